@@ -1,5 +1,6 @@
 package org.opengru.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,8 +12,26 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    static List<Bench.Suite> suites() {
-        return List.of();
+    /** Every suite, one per module; a module's suite class lives in its own package here. */
+    static final List<String> SUITES = List.of(
+            "org.opengru.benchmarks.core.CoreBenchmarks",
+            "org.opengru.benchmarks.persistence.PersistenceBenchmarks",
+            "org.opengru.benchmarks.documents.DocumentBenchmarks",
+            "org.opengru.benchmarks.scheduling.SchedulingBenchmarks",
+            "org.opengru.benchmarks.franceconnect.FranceConnectBenchmarks");
+
+    static List<Bench.Suite> suites() throws ReflectiveOperationException {
+        List<Bench.Suite> suites = new ArrayList<>();
+        for (String name : SUITES) {
+            Class<?> type;
+            try {
+                type = Class.forName(name);
+            } catch (ClassNotFoundException notYetWritten) {
+                continue;
+            }
+            suites.add((Bench.Suite) type.getDeclaredConstructor().newInstance());
+        }
+        return suites;
     }
 
     public static void main(String[] args) throws Exception {
