@@ -1,0 +1,19 @@
+package org.opengru.core.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Base of every exception OpenGRU throws on purpose. Each failure kind has its own subtype, so that a
+ * caller can tell a bad input from a denial, an illegal transition, a missing object or a concurrent
+ * update. Other modules extend it for their own failure kinds.
+ */
+public abstract class GruException extends RuntimeException {
+
+    protected GruException(String message) {
+        super(message);
+    }
+
+    protected GruException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,34 @@
+package org.opengru.core.id;
+
+import java.util.Objects;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * Makes the short references of requests. The default draws a number from a {@link ReferenceSequence}
+ * (so uniqueness lives wherever the sequence lives, typically the database) and scrambles it with a
+ * fixed bijection of the 28-bit space, so that consecutive requests do not get consecutive references.
+ */
+@FunctionalInterface
+public interface ReferenceGenerator {
+
+    /** A reference never handed out before in that collectivité. */
+    ShortReference next(TenantId tenant);
+
+    /** References from the sequence's numbers; up to 2^28 (268 million) per collectivité. */
+    static ReferenceGenerator fromSequence(ReferenceSequence sequence) {
+        Objects.requireNonNull(sequence, "sequence");
+        return tenant -> {
+            long n = sequence.next(tenant);
+            if (n < 0 || n >= (1L << 28)) {
+                throw new IllegalStateException("reference sequence exhausted for " + tenant + ": " + n);
+            }
+            return ShortReference.encode(scramble(n));
+        };
+    }
+
+    /** A bijection of [0, 2^28): multiplication by an odd constant, then a xor, modulo 2^28. */
+    private static long scramble(long n) {
+        long mask = (1L << 28) - 1;
+        return ((n * 0x9E3779BL) & mask) ^ 0x5A5A5A5L;
+    }
+}

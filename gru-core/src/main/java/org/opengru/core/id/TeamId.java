@@ -1,0 +1,26 @@
+package org.opengru.core.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Pattern;
+import org.opengru.core.internal.Checks;
+
+/** Identifies a team (service instructeur) of a collectivité, such as {@code etat-civil}; démarches route to one. */
+public record TeamId(@JsonValue String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
+
+    public TeamId {
+        Checks.matches("teamId", value, FORMAT, "1-128 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'");
+    }
+
+    @JsonCreator
+    public static TeamId of(String value) {
+        return new TeamId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

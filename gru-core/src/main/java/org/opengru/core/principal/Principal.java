@@ -1,0 +1,34 @@
+package org.opengru.core.principal;
+
+import java.util.Set;
+import org.opengru.core.id.AgentId;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * Who acts: taken by every read and every command. An {@link UsagerPrincipal} (a resident, who may act
+ * for others through a household or a mandate: resolved by the access policy at each call), an {@link
+ * AgentPrincipal} of the collectivité with their teams, or the {@link SystemPrincipal} (deadline sweeper,
+ * imports). A principal belongs to exactly one collectivité.
+ */
+public sealed interface Principal permits UsagerPrincipal, AgentPrincipal, SystemPrincipal {
+
+    /** The collectivité the principal acts in. */
+    TenantId tenant();
+
+    /** A pseudonymous reference for history and audit: kind and id, no personal data. */
+    ActorRef ref();
+
+    static UsagerPrincipal usager(TenantId tenant, UsagerId usager) {
+        return new UsagerPrincipal(tenant, usager);
+    }
+
+    static AgentPrincipal agent(TenantId tenant, AgentId agent, Set<TeamId> teams) {
+        return new AgentPrincipal(tenant, agent, teams);
+    }
+
+    static SystemPrincipal system(TenantId tenant, String component) {
+        return new SystemPrincipal(tenant, component);
+    }
+}

@@ -1,0 +1,23 @@
+package org.opengru.core.usager;
+
+import java.util.List;
+import java.util.Optional;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.internal.InMemoryUsagerStore;
+
+/** Port: usagers (persons, households, organisations) of a collectivité. */
+public interface UsagerStore {
+
+    /** Creates or replaces the usager (same id and tenant). */
+    void save(Usager usager);
+
+    Optional<Usager> find(TenantId tenant, UsagerId id);
+
+    /** The households the person is a member of. */
+    List<Household> householdsOf(TenantId tenant, UsagerId member);
+
+    static UsagerStore inMemory() {
+        return new InMemoryUsagerStore();
+    }
+}

@@ -1,0 +1,33 @@
+package org.opengru.core.value;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.internal.Checks;
+
+/** An association's number in the Répertoire national des associations: {@code W} followed by 9 digits. */
+public record RnaNumber(@JsonValue String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("W[0-9]{9}");
+
+    public RnaNumber {
+        Checks.required("rna", value);
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        if (!FORMAT.matcher(upper).matches()) {
+            throw new ValidationException("rna", value, "must be W followed by 9 digits");
+        }
+        value = upper;
+    }
+
+    @JsonCreator
+    public static RnaNumber parse(String text) {
+        return new RnaNumber(text);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,66 @@
+package org.opengru.core.value;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Pattern;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.internal.Checks;
+
+/**
+ * A SIRET: an establishment's 14 digits, its company's SIREN followed by a 5-digit NIC, checked with
+ * Luhn. La Poste (SIREN 356000000) has more establishments than the Luhn rule leaves room for: its
+ * SIRETs are valid when the sum of their digits is a multiple of 5 (INSEE's documented exception).
+ */
+public record Siret(@JsonValue String value) {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{14}");
+
+    public Siret {
+        Checks.required("siret", value);
+        String compact = Luhn.compact(value);
+        if (!DIGITS.matcher(compact).matches()) {
+            throw new ValidationException("siret", value, "must be 14 digits");
+        }
+        if (!isValid(compact)) {
+            throw new ValidationException(
+                    "siret",
+                    value,
+                    compact.startsWith(Siren.LA_POSTE)
+                            ? "is a La Poste SIRET whose digits do not sum to a multiple of 5"
+                            : "fails the Luhn check");
+        }
+        value = compact;
+    }
+
+    @JsonCreator
+    public static Siret parse(String text) {
+        return new Siret(text);
+    }
+
+    /** Whether 14 digits form a valid SIRET (Luhn, or La Poste's rule). */
+    static boolean isValid(String digits) {
+        if (digits.startsWith(Siren.LA_POSTE)) {
+            int sum = 0;
+            for (int i = 0; i < digits.length(); i++) {
+                sum += digits.charAt(i) - '0';
+            }
+            return sum % 5 == 0;
+        }
+        return Luhn.valid(digits);
+    }
+
+    /** The company's SIREN (the first nine digits). */
+    public Siren siren() {
+        return new Siren(value.substring(0, 9));
+    }
+
+    /** The establishment's NIC (the last five digits). */
+    public String nic() {
+        return value.substring(9);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
