@@ -1,4 +1,7 @@
-/** Spring Boot 4 auto-configuration of OpenGRU. */
+/**
+ * Spring Boot 4 auto-configuration of OpenGRU: {@link org.opengru.spring.GruProperties} under the
+ * prefix {@code gru}, one auto-configuration per module in the sub-packages.
+ */
 @NullMarked
 package org.opengru.spring;
 

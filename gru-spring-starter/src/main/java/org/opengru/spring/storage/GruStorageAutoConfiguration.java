@@ -1,0 +1,74 @@
+package org.opengru.spring.storage;
+
+import javax.sql.DataSource;
+import org.opengru.spring.GruProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Decides where OpenGRU keeps its data: PostgreSQL through the application's DataSource when
+ * there is one (and {@code gru.storage} is not {@code memory}), memory otherwise, with a warning.
+ * With Flyway on the classpath, OpenGRU's migrations are applied at startup.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
+@EnableConfigurationProperties(GruProperties.class)
+public class GruStorageAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GruStorageAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    GruStorage gruStorage(
+            GruProperties properties,
+            ObjectProvider<DataSource> dataSources,
+            ObjectProvider<GruMigrations> migrations,
+            ApplicationContext context) {
+        DataSource dataSource = properties.storage() == GruProperties.Storage.MEMORY ? null : dataSources.getIfUnique();
+        if (dataSource != null) {
+            // Every adapter depends on GruStorage, so the tables exist before any of them runs.
+            migrations.ifAvailable(m -> m.migrate(context.getClassLoader()));
+            if (migrations.getIfAvailable() == null) {
+                log.info(
+                        "Flyway is not on the classpath: apply OpenGRU's migrations yourself, in version order, from "
+                                + "classpath:db/migration/{core,documents,scheduling,franceconnect} (see docs/persistence.md).");
+            }
+            return GruStorage.jdbc(dataSource);
+        }
+        if (properties.storage() == GruProperties.Storage.JDBC) {
+            throw new MissingDataSourceException();
+        }
+        log.warn("OpenGRU keeps its data in memory: requests, documents and bookings will NOT survive a restart."
+                + " Define a DataSource (spring.datasource.url) to keep them in PostgreSQL.");
+        return GruStorage.memory();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+    @ConditionalOnBean(DataSource.class)
+    static class FlywayMigrationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        GruMigrations gruMigrations(DataSource dataSource) {
+            return new GruMigrations(dataSource);
+        }
+    }
+
+    /** {@code gru.storage=jdbc} without a DataSource; turned into advice by a failure analyzer. */
+    public static final class MissingDataSourceException extends IllegalStateException {
+        MissingDataSourceException() {
+            super("gru.storage is 'jdbc' but the application has no DataSource");
+        }
+    }
+}
