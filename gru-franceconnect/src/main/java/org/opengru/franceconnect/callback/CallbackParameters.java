@@ -1,0 +1,52 @@
+package org.opengru.franceconnect.callback;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The query parameters of the authorization callback. */
+public record CallbackParameters(
+        @Nullable String code,
+        @Nullable String state,
+        @Nullable String iss,
+        @Nullable String error,
+        @Nullable String errorDescription) {
+
+    /** From a parameter map (first value of each). A repeated parameter is refused as ambiguous. */
+    public static CallbackParameters of(Map<String, String> params) {
+        return new CallbackParameters(
+                params.get("code"),
+                params.get("state"),
+                params.get("iss"),
+                params.get("error"),
+                params.get("error_description"));
+    }
+
+    /** From the callback URL's raw query. */
+    public static CallbackParameters fromQuery(@Nullable String rawQuery) {
+        Map<String, String> params = new HashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (params.putIfAbsent(name, value) != null) {
+                    throw new InvalidStateException("callback parameter '" + name + "' is repeated");
+                }
+            }
+        }
+        return of(params);
+    }
+
+    public static CallbackParameters fromUri(URI uri) {
+        return fromQuery(uri.getRawQuery());
+    }
+
+    @Override
+    public String toString() {
+        return "CallbackParameters[code=" + (code == null ? "-" : "***") + ", iss=" + iss + ", error=" + error + "]";
+    }
+}

@@ -1,0 +1,13 @@
+package org.opengru.franceconnect.jwks;
+
+import org.jspecify.annotations.Nullable;
+import org.opengru.franceconnect.FranceConnectException;
+
+/** No usable provider keys: the JWKS cannot be fetched and nothing valid is cached. */
+public final class JwksUnavailableException extends FranceConnectException {
+    private static final long serialVersionUID = 1L;
+
+    public JwksUnavailableException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

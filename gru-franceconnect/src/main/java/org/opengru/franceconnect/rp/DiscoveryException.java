@@ -1,0 +1,13 @@
+package org.opengru.franceconnect.rp;
+
+import org.jspecify.annotations.Nullable;
+import org.opengru.franceconnect.FranceConnectException;
+
+/** The provider's {@code .well-known/openid-configuration} could not be fetched or was refused. */
+public final class DiscoveryException extends FranceConnectException {
+    private static final long serialVersionUID = 1L;
+
+    public DiscoveryException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,31 @@
+package org.opengru.franceconnect.rp;
+
+import java.net.URI;
+
+/**
+ * The public FranceConnect platforms. Switching from integration to production is a change of
+ * platform (and of the client credentials registered there), never of code.
+ */
+public enum Platform {
+    FRANCECONNECT_INTEGRATION(ProviderKind.FRANCECONNECT, "https://fcp-low.sbx.dev-franceconnect.fr/api/v2"),
+    FRANCECONNECT_PRODUCTION(ProviderKind.FRANCECONNECT, "https://oidc.franceconnect.gouv.fr/api/v2"),
+    FRANCECONNECT_PLUS_INTEGRATION(ProviderKind.FRANCECONNECT_PLUS, "https://auth.integ01.dev-franceconnect.fr/api/v2"),
+    FRANCECONNECT_PLUS_PRODUCTION(ProviderKind.FRANCECONNECT_PLUS, "https://auth.franceconnect.gouv.fr/api/v2");
+
+    private final ProviderKind kind;
+    private final URI issuer;
+
+    Platform(ProviderKind kind, String issuer) {
+        this.kind = kind;
+        this.issuer = URI.create(issuer);
+    }
+
+    public ProviderKind kind() {
+        return kind;
+    }
+
+    /** The exact issuer; discovery lives under it. */
+    public URI issuer() {
+        return issuer;
+    }
+}

@@ -1,0 +1,367 @@
+package org.opengru.franceconnect.rp;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.opengru.franceconnect.callback.CallbackParameters;
+import org.opengru.franceconnect.callback.CallbackStages;
+import org.opengru.franceconnect.callback.ExpiredStateException;
+import org.opengru.franceconnect.callback.InvalidStateException;
+import org.opengru.franceconnect.callback.TokenExchangeException;
+import org.opengru.franceconnect.flow.LoginFlowStore;
+import org.opengru.franceconnect.flow.PendingLogin;
+import org.opengru.franceconnect.identity.FranceConnectIdentity;
+import org.opengru.franceconnect.internal.DefaultCallbackStages;
+import org.opengru.franceconnect.internal.HttpCalls;
+import org.opengru.franceconnect.internal.JwtVerifier;
+import org.opengru.franceconnect.internal.Randoms;
+import org.opengru.franceconnect.jwks.JwksCache;
+import org.opengru.franceconnect.jwks.JwksCacheConfig;
+import org.opengru.franceconnect.jwks.JwksFetcher;
+import org.opengru.franceconnect.token.IdTokenValidator;
+import org.opengru.franceconnect.token.UserInfoValidator;
+import org.opengru.franceconnect.token.ValidatedIdToken;
+
+/**
+ * One tenant's FranceConnect relying party (fournisseur de service).
+ *
+ * <pre>{@code
+ * RelyingParty rp = RelyingParty.builder(config).store(store).clock(clock).build();
+ * AuthorizationRedirect go = rp.startLogin("/demarches/inscription-cantine");   // redirect the browser
+ * FranceConnectLogin login = rp.completeLogin(CallbackParameters.fromUri(callbackUri));
+ * }</pre>
+ *
+ * Discovery happens on first use (and again with {@link #refreshMetadata()}). Thread-safe.
+ */
+public final class RelyingParty {
+    private final RelyingPartyConfig config;
+    private final LoginFlowStore store;
+    private final HttpClient http;
+    private final Clock clock;
+    private final JwksCacheConfig jwksConfig;
+    private final @Nullable JwksFetcher jwksFetcher;
+    private final Executor refreshExecutor;
+    private final UnaryOperator<CallbackStages> customizer;
+    private final Randoms randoms = new Randoms();
+    private volatile @Nullable Provider provider;
+
+    /** What discovery yields, built once per metadata fetch. */
+    private record Provider(
+            ProviderMetadata metadata, JwksCache jwks, IdTokenValidator idTokens, CallbackStages stages) {}
+
+    private RelyingParty(Builder b) {
+        this.config = b.config;
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.clock = b.clock;
+        this.http = b.http != null
+                ? b.http
+                : HttpClient.newBuilder()
+                        .connectTimeout(config.httpTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+        this.jwksConfig = b.jwksConfig;
+        this.jwksFetcher = b.jwksFetcher;
+        this.refreshExecutor = b.refreshExecutor;
+        this.customizer = b.customizer;
+    }
+
+    public static Builder builder(RelyingPartyConfig config) {
+        return new Builder(config);
+    }
+
+    public RelyingPartyConfig config() {
+        return config;
+    }
+
+    /** The provider's metadata, discovered on first use. */
+    public ProviderMetadata metadata() {
+        return provider().metadata();
+    }
+
+    /** The provider's key cache. */
+    public JwksCache jwks() {
+        return provider().jwks();
+    }
+
+    /** The ID token validator of this tenant (for applications validating tokens themselves). */
+    public IdTokenValidator idTokenValidator() {
+        return provider().idTokens();
+    }
+
+    /** FranceConnect+: the public encryption keys to publish at the relying party's JWKS URL. */
+    public JWKSet publicEncryptionJwks() {
+        return config.publicEncryptionJwks();
+    }
+
+    /** Fetches the discovery document again (for example after the provider changed endpoints). */
+    public void refreshMetadata() {
+        provider = discover();
+    }
+
+    private Provider provider() {
+        Provider current = provider;
+        if (current == null) {
+            synchronized (this) {
+                current = provider;
+                if (current == null) {
+                    current = discover();
+                    provider = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Provider discover() {
+        String base = config.issuer().toString();
+        URI wellKnown = URI.create((base.endsWith("/") ? base : base + "/") + ".well-known/openid-configuration");
+        HttpCalls.Response response;
+        try {
+            response = HttpCalls.send(http, HttpCalls.get(wellKnown, config.httpTimeout(), "application/json"));
+        } catch (HttpCalls.CallFailedException e) {
+            throw new DiscoveryException("discovery " + wellKnown + ": " + e.getMessage(), e);
+        }
+        if (!response.ok()) {
+            throw new DiscoveryException("discovery " + wellKnown + " answered HTTP " + response.status(), null);
+        }
+        ProviderMetadata metadata = ProviderMetadata.parse(response.body());
+        check(metadata);
+        JwksCache jwks = new JwksCache(
+                metadata.jwksUri(),
+                jwksFetcher != null ? jwksFetcher : JwksFetcher.http(http, config.httpTimeout()),
+                jwksConfig,
+                clock,
+                refreshExecutor);
+        JwtVerifier verifier = new JwtVerifier(
+                config.signingAlgorithm(), jwks, config.kind().encryptedTokens(), config.decryptionKeys());
+        String issuer = metadata.issuer().toString();
+        IdTokenValidator idTokens = new IdTokenValidator(
+                verifier, config.tenantId(), issuer, config.clientId(), config.clockSkew(), store, clock);
+        UserInfoValidator userInfos =
+                new UserInfoValidator(verifier, issuer, config.clientId(), config.clockSkew(), clock);
+        CallbackStages stages = customizer.apply(
+                DefaultCallbackStages.create(config, metadata, store, http, idTokens, userInfos, clock, randoms));
+        return new Provider(metadata, jwks, idTokens, stages);
+    }
+
+    private void check(ProviderMetadata metadata) {
+        // Exact issuer: a discovery document naming another issuer is a mix-up in the making.
+        if (!metadata.issuer().toString().equals(config.issuer().toString())) {
+            throw new DiscoveryException(
+                    "discovery issuer '" + metadata.issuer() + "' is not the configured " + config.issuer(), null);
+        }
+        JWSAlgorithm alg = config.signingAlgorithm();
+        if (!metadata.idTokenSigningAlgValues().isEmpty()
+                && !metadata.idTokenSigningAlgValues().contains(alg.getName())) {
+            throw new DiscoveryException(
+                    "provider does not announce " + alg + " for id tokens: " + metadata.idTokenSigningAlgValues(),
+                    null);
+        }
+        if (config.userInfoFormat() == UserInfoFormat.SIGNED_JWT
+                && !metadata.userinfoSigningAlgValues().isEmpty()
+                && !metadata.userinfoSigningAlgValues().contains(alg.getName())) {
+            throw new DiscoveryException(
+                    "provider does not announce " + alg + " for userinfo: " + metadata.userinfoSigningAlgValues(),
+                    null);
+        }
+        String method = config.clientAuthentication().method();
+        if (!metadata.tokenEndpointAuthMethods().isEmpty()
+                && !metadata.tokenEndpointAuthMethods().contains(method)) {
+            throw new DiscoveryException(
+                    "provider does not accept " + method + ": " + metadata.tokenEndpointAuthMethods(), null);
+        }
+        if (!metadata.acrValues().isEmpty()
+                && !metadata.acrValues().contains(config.acr().value())) {
+            throw new DiscoveryException(
+                    "provider does not offer acr " + config.acr().value() + ": " + metadata.acrValues(), null);
+        }
+    }
+
+    /**
+     * Starts a login: stores state, nonce and PKCE verifier, and returns the authorization URL.
+     *
+     * @param returnTo the application's own data, given back by {@link #completeLogin}
+     */
+    public AuthorizationRedirect startLogin(@Nullable String returnTo) {
+        ProviderMetadata metadata = metadata();
+        Instant now = clock.instant();
+        String state = randoms.token();
+        String nonce = randoms.token();
+        boolean pkce = config.pkce() && metadata.codeChallengeMethods().contains("S256");
+        String verifier = pkce ? randoms.token() : null;
+        Instant expiresAt = now.plus(config.loginTimeout());
+        store.save(new PendingLogin(
+                config.tenantId(), state, nonce, verifier, config.acr().value(), returnTo, now, expiresAt));
+
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("response_type", "code");
+        params.put("client_id", config.clientId());
+        params.put("redirect_uri", config.redirectUri().toString());
+        params.put("scope", String.join(" ", config.scopes()));
+        params.put("state", state);
+        params.put("nonce", nonce);
+        params.put("acr_values", config.acr().value());
+        if (config.claims() != null) {
+            params.put("claims", config.claims());
+        }
+        if (!config.prompt().isEmpty()) {
+            params.put("prompt", String.join(" ", config.prompt()));
+        }
+        if (verifier != null) {
+            params.put("code_challenge", Randoms.s256(verifier));
+            params.put("code_challenge_method", "S256");
+        }
+        return new AuthorizationRedirect(withQuery(metadata.authorizationEndpoint(), params), expiresAt);
+    }
+
+    /**
+     * Handles the callback: runs every stage in order and returns the checked sign-in. Each stage
+     * fails with its own exception (see {@link CallbackStages}).
+     */
+    public FranceConnectLogin completeLogin(CallbackParameters parameters) {
+        Provider p = provider();
+        CallbackStages stages = p.stages();
+        stages.errorResponse().check(parameters);
+        PendingLogin login = stages.state().consume(parameters);
+        stages.issuer().check(parameters);
+        if (parameters.code() == null || parameters.code().isEmpty()) {
+            throw new TokenExchangeException("callback without code", 0, null, false, null);
+        }
+        var tokens = stages.codeExchange().exchange(parameters.code(), login);
+        AcrLevel requested = AcrLevel.parse(login.acr()).orElse(config.acr());
+        ValidatedIdToken idToken = stages.idToken().validate(tokens.idToken(), login.nonce(), requested);
+        Map<String, Object> userInfo = stages.userInfo().fetch(tokens, idToken);
+        FranceConnectIdentity identity =
+                FranceConnectIdentity.fromClaims(idToken.issuer(), idToken.subject(), userInfo);
+        return new FranceConnectLogin(
+                config.tenantId(),
+                idToken,
+                identity,
+                tokens.accessToken(),
+                tokens.accessTokenExpiresAt(),
+                login.returnTo());
+    }
+
+    /**
+     * Starts an RP-initiated logout. End the local session first (whatever FranceConnect answers),
+     * then redirect the browser to the returned URL.
+     *
+     * @param idTokenHint the raw ID token of the session (FranceConnect accepts an expired one)
+     */
+    public LogoutRedirect startLogout(String idTokenHint) {
+        Objects.requireNonNull(idTokenHint, "idTokenHint");
+        ProviderMetadata metadata = metadata();
+        URI endSession = metadata.endSessionEndpoint();
+        URI postLogout = config.postLogoutRedirectUri();
+        if (endSession == null) {
+            throw new DiscoveryException("provider announces no end_session_endpoint", null);
+        }
+        if (postLogout == null) {
+            throw new org.opengru.franceconnect.InvalidConfigurationException(
+                    "postLogoutRedirectUri", null, "is required for logout");
+        }
+        String state = randoms.token();
+        store.saveLogout(config.tenantId(), state, clock.instant().plus(config.loginTimeout()));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("id_token_hint", idTokenHint);
+        params.put("state", state);
+        params.put("post_logout_redirect_uri", postLogout.toString());
+        return new LogoutRedirect(withQuery(endSession, params));
+    }
+
+    /**
+     * Handles the return from FranceConnect's logout: the state must be the one issued (single use).
+     *
+     * @throws InvalidStateException unknown, forged or replayed state
+     * @throws ExpiredStateException the logout took too long
+     */
+    public void completeLogout(@Nullable String state) {
+        if (state == null || state.isEmpty()) {
+            throw new InvalidStateException("logout callback without state");
+        }
+        Instant expiresAt = store.consumeLogout(config.tenantId(), state)
+                .orElseThrow(() -> new InvalidStateException("unknown or already used logout state"));
+        if (!clock.instant().isBefore(expiresAt)) {
+            throw new ExpiredStateException("logout state expired at " + expiresAt);
+        }
+    }
+
+    private static URI withQuery(URI endpoint, Map<String, String> params) {
+        String base = endpoint.toString();
+        String query = HttpCalls.formEncode(params);
+        return URI.create(base + (endpoint.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    /** Wiring of one relying party. */
+    public static final class Builder {
+        private final RelyingPartyConfig config;
+        private @Nullable LoginFlowStore store;
+        private @Nullable HttpClient http;
+        private Clock clock = Clock.systemUTC();
+        private JwksCacheConfig jwksConfig = JwksCacheConfig.defaults();
+        private @Nullable JwksFetcher jwksFetcher;
+        private Executor refreshExecutor = Runnable::run;
+        private UnaryOperator<CallbackStages> customizer = UnaryOperator.identity();
+
+        private Builder(RelyingPartyConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Where pending logins live; shared by all nodes in a multi-node installation. */
+        public Builder store(LoginFlowStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** The HTTP client; it must not follow redirects. Default: a new one with the configured timeout. */
+        public Builder httpClient(HttpClient http) {
+            this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder jwksCache(JwksCacheConfig jwksConfig) {
+            this.jwksConfig = Objects.requireNonNull(jwksConfig, "jwksConfig");
+            return this;
+        }
+
+        /** Replaces the HTTP JWKS fetcher (tests, or a proxy). */
+        public Builder jwksFetcher(JwksFetcher fetcher) {
+            this.jwksFetcher = Objects.requireNonNull(fetcher, "fetcher");
+            return this;
+        }
+
+        /** Runs the JWKS refresh-ahead; default: in the calling thread. */
+        public Builder refreshExecutor(Executor executor) {
+            this.refreshExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Replaces callback stages: {@code stages -> stages.withUserInfo(myStage)}. */
+        public Builder stages(UnaryOperator<CallbackStages> customizer) {
+            this.customizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
+        public RelyingParty build() {
+            if (store == null) {
+                throw new org.opengru.franceconnect.InvalidConfigurationException(
+                        "store", null, "a LoginFlowStore is required (InMemoryLoginFlowStore for one node)");
+            }
+            return new RelyingParty(this);
+        }
+    }
+}
