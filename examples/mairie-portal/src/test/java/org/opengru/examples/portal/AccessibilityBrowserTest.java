@@ -1,0 +1,102 @@
+package org.opengru.examples.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Drives Debian's Chromium (never a browser downloaded by a test tool) over every page and runs
+ * axe-core on WCAG 2.1 A and AA rules: any violation fails. On CI ({@code CI=true}) a missing
+ * Chromium is a failure; on a developer's machine without it, the test is skipped.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessibilityBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path DATA = MairiePortalApplicationTest.tempDirectory();
+
+    static ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("portal.database.directory", DATA::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have Debian's chromium and chromium-driver (see .ci/run)");
+        }
+        assumeTrue(installed, "Chromium is not installed: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,900",
+                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/accessibilite", "/plan-du-site", "/mentions-legales"})
+    void pageHasNoAccessibilityViolation(String path) {
+        browser.get("http://localhost:" + port + path);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(results.getViolations())
+                .as("axe violations on %s: %s", path, describe(results.getViolations()))
+                .isEmpty();
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream()
+                .map(rule -> rule.getId() + " (" + rule.getNodes().size() + " nodes): " + rule.getHelp())
+                .collect(Collectors.joining("; "));
+    }
+}
