@@ -1,0 +1,293 @@
+package org.opengru.documents.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.WrappedKey;
+import org.opengru.documents.ingest.internal.HeifHeaderInspector;
+import org.opengru.documents.ingest.internal.JpegHeaderInspector;
+import org.opengru.documents.ingest.internal.PdfActiveContentScanner;
+import org.opengru.documents.ingest.internal.PngHeaderInspector;
+import org.opengru.documents.ingest.internal.StreamInspector;
+import org.opengru.documents.ingest.internal.WebpHeaderInspector;
+import org.opengru.documents.ingest.internal.ZipTailDetector;
+import org.opengru.documents.scan.ScanSession;
+import org.opengru.documents.scan.ScanVerdict;
+import org.opengru.documents.scan.VirusScanner;
+import org.opengru.documents.sniff.AllowedMediaType;
+import org.opengru.documents.sniff.ContentSniffer;
+import org.opengru.documents.sniff.DetectedType;
+import org.opengru.documents.storage.BlobKey;
+import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.storage.BlobUpload;
+import org.opengru.documents.storage.StorageException;
+
+/**
+ * Takes an upload in one streaming pass: the name is sanitised, the first bytes sniffed against the
+ * allow-list and the extension, then every byte is counted against the type's limit, hashed
+ * (SHA-256), inspected (PDF active content, image header size, ZIP polyglot), sent to the virus
+ * scanner and encrypted into the blob store under a random key. Memory stays bounded (a 64 KiB
+ * buffer plus each stage's fixed state) whatever the file's size.
+ *
+ * <p>All or nothing: the blob is committed only after every check and a clean scan; on any refusal
+ * or failure (including a stream that breaks half-way) the upload is aborted and nothing remains in
+ * the store. Thread-safe: every call has its own state.
+ *
+ * <pre>{@code
+ * DocumentIngestor ingestor = DocumentIngestor.builder()
+ *         .blobStore(BlobStore.fileSystem(dir))
+ *         .encryption(new EnvelopeEncryption(keyProvider))
+ *         .scanner(new ClamdScanner(clamd, Duration.ofSeconds(30), 25 << 20))
+ *         .build();
+ * IngestedFile file = ingestor.ingest(UploadRequest.of("avis-imposition.pdf").withDeclaredSize(length), body);
+ * }</pre>
+ */
+public final class DocumentIngestor {
+    private static final int BUFFER = 64 * 1024;
+
+    private final BlobStore blobs;
+    private final EnvelopeEncryption encryption;
+    private final VirusScanner scanner;
+    private final IngestionPolicy policy;
+    private final SecureRandom random;
+    private final ContentSniffer sniffer = new ContentSniffer();
+    private final FileNameSanitizer names = new FileNameSanitizer();
+
+    private DocumentIngestor(Builder b) {
+        this.blobs = Objects.requireNonNull(b.blobs, "blobStore");
+        this.encryption = Objects.requireNonNull(b.encryption, "encryption");
+        this.scanner = Objects.requireNonNull(b.scanner, "scanner (use VirusScanner.unscanned() explicitly to skip)");
+        this.policy = b.policy;
+        this.random = b.random;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The limits in force. */
+    public IngestionPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Ingests one upload. The caller closes {@code content}.
+     *
+     * @throws UploadRejectedException naming the reason; nothing is stored then
+     * @throws StorageException when the blob store fails; nothing is stored then
+     */
+    public IngestedFile ingest(UploadRequest request, InputStream content) {
+        SanitizedFileName name = names.sanitize(request.fileName());
+        long limit = limit(request, policy.maxBytesOfAnyType());
+        if (request.declaredSize() == 0) {
+            throw new EmptyFileException("the upload '" + name + "' declares 0 bytes");
+        }
+        if (request.declaredSize() > limit) {
+            throw new FileTooLargeException("the upload '" + name + "' declares " + request.declaredSize()
+                    + " bytes, more than the " + limit + " allowed");
+        }
+        byte[] buffer = new byte[BUFFER];
+        int headLength = readHead(content, buffer, name);
+        if (headLength == 0) {
+            throw new EmptyFileException("the upload '" + name + "' has no content");
+        }
+        AllowedMediaType type = checkType(name, sniffer.sniff(buffer, headLength));
+        limit = limit(request, policy.maxBytes().get(type));
+        if (request.declaredSize() > limit) {
+            throw new FileTooLargeException("the " + type.mediaType() + " file '" + name + "' declares "
+                    + request.declaredSize() + " bytes, more than the " + limit + " allowed");
+        }
+        List<StreamInspector> inspectors = inspectorsFor(type);
+        MessageDigest sha = sha256();
+        BlobKey key = BlobKey.random(random);
+        BlobUpload upload = blobs.create(key);
+        ScanSession scan = scanner.start();
+        boolean committed = false;
+        try {
+            EnvelopeEncryption.Encryptor encryptor = encryption.encrypt(upload.stream(), context(key));
+            long total = 0;
+            int n = headLength;
+            while (n >= 0) {
+                if (n > 0) {
+                    total += n;
+                    if (total > limit) {
+                        throw new FileTooLargeException("the " + type.mediaType() + " file '" + name
+                                + "' has more than the " + limit + " bytes allowed"
+                                + (request.declaredSize() >= 0 ? " (it declared " + request.declaredSize() + ")" : ""));
+                    }
+                    if (request.declaredSize() >= 0 && total > request.declaredSize()) {
+                        throw new DeclaredSizeMismatchException("the upload '" + name + "' declared "
+                                + request.declaredSize() + " bytes but sends more");
+                    }
+                    sha.update(buffer, 0, n);
+                    for (StreamInspector inspector : inspectors) {
+                        inspector.update(buffer, 0, n);
+                    }
+                    scan.write(buffer, 0, n);
+                    encryptor.write(buffer, 0, n);
+                }
+                n = readSome(content, buffer, name, total);
+            }
+            if (request.declaredSize() >= 0 && total < request.declaredSize()) {
+                throw new TruncatedUploadException("the upload '" + name + "' ended after " + total + " of its "
+                        + request.declaredSize() + " declared bytes");
+            }
+            for (StreamInspector inspector : inspectors) {
+                inspector.finish(total);
+            }
+            encryptor.finish();
+            ScanVerdict verdict = scan.finish();
+            if (verdict.outcome() == ScanVerdict.Outcome.INFECTED) {
+                throw new InfectedFileException("the virus scanner found '" + verdict.detail() + "' in '" + name + "'");
+            }
+            if (!verdict.isClean()) {
+                throw new QuarantinedFileException("the virus scanner could not vouch for '" + name + "' ("
+                        + verdict.outcome().name().toLowerCase(Locale.ROOT) + ": " + verdict.detail() + ")");
+            }
+            upload.commit();
+            committed = true;
+            return new IngestedFile(key, name, type, total, Sha256.of(sha.digest()), encryptor.wrappedKey(), verdict);
+        } catch (IOException e) {
+            throw new StorageException("cannot write blob " + key + ": " + e.getMessage(), e);
+        } finally {
+            scan.close();
+            if (!committed) {
+                upload.abort();
+            }
+        }
+    }
+
+    /**
+     * Opens a stored file, decrypted; the caller closes the stream. Reading throws {@link
+     * org.opengru.documents.crypto.TamperedCiphertextException} if the stored bytes were altered.
+     */
+    public InputStream open(BlobKey key, WrappedKey wrappedKey) {
+        return encryption.decrypt(blobs.open(key), wrappedKey, context(key));
+    }
+
+    /** Deletes a stored blob (the caller destroys the wrapped key: that is what makes it unreadable). */
+    public boolean deleteBlob(BlobKey key) {
+        return blobs.delete(key);
+    }
+
+    private static byte[] context(BlobKey key) {
+        return ("opengru-documents/v1/" + key.value()).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static long limit(UploadRequest request, long policyLimit) {
+        return request.maxBytes() > 0 ? Math.min(request.maxBytes(), policyLimit) : policyLimit;
+    }
+
+    private AllowedMediaType checkType(SanitizedFileName name, DetectedType detected) {
+        AllowedMediaType type = detected.allowed();
+        if (type == null || !policy.accepts(type)) {
+            throw new UnsupportedMediaTypeException("the content of '" + name + "' is " + detected.description() + " ("
+                    + detected.mediaType() + "), which is not accepted");
+        }
+        String extension = name.extension().orElse("");
+        if (!type.acceptsExtension(extension)) {
+            throw new ExtensionMismatchException("the file '" + name + "' is named "
+                    + (extension.isEmpty() ? "without an extension" : "'." + extension + "'") + " but its content is "
+                    + detected.description() + " (expected " + String.join(", ", type.extensions()) + ")");
+        }
+        return type;
+    }
+
+    private List<StreamInspector> inspectorsFor(AllowedMediaType type) {
+        List<StreamInspector> list = new ArrayList<>(2);
+        long px = policy.maxPixels();
+        list.add(
+                switch (type) {
+                    case PDF -> new PdfActiveContentScanner(policy.maxPdfInflatedBytes());
+                    case PNG -> new PngHeaderInspector(px);
+                    case JPEG -> new JpegHeaderInspector(px);
+                    case WEBP -> new WebpHeaderInspector(px);
+                    case HEIC, HEIF -> new HeifHeaderInspector(px);
+                });
+        list.add(new ZipTailDetector());
+        return list;
+    }
+
+    private static int readHead(InputStream in, byte[] buffer, SanitizedFileName name) {
+        int length = 0;
+        while (length < ContentSniffer.HEAD_LENGTH) {
+            int n = readSome(in, buffer, length, ContentSniffer.HEAD_LENGTH - length, name, length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        return length;
+    }
+
+    private static int readSome(InputStream in, byte[] buffer, SanitizedFileName name, long soFar) {
+        return readSome(in, buffer, 0, buffer.length, name, soFar);
+    }
+
+    private static int readSome(InputStream in, byte[] b, int off, int len, SanitizedFileName name, long soFar) {
+        try {
+            return in.read(b, off, len);
+        } catch (IOException | UncheckedIOException e) {
+            throw new TruncatedUploadException(
+                    "the upload '" + name + "' failed after " + soFar + " bytes: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** Wires the ingestor; blob store, encryption and scanner are required. */
+    public static final class Builder {
+        private @Nullable BlobStore blobs;
+        private @Nullable EnvelopeEncryption encryption;
+        private @Nullable VirusScanner scanner;
+        private IngestionPolicy policy = IngestionPolicy.defaults();
+        private SecureRandom random = new SecureRandom();
+
+        private Builder() {}
+
+        public Builder blobStore(BlobStore blobs) {
+            this.blobs = Objects.requireNonNull(blobs, "blobStore");
+            return this;
+        }
+
+        public Builder encryption(EnvelopeEncryption encryption) {
+            this.encryption = Objects.requireNonNull(encryption, "encryption");
+            return this;
+        }
+
+        public Builder scanner(VirusScanner scanner) {
+            this.scanner = Objects.requireNonNull(scanner, "scanner");
+            return this;
+        }
+
+        public Builder policy(IngestionPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public DocumentIngestor build() {
+            return new DocumentIngestor(this);
+        }
+    }
+}

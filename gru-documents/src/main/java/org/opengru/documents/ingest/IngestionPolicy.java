@@ -1,0 +1,113 @@
+package org.opengru.documents.ingest;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.opengru.documents.sniff.AllowedMediaType;
+
+/**
+ * The limits applied to every upload. Immutable; build with {@link #builder()} or take {@link
+ * #defaults()}.
+ *
+ * @param maxBytes the largest accepted file per media type (a type absent here is refused)
+ * @param maxPixels the largest pixel count an image header may announce
+ * @param maxPdfInflatedBytes the most bytes the PDF inspection inflates from compressed streams
+ */
+public record IngestionPolicy(Map<AllowedMediaType, Long> maxBytes, long maxPixels, long maxPdfInflatedBytes) {
+
+    public IngestionPolicy {
+        maxBytes = Map.copyOf(Objects.requireNonNull(maxBytes, "maxBytes"));
+        if (maxBytes.isEmpty()) {
+            throw new IllegalArgumentException("maxBytes: at least one media type must be accepted");
+        }
+        maxBytes.forEach((type, max) -> {
+            if (max == null || max <= 0) {
+                throw new IllegalArgumentException("maxBytes of " + type + " must be positive, got " + max);
+            }
+        });
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
+        if (maxPdfInflatedBytes <= 0) {
+            throw new IllegalArgumentException("maxPdfInflatedBytes must be positive, got " + maxPdfInflatedBytes);
+        }
+    }
+
+    /** 20 MiB per PDF, 15 MiB per image, 80 megapixels, 256 MiB of inflated PDF streams. */
+    public static IngestionPolicy defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The largest file of any accepted type: the limit before the type is known. */
+    public long maxBytesOfAnyType() {
+        return maxBytes.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    /** Whether the policy accepts that type at all. */
+    public boolean accepts(AllowedMediaType type) {
+        return maxBytes.containsKey(type);
+    }
+
+    /** A checking builder. */
+    public static final class Builder {
+        private final Map<AllowedMediaType, Long> maxBytes = new EnumMap<>(AllowedMediaType.class);
+        private long maxPixels = 80_000_000L;
+        private long maxPdfInflatedBytes = 256L << 20;
+
+        private Builder() {
+            maxBytes.put(AllowedMediaType.PDF, 20L << 20);
+            for (AllowedMediaType t : AllowedMediaType.values()) {
+                if (t.isImage()) {
+                    maxBytes.put(t, 15L << 20);
+                }
+            }
+        }
+
+        /** Sets the limit for one type. */
+        public Builder maxBytes(AllowedMediaType type, long max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxBytes of " + type + " must be positive, got " + max);
+            }
+            maxBytes.put(Objects.requireNonNull(type, "type"), max);
+            return this;
+        }
+
+        /** Sets the same limit for every accepted type. */
+        public Builder maxBytesForAll(long max) {
+            for (AllowedMediaType t : maxBytes.keySet()) {
+                maxBytes(t, max);
+            }
+            return this;
+        }
+
+        /** Stops accepting a type. */
+        public Builder refuse(AllowedMediaType type) {
+            maxBytes.remove(type);
+            return this;
+        }
+
+        public Builder maxPixels(long max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxPixels must be positive, got " + max);
+            }
+            this.maxPixels = max;
+            return this;
+        }
+
+        public Builder maxPdfInflatedBytes(long max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxPdfInflatedBytes must be positive, got " + max);
+            }
+            this.maxPdfInflatedBytes = max;
+            return this;
+        }
+
+        public IngestionPolicy build() {
+            return new IngestionPolicy(maxBytes, maxPixels, maxPdfInflatedBytes);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.opengru.documents.scan;
+
+/**
+ * One file being scanned as it streams. {@link #write} never throws: a failure is remembered and
+ * reported by {@link #finish()} as a non-clean verdict. Not thread-safe.
+ */
+public interface ScanSession extends AutoCloseable {
+
+    /** The next bytes of the file. */
+    void write(byte[] b, int off, int len);
+
+    /** The file has ended: waits for the verdict. Never throws; failures are verdicts. */
+    ScanVerdict finish();
+
+    /** Releases the connection; called after {@link #finish()} or to abandon the scan. */
+    @Override
+    void close();
+}
