@@ -1,0 +1,70 @@
+package org.opengru.core.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The hash chain's arithmetic: SHA-256 over a length-prefixed canonical encoding (version tag, tenant,
+ * request, position, time, actor, action, channel, sorted details, previous hash), so that no two
+ * different entries encode alike. Published so that an auditor can re-check a trail without OpenGRU.
+ */
+public final class AuditHashes {
+
+    /** The "previous hash" of the first entry of every chain. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditHashes() {}
+
+    /** The hash of an entry at that position after that previous hash, lower-case hex. */
+    public static String entryHash(AuditRecord r, long position, String previousHash) {
+        StringBuilder sb = new StringBuilder(256);
+        field(sb, "gru-audit-v1");
+        field(sb, r.tenant().value());
+        field(sb, r.requestId().toString());
+        field(sb, Long.toString(position));
+        field(sb, r.occurredAt().toString());
+        field(sb, r.actor().toString());
+        field(sb, r.action());
+        field(sb, r.channel());
+        field(sb, Integer.toString(r.details().size()));
+        for (Map.Entry<String, String> e : r.details().entrySet()) {
+            field(sb, e.getKey());
+            field(sb, e.getValue());
+        }
+        field(sb, previousHash);
+        return sha256(sb.toString());
+    }
+
+    /**
+     * A pseudonymous stand-in for a personal value in audit details: SHA-256 of a per-collectivité
+     * pepper and the value. Keep the pepper out of the database, or the hash of a guessable value
+     * (a birth date) could be found by trying them all.
+     */
+    public static String pseudonym(byte[] pepper, String value) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(pepper);
+            md.update(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of a text, lower-case hex. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void field(StringBuilder sb, String value) {
+        sb.append(value.length()).append(':').append(value).append(';');
+    }
+}

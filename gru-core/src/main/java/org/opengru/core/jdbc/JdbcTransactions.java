@@ -1,0 +1,104 @@
+package org.opengru.core.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs work in one JDBC transaction on a {@link DataSource}. A call made while a transaction of this
+ * instance is open on the current thread joins it: the PostgreSQL adapters all go through the same
+ * instance, so the request row, its audit entry and its outbox events written by one command commit or
+ * roll back together. Instance-scoped (one per data source), thread-safe; no global state.
+ *
+ * <pre>{@code
+ * JdbcTransactions tx = JdbcTransactions.of(dataSource);
+ * tx.inTransaction(c -> { requests.save(...); audit.append(...); outbox.append(...); return null; });
+ * }</pre>
+ */
+public final class JdbcTransactions {
+
+    private final DataSource dataSource;
+    // Instance-scoped: two instances (two communes, two databases) never see each other's connections.
+    private final ThreadLocal<@Nullable Connection> current = new ThreadLocal<>();
+
+    private JdbcTransactions(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    public static JdbcTransactions of(DataSource dataSource) {
+        return new JdbcTransactions(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The connection of the transaction open on this thread, if any. */
+    public Optional<Connection> currentConnection() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /**
+     * Runs the work in a transaction (READ COMMITTED) and commits it, or joins the transaction already
+     * open on this thread. Any exception rolls the whole transaction back and is rethrown; an {@link
+     * SQLException} is translated to a {@link DataAccessException}.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        Connection joined = current.get();
+        if (joined != null) {
+            try {
+                return work.apply(joined);
+            } catch (SQLException e) {
+                throw DataAccessException.translate("transaction", e);
+            }
+        }
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw DataAccessException.translate("getting a connection", e);
+        }
+        try (c) {
+            c.setAutoCommit(false);
+            current.set(c);
+            T result;
+            try {
+                result = work.apply(c);
+            } catch (Throwable t) {
+                rollbackQuietly(c, t);
+                throw t;
+            }
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            throw DataAccessException.translate("transaction", e);
+        } finally {
+            current.remove();
+        }
+    }
+
+    /** Runs the work in a transaction, without a result. */
+    public void run(SqlAction action) {
+        inTransaction(c -> {
+            action.run(c);
+            return null;
+        });
+    }
+
+    /** Work without a result. */
+    @FunctionalInterface
+    public interface SqlAction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

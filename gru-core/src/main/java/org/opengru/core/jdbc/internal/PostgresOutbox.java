@@ -1,0 +1,239 @@
+package org.opengru.core.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.opengru.core.id.EventId;
+import org.opengru.core.jdbc.JdbcTransactions;
+import org.opengru.core.outbox.DeliveryOutcome;
+import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxMessage;
+import org.opengru.core.outbox.OutboxProcessor;
+import org.opengru.core.outbox.OutboxRecord;
+import org.opengru.core.outbox.OutboxStatus;
+import org.opengru.core.outbox.internal.Subscribers;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * The outbox in PostgreSQL. Claims use {@code FOR UPDATE SKIP LOCKED}, so relays on several nodes share
+ * the work; a row is claimable only when no earlier row of its stream is still pending (committed or
+ * held by another relay), and stream sequences are assigned under the stream row's lock, so an
+ * uncommitted append can never be overtaken.
+ */
+public final class PostgresOutbox implements Outbox {
+
+    private static final String COLUMNS = "o.id, o.event_id, o.subscriber, o.tenant_id, o.aggregate_type,"
+            + " o.aggregate_id, o.stream_seq, o.event_type, o.occurred_at, o.payload::text AS payload, o.status,"
+            + " o.attempts, o.next_attempt_at, o.last_error, o.delivered_at";
+
+    private static final String NEXT_SEQ = "INSERT INTO gru_outbox_stream AS s (tenant_id, aggregate_type,"
+            + " aggregate_id, last_seq) VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, aggregate_type, aggregate_id)"
+            + " DO UPDATE SET last_seq = s.last_seq + 1 RETURNING last_seq";
+
+    private static final String INSERT = "INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type,"
+            + " aggregate_id, stream_seq, event_type, occurred_at, payload, next_attempt_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)";
+
+    private static final String CLAIM = "SELECT " + COLUMNS + " FROM gru_outbox o"
+            + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM gru_outbox p WHERE p.status = 'PENDING'"
+            + " AND p.subscriber = o.subscriber AND p.tenant_id = o.tenant_id"
+            + " AND p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id"
+            + " AND p.stream_seq < o.stream_seq)"
+            + " ORDER BY o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED";
+
+    private final JdbcTransactions tx;
+    private final Clock clock;
+    private final Set<String> subscribers;
+
+    public PostgresOutbox(JdbcTransactions tx, Clock clock, Set<String> subscribers) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.subscribers = Subscribers.check(subscribers);
+    }
+
+    @Override
+    public Set<String> subscribers() {
+        return subscribers;
+    }
+
+    @Override
+    public void append(List<OutboxMessage> messages) {
+        if (messages.isEmpty() || subscribers.isEmpty()) {
+            return;
+        }
+        tx.run(c -> append(c, messages));
+    }
+
+    /** Appends on an explicit connection (the caller's transaction). */
+    public void append(Connection c, List<OutboxMessage> messages) throws SQLException {
+        Instant now = clock.instant();
+        try (PreparedStatement seq = c.prepareStatement(NEXT_SEQ);
+                PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (OutboxMessage m : messages) {
+                seq.setString(1, m.tenant().value());
+                seq.setString(2, m.aggregateType());
+                seq.setString(3, m.aggregateId());
+                long streamSeq;
+                try (ResultSet rs = seq.executeQuery()) {
+                    rs.next();
+                    streamSeq = rs.getLong(1);
+                }
+                for (String subscriber : subscribers) {
+                    insert.setObject(1, m.eventId().value());
+                    insert.setString(2, subscriber);
+                    insert.setString(3, m.tenant().value());
+                    insert.setString(4, m.aggregateType());
+                    insert.setString(5, m.aggregateId());
+                    insert.setLong(6, streamSeq);
+                    insert.setString(7, m.eventType());
+                    Sql.setInstant(insert, 8, m.occurredAt());
+                    insert.setString(9, m.payload());
+                    Sql.setInstant(insert, 10, now);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public int process(int max, Instant now, OutboxProcessor processor) {
+        return tx.inTransaction(c -> {
+            List<OutboxRecord> batch = new ArrayList<>();
+            try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+                Sql.setInstant(claim, 1, now);
+                claim.setInt(2, max);
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(read(rs));
+                    }
+                }
+            }
+            // The rows stay locked until this transaction ends: no other relay can take them meanwhile.
+            for (OutboxRecord r : batch) {
+                store(c, r, processor.handle(r));
+            }
+            return batch.size();
+        });
+    }
+
+    private static void store(Connection c, OutboxRecord r, DeliveryOutcome outcome) throws SQLException {
+        String sql;
+        if (outcome instanceof DeliveryOutcome.Delivered) {
+            sql = "UPDATE gru_outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ? WHERE id = ?";
+        } else if (outcome instanceof DeliveryOutcome.Retry) {
+            sql = "UPDATE gru_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?";
+        } else {
+            sql = "UPDATE gru_outbox SET status = 'DEAD', attempts = attempts + 1, last_error = ? WHERE id = ?";
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (outcome instanceof DeliveryOutcome.Delivered d) {
+                Sql.setInstant(ps, 1, d.at());
+                ps.setLong(2, r.id());
+            } else if (outcome instanceof DeliveryOutcome.Retry retry) {
+                Sql.setInstant(ps, 1, retry.nextAttemptAt());
+                ps.setString(2, truncate(retry.error()));
+                ps.setLong(3, r.id());
+            } else {
+                ps.setString(1, truncate(((DeliveryOutcome.Dead) outcome).error()));
+                ps.setLong(2, r.id());
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static String truncate(String error) {
+        return error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
+
+    @Override
+    public List<OutboxRecord> stream(String subscriber, String tenant, String aggregateType, String aggregateId) {
+        return query(
+                "SELECT " + COLUMNS + " FROM gru_outbox o WHERE o.subscriber = ? AND o.tenant_id = ?"
+                        + " AND o.aggregate_type = ? AND o.aggregate_id = ? ORDER BY o.stream_seq",
+                subscriber,
+                tenant,
+                aggregateType,
+                aggregateId);
+    }
+
+    @Override
+    public List<OutboxRecord> withStatus(OutboxStatus status, int limit) {
+        return query(
+                "SELECT " + COLUMNS + " FROM gru_outbox o WHERE o.status = ? ORDER BY o.id LIMIT " + Math.max(0, limit),
+                status.name());
+    }
+
+    @Override
+    public long count(OutboxStatus status) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM gru_outbox WHERE status = ?")) {
+                ps.setString(1, status.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean retryDead(EventId eventId, String subscriber, Instant now) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_outbox SET status = 'PENDING', attempts = 0,"
+                    + " next_attempt_at = ? WHERE event_id = ? AND subscriber = ? AND status = 'DEAD'")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setObject(2, eventId.value());
+                ps.setString(3, subscriber);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private List<OutboxRecord> query(String sql, String... params) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setString(i + 1, params[i]);
+                }
+                List<OutboxRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static OutboxRecord read(ResultSet rs) throws SQLException {
+        OutboxMessage m = new OutboxMessage(
+                EventId.of(rs.getObject("event_id", UUID.class)),
+                TenantId.of(rs.getString("tenant_id")),
+                rs.getString("aggregate_type"),
+                rs.getString("aggregate_id"),
+                rs.getString("event_type"),
+                Sql.requiredInstant(rs, "occurred_at"),
+                rs.getString("payload"));
+        return new OutboxRecord(
+                rs.getLong("id"),
+                rs.getString("subscriber"),
+                m,
+                rs.getLong("stream_seq"),
+                OutboxStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                Sql.requiredInstant(rs, "next_attempt_at"),
+                rs.getString("last_error"),
+                Sql.instant(rs, "delivered_at"));
+    }
+}

@@ -1,0 +1,8 @@
+package org.opengru.core.outbox;
+
+/** Handles one claimed delivery; called by {@link Outbox#process} while the record is claimed. */
+@FunctionalInterface
+public interface OutboxProcessor {
+
+    DeliveryOutcome handle(OutboxRecord record);
+}

@@ -1,0 +1,162 @@
+package org.opengru.core.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.opengru.core.error.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox to its subscribers. Call {@link #runOnce()} from any scheduler (a {@code
+ * ScheduledExecutorService}, a Quartz or JobRunr job, a Spring {@code @Scheduled} method), on as many
+ * nodes as you like: the outbox hands each record to one caller at a time, in order per aggregate.
+ * Delivery is at least once: a crash between the subscriber's acknowledgment and the stored outcome
+ * delivers the event again, with the same event id.
+ *
+ * <pre>{@code
+ * OutboxRelay relay = OutboxRelay.builder(outbox, clock).subscriber(webhookSender).build();
+ * scheduler.scheduleWithFixedDelay(relay::drain, 0, 1, TimeUnit.SECONDS);
+ * }</pre>
+ */
+public final class OutboxRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Map<String, OutboxSubscriber> subscribers;
+    private final RetryPolicy retry;
+    private final int batchSize;
+    private final RandomGenerator random;
+
+    private OutboxRelay(Builder b) {
+        this.outbox = b.outbox;
+        this.clock = b.clock;
+        this.subscribers = Map.copyOf(b.subscribers);
+        this.retry = b.retry;
+        this.batchSize = b.batchSize;
+        this.random = b.random;
+    }
+
+    public static Builder builder(Outbox outbox, Clock clock) {
+        return new Builder(outbox, clock);
+    }
+
+    /** Handles one batch of due deliveries; returns how many were handled (0 when nothing is due). */
+    public int runOnce() {
+        return outbox.process(batchSize, clock.instant(), this::handle);
+    }
+
+    /**
+     * Runs batches until nothing is due or {@code maxBatches} ran; returns the number of deliveries
+     * handled. Handy as the body of a scheduled job.
+     */
+    public int drain(int maxBatches) {
+        int total = 0;
+        for (int i = 0; i < maxBatches; i++) {
+            int n = runOnce();
+            if (n == 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    /** {@link #drain(int)} with at most 100 batches. */
+    public int drain() {
+        return drain(100);
+    }
+
+    private DeliveryOutcome handle(OutboxRecord record) {
+        OutboxSubscriber subscriber = subscribers.get(record.subscriber());
+        int failures = record.attempts() + 1;
+        if (subscriber == null) {
+            // Not configured on this node: put it back as is, without counting an attempt against it.
+            return new DeliveryOutcome.Retry(
+                    clock.instant().plus(retry.delayAfter(1, random)),
+                    "no subscriber named " + record.subscriber() + " on this relay");
+        }
+        OutboxSubscriber.DeliveryResult result;
+        try {
+            result = subscriber.deliver(record);
+        } catch (RuntimeException e) {
+            result = OutboxSubscriber.DeliveryResult.retry(e.toString());
+        }
+        Instant now = clock.instant();
+        if (result.delivered()) {
+            return new DeliveryOutcome.Delivered(now);
+        }
+        String error = "attempt " + failures + ": " + result.detail();
+        if (result.permanent() || retry.exhausted(failures)) {
+            LOG.warn(
+                    "outbox event {} ({}) to {} is dead after {} attempts: {}",
+                    record.message().eventId(),
+                    record.message().eventType(),
+                    record.subscriber(),
+                    failures,
+                    result.detail());
+            return new DeliveryOutcome.Dead(error);
+        }
+        return new DeliveryOutcome.Retry(now.plus(retry.delayAfter(failures, random)), error);
+    }
+
+    /** Configures a relay; every setter checks its value at once. */
+    public static final class Builder {
+        private final Outbox outbox;
+        private final Clock clock;
+        private final Map<String, OutboxSubscriber> subscribers = new HashMap<>();
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private int batchSize = 50;
+        private RandomGenerator random = RandomGenerator.getDefault();
+
+        private Builder(Outbox outbox, Clock clock) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Adds a subscriber; its name must be one the outbox writes deliveries for. */
+        public Builder subscriber(OutboxSubscriber subscriber) {
+            Objects.requireNonNull(subscriber, "subscriber");
+            if (!outbox.subscribers().contains(subscriber.name())) {
+                throw new ValidationException(
+                        "relay.subscriber", subscriber.name(), "is not one of the outbox's " + outbox.subscribers());
+            }
+            subscribers.put(subscriber.name(), subscriber);
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** Shorthand for a {@link RetryPolicy}. */
+        public Builder retry(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+            return retryPolicy(new RetryPolicy(maxAttempts, baseDelay, maxDelay));
+        }
+
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > 1000) {
+                throw new ValidationException("relay.batchSize", batchSize, "must be between 1 and 1000");
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** The source of jitter (a seeded one in tests). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public OutboxRelay build() {
+            return new OutboxRelay(this);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.opengru.core.outbox;
+
+/**
+ * Receives outbox events, such as the {@link org.opengru.core.webhook.WebhookSender} of the logiciel
+ * métier. Called at least once per event, in order per aggregate; it must be idempotent on {@link
+ * OutboxMessage#eventId()}.
+ */
+public interface OutboxSubscriber {
+
+    /** The subscriber name the outbox was configured with. */
+    String name();
+
+    /** Delivers one event; a thrown exception counts as a retryable failure. */
+    DeliveryResult deliver(OutboxRecord record);
+
+    /** The result of one delivery attempt. */
+    record DeliveryResult(boolean delivered, boolean permanent, String detail) {
+
+        public static DeliveryResult ok(String detail) {
+            return new DeliveryResult(true, false, detail);
+        }
+
+        /** A failure worth retrying (timeout, 5xx, connection refused...). */
+        public static DeliveryResult retry(String detail) {
+            return new DeliveryResult(false, false, detail);
+        }
+
+        /** A failure that retrying cannot fix: dead-letter at once. */
+        public static DeliveryResult permanent(String detail) {
+            return new DeliveryResult(false, true, detail);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.opengru.test.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.id.EventId;
+import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxMessage;
+import org.opengru.core.outbox.OutboxRecord;
+import org.opengru.core.outbox.OutboxRelay;
+import org.opengru.core.outbox.OutboxStatus;
+import org.opengru.core.outbox.OutboxSubscriber;
+import org.opengru.core.outbox.RetryPolicy;
+import org.opengru.core.tenancy.TenantId;
+
+class OutboxRelayTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+
+    private static final class AlwaysFailing implements OutboxSubscriber {
+        final List<Instant> attempts = new ArrayList<>();
+        private final MutableClock clock;
+
+        AlwaysFailing(MutableClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public String name() {
+            return "back-office";
+        }
+
+        @Override
+        public DeliveryResult deliver(OutboxRecord record) {
+            attempts.add(clock.instant());
+            return DeliveryResult.retry("HTTP 503");
+        }
+    }
+
+    @Test
+    void backsOffExponentiallyWithJitterThenDeadLetters() {
+        Outbox outbox = Outbox.inMemory(clock, Set.of("back-office"));
+        outbox.append(List.of(new OutboxMessage(
+                EventId.of(UUID.randomUUID()),
+                TenantId.of("commune-a"),
+                "request",
+                "r1",
+                "RequestSubmitted",
+                clock.instant(),
+                "{}")));
+        AlwaysFailing subscriber = new AlwaysFailing(clock);
+        OutboxRelay relay = OutboxRelay.builder(outbox, clock)
+                .subscriber(subscriber)
+                .retry(5, Duration.ofSeconds(10), Duration.ofSeconds(60))
+                .random(new Random(42))
+                .build();
+
+        for (int i = 0; i < 1000 && outbox.count(OutboxStatus.PENDING) > 0; i++) {
+            relay.runOnce();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(subscriber.attempts).hasSize(5);
+        long[] bounds = {10, 20, 40, 60};
+        for (int i = 1; i < subscriber.attempts.size(); i++) {
+            long gap = Duration.between(subscriber.attempts.get(i - 1), subscriber.attempts.get(i))
+                    .toSeconds();
+            // Delay in [d/2, d], seen on a clock that moves by whole seconds.
+            assertThat(gap).as("gap before attempt " + (i + 1)).isBetween(bounds[i - 1] / 2, bounds[i - 1] + 1);
+        }
+        OutboxRecord dead = outbox.withStatus(OutboxStatus.DEAD, 10).get(0);
+        assertThat(dead.attempts()).isEqualTo(5);
+        assertThat(dead.lastError()).isEqualTo("attempt 5: HTTP 503");
+    }
+
+    @Test
+    void aPermanentFailureDeadLettersAtOnce() {
+        Outbox outbox = Outbox.inMemory(clock, Set.of("back-office"));
+        outbox.append(List.of(new OutboxMessage(
+                EventId.of(UUID.randomUUID()),
+                TenantId.of("commune-a"),
+                "request",
+                "r1",
+                "RequestSubmitted",
+                clock.instant(),
+                "{}")));
+        OutboxRelay relay = OutboxRelay.builder(outbox, clock)
+                .subscriber(new OutboxSubscriber() {
+                    @Override
+                    public String name() {
+                        return "back-office";
+                    }
+
+                    @Override
+                    public DeliveryResult deliver(OutboxRecord record) {
+                        return DeliveryResult.permanent("HTTP 410");
+                    }
+                })
+                .build();
+        relay.runOnce();
+        assertThat(outbox.count(OutboxStatus.DEAD)).isEqualTo(1);
+    }
+
+    @Test
+    void retryPolicyDelaysStayWithinTheirBounds() {
+        RetryPolicy policy = new RetryPolicy(20, Duration.ofMillis(100), Duration.ofSeconds(5));
+        Random random = new Random(7);
+        for (int failures = 1; failures < 20; failures++) {
+            long d = Math.min(5000, 100L << (failures - 1));
+            for (int i = 0; i < 50; i++) {
+                assertThat(policy.delayAfter(failures, random).toMillis()).isBetween(d / 2, d);
+            }
+        }
+    }
+}
