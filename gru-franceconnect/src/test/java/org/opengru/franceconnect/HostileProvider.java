@@ -52,6 +52,9 @@ public final class HostileProvider implements AutoCloseable {
     };
     public volatile boolean jwksDown;
     public volatile boolean announceIss;
+    public volatile String acrValues = "\"eidas1\"";
+    /** The relying party's registered public key for private_key_jwt, if any. */
+    public volatile com.nimbusds.jose.jwk.@org.jspecify.annotations.Nullable JWK clientAssertionKey;
 
     public HostileProvider() {
         try {
@@ -85,7 +88,12 @@ public final class HostileProvider implements AutoCloseable {
                         "{\"error\":\"invalid_client\",\"error_description\":\"basic is not enabled\"}");
                 return;
             }
-            if (!CLIENT_SECRET.equals(form.get("client_secret"))) {
+            if (form.containsKey("client_assertion")) {
+                if (!clientAssertionValid(form.get("client_assertion"))) {
+                    respond(ex, 401, "application/json", "{\"error\":\"invalid_client\"}");
+                    return;
+                }
+            } else if (!CLIENT_SECRET.equals(form.get("client_secret"))) {
                 respond(ex, 401, "application/json", "{\"error\":\"invalid_client\"}");
                 return;
             }
@@ -98,6 +106,23 @@ public final class HostileProvider implements AutoCloseable {
         });
         server.createContext("/api/v2/userinfo", ex -> respond(ex, 200, "application/jwt", userInfo.get()));
         server.start();
+    }
+
+    private boolean clientAssertionValid(String assertion) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(assertion);
+            var key = clientAssertionKey;
+            boolean signed = key != null
+                    && jwt.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(
+                            key.toECKey().toECPublicKey()));
+            var claims = jwt.getJWTClaimsSet();
+            return signed
+                    && CLIENT_ID.equals(claims.getIssuer())
+                    && CLIENT_ID.equals(claims.getSubject())
+                    && claims.getAudience().contains(issuer + "/token");
+        } catch (java.text.ParseException | JOSEException e) {
+            return false;
+        }
     }
 
     public static ECKey newKey(String kid) {
@@ -120,7 +145,7 @@ public final class HostileProvider implements AutoCloseable {
                 + "\"id_token_signing_alg_values_supported\":[\"ES256\",\"RS256\"],"
                 + "\"userinfo_signing_alg_values_supported\":[\"ES256\",\"RS256\"],"
                 + "\"token_endpoint_auth_methods_supported\":[\"client_secret_post\",\"private_key_jwt\"],"
-                + "\"acr_values_supported\":[\"eidas1\"],\"code_challenge_methods_supported\":[\"S256\"],"
+                + "\"acr_values_supported\":[" + acrValues + "],\"code_challenge_methods_supported\":[\"S256\"],"
                 + "\"authorization_response_iss_parameter_supported\":" + announceIss + "}";
     }
 
