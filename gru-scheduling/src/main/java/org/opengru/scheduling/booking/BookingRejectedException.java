@@ -1,0 +1,57 @@
+package org.opengru.scheduling.booking;
+
+import org.jspecify.annotations.Nullable;
+import org.opengru.scheduling.SchedulingException;
+
+/**
+ * A booking request refused for a reason that retrying will not fix (unlike a slot someone else took,
+ * which is a {@link BookingResult.SlotUnavailable}). Names the reason, the field and the value. Nothing
+ * was written.
+ */
+public class BookingRejectedException extends SchedulingException {
+
+    /** Why a request was refused. */
+    public enum Reason {
+        UNKNOWN_SITE,
+        SERVICE_NOT_OFFERED,
+        IN_THE_PAST,
+        TOO_SHORT_NOTICE,
+        BEYOND_HORIZON,
+        OUTSIDE_OPENING_HOURS,
+        PUBLIC_HOLIDAY,
+        NOT_ON_SLOT_GRID,
+        TOO_MANY_PEOPLE,
+        AGENTS_ONLY,
+        ANTS_NUMBER_MISSING,
+        ANTS_NUMBER_MALFORMED,
+        ACTIVE_BOOKING_EXISTS,
+        NO_SHOW_LIMIT,
+        RATE_LIMITED,
+        HOLD_EXPIRED,
+        INVALID_CANCEL_TOKEN,
+        IDEMPOTENCY_KEY_REUSED
+    }
+
+    private final Reason reason;
+    private final String field;
+    private final @Nullable String value;
+
+    public BookingRejectedException(Reason reason, String field, @Nullable Object value, String message) {
+        super(reason + ": " + field + "=" + (value == null ? "<absent>" : "'" + value + "'") + ": " + message);
+        this.reason = reason;
+        this.field = field;
+        this.value = value == null ? null : String.valueOf(value);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public @Nullable String value() {
+        return value;
+    }
+}

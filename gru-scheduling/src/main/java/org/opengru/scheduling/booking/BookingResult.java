@@ -1,0 +1,23 @@
+package org.opengru.scheduling.booking;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.opengru.scheduling.availability.Slot;
+
+/** The answer to a booking, hold or reschedule request. */
+public sealed interface BookingResult {
+
+    /**
+     * The slot is yours. {@code cancelToken} is the secret for the no-login cancellation link, given
+     * once (null on an idempotent replay: the first answer carried it).
+     */
+    record Booked(Booking booking, @Nullable String cancelToken, boolean replayed) implements BookingResult {}
+
+    /** Someone was faster: the slot is no longer available. Here are the nearest free ones. */
+    record SlotUnavailable(Instant requested, List<Slot> alternatives) implements BookingResult {
+        public SlotUnavailable {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+}

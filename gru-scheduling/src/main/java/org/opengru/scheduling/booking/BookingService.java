@@ -1,0 +1,566 @@
+package org.opengru.scheduling.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.event.DomainEventPublisher;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.principal.ActorKind;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.availability.AvailabilityCalculator;
+import org.opengru.scheduling.availability.BusyTimes;
+import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.BookingRejectedException.Reason;
+import org.opengru.scheduling.hours.Interval;
+import org.opengru.scheduling.hours.OpeningHours;
+import org.opengru.scheduling.model.AntsPreApplicationNumber;
+import org.opengru.scheduling.model.BookingAudience;
+import org.opengru.scheduling.model.Resource;
+import org.opengru.scheduling.model.ResourceId;
+import org.opengru.scheduling.model.Service;
+import org.opengru.scheduling.model.ServiceId;
+import org.opengru.scheduling.model.SiteId;
+
+/**
+ * Books, holds, cancels and reschedules appointments. Checks everything a store cannot (opening hours,
+ * holidays, notice, horizon, slot grid, audience, ANTS number, rate and no-show limits) before anything is
+ * written; the store then takes the desk atomically. Publishes events only after the store returned.
+ * Instance-scoped and thread-safe.
+ */
+public final class BookingService {
+
+    private final BookingStore store;
+    private final SiteDirectory sites;
+    private final BookingPolicy policy;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final RateLimiter rateLimiter;
+    private final DomainEventPublisher publisher;
+    private final SecureRandom random = new SecureRandom();
+    private final WaitingList waitingList = new WaitingList();
+
+    public BookingService(
+            BookingStore store,
+            SiteDirectory sites,
+            BookingPolicy policy,
+            Clock clock,
+            IdGenerator ids,
+            RateLimiter rateLimiter,
+            DomainEventPublisher publisher) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.sites = Objects.requireNonNull(sites, "sites");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    public BookingStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---------------------------------------------------------------- availability
+
+    /** Free slots of a service at a site for local dates {@code from} to {@code to} inclusive. */
+    public List<Slot> availability(
+            TenantId tenant, SiteId site, ServiceId service, LocalDate from, LocalDate to, int people) {
+        SiteSetup setup = setup(tenant, site);
+        Service svc = service(setup, service);
+        return setup.calculator(clock).freeSlots(svc, from, to, people, busyTimes(tenant));
+    }
+
+    private BusyTimes busyTimes(TenantId tenant) {
+        Instant now = clock.instant();
+        return (desk, from, to) -> store.busy(tenant, desk, from, to, now);
+    }
+
+    // ---------------------------------------------------------------- booking
+
+    /** Books a slot at once. */
+    public BookingResult book(BookingRequest request) {
+        return take(request, BookingStatus.BOOKED, true);
+    }
+
+    /** Holds a slot for {@link BookingPolicy#holdDuration()} while the resident fills the form. */
+    public BookingResult hold(BookingRequest request) {
+        return take(request, BookingStatus.HELD, true);
+    }
+
+    private BookingResult take(BookingRequest request, BookingStatus status, boolean limited) {
+        Instant now = clock.instant();
+        SiteSetup setup = setup(request.tenant(), request.site());
+        Service service = service(setup, request.service());
+        Plan plan = plan(setup, service, request, now, null);
+        if (request.idempotencyKey() != null) {
+            Optional<Booking> previous = store.findByIdempotencyKey(request.tenant(), request.idempotencyKey());
+            if (previous.isPresent()) {
+                return replay(previous.get(), request);
+            }
+        }
+        if (limited && !rateLimiter.tryAcquire(request.tenant() + "|" + request.usager(), now)) {
+            throw new BookingRejectedException(
+                    Reason.RATE_LIMITED, "usager", request.usager(), "too many booking attempts, try again later");
+        }
+        if (policy.maxNoShows() > 0 && request.actor().kind() == ActorKind.USAGER) {
+            int noShows = store.noShowCount(request.tenant(), request.usager());
+            if (noShows >= policy.maxNoShows()) {
+                throw new BookingRejectedException(
+                        Reason.NO_SHOW_LIMIT,
+                        "usager",
+                        request.usager(),
+                        noShows + " missed appointments: book at the counter");
+            }
+        }
+        String token = newToken();
+        NewBooking nb = new NewBooking(
+                new BookingId(ids.nextUuid()),
+                request.tenant(),
+                request.site(),
+                request.service(),
+                plan.desks,
+                request.usager(),
+                request.people(),
+                plan.appointment.start(),
+                plan.appointment.end(),
+                plan.busy.start(),
+                plan.busy.end(),
+                status,
+                status == BookingStatus.HELD ? now.plus(policy.holdDuration()) : null,
+                plan.ants,
+                request.idempotencyKey(),
+                hash(token));
+        InsertOutcome outcome = store.insert(nb, new Change(request.actor(), now, ids.newEventId(), null));
+        if (outcome instanceof InsertOutcome.Inserted ins) {
+            publishLast(ins.booking());
+            return new BookingResult.Booked(ins.booking(), token, false);
+        }
+        if (outcome instanceof InsertOutcome.Replayed rep) {
+            return replay(rep.booking(), request);
+        }
+        if (outcome instanceof InsertOutcome.ActiveBookingExists active) {
+            throw new BookingRejectedException(
+                    Reason.ACTIVE_BOOKING_EXISTS,
+                    "usager",
+                    request.usager(),
+                    "already has booking " + active.existing() + " for service " + request.service());
+        }
+        return unavailable(setup, service, request.start(), request.people());
+    }
+
+    private BookingResult replay(Booking previous, BookingRequest request) {
+        if (!previous.usager().equals(request.usager())
+                || !previous.service().equals(request.service())
+                || !previous.start().equals(request.start())) {
+            throw new IdempotencyConflictException(
+                    String.valueOf(request.idempotencyKey()),
+                    "book " + previous.service() + " at " + previous.start() + " for " + previous.usager(),
+                    "book " + request.service() + " at " + request.start() + " for " + request.usager());
+        }
+        return new BookingResult.Booked(previous, null, true);
+    }
+
+    /** Confirms a hold into a booking, if it has not expired. */
+    public Booking confirmHold(TenantId tenant, BookingId id, UsagerId usager) {
+        Booking held = find(tenant, id);
+        if (!held.usager().equals(usager)) {
+            throw new NotFoundException("booking", id.toString());
+        }
+        Instant now = clock.instant();
+        if (held.status() != BookingStatus.HELD || !held.occupiesDeskAt(now)) {
+            throw new BookingRejectedException(
+                    Reason.HOLD_EXPIRED,
+                    "bookingId",
+                    id,
+                    "the hold is " + held.status() + " and expired at " + held.holdExpiresAt());
+        }
+        Booking booked = store.apply(
+                tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(usagerRef(usager), null));
+        waitingList.accepted(id);
+        publishLast(booked);
+        return booked;
+    }
+
+    /** Cancels with the secret token of the confirmation link: no login needed. */
+    public Booking cancelByUsager(TenantId tenant, BookingId id, String token) {
+        Booking b = find(tenant, id);
+        if (token == null
+                || !MessageDigest.isEqual(
+                        hash(token).getBytes(StandardCharsets.US_ASCII),
+                        b.cancelTokenHash().getBytes(StandardCharsets.US_ASCII))) {
+            throw new BookingRejectedException(
+                    Reason.INVALID_CANCEL_TOKEN, "token", "<redacted>", "does not match booking " + id);
+        }
+        Booking cancelled = store.apply(
+                tenant, id, BookingStatus.BOOKED, BookingAction.CANCEL_BY_USAGER, change(usagerRef(b.usager()), null));
+        publishLast(cancelled);
+        offerFreedSlot(cancelled);
+        return cancelled;
+    }
+
+    /** Cancels on the agent's side (absence, closure), with a reason the resident will read. */
+    public Booking cancelByAgent(TenantId tenant, BookingId id, ActorRef agent, String reason) {
+        if (agent.kind() != ActorKind.AGENT) {
+            throw new ValidationException("actor", agent, "must be an agent");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException("reason", reason, "must say why the appointment is cancelled");
+        }
+        find(tenant, id);
+        Booking cancelled = store.apply(
+                tenant, id, BookingStatus.BOOKED, BookingAction.CANCEL_BY_AGENT, change(agent, reason.strip()));
+        publishLast(cancelled);
+        offerFreedSlot(cancelled);
+        return cancelled;
+    }
+
+    /** The resident came. */
+    public Booking markAttended(TenantId tenant, BookingId id, ActorRef agent) {
+        Booking b = store.apply(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_ATTENDED, change(agent, null));
+        publishLast(b);
+        return b;
+    }
+
+    /** The resident did not come; counts towards {@link BookingPolicy#maxNoShows()}. */
+    public Booking markNoShow(TenantId tenant, BookingId id, ActorRef agent) {
+        Booking b = store.apply(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_NO_SHOW, change(agent, null));
+        publishLast(b);
+        return b;
+    }
+
+    public int noShowCount(TenantId tenant, UsagerId usager) {
+        return store.noShowCount(tenant, usager);
+    }
+
+    /**
+     * Moves a booked appointment to {@code newStart}, atomically: the new slot is taken before the old one
+     * is freed, or nothing changes and the nearest free slots are offered.
+     */
+    public BookingResult reschedule(TenantId tenant, BookingId id, Instant newStart, ActorRef actor) {
+        Booking b = find(tenant, id);
+        if (b.status() != BookingStatus.BOOKED) {
+            BookingLifecycle.require(id, b.status(), BookingAction.RESCHEDULE, actor.toString());
+        }
+        SiteSetup setup = setup(tenant, b.site());
+        Service service = service(setup, b.service());
+        BookingRequest request = new BookingRequest(
+                tenant,
+                b.site(),
+                b.service(),
+                newStart,
+                b.people(),
+                b.usager(),
+                actor,
+                b.antsNumber() == null ? null : b.antsNumber().value(),
+                null,
+                b.resource());
+        Plan plan = plan(setup, service, request, clock.instant(), b.resource());
+        InsertOutcome outcome =
+                store.move(tenant, id, b.sequence(), plan.desks, plan.appointment, plan.busy, change(actor, null));
+        if (outcome instanceof InsertOutcome.Inserted ins) {
+            publishLast(ins.booking());
+            offerFreedSlot(b);
+            return new BookingResult.Booked(ins.booking(), null, false);
+        }
+        return unavailable(setup, service, newStart, b.people());
+    }
+
+    /** Expires the holds that ran out, offering waiting-list slots to the next person. */
+    public List<Booking> expireHolds(TenantId tenant) {
+        List<Booking> expired =
+                store.expireHolds(tenant, clock.instant(), change(new ActorRef(ActorKind.SYSTEM, "hold-reaper"), null));
+        for (Booking b : expired) {
+            publishLast(b);
+            waitingList.declined(b.id());
+            offerFreedSlot(b);
+        }
+        return expired;
+    }
+
+    public Booking find(TenantId tenant, BookingId id) {
+        return store.find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
+    }
+
+    // ---------------------------------------------------------------- waiting list
+
+    /** Puts the usager on the waiting list for a free slot starting between two local dates. */
+    public void joinWaitingList(
+            TenantId tenant, SiteId site, ServiceId service, UsagerId usager, LocalDate from, LocalDate to) {
+        service(setup(tenant, site), service);
+        waitingList.join(new WaitingList.Entry(tenant, site, service, usager, from, to));
+    }
+
+    /** Who is waiting for a service, in order. */
+    public List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service) {
+        return waitingList.waiting(tenant, site, service);
+    }
+
+    private void offerFreedSlot(Booking freed) {
+        SiteSetup setup = setup(freed.tenant(), freed.site());
+        ZoneId zone = setup.site().zone();
+        LocalDate date = freed.start().atZone(zone).toLocalDate();
+        for (WaitingList.Entry entry : waitingList.candidates(freed.tenant(), freed.site(), freed.service(), date)) {
+            if (entry.usager().equals(freed.usager())) {
+                continue;
+            }
+            BookingRequest request = new BookingRequest(
+                    freed.tenant(),
+                    freed.site(),
+                    freed.service(),
+                    freed.start(),
+                    1,
+                    entry.usager(),
+                    new ActorRef(ActorKind.SYSTEM, "waiting-list"),
+                    null,
+                    null,
+                    null);
+            try {
+                BookingResult r = takeForWaitingList(request);
+                if (r instanceof BookingResult.Booked held) {
+                    waitingList.offered(entry, held.booking().id());
+                    return;
+                }
+                return; // the slot went to someone else meanwhile
+            } catch (BookingRejectedException e) {
+                // This person cannot take it (for example a missing ANTS number): try the next one.
+            }
+        }
+    }
+
+    private BookingResult takeForWaitingList(BookingRequest request) {
+        Instant now = clock.instant();
+        SiteSetup setup = setup(request.tenant(), request.site());
+        Service service = service(setup, request.service());
+        if (service.antsNumberRequired()) {
+            throw new BookingRejectedException(Reason.ANTS_NUMBER_MISSING, "antsNumber", null, "asked at confirmation");
+        }
+        Plan plan = plan(setup, service, request, now, null);
+        NewBooking nb = new NewBooking(
+                new BookingId(ids.nextUuid()),
+                request.tenant(),
+                request.site(),
+                request.service(),
+                plan.desks,
+                request.usager(),
+                1,
+                plan.appointment.start(),
+                plan.appointment.end(),
+                plan.busy.start(),
+                plan.busy.end(),
+                BookingStatus.HELD,
+                now.plus(policy.waitingListHold()),
+                null,
+                null,
+                hash(newToken()));
+        InsertOutcome outcome =
+                store.insert(nb, new Change(request.actor(), now, ids.newEventId(), "waiting list offer"));
+        if (outcome instanceof InsertOutcome.Inserted ins) {
+            publishLast(ins.booking());
+            return new BookingResult.Booked(ins.booking(), null, false);
+        }
+        return new BookingResult.SlotUnavailable(request.start(), List.of());
+    }
+
+    // ---------------------------------------------------------------- reminders
+
+    /**
+     * The reminders due within {@code [from, to)} for booked appointments, in due order. Computed from the
+     * stored status at call time, so a cancelled or moved appointment never gets a stale reminder.
+     */
+    public List<ReminderDue> remindersDue(TenantId tenant, Instant from, Instant to) {
+        List<ReminderDue> due = new ArrayList<>();
+        for (Duration before : policy.reminderOffsets()) {
+            for (Booking b : store.startingBetween(tenant, from.plus(before), to.plus(before))) {
+                if (b.status() == BookingStatus.BOOKED) {
+                    due.add(ReminderDue.of(b, before));
+                }
+            }
+        }
+        due.sort(Comparator.comparing(ReminderDue::occurredAt)
+                .thenComparing(r -> r.booking().value()));
+        return due;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private record Plan(
+            List<ResourceId> desks,
+            Interval appointment,
+            Interval busy,
+            @Nullable AntsPreApplicationNumber ants) {}
+
+    private Plan plan(
+            SiteSetup setup, Service service, BookingRequest request, Instant now, @Nullable ResourceId preferred) {
+        Instant start = request.start();
+        if (start.isBefore(now)) {
+            throw new BookingRejectedException(Reason.IN_THE_PAST, "start", start, "is before now " + now);
+        }
+        if (start.isBefore(now.plus(service.minNotice()))) {
+            throw new BookingRejectedException(
+                    Reason.TOO_SHORT_NOTICE, "start", start, "must be at least " + service.minNotice() + " ahead");
+        }
+        if (start.isAfter(now.plus(service.maxHorizon()))) {
+            throw new BookingRejectedException(
+                    Reason.BEYOND_HORIZON, "start", start, "must be at most " + service.maxHorizon() + " ahead");
+        }
+        if (service.audience() == BookingAudience.AGENTS_ONLY && request.actor().kind() == ActorKind.USAGER) {
+            throw new BookingRejectedException(Reason.AGENTS_ONLY, "service", service.id(), "is booked by agents only");
+        }
+        if (request.people() < 1 || request.people() > service.maxPeople()) {
+            throw new BookingRejectedException(
+                    Reason.TOO_MANY_PEOPLE, "people", request.people(), "must be between 1 and " + service.maxPeople());
+        }
+        AntsPreApplicationNumber ants = null;
+        if (request.antsNumber() != null && !request.antsNumber().isBlank()) {
+            try {
+                ants = AntsPreApplicationNumber.parse(request.antsNumber());
+            } catch (ValidationException e) {
+                throw new BookingRejectedException(
+                        Reason.ANTS_NUMBER_MALFORMED,
+                        "antsNumber",
+                        request.antsNumber(),
+                        "must be 10 letters or digits");
+            }
+        } else if (service.antsNumberRequired()) {
+            throw new BookingRejectedException(
+                    Reason.ANTS_NUMBER_MISSING, "antsNumber", null, "is required for " + service.name());
+        }
+        AvailabilityCalculator calculator = setup.calculator(clock);
+        List<Resource> desks = calculator.desksFor(service);
+        if (desks.isEmpty()) {
+            throw new BookingRejectedException(
+                    Reason.SERVICE_NOT_OFFERED,
+                    "service",
+                    service.id(),
+                    "is not offered at site " + setup.site().id());
+        }
+        Duration length = service.durationFor(request.people());
+        Interval appointment = new Interval(start, start.plus(length));
+        OpeningHours hours = setup.hours();
+        OpeningHours.Verdict verdict = OpeningHours.Verdict.CLOSED;
+        for (Resource desk : desks) {
+            OpeningHours.Verdict v = hours.check(desk.id(), appointment.start(), appointment.end());
+            if (v == OpeningHours.Verdict.OPEN) {
+                verdict = v;
+                break;
+            }
+            if (v == OpeningHours.Verdict.PUBLIC_HOLIDAY) {
+                verdict = v;
+            }
+        }
+        if (verdict == OpeningHours.Verdict.PUBLIC_HOLIDAY) {
+            throw new BookingRejectedException(Reason.PUBLIC_HOLIDAY, "start", start, "is on a public holiday");
+        }
+        if (verdict != OpeningHours.Verdict.OPEN) {
+            throw new BookingRejectedException(
+                    Reason.OUTSIDE_OPENING_HOURS,
+                    "start",
+                    start,
+                    "is outside the opening hours of every desk serving " + service.id());
+        }
+        LocalDate date = start.atZone(setup.site().zone()).toLocalDate();
+        List<ResourceId> candidates = new ArrayList<>();
+        for (Slot s : calculator.freeSlots(service, date.minusDays(1), date, request.people(), BusyTimes.none())) {
+            if (s.start().equals(start)) {
+                candidates.addAll(s.freeResources());
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new BookingRejectedException(
+                    Reason.NOT_ON_SLOT_GRID, "start", start, "is not a slot start of " + service.id());
+        }
+        ResourceId first = preferred != null ? preferred : request.preferredDesk();
+        if (first != null && candidates.remove(first)) {
+            candidates.add(0, first);
+        }
+        Interval busy = new Interval(
+                start.minus(service.bufferBefore()), appointment.end().plus(service.bufferAfter()));
+        return new Plan(candidates, appointment, busy, ants);
+    }
+
+    private BookingResult.SlotUnavailable unavailable(SiteSetup setup, Service service, Instant requested, int people) {
+        LocalDate date = requested.atZone(setup.site().zone()).toLocalDate();
+        List<Slot> free = setup.calculator(clock)
+                .freeSlots(
+                        service,
+                        date.minusDays(7),
+                        date.plusDays(7),
+                        people,
+                        busyTimes(setup.site().tenant()));
+        List<Slot> nearest = new ArrayList<>(free);
+        nearest.sort(Comparator.comparing(
+                        (Slot s) -> Duration.between(requested, s.start()).abs())
+                .thenComparing(Slot::start));
+        return new BookingResult.SlotUnavailable(
+                requested, nearest.subList(0, Math.min(policy.alternatives(), nearest.size())));
+    }
+
+    private SiteSetup setup(TenantId tenant, SiteId site) {
+        return sites.find(tenant, site)
+                .orElseThrow(() ->
+                        new BookingRejectedException(Reason.UNKNOWN_SITE, "site", site, "is not a site of " + tenant));
+    }
+
+    private static Service service(SiteSetup setup, ServiceId id) {
+        return setup.service(id)
+                .orElseThrow(() -> new BookingRejectedException(
+                        Reason.SERVICE_NOT_OFFERED,
+                        "service",
+                        id,
+                        "is not offered at site " + setup.site().id()));
+    }
+
+    private Change change(ActorRef actor, @Nullable String reason) {
+        return new Change(actor, clock.instant(), ids.newEventId(), reason);
+    }
+
+    private static ActorRef usagerRef(UsagerId usager) {
+        return new ActorRef(ActorKind.USAGER, usager.toString());
+    }
+
+    private void publishLast(Booking b) {
+        List<BookingEvent> events = store.outbox(b.tenant(), b.id());
+        if (!events.isEmpty()) {
+            publisher.publish(List.of(events.get(events.size() - 1)));
+        }
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** SHA-256 of the token, hex: the token itself is never stored. */
+    public static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.opengru.scheduling.booking;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.hours.Interval;
+import org.opengru.scheduling.model.ResourceId;
+
+/**
+ * Stores bookings and guarantees, by itself and across nodes, that no desk is ever given twice for
+ * overlapping time (holds included until they expire), and that an usager has at most one booked
+ * appointment per service. Every change writes its audit entry and its outbox event atomically with it.
+ * A store never checks opening hours or notice: the booking service does before calling it.
+ */
+public interface BookingStore {
+
+    /** Inserts on the first free desk of the list, or reports why not; expired holds do not block. */
+    InsertOutcome insert(NewBooking booking, Change change);
+
+    Optional<Booking> find(TenantId tenant, BookingId id);
+
+    Optional<Booking> findByIdempotencyKey(TenantId tenant, IdempotencyKey key);
+
+    /**
+     * Applies a lifecycle action if the booking is still in {@code expected} status, else an
+     * {@link org.opengru.core.error.ConcurrentUpdateException}; the table in {@link BookingLifecycle}
+     * decides the new status.
+     */
+    Booking apply(TenantId tenant, BookingId id, BookingStatus expected, BookingAction action, Change change);
+
+    /**
+     * Moves a booked appointment to the first free desk of the list at another time, atomically: the new
+     * time is taken and the old one freed in one step, or nothing changes ({@code SlotTaken}). Fails with a
+     * {@link org.opengru.core.error.ConcurrentUpdateException} if the booking changed since {@code expectedSequence}.
+     */
+    InsertOutcome move(
+            TenantId tenant,
+            BookingId id,
+            int expectedSequence,
+            List<ResourceId> desks,
+            Interval appointment,
+            Interval busy,
+            Change change);
+
+    /** Marks holds expired at {@code now} as EXPIRED (with audit and outbox); returns them. */
+    List<Booking> expireHolds(TenantId tenant, Instant now, Change change);
+
+    /** The busy intervals (desk-occupying bookings, unexpired holds) on a desk overlapping {@code [from, to)}, sorted by start. */
+    List<Interval> busy(TenantId tenant, ResourceId desk, Instant from, Instant to, Instant now);
+
+    /** Bookings in any status whose appointment starts within {@code [from, to)}, sorted by start. */
+    List<Booking> startingBetween(TenantId tenant, Instant from, Instant to);
+
+    /** Bookings of an usager, newest first. */
+    List<Booking> ofUsager(TenantId tenant, UsagerId usager);
+
+    /** How many appointments the usager missed (no-show). */
+    int noShowCount(TenantId tenant, UsagerId usager);
+
+    List<AuditEntry> audit(TenantId tenant, BookingId id);
+
+    List<BookingEvent> outbox(TenantId tenant, BookingId id);
+
+    /** The embedded store, for one JVM (tests, single-node installations). */
+    static BookingStore inMemory() {
+        return new org.opengru.scheduling.booking.internal.InMemoryBookingStore();
+    }
+}

@@ -1,0 +1,21 @@
+package org.opengru.scheduling.booking;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.id.EventId;
+import org.opengru.core.principal.ActorRef;
+
+/** Who makes a change, when, the id of the event it records, and an optional reason. */
+public record Change(
+        ActorRef actor,
+        Instant at,
+        EventId eventId,
+        @Nullable String reason) {
+
+    public Change {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(eventId, "eventId");
+    }
+}

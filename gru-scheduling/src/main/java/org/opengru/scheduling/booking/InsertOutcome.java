@@ -1,0 +1,17 @@
+package org.opengru.scheduling.booking;
+
+/** What a store did with a booking to insert or move. */
+public sealed interface InsertOutcome {
+
+    /** Stored on a free desk. */
+    record Inserted(Booking booking) implements InsertOutcome {}
+
+    /** Every candidate desk is taken for that time (someone was faster): nothing written. */
+    record SlotTaken() implements InsertOutcome {}
+
+    /** The usager already has an active booking for this service: nothing written. */
+    record ActiveBookingExists(BookingId existing) implements InsertOutcome {}
+
+    /** The idempotency key was already used: the booking it made, nothing new written. */
+    record Replayed(Booking booking) implements InsertOutcome {}
+}

@@ -1,0 +1,73 @@
+package org.opengru.scheduling.booking;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.internal.Check;
+import org.opengru.scheduling.model.AntsPreApplicationNumber;
+import org.opengru.scheduling.model.ResourceId;
+import org.opengru.scheduling.model.ServiceId;
+import org.opengru.scheduling.model.SiteId;
+
+/**
+ * A booking to insert, already validated by the service: the store takes the first of {@code desks} that
+ * is free for {@code [busyStart, busyEnd)}, atomically, or reports the slot taken.
+ *
+ * @param status {@link BookingStatus#BOOKED} or {@link BookingStatus#HELD} (then with {@code holdExpiresAt})
+ */
+public record NewBooking(
+        BookingId id,
+        TenantId tenant,
+        SiteId site,
+        ServiceId service,
+        List<ResourceId> desks,
+        UsagerId usager,
+        int people,
+        Instant start,
+        Instant end,
+        Instant busyStart,
+        Instant busyEnd,
+        BookingStatus status,
+        @Nullable Instant holdExpiresAt,
+        @Nullable AntsPreApplicationNumber antsNumber,
+        @Nullable IdempotencyKey idempotencyKey,
+        String cancelTokenHash) {
+
+    public NewBooking {
+        desks = List.copyOf(desks);
+        Check.that(!desks.isEmpty(), "desks", desks, "must name at least one desk");
+        Check.that(
+                status == BookingStatus.BOOKED || (status == BookingStatus.HELD && holdExpiresAt != null),
+                "status",
+                status,
+                "must be BOOKED, or HELD with an expiry");
+    }
+
+    /** The booking as stored on {@code desk}. */
+    public Booking on(ResourceId desk, Instant at) {
+        return new Booking(
+                id,
+                tenant,
+                site,
+                service,
+                desk,
+                usager,
+                people,
+                start,
+                end,
+                busyStart,
+                busyEnd,
+                status,
+                holdExpiresAt,
+                antsNumber,
+                null,
+                0,
+                idempotencyKey,
+                cancelTokenHash,
+                at,
+                at);
+    }
+}

@@ -1,0 +1,43 @@
+package org.opengru.scheduling.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opengru.scheduling.internal.Check;
+
+/**
+ * Limits booking attempts per identity (usager), so that a bot cannot sweep the slots at the opening
+ * rush. Instance-scoped; the in-memory implementation counts per node (with N nodes behind a
+ * load balancer, a bot gets at most N times the limit).
+ */
+@FunctionalInterface
+public interface RateLimiter {
+
+    /** Whether one more attempt by {@code identity} is allowed at {@code now} (and counts it). */
+    boolean tryAcquire(String identity, Instant now);
+
+    static RateLimiter unlimited() {
+        return (identity, now) -> true;
+    }
+
+    /** At most {@code max} attempts per identity in each fixed window of {@code window}. */
+    static RateLimiter fixedWindow(int max, Duration window) {
+        Check.that(max >= 1, "rateLimit.max", max, "must be at least 1");
+        Check.that(!window.isNegative() && !window.isZero(), "rateLimit.window", window, "must be positive");
+        record Bucket(long windowIndex, int count) {}
+        ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+        long windowMillis = window.toMillis();
+        return (identity, now) -> {
+            long index = now.toEpochMilli() / windowMillis;
+            Bucket b = buckets.compute(
+                    identity,
+                    (k, old) -> old == null || old.windowIndex() != index
+                            ? new Bucket(index, 1)
+                            : new Bucket(index, old.count() + 1));
+            if (buckets.size() > 100_000) {
+                buckets.values().removeIf(x -> x.windowIndex() < index);
+            }
+            return b.count() <= max;
+        };
+    }
+}

@@ -1,0 +1,353 @@
+package org.opengru.scheduling.booking.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.booking.AuditEntry;
+import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingAction;
+import org.opengru.scheduling.booking.BookingEvent;
+import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.booking.BookingLifecycle;
+import org.opengru.scheduling.booking.BookingRejectedException;
+import org.opengru.scheduling.booking.BookingStatus;
+import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.booking.Change;
+import org.opengru.scheduling.booking.InsertOutcome;
+import org.opengru.scheduling.booking.NewBooking;
+import org.opengru.scheduling.hours.Interval;
+import org.opengru.scheduling.model.ResourceId;
+import org.opengru.scheduling.model.ServiceId;
+
+/**
+ * The embedded store: one lock makes each check-and-write atomic, so it gives the same guarantees as
+ * the database within one JVM. Each desk keeps its occupying bookings in a map sorted by busy start;
+ * since they never overlap, an overlap check or a range query walks only the neighbours.
+ */
+public final class InMemoryBookingStore implements BookingStore {
+
+    private record DeskKey(TenantId tenant, ResourceId desk) {}
+
+    private record PersonKey(TenantId tenant, UsagerId usager, ServiceId service) {}
+
+    private record KeyKey(TenantId tenant, IdempotencyKey key) {}
+
+    private record IdKey(TenantId tenant, BookingId id) {}
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<IdKey, Booking> bookings = new HashMap<>();
+    private final Map<DeskKey, TreeMap<Instant, BookingId>> desks = new HashMap<>();
+    private final Map<PersonKey, BookingId> activeByPerson = new HashMap<>();
+    private final Map<KeyKey, BookingId> byKey = new HashMap<>();
+    private final Map<IdKey, List<AuditEntry>> audit = new HashMap<>();
+    private final Map<IdKey, List<BookingEvent>> outbox = new HashMap<>();
+
+    @Override
+    public InsertOutcome insert(NewBooking nb, Change change) {
+        lock.lock();
+        try {
+            if (nb.idempotencyKey() != null) {
+                BookingId previous = byKey.get(new KeyKey(nb.tenant(), nb.idempotencyKey()));
+                if (previous != null) {
+                    return new InsertOutcome.Replayed(bookings.get(new IdKey(nb.tenant(), previous)));
+                }
+            }
+            if (nb.status() == BookingStatus.BOOKED) {
+                BookingId existing = activeByPerson.get(new PersonKey(nb.tenant(), nb.usager(), nb.service()));
+                if (existing != null) {
+                    return new InsertOutcome.ActiveBookingExists(existing);
+                }
+            }
+            for (ResourceId desk : nb.desks()) {
+                if (isFree(nb.tenant(), desk, nb.busyStart(), nb.busyEnd(), null, change)) {
+                    Booking b = nb.on(desk, change.at());
+                    put(b);
+                    record(
+                            b,
+                            null,
+                            "insert",
+                            change,
+                            nb.status() == BookingStatus.HELD ? BookingEvent.Kind.HELD : BookingEvent.Kind.BOOKED);
+                    return new InsertOutcome.Inserted(b);
+                }
+            }
+            return new InsertOutcome.SlotTaken();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether nothing occupies the desk in [from, to); expired holds found on the way are expired. */
+    private boolean isFree(
+            TenantId tenant, ResourceId desk, Instant from, Instant to, @Nullable BookingId ignore, Change change) {
+        TreeMap<Instant, BookingId> index = desks.get(new DeskKey(tenant, desk));
+        if (index == null) {
+            return true;
+        }
+        List<Booking> expired = new ArrayList<>();
+        boolean free = true;
+        for (BookingId id : index.headMap(to, false).descendingMap().values()) {
+            Booking b = bookings.get(new IdKey(tenant, id));
+            if (!b.busyEnd().isAfter(from)) {
+                break; // sorted and disjoint: every earlier one ends before too
+            }
+            if (id.equals(ignore)) {
+                continue;
+            }
+            if (!b.occupiesDeskAt(change.at())) {
+                expired.add(b);
+            } else {
+                free = false;
+            }
+        }
+        for (Booking b : expired) {
+            transition(b, BookingAction.EXPIRE_HOLD, change);
+        }
+        return free;
+    }
+
+    private void put(Booking b) {
+        IdKey key = new IdKey(b.tenant(), b.id());
+        Booking old = bookings.put(key, b);
+        if (old != null && old.status().occupiesDesk()) {
+            desks.get(new DeskKey(old.tenant(), old.resource())).remove(old.busyStart(), old.id());
+        }
+        if (old != null && old.status() == BookingStatus.BOOKED) {
+            activeByPerson.remove(new PersonKey(old.tenant(), old.usager(), old.service()), old.id());
+        }
+        if (b.status().occupiesDesk()) {
+            desks.computeIfAbsent(new DeskKey(b.tenant(), b.resource()), k -> new TreeMap<>())
+                    .put(b.busyStart(), b.id());
+        }
+        if (b.status() == BookingStatus.BOOKED) {
+            activeByPerson.put(new PersonKey(b.tenant(), b.usager(), b.service()), b.id());
+        }
+        if (b.idempotencyKey() != null) {
+            byKey.putIfAbsent(new KeyKey(b.tenant(), b.idempotencyKey()), b.id());
+        }
+    }
+
+    private void record(Booking b, @Nullable BookingStatus from, String action, Change change, BookingEvent.Kind kind) {
+        IdKey key = new IdKey(b.tenant(), b.id());
+        audit.computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new AuditEntry(b.id(), action, change.actor(), change.at(), from, b.status(), change.reason()));
+        outbox.computeIfAbsent(key, k -> new ArrayList<>())
+                .add(BookingEvent.of(change.eventId(), kind, b, change.at()));
+    }
+
+    private Booking transition(Booking b, BookingAction action, Change change) {
+        BookingStatus next = BookingLifecycle.require(
+                b.id(), b.status(), action, change.actor().toString());
+        Booking changed = b.withStatus(next, change.reason(), change.at());
+        put(changed);
+        record(
+                changed,
+                b.status(),
+                action.name().toLowerCase(java.util.Locale.ROOT),
+                change,
+                BookingEvent.kindFor(action));
+        return changed;
+    }
+
+    @Override
+    public Optional<Booking> find(TenantId tenant, BookingId id) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(bookings.get(new IdKey(tenant, id)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Booking> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
+        lock.lock();
+        try {
+            BookingId id = byKey.get(new KeyKey(tenant, key));
+            return id == null ? Optional.empty() : Optional.ofNullable(bookings.get(new IdKey(tenant, id)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Booking apply(TenantId tenant, BookingId id, BookingStatus expected, BookingAction action, Change change) {
+        lock.lock();
+        try {
+            Booking b = bookings.get(new IdKey(tenant, id));
+            if (b == null) {
+                throw new NotFoundException("booking", id.toString());
+            }
+            if (b.status() != expected) {
+                throw new ConcurrentUpdateException(
+                        "booking", id.toString(), expected.ordinal(), b.status().ordinal());
+            }
+            if (action == BookingAction.CONFIRM_HOLD) {
+                if (!b.occupiesDeskAt(change.at())) {
+                    throw new ConcurrentUpdateException("booking", id.toString(), b.sequence(), -1);
+                }
+                BookingId existing = activeByPerson.get(new PersonKey(tenant, b.usager(), b.service()));
+                if (existing != null) {
+                    throw new BookingRejectedException(
+                            BookingRejectedException.Reason.ACTIVE_BOOKING_EXISTS,
+                            "usager",
+                            b.usager(),
+                            "already has booking " + existing + " for service " + b.service());
+                }
+            }
+            return transition(b, action, change);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public InsertOutcome move(
+            TenantId tenant,
+            BookingId id,
+            int expectedSequence,
+            List<ResourceId> candidates,
+            Interval appointment,
+            Interval busy,
+            Change change) {
+        lock.lock();
+        try {
+            Booking b = bookings.get(new IdKey(tenant, id));
+            if (b == null) {
+                throw new NotFoundException("booking", id.toString());
+            }
+            if (b.sequence() != expectedSequence || b.status() != BookingStatus.BOOKED) {
+                throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, b.sequence());
+            }
+            for (ResourceId desk : candidates) {
+                if (isFree(tenant, desk, busy.start(), busy.end(), id, change)) {
+                    Booking moved = b.movedTo(
+                            desk, appointment.start(), appointment.end(), busy.start(), busy.end(), change.at());
+                    put(moved);
+                    record(moved, b.status(), "reschedule", change, BookingEvent.Kind.RESCHEDULED);
+                    return new InsertOutcome.Inserted(moved);
+                }
+            }
+            return new InsertOutcome.SlotTaken();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Booking> expireHolds(TenantId tenant, Instant now, Change change) {
+        lock.lock();
+        try {
+            List<Booking> expired = new ArrayList<>();
+            for (Booking b : List.copyOf(bookings.values())) {
+                if (b.tenant().equals(tenant) && b.status() == BookingStatus.HELD && !b.occupiesDeskAt(now)) {
+                    expired.add(transition(b, BookingAction.EXPIRE_HOLD, change));
+                }
+            }
+            return expired;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Interval> busy(TenantId tenant, ResourceId desk, Instant from, Instant to, Instant now) {
+        lock.lock();
+        try {
+            TreeMap<Instant, BookingId> index = desks.get(new DeskKey(tenant, desk));
+            if (index == null) {
+                return List.of();
+            }
+            Instant first = index.floorKey(from);
+            NavigableMap<Instant, BookingId> range = index.subMap(first == null ? from : first, true, to, false);
+            List<Interval> out = new ArrayList<>(range.size());
+            for (BookingId id : range.values()) {
+                Booking b = bookings.get(new IdKey(tenant, id));
+                if (b.busyEnd().isAfter(from) && b.occupiesDeskAt(now)) {
+                    out.add(b.busy());
+                }
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Booking> startingBetween(TenantId tenant, Instant from, Instant to) {
+        lock.lock();
+        try {
+            List<Booking> out = new ArrayList<>();
+            for (Booking b : bookings.values()) {
+                if (b.tenant().equals(tenant)
+                        && !b.start().isBefore(from)
+                        && b.start().isBefore(to)) {
+                    out.add(b);
+                }
+            }
+            out.sort(Comparator.comparing(Booking::start).thenComparing(b -> b.id().value()));
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Booking> ofUsager(TenantId tenant, UsagerId usager) {
+        lock.lock();
+        try {
+            List<Booking> out = new ArrayList<>();
+            for (Booking b : bookings.values()) {
+                if (b.tenant().equals(tenant) && b.usager().equals(usager)) {
+                    out.add(b);
+                }
+            }
+            out.sort(Comparator.comparing(Booking::createdAt)
+                    .thenComparing(b -> b.id().value())
+                    .reversed());
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int noShowCount(TenantId tenant, UsagerId usager) {
+        return (int) ofUsager(tenant, usager).stream()
+                .filter(b -> b.status() == BookingStatus.NO_SHOW)
+                .count();
+    }
+
+    @Override
+    public List<AuditEntry> audit(TenantId tenant, BookingId id) {
+        lock.lock();
+        try {
+            return List.copyOf(audit.getOrDefault(new IdKey(tenant, id), List.of()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<BookingEvent> outbox(TenantId tenant, BookingId id) {
+        lock.lock();
+        try {
+            return List.copyOf(outbox.getOrDefault(new IdKey(tenant, id), List.of()));
+        } finally {
+            lock.unlock();
+        }
+    }
+}

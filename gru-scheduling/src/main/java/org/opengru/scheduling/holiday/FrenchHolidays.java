@@ -1,0 +1,91 @@
+package org.opengru.scheduling.holiday;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Computes French public holidays (Code du travail, art. L3133-1; local law for Alsace-Moselle; abolition
+ * days overseas). Pure computation, stateless and thread-safe. Whit Monday is listed even where it is the
+ * journée de solidarité, as the official list does.
+ */
+public final class FrenchHolidays {
+
+    private FrenchHolidays() {}
+
+    /** The holidays of {@code year} in {@code zone}, sorted by date (two may share a date). */
+    public static List<PublicHoliday> of(HolidayZone zone, int year) {
+        Objects.requireNonNull(zone, "zone");
+        if (year < 1900 || year > 2200) {
+            throw new IllegalArgumentException("year " + year + " is outside 1900-2200");
+        }
+        LocalDate easter = easterSunday(year);
+        List<PublicHoliday> list = new ArrayList<>();
+        list.add(new PublicHoliday(LocalDate.of(year, 1, 1), "1er janvier"));
+        list.add(new PublicHoliday(easter.plusDays(1), "Lundi de Pâques"));
+        list.add(new PublicHoliday(LocalDate.of(year, 5, 1), "1er mai"));
+        list.add(new PublicHoliday(LocalDate.of(year, 5, 8), "8 mai"));
+        list.add(new PublicHoliday(easter.plusDays(39), "Ascension"));
+        list.add(new PublicHoliday(easter.plusDays(50), "Lundi de Pentecôte"));
+        list.add(new PublicHoliday(LocalDate.of(year, 7, 14), "14 juillet"));
+        list.add(new PublicHoliday(LocalDate.of(year, 8, 15), "Assomption"));
+        list.add(new PublicHoliday(LocalDate.of(year, 11, 1), "Toussaint"));
+        list.add(new PublicHoliday(LocalDate.of(year, 11, 11), "11 novembre"));
+        list.add(new PublicHoliday(LocalDate.of(year, 12, 25), "Jour de Noël"));
+        if (zone == HolidayZone.ALSACE_MOSELLE) {
+            list.add(new PublicHoliday(easter.minusDays(2), "Vendredi saint"));
+            list.add(new PublicHoliday(LocalDate.of(year, 12, 26), "2ème jour de Noël"));
+        }
+        MonthDay abolition = zone.abolitionOfSlavery(year);
+        if (abolition != null) {
+            list.add(new PublicHoliday(abolition.atYear(year), "Abolition de l'esclavage"));
+        }
+        Collections.sort(list);
+        return List.copyOf(list);
+    }
+
+    /** The dates that are a holiday in {@code zone} between two years inclusive. */
+    public static Set<LocalDate> dates(HolidayZone zone, int fromYear, int toYear) {
+        Set<LocalDate> dates = new TreeSet<>();
+        for (int y = fromYear; y <= toYear; y++) {
+            for (PublicHoliday h : of(zone, y)) {
+                dates.add(h.date());
+            }
+        }
+        return dates;
+    }
+
+    /** Whether {@code date} is a public holiday in {@code zone}. */
+    public static boolean isHoliday(HolidayZone zone, LocalDate date) {
+        for (PublicHoliday h : of(zone, date.getYear())) {
+            if (h.date().equals(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Easter Sunday in the Gregorian calendar (anonymous algorithm, Meeus/Jones/Butcher). */
+    public static LocalDate easterSunday(int year) {
+        int a = year % 19;
+        int b = year / 100;
+        int c = year % 100;
+        int d = b / 4;
+        int e = b % 4;
+        int f = (b + 8) / 25;
+        int g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4;
+        int k = c % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31;
+        int day = ((h + l - 7 * m + 114) % 31) + 1;
+        return LocalDate.of(year, month, day);
+    }
+}

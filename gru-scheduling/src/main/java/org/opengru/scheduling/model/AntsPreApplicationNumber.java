@@ -1,0 +1,30 @@
+package org.opengru.scheduling.model;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.opengru.scheduling.internal.Check;
+
+/**
+ * The ANTS pre-application number (numéro de pré-demande) a resident gets when filling the passport or
+ * identity-card form online: ten upper-case letters or digits. Kept with the booking so the agent can
+ * pull the file at the counter. Spaces and lower case are accepted on input and normalised.
+ */
+public record AntsPreApplicationNumber(String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{10}");
+
+    public AntsPreApplicationNumber {
+        Check.matches("antsNumber", value, FORMAT, "10 upper-case letters or digits (numéro de pré-demande ANTS)");
+    }
+
+    /** Parses user input: strips spaces and dashes and upper-cases before checking the format. */
+    public static AntsPreApplicationNumber parse(String text) {
+        Check.required("antsNumber", text);
+        return new AntsPreApplicationNumber(text.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

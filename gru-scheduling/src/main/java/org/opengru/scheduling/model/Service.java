@@ -1,0 +1,146 @@
+package org.opengru.scheduling.model;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.internal.Check;
+
+/**
+ * A kind of appointment (motif: passeport, carte d'identité, état civil, urbanisme...). Slots start every
+ * {@code step} from the opening of a desk, independently of the {@code duration}: a 20-minute passport
+ * appointment can start every 10 minutes. Buffers before and after keep the desk busy (preparation,
+ * filing) without being part of the appointment. A group or family booking for {@code n} people takes
+ * {@code n} consecutive durations on one desk, up to {@code maxPeople}.
+ *
+ * @param minNotice the shortest delay between now and the start of a bookable slot (délai de prévenance)
+ * @param maxHorizon the furthest ahead a slot may start (horizon de réservation)
+ * @param antsNumberRequired whether the booking must carry an ANTS pre-application number
+ */
+public record Service(
+        TenantId tenant,
+        ServiceId id,
+        String name,
+        Duration duration,
+        Duration step,
+        Duration bufferBefore,
+        Duration bufferAfter,
+        Duration minNotice,
+        Duration maxHorizon,
+        BookingAudience audience,
+        boolean antsNumberRequired,
+        int maxPeople) {
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    public Service {
+        Check.required("service.tenant", tenant);
+        Check.required("service.id", id);
+        name = Check.text("service.name", name, 200);
+        Check.minutes("service.duration", duration, Duration.ofMinutes(1), Duration.ofHours(8));
+        Check.minutes("service.step", step, Duration.ofMinutes(1), Duration.ofHours(8));
+        Check.minutes("service.bufferBefore", bufferBefore, Duration.ZERO, Duration.ofHours(2));
+        Check.minutes("service.bufferAfter", bufferAfter, Duration.ZERO, Duration.ofHours(2));
+        Check.minutes("service.minNotice", minNotice, Duration.ZERO, Duration.ofDays(365));
+        Check.minutes("service.maxHorizon", maxHorizon, Duration.ofMinutes(1), Duration.ofDays(3 * 365));
+        Check.that(
+                maxHorizon.compareTo(minNotice) > 0,
+                "service.maxHorizon",
+                maxHorizon,
+                "must exceed minNotice " + minNotice);
+        Check.required("service.audience", audience);
+        Check.that(maxPeople >= 1 && maxPeople <= 10, "service.maxPeople", maxPeople, "must be between 1 and 10");
+        Check.that(
+                duration.multipliedBy(maxPeople).compareTo(DAY) < 0,
+                "service.maxPeople",
+                maxPeople,
+                "makes a group appointment longer than a day");
+    }
+
+    /** The appointment length for a group of {@code people}: that many consecutive durations. */
+    public Duration durationFor(int people) {
+        return duration.multipliedBy(people);
+    }
+
+    public static Builder builder(TenantId tenant, ServiceId id, String name) {
+        return new Builder(tenant, id, name);
+    }
+
+    /** Builds a service; defaults: 15 min, step = duration, no buffer, no notice, 90 days ahead, public. */
+    public static final class Builder {
+        private final TenantId tenant;
+        private final ServiceId id;
+        private final String name;
+        private Duration duration = Duration.ofMinutes(15);
+        private Duration step;
+        private Duration bufferBefore = Duration.ZERO;
+        private Duration bufferAfter = Duration.ZERO;
+        private Duration minNotice = Duration.ZERO;
+        private Duration maxHorizon = Duration.ofDays(90);
+        private BookingAudience audience = BookingAudience.PUBLIC;
+        private boolean antsNumberRequired;
+        private int maxPeople = 1;
+
+        private Builder(TenantId tenant, ServiceId id, String name) {
+            this.tenant = tenant;
+            this.id = id;
+            this.name = name;
+        }
+
+        public Builder duration(Duration value) {
+            this.duration = Check.minutes("service.duration", value, Duration.ofMinutes(1), Duration.ofHours(8));
+            return this;
+        }
+
+        public Builder step(Duration value) {
+            this.step = Check.minutes("service.step", value, Duration.ofMinutes(1), Duration.ofHours(8));
+            return this;
+        }
+
+        public Builder buffers(Duration before, Duration after) {
+            this.bufferBefore = Check.minutes("service.bufferBefore", before, Duration.ZERO, Duration.ofHours(2));
+            this.bufferAfter = Check.minutes("service.bufferAfter", after, Duration.ZERO, Duration.ofHours(2));
+            return this;
+        }
+
+        public Builder minNotice(Duration value) {
+            this.minNotice = Objects.requireNonNull(value, "minNotice");
+            return this;
+        }
+
+        public Builder maxHorizon(Duration value) {
+            this.maxHorizon = Objects.requireNonNull(value, "maxHorizon");
+            return this;
+        }
+
+        public Builder audience(BookingAudience value) {
+            this.audience = Objects.requireNonNull(value, "audience");
+            return this;
+        }
+
+        public Builder antsNumberRequired(boolean value) {
+            this.antsNumberRequired = value;
+            return this;
+        }
+
+        public Builder maxPeople(int value) {
+            this.maxPeople = value;
+            return this;
+        }
+
+        public Service build() {
+            return new Service(
+                    tenant,
+                    id,
+                    name,
+                    duration,
+                    step == null ? duration : step,
+                    bufferBefore,
+                    bufferAfter,
+                    minNotice,
+                    maxHorizon,
+                    audience,
+                    antsNumberRequired,
+                    maxPeople);
+        }
+    }
+}
