@@ -71,7 +71,7 @@ CREATE TABLE gru_timeline (
     tenant_id   text        NOT NULL,
     usager_id   uuid        NOT NULL,
     occurred_at timestamptz NOT NULL,
-    entry_id    text        NOT NULL,
+    entry_id    text        COLLATE "C" NOT NULL,
     module      text        NOT NULL,
     kind        text        NOT NULL,
     subject_id  text,

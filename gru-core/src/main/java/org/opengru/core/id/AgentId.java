@@ -14,7 +14,7 @@ public record AgentId(@JsonValue String value) {
         Checks.matches("agentId", value, FORMAT, "1-128 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AgentId of(String value) {
         return new AgentId(value);
     }

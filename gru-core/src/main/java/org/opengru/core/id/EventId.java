@@ -17,7 +17,7 @@ public record EventId(@JsonValue UUID value) implements Comparable<EventId> {
     }
 
     /** Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EventId parse(String text) {
         return new EventId(Ids.parseUuid("eventId", text));
     }

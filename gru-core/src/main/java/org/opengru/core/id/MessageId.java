@@ -17,7 +17,7 @@ public record MessageId(@JsonValue UUID value) implements Comparable<MessageId> 
     }
 
     /** Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MessageId parse(String text) {
         return new MessageId(Ids.parseUuid("messageId", text));
     }

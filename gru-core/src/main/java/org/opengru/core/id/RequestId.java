@@ -17,7 +17,7 @@ public record RequestId(@JsonValue UUID value) implements Comparable<RequestId> 
     }
 
     /** Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RequestId parse(String text) {
         return new RequestId(Ids.parseUuid("requestId", text));
     }

@@ -29,7 +29,7 @@ public record ShortReference(@JsonValue String value) {
      * Parses a reference as typed or dictated: case, spaces and dashes do not matter. A wrong length, a
      * symbol outside the alphabet or a wrong check symbol is a {@link ValidationException}.
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ShortReference parse(String text) {
         return new ShortReference(text);
     }

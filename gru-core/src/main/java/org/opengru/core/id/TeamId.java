@@ -14,7 +14,7 @@ public record TeamId(@JsonValue String value) {
         Checks.matches("teamId", value, FORMAT, "1-128 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TeamId of(String value) {
         return new TeamId(value);
     }

@@ -17,7 +17,7 @@ public record UsagerId(@JsonValue UUID value) implements Comparable<UsagerId> {
     }
 
     /** Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static UsagerId parse(String text) {
         return new UsagerId(Ids.parseUuid("usagerId", text));
     }

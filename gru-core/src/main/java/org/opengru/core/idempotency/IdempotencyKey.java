@@ -19,7 +19,7 @@ public record IdempotencyKey(@JsonValue String value) {
         Checks.matches("idempotencyKey", value, FORMAT, "8-128 printable ASCII characters without spaces");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IdempotencyKey of(String value) {
         return new IdempotencyKey(value);
     }

@@ -5,9 +5,16 @@ import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.id.ReferenceGenerator;
+import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.internal.PostgresAuditTrail;
 import org.opengru.core.jdbc.internal.PostgresOutbox;
+import org.opengru.core.jdbc.internal.PostgresReferenceSequence;
+import org.opengru.core.jdbc.internal.PostgresRequestStore;
+import org.opengru.core.jdbc.internal.PostgresTimelineStore;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.timeline.TimelineStore;
 
 /**
  * The PostgreSQL adapters of gru-core on one {@link DataSource}, sharing one {@link JdbcTransactions}
@@ -26,14 +33,20 @@ public final class PostgresPersistence {
 
     private final JdbcTransactions transactions;
     private final Clock clock;
-    private final Outbox outbox;
-    private final AuditTrail auditTrail;
+    private final PostgresOutbox outbox;
+    private final PostgresAuditTrail auditTrail;
+    private final PostgresTimelineStore timeline;
+    private final PostgresRequestStore requests;
+    private final PostgresReferenceSequence referenceSequence;
 
     private PostgresPersistence(Builder b) {
         this.transactions = JdbcTransactions.of(b.dataSource);
         this.clock = b.clock;
         this.outbox = new PostgresOutbox(transactions, clock, b.subscribers);
         this.auditTrail = new PostgresAuditTrail(transactions);
+        this.timeline = new PostgresTimelineStore(transactions);
+        this.requests = new PostgresRequestStore(transactions, outbox, auditTrail, timeline);
+        this.referenceSequence = new PostgresReferenceSequence(b.dataSource);
     }
 
     public static Builder builder(DataSource dataSource, Clock clock) {
@@ -58,8 +71,33 @@ public final class PostgresPersistence {
         return outbox;
     }
 
+    /** The hash-chained audit trail; the request store appends one entry per history entry. */
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    /**
+     * The request store: each {@code apply} writes the request row (optimistic locking), its history,
+     * its audit entries, its timeline entries, its outbox events and its idempotency record in one
+     * transaction.
+     */
+    public RequestStore requestStore() {
+        return requests;
+    }
+
+    /** The core's contribution to the 360° timeline (request history), written by the request store. */
+    public TimelineStore timelineStore() {
+        return timeline;
+    }
+
+    /** Reference numbers from a database sequence shared by every node. */
+    public ReferenceSequence referenceSequence() {
+        return referenceSequence;
+    }
+
+    /** Short references drawn from {@link #referenceSequence()}. */
+    public ReferenceGenerator referenceGenerator() {
+        return ReferenceGenerator.fromSequence(referenceSequence);
     }
 
     /** Configures the adapters. */

@@ -19,7 +19,7 @@ public record TenantId(@JsonValue String value) {
                 "tenantId", value, FORMAT, "1-63 characters of a-z, 0-9, '.', '_' or '-', starting alphanumeric");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TenantId of(String value) {
         return new TenantId(value);
     }

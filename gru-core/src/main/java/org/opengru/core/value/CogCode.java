@@ -23,7 +23,7 @@ public record CogCode(@JsonValue String value) {
         value = Checks.matches("cog", value.strip().toUpperCase(Locale.ROOT), FORMAT, "a 5-character INSEE COG code");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CogCode parse(String text) {
         return new CogCode(text);
     }

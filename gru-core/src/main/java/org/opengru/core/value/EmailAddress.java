@@ -25,7 +25,7 @@ public record EmailAddress(@JsonValue String value) {
         value = s.substring(0, at) + s.substring(at).toLowerCase(java.util.Locale.ROOT);
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EmailAddress parse(String text) {
         return new EmailAddress(text);
     }

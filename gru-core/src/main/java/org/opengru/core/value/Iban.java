@@ -51,7 +51,7 @@ public record Iban(@JsonValue String value) {
         value = compact;
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Iban parse(String text) {
         return new Iban(text);
     }

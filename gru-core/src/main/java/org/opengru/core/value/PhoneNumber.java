@@ -36,7 +36,7 @@ public record PhoneNumber(@JsonValue String value) {
         value = compact;
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PhoneNumber parse(String text) {
         return new PhoneNumber(text);
     }

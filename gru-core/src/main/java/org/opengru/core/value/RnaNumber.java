@@ -21,7 +21,7 @@ public record RnaNumber(@JsonValue String value) {
         value = upper;
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RnaNumber parse(String text) {
         return new RnaNumber(text);
     }

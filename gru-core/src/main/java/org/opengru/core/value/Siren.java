@@ -29,7 +29,7 @@ public record Siren(@JsonValue String value) {
         value = compact;
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Siren parse(String text) {
         return new Siren(text);
     }

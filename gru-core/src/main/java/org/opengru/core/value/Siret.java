@@ -32,7 +32,7 @@ public record Siret(@JsonValue String value) {
         value = compact;
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Siret parse(String text) {
         return new Siret(text);
     }

@@ -1,0 +1,311 @@
+package org.opengru.core.acknowledgment;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.ImplicitDecision;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.error.Violation;
+import org.opengru.core.internal.Checks;
+
+/**
+ * The text of an accusé de réception, which a commune may adjust: its own header, courtesy phrases,
+ * signature. Each {@link Mention} placeholder must appear exactly once, alone on its line; a template
+ * missing one is refused, so the mandatory mentions cannot be removed. Inline placeholders {@code
+ * {{collectivity}}}, {@code {{procedure}}} and {@code {{reference}}} may be used anywhere. Paragraphs are
+ * separated by blank lines; the HTML form escapes the commune's text.
+ */
+public final class AcknowledgmentTemplate {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z:]+)}}");
+    private static final Set<String> INLINE = Set.of("collectivity", "procedure", "reference");
+    private static final Locale FR = Locale.FRENCH;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", FR);
+
+    private static final String STANDARD = """
+            {{collectivity}}
+
+            Accusé de réception électronique
+
+            {{mention:receipt}}
+
+            {{mention:service}}
+
+            {{mention:implicitDecision}}
+
+            {{mention:appeal}}
+
+            {{mention:missingPieces}}
+
+            Conservez ce message : il vaut accusé de réception de votre demande au sens des articles L112-11 et \
+            R112-11-1 du code des relations entre le public et l'administration. Rappelez la référence \
+            {{reference}} dans vos échanges avec nos services.
+            """;
+
+    private final String source;
+
+    private AcknowledgmentTemplate(String source) {
+        this.source = source;
+    }
+
+    /** The standard French template. */
+    public static AcknowledgmentTemplate standard() {
+        return new AcknowledgmentTemplate(STANDARD);
+    }
+
+    /**
+     * A commune's template.
+     *
+     * @throws ValidationException naming {@code template} and each missing, repeated, misplaced or unknown
+     *     placeholder
+     */
+    public static AcknowledgmentTemplate of(String source) {
+        Checks.text("template", source);
+        List<Violation> violations = new ArrayList<>();
+        Set<Mention> seen = EnumSet.noneOf(Mention.class);
+        Matcher m = PLACEHOLDER.matcher(source);
+        while (m.find()) {
+            String name = m.group(1);
+            if (name.startsWith("mention:")) {
+                Mention mention = mentionFor(name);
+                if (mention == null) {
+                    violations.add(Violation.of("template", m.group(), "is not a known mention"));
+                    continue;
+                }
+                if (!seen.add(mention)) {
+                    violations.add(Violation.of("template", m.group(), "appears more than once"));
+                }
+                int lineStart = source.lastIndexOf('\n', m.start()) + 1;
+                int lineEnd = source.indexOf('\n', m.end());
+                String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+                if (!line.strip().equals(m.group())) {
+                    violations.add(Violation.of("template", m.group(), "must stand alone on its line"));
+                }
+            } else if (!INLINE.contains(name)) {
+                violations.add(Violation.of("template", m.group(), "is not a known placeholder"));
+            }
+        }
+        for (Mention mention : Mention.values()) {
+            if (!seen.contains(mention)) {
+                violations.add(Violation.of(
+                        "template",
+                        mention.placeholder(),
+                        "mandatory mention missing (CRPA " + mention.legalBasis() + ")"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return new AcknowledgmentTemplate(source);
+    }
+
+    private static @Nullable Mention mentionFor(String name) {
+        for (Mention mention : Mention.values()) {
+            if (mention.placeholder().equals("{{" + name + "}}")) {
+                return mention;
+            }
+        }
+        return null;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The acknowledgment as plain French text. */
+    public String renderText(Acknowledgment.Data d) {
+        StringBuilder out = new StringBuilder();
+        for (String line : source.split("\n", -1)) {
+            Mention mention = mentionFor(line.strip().replace("{{", "").replace("}}", ""));
+            if (mention != null) {
+                out.append(String.join("\n", mentionLines(mention, d)));
+            } else {
+                out.append(inline(line, d, false));
+            }
+            out.append('\n');
+        }
+        // Mentions that do not apply render empty: fold the blank lines they leave.
+        return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
+    }
+
+    /** The acknowledgment as an HTML fragment: one {@code <section>} per mention, paragraphs elsewhere. */
+    public String renderHtml(Acknowledgment.Data d) {
+        StringBuilder out = new StringBuilder("<article class=\"accuse-reception\" lang=\"fr\">\n");
+        List<String> paragraph = new ArrayList<>();
+        for (String line : source.split("\n", -1)) {
+            Mention mention = mentionFor(line.strip().replace("{{", "").replace("}}", ""));
+            if (mention != null || line.isBlank()) {
+                flush(paragraph, out);
+            }
+            if (mention != null) {
+                List<String> lines = mentionLines(mention, d);
+                if (!lines.isEmpty()) {
+                    out.append("<section class=\"mention mention-")
+                            .append(mention.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                            .append("\">");
+                    boolean inList = false;
+                    for (String l : lines) {
+                        if (l.startsWith("- ")) {
+                            if (!inList) {
+                                out.append("<ul>");
+                                inList = true;
+                            }
+                            out.append("<li>").append(escape(l.substring(2))).append("</li>");
+                        } else {
+                            if (inList) {
+                                out.append("</ul>");
+                                inList = false;
+                            }
+                            out.append("<p>").append(escape(l)).append("</p>");
+                        }
+                    }
+                    if (inList) {
+                        out.append("</ul>");
+                    }
+                    out.append("</section>\n");
+                }
+            } else if (!line.isBlank()) {
+                paragraph.add(inline(line, d, true));
+            }
+        }
+        flush(paragraph, out);
+        return out.append("</article>\n").toString();
+    }
+
+    private static void flush(List<String> paragraph, StringBuilder out) {
+        if (!paragraph.isEmpty()) {
+            out.append("<p>").append(String.join("<br>", paragraph)).append("</p>\n");
+            paragraph.clear();
+        }
+    }
+
+    private static String inline(String line, Acknowledgment.Data d, boolean html) {
+        Matcher m = PLACEHOLDER.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            String text = line.substring(last, m.start());
+            sb.append(html ? escape(text) : text);
+            String value = switch (m.group(1)) {
+                case "collectivity" -> d.collectivityName();
+                case "procedure" -> d.procedureTitle();
+                case "reference" -> d.reference().value();
+                default -> m.group();
+            };
+            sb.append(html ? escape(value) : value);
+            last = m.end();
+        }
+        String rest = line.substring(last);
+        return sb.append(html ? escape(rest) : rest).toString();
+    }
+
+    /** The library's wording of each mention; empty when it does not apply to this request. */
+    static List<String> mentionLines(Mention mention, Acknowledgment.Data d) {
+        List<String> lines = new ArrayList<>();
+        boolean incomplete = !d.missingPieces().isEmpty();
+        switch (mention) {
+            case RECEIPT -> {
+                ZonedDateTime at = d.receivedAt().atZone(d.zone());
+                lines.add("Votre demande « " + d.procedureTitle() + " » (référence "
+                        + d.reference().value()
+                        + ") a été reçue le " + day(at.toLocalDate()) + " à " + at.getHour() + " h "
+                        + String.format(Locale.ROOT, "%02d", at.getMinute()) + ".");
+            }
+            case SERVICE -> {
+                lines.add("Service chargé de votre dossier : " + d.service().name());
+                lines.add("Adresse postale : "
+                        + String.join(", ", d.service().address().printLines()));
+                lines.add("Courriel : " + d.service().email().value());
+                lines.add("Téléphone : " + d.service().phone().display());
+            }
+            case IMPLICIT_DECISION -> {
+                if (d.implicitDecision() == ImplicitDecision.NONE) {
+                    lines.add(
+                            "Cette demande ne peut pas donner lieu à une décision implicite : elle fera l'objet d'une décision expresse.");
+                } else {
+                    String outcome = d.implicitDecision() == ImplicitDecision.ACCEPTANCE ? "acceptée" : "rejetée";
+                    String kind = d.implicitDecision() == ImplicitDecision.ACCEPTANCE
+                            ? "décision implicite d'acceptation"
+                            : "décision implicite de rejet";
+                    if (incomplete || d.implicitDecisionDate() == null) {
+                        lines.add("À défaut de décision expresse, votre demande sera réputée " + outcome + " (" + kind
+                                + ") à l'expiration d'un délai de " + periodText(d)
+                                + " à compter de la réception des pièces et informations manquantes.");
+                    } else {
+                        lines.add("À défaut de décision expresse, votre demande sera réputée " + outcome + " le "
+                                + day(d.implicitDecisionDate()) + " (" + kind + ").");
+                    }
+                    if (d.implicitDecision() == ImplicitDecision.ACCEPTANCE) {
+                        lines.add(
+                                "Vous pourrez alors obtenir, sur simple demande, une attestation de cette décision implicite d'acceptation "
+                                        + "(article L232-3 du code des relations entre le public et l'administration).");
+                    }
+                }
+            }
+            case APPEAL -> {
+                if (d.implicitDecision() == ImplicitDecision.REJECTION && d.appeal() != null) {
+                    AppealInformation a = d.appeal();
+                    lines.add(
+                            "Voies et délais de recours : vous pourrez contester la décision implicite de rejet dans un délai de deux mois "
+                                    + "à compter de la date à laquelle elle sera née, par un recours gracieux adressé à "
+                                    + a.gracefulAppealAuthority()
+                                    + " ou par un recours contentieux devant " + a.court()
+                                    + (a.courtAddress() == null ? "" : " (" + a.courtAddress() + ")") + ".");
+                    lines.add(
+                            "Le tribunal administratif peut aussi être saisi par l'application Télérecours citoyens sur le site www.telerecours.fr.");
+                }
+            }
+            case MISSING_PIECES -> {
+                if (incomplete) {
+                    lines.add("Votre demande est incomplète. Merci de nous transmettre, au plus tard le "
+                            + day(d.complementDueBy()) + ", les pièces et informations suivantes :");
+                    for (String piece : d.missingPieces()) {
+                        lines.add("- " + piece);
+                    }
+                    if (d.implicitDecision() != ImplicitDecision.NONE) {
+                        lines.add("Le délai au terme duquel votre demande sera réputée "
+                                + (d.implicitDecision() == ImplicitDecision.ACCEPTANCE ? "acceptée" : "rejetée")
+                                + " ne court qu'à compter de la réception de ces pièces et informations.");
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String periodText(Acknowledgment.Data d) {
+        return d.period() == null ? "deux mois" : d.period().french();
+    }
+
+    private static String day(@Nullable LocalDate date) {
+        if (date == null) {
+            return "?";
+        }
+        String s = date.format(DAY);
+        return date.getDayOfMonth() == 1 ? "1er" + s.substring(1) : s;
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.opengru.core.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.ComplementEffect;
+import org.opengru.core.catalogue.ImplicitDecisionRule;
+
+/**
+ * Computes implicit-decision dates. The receipt date is the calendar day in the collectivité's zone
+ * (Europe/Paris by default: a request sent at 00:30 on 1 March Paris time, still 28 February in UTC, is
+ * received on 1 March). The decision is born on receipt date + period ({@code java.time} calendar
+ * arithmetic: received 31 January, one month gives 28 or 29 February), from the start of that day in the
+ * same zone, whatever the daylight-saving offset of the day.
+ *
+ * <p>While a complement is awaited the period is suspended. When it arrives: {@link
+ * ComplementEffect#CONTINUE} pushes the date back by the days spent waiting; {@link
+ * ComplementEffect#RESTART} starts a full period on the day of arrival. Either way the date never moves
+ * earlier.
+ */
+public final class DeadlineCalculator {
+
+    /** The zone of metropolitan France. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final ZoneId zone;
+
+    public DeadlineCalculator(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    public static DeadlineCalculator paris() {
+        return new DeadlineCalculator(PARIS);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The calendar day of an instant in the zone. */
+    public LocalDate day(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    /** The instant a decision born on that day is due: the start of the day in the zone. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** The deadline of a request received at that instant, or {@code null} when the rule has none. */
+    public @Nullable ImplicitDeadline start(ImplicitDecisionRule rule, Instant receivedAt) {
+        if (!rule.applies()) {
+            return null;
+        }
+        LocalDate date = rule.period().addTo(day(receivedAt));
+        return new ImplicitDeadline(rule.decision(), date, startOf(date), null, false);
+    }
+
+    /**
+     * The deadline of a request received incomplete at that instant: suspended from the start, its period
+     * starting only when the missing pieces arrive; {@code null} when the rule has none.
+     */
+    public @Nullable ImplicitDeadline startOnComplement(ImplicitDecisionRule rule, Instant receivedAt) {
+        ImplicitDeadline provisional = start(rule, receivedAt);
+        return provisional == null
+                ? null
+                : new ImplicitDeadline(
+                        provisional.outcome(), provisional.date(), provisional.dueAt(), day(receivedAt), true);
+    }
+
+    /** The deadline suspended at that instant (a complement was requested). Already suspended: unchanged. */
+    public ImplicitDeadline suspend(ImplicitDeadline deadline, Instant at) {
+        if (deadline.suspended()) {
+            return deadline;
+        }
+        return new ImplicitDeadline(deadline.outcome(), deadline.date(), deadline.dueAt(), day(at), false);
+    }
+
+    /**
+     * The deadline once the complement arrived at that instant. The result is never earlier than the
+     * suspended one.
+     */
+    public ImplicitDeadline resume(ImplicitDecisionRule rule, ImplicitDeadline deadline, Instant at) {
+        LocalDate suspendedOn = deadline.suspendedOn();
+        if (suspendedOn == null) {
+            return deadline;
+        }
+        LocalDate today = day(at);
+        LocalDate date = projected(rule, deadline, today);
+        return new ImplicitDeadline(deadline.outcome(), date, startOf(date), null, false);
+    }
+
+    /**
+     * The date the decision would be born if the complement arrived on {@code today}: what a UI shows while
+     * the period is suspended. Non-decreasing in {@code today}.
+     */
+    public LocalDate projected(ImplicitDecisionRule rule, ImplicitDeadline deadline, LocalDate today) {
+        LocalDate suspendedOn = deadline.suspendedOn();
+        if (suspendedOn == null) {
+            return deadline.date();
+        }
+        LocalDate resumedOn = today.isBefore(suspendedOn) ? suspendedOn : today;
+        LocalDate date;
+        if (deadline.startsOnResume() || rule.afterComplement() == ComplementEffect.RESTART) {
+            date = rule.period().addTo(resumedOn);
+        } else {
+            long waited = ChronoUnit.DAYS.between(suspendedOn, resumedOn);
+            date = deadline.date().plusDays(waited);
+        }
+        // A restart on the day of suspension cannot end before the running period (month arithmetic clamps).
+        return date.isBefore(deadline.date()) ? deadline.date() : date;
+    }
+}

@@ -1,0 +1,26 @@
+package org.opengru.core.exchange;
+
+import org.opengru.core.internal.Checks;
+
+/**
+ * An attachment by reference: the id of the document in the document store (gru-documents' vault or
+ * another), its file name, media type and size; the bytes never travel through the thread.
+ */
+public record AttachmentRef(String documentRef, String fileName, String mediaType, long size) {
+
+    public AttachmentRef {
+        documentRef = Checks.text("attachment.documentRef", documentRef, 200);
+        fileName = Checks.text("attachment.fileName", fileName, 255);
+        Checks.check(
+                !fileName.contains("/") && !fileName.contains("\\"),
+                "attachment.fileName",
+                fileName,
+                "must not contain a path");
+        mediaType = Checks.matches(
+                "attachment.mediaType",
+                mediaType,
+                java.util.regex.Pattern.compile("[a-z]+/[a-zA-Z0-9.+-]+"),
+                "a media type such as application/pdf");
+        Checks.check(size >= 0, "attachment.size", size, "must not be negative");
+    }
+}

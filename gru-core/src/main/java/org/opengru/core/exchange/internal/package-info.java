@@ -1,0 +1,5 @@
+/** In-memory exchange store; not API. */
+@NullMarked
+package org.opengru.core.exchange.internal;
+
+import org.jspecify.annotations.NullMarked;

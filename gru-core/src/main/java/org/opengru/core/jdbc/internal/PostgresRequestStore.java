@@ -1,0 +1,431 @@
+package org.opengru.core.jdbc.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.opengru.core.audit.AuditHashes;
+import org.opengru.core.audit.AuditRecord;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.event.DomainEvent;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.ShortReference;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.jdbc.JdbcTransactions;
+import org.opengru.core.outbox.OutboxMessage;
+import org.opengru.core.request.HistoryEntry;
+import org.opengru.core.request.IdempotencyRecord;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestChange;
+import org.opengru.core.request.RequestQuery;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.TimelineEntry;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Requests in PostgreSQL. {@link #apply} writes, in one transaction: the idempotency record (first, so
+ * that a concurrent retry with the same key waits for this one and then replays it), the request row
+ * (optimistic locking on {@code version}), the history, one audit entry per history entry, one timeline
+ * entry per history entry, and every event into the outbox. Nothing lives in the JVM: any number of nodes
+ * may share the database.
+ */
+public final class PostgresRequestStore implements RequestStore {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String COLUMNS = "document::text AS document";
+
+    private final JdbcTransactions tx;
+    private final PostgresOutbox outbox;
+    private final PostgresAuditTrail audit;
+    private final PostgresTimelineStore timeline;
+
+    public PostgresRequestStore(
+            JdbcTransactions tx, PostgresOutbox outbox, PostgresAuditTrail audit, PostgresTimelineStore timeline) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+    }
+
+    @Override
+    public Outcome apply(RequestChange change) {
+        return tx.inTransaction(c -> apply(c, change));
+    }
+
+    private Outcome apply(Connection c, RequestChange change) throws SQLException {
+        Request next = change.request();
+        IdempotencyRecord idem = change.idempotency();
+        if (idem != null && !claimKey(c, idem)) {
+            IdempotencyRecord earlier =
+                    idempotency(c, next.tenant(), idem.key()).orElseThrow();
+            if (!earlier.fingerprint().equals(idem.fingerprint())) {
+                throw new IdempotencyConflictException(idem.key().value(), earlier.fingerprint(), idem.fingerprint());
+            }
+            Request replayed = find(c, next.tenant(), earlier.requestId()).orElseThrow();
+            return new Outcome(replayed, true);
+        }
+        if (change.expectedVersion() == 0) {
+            insert(c, next);
+        } else {
+            update(c, next, change.expectedVersion());
+        }
+        appendHistory(c, next, change.history());
+        List<AuditRecord> auditRecords = new ArrayList<>();
+        List<TimelineEntry> timelineEntries = new ArrayList<>();
+        for (HistoryEntry h : change.history()) {
+            auditRecords.add(auditRecord(next, h));
+            timelineEntries.add(timelineEntry(next, h));
+        }
+        for (AuditRecord r : auditRecords) {
+            audit.append(c, r);
+        }
+        timeline.append(c, timelineEntries);
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (DomainEvent e : change.events()) {
+            messages.add(outboxMessage(next, e));
+        }
+        if (!messages.isEmpty() && !outbox.subscribers().isEmpty()) {
+            outbox.append(c, messages);
+        }
+        return new Outcome(next, false);
+    }
+
+    /** Inserts the key; false when it exists (after waiting for a concurrent holder to finish). */
+    private static boolean claimKey(Connection c, IdempotencyRecord idem) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_idempotency (tenant_id, key, fingerprint,"
+                + " request_id, result_version, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, idem.tenant().value());
+            ps.setString(2, idem.key().value());
+            ps.setString(3, idem.fingerprint());
+            ps.setObject(4, idem.requestId().value());
+            ps.setLong(5, idem.resultVersion());
+            Sql.setInstant(ps, 6, idem.at());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static void insert(Connection c, Request r) throws SQLException {
+        String sql = "INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
+                + " applicant_id, status, version, created_at, updated_at, received_at, decided_at, implicit,"
+                + " deadline_due_at, deadline_active, document)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, r.tenant().value());
+            ps.setObject(2, r.id().value());
+            ps.setString(3, r.reference().toString());
+            ps.setString(4, r.procedure().code().value());
+            ps.setInt(5, r.procedure().version());
+            ps.setString(6, r.team().value());
+            ps.setObject(7, r.applicant().value());
+            ps.setString(8, r.status().name());
+            ps.setLong(9, r.version());
+            Sql.setInstant(ps, 10, r.createdAt());
+            Sql.setInstant(ps, 11, r.updatedAt());
+            Sql.setInstant(ps, 12, r.receivedAt());
+            Sql.setInstant(ps, 13, r.decision() == null ? null : r.decision().at());
+            ps.setBoolean(14, r.decision() != null && r.decision().implicit());
+            Sql.setInstant(ps, 15, r.deadline() == null ? null : r.deadline().dueAt());
+            ps.setBoolean(16, r.deadline() != null && !r.deadline().suspended());
+            ps.setString(17, JSON.writeValueAsString(r));
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
+        long actual = storedVersion(c, r.tenant(), r.id());
+        if (actual >= 0) {
+            throw new ConcurrentUpdateException("request", r.id().toString(), 0, actual);
+        }
+        throw new ValidationException("reference", r.reference(), "is already used in " + r.tenant());
+    }
+
+    private static void update(Connection c, Request r, long expectedVersion) throws SQLException {
+        String sql = "UPDATE gru_request SET team_id = ?, applicant_id = ?, status = ?, version = ?, updated_at = ?,"
+                + " received_at = ?, decided_at = ?, implicit = ?, deadline_due_at = ?, deadline_active = ?,"
+                + " document = ?::jsonb WHERE tenant_id = ? AND id = ? AND version = ? AND reference = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, r.team().value());
+            ps.setObject(2, r.applicant().value());
+            ps.setString(3, r.status().name());
+            ps.setLong(4, r.version());
+            Sql.setInstant(ps, 5, r.updatedAt());
+            Sql.setInstant(ps, 6, r.receivedAt());
+            Sql.setInstant(ps, 7, r.decision() == null ? null : r.decision().at());
+            ps.setBoolean(8, r.decision() != null && r.decision().implicit());
+            Sql.setInstant(ps, 9, r.deadline() == null ? null : r.deadline().dueAt());
+            ps.setBoolean(10, r.deadline() != null && !r.deadline().suspended());
+            ps.setString(11, JSON.writeValueAsString(r));
+            ps.setString(12, r.tenant().value());
+            ps.setObject(13, r.id().value());
+            ps.setLong(14, expectedVersion);
+            ps.setString(15, r.reference().toString());
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
+        long actual = storedVersion(c, r.tenant(), r.id());
+        if (actual != expectedVersion) {
+            throw new ConcurrentUpdateException("request", r.id().toString(), expectedVersion, actual);
+        }
+        throw new ValidationException("reference", r.reference(), "cannot change");
+    }
+
+    private static long storedVersion(Connection c, TenantId tenant, RequestId id) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT version FROM gru_request WHERE tenant_id = ? AND id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static void appendHistory(Connection c, Request r, List<HistoryEntry> entries) throws SQLException {
+        int expected;
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(sequence), 0) FROM gru_request_history"
+                + " WHERE tenant_id = ? AND request_id = ?")) {
+            ps.setString(1, r.tenant().value());
+            ps.setObject(2, r.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                expected = rs.getInt(1) + 1;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_request_history (tenant_id, request_id,"
+                + " sequence, at, actor, channel, action, from_status, to_status, reason, implicit, document)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            for (HistoryEntry h : entries) {
+                if (h.sequence() != expected) {
+                    throw new ValidationException(
+                            "history.sequence", h.sequence(), "must continue the history at " + expected);
+                }
+                expected++;
+                ps.setString(1, r.tenant().value());
+                ps.setObject(2, r.id().value());
+                ps.setInt(3, h.sequence());
+                Sql.setInstant(ps, 4, h.at());
+                ps.setString(5, h.actor().toString());
+                ps.setString(6, h.channel().name());
+                ps.setString(7, h.action().name());
+                ps.setString(8, h.from() == null ? null : h.from().name());
+                ps.setString(9, h.to().name());
+                ps.setString(10, h.reason());
+                ps.setBoolean(11, h.implicit());
+                ps.setString(12, JSON.writeValueAsString(h));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The audit entry of a history entry: codes, states and hashes only, no personal data. */
+    static AuditRecord auditRecord(Request r, HistoryEntry h) {
+        Map<String, String> details = new HashMap<>();
+        details.put("sequence", Integer.toString(h.sequence()));
+        details.put("version", Long.toString(r.version()));
+        details.put(
+                "procedure", r.procedure().code().value() + "@" + r.procedure().version());
+        details.put("to", h.to().name());
+        if (h.from() != null) {
+            details.put("from", h.from().name());
+        }
+        if (h.implicit()) {
+            details.put("implicit", "true");
+        }
+        if (h.reason() != null) {
+            // The reason may name people: only its hash enters the chain.
+            details.put("reasonSha256", AuditHashes.sha256(h.reason()));
+        }
+        return new AuditRecord(
+                r.tenant(), r.id(), h.actor(), h.action().name(), h.channel().name(), h.at(), details);
+    }
+
+    static TimelineEntry timelineEntry(Request r, HistoryEntry h) {
+        String summary = r.procedure().code().value() + " " + r.reference() + ": "
+                + (h.from() == null ? "" : h.from().name() + " -> ") + h.to().name();
+        return new TimelineEntry(
+                r.tenant(),
+                r.applicant(),
+                h.at(),
+                "core:request:" + r.id() + ":" + String.format("%06d", h.sequence()),
+                "core",
+                "request." + h.action().name(),
+                r.id().toString(),
+                h.channel().name(),
+                summary);
+    }
+
+    /** The outbox message of an event: the event and the full request after the change. */
+    static OutboxMessage outboxMessage(Request r, DomainEvent e) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.set("event", JSON.valueToTree(e));
+        payload.set("request", JSON.valueToTree(r));
+        return new OutboxMessage(
+                e.eventId(),
+                e.tenant(),
+                "request",
+                r.id().toString(),
+                e.type(),
+                e.occurredAt(),
+                JSON.writeValueAsString(payload));
+    }
+
+    @Override
+    public Optional<Request> find(TenantId tenant, RequestId id) {
+        return tx.inTransaction(c -> find(c, tenant, id));
+    }
+
+    private static Optional<Request> find(Connection c, TenantId tenant, RequestId id) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM gru_request WHERE tenant_id = ? AND id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, id.value());
+            return one(ps);
+        }
+    }
+
+    @Override
+    public Optional<Request> findByReference(TenantId tenant, ShortReference reference) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM gru_request WHERE tenant_id = ? AND reference = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, reference.toString());
+                return one(ps);
+            }
+        });
+    }
+
+    private static Optional<Request> one(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(JSON.readValue(rs.getString("document"), Request.class)) : Optional.empty();
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenant, RequestId id) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT document::text FROM gru_request_history"
+                    + " WHERE tenant_id = ? AND request_id = ? ORDER BY sequence")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                List<HistoryEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(JSON.readValue(rs.getString(1), HistoryEntry.class));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        });
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotency(TenantId tenant, IdempotencyKey key) {
+        return tx.inTransaction(c -> idempotency(c, tenant, key));
+    }
+
+    private static Optional<IdempotencyRecord> idempotency(Connection c, TenantId tenant, IdempotencyKey key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint, request_id, result_version, at"
+                + " FROM gru_idempotency WHERE tenant_id = ? AND key = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, key.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new IdempotencyRecord(
+                        tenant,
+                        key,
+                        rs.getString("fingerprint"),
+                        RequestId.of(rs.getObject("request_id", UUID.class)),
+                        rs.getLong("result_version"),
+                        Sql.requiredInstant(rs, "at")));
+            }
+        }
+    }
+
+    @Override
+    public List<Request> byApplicants(TenantId tenant, Set<UsagerId> applicants, RequestQuery query) {
+        Object[] ids = applicants.stream().map(UsagerId::value).toArray();
+        return select(tenant, "applicant_id", "uuid", ids, query);
+    }
+
+    @Override
+    public List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query) {
+        Object[] ids = teams.stream().map(TeamId::value).toArray();
+        return select(tenant, "team_id", "text", ids, query);
+    }
+
+    private List<Request> select(TenantId tenant, String column, String type, Object[] values, RequestQuery query) {
+        if (values.length == 0) {
+            return List.of();
+        }
+        String sql = "SELECT " + COLUMNS + " FROM gru_request WHERE tenant_id = ? AND " + column + " = ANY (?)"
+                + (query.statuses().isEmpty() ? "" : " AND status = ANY (?)")
+                + (query.before() == null ? "" : " AND id < ?")
+                + " ORDER BY id DESC LIMIT ?";
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, tenant.value());
+                Array array = c.createArrayOf(type, values);
+                ps.setArray(i++, array);
+                if (!query.statuses().isEmpty()) {
+                    ps.setArray(
+                            i++,
+                            c.createArrayOf(
+                                    "text",
+                                    query.statuses().stream().map(Enum::name).toArray()));
+                }
+                if (query.before() != null) {
+                    ps.setObject(i++, query.before().value());
+                }
+                ps.setInt(i, query.limit());
+                return many(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gru_request"
+                    + " WHERE tenant_id = ? AND deadline_active AND status IN ('SUBMITTED', 'IN_REVIEW')"
+                    + " AND deadline_due_at <= ? ORDER BY deadline_due_at, id LIMIT ?")) {
+                ps.setString(1, tenant.value());
+                Sql.setInstant(ps, 2, now);
+                ps.setInt(3, limit);
+                return many(ps);
+            }
+        });
+    }
+
+    private static List<Request> many(PreparedStatement ps) throws SQLException {
+        List<Request> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(JSON.readValue(rs.getString("document"), Request.class));
+            }
+        }
+        return out;
+    }
+}

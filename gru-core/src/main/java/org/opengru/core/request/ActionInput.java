@@ -1,0 +1,58 @@
+package org.opengru.core.request;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.internal.Checks;
+
+/**
+ * What comes with an action: the channel it came through, form data and pieces to add (draft edits and
+ * complements; given values replace earlier ones, pieces replace those of the same type), a reason
+ * (reject, close, reopen, complement) and, for a complement request, what is missing and by when
+ * (default: the démarche's complement delay).
+ */
+public record ActionInput(
+        Channel channel,
+        @Nullable FormData data,
+        List<ProvidedPiece> pieces,
+        @Nullable String reason,
+        List<String> missing,
+        @Nullable LocalDate dueBy) {
+
+    public ActionInput {
+        Checks.required("channel", channel);
+        pieces = List.copyOf(Checks.required("pieces", pieces));
+        missing = List.copyOf(Checks.required("missing", missing));
+    }
+
+    /** Nothing but the channel (web). */
+    public static ActionInput none() {
+        return new ActionInput(Channel.WEB, null, List.of(), null, List.of(), null);
+    }
+
+    public static ActionInput reason(String reason) {
+        return none().withReason(reason);
+    }
+
+    public static ActionInput content(FormData data, List<ProvidedPiece> pieces) {
+        return new ActionInput(Channel.WEB, data, pieces, null, List.of(), null);
+    }
+
+    public static ActionInput complementRequest(String reason, List<String> missing, @Nullable LocalDate dueBy) {
+        return new ActionInput(Channel.WEB, null, List.of(), reason, missing, dueBy);
+    }
+
+    public ActionInput via(Channel c) {
+        return new ActionInput(c, data, pieces, reason, missing, dueBy);
+    }
+
+    public ActionInput withReason(String r) {
+        return new ActionInput(channel, data, pieces, r, missing, dueBy);
+    }
+
+    public ActionInput withMissing(List<String> m) {
+        return new ActionInput(channel, data, pieces, reason, m, dueBy);
+    }
+}

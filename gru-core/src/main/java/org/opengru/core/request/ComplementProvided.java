@@ -1,0 +1,17 @@
+package org.opengru.core.request;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.id.EventId;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.tenancy.TenantId;
+
+/** The applicant (or an agent for them) provided the complement; processing resumes. */
+public record ComplementProvided(
+        EventId eventId,
+        TenantId tenant,
+        Instant occurredAt,
+        RequestId requestId,
+        long version,
+        @Nullable Instant implicitDecisionDueAt)
+        implements RequestEvent {}

@@ -1,0 +1,18 @@
+package org.opengru.core.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.opengru.core.id.EventId;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.tenancy.TenantId;
+
+/** The implicit-decision deadline passed and the system recorded the implicit decision. */
+public record DeadlineReached(
+        EventId eventId,
+        TenantId tenant,
+        Instant occurredAt,
+        RequestId requestId,
+        long version,
+        RequestStatus outcome,
+        LocalDate decisionDate)
+        implements RequestEvent {}

@@ -1,0 +1,41 @@
+package org.opengru.core.request;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.internal.Checks;
+import org.opengru.core.principal.ActorRef;
+
+/**
+ * One line of a request's history, appended by every action and never changed: sequence number (1, 2,
+ * 3...), when, who (pseudonymous), through which channel, which action, from which status to which, the
+ * reason given, and whether it was an implicit decision.
+ */
+public record HistoryEntry(
+        RequestId requestId,
+        int sequence,
+        Instant at,
+        ActorRef actor,
+        Channel channel,
+        RequestAction action,
+        @Nullable RequestStatus from,
+        RequestStatus to,
+        @Nullable String reason,
+        boolean implicit) {
+
+    public HistoryEntry {
+        Checks.required("history.requestId", requestId);
+        Checks.check(sequence >= 1, "history.sequence", sequence, "must be 1 or more");
+        Checks.required("history.at", at);
+        Checks.required("history.actor", actor);
+        Checks.required("history.channel", channel);
+        Checks.required("history.action", action);
+        Checks.required("history.to", to);
+        Checks.check(
+                (from == null) == (action == RequestAction.CREATE),
+                "history.from",
+                from,
+                "is absent exactly for CREATE");
+    }
+}

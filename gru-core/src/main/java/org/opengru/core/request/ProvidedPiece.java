@@ -1,0 +1,20 @@
+package org.opengru.core.request;
+
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.internal.Checks;
+
+/**
+ * A piece attached to a request, by reference: its type and the id of the document where it is stored
+ * (in gru-documents' vault, or any document store), never the content itself.
+ */
+public record ProvidedPiece(DocumentTypeCode type, String documentRef) {
+
+    public ProvidedPiece {
+        Checks.required("piece.type", type);
+        documentRef = Checks.text("piece.documentRef", documentRef, 200);
+    }
+
+    public static ProvidedPiece of(String type, String documentRef) {
+        return new ProvidedPiece(DocumentTypeCode.of(type), documentRef);
+    }
+}

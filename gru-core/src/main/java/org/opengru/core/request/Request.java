@@ -1,0 +1,232 @@
+package org.opengru.core.request;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.acknowledgment.Acknowledgment;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.catalogue.ProcedureRef;
+import org.opengru.core.deadline.ImplicitDeadline;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.ShortReference;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Intake;
+import org.opengru.core.internal.Checks;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * A request (demande): one usager's filing of one version of a démarche. Immutable; every change goes
+ * through the {@link RequestLifecycle} and produces a new value with the next {@code version}.
+ *
+ * @param applicant the usager the request is for (a person, a household, an organisation)
+ * @param createdBy who created it: the applicant, someone acting for them, or an agent keying it in
+ * @param receivedAt the date of receipt (submission, or registration of an incomplete request)
+ * @param deadline the implicit-decision deadline, if the démarche has one and it has started
+ * @param complement the complement awaited, while {@code AWAITING_COMPLEMENT}
+ * @param decision the decision, while decided
+ * @param acknowledgment the accusé de réception, from receipt on
+ */
+public record Request(
+        RequestId id,
+        TenantId tenant,
+        ShortReference reference,
+        ProcedureRef procedure,
+        TeamId team,
+        UsagerId applicant,
+        ActorRef createdBy,
+        Intake intake,
+        RequestStatus status,
+        FormData data,
+        List<ProvidedPiece> pieces,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant receivedAt,
+        @Nullable ImplicitDeadline deadline,
+        @Nullable PendingComplement complement,
+        @Nullable Decision decision,
+        @Nullable Acknowledgment acknowledgment) {
+
+    public Request {
+        Checks.required("id", id);
+        Checks.required("tenant", tenant);
+        Checks.required("reference", reference);
+        Checks.required("procedure", procedure);
+        Checks.required("team", team);
+        Checks.required("applicant", applicant);
+        Checks.required("createdBy", createdBy);
+        Checks.required("intake", intake);
+        Checks.required("status", status);
+        Checks.required("data", data);
+        pieces = List.copyOf(Checks.required("pieces", pieces));
+        Checks.check(version >= 1, "version", version, "must be 1 or more");
+        Checks.required("createdAt", createdAt);
+        Checks.required("updatedAt", updatedAt);
+        Checks.check(
+                (decision != null) == status.decided(),
+                "decision",
+                decision,
+                "is present exactly when decided (status " + status + ")");
+        Checks.check(
+                (complement != null) == (status == RequestStatus.AWAITING_COMPLEMENT),
+                "complement",
+                complement,
+                "is present exactly while awaiting a complement");
+        Checks.check(
+                (receivedAt == null)
+                        == (status == RequestStatus.DRAFT
+                                || (status == RequestStatus.WITHDRAWN && acknowledgment == null)),
+                "receivedAt",
+                receivedAt,
+                "is set once received");
+    }
+
+    /** A builder holding this request's values, to derive the next state. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy with its own values; {@link #build()} validates. */
+    public static final class Builder {
+        private RequestId id;
+        private TenantId tenant;
+        private ShortReference reference;
+        private ProcedureRef procedure;
+        private TeamId team;
+        private UsagerId applicant;
+        private ActorRef createdBy;
+        private Intake intake;
+        private RequestStatus status;
+        private FormData data;
+        private List<ProvidedPiece> pieces;
+        private long version;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private @Nullable Instant receivedAt;
+        private @Nullable ImplicitDeadline deadline;
+        private @Nullable PendingComplement complement;
+        private @Nullable Decision decision;
+        private @Nullable Acknowledgment acknowledgment;
+
+        private Builder(Request r) {
+            id = r.id;
+            tenant = r.tenant;
+            reference = r.reference;
+            procedure = r.procedure;
+            team = r.team;
+            applicant = r.applicant;
+            createdBy = r.createdBy;
+            intake = r.intake;
+            status = r.status;
+            data = r.data;
+            pieces = r.pieces;
+            version = r.version;
+            createdAt = r.createdAt;
+            updatedAt = r.updatedAt;
+            receivedAt = r.receivedAt;
+            deadline = r.deadline;
+            complement = r.complement;
+            decision = r.decision;
+            acknowledgment = r.acknowledgment;
+        }
+
+        public Request current() {
+            return build();
+        }
+
+        public RequestStatus status() {
+            return status;
+        }
+
+        public FormData data() {
+            return data;
+        }
+
+        public List<ProvidedPiece> pieces() {
+            return pieces;
+        }
+
+        public @Nullable ImplicitDeadline deadline() {
+            return deadline;
+        }
+
+        public @Nullable Instant receivedAt() {
+            return receivedAt;
+        }
+
+        public Builder status(RequestStatus s) {
+            status = s;
+            return this;
+        }
+
+        public Builder data(FormData d) {
+            data = d;
+            return this;
+        }
+
+        public Builder pieces(List<ProvidedPiece> p) {
+            pieces = p;
+            return this;
+        }
+
+        public Builder version(long v) {
+            version = v;
+            return this;
+        }
+
+        public Builder updatedAt(Instant at) {
+            updatedAt = at;
+            return this;
+        }
+
+        public Builder receivedAt(@Nullable Instant at) {
+            receivedAt = at;
+            return this;
+        }
+
+        public Builder deadline(@Nullable ImplicitDeadline d) {
+            deadline = d;
+            return this;
+        }
+
+        public Builder complement(@Nullable PendingComplement c) {
+            complement = c;
+            return this;
+        }
+
+        public Builder decision(@Nullable Decision d) {
+            decision = d;
+            return this;
+        }
+
+        public Builder acknowledgment(@Nullable Acknowledgment a) {
+            acknowledgment = a;
+            return this;
+        }
+
+        public Request build() {
+            return new Request(
+                    id,
+                    tenant,
+                    reference,
+                    procedure,
+                    team,
+                    applicant,
+                    createdBy,
+                    intake,
+                    status,
+                    data,
+                    pieces,
+                    version,
+                    createdAt,
+                    updatedAt,
+                    receivedAt,
+                    deadline,
+                    complement,
+                    decision,
+                    acknowledgment);
+        }
+    }
+}

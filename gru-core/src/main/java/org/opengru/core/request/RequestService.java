@@ -1,0 +1,491 @@
+package org.opengru.core.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.acknowledgment.Acknowledgment;
+import org.opengru.core.acknowledgment.AcknowledgmentSettings;
+import org.opengru.core.acknowledgment.ServiceContact;
+import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.catalogue.ProcedureStore;
+import org.opengru.core.deadline.DeadlineCalculator;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.event.DomainEvent;
+import org.opengru.core.event.DomainEventPublisher;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.ReferenceGenerator;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.ShortReference;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.intake.Intake;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.SystemPrincipal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.tenancy.Team;
+import org.opengru.core.tenancy.TeamDirectory;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Representations;
+import org.opengru.core.usager.Usager;
+import org.opengru.core.usager.UsagerStore;
+
+/**
+ * Commands and queries on requests. Every method takes the acting principal; the collectivité is the
+ * principal's. A command: loads the request, checks access ({@link AccessDeniedException}), replays an
+ * idempotent retry, selects the transition from the {@link RequestLifecycle} table ({@link
+ * org.opengru.core.error.IllegalTransitionException}), checks its guard ({@link
+ * org.opengru.core.error.ValidationException}), applies its effects, stores the new state, one history
+ * entry, the events and the idempotency record in one {@link RequestStore#apply} (a concurrent change is a
+ * {@link org.opengru.core.error.ConcurrentUpdateException}), and only then publishes the events. A refused
+ * command changes nothing. Thread-safe.
+ */
+public final class RequestService {
+
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final ReferenceGenerator references;
+    private final RequestStore store;
+    private final ProcedureStore procedures;
+    private final UsagerStore usagers;
+    private final Representations representations;
+    private final RequestAccessPolicy policy;
+    private final TeamDirectory teams;
+    private final Function<TenantId, AcknowledgmentSettings> acknowledgmentSettings;
+    private final DeadlineCalculator deadlines;
+    private final DomainEventPublisher publisher;
+    private final RequestLifecycle lifecycle = RequestLifecycle.standard();
+
+    private RequestService(Builder b) {
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.ids = b.ids != null ? b.ids : IdGenerator.create(clock);
+        this.references = Objects.requireNonNull(b.references, "references");
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.procedures = Objects.requireNonNull(b.procedures, "procedures");
+        this.usagers = Objects.requireNonNull(b.usagers, "usagers");
+        this.representations = Objects.requireNonNull(b.representations, "representations");
+        this.policy = new RequestAccessPolicy(representations, clock);
+        this.teams = Objects.requireNonNull(b.teams, "teams");
+        this.acknowledgmentSettings = b.acknowledgmentSettings;
+        this.deadlines = b.deadlines;
+        this.publisher = b.publisher;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public RequestLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public RequestAccessPolicy policy() {
+        return policy;
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------
+
+    /**
+     * Creates a draft for the latest version of the démarche. An usager files for someone they may act
+     * for; an agent of the démarche's team keys it in for the resident (recorded in the intake).
+     */
+    public Request create(Principal actor, NewRequest command, @Nullable IdempotencyKey key) {
+        TenantId tenant = actor.tenant();
+        String fingerprint = "CREATE:" + command.procedure() + ":" + command.applicant() + ":" + actor.ref();
+        Request replay = replay(actor, key, fingerprint);
+        if (replay != null) {
+            return replay;
+        }
+        Procedure procedure = procedures
+                .latest(tenant, command.procedure())
+                .orElseThrow(() ->
+                        new NotFoundException("procedure", command.procedure().value()));
+        Usager applicant = usagers.find(tenant, command.applicant())
+                .orElseThrow(() ->
+                        new NotFoundException("usager", command.applicant().toString()));
+        Instant now = clock.instant();
+        Intake intake = actor instanceof AgentPrincipal a
+                ? Intake.keyedBy(command.channel(), a.agent())
+                : Intake.selfService(command.channel());
+        ShortReference reference = references.next(tenant);
+        Request draft = new Request(
+                ids.newRequestId(),
+                tenant,
+                reference,
+                procedure.ref(),
+                procedure.team(),
+                applicant.id(),
+                actor.ref(),
+                intake,
+                RequestStatus.DRAFT,
+                org.opengru.core.catalogue.FormData.empty(),
+                List.of(),
+                1,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null,
+                null);
+        if (actor instanceof SystemPrincipal || !policy.canRead(actor, draft)) {
+            throw new AccessDeniedException(
+                    actor.toString(),
+                    "create a request for",
+                    "usager",
+                    applicant.id().toString());
+        }
+        ActionInput input = new ActionInput(command.channel(), command.data(), command.pieces(), null, List.of(), null);
+        TransitionContext ctx = context(draft, procedure, actor, input, now, applicant.kind());
+        ctx.markCreation();
+        return fire(ctx, RequestAction.CREATE, true, key, fingerprint);
+    }
+
+    /** Fires an action on a request. See the class comment for the order of checks. */
+    public Request perform(
+            Principal actor, RequestId id, RequestAction action, ActionInput input, @Nullable IdempotencyKey key) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(input, "input");
+        if (action == RequestAction.CREATE) {
+            throw new org.opengru.core.error.ValidationException("action", action, "use create()");
+        }
+        String fingerprint = action + ":" + id;
+        Request replay = replay(actor, key, fingerprint);
+        if (replay != null) {
+            return replay;
+        }
+        Request request = load(actor, id);
+        Procedure procedure = procedureOf(request);
+        TransitionContext ctx = context(request, procedure, actor, input, clock.instant(), null);
+        return fire(ctx, action, false, key, fingerprint);
+    }
+
+    public Request edit(Principal actor, RequestId id, ActionInput content, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.EDIT, content, key);
+    }
+
+    public Request submit(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.SUBMIT, ActionInput.none(), key);
+    }
+
+    public Request startReview(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.START_REVIEW, ActionInput.none(), key);
+    }
+
+    public Request requestComplement(
+            Principal actor,
+            RequestId id,
+            String reason,
+            List<String> missing,
+            @Nullable LocalDate dueBy,
+            @Nullable IdempotencyKey key) {
+        return perform(
+                actor,
+                id,
+                RequestAction.REQUEST_COMPLEMENT,
+                ActionInput.complementRequest(reason, missing, dueBy),
+                key);
+    }
+
+    public Request provideComplement(Principal actor, RequestId id, ActionInput content, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.PROVIDE_COMPLEMENT, content, key);
+    }
+
+    public Request accept(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.ACCEPT, ActionInput.none(), key);
+    }
+
+    public Request reject(Principal actor, RequestId id, String reason, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.REJECT, ActionInput.reason(reason), key);
+    }
+
+    public Request closeWithoutFollowUp(Principal actor, RequestId id, String reason, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.CLOSE_WITHOUT_FOLLOW_UP, ActionInput.reason(reason), key);
+    }
+
+    public Request withdraw(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.WITHDRAW, ActionInput.none(), key);
+    }
+
+    public Request reopen(Principal actor, RequestId id, String reason, @Nullable IdempotencyKey key) {
+        return perform(actor, id, RequestAction.REOPEN, ActionInput.reason(reason), key);
+    }
+
+    // ---- queries ------------------------------------------------------------------------------------
+
+    /** The request, if the principal may see it; {@link NotFoundException} or {@link AccessDeniedException}. */
+    public Request get(Principal actor, RequestId id) {
+        return load(actor, id);
+    }
+
+    public Request getByReference(Principal actor, ShortReference reference) {
+        Request r = store.findByReference(actor.tenant(), reference)
+                .orElseThrow(() -> new NotFoundException("request", reference.value()));
+        policy.checkRead(actor, r);
+        return r;
+    }
+
+    /**
+     * The principal's requests, newest first: an usager's own and those of the usagers they may act for;
+     * an agent's teams'. The system has no list (use {@link RequestStore} queries).
+     */
+    public List<Request> list(Principal actor, RequestQuery query) {
+        if (actor instanceof UsagerPrincipal u) {
+            Set<org.opengru.core.id.UsagerId> actsFor =
+                    representations.actsFor(u.tenant(), u.usager(), clock.instant());
+            return visible(actor, store.byApplicants(u.tenant(), actsFor, query));
+        }
+        if (actor instanceof AgentPrincipal a) {
+            return visible(actor, store.byTeams(a.tenant(), a.teams(), query));
+        }
+        throw new AccessDeniedException(
+                actor.toString(), "list", "requests", actor.tenant().value());
+    }
+
+    // The store query is a pre-filter; the policy has the last word on every row.
+    private List<Request> visible(Principal actor, List<Request> rows) {
+        return rows.stream().filter(r -> policy.canRead(actor, r)).toList();
+    }
+
+    public List<HistoryEntry> history(Principal actor, RequestId id) {
+        Request r = load(actor, id);
+        return store.history(r.tenant(), r.id());
+    }
+
+    /** The accusé de réception, once received. */
+    public Acknowledgment acknowledgment(Principal actor, RequestId id) {
+        Request r = load(actor, id);
+        if (r.acknowledgment() == null) {
+            throw new NotFoundException("acknowledgment", id.toString());
+        }
+        return r.acknowledgment();
+    }
+
+    /** The actions the principal may fire on the request now: what a UI shows as buttons. */
+    public Set<RequestAction> permittedActions(Principal actor, RequestId id) {
+        return permittedActions(load(actor, id), actor);
+    }
+
+    /** The actions the principal may fire on this request now (empty if they may not see it). */
+    public Set<RequestAction> permittedActions(Request request, Principal actor) {
+        Set<ActorRole> roles = policy.rolesOf(actor, request);
+        if (roles.isEmpty()) {
+            return Set.of();
+        }
+        TransitionContext ctx =
+                context(request, procedureOf(request), actor, ActionInput.none(), clock.instant(), null);
+        return lifecycle.permittedActions(ctx, roles);
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------
+
+    private Request load(Principal actor, RequestId id) {
+        Request r = store.find(actor.tenant(), id).orElseThrow(() -> new NotFoundException("request", id.toString()));
+        policy.checkRead(actor, r);
+        return r;
+    }
+
+    private Procedure procedureOf(Request r) {
+        return procedures
+                .find(r.tenant(), r.procedure())
+                .orElseThrow(
+                        () -> new NotFoundException("procedure", r.procedure().toString()));
+    }
+
+    private @Nullable Request replay(Principal actor, @Nullable IdempotencyKey key, String fingerprint) {
+        if (key == null) {
+            return null;
+        }
+        IdempotencyRecord earlier = store.idempotency(actor.tenant(), key).orElse(null);
+        if (earlier == null) {
+            return null;
+        }
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyConflictException(key.value(), earlier.fingerprint(), fingerprint);
+        }
+        return load(actor, earlier.requestId());
+    }
+
+    private TransitionContext context(
+            Request request,
+            Procedure procedure,
+            Principal actor,
+            ActionInput input,
+            Instant now,
+            org.opengru.core.usager.@Nullable UsagerKind applicantKind) {
+        return new TransitionContext(
+                request,
+                procedure,
+                actor,
+                input,
+                now,
+                deadlines,
+                this::issueAcknowledgment,
+                applicantKind,
+                ids::newEventId);
+    }
+
+    private Request fire(
+            TransitionContext ctx,
+            RequestAction action,
+            boolean creating,
+            @Nullable IdempotencyKey key,
+            String fingerprint) {
+        Request before = ctx.request();
+        Set<ActorRole> roles = policy.rolesOf(ctx.actor(), before);
+        Transition t = lifecycle.select(ctx, action, roles, creating);
+        t.guard().check(ctx);
+        Request.Builder next = before.toBuilder();
+        t.effect().apply(ctx, next);
+        long version = ctx.nextVersion();
+        Request after =
+                next.status(t.to()).version(version).updatedAt(ctx.now()).build();
+        List<DomainEvent> events = new ArrayList<>(ctx.events());
+        if (!creating && before.status() != after.status()) {
+            events.add(new RequestStatusChanged(
+                    ids.newEventId(),
+                    after.tenant(),
+                    ctx.now(),
+                    after.id(),
+                    version,
+                    before.status(),
+                    after.status(),
+                    action,
+                    ctx.actor().ref(),
+                    action == RequestAction.IMPLICIT_ACCEPT || action == RequestAction.IMPLICIT_REJECT));
+        }
+        HistoryEntry entry = new HistoryEntry(
+                after.id(),
+                (int) version,
+                ctx.now(),
+                ctx.actor().ref(),
+                ctx.input().channel(),
+                action,
+                creating ? null : before.status(),
+                after.status(),
+                ctx.input().reason(),
+                action == RequestAction.IMPLICIT_ACCEPT || action == RequestAction.IMPLICIT_REJECT);
+        IdempotencyRecord idem = key == null
+                ? null
+                : new IdempotencyRecord(after.tenant(), key, fingerprint, after.id(), version, ctx.now());
+        RequestStore.Outcome outcome =
+                store.apply(new RequestChange(after, creating ? 0 : before.version(), List.of(entry), events, idem));
+        if (!outcome.replayed()) {
+            publisher.publish(events);
+        }
+        return outcome.request();
+    }
+
+    private Acknowledgment issueAcknowledgment(
+            Request received, Procedure procedure, List<String> missing, @Nullable LocalDate dueBy) {
+        Team team = teams.find(received.tenant(), received.team())
+                .orElseThrow(() -> new NotFoundException("team", received.team().value()));
+        AcknowledgmentSettings settings = acknowledgmentSettings.apply(received.tenant());
+        boolean svr = procedure.implicitDecision().decision() == org.opengru.core.catalogue.ImplicitDecision.REJECTION;
+        Acknowledgment.Data data = new Acknowledgment.Data(
+                received.id(),
+                received.tenant(),
+                received.reference(),
+                settings.collectivityName(),
+                procedure.ref(),
+                procedure.title(),
+                Objects.requireNonNull(received.receivedAt()),
+                deadlines.zone(),
+                ServiceContact.of(team),
+                procedure.implicitDecision().decision(),
+                procedure.implicitDecision().applies()
+                        ? procedure.implicitDecision().period()
+                        : null,
+                missing.isEmpty() && received.deadline() != null
+                        ? received.deadline().date()
+                        : null,
+                svr ? settings.appeal() : null,
+                missing,
+                dueBy);
+        return Acknowledgment.issue(data, settings.template());
+    }
+
+    /** Wiring; the ports and the clock are required. */
+    public static final class Builder {
+        private @Nullable Clock clock;
+        private @Nullable IdGenerator ids;
+        private @Nullable ReferenceGenerator references;
+        private @Nullable RequestStore store;
+        private @Nullable ProcedureStore procedures;
+        private @Nullable UsagerStore usagers;
+        private @Nullable Representations representations;
+        private @Nullable TeamDirectory teams;
+        private Function<TenantId, AcknowledgmentSettings> acknowledgmentSettings =
+                t -> AcknowledgmentSettings.standard(t.value());
+        private DeadlineCalculator deadlines = DeadlineCalculator.paris();
+        private DomainEventPublisher publisher = DomainEventPublisher.none();
+
+        private Builder() {}
+
+        public Builder clock(Clock c) {
+            clock = c;
+            return this;
+        }
+
+        public Builder ids(IdGenerator g) {
+            ids = g;
+            return this;
+        }
+
+        public Builder references(ReferenceGenerator g) {
+            references = g;
+            return this;
+        }
+
+        public Builder store(RequestStore s) {
+            store = s;
+            return this;
+        }
+
+        public Builder procedures(ProcedureStore s) {
+            procedures = s;
+            return this;
+        }
+
+        public Builder usagers(UsagerStore s) {
+            usagers = s;
+            return this;
+        }
+
+        public Builder representations(Representations r) {
+            representations = r;
+            return this;
+        }
+
+        public Builder teams(TeamDirectory t) {
+            teams = t;
+            return this;
+        }
+
+        public Builder acknowledgmentSettings(Function<TenantId, AcknowledgmentSettings> s) {
+            acknowledgmentSettings = Objects.requireNonNull(s);
+            return this;
+        }
+
+        public Builder deadlines(DeadlineCalculator d) {
+            deadlines = Objects.requireNonNull(d);
+            return this;
+        }
+
+        public Builder publisher(DomainEventPublisher p) {
+            publisher = Objects.requireNonNull(p);
+            return this;
+        }
+
+        public RequestService build() {
+            return new RequestService(this);
+        }
+    }
+}

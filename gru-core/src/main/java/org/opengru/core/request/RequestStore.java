@@ -1,0 +1,66 @@
+package org.opengru.core.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.ShortReference;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.request.internal.InMemoryRequestStore;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * Port: where requests, their history, their outgoing events and the idempotency records live. Every
+ * query names its collectivité and never returns another's data. The only write is {@link #apply}: one
+ * command's whole effect, atomically.
+ */
+public interface RequestStore {
+
+    /**
+     * Applies a change atomically. In this order, under one lock or transaction:
+     *
+     * <ol>
+     *   <li>if the change has an idempotency record whose key is already stored for the collectivité: with the
+     *       same fingerprint, nothing is written and the outcome is {@code replayed} with the current
+     *       request; with another fingerprint, {@link org.opengru.core.error.IdempotencyConflictException};
+     *   <li>the stored version must equal {@code expectedVersion} (0: no such request; the reference must
+     *       be unused in the collectivité), else {@link org.opengru.core.error.ConcurrentUpdateException};
+     *   <li>the request is stored, the history appended (sequence numbers continue exactly), the events
+     *       queued for the outbox, the idempotency record kept.
+     * </ol>
+     */
+    Outcome apply(RequestChange change);
+
+    Optional<Request> find(TenantId tenant, RequestId id);
+
+    Optional<Request> findByReference(TenantId tenant, ShortReference reference);
+
+    /** The history of a request, in sequence order; empty if there is no such request. */
+    List<HistoryEntry> history(TenantId tenant, RequestId id);
+
+    /** The record of an idempotent command already applied, if any. */
+    Optional<IdempotencyRecord> idempotency(TenantId tenant, IdempotencyKey key);
+
+    /** Requests whose applicant is one of these usagers, newest first. */
+    List<Request> byApplicants(TenantId tenant, Set<UsagerId> applicants, RequestQuery query);
+
+    /** Requests routed to one of these teams, newest first. */
+    List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query);
+
+    /**
+     * Received, undecided requests whose implicit-decision deadline is not suspended and is due at {@code
+     * now}, earliest due first, at most {@code limit}.
+     */
+    List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit);
+
+    /** The outcome of {@link #apply}: the stored request, and whether this was a replay with no effect. */
+    record Outcome(Request request, boolean replayed) {}
+
+    /** A thread-safe in-memory store (the embedded default). */
+    static RequestStore inMemory() {
+        return new InMemoryRequestStore();
+    }
+}
