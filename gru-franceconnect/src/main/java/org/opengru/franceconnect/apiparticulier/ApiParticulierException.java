@@ -1,0 +1,32 @@
+package org.opengru.franceconnect.apiparticulier;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.opengru.franceconnect.FranceConnectException;
+
+/** An API Particulier call failed; subclasses name the kind, {@link #errors()} the documented codes. */
+public abstract class ApiParticulierException extends FranceConnectException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final transient List<ApiError> errors;
+
+    protected ApiParticulierException(String message, int status, List<ApiError> errors, @Nullable Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** The HTTP status; 0 when the call was refused locally or no answer arrived. */
+    public int status() {
+        return status;
+    }
+
+    public List<ApiError> errors() {
+        return errors;
+    }
+
+    /** The first error's code, or empty when there is none. */
+    public String code() {
+        return errors.isEmpty() ? "" : errors.get(0).code();
+    }
+}

@@ -1,0 +1,23 @@
+package org.opengru.franceconnect.apiparticulier;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Statut demandeur d'emploi (France Travail). Contact and address data of the answer are deliberately
+ * not exposed: a démarche needs the status, not a second copy of the address.
+ *
+ * @param registeredUntil {@code null} while registered
+ * @param categoryCode 1 to 5
+ */
+public record JobseekerStatus(
+        String identifier,
+        LocalDate registeredSince,
+        @Nullable LocalDate registeredUntil,
+        int categoryCode,
+        String categoryLabel) {
+
+    public boolean registeredOn(LocalDate day) {
+        return !day.isBefore(registeredSince) && (registeredUntil == null || !day.isAfter(registeredUntil));
+    }
+}

@@ -1,0 +1,25 @@
+package org.opengru.franceconnect.apiparticulier;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * 429 {@code 00429}, or refused locally because an earlier answer asked us to wait: ignoring it gets
+ * the commune's IP banned for 12 hours.
+ */
+public final class RateLimitedException extends ApiParticulierException {
+    private static final long serialVersionUID = 1L;
+    private final Instant retryAt;
+
+    public RateLimitedException(
+            String message, int status, List<ApiError> errors, Instant retryAt, @Nullable Throwable cause) {
+        super(message, status, errors, cause);
+        this.retryAt = retryAt;
+    }
+
+    /** No call to API Particulier before this instant. */
+    public Instant retryAt() {
+        return retryAt;
+    }
+}

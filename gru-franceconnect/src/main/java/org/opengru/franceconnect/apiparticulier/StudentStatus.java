@@ -1,0 +1,32 @@
+package org.opengru.franceconnect.apiparticulier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Statut étudiant (MESRI): the person's admissions. */
+public record StudentStatus(List<Admission> admissions) {
+    public StudentStatus {
+        admissions = List.copyOf(admissions);
+    }
+
+    /**
+     * One admission.
+     *
+     * @param enrolled registered ({@code true}) or only admitted
+     * @param regimeCode {@code RF1}..{@code RF7} (formation initiale, continue, apprentissage...)
+     * @param uai the establishment's UAI code
+     */
+    public record Admission(
+            LocalDate start,
+            LocalDate end,
+            boolean enrolled,
+            String regimeCode,
+            String regimeLabel,
+            String uai,
+            String establishment) {}
+
+    /** Whether an enrolment covers this day. */
+    public boolean enrolledOn(LocalDate day) {
+        return admissions.stream().anyMatch(a -> a.enrolled() && !day.isBefore(a.start()) && !day.isAfter(a.end()));
+    }
+}
