@@ -130,6 +130,32 @@ public final class RequestFixtures {
                                 tenant, key, action + ":" + current.id(), current.id(), next.version(), at));
     }
 
+    /** Edits a draft's data (history sequence = the version it produces). */
+    public RequestChange edit(Request current, FormData data, ActorRef actor, Instant at) {
+        Request next = current.toBuilder()
+                .data(data)
+                .version(current.version() + 1)
+                .updatedAt(at)
+                .build();
+        HistoryEntry h = new HistoryEntry(
+                current.id(),
+                (int) next.version(),
+                at,
+                actor,
+                Channel.WEB,
+                RequestAction.EDIT,
+                current.status(),
+                current.status(),
+                null,
+                false);
+        return new RequestChange(
+                next,
+                current.version(),
+                List.of(h),
+                List.of(event(next, current.status(), RequestAction.EDIT, actor, at)),
+                null);
+    }
+
     /** Submits a draft (history sequence 2). */
     public RequestChange submit(Request draft, Instant at, @Nullable IdempotencyKey key) {
         return move(
