@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -90,12 +91,24 @@ public final class BookingService {
             TenantId tenant, SiteId site, ServiceId service, LocalDate from, LocalDate to, int people) {
         SiteSetup setup = setup(tenant, site);
         Service svc = service(setup, service);
-        return setup.calculator(clock).freeSlots(svc, from, to, people, busyTimes(tenant));
+        return setup.calculator(clock).freeSlots(svc, from, to, people, busyTimes(setup, svc, from, to));
     }
 
-    private BusyTimes busyTimes(TenantId tenant) {
+    /** Reads the busy time of every desk of the service in one query, then serves the calculator from it. */
+    private BusyTimes busyTimes(SiteSetup setup, Service service, LocalDate from, LocalDate to) {
         Instant now = clock.instant();
-        return (desk, from, to) -> store.busy(tenant, desk, from, to, now);
+        ZoneId zone = setup.site().zone();
+        List<ResourceId> desks = new ArrayList<>();
+        for (Resource r : setup.calculator(clock).desksFor(service)) {
+            desks.add(r.id());
+        }
+        Map<ResourceId, List<Interval>> busy = store.busy(
+                setup.site().tenant(),
+                desks,
+                from.minusDays(1).atStartOfDay(zone).toInstant(),
+                to.plusDays(2).atStartOfDay(zone).toInstant(),
+                now);
+        return (desk, f, t) -> busy.getOrDefault(desk, List.of());
     }
 
     // ---------------------------------------------------------------- booking
@@ -502,6 +515,9 @@ public final class BookingService {
     }
 
     private BookingResult.SlotUnavailable unavailable(SiteSetup setup, Service service, Instant requested, int people) {
+        if (policy.alternatives() == 0) {
+            return new BookingResult.SlotUnavailable(requested, List.of());
+        }
         LocalDate date = requested.atZone(setup.site().zone()).toLocalDate();
         List<Slot> free = setup.calculator(clock)
                 .freeSlots(
@@ -509,7 +525,7 @@ public final class BookingService {
                         date.minusDays(7),
                         date.plusDays(7),
                         people,
-                        busyTimes(setup.site().tenant()));
+                        busyTimes(setup, service, date.minusDays(7), date.plusDays(7)));
         List<Slot> nearest = new ArrayList<>(free);
         nearest.sort(Comparator.comparing(
                         (Slot s) -> Duration.between(requested, s.start()).abs())

@@ -1,7 +1,9 @@
 package org.opengru.scheduling.booking;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
@@ -48,8 +50,12 @@ public interface BookingStore {
     /** Marks holds expired at {@code now} as EXPIRED (with audit and outbox); returns them. */
     List<Booking> expireHolds(TenantId tenant, Instant now, Change change);
 
-    /** The busy intervals (desk-occupying bookings, unexpired holds) on a desk overlapping {@code [from, to)}, sorted by start. */
-    List<Interval> busy(TenantId tenant, ResourceId desk, Instant from, Instant to, Instant now);
+    /**
+     * For each desk, the busy intervals (booked appointments and unexpired holds, buffers included)
+     * overlapping {@code [from, to)}, sorted by start; read in one go from an index on (desk, time).
+     */
+    Map<ResourceId, List<Interval>> busy(
+            TenantId tenant, Collection<ResourceId> desks, Instant from, Instant to, Instant now);
 
     /** Bookings in any status whose appointment starts within {@code [from, to)}, sorted by start. */
     List<Booking> startingBetween(TenantId tenant, Instant from, Instant to);

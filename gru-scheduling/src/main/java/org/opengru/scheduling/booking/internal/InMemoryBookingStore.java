@@ -2,6 +2,7 @@ package org.opengru.scheduling.booking.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.tenancy.TenantId;
@@ -114,9 +117,14 @@ public final class InMemoryBookingStore implements BookingStore {
             }
         }
         for (Booking b : expired) {
-            transition(b, BookingAction.EXPIRE_HOLD, change);
+            transition(b, BookingAction.EXPIRE_HOLD, reaped(change));
         }
         return free;
+    }
+
+    /** Each expired hold gets an event of its own. */
+    private static Change reaped(Change change) {
+        return new Change(change.actor(), change.at(), EventId.of(UUID.randomUUID()), change.reason());
     }
 
     private void put(Booking b) {
@@ -254,7 +262,7 @@ public final class InMemoryBookingStore implements BookingStore {
             List<Booking> expired = new ArrayList<>();
             for (Booking b : List.copyOf(bookings.values())) {
                 if (b.tenant().equals(tenant) && b.status() == BookingStatus.HELD && !b.occupiesDeskAt(now)) {
-                    expired.add(transition(b, BookingAction.EXPIRE_HOLD, change));
+                    expired.add(transition(b, BookingAction.EXPIRE_HOLD, reaped(change)));
                 }
             }
             return expired;
@@ -264,9 +272,22 @@ public final class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
-    public List<Interval> busy(TenantId tenant, ResourceId desk, Instant from, Instant to, Instant now) {
+    public Map<ResourceId, List<Interval>> busy(
+            TenantId tenant, Collection<ResourceId> desks, Instant from, Instant to, Instant now) {
         lock.lock();
         try {
+            Map<ResourceId, List<Interval>> out = new HashMap<>();
+            for (ResourceId desk : desks) {
+                out.put(desk, busyOn(tenant, desk, from, to, now));
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Interval> busyOn(TenantId tenant, ResourceId desk, Instant from, Instant to, Instant now) {
+        {
             TreeMap<Instant, BookingId> index = desks.get(new DeskKey(tenant, desk));
             if (index == null) {
                 return List.of();
@@ -281,8 +302,6 @@ public final class InMemoryBookingStore implements BookingStore {
                 }
             }
             return out;
-        } finally {
-            lock.unlock();
         }
     }
 

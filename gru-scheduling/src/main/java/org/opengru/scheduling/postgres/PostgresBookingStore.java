@@ -1,0 +1,586 @@
+package org.opengru.scheduling.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.EventId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.booking.AuditEntry;
+import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingAction;
+import org.opengru.scheduling.booking.BookingEvent;
+import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.booking.BookingLifecycle;
+import org.opengru.scheduling.booking.BookingRejectedException;
+import org.opengru.scheduling.booking.BookingStatus;
+import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.booking.Change;
+import org.opengru.scheduling.booking.InsertOutcome;
+import org.opengru.scheduling.booking.NewBooking;
+import org.opengru.scheduling.hours.Interval;
+import org.opengru.scheduling.model.AntsPreApplicationNumber;
+import org.opengru.scheduling.model.ResourceId;
+import org.opengru.scheduling.model.ServiceId;
+import org.opengru.scheduling.model.SiteId;
+
+/**
+ * The PostgreSQL store, in plain JDBC. The database itself refuses a double booking: an exclusion
+ * constraint (btree_gist) forbids two desk-occupying rows of one desk with overlapping {@code tstzrange},
+ * and a partial unique index forbids a second booked appointment per usager and service. Each change is
+ * ONE statement (data-modifying CTEs write the booking, its audit entry and its outbox event), so one
+ * round trip and one transaction; a conflict with a concurrent booking is retried once with a fresh view
+ * (it may find another desk free), so at most two round trips. Conflict codes 23P01, 23505, 40001 and
+ * 40P01 all end as {@link InsertOutcome.SlotTaken}, except the two unique indexes that mean something
+ * else (active booking, idempotent replay).
+ *
+ * <p>The audit trail and the outbox live in this module's own tables ({@code scheduling_audit},
+ * {@code scheduling_outbox}) until gru-core publishes its audit and outbox ports.
+ */
+public final class PostgresBookingStore implements BookingStore {
+
+    private static final String ACTIVE_INDEX = "scheduling_booking_one_active";
+    private static final String IDEMPOTENCY_INDEX = "scheduling_booking_idempotency";
+    private static final String COLUMNS =
+            "tenant_id, id, site_id, service_id, resource_id, usager_id, people, starts_at,"
+                    + " ends_at, busy_start, busy_end, status, hold_expires_at, ants_number, cancel_reason, sequence, idempotency_key,"
+                    + " cancel_token_hash, created_at, updated_at";
+    private static final String AUDIT =
+            "INSERT INTO scheduling_audit (tenant_id, booking_id, action, actor, at, from_status, to_status, detail) ";
+    private static final String OUTBOX =
+            "INSERT INTO scheduling_outbox (event_id, tenant_id, booking_id, kind, occurred_at,"
+                    + " service_id, resource_id, starts_at, status, sequence) ";
+    /** Occupies its desk now: booked, or held and not yet expired. */
+    private static final String OCCUPYING =
+            "(x.status = 'BOOKED' OR (x.status = 'HELD' AND x.hold_expires_at > p.now))";
+
+    private static final NamedSql INSERT = new NamedSql("""
+            WITH p AS (
+                SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks,
+                       tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
+            expired AS (
+                UPDATE scheduling_booking b
+                   SET status = 'EXPIRED', hold_expires_at = NULL, sequence = b.sequence + 1, updated_at = p.now
+                  FROM p
+                 WHERE b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
+                   AND b.resource_id = ANY (p.desks) AND b.busy && p.busy
+                RETURNING b.*),
+            expired_audit AS (
+                %1$s SELECT e.tenant_id, e.id, 'expire_hold', 'system:hold-reaper', e.updated_at, 'HELD', e.status, NULL
+                       FROM expired e),
+            expired_outbox AS (
+                %2$s SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id, e.resource_id,
+                            e.starts_at, e.status, e.sequence FROM expired e),
+            chosen AS (
+                -- The scalar subquery runs the expiry first, so an expired hold no longer blocks the insert.
+                SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
+                 WHERE (SELECT count(*) FROM expired) >= 0
+                   AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
+                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy AND %3$s)
+                 ORDER BY d.ord LIMIT 1),
+            ins AS (
+                INSERT INTO scheduling_booking (%4$s)
+                SELECT p.tenant, :id::uuid, :site, :service, c.desk, :usager::uuid, :people, :start::timestamptz,
+                       :end::timestamptz, lower(p.busy), upper(p.busy), :status, :hold_expires_at::timestamptz, :ants, NULL, 0, :idem,
+                       :token_hash, p.now, p.now
+                  FROM p CROSS JOIN chosen c
+                RETURNING *),
+            audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
+            outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
+                              i.starts_at, i.status, i.sequence FROM ins i)
+            SELECT * FROM ins
+            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS));
+
+    private static final NamedSql APPLY = new NamedSql("""
+            WITH upd AS (
+                UPDATE scheduling_booking b
+                   SET status = :to, hold_expires_at = CASE WHEN :to = 'HELD' THEN b.hold_expires_at END,
+                       cancel_reason = COALESCE(:reason, b.cancel_reason), sequence = b.sequence + 1,
+                       updated_at = :now::timestamptz
+                 WHERE b.tenant_id = :tenant AND b.id = :id::uuid AND b.status = :expected
+                   AND (NOT :need_unexpired OR b.hold_expires_at > :now::timestamptz)
+                RETURNING b.*),
+            audit AS (%1$s SELECT u.tenant_id, u.id, :action, :actor, u.updated_at, :expected, u.status, :reason FROM upd u),
+            outbox AS (%2$s SELECT :event_id::uuid, u.tenant_id, u.id, :kind, u.updated_at, u.service_id, u.resource_id,
+                              u.starts_at, u.status, u.sequence FROM upd u)
+            SELECT * FROM upd
+            """.formatted(AUDIT, OUTBOX));
+
+    private static final NamedSql MOVE = new NamedSql("""
+            WITH p AS (
+                SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks, :id::uuid AS id,
+                       tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
+            chosen AS (
+                SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
+                 WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
+                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy
+                                      AND x.id <> p.id AND %3$s)
+                 ORDER BY d.ord LIMIT 1),
+            upd AS (
+                UPDATE scheduling_booking b
+                   SET resource_id = c.desk, starts_at = :start::timestamptz, ends_at = :end::timestamptz,
+                       busy_start = lower(p.busy), busy_end = upper(p.busy),
+                       sequence = b.sequence + 1, updated_at = p.now
+                  FROM p, chosen c
+                 WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = :expected_sequence AND b.status = 'BOOKED'
+                RETURNING b.*),
+            audit AS (%1$s SELECT u.tenant_id, u.id, 'reschedule', :actor, u.updated_at, 'BOOKED', u.status, NULL FROM upd u),
+            outbox AS (%2$s SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED', u.updated_at, u.service_id,
+                              u.resource_id, u.starts_at, u.status, u.sequence FROM upd u)
+            SELECT * FROM upd
+            """.formatted(AUDIT, OUTBOX, OCCUPYING));
+
+    private static final NamedSql EXPIRE = new NamedSql("""
+            WITH expired AS (
+                UPDATE scheduling_booking b
+                   SET status = 'EXPIRED', hold_expires_at = NULL, sequence = b.sequence + 1, updated_at = :now::timestamptz
+                 WHERE b.tenant_id = :tenant AND b.status = 'HELD' AND b.hold_expires_at <= :now::timestamptz
+                RETURNING b.*),
+            audit AS (%1$s SELECT e.tenant_id, e.id, 'expire_hold', :actor, e.updated_at, 'HELD', e.status, NULL FROM expired e),
+            outbox AS (%2$s SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id,
+                              e.resource_id, e.starts_at, e.status, e.sequence FROM expired e)
+            SELECT * FROM expired
+            """.formatted(AUDIT, OUTBOX));
+
+    private static final NamedSql BUSY = new NamedSql("""
+            SELECT x.resource_id, x.busy_start, x.busy_end
+              FROM scheduling_booking x, (SELECT :now::timestamptz AS now) p
+             WHERE x.tenant_id = :tenant AND x.resource_id = ANY (:desks::text[])
+               AND x.busy && tstzrange(:from::timestamptz, :to::timestamptz, '[)') AND %s
+             ORDER BY x.resource_id, x.busy_start
+            """.formatted(OCCUPYING));
+
+    private final DataSource dataSource;
+
+    public PostgresBookingStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Override
+    public InsertOutcome insert(NewBooking nb, Change change) {
+        Map<String, @Nullable Object> v = NamedSql.params();
+        v.put("tenant", nb.tenant().value());
+        v.put("now", change.at());
+        v.put("desks", desks(nb.desks()));
+        v.put("busy_start", nb.busyStart());
+        v.put("busy_end", nb.busyEnd());
+        v.put("id", nb.id().toString());
+        v.put("site", nb.site().value());
+        v.put("service", nb.service().value());
+        v.put("usager", nb.usager().toString());
+        v.put("people", nb.people());
+        v.put("start", nb.start());
+        v.put("end", nb.end());
+        v.put("status", nb.status().name());
+        v.put("hold_expires_at", nb.holdExpiresAt());
+        v.put("ants", nb.antsNumber() == null ? null : nb.antsNumber().value());
+        v.put("idem", nb.idempotencyKey() == null ? null : nb.idempotencyKey().value());
+        v.put("token_hash", nb.cancelTokenHash());
+        v.put("actor", change.actor().toString());
+        v.put("reason", change.reason());
+        v.put("event_id", change.eventId().toString());
+        v.put("kind", nb.status() == BookingStatus.HELD ? "HELD" : "BOOKED");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<Booking> inserted = one(INSERT, v);
+                return inserted.<InsertOutcome>map(InsertOutcome.Inserted::new).orElseGet(InsertOutcome.SlotTaken::new);
+            } catch (SQLException e) {
+                String violated = violatedIndex(e);
+                if (ACTIVE_INDEX.equals(violated)) {
+                    return new InsertOutcome.ActiveBookingExists(activeBooking(nb.tenant(), nb.usager(), nb.service()));
+                }
+                if (IDEMPOTENCY_INDEX.equals(violated) && nb.idempotencyKey() != null) {
+                    Optional<Booking> first = findByIdempotencyKey(nb.tenant(), nb.idempotencyKey());
+                    if (first.isPresent()) {
+                        return new InsertOutcome.Replayed(first.get());
+                    }
+                }
+                if (!isConflict(e)) {
+                    throw new IllegalStateException("booking insert failed: " + e.getMessage(), e);
+                }
+                if (attempt == 2) {
+                    return new InsertOutcome.SlotTaken();
+                }
+                // A concurrent booking took the desk we chose: look again once, another desk may be free.
+            }
+        }
+    }
+
+    @Override
+    public Booking apply(TenantId tenant, BookingId id, BookingStatus expected, BookingAction action, Change change) {
+        BookingStatus next =
+                BookingLifecycle.require(id, expected, action, change.actor().toString());
+        Map<String, @Nullable Object> v = NamedSql.params();
+        v.put("to", next.name());
+        v.put("reason", change.reason());
+        v.put("now", change.at());
+        v.put("tenant", tenant.value());
+        v.put("id", id.toString());
+        v.put("expected", expected.name());
+        v.put("need_unexpired", action == BookingAction.CONFIRM_HOLD);
+        v.put("action", action.name().toLowerCase(Locale.ROOT));
+        v.put("actor", change.actor().toString());
+        v.put("event_id", change.eventId().toString());
+        v.put("kind", BookingEvent.kindFor(action).name());
+        try {
+            Optional<Booking> changed = one(APPLY, v);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
+        } catch (SQLException e) {
+            if (ACTIVE_INDEX.equals(violatedIndex(e))) {
+                Booking b = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
+                throw new BookingRejectedException(
+                        BookingRejectedException.Reason.ACTIVE_BOOKING_EXISTS,
+                        "usager",
+                        b.usager(),
+                        "already has booking " + activeBooking(tenant, b.usager(), b.service()) + " for service "
+                                + b.service());
+            }
+            if (isConflict(e)) {
+                Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
+                throw new ConcurrentUpdateException(
+                        "booking",
+                        id.toString(),
+                        expected.ordinal(),
+                        now.status().ordinal());
+            }
+            throw new IllegalStateException("booking update failed: " + e.getMessage(), e);
+        }
+        Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
+        throw new ConcurrentUpdateException(
+                "booking",
+                id.toString(),
+                expected == now.status() ? now.sequence() : expected.ordinal(),
+                expected == now.status() ? -1 : now.status().ordinal());
+    }
+
+    @Override
+    public InsertOutcome move(
+            TenantId tenant,
+            BookingId id,
+            int expectedSequence,
+            List<ResourceId> desks,
+            Interval appointment,
+            Interval busy,
+            Change change) {
+        Map<String, @Nullable Object> v = NamedSql.params();
+        v.put("tenant", tenant.value());
+        v.put("now", change.at());
+        v.put("desks", desks(desks));
+        v.put("id", id.toString());
+        v.put("busy_start", busy.start());
+        v.put("busy_end", busy.end());
+        v.put("start", appointment.start());
+        v.put("end", appointment.end());
+        v.put("expected_sequence", expectedSequence);
+        v.put("actor", change.actor().toString());
+        v.put("event_id", change.eventId().toString());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<Booking> moved = one(MOVE, v);
+                if (moved.isPresent()) {
+                    return new InsertOutcome.Inserted(moved.get());
+                }
+                Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
+                if (now.sequence() != expectedSequence || now.status() != BookingStatus.BOOKED) {
+                    throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, now.sequence());
+                }
+                return new InsertOutcome.SlotTaken();
+            } catch (SQLException e) {
+                if (!isConflict(e)) {
+                    throw new IllegalStateException("booking move failed: " + e.getMessage(), e);
+                }
+                if (attempt == 2) {
+                    return new InsertOutcome.SlotTaken();
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Booking> expireHolds(TenantId tenant, Instant now, Change change) {
+        Map<String, @Nullable Object> v = NamedSql.params();
+        v.put("tenant", tenant.value());
+        v.put("now", now);
+        v.put("actor", change.actor().toString());
+        try {
+            return all(EXPIRE, v);
+        } catch (SQLException e) {
+            throw new IllegalStateException("expiring holds failed: " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Override
+    public Optional<Booking> find(TenantId tenant, BookingId id) {
+        return query(
+                        "SELECT * FROM scheduling_booking WHERE tenant_id = ? AND id = ?::uuid",
+                        tenant.value(),
+                        id.toString())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Booking> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
+        return query(
+                        "SELECT * FROM scheduling_booking WHERE tenant_id = ? AND idempotency_key = ?",
+                        tenant.value(),
+                        key.value())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Map<ResourceId, List<Interval>> busy(
+            TenantId tenant, Collection<ResourceId> desks, Instant from, Instant to, Instant now) {
+        Map<String, @Nullable Object> v = NamedSql.params();
+        v.put("tenant", tenant.value());
+        v.put("desks", desks(desks));
+        v.put("from", from);
+        v.put("to", to);
+        v.put("now", now);
+        Map<ResourceId, List<Interval>> out = new HashMap<>();
+        try (Connection c = connection();
+                PreparedStatement ps = BUSY.prepare(c, v);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(ResourceId.of(rs.getString(1)), k -> new ArrayList<>())
+                        .add(new Interval(instant(rs, "busy_start"), instant(rs, "busy_end")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading busy time failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Booking> startingBetween(TenantId tenant, Instant from, Instant to) {
+        return query(
+                "SELECT * FROM scheduling_booking WHERE tenant_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
+                tenant.value(),
+                from,
+                to);
+    }
+
+    @Override
+    public List<Booking> ofUsager(TenantId tenant, UsagerId usager) {
+        return query(
+                "SELECT * FROM scheduling_booking WHERE tenant_id = ? AND usager_id = ?::uuid ORDER BY created_at DESC, id DESC",
+                tenant.value(),
+                usager.toString());
+    }
+
+    @Override
+    public int noShowCount(TenantId tenant, UsagerId usager) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM scheduling_booking WHERE tenant_id = ? AND usager_id = ?::uuid AND status = 'NO_SHOW'")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, usager.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting no-shows failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> audit(TenantId tenant, BookingId id) {
+        List<AuditEntry> out = new ArrayList<>();
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT action, actor, at, from_status, to_status, detail FROM scheduling_audit WHERE tenant_id = ? AND booking_id = ?::uuid ORDER BY id")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String from = rs.getString("from_status");
+                    out.add(new AuditEntry(
+                            id,
+                            rs.getString("action"),
+                            ActorRef.parse(rs.getString("actor")),
+                            instant(rs, "at"),
+                            from == null ? null : BookingStatus.valueOf(from),
+                            BookingStatus.valueOf(rs.getString("to_status")),
+                            rs.getString("detail")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the audit trail failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<BookingEvent> outbox(TenantId tenant, BookingId id) {
+        List<BookingEvent> out = new ArrayList<>();
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT * FROM scheduling_outbox WHERE tenant_id = ? AND booking_id = ?::uuid ORDER BY occurred_at, sequence")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new BookingEvent(
+                            EventId.of(rs.getObject("event_id", UUID.class)),
+                            tenant,
+                            instant(rs, "occurred_at"),
+                            BookingEvent.Kind.valueOf(rs.getString("kind")),
+                            id,
+                            ServiceId.of(rs.getString("service_id")),
+                            ResourceId.of(rs.getString("resource_id")),
+                            instant(rs, "starts_at"),
+                            BookingStatus.valueOf(rs.getString("status")),
+                            rs.getInt("sequence")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the outbox failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private BookingId activeBooking(TenantId tenant, UsagerId usager, ServiceId service) {
+        return query(
+                        "SELECT * FROM scheduling_booking WHERE tenant_id = ? AND usager_id = ?::uuid AND service_id = ? AND status = 'BOOKED'",
+                        tenant.value(),
+                        usager.toString(),
+                        service.value())
+                .stream()
+                .findFirst()
+                .map(Booking::id)
+                .orElseThrow(() -> new IllegalStateException("active booking vanished for usager " + usager));
+    }
+
+    private Connection connection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        if (!c.getAutoCommit()) {
+            c.setAutoCommit(true); // each statement is its own transaction
+        }
+        return c;
+    }
+
+    private Optional<Booking> one(NamedSql sql, Map<String, ?> values) throws SQLException {
+        List<Booking> rows = all(sql, values);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private List<Booking> all(NamedSql sql, Map<String, ?> values) throws SQLException {
+        try (Connection c = connection();
+                PreparedStatement ps = sql.prepare(c, values);
+                ResultSet rs = ps.executeQuery()) {
+            List<Booking> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(booking(rs));
+            }
+            return out;
+        }
+    }
+
+    private List<Booking> query(String sql, Object... args) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Instant t) {
+                    ps.setObject(i + 1, OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+                } else {
+                    ps.setString(i + 1, args[i].toString());
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Booking> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(booking(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading bookings failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Booking booking(ResultSet rs) throws SQLException {
+        String ants = rs.getString("ants_number");
+        String key = rs.getString("idempotency_key");
+        return new Booking(
+                BookingId.of(rs.getObject("id", UUID.class)),
+                TenantId.of(rs.getString("tenant_id")),
+                SiteId.of(rs.getString("site_id")),
+                ServiceId.of(rs.getString("service_id")),
+                ResourceId.of(rs.getString("resource_id")),
+                UsagerId.of(rs.getObject("usager_id", UUID.class)),
+                rs.getInt("people"),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
+                instant(rs, "busy_start"),
+                instant(rs, "busy_end"),
+                BookingStatus.valueOf(rs.getString("status")),
+                nullableInstant(rs, "hold_expires_at"),
+                ants == null ? null : new AntsPreApplicationNumber(ants),
+                rs.getString("cancel_reason"),
+                rs.getInt("sequence"),
+                key == null ? null : IdempotencyKey.of(key),
+                rs.getString("cancel_token_hash"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String[] desks(Collection<ResourceId> desks) {
+        return desks.stream().map(ResourceId::value).toArray(String[]::new);
+    }
+
+    /** Serialization failure, deadlock, exclusion or unique violation: a concurrent change won. */
+    static boolean isConflict(SQLException e) {
+        String state = e.getSQLState();
+        return "23P01".equals(state) || "23505".equals(state) || "40001".equals(state) || "40P01".equals(state);
+    }
+
+    /** The unique index a 23505 names, if any (the name appears quoted in the server's message). */
+    static @Nullable String violatedIndex(SQLException e) {
+        if (!"23505".equals(e.getSQLState()) || e.getMessage() == null) {
+            return null;
+        }
+        for (String index : List.of(ACTIVE_INDEX, IDEMPOTENCY_INDEX)) {
+            if (e.getMessage().contains("\"" + index + "\"")) {
+                return index;
+            }
+        }
+        return null;
+    }
+}

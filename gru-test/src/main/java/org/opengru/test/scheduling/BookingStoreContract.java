@@ -1,0 +1,460 @@
+package org.opengru.test.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opengru.test.scheduling.SchedulingFixture.ANTS;
+import static org.opengru.test.scheduling.SchedulingFixture.CIVIL;
+import static org.opengru.test.scheduling.SchedulingFixture.DESK_1;
+import static org.opengru.test.scheduling.SchedulingFixture.DESK_2;
+import static org.opengru.test.scheduling.SchedulingFixture.DESK_3;
+import static org.opengru.test.scheduling.SchedulingFixture.MONDAY_9AM;
+import static org.opengru.test.scheduling.SchedulingFixture.PASSPORT;
+import static org.opengru.test.scheduling.SchedulingFixture.SITE;
+import static org.opengru.test.scheduling.SchedulingFixture.TENANT;
+import static org.opengru.test.scheduling.SchedulingFixture.at;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.principal.ActorKind;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.AuditEntry;
+import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingEvent;
+import org.opengru.scheduling.booking.BookingPolicy;
+import org.opengru.scheduling.booking.BookingRejectedException;
+import org.opengru.scheduling.booking.BookingRejectedException.Reason;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.BookingStatus;
+import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.ReminderDue;
+import org.opengru.scheduling.hours.Interval;
+
+/**
+ * The behaviour every {@link BookingStore} must show, run through the booking service. Subclass it once
+ * per store with {@link #newStore()} returning an empty store (a vendor can run it against their own).
+ */
+public abstract class BookingStoreContract {
+
+    protected static final ActorRef AGENT = new ActorRef(ActorKind.AGENT, "mdupont");
+
+    protected MutableClock clock;
+    protected BookingStore store;
+    protected BookingService service;
+
+    /** An empty store; called before each test. */
+    protected abstract BookingStore newStore();
+
+    @BeforeEach
+    void setUpContract() {
+        clock = new MutableClock(MONDAY_9AM);
+        store = newStore();
+        service = SchedulingFixture.service(store, clock, BookingPolicy.defaults(), RateLimiter.unlimited());
+    }
+
+    protected static UsagerId newUsager() {
+        return UsagerId.of(UUID.randomUUID());
+    }
+
+    protected static BookingRequest passport(Instant start, UsagerId usager) {
+        return BookingRequest.online(TENANT, SITE, PASSPORT, start, usager).withAntsNumber(ANTS);
+    }
+
+    protected static Booking booked(BookingResult result) {
+        assertThat(result).isInstanceOf(BookingResult.Booked.class);
+        return ((BookingResult.Booked) result).booking();
+    }
+
+    @Test
+    void booksAFreeSlotWithOneAuditEntryAndOneOutboxEvent() {
+        UsagerId usager = newUsager();
+        BookingResult result = service.book(passport(at(1, 10, 0), usager));
+        Booking b = booked(result);
+        assertThat(b.status()).isEqualTo(BookingStatus.BOOKED);
+        assertThat(b.end()).isEqualTo(at(1, 10, 20));
+        assertThat(b.busyEnd()).isEqualTo(at(1, 10, 25));
+        assertThat(b.resource()).isEqualTo(DESK_1);
+        assertThat(b.antsNumber().value()).isEqualTo(ANTS);
+        assertThat(((BookingResult.Booked) result).cancelToken()).isNotBlank();
+        assertThat(store.find(TENANT, b.id())).contains(b);
+        List<AuditEntry> audit = store.audit(TENANT, b.id());
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).actor().kind()).isEqualTo(ActorKind.USAGER);
+        List<BookingEvent> outbox = store.outbox(TENANT, b.id());
+        assertThat(outbox).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(BookingEvent.Kind.BOOKED);
+            assertThat(e.start()).isEqualTo(b.start());
+        });
+    }
+
+    @Test
+    void fillsEveryDeskThenSaysTheSlotIsGoneWithTheNearestAlternatives() {
+        Instant start = at(1, 10, 0);
+        Booking first = booked(service.book(passport(start, newUsager())));
+        Booking second = booked(service.book(passport(start, newUsager())));
+        assertThat(Set.of(first.resource(), second.resource())).containsExactlyInAnyOrder(DESK_1, DESK_2);
+        BookingResult third = service.book(passport(start, newUsager()));
+        assertThat(third).isInstanceOf(BookingResult.SlotUnavailable.class);
+        List<Slot> alternatives = ((BookingResult.SlotUnavailable) third).alternatives();
+        assertThat(alternatives).hasSize(5);
+        // 10:10 and 09:50 overlap the two bookings (20 min + 5 min after); 10:30 is the next free start.
+        assertThat(alternatives.get(0).start()).isIn(at(1, 9, 30), at(1, 10, 30));
+        for (Slot s : alternatives) {
+            assertThat(Duration.between(start, s.start()).abs()).isLessThanOrEqualTo(Duration.ofMinutes(60));
+        }
+        assertThat(store.ofUsager(TENANT, newUsager())).isEmpty();
+    }
+
+    @Test
+    void availabilityCountsFreeDesksAndHonoursBuffers() {
+        booked(service.book(passport(at(1, 10, 0), newUsager())));
+        List<Slot> slots =
+                service.availability(TENANT, SITE, PASSPORT, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9), 1);
+        Slot ten = slots.stream()
+                .filter(s -> s.start().equals(at(1, 10, 0)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ten.capacity()).isEqualTo(1);
+        assertThat(ten.freeResources()).containsExactly(DESK_2);
+        // Desk 1 is busy 10:00-10:25: the 10:20 slot lost it, 10:30 has both desks again.
+        assertThat(slots.stream()
+                        .filter(s -> s.start().equals(at(1, 10, 20)))
+                        .findFirst()
+                        .orElseThrow()
+                        .capacity())
+                .isEqualTo(1);
+        assertThat(slots.stream()
+                        .filter(s -> s.start().equals(at(1, 10, 30)))
+                        .findFirst()
+                        .orElseThrow()
+                        .capacity())
+                .isEqualTo(2);
+        assertThat(slots.get(0).start()).isEqualTo(at(1, 8, 30));
+        assertThat(slots.get(slots.size() - 1).start()).isEqualTo(at(1, 16, 40));
+    }
+
+    @Test
+    void aFamilyTakesConsecutiveSlotsOnOneDesk() {
+        Booking family = booked(service.book(passport(at(1, 9, 0), newUsager()).withPeople(3)));
+        assertThat(family.end()).isEqualTo(at(1, 10, 0));
+        assertThat(family.people()).isEqualTo(3);
+        List<Slot> slots =
+                service.availability(TENANT, SITE, PASSPORT, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9), 1);
+        for (Slot s : slots) {
+            if (s.start().isBefore(at(1, 10, 5)) && s.end().isAfter(at(1, 9, 0))) {
+                assertThat(s.freeResources()).doesNotContain(family.resource());
+            }
+        }
+        assertThat(service.availability(TENANT, SITE, PASSPORT, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9), 4))
+                .allSatisfy(s -> assertThat(s.end()).isEqualTo(s.start().plus(Duration.ofMinutes(80))));
+    }
+
+    @Test
+    void rejectsBadRequestsWithTheirReasonAndWritesNothing() {
+        UsagerId u = newUsager();
+        expectRejected(passport(MONDAY_9AM.minus(Duration.ofHours(1)), u), Reason.IN_THE_PAST);
+        expectRejected(passport(at(0, 9, 30), u), Reason.TOO_SHORT_NOTICE);
+        expectRejected(passport(at(61, 10, 0), u), Reason.BEYOND_HORIZON);
+        expectRejected(passport(at(1, 12, 0), u), Reason.OUTSIDE_OPENING_HOURS);
+        expectRejected(passport(at(6, 10, 0), u), Reason.OUTSIDE_OPENING_HOURS); // Sunday
+        expectRejected(passport(at(36, 10, 0), u), Reason.PUBLIC_HOLIDAY); // 14 July
+        expectRejected(passport(at(1, 10, 5), u), Reason.NOT_ON_SLOT_GRID);
+        expectRejected(passport(at(1, 10, 0), u).withAntsNumber("AB-12"), Reason.ANTS_NUMBER_MALFORMED);
+        expectRejected(passport(at(1, 10, 0), u).withAntsNumber(null), Reason.ANTS_NUMBER_MISSING);
+        expectRejected(passport(at(1, 10, 0), u).withPeople(5), Reason.TOO_MANY_PEOPLE);
+        expectRejected(
+                BookingRequest.online(TENANT, SITE, SchedulingFixture.AGENTS, at(1, 10, 0), u), Reason.AGENTS_ONLY);
+        expectRejected(
+                BookingRequest.online(
+                        TENANT, SITE, org.opengru.scheduling.model.ServiceId.of("mariage"), at(1, 10, 0), u),
+                Reason.SERVICE_NOT_OFFERED);
+        expectRejected(
+                BookingRequest.online(
+                        TENANT, org.opengru.scheduling.model.SiteId.of("annexe"), PASSPORT, at(1, 10, 0), u),
+                Reason.UNKNOWN_SITE);
+        assertThat(store.ofUsager(TENANT, u)).isEmpty();
+        // An agent may book the agents-only service for the usager.
+        Booking byAgent =
+                booked(service.book(BookingRequest.online(TENANT, SITE, SchedulingFixture.AGENTS, at(1, 10, 0), u)
+                        .withActor(AGENT)));
+        assertThat(byAgent.resource()).isEqualTo(DESK_3);
+    }
+
+    @Test
+    void oneActiveAppointmentPerPersonAndService() {
+        UsagerId u = newUsager();
+        Booking first = booked(service.book(passport(at(1, 10, 0), u)));
+        assertThatThrownBy(() -> service.book(passport(at(2, 10, 0), u)))
+                .isInstanceOfSatisfying(BookingRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.ACTIVE_BOOKING_EXISTS);
+                    assertThat(e.getMessage()).contains(first.id().toString());
+                });
+        // Another service is fine, and so is the same one once the first is cancelled.
+        booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(2, 10, 0), u)));
+        service.cancelByAgent(TENANT, first.id(), AGENT, "Fermeture exceptionnelle");
+        booked(service.book(passport(at(2, 10, 0), u)));
+        assertThat(store.ofUsager(TENANT, u)).hasSize(3);
+    }
+
+    @Test
+    void aHoldKeepsTheSlotUntilItExpiresThenItIsReclaimed() {
+        Instant start = at(1, 14, 0);
+        UsagerId a = newUsager();
+        Booking holdA = booked(service.hold(passport(start, a).withPeople(1)));
+        Booking holdB = booked(service.hold(passport(start, newUsager())));
+        assertThat(holdA.status()).isEqualTo(BookingStatus.HELD);
+        assertThat(holdA.holdExpiresAt()).isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(10)));
+        assertThat(service.book(passport(start, newUsager()))).isInstanceOf(BookingResult.SlotUnavailable.class);
+        Booking confirmed = service.confirmHold(TENANT, holdA.id(), a);
+        assertThat(confirmed.status()).isEqualTo(BookingStatus.BOOKED);
+        clock.advance(Duration.ofMinutes(11));
+        // B's hold ran out: the slot goes to whoever books now, and B cannot confirm any more.
+        UsagerId c = newUsager();
+        Booking taken = booked(service.book(passport(start, c)));
+        assertThat(taken.resource()).isEqualTo(holdB.resource());
+        assertThat(store.find(TENANT, holdB.id()).orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThatThrownBy(() -> service.confirmHold(TENANT, holdB.id(), holdB.usager()))
+                .isInstanceOfSatisfying(
+                        BookingRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.HOLD_EXPIRED));
+        assertThat(store.outbox(TENANT, holdB.id()))
+                .extracting(BookingEvent::kind)
+                .containsExactly(BookingEvent.Kind.HELD, BookingEvent.Kind.HOLD_EXPIRED);
+    }
+
+    @Test
+    void theHoldReaperExpiresHolds() {
+        Booking hold = booked(service.hold(passport(at(1, 14, 0), newUsager())));
+        assertThat(service.expireHolds(TENANT)).isEmpty();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(service.expireHolds(TENANT)).extracting(Booking::id).containsExactly(hold.id());
+        assertThat(service.expireHolds(TENANT)).isEmpty();
+        assertThat(store.audit(TENANT, hold.id()))
+                .extracting(AuditEntry::to)
+                .containsExactly(BookingStatus.HELD, BookingStatus.EXPIRED);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstBooking() {
+        UsagerId u = newUsager();
+        IdempotencyKey key = IdempotencyKey.of("rdv-" + UUID.randomUUID());
+        BookingResult first = service.book(passport(at(1, 10, 0), u).withIdempotencyKey(key));
+        BookingResult again = service.book(passport(at(1, 10, 0), u).withIdempotencyKey(key));
+        assertThat(((BookingResult.Booked) again).replayed()).isTrue();
+        assertThat(booked(again).id()).isEqualTo(booked(first).id());
+        assertThat(store.audit(TENANT, booked(first).id())).hasSize(1);
+        assertThatThrownBy(() -> service.book(passport(at(1, 11, 0), u).withIdempotencyKey(key)))
+                .isInstanceOf(IdempotencyConflictException.class);
+    }
+
+    @Test
+    void theResidentCancelsWithTheSecretTokenOnly() {
+        UsagerId u = newUsager();
+        BookingResult.Booked result = (BookingResult.Booked) service.book(passport(at(1, 10, 0), u));
+        Booking b = result.booking();
+        assertThatThrownBy(() -> service.cancelByUsager(TENANT, b.id(), "not-the-token"))
+                .isInstanceOfSatisfying(
+                        BookingRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_CANCEL_TOKEN));
+        assertThat(b.cancelTokenHash()).isNotEqualTo(result.cancelToken());
+        Booking cancelled = service.cancelByUsager(TENANT, b.id(), result.cancelToken());
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED_BY_USAGER);
+        assertThat(cancelled.sequence()).isEqualTo(b.sequence() + 1);
+        assertThatThrownBy(() -> service.cancelByUsager(TENANT, b.id(), result.cancelToken()))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        // The slot is free again.
+        assertThat(booked(service.book(passport(at(1, 10, 0), newUsager()))).resource())
+                .isEqualTo(DESK_1);
+    }
+
+    @Test
+    void anAgentCancelsWithAReason() {
+        Booking b = booked(service.book(passport(at(1, 10, 0), newUsager())));
+        assertThatThrownBy(() -> service.cancelByAgent(TENANT, b.id(), AGENT, " "))
+                .isInstanceOf(ValidationException.class);
+        Booking cancelled = service.cancelByAgent(TENANT, b.id(), AGENT, "Absence de l'agent");
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED_BY_AGENT);
+        assertThat(cancelled.cancelReason()).isEqualTo("Absence de l'agent");
+        assertThat(store.audit(TENANT, b.id())).last().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo(AGENT);
+            assertThat(a.detail()).isEqualTo("Absence de l'agent");
+        });
+    }
+
+    @Test
+    void rescheduleTakesTheNewSlotOrChangesNothing() {
+        UsagerId u = newUsager();
+        Booking b = booked(service.book(passport(at(1, 10, 0), u)));
+        Booking other1 = booked(service.book(passport(at(2, 10, 0), newUsager())));
+        Booking other2 = booked(service.book(passport(at(2, 10, 0), newUsager())));
+        BookingResult refused = service.reschedule(
+                TENANT,
+                b.id(),
+                at(2, 10, 0),
+                b.usager().equals(u) ? new ActorRef(ActorKind.USAGER, u.toString()) : AGENT);
+        assertThat(refused).isInstanceOf(BookingResult.SlotUnavailable.class);
+        assertThat(store.find(TENANT, b.id()).orElseThrow()).isEqualTo(b);
+        Booking moved = booked(service.reschedule(TENANT, b.id(), at(2, 11, 0), AGENT));
+        assertThat(moved.id()).isEqualTo(b.id());
+        assertThat(moved.start()).isEqualTo(at(2, 11, 0));
+        assertThat(moved.sequence()).isEqualTo(b.sequence() + 1);
+        // The old slot is free again for both desks.
+        List<Slot> day1 =
+                service.availability(TENANT, SITE, PASSPORT, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9), 1);
+        assertThat(day1.stream()
+                        .filter(s -> s.start().equals(at(1, 10, 0)))
+                        .findFirst()
+                        .orElseThrow()
+                        .capacity())
+                .isEqualTo(2);
+        assertThat(store.outbox(TENANT, b.id()))
+                .extracting(BookingEvent::kind)
+                .containsExactly(BookingEvent.Kind.BOOKED, BookingEvent.Kind.RESCHEDULED);
+        assertThat(other1.resource()).isNotEqualTo(other2.resource());
+    }
+
+    @Test
+    void attendanceAndNoShowsAreCountedAndCanLimitBookings() {
+        service = SchedulingFixture.service(
+                store, clock, BookingPolicy.defaults().withMaxNoShows(2), RateLimiter.unlimited());
+        UsagerId u = newUsager();
+        Booking b1 = booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), u)));
+        service.markNoShow(TENANT, b1.id(), AGENT);
+        Booking b2 = booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(2, 10, 0), u)));
+        service.markNoShow(TENANT, b2.id(), AGENT);
+        assertThat(service.noShowCount(TENANT, u)).isEqualTo(2);
+        assertThatThrownBy(() -> service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u)))
+                .isInstanceOfSatisfying(
+                        BookingRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NO_SHOW_LIMIT));
+        // An agent at the counter may still book for them.
+        Booking b3 = booked(service.book(
+                BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u).withActor(AGENT)));
+        assertThat(service.markAttended(TENANT, b3.id(), AGENT).status()).isEqualTo(BookingStatus.ATTENDED);
+        assertThatThrownBy(() -> service.markNoShow(TENANT, b3.id(), AGENT))
+                .isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    @Test
+    void attemptsAreRateLimitedPerIdentity() {
+        service = SchedulingFixture.service(
+                store, clock, BookingPolicy.defaults(), RateLimiter.fixedWindow(3, Duration.ofMinutes(1)));
+        UsagerId bot = newUsager();
+        booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), bot)));
+        for (int i = 1; i < 3; i++) {
+            expectRejected(
+                    BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0).plusSeconds(900L * i), bot),
+                    Reason.ACTIVE_BOOKING_EXISTS);
+        }
+        expectRejected(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 11, 0), bot), Reason.RATE_LIMITED);
+        booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 11, 0), newUsager())));
+        clock.advance(Duration.ofMinutes(1));
+        expectRejected(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 11, 15), bot), Reason.ACTIVE_BOOKING_EXISTS);
+    }
+
+    @Test
+    void aFreedSlotGoesToTheWaitingListInTurn() {
+        BookingResult.Booked taken = (BookingResult.Booked)
+                service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), newUsager()));
+        UsagerId first = newUsager();
+        UsagerId second = newUsager();
+        service.joinWaitingList(TENANT, SITE, CIVIL, first, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
+        service.joinWaitingList(TENANT, SITE, CIVIL, second, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 10));
+        service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
+        Booking offer = store.ofUsager(TENANT, first).get(0);
+        assertThat(offer.status()).isEqualTo(BookingStatus.HELD);
+        assertThat(offer.start()).isEqualTo(at(1, 10, 0));
+        assertThat(offer.holdExpiresAt()).isEqualTo(MONDAY_9AM.plus(Duration.ofHours(2)));
+        assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(second);
+        // The first person lets it expire: the slot moves on to the second.
+        clock.advance(Duration.ofHours(2));
+        service.expireHolds(TENANT);
+        Booking next = store.ofUsager(TENANT, second).get(0);
+        assertThat(next.status()).isEqualTo(BookingStatus.HELD);
+        assertThat(service.confirmHold(TENANT, next.id(), second).status()).isEqualTo(BookingStatus.BOOKED);
+        assertThat(service.waiting(TENANT, SITE, CIVIL)).isEmpty();
+    }
+
+    @Test
+    void remindersAreDueBeforeBookedAppointmentsOnly() {
+        Booking kept = booked(service.book(passport(at(3, 10, 0), newUsager())));
+        BookingResult.Booked cancelled = (BookingResult.Booked) service.book(passport(at(3, 10, 0), newUsager()));
+        service.cancelByUsager(TENANT, cancelled.booking().id(), cancelled.cancelToken());
+        List<ReminderDue> due = service.remindersDue(TENANT, at(1, 0, 0), at(4, 0, 0));
+        assertThat(due).extracting(ReminderDue::booking).containsOnly(kept.id());
+        assertThat(due).extracting(ReminderDue::occurredAt).containsExactly(at(1, 10, 0), at(3, 8, 0));
+        // Computing twice gives the same event ids, so the channel can de-duplicate.
+        assertThat(service.remindersDue(TENANT, at(1, 0, 0), at(4, 0, 0)))
+                .extracting(ReminderDue::eventId)
+                .isEqualTo(due.stream().map(ReminderDue::eventId).toList());
+    }
+
+    @Test
+    void concurrentBookersNeverShareADesk() throws Exception {
+        List<Instant> starts = List.of(at(1, 14, 0), at(1, 14, 30), at(1, 15, 0));
+        int threads = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Booking> won = new ConcurrentLinkedQueue<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    for (Instant s : starts) {
+                        BookingResult r = service.book(BookingRequest.online(TENANT, SITE, CIVIL, s, newUsager()));
+                        if (r instanceof BookingResult.Booked b) {
+                            won.add(b.booking());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(won).hasSize(starts.size()); // civil registry has a single desk
+        Set<Instant> distinct = new HashSet<>();
+        for (Booking b : won) {
+            assertThat(b.resource()).isEqualTo(DESK_3);
+            assertThat(distinct.add(b.start())).isTrue();
+            assertThat(store.audit(TENANT, b.id())).hasSize(1);
+            assertThat(store.outbox(TENANT, b.id())).hasSize(1);
+        }
+        List<Interval> busy = store.busy(TENANT, List.of(DESK_3), at(1, 0, 0), at(2, 0, 0), clock.instant())
+                .get(DESK_3);
+        assertThat(busy).hasSize(3);
+    }
+
+    private void expectRejected(BookingRequest request, Reason reason) {
+        assertThatThrownBy(() -> service.book(request))
+                .isInstanceOfSatisfying(
+                        BookingRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+}

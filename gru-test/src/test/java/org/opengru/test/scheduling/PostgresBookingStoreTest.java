@@ -1,0 +1,31 @@
+package org.opengru.test.scheduling;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+
+/** The store contract on PostgreSQL, with the migrations from the jar. */
+@ExtendWith(EmbeddedPostgresExtension.class)
+class PostgresBookingStoreTest extends BookingStoreContract {
+
+    private static PostgresDatabase db;
+    private static SmallPool pool;
+
+    @BeforeAll
+    static void migrate(PostgresDatabase database) throws Exception {
+        db = database;
+        SchedulingSchema.migrate(db.dataSource());
+        SchedulingSchema.migrate(db.dataSource()); // a second node starting: nothing to do
+        pool = new SmallPool(db.dataSource(), 16);
+    }
+
+    @Override
+    protected BookingStore newStore() {
+        db.execute("TRUNCATE scheduling_booking, scheduling_audit, scheduling_outbox");
+        return new PostgresBookingStore(pool);
+    }
+}
