@@ -1,5 +1,6 @@
 package org.opengru.test.scheduling;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.scheduling.booking.BookingStore;
@@ -21,6 +22,11 @@ class PostgresBookingStoreTest extends BookingStoreContract {
         SchedulingSchema.migrate(db.dataSource());
         SchedulingSchema.migrate(db.dataSource()); // a second node starting: nothing to do
         pool = new SmallPool(db.dataSource(), 16);
+    }
+
+    @AfterAll
+    static void closePool() {
+        pool.close();
     }
 
     @Override
