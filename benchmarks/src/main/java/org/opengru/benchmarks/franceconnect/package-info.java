@@ -1,0 +1,5 @@
+/** FranceConnect benchmarks: ID token validation against a cached JWKS. */
+@NullMarked
+package org.opengru.benchmarks.franceconnect;
+
+import org.jspecify.annotations.NullMarked;
