@@ -109,7 +109,12 @@ public final class RequestLifecycle {
 
     // ---- effects ------------------------------------------------------------------------------------
 
+    private static final Transition.Effect KEEP_CONTENT =
+            (ctx, next) -> next.data(ctx.procedure().schema().validate(ctx.proposedData(), false))
+                    .pieces(ctx.proposedPieces());
+
     private static final Transition.Effect CREATED = (ctx, next) -> {
+        KEEP_CONTENT.apply(ctx, next);
         Request r = ctx.request();
         ctx.emit(id -> new RequestCreated(
                 id,
@@ -122,10 +127,6 @@ public final class RequestLifecycle {
                 r.applicant(),
                 r.intake().channel()));
     };
-
-    private static final Transition.Effect KEEP_CONTENT =
-            (ctx, next) -> next.data(ctx.procedure().schema().validate(ctx.proposedData(), false))
-                    .pieces(ctx.proposedPieces());
 
     private static final Transition.Effect RECEIVE = (ctx, next) -> {
         KEEP_CONTENT.apply(ctx, next);
