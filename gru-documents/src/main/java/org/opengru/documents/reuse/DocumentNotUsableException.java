@@ -1,0 +1,12 @@
+package org.opengru.documents.reuse;
+
+import org.opengru.documents.DocumentsException;
+
+/** A document cannot serve as a piece: expired, rejected by an agent, or of another type. */
+public final class DocumentNotUsableException extends DocumentsException {
+    private static final long serialVersionUID = 1L;
+
+    public DocumentNotUsableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,219 @@
+package org.opengru.documents.reuse;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.catalogue.RequiredPiece;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.event.DomainEventPublisher;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.Principal;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.Validity;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentEvent;
+import org.opengru.documents.vault.DocumentId;
+import org.opengru.documents.vault.DocumentVault;
+import org.opengru.documents.vault.DocumentVersion;
+import org.opengru.documents.vault.Verification;
+
+/**
+ * "Dites-le-nous une fois": matches a démarche's required pieces against the usager's vault and data
+ * proofs, records the usager's consent for one request, and attaches documents by reference.
+ *
+ * <pre>{@code
+ * ReusePlan plan = reuse.plan(usager, usagerId, procedure.piecesFor(form));
+ * reuse.consent(usager, usagerId, requestId, procedure.code(), chosenDocuments, Channel.WEB);
+ * Attachment a = reuse.attach(usager, requestId, piece.type(), documentId);
+ * // then the request records new ProvidedPiece(piece.type(), a.documentRef())
+ * }</pre>
+ */
+public final class PieceReuse {
+    private final DocumentVault vault;
+    private final DocumentStore store;
+    private final DataProofProvider proofs;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final DomainEventPublisher events;
+
+    public PieceReuse(
+            DocumentVault vault, DataProofProvider proofs, Clock clock, IdGenerator ids, DomainEventPublisher events) {
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.store = vault.store();
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** The plan for today (Europe/Paris). */
+    public ReusePlan plan(Principal actor, UsagerId usager, List<RequiredPiece> pieces) {
+        return plan(actor, usager, pieces, vault.today());
+    }
+
+    /**
+     * For each piece: the best valid stored document (agent-verified first, then the newest), else a
+     * data proof, else missing with the reason.
+     */
+    public ReusePlan plan(Principal actor, UsagerId usager, List<RequiredPiece> pieces, LocalDate on) {
+        List<Document> documents = vault.vaultOf(actor, usager);
+        List<PieceStatus> out = new ArrayList<>();
+        for (RequiredPiece piece : pieces) {
+            Optional<PieceStatus.ByDocument> best = candidates(documents, piece, on).stream()
+                    .max(Comparator.comparing((PieceStatus.ByDocument c) -> c.verified())
+                            .thenComparing(c -> documentById(documents, c.document())
+                                    .version(c.version())
+                                    .uploadedAt()));
+            if (best.isPresent()) {
+                out.add(best.get());
+                continue;
+            }
+            Optional<DataProof> proof = proofs.proofFor(actor.tenant(), usager, piece.type(), on);
+            if (proof.isPresent()) {
+                out.add(new PieceStatus.ByDataProof(piece, proof.get()));
+                continue;
+            }
+            out.add(new PieceStatus.Missing(piece, whyMissing(documents, piece, on)));
+        }
+        return new ReusePlan(out);
+    }
+
+    private List<PieceStatus.ByDocument> candidates(List<Document> documents, RequiredPiece piece, LocalDate on) {
+        List<PieceStatus.ByDocument> out = new ArrayList<>();
+        for (Document d : documents) {
+            if (!d.type().equals(piece.type())) {
+                continue;
+            }
+            DocumentVersion v = usableVersion(d);
+            if (v == null) {
+                continue;
+            }
+            Validity validity = vault.validity(d, v.number(), on);
+            if (validity.valid()) {
+                out.add(new PieceStatus.ByDocument(
+                        piece, d.id(), v.number(), v.verification() instanceof Verification.Verified, validity));
+            }
+        }
+        return out;
+    }
+
+    /** The newest version an agent did not reject. */
+    private static DocumentVersion usableVersion(Document d) {
+        for (int i = d.versions().size() - 1; i >= 0; i--) {
+            DocumentVersion v = d.versions().get(i);
+            if (!(v.verification() instanceof Verification.Rejected)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private String whyMissing(List<Document> documents, RequiredPiece piece, LocalDate on) {
+        List<Document> sameType =
+                documents.stream().filter(d -> d.type().equals(piece.type())).toList();
+        if (sameType.isEmpty()) {
+            return "aucun document de ce type dans le coffre";
+        }
+        for (Document d : sameType) {
+            DocumentVersion v = usableVersion(d);
+            if (v == null) {
+                return "document refusé par un agent";
+            }
+            Validity validity = vault.validity(d, v.number(), on);
+            if (validity.validUntil() != null && validity.validUntil().isBefore(on)) {
+                return "document expiré le " + validity.validUntil();
+            }
+            return "document non valable : " + validity.explanation();
+        }
+        return "aucun document utilisable";
+    }
+
+    private static Document documentById(List<Document> documents, DocumentId id) {
+        return documents.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Records the usager's consent to let {@code request} use these documents of their vault.
+     *
+     * @throws AccessDeniedException when the actor does not act for the usager
+     * @throws ValidationException when a document is not in that vault
+     */
+    public ReuseConsent consent(
+            Principal actor,
+            UsagerId usager,
+            RequestId request,
+            ProcedureCode procedure,
+            Set<DocumentId> documents,
+            Channel channel) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!vault.actsFor(actor, usager)) {
+            throw new AccessDeniedException(actor.toString(), "consent", "vault", usager.toString());
+        }
+        for (DocumentId id : documents) {
+            Document d =
+                    store.find(actor.tenant(), id).orElseThrow(() -> new NotFoundException("document", id.toString()));
+            if (!d.owner().equals(usager)) {
+                throw new ValidationException("documents", id.toString(), "is not in the vault of " + usager);
+            }
+        }
+        ReuseConsent consent =
+                new ReuseConsent(actor.tenant(), usager, request, procedure, documents, actor.ref(), at, channel);
+        store.recordConsent(consent);
+        return consent;
+    }
+
+    /**
+     * Attaches the newest usable version of a stored document to a request, by reference.
+     *
+     * @throws ConsentRequiredException when no consent for this request covers the document
+     * @throws DocumentNotUsableException when it is of another type, rejected or expired
+     */
+    public Attachment attach(Principal actor, RequestId request, DocumentTypeCode piece, DocumentId documentId) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Document d = store.find(actor.tenant(), documentId)
+                .orElseThrow(() -> new NotFoundException("document", documentId.toString()));
+        if (!vault.actsFor(actor, d.owner())) {
+            throw new AccessDeniedException(actor.toString(), "attach", "document", documentId.toString());
+        }
+        boolean consented = store.consents(actor.tenant(), request).stream()
+                .anyMatch(c -> c.usager().equals(d.owner()) && c.covers(documentId));
+        if (!consented) {
+            throw new ConsentRequiredException(
+                    "no consent of usager " + d.owner() + " lets request " + request + " use document " + documentId);
+        }
+        if (!d.type().equals(piece)) {
+            throw new DocumentNotUsableException(
+                    "document " + documentId + " is a '" + d.type() + "', the piece asks for '" + piece + "'");
+        }
+        DocumentVersion v = usableVersion(d);
+        if (v == null) {
+            throw new DocumentNotUsableException(
+                    "every version of document " + documentId + " was rejected by an agent");
+        }
+        Validity validity = vault.validity(d, v.number(), vault.today());
+        if (!validity.valid()) {
+            throw new DocumentNotUsableException(
+                    "document " + documentId + " is not valid today: " + validity.explanation()
+                            + (validity.validUntil() != null ? " (until " + validity.validUntil() + ")" : ""));
+        }
+        Attachment a = new Attachment(actor.tenant(), request, piece, documentId, v.number(), actor.ref(), at);
+        store.attach(a);
+        events.publish(List.of(new DocumentEvent.Attached(
+                ids.newEventId(), actor.tenant(), at, documentId, v.number(), request, actor.ref())));
+        return a;
+    }
+}

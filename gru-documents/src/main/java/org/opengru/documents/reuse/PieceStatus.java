@@ -1,0 +1,20 @@
+package org.opengru.documents.reuse;
+
+import org.opengru.core.catalogue.RequiredPiece;
+import org.opengru.documents.types.Validity;
+import org.opengru.documents.vault.DocumentId;
+
+/** How one required piece of a démarche can be provided. */
+public sealed interface PieceStatus {
+    RequiredPiece piece();
+
+    /** A valid stored document; {@code verified} when an agent checked it (it stays so until it expires). */
+    record ByDocument(RequiredPiece piece, DocumentId document, int version, boolean verified, Validity validity)
+            implements PieceStatus {}
+
+    /** Data from an administration stands in for the document. */
+    record ByDataProof(RequiredPiece piece, DataProof proof) implements PieceStatus {}
+
+    /** Nothing usable: the usager has to upload it. */
+    record Missing(RequiredPiece piece, String reason) implements PieceStatus {}
+}

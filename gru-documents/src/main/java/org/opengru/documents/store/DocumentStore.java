@@ -1,0 +1,99 @@
+package org.opengru.documents.store;
+
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.documents.crypto.WrappedKey;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.ReuseConsent;
+import org.opengru.documents.storage.BlobKey;
+import org.opengru.documents.store.internal.InMemoryDocumentStore;
+import org.opengru.documents.store.internal.PostgresDocumentStore;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentId;
+import org.opengru.documents.vault.DocumentVersion;
+import org.opengru.documents.vault.Verification;
+
+/**
+ * The port to document metadata. Every method is tenant-scoped: a document of another collectivité
+ * is never found. Each write is atomic. Wrapped data keys live here, apart from the blobs, so that
+ * {@link #erase} makes the files unreadable for good. The contract test is {@code
+ * org.opengru.test.documents.DocumentStoreContract} in gru-test.
+ */
+public interface DocumentStore {
+
+    /**
+     * Stores a new document with its single first version and that version's wrapped key.
+     *
+     * @throws org.opengru.core.error.AlreadyExistsException when the id is taken
+     */
+    void insert(Document document, WrappedKey key);
+
+    /**
+     * Appends a version; its number must be the current count + 1.
+     *
+     * @throws org.opengru.core.error.NotFoundException when there is no such document
+     * @throws org.opengru.core.error.ConcurrentUpdateException when another version was added meanwhile
+     */
+    void addVersion(TenantId tenant, DocumentId id, DocumentVersion version, WrappedKey key);
+
+    /**
+     * Replaces a version's verification state.
+     *
+     * @throws org.opengru.core.error.NotFoundException when there is no such document or version
+     */
+    void setVerification(TenantId tenant, DocumentId id, int version, Verification verification);
+
+    Optional<Document> find(TenantId tenant, DocumentId id);
+
+    /** The documents of one vault, oldest first. */
+    List<Document> byOwner(TenantId tenant, UsagerId owner);
+
+    /** The wrapped data key of one version; empty once erased. */
+    Optional<WrappedKey> wrappedKey(TenantId tenant, DocumentId id, int version);
+
+    /**
+     * Deletes a document: its metadata and, above all, its wrapped keys (crypto-shredding). Attachments
+     * that referenced it remain as dangling references (the request keeps its history).
+     *
+     * @return the blob keys of its versions, for the caller to delete; empty when there was no such document
+     */
+    List<BlobKey> erase(TenantId tenant, DocumentId id);
+
+    /** Records a consent (append-only). */
+    void recordConsent(ReuseConsent consent);
+
+    /** The consents recorded for a request, oldest first. */
+    List<ReuseConsent> consents(TenantId tenant, RequestId request);
+
+    /**
+     * Records an attachment.
+     *
+     * @throws org.opengru.core.error.AlreadyExistsException when that document is already attached to that request for that piece
+     */
+    void attach(Attachment attachment);
+
+    /** The attachments of a request, oldest first. */
+    List<Attachment> attachments(TenantId tenant, RequestId request);
+
+    /** The requests a document is attached to, oldest first. */
+    List<Attachment> attachmentsOf(TenantId tenant, DocumentId document);
+
+    /** Metadata in memory: the embedded default. */
+    static DocumentStore inMemory() {
+        return new InMemoryDocumentStore();
+    }
+
+    /** Metadata in PostgreSQL; run {@link #migrations()} first. */
+    static DocumentStore postgres(DataSource dataSource) {
+        return new PostgresDocumentStore(dataSource);
+    }
+
+    /** This module's SQL migrations ({@code db/migration/documents/V1__documents.sql}). */
+    static org.opengru.core.jdbc.Migrations migrations() {
+        return org.opengru.core.jdbc.Migrations.of("documents", List.of("V1__documents.sql"));
+    }
+}

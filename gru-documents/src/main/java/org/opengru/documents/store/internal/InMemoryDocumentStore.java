@@ -1,0 +1,146 @@
+package org.opengru.documents.store.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.documents.crypto.WrappedKey;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.ReuseConsent;
+import org.opengru.documents.storage.BlobKey;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentId;
+import org.opengru.documents.vault.DocumentVersion;
+import org.opengru.documents.vault.Verification;
+
+/** Metadata in maps, guarded by one lock (each method is one atomic step). */
+public final class InMemoryDocumentStore implements DocumentStore {
+    private record Key(TenantId tenant, DocumentId id) {}
+
+    private record VersionKey(TenantId tenant, DocumentId id, int version) {}
+
+    private final Map<Key, Document> documents = new LinkedHashMap<>();
+    private final Map<VersionKey, WrappedKey> keys = new HashMap<>();
+    private final List<ReuseConsent> consents = new ArrayList<>();
+    private final List<Attachment> attachments = new ArrayList<>();
+
+    @Override
+    public synchronized void insert(Document document, WrappedKey key) {
+        Key k = new Key(document.tenant(), document.id());
+        if (documents.containsKey(k)) {
+            throw new AlreadyExistsException("document", document.id().toString());
+        }
+        if (document.versions().size() != 1) {
+            throw new IllegalArgumentException("a new document has exactly one version, got "
+                    + document.versions().size());
+        }
+        documents.put(k, document);
+        keys.put(new VersionKey(document.tenant(), document.id(), 1), key);
+    }
+
+    @Override
+    public synchronized void addVersion(TenantId tenant, DocumentId id, DocumentVersion version, WrappedKey key) {
+        Document d = require(tenant, id);
+        int expected = d.versions().size() + 1;
+        if (version.number() != expected) {
+            throw new ConcurrentUpdateException(
+                    "document",
+                    id.toString(),
+                    version.number() - 1,
+                    d.versions().size());
+        }
+        documents.put(new Key(tenant, id), d.withVersion(version));
+        keys.put(new VersionKey(tenant, id, version.number()), key);
+    }
+
+    @Override
+    public synchronized void setVerification(TenantId tenant, DocumentId id, int version, Verification verification) {
+        Document d = require(tenant, id);
+        documents.put(new Key(tenant, id), d.withVerification(version, verification));
+    }
+
+    private Document require(TenantId tenant, DocumentId id) {
+        Document d = documents.get(new Key(tenant, id));
+        if (d == null) {
+            throw new NotFoundException("document", id.toString());
+        }
+        return d;
+    }
+
+    @Override
+    public synchronized Optional<Document> find(TenantId tenant, DocumentId id) {
+        return Optional.ofNullable(documents.get(new Key(tenant, id)));
+    }
+
+    @Override
+    public synchronized List<Document> byOwner(TenantId tenant, UsagerId owner) {
+        return documents.values().stream()
+                .filter(d -> d.tenant().equals(tenant) && d.owner().equals(owner))
+                .sorted(Comparator.comparing(Document::createdAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<WrappedKey> wrappedKey(TenantId tenant, DocumentId id, int version) {
+        return Optional.ofNullable(keys.get(new VersionKey(tenant, id, version)));
+    }
+
+    @Override
+    public synchronized List<BlobKey> erase(TenantId tenant, DocumentId id) {
+        Document d = documents.remove(new Key(tenant, id));
+        if (d == null) {
+            return List.of();
+        }
+        d.versions().forEach(v -> keys.remove(new VersionKey(tenant, id, v.number())));
+        return d.versions().stream().map(DocumentVersion::blobKey).toList();
+    }
+
+    @Override
+    public synchronized void recordConsent(ReuseConsent consent) {
+        consents.add(consent);
+    }
+
+    @Override
+    public synchronized List<ReuseConsent> consents(TenantId tenant, RequestId request) {
+        return consents.stream()
+                .filter(c -> c.tenant().equals(tenant) && c.request().equals(request))
+                .toList();
+    }
+
+    @Override
+    public synchronized void attach(Attachment a) {
+        boolean duplicate = attachments.stream()
+                .anyMatch(x -> x.tenant().equals(a.tenant())
+                        && x.request().equals(a.request())
+                        && x.piece().equals(a.piece())
+                        && x.document().equals(a.document()));
+        if (duplicate) {
+            throw new AlreadyExistsException("attachment", a.request() + "/" + a.piece() + "/" + a.document());
+        }
+        attachments.add(a);
+    }
+
+    @Override
+    public synchronized List<Attachment> attachments(TenantId tenant, RequestId request) {
+        return attachments.stream()
+                .filter(a -> a.tenant().equals(tenant) && a.request().equals(request))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Attachment> attachmentsOf(TenantId tenant, DocumentId document) {
+        return attachments.stream()
+                .filter(a -> a.tenant().equals(tenant) && a.document().equals(document))
+                .toList();
+    }
+}

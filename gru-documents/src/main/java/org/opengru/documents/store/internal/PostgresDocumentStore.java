@@ -1,0 +1,419 @@
+package org.opengru.documents.store.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.AgentId;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.jdbc.JdbcTransactions;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.documents.crypto.WrappedKey;
+import org.opengru.documents.ingest.SanitizedFileName;
+import org.opengru.documents.ingest.Sha256;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.ReuseConsent;
+import org.opengru.documents.sniff.AllowedMediaType;
+import org.opengru.documents.storage.BlobKey;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentId;
+import org.opengru.documents.vault.DocumentVersion;
+import org.opengru.documents.vault.Verification;
+
+/** Document metadata in PostgreSQL, plain JDBC; tables from {@code V1__documents.sql}. */
+public final class PostgresDocumentStore implements DocumentStore {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final JdbcTransactions tx;
+
+    public PostgresDocumentStore(DataSource dataSource) {
+        this.tx = JdbcTransactions.of(dataSource);
+    }
+
+    @Override
+    public void insert(Document d, WrappedKey key) {
+        if (d.versions().size() != 1) {
+            throw new IllegalArgumentException("a new document has exactly one version, got "
+                    + d.versions().size());
+        }
+        tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_document (tenant_id, document_id, owner_id,"
+                    + " type_code, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                ps.setString(1, d.tenant().value());
+                ps.setObject(2, d.id().value());
+                ps.setObject(3, d.owner().value());
+                ps.setString(4, d.type().value());
+                ps.setTimestamp(5, Timestamp.from(d.createdAt()));
+                if (ps.executeUpdate() == 0) {
+                    throw new AlreadyExistsException("document", d.id().toString());
+                }
+            }
+            insertVersion(c, d.tenant(), d.id(), d.current(), key);
+        });
+    }
+
+    @Override
+    public void addVersion(TenantId tenant, DocumentId id, DocumentVersion v, WrappedKey key) {
+        tx.run(c -> {
+            int count;
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM gru_document_version v"
+                    + " WHERE v.tenant_id = d.tenant_id AND v.document_id = d.document_id) FROM gru_document d"
+                    + " WHERE d.tenant_id = ? AND d.document_id = ? FOR UPDATE")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("document", id.toString());
+                    }
+                    count = rs.getInt(1);
+                }
+            }
+            if (v.number() != count + 1) {
+                throw new ConcurrentUpdateException("document", id.toString(), v.number() - 1, count);
+            }
+            insertVersion(c, tenant, id, v, key);
+        });
+    }
+
+    private static void insertVersion(Connection c, TenantId tenant, DocumentId id, DocumentVersion v, WrappedKey key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_document_version (tenant_id, document_id,"
+                + " version, blob_key, file_name, media_type, size_bytes, sha256, channel, uploaded_by, uploaded_at,"
+                + " issue_date, expiry_date, holder_birth_date, verification, verified_by, verified_at,"
+                + " rejection_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, id.value());
+            ps.setInt(3, v.number());
+            ps.setString(4, v.blobKey().value());
+            ps.setString(5, v.fileName().value());
+            ps.setString(6, v.mediaType().mediaType());
+            ps.setLong(7, v.size());
+            ps.setString(8, v.sha256().hex());
+            ps.setString(9, v.channel().name());
+            ps.setString(10, v.uploadedBy().toString());
+            ps.setTimestamp(11, Timestamp.from(v.uploadedAt()));
+            setDate(ps, 12, v.facts().issueDate());
+            setDate(ps, 13, v.facts().expiryDate());
+            setDate(ps, 14, v.facts().holderBirthDate());
+            setVerification(ps, 15, v.verification());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_document_key (tenant_id, document_id, version,"
+                + " key_id, wrapped_key) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, id.value());
+            ps.setInt(3, v.number());
+            ps.setString(4, key.keyId());
+            ps.setBytes(5, key.ciphertext());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setVerification(PreparedStatement ps, int from, Verification v) throws SQLException {
+        ps.setString(from, v.state());
+        if (v instanceof Verification.Verified ok) {
+            ps.setString(from + 1, ok.by().value());
+            ps.setTimestamp(from + 2, Timestamp.from(ok.at()));
+            ps.setNull(from + 3, Types.VARCHAR);
+        } else if (v instanceof Verification.Rejected no) {
+            ps.setString(from + 1, no.by().value());
+            ps.setTimestamp(from + 2, Timestamp.from(no.at()));
+            ps.setString(from + 3, no.reason());
+        } else {
+            ps.setNull(from + 1, Types.VARCHAR);
+            ps.setNull(from + 2, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setNull(from + 3, Types.VARCHAR);
+        }
+    }
+
+    private static void setDate(PreparedStatement ps, int i, @Nullable LocalDate d) throws SQLException {
+        if (d == null) {
+            ps.setNull(i, Types.DATE);
+        } else {
+            ps.setObject(i, d);
+        }
+    }
+
+    @Override
+    public void setVerification(TenantId tenant, DocumentId id, int version, Verification verification) {
+        tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_document_version SET verification = ?,"
+                    + " verified_by = ?, verified_at = ?, rejection_reason = ?"
+                    + " WHERE tenant_id = ? AND document_id = ? AND version = ?")) {
+                setVerification(ps, 1, verification);
+                ps.setString(5, tenant.value());
+                ps.setObject(6, id.value());
+                ps.setInt(7, version);
+                if (ps.executeUpdate() == 0) {
+                    throw new NotFoundException("documentVersion", id + "/v" + version);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Document> find(TenantId tenant, DocumentId id) {
+        List<Document> found = select(tenant, "d.document_id = ?", id.value());
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<Document> byOwner(TenantId tenant, UsagerId owner) {
+        return select(tenant, "d.owner_id = ?", owner.value());
+    }
+
+    private List<Document> select(TenantId tenant, String where, UUID param) {
+        return tx.inTransaction(c -> {
+            Map<UUID, Object[]> heads = new LinkedHashMap<>();
+            Map<UUID, List<DocumentVersion>> versions = new LinkedHashMap<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT d.document_id, d.owner_id, d.type_code, d.created_at,"
+                            + " v.version, v.blob_key, v.file_name, v.media_type, v.size_bytes, v.sha256, v.channel,"
+                            + " v.uploaded_by, v.uploaded_at, v.issue_date, v.expiry_date, v.holder_birth_date,"
+                            + " v.verification, v.verified_by, v.verified_at, v.rejection_reason"
+                            + " FROM gru_document d JOIN gru_document_version v"
+                            + " ON v.tenant_id = d.tenant_id AND v.document_id = d.document_id"
+                            + " WHERE d.tenant_id = ? AND " + where
+                            + " ORDER BY d.created_at, d.document_id, v.version")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, param);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID docId = rs.getObject(1, UUID.class);
+                        heads.computeIfAbsent(docId, k -> {
+                            try {
+                                return new Object[] {
+                                    rs.getObject(2, UUID.class),
+                                    rs.getString(3),
+                                    rs.getTimestamp(4).toInstant()
+                                };
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        versions.computeIfAbsent(docId, k -> new ArrayList<>()).add(version(rs));
+                    }
+                }
+            }
+            List<Document> out = new ArrayList<>();
+            heads.forEach((docId, h) -> out.add(new Document(
+                    DocumentId.of(docId),
+                    tenant,
+                    UsagerId.of((UUID) h[0]),
+                    DocumentTypeCode.of((String) h[1]),
+                    versions.get(docId),
+                    (Instant) h[2])));
+            return out;
+        });
+    }
+
+    private static DocumentVersion version(ResultSet rs) throws SQLException {
+        String state = rs.getString(17);
+        Verification verification = switch (state) {
+            case "VERIFIED" ->
+                new Verification.Verified(
+                        AgentId.of(rs.getString(18)), rs.getTimestamp(19).toInstant());
+            case "REJECTED" ->
+                new Verification.Rejected(
+                        AgentId.of(rs.getString(18)), rs.getTimestamp(19).toInstant(), rs.getString(20));
+            default -> new Verification.Unverified();
+        };
+        return new DocumentVersion(
+                rs.getInt(5),
+                new BlobKey(rs.getString(6)),
+                new SanitizedFileName(rs.getString(7)),
+                AllowedMediaType.ofMediaType(rs.getString(8)).orElseThrow(),
+                rs.getLong(9),
+                new Sha256(rs.getString(10)),
+                Channel.valueOf(rs.getString(11)),
+                ActorRef.parse(rs.getString(12)),
+                rs.getTimestamp(13).toInstant(),
+                new DocumentFacts(
+                        rs.getObject(14, LocalDate.class),
+                        rs.getObject(15, LocalDate.class),
+                        rs.getObject(16, LocalDate.class)),
+                verification);
+    }
+
+    @Override
+    public Optional<WrappedKey> wrappedKey(TenantId tenant, DocumentId id, int version) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT key_id, wrapped_key FROM gru_document_key"
+                    + " WHERE tenant_id = ? AND document_id = ? AND version = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                ps.setInt(3, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new WrappedKey(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<BlobKey> erase(TenantId tenant, DocumentId id) {
+        return tx.inTransaction(c -> {
+            List<BlobKey> blobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM gru_document_version"
+                    + " WHERE tenant_id = ? AND document_id = ? RETURNING blob_key")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        blobs.add(new BlobKey(rs.getString(1)));
+                    }
+                }
+            }
+            // Keys go with their versions (ON DELETE CASCADE); the document row last.
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM gru_document WHERE tenant_id = ? AND document_id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                ps.executeUpdate();
+            }
+            return blobs;
+        });
+    }
+
+    @Override
+    public void recordConsent(ReuseConsent consent) {
+        tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_document_consent (tenant_id, usager_id,"
+                    + " request_id, procedure, document_ids, granted_by, granted_at, channel)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, consent.tenant().value());
+                ps.setObject(2, consent.usager().value());
+                ps.setObject(3, consent.request().value());
+                ps.setString(4, consent.procedure().value());
+                Array ids = c.createArrayOf(
+                        "uuid",
+                        consent.documents().stream().map(DocumentId::value).toArray());
+                ps.setArray(5, ids);
+                ps.setString(6, consent.grantedBy().toString());
+                ps.setTimestamp(7, Timestamp.from(consent.grantedAt()));
+                ps.setString(8, consent.channel().name());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<ReuseConsent> consents(TenantId tenant, RequestId request) {
+        return tx.inTransaction(c -> {
+            List<ReuseConsent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT usager_id, procedure, document_ids, granted_by,"
+                            + " granted_at, channel FROM gru_document_consent WHERE tenant_id = ? AND request_id = ? ORDER BY id")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, request.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Set<DocumentId> docs = new HashSet<>();
+                        for (Object o : (Object[]) rs.getArray(3).getArray()) {
+                            docs.add(DocumentId.of((UUID) o));
+                        }
+                        out.add(new ReuseConsent(
+                                tenant,
+                                UsagerId.of(rs.getObject(1, UUID.class)),
+                                request,
+                                ProcedureCode.of(rs.getString(2)),
+                                docs,
+                                ActorRef.parse(rs.getString(4)),
+                                rs.getTimestamp(5).toInstant(),
+                                Channel.valueOf(rs.getString(6))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void attach(Attachment a) {
+        try {
+            tx.run(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_document_attachment (tenant_id,"
+                        + " request_id, piece, document_id, version, attached_by, attached_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    ps.setString(1, a.tenant().value());
+                    ps.setObject(2, a.request().value());
+                    ps.setString(3, a.piece().value());
+                    ps.setObject(4, a.document().value());
+                    ps.setInt(5, a.version());
+                    ps.setString(6, a.attachedBy().toString());
+                    ps.setTimestamp(7, Timestamp.from(a.attachedAt()));
+                    if (ps.executeUpdate() == 0) {
+                        throw new AlreadyExistsException(
+                                "attachment", a.request() + "/" + a.piece() + "/" + a.document());
+                    }
+                }
+            });
+        } catch (org.opengru.core.jdbc.DataAccessException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw new AlreadyExistsException("attachment", a.request() + "/" + a.piece() + "/" + a.document());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Attachment> attachments(TenantId tenant, RequestId request) {
+        return selectAttachments(tenant, "request_id = ?", request.value());
+    }
+
+    @Override
+    public List<Attachment> attachmentsOf(TenantId tenant, DocumentId document) {
+        return selectAttachments(tenant, "document_id = ?", document.value());
+    }
+
+    private List<Attachment> selectAttachments(TenantId tenant, String where, UUID param) {
+        return tx.inTransaction(c -> {
+            List<Attachment> out = new ArrayList<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT request_id, piece, document_id, version, attached_by,"
+                            + " attached_at FROM gru_document_attachment WHERE tenant_id = ? AND " + where
+                            + " ORDER BY id")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, param);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Attachment(
+                                tenant,
+                                RequestId.of(rs.getObject(1, UUID.class)),
+                                DocumentTypeCode.of(rs.getString(2)),
+                                DocumentId.of(rs.getObject(3, UUID.class)),
+                                rs.getInt(4),
+                                ActorRef.parse(rs.getString(5)),
+                                rs.getTimestamp(6).toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package org.opengru.documents.vault;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * A document in a vault: one piece (a card, a notice) of one type, with its versions, newest last.
+ *
+ * @param id the document
+ * @param tenant the collectivité
+ * @param owner whose vault: a person, a household or an organisation
+ * @param type the document type
+ * @param versions at least one, numbered 1..n
+ * @param createdAt when the first version came in
+ */
+public record Document(
+        DocumentId id,
+        TenantId tenant,
+        UsagerId owner,
+        DocumentTypeCode type,
+        List<DocumentVersion> versions,
+        Instant createdAt) {
+
+    public Document {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(createdAt, "createdAt");
+        versions = List.copyOf(versions);
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("document " + id + " has no version");
+        }
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i).number() != i + 1) {
+                throw new IllegalArgumentException("document " + id + " version at position " + i + " is numbered "
+                        + versions.get(i).number());
+            }
+        }
+    }
+
+    /** The newest version. */
+    public DocumentVersion current() {
+        return versions.get(versions.size() - 1);
+    }
+
+    /** The version with that number. */
+    public DocumentVersion version(int number) {
+        if (number < 1 || number > versions.size()) {
+            throw new NotFoundException("documentVersion", id + "/v" + number);
+        }
+        return versions.get(number - 1);
+    }
+
+    public Document withVersion(DocumentVersion v) {
+        List<DocumentVersion> all = new ArrayList<>(versions);
+        all.add(v);
+        return new Document(id, tenant, owner, type, all, createdAt);
+    }
+
+    public Document withVerification(int number, Verification verification) {
+        List<DocumentVersion> all = new ArrayList<>(versions);
+        all.set(number - 1, version(number).withVerification(verification));
+        return new Document(id, tenant, owner, type, all, createdAt);
+    }
+}

@@ -1,0 +1,346 @@
+package org.opengru.documents.vault;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.event.DomainEventPublisher;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Representations;
+import org.opengru.documents.crypto.WrappedKey;
+import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.ingest.IngestedFile;
+import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.types.DocumentType;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.types.Validity;
+
+/**
+ * The vault: uploads (through the {@link DocumentIngestor}), versions, agent verification,
+ * downloads and erasure, each behind {@link VaultAccess}. Thread-safe; instance-scoped.
+ *
+ * <pre>{@code
+ * DocumentVault vault = DocumentVault.builder()
+ *         .clock(clock).ids(IdGenerator.create(clock))
+ *         .store(DocumentStore.postgres(dataSource)).ingestor(ingestor)
+ *         .types(DocumentTypes.national()).representations(representations)
+ *         .requestVisibility((agent, request) -> requestPolicy.maySee(agent, request))
+ *         .events(domainEvents)
+ *         .build();
+ * }</pre>
+ */
+public final class DocumentVault {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final DocumentStore store;
+    private final DocumentIngestor ingestor;
+    private final DocumentTypes types;
+    private final VaultAccess access;
+    private final DomainEventPublisher events;
+
+    private DocumentVault(Builder b) {
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.ids = b.ids != null ? b.ids : IdGenerator.create(clock);
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.ingestor = Objects.requireNonNull(b.ingestor, "ingestor");
+        this.types = Objects.requireNonNull(b.types, "types");
+        this.access = new VaultAccess(
+                Objects.requireNonNull(b.representations, "representations"), b.requestVisibility, store);
+        this.events = b.events;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The access policy in force. */
+    public VaultAccess access() {
+        return access;
+    }
+
+    public DocumentStore store() {
+        return store;
+    }
+
+    /** The document types known to this vault. */
+    public DocumentTypes types() {
+        return types;
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: so does every stored instant, in every adapter.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Today in France, where validity dates are counted. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), PARIS);
+    }
+
+    /**
+     * Stores a new document in {@code owner}'s vault. An usager may upload into the vaults they act for;
+     * an agent may upload at the counter for any usager of the collectivité (but not read it back).
+     *
+     * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
+     */
+    public Document upload(
+            Principal actor,
+            UsagerId owner,
+            DocumentTypeCode typeCode,
+            DocumentFacts facts,
+            Channel channel,
+            UploadRequest upload,
+            InputStream content) {
+        Instant at = now();
+        checkUpload(actor, owner, at);
+        DocumentType type = type(actor.tenant(), typeCode);
+        IngestedFile file = ingestor.ingest(upload.withMaxBytes(limit(upload, type)), content);
+        DocumentVersion v1 = version(1, file, channel, actor, at, facts);
+        Document document =
+                new Document(DocumentId.of(ids.nextUuid()), actor.tenant(), owner, typeCode, List.of(v1), at);
+        storeOrDeleteBlob(file, () -> store.insert(document, file.wrappedKey()));
+        events.publish(List.of(
+                new DocumentEvent.Uploaded(ids.newEventId(), actor.tenant(), at, document.id(), 1, actor.ref())));
+        return document;
+    }
+
+    /** Adds a new file to an existing document (a new scan, a renewed card). */
+    public Document addVersion(
+            Principal actor,
+            DocumentId id,
+            DocumentFacts facts,
+            Channel channel,
+            UploadRequest upload,
+            InputStream content) {
+        Instant at = now();
+        Document document = require(actor.tenant(), id);
+        checkUpload(actor, document.owner(), at);
+        DocumentType type = type(actor.tenant(), document.type());
+        IngestedFile file = ingestor.ingest(upload.withMaxBytes(limit(upload, type)), content);
+        DocumentVersion v = version(document.versions().size() + 1, file, channel, actor, at, facts);
+        storeOrDeleteBlob(file, () -> store.addVersion(actor.tenant(), id, v, file.wrappedKey()));
+        events.publish(
+                List.of(new DocumentEvent.Uploaded(ids.newEventId(), actor.tenant(), at, id, v.number(), actor.ref())));
+        return document.withVersion(v);
+    }
+
+    private static long limit(UploadRequest upload, DocumentType type) {
+        return upload.maxBytes() > 0 ? Math.min(upload.maxBytes(), type.maxBytes()) : type.maxBytes();
+    }
+
+    private void checkUpload(Principal actor, UsagerId owner, Instant at) {
+        if (!(actor instanceof AgentPrincipal) && !access.mayManage(actor, owner, at)) {
+            throw new AccessDeniedException(actor.toString(), "upload", "vault", owner.toString());
+        }
+    }
+
+    /** Metadata first, blob already committed: if the metadata write fails, the blob goes. */
+    private void storeOrDeleteBlob(IngestedFile file, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            try {
+                ingestor.deleteBlob(file.blobKey());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private static DocumentVersion version(
+            int n, IngestedFile f, Channel channel, Principal actor, Instant at, DocumentFacts facts) {
+        return new DocumentVersion(
+                n,
+                f.blobKey(),
+                f.fileName(),
+                f.mediaType(),
+                f.size(),
+                f.sha256(),
+                channel,
+                actor.ref(),
+                at,
+                facts,
+                new Verification.Unverified());
+    }
+
+    private DocumentType type(TenantId tenant, DocumentTypeCode code) {
+        return types.find(tenant, code)
+                .orElseThrow(() ->
+                        new ValidationException("documentType", code.value(), "is not a document type of " + tenant));
+    }
+
+    private Document require(TenantId tenant, DocumentId id) {
+        return store.find(tenant, id).orElseThrow(() -> new NotFoundException("document", id.toString()));
+    }
+
+    /** The documents of a vault the actor may manage. */
+    public List<Document> vaultOf(Principal actor, UsagerId owner) {
+        access.checkManage(actor, owner, now(), "list");
+        return store.byOwner(actor.tenant(), owner);
+    }
+
+    /** One document, if the actor may read its current version. */
+    public Document find(Principal actor, DocumentId id) {
+        Document d = require(actor.tenant(), id);
+        boolean any = false;
+        for (DocumentVersion v : d.versions()) {
+            any |= access.mayRead(actor, d, v.number(), now());
+        }
+        if (!any) {
+            throw new AccessDeniedException(actor.toString(), "read", "document", id.toString());
+        }
+        return d;
+    }
+
+    /** Marks a version as checked against the original by an agent who may see it. */
+    public Document verify(AgentPrincipal agent, DocumentId id, int version) {
+        return setVerification(agent, id, version, new Verification.Verified(agent.agent(), now()));
+    }
+
+    /** Refuses a version, with the reason shown to the usager. */
+    public Document reject(AgentPrincipal agent, DocumentId id, int version, String reason) {
+        return setVerification(agent, id, version, new Verification.Rejected(agent.agent(), now(), reason));
+    }
+
+    private Document setVerification(AgentPrincipal agent, DocumentId id, int version, Verification v) {
+        Document d = require(agent.tenant(), id);
+        d.version(version);
+        if (!access.mayRead(agent, d, version, now())) {
+            throw new AccessDeniedException(agent.toString(), "verify", "document", id + "/v" + version);
+        }
+        store.setVerification(agent.tenant(), id, version, v);
+        Instant at = v instanceof Verification.Verified ok ? ok.at() : ((Verification.Rejected) v).at();
+        events.publish(List.of(
+                v instanceof Verification.Verified
+                        ? new DocumentEvent.Verified(ids.newEventId(), agent.tenant(), at, id, version, agent.ref())
+                        : new DocumentEvent.Rejected(ids.newEventId(), agent.tenant(), at, id, version, agent.ref())));
+        return d.withVerification(version, v);
+    }
+
+    /** Whether a version is valid on a date, by its type's rule. */
+    public Validity validity(Document d, int version, LocalDate on) {
+        DocumentType type = type(d.tenant(), d.type());
+        return type.validity().evaluate(d.version(version).facts(), on);
+    }
+
+    /**
+     * Opens a version for download, through the access policy only.
+     *
+     * @throws AccessDeniedException when the actor may not read it
+     * @throws NotFoundException when it does not exist or was erased
+     */
+    public Download download(Principal actor, DocumentId id, int version) {
+        Document d = require(actor.tenant(), id);
+        DocumentVersion v = d.version(version);
+        if (!access.mayRead(actor, d, version, now())) {
+            throw new AccessDeniedException(actor.toString(), "download", "document", id + "/v" + version);
+        }
+        WrappedKey key = store.wrappedKey(actor.tenant(), id, version)
+                .orElseThrow(() -> new NotFoundException("documentKey", id + "/v" + version));
+        return new Download(
+                ingestor.open(v.blobKey(), key),
+                v.mediaType().mediaType(),
+                v.size(),
+                v.sha256(),
+                v.fileName(),
+                ContentDisposition.attachment(v.fileName()));
+    }
+
+    /**
+     * Erases a document: its wrapped keys and metadata first (after which no copy of the blobs, backups
+     * included, can be decrypted), then the blobs.
+     */
+    public void erase(Principal actor, DocumentId id) {
+        Instant at = now();
+        Document d = require(actor.tenant(), id);
+        access.checkManage(actor, d.owner(), at, "erase");
+        List<org.opengru.documents.storage.BlobKey> blobs = store.erase(actor.tenant(), id);
+        for (org.opengru.documents.storage.BlobKey b : blobs) {
+            ingestor.deleteBlob(b);
+        }
+        events.publish(List.of(new DocumentEvent.Erased(ids.newEventId(), actor.tenant(), at, id, actor.ref())));
+    }
+
+    /** Whether this actor is an usager acting for {@code owner} now. */
+    public boolean actsFor(Principal actor, UsagerId owner) {
+        return actor instanceof UsagerPrincipal && access.mayManage(actor, owner, now());
+    }
+
+    /** Wires the vault. Clock, store, ingestor and representations are required. */
+    public static final class Builder {
+        private @Nullable Clock clock;
+        private @Nullable IdGenerator ids;
+        private @Nullable DocumentStore store;
+        private @Nullable DocumentIngestor ingestor;
+        private DocumentTypes types = DocumentTypes.national();
+        private @Nullable Representations representations;
+        private RequestVisibility requestVisibility = RequestVisibility.none();
+        private DomainEventPublisher events = DomainEventPublisher.none();
+
+        private Builder() {}
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder ids(IdGenerator ids) {
+            this.ids = ids;
+            return this;
+        }
+
+        public Builder store(DocumentStore store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder ingestor(DocumentIngestor ingestor) {
+            this.ingestor = ingestor;
+            return this;
+        }
+
+        public Builder types(DocumentTypes types) {
+            this.types = types;
+            return this;
+        }
+
+        public Builder representations(Representations representations) {
+            this.representations = representations;
+            return this;
+        }
+
+        public Builder requestVisibility(RequestVisibility visibility) {
+            this.requestVisibility = Objects.requireNonNull(visibility, "requestVisibility");
+            return this;
+        }
+
+        public Builder events(DomainEventPublisher events) {
+            this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        public DocumentVault build() {
+            return new DocumentVault(this);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.opengru.documents.reuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.catalogue.RequiredPiece;
+import org.opengru.core.id.AgentId;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.documents.TestFiles;
+import org.opengru.documents.VaultFixture;
+import org.opengru.documents.storage.internal.InMemoryBlobStore;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.vault.Document;
+
+class PieceReuseTest {
+    private static final DocumentTypeCode CAF_CERTIFICATE = DocumentTypeCode.of("attestation-caf");
+    private static final ProcedureCode CANTINE = ProcedureCode.of("inscription-cantine");
+
+    /** Stands in for API Particulier: a quotient familial replaces the CAF certificate. */
+    private static final DataProofProvider CAF = (tenant, usager, piece, on) -> piece.equals(CAF_CERTIFICATE)
+            ? Optional.of(new DataProof(
+                    CAF_CERTIFICATE,
+                    "API Particulier — CNAF",
+                    "Quotient familial 2026-02 : 734",
+                    Instant.parse("2026-03-02T09:00:00Z"),
+                    LocalDate.of(2026, 3, 31),
+                    Map.of("quotientFamilial", "734")))
+            : Optional.empty();
+
+    private final VaultFixture f = new VaultFixture(DocumentStore.inMemory(), CAF);
+    private final TenantId tenant = VaultFixture.TENANT;
+    private final UsagerId alice = f.newUsager();
+    private final UsagerPrincipal aliceActs = Principal.usager(tenant, alice);
+    private final AgentPrincipal agent = Principal.agent(tenant, AgentId.of("jdupont"), Set.of(TeamId.of("scolaire")));
+
+    private final RequiredPiece identity = RequiredPiece.of(DocumentTypes.NATIONAL_ID_CARD, "Pièce d'identité");
+    private final RequiredPiece address = RequiredPiece.of(DocumentTypes.PROOF_OF_ADDRESS, "Justificatif de domicile");
+    private final RequiredPiece caf = RequiredPiece.of(CAF_CERTIFICATE, "Attestation CAF");
+    private final RequiredPiece tax = RequiredPiece.of(DocumentTypes.TAX_NOTICE, "Avis d'imposition");
+
+    @Test
+    void sortsEachPieceIntoStoredDocumentDataProofOrMissing() {
+        Document card = f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.NATIONAL_ID_CARD,
+                DocumentFacts.issued(LocalDate.of(2022, 5, 1)),
+                "cni.jpg",
+                TestFiles.jpeg(30, 20));
+        // An old proof of address: expired.
+        f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2025, 9, 1)),
+                "edf.pdf",
+                TestFiles.cleanPdf());
+
+        ReusePlan plan = f.reuse.plan(aliceActs, alice, List.of(identity, address, caf, tax));
+
+        assertThat(plan.pieces()).hasSize(4);
+        assertThat(plan.byDocument()).singleElement().satisfies(p -> {
+            assertThat(p.piece()).isEqualTo(identity);
+            assertThat(p.document()).isEqualTo(card.id());
+            assertThat(p.verified()).isFalse();
+            assertThat(p.validity().validUntil()).isEqualTo(LocalDate.of(2032, 4, 30));
+        });
+        assertThat(plan.byDataProof()).singleElement().satisfies(p -> {
+            assertThat(p.piece()).isEqualTo(caf);
+            assertThat(p.proof().attributes()).containsEntry("quotientFamilial", "734");
+        });
+        assertThat(plan.missing()).extracting(PieceStatus.Missing::piece).containsExactly(address, tax);
+        assertThat(plan.missing().get(0).reason()).isEqualTo("document expiré le 2025-11-30");
+        assertThat(plan.missing().get(1).reason()).isEqualTo("aucun document de ce type dans le coffre");
+        assertThat(plan.complete()).isFalse();
+    }
+
+    @Test
+    void attachingNeedsTheUsagersConsentForThatRequestAndIsAReference() {
+        Document bill = f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
+                "edf.pdf",
+                TestFiles.cleanPdf());
+        RequestId first = f.newRequest();
+        RequestId second = f.newRequest();
+        assertThatThrownBy(() -> f.reuse.attach(aliceActs, first, DocumentTypes.PROOF_OF_ADDRESS, bill.id()))
+                .isInstanceOf(ConsentRequiredException.class)
+                .hasMessageContaining(first.toString());
+
+        ReuseConsent consent = f.reuse.consent(aliceActs, alice, first, CANTINE, Set.of(bill.id()), Channel.WEB);
+        assertThat(f.store.consents(tenant, first)).containsExactly(consent);
+        Attachment a = f.reuse.attach(aliceActs, first, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
+        assertThat(a.documentRef()).isEqualTo("document:" + bill.id() + "/v1");
+        assertThat(((InMemoryBlobStore) f.blobs).size())
+                .as("no copy of the file")
+                .isEqualTo(1);
+
+        // The consent for one démarche does not carry over to the next.
+        assertThatThrownBy(() -> f.reuse.attach(aliceActs, second, DocumentTypes.PROOF_OF_ADDRESS, bill.id()))
+                .isInstanceOf(ConsentRequiredException.class);
+        // Nor may someone else consent for Alice.
+        UsagerPrincipal mallory = Principal.usager(tenant, f.newUsager());
+        assertThatThrownBy(() -> f.reuse.consent(mallory, alice, second, CANTINE, Set.of(bill.id()), Channel.WEB))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThatThrownBy(() -> f.reuse.attach(aliceActs, first, DocumentTypes.KBIS, bill.id()))
+                .isInstanceOf(DocumentNotUsableException.class);
+    }
+
+    @Test
+    void aVerifiedDocumentStaysVerifiedWhenReusedUntilItExpires() {
+        Document bill = f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
+                "edf.pdf",
+                TestFiles.cleanPdf());
+        RequestId first = f.newRequest();
+        f.reuse.consent(aliceActs, alice, first, CANTINE, Set.of(bill.id()), Channel.WEB);
+        f.reuse.attach(aliceActs, first, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
+        f.visibleToAgents.add(first);
+        f.vault.verify(agent, bill.id(), 1);
+
+        // A month later, another démarche: the same document, still verified.
+        f.clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        ReusePlan plan = f.reuse.plan(aliceActs, alice, List.of(address));
+        assertThat(plan.byDocument()).singleElement().satisfies(p -> {
+            assertThat(p.document()).isEqualTo(bill.id());
+            assertThat(p.verified()).isTrue();
+        });
+        RequestId second = f.newRequest();
+        f.reuse.consent(
+                aliceActs, alice, second, ProcedureCode.of("carte-stationnement"), Set.of(bill.id()), Channel.WEB);
+        f.reuse.attach(aliceActs, second, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
+
+        // Past its three months, it is no longer usable, verified or not.
+        f.clock.set(Instant.parse("2026-05-02T09:00:00Z"));
+        assertThat(f.reuse.plan(aliceActs, alice, List.of(address)).missing())
+                .singleElement()
+                .extracting(PieceStatus.Missing::reason)
+                .asString()
+                .contains("expiré le 2026-04-30");
+        RequestId third = f.newRequest();
+        f.reuse.consent(aliceActs, alice, third, CANTINE, Set.of(bill.id()), Channel.WEB);
+        assertThatThrownBy(() -> f.reuse.attach(aliceActs, third, DocumentTypes.PROOF_OF_ADDRESS, bill.id()))
+                .isInstanceOf(DocumentNotUsableException.class)
+                .hasMessageContaining("2026-04-30");
+    }
+
+    @Test
+    void prefersAVerifiedDocumentAndSkipsRejectedOnes() {
+        Document older = f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
+                "edf.pdf",
+                TestFiles.cleanPdf());
+        RequestId r = f.newRequest();
+        f.reuse.consent(aliceActs, alice, r, CANTINE, Set.of(older.id()), Channel.WEB);
+        f.reuse.attach(aliceActs, r, DocumentTypes.PROOF_OF_ADDRESS, older.id());
+        f.visibleToAgents.add(r);
+        f.vault.verify(agent, older.id(), 1);
+        f.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+        Document newer = f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2026, 3, 1)),
+                "eau.pdf",
+                TestFiles.cleanPdf());
+        assertThat(f.reuse
+                        .plan(aliceActs, alice, List.of(address))
+                        .byDocument()
+                        .get(0)
+                        .document())
+                .isEqualTo(older.id());
+        f.vault.reject(agent, older.id(), 1, "Adresse différente de celle déclarée");
+        assertThat(f.reuse
+                        .plan(aliceActs, alice, List.of(address))
+                        .byDocument()
+                        .get(0)
+                        .document())
+                .isEqualTo(newer.id());
+    }
+}
