@@ -152,7 +152,12 @@ public final class ICalendarWriter {
             return r.append(";BYMONTHDAY=").append(indicator).toString();
         }
         String day = dow.name().substring(0, 2);
-        if (indicator == -1) {
+        boolean lastOfMonth = indicator == -1
+                || (indicator > 0
+                        && rule.getMonth() != java.time.Month.FEBRUARY
+                        && indicator + 6 == rule.getMonth().maxLength());
+        if (lastOfMonth) {
+            // "Sun>=25" in a 31-day month is the last Sunday: say it the way calendars expect.
             return r.append(";BYDAY=-1").append(day).toString();
         }
         r.append(";BYDAY=").append(day).append(";BYMONTHDAY=");
