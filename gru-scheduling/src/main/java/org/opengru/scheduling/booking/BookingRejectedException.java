@@ -29,7 +29,9 @@ public class BookingRejectedException extends SchedulingException {
         RATE_LIMITED,
         HOLD_EXPIRED,
         INVALID_CANCEL_TOKEN,
-        IDEMPOTENCY_KEY_REUSED
+        IDEMPOTENCY_KEY_REUSED,
+        LOTTERY_CLOSED,
+        LOTTERY_NOT_CLOSED
     }
 
     private final Reason reason;

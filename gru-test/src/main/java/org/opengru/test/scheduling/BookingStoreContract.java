@@ -47,6 +47,7 @@ import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.booking.LotteryRelease;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.ReminderDue;
 import org.opengru.scheduling.hours.Interval;
@@ -408,6 +409,39 @@ public abstract class BookingStoreContract {
         assertThat(service.remindersDue(TENANT, at(1, 0, 0), at(4, 0, 0)))
                 .extracting(ReminderDue::eventId)
                 .isEqualTo(due.stream().map(ReminderDue::eventId).toList());
+    }
+
+    @Test
+    void aLotteryReleaseDrawsEntriesInRandomOrder() {
+        // Civil registry on Saturday 13 June 09:00-12:00: 12 slots on one desk, 20 entries.
+        LotteryRelease lottery = new LotteryRelease(
+                service,
+                TENANT,
+                SITE,
+                CIVIL,
+                LocalDate.of(2026, 6, 13),
+                LocalDate.of(2026, 6, 13),
+                MONDAY_9AM.plus(Duration.ofHours(1)));
+        List<UsagerId> entrants = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            UsagerId u = newUsager();
+            entrants.add(u);
+            lottery.enter(new LotteryRelease.Entry(u, new ActorRef(ActorKind.USAGER, u.toString()), null, 1));
+        }
+        assertThatThrownBy(() -> lottery.draw(new java.util.Random(7)))
+                .isInstanceOfSatisfying(
+                        BookingRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.LOTTERY_NOT_CLOSED));
+        clock.advance(Duration.ofHours(1));
+        assertThatThrownBy(() -> lottery.enter(new LotteryRelease.Entry(newUsager(), AGENT, null, 1)))
+                .isInstanceOfSatisfying(
+                        BookingRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.LOTTERY_CLOSED));
+        java.util.Map<UsagerId, BookingResult> results = lottery.draw(new java.util.Random(7));
+        assertThat(results).hasSize(20);
+        assertThat(results.values().stream().filter(r -> r instanceof BookingResult.Booked))
+                .hasSize(12);
+        assertThat(new ArrayList<>(results.keySet())).isNotEqualTo(entrants); // not first come, first served
     }
 
     @Test
