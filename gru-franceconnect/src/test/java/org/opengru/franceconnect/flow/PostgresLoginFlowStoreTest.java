@@ -28,7 +28,7 @@ import org.opengru.test.postgres.PostgresDatabase;
 
 @ExtendWith(EmbeddedPostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresLoginFlowStoreTest extends LoginFlowStoreContract {
+public class PostgresLoginFlowStoreTest extends LoginFlowStoreContract {
     private PostgresDatabase db;
     private PostgresLoginFlowStore nodeA;
     private PostgresLoginFlowStore nodeB;
@@ -46,14 +46,20 @@ class PostgresLoginFlowStoreTest extends LoginFlowStoreContract {
         db.execute("TRUNCATE franceconnect_pending_login, franceconnect_used_nonce, franceconnect_pending_logout");
     }
 
-    static String migration() {
-        String path = PostgresLoginFlowStore.MIGRATION_LOCATION + "/V1__franceconnect_login_flow.sql";
-        try (InputStream in = PostgresLoginFlowStore.class.getClassLoader().getResourceAsStream(path)) {
-            assertThat(in).as(path).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Every migration of the module, in version order. */
+    public static String migration() {
+        StringBuilder sql = new StringBuilder();
+        for (String file : List.of("V1__franceconnect_login_flow.sql", "V2__franceconnect_account_link.sql")) {
+            String path = PostgresLoginFlowStore.MIGRATION_LOCATION + "/" + file;
+            try (InputStream in = PostgresLoginFlowStore.class.getClassLoader().getResourceAsStream(path)) {
+                assertThat(in).as(path).isNotNull();
+                sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return sql.toString();
     }
 
     @Override
