@@ -9,7 +9,8 @@ import org.opengru.core.internal.Checks;
 /**
  * A SIRET: an establishment's 14 digits, its company's SIREN followed by a 5-digit NIC, checked with
  * Luhn. La Poste (SIREN 356000000) has more establishments than the Luhn rule leaves room for: its
- * SIRETs are valid when the sum of their digits is a multiple of 5 (INSEE's documented exception).
+ * SIRETs are also valid when the sum of their digits is a multiple of 5 (INSEE's documented exception).
+ * Its head office, 356 000 000 00048, passes Luhn but not the sum rule, hence "Luhn or sum".
  */
 public record Siret(@JsonValue String value) {
 
@@ -39,6 +40,9 @@ public record Siret(@JsonValue String value) {
 
     /** Whether 14 digits form a valid SIRET (Luhn, or La Poste's rule). */
     static boolean isValid(String digits) {
+        if (Luhn.valid(digits)) {
+            return true;
+        }
         if (digits.startsWith(Siren.LA_POSTE)) {
             int sum = 0;
             for (int i = 0; i < digits.length(); i++) {
@@ -46,7 +50,7 @@ public record Siret(@JsonValue String value) {
             }
             return sum % 5 == 0;
         }
-        return Luhn.valid(digits);
+        return false;
     }
 
     /** The company's SIREN (the first nine digits). */
