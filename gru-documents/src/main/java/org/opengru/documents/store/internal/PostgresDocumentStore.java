@@ -80,16 +80,25 @@ public final class PostgresDocumentStore implements DocumentStore {
     @Override
     public void addVersion(TenantId tenant, DocumentId id, DocumentVersion v, WrappedKey key) {
         tx.run(c -> {
-            int count;
-            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM gru_document_version v"
-                    + " WHERE v.tenant_id = d.tenant_id AND v.document_id = d.document_id) FROM gru_document d"
-                    + " WHERE d.tenant_id = ? AND d.document_id = ? FOR UPDATE")) {
+            // Lock the document row first; the count is a separate statement so that, under READ
+            // COMMITTED, it sees the versions committed by whoever held the lock before us.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM gru_document WHERE tenant_id = ? AND document_id = ? FOR UPDATE")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new NotFoundException("document", id.toString());
                     }
+                }
+            }
+            int count;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM gru_document_version WHERE tenant_id = ? AND document_id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
                     count = rs.getInt(1);
                 }
             }

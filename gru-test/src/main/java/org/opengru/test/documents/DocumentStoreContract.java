@@ -1,0 +1,236 @@
+package org.opengru.test.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.AgentId;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.ActorKind;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.documents.crypto.WrappedKey;
+import org.opengru.documents.ingest.SanitizedFileName;
+import org.opengru.documents.ingest.Sha256;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.ReuseConsent;
+import org.opengru.documents.sniff.AllowedMediaType;
+import org.opengru.documents.storage.BlobKey;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentId;
+import org.opengru.documents.vault.DocumentVersion;
+import org.opengru.documents.vault.Verification;
+
+/**
+ * What every {@link DocumentStore} must do. Subclass it once per adapter and return a fresh, empty
+ * store from {@link #newStore()}.
+ */
+public abstract class DocumentStoreContract {
+    protected static final TenantId PARIS = TenantId.of("commune-75056");
+    protected static final TenantId LYON = TenantId.of("commune-69123");
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+    private final SecureRandom random = new SecureRandom();
+
+    private DocumentStore store;
+
+    /** A new store with no data (truncate the tables for a database adapter). */
+    protected abstract DocumentStore newStore();
+
+    @BeforeEach
+    void freshStore() {
+        store = newStore();
+    }
+
+    private DocumentVersion version(int n, Verification verification) {
+        return new DocumentVersion(
+                n,
+                BlobKey.random(random),
+                new SanitizedFileName("Facture électricité " + n + ".pdf"),
+                AllowedMediaType.PDF,
+                1234 + n,
+                new Sha256("a".repeat(63) + n),
+                Channel.WEB,
+                new ActorRef(ActorKind.USAGER, UUID.randomUUID().toString()),
+                T0.plusSeconds(n),
+                new DocumentFacts(
+                        LocalDate.of(2026, 2, n), n == 1 ? null : LocalDate.of(2036, 2, 1), LocalDate.of(1980, 1, 31)),
+                verification);
+    }
+
+    private static WrappedKey key(int n) {
+        return new WrappedKey("master-" + n, new byte[] {1, 2, 3, (byte) n});
+    }
+
+    private Document document(TenantId tenant, UsagerId owner) {
+        return new Document(
+                DocumentId.of(UUID.randomUUID()),
+                tenant,
+                owner,
+                DocumentTypeCode.of("justificatif-domicile"),
+                List.of(version(1, new Verification.Unverified())),
+                T0);
+    }
+
+    @Test
+    void storesAndFindsDocumentsPerTenantAndOwner() {
+        UsagerId alice = UsagerId.of(UUID.randomUUID());
+        Document a = document(PARIS, alice);
+        Document b = new Document(
+                DocumentId.of(UUID.randomUUID()),
+                PARIS,
+                alice,
+                DocumentTypeCode.of("carte-identite"),
+                List.of(version(1, new Verification.Unverified())),
+                T0.plusSeconds(60));
+        store.insert(a, key(1));
+        store.insert(b, key(1));
+        store.insert(document(PARIS, UsagerId.of(UUID.randomUUID())), key(1));
+        assertThat(store.find(PARIS, a.id())).contains(a);
+        assertThat(store.find(LYON, a.id())).as("other tenant").isEmpty();
+        assertThat(store.byOwner(PARIS, alice)).containsExactly(a, b);
+        assertThat(store.byOwner(LYON, alice)).isEmpty();
+        assertThat(store.wrappedKey(PARIS, a.id(), 1)).contains(key(1));
+        assertThat(store.wrappedKey(LYON, a.id(), 1)).isEmpty();
+        assertThatThrownBy(() -> store.insert(a, key(1))).isInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
+    void versionsAreAppendedInOrderOnly() {
+        Document d = document(PARIS, UsagerId.of(UUID.randomUUID()));
+        store.insert(d, key(1));
+        DocumentVersion v2 = version(2, new Verification.Unverified());
+        store.addVersion(PARIS, d.id(), v2, key(2));
+        assertThat(store.find(PARIS, d.id()).orElseThrow().versions()).containsExactly(d.current(), v2);
+        assertThat(store.wrappedKey(PARIS, d.id(), 2)).contains(key(2));
+        assertThatThrownBy(() -> store.addVersion(PARIS, d.id(), version(2, new Verification.Unverified()), key(2)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.addVersion(PARIS, d.id(), version(4, new Verification.Unverified()), key(4)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.addVersion(LYON, d.id(), version(3, new Verification.Unverified()), key(3)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(store.find(PARIS, d.id()).orElseThrow().versions()).hasSize(2);
+    }
+
+    @Test
+    void concurrentVersionsNeverShareANumber() throws Exception {
+        Document d = document(PARIS, UsagerId.of(UUID.randomUUID()));
+        store.insert(d, key(1));
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        store.addVersion(PARIS, d.id(), version(2, new Verification.Unverified()), key(2));
+                        return true;
+                    } catch (ConcurrentUpdateException lost) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> r : results) {
+                won += r.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.find(PARIS, d.id()).orElseThrow().versions()).hasSize(2);
+    }
+
+    @Test
+    void verificationStatesRoundTrip() {
+        Document d = document(PARIS, UsagerId.of(UUID.randomUUID()));
+        store.insert(d, key(1));
+        Verification ok = new Verification.Verified(AgentId.of("jdupont"), T0.plusSeconds(3600));
+        store.setVerification(PARIS, d.id(), 1, ok);
+        assertThat(store.find(PARIS, d.id()).orElseThrow().current().verification())
+                .isEqualTo(ok);
+        Verification no = new Verification.Rejected(AgentId.of("mmartin"), T0.plusSeconds(7200), "Illisible");
+        store.setVerification(PARIS, d.id(), 1, no);
+        assertThat(store.find(PARIS, d.id()).orElseThrow().current().verification())
+                .isEqualTo(no);
+        assertThatThrownBy(() -> store.setVerification(PARIS, d.id(), 2, ok)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.setVerification(LYON, d.id(), 1, ok)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void erasureDestroysEveryWrappedKeyAndReturnsTheBlobs() {
+        Document d = document(PARIS, UsagerId.of(UUID.randomUUID()));
+        store.insert(d, key(1));
+        DocumentVersion v2 = version(2, new Verification.Unverified());
+        store.addVersion(PARIS, d.id(), v2, key(2));
+        assertThat(store.erase(LYON, d.id())).as("other tenant").isEmpty();
+        assertThat(store.erase(PARIS, d.id()))
+                .containsExactlyInAnyOrder(d.current().blobKey(), v2.blobKey());
+        assertThat(store.find(PARIS, d.id())).isEmpty();
+        assertThat(store.wrappedKey(PARIS, d.id(), 1)).isEmpty();
+        assertThat(store.wrappedKey(PARIS, d.id(), 2)).isEmpty();
+        assertThat(store.erase(PARIS, d.id())).isEmpty();
+    }
+
+    @Test
+    void consentsAndAttachmentsAreRecordedPerRequest() {
+        UsagerId alice = UsagerId.of(UUID.randomUUID());
+        Document d = document(PARIS, alice);
+        store.insert(d, key(1));
+        RequestId request = RequestId.of(UUID.randomUUID());
+        ReuseConsent consent = new ReuseConsent(
+                PARIS,
+                alice,
+                request,
+                ProcedureCode.of("inscription-cantine"),
+                Set.of(d.id(), DocumentId.of(UUID.randomUUID())),
+                new ActorRef(ActorKind.USAGER, alice.toString()),
+                T0,
+                Channel.WEB);
+        store.recordConsent(consent);
+        assertThat(store.consents(PARIS, request)).containsExactly(consent);
+        assertThat(store.consents(LYON, request)).isEmpty();
+
+        Attachment a = new Attachment(
+                PARIS,
+                request,
+                DocumentTypeCode.of("justificatif-domicile"),
+                d.id(),
+                1,
+                new ActorRef(ActorKind.USAGER, alice.toString()),
+                T0.plusSeconds(5));
+        store.attach(a);
+        assertThatThrownBy(() -> store.attach(a)).isInstanceOf(AlreadyExistsException.class);
+        assertThat(store.attachments(PARIS, request)).containsExactly(a);
+        assertThat(store.attachmentsOf(PARIS, d.id())).containsExactly(a);
+        assertThat(store.attachmentsOf(LYON, d.id())).isEmpty();
+
+        store.erase(PARIS, d.id());
+        assertThat(store.attachments(PARIS, request))
+                .as("the request keeps its reference")
+                .containsExactly(a);
+    }
+}
