@@ -117,4 +117,28 @@ public final class AvailabilityCalculator {
         }
         return slots;
     }
+
+    /**
+     * The desks whose slot grid has an appointment for {@code people} starting exactly at {@code start},
+     * within their opening hours, ignoring bookings (the store checks those atomically).
+     */
+    public List<ResourceId> desksOnGrid(Service service, Instant start, int people) {
+        Instant end = start.plus(service.durationFor(people));
+        java.time.ZoneId zone = hours.site().zone();
+        LocalDate first = start.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate last = end.atZone(zone).toLocalDate();
+        long step = service.step().getSeconds();
+        List<ResourceId> out = new ArrayList<>();
+        for (Resource desk : desksFor(service)) {
+            for (Interval span : hours.openIntervals(desk.id(), first, last)) {
+                if (!span.start().isAfter(start) && !span.end().isBefore(end)) {
+                    if (Duration.between(span.start(), start).getSeconds() % step == 0) {
+                        out.add(desk.id());
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -166,9 +166,13 @@ public final class BookingService {
                 plan.ants,
                 request.idempotencyKey(),
                 hash(token));
-        InsertOutcome outcome = store.insert(nb, new Change(request.actor(), now, ids.newEventId(), null));
+        Change change = new Change(request.actor(), now, ids.newEventId(), null);
+        InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
-            publishLast(ins.booking());
+            publish(
+                    ins.booking(),
+                    change,
+                    status == BookingStatus.HELD ? BookingEvent.Kind.HELD : BookingEvent.Kind.BOOKED);
             return new BookingResult.Booked(ins.booking(), token, false);
         }
         if (outcome instanceof InsertOutcome.Replayed rep) {
@@ -210,10 +214,9 @@ public final class BookingService {
                     id,
                     "the hold is " + held.status() + " and expired at " + held.holdExpiresAt());
         }
-        Booking booked = store.apply(
+        Booking booked = applyAndPublish(
                 tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(usagerRef(usager), null));
         waitingList.accepted(id);
-        publishLast(booked);
         return booked;
     }
 
@@ -227,9 +230,8 @@ public final class BookingService {
             throw new BookingRejectedException(
                     Reason.INVALID_CANCEL_TOKEN, "token", "<redacted>", "does not match booking " + id);
         }
-        Booking cancelled = store.apply(
+        Booking cancelled = applyAndPublish(
                 tenant, id, BookingStatus.BOOKED, BookingAction.CANCEL_BY_USAGER, change(usagerRef(b.usager()), null));
-        publishLast(cancelled);
         offerFreedSlot(cancelled);
         return cancelled;
     }
@@ -243,24 +245,21 @@ public final class BookingService {
             throw new ValidationException("reason", reason, "must say why the appointment is cancelled");
         }
         find(tenant, id);
-        Booking cancelled = store.apply(
+        Booking cancelled = applyAndPublish(
                 tenant, id, BookingStatus.BOOKED, BookingAction.CANCEL_BY_AGENT, change(agent, reason.strip()));
-        publishLast(cancelled);
         offerFreedSlot(cancelled);
         return cancelled;
     }
 
     /** The resident came. */
     public Booking markAttended(TenantId tenant, BookingId id, ActorRef agent) {
-        Booking b = store.apply(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_ATTENDED, change(agent, null));
-        publishLast(b);
+        Booking b = applyAndPublish(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_ATTENDED, change(agent, null));
         return b;
     }
 
     /** The resident did not come; counts towards {@link BookingPolicy#maxNoShows()}. */
     public Booking markNoShow(TenantId tenant, BookingId id, ActorRef agent) {
-        Booking b = store.apply(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_NO_SHOW, change(agent, null));
-        publishLast(b);
+        Booking b = applyAndPublish(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_NO_SHOW, change(agent, null));
         return b;
     }
 
@@ -291,10 +290,10 @@ public final class BookingService {
                 null,
                 b.resource());
         Plan plan = plan(setup, service, request, clock.instant(), b.resource());
-        InsertOutcome outcome =
-                store.move(tenant, id, b.sequence(), plan.desks, plan.appointment, plan.busy, change(actor, null));
+        Change change = change(actor, null);
+        InsertOutcome outcome = store.move(tenant, id, b.sequence(), plan.desks, plan.appointment, plan.busy, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
-            publishLast(ins.booking());
+            publish(ins.booking(), change, BookingEvent.Kind.RESCHEDULED);
             offerFreedSlot(b);
             return new BookingResult.Booked(ins.booking(), null, false);
         }
@@ -388,10 +387,10 @@ public final class BookingService {
                 null,
                 null,
                 hash(newToken()));
-        InsertOutcome outcome =
-                store.insert(nb, new Change(request.actor(), now, ids.newEventId(), "waiting list offer"));
+        Change change = new Change(request.actor(), now, ids.newEventId(), "waiting list offer");
+        InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
-            publishLast(ins.booking());
+            publish(ins.booking(), change, BookingEvent.Kind.HELD);
             return new BookingResult.Booked(ins.booking(), null, false);
         }
         return new BookingResult.SlotUnavailable(request.start(), List.of());
@@ -472,36 +471,30 @@ public final class BookingService {
         }
         Duration length = service.durationFor(request.people());
         Interval appointment = new Interval(start, start.plus(length));
-        OpeningHours hours = setup.hours();
-        OpeningHours.Verdict verdict = OpeningHours.Verdict.CLOSED;
-        for (Resource desk : desks) {
-            OpeningHours.Verdict v = hours.check(desk.id(), appointment.start(), appointment.end());
-            if (v == OpeningHours.Verdict.OPEN) {
-                verdict = v;
-                break;
-            }
-            if (v == OpeningHours.Verdict.PUBLIC_HOLIDAY) {
-                verdict = v;
-            }
-        }
-        if (verdict == OpeningHours.Verdict.PUBLIC_HOLIDAY) {
-            throw new BookingRejectedException(Reason.PUBLIC_HOLIDAY, "start", start, "is on a public holiday");
-        }
-        if (verdict != OpeningHours.Verdict.OPEN) {
-            throw new BookingRejectedException(
-                    Reason.OUTSIDE_OPENING_HOURS,
-                    "start",
-                    start,
-                    "is outside the opening hours of every desk serving " + service.id());
-        }
-        LocalDate date = start.atZone(setup.site().zone()).toLocalDate();
-        List<ResourceId> candidates = new ArrayList<>();
-        for (Slot s : calculator.freeSlots(service, date.minusDays(1), date, request.people(), BusyTimes.none())) {
-            if (s.start().equals(start)) {
-                candidates.addAll(s.freeResources());
-            }
-        }
+        List<ResourceId> candidates = new ArrayList<>(calculator.desksOnGrid(service, start, request.people()));
         if (candidates.isEmpty()) {
+            OpeningHours hours = setup.hours();
+            OpeningHours.Verdict verdict = OpeningHours.Verdict.CLOSED;
+            for (Resource desk : desks) {
+                OpeningHours.Verdict v = hours.check(desk.id(), appointment.start(), appointment.end());
+                if (v == OpeningHours.Verdict.OPEN) {
+                    verdict = v;
+                    break;
+                }
+                if (v == OpeningHours.Verdict.PUBLIC_HOLIDAY) {
+                    verdict = v;
+                }
+            }
+            if (verdict == OpeningHours.Verdict.PUBLIC_HOLIDAY) {
+                throw new BookingRejectedException(Reason.PUBLIC_HOLIDAY, "start", start, "is on a public holiday");
+            }
+            if (verdict != OpeningHours.Verdict.OPEN) {
+                throw new BookingRejectedException(
+                        Reason.OUTSIDE_OPENING_HOURS,
+                        "start",
+                        start,
+                        "is outside the opening hours of every desk serving " + service.id());
+            }
             throw new BookingRejectedException(
                     Reason.NOT_ON_SLOT_GRID, "start", start, "is not a slot start of " + service.id());
         }
@@ -557,6 +550,19 @@ public final class BookingService {
         return new ActorRef(ActorKind.USAGER, usager.toString());
     }
 
+    private Booking applyAndPublish(
+            TenantId tenant, BookingId id, BookingStatus expected, BookingAction action, Change change) {
+        Booking b = store.apply(tenant, id, expected, action, change);
+        publish(b, change, BookingEvent.kindFor(action));
+        return b;
+    }
+
+    /** Publishes the event the store wrote to its outbox with the change (same id), after the commit. */
+    private void publish(Booking b, Change change, BookingEvent.Kind kind) {
+        publisher.publish(List.of(BookingEvent.of(change.eventId(), kind, b, change.at())));
+    }
+
+    /** For changes whose event ids the store chose (holds expired in bulk): reads them back. */
     private void publishLast(Booking b) {
         List<BookingEvent> events = store.outbox(b.tenant(), b.id());
         if (!events.isEmpty()) {
