@@ -61,7 +61,7 @@ public final class RelyingParty {
     private RelyingParty(Builder b) {
         this.config = b.config;
         this.store = Objects.requireNonNull(b.store, "store");
-        this.clock = b.clock;
+        this.clock = Objects.requireNonNull(b.clock, "clock");
         this.http = b.http != null
                 ? b.http
                 : HttpClient.newBuilder()
@@ -306,7 +306,7 @@ public final class RelyingParty {
         private final RelyingPartyConfig config;
         private @Nullable LoginFlowStore store;
         private @Nullable HttpClient http;
-        private Clock clock = Clock.systemUTC();
+        private @Nullable Clock clock;
         private JwksCacheConfig jwksConfig = JwksCacheConfig.defaults();
         private @Nullable JwksFetcher jwksFetcher;
         private Executor refreshExecutor = Runnable::run;
@@ -360,6 +360,10 @@ public final class RelyingParty {
             if (store == null) {
                 throw new org.opengru.franceconnect.InvalidConfigurationException(
                         "store", null, "a LoginFlowStore is required (InMemoryLoginFlowStore for one node)");
+            }
+            if (clock == null) {
+                throw new org.opengru.franceconnect.InvalidConfigurationException(
+                        "clock", null, "inject the application's Clock (every time check uses it)");
             }
             return new RelyingParty(this);
         }

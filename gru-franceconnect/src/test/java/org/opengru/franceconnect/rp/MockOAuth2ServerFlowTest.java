@@ -220,6 +220,7 @@ public class MockOAuth2ServerFlowTest {
         try (App app = new App()) {
             RelyingParty rp = RelyingParty.builder(config(issuer, app.base()))
                     .store(store)
+                    .clock(Clock.systemUTC())
                     .build();
             app.loginNode = rp;
             app.callbackNode = rp;
