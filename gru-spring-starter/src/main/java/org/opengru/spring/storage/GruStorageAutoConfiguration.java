@@ -36,6 +36,10 @@ public class GruStorageAutoConfiguration {
             ApplicationContext context) {
         DataSource dataSource = properties.storage() == GruProperties.Storage.MEMORY ? null : dataSources.getIfUnique();
         if (dataSource != null) {
+            // The host application's own Flyway migrations run first; ours then baseline beside its history table.
+            if (context.containsBean("flywayInitializer")) {
+                context.getBean("flywayInitializer");
+            }
             // Every adapter depends on GruStorage, so the tables exist before any of them runs.
             migrations.ifAvailable(m -> m.migrate(context.getClassLoader()));
             if (migrations.getIfAvailable() == null) {
