@@ -53,6 +53,10 @@ public final class HostileProvider implements AutoCloseable {
     public volatile boolean jwksDown;
     public volatile boolean announceIss;
     public volatile String acrValues = "\"eidas1\"";
+    public volatile String discoveryIssuer = null;
+    public volatile String userInfoContentType = "application/jwt";
+    /** When set, the token endpoint hangs until it is released (a provider that does not answer). */
+    public volatile java.util.concurrent.CountDownLatch tokenHold;
     /** The relying party's registered public key for private_key_jwt, if any. */
     public volatile com.nimbusds.jose.jwk.@org.jspecify.annotations.Nullable JWK clientAssertionKey;
 
@@ -77,6 +81,14 @@ public final class HostileProvider implements AutoCloseable {
         });
         server.createContext("/api/v2/token", ex -> {
             tokenCalls.incrementAndGet();
+            var hold = tokenHold;
+            if (hold != null) {
+                try {
+                    hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> form = parseForm(body);
             tokenRequests.add(form);
@@ -104,7 +116,7 @@ public final class HostileProvider implements AutoCloseable {
                     "{\"access_token\":\"at-" + tokenCalls.get()
                             + "\",\"token_type\":\"Bearer\",\"expires_in\":60,\"id_token\":\"" + idToken.get() + "\"}");
         });
-        server.createContext("/api/v2/userinfo", ex -> respond(ex, 200, "application/jwt", userInfo.get()));
+        server.createContext("/api/v2/userinfo", ex -> respond(ex, 200, userInfoContentType, userInfo.get()));
         server.start();
     }
 
@@ -139,7 +151,9 @@ public final class HostileProvider implements AutoCloseable {
 
     private String discovery() {
         String i = issuer.toString();
-        return "{\"issuer\":\"" + i + "\",\"authorization_endpoint\":\"" + i + "/authorize\",\"token_endpoint\":\"" + i
+        String announced = discoveryIssuer != null ? discoveryIssuer : i;
+        return "{\"issuer\":\"" + announced + "\",\"authorization_endpoint\":\"" + i
+                + "/authorize\",\"token_endpoint\":\"" + i
                 + "/token\",\"userinfo_endpoint\":\"" + i + "/userinfo\",\"jwks_uri\":\"" + i + "/jwks\","
                 + "\"end_session_endpoint\":\"" + i + "/session/end\","
                 + "\"id_token_signing_alg_values_supported\":[\"ES256\",\"RS256\"],"
