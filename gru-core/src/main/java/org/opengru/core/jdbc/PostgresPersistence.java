@@ -8,12 +8,18 @@ import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.id.ReferenceGenerator;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.internal.PostgresAuditTrail;
+import org.opengru.core.jdbc.internal.PostgresConsentLedger;
 import org.opengru.core.jdbc.internal.PostgresOutbox;
 import org.opengru.core.jdbc.internal.PostgresReferenceSequence;
 import org.opengru.core.jdbc.internal.PostgresRequestStore;
+import org.opengru.core.jdbc.internal.PostgresRetentionStore;
+import org.opengru.core.jdbc.internal.PostgresStatisticsSource;
 import org.opengru.core.jdbc.internal.PostgresTimelineStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.rgpd.ConsentLedger;
+import org.opengru.core.rgpd.RetentionStore;
+import org.opengru.core.stats.StatisticsSource;
 import org.opengru.core.timeline.TimelineStore;
 
 /**
@@ -88,6 +94,21 @@ public final class PostgresPersistence {
     /** The core's contribution to the 360° timeline (request history), written by the request store. */
     public TimelineStore timelineStore() {
         return timeline;
+    }
+
+    /** The retention side of the request tables, for the {@link org.opengru.core.rgpd.PurgeJob}. */
+    public RetentionStore retentionStore() {
+        return new PostgresRetentionStore(transactions);
+    }
+
+    /** The consent ledger. */
+    public ConsentLedger consentLedger() {
+        return new PostgresConsentLedger(transactions);
+    }
+
+    /** The non-personal facts of received requests, for open-data statistics. */
+    public StatisticsSource statisticsSource() {
+        return new PostgresStatisticsSource(transactions);
     }
 
     /** Reference numbers from a database sequence shared by every node. */

@@ -26,6 +26,7 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.intake.Intake;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
+import org.opengru.core.request.Decision;
 import org.opengru.core.request.HistoryEntry;
 import org.opengru.core.request.IdempotencyRecord;
 import org.opengru.core.request.Request;
@@ -166,6 +167,35 @@ public final class RequestFixtures {
                 new ActorRef(ActorKind.USAGER, draft.applicant().toString()),
                 at,
                 key);
+    }
+
+    /** Decides a received request (history sequence = the version it produces). */
+    public RequestChange decide(Request current, RequestStatus outcome, boolean implicit, Instant at) {
+        ActorRef actor = implicit ? new ActorRef(ActorKind.SYSTEM, "deadline-sweeper") : AGENT;
+        Request next = current.toBuilder()
+                .status(outcome)
+                .decision(new Decision(
+                        outcome, implicit, outcome == RequestStatus.REJECTED ? "Pièce manquante" : null, at, actor))
+                .deadline(null)
+                .version(current.version() + 1)
+                .updatedAt(at)
+                .build();
+        RequestAction action = implicit
+                ? RequestAction.IMPLICIT_ACCEPT
+                : outcome == RequestStatus.ACCEPTED ? RequestAction.ACCEPT : RequestAction.REJECT;
+        HistoryEntry h = new HistoryEntry(
+                current.id(),
+                (int) next.version(),
+                at,
+                actor,
+                Channel.SYSTEM,
+                action,
+                current.status(),
+                outcome,
+                next.decision().reason(),
+                implicit);
+        return new RequestChange(
+                next, current.version(), List.of(h), List.of(event(next, current.status(), action, actor, at)), null);
     }
 
     /** Submits with an implicit-acceptance deadline due at {@code dueAt}. */

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.error.ConcurrentUpdateException;
@@ -32,6 +33,7 @@ import org.opengru.core.request.IdempotencyRecord;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestChange;
 import org.opengru.core.request.RequestQuery;
+import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineEntry;
@@ -124,8 +126,8 @@ public final class PostgresRequestStore implements RequestStore {
     private static void insert(Connection c, Request r) throws SQLException {
         String sql = "INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
                 + " applicant_id, status, version, created_at, updated_at, received_at, decided_at, implicit,"
-                + " deadline_due_at, deadline_active, document)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING";
+                + " deadline_due_at, deadline_active, document, closed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, r.tenant().value());
             ps.setObject(2, r.id().value());
@@ -144,6 +146,7 @@ public final class PostgresRequestStore implements RequestStore {
             Sql.setInstant(ps, 15, r.deadline() == null ? null : r.deadline().dueAt());
             ps.setBoolean(16, r.deadline() != null && !r.deadline().suspended());
             ps.setString(17, JSON.writeValueAsString(r));
+            Sql.setInstant(ps, 18, closedAt(r));
             if (ps.executeUpdate() == 1) {
                 return;
             }
@@ -158,7 +161,9 @@ public final class PostgresRequestStore implements RequestStore {
     private static void update(Connection c, Request r, long expectedVersion) throws SQLException {
         String sql = "UPDATE gru_request SET team_id = ?, applicant_id = ?, status = ?, version = ?, updated_at = ?,"
                 + " received_at = ?, decided_at = ?, implicit = ?, deadline_due_at = ?, deadline_active = ?,"
-                + " document = ?::jsonb WHERE tenant_id = ? AND id = ? AND version = ? AND reference = ?";
+                + " document = ?::jsonb, closed_at = ?,"
+                + " archived_at = CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE archived_at END"
+                + " WHERE tenant_id = ? AND id = ? AND version = ? AND reference = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, r.team().value());
             ps.setObject(2, r.applicant().value());
@@ -171,10 +176,12 @@ public final class PostgresRequestStore implements RequestStore {
             Sql.setInstant(ps, 9, r.deadline() == null ? null : r.deadline().dueAt());
             ps.setBoolean(10, r.deadline() != null && !r.deadline().suspended());
             ps.setString(11, JSON.writeValueAsString(r));
-            ps.setString(12, r.tenant().value());
-            ps.setObject(13, r.id().value());
-            ps.setLong(14, expectedVersion);
-            ps.setString(15, r.reference().toString());
+            Sql.setInstant(ps, 12, closedAt(r));
+            Sql.setInstant(ps, 13, closedAt(r));
+            ps.setString(14, r.tenant().value());
+            ps.setObject(15, r.id().value());
+            ps.setLong(16, expectedVersion);
+            ps.setString(17, r.reference().toString());
             if (ps.executeUpdate() == 1) {
                 return;
             }
@@ -184,6 +191,14 @@ public final class PostgresRequestStore implements RequestStore {
             throw new ConcurrentUpdateException("request", r.id().toString(), expectedVersion, actual);
         }
         throw new ValidationException("reference", r.reference(), "cannot change");
+    }
+
+    /** When the request was closed (decided or withdrawn): retention counts from there. */
+    static @Nullable Instant closedAt(Request r) {
+        if (r.decision() != null) {
+            return r.decision().at();
+        }
+        return r.status() == RequestStatus.WITHDRAWN ? r.updatedAt() : null;
     }
 
     private static long storedVersion(Connection c, TenantId tenant, RequestId id) throws SQLException {

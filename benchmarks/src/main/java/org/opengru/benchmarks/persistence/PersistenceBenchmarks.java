@@ -1,0 +1,222 @@
+package org.opengru.benchmarks.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.opengru.benchmarks.Bench;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.Timeline;
+import org.opengru.core.timeline.TimelineCursor;
+import org.opengru.core.timeline.TimelineEntry;
+import org.opengru.core.timeline.TimelinePage;
+import org.opengru.core.timeline.TimelineStore;
+import org.opengru.test.core.RequestFixtures;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+
+/**
+ * On an embedded PostgreSQL with durable commits (fsync, synchronous commit), same host, same run:
+ *
+ * <ul>
+ *   <li>{@code core.submit_per_s}: 8 threads filing requests through the PostgreSQL request store, each in
+ *       one transaction (reference number from the database sequence, idempotency record, request row,
+ *       history, audit entry, timeline entry, outbox event);
+ *   <li>{@code core.raw_insert_per_s} and {@code core.submit_ratio_to_raw_insert}: plain single-row
+ *       INSERTs (autocommit) with the same 8 threads, and the ratio (target at least 0.5);
+ *   <li>{@code core.timeline_page_p99_ms}: one page of 50 of the timeline of an usager with 10,000
+ *       entries, from the first page and from random depths (target under 20 ms).
+ * </ul>
+ */
+public final class PersistenceBenchmarks implements Bench.Suite {
+
+    private static final int THREADS = 8;
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration MEASURE = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return "PersistenceBenchmarks";
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        try (EmbeddedPostgresExtension.Server server = EmbeddedPostgresExtension.startServer(true)) {
+            PostgresDatabase db = server.createDatabase(PersistenceBenchmarks.class);
+            PostgresPersistence.builder(db.dataSource(), Clock.systemUTC())
+                    .build()
+                    .migrate();
+            db.execute("CREATE TABLE bench_raw (id uuid PRIMARY KEY, tenant_id text NOT NULL, payload text NOT NULL)");
+
+            double raw = rawInserts(db);
+            double submit = submissions(db);
+            double raw2 = rawInserts(db);
+            double rawMean = (raw + raw2) / 2;
+            bench.report("core.submit_per_s", submit, "ops/s");
+            bench.report("core.raw_insert_per_s", rawMean, "ops/s");
+            bench.report("core.submit_ratio_to_raw_insert", submit / rawMean, "ratio");
+            bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
+        }
+    }
+
+    /** Runs {@code op} on 8 threads, each with its own connection; returns operations per second. */
+    private double throughput(PostgresDatabase db, ThreadOp op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicLong count = new AtomicLong();
+        CountDownLatch ready = new CountDownLatch(THREADS);
+        long[] window = new long[2];
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            long measureFrom = start + WARM_UP.toNanos();
+            long measureTo = measureFrom + MEASURE.toNanos();
+            window[0] = measureFrom;
+            window[1] = measureTo;
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    try (OneConnectionDataSource ds = new OneConnectionDataSource(db.newDataSource())) {
+                        Runnable once = op.prepare(ds, thread);
+                        ready.countDown();
+                        long now;
+                        while ((now = System.nanoTime()) < measureTo) {
+                            once.run();
+                            if (now >= measureFrom) {
+                                count.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return count.get() / (MEASURE.toNanos() / 1e9);
+    }
+
+    @FunctionalInterface
+    private interface ThreadOp {
+        Runnable prepare(OneConnectionDataSource ds, int thread) throws Exception;
+    }
+
+    private double rawInserts(PostgresDatabase db) throws Exception {
+        return throughput(db, (ds, thread) -> {
+            Connection c = ds.getConnection();
+            PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO bench_raw (id, tenant_id, payload) VALUES (?, ?, ?)");
+            return () -> {
+                try {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, "commune-bench");
+                    ps.setString(3, "{\"n\":" + thread + "}");
+                    ps.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        });
+    }
+
+    private double submissions(PostgresDatabase db) throws Exception {
+        TenantId tenant = TenantId.of("commune-bench");
+        return throughput(db, (ds, thread) -> {
+            PostgresPersistence pg = PostgresPersistence.builder(ds, Clock.systemUTC())
+                    .outboxSubscribers(Set.of("logiciel-metier"))
+                    .build();
+            RequestFixtures fixtures = new RequestFixtures(TenantId.of("commune-bench-" + thread));
+            return () -> {
+                pg.referenceSequence().next(tenant);
+                pg.requestStore()
+                        .apply(fixtures.draft(
+                                UsagerId.of(UUID.randomUUID()),
+                                Instant.now(),
+                                IdempotencyKey.of("bench-" + UUID.randomUUID())));
+            };
+        });
+    }
+
+    private double timelineP99(PostgresDatabase db) throws Exception {
+        try (OneConnectionDataSource ds = new OneConnectionDataSource(db.newDataSource())) {
+            return timelineP99(
+                    db, PostgresPersistence.builder(ds, Clock.systemUTC()).build());
+        }
+    }
+
+    private double timelineP99(PostgresDatabase db, PostgresPersistence pg) {
+        TimelineStore store = pg.timelineStore();
+        TenantId tenant = TenantId.of("commune-bench");
+        UsagerId usager = UsagerId.of(UUID.randomUUID());
+        Instant t0 = Instant.parse("2020-01-01T00:00:00Z");
+        List<TimelineEntry> all = new ArrayList<>();
+        pg.transactions().run(c -> {
+            for (int i = 0; i < 10_000; i++) {
+                TimelineEntry e = new TimelineEntry(
+                        tenant,
+                        usager,
+                        t0.plus(Duration.ofMinutes(37L * i)),
+                        "bench:" + i,
+                        i % 3 == 0 ? "scheduling" : "core",
+                        "request.SUBMIT",
+                        "r-" + i,
+                        "WEB",
+                        "Entrée " + i);
+                store.append(e);
+                all.add(e);
+            }
+        });
+        // Noise: other usagers in the same table.
+        pg.transactions().run(c -> {
+            for (int i = 0; i < 20_000; i++) {
+                store.append(new TimelineEntry(
+                        tenant,
+                        UsagerId.of(UUID.randomUUID()),
+                        t0.plusSeconds(i),
+                        "n:" + i,
+                        "core",
+                        "request.SUBMIT",
+                        null,
+                        null,
+                        "bruit"));
+            }
+        });
+        db.execute("ANALYZE gru_timeline");
+        Timeline timeline = Timeline.of(List.of(store));
+        Random random = new Random(1);
+        int samples = 3_000;
+        long[] nanos = new long[samples];
+        for (int i = -500; i < samples; i++) {
+            TimelineCursor cursor =
+                    i % 4 == 0 ? null : all.get(random.nextInt(all.size())).cursor();
+            long start = System.nanoTime();
+            TimelinePage page = timeline.page(tenant, usager, cursor, 50);
+            long elapsed = System.nanoTime() - start;
+            if (page.entries().isEmpty() && cursor == null) {
+                throw new IllegalStateException("empty timeline");
+            }
+            if (i >= 0) {
+                nanos[i] = elapsed;
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos[(int) Math.ceil(samples * 0.99) - 1] / 1e6;
+    }
+}

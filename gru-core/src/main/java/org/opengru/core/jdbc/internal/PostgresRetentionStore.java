@@ -1,0 +1,194 @@
+package org.opengru.core.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.JdbcTransactions;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestStatus;
+import org.opengru.core.rgpd.RetentionCandidate;
+import org.opengru.core.rgpd.RetentionStore;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * Retention on the request tables. Each step is one transaction conditioned on the request's state, so
+ * two nodes running the purge job at once never do a step twice. Audit chains stay: they hold no
+ * personal data.
+ */
+public final class PostgresRetentionStore implements RetentionStore {
+
+    private static final UsagerId ANONYMOUS = ANONYMOUS_APPLICANT;
+
+    private final JdbcTransactions tx;
+
+    public PostgresRetentionStore(JdbcTransactions tx) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+    }
+
+    @Override
+    public List<RetentionCandidate> toArchive(
+            TenantId tenant, ProcedureCode procedure, Instant closedBefore, int limit) {
+        return candidates(tenant, procedure, closedBefore, limit, "archived_at IS NULL AND anonymised_at IS NULL");
+    }
+
+    @Override
+    public List<RetentionCandidate> expired(TenantId tenant, ProcedureCode procedure, Instant closedBefore, int limit) {
+        return candidates(tenant, procedure, closedBefore, limit, "anonymised_at IS NULL");
+    }
+
+    private List<RetentionCandidate> candidates(
+            TenantId tenant, ProcedureCode procedure, Instant closedBefore, int limit, String condition) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, closed_at, archived_at FROM gru_request"
+                    + " WHERE tenant_id = ? AND procedure_code = ? AND closed_at IS NOT NULL AND closed_at < ? AND "
+                    + condition + " ORDER BY closed_at, id LIMIT ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, procedure.value());
+                Sql.setInstant(ps, 3, closedBefore);
+                ps.setInt(4, limit);
+                List<RetentionCandidate> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RetentionCandidate(
+                                RequestId.of(rs.getObject("id", UUID.class)),
+                                procedure,
+                                Sql.requiredInstant(rs, "closed_at"),
+                                Sql.instant(rs, "archived_at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void archive(TenantId tenant, RequestId request, Instant at) {
+        tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request SET archived_at = ?"
+                    + " WHERE tenant_id = ? AND id = ? AND archived_at IS NULL")) {
+                Sql.setInstant(ps, 1, at);
+                ps.setString(2, tenant.value());
+                ps.setObject(3, request.value());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void purge(TenantId tenant, RequestId request) {
+        tx.run(c -> {
+            delete(c, "DELETE FROM gru_timeline WHERE tenant_id = ? AND subject_id = ?", tenant, request.toString());
+            delete(
+                    c,
+                    "DELETE FROM gru_idempotency WHERE tenant_id = ? AND request_id = ?::uuid",
+                    tenant,
+                    request.toString());
+            delete(
+                    c,
+                    "DELETE FROM gru_request_history WHERE tenant_id = ? AND request_id = ?::uuid",
+                    tenant,
+                    request.toString());
+            delete(c, "DELETE FROM gru_request WHERE tenant_id = ? AND id = ?::uuid", tenant, request.toString());
+        });
+    }
+
+    private static void delete(Connection c, String sql, TenantId tenant, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void anonymise(TenantId tenant, RequestId request, Instant at) {
+        tx.run(c -> {
+            Request r;
+            try (PreparedStatement ps = c.prepareStatement("SELECT document::text FROM gru_request"
+                    + " WHERE tenant_id = ? AND id = ? AND anonymised_at IS NULL FOR UPDATE")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, request.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return; // gone or done by another node
+                    }
+                    r = PostgresRequestStore.JSON.readValue(rs.getString(1), Request.class);
+                }
+            }
+            boolean keepAck = r.status() == RequestStatus.WITHDRAWN && r.acknowledgment() != null;
+            Request stripped = new Request(
+                    r.id(),
+                    r.tenant(),
+                    r.reference(),
+                    r.procedure(),
+                    r.team(),
+                    ANONYMOUS,
+                    new org.opengru.core.principal.ActorRef(org.opengru.core.principal.ActorKind.SYSTEM, "anonymised"),
+                    r.intake(),
+                    r.status(),
+                    FormData.empty(),
+                    List.of(),
+                    r.version(),
+                    r.createdAt(),
+                    r.updatedAt(),
+                    r.receivedAt(),
+                    r.deadline(),
+                    r.complement(),
+                    r.decision(),
+                    keepAck ? r.acknowledgment() : null);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request SET applicant_id = ?,"
+                    + " document = ?::jsonb, anonymised_at = ? WHERE tenant_id = ? AND id = ?")) {
+                ps.setObject(1, ANONYMOUS.value());
+                ps.setString(2, PostgresRequestStore.JSON.writeValueAsString(stripped));
+                Sql.setInstant(ps, 3, at);
+                ps.setString(4, tenant.value());
+                ps.setObject(5, request.value());
+                ps.executeUpdate();
+            }
+            delete(c, "DELETE FROM gru_timeline WHERE tenant_id = ? AND subject_id = ?", tenant, request.toString());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request_history SET reason = NULL,"
+                    + " document = document - 'reason' WHERE tenant_id = ? AND request_id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, request.value());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<RequestId> drafts(TenantId tenant, UsagerId usager) {
+        return ids(tenant, usager, "received_at IS NULL");
+    }
+
+    @Override
+    public List<RequestId> retained(TenantId tenant, UsagerId usager) {
+        return ids(tenant, usager, "received_at IS NOT NULL");
+    }
+
+    private List<RequestId> ids(TenantId tenant, UsagerId usager, String condition) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM gru_request WHERE tenant_id = ? AND applicant_id = ? AND " + condition)) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, usager.value());
+                List<RequestId> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(RequestId.of(rs.getObject(1, UUID.class)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+}

@@ -1,0 +1,144 @@
+package org.opengru.core.rgpd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestQuery;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.TimelineStore;
+import org.opengru.core.usager.UsagerStore;
+
+/** gru-core's contributors to the subject-access export and to erasure. */
+public final class CoreSubjectData {
+
+    /** Why received requests are kept on an erasure request. */
+    public static final String REQUESTS_LEGAL_BASIS = "art. 17.3.b RGPD: legal retention obligation of the"
+            + " administrative file (Code du patrimoine, L212-1 and following) until its retention period ends;"
+            + " the purge job then purges or anonymises it";
+
+    /** Why consents are kept. */
+    public static final String CONSENTS_LEGAL_BASIS =
+            "art. 7.1 RGPD: the controller must be able to prove consent and its withdrawal";
+
+    private CoreSubjectData() {}
+
+    /**
+     * The usager's identity, requests (with history), timeline and consents. {@code retention} may be null
+     * when no retention store is wired (drafts then stay until the purge job).
+     */
+    public static List<SubjectDataContributor> contributors(
+            UsagerStore usagers,
+            RequestStore requests,
+            TimelineStore timeline,
+            ConsentLedger consents,
+            @Nullable RetentionStore retention) {
+        return List.of(usager(usagers), requests(requests, retention), timeline(timeline), consents(consents));
+    }
+
+    static SubjectDataContributor usager(UsagerStore usagers) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "usager";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                return usagers.find(tenant, usager).<Object>map(u -> u).orElse(Map.of());
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                // UsagerStore has no deletion yet: the identity stays while requests reference it.
+                return new ErasureOutcome(section(), 0, -1, REQUESTS_LEGAL_BASIS);
+            }
+        };
+    }
+
+    static SubjectDataContributor requests(RequestStore store, @Nullable RetentionStore retention) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "requests";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                RequestQuery query = new RequestQuery(Set.of(), null, 500);
+                while (true) {
+                    List<Request> page = store.byApplicants(tenant, Set.of(usager), query);
+                    for (Request r : page) {
+                        Map<String, Object> item = new LinkedHashMap<>();
+                        item.put("request", r);
+                        item.put("history", store.history(tenant, r.id()));
+                        out.add(item);
+                    }
+                    if (page.size() < query.limit()) {
+                        return out;
+                    }
+                    query = query.after(page.get(page.size() - 1).id());
+                }
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                if (retention == null) {
+                    return new ErasureOutcome(section(), 0, -1, REQUESTS_LEGAL_BASIS);
+                }
+                List<RequestId> drafts = retention.drafts(tenant, usager);
+                for (RequestId id : drafts) {
+                    retention.purge(tenant, id);
+                }
+                int kept = retention.retained(tenant, usager).size();
+                return new ErasureOutcome(section(), drafts.size(), kept, kept == 0 ? null : REQUESTS_LEGAL_BASIS);
+            }
+        };
+    }
+
+    static SubjectDataContributor timeline(TimelineStore timeline) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "timeline";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                return timeline.all(tenant, usager);
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                return new ErasureOutcome(section(), timeline.eraseUsager(tenant, usager), 0, null);
+            }
+        };
+    }
+
+    static SubjectDataContributor consents(ConsentLedger ledger) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "consents";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                return ledger.history(tenant, usager);
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                return new ErasureOutcome(
+                        section(), 0, ledger.history(tenant, usager).size(), CONSENTS_LEGAL_BASIS);
+            }
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package org.opengru.core.rgpd;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.tenancy.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the retention policies of a collectivité: archives requests past their active period, purges
+ * or anonymises those past their archive period. Call {@link #run(TenantId)} from any scheduler (daily
+ * is plenty); it works in batches, is idempotent, and several nodes may run it (each step is a
+ * conditional update: a request handled by one node is no longer a candidate for the other).
+ */
+public final class PurgeJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PurgeJob.class);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final RetentionStore store;
+    private final Clock clock;
+    private final Map<ProcedureCode, RetentionPolicy> policies = new HashMap<>();
+    private final int batchSize;
+
+    public PurgeJob(RetentionStore store, Clock clock, List<RetentionPolicy> policies, int batchSize) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (RetentionPolicy p : policies) {
+            this.policies.put(p.procedure(), p);
+        }
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    /** One pass over every démarche with a policy; returns what it did. */
+    public PurgeReport run(TenantId tenant) {
+        Instant now = clock.instant();
+        PurgeReport total = new PurgeReport(0, 0, 0);
+        for (RetentionPolicy policy : policies.values()) {
+            Instant archiveBefore = policy.closedBefore(RetentionPhase.INTERMEDIATE_ARCHIVE, now, PARIS);
+            Instant expireBefore = policy.closedBefore(RetentionPhase.EXPIRED, now, PARIS);
+            int archived = 0;
+            int purged = 0;
+            int anonymised = 0;
+            List<RetentionCandidate> batch;
+            while (!(batch = store.expired(tenant, policy.procedure(), expireBefore, batchSize)).isEmpty()) {
+                for (RetentionCandidate c : batch) {
+                    if (policy.endOfLife() == EndOfLife.PURGE) {
+                        store.purge(tenant, c.requestId());
+                        purged++;
+                    } else {
+                        store.anonymise(tenant, c.requestId(), now);
+                        anonymised++;
+                    }
+                }
+            }
+            while (!(batch = store.toArchive(tenant, policy.procedure(), archiveBefore, batchSize)).isEmpty()) {
+                for (RetentionCandidate c : batch) {
+                    store.archive(tenant, c.requestId(), now);
+                    archived++;
+                }
+            }
+            if (archived + purged + anonymised > 0) {
+                LOG.info(
+                        "retention {} {}: {} archived, {} purged, {} anonymised",
+                        tenant,
+                        policy.procedure(),
+                        archived,
+                        purged,
+                        anonymised);
+            }
+            total = total.plus(new PurgeReport(archived, purged, anonymised));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,36 @@
+package org.opengru.core.rgpd;
+
+import java.time.Instant;
+import java.util.List;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+
+/** Port: the storage side of retention (the PostgreSQL adapter works on the request tables). */
+public interface RetentionStore {
+
+    /** The applicant of an anonymised request (the nil UUID). */
+    UsagerId ANONYMOUS_APPLICANT = UsagerId.of(new java.util.UUID(0, 0));
+
+    /** Closed requests of the démarche closed before {@code closedBefore}, not archived yet. */
+    List<RetentionCandidate> toArchive(TenantId tenant, ProcedureCode procedure, Instant closedBefore, int limit);
+
+    /** Closed requests of the démarche closed before {@code closedBefore}, not purged nor anonymised. */
+    List<RetentionCandidate> expired(TenantId tenant, ProcedureCode procedure, Instant closedBefore, int limit);
+
+    /** Moves the request to the intermediate archive (out of daily lists). */
+    void archive(TenantId tenant, RequestId request, Instant at);
+
+    /** Deletes the request, its history, its idempotency records and its timeline entries. */
+    void purge(TenantId tenant, RequestId request);
+
+    /** Strips the request of everything identifying; keeps what statistics need. */
+    void anonymise(TenantId tenant, RequestId request, Instant at);
+
+    /** The usager's requests that were never received (drafts): nothing obliges to keep them. */
+    List<RequestId> drafts(TenantId tenant, UsagerId usager);
+
+    /** The usager's received requests still held (kept under their retention). */
+    List<RequestId> retained(TenantId tenant, UsagerId usager);
+}

@@ -1,0 +1,23 @@
+package org.opengru.core.rgpd;
+
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * Extension point: one module's share of what is held on an usager, for the subject-access export and
+ * for erasure. gru-core contributes the usager, requests, timeline and consents ({@link
+ * CoreSubjectData}); other modules (documents, appointments) add theirs.
+ */
+public interface SubjectDataContributor {
+
+    /** The section name in the export, such as {@code requests}. */
+    String section();
+
+    /** Everything this module holds on the usager, as a value Jackson can write (records, maps, lists). */
+    Object collect(TenantId tenant, UsagerId usager);
+
+    /** Erases what the law allows and says what it kept and why. Keeps everything by default. */
+    default ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+        return new ErasureOutcome(section(), 0, -1, "not erasable through this module");
+    }
+}

@@ -1,0 +1,22 @@
+package org.opengru.core.stats;
+
+import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.ProcedureCode;
+
+/**
+ * One line of the open-data table: the requests of one démarche received in one month (Europe/Paris),
+ * and what became of them so far.
+ *
+ * @param medianProcessingDays median of (decision - receipt) in days over the decided ones, or null
+ */
+public record StatisticsRow(
+        ProcedureCode procedure,
+        YearMonth month,
+        int received,
+        int decided,
+        int accepted,
+        int rejected,
+        int closedWithoutFollowUp,
+        int implicitDecisions,
+        @Nullable Double medianProcessingDays) {}

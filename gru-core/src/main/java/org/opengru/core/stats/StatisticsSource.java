@@ -1,0 +1,12 @@
+package org.opengru.core.stats;
+
+import java.time.Instant;
+import java.util.List;
+import org.opengru.core.tenancy.TenantId;
+
+/** Port: the facts of the requests of a collectivité received in {@code [from, to)}. */
+@FunctionalInterface
+public interface StatisticsSource {
+
+    List<RequestFacts> received(TenantId tenant, Instant from, Instant to);
+}

@@ -1,0 +1,203 @@
+package org.opengru.test.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestQuery;
+import org.opengru.core.request.RequestStatus;
+import org.opengru.core.rgpd.ConsentLedger;
+import org.opengru.core.rgpd.ConsentRecord;
+import org.opengru.core.rgpd.CoreSubjectData;
+import org.opengru.core.rgpd.EndOfLife;
+import org.opengru.core.rgpd.ErasureOutcome;
+import org.opengru.core.rgpd.PurgeJob;
+import org.opengru.core.rgpd.PurgeReport;
+import org.opengru.core.rgpd.RetentionPhase;
+import org.opengru.core.rgpd.RetentionPolicy;
+import org.opengru.core.rgpd.RetentionStore;
+import org.opengru.core.rgpd.SubjectAccess;
+import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.Person;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ExtendWith(EmbeddedPostgresExtension.class)
+class RgpdLifecycleTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private final MutableClock clock = new MutableClock(T0);
+    private final PostgresPersistence pg;
+
+    RgpdLifecycleTest(PostgresDatabase db) {
+        pg = PostgresPersistence.builder(db.dataSource(), clock)
+                .outboxSubscribers(Set.of("logiciel-metier"))
+                .build();
+        pg.migrate();
+    }
+
+    private Request decidedRequest(RequestFixtures fixtures, UsagerId applicant) {
+        Request draft =
+                pg.requestStore().apply(fixtures.draft(applicant, T0, null)).request();
+        Request submitted = pg.requestStore()
+                .apply(fixtures.submit(draft, T0.plusSeconds(60), null))
+                .request();
+        return pg.requestStore()
+                .apply(fixtures.decide(submitted, RequestStatus.REJECTED, false, T0.plus(Duration.ofDays(10))))
+                .request();
+    }
+
+    private PurgeJob job(EndOfLife endOfLife) {
+        return new PurgeJob(
+                pg.retentionStore(),
+                clock,
+                List.of(new RetentionPolicy(
+                        RequestFixtures.PROCEDURE.code(), Period.ofYears(1), Period.ofYears(2), endOfLife)),
+                2);
+    }
+
+    @Test
+    void retentionPhasesFollowTheCalendarInParis() {
+        RetentionPolicy p = new RetentionPolicy(
+                RequestFixtures.PROCEDURE.code(), Period.ofMonths(1), Period.ofMonths(1), EndOfLife.PURGE);
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        Instant closed = Instant.parse("2026-01-31T10:00:00Z");
+        assertThat(p.phaseAt(closed, Instant.parse("2026-02-27T10:00:00Z"), paris))
+                .isEqualTo(RetentionPhase.ACTIVE);
+        assertThat(p.phaseAt(closed, Instant.parse("2026-02-28T10:00:00Z"), paris))
+                .isEqualTo(RetentionPhase.INTERMEDIATE_ARCHIVE);
+        assertThat(p.phaseAt(closed, Instant.parse("2026-03-28T10:00:00Z"), paris))
+                .isEqualTo(RetentionPhase.EXPIRED);
+    }
+
+    @Test
+    void archivesThenAnonymisesKeepingStatisticsAndTheAuditChain() {
+        RequestFixtures fixtures = new RequestFixtures();
+        UsagerId applicant = UsagerId.of(UUID.randomUUID());
+        Request decided = decidedRequest(fixtures, applicant);
+        PurgeJob job = job(EndOfLife.ANONYMISE);
+
+        clock.set(T0.plus(Duration.ofDays(200)));
+        assertThat(job.run(fixtures.tenant())).isEqualTo(new PurgeReport(0, 0, 0));
+        clock.set(T0.plus(Duration.ofDays(400)));
+        assertThat(job.run(fixtures.tenant())).isEqualTo(new PurgeReport(1, 0, 0));
+        assertThat(job.run(fixtures.tenant())).as("idempotent").isEqualTo(new PurgeReport(0, 0, 0));
+        clock.set(T0.plus(Duration.ofDays(1200)));
+        assertThat(job.run(fixtures.tenant())).isEqualTo(new PurgeReport(0, 0, 1));
+        assertThat(job.run(fixtures.tenant())).isEqualTo(new PurgeReport(0, 0, 0));
+
+        Request stripped =
+                pg.requestStore().find(fixtures.tenant(), decided.id()).orElseThrow();
+        assertThat(stripped.applicant()).isEqualTo(RetentionStore.ANONYMOUS_APPLICANT);
+        assertThat(stripped.data()).isEqualTo(FormData.empty());
+        assertThat(stripped.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(pg.requestStore().history(fixtures.tenant(), decided.id()))
+                .allSatisfy(h -> assertThat(h.reason()).isNull());
+        assertThat(pg.requestStore().byApplicants(fixtures.tenant(), Set.of(applicant), RequestQuery.firstPage()))
+                .isEmpty();
+        assertThat(pg.timelineStore().all(fixtures.tenant(), applicant)).isEmpty();
+        assertThat(pg.auditTrail().verify(fixtures.tenant(), decided.id()).valid())
+                .isTrue();
+        assertThat(pg.statisticsSource().received(fixtures.tenant(), T0.minusSeconds(1), T0.plusSeconds(3600)))
+                .singleElement()
+                .satisfies(f -> assertThat(f.outcome()).isEqualTo(RequestStatus.REJECTED));
+    }
+
+    @Test
+    void purgesExpiredRequestsButKeepsTheirAuditChain() {
+        RequestFixtures fixtures = new RequestFixtures();
+        UsagerId applicant = UsagerId.of(UUID.randomUUID());
+        Request decided = decidedRequest(fixtures, applicant);
+        clock.set(T0.plus(Duration.ofDays(1200)));
+
+        assertThat(job(EndOfLife.PURGE).run(fixtures.tenant())).isEqualTo(new PurgeReport(0, 1, 0));
+
+        assertThat(pg.requestStore().find(fixtures.tenant(), decided.id())).isEmpty();
+        assertThat(pg.requestStore().history(fixtures.tenant(), decided.id())).isEmpty();
+        assertThat(pg.auditTrail().entries(fixtures.tenant(), decided.id())).hasSize(3);
+        assertThat(pg.auditTrail().verify(fixtures.tenant(), decided.id()).valid())
+                .isTrue();
+    }
+
+    private void consentLedgerRecordsAgreementAndWithdrawal(ConsentLedger ledger) {
+        RequestFixtures fixtures = new RequestFixtures();
+        UsagerId usager = UsagerId.of(UUID.randomUUID());
+        ledger.record(new ConsentRecord(fixtures.tenant(), usager, "sms-notifications", true, T0, "2026-01", "WEB"));
+        assertThat(ledger.granted(fixtures.tenant(), usager, "sms-notifications"))
+                .isTrue();
+        ledger.record(new ConsentRecord(
+                fixtures.tenant(), usager, "sms-notifications", false, T0.plusSeconds(3600), "2026-01", "PHONE"));
+        assertThat(ledger.granted(fixtures.tenant(), usager, "sms-notifications"))
+                .isFalse();
+        assertThat(ledger.granted(fixtures.tenant(), usager, "newsletter")).isFalse();
+        assertThat(ledger.history(fixtures.tenant(), usager))
+                .extracting(ConsentRecord::granted)
+                .containsExactly(true, false);
+    }
+
+    @Test
+    void theConsentLedgerKeepsAgreementAndWithdrawalInMemory() {
+        consentLedgerRecordsAgreementAndWithdrawal(ConsentLedger.inMemory());
+    }
+
+    @Test
+    void theConsentLedgerKeepsAgreementAndWithdrawalInPostgres() {
+        consentLedgerRecordsAgreementAndWithdrawal(pg.consentLedger());
+    }
+
+    @Test
+    void exportsEverythingOnAnUsagerThenErasesWhatTheLawAllows() throws Exception {
+        RequestFixtures fixtures = new RequestFixtures();
+        UsagerId applicant = UsagerId.of(UUID.randomUUID());
+        UsagerStore usagers = UsagerStore.inMemory();
+        usagers.save(Person.declared(applicant, fixtures.tenant(), "Martin", List.of("Léa"), Contact.none(), T0));
+        Request decided = decidedRequest(fixtures, applicant);
+        Request draft =
+                pg.requestStore().apply(fixtures.draft(applicant, T0, null)).request();
+        pg.consentLedger()
+                .record(new ConsentRecord(
+                        fixtures.tenant(), applicant, "sms-notifications", true, T0, "2026-01", "WEB"));
+        SubjectAccess access = new SubjectAccess(
+                clock,
+                CoreSubjectData.contributors(
+                        usagers, pg.requestStore(), pg.timelineStore(), pg.consentLedger(), pg.retentionStore()));
+
+        JsonNode export = JsonMapper.builder().build().readTree(access.export(fixtures.tenant(), applicant));
+
+        assertThat(export.get("format").asString()).isEqualTo(SubjectAccess.FORMAT);
+        JsonNode sections = export.get("sections");
+        assertThat(sections.get("usager").toString()).contains("Martin", "Léa");
+        assertThat(sections.get("requests")).hasSize(2);
+        assertThat(sections.get("requests").toString())
+                .contains(decided.id().toString(), draft.id().toString());
+        assertThat(sections.get("timeline")).hasSize(4);
+        assertThat(sections.get("consents")).hasSize(1);
+
+        List<ErasureOutcome> outcomes = access.erase(fixtures.tenant(), applicant);
+
+        assertThat(outcomes)
+                .extracting(ErasureOutcome::section)
+                .containsExactly("usager", "requests", "timeline", "consents");
+        ErasureOutcome requests = outcomes.get(1);
+        assertThat(requests.erased()).as("the draft").isEqualTo(1);
+        assertThat(requests.retained()).as("the decided request").isEqualTo(1);
+        assertThat(requests.legalBasis()).contains("17.3.b");
+        assertThat(pg.requestStore().find(fixtures.tenant(), draft.id())).isEmpty();
+        assertThat(pg.requestStore().find(fixtures.tenant(), decided.id())).isPresent();
+        assertThat(pg.timelineStore().all(fixtures.tenant(), applicant)).isEmpty();
+        assertThat(outcomes.get(3).legalBasis()).contains("7.1");
+    }
+}

@@ -1,0 +1,141 @@
+package org.opengru.test.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.request.Request;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.Timeline;
+import org.opengru.core.timeline.TimelineContributor;
+import org.opengru.core.timeline.TimelineCursor;
+import org.opengru.core.timeline.TimelineEntry;
+import org.opengru.core.timeline.TimelinePage;
+import org.opengru.core.timeline.TimelineStore;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+
+@ExtendWith(EmbeddedPostgresExtension.class)
+class TimelineTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private final PostgresPersistence pg;
+
+    TimelineTest(PostgresDatabase db) {
+        pg = PostgresPersistence.builder(db.dataSource(), Clock.systemUTC())
+                .outboxSubscribers(Set.of("logiciel-metier"))
+                .build();
+        pg.migrate();
+    }
+
+    private static List<TimelineEntry> fill(TimelineStore store, TenantId tenant, UsagerId usager, int n) {
+        List<TimelineEntry> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // Several entries share an instant: the entry id breaks the tie.
+            TimelineEntry e = new TimelineEntry(
+                    tenant,
+                    usager,
+                    T0.plus(Duration.ofMinutes(i / 3)),
+                    "core:" + String.format("%04d", i),
+                    "core",
+                    "request.SUBMIT",
+                    "r" + i,
+                    "WEB",
+                    "entrée " + i);
+            store.append(e);
+            all.add(e);
+        }
+        return all;
+    }
+
+    /** Appointments of another module, contributed from a list: the extension point. */
+    private static TimelineContributor appointments(List<TimelineEntry> entries) {
+        return (tenant, usager, before, limit) -> entries.stream()
+                .filter(e -> e.tenant().equals(tenant) && e.usager().equals(usager) && e.isBefore(before))
+                .sorted(TimelineEntry.NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    private void walksEveryEntryOnceNewestFirst(TimelineStore store) {
+        TenantId tenant = TenantId.of("commune-timeline");
+        UsagerId usager = UsagerId.of(UUID.randomUUID());
+        List<TimelineEntry> expected = new ArrayList<>(fill(store, tenant, usager, 95));
+        fill(store, tenant, UsagerId.of(UUID.randomUUID()), 10);
+        List<TimelineEntry> rdv = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            rdv.add(new TimelineEntry(
+                    tenant,
+                    usager,
+                    T0.plus(Duration.ofMinutes(5L * i)).plusSeconds(30),
+                    "scheduling:" + i,
+                    "scheduling",
+                    "appointment.booked",
+                    "a" + i,
+                    "COUNTER",
+                    "rendez-vous " + i));
+        }
+        expected.addAll(rdv);
+        expected.sort(TimelineEntry.NEWEST_FIRST);
+        Timeline timeline = Timeline.of(List.of(store, appointments(rdv)));
+
+        List<TimelineEntry> walked = new ArrayList<>();
+        TimelineCursor cursor = null;
+        int pages = 0;
+        do {
+            TimelinePage page = timeline.page(tenant, usager, cursor, 20);
+            walked.addAll(page.entries());
+            cursor = page.next() == null
+                    ? null
+                    : TimelineCursor.parse(page.next().token());
+            pages++;
+        } while (cursor != null);
+
+        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo(6);
+    }
+
+    @Test
+    void pagesAMergedTimelineNewestFirstInMemory() {
+        walksEveryEntryOnceNewestFirst(TimelineStore.inMemory());
+    }
+
+    @Test
+    void pagesAMergedTimelineNewestFirstInPostgres() {
+        walksEveryEntryOnceNewestFirst(pg.timelineStore());
+    }
+
+    @Test
+    void theRequestStoreWritesTheApplicantsTimelineInTheSameTransaction() {
+        RequestFixtures fixtures = new RequestFixtures();
+        UsagerId applicant = UsagerId.of(UUID.randomUUID());
+        Request draft =
+                pg.requestStore().apply(fixtures.draft(applicant, T0, null)).request();
+        pg.requestStore().apply(fixtures.submit(draft, T0.plusSeconds(60), null));
+
+        List<TimelineEntry> entries = pg.timelineStore().all(fixtures.tenant(), applicant);
+        assertThat(entries).extracting(TimelineEntry::kind).containsExactly("request.SUBMIT", "request.CREATE");
+        assertThat(entries)
+                .allSatisfy(e -> assertThat(e.subjectId()).isEqualTo(draft.id().toString()));
+    }
+
+    @Test
+    void refusesABadCursorOrLimit() {
+        Timeline timeline = Timeline.of(List.of(TimelineStore.inMemory()));
+        assertThatThrownBy(() -> TimelineCursor.parse("not-a-cursor")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> timeline.page(TenantId.of("t"), UsagerId.of(UUID.randomUUID()), null, 0))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+    }
+}
