@@ -26,9 +26,16 @@ public interface ReferenceGenerator {
         };
     }
 
-    /** A bijection of [0, 2^28): multiplication by an odd constant, then a xor, modulo 2^28. */
+    /**
+     * A bijection of [0, 2^28): odd multiplications and xor-shifts modulo 2^28 are each invertible, so
+     * distinct numbers give distinct references while neighbours look unrelated.
+     */
     private static long scramble(long n) {
         long mask = (1L << 28) - 1;
-        return ((n * 0x9E3779BL) & mask) ^ 0x5A5A5A5L;
+        long x = (n * 0x9E3779BL + 0x7F4A7C1L) & mask;
+        x ^= x >>> 13;
+        x = (x * 0x5851F43L) & mask;
+        x ^= x >>> 11;
+        return x;
     }
 }

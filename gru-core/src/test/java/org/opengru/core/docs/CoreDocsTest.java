@@ -1,0 +1,120 @@
+package org.opengru.core.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.acknowledgment.Mention;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestLifecycle;
+
+/**
+ * Keeps docs/core.md in step with the code: the lifecycle diagram and table (exported from the lifecycle
+ * table), the list of mandatory mentions, a sample acknowledgment and the embedding example (copied from
+ * {@link EmbeddingExampleTest}). Fails when the doc drifts; regenerate with {@code ./mvnw -pl gru-core test
+ * -Dtest=CoreDocsTest -Dgru.docs.update=true}.
+ */
+class CoreDocsTest {
+
+    private static final Path DOC = Path.of("..", "docs", "core.md");
+    private static final Path EXAMPLE =
+            Path.of("src", "test", "java", "org", "opengru", "core", "docs", "EmbeddingExampleTest.java");
+
+    static Map<String, String> generatedSections() throws IOException {
+        Map<String, String> sections = new LinkedHashMap<>();
+        RequestLifecycle lifecycle = RequestLifecycle.standard();
+        sections.put("lifecycle-diagram", "```mermaid\n" + lifecycle.toMermaid() + "```\n");
+        sections.put("lifecycle-table", lifecycle.toMarkdownTable());
+        StringBuilder mentions = new StringBuilder("| placeholder | what it says | CRPA |\n| --- | --- | --- |\n");
+        for (Mention m : Mention.values()) {
+            mentions.append("| `")
+                    .append(m.placeholder())
+                    .append("` | ")
+                    .append(describe(m))
+                    .append(" | ")
+                    .append(m.legalBasis())
+                    .append(" |\n");
+        }
+        sections.put("mentions", mentions.toString());
+        sections.put("embedding-example", "```java\n" + example() + "```\n");
+        Request sent = EmbeddingExampleTest.embed(Clock.fixed(Instant.parse("2026-01-15T09:30:00Z"), ZoneOffset.UTC));
+        sections.put(
+                "acknowledgment-sample", "```text\n" + sent.acknowledgment().text() + "```\n");
+        return sections;
+    }
+
+    private static String describe(Mention m) {
+        return switch (m) {
+            case RECEIPT -> "date and time of receipt, the démarche and the request's reference";
+            case SERVICE -> "the service in charge: name, postal address, e-mail, phone";
+            case IMPLICIT_DECISION ->
+                "whether silence means acceptance or rejection and the date it occurs (or that the period starts with the missing pieces); for an acceptance, the attestation of L232-3";
+            case APPEAL ->
+                "for an implicit rejection: recours gracieux and contentieux, two months, Télérecours citoyens";
+            case MISSING_PIECES ->
+                "for an incomplete request: the missing pieces, the deadline to send them, and that the period only starts with them";
+        };
+    }
+
+    private static String example() throws IOException {
+        List<String> lines = Files.readAllLines(EXAMPLE, StandardCharsets.UTF_8);
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals("// docs:start")) {
+                start = i + 1;
+            } else if (lines.get(i).strip().equals("// docs:end")) {
+                end = i;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        int indent = lines.get(start).indexOf(lines.get(start).strip());
+        for (String line : lines.subList(start, end)) {
+            sb.append(line.length() >= indent ? line.substring(indent) : line.strip())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String apply(String doc, Map<String, String> sections) {
+        String out = doc;
+        for (Map.Entry<String, String> e : sections.entrySet()) {
+            String begin = "<!-- " + e.getKey() + ":start -->\n";
+            String finish = "<!-- " + e.getKey() + ":end -->";
+            int a = out.indexOf(begin);
+            int b = out.indexOf(finish);
+            if (a < 0 || b < a) {
+                throw new AssertionError("docs/core.md lacks the markers of section " + e.getKey());
+            }
+            out = out.substring(0, a + begin.length()) + e.getValue() + out.substring(b);
+        }
+        return out;
+    }
+
+    @Test
+    void docsMatchTheCode() throws IOException {
+        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+        String expected = apply(doc, generatedSections());
+        if (Boolean.getBoolean("gru.docs.update")) {
+            Files.writeString(DOC, expected, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(doc)
+                .as("docs/core.md is out of date: ./mvnw -pl gru-core test -Dtest=CoreDocsTest -Dgru.docs.update=true")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void theExampleIsAboutTenLines() throws IOException {
+        assertThat(example().lines().count()).isBetween(8L, 11L);
+    }
+}
