@@ -20,6 +20,7 @@ import org.opengru.documents.ingest.internal.PdfActiveContentScanner;
 import org.opengru.documents.ingest.internal.PngHeaderInspector;
 import org.opengru.documents.ingest.internal.StreamInspector;
 import org.opengru.documents.ingest.internal.WebpHeaderInspector;
+import org.opengru.documents.ingest.internal.WriteBehind;
 import org.opengru.documents.ingest.internal.ZipTailDetector;
 import org.opengru.documents.scan.ScanSession;
 import org.opengru.documents.scan.ScanVerdict;
@@ -96,25 +97,26 @@ public final class DocumentIngestor {
             throw new FileTooLargeException("the upload '" + name + "' declares " + request.declaredSize()
                     + " bytes, more than the " + limit + " allowed");
         }
-        byte[] buffer = new byte[BUFFER];
-        int headLength = readHead(content, buffer, name);
-        if (headLength == 0) {
-            throw new EmptyFileException("the upload '" + name + "' has no content");
-        }
-        AllowedMediaType type = checkType(name, sniffer.sniff(buffer, headLength));
-        limit = limit(request, policy.maxBytes().get(type));
-        if (request.declaredSize() > limit) {
-            throw new FileTooLargeException("the " + type.mediaType() + " file '" + name + "' declares "
-                    + request.declaredSize() + " bytes, more than the " + limit + " allowed");
-        }
-        List<StreamInspector> inspectors = inspectorsFor(type);
-        MessageDigest sha = sha256();
         BlobKey key = BlobKey.random(random);
         BlobUpload upload = blobs.create(key);
         ScanSession scan = scanner.start();
         boolean committed = false;
-        try {
-            EnvelopeEncryption.Encryptor encryptor = encryption.encrypt(upload.stream(), context(key));
+        // Not closed on failure: the upload is aborted instead, so no final chunk is sealed for nothing.
+        EnvelopeEncryption.Encryptor encryptor = encryption.encrypt(upload.stream(), context(key));
+        try (WriteBehind writer = new WriteBehind(encryptor, 4, BUFFER)) {
+            byte[] buffer = writer.take();
+            int headLength = readHead(content, buffer, name);
+            if (headLength == 0) {
+                throw new EmptyFileException("the upload '" + name + "' has no content");
+            }
+            AllowedMediaType type = checkType(name, sniffer.sniff(buffer, headLength));
+            limit = limit(request, policy.maxBytes().get(type));
+            if (request.declaredSize() > limit) {
+                throw new FileTooLargeException("the " + type.mediaType() + " file '" + name + "' declares "
+                        + request.declaredSize() + " bytes, more than the " + limit + " allowed");
+            }
+            List<StreamInspector> inspectors = inspectorsFor(type);
+            MessageDigest sha = sha256();
             long total = 0;
             int n = headLength;
             while (n >= 0) {
@@ -134,10 +136,13 @@ public final class DocumentIngestor {
                         inspector.update(buffer, 0, n);
                     }
                     scan.write(buffer, 0, n);
-                    encryptor.write(buffer, 0, n);
+                    // Encryption and storage run on the writer thread while the next bytes are read.
+                    writer.write(buffer, n);
+                    buffer = writer.take();
                 }
                 n = readSome(content, buffer, name, total);
             }
+            writer.recycle(buffer);
             if (request.declaredSize() >= 0 && total < request.declaredSize()) {
                 throw new TruncatedUploadException("the upload '" + name + "' ended after " + total + " of its "
                         + request.declaredSize() + " declared bytes");
@@ -145,7 +150,7 @@ public final class DocumentIngestor {
             for (StreamInspector inspector : inspectors) {
                 inspector.finish(total);
             }
-            encryptor.finish();
+            writer.finish(encryptor::finish);
             ScanVerdict verdict = scan.finish();
             if (verdict.outcome() == ScanVerdict.Outcome.INFECTED) {
                 throw new InfectedFileException("the virus scanner found '" + verdict.detail() + "' in '" + name + "'");

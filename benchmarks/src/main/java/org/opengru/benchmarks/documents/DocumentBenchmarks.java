@@ -1,0 +1,274 @@
+package org.opengru.benchmarks.documents;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.opengru.benchmarks.Bench;
+import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.ingest.IngestedFile;
+import org.opengru.documents.ingest.IngestionPolicy;
+import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.scan.VirusScanner;
+import org.opengru.documents.storage.BlobStore;
+
+/**
+ * Upload throughput (sniff + hash + inspect + encrypt + atomic store on the local file system) against
+ * a plain copy of the same bytes to disk with SHA-256, in the same run; and a 1 GiB upload in a child
+ * JVM limited to 64 MiB of heap.
+ */
+public final class DocumentBenchmarks implements Bench.Suite {
+    private static final long MIB = 1L << 20;
+    private static final int BUFFER = 64 * 1024;
+
+    @Override
+    public String name() {
+        return "documents";
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        // -Dopengru.bench.dir=/dev/shm measures the CPU cost alone (no disk); the default is the temp dir.
+        String base = System.getProperty("opengru.bench.dir");
+        Path dir = base == null
+                ? Files.createTempDirectory("opengru-documents-bench")
+                : Files.createTempDirectory(Path.of(base), "opengru-documents-bench");
+        try {
+            throughput(bench, dir);
+            heap(bench);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void throughput(Bench bench, Path dir) throws Exception {
+        Path file = dir.resolve("scan.pdf");
+        long size = 256 * MIB;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new GeneratedPdf(size).transferTo(out);
+        }
+        DocumentIngestor ingestor = ingestor(dir.resolve("store"));
+        // Warm-up: both paths, twice, so the JIT has compiled them.
+        for (int i = 0; i < 2; i++) {
+            ingestor.deleteBlob(upload(ingestor, file).blobKey());
+            copy(file, dir.resolve("copy-warm-" + i));
+            Files.delete(dir.resolve("copy-warm-" + i));
+        }
+        // Alternate the two paths and take medians: the disk is shared and noisy.
+        int runs = 5;
+        double[] uploads = new double[runs];
+        double[] copies = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            IngestedFile stored = upload(ingestor, file);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (stored.size() != size) {
+                throw new IllegalStateException("stored " + stored.size() + " bytes instead of " + size);
+            }
+            ingestor.deleteBlob(stored.blobKey());
+            uploads[i] = size / (double) MIB / s;
+
+            Path target = dir.resolve("copy-" + i);
+            long c0 = System.nanoTime();
+            copy(file, target);
+            double cs = (System.nanoTime() - c0) / 1e9;
+            Files.delete(target);
+            copies[i] = size / (double) MIB / cs;
+            System.err.printf("  run %d: upload %.1f MiB/s, copy %.1f MiB/s%n", i, uploads[i], copies[i]);
+        }
+        double best = median(uploads);
+        double bestCopy = median(copies);
+        bench.report("documents.upload_mb_per_s", best, "MiB/s");
+        bench.report("documents.copy_mb_per_s", bestCopy, "MiB/s");
+        bench.report("documents.upload_ratio_to_copy", best / bestCopy, "ratio");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    static DocumentIngestor ingestor(Path storeDir) {
+        return DocumentIngestor.builder()
+                .blobStore(BlobStore.fileSystem(storeDir))
+                .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("bench")))
+                .scanner(VirusScanner.unscanned()) // clamd is measured apart: this is the vault's own cost
+                .policy(IngestionPolicy.builder().maxBytesForAll(4L << 30).build())
+                .build();
+    }
+
+    private static IngestedFile upload(DocumentIngestor ingestor, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ingestor.ingest(UploadRequest.of("scan.pdf").withDeclaredSize(Files.size(file)), in);
+        }
+    }
+
+    /** The baseline: the same bytes read, hashed and written to disk, fsync'd like the blob store does. */
+    private static void copy(Path from, Path to) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(from);
+                FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                sha.update(buffer, 0, n);
+                ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
+                while (b.hasRemaining()) {
+                    out.write(b);
+                }
+            }
+            out.force(true);
+        }
+        sha.digest();
+    }
+
+    private static void heap(Bench bench) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(
+                        java, "-Xmx64m", "-cp", System.getProperty("java.class.path"), HeapChild.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        long peak = -1;
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("PEAK_HEAP_BYTES ")) {
+                    peak = Long.parseLong(
+                            line.substring("PEAK_HEAP_BYTES ".length()).trim());
+                }
+            }
+        }
+        int exit = child.waitFor();
+        if (exit != 0 || peak < 0) {
+            throw new IllegalStateException("the 1 GiB upload under -Xmx64m failed (exit " + exit + ")");
+        }
+        bench.report("documents.upload_1gib_heap_mb", peak / (double) MIB, "MiB");
+    }
+
+    /** Runs in a JVM started with -Xmx64m: uploads 1 GiB generated on the fly, prints the peak heap. */
+    public static final class HeapChild {
+        private HeapChild() {}
+
+        public static void main(String[] args) throws Exception {
+            Path dir = Files.createTempDirectory("opengru-documents-heap");
+            try {
+                DocumentIngestor ingestor = ingestor(dir);
+                long size = 1024 * MIB;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    pool.resetPeakUsage();
+                }
+                long t0 = System.nanoTime();
+                IngestedFile stored =
+                        ingestor.ingest(UploadRequest.of("big.pdf").withDeclaredSize(size), new GeneratedPdf(size));
+                double s = (System.nanoTime() - t0) / 1e9;
+                long peak = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == MemoryType.HEAP) {
+                        peak += pool.getPeakUsage().getUsed();
+                    }
+                }
+                System.err.printf(
+                        "  1 GiB upload under -Xmx%dm: %d bytes stored in %.1f s, sha256 %s%n",
+                        Runtime.getRuntime().maxMemory() / MIB, stored.size(), s, stored.sha256());
+                System.out.println("PEAK_HEAP_BYTES " + peak);
+            } finally {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    /**
+     * A syntactically plausible PDF of exactly {@code size} bytes, produced on the fly: a header, one
+     * image stream of random bytes with a direct /Length (the bulk of the file), and a trailer.
+     */
+    static final class GeneratedPdf extends InputStream {
+        private final byte[] head;
+        private final byte[] tail;
+        private final long dataLength;
+        private final SplittableRandom random = new SplittableRandom(42);
+        private long position;
+        private final long size;
+
+        GeneratedPdf(long size) {
+            byte[] t = "\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            // The head's /Length has a fixed width so that the total size is exact.
+            String h0 = "%%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n2 0 obj\n<< /Type /XObject /Subtype /Image"
+                    + " /Filter /DCTDecode /Width 1 /Height 1 /Length %020d >>\nstream\n";
+            int headLength = String.format(h0, 0).length();
+            this.dataLength = size - headLength - t.length;
+            this.head = String.format(h0, dataLength).getBytes(StandardCharsets.US_ASCII);
+            this.tail = t;
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(len, size - position);
+            for (int i = 0; i < n; ) {
+                long p = position + i;
+                if (p < head.length) {
+                    b[off + i++] = head[(int) p];
+                } else if (p >= head.length + dataLength) {
+                    b[off + i++] = tail[(int) (p - head.length - dataLength)];
+                } else {
+                    int run = (int) Math.min(n - i, head.length + dataLength - p);
+                    int j = 0;
+                    for (; j + 8 <= run; j += 8) {
+                        long r = random.nextLong();
+                        for (int k = 0; k < 8; k++) {
+                            b[off + i + j + k] = (byte) (r >>> (k * 8));
+                        }
+                    }
+                    for (; j < run; j++) {
+                        b[off + i + j] = (byte) random.nextInt();
+                    }
+                    i += run;
+                }
+            }
+            position += n;
+            return n;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(all::add);
+        }
+        for (Path p : all) {
+            Files.deleteIfExists(p);
+        }
+    }
+}
