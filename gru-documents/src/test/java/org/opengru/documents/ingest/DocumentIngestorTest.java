@@ -410,6 +410,80 @@ class DocumentIngestorTest {
                 "Win.Test.EICAR_HDB-1");
     }
 
+    @Test
+    void aStorageFailureHalfWayIsReportedAndLeavesNothing() throws IOException {
+        BlobStore real = BlobStore.fileSystem(root);
+        BlobStore failing = new BlobStore() {
+            @Override
+            public BlobUpload create(BlobKey key) {
+                BlobUpload upload = real.create(key);
+                return new BlobUpload() {
+                    private long written;
+
+                    @Override
+                    public BlobKey key() {
+                        return key;
+                    }
+
+                    @Override
+                    public OutputStream stream() {
+                        return new OutputStream() {
+                            @Override
+                            public void write(int b) throws IOException {
+                                write(new byte[] {(byte) b}, 0, 1);
+                            }
+
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                written += len;
+                                if (written > 200_000) {
+                                    throw new IOException("No space left on device");
+                                }
+                                upload.stream().write(b, off, len);
+                            }
+                        };
+                    }
+
+                    @Override
+                    public void commit() {
+                        upload.commit();
+                    }
+
+                    @Override
+                    public void abort() {
+                        upload.abort();
+                    }
+
+                    @Override
+                    public void close() {
+                        upload.close();
+                    }
+                };
+            }
+
+            @Override
+            public InputStream open(BlobKey key) {
+                return real.open(key);
+            }
+
+            @Override
+            public boolean exists(BlobKey key) {
+                return real.exists(key);
+            }
+
+            @Override
+            public boolean delete(BlobKey key) {
+                return real.delete(key);
+            }
+        };
+        ingestor = ingestor(failing, VirusScanner.unscanned(), IngestionPolicy.defaults());
+        byte[] big = TestFiles.pdf("<< /Type /Catalog >>", "(" + "x".repeat(2_000_000) + ")");
+        assertThatThrownBy(() -> ingest("big.pdf", big))
+                .isInstanceOf(org.opengru.documents.storage.StorageException.class)
+                .hasMessageContaining("No space left on device");
+        assertThat(filesOnDisk()).isZero();
+    }
+
     /**
      * The "nothing left on disk" check must be able to fail: with a store whose abort forgets to
      * delete the temporary file, the same refusal leaves a file behind and the check sees it.
