@@ -1,0 +1,234 @@
+package org.opengru.franceconnect.apiparticulier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Attested;
+import org.opengru.core.usager.Gender;
+import org.opengru.core.usager.Person;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.documents.reuse.DataProof;
+import org.opengru.documents.reuse.DataProofProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * gru-documents' data-proof port answered from API Particulier: a required piece (for example the
+ * CAF certificate) is replaced by the data itself.
+ *
+ * <p>A proof is fetched only when all of these hold, otherwise the answer is empty (the piece is then
+ * simply missing, as the port requires):
+ *
+ * <ul>
+ *   <li>the piece is mapped to a dataset;
+ *   <li>the application names the call's context (démarche and request) for this usager: the
+ *       démarche's habilitation is checked by the client (a refusal is audited);
+ *   <li>the usager's identity was checked (certified by FranceConnect or verified by an agent): a
+ *       declared identity could fetch somebody else's data;
+ *   <li>the data proves something (a student who is not enrolled proves nothing).
+ * </ul>
+ */
+public final class ApiParticulierDataProofs implements DataProofProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiParticulierDataProofs.class);
+
+    /** The démarche and request a proof is being fetched for, when the application knows them. */
+    @FunctionalInterface
+    public interface ContextResolver {
+        Optional<CallContext> contextFor(TenantId tenant, UsagerId usager);
+    }
+
+    private final ApiParticulierClient client;
+    private final UsagerStore usagers;
+    private final Map<DocumentTypeCode, ApiParticulierScope> pieces;
+    private final ContextResolver contexts;
+    private final Clock clock;
+
+    /**
+     * @param pieces which dataset stands for which piece, for example the commune's "attestation CAF"
+     *     type mapped to {@link ApiParticulierScope#QUOTIENT_FAMILIAL}
+     */
+    public ApiParticulierDataProofs(
+            ApiParticulierClient client,
+            UsagerStore usagers,
+            Map<DocumentTypeCode, ApiParticulierScope> pieces,
+            ContextResolver contexts,
+            Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.usagers = Objects.requireNonNull(usagers, "usagers");
+        this.pieces = Map.copyOf(pieces);
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<DataProof> proofFor(TenantId tenant, UsagerId usager, DocumentTypeCode piece, LocalDate on) {
+        ApiParticulierScope scope = pieces.get(piece);
+        if (scope == null || !tenant.equals(client.config().tenant())) {
+            return Optional.empty();
+        }
+        Optional<CallContext> context = contexts.contextFor(tenant, usager);
+        Optional<PersonIdentity> person = usagers.find(tenant, usager)
+                .filter(Person.class::isInstance)
+                .map(Person.class::cast)
+                .flatMap(ApiParticulierDataProofs::checkedIdentity);
+        if (context.isEmpty() || person.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return fetch(scope, piece, context.get(), person.get(), on);
+        } catch (ApiParticulierException e) {
+            LOG.info(
+                    "no data proof for piece {} ({}): {}",
+                    piece,
+                    scope,
+                    e.getClass().getSimpleName() + " " + e.code());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<DataProof> fetch(
+            ApiParticulierScope scope,
+            DocumentTypeCode piece,
+            CallContext context,
+            PersonIdentity person,
+            LocalDate on) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        switch (scope) {
+            case QUOTIENT_FAMILIAL -> {
+                QuotientFamilial qf = client.quotientFamilial(context, person, YearMonth.from(on));
+                attributes.put("quotient_familial", String.valueOf(qf.value()));
+                attributes.put("fournisseur", qf.provider());
+                attributes.put("periode", qf.period().toString());
+                return proof(
+                        piece,
+                        "API Particulier — " + qf.provider(),
+                        "Quotient familial " + qf.provider() + " de " + qf.period() + " : " + qf.value(),
+                        qf.period().atEndOfMonth(),
+                        attributes);
+            }
+            case COMPOSITION_FAMILIALE -> {
+                CompositionFamiliale cf = client.compositionFamiliale(context, person, YearMonth.from(on));
+                attributes.put("quotient_familial", String.valueOf(cf.quotientFamilial()));
+                attributes.put("periode", cf.period().toString());
+                attributes.put("allocataires", String.valueOf(cf.allocataires().size()));
+                attributes.put("enfants", String.valueOf(cf.children().size()));
+                return proof(
+                        piece,
+                        "API Particulier — CNAF",
+                        "Composition familiale CAF de " + cf.period() + " : "
+                                + cf.allocataires().size() + " allocataire(s), "
+                                + cf.children().size() + " enfant(s)",
+                        cf.period().atEndOfMonth(),
+                        attributes);
+            }
+            case STATUT_ETUDIANT -> {
+                StudentStatus status = client.studentStatus(context, person);
+                return status.admissions().stream()
+                        .filter(a -> a.enrolled() && !on.isBefore(a.start()) && !on.isAfter(a.end()))
+                        .findFirst()
+                        .flatMap(a -> {
+                            attributes.put("inscrit", "true");
+                            attributes.put("etablissement_uai", a.uai());
+                            attributes.put("regime", a.regimeCode());
+                            return proof(
+                                    piece,
+                                    "API Particulier — MESRI",
+                                    "Inscrit(e) en " + a.regimeLabel() + " à " + a.establishment() + " jusqu'au "
+                                            + a.end(),
+                                    a.end(),
+                                    attributes);
+                        });
+            }
+            case STATUT_ETUDIANT_BOURSIER -> {
+                StudentScholarship s = client.studentScholarship(context, person);
+                if (!s.scholar()) {
+                    return Optional.empty();
+                }
+                attributes.put("boursier", "true");
+                attributes.put("echelon", s.echelon());
+                attributes.put("date_rentree", s.academicYearStart().toString());
+                return proof(
+                        piece,
+                        "API Particulier — CNOUS",
+                        "Étudiant(e) boursier(e), échelon " + s.echelon(),
+                        s.academicYearStart().plusMonths(s.durationMonths()),
+                        attributes);
+            }
+            case REVENU_SOLIDARITE_ACTIVE, COMPLEMENTAIRE_SANTE_SOLIDAIRE -> {
+                boolean rsa = scope == ApiParticulierScope.REVENU_SOLIDARITE_ACTIVE;
+                BenefitStatus b = rsa
+                        ? client.revenuSolidariteActive(context, person)
+                        : client.complementaireSanteSolidaire(context, person);
+                if (!b.beneficiary()) {
+                    return Optional.empty();
+                }
+                attributes.put("beneficiaire", "true");
+                if (b.rightsStart() != null) {
+                    attributes.put("date_debut_droit", b.rightsStart().toString());
+                }
+                return proof(
+                        piece,
+                        "API Particulier — " + (rsa ? "CNAF/MSA" : "CNAM"),
+                        (rsa ? "Bénéficiaire du RSA" : "Bénéficiaire de la complémentaire santé solidaire"),
+                        null,
+                        attributes);
+            }
+            default -> {
+                // STATUT_DEMANDEUR_EMPLOI needs the France Travail identifier, which the usager gives in the form.
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<DataProof> proof(
+            DocumentTypeCode piece,
+            String source,
+            String description,
+            @Nullable LocalDate validUntil,
+            Map<String, String> attributes) {
+        return Optional.of(new DataProof(piece, source, description, clock.instant(), validUntil, attributes));
+    }
+
+    /** The identity to query with, only if it was checked by someone other than the usager. */
+    private static Optional<PersonIdentity> checkedIdentity(Person p) {
+        if (!checked(p.familyName())
+                || !checked(p.givenNames())
+                || !checked(p.birthDate())
+                || !checked(p.birthCountry())
+                || !checked(p.gender())
+                || p.gender().value() == Gender.UNSPECIFIED) {
+            return Optional.empty();
+        }
+        String country = p.birthCountry().value().value();
+        String commune = p.birthPlace() == null ? null : p.birthPlace().value().value();
+        LocalDate birth = p.birthDate().value();
+        try {
+            return Optional.of(new PersonIdentity(
+                    p.familyName().value(),
+                    p.usedName() == null ? null : p.usedName().value(),
+                    p.givenNames()
+                            .value()
+                            .subList(0, Math.min(3, p.givenNames().value().size())),
+                    birth.getYear(),
+                    birth.getMonthValue(),
+                    birth.getDayOfMonth(),
+                    p.gender().value() == Gender.MALE ? "M" : "F",
+                    country,
+                    commune));
+        } catch (InvalidParametersException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean checked(@Nullable Attested<?> attribute) {
+        return attribute != null && attribute.provenance().checked();
+    }
+}

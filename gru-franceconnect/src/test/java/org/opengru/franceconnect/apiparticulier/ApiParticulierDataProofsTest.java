@@ -1,0 +1,148 @@
+package org.opengru.franceconnect.apiparticulier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.Gender;
+import org.opengru.core.usager.Person;
+import org.opengru.core.usager.PivotIdentity;
+import org.opengru.core.usager.Provenance;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.core.value.CogCode;
+import org.opengru.core.value.Siret;
+import org.opengru.documents.reuse.DataProof;
+import org.opengru.franceconnect.MutableClock;
+
+/** API Particulier results standing in for pieces through gru-documents' data-proof port. */
+class ApiParticulierDataProofsTest {
+    static final DocumentTypeCode CAF_CERTIFICATE = DocumentTypeCode.of("attestation-caf");
+    static final DocumentTypeCode SCHOOL_CERTIFICATE = DocumentTypeCode.of("certificat-scolarite");
+    static final DocumentTypeCode TAX_NOTICE = DocumentTypeCode.of("avis-imposition");
+
+    private final OpenApiServer server = new OpenApiServer();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final UsagerStore usagers = UsagerStore.inMemory();
+    private final IdGenerator ids = IdGenerator.create(clock);
+    private final TenantId tenant = ApiParticulierClientTest.TENANT;
+    private final ApiParticulierClient client = new ApiParticulierClient(
+            ApiParticulierConfig.builder(tenant)
+                    .baseUri(server.baseUri())
+                    .token(ApiParticulierClientTest.TOKEN)
+                    .recipient(Siret.parse("13002526500013"))
+                    .habilitations(Habilitations.builder()
+                            .allow("inscription-cantine", ApiParticulierScope.QUOTIENT_FAMILIAL)
+                            .allow("bourse-etudiant", ApiParticulierScope.STATUT_ETUDIANT)
+                            .build())
+                    .build(),
+            HttpClient.newHttpClient(),
+            AuditTrail.inMemory(),
+            clock,
+            d -> clock.advance(d));
+    private Optional<CallContext> context = Optional.of(ApiParticulierClientTest.CANTINE);
+    private final ApiParticulierDataProofs proofs = new ApiParticulierDataProofs(
+            client,
+            usagers,
+            Map.of(
+                    CAF_CERTIFICATE,
+                    ApiParticulierScope.QUOTIENT_FAMILIAL,
+                    SCHOOL_CERTIFICATE,
+                    ApiParticulierScope.STATUT_ETUDIANT),
+            (t, u) -> context,
+            clock);
+
+    @AfterEach
+    void stop() {
+        server.close();
+        assertThat(server.violations).isEmpty();
+    }
+
+    private Person person(Provenance provenance) {
+        Person p = Person.declared(
+                        ids.newUsagerId(), tenant, "DUBOIS", List.of("Angela"), Contact.none(), clock.instant())
+                .withIdentity(
+                        new PivotIdentity(
+                                "DUBOIS",
+                                List.of("Angela"),
+                                LocalDate.of(1992, 11, 29),
+                                CogCode.parse("75107"),
+                                CogCode.FRANCE,
+                                Gender.FEMALE),
+                        provenance,
+                        clock.instant(),
+                        "franceconnect");
+        usagers.save(p);
+        return p;
+    }
+
+    @Test
+    void the_quotient_familial_stands_in_for_the_caf_certificate() {
+        Person p = person(Provenance.FRANCECONNECT_CERTIFIED);
+        DataProof proof = proofs.proofFor(tenant, p.id(), CAF_CERTIFICATE, LocalDate.of(2023, 6, 15))
+                .orElseThrow();
+        assertThat(proof.replaces()).isEqualTo(CAF_CERTIFICATE);
+        assertThat(proof.source()).isEqualTo("API Particulier — MSA");
+        assertThat(proof.attributes())
+                .containsEntry("quotient_familial", "1045")
+                .containsEntry("periode", "2023-06");
+        assertThat(proof.obtainedAt()).isEqualTo(clock.instant());
+        assertThat(server.received.peek().query())
+                .containsEntry("annee", List.of("2023"))
+                .containsEntry("mois", List.of("6"));
+    }
+
+    @Test
+    void an_enrolment_covering_the_day_stands_in_for_the_school_certificate() {
+        context = Optional.of(ApiParticulierClientTest.BOURSE);
+        Person p = person(Provenance.FRANCECONNECT_CERTIFIED);
+        assertThat(proofs.proofFor(tenant, p.id(), SCHOOL_CERTIFICATE, LocalDate.of(2023, 3, 1)))
+                .hasValueSatisfying(proof -> assertThat(proof.validUntil()).isEqualTo(LocalDate.of(2023, 8, 31)));
+        assertThat(proofs.proofFor(tenant, p.id(), SCHOOL_CERTIFICATE, LocalDate.of(2024, 3, 1)))
+                .isEmpty();
+    }
+
+    @Test
+    void a_declared_identity_never_queries_the_api() {
+        Person p = person(Provenance.DECLARED);
+        assertThat(proofs.proofFor(tenant, p.id(), CAF_CERTIFICATE, LocalDate.of(2023, 6, 15)))
+                .isEmpty();
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void unmapped_pieces_unknown_contexts_and_unhabilitated_demarches_give_no_proof() {
+        Person p = person(Provenance.FRANCECONNECT_CERTIFIED);
+        assertThat(proofs.proofFor(tenant, p.id(), TAX_NOTICE, LocalDate.of(2023, 6, 15)))
+                .isEmpty();
+        context = Optional.empty();
+        assertThat(proofs.proofFor(tenant, p.id(), CAF_CERTIFICATE, LocalDate.of(2023, 6, 15)))
+                .isEmpty();
+        context = Optional.of(ApiParticulierClientTest.BOURSE); // bourse-etudiant may not read the QF
+        assertThat(proofs.proofFor(tenant, p.id(), CAF_CERTIFICATE, LocalDate.of(2023, 6, 15)))
+                .isEmpty();
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void a_failing_source_leaves_the_piece_missing() {
+        Person p = person(Provenance.FRANCECONNECT_CERTIFIED);
+        server.script(
+                "/v3/dss/quotient_familial/identite",
+                404,
+                "{\"errors\":[{\"code\":\"23003\",\"title\":\"Dossier allocataire absent CNAF\",\"detail\":\"d\",\"source\":null,\"meta\":{}}]}",
+                Map.of());
+        assertThat(proofs.proofFor(tenant, p.id(), CAF_CERTIFICATE, LocalDate.of(2023, 6, 15)))
+                .isEmpty();
+    }
+}
