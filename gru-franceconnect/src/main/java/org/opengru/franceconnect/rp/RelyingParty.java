@@ -43,6 +43,10 @@ import org.opengru.franceconnect.token.ValidatedIdToken;
  * Discovery happens on first use (and again with {@link #refreshMetadata()}). Thread-safe.
  */
 public final class RelyingParty {
+    /** A path on this site: one leading slash, no scheme, no backslash, no control or space characters. */
+    private static final java.util.regex.Pattern LOCAL_PATH =
+            java.util.regex.Pattern.compile("/(?![/\\\\])[\\x21-\\x7E&&[^\\\\]]*");
+
     private final RelyingPartyConfig config;
     private final LoginFlowStore store;
     private final HttpClient http;
@@ -189,9 +193,17 @@ public final class RelyingParty {
     /**
      * Starts a login: stores state, nonce and PKCE verifier, and returns the authorization URL.
      *
-     * @param returnTo the application's own data, given back by {@link #completeLogin}
+     * @param returnTo where to go after the login, given back by {@link #completeLogin}: a local path
+     *     ({@code /...}, never {@code //host}), so that it cannot become an open redirect
      */
     public AuthorizationRedirect startLogin(@Nullable String returnTo) {
+        if (returnTo != null
+                && (returnTo.length() > 2048 || !LOCAL_PATH.matcher(returnTo).matches())) {
+            throw new org.opengru.franceconnect.InvalidConfigurationException(
+                    "returnTo",
+                    returnTo.length() > 80 ? returnTo.substring(0, 80) + "..." : returnTo,
+                    "must be a local path such as /mon-espace");
+        }
         ProviderMetadata metadata = metadata();
         Instant now = clock.instant();
         String state = randoms.token();

@@ -110,4 +110,33 @@ class JwksCacheTest {
     void keys_of_another_type_or_use_are_not_selected() {
         assertThat(cache.find(kid(), JWSAlgorithm.RS256)).isEmpty();
     }
+
+    @Test
+    void concurrent_lookups_of_forged_kids_cause_one_fetch() throws Exception {
+        cache.find(kid(), JWSAlgorithm.ES256);
+        clock.advance(Duration.ofMinutes(1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 50; i++) {
+                        assertThat(cache.find("forged-" + thread + "-" + i, JWSAlgorithm.ES256))
+                                .isEmpty();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(provider.jwksFetches.get()).isEqualTo(2);
+    }
 }

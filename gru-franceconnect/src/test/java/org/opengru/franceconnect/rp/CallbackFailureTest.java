@@ -161,4 +161,40 @@ class CallbackFailureTest {
                         InvalidConfigurationException.class,
                         e -> assertThat(e.field()).isEqualTo("clock"));
     }
+
+    @Test
+    void the_return_address_must_be_a_local_path() {
+        RelyingParty rp = rp(config().build(), new InMemoryLoginFlowStore());
+        assertThat(rp.startLogin("/mon-espace?onglet=demarches").uri()).isNotNull();
+        for (String open :
+                new String[] {"//evil.example/x", "https://evil.example", "/\\evil.example", "mon-espace", "/a b"}) {
+            assertThatThrownBy(() -> rp.startLogin(open))
+                    .as(open)
+                    .isInstanceOfSatisfying(
+                            InvalidConfigurationException.class,
+                            e -> assertThat(e.field()).isEqualTo("returnTo"));
+        }
+    }
+
+    @Test
+    void a_malformed_callback_query_is_refused_as_an_invalid_state() {
+        assertThatThrownBy(() -> CallbackParameters.fromQuery("code=abc&state=%zz"))
+                .isInstanceOf(org.opengru.franceconnect.callback.InvalidStateException.class);
+        assertThatThrownBy(() -> CallbackParameters.fromQuery("code=a&state=s1&state=s2"))
+                .isInstanceOf(org.opengru.franceconnect.callback.InvalidStateException.class);
+    }
+
+    @Test
+    void claims_and_prompt_are_sent_when_configured() {
+        RelyingParty rp = rp(
+                config().claims("{\"id_token\":{\"amr\":{\"essential\":true}}}")
+                        .prompt("login", "consent")
+                        .build(),
+                new InMemoryLoginFlowStore());
+        Map<String, String> q = HostileProvider.query(rp.startLogin(null).uri());
+        assertThat(q)
+                .containsEntry("claims", "{\"id_token\":{\"amr\":{\"essential\":true}}}")
+                .containsEntry("prompt", "login consent");
+        assertThat(q.get("scope")).isEqualTo("openid");
+    }
 }
