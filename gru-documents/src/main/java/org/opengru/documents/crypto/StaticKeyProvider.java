@@ -11,6 +11,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link KeyProvider} holding AES-256 master keys in memory, for example read from a secret file or
@@ -117,8 +118,8 @@ public final class StaticKeyProvider implements KeyProvider {
     /** Collects master keys; each must be 32 bytes (AES-256). */
     public static final class Builder {
         private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
-        private String current;
-        private SecureRandom random;
+        private @Nullable String current;
+        private @Nullable SecureRandom random;
 
         private Builder() {}
 

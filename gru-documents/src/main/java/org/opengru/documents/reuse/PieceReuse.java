@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.DocumentTypeCode;
 import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.RequiredPiece;
@@ -112,7 +113,7 @@ public final class PieceReuse {
     }
 
     /** The newest version an agent did not reject. */
-    private static DocumentVersion usableVersion(Document d) {
+    private static @Nullable DocumentVersion usableVersion(Document d) {
         for (int i = d.versions().size() - 1; i >= 0; i--) {
             DocumentVersion v = d.versions().get(i);
             if (!(v.verification() instanceof Verification.Rejected)) {

@@ -9,6 +9,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.opengru.documents.crypto.TamperedCiphertextException;
 
 /**
@@ -19,10 +20,10 @@ public final class DecryptingInputStream extends InputStream {
     private final InputStream in;
     private final SecretKeySpec key;
     private final byte[] context;
-    private byte[] header;
-    private byte[] sealed;
-    private byte[] plain;
-    private Cipher cipher;
+    private byte @Nullable [] header;
+    private byte @Nullable [] sealed;
+    private byte @Nullable [] plain;
+    private @Nullable Cipher cipher;
     private int plainPos;
     private int plainLen;
     private long index;

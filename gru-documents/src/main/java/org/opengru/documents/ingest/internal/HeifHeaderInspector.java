@@ -1,6 +1,7 @@
 package org.opengru.documents.ingest.internal;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.opengru.documents.ingest.MalformedFileException;
 
 /**
@@ -16,7 +17,7 @@ public final class HeifHeaderInspector implements StreamInspector {
     private int headerLength;
     private int headerNeeded = 8;
     private long skip;
-    private byte[] meta;
+    private byte @Nullable [] meta;
     private int metaLength;
     private boolean done;
     private boolean skippingToEnd;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
 import org.opengru.documents.ingest.MalformedFileException;
 
 /**
@@ -90,7 +91,7 @@ public final class PdfActiveContentScanner implements StreamInspector {
     // Stream data state.
     private long remaining;
     private int endstreamMatched;
-    private Inflater inflater;
+    private @Nullable Inflater inflater;
 
     public PdfActiveContentScanner(long maxInflatedBytes) {
         this.maxInflatedBytes = maxInflatedBytes;
