@@ -31,8 +31,11 @@ public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
     /** The core module's scripts, in order. Add new files here and never edit a released one. */
-    private static final List<String> CORE =
-            List.of("V1__outbox_audit_timeline_consent.sql", "V2__requests.sql", "V3__retention.sql");
+    private static final List<String> CORE = List.of(
+            "V1__outbox_audit_timeline_consent.sql",
+            "V2__requests.sql",
+            "V3__retention.sql",
+            "V4__usagers_catalogue_exchanges.sql");
 
     private final String module;
     private final List<Script> scripts;

@@ -5,22 +5,32 @@ import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.catalogue.ProcedureStore;
+import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceGenerator;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.internal.PostgresAuditTrail;
 import org.opengru.core.jdbc.internal.PostgresConsentLedger;
+import org.opengru.core.jdbc.internal.PostgresExchangeStore;
+import org.opengru.core.jdbc.internal.PostgresMandateStore;
 import org.opengru.core.jdbc.internal.PostgresOutbox;
+import org.opengru.core.jdbc.internal.PostgresProcedureStore;
 import org.opengru.core.jdbc.internal.PostgresReferenceSequence;
 import org.opengru.core.jdbc.internal.PostgresRequestStore;
 import org.opengru.core.jdbc.internal.PostgresRetentionStore;
 import org.opengru.core.jdbc.internal.PostgresStatisticsSource;
+import org.opengru.core.jdbc.internal.PostgresTeamDirectory;
 import org.opengru.core.jdbc.internal.PostgresTimelineStore;
+import org.opengru.core.jdbc.internal.PostgresUsagerStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.rgpd.RetentionStore;
 import org.opengru.core.stats.StatisticsSource;
+import org.opengru.core.tenancy.TeamDirectory;
 import org.opengru.core.timeline.TimelineStore;
+import org.opengru.core.usager.MandateStore;
+import org.opengru.core.usager.UsagerStore;
 
 /**
  * The PostgreSQL adapters of gru-core on one {@link DataSource}, sharing one {@link JdbcTransactions}
@@ -94,6 +104,27 @@ public final class PostgresPersistence {
     /** The core's contribution to the 360° timeline (request history), written by the request store. */
     public TimelineStore timelineStore() {
         return timeline;
+    }
+
+    /** Request threads: each post writes the message, an audit entry, a timeline entry and its events. */
+    public ExchangeStore exchangeStore() {
+        return new PostgresExchangeStore(transactions, outbox, auditTrail);
+    }
+
+    public UsagerStore usagerStore() {
+        return new PostgresUsagerStore(transactions);
+    }
+
+    public MandateStore mandateStore() {
+        return new PostgresMandateStore(transactions);
+    }
+
+    public TeamDirectory teamDirectory() {
+        return new PostgresTeamDirectory(transactions);
+    }
+
+    public ProcedureStore procedureStore() {
+        return new PostgresProcedureStore(transactions);
     }
 
     /** The retention side of the request tables, for the {@link org.opengru.core.rgpd.PurgeJob}. */

@@ -1,0 +1,220 @@
+package org.opengru.core.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.opengru.core.audit.AuditHashes;
+import org.opengru.core.audit.AuditRecord;
+import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.event.DomainEvent;
+import org.opengru.core.exchange.ExchangeStore;
+import org.opengru.core.exchange.Message;
+import org.opengru.core.exchange.MessagePost;
+import org.opengru.core.exchange.ReadReceipt;
+import org.opengru.core.exchange.Visibility;
+import org.opengru.core.id.MessageId;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.jdbc.JdbcTransactions;
+import org.opengru.core.outbox.OutboxMessage;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.tenancy.TenantId;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Request threads in PostgreSQL. A post writes, in one transaction: its idempotency key (first, so a
+ * concurrent retry waits and replays), the message, an audit entry on the request's chain (the body only
+ * as a hash), a timeline entry for the applicant when the message is shared, and its events into the
+ * outbox (ordered with the request's other events).
+ */
+public final class PostgresExchangeStore implements ExchangeStore {
+
+    private final JdbcTransactions tx;
+    private final PostgresOutbox outbox;
+    private final PostgresAuditTrail audit;
+
+    public PostgresExchangeStore(JdbcTransactions tx, PostgresOutbox outbox, PostgresAuditTrail audit) {
+        this.tx = Objects.requireNonNull(tx, "tx");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    @Override
+    public PostOutcome post(MessagePost post) {
+        return tx.inTransaction(c -> post(c, post));
+    }
+
+    private PostOutcome post(Connection c, MessagePost post) throws SQLException {
+        Message m = post.message();
+        if (post.key() != null) {
+            boolean claimed;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_message_key (tenant_id, key, fingerprint,"
+                    + " message_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                ps.setString(1, m.tenant().value());
+                ps.setString(2, post.key().value());
+                ps.setString(3, post.fingerprint());
+                ps.setObject(4, m.id().value());
+                claimed = ps.executeUpdate() == 1;
+            }
+            if (!claimed) {
+                String fingerprint;
+                UUID first;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT fingerprint, message_id FROM gru_message_key WHERE tenant_id = ? AND key = ?")) {
+                    ps.setString(1, m.tenant().value());
+                    ps.setString(2, post.key().value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        fingerprint = rs.getString(1);
+                        first = rs.getObject(2, UUID.class);
+                    }
+                }
+                if (!fingerprint.equals(post.fingerprint())) {
+                    throw new IdempotencyConflictException(post.key().value(), fingerprint, post.fingerprint());
+                }
+                return new PostOutcome(find(c, m.tenant(), MessageId.of(first)).orElseThrow(), true);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_message (tenant_id, id, request_id, posted_at,"
+                + " document) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+            ps.setString(1, m.tenant().value());
+            ps.setObject(2, m.id().value());
+            ps.setObject(3, m.requestId().value());
+            Sql.setInstant(ps, 4, m.postedAt());
+            ps.setString(5, Documents.json(m));
+            ps.executeUpdate();
+        }
+        Map<String, String> details = new TreeMap<>();
+        details.put("message", m.id().toString());
+        details.put("visibility", m.visibility().name());
+        details.put("bodySha256", AuditHashes.sha256(m.body()));
+        details.put("attachments", Integer.toString(m.attachments().size()));
+        audit.append(
+                c,
+                new AuditRecord(
+                        m.tenant(),
+                        m.requestId(),
+                        m.author(),
+                        m.visibility() == Visibility.INTERNAL_NOTE ? "note:POST" : "message:POST",
+                        m.channel().name(),
+                        m.postedAt(),
+                        details));
+        if (m.visibility() != Visibility.INTERNAL_NOTE) {
+            // The applicant's timeline, from the request row, in the same transaction.
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_timeline (tenant_id, usager_id,"
+                    + " occurred_at, entry_id, module, kind, subject_id, channel, summary)"
+                    + " SELECT tenant_id, applicant_id, ?, ?, 'core', 'message.POST', ?, ?, ?"
+                    + " FROM gru_request WHERE tenant_id = ? AND id = ? ON CONFLICT DO NOTHING")) {
+                Sql.setInstant(ps, 1, m.postedAt());
+                ps.setString(2, "core:message:" + m.id());
+                ps.setString(3, m.requestId().toString());
+                ps.setString(4, m.channel().name());
+                ps.setString(5, "Message (" + m.author().kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                ps.setString(6, m.tenant().value());
+                ps.setObject(7, m.requestId().value());
+                ps.executeUpdate();
+            }
+        }
+        appendEvents(c, m.requestId(), post.events(), m);
+        return new PostOutcome(m, false);
+    }
+
+    private void appendEvents(Connection c, RequestId requestId, List<DomainEvent> events, Object subject)
+            throws SQLException {
+        if (events.isEmpty() || outbox.subscribers().isEmpty()) {
+            return;
+        }
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (DomainEvent e : events) {
+            ObjectNode payload = PostgresRequestStore.JSON.createObjectNode();
+            payload.set("event", PostgresRequestStore.JSON.valueToTree(e));
+            payload.set("message", PostgresRequestStore.JSON.valueToTree(subject));
+            messages.add(new OutboxMessage(
+                    e.eventId(),
+                    e.tenant(),
+                    "request",
+                    requestId.toString(),
+                    e.type(),
+                    e.occurredAt(),
+                    PostgresRequestStore.JSON.writeValueAsString(payload)));
+        }
+        outbox.append(c, messages);
+    }
+
+    @Override
+    public List<Message> thread(TenantId tenant, RequestId requestId) {
+        return tx.inTransaction(c -> Documents.list(
+                c,
+                "SELECT document::text FROM gru_message WHERE tenant_id = ? AND request_id = ?"
+                        + " ORDER BY posted_at, id",
+                ps -> {
+                    ps.setString(1, tenant.value());
+                    ps.setObject(2, requestId.value());
+                },
+                Message.class));
+    }
+
+    @Override
+    public Optional<Message> find(TenantId tenant, MessageId id) {
+        return tx.inTransaction(c -> find(c, tenant, id));
+    }
+
+    private static Optional<Message> find(Connection c, TenantId tenant, MessageId id) throws SQLException {
+        return Documents.one(
+                c,
+                "SELECT document::text FROM gru_message WHERE tenant_id = ? AND id = ?",
+                ps -> {
+                    ps.setString(1, tenant.value());
+                    ps.setObject(2, id.value());
+                },
+                Message.class);
+    }
+
+    @Override
+    public boolean markRead(TenantId tenant, ReadReceipt receipt, List<DomainEvent> events) {
+        return tx.inTransaction(c -> {
+            Optional<Message> message = find(c, tenant, receipt.messageId());
+            if (message.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_read_receipt (tenant_id, message_id,"
+                    + " reader, read_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, receipt.messageId().value());
+                ps.setString(3, receipt.reader().toString());
+                Sql.setInstant(ps, 4, receipt.readAt());
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            appendEvents(c, message.get().requestId(), events, receipt);
+            return true;
+        });
+    }
+
+    @Override
+    public List<ReadReceipt> receipts(TenantId tenant, MessageId id) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT reader, read_at FROM gru_read_receipt"
+                    + " WHERE tenant_id = ? AND message_id = ? ORDER BY seq")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                List<ReadReceipt> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ReadReceipt(
+                                id, ActorRef.parse(rs.getString(1)), Sql.requiredInstant(rs, "read_at")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+}
