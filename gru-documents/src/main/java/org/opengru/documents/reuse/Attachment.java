@@ -45,4 +45,9 @@ public record Attachment(
     public String documentRef() {
         return "document:" + document + "/v" + version;
     }
+
+    /** The piece as gru-core's request records it. */
+    public org.opengru.core.request.ProvidedPiece providedPiece() {
+        return new org.opengru.core.request.ProvidedPiece(piece, documentRef());
+    }
 }

@@ -83,7 +83,9 @@ public final class PieceReuse {
                 out.add(best.get());
                 continue;
             }
-            Optional<DataProof> proof = proofs.proofFor(actor.tenant(), usager, piece.type(), on);
+            // A proof past its own validity is no proof.
+            Optional<DataProof> proof = proofs.proofFor(actor.tenant(), usager, piece.type(), on)
+                    .filter(p -> p.validUntil() == null || !p.validUntil().isBefore(on));
             if (proof.isPresent()) {
                 out.add(new PieceStatus.ByDataProof(piece, proof.get()));
                 continue;

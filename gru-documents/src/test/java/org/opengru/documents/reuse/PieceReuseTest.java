@@ -94,6 +94,15 @@ class PieceReuseTest {
     }
 
     @Test
+    void anExpiredDataProofDoesNotCount() {
+        f.clock.set(Instant.parse("2026-04-02T09:00:00Z")); // the CAF proof says valid until 2026-03-31
+        assertThat(f.reuse.plan(aliceActs, alice, List.of(caf)).missing())
+                .singleElement()
+                .extracting(PieceStatus.Missing::piece)
+                .isEqualTo(caf);
+    }
+
+    @Test
     void attachingNeedsTheUsagersConsentForThatRequestAndIsAReference() {
         Document bill = f.upload(
                 aliceActs,
@@ -112,6 +121,8 @@ class PieceReuseTest {
         assertThat(f.store.consents(tenant, first)).containsExactly(consent);
         Attachment a = f.reuse.attach(aliceActs, first, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
         assertThat(a.documentRef()).isEqualTo("document:" + bill.id() + "/v1");
+        assertThat(a.providedPiece().type()).isEqualTo(DocumentTypes.PROOF_OF_ADDRESS);
+        assertThat(a.providedPiece().documentRef()).isEqualTo(a.documentRef());
         assertThat(((InMemoryBlobStore) f.blobs).size())
                 .as("no copy of the file")
                 .isEqualTo(1);
