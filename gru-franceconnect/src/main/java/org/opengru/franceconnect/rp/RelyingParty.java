@@ -106,6 +106,19 @@ public final class RelyingParty {
         return config.publicEncryptionJwks();
     }
 
+    /**
+     * Everything the relying party publishes at its JWKS URL: the public encryption keys and, with
+     * {@code private_key_jwt}, the public key of the client assertions. Never a private part.
+     */
+    public JWKSet publicJwks() {
+        java.util.List<com.nimbusds.jose.jwk.JWK> keys =
+                new java.util.ArrayList<>(config.publicEncryptionJwks().getKeys());
+        if (config.clientAuthentication() instanceof ClientAuthentication.PrivateKeyJwt jwt) {
+            keys.add(jwt.signingKey().toPublicJWK());
+        }
+        return new JWKSet(keys);
+    }
+
     /** Fetches the discovery document again (for example after the provider changed endpoints). */
     public void refreshMetadata() {
         provider = discover();

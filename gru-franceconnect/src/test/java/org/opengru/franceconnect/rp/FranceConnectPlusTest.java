@@ -152,6 +152,9 @@ class FranceConnectPlusTest {
         JWKSet published = rp.publicEncryptionJwks();
         assertThat(published.getKeys()).hasSize(2).noneMatch(JWK::isPrivate);
         assertThat(published.getKeyByKeyId("rp-enc-rsa")).isNotNull();
+        JWKSet all = rp.publicJwks();
+        assertThat(all.getKeys()).hasSize(3).noneMatch(JWK::isPrivate);
+        assertThat(all.getKeyByKeyId("rp-sig-1")).isNotNull();
     }
 
     @Test
