@@ -26,6 +26,7 @@ import org.opengru.core.internal.Checks;
 public final class AcknowledgmentTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z:]+)}}");
+    private static final Pattern BLANK_RUNS = Pattern.compile("\n{3,}");
     private static final Set<String> INLINE = Set.of("collectivity", "procedure", "reference");
     private static final Locale FR = Locale.FRENCH;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", FR);
@@ -133,7 +134,7 @@ public final class AcknowledgmentTemplate {
             out.append('\n');
         }
         // Mentions that do not apply render empty: fold the blank lines they leave.
-        return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
+        return BLANK_RUNS.matcher(out).replaceAll("\n\n").strip() + "\n";
     }
 
     /** The acknowledgment as an HTML fragment: one {@code <section>} per mention, paragraphs elsewhere. */

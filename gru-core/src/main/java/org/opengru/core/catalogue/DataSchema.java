@@ -117,10 +117,13 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
             case TEXT -> {
                 String s = asString(path, v);
                 int max = f.maxLength() != null ? f.maxLength() : DEFAULT_MAX_TEXT;
-                Checks.check(s.length() <= max, path, s, "must be at most " + max + " characters");
+                Checks.check(s.length() <= max, path, s, () -> "must be at most " + max + " characters");
                 if (f.pattern() != null) {
                     Checks.check(
-                            Pattern.compile(f.pattern()).matcher(s).matches(), path, s, "must match " + f.pattern());
+                            Pattern.compile(f.pattern()).matcher(s).matches(),
+                            path,
+                            s,
+                            () -> "must match " + f.pattern());
                 }
                 yield s;
             }
@@ -137,8 +140,9 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
                 } else {
                     throw new ValidationException(path, v, "must be a number");
                 }
-                Checks.check(f.min() == null || d.compareTo(f.min()) >= 0, path, d, "must be at least " + f.min());
-                Checks.check(f.max() == null || d.compareTo(f.max()) <= 0, path, d, "must be at most " + f.max());
+                Checks.check(
+                        f.min() == null || d.compareTo(f.min()) >= 0, path, d, () -> "must be at least " + f.min());
+                Checks.check(f.max() == null || d.compareTo(f.max()) <= 0, path, d, () -> "must be at most " + f.max());
                 yield d;
             }
             case DATE -> {
@@ -150,9 +154,15 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
                     throw new ValidationException(path, v, "must be a date as YYYY-MM-DD");
                 }
                 Checks.check(
-                        f.minDate() == null || !d.isBefore(f.minDate()), path, s, "must not be before " + f.minDate());
+                        f.minDate() == null || !d.isBefore(f.minDate()),
+                        path,
+                        s,
+                        () -> "must not be before " + f.minDate());
                 Checks.check(
-                        f.maxDate() == null || !d.isAfter(f.maxDate()), path, s, "must not be after " + f.maxDate());
+                        f.maxDate() == null || !d.isAfter(f.maxDate()),
+                        path,
+                        s,
+                        () -> "must not be after " + f.maxDate());
                 yield d.toString();
             }
             case EMAIL -> new EmailAddress(asString(path, v)).value();
@@ -167,7 +177,8 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
             }
             case SINGLE_CHOICE -> {
                 String s = asString(path, v);
-                Checks.check(f.choices() != null && f.choices().contains(s), path, s, "must be one of " + f.choices());
+                Checks.check(
+                        f.choices() != null && f.choices().contains(s), path, s, () -> "must be one of " + f.choices());
                 yield s;
             }
             case MULTIPLE_CHOICE -> {
@@ -178,7 +189,10 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
                 Checks.check(distinct.size() == list.size(), path, v, "must not repeat a choice");
                 for (Object o : list) {
                     Checks.check(
-                            f.choices() != null && f.choices().contains(o), path, o, "must be among " + f.choices());
+                            f.choices() != null && f.choices().contains(o),
+                            path,
+                            o,
+                            () -> "must be among " + f.choices());
                 }
                 yield v;
             }

@@ -42,6 +42,14 @@ public final class Checks {
         return value;
     }
 
+    /** As {@link #check(boolean, String, Object, String)}, building the reason only on failure (hot paths). */
+    public static void check(
+            boolean condition, String field, @Nullable Object value, java.util.function.Supplier<String> reason) {
+        if (!condition) {
+            throw new ValidationException(field, value, reason.get());
+        }
+    }
+
     public static void check(boolean condition, String field, @Nullable Object value, String reason) {
         if (!condition) {
             throw new ValidationException(field, value, reason);

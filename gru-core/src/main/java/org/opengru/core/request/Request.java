@@ -68,7 +68,7 @@ public record Request(
                 (decision != null) == status.decided(),
                 "decision",
                 decision,
-                "is present exactly when decided (status " + status + ")");
+                () -> "is present exactly when decided (status " + status + ")");
         Checks.check(
                 (complement != null) == (status == RequestStatus.AWAITING_COMPLEMENT),
                 "complement",

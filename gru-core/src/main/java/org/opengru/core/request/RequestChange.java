@@ -25,7 +25,7 @@ public record RequestChange(
                 request.version() == expectedVersion + 1,
                 "change.request.version",
                 request.version(),
-                "must be expectedVersion + 1 = " + (expectedVersion + 1));
+                () -> "must be expectedVersion + 1 = " + (expectedVersion + 1));
         history = List.copyOf(Checks.required("change.history", history));
         Checks.check(!history.isEmpty(), "change.history", history, "must hold at least one entry");
         for (HistoryEntry h : history) {
@@ -33,38 +33,38 @@ public record RequestChange(
                     h.requestId().equals(request.id()),
                     "change.history.requestId",
                     h.requestId(),
-                    "must be " + request.id());
+                    () -> "must be " + request.id());
         }
         HistoryEntry last = history.get(history.size() - 1);
         Checks.check(
                 last.to() == request.status(),
                 "change.history.to",
                 last.to(),
-                "the last entry must lead to the status " + request.status());
+                () -> "the last entry must lead to the status " + request.status());
         events = List.copyOf(Checks.required("change.events", events));
         for (DomainEvent e : events) {
             Checks.check(
                     e.tenant().equals(request.tenant()),
                     "change.events.tenant",
                     e.tenant(),
-                    "must be " + request.tenant());
+                    () -> "must be " + request.tenant());
         }
         if (idempotency != null) {
             Checks.check(
                     idempotency.tenant().equals(request.tenant()),
                     "change.idempotency.tenant",
                     idempotency.tenant(),
-                    "must be " + request.tenant());
+                    () -> "must be " + request.tenant());
             Checks.check(
                     idempotency.requestId().equals(request.id()),
                     "change.idempotency.requestId",
                     idempotency.requestId(),
-                    "must be " + request.id());
+                    () -> "must be " + request.id());
             Checks.check(
                     idempotency.resultVersion() == request.version(),
                     "change.idempotency.resultVersion",
                     idempotency.resultVersion(),
-                    "must be " + request.version());
+                    () -> "must be " + request.version());
         }
     }
 }

@@ -78,7 +78,7 @@ public final class RequestLifecycle {
         }
         LocalDate dueBy = ctx.input().dueBy();
         if (dueBy != null) {
-            Checks.check(dueBy.isAfter(ctx.today()), "dueBy", dueBy, "must be after today " + ctx.today());
+            Checks.check(dueBy.isAfter(ctx.today()), "dueBy", dueBy, () -> "must be after today " + ctx.today());
         }
     };
 

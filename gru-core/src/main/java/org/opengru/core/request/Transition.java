@@ -58,7 +58,7 @@ public record Transition(
         from = Set.copyOf(from);
         Checks.required("to", to);
         actors = Set.copyOf(actors);
-        Checks.check(!actors.isEmpty(), "actors", actors, "must name who may fire " + action);
+        Checks.check(!actors.isEmpty(), "actors", actors, () -> "must name who may fire " + action);
     }
 
     /** Whether this row creates a request (no source state). */

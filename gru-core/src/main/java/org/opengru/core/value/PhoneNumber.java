@@ -12,12 +12,13 @@ import org.opengru.core.internal.Checks;
  */
 public record PhoneNumber(@JsonValue String value) {
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()\u00a0]");
     private static final Pattern NATIONAL = Pattern.compile("0[1-9][0-9]{8}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
     public PhoneNumber {
         Checks.required("phone", value);
-        String compact = value.replaceAll("[\\s.\\-()\u00a0]", "");
+        String compact = SEPARATORS.matcher(value).replaceAll("");
         if (compact.startsWith("00")) {
             compact = "+" + compact.substring(2);
         }
