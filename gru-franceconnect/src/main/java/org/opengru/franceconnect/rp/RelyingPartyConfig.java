@@ -63,7 +63,7 @@ public final class RelyingPartyConfig {
         this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes));
         this.acr = b.acr != null ? b.acr : kind == ProviderKind.FRANCECONNECT ? AcrLevel.EIDAS1 : AcrLevel.EIDAS3;
         this.claims = b.claims;
-        this.prompt = Set.copyOf(b.prompt);
+        this.prompt = Collections.unmodifiableSet(new LinkedHashSet<>(b.prompt));
         this.signingAlgorithm = b.signingAlgorithm;
         this.decryptionKeys = b.decryptionKeys;
         this.userInfoFormat = b.userInfoFormat;
