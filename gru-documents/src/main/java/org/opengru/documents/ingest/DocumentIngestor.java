@@ -180,6 +180,16 @@ public final class DocumentIngestor {
         return encryption.decrypt(blobs.open(key), wrappedKey, context(key));
     }
 
+    /** Re-wraps a file's data key under the current master key (rotation); the blob is not touched. */
+    public WrappedKey rewrap(BlobKey key, WrappedKey wrappedKey) {
+        return encryption.keys().rewrap(wrappedKey, context(key));
+    }
+
+    /** The id of the master key new files are wrapped with. */
+    public String currentKeyId() {
+        return encryption.keys().currentKeyId();
+    }
+
     /** Deletes a stored blob (the caller destroys the wrapped key: that is what makes it unreadable). */
     public boolean deleteBlob(BlobKey key) {
         return blobs.delete(key);

@@ -63,6 +63,19 @@ public interface DocumentStore {
      */
     List<BlobKey> erase(TenantId tenant, DocumentId id);
 
+    /**
+     * Wrapped keys of that collectivité not wrapped by master key {@code keyId}, at most {@code limit}:
+     * what a key rotation still has to re-wrap.
+     */
+    List<StoredKey> keysNotWrappedWith(TenantId tenant, String keyId, int limit);
+
+    /**
+     * Replaces a wrapped key, only if it is still {@code expected} (compare-and-set).
+     *
+     * @return {@code false} when it changed meanwhile or was erased
+     */
+    boolean replaceKey(TenantId tenant, DocumentId id, int version, WrappedKey expected, WrappedKey replacement);
+
     /** Records a consent (append-only). */
     void recordConsent(ReuseConsent consent);
 

@@ -281,6 +281,25 @@ public final class DocumentVault {
         events.publish(List.of(new DocumentEvent.Erased(ids.newEventId(), actor.tenant(), at, id, actor.ref())));
     }
 
+    /**
+     * Re-wraps, under the current master key, the data keys of one collectivité that an older master
+     * key wrapped (key rotation). Files are not read or rewritten. Run it until it returns 0, then the
+     * old master key can be retired.
+     *
+     * @return how many keys were re-wrapped in this batch
+     */
+    public int rotateKeys(TenantId tenant, int batch) {
+        String current = ingestor.currentKeyId();
+        int done = 0;
+        for (org.opengru.documents.store.StoredKey k : store.keysNotWrappedWith(tenant, current, batch)) {
+            WrappedKey replacement = ingestor.rewrap(k.blobKey(), k.key());
+            if (store.replaceKey(tenant, k.document(), k.version(), k.key(), replacement)) {
+                done++;
+            }
+        }
+        return done;
+    }
+
     /** Whether this actor is an usager acting for {@code owner} now. */
     public boolean actsFor(Principal actor, UsagerId owner) {
         return actor instanceof UsagerPrincipal && access.mayManage(actor, owner, now());

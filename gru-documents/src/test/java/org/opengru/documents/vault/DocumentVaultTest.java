@@ -141,6 +141,16 @@ class DocumentVaultTest {
         }
 
         @Override
+        public List<org.opengru.documents.store.StoredKey> keysNotWrappedWith(TenantId t, String keyId, int limit) {
+            return delegate.keysNotWrappedWith(t, keyId, limit);
+        }
+
+        @Override
+        public boolean replaceKey(TenantId t, DocumentId id, int version, WrappedKey expected, WrappedKey replacement) {
+            return delegate.replaceKey(t, id, version, expected, replacement);
+        }
+
+        @Override
         public void recordConsent(org.opengru.documents.reuse.ReuseConsent c) {
             delegate.recordConsent(c);
         }
@@ -255,6 +265,86 @@ class DocumentVaultTest {
         assertThatThrownBy(() -> f.vault.download(agent, d.id(), 2)).isInstanceOf(AccessDeniedException.class);
         Document rejected = f.vault.reject(agent, d.id(), 1, "Document illisible");
         assertThat(rejected.version(1).verification()).isInstanceOf(Verification.Rejected.class);
+    }
+
+    /** A key provider whose keys the test changes, as an operator would during a rotation. */
+    private static final class SwappableKeys implements org.opengru.documents.crypto.KeyProvider {
+        volatile org.opengru.documents.crypto.KeyProvider delegate;
+
+        SwappableKeys(org.opengru.documents.crypto.KeyProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String currentKeyId() {
+            return delegate.currentKeyId();
+        }
+
+        @Override
+        public WrappedKey wrap(byte[] dataKey, byte[] context) {
+            return delegate.wrap(dataKey, context);
+        }
+
+        @Override
+        public byte[] unwrap(WrappedKey wrapped, byte[] context) {
+            return delegate.unwrap(wrapped, context);
+        }
+    }
+
+    @Test
+    void keyRotationRewrapsEveryDataKeyThenTheOldMasterKeyCanGo() throws IOException {
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        byte[] k1 = new byte[32];
+        byte[] k2 = new byte[32];
+        r.nextBytes(k1);
+        r.nextBytes(k2);
+        org.opengru.documents.crypto.StaticKeyProvider before = org.opengru.documents.crypto.StaticKeyProvider.builder()
+                .key("2026-01", k1)
+                .build();
+        SwappableKeys keys = new SwappableKeys(before);
+        DocumentStore store = DocumentStore.inMemory();
+        DocumentVault vault = DocumentVault.builder()
+                .clock(f.clock)
+                .store(store)
+                .ingestor(org.opengru.documents.ingest.DocumentIngestor.builder()
+                        .blobStore(org.opengru.documents.storage.BlobStore.inMemory())
+                        .encryption(new org.opengru.documents.crypto.EnvelopeEncryption(keys))
+                        .scanner(org.opengru.documents.scan.VirusScanner.unscanned())
+                        .build())
+                .representations(new org.opengru.core.usager.Representations(f.usagers, f.mandates))
+                .build();
+        List<byte[]> contents = List.of(TestFiles.cleanPdf(), TestFiles.png(5, 5), TestFiles.jpeg(6, 6));
+        List<String> names = List.of("a.pdf", "b.png", "c.jpg");
+        List<Document> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            docs.add(vault.upload(
+                    aliceActs,
+                    alice,
+                    DocumentTypes.FAMILY_RECORD_BOOK,
+                    bill,
+                    Channel.WEB,
+                    UploadRequest.of(names.get(i)),
+                    new ByteArrayInputStream(contents.get(i))));
+        }
+        keys.delegate = org.opengru.documents.crypto.StaticKeyProvider.builder()
+                .key("2026-01", k1)
+                .key("2026-06", k2)
+                .current("2026-06")
+                .build();
+        assertThat(vault.rotateKeys(tenant, 2)).isEqualTo(2);
+        assertThat(vault.rotateKeys(tenant, 2)).isEqualTo(1);
+        assertThat(vault.rotateKeys(tenant, 2)).isZero();
+        assertThat(store.wrappedKey(tenant, docs.get(0).id(), 1).orElseThrow().keyId())
+                .isEqualTo("2026-06");
+        // The old master key is retired: every file still opens.
+        keys.delegate = org.opengru.documents.crypto.StaticKeyProvider.builder()
+                .key("2026-06", k2)
+                .build();
+        for (int i = 0; i < 3; i++) {
+            try (Download d = vault.download(aliceActs, docs.get(i).id(), 1)) {
+                assertThat(d.content().readAllBytes()).isEqualTo(contents.get(i));
+            }
+        }
     }
 
     @Test

@@ -196,6 +196,37 @@ public abstract class DocumentStoreContract {
     }
 
     @Test
+    void keysAreListedAndReplacedForRotation() {
+        Document d = document(PARIS, UsagerId.of(UUID.randomUUID()));
+        store.insert(d, new WrappedKey("old", new byte[] {1}));
+        DocumentVersion v2 = version(2, new Verification.Unverified());
+        store.addVersion(PARIS, d.id(), v2, new WrappedKey("new", new byte[] {2}));
+        store.insert(document(LYON, UsagerId.of(UUID.randomUUID())), new WrappedKey("old", new byte[] {3}));
+
+        assertThat(store.keysNotWrappedWith(PARIS, "new", 10)).singleElement().satisfies(k -> {
+            assertThat(k.document()).isEqualTo(d.id());
+            assertThat(k.version()).isEqualTo(1);
+            assertThat(k.blobKey()).isEqualTo(d.current().blobKey());
+            assertThat(k.key()).isEqualTo(new WrappedKey("old", new byte[] {1}));
+        });
+        assertThat(store.keysNotWrappedWith(PARIS, "other", 1)).hasSize(1);
+        WrappedKey rewrapped = new WrappedKey("new", new byte[] {9});
+        assertThat(store.replaceKey(PARIS, d.id(), 1, new WrappedKey("old", new byte[] {7}), rewrapped))
+                .as("compare-and-set: stale expectation")
+                .isFalse();
+        assertThat(store.replaceKey(PARIS, d.id(), 1, new WrappedKey("old", new byte[] {1}), rewrapped))
+                .isTrue();
+        assertThat(store.wrappedKey(PARIS, d.id(), 1)).contains(rewrapped);
+        assertThat(store.keysNotWrappedWith(PARIS, "new", 10)).isEmpty();
+        assertThat(store.keysNotWrappedWith(LYON, "new", 10)).hasSize(1);
+        store.erase(PARIS, d.id());
+        assertThat(store.replaceKey(PARIS, d.id(), 2, new WrappedKey("new", new byte[] {2}), rewrapped))
+                .as("an erased key cannot come back")
+                .isFalse();
+        assertThat(store.wrappedKey(PARIS, d.id(), 2)).isEmpty();
+    }
+
+    @Test
     void consentsAndAttachmentsAreRecordedPerRequest() {
         UsagerId alice = UsagerId.of(UUID.randomUUID());
         Document d = document(PARIS, alice);

@@ -18,6 +18,7 @@ import org.opengru.documents.reuse.Attachment;
 import org.opengru.documents.reuse.ReuseConsent;
 import org.opengru.documents.storage.BlobKey;
 import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.store.StoredKey;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentId;
 import org.opengru.documents.vault.DocumentVersion;
@@ -103,6 +104,28 @@ public final class InMemoryDocumentStore implements DocumentStore {
         }
         d.versions().forEach(v -> keys.remove(new VersionKey(tenant, id, v.number())));
         return d.versions().stream().map(DocumentVersion::blobKey).toList();
+    }
+
+    @Override
+    public synchronized List<StoredKey> keysNotWrappedWith(TenantId tenant, String keyId, int limit) {
+        List<StoredKey> out = new ArrayList<>();
+        for (Map.Entry<VersionKey, WrappedKey> e : keys.entrySet()) {
+            VersionKey k = e.getKey();
+            if (out.size() < limit
+                    && k.tenant().equals(tenant)
+                    && !e.getValue().keyId().equals(keyId)) {
+                Document d = documents.get(new Key(k.tenant(), k.id()));
+                out.add(new StoredKey(
+                        k.id(), k.version(), d.version(k.version()).blobKey(), e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized boolean replaceKey(
+            TenantId tenant, DocumentId id, int version, WrappedKey expected, WrappedKey replacement) {
+        return keys.replace(new VersionKey(tenant, id, version), expected, replacement);
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.opengru.documents.reuse.ReuseConsent;
 import org.opengru.documents.sniff.AllowedMediaType;
 import org.opengru.documents.storage.BlobKey;
 import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.store.StoredKey;
 import org.opengru.documents.types.DocumentFacts;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentId;
@@ -306,6 +307,49 @@ public final class PostgresDocumentStore implements DocumentStore {
                 ps.executeUpdate();
             }
             return blobs;
+        });
+    }
+
+    @Override
+    public List<StoredKey> keysNotWrappedWith(TenantId tenant, String keyId, int limit) {
+        return tx.inTransaction(c -> {
+            List<StoredKey> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.document_id, k.version, v.blob_key, k.key_id,"
+                    + " k.wrapped_key FROM gru_document_key k JOIN gru_document_version v"
+                    + " USING (tenant_id, document_id, version)"
+                    + " WHERE k.tenant_id = ? AND k.key_id <> ? ORDER BY k.document_id, k.version LIMIT ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, keyId);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredKey(
+                                DocumentId.of(rs.getObject(1, UUID.class)),
+                                rs.getInt(2),
+                                new BlobKey(rs.getString(3)),
+                                new WrappedKey(rs.getString(4), rs.getBytes(5))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean replaceKey(
+            TenantId tenant, DocumentId id, int version, WrappedKey expected, WrappedKey replacement) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_document_key SET key_id = ?, wrapped_key = ?"
+                    + " WHERE tenant_id = ? AND document_id = ? AND version = ? AND key_id = ? AND wrapped_key = ?")) {
+                ps.setString(1, replacement.keyId());
+                ps.setBytes(2, replacement.ciphertext());
+                ps.setString(3, tenant.value());
+                ps.setObject(4, id.value());
+                ps.setInt(5, version);
+                ps.setString(6, expected.keyId());
+                ps.setBytes(7, expected.ciphertext());
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 
