@@ -28,8 +28,33 @@ public final class DeadlineCalculator {
 
     private final ZoneId zone;
 
+    /**
+     * The zones of French collectivités: metropolitan France, the overseas departments and collectivities.
+     * Deadlines computed in any other zone would be wrong by a day near midnight, so others are refused.
+     */
+    public static final java.util.Set<ZoneId> FRENCH_ZONES = java.util.Set.of(
+            PARIS,
+            ZoneId.of("America/Guadeloupe"),
+            ZoneId.of("America/Martinique"),
+            ZoneId.of("America/Cayenne"),
+            ZoneId.of("Indian/Reunion"),
+            ZoneId.of("Indian/Mayotte"),
+            ZoneId.of("America/Miquelon"),
+            ZoneId.of("America/St_Barthelemy"),
+            ZoneId.of("America/Marigot"),
+            ZoneId.of("Pacific/Noumea"),
+            ZoneId.of("Pacific/Tahiti"),
+            ZoneId.of("Pacific/Wallis"));
+
+    /** @throws org.opengru.core.error.ValidationException for a zone that is not a French collectivité's */
     public DeadlineCalculator(ZoneId zone) {
-        this.zone = Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(zone, "zone");
+        org.opengru.core.internal.Checks.check(
+                FRENCH_ZONES.contains(zone),
+                "zone",
+                zone,
+                "is not the time zone of a French collectivité (" + PARIS + ", overseas zones)");
+        this.zone = zone;
     }
 
     public static DeadlineCalculator paris() {

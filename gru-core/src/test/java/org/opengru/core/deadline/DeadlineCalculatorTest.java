@@ -118,4 +118,20 @@ class DeadlineCalculatorTest {
         assertThat(calc.start(ImplicitDecisionRule.none(), Instant.parse("2026-01-15T09:30:00Z")))
                 .isNull();
     }
+
+    @Test
+    void aZoneThatNoFrenchCollectiviteUses_isRefused_andOverseasZonesWork() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeadlineCalculator(java.time.ZoneOffset.UTC))
+                .isInstanceOfSatisfying(org.opengru.core.error.ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("zone");
+                    assertThat(e.value()).isEqualTo("Z");
+                });
+        // Saint-Denis de La Réunion, UTC+4: 21:30 UTC is already the next day there.
+        DeadlineCalculator reunion = new DeadlineCalculator(java.time.ZoneId.of("Indian/Reunion"));
+        ImplicitDeadline d = reunion.start(
+                ImplicitDecisionRule.acceptance(DecisionPeriod.months(2), ComplementEffect.CONTINUE),
+                Instant.parse("2026-01-30T21:30:00Z"));
+        assertThat(d.date()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(d.dueAt()).isEqualTo(Instant.parse("2026-03-30T20:00:00Z"));
+    }
 }
