@@ -54,7 +54,6 @@ class EmbeddingExampleTest {
         UsagerId claire = core.ids().newUsagerId();
         core.usagers().save(Person.declared(claire, commune, "Martin", List.of("Claire"), Contact.none(), now));
         Principal me = Principal.usager(commune, claire);
-        core.events().subscribeAll(event -> System.out.println("event: " + event.type()));
         var form = NewRequest.of("autorisation-terrasse", claire, Channel.WEB, FormData.of("surface", 12));
         Request draft = core.requests().create(me, form, null);
         Request sent = core.requests().submit(me, draft.id(), IdempotencyKey.of("submit-" + draft.id()));
