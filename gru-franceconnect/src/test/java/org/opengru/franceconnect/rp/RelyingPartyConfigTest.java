@@ -72,4 +72,29 @@ class RelyingPartyConfigTest {
                         .getPort())
                 .isEqualTo(8080);
     }
+
+    @Test
+    void each_tenant_has_its_own_relying_party() {
+        var clock = java.time.Clock.systemUTC();
+        RelyingParty lyon = RelyingParty.builder(valid().build())
+                .store(new org.opengru.franceconnect.flow.InMemoryLoginFlowStore())
+                .clock(clock)
+                .build();
+        RelyingParty paris = RelyingParty.builder(RelyingPartyConfig.builder("mairie-paris")
+                        .platform(Platform.FRANCECONNECT_PRODUCTION)
+                        .clientId("paris")
+                        .clientAuthentication(ClientAuthentication.clientSecretPost("p"))
+                        .redirectUri(URI.create("https://demarches.paris.fr/fc/callback"))
+                        .build())
+                .store(new org.opengru.franceconnect.flow.InMemoryLoginFlowStore())
+                .clock(clock)
+                .build();
+        RelyingParties all = RelyingParties.of(java.util.List.of(lyon, paris));
+        assertThat(all.forTenant("mairie-paris").config().clientId()).isEqualTo("paris");
+        assertThatThrownBy(() -> all.forTenant("mairie-nantes")).isInstanceOf(UnknownTenantException.class);
+        assertThatThrownBy(() -> RelyingParties.of(java.util.List.of(lyon, lyon)))
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationException.class,
+                        e -> assertThat(e.field()).isEqualTo("tenantId"));
+    }
 }
