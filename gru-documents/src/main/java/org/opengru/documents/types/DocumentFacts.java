@@ -2,6 +2,7 @@ package org.opengru.documents.types;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.ValidationException;
 
 /**
  * What is known of one document, as validity rules need it.
@@ -14,6 +15,15 @@ public record DocumentFacts(
         @Nullable LocalDate issueDate,
         @Nullable LocalDate expiryDate,
         @Nullable LocalDate holderBirthDate) {
+
+    public DocumentFacts {
+        if (issueDate != null && expiryDate != null && expiryDate.isBefore(issueDate)) {
+            throw new ValidationException("expiryDate", expiryDate, "is before the issue date " + issueDate);
+        }
+        if (issueDate != null && holderBirthDate != null && holderBirthDate.isAfter(issueDate)) {
+            throw new ValidationException("holderBirthDate", holderBirthDate, "is after the issue date " + issueDate);
+        }
+    }
 
     public static DocumentFacts issued(LocalDate issueDate) {
         return new DocumentFacts(issueDate, null, null);
