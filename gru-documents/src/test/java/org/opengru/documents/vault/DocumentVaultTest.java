@@ -233,6 +233,21 @@ class DocumentVaultTest {
                 Instant.parse("2026-06-01T00:00:00Z"),
                 null));
         assertThat(f.vault.vaultOf(aliceActs, grandparent)).isEmpty();
+        // An organisation's vault (its Kbis) opens to its representative, and to nobody else.
+        UsagerId company = f.newUsager();
+        f.mandates.save(new Mandate(
+                UUID.randomUUID(),
+                tenant,
+                company,
+                alice,
+                Mandate.Kind.COMPANY_REPRESENTATIVE,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null,
+                null));
+        Document kbis = f.upload(aliceActs, company, DocumentTypes.KBIS, bill, "kbis.pdf", TestFiles.cleanPdf());
+        assertThat(f.vault.vaultOf(aliceActs, company)).containsExactly(kbis);
+        assertThatThrownBy(() -> f.vault.download(Principal.usager(tenant, partner), kbis.id(), 1))
+                .isInstanceOf(AccessDeniedException.class);
         f.clock.set(Instant.parse("2026-07-01T00:00:00Z"));
         assertThatThrownBy(() -> f.vault.vaultOf(aliceActs, grandparent)).isInstanceOf(AccessDeniedException.class);
     }
