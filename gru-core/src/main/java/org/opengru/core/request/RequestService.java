@@ -148,7 +148,11 @@ public final class RequestService {
         return fire(ctx, RequestAction.CREATE, true, key, fingerprint);
     }
 
-    /** Fires an action on a request. See the class comment for the order of checks. */
+    /**
+     * Fires an action on a request. See the class comment for the order of checks. With an idempotency key
+     * already used for the same action on the same request, nothing is done again and the request is
+     * returned as it is now (the first call's effect, plus whatever happened since).
+     */
     public Request perform(
             Principal actor, RequestId id, RequestAction action, ActionInput input, @Nullable IdempotencyKey key) {
         Objects.requireNonNull(action, "action");
@@ -266,6 +270,22 @@ public final class RequestService {
             throw new NotFoundException("acknowledgment", id.toString());
         }
         return r.acknowledgment();
+    }
+
+    /**
+     * What still prevents submitting the request as it is (missing or invalid values, missing pieces), each
+     * naming its field; empty when it can be submitted. For a UI to explain a disabled button.
+     */
+    public List<org.opengru.core.error.Violation> submissionProblems(Principal actor, RequestId id) {
+        Request request = load(actor, id);
+        TransitionContext ctx =
+                context(request, procedureOf(request), actor, ActionInput.none(), clock.instant(), null);
+        try {
+            RequestLifecycle.COMPLETE.check(ctx);
+            return List.of();
+        } catch (org.opengru.core.error.ValidationException e) {
+            return e.violations();
+        }
     }
 
     /** The actions the principal may fire on the request now: what a UI shows as buttons. */

@@ -115,6 +115,9 @@ class RequestLifecycleTest {
                                 .extracting(v -> v.field())
                                 .contains("data.childName", "data.regime", "data.quotient", "pieces"));
         assertThat(requests.get(f.parentP, r.id()).status()).isEqualTo(RequestStatus.DRAFT);
+        assertThat(requests.submissionProblems(f.parentP, r.id()))
+                .extracting(v -> v.field())
+                .containsExactlyInAnyOrder("data.childName", "data.regime", "data.quotient", "pieces", "pieces");
     }
 
     @Test

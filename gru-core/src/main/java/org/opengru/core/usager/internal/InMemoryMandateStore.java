@@ -1,5 +1,7 @@
 package org.opengru.core.usager.internal;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,27 +13,52 @@ import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Mandate;
 import org.opengru.core.usager.MandateStore;
 
-/** Mandates in a map per collectivité. */
+/** Mandates in a map per collectivité, indexed by representative. */
 public final class InMemoryMandateStore implements MandateStore {
 
-    private final Map<TenantId, Map<UUID, Mandate>> byTenant = new ConcurrentHashMap<>();
+    private static final class Partition {
+        final Map<UUID, Mandate> mandates = new HashMap<>();
+        final Map<UsagerId, Map<UUID, Mandate>> byRepresentative = new HashMap<>();
+    }
+
+    private final Map<TenantId, Partition> partitions = new ConcurrentHashMap<>();
+
+    private Partition partition(TenantId tenant) {
+        return partitions.computeIfAbsent(tenant, t -> new Partition());
+    }
 
     @Override
     public void save(Mandate mandate) {
         Checks.required("mandate", mandate);
-        byTenant.computeIfAbsent(mandate.tenant(), t -> new ConcurrentHashMap<>())
-                .put(mandate.id(), mandate);
+        Partition p = partition(mandate.tenant());
+        synchronized (p) {
+            Mandate previous = p.mandates.put(mandate.id(), mandate);
+            if (previous != null) {
+                Map<UUID, Mandate> old = p.byRepresentative.get(previous.representative());
+                if (old != null) {
+                    old.remove(previous.id());
+                }
+            }
+            p.byRepresentative
+                    .computeIfAbsent(mandate.representative(), k -> new LinkedHashMap<>())
+                    .put(mandate.id(), mandate);
+        }
     }
 
     @Override
     public Optional<Mandate> find(TenantId tenant, UUID id) {
-        return Optional.ofNullable(byTenant.getOrDefault(tenant, Map.of()).get(id));
+        Partition p = partition(tenant);
+        synchronized (p) {
+            return Optional.ofNullable(p.mandates.get(id));
+        }
     }
 
     @Override
     public List<Mandate> byRepresentative(TenantId tenant, UsagerId representative) {
-        return byTenant.getOrDefault(tenant, Map.of()).values().stream()
-                .filter(m -> m.representative().equals(representative))
-                .toList();
+        Partition p = partition(tenant);
+        synchronized (p) {
+            return List.copyOf(
+                    p.byRepresentative.getOrDefault(representative, Map.of()).values());
+        }
     }
 }

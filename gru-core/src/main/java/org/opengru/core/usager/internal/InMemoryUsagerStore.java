@@ -1,39 +1,76 @@
 package org.opengru.core.usager.internal;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.internal.Checks;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Household;
+import org.opengru.core.usager.HouseholdMember;
 import org.opengru.core.usager.Usager;
 import org.opengru.core.usager.UsagerStore;
 
-/** Usagers in a map per collectivité. */
+/**
+ * Usagers in a map per collectivité, with an index from each person to their households (the access
+ * policy asks for it on every read, so it must not scan every usager).
+ */
 public final class InMemoryUsagerStore implements UsagerStore {
 
-    private final Map<TenantId, Map<UsagerId, Usager>> byTenant = new ConcurrentHashMap<>();
+    private static final class Partition {
+        final Map<UsagerId, Usager> usagers = new HashMap<>();
+        final Map<UsagerId, Set<UsagerId>> householdsByMember = new HashMap<>();
+    }
+
+    private final Map<TenantId, Partition> partitions = new ConcurrentHashMap<>();
+
+    private Partition partition(TenantId tenant) {
+        return partitions.computeIfAbsent(tenant, t -> new Partition());
+    }
 
     @Override
     public void save(Usager usager) {
         Checks.required("usager", usager);
-        byTenant.computeIfAbsent(usager.tenant(), t -> new ConcurrentHashMap<>())
-                .put(usager.id(), usager);
+        Partition p = partition(usager.tenant());
+        synchronized (p) {
+            Usager previous = p.usagers.put(usager.id(), usager);
+            if (previous instanceof Household old) {
+                for (HouseholdMember m : old.members()) {
+                    Set<UsagerId> ids = p.householdsByMember.get(m.person());
+                    if (ids != null) {
+                        ids.remove(old.id());
+                    }
+                }
+            }
+            if (usager instanceof Household h) {
+                for (HouseholdMember m : h.members()) {
+                    p.householdsByMember
+                            .computeIfAbsent(m.person(), k -> new HashSet<>())
+                            .add(h.id());
+                }
+            }
+        }
     }
 
     @Override
     public Optional<Usager> find(TenantId tenant, UsagerId id) {
-        return Optional.ofNullable(byTenant.getOrDefault(tenant, Map.of()).get(id));
+        Partition p = partition(tenant);
+        synchronized (p) {
+            return Optional.ofNullable(p.usagers.get(id));
+        }
     }
 
     @Override
     public List<Household> householdsOf(TenantId tenant, UsagerId member) {
-        return byTenant.getOrDefault(tenant, Map.of()).values().stream()
-                .filter(Household.class::isInstance)
-                .map(Household.class::cast)
-                .filter(h -> h.members().stream().anyMatch(m -> m.person().equals(member)))
-                .toList();
+        Partition p = partition(tenant);
+        synchronized (p) {
+            return p.householdsByMember.getOrDefault(member, Set.of()).stream()
+                    .map(id -> (Household) p.usagers.get(id))
+                    .toList();
+        }
     }
 }
