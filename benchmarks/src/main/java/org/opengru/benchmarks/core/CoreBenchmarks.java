@@ -52,14 +52,15 @@ import org.opengru.core.value.PostalAddress;
  * rendering, one atomic store write and event publication per command). The baseline, measured in the
  * same run, writes the same four states straight into the in-memory store with no lifecycle:
  * {@code core.transitions_ratio_to_store_writes} is what the domain logic costs on top of storage.
- * Warm-up, then the median of five timed rounds; a fresh installation every batch bounds the heap.
+ * Warm-up, then five alternating timed rounds of each (medians, and the median of the per-round ratios);
+ * a fresh installation every batch bounds the heap.
  */
 public final class CoreBenchmarks implements Bench.Suite {
 
     private static final TenantId TENANT = TenantId.of("bench-commune");
     private static final int BATCH = 5_000;
     private static final Duration WARM_UP = Duration.ofSeconds(4);
-    private static final Duration ROUND = Duration.ofSeconds(3);
+    private static final Duration ROUND = Duration.ofSeconds(2);
     private static final int ROUNDS = 5;
 
     @Override
@@ -69,41 +70,59 @@ public final class CoreBenchmarks implements Bench.Suite {
 
     @Override
     public void run(Bench bench) {
-        double cycles = measure(this::lifecycleBatch);
-        double raw = measure(this::storeBatch);
-        bench.report("core.transitions_per_s", cycles, "cycles/s");
-        bench.report("core.commands_per_s", cycles * 4, "commands/s");
-        bench.report("core.store_writes_baseline_per_s", raw, "cycles/s");
-        bench.report("core.transitions_ratio_to_store_writes", cycles / raw, "ratio");
+        // The machine is shared: rounds of the two workloads alternate so that both see the same load, and
+        // the ratio is taken round by round.
+        warmUp(this::lifecycleBatch);
+        warmUp(this::storeBatch);
+        double[] cycles = new double[ROUNDS];
+        double[] raw = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            cycles[r] = round(this::lifecycleBatch);
+            raw[r] = round(this::storeBatch);
+            ratios[r] = cycles[r] / raw[r];
+        }
+        System.err.printf("service rounds: %s%nstore rounds: %s%n", Arrays.toString(cycles), Arrays.toString(raw));
+        bench.report("core.transitions_per_s", median(cycles), "cycles/s");
+        bench.report("core.commands_per_s", median(cycles) * 4, "commands/s");
+        bench.report("core.store_writes_baseline_per_s", median(raw), "cycles/s");
+        bench.report("core.transitions_ratio_to_store_writes", median(ratios), "ratio");
     }
 
-    /** Runs batches for the warm-up, then ROUNDS timed rounds; the median rate in cycles per second. */
-    private static double measure(LongUnaryOperator batch) {
+    private static double median(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy[copy.length / 2];
+    }
+
+    private static void warmUp(LongUnaryOperator batch) {
         long sink = 0;
         long end = System.nanoTime() + WARM_UP.toNanos();
         while (System.nanoTime() < end) {
             sink += batch.applyAsLong(BATCH);
         }
-        double[] rates = new double[ROUNDS];
-        for (int r = 0; r < ROUNDS; r++) {
-            long done = 0;
-            long busy = 0;
-            long roundEnd = System.nanoTime() + ROUND.toNanos();
-            while (System.nanoTime() < roundEnd) {
-                System.gc();
-                long t0 = System.nanoTime();
-                sink += batch.applyAsLong(BATCH);
-                busy += System.nanoTime() - t0;
-                done += BATCH;
-            }
-            rates[r] = done / (busy / 1e9);
+        if (sink == 42) {
+            System.err.println("(sink)");
+        }
+    }
+
+    /** One timed round: whole batches for about ROUND; the rate in cycles per second of batch time. */
+    private static double round(LongUnaryOperator batch) {
+        long sink = 0;
+        long done = 0;
+        long busy = 0;
+        long roundEnd = System.nanoTime() + ROUND.toNanos();
+        while (System.nanoTime() < roundEnd) {
+            System.gc();
+            long t0 = System.nanoTime();
+            sink += batch.applyAsLong(BATCH);
+            busy += System.nanoTime() - t0;
+            done += BATCH;
         }
         if (sink == 42) {
             System.err.println("(sink)");
         }
-        Arrays.sort(rates);
-        System.err.printf("rounds: %s%n", Arrays.toString(rates));
-        return rates[ROUNDS / 2];
+        return done / (busy / 1e9);
     }
 
     private static Procedure procedure() {
