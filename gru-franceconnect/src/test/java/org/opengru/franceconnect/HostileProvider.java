@@ -51,6 +51,8 @@ public final class HostileProvider implements AutoCloseable {
         throw new IllegalStateException("no userinfo prepared");
     };
     public volatile boolean jwksDown;
+    public volatile boolean discoveryDown;
+    public final AtomicInteger discoveryFetches = new AtomicInteger();
     public volatile boolean announceIss;
     public volatile String acrValues = "\"eidas1\"";
     public volatile String discoveryIssuer = null;
@@ -69,8 +71,14 @@ public final class HostileProvider implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         issuer = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2");
-        server.createContext(
-                "/api/v2/.well-known/openid-configuration", ex -> respond(ex, 200, "application/json", discovery()));
+        server.createContext("/api/v2/.well-known/openid-configuration", ex -> {
+            discoveryFetches.incrementAndGet();
+            if (discoveryDown) {
+                respond(ex, 503, "text/plain", "down");
+            } else {
+                respond(ex, 200, "application/json", discovery());
+            }
+        });
         server.createContext("/api/v2/jwks", ex -> {
             jwksFetches.incrementAndGet();
             if (jwksDown) {

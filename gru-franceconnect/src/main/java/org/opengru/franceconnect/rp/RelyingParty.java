@@ -57,6 +57,11 @@ public final class RelyingParty {
     private final UnaryOperator<CallbackStages> customizer;
     private final Randoms randoms = new Randoms();
     private volatile @Nullable Provider provider;
+    /** The last failed discovery, so that a provider outage does not turn each login into a new fetch. */
+    private volatile @Nullable Instant lastDiscoveryFailure;
+
+    /** Least time between two discovery attempts after a failure. */
+    static final java.time.Duration DISCOVERY_RETRY_INTERVAL = java.time.Duration.ofSeconds(30);
 
     /** What discovery yields, built once per metadata fetch. */
     private record Provider(
@@ -139,6 +144,23 @@ public final class RelyingParty {
     }
 
     private Provider discover() {
+        Instant failed = lastDiscoveryFailure;
+        if (failed != null && clock.instant().isBefore(failed.plus(DISCOVERY_RETRY_INTERVAL))) {
+            throw new DiscoveryException(
+                    "discovery failed at " + failed + "; next attempt after " + failed.plus(DISCOVERY_RETRY_INTERVAL),
+                    null);
+        }
+        try {
+            Provider discovered = fetchProvider();
+            lastDiscoveryFailure = null;
+            return discovered;
+        } catch (DiscoveryException e) {
+            lastDiscoveryFailure = clock.instant();
+            throw e;
+        }
+    }
+
+    private Provider fetchProvider() {
         String base = config.issuer().toString();
         URI wellKnown = URI.create((base.endsWith("/") ? base : base + "/") + ".well-known/openid-configuration");
         HttpCalls.Response response;

@@ -197,4 +197,18 @@ class CallbackFailureTest {
                 .containsEntry("prompt", "login consent");
         assertThat(q.get("scope")).isEqualTo("openid");
     }
+
+    @Test
+    void a_discovery_outage_is_not_retried_on_every_login() {
+        provider.discoveryDown = true;
+        RelyingParty rp = rp(config().build(), new InMemoryLoginFlowStore());
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> rp.startLogin(null)).isInstanceOf(DiscoveryException.class);
+        }
+        assertThat(provider.discoveryFetches.get()).isEqualTo(1);
+        provider.discoveryDown = false;
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(rp.startLogin(null).uri()).isNotNull();
+        assertThat(provider.discoveryFetches.get()).isEqualTo(2);
+    }
 }
