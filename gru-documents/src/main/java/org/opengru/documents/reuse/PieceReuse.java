@@ -23,6 +23,8 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.Principal;
+import org.opengru.core.rgpd.ConsentLedger;
+import org.opengru.core.rgpd.ConsentRecord;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.documents.types.Validity;
 import org.opengru.documents.vault.Document;
@@ -44,15 +46,34 @@ import org.opengru.documents.vault.Verification;
  * }</pre>
  */
 public final class PieceReuse {
+    /** The purpose under which reuse consents go to gru-core's consent ledger, followed by the request id. */
+    public static final String CONSENT_PURPOSE_PREFIX = "documents-reuse.";
+
     private final DocumentVault vault;
     private final DocumentStore store;
     private final DataProofProvider proofs;
     private final Clock clock;
     private final IdGenerator ids;
     private final DomainEventPublisher events;
+    private final @Nullable ConsentLedger ledger;
 
     public PieceReuse(
             DocumentVault vault, DataProofProvider proofs, Clock clock, IdGenerator ids, DomainEventPublisher events) {
+        this(vault, proofs, clock, ids, events, null);
+    }
+
+    /**
+     * @param ledger gru-core's consent ledger, where each reuse consent is also recorded (purpose
+     *     {@code documents-reuse.<request id>}), or {@code null}
+     */
+    public PieceReuse(
+            DocumentVault vault,
+            DataProofProvider proofs,
+            Clock clock,
+            IdGenerator ids,
+            DomainEventPublisher events,
+            @Nullable ConsentLedger ledger) {
+        this.ledger = ledger;
         this.vault = Objects.requireNonNull(vault, "vault");
         this.store = vault.store();
         this.proofs = Objects.requireNonNull(proofs, "proofs");
@@ -176,6 +197,16 @@ public final class PieceReuse {
         ReuseConsent consent =
                 new ReuseConsent(actor.tenant(), usager, request, procedure, documents, actor.ref(), at, channel);
         store.recordConsent(consent);
+        if (ledger != null) {
+            ledger.record(new ConsentRecord(
+                    actor.tenant(),
+                    usager,
+                    CONSENT_PURPOSE_PREFIX + request,
+                    true,
+                    at,
+                    procedure.value(),
+                    channel.name()));
+        }
         return consent;
     }
 

@@ -300,6 +300,11 @@ public final class DocumentVault {
         return done;
     }
 
+    /** The vault's share of RGPD subject access and erasure, to register with gru-core. */
+    public DocumentsSubjectData subjectData() {
+        return new DocumentsSubjectData(store, ingestor);
+    }
+
     /** Whether this actor is an usager acting for {@code owner} now. */
     public boolean actsFor(Principal actor, UsagerId owner) {
         return actor instanceof UsagerPrincipal && access.mayManage(actor, owner, now());
