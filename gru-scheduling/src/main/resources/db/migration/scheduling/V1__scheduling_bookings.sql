@@ -32,7 +32,7 @@ CREATE TABLE scheduling_booking (
     CHECK ((status = 'HELD') = (hold_expires_at IS NOT NULL)),
     -- The guarantee: two desk-occupying bookings of one desk never overlap, whatever the number of nodes.
     CONSTRAINT scheduling_booking_no_overlap
-        EXCLUDE USING gist (tenant_id WITH =, resource_id WITH =, busy WITH &&)
+        EXCLUDE USING gist (busy WITH &&, resource_id WITH =, tenant_id WITH =)
         WHERE (status IN ('HELD', 'BOOKED'))
 );
 

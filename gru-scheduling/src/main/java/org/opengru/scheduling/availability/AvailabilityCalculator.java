@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.opengru.scheduling.hours.Interval;
 import org.opengru.scheduling.hours.OpeningHours;
 import org.opengru.scheduling.internal.Check;
@@ -65,12 +64,24 @@ public final class AvailabilityCalculator {
                 "must be between 1 and " + service.maxPeople());
         Check.that(!to.isBefore(from), "to", to, "must not be before from " + from);
         Instant now = clock.instant();
-        Instant earliest = now.plus(service.minNotice());
-        Instant latest = now.plus(service.maxHorizon());
-        Duration length = service.durationFor(people);
-        long stepSeconds = service.step().getSeconds();
-        TreeMap<Instant, List<ResourceId>> byStart = new TreeMap<>();
-        for (Resource desk : desksFor(service)) {
+        // Whole seconds, rounded the safe way: never earlier than the notice allows.
+        long earliest = now.getEpochSecond()
+                + (now.getNano() > 0 ? 1 : 0)
+                + service.minNotice().getSeconds();
+        long latest = now.getEpochSecond() + service.maxHorizon().getSeconds();
+        long length = service.durationFor(people).getSeconds();
+        long step = service.step().getSeconds();
+        long before = service.bufferBefore().getSeconds();
+        long after = service.bufferAfter().getSeconds();
+        List<Resource> desks = desksFor(service);
+        if (desks.size() > 0xFFFF) {
+            throw new IllegalStateException("more than 65535 desks serve " + service.id());
+        }
+        // Every free (start, desk) pair as start << 16 | desk index: one primitive sort groups them by start.
+        long[] found = new long[256];
+        int count = 0;
+        for (int index = 0; index < desks.size(); index++) {
+            Resource desk = desks.get(index);
             List<Interval> open = hours.openIntervals(desk.id(), from, to);
             if (open.isEmpty()) {
                 continue;
@@ -78,42 +89,57 @@ public final class AvailabilityCalculator {
             Instant rangeStart = open.get(0).start().minus(service.bufferBefore());
             Instant rangeEnd = open.get(open.size() - 1).end().plus(service.bufferAfter());
             List<Interval> taken = busy.busy(desk.id(), rangeStart, rangeEnd);
+            int n = taken.size();
+            long[] takenStart = new long[n];
+            long[] takenEnd = new long[n];
+            for (int i = 0; i < n; i++) {
+                takenStart[i] = taken.get(i).start().getEpochSecond();
+                Instant end = taken.get(i).end();
+                takenEnd[i] = end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0);
+            }
             int pointer = 0;
             for (Interval span : open) {
-                long skip = 0;
-                if (earliest.isAfter(span.start())) {
-                    long behind = Duration.between(span.start(), earliest).getSeconds();
-                    skip = (behind + stepSeconds - 1) / stepSeconds;
+                long spanStart = span.start().getEpochSecond();
+                long spanEnd = span.end().getEpochSecond();
+                long s = spanStart;
+                if (earliest > spanStart) {
+                    s += (earliest - spanStart + step - 1) / step * step;
                 }
-                for (Instant s = span.start().plusSeconds(skip * stepSeconds); ; s = s.plusSeconds(stepSeconds)) {
-                    Instant e = s.plus(length);
-                    if (e.isAfter(span.end()) || s.isAfter(latest)) {
-                        break;
-                    }
-                    Instant busyFrom = s.minus(service.bufferBefore());
-                    Instant busyTo = e.plus(service.bufferAfter());
-                    // Skip busy intervals that end before this candidate; they end before every later one too.
-                    while (pointer < taken.size() && !taken.get(pointer).end().isAfter(busyFrom)) {
+                for (; s + length <= spanEnd && s <= latest; s += step) {
+                    long busyFrom = s - before;
+                    long busyTo = s + length + after;
+                    // Busy intervals ending before this candidate end before every later one too.
+                    while (pointer < n && takenEnd[pointer] <= busyFrom) {
                         pointer++;
                     }
                     boolean free = true;
-                    for (int i = pointer;
-                            i < taken.size() && taken.get(i).start().isBefore(busyTo);
-                            i++) {
-                        if (taken.get(i).end().isAfter(busyFrom)) {
+                    for (int i = pointer; i < n && takenStart[i] < busyTo; i++) {
+                        if (takenEnd[i] > busyFrom) {
                             free = false;
                             break;
                         }
                     }
                     if (free) {
-                        byStart.computeIfAbsent(s, k -> new ArrayList<>(4)).add(desk.id());
+                        if (count == found.length) {
+                            found = Arrays.copyOf(found, count * 2);
+                        }
+                        found[count++] = (s << 16) | index;
                     }
                 }
             }
         }
-        List<Slot> slots = new ArrayList<>(byStart.size());
-        for (Map.Entry<Instant, List<ResourceId>> en : byStart.entrySet()) {
-            slots.add(new Slot(service.id(), en.getKey(), en.getKey().plus(length), en.getValue()));
+        Arrays.sort(found, 0, count);
+        List<Slot> slots = new ArrayList<>();
+        int i = 0;
+        while (i < count) {
+            long start = found[i] >>> 16;
+            List<ResourceId> free = new ArrayList<>(4);
+            while (i < count && (found[i] >>> 16) == start) {
+                free.add(desks.get((int) (found[i] & 0xFFFF)).id());
+                i++;
+            }
+            Instant s = Instant.ofEpochSecond(start);
+            slots.add(new Slot(service.id(), s, s.plusSeconds(length), free));
         }
         return slots;
     }
