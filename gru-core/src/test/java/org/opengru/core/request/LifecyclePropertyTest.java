@@ -23,6 +23,10 @@ import org.opengru.core.deadline.ImplicitDeadline;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.GruException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.exchange.ExchangeStore;
+import org.opengru.core.exchange.Message;
+import org.opengru.core.exchange.MessagePost;
+import org.opengru.core.exchange.Visibility;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
@@ -48,7 +52,8 @@ import org.opengru.core.usager.MandateStore;
  *   <li>a decided request leaves its final state only by an agent's REOPEN (and a withdrawn one never);
  *   <li>history is append-only, its last entry matches the status and its length the version;
  *   <li>no actor sees a request the policy forbids (an oracle written from the fixture, independent of
- *       the code's policy), neither by {@code get} nor in {@code list};
+ *       the code's policy), neither by {@code get}, nor in {@code list}, nor through its message thread,
+ *       and no usager ever sees an internal note;
  *   <li>the implicit-decision date never moves earlier, in particular while a complement is awaited.
  * </ol>
  *
@@ -82,14 +87,21 @@ class LifecyclePropertyTest {
         final Map<RequestId, Request> last = new HashMap<>();
         final Map<RequestId, List<HistoryEntry>> lastHistory = new HashMap<>();
         final Map<RequestId, LocalDate> lastDeadline = new HashMap<>();
+        final java.util.Set<org.opengru.core.id.MessageId> internalNotes = new java.util.HashSet<>();
+
+        Run(UnaryOperator<RequestStore> requestStore, UnaryOperator<MandateStore> mandateStore) {
+            this(requestStore, mandateStore, UnaryOperator.identity());
+        }
 
         Run(
-                UnaryOperator<org.opengru.core.request.RequestStore> requestStore,
-                UnaryOperator<MandateStore> mandateStore) {
+                UnaryOperator<RequestStore> requestStore,
+                UnaryOperator<MandateStore> mandateStore,
+                UnaryOperator<ExchangeStore> exchangeStore) {
             f = new CoreFixture(
                     "prop-commune",
                     requestStore.apply(RequestStore.inMemory()),
-                    mandateStore.apply(MandateStore.inMemory()));
+                    mandateStore.apply(MandateStore.inMemory()),
+                    exchangeStore.apply(ExchangeStore.inMemory()));
             requests = f.core.requests();
             grandma = f.person("Martin", "Odette");
             grandmaP = Principal.usager(f.tenant, grandma);
@@ -157,6 +169,10 @@ class LifecyclePropertyTest {
                 f.core.deadlineSweeper().sweep(f.tenant);
                 return;
             }
+            if (n % 10 == 1) {
+                postMessage(n / 10);
+                return;
+            }
             n /= 10;
             Principal actor = actors.get(n % actors.size());
             n /= actors.size();
@@ -201,6 +217,22 @@ class LifecyclePropertyTest {
                 }
             } catch (GruException expected) {
                 // Refusals are fine; the invariants say what a refusal must leave unchanged.
+            }
+        }
+
+        private void postMessage(int n) {
+            Principal actor = actors.get(n % actors.size());
+            n /= actors.size();
+            RequestId id = ids.get(n % ids.size());
+            Visibility visibility = (n / ids.size()) % 2 == 0 ? Visibility.SHARED : Visibility.INTERNAL_NOTE;
+            try {
+                Message posted =
+                        f.core.exchanges().post(actor, id, visibility, "Message " + n, List.of(), Channel.WEB, null);
+                if (visibility == Visibility.INTERNAL_NOTE) {
+                    internalNotes.add(posted.id());
+                }
+            } catch (GruException refused) {
+                // an usager may not post internal notes, nobody may post on a request they cannot see
             }
         }
 
@@ -283,6 +315,22 @@ class LifecyclePropertyTest {
                     } catch (AccessDeniedException | NotFoundException denied) {
                         assertThat(allowed).as("%s must see %s", actor, id).isFalse();
                     }
+                    // Its messages likewise; and an usager never sees an internal note.
+                    try {
+                        List<Message> thread = f.core.exchanges().thread(actor, id);
+                        assertThat(allowed)
+                                .as("%s must not read the thread of %s", actor, id)
+                                .isTrue();
+                        if (actor instanceof UsagerPrincipal) {
+                            assertThat(thread)
+                                    .as("thread of %s for %s", id, actor)
+                                    .noneMatch(m -> internalNotes.contains(m.id()));
+                        }
+                    } catch (AccessDeniedException | NotFoundException denied) {
+                        assertThat(allowed)
+                                .as("%s must read the thread of %s", actor, id)
+                                .isFalse();
+                    }
                 }
                 last.put(id, now);
                 lastHistory.put(id, history);
@@ -352,6 +400,60 @@ class LifecyclePropertyTest {
                 return saved.stream().filter(m -> m.tenant().equals(tenant)).toList();
             }
         });
+    }
+
+    @Test
+    void brokenVariant_exchangeStoreLosingTheVisibility_isCaught() {
+        // Stores every message as shared, as an adapter that forgot the visibility column would.
+        UnaryOperator<ExchangeStore> lossy = s -> new ExchangeStore() {
+            @Override
+            public PostOutcome post(MessagePost post) {
+                Message m = post.message();
+                Message shared = new Message(
+                        m.id(),
+                        m.tenant(),
+                        m.requestId(),
+                        m.author(),
+                        Visibility.SHARED,
+                        m.body(),
+                        m.attachments(),
+                        m.channel(),
+                        m.postedAt());
+                return s.post(new MessagePost(shared, post.events(), post.key(), post.fingerprint()));
+            }
+
+            @Override
+            public List<Message> thread(TenantId tenant, RequestId requestId) {
+                return s.thread(tenant, requestId);
+            }
+
+            @Override
+            public java.util.Optional<Message> find(TenantId tenant, org.opengru.core.id.MessageId id) {
+                return s.find(tenant, id);
+            }
+
+            @Override
+            public boolean markRead(
+                    TenantId tenant,
+                    org.opengru.core.exchange.ReadReceipt receipt,
+                    List<org.opengru.core.event.DomainEvent> events) {
+                return s.markRead(tenant, receipt, events);
+            }
+
+            @Override
+            public List<org.opengru.core.exchange.ReadReceipt> receipts(
+                    TenantId tenant, org.opengru.core.id.MessageId id) {
+                return s.receipts(tenant, id);
+            }
+        };
+        assertThatThrownBy(() -> qt().withExamples(EXAMPLES)
+                        .withShrinkCycles(20)
+                        .forAll(lists().of(integers().between(0, Integer.MAX_VALUE - 1))
+                                .ofSizeBetween(1, 40))
+                        .checkAssert(steps ->
+                                new Run(UnaryOperator.identity(), UnaryOperator.identity(), lossy).play(steps)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("thread of");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.ImplicitDecisionRule;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.RequiredPiece;
+import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.AgentId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
@@ -68,9 +69,14 @@ public final class CoreFixture {
     }
 
     public CoreFixture(String tenantId, RequestStore store, MandateStore mandates) {
+        this(tenantId, store, mandates, ExchangeStore.inMemory());
+    }
+
+    public CoreFixture(String tenantId, RequestStore store, MandateStore mandates, ExchangeStore exchanges) {
         tenant = TenantId.of(tenantId);
         core = GruCore.builder()
                 .clock(clock)
+                .exchangeStore(exchanges)
                 .requestStore(store)
                 .mandateStore(mandates)
                 .build();
