@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opengru.core.acknowledgment.Acknowledgment;
+import org.opengru.core.acknowledgment.AcknowledgmentTemplate;
+import org.opengru.core.acknowledgment.AppealInformation;
 import org.opengru.core.acknowledgment.Mention;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestLifecycle;
@@ -47,8 +50,30 @@ class CoreDocsTest {
         sections.put("mentions", mentions.toString());
         sections.put("embedding-example", "```java\n" + example() + "```\n");
         Request sent = EmbeddingExampleTest.embed(Clock.fixed(Instant.parse("2026-01-15T09:30:00Z"), ZoneOffset.UTC));
+        Acknowledgment.Data d = sent.acknowledgment().data();
+        // As a commune would set them: its name and its voies de recours.
+        Acknowledgment.Data sample = new Acknowledgment.Data(
+                d.requestId(),
+                d.tenant(),
+                d.reference(),
+                "Ville de Villeurbanne",
+                d.procedure(),
+                d.procedureTitle(),
+                d.receivedAt(),
+                d.zone(),
+                d.service(),
+                d.implicitDecision(),
+                d.period(),
+                d.implicitDecisionDate(),
+                new AppealInformation(
+                        "Monsieur le Maire de Villeurbanne",
+                        "le tribunal administratif de Lyon",
+                        "184 rue Duguesclin, 69003 Lyon"),
+                d.missingPieces(),
+                d.complementDueBy());
         sections.put(
-                "acknowledgment-sample", "```text\n" + sent.acknowledgment().text() + "```\n");
+                "acknowledgment-sample",
+                "```text\n" + AcknowledgmentTemplate.standard().renderText(sample) + "```\n");
         return sections;
     }
 
