@@ -299,8 +299,20 @@ public final class RelyingParty {
     }
 
     /**
-     * Starts an RP-initiated logout. End the local session first (whatever FranceConnect answers),
-     * then redirect the browser to the returned URL.
+     * Ends the local session, then starts an RP-initiated logout: redirect the browser to the returned
+     * URL. The local session ends first, whatever FranceConnect does next.
+     *
+     * @param idTokenHint the raw ID token of the session (FranceConnect accepts an expired one)
+     * @param endLocalSession ends the application's session (invalidate the HTTP session...)
+     */
+    public LogoutRedirect startLogout(String idTokenHint, Runnable endLocalSession) {
+        Objects.requireNonNull(endLocalSession, "endLocalSession").run();
+        return startLogout(idTokenHint);
+    }
+
+    /**
+     * Starts an RP-initiated logout; the application has already ended its local session (see {@link
+     * #startLogout(String, Runnable)}, which does it first).
      *
      * @param idTokenHint the raw ID token of the session (FranceConnect accepts an expired one)
      */

@@ -211,4 +211,29 @@ class CallbackFailureTest {
         assertThat(rp.startLogin(null).uri()).isNotNull();
         assertThat(provider.discoveryFetches.get()).isEqualTo(2);
     }
+
+    @Test
+    void the_local_session_ends_before_the_logout_redirect_even_without_provider_logout() {
+        RelyingParty rp = rp(config().build(), new InMemoryLoginFlowStore()); // no post-logout URL configured
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        assertThatThrownBy(() -> rp.startLogout("id-token", () -> ended.set(true)))
+                .isInstanceOf(InvalidConfigurationException.class);
+        assertThat(ended).isTrue();
+    }
+
+    @Test
+    void a_stage_can_be_replaced_without_touching_the_others() {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RelyingParty rp = RelyingParty.builder(config().build())
+                .store(new InMemoryLoginFlowStore())
+                .clock(clock)
+                .stages(stages -> stages.withUserInfo((tokens, idToken) -> {
+                    seen.add(idToken.subject());
+                    return stages.userInfo().fetch(tokens, idToken);
+                }))
+                .build();
+        Map<String, String> q = prepare(rp);
+        assertThat(rp.completeLogin(callback(q)).identity().pivot()).isNotNull();
+        assertThat(seen).containsExactly(HostileProvider.SUB);
+    }
 }
