@@ -80,6 +80,30 @@ public final class JdbcTransactions {
         }
     }
 
+    /**
+     * Runs work made of ONE statement (atomic on its own) in autocommit mode, which saves the round trip
+     * of a separate COMMIT; joins the transaction open on this thread if there is one.
+     */
+    public <T> T inSingleStatement(SqlWork<T> work) {
+        Connection joined = current.get();
+        try {
+            if (joined != null) {
+                return work.apply(joined);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                return work.apply(c);
+            }
+        } catch (SQLException e) {
+            throw DataAccessException.translate("statement", e);
+        }
+    }
+
+    /** Whether a transaction of this instance is open on the current thread. */
+    public boolean joined() {
+        return current.get() != null;
+    }
+
     /** Runs the work in a transaction, without a result. */
     public void run(SqlAction action) {
         inTransaction(c -> {

@@ -61,7 +61,7 @@ public final class PostgresPersistence {
         this.outbox = new PostgresOutbox(transactions, clock, b.subscribers);
         this.auditTrail = new PostgresAuditTrail(transactions);
         this.timeline = new PostgresTimelineStore(transactions);
-        this.requests = new PostgresRequestStore(transactions, outbox, auditTrail, timeline);
+        this.requests = new PostgresRequestStore(transactions, outbox, auditTrail, timeline, clock);
         this.referenceSequence = new PostgresReferenceSequence(b.dataSource);
     }
 

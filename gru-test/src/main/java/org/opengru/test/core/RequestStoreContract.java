@@ -197,6 +197,30 @@ public abstract class RequestStoreContract {
     }
 
     @Test
+    void concurrentRetriesWithOneIdempotencyKeyFileOnce() throws Exception {
+        IdempotencyKey key = IdempotencyKey.of("twin-" + UUID.randomUUID());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<RequestStore.Outcome> outcomes = new ArrayList<>();
+        try {
+            List<Callable<RequestStore.Outcome>> tasks = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                tasks.add(() -> store().apply(fixtures.draft(applicant, T0, key)));
+            }
+            for (Future<RequestStore.Outcome> f : pool.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).filteredOn(o -> !o.replayed()).hasSize(1);
+        assertThat(outcomes)
+                .extracting(o -> o.request().id())
+                .containsOnly(outcomes.get(0).request().id());
+        assertThat(store().byApplicants(fixtures.tenant(), Set.of(applicant), RequestQuery.firstPage()))
+                .hasSize(1);
+    }
+
+    @Test
     void concurrentChangesToOneRequestNeverLoseAnUpdate() throws Exception {
         Request draft = created();
         int threads = 6;

@@ -36,6 +36,13 @@ import org.opengru.test.postgres.PostgresDatabase;
 @ExtendWith(EmbeddedPostgresExtension.class)
 class PostgresFaultInjectionTest {
 
+    /**
+     * The filing is one autocommitted statement: the server commits, then replies with its command tag
+     * ({@code SELECT 1}); losing that reply is losing the commit's acknowledgment. (The tests prove the
+     * commit happened: the retry is a replay.)
+     */
+    private static final String COMMITTED_REPLY = "SELECT 1\u0000";
+
     private final PostgresDatabase db;
     private FaultInjectingProxy proxy;
     private PostgresPersistence viaProxy;
@@ -122,7 +129,7 @@ class PostgresFaultInjectionTest {
         RequestFixtures fixtures = new RequestFixtures();
         UsagerId applicant = UsagerId.of(UUID.randomUUID());
         IdempotencyKey key = IdempotencyKey.of("file-" + UUID.randomUUID());
-        proxy.cutBeforeServerReplies("COMMIT");
+        proxy.cutBeforeServerReplies(COMMITTED_REPLY);
 
         RequestStore.Outcome retried = fileWithOneRetry(fixtures, applicant, key);
 
@@ -138,7 +145,7 @@ class PostgresFaultInjectionTest {
     void theChecksCatchARetryWithoutIdempotencyKey() {
         RequestFixtures fixtures = new RequestFixtures();
         UsagerId applicant = UsagerId.of(UUID.randomUUID());
-        proxy.cutBeforeServerReplies("COMMIT");
+        proxy.cutBeforeServerReplies(COMMITTED_REPLY);
 
         RequestStore.Outcome retried = fileWithOneRetry(fixtures, applicant, null);
 

@@ -26,6 +26,7 @@ import org.opengru.core.id.ShortReference;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.outbox.OutboxMessage;
 import org.opengru.core.request.HistoryEntry;
@@ -57,10 +58,16 @@ public final class PostgresRequestStore implements RequestStore {
     private final PostgresOutbox outbox;
     private final PostgresAuditTrail audit;
     private final PostgresTimelineStore timeline;
+    private final java.time.Clock clock;
 
     public PostgresRequestStore(
-            JdbcTransactions tx, PostgresOutbox outbox, PostgresAuditTrail audit, PostgresTimelineStore timeline) {
+            JdbcTransactions tx,
+            PostgresOutbox outbox,
+            PostgresAuditTrail audit,
+            PostgresTimelineStore timeline,
+            java.time.Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
@@ -68,26 +75,50 @@ public final class PostgresRequestStore implements RequestStore {
 
     @Override
     public Outcome apply(RequestChange change) {
+        if (change.expectedVersion() == 0) {
+            return insertNew(change);
+        }
         return tx.inTransaction(c -> apply(c, change));
+    }
+
+    /** The hot path (filing a request): one statement, autocommitted unless the caller holds a transaction. */
+    private Outcome insertNew(RequestChange change) {
+        Request next = change.request();
+        IdempotencyRecord idem = change.idempotency();
+        boolean inserted;
+        try {
+            inserted =
+                    tx.inSingleStatement(c -> NewRequestWriter.write(c, change, outbox.subscribers(), clock.instant())
+                            .requestInserted());
+        } catch (DataAccessException e) {
+            if (idem != null && "23505".equals(e.sqlState()) && !tx.joined()) {
+                // A concurrent twin with the same key committed first: replay it.
+                return tx.inSingleStatement(c -> replay(c, next, idem));
+            }
+            throw e;
+        }
+        if (inserted) {
+            return new Outcome(next, false);
+        }
+        return tx.inSingleStatement(c -> {
+            if (idem != null && idempotency(c, next.tenant(), idem.key()).isPresent()) {
+                return replay(c, next, idem);
+            }
+            long actual = storedVersion(c, next.tenant(), next.id());
+            if (actual >= 0) {
+                throw new ConcurrentUpdateException("request", next.id().toString(), 0, actual);
+            }
+            throw new ValidationException("reference", next.reference(), "is already used in " + next.tenant());
+        });
     }
 
     private Outcome apply(Connection c, RequestChange change) throws SQLException {
         Request next = change.request();
         IdempotencyRecord idem = change.idempotency();
         if (idem != null && !claimKey(c, idem)) {
-            IdempotencyRecord earlier =
-                    idempotency(c, next.tenant(), idem.key()).orElseThrow();
-            if (!earlier.fingerprint().equals(idem.fingerprint())) {
-                throw new IdempotencyConflictException(idem.key().value(), earlier.fingerprint(), idem.fingerprint());
-            }
-            Request replayed = find(c, next.tenant(), earlier.requestId()).orElseThrow();
-            return new Outcome(replayed, true);
+            return replay(c, next, idem);
         }
-        if (change.expectedVersion() == 0) {
-            insert(c, next);
-        } else {
-            update(c, next, change.expectedVersion());
-        }
+        update(c, next, change.expectedVersion());
         appendHistory(c, next, change.history());
         List<AuditRecord> auditRecords = new ArrayList<>();
         List<TimelineEntry> timelineEntries = new ArrayList<>();
@@ -109,6 +140,17 @@ public final class PostgresRequestStore implements RequestStore {
         return new Outcome(next, false);
     }
 
+    private Outcome replay(Connection c, Request next, @Nullable IdempotencyRecord idem) throws SQLException {
+        if (idem == null) {
+            throw new IllegalStateException("no idempotency record to replay");
+        }
+        IdempotencyRecord earlier = idempotency(c, next.tenant(), idem.key()).orElseThrow();
+        if (!earlier.fingerprint().equals(idem.fingerprint())) {
+            throw new IdempotencyConflictException(idem.key().value(), earlier.fingerprint(), idem.fingerprint());
+        }
+        return new Outcome(find(c, next.tenant(), earlier.requestId()).orElseThrow(), true);
+    }
+
     /** Inserts the key; false when it exists (after waiting for a concurrent holder to finish). */
     private static boolean claimKey(Connection c, IdempotencyRecord idem) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_idempotency (tenant_id, key, fingerprint,"
@@ -121,41 +163,6 @@ public final class PostgresRequestStore implements RequestStore {
             Sql.setInstant(ps, 6, idem.at());
             return ps.executeUpdate() == 1;
         }
-    }
-
-    private static void insert(Connection c, Request r) throws SQLException {
-        String sql = "INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
-                + " applicant_id, status, version, created_at, updated_at, received_at, decided_at, implicit,"
-                + " deadline_due_at, deadline_active, document, closed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, r.tenant().value());
-            ps.setObject(2, r.id().value());
-            ps.setString(3, r.reference().toString());
-            ps.setString(4, r.procedure().code().value());
-            ps.setInt(5, r.procedure().version());
-            ps.setString(6, r.team().value());
-            ps.setObject(7, r.applicant().value());
-            ps.setString(8, r.status().name());
-            ps.setLong(9, r.version());
-            Sql.setInstant(ps, 10, r.createdAt());
-            Sql.setInstant(ps, 11, r.updatedAt());
-            Sql.setInstant(ps, 12, r.receivedAt());
-            Sql.setInstant(ps, 13, r.decision() == null ? null : r.decision().at());
-            ps.setBoolean(14, r.decision() != null && r.decision().implicit());
-            Sql.setInstant(ps, 15, r.deadline() == null ? null : r.deadline().dueAt());
-            ps.setBoolean(16, r.deadline() != null && !r.deadline().suspended());
-            ps.setString(17, JSON.writeValueAsString(r));
-            Sql.setInstant(ps, 18, closedAt(r));
-            if (ps.executeUpdate() == 1) {
-                return;
-            }
-        }
-        long actual = storedVersion(c, r.tenant(), r.id());
-        if (actual >= 0) {
-            throw new ConcurrentUpdateException("request", r.id().toString(), 0, actual);
-        }
-        throw new ValidationException("reference", r.reference(), "is already used in " + r.tenant());
     }
 
     private static void update(Connection c, Request r, long expectedVersion) throws SQLException {

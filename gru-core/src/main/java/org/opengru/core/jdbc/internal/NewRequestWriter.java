@@ -1,0 +1,295 @@
+package org.opengru.core.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.audit.AuditHashes;
+import org.opengru.core.audit.AuditRecord;
+import org.opengru.core.event.DomainEvent;
+import org.opengru.core.outbox.OutboxMessage;
+import org.opengru.core.request.HistoryEntry;
+import org.opengru.core.request.IdempotencyRecord;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestChange;
+import org.opengru.core.timeline.TimelineEntry;
+
+/**
+ * Writes a new request (expected version 0) in ONE statement, atomic on its own (so it can run in
+ * autocommit: one round trip in all): a chain of data-modifying CTEs where the request row is inserted
+ * only if the idempotency key is not stored yet and the row does not exist, and the idempotency record,
+ * history, audit, timeline and outbox rows only if the request row was. The caller reads whether the row
+ * was inserted and otherwise finds out why (replay, conflict).
+ */
+final class NewRequestWriter {
+
+    /** What the statement did. */
+    record Result(boolean requestInserted) {}
+
+    private final List<Object> params = new ArrayList<>();
+    private final StringBuilder sql = new StringBuilder(2048);
+
+    private NewRequestWriter() {}
+
+    private String p(@Nullable Object value) {
+        params.add(value == null ? NULL : value);
+        return "?";
+    }
+
+    private static final Object NULL = new Object();
+
+    static Result write(Connection c, RequestChange change, Set<String> subscribers, Instant now) throws SQLException {
+        NewRequestWriter w = new NewRequestWriter();
+        w.build(change, subscribers, now);
+        try (PreparedStatement ps = c.prepareStatement(w.sql.toString())) {
+            for (int i = 0; i < w.params.size(); i++) {
+                Object v = w.params.get(i);
+                if (v == NULL) {
+                    ps.setNull(i + 1, java.sql.Types.OTHER);
+                } else if (v instanceof Instant t) {
+                    Sql.setInstant(ps, i + 1, t);
+                } else {
+                    ps.setObject(i + 1, v);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Result(rs.getLong(1) > 0);
+            }
+        }
+    }
+
+    private void build(RequestChange change, Set<String> subscribers, Instant now) {
+        Request r = change.request();
+        IdempotencyRecord idem = change.idempotency();
+        String tenant = r.tenant().value();
+        sql.append("WITH ");
+        sql.append("req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
+                + " applicant_id, status, version, created_at, updated_at, received_at, decided_at, implicit,"
+                + " deadline_due_at, deadline_active, document, closed_at) SELECT ");
+        sql.append(p(tenant))
+                .append(", ")
+                .append(p(r.id().value()))
+                .append(", ")
+                .append(p(r.reference().toString()))
+                .append(", ")
+                .append(p(r.procedure().code().value()))
+                .append(", ")
+                .append(p(r.procedure().version()))
+                .append(", ")
+                .append(p(r.team().value()))
+                .append(", ")
+                .append(p(r.applicant().value()))
+                .append(", ")
+                .append(p(r.status().name()))
+                .append(", ")
+                .append(p(r.version()))
+                .append(", ")
+                .append(p(r.createdAt()))
+                .append("::timestamptz, ")
+                .append(p(r.updatedAt()))
+                .append("::timestamptz, ")
+                .append(p(r.receivedAt()))
+                .append("::timestamptz, ")
+                .append(p(r.decision() == null ? null : r.decision().at()))
+                .append("::timestamptz, ")
+                .append(p(r.decision() != null && r.decision().implicit()))
+                .append(", ")
+                .append(p(r.deadline() == null ? null : r.deadline().dueAt()))
+                .append("::timestamptz, ")
+                .append(p(r.deadline() != null && !r.deadline().suspended()))
+                .append(", ")
+                .append(p(PostgresRequestStore.JSON.writeValueAsString(r)))
+                .append("::jsonb, ")
+                .append(p(PostgresRequestStore.closedAt(r)))
+                .append("::timestamptz");
+        if (idem != null) {
+            // A key already stored: nothing is written, the caller replays.
+            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM gru_idempotency WHERE tenant_id = ")
+                    .append(p(tenant))
+                    .append(" AND key = ")
+                    .append(p(idem.key().value()))
+                    .append(')');
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING 1)");
+        if (idem != null) {
+            // No ON CONFLICT: a concurrent twin with the same key makes the whole statement fail (23505)
+            // once the twin commits, and the caller then replays the twin's outcome.
+            sql.append(", idem AS (INSERT INTO gru_idempotency (tenant_id, key, fingerprint, request_id,"
+                            + " result_version, at) SELECT ")
+                    .append(p(tenant))
+                    .append(", ")
+                    .append(p(idem.key().value()))
+                    .append(", ")
+                    .append(p(idem.fingerprint()))
+                    .append(", ")
+                    .append(p(idem.requestId().value()))
+                    .append(", ")
+                    .append(p(idem.resultVersion()))
+                    .append(", ")
+                    .append(p(idem.at()))
+                    .append("::timestamptz FROM req)");
+        }
+
+        // History, numbered from 1 (a new request has none).
+        int expected = 1;
+        for (HistoryEntry h : change.history()) {
+            if (h.sequence() != expected) {
+                throw new org.opengru.core.error.ValidationException(
+                        "history.sequence", h.sequence(), "must continue the history at " + expected);
+            }
+            expected++;
+        }
+        sql.append(", hist AS (INSERT INTO gru_request_history (tenant_id, request_id, sequence, at, actor, channel,"
+                + " action, from_status, to_status, reason, implicit, document) SELECT v.* FROM req, (VALUES ");
+        boolean first = true;
+        for (HistoryEntry h : change.history()) {
+            sql.append(first ? "" : ", ")
+                    .append('(')
+                    .append(p(tenant))
+                    .append(", ")
+                    .append(p(r.id().value()))
+                    .append("::uuid, ")
+                    .append(p(h.sequence()))
+                    .append("::int, ")
+                    .append(p(h.at()))
+                    .append("::timestamptz, ")
+                    .append(p(h.actor().toString()))
+                    .append(", ")
+                    .append(p(h.channel().name()))
+                    .append(", ")
+                    .append(p(h.action().name()))
+                    .append(", ")
+                    .append(p(h.from() == null ? null : h.from().name()))
+                    .append("::text, ")
+                    .append(p(h.to().name()))
+                    .append(", ")
+                    .append(p(h.reason()))
+                    .append("::text, ")
+                    .append(p(h.implicit()))
+                    .append("::boolean, ")
+                    .append(p(PostgresRequestStore.JSON.writeValueAsString(h)))
+                    .append("::jsonb)");
+            first = false;
+        }
+        sql.append(") AS v)");
+
+        // The audit chain starts at the genesis hash: the request is new.
+        String previous = AuditHashes.GENESIS;
+        long position = 0;
+        sql.append(", aud AS (INSERT INTO gru_audit (tenant_id, request_id, position, occurred_at, actor, action,"
+                + " channel, details, previous_hash, hash) SELECT v.* FROM req, (VALUES ");
+        first = true;
+        for (HistoryEntry h : change.history()) {
+            AuditRecord a = PostgresRequestStore.auditRecord(r, h);
+            String hash = AuditHashes.entryHash(a, position, previous);
+            sql.append(first ? "" : ", ")
+                    .append('(')
+                    .append(p(tenant))
+                    .append(", ")
+                    .append(p(r.id().value()))
+                    .append("::uuid, ")
+                    .append(p(position))
+                    .append("::bigint, ")
+                    .append(p(a.occurredAt()))
+                    .append("::timestamptz, ")
+                    .append(p(a.actor().toString()))
+                    .append(", ")
+                    .append(p(a.action()))
+                    .append(", ")
+                    .append(p(a.channel()))
+                    .append(", ")
+                    .append(p(PostgresRequestStore.JSON.writeValueAsString(a.details())))
+                    .append("::jsonb, ")
+                    .append(p(previous))
+                    .append("::char(64), ")
+                    .append(p(hash))
+                    .append("::char(64))");
+            previous = hash;
+            position++;
+            first = false;
+        }
+        sql.append(") AS v)");
+
+        sql.append(", tl AS (INSERT INTO gru_timeline (tenant_id, usager_id, occurred_at, entry_id, module, kind,"
+                + " subject_id, channel, summary) SELECT v.* FROM req, (VALUES ");
+        first = true;
+        for (HistoryEntry h : change.history()) {
+            TimelineEntry t = PostgresRequestStore.timelineEntry(r, h);
+            sql.append(first ? "" : ", ")
+                    .append('(')
+                    .append(p(tenant))
+                    .append(", ")
+                    .append(p(t.usager().value()))
+                    .append("::uuid, ")
+                    .append(p(t.occurredAt()))
+                    .append("::timestamptz, ")
+                    .append(p(t.entryId()))
+                    .append(", ")
+                    .append(p(t.module()))
+                    .append(", ")
+                    .append(p(t.kind()))
+                    .append(", ")
+                    .append(p(t.subjectId()))
+                    .append("::text, ")
+                    .append(p(t.channel()))
+                    .append("::text, ")
+                    .append(p(t.summary()))
+                    .append(')');
+            first = false;
+        }
+        sql.append(") AS v ON CONFLICT DO NOTHING)");
+
+        List<DomainEvent> events = change.events();
+        if (!events.isEmpty() && !subscribers.isEmpty()) {
+            int n = events.size();
+            sql.append(", seq AS (INSERT INTO gru_outbox_stream AS s (tenant_id, aggregate_type, aggregate_id,"
+                            + " last_seq) SELECT ")
+                    .append(p(tenant))
+                    .append(", 'request', ")
+                    .append(p(r.id().toString()))
+                    .append(", ")
+                    .append(p(n))
+                    .append("::bigint FROM req ON CONFLICT (tenant_id, aggregate_type, aggregate_id)"
+                            + " DO UPDATE SET last_seq = s.last_seq + excluded.last_seq RETURNING last_seq)");
+            sql.append(", obx AS (INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type,"
+                    + " aggregate_id, stream_seq, event_type, occurred_at, payload, next_attempt_at)"
+                    + " SELECT v.event_id, sub.name, v.tenant_id, 'request', v.aggregate_id,"
+                    + " seq.last_seq - " + n + " + v.ord, v.event_type, v.occurred_at, v.payload, v.next_attempt_at"
+                    + " FROM seq, unnest(" + p(subscribers.toArray(String[]::new)) + "::text[]) AS sub(name),"
+                    + " (VALUES ");
+            first = true;
+            int ord = 1;
+            for (DomainEvent e : events) {
+                OutboxMessage m = PostgresRequestStore.outboxMessage(r, e);
+                sql.append(first ? "" : ", ")
+                        .append('(')
+                        .append(p(m.eventId().value()))
+                        .append("::uuid, ")
+                        .append(p(tenant))
+                        .append(", ")
+                        .append(p(m.aggregateId()))
+                        .append(", ")
+                        .append(p(ord++))
+                        .append("::bigint, ")
+                        .append(p(m.eventType()))
+                        .append(", ")
+                        .append(p(m.occurredAt()))
+                        .append("::timestamptz, ")
+                        .append(p(m.payload()))
+                        .append("::json, ")
+                        .append(p(now))
+                        .append("::timestamptz)");
+                first = false;
+            }
+            sql.append(") AS v(event_id, tenant_id, aggregate_id, ord, event_type, occurred_at, payload,"
+                    + " next_attempt_at))");
+        }
+        sql.append(" SELECT (SELECT count(*) FROM req)");
+    }
+}
