@@ -7,13 +7,32 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The query parameters of the authorization callback. */
+/**
+ * The query parameters of the authorization callback, and the browser binding read from the cookie
+ * set at {@code startLogin} (see {@link org.opengru.franceconnect.rp.AuthorizationRedirect#browserBinding()}).
+ */
 public record CallbackParameters(
         @Nullable String code,
         @Nullable String state,
         @Nullable String iss,
         @Nullable String error,
-        @Nullable String errorDescription) {
+        @Nullable String errorDescription,
+        @Nullable String browserBinding) {
+
+    /** Without browser binding: such a callback fails the state check (login CSRF defence). */
+    public CallbackParameters(
+            @Nullable String code,
+            @Nullable String state,
+            @Nullable String iss,
+            @Nullable String error,
+            @Nullable String errorDescription) {
+        this(code, state, iss, error, errorDescription, null);
+    }
+
+    /** The same parameters with the browser binding read from the login cookie. */
+    public CallbackParameters withBrowserBinding(@Nullable String binding) {
+        return new CallbackParameters(code, state, iss, error, errorDescription, binding);
+    }
 
     /** From a parameter map (first value of each). A repeated parameter is refused as ambiguous. */
     public static CallbackParameters of(Map<String, String> params) {

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param codeVerifier the PKCE verifier, {@code null} without PKCE
  * @param acr the requested eIDAS level ({@code eidas1}...)
  * @param returnTo where the application wants to go after login (its own data), or {@code null}
+ * @param browserBindingHash SHA-256 (base64url) of the secret set in the browser's cookie: the
+ *     callback must come from the browser that started the login
  */
 public record PendingLogin(
         String tenantId,
@@ -22,7 +24,8 @@ public record PendingLogin(
         String acr,
         @Nullable String returnTo,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String browserBindingHash) {
 
     public PendingLogin {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -31,6 +34,7 @@ public record PendingLogin(
         Objects.requireNonNull(acr, "acr");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(browserBindingHash, "browserBindingHash");
         if (!expiresAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("expiresAt " + expiresAt + " must follow createdAt " + createdAt);
         }

@@ -37,8 +37,8 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
     @Override
     public void save(PendingLogin login) {
         String sql = "INSERT INTO franceconnect_pending_login"
-                + " (tenant_id, state, nonce, code_verifier, acr, return_to, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                + " (tenant_id, state, nonce, code_verifier, acr, return_to, created_at, expires_at, browser_binding_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, login.tenantId());
@@ -49,6 +49,7 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
             ps.setString(6, login.returnTo());
             ps.setTimestamp(7, Timestamp.from(login.createdAt()));
             ps.setTimestamp(8, Timestamp.from(login.expiresAt()));
+            ps.setString(9, login.browserBindingHash());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("could not save pending login of tenant " + login.tenantId(), e);
@@ -58,7 +59,7 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
     @Override
     public Optional<PendingLogin> consume(String tenantId, String state) {
         String sql = "DELETE FROM franceconnect_pending_login WHERE tenant_id = ? AND state = ?"
-                + " RETURNING nonce, code_verifier, acr, return_to, created_at, expires_at";
+                + " RETURNING nonce, code_verifier, acr, return_to, created_at, expires_at, browser_binding_hash";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenantId);
@@ -75,7 +76,8 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6).toInstant()));
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getString(7)));
             }
         } catch (SQLException e) {
             throw new StoreException("could not consume pending login of tenant " + tenantId, e);

@@ -75,6 +75,14 @@ public final class DefaultCallbackStages {
             }
             PendingLogin login = store.consume(tenant, p.state())
                     .orElseThrow(() -> new InvalidStateException("unknown or already used state"));
+            // Login CSRF: the state must come back to the browser that started the login.
+            String binding = p.browserBinding();
+            if (binding == null
+                    || !java.security.MessageDigest.isEqual(
+                            Randoms.s256(binding).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                            login.browserBindingHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                throw new InvalidStateException("the callback does not come from the browser that started the login");
+            }
             if (login.expiredAt(clock.instant())) {
                 throw new ExpiredStateException(
                         "login started at " + login.createdAt() + " expired at " + login.expiresAt());

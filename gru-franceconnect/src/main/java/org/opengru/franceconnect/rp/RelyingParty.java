@@ -37,7 +37,8 @@ import org.opengru.franceconnect.token.ValidatedIdToken;
  * <pre>{@code
  * RelyingParty rp = RelyingParty.builder(config).store(store).clock(clock).build();
  * AuthorizationRedirect go = rp.startLogin("/demarches/inscription-cantine");   // redirect the browser
- * FranceConnectLogin login = rp.completeLogin(CallbackParameters.fromUri(callbackUri));
+ * // set go.browserBinding() in an HttpOnly cookie, redirect to go.uri(); at the callback:
+ * FranceConnectLogin login = rp.completeLogin(CallbackParameters.fromUri(callbackUri).withBrowserBinding(cookie));
  * }</pre>
  *
  * Discovery happens on first use (and again with {@link #refreshMetadata()}). Thread-safe.
@@ -246,8 +247,17 @@ public final class RelyingParty {
         boolean pkce = config.pkce() && metadata.codeChallengeMethods().contains("S256");
         String verifier = pkce ? randoms.token() : null;
         Instant expiresAt = now.plus(config.loginTimeout());
+        String browserBinding = randoms.token();
         store.save(new PendingLogin(
-                config.tenantId(), state, nonce, verifier, config.acr().value(), returnTo, now, expiresAt));
+                config.tenantId(),
+                state,
+                nonce,
+                verifier,
+                config.acr().value(),
+                returnTo,
+                now,
+                expiresAt,
+                Randoms.s256(browserBinding)));
 
         Map<String, String> params = new LinkedHashMap<>();
         params.put("response_type", "code");
@@ -267,7 +277,8 @@ public final class RelyingParty {
             params.put("code_challenge", Randoms.s256(verifier));
             params.put("code_challenge_method", "S256");
         }
-        return new AuthorizationRedirect(withQuery(metadata.authorizationEndpoint(), params), expiresAt);
+        return new AuthorizationRedirect(
+                withQuery(metadata.authorizationEndpoint(), params), expiresAt, browserBinding);
     }
 
     /**

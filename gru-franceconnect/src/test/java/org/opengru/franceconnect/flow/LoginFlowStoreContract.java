@@ -33,7 +33,8 @@ abstract class LoginFlowStoreContract {
                 "eidas1",
                 "/back",
                 NOW,
-                NOW.plus(Duration.ofMinutes(10)));
+                NOW.plus(Duration.ofMinutes(10)),
+                "binding-hash-" + state);
     }
 
     @Test
@@ -54,7 +55,8 @@ abstract class LoginFlowStoreContract {
 
     @Test
     void a_login_without_pkce_or_return_address_round_trips() {
-        PendingLogin saved = new PendingLogin("t1", "state-c", "n", null, "eidas2", null, NOW, NOW.plusSeconds(60));
+        PendingLogin saved =
+                new PendingLogin("t1", "state-c", "n", null, "eidas2", null, NOW, NOW.plusSeconds(60), "h");
         store().save(saved);
         assertThat(store().consume("t1", "state-c")).contains(saved);
     }
@@ -107,7 +109,7 @@ abstract class LoginFlowStoreContract {
     @Test
     void purge_forgets_only_what_expired() {
         store().save(new PendingLogin(
-                "t9", "old", "n", null, "eidas1", null, NOW.minusSeconds(700), NOW.minusSeconds(100)));
+                "t9", "old", "n", null, "eidas1", null, NOW.minusSeconds(700), NOW.minusSeconds(100), "h"));
         store().save(login("t9", "fresh"));
         store().markNonceUsed("t9", "old-nonce", NOW.minusSeconds(1));
         store().saveLogout("t9", "old-logout", NOW.minusSeconds(1));

@@ -49,7 +49,10 @@ public class PostgresLoginFlowStoreTest extends LoginFlowStoreContract {
     /** Every migration of the module, in version order. */
     public static String migration() {
         StringBuilder sql = new StringBuilder();
-        for (String file : List.of("V1__franceconnect_login_flow.sql", "V2__franceconnect_account_link.sql")) {
+        for (String file : List.of(
+                "V1__franceconnect_login_flow.sql",
+                "V2__franceconnect_account_link.sql",
+                "V3__franceconnect_browser_binding.sql")) {
             String path = PostgresLoginFlowStore.MIGRATION_LOCATION + "/" + file;
             try (InputStream in = PostgresLoginFlowStore.class.getClassLoader().getResourceAsStream(path)) {
                 assertThat(in).as(path).isNotNull();

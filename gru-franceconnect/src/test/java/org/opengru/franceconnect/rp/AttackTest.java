@@ -86,15 +86,17 @@ class AttackTest {
         provider.close();
     }
 
-    private record Started(String state, String nonce, Map<String, String> query) {}
+    /** A started login as the browser holds it: the state in the URL, the binding in its cookie. */
+    private record Started(String state, String nonce, Map<String, String> query, String binding) {}
 
     private Started startLogin() {
-        Map<String, String> q = HostileProvider.query(rp.startLogin("/after").uri());
-        return new Started(q.get("state"), q.get("nonce"), q);
+        AuthorizationRedirect redirect = rp.startLogin("/after");
+        Map<String, String> q = HostileProvider.query(redirect.uri());
+        return new Started(q.get("state"), q.get("nonce"), q, redirect.browserBinding());
     }
 
     private FranceConnectLogin complete(Started s) {
-        return rp.completeLogin(new CallbackParameters("code-" + s.state(), s.state(), null, null, null));
+        return rp.completeLogin(new CallbackParameters("code-" + s.state(), s.state(), null, null, null, s.binding()));
     }
 
     /** Prepares the provider to answer with this id_token and a matching userinfo. */
@@ -375,6 +377,21 @@ class AttackTest {
     }
 
     @Test
+    void a_state_started_in_another_browser_is_refused_login_csrf() {
+        // The attacker starts a login in his browser, signs in at FranceConnect, and sends the victim the
+        // callback link with his code and state: the victim's browser lacks the attacker's binding cookie.
+        Started attackers = withIdToken(nonce -> provider.sign(valid(nonce).build()));
+        Started victims = startLogin();
+        assertThatThrownBy(() -> rp.completeLogin(
+                        new CallbackParameters("code", attackers.state(), null, null, null, victims.binding())))
+                .isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("browser");
+        assertThatThrownBy(() -> rp.completeLogin(new CallbackParameters("code", victims.state(), null, null, null)))
+                .isInstanceOf(InvalidStateException.class);
+        assertThat(provider.tokenCalls.get()).isZero();
+    }
+
+    @Test
     void replayed_callback_is_refused() {
         Started s = withIdToken(nonce -> provider.sign(valid(nonce).build()));
         complete(s);
@@ -410,8 +427,8 @@ class AttackTest {
     @Test
     void a_mixed_up_issuer_in_the_callback_is_refused() {
         Started s = withIdToken(nonce -> provider.sign(valid(nonce).build()));
-        assertThatThrownBy(() -> rp.completeLogin(
-                        new CallbackParameters("code", s.state(), "https://evil.example/api/v2", null, null)))
+        assertThatThrownBy(() -> rp.completeLogin(new CallbackParameters(
+                        "code", s.state(), "https://evil.example/api/v2", null, null, s.binding())))
                 .isInstanceOf(IssuerMismatchException.class);
         assertThat(provider.tokenCalls.get()).isZero();
     }

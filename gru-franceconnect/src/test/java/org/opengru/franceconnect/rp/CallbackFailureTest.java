@@ -44,7 +44,9 @@ class CallbackFailureTest {
     }
 
     private Map<String, String> prepare(RelyingParty rp) {
-        Map<String, String> q = HostileProvider.query(rp.startLogin(null).uri());
+        AuthorizationRedirect redirect = rp.startLogin(null);
+        Map<String, String> q = new java.util.HashMap<>(HostileProvider.query(redirect.uri()));
+        q.put("binding", redirect.browserBinding());
         String idToken = provider.sign(
                 provider.idTokenClaims(q.get("nonce"), clock.instant()).build());
         provider.idToken = () -> idToken;
@@ -54,7 +56,7 @@ class CallbackFailureTest {
     }
 
     private static CallbackParameters callback(Map<String, String> q) {
-        return new CallbackParameters("code", q.get("state"), null, null, null);
+        return new CallbackParameters("code", q.get("state"), null, null, null, q.get("binding"));
     }
 
     @Test
@@ -83,7 +85,7 @@ class CallbackFailureTest {
         assertThatThrownBy(() -> rp.completeLogin(callback(q))).isInstanceOf(IssuerMismatchException.class);
         Map<String, String> q2 = prepare(rp);
         assertThat(rp.completeLogin(new CallbackParameters(
-                                "code", q2.get("state"), provider.issuer().toString(), null, null))
+                                "code", q2.get("state"), provider.issuer().toString(), null, null, q2.get("binding")))
                         .idToken()
                         .subject())
                 .isEqualTo(HostileProvider.SUB);

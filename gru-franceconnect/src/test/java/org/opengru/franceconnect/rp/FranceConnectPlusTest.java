@@ -93,7 +93,9 @@ class FranceConnectPlusTest {
     }
 
     private Map<String, String> prepare(String acr, JWK encryptTo, JWEAlgorithm alg, boolean encrypt) {
-        Map<String, String> q = HostileProvider.query(rp.startLogin(null).uri());
+        AuthorizationRedirect redirect = rp.startLogin(null);
+        Map<String, String> q = new java.util.HashMap<>(HostileProvider.query(redirect.uri()));
+        q.put("binding", redirect.browserBinding());
         String idToken = provider.sign(provider.idTokenClaims(q.get("nonce"), clock.instant())
                 .claim("acr", acr)
                 .build());
@@ -105,7 +107,7 @@ class FranceConnectPlusTest {
     }
 
     private FranceConnectLogin complete(Map<String, String> q) {
-        return rp.completeLogin(new CallbackParameters("code", q.get("state"), null, null, null));
+        return rp.completeLogin(new CallbackParameters("code", q.get("state"), null, null, null, q.get("binding")));
     }
 
     @Test

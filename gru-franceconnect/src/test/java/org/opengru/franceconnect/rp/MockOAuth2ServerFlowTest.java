@@ -98,12 +98,19 @@ public class MockOAuth2ServerFlowTest {
 
         App() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext(
-                    "/login",
-                    ex -> redirect(ex, loginNode.startLogin("/mon-espace").uri()));
+            server.createContext("/login", ex -> {
+                AuthorizationRedirect go = loginNode.startLogin("/mon-espace");
+                // The login is bound to this browser: the callback must bring the cookie back.
+                ex.getResponseHeaders()
+                        .add(
+                                "Set-Cookie",
+                                "fc_binding=" + go.browserBinding() + "; Path=/fc/callback; HttpOnly; SameSite=Lax");
+                redirect(ex, go.uri());
+            });
             server.createContext("/fc/callback", ex -> {
                 try {
-                    lastLogin = callbackNode.completeLogin(CallbackParameters.fromUri(ex.getRequestURI()));
+                    lastLogin = callbackNode.completeLogin(CallbackParameters.fromUri(ex.getRequestURI())
+                            .withBrowserBinding(cookie(ex, "fc_binding")));
                     respond(ex, 200, "bienvenue " + lastLogin.identity().subject());
                 } catch (RuntimeException e) {
                     respond(ex, 403, e.getClass().getSimpleName());
@@ -123,6 +130,18 @@ public class MockOAuth2ServerFlowTest {
 
         URI base() {
             return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        private static String cookie(HttpExchange ex, String name) {
+            for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+                for (String c : header.split(";")) {
+                    String[] kv = c.trim().split("=", 2);
+                    if (kv.length == 2 && kv[0].equals(name)) {
+                        return kv[1];
+                    }
+                }
+            }
+            return null;
         }
 
         private static void redirect(HttpExchange ex, URI to) throws IOException {
