@@ -29,4 +29,9 @@ public abstract class ApiParticulierException extends FranceConnectException {
     public String code() {
         return errors.isEmpty() ? "" : errors.get(0).code();
     }
+
+    /** The data provider named by the first error's {@code meta.provider} (CNAF, MSA...), if any. */
+    public @Nullable String provider() {
+        return errors.isEmpty() ? null : errors.get(0).meta().get("provider");
+    }
 }

@@ -10,4 +10,14 @@ public final class InvalidTokenException extends ApiParticulierException {
     public InvalidTokenException(String message, int status, List<ApiError> errors, @Nullable Throwable cause) {
         super(message, status, errors, cause);
     }
+
+    /** {@code 00103}: the token's 18 months are over; ask for a new one on the API Particulier portal. */
+    public boolean expired() {
+        return "00103".equals(code());
+    }
+
+    /** {@code 00105}: the token leaked and was blacklisted; replace it and find the leak. */
+    public boolean blacklisted() {
+        return "00105".equals(code());
+    }
 }

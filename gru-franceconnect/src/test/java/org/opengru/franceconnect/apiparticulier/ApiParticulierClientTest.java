@@ -262,6 +262,13 @@ class ApiParticulierClientTest {
                         .isInstanceOfSatisfying(expectedType(status), e -> {
                             assertThat(e.status()).isEqualTo(status);
                             assertThat(e.code()).isEqualTo(expectedCode);
+                            JsonNode provider =
+                                    body.path("errors").path(0).path("meta").path("provider");
+                            assertThat(e.provider()).isEqualTo(provider.isString() ? provider.asString() : null);
+                            if (e instanceof InvalidTokenException t) {
+                                assertThat(t.expired()).isEqualTo(expectedCode.equals("00103"));
+                                assertThat(t.blacklisted()).isEqualTo(expectedCode.equals("00105"));
+                            }
                         });
                 server.received.clear();
                 checked++;
