@@ -7,15 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.IdempotencyConflictException;
@@ -259,39 +256,11 @@ public final class PostgresRequestStore implements RequestStore {
 
     /** The audit entry of a history entry: codes, states and hashes only, no personal data. */
     static AuditRecord auditRecord(Request r, HistoryEntry h) {
-        Map<String, String> details = new HashMap<>();
-        details.put("sequence", Integer.toString(h.sequence()));
-        details.put("version", Long.toString(r.version()));
-        details.put(
-                "procedure", r.procedure().code().value() + "@" + r.procedure().version());
-        details.put("to", h.to().name());
-        if (h.from() != null) {
-            details.put("from", h.from().name());
-        }
-        if (h.implicit()) {
-            details.put("implicit", "true");
-        }
-        if (h.reason() != null) {
-            // The reason may name people: only its hash enters the chain.
-            details.put("reasonSha256", AuditHashes.sha256(h.reason()));
-        }
-        return new AuditRecord(
-                r.tenant(), r.id(), h.actor(), h.action().name(), h.channel().name(), h.at(), details);
+        return org.opengru.core.outbox.RecordingRequestStore.auditRecord(r, h);
     }
 
     static TimelineEntry timelineEntry(Request r, HistoryEntry h) {
-        String summary = r.procedure().code().value() + " " + r.reference() + ": "
-                + (h.from() == null ? "" : h.from().name() + " -> ") + h.to().name();
-        return new TimelineEntry(
-                r.tenant(),
-                r.applicant(),
-                h.at(),
-                "core:request:" + r.id() + ":" + String.format("%06d", h.sequence()),
-                "core",
-                "request." + h.action().name(),
-                r.id().toString(),
-                h.channel().name(),
-                summary);
+        return org.opengru.core.outbox.RecordingRequestStore.timelineEntry(r, h);
     }
 
     /** The outbox message of an event: the event and the full request after the change. */

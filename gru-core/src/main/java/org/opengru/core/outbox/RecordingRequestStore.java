@@ -1,0 +1,159 @@
+package org.opengru.core.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opengru.core.audit.AuditHashes;
+import org.opengru.core.audit.AuditRecord;
+import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.event.DomainEvent;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.ShortReference;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.request.HistoryEntry;
+import org.opengru.core.request.IdempotencyRecord;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestChange;
+import org.opengru.core.request.RequestQuery;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.TimelineEntry;
+import org.opengru.core.timeline.TimelineStore;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * For the embedded (in-memory) mode: wraps a {@link RequestStore} so that every applied change also
+ * appends its audit entries, its timeline entries and its events to the outbox, as the PostgreSQL store
+ * does in one transaction. Changes to one request are recorded under a per-request lock, so audit chain,
+ * timeline and outbox follow the history's order. One JVM only: with PostgreSQL use {@code
+ * PostgresPersistence.requestStore()}, which does this atomically.
+ */
+public final class RecordingRequestStore implements RequestStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RequestStore delegate;
+    private final AuditTrail audit;
+    private final TimelineStore timeline;
+    private final Outbox outbox;
+    private final ConcurrentHashMap<RequestId, Object> locks = new ConcurrentHashMap<>();
+
+    public RecordingRequestStore(RequestStore delegate, AuditTrail audit, TimelineStore timeline, Outbox outbox) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    @Override
+    public Outcome apply(RequestChange change) {
+        Request r = change.request();
+        synchronized (locks.computeIfAbsent(r.id(), id -> new Object())) {
+            Outcome outcome = delegate.apply(change);
+            if (outcome.replayed()) {
+                return outcome;
+            }
+            for (HistoryEntry h : change.history()) {
+                audit.append(auditRecord(r, h));
+                timeline.append(timelineEntry(r, h));
+            }
+            List<OutboxMessage> messages = new ArrayList<>();
+            for (DomainEvent e : change.events()) {
+                ObjectNode payload = JSON.createObjectNode();
+                payload.set("event", JSON.valueToTree(e));
+                payload.set("request", JSON.valueToTree(r));
+                messages.add(new OutboxMessage(
+                        e.eventId(),
+                        e.tenant(),
+                        "request",
+                        r.id().toString(),
+                        e.type(),
+                        e.occurredAt(),
+                        JSON.writeValueAsString(payload)));
+            }
+            if (!messages.isEmpty()) {
+                outbox.append(messages);
+            }
+            return outcome;
+        }
+    }
+
+    /** The audit entry of a history entry: codes, states and hashes only (the same as in PostgreSQL). */
+    public static AuditRecord auditRecord(Request r, HistoryEntry h) {
+        java.util.Map<String, String> details = new java.util.HashMap<>();
+        details.put("sequence", Integer.toString(h.sequence()));
+        details.put("version", Long.toString(r.version()));
+        details.put(
+                "procedure", r.procedure().code().value() + "@" + r.procedure().version());
+        details.put("to", h.to().name());
+        if (h.from() != null) {
+            details.put("from", h.from().name());
+        }
+        if (h.implicit()) {
+            details.put("implicit", "true");
+        }
+        if (h.reason() != null) {
+            details.put("reasonSha256", AuditHashes.sha256(h.reason()));
+        }
+        return new AuditRecord(
+                r.tenant(), r.id(), h.actor(), h.action().name(), h.channel().name(), h.at(), details);
+    }
+
+    /** The applicant's timeline entry of a history entry (the same as in PostgreSQL). */
+    public static TimelineEntry timelineEntry(Request r, HistoryEntry h) {
+        String summary = r.procedure().code().value() + " " + r.reference() + ": "
+                + (h.from() == null ? "" : h.from().name() + " -> ") + h.to().name();
+        return new TimelineEntry(
+                r.tenant(),
+                r.applicant(),
+                h.at(),
+                "core:request:" + r.id() + ":" + String.format("%06d", h.sequence()),
+                "core",
+                "request." + h.action().name(),
+                r.id().toString(),
+                h.channel().name(),
+                summary);
+    }
+
+    @Override
+    public Optional<Request> find(TenantId tenant, RequestId id) {
+        return delegate.find(tenant, id);
+    }
+
+    @Override
+    public Optional<Request> findByReference(TenantId tenant, ShortReference reference) {
+        return delegate.findByReference(tenant, reference);
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenant, RequestId id) {
+        return delegate.history(tenant, id);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotency(TenantId tenant, IdempotencyKey key) {
+        return delegate.idempotency(tenant, key);
+    }
+
+    @Override
+    public List<Request> byApplicants(TenantId tenant, Set<UsagerId> applicants, RequestQuery query) {
+        return delegate.byApplicants(tenant, applicants, query);
+    }
+
+    @Override
+    public List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query) {
+        return delegate.byTeams(tenant, teams, query);
+    }
+
+    @Override
+    public List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit) {
+        return delegate.dueForImplicitDecision(tenant, now, limit);
+    }
+}
