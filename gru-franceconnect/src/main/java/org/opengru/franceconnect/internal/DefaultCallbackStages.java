@@ -77,10 +77,14 @@ public final class DefaultCallbackStages {
                     .orElseThrow(() -> new InvalidStateException("unknown or already used state"));
             // Login CSRF: the state must come back to the browser that started the login.
             String binding = p.browserBinding();
-            if (binding == null
-                    || !java.security.MessageDigest.isEqual(
-                            Randoms.s256(binding).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                            login.browserBindingHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            if (binding == null) {
+                throw new InvalidStateException(
+                        "callback without browser binding: keep AuthorizationRedirect.browserBinding()"
+                                + " in the browser (cookie or HTTP session) and pass it with CallbackParameters.withBrowserBinding");
+            }
+            if (!java.security.MessageDigest.isEqual(
+                    Randoms.s256(binding).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    login.browserBindingHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 throw new InvalidStateException("the callback does not come from the browser that started the login");
             }
             if (login.expiredAt(clock.instant())) {
