@@ -47,8 +47,9 @@ import org.opengru.scheduling.model.SiteId;
  * constraint (btree_gist) forbids two desk-occupying rows of one desk with overlapping {@code tstzrange},
  * and a partial unique index forbids a second booked appointment per usager and service. Each change is
  * ONE statement (data-modifying CTEs write the booking, its audit entry and its outbox event), so one
- * round trip and one transaction; a conflict with a concurrent booking is retried once with a fresh view
- * (it may find another desk free), so at most two round trips. Conflict codes 23P01, 23505, 40001 and
+ * round trip and one transaction. When that finds no free desk or loses a race (a concurrent booking
+ * took the desk it chose), a second statement with a fresh view expires overdue holds in the way and tries
+ * again (another desk may be free): at most two round trips. Conflict codes 23P01, 23505, 40001 and
  * 40P01 all end as {@link InsertOutcome.SlotTaken}, except the two unique indexes that mean something
  * else (active booking, idempotent replay).
  *
@@ -102,6 +103,30 @@ public final class PostgresBookingStore implements BookingStore {
                        :end::timestamptz, lower(p.busy), upper(p.busy), :status, :hold_expires_at::timestamptz, :ants, NULL, 0, :idem,
                        :token_hash, p.now, p.now
                   FROM p CROSS JOIN chosen c
+                RETURNING *),
+            audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
+            outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
+                              i.starts_at, i.status, i.sequence FROM ins i)
+            SELECT * FROM ins
+            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS));
+
+    /**
+     * The usual path: no expired hold in the way. Treats every hold as occupying, like the constraint;
+     * when it finds no desk, {@link #INSERT} (which first expires overdue holds) gets the second try.
+     */
+    private static final NamedSql INSERT_FAST = new NamedSql("""
+            WITH ins AS (
+                INSERT INTO scheduling_booking (%4$s)
+                SELECT :tenant, :id::uuid, :site, :service, d.desk, :usager::uuid, :people, :start::timestamptz,
+                       :end::timestamptz, :busy_start::timestamptz, :busy_end::timestamptz, :status,
+                       :hold_expires_at::timestamptz, :ants, NULL, 0, :idem, :token_hash, :now::timestamptz,
+                       :now::timestamptz
+                  FROM unnest(:desks::text[]) WITH ORDINALITY AS d(desk, ord)
+                 WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
+                                    WHERE x.tenant_id = :tenant AND x.resource_id = d.desk
+                                      AND x.busy && tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)')
+                                      AND x.status IN ('HELD', 'BOOKED'))
+                 ORDER BY d.ord LIMIT 1
                 RETURNING *),
             audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
             outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
@@ -202,8 +227,16 @@ public final class PostgresBookingStore implements BookingStore {
         v.put("kind", nb.status() == BookingStatus.HELD ? "HELD" : "BOOKED");
         for (int attempt = 1; ; attempt++) {
             try {
-                Optional<Booking> inserted = one(INSERT, v);
-                return inserted.<InsertOutcome>map(InsertOutcome.Inserted::new).orElseGet(InsertOutcome.SlotTaken::new);
+                // First try: the short statement. Second (only if it found no desk or lost a race): the
+                // statement that also expires overdue holds, with a fresh view of the desks.
+                Optional<Booking> inserted = one(attempt == 1 ? INSERT_FAST : INSERT, v);
+                if (inserted.isPresent()) {
+                    return new InsertOutcome.Inserted(inserted.get());
+                }
+                if (attempt == 2) {
+                    return new InsertOutcome.SlotTaken();
+                }
+                continue;
             } catch (SQLException e) {
                 String violated = violatedIndex(e);
                 if (ACTIVE_INDEX.equals(violated)) {

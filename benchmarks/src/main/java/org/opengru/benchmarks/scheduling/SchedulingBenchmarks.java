@@ -1,0 +1,407 @@
+package org.opengru.benchmarks.scheduling;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.opengru.benchmarks.Bench;
+import org.opengru.core.event.DomainEventPublisher;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.BookingPolicy;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.booking.SiteSetup;
+import org.opengru.scheduling.holiday.HolidayZone;
+import org.opengru.scheduling.hours.OpeningHours;
+import org.opengru.scheduling.hours.ScheduleTarget;
+import org.opengru.scheduling.hours.WeeklySchedule;
+import org.opengru.scheduling.model.Resource;
+import org.opengru.scheduling.model.ResourceId;
+import org.opengru.scheduling.model.Service;
+import org.opengru.scheduling.model.ServiceId;
+import org.opengru.scheduling.model.Site;
+import org.opengru.scheduling.model.SiteId;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.scheduling.MutableClock;
+import org.opengru.test.scheduling.SmallPool;
+
+/**
+ * Scheduling on an embedded PostgreSQL with durable commits (fsync, synchronous_commit on):
+ * bookings per second with 8 client threads against plain single-row INSERTs with 8 threads in the same
+ * run; the opening rush (64 threads, two nodes, 100 single-place slots) and its overbooked slots; one
+ * month of availability for one service across 50 desks with 10,000 bookings, and twelve months over one.
+ */
+public final class SchedulingBenchmarks implements Bench.Suite {
+
+    private static final int THREADS = 8;
+    private static final Duration WARMUP = Duration.ofSeconds(3);
+    private static final Duration MEASURE = Duration.ofSeconds(10);
+    private static final TenantId TENANT = TenantId.of("commune-bench");
+    private static final SiteId SITE = SiteId.of("mairie");
+    private static final ServiceId SERVICE = ServiceId.of("passeport");
+
+    @Override
+    public String name() {
+        return "scheduling";
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        try (EmbeddedPostgresExtension.Server server = EmbeddedPostgresExtension.startServer(true)) {
+            PostgresDatabase db = server.createDatabase(SchedulingBenchmarks.class);
+            SchedulingSchema.migrate(db.dataSource());
+            db.execute(
+                    "CREATE TABLE raw_insert (id uuid PRIMARY KEY, tenant_id text NOT NULL, resource_id text NOT NULL,"
+                            + " starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)");
+            try (SmallPool pool = new SmallPool(db.dataSource(), THREADS)) {
+                double raw = rawInsertsPerSecond(pool);
+                double booking = bookingsPerSecond(pool);
+                System.err.printf("raw inserts %.0f/s, bookings %.0f/s%n", raw, booking);
+                bench.report("scheduling.booking_per_s", booking, "ops/s");
+                bench.report("scheduling.booking_ratio_to_raw_insert", booking / raw, "ratio");
+            }
+            PostgresDatabase rushDb = server.createDatabase(SchedulingBenchmarks.class);
+            SchedulingSchema.migrate(rushDb.dataSource());
+            bench.report("scheduling.rush_overbooked_slots", rush(rushDb), "slots");
+            PostgresDatabase availabilityDb = server.createDatabase(SchedulingBenchmarks.class);
+            SchedulingSchema.migrate(availabilityDb.dataSource());
+            availability(bench, availabilityDb);
+        }
+    }
+
+    // ------------------------------------------------------------------ throughput
+
+    private static double rawInsertsPerSecond(DataSource pool) throws Exception {
+        Instant base = Instant.parse("2027-01-04T08:00:00Z");
+        return timed(thread -> {
+            long i = 0;
+            return () -> {
+                try (Connection c = pool.getConnection();
+                        PreparedStatement ps = c.prepareStatement(
+                                "INSERT INTO raw_insert (id, tenant_id, resource_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)")) {
+                    Instant s = base.plusSeconds(60L * (thread * 10_000_000L + System.nanoTime() % 1_000_000));
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, TENANT.value());
+                    ps.setString(3, "desk-" + thread);
+                    ps.setObject(4, OffsetDateTime.ofInstant(s, ZoneOffset.UTC));
+                    ps.setObject(5, OffsetDateTime.ofInstant(s.plusSeconds(300), ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+                return true;
+            };
+        });
+    }
+
+    private static double bookingsPerSecond(DataSource pool) throws Exception {
+        // A site open around the clock with one desk per client thread: each thread books the next
+        // 5-minute slot of its own desk, so every attempt succeeds and we measure the booking path.
+        Instant now = Instant.parse("2027-01-01T00:00:00Z");
+        MutableClock clock = new MutableClock(now);
+        List<Resource> desks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            desks.add(new Resource(TENANT, ResourceId.of("desk-" + t), SITE, "Guichet " + t, Set.of(SERVICE)));
+        }
+        Site site = Site.of(TENANT, SITE, "Mairie", HolidayZone.METROPOLE);
+        WeeklySchedule.Builder always = WeeklySchedule.builder(ScheduleTarget.site(SITE), LocalDate.of(2026, 1, 1));
+        for (DayOfWeek d : DayOfWeek.values()) {
+            always.open("00:00", "00:00", d);
+        }
+        OpeningHours hours = OpeningHours.builder(site)
+                .schedule(always.build())
+                .closedOnPublicHolidays(false)
+                .build();
+        Service service = Service.builder(TENANT, SERVICE, "Passeport")
+                .duration(Duration.ofMinutes(5))
+                .maxHorizon(Duration.ofDays(1000))
+                .build();
+        BookingService bookings = service(pool, clock, new SiteSetup(hours, desks, List.of(service)));
+        Instant first = now.plus(Duration.ofDays(1));
+        return timed(thread -> {
+            long[] next = {0};
+            ResourceId desk = desks.get(thread).id();
+            return () -> {
+                Instant start = first.plus(Duration.ofMinutes(5 * next[0]++));
+                BookingRequest r = new BookingRequest(
+                        TENANT,
+                        SITE,
+                        SERVICE,
+                        start,
+                        1,
+                        UsagerId.of(UUID.randomUUID()),
+                        new org.opengru.core.principal.ActorRef(org.opengru.core.principal.ActorKind.USAGER, "bench"),
+                        null,
+                        null,
+                        desk);
+                BookingResult result = bookings.book(r);
+                if (!(result instanceof BookingResult.Booked b)
+                        || !b.booking().resource().equals(desk)) {
+                    throw new IllegalStateException("unexpected " + result);
+                }
+                return true;
+            };
+        });
+    }
+
+    interface Op {
+        boolean run() throws Exception;
+    }
+
+    interface OpFactory {
+        Op forThread(int thread);
+    }
+
+    /** Runs the op on 8 threads for the warm-up, then counts completions during the measure window. */
+    private static double timed(OpFactory factory) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean counting = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Op op = factory.forThread(t);
+                futures.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        if (op.run() && counting.get()) {
+                            done.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(WARMUP.toMillis()); // a benchmark's time window, not test ordering
+            counting.set(true);
+            long t0 = System.nanoTime();
+            Thread.sleep(MEASURE.toMillis());
+            long n = done.get();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            stop.set(true);
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return n / seconds;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ------------------------------------------------------------------ the rush
+
+    private static double rush(PostgresDatabase db) throws Exception {
+        LocalDate monday = LocalDate.of(2027, 6, 7);
+        MutableClock clock = new MutableClock(
+                monday.atTime(7, 0).atZone(HolidayZone.METROPOLE.zone()).toInstant());
+        Site site = Site.of(TENANT, SITE, "Mairie", HolidayZone.METROPOLE);
+        OpeningHours hours = OpeningHours.builder(site)
+                .schedule(WeeklySchedule.builder(ScheduleTarget.site(SITE), monday)
+                        .until(monday.plusDays(3))
+                        .open(
+                                "08:00",
+                                "14:15",
+                                DayOfWeek.MONDAY,
+                                DayOfWeek.TUESDAY,
+                                DayOfWeek.WEDNESDAY,
+                                DayOfWeek.THURSDAY)
+                        .build())
+                .build();
+        Service passport = Service.builder(TENANT, SERVICE, "Passeport")
+                .duration(Duration.ofMinutes(15))
+                .build();
+        SiteSetup setup = new SiteSetup(
+                hours,
+                List.of(new Resource(TENANT, ResourceId.of("guichet"), SITE, "Guichet", Set.of(SERVICE))),
+                List.of(passport));
+        try (SmallPool node1 = new SmallPool(db.newDataSource(), 12);
+                SmallPool node2 = new SmallPool(db.newDataSource(), 12)) {
+            BookingService[] nodes = {service(node1, clock, setup), service(node2, clock, setup)};
+            List<Instant> slots = nodes[0].availability(TENANT, SITE, SERVICE, monday, monday.plusDays(6), 1).stream()
+                    .map(Slot::start)
+                    .toList();
+            Set<Instant> seenTaken = ConcurrentHashMap.newKeySet();
+            AtomicLong won = new AtomicLong();
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(64);
+            long t0;
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 64; t++) {
+                    BookingService node = nodes[t % 2];
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        for (Instant s : slots) {
+                            if (seenTaken.contains(s)) {
+                                continue;
+                            }
+                            if (node.book(BookingRequest.online(
+                                            TENANT, SITE, SERVICE, s, UsagerId.of(UUID.randomUUID())))
+                                    instanceof BookingResult.Booked) {
+                                won.incrementAndGet();
+                            }
+                            seenTaken.add(s);
+                        }
+                        return null;
+                    }));
+                }
+                t0 = System.nanoTime();
+                go.countDown();
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            System.err.printf(
+                    "rush: %d slots, %d bookings in %.0f ms%n",
+                    slots.size(), won.get(), (System.nanoTime() - t0) / 1e6);
+            return count(
+                            db,
+                            "SELECT count(*) FROM (SELECT resource_id, starts_at FROM scheduling_booking WHERE status = 'BOOKED'"
+                                    + " GROUP BY resource_id, starts_at HAVING count(*) > 1) over_capacity")
+                    + count(
+                            db,
+                            "SELECT count(*) FROM scheduling_booking a JOIN scheduling_booking b ON a.resource_id = b.resource_id"
+                                    + " AND a.id < b.id AND a.busy && b.busy WHERE a.status = 'BOOKED' AND b.status = 'BOOKED'");
+        }
+    }
+
+    // ------------------------------------------------------------------ availability
+
+    private static void availability(Bench bench, PostgresDatabase db) throws Exception {
+        LocalDate from = LocalDate.of(2027, 1, 4);
+        MutableClock clock = new MutableClock(
+                from.minusDays(1).atStartOfDay(HolidayZone.METROPOLE.zone()).toInstant());
+        Site site = Site.of(TENANT, SITE, "Mairie", HolidayZone.METROPOLE);
+        OpeningHours hours = OpeningHours.builder(site)
+                .schedule(WeeklySchedule.builder(ScheduleTarget.site(SITE), LocalDate.of(2026, 1, 1))
+                        .open(
+                                "08:30",
+                                "12:00",
+                                DayOfWeek.MONDAY,
+                                DayOfWeek.TUESDAY,
+                                DayOfWeek.WEDNESDAY,
+                                DayOfWeek.THURSDAY,
+                                DayOfWeek.FRIDAY)
+                        .open(
+                                "13:30",
+                                "17:00",
+                                DayOfWeek.MONDAY,
+                                DayOfWeek.TUESDAY,
+                                DayOfWeek.WEDNESDAY,
+                                DayOfWeek.THURSDAY,
+                                DayOfWeek.FRIDAY)
+                        .build())
+                .build();
+        List<Resource> desks = new ArrayList<>();
+        for (int d = 0; d < 50; d++) {
+            desks.add(new Resource(TENANT, ResourceId.of("desk-" + d), SITE, "Guichet " + d, Set.of(SERVICE)));
+        }
+        Service service = Service.builder(TENANT, SERVICE, "Passeport")
+                .duration(Duration.ofMinutes(20))
+                .step(Duration.ofMinutes(10))
+                .maxHorizon(Duration.ofDays(400))
+                .build();
+        // 10,000 bookings spread over the year: 200 per desk, on the slot grid of their day.
+        db.execute("""
+                INSERT INTO scheduling_booking (tenant_id, id, site_id, service_id, resource_id, usager_id, people, starts_at,
+                    ends_at, busy_start, busy_end, status, sequence, cancel_token_hash, created_at, updated_at)
+                SELECT 'commune-bench', gen_random_uuid(), 'mairie', 'passeport', 'desk-' || (n % 50), gen_random_uuid(), 1, s, s + interval '20 minutes',
+                       s, s + interval '20 minutes', 'BOOKED', 0, 'x', now(), now()
+                  FROM (SELECT n, (date '2027-01-04' + ((n / 50) * 7 / 4) * interval '1 day' + time '08:30'
+                                   + ((n / 50) % 20) * interval '10 minutes') AT TIME ZONE 'Europe/Paris' AS s
+                          FROM generate_series(0, 9999) n) g
+                """);
+        System.err.println("availability: " + count(db, "SELECT count(*) FROM scheduling_booking") + " bookings");
+        try (SmallPool pool = new SmallPool(db.dataSource(), 2)) {
+            BookingService bookings = service(pool, clock, new SiteSetup(hours, desks, List.of(service)));
+            LocalDate monthEnd = from.plusMonths(1).minusDays(1);
+            LocalDate yearEnd = from.plusYears(1).minusDays(1);
+            for (int i = 0; i < 30; i++) {
+                bookings.availability(TENANT, SITE, SERVICE, from, monthEnd, 1);
+            }
+            double month = median(
+                    () -> bookings.availability(TENANT, SITE, SERVICE, from, monthEnd, 1)
+                            .size(),
+                    40);
+            for (int i = 0; i < 3; i++) {
+                bookings.availability(TENANT, SITE, SERVICE, from, yearEnd, 1);
+            }
+            double year = median(
+                    () -> bookings.availability(TENANT, SITE, SERVICE, from, yearEnd, 1)
+                            .size(),
+                    9);
+            System.err.printf("availability: month %.2f ms, year %.2f ms%n", month, year);
+            bench.report("scheduling.availability_month_ms", month, "ms");
+            bench.report("scheduling.availability_year_over_month", year / month, "ratio");
+        }
+    }
+
+    interface Work {
+        int run();
+    }
+
+    private static double median(Work work, int runs) {
+        double[] ms = new double[runs];
+        int sink = 0;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            sink += work.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        if (sink < 0) {
+            System.err.println(sink);
+        }
+        return ms[runs / 2];
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static BookingService service(DataSource ds, MutableClock clock, SiteSetup setup) {
+        BookingPolicy policy = new BookingPolicy(Duration.ofMinutes(10), Duration.ofHours(1), 0, List.of(), 0);
+        return new BookingService(
+                new PostgresBookingStore(ds),
+                SiteDirectory.of(List.of(setup)),
+                policy,
+                clock,
+                IdGenerator.create(clock),
+                RateLimiter.unlimited(),
+                DomainEventPublisher.none());
+    }
+
+    private static long count(PostgresDatabase db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
