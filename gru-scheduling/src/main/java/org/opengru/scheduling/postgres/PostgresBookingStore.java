@@ -69,6 +69,15 @@ public final class PostgresBookingStore implements BookingStore {
     private static final String OUTBOX =
             "INSERT INTO scheduling_outbox (event_id, tenant_id, booking_id, kind, occurred_at,"
                     + " service_id, resource_id, starts_at, status, sequence) ";
+    /**
+     * Serialises the bookings of each candidate desk (in a fixed order, so no lock cycle): without it, two
+     * transactions inserting overlapping rows on one desk each wait for the other in the exclusion check,
+     * a deadlock PostgreSQL breaks only after deadlock_timeout. Held until the statement's commit.
+     */
+    private static final String LOCK_DESKS = """
+            locked AS (
+                SELECT pg_advisory_xact_lock(hashtextextended(:tenant || '|' || s.desk, 0))
+                  FROM (SELECT DISTINCT u.desk FROM unnest(:desks::text[]) AS u(desk) ORDER BY u.desk) s)""";
     /** Occupies its desk now: booked, or held and not yet expired. */
     private static final String OCCUPYING =
             "(x.status = 'BOOKED' OR (x.status = 'HELD' AND x.hold_expires_at > p.now))";
@@ -77,11 +86,13 @@ public final class PostgresBookingStore implements BookingStore {
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
+            %5$s,
             expired AS (
                 UPDATE scheduling_booking b
                    SET status = 'EXPIRED', hold_expires_at = NULL, sequence = b.sequence + 1, updated_at = p.now
                   FROM p
-                 WHERE b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
+                 WHERE (SELECT count(*) FROM locked) >= 0
+                   AND b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
                    AND b.resource_id = ANY (p.desks) AND b.busy && p.busy
                 RETURNING b.*),
             expired_audit AS (
@@ -108,21 +119,24 @@ public final class PostgresBookingStore implements BookingStore {
             outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
                               i.starts_at, i.status, i.sequence FROM ins i)
             SELECT * FROM ins
-            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS));
+            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS, LOCK_DESKS));
 
     /**
      * The usual path: no expired hold in the way. Treats every hold as occupying, like the constraint;
      * when it finds no desk, {@link #INSERT} (which first expires overdue holds) gets the second try.
      */
-    private static final NamedSql INSERT_FAST = new NamedSql("""
-            WITH ins AS (
+    private static final NamedSql INSERT_FAST =
+            new NamedSql("""
+            WITH %5$s,
+            ins AS (
                 INSERT INTO scheduling_booking (%4$s)
                 SELECT :tenant, :id::uuid, :site, :service, d.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, :busy_start::timestamptz, :busy_end::timestamptz, :status,
                        :hold_expires_at::timestamptz, :ants, NULL, 0, :idem, :token_hash, :now::timestamptz,
                        :now::timestamptz
                   FROM unnest(:desks::text[]) WITH ORDINALITY AS d(desk, ord)
-                 WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
+                 WHERE (SELECT count(*) FROM locked) >= 0
+                   AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = :tenant AND x.resource_id = d.desk
                                       AND x.busy && tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)')
                                       AND x.status IN ('HELD', 'BOOKED'))
@@ -132,7 +146,7 @@ public final class PostgresBookingStore implements BookingStore {
             outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
                               i.starts_at, i.status, i.sequence FROM ins i)
             SELECT * FROM ins
-            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS));
+            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS, LOCK_DESKS));
 
     private static final NamedSql APPLY = new NamedSql("""
             WITH upd AS (
@@ -153,9 +167,11 @@ public final class PostgresBookingStore implements BookingStore {
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks, :id::uuid AS id,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
+            %4$s,
             chosen AS (
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
-                 WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
+                 WHERE (SELECT count(*) FROM locked) >= 0
+                   AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy
                                       AND x.id <> p.id AND %3$s)
                  ORDER BY d.ord LIMIT 1),
@@ -171,7 +187,7 @@ public final class PostgresBookingStore implements BookingStore {
             outbox AS (%2$s SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED', u.updated_at, u.service_id,
                               u.resource_id, u.starts_at, u.status, u.sequence FROM upd u)
             SELECT * FROM upd
-            """.formatted(AUDIT, OUTBOX, OCCUPYING));
+            """.formatted(AUDIT, OUTBOX, OCCUPYING, LOCK_DESKS));
 
     private static final NamedSql EXPIRE = new NamedSql("""
             WITH expired AS (

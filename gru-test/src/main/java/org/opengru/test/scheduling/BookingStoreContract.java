@@ -110,6 +110,27 @@ public abstract class BookingStoreContract {
     }
 
     @Test
+    void publishedEventsAreTheOutboxEventsAfterTheChange() {
+        org.opengru.core.event.DomainEvents events = new org.opengru.core.event.DomainEvents();
+        List<BookingEvent> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        events.subscribe(BookingEvent.class, published::add);
+        service = new BookingService(
+                store,
+                org.opengru.scheduling.booking.SiteDirectory.of(List.of(SchedulingFixture.setup())),
+                BookingPolicy.defaults(),
+                clock,
+                org.opengru.core.id.IdGenerator.create(clock),
+                RateLimiter.unlimited(),
+                events);
+        BookingResult.Booked result = (BookingResult.Booked) service.book(passport(at(1, 10, 0), newUsager()));
+        service.cancelByUsager(TENANT, result.booking().id(), result.cancelToken());
+        assertThat(published).isEqualTo(store.outbox(TENANT, result.booking().id()));
+        assertThatThrownBy(() -> service.book(passport(at(1, 12, 0), newUsager())))
+                .isInstanceOf(BookingRejectedException.class);
+        assertThat(published).hasSize(2); // a refused request publishes nothing
+    }
+
+    @Test
     void fillsEveryDeskThenSaysTheSlotIsGoneWithTheNearestAlternatives() {
         Instant start = at(1, 10, 0);
         Booking first = booked(service.book(passport(start, newUsager())));
