@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.tenancy.TenantId;
@@ -69,6 +70,16 @@ public interface BookingStore {
     List<AuditEntry> audit(TenantId tenant, BookingId id);
 
     List<BookingEvent> outbox(TenantId tenant, BookingId id);
+
+    /**
+     * The oldest outbox events not yet marked published, of every tenant, for a relay to deliver (to the
+     * notification channel, to gru-core's outbox). At-least-once: a relay that crashes before
+     * {@link #markPublished} delivers them again; consumers de-duplicate on the event id.
+     */
+    List<BookingEvent> unpublished(int max);
+
+    /** Marks delivered events; unknown or already marked ids are ignored. */
+    void markPublished(Collection<EventId> events, Instant at);
 
     /** The embedded store, for one JVM (tests, single-node installations). */
     static BookingStore inMemory() {

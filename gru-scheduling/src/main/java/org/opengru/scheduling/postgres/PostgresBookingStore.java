@@ -495,23 +495,64 @@ public final class PostgresBookingStore implements BookingStore {
             ps.setString(2, id.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new BookingEvent(
-                            EventId.of(rs.getObject("event_id", UUID.class)),
-                            tenant,
-                            instant(rs, "occurred_at"),
-                            BookingEvent.Kind.valueOf(rs.getString("kind")),
-                            id,
-                            ServiceId.of(rs.getString("service_id")),
-                            ResourceId.of(rs.getString("resource_id")),
-                            instant(rs, "starts_at"),
-                            BookingStatus.valueOf(rs.getString("status")),
-                            rs.getInt("sequence")));
+                    out.add(event(rs));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the outbox failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    @Override
+    public List<BookingEvent> unpublished(int max) {
+        List<BookingEvent> out = new ArrayList<>();
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT * FROM scheduling_outbox WHERE published_at IS NULL ORDER BY occurred_at, event_id LIMIT ?")) {
+            ps.setInt(1, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(event(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the outbox failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void markPublished(Collection<EventId> events, Instant at) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE scheduling_outbox SET published_at = ? WHERE event_id = ANY (?::uuid[]) AND published_at IS NULL")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "text", events.stream().map(EventId::toString).toArray(String[]::new)));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("marking outbox events failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static BookingEvent event(ResultSet rs) throws SQLException {
+        return new BookingEvent(
+                EventId.of(rs.getObject("event_id", UUID.class)),
+                TenantId.of(rs.getString("tenant_id")),
+                instant(rs, "occurred_at"),
+                BookingEvent.Kind.valueOf(rs.getString("kind")),
+                BookingId.of(rs.getObject("booking_id", UUID.class)),
+                ServiceId.of(rs.getString("service_id")),
+                ResourceId.of(rs.getString("resource_id")),
+                instant(rs, "starts_at"),
+                BookingStatus.valueOf(rs.getString("status")),
+                rs.getInt("sequence"));
     }
 
     // ------------------------------------------------------------------ plumbing

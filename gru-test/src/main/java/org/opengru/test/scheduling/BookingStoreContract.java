@@ -131,6 +131,19 @@ public abstract class BookingStoreContract {
     }
 
     @Test
+    void aRelayReadsTheOutboxUntilEventsAreMarkedPublished() {
+        Booking a = booked(service.book(passport(at(1, 10, 0), newUsager())));
+        Booking b = booked(service.book(passport(at(1, 11, 0), newUsager())));
+        List<BookingEvent> batch = store.unpublished(10);
+        assertThat(batch).extracting(BookingEvent::booking).containsExactly(a.id(), b.id());
+        assertThat(store.unpublished(1)).hasSize(1);
+        store.markPublished(List.of(batch.get(0).eventId()), clock.instant());
+        assertThat(store.unpublished(10)).extracting(BookingEvent::booking).containsExactly(b.id());
+        store.markPublished(batch.stream().map(BookingEvent::eventId).toList(), clock.instant());
+        assertThat(store.unpublished(10)).isEmpty();
+    }
+
+    @Test
     void fillsEveryDeskThenSaysTheSlotIsGoneWithTheNearestAlternatives() {
         Instant start = at(1, 10, 0);
         Booking first = booked(service.book(passport(start, newUsager())));

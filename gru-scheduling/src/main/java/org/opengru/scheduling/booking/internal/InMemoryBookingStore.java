@@ -57,6 +57,7 @@ public final class InMemoryBookingStore implements BookingStore {
     private final Map<KeyKey, BookingId> byKey = new HashMap<>();
     private final Map<IdKey, List<AuditEntry>> audit = new HashMap<>();
     private final Map<IdKey, List<BookingEvent>> outbox = new HashMap<>();
+    private final java.util.LinkedHashMap<EventId, BookingEvent> pending = new java.util.LinkedHashMap<>();
 
     @Override
     public InsertOutcome insert(NewBooking nb, Change change) {
@@ -152,8 +153,9 @@ public final class InMemoryBookingStore implements BookingStore {
         IdKey key = new IdKey(b.tenant(), b.id());
         audit.computeIfAbsent(key, k -> new ArrayList<>())
                 .add(new AuditEntry(b.id(), action, change.actor(), change.at(), from, b.status(), change.reason()));
-        outbox.computeIfAbsent(key, k -> new ArrayList<>())
-                .add(BookingEvent.of(change.eventId(), kind, b, change.at()));
+        BookingEvent event = BookingEvent.of(change.eventId(), kind, b, change.at());
+        outbox.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+        pending.put(event.eventId(), event);
     }
 
     private Booking transition(Booking b, BookingAction action, Change change) {
@@ -365,6 +367,26 @@ public final class InMemoryBookingStore implements BookingStore {
         lock.lock();
         try {
             return List.copyOf(outbox.getOrDefault(new IdKey(tenant, id), List.of()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<BookingEvent> unpublished(int max) {
+        lock.lock();
+        try {
+            return pending.values().stream().limit(max).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void markPublished(Collection<EventId> events, Instant at) {
+        lock.lock();
+        try {
+            events.forEach(pending::remove);
         } finally {
             lock.unlock();
         }
