@@ -70,14 +70,15 @@ public final class PostgresBookingStore implements BookingStore {
             "INSERT INTO scheduling_outbox (event_id, tenant_id, booking_id, kind, occurred_at,"
                     + " service_id, resource_id, starts_at, status, sequence) ";
     /**
-     * Serialises the bookings of each candidate desk (in a fixed order, so no lock cycle): without it, two
-     * transactions inserting overlapping rows on one desk each wait for the other in the exclusion check,
-     * a deadlock PostgreSQL breaks only after deadlock_timeout. Held until the statement's commit.
+     * Serialises the writers of the chosen desk, before they write: without it, two transactions inserting
+     * overlapping rows on one desk each find the other's uncommitted row in the exclusion check and wait
+     * for each other, a deadlock PostgreSQL breaks only after deadlock_timeout. One lock per statement, so
+     * no lock cycle; held until the statement's commit. Bookings of other desks do not wait.
      */
     private static final String LOCK_DESKS = """
             locked AS (
-                SELECT pg_advisory_xact_lock(hashtextextended(:tenant || '|' || s.desk, 0))
-                  FROM (SELECT DISTINCT u.desk FROM unnest(:desks::text[]) AS u(desk) ORDER BY u.desk) s)""";
+                SELECT c.desk, pg_advisory_xact_lock(hashtextextended(:tenant || '|' || c.desk, 0)) AS lock
+                  FROM chosen c)""";
     /** Occupies its desk now: booked, or held and not yet expired. */
     private static final String OCCUPYING =
             "(x.status = 'BOOKED' OR (x.status = 'HELD' AND x.hold_expires_at > p.now))";
@@ -86,13 +87,11 @@ public final class PostgresBookingStore implements BookingStore {
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
-            %5$s,
             expired AS (
                 UPDATE scheduling_booking b
                    SET status = 'EXPIRED', hold_expires_at = NULL, sequence = b.sequence + 1, updated_at = p.now
                   FROM p
-                 WHERE (SELECT count(*) FROM locked) >= 0
-                   AND b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
+                 WHERE b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
                    AND b.resource_id = ANY (p.desks) AND b.busy && p.busy
                 RETURNING b.*),
             expired_audit AS (
@@ -108,12 +107,13 @@ public final class PostgresBookingStore implements BookingStore {
                    AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy AND %3$s)
                  ORDER BY d.ord LIMIT 1),
+            %5$s,
             ins AS (
                 INSERT INTO scheduling_booking (%4$s)
                 SELECT p.tenant, :id::uuid, :site, :service, c.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, lower(p.busy), upper(p.busy), :status, :hold_expires_at::timestamptz, :ants, NULL, 0, :idem,
                        :token_hash, p.now, p.now
-                  FROM p CROSS JOIN chosen c
+                  FROM p CROSS JOIN locked c
                 RETURNING *),
             audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
             outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
@@ -127,20 +127,21 @@ public final class PostgresBookingStore implements BookingStore {
      */
     private static final NamedSql INSERT_FAST =
             new NamedSql("""
-            WITH %5$s,
-            ins AS (
-                INSERT INTO scheduling_booking (%4$s)
-                SELECT :tenant, :id::uuid, :site, :service, d.desk, :usager::uuid, :people, :start::timestamptz,
-                       :end::timestamptz, :busy_start::timestamptz, :busy_end::timestamptz, :status,
-                       :hold_expires_at::timestamptz, :ants, NULL, 0, :idem, :token_hash, :now::timestamptz,
-                       :now::timestamptz
-                  FROM unnest(:desks::text[]) WITH ORDINALITY AS d(desk, ord)
-                 WHERE (SELECT count(*) FROM locked) >= 0
-                   AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
+            WITH chosen AS (
+                SELECT d.desk FROM unnest(:desks::text[]) WITH ORDINALITY AS d(desk, ord)
+                 WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = :tenant AND x.resource_id = d.desk
                                       AND x.busy && tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)')
                                       AND x.status IN ('HELD', 'BOOKED'))
-                 ORDER BY d.ord LIMIT 1
+                 ORDER BY d.ord LIMIT 1),
+            %5$s,
+            ins AS (
+                INSERT INTO scheduling_booking (%4$s)
+                SELECT :tenant, :id::uuid, :site, :service, l.desk, :usager::uuid, :people, :start::timestamptz,
+                       :end::timestamptz, :busy_start::timestamptz, :busy_end::timestamptz, :status,
+                       :hold_expires_at::timestamptz, :ants, NULL, 0, :idem, :token_hash, :now::timestamptz,
+                       :now::timestamptz
+                  FROM locked l
                 RETURNING *),
             audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
             outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
@@ -167,20 +168,19 @@ public final class PostgresBookingStore implements BookingStore {
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks, :id::uuid AS id,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
-            %4$s,
             chosen AS (
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
-                 WHERE (SELECT count(*) FROM locked) >= 0
-                   AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
+                 WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy
                                       AND x.id <> p.id AND %3$s)
                  ORDER BY d.ord LIMIT 1),
+            %4$s,
             upd AS (
                 UPDATE scheduling_booking b
                    SET resource_id = c.desk, starts_at = :start::timestamptz, ends_at = :end::timestamptz,
                        busy_start = lower(p.busy), busy_end = upper(p.busy),
                        sequence = b.sequence + 1, updated_at = p.now
-                  FROM p, chosen c
+                  FROM p, locked c
                  WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = :expected_sequence AND b.status = 'BOOKED'
                 RETURNING b.*),
             audit AS (%1$s SELECT u.tenant_id, u.id, 'reschedule', :actor, u.updated_at, 'BOOKED', u.status, NULL FROM upd u),
