@@ -79,6 +79,10 @@ public final class PostgresBookingStore implements BookingStore {
             locked AS (
                 SELECT c.desk, pg_advisory_xact_lock(hashtextextended(:tenant || '|' || c.desk, 0)) AS lock
                   FROM chosen c)""";
+    // The desk lists carry no ORDER BY: the executor scans unnest() in array order and stops at the first
+    // free desk, so the preferred desk is tried first without probing the others. Correctness does not
+    // depend on that order (the constraint decides), only the preference does.
+
     /** Occupies its desk now: booked, or held and not yet expired. */
     private static final String OCCUPYING =
             "(x.status = 'BOOKED' OR (x.status = 'HELD' AND x.hold_expires_at > p.now))";
@@ -106,7 +110,7 @@ public final class PostgresBookingStore implements BookingStore {
                  WHERE (SELECT count(*) FROM expired) >= 0
                    AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy AND %3$s)
-                 ORDER BY d.ord LIMIT 1),
+                 LIMIT 1),
             %5$s,
             ins AS (
                 INSERT INTO scheduling_booking (%4$s)
@@ -133,7 +137,7 @@ public final class PostgresBookingStore implements BookingStore {
                                     WHERE x.tenant_id = :tenant AND x.resource_id = d.desk
                                       AND x.busy && tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)')
                                       AND x.status IN ('HELD', 'BOOKED'))
-                 ORDER BY d.ord LIMIT 1),
+                 LIMIT 1),
             %5$s,
             ins AS (
                 INSERT INTO scheduling_booking (%4$s)
@@ -173,7 +177,7 @@ public final class PostgresBookingStore implements BookingStore {
                  WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy
                                       AND x.id <> p.id AND %3$s)
-                 ORDER BY d.ord LIMIT 1),
+                 LIMIT 1),
             %4$s,
             upd AS (
                 UPDATE scheduling_booking b
