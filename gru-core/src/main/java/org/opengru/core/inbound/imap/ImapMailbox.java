@@ -74,6 +74,8 @@ public final class ImapMailbox {
                     } catch (RuntimeException | MessagingException e) {
                         // A technical failure: leave the mail unread for the next poll.
                         LOG.warn("inbound mail {} left for retry", m.getMessageNumber(), e);
+                        // Reading the body set \Seen: clear it so that the next poll takes the mail again.
+                        m.setFlag(Flags.Flag.SEEN, false);
                         left++;
                         continue;
                     }
