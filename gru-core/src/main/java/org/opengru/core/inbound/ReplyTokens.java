@@ -110,6 +110,11 @@ public final class ReplyTokens {
         if (raw == null || raw.length < 16 + MAC_BYTES) {
             throw new ForgedReplyTokenException(token, "malformed (not base32)");
         }
+        // The last character carries two padding bits: only the canonical spelling is accepted, so that a
+        // token cannot be varied without the key.
+        if (!base32(Arrays.copyOf(raw, 16 + MAC_BYTES)).equals(t.substring(2))) {
+            throw new ForgedReplyTokenException(token, "malformed (non-canonical base32)");
+        }
         ByteBuffer b = ByteBuffer.wrap(raw);
         UUID id = new UUID(b.getLong(), b.getLong());
         byte[] given = Arrays.copyOfRange(raw, 16, 16 + MAC_BYTES);
