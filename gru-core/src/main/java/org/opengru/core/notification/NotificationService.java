@@ -77,6 +77,8 @@ public final class NotificationService {
     private final RandomGenerator random;
     private final int batchSize;
     private final OutboxSubscriber subscriber = new Subscriber();
+    private final org.opengru.core.request.@Nullable RequestStore requestStore;
+    private final @Nullable RequestNotices requestNotices;
 
     private NotificationService(Builder b) {
         this.clock = b.clock;
@@ -90,6 +92,8 @@ public final class NotificationService {
         this.appointments = b.appointments;
         this.random = b.random;
         this.batchSize = b.batchSize;
+        this.requestStore = b.requestStore;
+        this.requestNotices = b.requestNotices;
         if (!outbox.subscribers().contains(SUBSCRIBER)) {
             throw new ValidationException(
                     "notifications.outbox", outbox.subscribers(), "must write deliveries for subscriber " + SUBSCRIBER);
@@ -374,7 +378,20 @@ public final class NotificationService {
         @Override
         public DeliveryResult deliver(OutboxRecord record) {
             if (!EVENT_TYPE.equals(record.message().eventType())) {
-                return DeliveryResult.ok("not a notification");
+                if (requestNotices == null || requestStore == null) {
+                    return DeliveryResult.ok("not a notification");
+                }
+                Optional<RequestNotice> notice;
+                try {
+                    notice = requestNotices.from(record, requestStore);
+                } catch (RuntimeException e) {
+                    return DeliveryResult.permanent("cannot read request event: " + e);
+                }
+                if (notice.isEmpty()) {
+                    return DeliveryResult.ok("no notice for " + record.message().eventType());
+                }
+                // Joins the relay's transaction (PostgreSQL): the notice is queued with this outcome.
+                return DeliveryResult.ok("notice queued as " + enqueue(notice.get()));
             }
             Notification n;
             try {
@@ -404,6 +421,8 @@ public final class NotificationService {
         private AppointmentStatusLookup appointments = AppointmentStatusLookup.none();
         private RandomGenerator random = RandomGenerator.getDefault();
         private int batchSize = 50;
+        private org.opengru.core.request.@Nullable RequestStore requestStore;
+        private @Nullable RequestNotices requestNotices;
 
         private Builder(Clock clock, Outbox outbox) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -457,6 +476,16 @@ public final class NotificationService {
                 throw new ValidationException("notifications.batchSize", batchSize, "must be between 1 and 1000");
             }
             this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Also notify the applicant of the request events the outbox carries (submitted, complement
+         * requested, decided, agent message), read with the request from the store.
+         */
+        public Builder requestEvents(org.opengru.core.request.RequestStore store, RequestNotices notices) {
+            this.requestStore = Objects.requireNonNull(store, "store");
+            this.requestNotices = Objects.requireNonNull(notices, "notices");
             return this;
         }
 
