@@ -78,6 +78,7 @@ public final class NotificationService {
     private final int batchSize;
     private final OutboxSubscriber subscriber = new Subscriber();
     private final org.opengru.core.request.@Nullable RequestStore requestStore;
+    private final org.opengru.core.usager.@Nullable UsagerStore usagers;
     private final @Nullable RequestNotices requestNotices;
 
     private NotificationService(Builder b) {
@@ -93,6 +94,7 @@ public final class NotificationService {
         this.random = b.random;
         this.batchSize = b.batchSize;
         this.requestStore = b.requestStore;
+        this.usagers = b.usagers;
         this.requestNotices = b.requestNotices;
         if (!outbox.subscribers().contains(SUBSCRIBER)) {
             throw new ValidationException(
@@ -112,6 +114,11 @@ public final class NotificationService {
         Objects.requireNonNull(notice, "notice");
         NotificationPreferences prefs = preferences
                 .find(notice.tenant(), notice.usager())
+                .or(() -> usagers == null
+                        ? Optional.empty()
+                        : usagers.find(notice.tenant(), notice.usager())
+                                .map(u -> NotificationPreferences.fromContact(
+                                        notice.tenant(), notice.usager(), u.contact(), LanguageRegister.STANDARD)))
                 .orElseGet(() -> NotificationPreferences.inAppOnly(notice.tenant(), notice.usager()));
         Map<String, String> values = new HashMap<>(notice.variables());
         RenderedMessage message = templates.render(notice.tenant(), notice.kind(), prefs.register(), values);
@@ -423,6 +430,7 @@ public final class NotificationService {
         private int batchSize = 50;
         private org.opengru.core.request.@Nullable RequestStore requestStore;
         private @Nullable RequestNotices requestNotices;
+        private org.opengru.core.usager.@Nullable UsagerStore usagers;
 
         private Builder(Clock clock, Outbox outbox) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -486,6 +494,15 @@ public final class NotificationService {
         public Builder requestEvents(org.opengru.core.request.RequestStore store, RequestNotices notices) {
             this.requestStore = Objects.requireNonNull(store, "store");
             this.requestNotices = Objects.requireNonNull(notices, "notices");
+            return this;
+        }
+
+        /**
+         * For an usager without stored preferences, derive them from their {@link
+         * org.opengru.core.usager.Contact} (channels, addresses, consent) instead of the in-app inbox only.
+         */
+        public Builder usagers(org.opengru.core.usager.UsagerStore usagers) {
+            this.usagers = Objects.requireNonNull(usagers, "usagers");
             return this;
         }
 

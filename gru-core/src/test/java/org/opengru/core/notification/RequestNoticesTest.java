@@ -134,6 +134,46 @@ class RequestNoticesTest {
     }
 
     @Test
+    void withoutStoredPreferencesTheUsagersContactDecides() {
+        UsagerId leo = core.ids().newUsagerId();
+        core.usagers()
+                .save(Person.declared(
+                        leo,
+                        commune,
+                        "Durand",
+                        List.of("Léo"),
+                        new Contact(
+                                org.opengru.core.usager.Attested.declared(
+                                        EmailAddress.parse("leo@exemple.fr"), clock.instant()),
+                                null,
+                                null,
+                                Set.of(org.opengru.core.usager.NotificationChannel.EMAIL),
+                                clock.instant()),
+                        clock.instant()));
+        NotificationService withContacts = NotificationService.builder(clock, outbox)
+                .usagers(core.usagers())
+                .build();
+        withContacts.enqueue(new UsagerNotice(
+                org.opengru.core.id.EventId.of(UUID.randomUUID()),
+                commune,
+                leo,
+                NotificationKind.DOCUMENT_EXPIRING,
+                clock.instant(),
+                java.util.Map.of("documentName", "Justificatif de domicile", "expiresOn", "1 avril"),
+                List.of()));
+        OutboxRelay.builder(outbox, clock)
+                .subscriber(withContacts.subscriber())
+                .build()
+                .drain();
+        Notification n = withContacts.history(commune, leo, null, 1).get(0);
+        assertThat(n.chain())
+                .containsExactly(
+                        org.opengru.core.usager.NotificationChannel.EMAIL,
+                        org.opengru.core.usager.NotificationChannel.PORTAL);
+        assertThat(n.email()).isEqualTo(EmailAddress.parse("leo@exemple.fr"));
+    }
+
+    @Test
     void requestEventsReadFromTheOutboxBecomeNoticesOnce() {
         List<DomainEvent> events = new ArrayList<>();
         core.events().subscribeAll(events::add);
