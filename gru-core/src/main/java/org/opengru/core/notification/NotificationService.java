@@ -21,8 +21,10 @@ import org.opengru.core.outbox.OutboxMessage;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.outbox.RetryPolicy;
+import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.NotificationChannel;
+import org.opengru.core.usager.UsagerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +79,8 @@ public final class NotificationService {
     private final RandomGenerator random;
     private final int batchSize;
     private final OutboxSubscriber subscriber = new Subscriber();
-    private final org.opengru.core.request.@Nullable RequestStore requestStore;
-    private final org.opengru.core.usager.@Nullable UsagerStore usagers;
+    private final @Nullable RequestStore requestStore;
+    private final @Nullable UsagerStore usagers;
     private final @Nullable RequestNotices requestNotices;
 
     private NotificationService(Builder b) {
@@ -428,9 +430,9 @@ public final class NotificationService {
         private AppointmentStatusLookup appointments = AppointmentStatusLookup.none();
         private RandomGenerator random = RandomGenerator.getDefault();
         private int batchSize = 50;
-        private org.opengru.core.request.@Nullable RequestStore requestStore;
+        private @Nullable RequestStore requestStore;
         private @Nullable RequestNotices requestNotices;
-        private org.opengru.core.usager.@Nullable UsagerStore usagers;
+        private @Nullable UsagerStore usagers;
 
         private Builder(Clock clock, Outbox outbox) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -491,7 +493,7 @@ public final class NotificationService {
          * Also notify the applicant of the request events the outbox carries (submitted, complement
          * requested, decided, agent message), read with the request from the store.
          */
-        public Builder requestEvents(org.opengru.core.request.RequestStore store, RequestNotices notices) {
+        public Builder requestEvents(RequestStore store, RequestNotices notices) {
             this.requestStore = Objects.requireNonNull(store, "store");
             this.requestNotices = Objects.requireNonNull(notices, "notices");
             return this;
@@ -501,7 +503,7 @@ public final class NotificationService {
          * For an usager without stored preferences, derive them from their {@link
          * org.opengru.core.usager.Contact} (channels, addresses, consent) instead of the in-app inbox only.
          */
-        public Builder usagers(org.opengru.core.usager.UsagerStore usagers) {
+        public Builder usagers(UsagerStore usagers) {
             this.usagers = Objects.requireNonNull(usagers, "usagers");
             return this;
         }

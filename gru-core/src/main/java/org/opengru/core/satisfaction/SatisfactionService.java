@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +13,14 @@ import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.AlreadyExistsException;
 import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.notification.NotificationId;
+import org.opengru.core.notification.NotificationKind;
+import org.opengru.core.notification.NotificationService;
+import org.opengru.core.notification.UsagerNotice;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
 
@@ -83,6 +89,22 @@ public final class SatisfactionService {
             throw new AlreadyExistsException("survey answer", invitationId.toString());
         }
         return r;
+    }
+
+    /**
+     * Sends the invitation as a {@code SATISFACTION_SURVEY} notification on the usager's channels, in the
+     * caller's transaction; the link is {@code surveyBaseUrl} followed by the invitation id. Sending the
+     * same invitation twice notifies once (the invitation id is the event id).
+     */
+    public NotificationId notify(NotificationService notifications, SurveyInvitation invitation, String surveyBaseUrl) {
+        return notifications.enqueue(new UsagerNotice(
+                EventId.of(invitation.id()),
+                invitation.tenant(),
+                invitation.usager(),
+                NotificationKind.SATISFACTION_SURVEY,
+                invitation.issuedAt(),
+                Map.of("surveyLink", surveyBaseUrl + invitation.id()),
+                List.of()));
     }
 
     public List<SatisfactionAggregate> aggregates(TenantId tenant, Instant from, Instant to) {

@@ -48,6 +48,28 @@ class SatisfactionServiceTest {
     }
 
     @Test
+    void theInvitationReachesTheUsagerOnce() {
+        var outbox = org.opengru.core.outbox.Outbox.inMemory(
+                clock, java.util.Set.of(org.opengru.core.notification.NotificationService.SUBSCRIBER));
+        var inbox = org.opengru.core.notification.inbox.InboxStore.inMemory();
+        var notifications = org.opengru.core.notification.NotificationService.builder(clock, outbox)
+                .sender(new org.opengru.core.notification.inbox.InAppSender(inbox))
+                .build();
+        SurveyInvitation i =
+                surveys.invite(T, lea, SurveyOccasion.APPOINTMENT_ATTENDED, "rdv-1", "CNI", Channel.COUNTER);
+        surveys.notify(notifications, i, "https://portail/avis/");
+        surveys.notify(notifications, i, "https://portail/avis/");
+        org.opengru.core.outbox.OutboxRelay.builder(outbox, clock)
+                .subscriber(notifications.subscriber())
+                .build()
+                .drain();
+        notifications.drain(5);
+        assertThat(inbox.page(T, lea, null, 10))
+                .singleElement()
+                .satisfies(item -> assertThat(item.body()).contains("https://portail/avis/" + i.id()));
+    }
+
+    @Test
     void badAnswersAreRefused() {
         SurveyInvitation i = surveys.invite(T, lea, SurveyOccasion.REQUEST_DECIDED, "req-2", "CANTINE", Channel.WEB);
         assertThatThrownBy(() -> surveys.answer(leaPrincipal, i.id(), 6, null))
