@@ -1,0 +1,116 @@
+package org.opengru.core.contact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.IllegalTransitionException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * Agents record what happened outside the portal — a phone call, a counter visit, a postal letter —
+ * against an usager or a request, and triage the e-mails that named no request, so that the 360° view
+ * shows every exchange whatever the channel.
+ */
+public final class ContactService {
+
+    private final ContactLog log;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ContactService(ContactLog log, Clock clock, IdGenerator ids) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /** What an agent records. */
+    public record Entry(
+            Channel channel,
+            Direction direction,
+            @Nullable UsagerId usager,
+            @Nullable RequestId request,
+            String subject,
+            String summary,
+            Instant occurredAt) {}
+
+    /**
+     * Records a contact for the agent's tenant. Refused (nothing stored): a channel other than phone,
+     * counter, postal mail, e-mail or social network; no usager and no request; a date in the future.
+     */
+    public ContactRecord record(AgentPrincipal agent, Entry entry) {
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(entry, "entry");
+        Instant now = clock.instant();
+        if (entry.occurredAt() != null && entry.occurredAt().isAfter(now.plusSeconds(60))) {
+            throw new ValidationException("contact.occurredAt", entry.occurredAt(), "must not be in the future");
+        }
+        if (entry.usager() == null && entry.request() == null) {
+            throw new ValidationException("contact.usager", null, "name the usager or the request");
+        }
+        ContactRecord c = new ContactRecord(
+                new ContactId(ids.nextUuid()),
+                agent.tenant(),
+                entry.usager(),
+                entry.request(),
+                entry.channel(),
+                entry.direction(),
+                entry.subject(),
+                entry.summary(),
+                agent.agent(),
+                entry.occurredAt(),
+                now,
+                ContactStatus.RECORDED,
+                null,
+                List.of(),
+                null);
+        return log.add(c);
+    }
+
+    /**
+     * Links a contact awaiting triage (or in quarantine, after an agent checked it) to an usager and/or a
+     * request.
+     */
+    public ContactRecord triage(
+            AgentPrincipal agent, ContactId id, @Nullable UsagerId usager, @Nullable RequestId request) {
+        ContactRecord c =
+                log.find(agent.tenant(), id).orElseThrow(() -> new NotFoundException("contact", id.toString()));
+        if (!c.tenant().equals(agent.tenant())) {
+            throw new AccessDeniedException(agent.toString(), "triage", "contact", id.toString());
+        }
+        if (c.status() != ContactStatus.TO_TRIAGE && c.status() != ContactStatus.QUARANTINED) {
+            throw new IllegalTransitionException(
+                    "contact", id.toString(), c.status().name(), "triage", agent.toString(), "nothing to triage");
+        }
+        if (usager == null && request == null && c.usager() == null && c.request() == null) {
+            throw new ValidationException("contact.usager", null, "name the usager or the request");
+        }
+        ContactRecord t = c.triaged(usager, request, agent.agent());
+        log.update(t);
+        return t;
+    }
+
+    /** The usager's contacts, newest first. */
+    public List<ContactRecord> ofUsager(TenantId tenant, UsagerId usager, @Nullable ContactRecord after, int limit) {
+        return log.byUsager(tenant, usager, after, limit);
+    }
+
+    /** The triage queue of the tenant. */
+    public List<ContactRecord> toTriage(TenantId tenant, int limit) {
+        return log.withStatus(tenant, ContactStatus.TO_TRIAGE, limit);
+    }
+
+    /** The quarantine of the tenant. */
+    public List<ContactRecord> quarantine(TenantId tenant, int limit) {
+        return log.withStatus(tenant, ContactStatus.QUARANTINED, limit);
+    }
+}

@@ -1,0 +1,44 @@
+package org.opengru.core.notification;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.internal.Checks;
+import org.opengru.core.usager.NotificationChannel;
+
+/**
+ * One attempt on one channel, kept for the 360° view.
+ *
+ * @param providerId the provider's id of the message (SMTP Message-ID, SMS gateway id), when sent
+ */
+public record DeliveryAttempt(
+        NotificationChannel channel,
+        Outcome outcome,
+        Instant at,
+        String detail,
+        @Nullable String providerId) {
+
+    /** What came of the attempt. */
+    public enum Outcome {
+        SENT,
+        DELIVERED,
+        /** Failed; worth retrying on the same channel. */
+        FAILED_TRANSIENT,
+        /** Failed for good on this channel (bad number, mailbox unknown): the next channel is tried. */
+        FAILED_PERMANENT,
+        /** The channel was not usable (no sender configured, no consent): the next channel is tried. */
+        SKIPPED,
+        /** Waiting for the end of the SMS quiet hours. */
+        DEFERRED,
+        /** A receipt arrived later from the provider. */
+        RECEIPT_DELIVERED,
+        RECEIPT_FAILED
+    }
+
+    public DeliveryAttempt {
+        Checks.required("attempt.channel", channel);
+        Checks.required("attempt.outcome", outcome);
+        at = Checks.required("attempt.at", at).truncatedTo(ChronoUnit.MICROS);
+        detail = detail == null || detail.isBlank() ? "-" : (detail.length() > 500 ? detail.substring(0, 500) : detail);
+    }
+}

@@ -1,0 +1,16 @@
+package org.opengru.core.notification;
+
+import org.opengru.core.internal.Checks;
+
+/** A notification's text for every channel, rendered from its template and the notice's values. */
+public record RenderedMessage(String subject, String text, String html, String sms) {
+
+    public RenderedMessage {
+        subject = Checks.text("message.subject", subject, 300);
+        Checks.check(
+                subject.indexOf('\r') < 0 && subject.indexOf('\n') < 0, "message.subject", subject, "must be one line");
+        text = Checks.text("message.text", text);
+        html = Checks.text("message.html", html);
+        sms = Checks.text("message.sms", sms);
+    }
+}

@@ -1,0 +1,5 @@
+/** Implementations of the notification ports; not API. */
+@NullMarked
+package org.opengru.core.notification.internal;
+
+import org.jspecify.annotations.NullMarked;
