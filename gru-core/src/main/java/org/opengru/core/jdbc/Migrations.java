@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The SQL migrations of a module, shipped in the jar under {@code db/migration/<module>/} with
+ * The SQL migrations of a module, shipped in the jar under {@code db/opengru/<module>/} with
  * Flyway-compatible names ({@code V1__outbox_audit.sql}, ...). A host application may run them with
- * Flyway ({@code locations=classpath:db/migration/core}) or with {@link #migrate(DataSource)}, a minimal
+ * Flyway ({@code locations=classpath:db/opengru/core}) or with {@link #migrate(DataSource)}, a minimal
  * runner that records what it applied in {@code gru_schema_history} and is safe when several nodes start
  * at once (a PostgreSQL advisory lock serialises them).
  */
@@ -35,7 +35,9 @@ public final class Migrations {
             "V1__outbox_audit_timeline_consent.sql",
             "V2__requests.sql",
             "V3__retention.sql",
-            "V4__usagers_catalogue_exchanges.sql");
+            "V4__usagers_catalogue_exchanges.sql",
+            "V5__notifications_inbox.sql",
+            "V6__contacts_satisfaction.sql");
 
     private final String module;
     private final List<Script> scripts;
@@ -79,7 +81,7 @@ public final class Migrations {
                 throw new IllegalArgumentException("migration " + file + " is out of order after V" + last);
             }
             last = version;
-            String location = "db/migration/" + module + "/" + file;
+            String location = "db/opengru/" + module + "/" + file;
             scripts.add(new Script(version, m.group(2).replace('_', ' '), location, read(location)));
         }
         return new Migrations(module, scripts);
@@ -100,22 +102,19 @@ public final class Migrations {
     public int migrate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS gru_schema_history (module text NOT NULL, version int NOT NULL,"
-                        + " description text NOT NULL, checksum text NOT NULL,"
-                        + " applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (module, version))");
-            } catch (SQLException e) {
-                // Two nodes racing on CREATE TABLE IF NOT EXISTS: the loser sees a duplicate; fine.
-                if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
-            long lockKey = ("gru_schema_history:" + module).hashCode();
+            // One lock for every module: CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin
+            // (the loser fails on the table's row type), so nodes and modules migrate one at a time.
+            long lockKey = "gru_schema_history".hashCode();
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 lock.setLong(1, lockKey);
                 lock.execute();
             }
             try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS gru_schema_history (module text NOT NULL,"
+                            + " version int NOT NULL, description text NOT NULL, checksum text NOT NULL,"
+                            + " applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (module, version))");
+                }
                 return applyPending(c);
             } finally {
                 try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {

@@ -41,7 +41,7 @@ import org.opengru.core.usager.UsagerStore;
  * PostgresPersistence pg = PostgresPersistence.builder(dataSource, clock)
  *         .outboxSubscribers(Set.of("logiciel-metier"))
  *         .build();
- * pg.migrate();                      // or let Flyway run classpath:db/migration/core
+ * pg.migrate();                      // or let Flyway run classpath:db/opengru/core
  * Outbox outbox = pg.outbox();
  * }</pre>
  */

@@ -105,7 +105,7 @@ public interface DocumentStore {
         return new PostgresDocumentStore(dataSource);
     }
 
-    /** This module's SQL migrations ({@code db/migration/documents/V1__documents.sql}). */
+    /** This module's SQL migrations ({@code db/opengru/documents/V1__documents.sql}). */
     static org.opengru.core.jdbc.Migrations migrations() {
         return org.opengru.core.jdbc.Migrations.of("documents", List.of("V1__documents.sql"));
     }

@@ -12,12 +12,12 @@ import javax.sql.DataSource;
 import org.opengru.franceconnect.FranceConnectException;
 
 /**
- * PostgreSQL adapter in plain JDBC. Schema: {@code db/migration/franceconnect/V1__franceconnect_login_flow.sql}
+ * PostgreSQL adapter in plain JDBC. Schema: {@code db/opengru/franceconnect/V1__franceconnect_login_flow.sql}
  * (Flyway-compatible). Consumption is one {@code DELETE ... RETURNING} statement: atomic across nodes.
  */
 public final class PostgresLoginFlowStore implements LoginFlowStore {
     /** Where the migrations live on the classpath. */
-    public static final String MIGRATION_LOCATION = "db/migration/franceconnect";
+    public static final String MIGRATION_LOCATION = "db/opengru/franceconnect";
 
     private final DataSource dataSource;
 

@@ -11,14 +11,14 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The scheduling tables' migrations, shipped in the jar under {@code db/migration/scheduling/} with
+ * The scheduling tables' migrations, shipped in the jar under {@code db/opengru/scheduling/} with
  * Flyway-compatible names: point Flyway at that location, or call {@link #migrate(DataSource)} to apply
  * them directly (once; it records what it applied in {@code scheduling_schema_version}).
  */
 public final class SchedulingSchema {
 
     /** The migration scripts, in order. */
-    public static final List<String> SCRIPTS = List.of("db/migration/scheduling/V1__scheduling_bookings.sql");
+    public static final List<String> SCRIPTS = List.of("db/opengru/scheduling/V1__scheduling_bookings.sql");
 
     private SchedulingSchema() {}
 

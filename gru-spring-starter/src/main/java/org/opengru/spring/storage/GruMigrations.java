@@ -12,7 +12,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Applies the SQL migrations shipped in each OpenGRU jar on the classpath, with Flyway. Each
- * module has its own location ({@code classpath:db/migration/<module>}) and its own history table
+ * module has its own location ({@code classpath:db/opengru/<module>}) and its own history table
  * ({@code gru_<module>_schema_history}), so they never collide with the host application's own
  * Flyway migrations.
  */
@@ -48,7 +48,7 @@ public final class GruMigrations {
 
     /** Where a module's scripts are, relative to the classpath root. */
     public static String location(String module) {
-        return "db/migration/" + module;
+        return "db/opengru/" + module;
     }
 
     /** Migrates every module present; returns the number of migrations applied. */

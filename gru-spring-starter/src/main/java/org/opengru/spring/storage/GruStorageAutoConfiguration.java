@@ -43,9 +43,8 @@ public class GruStorageAutoConfiguration {
             // Every adapter depends on GruStorage, so the tables exist before any of them runs.
             migrations.ifAvailable(m -> m.migrate(context.getClassLoader()));
             if (migrations.getIfAvailable() == null) {
-                log.info(
-                        "Flyway is not on the classpath: apply OpenGRU's migrations yourself, in version order, from "
-                                + "classpath:db/migration/{core,documents,scheduling,franceconnect} (see docs/persistence.md).");
+                log.info("Flyway is not on the classpath: apply OpenGRU's migrations yourself, in version order, from "
+                        + "classpath:db/opengru/{core,documents,scheduling,franceconnect} (see docs/persistence.md).");
             }
             return GruStorage.jdbc(dataSource);
         }

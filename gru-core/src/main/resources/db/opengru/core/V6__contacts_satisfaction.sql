@@ -1,4 +1,4 @@
--- OpenGRU core, V101 (channels, issue 7): contacts through every channel, satisfaction surveys.
+-- OpenGRU core, V6 (channels, issue 7): contacts through every channel, satisfaction surveys.
 
 -- Phone calls, counter visits, letters and e-mails outside a request thread; the triage queue and the
 -- quarantine of inbound mail are contacts in those statuses.

@@ -1,4 +1,4 @@
--- OpenGRU core, V100 (channels, issue 7): notifications with their delivery state, preferences, in-app inbox.
+-- OpenGRU core, V5 (channels, issue 7): notifications with their delivery state, preferences, in-app inbox.
 -- High version numbers keep clear of the V1..Vn series of the persistence scripts.
 
 -- One row per notification: the columns the queries need, and the whole notification as a JSON document.

@@ -1,5 +1,5 @@
 -- OpenGRU core, V1: transactional outbox, hash-chained audit trail, 360° timeline, consent ledger.
--- Plain PostgreSQL (13+). Apply with Flyway (locations=classpath:db/migration/core) or by hand in order.
+-- Plain PostgreSQL (13+). Apply with Flyway (locations=classpath:db/opengru/core) or by hand in order.
 
 -- Outbox: one row per event and subscriber. Ordering per aggregate comes from gru_outbox_stream, whose
 -- row is locked by the appending transaction until it ends, so stream_seq follows commit order.
