@@ -239,8 +239,8 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 hours,
                 List.of(new Resource(TENANT, ResourceId.of("guichet"), SITE, "Guichet", Set.of(SERVICE))),
                 List.of(passport));
-        try (SmallPool node1 = new SmallPool(db.newDataSource(), 12);
-                SmallPool node2 = new SmallPool(db.newDataSource(), 12)) {
+        try (SmallPool node1 = new SmallPool(db.newDataSource(), 32);
+                SmallPool node2 = new SmallPool(db.newDataSource(), 32)) {
             BookingService[] nodes = {service(node1, clock, setup), service(node2, clock, setup)};
             List<Instant> slots = nodes[0].availability(TENANT, SITE, SERVICE, monday, monday.plusDays(6), 1).stream()
                     .map(Slot::start)

@@ -82,8 +82,10 @@ class OpeningRushTest {
         SchedulingSchema.migrate(db.dataSource());
         db.execute("CREATE TABLE unguarded_booking (id bigserial PRIMARY KEY, resource_id text NOT NULL,"
                 + " starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)");
-        node1 = new SmallPool(db.newDataSource(), 12);
-        node2 = new SmallPool(db.newDataSource(), 12);
+        // One connection per thread of the node: a thread never waits for the pool, only for the
+        // database (on a loaded CI machine a small pool made threads time out waiting for a connection).
+        node1 = new SmallPool(db.newDataSource(), THREADS / 2);
+        node2 = new SmallPool(db.newDataSource(), THREADS / 2);
     }
 
     @AfterAll
