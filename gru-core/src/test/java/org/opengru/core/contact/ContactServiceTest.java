@@ -18,15 +18,15 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
-import org.opengru.core.notification.TestClock;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.MutableClock;
 
 class ContactServiceTest {
 
     static final TenantId T = TenantId.of("commune-test");
-    final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     final ContactLog log = ContactLog.inMemory();
     final ContactService contacts = new ContactService(log, clock, IdGenerator.create(clock));
     final AgentPrincipal agent = Principal.agent(T, AgentId.of("jdupont"), Set.of(TeamId.of("accueil")));

@@ -47,12 +47,12 @@ import org.opengru.core.notification.NotificationPreferenceStore;
 import org.opengru.core.notification.NotificationPreferences;
 import org.opengru.core.notification.NotificationService;
 import org.opengru.core.notification.RequestNotice;
-import org.opengru.core.notification.TestClock;
 import org.opengru.core.notification.email.SmtpEmailSender;
 import org.opengru.core.notification.email.SmtpSettings;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.MutableClock;
 import org.opengru.core.usager.NotificationChannel;
 import org.opengru.core.value.EmailAddress;
 
@@ -70,7 +70,7 @@ class InboundMailTest {
     static final EmailAddress MAIRIE = EmailAddress.parse("mairie@commune-test.fr");
     static final EmailAddress LEA = EmailAddress.parse("lea.martin@exemple.fr");
 
-    final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     final ReplyTokens tokens = new ReplyTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     final UsagerId lea = UsagerId.of(UUID.randomUUID());
     final RequestId request = RequestId.of(UUID.randomUUID());

@@ -25,6 +25,7 @@ import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.MutableClock;
 import org.opengru.core.timeline.Timeline;
 import org.opengru.core.timeline.TimelineEntry;
 import org.opengru.core.timeline.TimelinePage;
@@ -35,7 +36,7 @@ class ChannelTimelineTest {
     @Test
     void everyChannelFeedsTheSameTimeline() {
         TenantId t = TenantId.of("commune-test");
-        TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
         UsagerId usager = UsagerId.of(UUID.randomUUID());
         Outbox outbox = Outbox.inMemory(clock, Set.of(NotificationService.SUBSCRIBER));
         NotificationStore store = NotificationStore.inMemory();

@@ -17,6 +17,7 @@ import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.MutableClock;
 import org.opengru.core.usager.NotificationChannel;
 import org.opengru.core.value.PostalAddress;
 
@@ -26,7 +27,7 @@ class LetterSenderTest {
     @Test
     void aPostalPreferenceQueuesALetterWithItsEnclosures() {
         TenantId t = TenantId.of("commune-test");
-        TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
         UsagerId usager = UsagerId.of(UUID.randomUUID());
         NotificationPreferenceStore prefs = NotificationPreferenceStore.inMemory();
         prefs.save(new NotificationPreferences(

@@ -46,6 +46,7 @@ import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxStatus;
 import org.opengru.core.outbox.RetryPolicy;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.MutableClock;
 import org.opengru.core.usager.NotificationChannel;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.core.value.PhoneNumber;
@@ -63,7 +64,7 @@ class NotificationDeliveryTest {
     static final EmailAddress MAIRIE = EmailAddress.parse("mairie@commune-test.fr");
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     final ReplyTokens tokens = new ReplyTokens(SECRET);
     final Outbox outbox = Outbox.inMemory(clock, Set.of(NotificationService.SUBSCRIBER));
     final InboxStore inbox = InboxStore.inMemory();

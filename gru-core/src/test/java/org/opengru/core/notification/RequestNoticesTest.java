@@ -32,6 +32,7 @@ import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.tenancy.Team;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.MutableClock;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Person;
 import org.opengru.core.value.EmailAddress;
@@ -49,7 +50,7 @@ class RequestNoticesTest {
              "schema": [{"name": "surface", "label": "Surface (m²)", "type": "NUMBER", "required": true, "min": 1}]}
             """;
 
-    final TestClock clock = new TestClock(Instant.parse("2026-01-15T09:30:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T09:30:00Z"));
     final TenantId commune = TenantId.of("commune-69266");
     final GruCore core = GruCore.builder().clock(clock).build();
     final Outbox outbox = Outbox.inMemory(clock, Set.of(NotificationService.SUBSCRIBER));

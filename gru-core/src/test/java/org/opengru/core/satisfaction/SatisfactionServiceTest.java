@@ -14,15 +14,15 @@ import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
-import org.opengru.core.notification.TestClock;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.MutableClock;
 
 class SatisfactionServiceTest {
 
     static final TenantId T = TenantId.of("commune-test");
-    final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     final SatisfactionService surveys = new SatisfactionService(
             SatisfactionStore.inMemory(), clock, IdGenerator.create(clock), Duration.ofDays(30));
     final UsagerId lea = UsagerId.of(UUID.randomUUID());

@@ -24,7 +24,7 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.Siret;
-import org.opengru.franceconnect.MutableClock;
+import org.opengru.test.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /** Each typed call against a loopback server answering from the official OpenAPI descriptions. */

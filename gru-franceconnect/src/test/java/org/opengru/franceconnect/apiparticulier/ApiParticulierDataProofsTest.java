@@ -23,7 +23,7 @@ import org.opengru.core.usager.UsagerStore;
 import org.opengru.core.value.CogCode;
 import org.opengru.core.value.Siret;
 import org.opengru.documents.reuse.DataProof;
-import org.opengru.franceconnect.MutableClock;
+import org.opengru.test.MutableClock;
 
 /** API Particulier results standing in for pieces through gru-documents' data-proof port. */
 class ApiParticulierDataProofsTest {

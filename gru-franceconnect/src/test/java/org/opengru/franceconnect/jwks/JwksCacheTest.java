@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.franceconnect.HostileProvider;
-import org.opengru.franceconnect.MutableClock;
+import org.opengru.test.MutableClock;
 
 /** The key cache against a real JWKS endpoint on loopback. */
 class JwksCacheTest {

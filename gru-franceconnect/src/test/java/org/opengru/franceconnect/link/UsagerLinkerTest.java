@@ -21,12 +21,12 @@ import org.opengru.core.usager.Provenance;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.core.value.CogCode;
 import org.opengru.core.value.EmailAddress;
-import org.opengru.franceconnect.MutableClock;
 import org.opengru.franceconnect.identity.FranceConnectIdentity;
 import org.opengru.franceconnect.identity.IdentityPivot;
 import org.opengru.franceconnect.rp.AcrLevel;
 import org.opengru.franceconnect.rp.FranceConnectLogin;
 import org.opengru.franceconnect.token.ValidatedIdToken;
+import org.opengru.test.MutableClock;
 
 class UsagerLinkerTest {
     static final TenantId TENANT = TenantId.of("commune-69123");

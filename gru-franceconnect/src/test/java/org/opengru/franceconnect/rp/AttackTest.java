@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.franceconnect.HostileProvider;
-import org.opengru.franceconnect.MutableClock;
 import org.opengru.franceconnect.callback.CallbackParameters;
 import org.opengru.franceconnect.callback.ExpiredStateException;
 import org.opengru.franceconnect.callback.InvalidStateException;
@@ -44,6 +43,7 @@ import org.opengru.franceconnect.token.TokenNotYetValidException;
 import org.opengru.franceconnect.token.UnknownKeyException;
 import org.opengru.franceconnect.token.WrongAudienceException;
 import org.opengru.franceconnect.token.WrongIssuerException;
+import org.opengru.test.MutableClock;
 
 /** One test per known attack on the callback, each hostile token built with real keys. */
 class AttackTest {

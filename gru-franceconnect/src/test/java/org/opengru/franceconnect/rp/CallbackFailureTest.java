@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.franceconnect.HostileProvider;
 import org.opengru.franceconnect.InvalidConfigurationException;
-import org.opengru.franceconnect.MutableClock;
 import org.opengru.franceconnect.callback.CallbackParameters;
 import org.opengru.franceconnect.callback.IssuerMismatchException;
 import org.opengru.franceconnect.callback.TokenExchangeException;
@@ -20,6 +19,7 @@ import org.opengru.franceconnect.callback.UserInfoException;
 import org.opengru.franceconnect.flow.InMemoryLoginFlowStore;
 import org.opengru.franceconnect.flow.LoginFlowStore;
 import org.opengru.franceconnect.token.ReplayedNonceException;
+import org.opengru.test.MutableClock;
 
 /** Failures of the provider and the wiring, each surfaced with its own type. */
 class CallbackFailureTest {

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.franceconnect.HostileProvider;
 import org.opengru.franceconnect.InvalidConfigurationException;
-import org.opengru.franceconnect.MutableClock;
 import org.opengru.franceconnect.callback.CallbackParameters;
 import org.opengru.franceconnect.flow.InMemoryLoginFlowStore;
 import org.opengru.franceconnect.token.DecryptionException;
 import org.opengru.franceconnect.token.InsufficientAcrException;
+import org.opengru.test.MutableClock;
 
 /** FranceConnect+: id_token and userinfo signed then encrypted to the relying party's keys; private_key_jwt. */
 class FranceConnectPlusTest {

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.franceconnect.HostileProvider;
-import org.opengru.franceconnect.MutableClock;
 import org.opengru.franceconnect.flow.InMemoryLoginFlowStore;
 import org.opengru.franceconnect.token.IdTokenValidator;
 import org.opengru.franceconnect.token.TokenValidationException;
+import org.opengru.test.MutableClock;
 
 /** Property: flipping any bit of a valid ID token's header, payload or signature gets it refused. */
 class TamperingPropertyTest {

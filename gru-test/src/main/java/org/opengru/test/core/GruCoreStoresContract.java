@@ -42,6 +42,7 @@ import org.opengru.core.usager.Person;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.core.value.PhoneNumber;
 import org.opengru.core.value.PostalAddress;
+import org.opengru.test.MutableClock;
 
 /**
  * The contract of every gru-core store port at once, through the real services: teams, the catalogue,

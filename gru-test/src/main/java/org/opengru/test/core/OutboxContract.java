@@ -25,6 +25,7 @@ import org.opengru.core.outbox.OutboxMessage;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxStatus;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.test.MutableClock;
 
 /**
  * The contract of the {@link Outbox} port. Extend it with your adapter's factory; each test gets a fresh

@@ -42,6 +42,7 @@ import org.opengru.core.webhook.WebhookEndpoint;
 import org.opengru.core.webhook.WebhookSecret;
 import org.opengru.core.webhook.WebhookSender;
 import org.opengru.core.webhook.WebhookVerifier;
+import org.opengru.test.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

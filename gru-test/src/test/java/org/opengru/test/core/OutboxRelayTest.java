@@ -19,6 +19,7 @@ import org.opengru.core.outbox.OutboxStatus;
 import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.outbox.RetryPolicy;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.test.MutableClock;
 
 class OutboxRelayTest {
 

@@ -30,6 +30,7 @@ import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.UsagerStore;
+import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import tools.jackson.databind.JsonNode;

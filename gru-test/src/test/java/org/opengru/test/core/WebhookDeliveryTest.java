@@ -50,6 +50,7 @@ import org.opengru.core.webhook.WebhookSecret;
 import org.opengru.core.webhook.WebhookSender;
 import org.opengru.core.webhook.WebhookSignatureException;
 import org.opengru.core.webhook.WebhookVerifier;
+import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import tools.jackson.databind.JsonNode;

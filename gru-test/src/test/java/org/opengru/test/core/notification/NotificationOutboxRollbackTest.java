@@ -36,7 +36,7 @@ import org.opengru.core.outbox.OutboxStatus;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.NotificationChannel;
 import org.opengru.core.value.EmailAddress;
-import org.opengru.test.core.MutableClock;
+import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 

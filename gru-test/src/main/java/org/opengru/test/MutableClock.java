@@ -1,4 +1,4 @@
-package org.opengru.test.core;
+package org.opengru.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand; thread-safe. */
+/** A clock that tests move by hand (several threads may read it); {@code withZone} copies share the time. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
