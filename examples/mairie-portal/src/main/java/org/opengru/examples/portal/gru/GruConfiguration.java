@@ -1,0 +1,104 @@
+package org.opengru.examples.portal.gru;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.opengru.core.GruCore;
+import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.scan.VirusScanner;
+import org.opengru.documents.storage.BlobStore;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.scheduling.booking.BookingPolicy;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.ical.ICalendarWriter;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.spring.storage.GruStorage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * OpenGRU's services over the portal's PostgreSQL. The starter has already applied the modules'
+ * migrations (through Flyway) when {@link GruStorage} exists; every bean here depends on it. Each bean
+ * backs off when the starter (or the host) defines its own.
+ */
+@Configuration(proxyBeanMethods = false)
+class GruConfiguration {
+
+    /** The outbox subscriber of the commune's back-office software (logiciel métier). */
+    static final String BACK_OFFICE = "logiciel-metier";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PostgresPersistence postgresPersistence(GruStorage migrated, DataSource dataSource, Clock clock) {
+        return PostgresPersistence.builder(dataSource, clock)
+                .outboxSubscribers(Set.of(BACK_OFFICE))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GruCore gruCore(PostgresPersistence persistence, Clock clock) {
+        GruCore core = GruCore.builder()
+                .clock(clock)
+                .requestStore(persistence.requestStore())
+                .referenceSequence(persistence.referenceSequence())
+                .build();
+        Commune.declare(core);
+        return core;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BookingService bookingService(GruStorage migrated, DataSource dataSource, GruCore core, Clock clock) {
+        return new BookingService(
+                new PostgresBookingStore(dataSource),
+                SiteDirectory.of(Commune.sites()),
+                BookingPolicy.defaults(),
+                clock,
+                core.ids(),
+                RateLimiter.fixedWindow(30, java.time.Duration.ofMinutes(1)),
+                core.events());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ICalendarWriter iCalendarWriter() {
+        return new ICalendarWriter("belleville-sur-loire.fr");
+    }
+
+    /**
+     * Uploads, checked and encrypted, under {@code portal.documents.directory}. The demo's master key is
+     * generated at each start: set up a key provider backed by your KMS in production.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DocumentIngestor documentIngestor(@Value("${portal.documents.directory:data/documents}") Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the documents directory " + directory, e);
+        }
+        return DocumentIngestor.builder()
+                .blobStore(BlobStore.fileSystem(directory))
+                .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("portal-demo")))
+                .scanner(VirusScanner.unscanned())
+                .build();
+    }
+}
