@@ -6,13 +6,23 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.RequestId;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Representations;
 import org.opengru.documents.crypto.EnvelopeEncryption;
 import org.opengru.documents.crypto.KeyProvider;
 import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.reuse.DataProofProvider;
+import org.opengru.documents.reuse.PieceReuse;
 import org.opengru.documents.scan.VirusScanner;
 import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.vault.DocumentVault;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.RateLimiter;
@@ -39,15 +49,30 @@ public final class VendorBackOffice {
 
     private final PostgresPersistence persistence;
     private final GruCore core;
-    private final DocumentIngestor documents;
+    private final DocumentVault documents;
+    private final PieceReuse reuse;
     private final BookingService bookings;
 
     private VendorBackOffice(
-            PostgresPersistence persistence, GruCore core, DocumentIngestor documents, BookingService bookings) {
+            PostgresPersistence persistence,
+            GruCore core,
+            DocumentVault documents,
+            PieceReuse reuse,
+            BookingService bookings) {
         this.persistence = persistence;
         this.core = core;
         this.documents = documents;
+        this.reuse = reuse;
         this.bookings = bookings;
+    }
+
+    private static boolean mayRead(GruCore core, AgentPrincipal agent, RequestId request) {
+        try {
+            core.requests().get(agent, request);
+            return true;
+        } catch (AccessDeniedException | NotFoundException e) {
+            return false;
+        }
     }
 
     /**
@@ -71,13 +96,27 @@ public final class VendorBackOffice {
                 .referenceSequence(persistence.referenceSequence())
                 .build();
 
-        // gru-documents: streamed, checked, encrypted uploads; files on disk, each under its own key.
-        DocumentIngestor documents = DocumentIngestor.builder()
+        // gru-documents: streamed, checked, encrypted uploads; files on disk, each under its own key;
+        // metadata, versions and consents in PostgreSQL.
+        DocumentIngestor ingestor = DocumentIngestor.builder()
                 .blobStore(BlobStore.fileSystem(blobDirectory))
                 .encryption(new EnvelopeEncryption(masterKeys))
                 // In production: new ClamdScanner(...). Skipping the scan must be an explicit choice.
                 .scanner(VirusScanner.unscanned())
                 .build();
+        DocumentStore.migrations().migrate(dataSource);
+        DocumentVault vault = DocumentVault.builder()
+                .clock(clock)
+                .ids(core.ids())
+                .store(DocumentStore.postgres(dataSource))
+                .ingestor(ingestor)
+                .types(DocumentTypes.national())
+                .representations(new Representations(core.usagers(), core.mandates()))
+                // Agents see a stored document only through a request they may see.
+                .requestVisibility((agent, request) -> mayRead(core, agent, request))
+                .events(core.events())
+                .build();
+        PieceReuse reuse = new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
 
         // gru-scheduling: the database itself refuses a double booking (exclusion constraint).
         SchedulingSchema.migrate(dataSource);
@@ -89,7 +128,7 @@ public final class VendorBackOffice {
                 core.ids(),
                 RateLimiter.unlimited(),
                 core.events());
-        return new VendorBackOffice(persistence, core, documents, bookings);
+        return new VendorBackOffice(persistence, core, vault, reuse, bookings);
     }
 
     public GruCore core() {
@@ -100,8 +139,14 @@ public final class VendorBackOffice {
         return persistence;
     }
 
-    public DocumentIngestor documents() {
+    /** The residents' document vault (coffre-fort). */
+    public DocumentVault documents() {
         return documents;
+    }
+
+    /** "Dites-le-nous une fois": stored documents matched to a démarche's pieces, with consent. */
+    public PieceReuse reuse() {
+        return reuse;
     }
 
     public BookingService bookings() {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import org.opengru.core.catalogue.FieldDefinition;
 import org.opengru.core.catalogue.FieldType;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.RequiredPiece;
 import org.opengru.core.id.AgentId;
 import org.opengru.core.id.TeamId;
@@ -45,8 +47,15 @@ import org.opengru.core.value.PhoneNumber;
 import org.opengru.core.value.PostalAddress;
 import org.opengru.documents.crypto.KeyProvider;
 import org.opengru.documents.crypto.StaticKeyProvider;
-import org.opengru.documents.ingest.IngestedFile;
 import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.PieceStatus;
+import org.opengru.documents.reuse.ReusePlan;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentId;
+import org.opengru.documents.vault.DocumentVersion;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
@@ -86,7 +95,7 @@ public final class VendorExample {
             String status,
             String acknowledgment,
             String documentSha256,
-            String documentKey,
+            String documentRef,
             Instant appointment,
             String desk) {}
 
@@ -138,27 +147,44 @@ public final class VendorExample {
         UsagerPrincipal claire = Principal.usager(COMMUNE, resident);
         AgentPrincipal agent = Principal.agent(COMMUNE, AgentId.of("jdupont"), Set.of(ETAT_CIVIL));
 
-        // 1. The resident uploads a proof of address: sniffed, checked, hashed, encrypted, stored.
+        // 1. The resident stores a proof of address in her vault: sniffed, checked, hashed, encrypted.
         byte[] pdf = proofOfAddressPdf();
-        IngestedFile file = gru.documents()
-                .ingest(
+        Document proof = gru.documents()
+                .upload(
+                        claire,
+                        resident,
+                        DocumentTypes.PROOF_OF_ADDRESS,
+                        DocumentFacts.issued(
+                                LocalDate.ofInstant(clock.instant(), PARIS).minusDays(10)),
+                        Channel.WEB,
                         UploadRequest.of("justificatif-domicile.pdf").withDeclaredSize(pdf.length),
                         new ByteArrayInputStream(pdf));
-        out.println("Stored " + file.fileName() + " (" + file.mediaType().mediaType() + ", " + file.size()
-                + " bytes, SHA-256 " + file.sha256() + ")");
+        DocumentVersion stored = proof.current();
+        out.println("Stored " + stored.fileName() + " (" + stored.mediaType().mediaType() + ", " + stored.size()
+                + " bytes, SHA-256 " + stored.sha256() + ")");
 
-        // 2. She files the request with it (a reference to the document, not a copy) and submits it.
+        // 2. She files a request: the stored document satisfies the required piece; with her consent for
+        // this démarche, it is attached by reference (not copied), then she submits.
+        Procedure procedure = gru.core()
+                .procedures()
+                .latest(COMMUNE, ProcedureCode.of("certificat-residence"))
+                .orElseThrow();
         FormData answers = FormData.of("motif", "Inscription sur les listes électorales");
-        List<ProvidedPiece> pieces =
-                List.of(ProvidedPiece.of("justificatif-domicile", file.blobKey().value()));
         Request draft = gru.core()
                 .requests()
                 .create(
                         claire,
-                        NewRequest.of("certificat-residence", resident, Channel.WEB, answers)
-                                .withPieces(pieces),
+                        NewRequest.of("certificat-residence", resident, Channel.WEB, answers),
                         IdempotencyKey.of("vendor-create-" + resident));
-        // Fill the draft (as a form saved step by step would), then submit it.
+        ReusePlan plan = gru.reuse().plan(claire, resident, procedure.piecesFor(answers));
+        Set<DocumentId> chosen = new HashSet<>();
+        plan.byDocument().forEach(p -> chosen.add(p.document()));
+        gru.reuse().consent(claire, resident, draft.id(), procedure.code(), chosen, Channel.WEB);
+        List<ProvidedPiece> pieces = new ArrayList<>();
+        for (PieceStatus.ByDocument p : plan.byDocument()) {
+            Attachment a = gru.reuse().attach(claire, draft.id(), p.piece().type(), p.document());
+            pieces.add(new ProvidedPiece(p.piece().type(), a.documentRef()));
+        }
         draft = gru.core().requests().edit(claire, draft.id(), ActionInput.content(answers, pieces), null);
         Request submitted = gru.core().requests().submit(claire, draft.id(), null);
         String acknowledgment =
@@ -191,8 +217,8 @@ public final class VendorExample {
                 accepted.reference().toString(),
                 accepted.status().name(),
                 acknowledgment,
-                file.sha256().hex(),
-                file.blobKey().value(),
+                stored.sha256().hex(),
+                pieces.get(0).documentRef(),
                 booked.booking().start(),
                 booked.booking().resource().value());
     }

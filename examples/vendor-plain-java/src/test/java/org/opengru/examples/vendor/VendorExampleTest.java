@@ -65,6 +65,21 @@ class VendorExampleTest {
                         first.appointment().toString()))
                 .containsExactly("guichet-1");
 
+        // The stored document was reused by reference, with the resident's consent, both recorded.
+        assertThat(first.documentRef()).startsWith("document:").endsWith("/v1");
+        String documentId = first.documentRef()
+                .substring("document:".length(), first.documentRef().indexOf('/'));
+        assertThat(query(
+                        db,
+                        "SELECT count(*)::text FROM gru_document_consent WHERE ?::uuid = ANY(document_ids)",
+                        documentId))
+                .containsExactly("1");
+        assertThat(query(
+                        db,
+                        "SELECT count(*)::text FROM gru_document_attachment WHERE document_id = ?::uuid",
+                        documentId))
+                .containsExactly("1");
+
         // The document is on disk, encrypted: the plain text does not appear in any stored file.
         List<Path> files;
         try (Stream<Path> walk = Files.walk(blobs)) {
