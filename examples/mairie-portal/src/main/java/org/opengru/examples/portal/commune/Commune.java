@@ -81,8 +81,8 @@ public final class Commune {
 
     /** Declares the teams and the démarches in the core's directories (in memory: re-declared at each start). */
     public static void declare(GruCore core) {
-        PostalAddress hotelDeVille =
-                PostalAddress.france(List.of("Hôtel de ville", "1 place de la Mairie"), "45000", "Belleville-sur-Loire");
+        PostalAddress hotelDeVille = PostalAddress.france(
+                List.of("Hôtel de ville", "1 place de la Mairie"), "45000", "Belleville-sur-Loire");
         TEAM_NAMES.forEach((id, name) -> core.teams()
                 .save(new Team(
                         TENANT,
@@ -110,7 +110,11 @@ public final class Commune {
                                         FieldType.SINGLE_CHOICE,
                                         true,
                                         List.of("naissance", "mariage", "deces")),
-                                FieldDefinition.of("nomPersonne", "Nom et prénoms de la personne concernée", FieldType.TEXT, true)
+                                FieldDefinition.of(
+                                                "nomPersonne",
+                                                "Nom et prénoms de la personne concernée",
+                                                FieldType.TEXT,
+                                                true)
                                         .withPattern(".{2,200}"),
                                 FieldDefinition.of("dateEvenement", "Date de l'événement", FieldType.DATE, true))
                         .openTo(UsagerKind.PERSON)
@@ -127,12 +131,18 @@ public final class Commune {
                                         FieldType.SINGLE_CHOICE,
                                         true,
                                         List.of("ecole-jules-ferry", "ecole-des-tilleuls")),
-                                FieldDefinition.of("tarifReduit", "Demander le tarif selon le quotient familial", FieldType.YES_NO, true),
+                                FieldDefinition.of(
+                                        "tarifReduit",
+                                        "Demander le tarif selon le quotient familial",
+                                        FieldType.YES_NO,
+                                        true),
                                 FieldDefinition.of("quotientFamilial", "Quotient familial CAF", FieldType.NUMBER, true)
                                         .withRange(BigDecimal.ZERO, new BigDecimal("5000"))
                                         .when(Condition.equalTo("tarifReduit", "true")))
                         .pieces(
-                                RequiredPiece.of(DocumentTypeCode.of("justificatif-domicile"), "Justificatif de domicile de moins de 3 mois"),
+                                RequiredPiece.of(
+                                        DocumentTypeCode.of("justificatif-domicile"),
+                                        "Justificatif de domicile de moins de 3 mois"),
                                 new RequiredPiece(
                                         DocumentTypeCode.of("attestation-caf"),
                                         "Attestation de quotient familial CAF",
@@ -181,7 +191,10 @@ public final class Commune {
                 Procedure.builder(PASSEPORT, 1)
                         .title("Passeport ou carte d'identité : dépôt du dossier")
                         .fields(FieldDefinition.of(
-                                        "numeroPredemande", "Numéro de pré-demande ANTS (10 caractères)", FieldType.TEXT, true)
+                                        "numeroPredemande",
+                                        "Numéro de pré-demande ANTS (10 caractères)",
+                                        FieldType.TEXT,
+                                        true)
                                 .withPattern("[A-Z0-9]{10}"))
                         .openTo(UsagerKind.PERSON)
                         .team(ETAT_CIVIL.value())
@@ -220,8 +233,10 @@ public final class Commune {
                         .build())
                 .build();
         List<Resource> mainDesks = List.of(
-                new Resource(TENANT, ResourceId.of("guichet-1"), HOTEL_DE_VILLE, "Guichet 1", Set.of(SERVICE_PASSEPORT)),
-                new Resource(TENANT, ResourceId.of("guichet-2"), HOTEL_DE_VILLE, "Guichet 2", Set.of(SERVICE_PASSEPORT)),
+                new Resource(
+                        TENANT, ResourceId.of("guichet-1"), HOTEL_DE_VILLE, "Guichet 1", Set.of(SERVICE_PASSEPORT)),
+                new Resource(
+                        TENANT, ResourceId.of("guichet-2"), HOTEL_DE_VILLE, "Guichet 2", Set.of(SERVICE_PASSEPORT)),
                 new Resource(
                         TENANT, ResourceId.of("guichet-3"), HOTEL_DE_VILLE, "Guichet 3", Set.of(SERVICE_ETAT_CIVIL)));
 
@@ -233,7 +248,11 @@ public final class Commune {
                         .build())
                 .build();
         List<Resource> annexDesks = List.of(new Resource(
-                TENANT, ResourceId.of("accueil-nord"), ANNEXE_NORD, "Accueil", Set.of(SERVICE_ETAT_CIVIL, SERVICE_URBANISME)));
+                TENANT,
+                ResourceId.of("accueil-nord"),
+                ANNEXE_NORD,
+                "Accueil",
+                Set.of(SERVICE_ETAT_CIVIL, SERVICE_URBANISME)));
 
         return List.of(
                 new SiteSetup(mainHours, mainDesks, List.of(passport, civil)),

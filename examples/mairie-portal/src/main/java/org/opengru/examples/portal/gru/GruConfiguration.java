@@ -8,12 +8,24 @@ import java.time.Clock;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.RequestId;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.usager.Representations;
 import org.opengru.documents.crypto.EnvelopeEncryption;
 import org.opengru.documents.crypto.StaticKeyProvider;
 import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.reuse.DataProofProvider;
+import org.opengru.documents.reuse.PieceReuse;
 import org.opengru.documents.scan.VirusScanner;
 import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentType;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.types.ValidityRule;
+import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
@@ -81,6 +93,51 @@ class GruConfiguration {
     @ConditionalOnMissingBean
     ICalendarWriter iCalendarWriter() {
         return new ICalendarWriter("belleville-sur-loire.fr");
+    }
+
+    /** The residents' vault: metadata in PostgreSQL, files on disk; agents see them through requests. */
+    @Bean
+    @ConditionalOnMissingBean
+    DocumentVault documentVault(
+            GruStorage migrated, DataSource dataSource, GruCore core, DocumentIngestor ingestor, Clock clock) {
+        return DocumentVault.builder()
+                .clock(clock)
+                .ids(core.ids())
+                .store(DocumentStore.postgres(dataSource))
+                .ingestor(ingestor)
+                .types(DocumentTypes.national()
+                        .addCustom(Commune.TENANT, DocumentType.of("photo", "Photo", new ValidityRule.Permanent()))
+                        .addCustom(
+                                Commune.TENANT,
+                                DocumentType.of("plan-situation", "Plan de situation", new ValidityRule.Permanent()))
+                        .addCustom(
+                                Commune.TENANT,
+                                DocumentType.of("plan-masse", "Plan de masse", new ValidityRule.Permanent()))
+                        .addCustom(
+                                Commune.TENANT,
+                                DocumentType.of(
+                                        "attestation-caf",
+                                        "Attestation de quotient familial CAF",
+                                        new ValidityRule.RecentIssue(java.time.Period.ofMonths(3)))))
+                .representations(new Representations(core.usagers(), core.mandates()))
+                .requestVisibility((agent, request) -> mayRead(core, agent, request))
+                .events(core.events())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PieceReuse pieceReuse(DocumentVault vault, GruCore core, Clock clock) {
+        return new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
+    }
+
+    private static boolean mayRead(GruCore core, AgentPrincipal agent, RequestId request) {
+        try {
+            core.requests().get(agent, request);
+            return true;
+        } catch (AccessDeniedException | NotFoundException e) {
+            return false;
+        }
     }
 
     /**
