@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
@@ -15,6 +17,7 @@ import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.usager.Representations;
 import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.KeyProvider;
 import org.opengru.documents.crypto.StaticKeyProvider;
 import org.opengru.documents.ingest.DocumentIngestor;
 import org.opengru.documents.reuse.DataProofProvider;
@@ -141,12 +144,40 @@ class GruConfiguration {
     }
 
     /**
-     * Uploads, checked and encrypted, under {@code portal.documents.directory}. The demo's master key is
-     * generated at each start: set up a key provider backed by your KMS in production.
+     * The master key that wraps each document's own key, kept next to the demo's data so that stored
+     * documents stay readable after a restart. Production: a KMS-backed provider, or
+     * {@code gru.documents.master-key} from a secret store.
      */
     @Bean
     @ConditionalOnMissingBean
-    DocumentIngestor documentIngestor(@Value("${portal.documents.directory:data/documents}") Path directory) {
+    KeyProvider demoMasterKey(@Value("${portal.documents.directory:data/documents}") Path directory) {
+        Path file = directory.toAbsolutePath().getParent().resolve("master-key.b64");
+        try {
+            byte[] key;
+            if (Files.exists(file)) {
+                key = Base64.getDecoder().decode(Files.readString(file).strip());
+            } else {
+                key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return StaticKeyProvider.builder()
+                    .key("portal-demo", key)
+                    .current("portal-demo")
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the demo master key " + file, e);
+        }
+    }
+
+    /**
+     * Uploads, checked and encrypted, under {@code portal.documents.directory}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DocumentIngestor documentIngestor(
+            @Value("${portal.documents.directory:data/documents}") Path directory, KeyProvider masterKey) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -154,7 +185,7 @@ class GruConfiguration {
         }
         return DocumentIngestor.builder()
                 .blobStore(BlobStore.fileSystem(directory))
-                .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("portal-demo")))
+                .encryption(new EnvelopeEncryption(masterKey))
                 .scanner(VirusScanner.unscanned())
                 .build();
     }
