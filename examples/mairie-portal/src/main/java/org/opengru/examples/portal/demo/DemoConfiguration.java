@@ -1,6 +1,7 @@
 package org.opengru.examples.portal.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.opengru.core.GruCore;
@@ -12,6 +13,9 @@ import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
+import org.opengru.core.webhook.WebhookEndpoint;
+import org.opengru.core.webhook.WebhookSecret;
+import org.opengru.core.webhook.WebhookSender;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.signin.AgentDirectory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +40,28 @@ class DemoConfiguration {
     @Bean(destroyMethod = "close")
     ApiParticulierSandbox apiParticulierSandbox(@Value("${portal.demo.api-particulier-port:0}") int port) {
         return new ApiParticulierSandbox(port);
+    }
+
+    /** The commune's back-office software, receiving the signed webhooks of every request change. */
+    @Bean(destroyMethod = "close")
+    BackOfficeReceiver backOfficeReceiver(
+            @Value("${portal.demo.webhook-secret:secret-partage-avec-le-logiciel-metier-0123456789}") String secret,
+            Clock clock) {
+        return new BackOfficeReceiver(0, WebhookSecret.of(secret), clock);
+    }
+
+    /**
+     * The webhook to it: an outbox subscriber that the starter's relay drives. A real installation sets
+     * {@code gru.webhooks.logiciel-metier.url} and {@code .secret} instead.
+     */
+    @Bean
+    WebhookSender logicielMetier(
+            BackOfficeReceiver receiver,
+            @Value("${portal.demo.webhook-secret:secret-partage-avec-le-logiciel-metier-0123456789}") String secret,
+            Clock clock) {
+        return WebhookSender.create(
+                new WebhookEndpoint("logiciel-metier", receiver.uri(), WebhookSecret.of(secret), Duration.ofSeconds(5)),
+                clock);
     }
 
     @Bean

@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
+import org.opengru.core.acknowledgment.AcknowledgmentSettings;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.id.RequestId;
-import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.request.RequestStore;
 import org.opengru.core.usager.Representations;
 import org.opengru.documents.crypto.EnvelopeEncryption;
 import org.opengru.documents.crypto.KeyProvider;
@@ -43,15 +44,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * OpenGRU's services over the portal's PostgreSQL. The starter has already applied the modules'
- * migrations (through Flyway) when {@link GruStorage} exists; every bean here depends on it. Each bean
- * backs off when the starter (or the host) defines its own.
+ * OpenGRU's services for the commune, over the starter's PostgreSQL stores (the starter applied the
+ * modules' migrations when {@link GruStorage} exists). The portal defines the services whose setup is the
+ * commune's own (its démarches, sites, document types, demo master key); the starter's beans back off.
  */
 @Configuration(proxyBeanMethods = false)
 class GruConfiguration {
-
-    /** The outbox subscriber of the commune's back-office software (logiciel métier). */
-    static final String BACK_OFFICE = "logiciel-metier";
 
     @Bean
     @ConditionalOnMissingBean
@@ -59,21 +57,18 @@ class GruConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * gru-core over the starter's stores (PostgreSQL: requests, history, audit, outbox, reference numbers),
+     * with the commune's teams and démarches declared.
+     */
     @Bean
     @ConditionalOnMissingBean
-    PostgresPersistence postgresPersistence(GruStorage migrated, DataSource dataSource, Clock clock) {
-        return PostgresPersistence.builder(dataSource, clock)
-                .outboxSubscribers(Set.of(BACK_OFFICE))
-                .build();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    GruCore gruCore(PostgresPersistence persistence, Clock clock) {
+    GruCore gruCore(RequestStore requests, ReferenceSequence references, Clock clock) {
         GruCore core = GruCore.builder()
                 .clock(clock)
-                .requestStore(persistence.requestStore())
-                .referenceSequence(persistence.referenceSequence())
+                .requestStore(requests)
+                .referenceSequence(references)
+                .acknowledgmentSettings(Commune.TENANT, AcknowledgmentSettings.standard(Commune.NAME))
                 .build();
         Commune.declare(core);
         return core;
