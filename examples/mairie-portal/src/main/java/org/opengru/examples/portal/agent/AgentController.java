@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.ProcedureCode;
-import org.opengru.core.catalogue.RequiredPiece;
 import org.opengru.core.error.GruException;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.exchange.Visibility;
@@ -323,9 +322,5 @@ class AgentController {
             return p.displayName();
         }
         return u instanceof Household h ? h.label() : "Usager " + id.toString().substring(0, 8);
-    }
-
-    static List<RequiredPiece> noPieces() {
-        return List.of();
     }
 }

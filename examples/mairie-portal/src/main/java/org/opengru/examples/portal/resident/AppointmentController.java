@@ -3,7 +3,6 @@ package org.opengru.examples.portal.resident;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,9 +193,5 @@ class AppointmentController {
             throw new org.opengru.core.error.AccessDeniedException(me.toString(), "read", "booking", id);
         }
         return b;
-    }
-
-    static LocalTime unused() {
-        return LocalTime.MIDNIGHT;
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.GruCore;
@@ -32,7 +31,6 @@ import org.opengru.core.request.ActionInput;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.request.Request;
-import org.opengru.core.request.RequestAction;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.Person;
@@ -379,9 +377,5 @@ class ResidentController {
             return p.displayName();
         }
         return u instanceof Household h ? h.label() : id.toString();
-    }
-
-    static Set<RequestAction> none() {
-        return Set.of();
     }
 }

@@ -12,6 +12,7 @@ import org.opengru.franceconnect.callback.CallbackParameters;
 import org.opengru.franceconnect.callback.ProviderErrorException;
 import org.opengru.franceconnect.link.PivotMismatchException;
 import org.opengru.franceconnect.link.UsagerLinker;
+import org.opengru.franceconnect.rp.AuthorizationRedirect;
 import org.opengru.franceconnect.rp.FranceConnectLogin;
 import org.opengru.franceconnect.rp.RelyingParty;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class SignInController {
 
     private static final Logger log = LoggerFactory.getLogger(SignInController.class);
+    private static final String BROWSER_BINDING = "franceconnect.browser-binding";
 
     private final FranceConnectGateway franceConnect;
     private final UsagerLinker linker;
@@ -46,9 +48,12 @@ class SignInController {
 
     /** The FranceConnect button: off to the provider with state, nonce and PKCE kept by the relying party. */
     @PostMapping("/connexion/franceconnect")
-    String startFranceConnect(HttpServletRequest request) {
+    String startFranceConnect(HttpServletRequest request, HttpSession session) {
         RelyingParty rp = franceConnect.relyingParty(base(request));
-        return "redirect:" + rp.startLogin("/mon-espace").uri();
+        AuthorizationRedirect go = rp.startLogin("/mon-espace");
+        // Binds the login to this browser: a callback carrying a state started elsewhere is refused.
+        session.setAttribute(BROWSER_BINDING, go.browserBinding());
+        return "redirect:" + go.uri();
     }
 
     @GetMapping(FranceConnectGateway.CALLBACK)
@@ -58,7 +63,10 @@ class SignInController {
                 request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         FranceConnectLogin login;
         try {
-            login = rp.completeLogin(CallbackParameters.fromUri(callback));
+            Object binding = session.getAttribute(BROWSER_BINDING);
+            session.removeAttribute(BROWSER_BINDING);
+            CallbackParameters parameters = CallbackParameters.fromUri(callback);
+            login = rp.completeLogin(binding instanceof String b ? parameters.withBrowserBinding(b) : parameters);
         } catch (ProviderErrorException e) {
             model.addAttribute(
                     "error", "La connexion avec FranceConnect a été annulée ou a échoué. Vous pouvez réessayer.");
