@@ -65,7 +65,7 @@ class JourneyBrowserTest extends RunningPortal {
     void residentAndAgentJourneys() throws Exception {
         // --- The resident signs in with FranceConnect ---------------------------------------------
         open("/connexion");
-        go(By.cssSelector("button.fc-button"));
+        go(By.cssSelector("button.fc-button"), "/mon-espace");
         assertThat(browser.getCurrentUrl()).endsWith("/mon-espace");
         assertThat(h1()).isEqualTo("Mon espace");
         assertThat(page())
@@ -155,7 +155,7 @@ class JourneyBrowserTest extends RunningPortal {
         browser.findElements(By.name("creneau")).get(0).click();
         go(By.xpath("//button[text()='Confirmer le rendez-vous']"));
         assertThat(page()).contains("Votre rendez-vous est confirmé");
-        go(By.xpath("//button[text()='Se déconnecter']"));
+        go(By.xpath("//button[text()='Se déconnecter']"), "deconnecte");
         assertThat(browser.getCurrentUrl()).contains("deconnecte");
 
         // --- An agent of the childhood team processes the request ---------------------------------
@@ -184,7 +184,7 @@ class JourneyBrowserTest extends RunningPortal {
         axe();
 
         // Another agent keys in a request received by phone, and receives Claire at the desk.
-        go(By.xpath("//button[text()='Se déconnecter']"));
+        go(By.xpath("//button[text()='Se déconnecter']"), "deconnecte");
         open("/agent/connexion");
         new Select(browser.findElement(By.id("agent"))).selectByValue("sophie.accueil");
         go(By.xpath("//button[text()='Se connecter']"));
@@ -207,9 +207,9 @@ class JourneyBrowserTest extends RunningPortal {
         assertThat(page()).contains("Présence enregistrée").contains("Honoré");
 
         // --- The resident answers the complement; the agent accepts ---------------------------------
-        go(By.xpath("//button[text()='Se déconnecter']"));
+        go(By.xpath("//button[text()='Se déconnecter']"), "deconnecte");
         open("/connexion");
-        go(By.cssSelector("button.fc-button"));
+        go(By.cssSelector("button.fc-button"), "/mon-espace");
         browser.get(requestUrl);
         assertThat(page()).contains("La mairie vous demande des compléments").contains("illisible");
         axe();
@@ -217,7 +217,7 @@ class JourneyBrowserTest extends RunningPortal {
         browser.findElement(By.id("complement-message")).sendKeys("Voici un justificatif lisible.");
         go(By.xpath("//button[text()='Envoyer les compléments']"));
         assertThat(page()).contains("Vos compléments ont été envoyés").contains("Compléments envoyés");
-        go(By.xpath("//button[text()='Se déconnecter']"));
+        go(By.xpath("//button[text()='Se déconnecter']"), "deconnecte");
 
         open("/agent/connexion");
         new Select(browser.findElement(By.id("agent"))).selectByValue("marc.moreau");
@@ -241,13 +241,42 @@ class JourneyBrowserTest extends RunningPortal {
     }
 
     private static void click(By by) {
-        browser.findElement(by).click();
+        clickResolved(by, browser.findElement(By.tagName("html")));
+    }
+
+    /**
+     * Chromium sometimes fails to resolve a node it has just returned ("Node with given id does not belong
+     * to the document") when axe-core has just run: find it again and retry, unless the page already changed.
+     */
+    private static void clickResolved(By by, WebElement html) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.findElement(by).click();
+                return;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                boolean navigated = ExpectedConditions.stalenessOf(html).apply(browser);
+                if (navigated || attempt == 3 || e instanceof org.openqa.selenium.NoSuchElementException) {
+                    if (navigated) {
+                        return;
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Clicks something that goes through redirects (sign-in, sign-out), and waits for where they end. */
+    private static void go(By by, String finalUrlPart) {
+        go(by);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(finalUrlPart));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Clicks something that loads a new page, and waits for it. */
     private static void go(By by) {
         WebElement html = browser.findElement(By.tagName("html"));
-        browser.findElement(by).click();
+        clickResolved(by, html);
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
