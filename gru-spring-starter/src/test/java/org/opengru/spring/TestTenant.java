@@ -1,10 +1,17 @@
 package org.opengru.spring;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.id.AgentId;
 import org.opengru.core.id.TeamId;
@@ -20,6 +27,11 @@ import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.UsagerStore;
+import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentVault;
 
 /** The documented minimal properties of one commune, and a request driven through the beans. */
 public final class TestTenant {
@@ -52,6 +64,32 @@ public final class TestTenant {
     };
 
     private TestTenant() {}
+
+    /** Stores a small real PNG as the resident's proof of address. */
+    public static Document storeDocument(DocumentVault vault, UsagerPrincipal resident) {
+        byte[] png = png();
+        return vault.upload(
+                resident,
+                resident.usager(),
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.ofInstant(NOW, ZoneOffset.UTC).minusDays(10)),
+                Channel.WEB,
+                UploadRequest.of("facture-edf.png").withDeclaredSize(png.length),
+                new ByteArrayInputStream(png));
+    }
+
+    /** A 64 x 48 PNG written by ImageIO. */
+    public static byte[] png() {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 4, 0xff0000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     /** A resident known to the usager store. */
     public static UsagerPrincipal resident(UsagerStore usagers) {

@@ -1,0 +1,175 @@
+package org.opengru.spring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestService;
+import org.opengru.core.request.RequestStatus;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentVault;
+import org.opengru.documents.vault.Download;
+import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.model.ServiceId;
+import org.opengru.scheduling.model.SiteId;
+import org.opengru.spring.TestTenant;
+import org.opengru.spring.jobs.GruJobs;
+import org.opengru.spring.storage.GruStorage;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The minimal application (no code, the starter and {@code minimal-app/application.yaml}) started on
+ * embedded PostgreSQL: a request goes from submission to decision, a slot is booked and a document stored,
+ * all in the database through the beans the starter defines.
+ */
+@SpringBootTest(
+        classes = MinimalApplication.class,
+        properties = "spring.config.location=classpath:minimal-app/application.yaml")
+@Import(MinimalApplicationTest.FixedClock.class)
+class MinimalApplicationTest {
+
+    private static final EmbeddedPostgresExtension.Server SERVER = EmbeddedPostgresExtension.startServer(false);
+    private static final PostgresDatabase DATABASE = SERVER.createDatabase(MinimalApplicationTest.class);
+    private static final Path DOCUMENTS;
+
+    static {
+        try {
+            DOCUMENTS = Files.createTempDirectory("opengru-minimal-app");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("gru.documents.storage-path", DOCUMENTS::toString);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        SERVER.close();
+    }
+
+    /** The only test-specific bean: a fixed clock, so that the booked slot is in the future. */
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return TestTenant.CLOCK;
+        }
+    }
+
+    @Autowired
+    GruStorage storage;
+
+    @Autowired
+    RequestService requests;
+
+    @Autowired
+    RequestStore requestStore;
+
+    @Autowired
+    UsagerStore usagers;
+
+    @Autowired
+    BookingService bookings;
+
+    @Autowired
+    DocumentVault vault;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    GruJobs jobs;
+
+    @Test
+    void aRequestGoesFromSubmissionToDecisionInPostgres() throws Exception {
+        assertThat(storage.isJdbc()).isTrue();
+        Request decided = TestTenant.submitToDecision(requests, usagers);
+        assertThat(decided.status()).isEqualTo(RequestStatus.ACCEPTED);
+        assertThat(requestStore.history(TestTenant.TENANT, decided.id()))
+                .extracting(h -> h.to())
+                .containsExactly(
+                        RequestStatus.DRAFT, RequestStatus.SUBMITTED, RequestStatus.IN_REVIEW, RequestStatus.ACCEPTED);
+        assertThat(count("SELECT count(*) FROM gru_request WHERE id = '"
+                        + decided.id().value() + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSlotIsBookedOnceInPostgres() throws Exception {
+        LocalDate tuesday = LocalDate.of(2026, 3, 3);
+        List<Slot> slots = bookings.availability(
+                TestTenant.TENANT, SiteId.of("mairie"), ServiceId.of("passeport"), tuesday, tuesday, 1);
+        assertThat(slots).isNotEmpty();
+        var resident = TestTenant.resident(usagers);
+        BookingResult result = bookings.book(BookingRequest.online(
+                TestTenant.TENANT,
+                SiteId.of("mairie"),
+                ServiceId.of("passeport"),
+                slots.get(1).start(),
+                resident.usager()));
+        assertThat(result).isInstanceOf(BookingResult.Booked.class);
+        assertThat(bookings.availability(
+                        TestTenant.TENANT, SiteId.of("mairie"), ServiceId.of("passeport"), tuesday, tuesday, 1))
+                .doesNotContain(slots.get(1));
+    }
+
+    @Test
+    void aDocumentIsStoredEncryptedWithItsMetadataInPostgres() throws Exception {
+        var resident = TestTenant.resident(usagers);
+        Document stored = TestTenant.storeDocument(vault, resident);
+        try (Download download = vault.download(resident, stored.id(), 1)) {
+            assertThat(download.content().readAllBytes()).isEqualTo(TestTenant.png());
+        }
+        assertThat(vault.vaultOf(resident, resident.usager()))
+                .extracting(Document::id)
+                .contains(stored.id());
+        try (var files = Files.walk(DOCUMENTS)) {
+            assertThat(files.filter(Files::isRegularFile).count()).isPositive();
+        }
+    }
+
+    @Test
+    void theJobsRunOnTheirOwnScheduler() {
+        assertThat(jobs.isRunning()).isTrue();
+        jobs.runAllOnce();
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
