@@ -115,6 +115,8 @@ public record GruProperties(
      * @param logoutPath where a signed-in user logs out (POST)
      * @param logoutCallbackPath where the provider sends the user back after logout
      * @param publicPaths paths open without signing in (the default filter chain only)
+     * @param agentPaths paths for agents only: an anonymous visitor is sent to the agent sign-in, a
+     *     resident is refused (the default filter chain only)
      */
     public record Security(
             @DefaultValue("true") boolean enabled,
@@ -138,7 +140,9 @@ public record GruProperties(
             String logoutCallbackPath,
 
             @DefaultValue({"/", "/error", "/css/**", "/js/**", "/images/**"}) @NotNull
-            List<String> publicPaths) {}
+            List<String> publicPaths,
+
+            @DefaultValue("/agent/**") @NotNull List<String> agentPaths) {}
 
     /** The webhooks by subscriber name, sorted. */
     public Map<String, Webhook> webhooksOrEmpty() {

@@ -130,6 +130,8 @@ public record TenantProperties(
      * @param decryptionKeys FranceConnect+ only: where the relying party's private JWK set is (a Spring
      *     resource such as {@code file:/etc/gru/fcplus-keys.json}); its public half is published at the
      *     relying party's JWKS URL
+     * @param userinfoFormat {@code signed-jwt} (FranceConnect's format, the default) or {@code plain-json}
+     *     for a local test provider that cannot sign userinfo; never plain-json in production
      */
     public record FranceConnect(
             @Nullable Boolean enabled,
@@ -143,7 +145,10 @@ public record TenantProperties(
             @Pattern(regexp = "eidas[123]") @Nullable String acr,
             @Nullable Boolean checkAtStartup,
             @Pattern(regexp = "ES256|RS256") @Nullable String signingAlgorithm,
-            @Nullable String decryptionKeys) {
+            @Nullable String decryptionKeys,
+
+            @Pattern(regexp = "signed-jwt|plain-json") @Nullable
+            String userinfoFormat) {
 
         FranceConnect inheritFrom(FranceConnect base) {
             return new FranceConnect(
@@ -158,7 +163,8 @@ public record TenantProperties(
                     or(acr, base.acr),
                     or(checkAtStartup, base.checkAtStartup),
                     or(signingAlgorithm, base.signingAlgorithm),
-                    or(decryptionKeys, base.decryptionKeys));
+                    or(decryptionKeys, base.decryptionKeys),
+                    or(userinfoFormat, base.userinfoFormat));
         }
     }
 
@@ -214,6 +220,8 @@ public record TenantProperties(
      *     is refused
      * @param checkAtStartup whether to fetch the provider's discovery document at startup
      * @param signingAlgorithm the algorithm registered for ID tokens and userinfo (RS256 for ProConnect)
+     * @param userinfoFormat {@code signed-jwt} (ProConnect's format, the default) or {@code plain-json} for
+     *     a local test provider
      */
     public record AgentLogin(
             @Nullable Boolean enabled,
@@ -227,7 +235,10 @@ public record TenantProperties(
             @Nullable Map<String, List<String>> teams,
             @Nullable List<String> defaultTeams,
             @Nullable Boolean checkAtStartup,
-            @Pattern(regexp = "ES256|RS256") @Nullable String signingAlgorithm) {
+            @Pattern(regexp = "ES256|RS256") @Nullable String signingAlgorithm,
+
+            @Pattern(regexp = "signed-jwt|plain-json") @Nullable
+            String userinfoFormat) {
 
         AgentLogin inheritFrom(AgentLogin base) {
             return new AgentLogin(
@@ -242,7 +253,8 @@ public record TenantProperties(
                     or(teams, base.teams),
                     or(defaultTeams, base.defaultTeams),
                     or(checkAtStartup, base.checkAtStartup),
-                    or(signingAlgorithm, base.signingAlgorithm));
+                    or(signingAlgorithm, base.signingAlgorithm),
+                    or(userinfoFormat, base.userinfoFormat));
         }
     }
 

@@ -30,6 +30,7 @@ import org.opengru.franceconnect.rp.Platform;
 import org.opengru.franceconnect.rp.ProviderKind;
 import org.opengru.franceconnect.rp.RelyingParty;
 import org.opengru.franceconnect.rp.RelyingPartyConfig;
+import org.opengru.franceconnect.rp.UserInfoFormat;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.TenantProperties;
 import org.springframework.core.io.ResourceLoader;
@@ -87,6 +88,7 @@ final class FranceConnectTenants {
                     fc.scopes() != null ? fc.scopes() : DEFAULT_SCOPES,
                     fc.acr() != null ? fc.acr() : "eidas1",
                     fc.signingAlgorithm() != null ? fc.signingAlgorithm() : "ES256",
+                    fc.userinfoFormat(),
                     store,
                     clock);
             check(id, rp, Boolean.TRUE.equals(fc.checkAtStartup()));
@@ -120,6 +122,7 @@ final class FranceConnectTenants {
                     pc.scopes() != null ? pc.scopes() : DEFAULT_AGENT_SCOPES,
                     "eidas1",
                     pc.signingAlgorithm() != null ? pc.signingAlgorithm() : "RS256",
+                    pc.userinfoFormat(),
                     store,
                     clock);
             check(id, rp, Boolean.TRUE.equals(pc.checkAtStartup()));
@@ -209,6 +212,7 @@ final class FranceConnectTenants {
             List<String> scopes,
             String acr,
             String algorithm,
+            @Nullable String userinfoFormat,
             LoginFlowStore store,
             Clock clock) {
         if (clientId == null || clientId.isBlank()) {
@@ -229,6 +233,9 @@ final class FranceConnectTenants {
                     .signingAlgorithm(JWSAlgorithm.parse(algorithm));
             if (postLogoutRedirectUri != null) {
                 b.postLogoutRedirectUri(postLogoutRedirectUri);
+            }
+            if ("plain-json".equals(userinfoFormat)) {
+                b.userInfoFormat(UserInfoFormat.PLAIN_JSON);
             }
             return RelyingParty.builder(b.build()).store(store).clock(clock).build();
         } catch (FranceConnectException e) {

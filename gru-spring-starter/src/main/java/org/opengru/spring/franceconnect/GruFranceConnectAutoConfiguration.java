@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import org.opengru.core.GruCore;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.usager.UsagerStore;
 import org.opengru.franceconnect.flow.InMemoryLoginFlowStore;
 import org.opengru.franceconnect.flow.LoginFlowStore;
 import org.opengru.franceconnect.flow.PostgresLoginFlowStore;
+import org.opengru.franceconnect.link.AccountLinkStore;
+import org.opengru.franceconnect.link.InMemoryAccountLinkStore;
+import org.opengru.franceconnect.link.PostgresAccountLinkStore;
+import org.opengru.franceconnect.link.UsagerLinker;
 import org.opengru.franceconnect.rp.RelyingParties;
 import org.opengru.franceconnect.rp.RelyingParty;
 import org.opengru.spring.GruProperties;
@@ -57,6 +62,22 @@ public class GruFranceConnectAutoConfiguration {
     @ConditionalOnMissingBean
     ApiParticulierClients gruApiParticulierClients(GruProperties properties, AuditTrail audit, Clock clock) {
         return new ApiParticulierClients(FranceConnectTenants.apiParticulier(properties, audit, clock));
+    }
+
+    /** FranceConnect accounts linked to usagers: in PostgreSQL with the rest, or in memory. */
+    @Bean
+    @ConditionalOnMissingBean
+    AccountLinkStore gruAccountLinkStore(GruStorage storage) {
+        return storage.dataSource()
+                .<AccountLinkStore>map(PostgresAccountLinkStore::new)
+                .orElseGet(InMemoryAccountLinkStore::new);
+    }
+
+    /** Maps FranceConnect sign-ins onto gru-core usagers (never on the e-mail address). */
+    @Bean
+    @ConditionalOnMissingBean
+    UsagerLinker gruUsagerLinker(UsagerStore usagers, AccountLinkStore links, GruCore core, Clock clock) {
+        return new UsagerLinker(usagers, links, core.ids(), clock);
     }
 
     /** Forgets expired login states and used nonces every 5 minutes. */

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestService;
@@ -38,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = MinimalApplication.class,
         properties = "spring.config.location=classpath:minimal-app/application.yaml")
 @Import(MinimalApplicationTest.FixedClock.class)
+@DirtiesContext
 class MinimalApplicationTest {
 
     private static final EmbeddedPostgresExtension.Server SERVER = EmbeddedPostgresExtension.startServer(false);
@@ -72,9 +73,15 @@ class MinimalApplicationTest {
         registry.add("gru.documents.storage-path", DOCUMENTS::toString);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        SERVER.close();
+    static {
+        // After the Spring context (closed by @DirtiesContext, jobs thread included), not before it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                SERVER.close();
+            } catch (IOException e) {
+                // The JVM is ending anyway.
+            }
+        }));
     }
 
     /** The only test-specific bean: a fixed clock, so that the booked slot is in the future. */
