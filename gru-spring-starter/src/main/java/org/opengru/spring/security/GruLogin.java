@@ -1,6 +1,7 @@
 package org.opengru.spring.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.franceconnect.rp.RelyingParties;
@@ -8,6 +9,7 @@ import org.opengru.franceconnect.rp.RelyingParty;
 import org.opengru.franceconnect.rp.UnknownTenantException;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.franceconnect.AgentRelyingParties;
+import org.opengru.spring.franceconnect.SignInObserver;
 
 /**
  * Everything the sign-in filters need, as one bean. Apply it to a filter chain with {@link #configurer()}:
@@ -35,6 +37,7 @@ public final class GruLogin {
     private final TenantResolver tenants;
     private final UsagerResolver usagers;
     private final AgentResolver agentResolver;
+    private final List<SignInObserver> observers;
 
     public GruLogin(
             GruProperties.Security paths,
@@ -42,7 +45,9 @@ public final class GruLogin {
             AgentRelyingParties agents,
             TenantResolver tenants,
             UsagerResolver usagers,
-            AgentResolver agentResolver) {
+            AgentResolver agentResolver,
+            List<SignInObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.paths = paths;
         this.residents = residents;
         this.agents = agents;
@@ -70,6 +75,13 @@ public final class GruLogin {
 
     AgentResolver agentResolver() {
         return agentResolver;
+    }
+
+    void attempted(Side side, String tenant, String outcome) {
+        String name = side.name().toLowerCase(java.util.Locale.ROOT);
+        for (SignInObserver o : observers) {
+            o.attempted(name, tenant, outcome);
+        }
     }
 
     Optional<AgentRelyingParties.AgentLogin> agentLogin(TenantId tenant) {

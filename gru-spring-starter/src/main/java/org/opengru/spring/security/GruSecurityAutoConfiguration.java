@@ -11,6 +11,8 @@ import org.opengru.franceconnect.rp.RelyingParty;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.franceconnect.AgentRelyingParties;
 import org.opengru.spring.franceconnect.GruFranceConnectAutoConfiguration;
+import org.opengru.spring.franceconnect.SignInObserver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -65,8 +67,16 @@ public class GruSecurityAutoConfiguration {
             AgentRelyingParties agents,
             TenantResolver tenants,
             UsagerResolver usagers,
-            AgentResolver agentResolver) {
-        return new GruLogin(properties.security(), residents, agents, tenants, usagers, agentResolver);
+            AgentResolver agentResolver,
+            ObjectProvider<SignInObserver> observers) {
+        return new GruLogin(
+                properties.security(),
+                residents,
+                agents,
+                tenants,
+                usagers,
+                agentResolver,
+                observers.orderedStream().toList());
     }
 
     /** The default chain, only when the application defines none. */

@@ -37,6 +37,23 @@ final class LoginCallbackFilter extends AbstractAuthenticationProcessingFilter {
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
             throws AuthenticationException {
         HttpSession session = request.getSession(false);
+        Object pending = session == null ? null : session.getAttribute(LoginStartFilter.SESSION_TENANT + "." + side);
+        String tenant = pending instanceof String t ? t : "unknown";
+        try {
+            Authentication done = authenticate(request);
+            login.attempted(side, tenant, "success");
+            return done;
+        } catch (GruAuthenticationException e) {
+            login.attempted(side, tenant, e.reason());
+            throw e;
+        } catch (AuthenticationException e) {
+            login.attempted(side, tenant, e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    private Authentication authenticate(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
         Object tenantId = session == null ? null : session.getAttribute(LoginStartFilter.SESSION_TENANT + "." + side);
         if (!(tenantId instanceof String id)) {
             throw new GruAuthenticationException("no_pending_login", "No sign-in was started in this session", null);
