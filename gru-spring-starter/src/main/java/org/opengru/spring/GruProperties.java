@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -44,7 +45,7 @@ import org.springframework.validation.annotation.Validated;
 public record GruProperties(
         @DefaultValue("auto") @NotNull Storage storage,
         @Valid @DefaultValue Jobs jobs,
-        @Valid @DefaultValue TenantProperties defaults,
+        @Valid @DefaultValue @NestedConfigurationProperty TenantProperties defaults,
         @Valid @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid TenantProperties> tenants,
         @Valid @DefaultValue Documents documents,
         @Valid @DefaultValue SchedulingRules scheduling,

@@ -187,6 +187,13 @@ public class GruCoreAutoConfiguration {
         return core.ids();
     }
 
+    /** Registered by Spring Boot's Jackson auto-configuration in the application's JsonMapper. */
+    @Bean
+    @ConditionalOnMissingBean
+    GruJacksonModule gruJacksonModule(ApplicationContext context) {
+        return new GruJacksonModule(context.getClassLoader());
+    }
+
     /** The relay: a plain bean, called by the job scheduler unless {@code gru.jobs.enabled=false}. */
     @Bean
     @ConditionalOnMissingBean
