@@ -33,6 +33,8 @@ import org.opengru.spring.GruProperties;
 import org.opengru.spring.TenantProperties;
 import org.opengru.spring.storage.GruStorage;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -50,6 +52,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(GruCore.class)
 public class GruCoreAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(GruCoreAutoConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     Clock gruClock() {
@@ -62,6 +66,12 @@ public class GruCoreAutoConfiguration {
             GruStorage storage, Clock clock, GruProperties properties, ObjectProvider<OutboxSubscriber> subscribers) {
         TreeSet<String> names = new TreeSet<>(properties.webhooksOrEmpty().keySet());
         subscribers.orderedStream().map(OutboxSubscriber::name).forEach(names::add);
+        if (!storage.isJdbc() && !names.isEmpty()) {
+            log.warn(
+                    "OpenGRU keeps its data in memory: the outbox is not written, so {} will receive no event."
+                            + " Webhooks need PostgreSQL storage (a DataSource).",
+                    names);
+        }
         return CorePersistence.of(storage, clock, names);
     }
 

@@ -2,15 +2,20 @@ package org.opengru.spring.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.request.Request;
@@ -18,6 +23,9 @@ import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.usager.UsagerStore;
+import org.opengru.core.webhook.WebhookSecret;
+import org.opengru.core.webhook.WebhookSignatures;
+import org.opengru.core.webhook.WebhookVerifier;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentVault;
 import org.opengru.documents.vault.Download;
@@ -56,10 +64,31 @@ class MinimalApplicationTest {
     private static final EmbeddedPostgresExtension.Server SERVER = EmbeddedPostgresExtension.startServer(false);
     private static final PostgresDatabase DATABASE = SERVER.createDatabase(MinimalApplicationTest.class);
     private static final Path DOCUMENTS;
+    private static final String WEBHOOK_SECRET = "0123456789abcdef0123456789abcdef";
+    /** The logiciel métier: verifies each signature and keeps the event types per request, in order. */
+    private static final HttpServer ERP;
+
+    private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
     static {
         try {
             DOCUMENTS = Files.createTempDirectory("opengru-minimal-app");
+            WebhookVerifier verifier =
+                    WebhookVerifier.of(TestTenant.CLOCK, Duration.ofMinutes(5), WebhookSecret.of(WEBHOOK_SECRET));
+            ERP = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ERP.createContext("/hook", ex -> {
+                byte[] body = ex.getRequestBody().readAllBytes();
+                try {
+                    verifier.verify(ex.getRequestHeaders().getFirst(WebhookSignatures.SIGNATURE_HEADER), body);
+                    RECEIVED.add(ex.getRequestHeaders().getFirst(WebhookSignatures.EVENT_TYPE_HEADER) + " "
+                            + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                    ex.sendResponseHeaders(204, -1);
+                } catch (RuntimeException e) {
+                    ex.sendResponseHeaders(401, -1);
+                }
+                ex.close();
+            });
+            ERP.start();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -71,11 +100,16 @@ class MinimalApplicationTest {
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", () -> "");
         registry.add("gru.documents.storage-path", DOCUMENTS::toString);
+        registry.add(
+                "gru.webhooks.logiciel-metier.url",
+                () -> "http://127.0.0.1:" + ERP.getAddress().getPort() + "/hook");
+        registry.add("gru.webhooks.logiciel-metier.secret", () -> WEBHOOK_SECRET);
     }
 
     static {
         // After the Spring context (closed by @DirtiesContext, jobs thread included), not before it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ERP.stop(0);
             try {
                 SERVER.close();
             } catch (IOException e) {
@@ -166,9 +200,23 @@ class MinimalApplicationTest {
     }
 
     @Test
-    void theJobsRunOnTheirOwnScheduler() {
+    void theJobsDeliverEveryEventOfARequestAsASignedWebhook() {
         assertThat(jobs.isRunning()).isTrue();
+        Request decided = TestTenant.submitToDecision(requests, usagers);
         jobs.runAllOnce();
+        List<String> ofThisRequest = RECEIVED.stream()
+                .filter(e -> e.contains(decided.id().toString()))
+                .map(e -> e.substring(0, e.indexOf(' ')))
+                .toList();
+        // Every event of the request, each signature verified by the receiver, in order.
+        assertThat(ofThisRequest)
+                .containsExactly(
+                        "RequestCreated",
+                        "RequestSubmitted",
+                        "RequestStatusChanged",
+                        "RequestStatusChanged",
+                        "RequestStatusChanged");
+        assertThat(RECEIVED).allSatisfy(e -> assertThat(e).doesNotStartWith("null"));
     }
 
     private long count(String sql) throws Exception {
