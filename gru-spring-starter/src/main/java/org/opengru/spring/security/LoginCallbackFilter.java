@@ -59,13 +59,16 @@ final class LoginCallbackFilter extends AbstractAuthenticationProcessingFilter {
             throw new GruAuthenticationException("no_pending_login", "No sign-in was started in this session", null);
         }
         session.removeAttribute(LoginStartFilter.SESSION_TENANT + "." + side);
+        Object binding = session.getAttribute(LoginStartFilter.SESSION_BINDING + "." + side);
+        session.removeAttribute(LoginStartFilter.SESSION_BINDING + "." + side);
         TenantId tenant = TenantId.of(id);
         RelyingParty rp = login.relyingParty(side, tenant)
                 .orElseThrow(
                         () -> new GruAuthenticationException("unknown_tenant", "No relying party for " + id, null));
         FranceConnectLogin done;
         try {
-            done = rp.completeLogin(CallbackParameters.fromQuery(request.getQueryString()));
+            done = rp.completeLogin(CallbackParameters.fromQuery(request.getQueryString())
+                    .withBrowserBinding(binding instanceof String b ? b : null));
         } catch (ProviderErrorException e) {
             throw new GruAuthenticationException(e.error(), "The provider answered " + e.error(), e);
         } catch (FranceConnectException e) {

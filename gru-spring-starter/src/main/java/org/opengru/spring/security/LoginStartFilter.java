@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.opengru.core.tenancy.TenantId;
@@ -17,12 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code GET <login-path>}: starts a sign-in with the tenant's relying party (state, nonce and PKCE kept
- * in the login flow store) and redirects the browser to the provider. The tenant and side are kept in
- * the session for the callback.
+ * in the login flow store) and redirects the browser to the provider. The tenant and the login's browser
+ * binding are kept in the session for the callback.
  */
 final class LoginStartFilter extends OncePerRequestFilter {
 
     static final String SESSION_TENANT = LoginStartFilter.class.getName() + ".tenant";
+    static final String SESSION_BINDING = LoginStartFilter.class.getName() + ".binding";
 
     private static final Logger log = LoggerFactory.getLogger(LoginStartFilter.class);
 
@@ -61,8 +63,10 @@ final class LoginStartFilter extends OncePerRequestFilter {
         }
         try {
             AuthorizationRedirect redirect = rp.get().startLogin(null);
-            request.getSession(true)
-                    .setAttribute(SESSION_TENANT + "." + side, tenant.get().value());
+            HttpSession session = request.getSession(true);
+            session.setAttribute(SESSION_TENANT + "." + side, tenant.get().value());
+            // Binds the login to this browser (its session): a callback from another browser is refused.
+            session.setAttribute(SESSION_BINDING + "." + side, redirect.browserBinding());
             response.sendRedirect(redirect.uri().toString());
         } catch (FranceConnectException e) {
             log.warn("Cannot start a {} sign-in for {}: {}", side, tenant.get().value(), e.getMessage());

@@ -148,7 +148,7 @@ class FranceConnectSignInTest {
         HttpResponse<String> page = get(browser, app("/mon-espace"));
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.uri().getPath()).isEqualTo("/mon-espace");
+        assertThat(page.uri().getPath()).as(page.body()).isEqualTo("/mon-espace");
         String[] parts = page.body().split("\\|");
         assertThat(parts[0]).startsWith("usager:");
         assertThat(parts[1]).isEqualTo("DUBOIS");
@@ -196,7 +196,26 @@ class FranceConnectSignInTest {
         HttpClient browser = browser();
         HttpResponse<String> page = get(browser, app("/login/franceconnect/callback?code=stolen&state=forged"));
         assertThat(page.uri().toString()).contains("login-error");
+        assertThat(page.body()).startsWith("refusé no_pending_login");
         assertThat(get(browser, app("/")).body()).isEqualTo("anonyme");
+    }
+
+    @Test
+    void aLoginStartedInAnotherBrowserIsRefusedAtTheCallback() throws Exception {
+        // Login CSRF: the attacker starts a login, then makes the victim's browser complete it.
+        HttpClient attacker = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager())
+                .build();
+        String authorize = get(attacker, app("/login/franceconnect"))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        HttpClient victim = browser();
+        HttpResponse<String> page = get(victim, authorize);
+        assertThat(page.uri().getPath()).isEqualTo("/");
+        assertThat(page.body()).startsWith("refusé no_pending_login");
+        assertThat(get(victim, app("/")).body()).isEqualTo("anonyme");
     }
 
     @Test

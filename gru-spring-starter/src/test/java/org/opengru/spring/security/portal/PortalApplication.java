@@ -1,5 +1,6 @@
 package org.opengru.spring.security.portal;
 
+import org.opengru.spring.security.GruAuthenticationException;
 import org.opengru.spring.security.GruUser;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,7 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PortalApplication {
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal GruUser user) {
+    String home(@AuthenticationPrincipal GruUser user, jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getParameter("login-error") != null && request.getSession(false) != null) {
+            Object e = request.getSession(false).getAttribute("SPRING_SECURITY_LAST_EXCEPTION");
+            return "refusé " + (e instanceof GruAuthenticationException g ? g.reason() + " " + g.getMessage() : e);
+        }
         return user == null ? "anonyme" : "connecté " + user.getName();
     }
 
