@@ -46,10 +46,10 @@ public record GruProperties(
         @DefaultValue("auto") @NotNull Storage storage,
         @Valid @DefaultValue Jobs jobs,
         @Valid @DefaultValue @NestedConfigurationProperty TenantProperties defaults,
-        @Valid @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid TenantProperties> tenants,
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid TenantProperties> tenants,
         @Valid @DefaultValue Documents documents,
         @Valid @DefaultValue SchedulingRules scheduling,
-        @Valid @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Webhook> webhooks,
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Webhook> webhooks,
         @Valid @DefaultValue Security security) {
 
     /**

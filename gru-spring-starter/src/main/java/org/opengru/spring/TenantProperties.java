@@ -39,7 +39,7 @@ public record TenantProperties(
         @Valid @Nullable Contact contact,
         @Valid @Nullable FranceConnect franceconnect,
         @Valid @Nullable ApiParticulier apiParticulier,
-        @Valid @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Contact> teams,
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Contact> teams,
         @Nullable List<String> procedures,
         @Valid @Nullable AgentLogin proconnect,
         @Valid @Nullable Scheduling scheduling) {
@@ -263,8 +263,7 @@ public record TenantProperties(
      *
      * @param sites the sites (town hall, annexes) by id (lower case letters, digits and dashes)
      */
-    public record Scheduling(
-            @Valid @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Site> sites) {
+    public record Scheduling(@Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Site> sites) {
 
         /** The sites, sorted by id. */
         public Map<String, Site> sitesOrEmpty() {

@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,6 +36,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnClass({HttpSecurity.class, RelyingParty.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "gru.security", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableWebSecurity
 public class GruSecurityAutoConfiguration {
 
     @Bean
@@ -80,28 +80,23 @@ public class GruSecurityAutoConfiguration {
     }
 
     /** The default chain, only when the application defines none. */
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    @EnableWebSecurity
-    static class DefaultChain {
-
-        @Bean
-        SecurityFilterChain gruSecurityFilterChain(HttpSecurity http, GruLogin login) throws Exception {
-            GruProperties.Security paths = login.paths();
-            http.with(login.configurer(), c -> {});
-            http.authorizeHttpRequests(a -> {
-                a.requestMatchers(paths.publicPaths().toArray(String[]::new)).permitAll();
-                a.requestMatchers(
-                                paths.loginPath(),
-                                paths.callbackPath(),
-                                paths.agentLoginPath(),
-                                paths.agentCallbackPath(),
-                                paths.logoutCallbackPath())
-                        .permitAll();
-                a.requestMatchers(paths.agentPaths().toArray(String[]::new)).hasRole("AGENT");
-                a.anyRequest().authenticated();
-            });
-            return http.build();
-        }
+    SecurityFilterChain gruSecurityFilterChain(HttpSecurity http, GruLogin login) throws Exception {
+        GruProperties.Security paths = login.paths();
+        http.with(login.configurer(), c -> {});
+        http.authorizeHttpRequests(a -> {
+            a.requestMatchers(paths.publicPaths().toArray(String[]::new)).permitAll();
+            a.requestMatchers(
+                            paths.loginPath(),
+                            paths.callbackPath(),
+                            paths.agentLoginPath(),
+                            paths.agentCallbackPath(),
+                            paths.logoutCallbackPath())
+                    .permitAll();
+            a.requestMatchers(paths.agentPaths().toArray(String[]::new)).hasRole("AGENT");
+            a.anyRequest().authenticated();
+        });
+        return http.build();
     }
 }
