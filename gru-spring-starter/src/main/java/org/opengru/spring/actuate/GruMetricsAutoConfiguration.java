@@ -40,6 +40,7 @@ public class GruMetricsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "gruSignInMetrics")
     SignInObserver gruSignInMetrics(GruMetrics metrics) {
         return metrics::signIn;
     }
@@ -48,6 +49,7 @@ public class GruMetricsAutoConfiguration {
     @ConditionalOnClass(BookingEvent.class)
     static class Bookings {
         @Bean
+        @ConditionalOnMissingBean(name = "gruBookingMetrics")
         Subscription gruBookingMetrics(GruMetrics metrics, DomainEvents events) {
             return events.subscribe(
                     BookingEvent.class,

@@ -82,6 +82,7 @@ public class GruFranceConnectAutoConfiguration {
 
     /** Forgets expired login states and used nonces every 5 minutes. */
     @Bean
+    @ConditionalOnMissingBean(name = "gruFranceConnectJobs")
     GruJobContribution gruFranceConnectJobs(LoginFlowStore store, Clock clock) {
         return () -> List.of(
                 new GruJobs.Job("login-flow-purge", Duration.ofMinutes(5), () -> store.purgeExpired(clock.instant())));

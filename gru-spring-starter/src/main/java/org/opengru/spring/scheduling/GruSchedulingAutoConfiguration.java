@@ -74,6 +74,7 @@ public class GruSchedulingAutoConfiguration {
 
     /** Frees expired holds (and offers them to the waiting list) every 30 seconds. */
     @Bean
+    @ConditionalOnMissingBean(name = "gruSchedulingJobs")
     GruJobContribution gruSchedulingJobs(BookingService bookings, GruProperties properties) {
         List<TenantId> tenants = new ArrayList<>();
         properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
