@@ -140,7 +140,8 @@ public record GruProperties(
             @DefaultValue("/logout/callback") @Pattern(regexp = "/.*")
             String logoutCallbackPath,
 
-            @DefaultValue({"/", "/error", "/css/**", "/js/**", "/images/**"}) @NotNull
+            @DefaultValue({"/", "/error", "/css/**", "/js/**", "/images/**", "/actuator/health", "/actuator/health/**"})
+            @NotNull
             List<String> publicPaths,
 
             @DefaultValue("/agent/**") @NotNull List<String> agentPaths) {}
