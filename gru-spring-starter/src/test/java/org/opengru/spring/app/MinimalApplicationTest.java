@@ -1,6 +1,7 @@
 package org.opengru.spring.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.core.webhook.WebhookSecret;
+import org.opengru.core.webhook.WebhookSignatureException;
 import org.opengru.core.webhook.WebhookSignatures;
 import org.opengru.core.webhook.WebhookVerifier;
 import org.opengru.documents.vault.Document;
@@ -69,6 +72,8 @@ class MinimalApplicationTest {
     private static final HttpServer ERP;
 
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    /** The signature header and body of each accepted delivery. */
+    private static final List<Map.Entry<String, byte[]>> SIGNED = new CopyOnWriteArrayList<>();
 
     static {
         try {
@@ -79,7 +84,9 @@ class MinimalApplicationTest {
             ERP.createContext("/hook", ex -> {
                 byte[] body = ex.getRequestBody().readAllBytes();
                 try {
-                    verifier.verify(ex.getRequestHeaders().getFirst(WebhookSignatures.SIGNATURE_HEADER), body);
+                    String signature = ex.getRequestHeaders().getFirst(WebhookSignatures.SIGNATURE_HEADER);
+                    verifier.verify(signature, body);
+                    SIGNED.add(Map.entry(signature, body));
                     RECEIVED.add(ex.getRequestHeaders().getFirst(WebhookSignatures.EVENT_TYPE_HEADER) + " "
                             + new String(body, java.nio.charset.StandardCharsets.UTF_8));
                     ex.sendResponseHeaders(204, -1);
@@ -225,6 +232,17 @@ class MinimalApplicationTest {
                         "RequestStatusChanged",
                         "RequestStatusChanged");
         assertThat(RECEIVED).allSatisfy(e -> assertThat(e).doesNotStartWith("null"));
+        // The receiver's check is real: the same deliveries fail under another secret or with an edited body.
+        WebhookVerifier other = WebhookVerifier.of(
+                TestTenant.CLOCK, Duration.ofMinutes(5), WebhookSecret.of("another-secret-of-32-characters!"));
+        WebhookVerifier right =
+                WebhookVerifier.of(TestTenant.CLOCK, Duration.ofMinutes(5), WebhookSecret.of(WEBHOOK_SECRET));
+        Map.Entry<String, byte[]> first = SIGNED.get(0);
+        assertThatThrownBy(() -> other.verify(first.getKey(), first.getValue()))
+                .isInstanceOf(WebhookSignatureException.class);
+        byte[] edited = first.getValue().clone();
+        edited[edited.length / 2] ^= 1;
+        assertThatThrownBy(() -> right.verify(first.getKey(), edited)).isInstanceOf(WebhookSignatureException.class);
     }
 
     private long count(String sql) throws Exception {
