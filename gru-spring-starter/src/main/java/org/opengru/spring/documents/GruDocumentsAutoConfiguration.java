@@ -6,6 +6,7 @@ import java.util.Base64;
 import org.opengru.core.GruCore;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
@@ -14,6 +15,8 @@ import org.opengru.documents.crypto.KeyProvider;
 import org.opengru.documents.crypto.StaticKeyProvider;
 import org.opengru.documents.ingest.DocumentIngestor;
 import org.opengru.documents.ingest.IngestionPolicy;
+import org.opengru.documents.reuse.DataProofProvider;
+import org.opengru.documents.reuse.PieceReuse;
 import org.opengru.documents.scan.ClamdScanner;
 import org.opengru.documents.scan.VirusScanner;
 import org.opengru.documents.storage.BlobStore;
@@ -26,6 +29,7 @@ import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.storage.GruStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -145,6 +149,28 @@ public class GruDocumentsAutoConfiguration {
         return (agent, requestId) -> store.find(agent.tenant(), requestId)
                 .map(request -> requests.policy().canRead(agent, request))
                 .orElse(false);
+    }
+
+    /**
+     * No data proof by default. To let API Particulier answers stand in for pieces, define a bean from
+     * gru-franceconnect's {@code ApiParticulierDataProofs} (it needs the démarche of each call).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DataProofProvider gruDataProofProvider() {
+        return DataProofProvider.none();
+    }
+
+    /** "Dites-le-nous une fois": which required pieces stored documents or data proofs already satisfy. */
+    @Bean
+    @ConditionalOnMissingBean
+    PieceReuse gruPieceReuse(
+            DocumentVault vault,
+            DataProofProvider proofs,
+            Clock clock,
+            GruCore core,
+            ObjectProvider<ConsentLedger> ledger) {
+        return new PieceReuse(vault, proofs, clock, core.ids(), core.events(), ledger.getIfAvailable());
     }
 
     @Bean

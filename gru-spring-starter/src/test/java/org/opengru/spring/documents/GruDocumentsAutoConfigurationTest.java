@@ -36,6 +36,7 @@ class GruDocumentsAutoConfigurationTest {
     @Test
     void storesAnEncryptedDocumentOnDiskAndGivesItBack(@TempDir Path dir) {
         runner.withPropertyValues("gru.documents.storage-path=" + dir).run(context -> {
+            assertThat(context).hasSingleBean(org.opengru.documents.reuse.PieceReuse.class);
             DocumentVault vault = context.getBean(DocumentVault.class);
             var resident = TestTenant.resident(context.getBean(UsagerStore.class));
             Document stored = TestTenant.storeDocument(vault, resident);
