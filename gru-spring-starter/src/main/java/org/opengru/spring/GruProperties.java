@@ -1,13 +1,22 @@
 package org.opengru.spring;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -26,14 +35,121 @@ import org.springframework.validation.annotation.Validated;
  * @param defaults the shared block every tenant inherits from
  * @param tenants the collectivités served by this installation, by id (lower case letters, digits
  *     and dashes)
+ * @param documents the document vault shared by every tenant (each document belongs to one tenant)
+ * @param scheduling the appointment booking rules shared by every tenant
+ * @param webhooks the back-office software (logiciels métier) receiving every event, by subscriber name
+ * @param security the Spring Security integration (FranceConnect for residents, ProConnect for agents)
  */
 @ConfigurationProperties("gru")
 @Validated
 public record GruProperties(
         @DefaultValue("auto") @NotNull Storage storage,
         @Valid @DefaultValue Jobs jobs,
-        @Valid @DefaultValue TenantProperties defaults,
-        @Valid @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid TenantProperties> tenants) {
+        @Valid @DefaultValue @NestedConfigurationProperty TenantProperties defaults,
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid TenantProperties> tenants,
+        @Valid @DefaultValue Documents documents,
+        @Valid @DefaultValue SchedulingRules scheduling,
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Webhook> webhooks,
+        @Valid @DefaultValue Security security) {
+
+    /**
+     * The document vault.
+     *
+     * @param masterKey the master key wrapping every document's own key: 32 random bytes in Base64
+     *     ({@code openssl rand -base64 32}). Required; keep it out of the source (an environment variable)
+     * @param masterKeyId the name of the master key, stored with each wrapped key so that keys can rotate
+     * @param storagePath the directory holding the encrypted files; in memory when unset (demonstrations)
+     * @param clamdHost the ClamAV daemon scanning each upload; without it uploads are not scanned
+     * @param clamdPort the ClamAV daemon's TCP port
+     * @param clamdTimeout how long to wait for the ClamAV daemon's verdict before quarantining the file
+     */
+    public record Documents(
+            @Nullable String masterKey,
+            @DefaultValue("master-1") @NotBlank String masterKeyId,
+            @Nullable Path storagePath,
+            @Nullable String clamdHost,
+            @DefaultValue("3310") @Min(1) @Max(65535) int clamdPort,
+            @DefaultValue("30s") @NotNull Duration clamdTimeout) {}
+
+    /**
+     * The booking rules.
+     *
+     * @param holdDuration how long a hold keeps a slot while the resident fills the form (30 s to 1 h)
+     * @param waitingListHold how long a freed slot is kept for the next person on the waiting list
+     * @param maxNoShows refuse online bookings to a usager with this many no-shows (0: no limit)
+     * @param reminders when to remind before each appointment
+     * @param alternatives how many nearest free slots to offer when a slot is gone
+     * @param rateLimit the most booking attempts per usager in each {@code rate-limit-window} (0: no limit)
+     * @param rateLimitWindow the window of {@code rate-limit}
+     */
+    public record SchedulingRules(
+            @DefaultValue("10m") @NotNull Duration holdDuration,
+            @DefaultValue("2h") @NotNull Duration waitingListHold,
+            @DefaultValue("0") @Min(0) int maxNoShows,
+            @DefaultValue({"48h", "2h"}) @NotNull List<Duration> reminders,
+            @DefaultValue("5") @Min(0) @Max(50) int alternatives,
+            @DefaultValue("20") @Min(0) int rateLimit,
+            @DefaultValue("1m") @NotNull Duration rateLimitWindow) {}
+
+    /**
+     * A logiciel métier receiving every event as a signed webhook (HMAC-SHA256).
+     *
+     * @param url the receiver's URL
+     * @param secret the shared secret the signature is computed with (at least 32 characters)
+     * @param timeout how long to wait for the receiver's answer
+     * @param maxAttempts after that many failed attempts an event is dead-lettered
+     */
+    public record Webhook(
+            @NotNull URI url,
+            @NotBlank @Size(min = 32) String secret,
+            @DefaultValue("10s") @NotNull Duration timeout,
+            @DefaultValue("10") @Min(1) @Max(100) int maxAttempts) {}
+
+    /**
+     * The Spring Security integration.
+     *
+     * @param enabled whether OpenGRU adds FranceConnect and ProConnect sign-in to Spring Security
+     * @param loginPath where a resident starts a FranceConnect sign-in (the entry point redirects there)
+     * @param callbackPath where FranceConnect sends the resident back (the path of the registered redirect URI)
+     * @param agentLoginPath where an agent starts a ProConnect sign-in
+     * @param agentCallbackPath where ProConnect sends the agent back
+     * @param logoutPath where a signed-in user logs out (POST)
+     * @param logoutCallbackPath where the provider sends the user back after logout
+     * @param publicPaths paths open without signing in (the default filter chain only)
+     * @param agentPaths paths for agents only: an anonymous visitor is sent to the agent sign-in, a
+     *     resident is refused (the default filter chain only)
+     */
+    public record Security(
+            @DefaultValue("true") boolean enabled,
+
+            @DefaultValue("/login/franceconnect") @Pattern(regexp = "/.*")
+            String loginPath,
+
+            @DefaultValue("/login/franceconnect/callback") @Pattern(regexp = "/.*")
+            String callbackPath,
+
+            @DefaultValue("/login/proconnect") @Pattern(regexp = "/.*")
+            String agentLoginPath,
+
+            @DefaultValue("/login/proconnect/callback") @Pattern(regexp = "/.*")
+            String agentCallbackPath,
+
+            @DefaultValue("/logout") @Pattern(regexp = "/.*")
+            String logoutPath,
+
+            @DefaultValue("/logout/callback") @Pattern(regexp = "/.*")
+            String logoutCallbackPath,
+
+            @DefaultValue({"/", "/error", "/css/**", "/js/**", "/images/**", "/actuator/health", "/actuator/health/**"})
+            @NotNull
+            List<String> publicPaths,
+
+            @DefaultValue("/agent/**") @NotNull List<String> agentPaths) {}
+
+    /** The webhooks by subscriber name, sorted. */
+    public Map<String, Webhook> webhooksOrEmpty() {
+        return webhooks == null ? Map.of() : new TreeMap<>(webhooks);
+    }
 
     /** Where data is kept. */
     public enum Storage {
@@ -55,8 +171,12 @@ public record GruProperties(
      */
     public record Jobs(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("1s") @NotNull Duration outboxRelayInterval,
-            @DefaultValue("5m") @NotNull Duration deadlineSweepInterval) {}
+
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 100)
+            Duration outboxRelayInterval,
+
+            @DefaultValue("5m") @NotNull @DurationMin(seconds = 1)
+            Duration deadlineSweepInterval) {}
 
     /** The tenants' ids, sorted. */
     public Iterable<String> tenantIds() {

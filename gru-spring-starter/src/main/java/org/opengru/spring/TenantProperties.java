@@ -2,12 +2,20 @@ package org.opengru.spring;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The settings of one collectivité. Every value is optional here: a tenant inherits whatever it
@@ -17,16 +25,37 @@ import org.jspecify.annotations.Nullable;
  * @param contact the service in charge, printed on every accusé de réception
  * @param franceconnect the FranceConnect client of this collectivité
  * @param apiParticulier the API Particulier subscription of this collectivité
+ * @param teams the services instructeurs by team id (lower case letters, digits and dashes); each
+ *     inherits the contact details it leaves unset from {@code contact}. A team named by a démarche
+ *     but not listed here gets the collectivité's {@code contact}
+ * @param procedures where the démarche definitions (JSON or YAML, one per file) are, as Spring resource
+ *     patterns, for example {@code classpath:gru/procedures/*.yaml}
+ * @param proconnect the OpenID provider agents sign in with (ProConnect, the State's agent identity
+ *     federation, or any OpenID provider following the same rules)
+ * @param scheduling the appointment sites of this collectivité
  */
 public record TenantProperties(
         @Nullable String name,
         @Valid @Nullable Contact contact,
         @Valid @Nullable FranceConnect franceconnect,
-        @Valid @Nullable ApiParticulier apiParticulier) {
+        @Valid @Nullable ApiParticulier apiParticulier,
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Contact> teams,
+        @Nullable List<String> procedures,
+        @Valid @Nullable AgentLogin proconnect,
+        @Valid @Nullable Scheduling scheduling) {
 
     /** A block with nothing set. */
     public static TenantProperties empty() {
-        return new TenantProperties(null, null, null, null);
+        return new TenantProperties(null, null, null, null, null, null, null, null);
+    }
+
+    /** The teams, each completed with the collectivité's contact details. */
+    public Map<String, Contact> teamsOrEmpty() {
+        Map<String, Contact> out = new TreeMap<>();
+        if (teams != null) {
+            teams.forEach((id, team) -> out.put(id, contact == null ? team : team.inheritFrom(contact)));
+        }
+        return out;
     }
 
     /** This block, with every value it leaves unset taken from {@code base}. */
@@ -41,7 +70,13 @@ public record TenantProperties(
                         ? base.apiParticulier
                         : base.apiParticulier == null
                                 ? apiParticulier
-                                : apiParticulier.inheritFrom(base.apiParticulier));
+                                : apiParticulier.inheritFrom(base.apiParticulier),
+                or(teams, base.teams),
+                or(procedures, base.procedures),
+                proconnect == null
+                        ? base.proconnect
+                        : base.proconnect == null ? proconnect : proconnect.inheritFrom(base.proconnect),
+                or(scheduling, base.scheduling));
     }
 
     /**
@@ -49,13 +84,17 @@ public record TenantProperties(
      * accusé de réception (article R112-11-1).
      *
      * @param service the name of the service, for example "Service état civil"
-     * @param postalAddress the service's postal address, on one line
+     * @param postalAddress the service's street address (number and street, building...), on one line
+     * @param postalCode the postal code of the service's address (5 digits in France)
+     * @param city the city of the service's address
      * @param email the service's email address
      * @param phone the service's phone number, in French or E.164 format
      */
     public record Contact(
             @Nullable String service,
             @Nullable String postalAddress,
+            @Pattern(regexp = "[0-9]{5}") @Nullable String postalCode,
+            @Nullable String city,
             @Email @Nullable String email,
 
             @Pattern(regexp = "^(\\+[1-9][0-9 .]{6,18}|0[1-9]([ .]?[0-9]{2}){4})$") @Nullable
@@ -65,6 +104,8 @@ public record TenantProperties(
             return new Contact(
                     or(service, base.service),
                     or(postalAddress, base.postalAddress),
+                    or(postalCode, base.postalCode),
+                    or(city, base.city),
                     or(email, base.email),
                     or(phone, base.phone));
         }
@@ -82,6 +123,15 @@ public record TenantProperties(
      * @param postLogoutRedirectUri where FranceConnect sends the resident back after logout
      * @param scopes the scopes requested (openid is always included)
      * @param acr the eIDAS level requested: eidas1 for FranceConnect, eidas2 or eidas3 for FranceConnect+
+     * @param checkAtStartup whether to fetch the provider's discovery document at startup, so that an
+     *     unreachable or misconfigured provider stops the application instead of the first sign-in
+     * @param signingAlgorithm the algorithm registered for ID tokens and userinfo (ES256 recommended,
+     *     RS256 also accepted by FranceConnect; ES256 only for FranceConnect+)
+     * @param decryptionKeys FranceConnect+ only: where the relying party's private JWK set is (a Spring
+     *     resource such as {@code file:/etc/gru/fcplus-keys.json}); its public half is published at the
+     *     relying party's JWKS URL
+     * @param userinfoFormat {@code signed-jwt} (FranceConnect's format, the default) or {@code plain-json}
+     *     for a local test provider that cannot sign userinfo; never plain-json in production
      */
     public record FranceConnect(
             @Nullable Boolean enabled,
@@ -92,7 +142,13 @@ public record TenantProperties(
             @Nullable URI redirectUri,
             @Nullable URI postLogoutRedirectUri,
             @Nullable List<String> scopes,
-            @Pattern(regexp = "eidas[123]") @Nullable String acr) {
+            @Pattern(regexp = "eidas[123]") @Nullable String acr,
+            @Nullable Boolean checkAtStartup,
+            @Pattern(regexp = "ES256|RS256") @Nullable String signingAlgorithm,
+            @Nullable String decryptionKeys,
+
+            @Pattern(regexp = "signed-jwt|plain-json") @Nullable
+            String userinfoFormat) {
 
         FranceConnect inheritFrom(FranceConnect base) {
             return new FranceConnect(
@@ -104,7 +160,11 @@ public record TenantProperties(
                     or(redirectUri, base.redirectUri),
                     or(postLogoutRedirectUri, base.postLogoutRedirectUri),
                     or(scopes, base.scopes),
-                    or(acr, base.acr));
+                    or(acr, base.acr),
+                    or(checkAtStartup, base.checkAtStartup),
+                    or(signingAlgorithm, base.signingAlgorithm),
+                    or(decryptionKeys, base.decryptionKeys),
+                    or(userinfoFormat, base.userinfoFormat));
         }
     }
 
@@ -141,6 +201,139 @@ public record TenantProperties(
                     or(habilitations, base.habilitations));
         }
     }
+
+    /**
+     * The OpenID provider agents sign in with: ProConnect (the State's federation of agent identities)
+     * or another provider with the same rules (eidas1, signed userinfo). Handled by the same relying
+     * party code as FranceConnect.
+     *
+     * @param enabled whether agents of this collectivité sign in through this provider
+     * @param issuer the provider's exact issuer URL (its discovery document lives under it)
+     * @param clientId the client id registered with the provider
+     * @param clientSecret the client secret registered with the provider
+     * @param redirectUri the callback URL registered with the provider
+     * @param postLogoutRedirectUri where the provider sends the agent back after logout
+     * @param scopes the scopes requested (openid is always included)
+     * @param agentClaim the userinfo claim that names the agent (the agent id): {@code email} by default
+     * @param teams per agent id (the value of {@code agent-claim}), the teams the agent belongs to
+     * @param defaultTeams the teams of an agent not listed in {@code teams}; when empty, such an agent
+     *     is refused
+     * @param checkAtStartup whether to fetch the provider's discovery document at startup
+     * @param signingAlgorithm the algorithm registered for ID tokens and userinfo (RS256 for ProConnect)
+     * @param userinfoFormat {@code signed-jwt} (ProConnect's format, the default) or {@code plain-json} for
+     *     a local test provider
+     */
+    public record AgentLogin(
+            @Nullable Boolean enabled,
+            @Nullable URI issuer,
+            @Nullable String clientId,
+            @Nullable String clientSecret,
+            @Nullable URI redirectUri,
+            @Nullable URI postLogoutRedirectUri,
+            @Nullable List<String> scopes,
+            @Nullable String agentClaim,
+            @Nullable Map<String, List<String>> teams,
+            @Nullable List<String> defaultTeams,
+            @Nullable Boolean checkAtStartup,
+            @Pattern(regexp = "ES256|RS256") @Nullable String signingAlgorithm,
+
+            @Pattern(regexp = "signed-jwt|plain-json") @Nullable
+            String userinfoFormat) {
+
+        AgentLogin inheritFrom(AgentLogin base) {
+            return new AgentLogin(
+                    or(enabled, base.enabled),
+                    or(issuer, base.issuer),
+                    or(clientId, base.clientId),
+                    or(clientSecret, base.clientSecret),
+                    or(redirectUri, base.redirectUri),
+                    or(postLogoutRedirectUri, base.postLogoutRedirectUri),
+                    or(scopes, base.scopes),
+                    or(agentClaim, base.agentClaim),
+                    or(teams, base.teams),
+                    or(defaultTeams, base.defaultTeams),
+                    or(checkAtStartup, base.checkAtStartup),
+                    or(signingAlgorithm, base.signingAlgorithm),
+                    or(userinfoFormat, base.userinfoFormat));
+        }
+    }
+
+    /**
+     * The appointment sites of a collectivité.
+     *
+     * @param sites the sites (town hall, annexes) by id (lower case letters, digits and dashes)
+     */
+    public record Scheduling(@Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Site> sites) {
+
+        /** The sites, sorted by id. */
+        public Map<String, Site> sitesOrEmpty() {
+            return sites == null ? Map.of() : new TreeMap<>(sites);
+        }
+    }
+
+    /**
+     * An appointment site, its desks and the services (motifs) it offers.
+     *
+     * @param name the site's name as residents read it, for example "Mairie annexe du Port"
+     * @param zone the holiday zone, which decides the public holidays closing the site and its time zone
+     * @param hours the weekly opening hours of every desk, by day of the week, each day as comma-separated
+     *     {@code HH:mm-HH:mm} windows, for example {@code monday=08:30-12:00,13:30-17:00}
+     * @param desks the desks (guichets) by id, each with its name; every desk serves every service
+     * @param services the services (motifs) offered, by id
+     */
+    public record Site(
+            @NotBlank String name,
+            @DefaultValue("metropole") @NotNull HolidayZoneName zone,
+            @NotEmpty Map<DayOfWeek, @Pattern(regexp = HOURS) String> hours,
+            @NotEmpty Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, String> desks,
+            @NotEmpty Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid ServiceDefinition> services) {}
+
+    /** The opening windows of one day. */
+    public static final String HOURS =
+            "([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9](\\s*,\\s*([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])*";
+
+    /** The holiday zones, as in {@code org.opengru.scheduling.holiday.HolidayZone}. */
+    public enum HolidayZoneName {
+        METROPOLE,
+        ALSACE_MOSELLE,
+        GUADELOUPE,
+        MARTINIQUE,
+        GUYANE,
+        LA_REUNION,
+        MAYOTTE,
+        SAINT_BARTHELEMY,
+        SAINT_MARTIN,
+        SAINT_PIERRE_ET_MIQUELON,
+        NOUVELLE_CALEDONIE,
+        POLYNESIE_FRANCAISE,
+        WALLIS_ET_FUTUNA
+    }
+
+    /**
+     * A service (motif) of a site.
+     *
+     * @param name the service's name, for example "Passeport"
+     * @param duration how long one appointment lasts
+     * @param step how often a slot may start, independently of the duration (the duration when unset)
+     * @param bufferBefore desk time kept free before each appointment (preparation)
+     * @param bufferAfter desk time kept free after each appointment (filing)
+     * @param minNotice the shortest delay between now and a bookable slot (délai de prévenance)
+     * @param maxHorizon the furthest ahead a slot may start (horizon de réservation)
+     * @param agentsOnly whether only agents may book it (at the counter, on the phone)
+     * @param antsNumberRequired whether a booking needs an ANTS pre-application number (passport, ID card)
+     * @param maxPeople the most people one family or group booking may cover
+     */
+    public record ServiceDefinition(
+            @NotBlank String name,
+            @DefaultValue("15m") @NotNull Duration duration,
+            @Nullable Duration step,
+            @DefaultValue("0m") @NotNull Duration bufferBefore,
+            @DefaultValue("0m") @NotNull Duration bufferAfter,
+            @DefaultValue("0m") @NotNull Duration minNotice,
+            @DefaultValue("90d") @NotNull Duration maxHorizon,
+            @DefaultValue("false") boolean agentsOnly,
+            @DefaultValue("false") boolean antsNumberRequired,
+            @DefaultValue("1") @Min(1) @Max(10) int maxPeople) {}
 
     private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
         return value != null ? value : fallback;

@@ -1,10 +1,22 @@
 package org.opengru.examples.portal;
 
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.examples.portal.signin.CurrentUser;
+import org.opengru.examples.portal.signin.PortalUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Puts the commune's settings in every page's model, as {@code portal}. */
-@ControllerAdvice
+/**
+ * Puts the commune's settings ({@code portal}) and the signed-in user ({@code user}) in every page's
+ * model, and turns the usual failures into pages.
+ */
+@ControllerAdvice(basePackages = "org.opengru.examples.portal")
 class PortalModel {
 
     private final PortalSettings settings;
@@ -16,5 +28,33 @@ class PortalModel {
     @ModelAttribute("portal")
     PortalSettings portal() {
         return settings;
+    }
+
+    @ModelAttribute("user")
+    @Nullable
+    PortalUser user(HttpSession session) {
+        return CurrentUser.find(session);
+    }
+
+    @ExceptionHandler(CurrentUser.SignInRequiredException.class)
+    String signIn() {
+        return "redirect:/connexion";
+    }
+
+    @ExceptionHandler(CurrentUser.AgentSignInRequiredException.class)
+    String agentSignIn() {
+        return "redirect:/agent/connexion";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "introuvable";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden() {
+        return "interdit";
     }
 }

@@ -18,35 +18,30 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Drives Debian's Chromium (never a browser downloaded by a test tool) over every page and runs
  * axe-core on WCAG 2.1 A and AA rules: any violation fails. On CI ({@code CI=true}) a missing
  * Chromium is a failure; on a developer's machine without it, the test is skipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends RunningPortal {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path DATA = MairiePortalApplicationTest.tempDirectory();
 
     static ChromeDriver browser;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("portal.database.directory", DATA::toString);
-    }
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws Exception {
+        browser = chromium();
+    }
+
+    /** Debian's Chromium, headless; skips the test outside CI when it is not installed. */
+    static ChromeDriver chromium() throws Exception {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI must have Debian's chromium and chromium-driver (see .ci/run)");
@@ -64,13 +59,14 @@ class AccessibilityBrowserTest {
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync",
+                        "--lang=fr-FR",
                         "--window-size=1280,900",
                         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -81,7 +77,17 @@ class AccessibilityBrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/accessibilite", "/plan-du-site", "/mentions-legales"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/accessibilite",
+                "/plan-du-site",
+                "/mentions-legales",
+                "/connexion",
+                "/demarches",
+                "/agent/connexion",
+                "/page-inexistante"
+            })
     void pageHasNoAccessibilityViolation(String path) {
         browser.get("http://localhost:" + port + path);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();

@@ -34,6 +34,8 @@ class EmbeddedDatabasePersistenceTest {
     private ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(MairiePortalApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        return app.run("--portal.database.directory=" + data.resolve("postgres"));
+        return app.run(
+                "--portal.database.directory=" + data.resolve("postgres"),
+                "--portal.documents.directory=" + data.resolve("documents"));
     }
 }

@@ -1,0 +1,326 @@
+package org.opengru.examples.portal.agent;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.GruCore;
+import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.error.GruException;
+import org.opengru.core.exchange.Message;
+import org.opengru.core.exchange.Visibility;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.request.ActionInput;
+import org.opengru.core.request.NewRequest;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestAction;
+import org.opengru.core.request.RequestQuery;
+import org.opengru.core.usager.Household;
+import org.opengru.core.usager.Person;
+import org.opengru.core.usager.Usager;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.FormFields;
+import org.opengru.examples.portal.demo.DemoPeople;
+import org.opengru.examples.portal.resident.Appointments;
+import org.opengru.examples.portal.signin.CurrentUser;
+import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.model.SiteId;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The agents' back-office: work queue per team, 360° view, decisions, keyed-in requests, the day's desks. */
+@Controller
+class AgentController {
+
+    private final GruCore core;
+    private final Appointments appointments;
+
+    AgentController(GruCore core, Appointments appointments) {
+        this.core = core;
+        this.appointments = appointments;
+    }
+
+    @GetMapping("/agent")
+    String queue(HttpSession session, Model model) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Map<TeamId, List<Request>> byTeam = new LinkedHashMap<>();
+        for (TeamId team : agent.teams().stream()
+                .sorted(Comparator.comparing(TeamId::value))
+                .toList()) {
+            byTeam.put(team, new ArrayList<>());
+        }
+        for (Request r : core.requests().list(agent, RequestQuery.firstPage())) {
+            if (r.status() != org.opengru.core.request.RequestStatus.DRAFT) {
+                byTeam.computeIfAbsent(r.team(), t -> new ArrayList<>()).add(r);
+            }
+        }
+        model.addAttribute("byTeam", byTeam);
+        model.addAttribute("teamNames", Commune.TEAM_NAMES);
+        model.addAttribute(
+                "names",
+                names(byTeam.values().stream()
+                        .flatMap(List::stream)
+                        .map(Request::applicant)
+                        .toList()));
+        model.addAttribute("titles", titles());
+        return "agent/file";
+    }
+
+    /** A request with the 360° view of its applicant: identity, household, other requests, appointments. */
+    @GetMapping("/agent/demandes/{id}")
+    String request(@PathVariable String id, HttpSession session, Model model) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Request r = core.requests().get(agent, RequestId.parse(id));
+        model.addAttribute("request", r);
+        model.addAttribute(
+                "procedure",
+                core.procedures().find(Commune.TENANT, r.procedure()).orElseThrow());
+        model.addAttribute("values", FormFields.display(r.data()));
+        model.addAttribute("history", core.requests().history(agent, r.id()));
+        List<Message> thread = new ArrayList<>(core.exchanges().thread(agent, r.id()));
+        thread.sort(Comparator.comparing(Message::postedAt));
+        model.addAttribute("messages", thread);
+        model.addAttribute("actions", core.requests().permittedActions(agent, r.id()));
+        Usager applicant = core.usagers().find(Commune.TENANT, r.applicant()).orElse(null);
+        model.addAttribute("applicant", applicant);
+        model.addAttribute("applicantName", nameOf(r.applicant()));
+        List<Household> households = core.usagers().householdsOf(Commune.TENANT, r.applicant());
+        model.addAttribute("households", households);
+        List<UsagerId> members = new ArrayList<>();
+        households.forEach(h -> h.members().forEach(m -> members.add(m.person())));
+        model.addAttribute("names", names(members));
+        model.addAttribute(
+                "otherRequests",
+                core.requests().list(agent, RequestQuery.firstPage()).stream()
+                        .filter(o -> o.applicant().equals(r.applicant()) && !o.id().equals(r.id()))
+                        .toList());
+        model.addAttribute("titles", titles());
+        model.addAttribute("appointments", appointments.of(r.applicant()));
+        return "agent/demande";
+    }
+
+    @PostMapping("/agent/demandes/{id}/action")
+    String act(
+            @PathVariable String id,
+            @RequestParam String action,
+            @RequestParam(defaultValue = "") String motif,
+            @RequestParam(name = "piece", required = false) @Nullable List<String> missing,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        RequestId requestId = RequestId.parse(id);
+        try {
+            switch (RequestAction.valueOf(action)) {
+                case START_REVIEW -> core.requests().startReview(agent, requestId, null);
+                case ACCEPT -> core.requests().accept(agent, requestId, null);
+                case REJECT -> core.requests().reject(agent, requestId, motif, null);
+                case CLOSE_WITHOUT_FOLLOW_UP -> core.requests().closeWithoutFollowUp(agent, requestId, motif, null);
+                case REOPEN -> core.requests().reopen(agent, requestId, motif, null);
+                case REQUEST_COMPLEMENT ->
+                    core.requests()
+                            .requestComplement(
+                                    agent,
+                                    requestId,
+                                    motif,
+                                    missing == null ? List.of() : missing,
+                                    LocalDate.now(core.clock().withZone(Commune.ZONE))
+                                            .plusDays(15),
+                                    null);
+                default -> throw new IllegalArgumentException("action " + action);
+            }
+            redirect.addFlashAttribute("notice", "C'est fait.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "L'action n'a pas été faite : " + e.getMessage());
+        }
+        return "redirect:/agent/demandes/" + id;
+    }
+
+    @PostMapping("/agent/demandes/{id}/messages")
+    String message(
+            @PathVariable String id,
+            @RequestParam String message,
+            @RequestParam(defaultValue = "SHARED") String visibilite,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        if (message.isBlank()) {
+            redirect.addFlashAttribute("problem", "Le message est vide.");
+        } else {
+            Visibility v = "INTERNAL_NOTE".equals(visibilite) ? Visibility.INTERNAL_NOTE : Visibility.SHARED;
+            core.exchanges().post(agent, RequestId.parse(id), v, message.strip(), List.of(), Channel.WEB, null);
+            redirect.addFlashAttribute(
+                    "notice",
+                    v == Visibility.INTERNAL_NOTE ? "Note interne enregistrée." : "Message envoyé à l'usager.");
+        }
+        return "redirect:/agent/demandes/" + id + "#messages";
+    }
+
+    // ---- a request received by phone or at the counter ------------------------------------------------
+
+    @GetMapping("/agent/saisie")
+    String keyInForm(@RequestParam(required = false) @Nullable String demarche, HttpSession session, Model model) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        List<Procedure> mine = core.procedures().catalogue(Commune.TENANT).stream()
+                .filter(p -> agent.memberOf(p.team()))
+                .toList();
+        model.addAttribute("procedures", mine);
+        model.addAttribute("residents", names(DemoPeople.residents()));
+        model.addAttribute("formToken", UUID.randomUUID().toString());
+        if (demarche != null) {
+            model.addAttribute(
+                    "procedure",
+                    core.procedures()
+                            .latest(Commune.TENANT, ProcedureCode.of(demarche))
+                            .orElseThrow());
+        }
+        return "agent/saisie";
+    }
+
+    @PostMapping("/agent/saisie")
+    String keyIn(@RequestParam Map<String, String> posted, HttpSession session, RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        String code = posted.get("demarche");
+        try {
+            Procedure p = core.procedures()
+                    .latest(Commune.TENANT, ProcedureCode.of(code))
+                    .orElseThrow();
+            UsagerId applicant = UsagerId.parse(posted.get("usager"));
+            Channel channel = "COUNTER".equals(posted.get("canal")) ? Channel.COUNTER : Channel.PHONE;
+            var data = FormFields.read(p, posted);
+            Request draft = core.requests()
+                    .create(
+                            agent,
+                            NewRequest.of(code, applicant, channel, data),
+                            IdempotencyKey.of("agent-"
+                                    + posted.getOrDefault(
+                                            "jeton", UUID.randomUUID().toString())));
+            draft = core.requests()
+                    .edit(
+                            agent,
+                            draft.id(),
+                            ActionInput.content(data, List.of()).via(channel),
+                            null);
+            boolean hasPieces = !p.piecesFor(data).isEmpty();
+            Request r = hasPieces
+                    ? core.requests()
+                            .perform(
+                                    agent,
+                                    draft.id(),
+                                    RequestAction.REGISTER_INCOMPLETE,
+                                    ActionInput.content(data, List.of()).via(channel),
+                                    null)
+                    : core.requests().submit(agent, draft.id(), null);
+            redirect.addFlashAttribute(
+                    "notice", "Demande " + r.reference() + " enregistrée pour le compte de l'usager.");
+            return "redirect:/agent/demandes/" + r.id();
+        } catch (GruException | IllegalArgumentException | java.util.NoSuchElementException e) {
+            redirect.addFlashAttribute("problem", "La demande n'a pas été enregistrée : " + e.getMessage());
+            return "redirect:/agent/saisie" + (code == null ? "" : "?demarche=" + code);
+        }
+    }
+
+    // ---- the day's appointments ---------------------------------------------------------------------
+
+    @GetMapping("/agent/rendez-vous")
+    String day(
+            @RequestParam(required = false) @Nullable String jour,
+            @RequestParam(defaultValue = "hotel-de-ville") String site,
+            HttpSession session,
+            Model model) {
+        CurrentUser.agent(session);
+        LocalDate date = jour == null || jour.isBlank()
+                ? LocalDate.now(core.clock().withZone(Commune.ZONE))
+                : LocalDate.parse(jour);
+        SiteId siteId = SiteId.of(site);
+        Instant from = date.atStartOfDay(Commune.ZONE).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(Commune.ZONE).toInstant();
+        Map<String, List<Booking>> byDesk = new LinkedHashMap<>();
+        appointments.site(siteId).resources().forEach(r -> byDesk.put(r.name(), new ArrayList<>()));
+        for (Booking b : appointments.service().store().startingBetween(Commune.TENANT, from, to)) {
+            if (b.site().equals(siteId)) {
+                byDesk.computeIfAbsent(appointments.deskName(siteId, b.resource()), d -> new ArrayList<>())
+                        .add(b);
+            }
+        }
+        byDesk.values().forEach(l -> l.sort(Comparator.comparing(Booking::start)));
+        List<UsagerId> people = new ArrayList<>();
+        byDesk.values().forEach(l -> l.forEach(b -> people.add(b.usager())));
+        model.addAttribute("date", date);
+        model.addAttribute("site", appointments.site(siteId).site());
+        model.addAttribute("sites", appointments.sites());
+        model.addAttribute("byDesk", byDesk);
+        model.addAttribute("names", names(people));
+        model.addAttribute("services", serviceNames(siteId));
+        return "agent/rendez-vous";
+    }
+
+    @PostMapping("/agent/rendez-vous/{id}")
+    String mark(
+            @PathVariable String id,
+            @RequestParam String presence,
+            @RequestParam String jour,
+            @RequestParam String site,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        try {
+            if ("venu".equals(presence)) {
+                appointments.service().markAttended(Commune.TENANT, BookingId.parse(id), agent.ref());
+            } else {
+                appointments.service().markNoShow(Commune.TENANT, BookingId.parse(id), agent.ref());
+            }
+            redirect.addFlashAttribute("notice", "Présence enregistrée.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "La présence n'a pas été enregistrée : " + e.getMessage());
+        }
+        return "redirect:/agent/rendez-vous?site=" + site + "&jour=" + jour;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    private Map<String, String> serviceNames(SiteId site) {
+        Map<String, String> out = new LinkedHashMap<>();
+        appointments.site(site).services().forEach(s -> out.put(s.id().value(), s.name()));
+        return out;
+    }
+
+    private Map<String, String> titles() {
+        Map<String, String> out = new LinkedHashMap<>();
+        core.procedures()
+                .catalogue(Commune.TENANT)
+                .forEach(p -> out.put(p.code().value(), p.title()));
+        return out;
+    }
+
+    private Map<String, String> names(List<UsagerId> ids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        ids.forEach(id -> out.put(id.toString(), nameOf(id)));
+        return out;
+    }
+
+    private String nameOf(UsagerId id) {
+        Usager u = core.usagers().find(Commune.TENANT, id).orElse(null);
+        if (u instanceof Person p) {
+            return p.displayName();
+        }
+        return u instanceof Household h ? h.label() : "Usager " + id.toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,115 @@
+package org.opengru.examples.portal.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.opengru.core.GruCore;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.NewRequest;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestQuery;
+import org.opengru.core.webhook.WebhookEndpoint;
+import org.opengru.core.webhook.WebhookSecret;
+import org.opengru.core.webhook.WebhookSender;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.signin.AgentDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The demo profile (on by default): residents, agents and a few requests, a local FranceConnect-shaped
+ * provider and a local API Particulier sandbox. Turn it off with {@code --spring.profiles.active=prod}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class DemoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DemoIdentityProvider demoIdentityProvider(@Value("${portal.demo.franceconnect-port:0}") int port) {
+        return new DemoIdentityProvider(port);
+    }
+
+    @Bean(destroyMethod = "close")
+    ApiParticulierSandbox apiParticulierSandbox(@Value("${portal.demo.api-particulier-port:0}") int port) {
+        return new ApiParticulierSandbox(port);
+    }
+
+    /** The commune's back-office software, receiving the signed webhooks of every request change. */
+    @Bean(destroyMethod = "close")
+    BackOfficeReceiver backOfficeReceiver(
+            @Value("${portal.demo.webhook-secret:secret-partage-avec-le-logiciel-metier-0123456789}") String secret,
+            Clock clock) {
+        return new BackOfficeReceiver(0, WebhookSecret.of(secret), clock);
+    }
+
+    /**
+     * The webhook to it: an outbox subscriber that the starter's relay drives. A real installation sets
+     * {@code gru.webhooks.logiciel-metier.url} and {@code .secret} instead.
+     */
+    @Bean
+    WebhookSender logicielMetier(
+            BackOfficeReceiver receiver,
+            @Value("${portal.demo.webhook-secret:secret-partage-avec-le-logiciel-metier-0123456789}") String secret,
+            Clock clock) {
+        return WebhookSender.create(
+                new WebhookEndpoint("logiciel-metier", receiver.uri(), WebhookSecret.of(secret), Duration.ofSeconds(5)),
+                clock);
+    }
+
+    @Bean
+    ApplicationRunner demoData(GruCore core, AgentDirectory agents, Clock clock) {
+        return args -> {
+            DemoPeople.declare(core, agents, clock.instant());
+            seedRequests(core);
+        };
+    }
+
+    /** A few requests waiting in the agents' queues, once (they are kept in PostgreSQL). */
+    static void seedRequests(GruCore core) {
+        UsagerPrincipal paul = Principal.usager(Commune.TENANT, DemoPeople.PAUL);
+        if (!core.requests().list(paul, RequestQuery.firstPage()).isEmpty()) {
+            return;
+        }
+        file(
+                core,
+                paul,
+                Commune.ACTE_ETAT_CIVIL,
+                FormData.of("typeActe", "naissance", "nomPersonne", "Paul Durand", "dateEvenement", "1979-11-03"));
+        UsagerPrincipal amina = Principal.usager(Commune.TENANT, DemoPeople.AMINA);
+        Request marriage = file(
+                core,
+                amina,
+                Commune.ACTE_ETAT_CIVIL,
+                FormData.of(
+                        "typeActe",
+                        "mariage",
+                        "nomPersonne",
+                        "Amina Benali et Karim Haddad",
+                        "dateEvenement",
+                        "2015-06-20"));
+        core.requests()
+                .startReview(
+                        Principal.agent(Commune.TENANT, DemoPeople.JEANNE, Set.of(Commune.ETAT_CIVIL)),
+                        marriage.id(),
+                        null);
+    }
+
+    private static Request file(GruCore core, UsagerPrincipal who, String procedure, FormData data) {
+        Request draft = core.requests()
+                .create(
+                        who,
+                        NewRequest.of(procedure, who.usager(), Channel.WEB, data),
+                        IdempotencyKey.of("demo-seed-" + who.usager() + "-" + procedure));
+        draft = core.requests()
+                .edit(who, draft.id(), org.opengru.core.request.ActionInput.content(data, List.of()), null);
+        return core.requests().submit(who, draft.id(), null);
+    }
+}

@@ -1,0 +1,187 @@
+package org.opengru.examples.portal.gru;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.opengru.core.GruCore;
+import org.opengru.core.acknowledgment.AcknowledgmentSettings;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.ReferenceSequence;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.usager.Representations;
+import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.KeyProvider;
+import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.reuse.DataProofProvider;
+import org.opengru.documents.reuse.PieceReuse;
+import org.opengru.documents.scan.VirusScanner;
+import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentType;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.types.ValidityRule;
+import org.opengru.documents.vault.DocumentVault;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.scheduling.booking.BookingPolicy;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.ical.ICalendarWriter;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.spring.storage.GruStorage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * OpenGRU's services for the commune, over the starter's PostgreSQL stores (the starter applied the
+ * modules' migrations when {@link GruStorage} exists). The portal defines the services whose setup is the
+ * commune's own (its démarches, sites, document types, demo master key); the starter's beans back off.
+ */
+@Configuration(proxyBeanMethods = false)
+class GruConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * gru-core over the starter's stores (PostgreSQL: requests, history, audit, outbox, reference numbers),
+     * with the commune's teams and démarches declared.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    GruCore gruCore(RequestStore requests, ReferenceSequence references, Clock clock) {
+        GruCore core = GruCore.builder()
+                .clock(clock)
+                .requestStore(requests)
+                .referenceSequence(references)
+                .acknowledgmentSettings(Commune.TENANT, AcknowledgmentSettings.standard(Commune.NAME))
+                .build();
+        Commune.declare(core);
+        return core;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BookingService bookingService(GruStorage migrated, DataSource dataSource, GruCore core, Clock clock) {
+        return new BookingService(
+                new PostgresBookingStore(dataSource),
+                SiteDirectory.of(Commune.sites()),
+                BookingPolicy.defaults(),
+                clock,
+                core.ids(),
+                RateLimiter.fixedWindow(30, java.time.Duration.ofMinutes(1)),
+                core.events());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ICalendarWriter iCalendarWriter() {
+        return new ICalendarWriter("belleville-sur-loire.fr");
+    }
+
+    /** The residents' vault: metadata in PostgreSQL, files on disk; agents see them through requests. */
+    @Bean
+    @ConditionalOnMissingBean
+    DocumentVault documentVault(
+            GruStorage migrated, DataSource dataSource, GruCore core, DocumentIngestor ingestor, Clock clock) {
+        return DocumentVault.builder()
+                .clock(clock)
+                .ids(core.ids())
+                .store(DocumentStore.postgres(dataSource))
+                .ingestor(ingestor)
+                .types(DocumentTypes.national()
+                        .addCustom(Commune.TENANT, DocumentType.of("photo", "Photo", new ValidityRule.Permanent()))
+                        .addCustom(
+                                Commune.TENANT,
+                                DocumentType.of("plan-situation", "Plan de situation", new ValidityRule.Permanent()))
+                        .addCustom(
+                                Commune.TENANT,
+                                DocumentType.of("plan-masse", "Plan de masse", new ValidityRule.Permanent()))
+                        .addCustom(
+                                Commune.TENANT,
+                                DocumentType.of(
+                                        "attestation-caf",
+                                        "Attestation de quotient familial CAF",
+                                        new ValidityRule.RecentIssue(java.time.Period.ofMonths(3)))))
+                .representations(new Representations(core.usagers(), core.mandates()))
+                .requestVisibility((agent, request) -> mayRead(core, agent, request))
+                .events(core.events())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PieceReuse pieceReuse(DocumentVault vault, GruCore core, Clock clock) {
+        return new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
+    }
+
+    private static boolean mayRead(GruCore core, AgentPrincipal agent, RequestId request) {
+        try {
+            core.requests().get(agent, request);
+            return true;
+        } catch (AccessDeniedException | NotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The master key that wraps each document's own key, kept next to the demo's data so that stored
+     * documents stay readable after a restart. Production: a KMS-backed provider, or
+     * {@code gru.documents.master-key} from a secret store.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    KeyProvider demoMasterKey(@Value("${portal.documents.directory:data/documents}") Path directory) {
+        Path file = directory.toAbsolutePath().getParent().resolve("master-key.b64");
+        try {
+            byte[] key;
+            if (Files.exists(file)) {
+                key = Base64.getDecoder().decode(Files.readString(file).strip());
+            } else {
+                key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return StaticKeyProvider.builder()
+                    .key("portal-demo", key)
+                    .current("portal-demo")
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the demo master key " + file, e);
+        }
+    }
+
+    /**
+     * Uploads, checked and encrypted, under {@code portal.documents.directory}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DocumentIngestor documentIngestor(
+            @Value("${portal.documents.directory:data/documents}") Path directory, KeyProvider masterKey) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the documents directory " + directory, e);
+        }
+        return DocumentIngestor.builder()
+                .blobStore(BlobStore.fileSystem(directory))
+                .encryption(new EnvelopeEncryption(masterKey))
+                .scanner(VirusScanner.unscanned())
+                .build();
+    }
+}

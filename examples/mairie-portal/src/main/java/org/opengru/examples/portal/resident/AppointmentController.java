@@ -1,0 +1,197 @@
+package org.opengru.examples.portal.resident;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.GruException;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.signin.CurrentUser;
+import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.ical.ICalendarWriter;
+import org.opengru.scheduling.model.Service;
+import org.opengru.scheduling.model.ServiceId;
+import org.opengru.scheduling.model.SiteId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Booking, rescheduling and cancelling an appointment at a desk of the town hall. */
+@Controller
+class AppointmentController {
+
+    private final Appointments appointments;
+    private final ICalendarWriter calendar;
+
+    AppointmentController(Appointments appointments, ICalendarWriter calendar) {
+        this.appointments = appointments;
+        this.calendar = calendar;
+    }
+
+    /** Step 1: the site and the reason (motif). */
+    @GetMapping("/rendez-vous")
+    String choose(HttpSession session, Model model) {
+        CurrentUser.resident(session);
+        model.addAttribute("sites", appointments.sites());
+        return "resident/rendez-vous";
+    }
+
+    /** Step 2: the free slots of the next two weeks, by day. */
+    @GetMapping("/rendez-vous/creneaux")
+    String slots(
+            @RequestParam String motif,
+            @RequestParam(required = false) @Nullable String deplacer,
+            HttpSession session,
+            Model model) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        String[] parts = motif.split("/", 2);
+        SiteId site = SiteId.of(parts[0]);
+        ServiceId serviceId = ServiceId.of(parts[1]);
+        Service service = appointments.serviceAt(site, serviceId).orElseThrow();
+        LocalDate today = LocalDate.now(appointments.service().clock().withZone(Commune.ZONE));
+        List<Slot> slots =
+                appointments.service().availability(Commune.TENANT, site, serviceId, today, today.plusDays(14), 1);
+        Map<LocalDate, List<Slot>> byDay = new LinkedHashMap<>();
+        for (Slot s : slots) {
+            byDay.computeIfAbsent(LocalDate.ofInstant(s.start(), Commune.ZONE), d -> new java.util.ArrayList<>())
+                    .add(s);
+        }
+        model.addAttribute("site", appointments.site(site).site());
+        model.addAttribute("service", service);
+        model.addAttribute("motif", motif);
+        model.addAttribute("byDay", byDay);
+        model.addAttribute("reschedule", deplacer);
+        model.addAttribute("formToken", UUID.randomUUID().toString());
+        model.addAttribute("usager", me.usager());
+        return "resident/creneaux";
+    }
+
+    /** Step 3: book. */
+    @PostMapping("/rendez-vous")
+    String book(
+            @RequestParam String motif,
+            @RequestParam(required = false) @Nullable String creneau,
+            @RequestParam(required = false, defaultValue = "") String ants,
+            @RequestParam String jeton,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        if (creneau == null) {
+            redirect.addFlashAttribute("problem", "Choisissez un créneau.");
+            return "redirect:/rendez-vous/creneaux?motif=" + motif;
+        }
+        String[] parts = motif.split("/", 2);
+        try {
+            BookingResult result = appointments
+                    .service()
+                    .book(BookingRequest.online(
+                                    Commune.TENANT,
+                                    SiteId.of(parts[0]),
+                                    ServiceId.of(parts[1]),
+                                    Instant.parse(creneau),
+                                    me.usager())
+                            .withAntsNumber(ants.isBlank() ? null : ants.strip().toUpperCase(java.util.Locale.ROOT))
+                            .withIdempotencyKey(IdempotencyKey.of("rdv-" + jeton)));
+            if (result instanceof BookingResult.Booked booked) {
+                appointments.keepToken(booked.booking().id(), booked.cancelToken());
+                redirect.addFlashAttribute("notice", "Votre rendez-vous est confirmé.");
+                return "redirect:/rendez-vous/" + booked.booking().id();
+            }
+            redirect.addFlashAttribute(
+                    "problem", "Ce créneau vient d'être pris par quelqu'un d'autre. Choisissez-en un autre.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "Le rendez-vous n'a pas pu être pris : " + e.getMessage());
+        }
+        return "redirect:/rendez-vous/creneaux?motif=" + motif;
+    }
+
+    @GetMapping("/rendez-vous/{id}")
+    String appointment(@PathVariable String id, HttpSession session, Model model) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        Booking b = mine(me, id);
+        model.addAttribute("booking", b);
+        model.addAttribute("siteName", appointments.siteName(b.site()));
+        model.addAttribute("serviceName", appointments.serviceName(b.site(), b.service()));
+        model.addAttribute("deskName", appointments.deskName(b.site(), b.resource()));
+        model.addAttribute("token", appointments.token(b.id()));
+        return "resident/rendez-vous-detail";
+    }
+
+    @GetMapping("/rendez-vous/{id}/calendrier.ics")
+    ResponseEntity<String> ics(@PathVariable String id, HttpSession session) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        Booking b = mine(me, id);
+        String body = calendar.appointment(
+                b,
+                appointments.site(b.site()).site(),
+                appointments.serviceAt(b.site(), b.service()).orElseThrow());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rendez-vous-mairie.ics\"")
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
+    }
+
+    /** Cancellation with the secret of the booking: from the resident's space or from the e-mailed link. */
+    @PostMapping("/rendez-vous/{id}/annuler")
+    String cancel(@PathVariable String id, @RequestParam String jeton, RedirectAttributes redirect) {
+        try {
+            appointments.service().cancelByUsager(Commune.TENANT, BookingId.parse(id), jeton);
+            redirect.addFlashAttribute("notice", "Votre rendez-vous est annulé.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "Le rendez-vous n'a pas pu être annulé : " + e.getMessage());
+        }
+        return "redirect:/mon-espace#rendez-vous";
+    }
+
+    @PostMapping("/rendez-vous/{id}/deplacer")
+    String reschedule(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String creneau,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        Booking b = mine(me, id);
+        if (creneau == null) {
+            redirect.addFlashAttribute("problem", "Choisissez un créneau.");
+            return "redirect:/rendez-vous/creneaux?motif=" + b.site().value() + "/"
+                    + b.service().value() + "&deplacer=" + id;
+        }
+        try {
+            BookingResult result =
+                    appointments.service().reschedule(Commune.TENANT, b.id(), Instant.parse(creneau), me.ref());
+            if (result instanceof BookingResult.Booked) {
+                redirect.addFlashAttribute("notice", "Votre rendez-vous a été déplacé.");
+                return "redirect:/rendez-vous/" + id;
+            }
+            redirect.addFlashAttribute("problem", "Ce créneau vient d'être pris. Choisissez-en un autre.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "Le rendez-vous n'a pas pu être déplacé : " + e.getMessage());
+        }
+        return "redirect:/rendez-vous/" + id;
+    }
+
+    private Booking mine(UsagerPrincipal me, String id) {
+        Booking b = appointments.service().find(Commune.TENANT, BookingId.parse(id));
+        if (!b.usager().equals(me.usager())) {
+            throw new org.opengru.core.error.AccessDeniedException(me.toString(), "read", "booking", id);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,155 @@
+package org.opengru.examples.vendor;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.opengru.core.GruCore;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Representations;
+import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.KeyProvider;
+import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.reuse.DataProofProvider;
+import org.opengru.documents.reuse.PieceReuse;
+import org.opengru.documents.scan.VirusScanner;
+import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.vault.DocumentVault;
+import org.opengru.scheduling.booking.BookingPolicy;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.booking.SiteSetup;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
+
+/**
+ * The whole OpenGRU wiring of a vendor's product, in plain Java: gru-core, gru-documents and
+ * gru-scheduling over the product's own {@link DataSource}. No framework, no global state: build one per
+ * installation (a mutualised installation serving several communes builds one and passes each commune's
+ * {@link TenantId} to every call).
+ *
+ * <pre>{@code
+ * VendorBackOffice gru = VendorBackOffice.start(dataSource, Clock.systemUTC(), blobDirectory, masterKeys, sites);
+ * gru.core().requests().create(usager, NewRequest.of("certificat-residence", id, Channel.WEB, data), key);
+ * }</pre>
+ */
+public final class VendorBackOffice {
+
+    /** The outbox subscriber name under which the vendor's back-office software receives events. */
+    public static final String BACK_OFFICE = "logiciel-metier";
+
+    private final PostgresPersistence persistence;
+    private final GruCore core;
+    private final DocumentVault documents;
+    private final PieceReuse reuse;
+    private final BookingService bookings;
+
+    private VendorBackOffice(
+            PostgresPersistence persistence,
+            GruCore core,
+            DocumentVault documents,
+            PieceReuse reuse,
+            BookingService bookings) {
+        this.persistence = persistence;
+        this.core = core;
+        this.documents = documents;
+        this.reuse = reuse;
+        this.bookings = bookings;
+    }
+
+    private static boolean mayRead(GruCore core, AgentPrincipal agent, RequestId request) {
+        try {
+            core.requests().get(agent, request);
+            return true;
+        } catch (AccessDeniedException | NotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Applies the migrations shipped in the jars (idempotent; two nodes starting at once are safe) and
+     * wires the services.
+     *
+     * @param blobDirectory where the encrypted files are written (a local disk or a mounted volume)
+     * @param masterKeys the master keys that wrap each file's own key: load them from your KMS or vault
+     * @param sites the sites, desks, services and opening hours of each commune
+     */
+    public static VendorBackOffice start(
+            DataSource dataSource, Clock clock, Path blobDirectory, KeyProvider masterKeys, List<SiteSetup> sites) {
+        // gru-core: requests, history, audit trail, timeline, outbox and reference numbers in PostgreSQL.
+        PostgresPersistence persistence = PostgresPersistence.builder(dataSource, clock)
+                .outboxSubscribers(Set.of(BACK_OFFICE))
+                .build();
+        persistence.migrate();
+        GruCore core = GruCore.builder()
+                .clock(clock)
+                .requestStore(persistence.requestStore())
+                .referenceSequence(persistence.referenceSequence())
+                .build();
+
+        // gru-documents: streamed, checked, encrypted uploads; files on disk, each under its own key;
+        // metadata, versions and consents in PostgreSQL.
+        DocumentIngestor ingestor = DocumentIngestor.builder()
+                .blobStore(BlobStore.fileSystem(blobDirectory))
+                .encryption(new EnvelopeEncryption(masterKeys))
+                // In production: new ClamdScanner(...). Skipping the scan must be an explicit choice.
+                .scanner(VirusScanner.unscanned())
+                .build();
+        DocumentStore.migrations().migrate(dataSource);
+        DocumentVault vault = DocumentVault.builder()
+                .clock(clock)
+                .ids(core.ids())
+                .store(DocumentStore.postgres(dataSource))
+                .ingestor(ingestor)
+                .types(DocumentTypes.national())
+                .representations(new Representations(core.usagers(), core.mandates()))
+                // Agents see a stored document only through a request they may see.
+                .requestVisibility((agent, request) -> mayRead(core, agent, request))
+                .events(core.events())
+                .build();
+        PieceReuse reuse = new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
+
+        // gru-scheduling: the database itself refuses a double booking (exclusion constraint).
+        SchedulingSchema.migrate(dataSource);
+        BookingService bookings = new BookingService(
+                new PostgresBookingStore(dataSource),
+                SiteDirectory.of(sites),
+                BookingPolicy.defaults(),
+                clock,
+                core.ids(),
+                RateLimiter.unlimited(),
+                core.events());
+        return new VendorBackOffice(persistence, core, vault, reuse, bookings);
+    }
+
+    public GruCore core() {
+        return core;
+    }
+
+    public PostgresPersistence persistence() {
+        return persistence;
+    }
+
+    /** The residents' document vault (coffre-fort). */
+    public DocumentVault documents() {
+        return documents;
+    }
+
+    /** "Dites-le-nous une fois": stored documents matched to a démarche's pieces, with consent. */
+    public PieceReuse reuse() {
+        return reuse;
+    }
+
+    public BookingService bookings() {
+        return bookings;
+    }
+}

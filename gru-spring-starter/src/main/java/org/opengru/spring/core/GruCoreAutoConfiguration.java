@@ -1,0 +1,234 @@
+package org.opengru.spring.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.opengru.core.GruCore;
+import org.opengru.core.acknowledgment.AcknowledgmentSettings;
+import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.catalogue.ProcedureStore;
+import org.opengru.core.event.DomainEvents;
+import org.opengru.core.exchange.ExchangeService;
+import org.opengru.core.exchange.ExchangeStore;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.ReferenceSequence;
+import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxRelay;
+import org.opengru.core.outbox.OutboxSubscriber;
+import org.opengru.core.request.DeadlineSweeper;
+import org.opengru.core.request.RequestService;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.tenancy.TeamDirectory;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.TimelineStore;
+import org.opengru.core.usager.MandateStore;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.core.webhook.WebhookEndpoint;
+import org.opengru.core.webhook.WebhookSecret;
+import org.opengru.core.webhook.WebhookSender;
+import org.opengru.spring.GruProperties;
+import org.opengru.spring.TenantProperties;
+import org.opengru.spring.storage.GruStorage;
+import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * gru-core: the stores chosen from {@link GruStorage} (PostgreSQL or memory), {@link GruCore} and its
+ * services, the tenants' teams and démarches from {@code gru.tenants.<id>}, the outbox relay with one
+ * signed webhook per {@code gru.webhooks.<name>} plus every {@link OutboxSubscriber} bean. Every bean
+ * backs off when the application defines its own.
+ */
+@AutoConfiguration(after = GruStorageAutoConfiguration.class)
+@ConditionalOnClass(GruCore.class)
+public class GruCoreAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GruCoreAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock gruClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CorePersistence gruCorePersistence(
+            GruStorage storage, Clock clock, GruProperties properties, ObjectProvider<OutboxSubscriber> subscribers) {
+        TreeSet<String> names = new TreeSet<>(properties.webhooksOrEmpty().keySet());
+        subscribers.orderedStream().map(OutboxSubscriber::name).forEach(names::add);
+        if (!storage.isJdbc() && !names.isEmpty()) {
+            log.warn(
+                    "OpenGRU keeps its data in memory: the outbox is not written, so {} will receive no event."
+                            + " Webhooks need PostgreSQL storage (a DataSource).",
+                    names);
+        }
+        return CorePersistence.of(storage, clock, names);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestStore gruRequestStore(CorePersistence persistence) {
+        return persistence.requestStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReferenceSequence gruReferenceSequence(CorePersistence persistence) {
+        return persistence.referenceSequence();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox gruOutbox(CorePersistence persistence) {
+        return persistence.outbox();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditTrail gruAuditTrail(CorePersistence persistence) {
+        return persistence.auditTrail();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimelineStore gruTimelineStore(CorePersistence persistence) {
+        return persistence.timelineStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcedureStore gruProcedureStore() {
+        return ProcedureStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UsagerStore gruUsagerStore() {
+        return UsagerStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MandateStore gruMandateStore() {
+        return MandateStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TeamDirectory gruTeamDirectory() {
+        return TeamDirectory.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ExchangeStore gruExchangeStore() {
+        return ExchangeStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GruCore gruCore(
+            Clock clock,
+            RequestStore requests,
+            ReferenceSequence references,
+            ProcedureStore procedures,
+            UsagerStore usagers,
+            MandateStore mandates,
+            TeamDirectory teams,
+            ExchangeStore exchanges,
+            GruProperties properties,
+            ApplicationContext context) {
+        new TenantSetup(properties, context.getClassLoader()).apply(procedures, teams);
+        GruCore.Builder builder = GruCore.builder()
+                .clock(clock)
+                .requestStore(requests)
+                .referenceSequence(references)
+                .procedureStore(procedures)
+                .usagerStore(usagers)
+                .mandateStore(mandates)
+                .teamDirectory(teams)
+                .exchangeStore(exchanges);
+        for (String id : properties.tenantIds()) {
+            TenantProperties tenant = properties.tenant(id);
+            if (tenant.name() != null) {
+                builder.acknowledgmentSettings(TenantId.of(id), AcknowledgmentSettings.standard(tenant.name()));
+            }
+        }
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestService gruRequestService(GruCore core) {
+        return core.requests();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ExchangeService gruExchangeService(GruCore core) {
+        return core.exchanges();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadlineSweeper gruDeadlineSweeper(GruCore core) {
+        return core.deadlineSweeper();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DomainEvents gruDomainEvents(GruCore core) {
+        return core.events();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator gruIdGenerator(GruCore core) {
+        return core.ids();
+    }
+
+    /** Registered by Spring Boot's Jackson auto-configuration in the application's JsonMapper. */
+    @Bean
+    @ConditionalOnMissingBean
+    GruJacksonModule gruJacksonModule(ApplicationContext context) {
+        return new GruJacksonModule(context.getClassLoader());
+    }
+
+    /** The relay: a plain bean, called by the job scheduler unless {@code gru.jobs.enabled=false}. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay gruOutboxRelay(
+            Outbox outbox,
+            Clock clock,
+            GruProperties properties,
+            ObjectProvider<OutboxSubscriber> subscribers,
+            ObjectProvider<OutboxDeliveryObserver> observers) {
+        List<OutboxDeliveryObserver> watching = observers.orderedStream().toList();
+        OutboxRelay.Builder relay = OutboxRelay.builder(outbox, clock);
+        List<OutboxSubscriber> all = new ArrayList<>(subscribers.orderedStream().toList());
+        // One retry policy per relay: the most patient of the webhooks' (10 attempts when none is set).
+        int maxAttempts = 0;
+        for (Map.Entry<String, GruProperties.Webhook> webhook :
+                properties.webhooksOrEmpty().entrySet()) {
+            GruProperties.Webhook w = webhook.getValue();
+            all.add(WebhookSender.create(
+                    new WebhookEndpoint(webhook.getKey(), w.url(), WebhookSecret.of(w.secret()), w.timeout()), clock));
+            maxAttempts = Math.max(maxAttempts, w.maxAttempts());
+        }
+        for (OutboxSubscriber s : all) {
+            relay.subscriber(watching.isEmpty() ? s : new ObservedSubscriber(s, watching));
+        }
+        relay.retry(maxAttempts == 0 ? 10 : maxAttempts, Duration.ofSeconds(5), Duration.ofHours(1));
+        return relay.build();
+    }
+}

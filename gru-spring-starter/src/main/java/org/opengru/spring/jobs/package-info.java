@@ -1,0 +1,5 @@
+/** The background jobs (outbox relay, deadline sweeper, expired holds and login flows) on a scheduler the host can turn off. */
+@NullMarked
+package org.opengru.spring.jobs;
+
+import org.jspecify.annotations.NullMarked;

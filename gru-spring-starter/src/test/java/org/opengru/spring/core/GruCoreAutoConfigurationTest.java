@@ -1,0 +1,124 @@
+package org.opengru.spring.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.GruCore;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.catalogue.ProcedureStore;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.outbox.OutboxRelay;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestService;
+import org.opengru.core.request.RequestStatus;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.tenancy.TeamDirectory;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.spring.TestTenant;
+import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class GruCoreAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GruStorageAutoConfiguration.class, GruCoreAutoConfiguration.class))
+            .withPropertyValues(TestTenant.PROPERTIES);
+
+    @Test
+    void definesTheTenantsDemarchesAndTeamsAndDrivesARequestToItsDecision() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(GruCore.class).hasSingleBean(RequestService.class);
+            assertThat(context).hasSingleBean(OutboxRelay.class).hasSingleBean(Clock.class);
+            assertThat(context.getBean(ProcedureStore.class)
+                            .latest(TestTenant.TENANT, ProcedureCode.of("inscription-cantine")))
+                    .isPresent();
+            // The démarche routes to "enfance", which the properties do not list: it gets the contact block.
+            assertThat(context.getBean(TeamDirectory.class).find(TestTenant.TENANT, TeamId.of("enfance")))
+                    .hasValueSatisfying(team -> {
+                        assertThat(team.name()).isEqualTo("Accueil de la mairie");
+                        assertThat(team.address().city()).isEqualTo("Saint-Martin");
+                    });
+
+            Request decided = TestTenant.submitToDecision(
+                    context.getBean(RequestService.class), context.getBean(UsagerStore.class));
+            assertThat(decided.status()).isEqualTo(RequestStatus.ACCEPTED);
+            assertThat(decided.acknowledgment()).isNotNull();
+            assertThat(decided.acknowledgment().text()).contains("Mairie de Saint-Martin");
+        });
+    }
+
+    @Test
+    void aTeamListedInThePropertiesInheritsWhatItLeavesUnsetFromTheContact() {
+        runner.withPropertyValues(
+                        "gru.tenants.saint-martin.teams.enfance.service=Service enfance",
+                        "gru.tenants.saint-martin.teams.enfance.email=enfance@saint-martin.fr")
+                .run(context -> assertThat(
+                                context.getBean(TeamDirectory.class).find(TestTenant.TENANT, TeamId.of("enfance")))
+                        .hasValueSatisfying(team -> {
+                            assertThat(team.name()).isEqualTo("Service enfance");
+                            assertThat(team.email().value()).isEqualTo("enfance@saint-martin.fr");
+                            assertThat(team.phone()).isNotNull();
+                        }));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnBeans() {
+        RequestStore own = RequestStore.inMemory();
+        Clock clock = TestTenant.CLOCK;
+        runner.withBean(RequestStore.class, () -> own)
+                .withBean(Clock.class, () -> clock)
+                .run(context -> {
+                    assertThat(context.getBean(RequestStore.class)).isSameAs(own);
+                    assertThat(context.getBean(GruCore.class).requestStore()).isSameAs(own);
+                    assertThat(context.getBean(GruCore.class).clock()).isSameAs(clock);
+                });
+    }
+
+    @Test
+    void absentWhenGruCoreIsNotOnTheClasspath() {
+        runner.withClassLoader(new FilteredClassLoader(GruCore.class))
+                .run(context -> assertThat(context).doesNotHaveBean(RequestService.class));
+    }
+
+    @Test
+    void aTeamWithoutContactDetailsStopsStartupNamingTheProperty() {
+        new ApplicationContextRunner()
+                .withConfiguration(
+                        AutoConfigurations.of(GruStorageAutoConfiguration.class, GruCoreAutoConfiguration.class))
+                .withPropertyValues(
+                        "gru.tenants.saint-martin.name=Mairie",
+                        "gru.tenants.saint-martin.procedures=classpath:gru/procedures/*.yaml")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    assertThat(failure).rootCause().hasMessageContaining("gru.tenants.saint-martin.contact.service");
+                    FailureAnalysis analysis = new TenantSetupFailureAnalyzer().analyze(failure);
+                    assertThat(analysis.getAction()).contains("postal-address").contains("phone");
+                });
+    }
+
+    @Test
+    void procedurePatternsThatMatchNothingAreRefused() {
+        runner.withPropertyValues("gru.tenants.saint-martin.procedures=classpath:nowhere/*.yaml")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gru.tenants.saint-martin.procedures")
+                        .hasMessageContaining("classpath:nowhere/*.yaml"));
+    }
+
+    @Test
+    void anInvalidPropertyStopsStartupNamingIt() {
+        runner.withPropertyValues(
+                        "gru.webhooks.logiciel-metier.url=https://erp.example/hook",
+                        "gru.webhooks.logiciel-metier.secret=short")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("webhooks[logiciel-metier].secret"));
+    }
+}

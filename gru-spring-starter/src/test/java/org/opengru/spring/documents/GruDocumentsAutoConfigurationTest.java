@@ -1,0 +1,110 @@
+package org.opengru.spring.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.documents.crypto.KeyProvider;
+import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentVault;
+import org.opengru.documents.vault.Download;
+import org.opengru.spring.TestTenant;
+import org.opengru.spring.core.GruCoreAutoConfiguration;
+import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class GruDocumentsAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    GruStorageAutoConfiguration.class,
+                    GruCoreAutoConfiguration.class,
+                    GruDocumentsAutoConfiguration.class))
+            .withBean(Clock.class, () -> TestTenant.CLOCK)
+            .withPropertyValues(TestTenant.PROPERTIES);
+
+    @Test
+    void storesAnEncryptedDocumentOnDiskAndGivesItBack(@TempDir Path dir) {
+        runner.withPropertyValues("gru.documents.storage-path=" + dir).run(context -> {
+            assertThat(context).hasSingleBean(org.opengru.documents.reuse.PieceReuse.class);
+            DocumentVault vault = context.getBean(DocumentVault.class);
+            var resident = TestTenant.resident(context.getBean(UsagerStore.class));
+            Document stored = TestTenant.storeDocument(vault, resident);
+
+            byte[] png = TestTenant.png();
+            try (Download download = vault.download(resident, stored.id(), 1)) {
+                assertThat(download.content().readAllBytes()).isEqualTo(png);
+                assertThat(download.contentDisposition()).startsWith("attachment");
+            }
+            // Encrypted at rest: no file under the storage directory holds the plain bytes.
+            try (var files = Files.walk(dir)) {
+                assertThat(files.filter(Files::isRegularFile).toList())
+                        .isNotEmpty()
+                        .allSatisfy(f -> assertThat(Files.readAllBytes(f)).isNotEqualTo(png));
+            }
+        });
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnBeans() {
+        KeyProvider own = StaticKeyProvider.generated("hsm-1");
+        BlobStore blobs = BlobStore.inMemory();
+        runner.withBean(KeyProvider.class, () -> own)
+                .withBean(BlobStore.class, () -> blobs)
+                .run(context -> {
+                    assertThat(context.getBean(KeyProvider.class)).isSameAs(own);
+                    assertThat(context.getBean(BlobStore.class)).isSameAs(blobs);
+                    assertThat(context).hasSingleBean(DocumentVault.class);
+                });
+    }
+
+    @Test
+    void absentWhenGruDocumentsIsNotOnTheClasspath() {
+        runner.withClassLoader(new FilteredClassLoader(DocumentVault.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("gruDocumentVault"));
+    }
+
+    @Test
+    void noMasterKeyForDocumentsKeptOnDiskFailsWithTheAction(@TempDir Path dir) {
+        runner.withPropertyValues("gru.documents.master-key=", "gru.documents.storage-path=" + dir)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new VaultFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains("gru.documents.master-key");
+                    assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+                });
+    }
+
+    @Test
+    void aMasterKeyOfTheWrongLengthIsRefused() {
+        runner.withPropertyValues("gru.documents.master-key=c2hvcnQ=")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gru.documents.master-key")
+                        .hasMessageContaining("5 bytes instead of 32"));
+    }
+
+    @Test
+    void postgresMetadataWithoutAStorageDirectoryFailsWithTheAction() {
+        runner.withBean(DataSource.class, () -> new org.postgresql.ds.PGSimpleDataSource())
+                .withPropertyValues("gru.storage=jdbc")
+                .withClassLoader(new FilteredClassLoader("org.flywaydb"))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new VaultFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("gru.documents.storage-path");
+                });
+    }
+}

@@ -1,0 +1,100 @@
+package org.opengru.spring.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.usager.UsagerStore;
+import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.model.ServiceId;
+import org.opengru.scheduling.model.SiteId;
+import org.opengru.spring.TestTenant;
+import org.opengru.spring.core.GruCoreAutoConfiguration;
+import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class GruSchedulingAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    GruStorageAutoConfiguration.class,
+                    GruCoreAutoConfiguration.class,
+                    GruSchedulingAutoConfiguration.class))
+            .withBean(Clock.class, () -> TestTenant.CLOCK)
+            .withPropertyValues(TestTenant.PROPERTIES);
+
+    @Test
+    void aSiteFromThePropertiesOffersSlotsThatCanBeBookedOnce() {
+        runner.run(context -> {
+            BookingService bookings = context.getBean(BookingService.class);
+            // Tuesday 3 March 2026: 08:30-12:00, a slot every 10 minutes for a 20-minute appointment.
+            LocalDate tuesday = LocalDate.of(2026, 3, 3);
+            List<Slot> slots = bookings.availability(
+                    TestTenant.TENANT, SiteId.of("mairie"), ServiceId.of("passeport"), tuesday, tuesday, 1);
+            assertThat(slots).hasSize(20);
+
+            var resident = TestTenant.resident(context.getBean(UsagerStore.class));
+            BookingRequest request = BookingRequest.online(
+                    TestTenant.TENANT,
+                    SiteId.of("mairie"),
+                    ServiceId.of("passeport"),
+                    slots.get(0).start(),
+                    resident.usager());
+            assertThat(bookings.book(request)).isInstanceOf(BookingResult.Booked.class);
+            var other = TestTenant.resident(context.getBean(UsagerStore.class));
+            assertThat(bookings.book(BookingRequest.online(
+                            TestTenant.TENANT,
+                            SiteId.of("mairie"),
+                            ServiceId.of("passeport"),
+                            slots.get(0).start(),
+                            other.usager())))
+                    .isInstanceOf(BookingResult.SlotUnavailable.class);
+        });
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnStore() {
+        BookingStore own = BookingStore.inMemory();
+        runner.withBean(BookingStore.class, () -> own)
+                .run(context -> assertThat(context.getBean(BookingService.class).store())
+                        .isSameAs(own));
+    }
+
+    @Test
+    void absentWhenGruSchedulingIsNotOnTheClasspath() {
+        runner.withClassLoader(new FilteredClassLoader(BookingService.class))
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean("gruBookingService")
+                        .doesNotHaveBean("gruBookingStore"));
+    }
+
+    @Test
+    void malformedOpeningHoursStopStartupNamingTheProperty() {
+        runner.withPropertyValues("gru.tenants.saint-martin.scheduling.sites.mairie.hours.monday=8h30 à midi")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("sites[mairie].hours[MONDAY]")
+                        .hasMessageContaining("8h30 à midi"));
+    }
+
+    @Test
+    void aServiceTheModuleRefusesStopsStartupNamingTheSite() {
+        runner.withPropertyValues(
+                        "gru.tenants.saint-martin.scheduling.sites.mairie.services.passeport.max-horizon=1m",
+                        "gru.tenants.saint-martin.scheduling.sites.mairie.services.passeport.min-notice=1h")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .hasStackTraceContaining("gru.tenants.saint-martin.scheduling.sites.mairie: ")
+                        .hasStackTraceContaining("maxHorizon"));
+    }
+}
