@@ -18,6 +18,7 @@ import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.ReferenceGenerator;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.request.DeadlineSweeper;
+import org.opengru.core.request.RequestAccessPolicy;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TeamDirectory;
@@ -48,6 +49,7 @@ public final class GruCore {
     private final MandateStore mandates;
     private final TeamDirectory teams;
     private final ExchangeStore exchangeStore;
+    private final RequestAccessPolicy accessPolicy;
     private final RequestService requests;
     private final ExchangeService exchanges;
     private final DeadlineSweeper sweeper;
@@ -66,6 +68,8 @@ public final class GruCore {
         Map<TenantId, AcknowledgmentSettings> settings = Map.copyOf(b.settings);
         Function<TenantId, AcknowledgmentSettings> settingsFor =
                 t -> settings.getOrDefault(t, AcknowledgmentSettings.standard(t.value()));
+        Representations representations = new Representations(usagers, mandates);
+        this.accessPolicy = new RequestAccessPolicy(representations, clock);
         this.requests = RequestService.builder()
                 .clock(clock)
                 .ids(ids)
@@ -73,7 +77,7 @@ public final class GruCore {
                 .store(requestStore)
                 .procedures(procedures)
                 .usagers(usagers)
-                .representations(new Representations(usagers, mandates))
+                .representations(representations)
                 .teams(teams)
                 .acknowledgmentSettings(settingsFor)
                 .deadlines(new DeadlineCalculator(b.zone))
@@ -81,6 +85,11 @@ public final class GruCore {
                 .build();
         this.exchanges = new ExchangeService(requests, exchangeStore, clock, ids, events);
         this.sweeper = new DeadlineSweeper(requests, requestStore, clock);
+    }
+
+    /** Who may read and act on a request; other modules ask it before showing what hangs off a request. */
+    public RequestAccessPolicy accessPolicy() {
+        return accessPolicy;
     }
 
     public static Builder builder() {
