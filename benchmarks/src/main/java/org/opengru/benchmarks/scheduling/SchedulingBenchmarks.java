@@ -27,6 +27,7 @@ import org.opengru.benchmarks.Bench;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingPolicy;
@@ -77,6 +78,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
     public void run(Bench bench) throws Exception {
         try (EmbeddedPostgresExtension.Server server = EmbeddedPostgresExtension.startServer(true)) {
             PostgresDatabase db = server.createDatabase(SchedulingBenchmarks.class);
+            Migrations.core().migrate(db.dataSource()); // booking events go to gru-core's outbox
             SchedulingSchema.migrate(db.dataSource());
             db.execute(
                     "CREATE TABLE raw_insert (id uuid PRIMARY KEY, tenant_id text NOT NULL, resource_id text NOT NULL,"
@@ -89,9 +91,11 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 bench.report("scheduling.booking_ratio_to_raw_insert", booking / raw, "ratio");
             }
             PostgresDatabase rushDb = server.createDatabase(SchedulingBenchmarks.class);
+            Migrations.core().migrate(rushDb.dataSource()); // booking events go to gru-core's outbox
             SchedulingSchema.migrate(rushDb.dataSource());
             bench.report("scheduling.rush_overbooked_slots", rush(rushDb), "slots");
             PostgresDatabase availabilityDb = server.createDatabase(SchedulingBenchmarks.class);
+            Migrations.core().migrate(availabilityDb.dataSource()); // booking events go to gru-core's outbox
             SchedulingSchema.migrate(availabilityDb.dataSource());
             availability(bench, availabilityDb);
         }
@@ -387,7 +391,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
     private static BookingService service(DataSource ds, MutableClock clock, SiteSetup setup) {
         BookingPolicy policy = new BookingPolicy(Duration.ofMinutes(10), Duration.ofHours(1), 0, List.of(), 0);
         return new BookingService(
-                new PostgresBookingStore(ds),
+                new PostgresBookingStore(ds, Set.of("logiciel-metier")),
                 SiteDirectory.of(List.of(setup)),
                 policy,
                 clock,

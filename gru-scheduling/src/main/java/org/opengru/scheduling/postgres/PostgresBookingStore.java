@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +55,11 @@ import org.opengru.scheduling.model.SiteId;
  * 40P01 all end as {@link InsertOutcome.SlotTaken}, except the two unique indexes that mean something
  * else (active booking, idempotent replay).
  *
- * <p>The audit trail and the outbox live in this module's own tables ({@code scheduling_audit},
- * {@code scheduling_outbox}) until gru-core publishes its audit and outbox ports.
+ * <p>The events go to gru-core's transactional outbox ({@code gru_outbox}, aggregate type {@code booking},
+ * numbered per booking through {@code gru_outbox_stream}), written by the same statement, so gru-core's
+ * relay and webhooks deliver them. The audit entries stay in this module's {@code scheduling_audit}:
+ * gru-core's hash chain needs the previous entry's hash, computed in Java, which one statement cannot
+ * extend (see docs/scheduling.md).
  */
 public final class PostgresBookingStore implements BookingStore {
 
@@ -66,9 +71,30 @@ public final class PostgresBookingStore implements BookingStore {
                     + " cancel_token_hash, created_at, updated_at";
     private static final String AUDIT =
             "INSERT INTO scheduling_audit (tenant_id, booking_id, action, actor, at, from_status, to_status, detail) ";
-    private static final String OUTBOX =
-            "INSERT INTO scheduling_outbox (event_id, tenant_id, booking_id, kind, occurred_at,"
-                    + " service_id, resource_id, starts_at, status, sequence) ";
+    /**
+     * gru-core's outbox ordering scheme: each event of a booking takes the next number of the booking's
+     * {@code gru_outbox_stream} row; the upsert locks that row until the statement commits, so the numbers
+     * follow commit order and the relay never lets a later event of a booking overtake an earlier one.
+     * Followed by {@code FROM <events> ON CONFLICT ... RETURNING} (one event per booking and statement: an upsert cannot touch a
+     * row twice).
+     */
+    private static final String OUTBOX_STREAM =
+            "INSERT INTO gru_outbox_stream AS s (tenant_id, aggregate_type, aggregate_id, last_seq)"
+                    + " SELECT tenant_id, 'booking', booking_id::text, 1";
+    /**
+     * One gru-core outbox row per event and configured subscriber, delivered by gru-core's
+     * {@code OutboxRelay} (webhooks) like the requests' events. Followed by {@code FROM <events> e JOIN
+     * <stream numbers> q ... CROSS JOIN unnest(:subscribers) AS sub(name)}.
+     */
+    private static final String OUTBOX = """
+            INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,
+                                    event_type, occurred_at, payload, next_attempt_at)
+            SELECT e.event_id, sub.name, e.tenant_id, 'booking', q.aggregate_id, q.last_seq,
+                   'Booking' || replace(initcap(e.kind), '_', ''), e.occurred_at,
+                   json_build_object('event', json_build_object('eventId', e.event_id, 'tenant', e.tenant_id,
+                       'occurredAt', e.occurred_at, 'kind', e.kind, 'booking', e.booking_id, 'service', e.service_id,
+                       'resource', e.resource_id, 'startsAt', e.starts_at, 'status', e.status, 'sequence', e.sequence)),
+                   e.occurred_at""";
     /**
      * Serialises the writers of the chosen desk, before they write: without it, two transactions inserting
      * overlapping rows on one desk each find the other's uncommitted row in the exclusion check and wait
@@ -87,7 +113,8 @@ public final class PostgresBookingStore implements BookingStore {
     private static final String OCCUPYING =
             "(x.status = 'BOOKED' OR (x.status = 'HELD' AND x.hold_expires_at > p.now))";
 
-    private static final NamedSql INSERT = new NamedSql("""
+    private static final NamedSql INSERT =
+            new NamedSql("""
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
@@ -101,9 +128,15 @@ public final class PostgresBookingStore implements BookingStore {
             expired_audit AS (
                 %1$s SELECT e.tenant_id, e.id, 'expire_hold', 'system:hold-reaper', e.updated_at, 'HELD', e.status, NULL
                        FROM expired e),
-            expired_outbox AS (
-                %2$s SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id, e.resource_id,
-                            e.starts_at, e.status, e.sequence FROM expired e),
+            expired_outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
+                starts_at, status, sequence) AS (
+                SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id, e.resource_id,
+                       e.starts_at, e.status, e.sequence FROM expired e),
+            expired_outbox_seq AS (%2$s FROM expired_outbox_src
+                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+                RETURNING tenant_id, aggregate_id, last_seq),
+            expired_outbox AS (%6$s FROM expired_outbox_src e JOIN expired_outbox_seq q ON q.tenant_id = e.tenant_id
+                AND q.aggregate_id = e.booking_id::text CROSS JOIN unnest(:subscribers::text[]) AS sub(name)),
             chosen AS (
                 -- The scalar subquery runs the expiry first, so an expired hold no longer blocks the insert.
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
@@ -120,10 +153,16 @@ public final class PostgresBookingStore implements BookingStore {
                   FROM p CROSS JOIN locked c
                 RETURNING *),
             audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
-            outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
-                              i.starts_at, i.status, i.sequence FROM ins i)
+            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
+                starts_at, status, sequence) AS (SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
+                              i.starts_at, i.status, i.sequence FROM ins i),
+            outbox_seq AS (%2$s FROM outbox_src
+                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+                RETURNING tenant_id, aggregate_id, last_seq),
+            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM ins
-            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS, LOCK_DESKS));
+            """.formatted(AUDIT, OUTBOX_STREAM, OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
 
     /**
      * The usual path: no expired hold in the way. Treats every hold as occupying, like the constraint;
@@ -148,10 +187,16 @@ public final class PostgresBookingStore implements BookingStore {
                   FROM locked l
                 RETURNING *),
             audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
-            outbox AS (%2$s SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
-                              i.starts_at, i.status, i.sequence FROM ins i)
+            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
+                starts_at, status, sequence) AS (SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
+                              i.starts_at, i.status, i.sequence FROM ins i),
+            outbox_seq AS (%2$s FROM outbox_src
+                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+                RETURNING tenant_id, aggregate_id, last_seq),
+            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM ins
-            """.formatted(AUDIT, OUTBOX, OCCUPYING, COLUMNS, LOCK_DESKS));
+            """.formatted(AUDIT, OUTBOX_STREAM, OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
 
     private static final NamedSql APPLY = new NamedSql("""
             WITH upd AS (
@@ -163,12 +208,19 @@ public final class PostgresBookingStore implements BookingStore {
                    AND (NOT :need_unexpired OR b.hold_expires_at > :now::timestamptz)
                 RETURNING b.*),
             audit AS (%1$s SELECT u.tenant_id, u.id, :action, :actor, u.updated_at, :expected, u.status, :reason FROM upd u),
-            outbox AS (%2$s SELECT :event_id::uuid, u.tenant_id, u.id, :kind, u.updated_at, u.service_id, u.resource_id,
-                              u.starts_at, u.status, u.sequence FROM upd u)
+            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
+                starts_at, status, sequence) AS (SELECT :event_id::uuid, u.tenant_id, u.id, :kind, u.updated_at, u.service_id, u.resource_id,
+                              u.starts_at, u.status, u.sequence FROM upd u),
+            outbox_seq AS (%2$s FROM outbox_src
+                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+                RETURNING tenant_id, aggregate_id, last_seq),
+            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM upd
-            """.formatted(AUDIT, OUTBOX));
+            """.formatted(AUDIT, OUTBOX_STREAM, "", "", "", OUTBOX));
 
-    private static final NamedSql MOVE = new NamedSql("""
+    private static final NamedSql MOVE =
+            new NamedSql("""
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks, :id::uuid AS id,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
@@ -188,10 +240,16 @@ public final class PostgresBookingStore implements BookingStore {
                  WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = :expected_sequence AND b.status = 'BOOKED'
                 RETURNING b.*),
             audit AS (%1$s SELECT u.tenant_id, u.id, 'reschedule', :actor, u.updated_at, 'BOOKED', u.status, NULL FROM upd u),
-            outbox AS (%2$s SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED', u.updated_at, u.service_id,
-                              u.resource_id, u.starts_at, u.status, u.sequence FROM upd u)
+            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
+                starts_at, status, sequence) AS (SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED', u.updated_at, u.service_id,
+                              u.resource_id, u.starts_at, u.status, u.sequence FROM upd u),
+            outbox_seq AS (%2$s FROM outbox_src
+                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+                RETURNING tenant_id, aggregate_id, last_seq),
+            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM upd
-            """.formatted(AUDIT, OUTBOX, OCCUPYING, LOCK_DESKS));
+            """.formatted(AUDIT, OUTBOX_STREAM, OCCUPYING, LOCK_DESKS, "", OUTBOX));
 
     private static final NamedSql EXPIRE = new NamedSql("""
             WITH expired AS (
@@ -200,10 +258,16 @@ public final class PostgresBookingStore implements BookingStore {
                  WHERE b.tenant_id = :tenant AND b.status = 'HELD' AND b.hold_expires_at <= :now::timestamptz
                 RETURNING b.*),
             audit AS (%1$s SELECT e.tenant_id, e.id, 'expire_hold', :actor, e.updated_at, 'HELD', e.status, NULL FROM expired e),
-            outbox AS (%2$s SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id,
-                              e.resource_id, e.starts_at, e.status, e.sequence FROM expired e)
+            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
+                starts_at, status, sequence) AS (SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id,
+                              e.resource_id, e.starts_at, e.status, e.sequence FROM expired e),
+            outbox_seq AS (%2$s FROM outbox_src
+                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
+                RETURNING tenant_id, aggregate_id, last_seq),
+            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM expired
-            """.formatted(AUDIT, OUTBOX));
+            """.formatted(AUDIT, OUTBOX_STREAM, "", "", "", OUTBOX));
 
     private static final NamedSql BUSY = new NamedSql("""
             SELECT x.resource_id, x.busy_start, x.busy_end
@@ -214,9 +278,23 @@ public final class PostgresBookingStore implements BookingStore {
             """.formatted(OCCUPYING));
 
     private final DataSource dataSource;
+    private final String[] subscribers;
 
-    public PostgresBookingStore(DataSource dataSource) {
+    /**
+     * @param dataSource a pooled data source over a database where gru-core's migrations ran first (the
+     *     events go to its {@code gru_outbox}), then {@link SchedulingSchema#migrate}
+     * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}: each
+     *     event is written once per subscriber and delivered by gru-core's relay
+     */
+    public PostgresBookingStore(DataSource dataSource, Set<String> subscribers) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(subscribers, "subscribers");
+        for (String sub : subscribers) {
+            if (sub == null || sub.isBlank() || sub.length() > 64) {
+                throw new IllegalArgumentException("outbox subscriber must be 1-64 characters: " + sub);
+            }
+        }
+        this.subscribers = new TreeSet<>(subscribers).toArray(String[]::new);
     }
 
     // ------------------------------------------------------------------ writes
@@ -493,10 +571,15 @@ public final class PostgresBookingStore implements BookingStore {
     public List<BookingEvent> outbox(TenantId tenant, BookingId id) {
         List<BookingEvent> out = new ArrayList<>();
         try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT * FROM scheduling_outbox WHERE tenant_id = ? AND booking_id = ?::uuid ORDER BY occurred_at, sequence")) {
+                PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
+                        + " FROM gru_outbox o WHERE o.tenant_id = ? AND o.aggregate_type = 'booking'"
+                        + " AND o.aggregate_id = ? AND o.subscriber = ? ORDER BY o.stream_seq")) {
+            if (subscribers.length == 0) {
+                return out;
+            }
             ps.setString(1, tenant.value());
             ps.setString(2, id.toString());
+            ps.setString(3, subscribers[0]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(event(rs));
@@ -513,8 +596,13 @@ public final class PostgresBookingStore implements BookingStore {
         List<BookingEvent> out = new ArrayList<>();
         try (Connection c = connection();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT * FROM scheduling_outbox WHERE published_at IS NULL ORDER BY occurred_at, event_id LIMIT ?")) {
-            ps.setInt(1, max);
+                        "SELECT " + EVENT_COLUMNS + " FROM gru_outbox o WHERE o.aggregate_type = 'booking'"
+                                + " AND o.subscriber = ? AND o.status = 'PENDING' ORDER BY o.id LIMIT ?")) {
+            if (subscribers.length == 0) {
+                return out;
+            }
+            ps.setString(1, subscribers[0]);
+            ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(event(rs));
@@ -533,7 +621,8 @@ public final class PostgresBookingStore implements BookingStore {
         }
         try (Connection c = connection();
                 PreparedStatement ps = c.prepareStatement(
-                        "UPDATE scheduling_outbox SET published_at = ? WHERE event_id = ANY (?::uuid[]) AND published_at IS NULL")) {
+                        "UPDATE gru_outbox SET status = 'DELIVERED', delivered_at = ? WHERE aggregate_type = 'booking'"
+                                + " AND event_id = ANY (?::uuid[]) AND status = 'PENDING'")) {
             ps.setObject(1, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
             ps.setArray(
                     2,
@@ -544,6 +633,13 @@ public final class PostgresBookingStore implements BookingStore {
             throw new IllegalStateException("marking outbox events failed: " + e.getMessage(), e);
         }
     }
+
+    /** A booking event as written by {@link #OUTBOX}, read back from its JSON payload. */
+    private static final String EVENT_COLUMNS = "o.event_id, o.tenant_id, o.aggregate_id::uuid AS booking_id,"
+            + " o.payload->'event'->>'kind' AS kind, o.occurred_at, o.payload->'event'->>'service' AS service_id,"
+            + " o.payload->'event'->>'resource' AS resource_id,"
+            + " (o.payload->'event'->>'startsAt')::timestamptz AS starts_at, o.payload->'event'->>'status' AS status,"
+            + " (o.payload->'event'->>'sequence')::integer AS sequence";
 
     private static BookingEvent event(ResultSet rs) throws SQLException {
         return new BookingEvent(
@@ -587,8 +683,10 @@ public final class PostgresBookingStore implements BookingStore {
     }
 
     private List<Booking> all(NamedSql sql, Map<String, ?> values) throws SQLException {
+        Map<String, @Nullable Object> withSubscribers = new HashMap<>(values);
+        withSubscribers.put("subscribers", subscribers);
         try (Connection c = connection();
-                PreparedStatement ps = sql.prepare(c, values);
+                PreparedStatement ps = sql.prepare(c, withSubscribers);
                 ResultSet rs = ps.executeQuery()) {
             List<Booking> out = new ArrayList<>();
             while (rs.next()) {

@@ -14,11 +14,16 @@ import javax.sql.DataSource;
  * The scheduling tables' migrations, shipped in the jar under {@code db/opengru/scheduling/} with
  * Flyway-compatible names: point Flyway at that location, or call {@link #migrate(DataSource)} to apply
  * them directly (once; it records what it applied in {@code scheduling_schema_version}).
+ *
+ * <p>gru-core's migrations must run first ({@code Migrations.core().migrate(dataSource)} or Flyway on
+ * {@code classpath:db/opengru/core}): the booking events go to gru-core's {@code gru_outbox}. Without
+ * them the second script stops with an error naming the missing tables.
  */
 public final class SchedulingSchema {
 
     /** The migration scripts, in order. */
-    public static final List<String> SCRIPTS = List.of("db/opengru/scheduling/V1__scheduling_bookings.sql");
+    public static final List<String> SCRIPTS =
+            List.of("db/opengru/scheduling/V1__scheduling_bookings.sql", "db/opengru/scheduling/V2__core_outbox.sql");
 
     private SchedulingSchema() {}
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingPolicy;
@@ -79,6 +80,7 @@ class OpeningRushTest {
     @BeforeAll
     static void start(PostgresDatabase database) throws SQLException {
         db = database;
+        Migrations.core().migrate(db.dataSource());
         SchedulingSchema.migrate(db.dataSource());
         db.execute("CREATE TABLE unguarded_booking (id bigserial PRIMARY KEY, resource_id text NOT NULL,"
                 + " starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)");
@@ -129,10 +131,12 @@ class OpeningRushTest {
                                         + " AND a.id < b.id AND a.busy && b.busy WHERE a.status = 'BOOKED' AND b.status = 'BOOKED'"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM scheduling_audit")).isEqualTo(100);
-        assertThat(count("SELECT count(*) FROM scheduling_outbox")).isEqualTo(100);
-        assertThat(count(
-                        "SELECT count(*) FROM scheduling_booking b WHERE (SELECT count(*) FROM scheduling_audit a WHERE a.booking_id = b.id) <> 1"
-                                + " OR (SELECT count(*) FROM scheduling_outbox o WHERE o.booking_id = b.id) <> 1"))
+        assertThat(count("SELECT count(*) FROM gru_outbox WHERE aggregate_type = 'booking'"))
+                .isEqualTo(100);
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM scheduling_booking b WHERE (SELECT count(*) FROM scheduling_audit a WHERE a.booking_id = b.id) <> 1"
+                                        + " OR (SELECT count(*) FROM gru_outbox o WHERE o.aggregate_type = 'booking' AND o.aggregate_id = b.id::text) <> 1"))
                 .isZero();
         assertThat(nodes[1].availability(TENANT, SITE, PASSPORT, MONDAY, MONDAY.plusDays(6), 1))
                 .isEmpty();
@@ -244,7 +248,7 @@ class OpeningRushTest {
                 hours, List.of(new Resource(TENANT, DESK, SITE, "Guichet", Set.of(PASSPORT))), List.of(passport));
         BookingPolicy policy = new BookingPolicy(Duration.ofMinutes(10), Duration.ofHours(1), 0, List.of(), 0);
         return new BookingService(
-                new PostgresBookingStore(node),
+                new PostgresBookingStore(node, Set.of("logiciel-metier")),
                 SiteDirectory.of(List.of(setup)),
                 policy,
                 clock,

@@ -1,15 +1,17 @@
 package org.opengru.test.scheduling;
 
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.jdbc.Migrations;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 
-/** The store contract on PostgreSQL, with the migrations from the jar. */
+/** The store contract on PostgreSQL, with the migrations from the jars (gru-core's first). */
 @ExtendWith(EmbeddedPostgresExtension.class)
 class PostgresBookingStoreTest extends BookingStoreContract {
 
@@ -19,6 +21,7 @@ class PostgresBookingStoreTest extends BookingStoreContract {
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
+        Migrations.core().migrate(db.dataSource()); // the booking events go to gru-core's outbox
         SchedulingSchema.migrate(db.dataSource());
         SchedulingSchema.migrate(db.dataSource()); // a second node starting: nothing to do
         pool = new SmallPool(db.dataSource(), 16);
@@ -31,7 +34,7 @@ class PostgresBookingStoreTest extends BookingStoreContract {
 
     @Override
     protected BookingStore newStore() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, scheduling_outbox");
-        return new PostgresBookingStore(pool);
+        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, gru_outbox_stream");
+        return new PostgresBookingStore(pool, Set.of("logiciel-metier"));
     }
 }
