@@ -90,7 +90,7 @@ public final class PostgresBookingStore implements BookingStore {
             INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,
                                     event_type, occurred_at, payload, next_attempt_at)
             SELECT e.event_id, sub.name, e.tenant_id, 'booking', q.aggregate_id, q.last_seq,
-                   'Booking' || replace(initcap(e.kind), '_', ''), e.occurred_at,
+                   'scheduling.booking.' || lower(e.kind), e.occurred_at,
                    json_build_object('event', json_build_object('eventId', e.event_id, 'tenant', e.tenant_id,
                        'occurredAt', e.occurred_at, 'kind', e.kind, 'booking', e.booking_id, 'service', e.service_id,
                        'resource', e.resource_id, 'startsAt', e.starts_at, 'status', e.status, 'sequence', e.sequence)),
