@@ -56,7 +56,7 @@ import org.opengru.scheduling.model.SiteId;
  * else (active booking, idempotent replay).
  *
  * <p>The events go to gru-core's transactional outbox ({@code gru_outbox}, aggregate type {@code booking},
- * numbered per booking through {@code gru_outbox_stream}), written by the same statement, so gru-core's
+ * numbered per booking by the booking's version), written by the same statement, so gru-core's
  * relay and webhooks deliver them. The audit entries stay in this module's {@code scheduling_audit}:
  * gru-core's hash chain needs the previous entry's hash, computed in Java, which one statement cannot
  * extend (see docs/scheduling.md).
@@ -72,24 +72,19 @@ public final class PostgresBookingStore implements BookingStore {
     private static final String AUDIT =
             "INSERT INTO scheduling_audit (tenant_id, booking_id, action, actor, at, from_status, to_status, detail) ";
     /**
-     * gru-core's outbox ordering scheme: each event of a booking takes the next number of the booking's
-     * {@code gru_outbox_stream} row; the upsert locks that row until the statement commits, so the numbers
-     * follow commit order and the relay never lets a later event of a booking overtake an earlier one.
-     * Followed by {@code FROM <events> ON CONFLICT ... RETURNING} (one event per booking and statement: an upsert cannot touch a
-     * row twice).
-     */
-    private static final String OUTBOX_STREAM =
-            "INSERT INTO gru_outbox_stream AS s (tenant_id, aggregate_type, aggregate_id, last_seq)"
-                    + " SELECT tenant_id, 'booking', booking_id::text, 1";
-    /**
      * One gru-core outbox row per event and configured subscriber, delivered by gru-core's
-     * {@code OutboxRelay} (webhooks) like the requests' events. Followed by {@code FROM <events> e JOIN
-     * <stream numbers> q ... CROSS JOIN unnest(:subscribers) AS sub(name)}.
+     * {@code OutboxRelay} (webhooks) like the requests' events. Followed by {@code FROM <events> e CROSS
+     * JOIN unnest(:subscribers) AS sub(name)}.
+     *
+     * <p>The stream number is the booking's own version plus one, in place of a {@code gru_outbox_stream}
+     * row: it gives what gru-core's ordering scheme needs (per aggregate, numbers in commit order) because
+     * every change of a booking updates its row, which stays locked until the statement commits, and adds
+     * one to its version with exactly one event. It spares a row, an index entry and an upsert per booking.
      */
     private static final String OUTBOX = """
             INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,
                                     event_type, occurred_at, payload, next_attempt_at)
-            SELECT e.event_id, sub.name, e.tenant_id, 'booking', q.aggregate_id, q.last_seq,
+            SELECT e.event_id, sub.name, e.tenant_id, 'booking', e.booking_id::text, e.sequence + 1,
                    'scheduling.booking.' || lower(e.kind), e.occurred_at,
                    json_build_object('event', json_build_object('eventId', e.event_id, 'tenant', e.tenant_id,
                        'occurredAt', e.occurred_at, 'kind', e.kind, 'booking', e.booking_id, 'service', e.service_id,
@@ -132,11 +127,7 @@ public final class PostgresBookingStore implements BookingStore {
                 starts_at, status, sequence) AS (
                 SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id, e.resource_id,
                        e.starts_at, e.status, e.sequence FROM expired e),
-            expired_outbox_seq AS (%2$s FROM expired_outbox_src
-                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
-                RETURNING tenant_id, aggregate_id, last_seq),
-            expired_outbox AS (%6$s FROM expired_outbox_src e JOIN expired_outbox_seq q ON q.tenant_id = e.tenant_id
-                AND q.aggregate_id = e.booking_id::text CROSS JOIN unnest(:subscribers::text[]) AS sub(name)),
+            expired_outbox AS (%6$s FROM expired_outbox_src e CROSS JOIN unnest(:subscribers::text[]) AS sub(name)),
             chosen AS (
                 -- The scalar subquery runs the expiry first, so an expired hold no longer blocks the insert.
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
@@ -156,13 +147,10 @@ public final class PostgresBookingStore implements BookingStore {
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
                 starts_at, status, sequence) AS (SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
                               i.starts_at, i.status, i.sequence FROM ins i),
-            outbox_seq AS (%2$s FROM outbox_src
-                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
-                RETURNING tenant_id, aggregate_id, last_seq),
-            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+            outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM ins
-            """.formatted(AUDIT, OUTBOX_STREAM, OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
+            """.formatted(AUDIT, "", OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
 
     /**
      * The usual path: no expired hold in the way. Treats every hold as occupying, like the constraint;
@@ -190,13 +178,10 @@ public final class PostgresBookingStore implements BookingStore {
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
                 starts_at, status, sequence) AS (SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
                               i.starts_at, i.status, i.sequence FROM ins i),
-            outbox_seq AS (%2$s FROM outbox_src
-                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
-                RETURNING tenant_id, aggregate_id, last_seq),
-            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+            outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM ins
-            """.formatted(AUDIT, OUTBOX_STREAM, OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
+            """.formatted(AUDIT, "", OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
 
     private static final NamedSql APPLY = new NamedSql("""
             WITH upd AS (
@@ -211,16 +196,12 @@ public final class PostgresBookingStore implements BookingStore {
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
                 starts_at, status, sequence) AS (SELECT :event_id::uuid, u.tenant_id, u.id, :kind, u.updated_at, u.service_id, u.resource_id,
                               u.starts_at, u.status, u.sequence FROM upd u),
-            outbox_seq AS (%2$s FROM outbox_src
-                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
-                RETURNING tenant_id, aggregate_id, last_seq),
-            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+            outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM upd
-            """.formatted(AUDIT, OUTBOX_STREAM, "", "", "", OUTBOX));
+            """.formatted(AUDIT, "", "", "", "", OUTBOX));
 
-    private static final NamedSql MOVE =
-            new NamedSql("""
+    private static final NamedSql MOVE = new NamedSql("""
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks, :id::uuid AS id,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
@@ -243,13 +224,10 @@ public final class PostgresBookingStore implements BookingStore {
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
                 starts_at, status, sequence) AS (SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED', u.updated_at, u.service_id,
                               u.resource_id, u.starts_at, u.status, u.sequence FROM upd u),
-            outbox_seq AS (%2$s FROM outbox_src
-                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
-                RETURNING tenant_id, aggregate_id, last_seq),
-            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+            outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM upd
-            """.formatted(AUDIT, OUTBOX_STREAM, OCCUPYING, LOCK_DESKS, "", OUTBOX));
+            """.formatted(AUDIT, "", OCCUPYING, LOCK_DESKS, "", OUTBOX));
 
     private static final NamedSql EXPIRE = new NamedSql("""
             WITH expired AS (
@@ -261,13 +239,10 @@ public final class PostgresBookingStore implements BookingStore {
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
                 starts_at, status, sequence) AS (SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id,
                               e.resource_id, e.starts_at, e.status, e.sequence FROM expired e),
-            outbox_seq AS (%2$s FROM outbox_src
-                ON CONFLICT (tenant_id, aggregate_type, aggregate_id) DO UPDATE SET last_seq = s.last_seq + 1
-                RETURNING tenant_id, aggregate_id, last_seq),
-            outbox AS (%6$s FROM outbox_src e JOIN outbox_seq q ON q.tenant_id = e.tenant_id AND q.aggregate_id = e.booking_id::text
+            outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM expired
-            """.formatted(AUDIT, OUTBOX_STREAM, "", "", "", OUTBOX));
+            """.formatted(AUDIT, "", "", "", "", OUTBOX));
 
     private static final NamedSql BUSY = new NamedSql("""
             SELECT x.resource_id, x.busy_start, x.busy_end

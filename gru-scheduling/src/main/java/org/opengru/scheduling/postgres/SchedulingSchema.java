@@ -22,8 +22,10 @@ import javax.sql.DataSource;
 public final class SchedulingSchema {
 
     /** The migration scripts, in order. */
-    public static final List<String> SCRIPTS =
-            List.of("db/opengru/scheduling/V1__scheduling_bookings.sql", "db/opengru/scheduling/V2__core_outbox.sql");
+    public static final List<String> SCRIPTS = List.of(
+            "db/opengru/scheduling/V1__scheduling_bookings.sql",
+            "db/opengru/scheduling/V2__core_outbox.sql",
+            "db/opengru/scheduling/V3__audit_one_index.sql");
 
     private SchedulingSchema() {}
 

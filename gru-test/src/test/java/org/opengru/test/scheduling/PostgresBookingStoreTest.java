@@ -34,7 +34,7 @@ class PostgresBookingStoreTest extends BookingStoreContract {
 
     @Override
     protected BookingStore newStore() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, gru_outbox_stream");
+        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox");
         return new PostgresBookingStore(pool, Set.of("logiciel-metier"));
     }
 }
