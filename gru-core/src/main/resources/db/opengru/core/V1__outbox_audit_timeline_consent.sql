@@ -30,11 +30,11 @@ CREATE TABLE gru_outbox (
     CONSTRAINT gru_outbox_event_subscriber UNIQUE (event_id, subscriber)
 );
 
--- The relay's scan (due pending rows) and its ordering check (an earlier pending row of the stream).
+-- The relay's scan (due pending rows). One index per stream and subscriber serves both the relay's
+-- ordering check (an earlier pending row of the stream: a stream holds few rows) and the listing of a
+-- stream; a partial "pending" twin of it would double the index writes of every append.
 CREATE INDEX gru_outbox_due ON gru_outbox (next_attempt_at, id) WHERE status = 'PENDING';
-CREATE INDEX gru_outbox_pending_stream
-    ON gru_outbox (subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq) WHERE status = 'PENDING';
-CREATE INDEX gru_outbox_stream_all ON gru_outbox (tenant_id, aggregate_type, aggregate_id, stream_seq);
+CREATE UNIQUE INDEX gru_outbox_stream_seq ON gru_outbox (subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq);
 
 -- Audit trail: append-only and hash-chained per request. No personal data in any column.
 CREATE TABLE gru_audit (

@@ -22,7 +22,7 @@ CREATE TABLE gru_request (
     implicit        boolean     NOT NULL DEFAULT false,
     deadline_due_at timestamptz,
     deadline_active boolean     NOT NULL DEFAULT false,
-    document        jsonb       NOT NULL,
+    document        json        NOT NULL, -- read back whole, never queried: json skips jsonb's conversion
     PRIMARY KEY (tenant_id, id),
     CONSTRAINT gru_request_reference UNIQUE (tenant_id, reference)
 );
@@ -30,7 +30,8 @@ CREATE INDEX gru_request_applicant ON gru_request (tenant_id, applicant_id, id D
 CREATE INDEX gru_request_team ON gru_request (tenant_id, team_id, id DESC);
 CREATE INDEX gru_request_due ON gru_request (tenant_id, deadline_due_at, id)
     WHERE deadline_active AND status IN ('SUBMITTED', 'IN_REVIEW');
-CREATE INDEX gru_request_procedure_month ON gru_request (tenant_id, procedure_code, received_at);
+-- Open-data statistics select by reception date; drafts (not received yet) stay out of the index.
+CREATE INDEX gru_request_received ON gru_request (tenant_id, received_at) WHERE received_at IS NOT NULL;
 
 CREATE TABLE gru_request_history (
     tenant_id   text        NOT NULL,

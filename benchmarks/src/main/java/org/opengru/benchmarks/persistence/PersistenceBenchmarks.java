@@ -63,21 +63,47 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                     .migrate();
             db.execute("CREATE TABLE bench_raw (id uuid PRIMARY KEY, tenant_id text NOT NULL, payload text NOT NULL)");
 
-            double raw = rawInserts(db);
-            double submit = submissions(db);
-            double raw2 = rawInserts(db);
-            double rawMean = (raw + raw2) / 2;
-            bench.report("core.submit_per_s", submit, "ops/s");
+            Phase raw = rawInserts(db);
+            Phase submit = submissions(db);
+            Phase raw2 = rawInserts(db);
+            double rawMean = (raw.perSecond() + raw2.perSecond()) / 2;
+            bench.report("core.submit_per_s", submit.perSecond(), "ops/s");
             bench.report("core.raw_insert_per_s", rawMean, "ops/s");
-            bench.report("core.submit_ratio_to_raw_insert", submit / rawMean, "ratio");
+            bench.report("core.submit_ratio_to_raw_insert", submit.perSecond() / rawMean, "ratio");
+            // Diagnostics (where the cost goes): WAL per operation (insert LSN advance) and client CPU per operation.
+            bench.report("core.submit_wal_bytes_per_op", submit.walBytesPerOp(), "bytes");
+            bench.report("core.raw_insert_wal_bytes_per_op", raw.walBytesPerOp(), "bytes");
+            bench.report("core.submit_client_cpu_us_per_op", submit.clientCpuMicrosPerOp(), "us");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
         }
     }
 
-    /** Runs {@code op} on 8 threads, each with its own connection; returns operations per second. */
-    private double throughput(PostgresDatabase db, ThreadOp op) throws Exception {
+    /** One measured phase: operations per second, WAL bytes and client CPU per operation (whole run). */
+    private record Phase(double perSecond, double walBytesPerOp, double clientCpuMicrosPerOp) {}
+
+    private static long walBytes(PostgresDatabase db) throws java.sql.SQLException {
+        try (Connection c = db.newDataSource().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs =
+                        s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Runs {@code op} on 8 threads, each with its own connection. */
+    private Phase throughput(PostgresDatabase db, ThreadOp op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong count = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        long wal0 = walBytes(db);
+        long cpu0 = processCpuNanos();
         CountDownLatch ready = new CountDownLatch(THREADS);
         long[] window = new long[2];
         try {
@@ -96,6 +122,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                         long now;
                         while ((now = System.nanoTime()) < measureTo) {
                             once.run();
+                            total.incrementAndGet();
                             if (now >= measureFrom) {
                                 count.incrementAndGet();
                             }
@@ -110,7 +137,10 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         } finally {
             pool.shutdownNow();
         }
-        return count.get() / (MEASURE.toNanos() / 1e9);
+        long cpu = processCpuNanos() - cpu0;
+        long wal = walBytes(db) - wal0;
+        long ops = Math.max(1, total.get());
+        return new Phase(count.get() / (MEASURE.toNanos() / 1e9), (double) wal / ops, cpu / 1e3 / ops);
     }
 
     @FunctionalInterface
@@ -118,7 +148,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         Runnable prepare(OneConnectionDataSource ds, int thread) throws Exception;
     }
 
-    private double rawInserts(PostgresDatabase db) throws Exception {
+    private Phase rawInserts(PostgresDatabase db) throws Exception {
         return throughput(db, (ds, thread) -> {
             Connection c = ds.getConnection();
             PreparedStatement ps =
@@ -136,7 +166,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         });
     }
 
-    private double submissions(PostgresDatabase db) throws Exception {
+    private Phase submissions(PostgresDatabase db) throws Exception {
         TenantId tenant = TenantId.of("commune-bench");
         return throughput(db, (ds, thread) -> {
             PostgresPersistence pg = PostgresPersistence.builder(ds, Clock.systemUTC())

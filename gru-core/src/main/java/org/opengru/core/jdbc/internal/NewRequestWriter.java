@@ -43,9 +43,16 @@ final class NewRequestWriter {
 
     private static final Object NULL = new Object();
 
-    static Result write(Connection c, RequestChange change, Set<String> subscribers, Instant now) throws SQLException {
+    /**
+     * @param tolerateDuplicate {@code true} inside a caller's transaction: a duplicate request row is then
+     *     skipped (the caller's transaction stays usable) instead of failing the statement with 23505; in
+     *     autocommit a plain INSERT spares the speculative insertion of {@code ON CONFLICT}
+     */
+    static Result write(
+            Connection c, RequestChange change, Set<String> subscribers, Instant now, boolean tolerateDuplicate)
+            throws SQLException {
         NewRequestWriter w = new NewRequestWriter();
-        w.build(change, subscribers, now);
+        w.build(change, subscribers, now, tolerateDuplicate);
         try (PreparedStatement ps = c.prepareStatement(w.sql.toString())) {
             for (int i = 0; i < w.params.size(); i++) {
                 Object v = w.params.get(i);
@@ -64,10 +71,11 @@ final class NewRequestWriter {
         }
     }
 
-    private void build(RequestChange change, Set<String> subscribers, Instant now) {
+    private void build(RequestChange change, Set<String> subscribers, Instant now, boolean tolerateDuplicate) {
         Request r = change.request();
         IdempotencyRecord idem = change.idempotency();
         String tenant = r.tenant().value();
+        String document = PostgresRequestStore.JSON.writeValueAsString(r);
         sql.append("WITH ");
         sql.append("req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
                 + " applicant_id, status, version, created_at, updated_at, received_at, decided_at, implicit,"
@@ -104,8 +112,8 @@ final class NewRequestWriter {
                 .append("::timestamptz, ")
                 .append(p(r.deadline() != null && !r.deadline().suspended()))
                 .append(", ")
-                .append(p(PostgresRequestStore.JSON.writeValueAsString(r)))
-                .append("::jsonb, ")
+                .append(p(document))
+                .append("::json, ")
                 .append(p(PostgresRequestStore.closedAt(r)))
                 .append("::timestamptz");
         if (idem != null) {
@@ -116,7 +124,7 @@ final class NewRequestWriter {
                     .append(p(idem.key().value()))
                     .append(')');
         }
-        sql.append(" ON CONFLICT DO NOTHING RETURNING 1)");
+        sql.append(tolerateDuplicate ? " ON CONFLICT DO NOTHING RETURNING 1)" : " RETURNING 1)");
         if (idem != null) {
             // No ON CONFLICT: a concurrent twin with the same key makes the whole statement fail (23505)
             // once the twin commits, and the caller then replays the twin's outcome.
@@ -243,7 +251,8 @@ final class NewRequestWriter {
                     .append(')');
             first = false;
         }
-        sql.append(") AS v ON CONFLICT DO NOTHING)");
+        // No ON CONFLICT here nor on the stream row: both are keyed by the request's id, new by now.
+        sql.append(") AS v)");
 
         List<DomainEvent> events = change.events();
         if (!events.isEmpty() && !subscribers.isEmpty()) {
@@ -255,8 +264,7 @@ final class NewRequestWriter {
                     .append(p(r.id().toString()))
                     .append(", ")
                     .append(p(n))
-                    .append("::bigint FROM req ON CONFLICT (tenant_id, aggregate_type, aggregate_id)"
-                            + " DO UPDATE SET last_seq = s.last_seq + excluded.last_seq RETURNING last_seq)");
+                    .append("::bigint FROM req RETURNING last_seq)");
             sql.append(", obx AS (INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type,"
                     + " aggregate_id, stream_seq, event_type, occurred_at, payload, next_attempt_at)"
                     + " SELECT v.event_id, sub.name, v.tenant_id, 'request', v.aggregate_id,"
@@ -266,7 +274,7 @@ final class NewRequestWriter {
             first = true;
             int ord = 1;
             for (DomainEvent e : events) {
-                OutboxMessage m = PostgresRequestStore.outboxMessage(r, e);
+                OutboxMessage m = PostgresRequestStore.outboxMessage(r, document, e);
                 sql.append(first ? "" : ", ")
                         .append('(')
                         .append(p(m.eventId().value()))

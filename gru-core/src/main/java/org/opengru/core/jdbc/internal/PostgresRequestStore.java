@@ -36,7 +36,6 @@ import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineEntry;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Requests in PostgreSQL. {@link #apply} writes, in one transaction: the idempotency record (first, so
@@ -82,21 +81,28 @@ public final class PostgresRequestStore implements RequestStore {
     private Outcome insertNew(RequestChange change) {
         Request next = change.request();
         IdempotencyRecord idem = change.idempotency();
+        boolean joined = tx.joined();
         boolean inserted;
         try {
-            inserted =
-                    tx.inSingleStatement(c -> NewRequestWriter.write(c, change, outbox.subscribers(), clock.instant())
+            inserted = tx.inSingleStatement(
+                    c -> NewRequestWriter.write(c, change, outbox.subscribers(), clock.instant(), joined)
                             .requestInserted());
         } catch (DataAccessException e) {
-            if (idem != null && "23505".equals(e.sqlState()) && !tx.joined()) {
-                // A concurrent twin with the same key committed first: replay it.
-                return tx.inSingleStatement(c -> replay(c, next, idem));
+            if ("23505".equals(e.sqlState()) && !joined) {
+                // A concurrent twin with the same key committed first (replay it), or the id or the
+                // reference is taken: the statement wrote nothing, find out which.
+                return explainNotInserted(next, idem, e);
             }
             throw e;
         }
         if (inserted) {
             return new Outcome(next, false);
         }
+        return explainNotInserted(next, idem, null);
+    }
+
+    private Outcome explainNotInserted(
+            Request next, @Nullable IdempotencyRecord idem, @Nullable DataAccessException failure) {
         return tx.inSingleStatement(c -> {
             if (idem != null && idempotency(c, next.tenant(), idem.key()).isPresent()) {
                 return replay(c, next, idem);
@@ -104,6 +110,9 @@ public final class PostgresRequestStore implements RequestStore {
             long actual = storedVersion(c, next.tenant(), next.id());
             if (actual >= 0) {
                 throw new ConcurrentUpdateException("request", next.id().toString(), 0, actual);
+            }
+            if (failure != null && !referenceTaken(c, next)) {
+                throw failure;
             }
             throw new ValidationException("reference", next.reference(), "is already used in " + next.tenant());
         });
@@ -115,7 +124,8 @@ public final class PostgresRequestStore implements RequestStore {
         if (idem != null && !claimKey(c, idem)) {
             return replay(c, next, idem);
         }
-        update(c, next, change.expectedVersion());
+        String document = JSON.writeValueAsString(next);
+        update(c, next, document, change.expectedVersion());
         appendHistory(c, next, change.history());
         List<AuditRecord> auditRecords = new ArrayList<>();
         List<TimelineEntry> timelineEntries = new ArrayList<>();
@@ -129,7 +139,7 @@ public final class PostgresRequestStore implements RequestStore {
         timeline.append(c, timelineEntries);
         List<OutboxMessage> messages = new ArrayList<>();
         for (DomainEvent e : change.events()) {
-            messages.add(outboxMessage(next, e));
+            messages.add(outboxMessage(next, document, e));
         }
         if (!messages.isEmpty() && !outbox.subscribers().isEmpty()) {
             outbox.append(c, messages);
@@ -162,10 +172,10 @@ public final class PostgresRequestStore implements RequestStore {
         }
     }
 
-    private static void update(Connection c, Request r, long expectedVersion) throws SQLException {
+    private static void update(Connection c, Request r, String document, long expectedVersion) throws SQLException {
         String sql = "UPDATE gru_request SET team_id = ?, applicant_id = ?, status = ?, version = ?, updated_at = ?,"
                 + " received_at = ?, decided_at = ?, implicit = ?, deadline_due_at = ?, deadline_active = ?,"
-                + " document = ?::jsonb, closed_at = ?,"
+                + " document = ?::json, closed_at = ?,"
                 + " archived_at = CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE archived_at END"
                 + " WHERE tenant_id = ? AND id = ? AND version = ? AND reference = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -179,7 +189,7 @@ public final class PostgresRequestStore implements RequestStore {
             ps.setBoolean(8, r.decision() != null && r.decision().implicit());
             Sql.setInstant(ps, 9, r.deadline() == null ? null : r.deadline().dueAt());
             ps.setBoolean(10, r.deadline() != null && !r.deadline().suspended());
-            ps.setString(11, JSON.writeValueAsString(r));
+            ps.setString(11, document);
             Sql.setInstant(ps, 12, closedAt(r));
             Sql.setInstant(ps, 13, closedAt(r));
             ps.setString(14, r.tenant().value());
@@ -203,6 +213,17 @@ public final class PostgresRequestStore implements RequestStore {
             return r.decision().at();
         }
         return r.status() == RequestStatus.WITHDRAWN ? r.updatedAt() : null;
+    }
+
+    private static boolean referenceTaken(Connection c, Request r) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM gru_request WHERE tenant_id = ? AND reference = ?")) {
+            ps.setString(1, r.tenant().value());
+            ps.setString(2, r.reference().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static long storedVersion(Connection c, TenantId tenant, RequestId id) throws SQLException {
@@ -263,19 +284,14 @@ public final class PostgresRequestStore implements RequestStore {
         return org.opengru.core.outbox.RecordingRequestStore.timelineEntry(r, h);
     }
 
-    /** The outbox message of an event: the event and the full request after the change. */
-    static OutboxMessage outboxMessage(Request r, DomainEvent e) {
-        ObjectNode payload = JSON.createObjectNode();
-        payload.set("event", JSON.valueToTree(e));
-        payload.set("request", JSON.valueToTree(r));
+    /**
+     * The outbox message of an event: the event and the full request after the change ({@code document},
+     * the request's JSON as stored in its row: serialised once per command, not once per use).
+     */
+    static OutboxMessage outboxMessage(Request r, String document, DomainEvent e) {
+        String payload = "{\"event\":" + JSON.writeValueAsString(e) + ",\"request\":" + document + "}";
         return new OutboxMessage(
-                e.eventId(),
-                e.tenant(),
-                "request",
-                r.id().toString(),
-                e.type(),
-                e.occurredAt(),
-                JSON.writeValueAsString(payload));
+                e.eventId(), e.tenant(), "request", r.id().toString(), e.type(), e.occurredAt(), payload);
     }
 
     @Override

@@ -147,7 +147,7 @@ public final class PostgresRetentionStore implements RetentionStore {
                     r.decision(),
                     keepAck ? r.acknowledgment() : null);
             try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request SET applicant_id = ?,"
-                    + " document = ?::jsonb, anonymised_at = ? WHERE tenant_id = ? AND id = ?")) {
+                    + " document = ?::json, anonymised_at = ? WHERE tenant_id = ? AND id = ?")) {
                 ps.setObject(1, ANONYMOUS.value());
                 ps.setString(2, PostgresRequestStore.JSON.writeValueAsString(stripped));
                 Sql.setInstant(ps, 3, at);
