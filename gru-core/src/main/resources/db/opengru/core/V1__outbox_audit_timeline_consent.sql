@@ -45,7 +45,7 @@ CREATE TABLE gru_audit (
     actor         text        NOT NULL,
     action        text        NOT NULL,
     channel       text        NOT NULL,
-    details       jsonb       NOT NULL,
+    details       json        NOT NULL, -- read back whole (the hash is over the parsed map, not this text)
     previous_hash char(64)    NOT NULL,
     hash          char(64)    NOT NULL,
     PRIMARY KEY (tenant_id, request_id, position)

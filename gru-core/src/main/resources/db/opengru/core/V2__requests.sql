@@ -45,7 +45,7 @@ CREATE TABLE gru_request_history (
     to_status   text        NOT NULL,
     reason      text,
     implicit    boolean     NOT NULL,
-    document    jsonb       NOT NULL,
+    document    json        NOT NULL, -- read back whole: json skips jsonb's conversion on every write
     PRIMARY KEY (tenant_id, request_id, sequence)
 );
 

@@ -182,7 +182,7 @@ final class NewRequestWriter {
                     .append(p(h.implicit()))
                     .append("::boolean, ")
                     .append(p(PostgresRequestStore.JSON.writeValueAsString(h)))
-                    .append("::jsonb)");
+                    .append("::json)");
             first = false;
         }
         sql.append(") AS v)");
@@ -213,7 +213,7 @@ final class NewRequestWriter {
                     .append(p(a.channel()))
                     .append(", ")
                     .append(p(PostgresRequestStore.JSON.writeValueAsString(a.details())))
-                    .append("::jsonb, ")
+                    .append("::json, ")
                     .append(p(previous))
                     .append("::char(64), ")
                     .append(p(hash))

@@ -62,7 +62,7 @@ public final class PostgresAuditTrail implements AuditTrail {
         String hash = AuditHashes.entryHash(r, position, previous);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gru_audit (tenant_id, request_id, position,"
                 + " occurred_at, actor, action, channel, details, previous_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)")) {
             insert.setString(1, r.tenant().value());
             insert.setObject(2, r.requestId().value());
             insert.setLong(3, position);

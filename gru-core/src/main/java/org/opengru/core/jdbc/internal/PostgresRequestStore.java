@@ -250,7 +250,7 @@ public final class PostgresRequestStore implements RequestStore {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_request_history (tenant_id, request_id,"
                 + " sequence, at, actor, channel, action, from_status, to_status, reason, implicit, document)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
             for (HistoryEntry h : entries) {
                 if (h.sequence() != expected) {
                     throw new ValidationException(

@@ -157,7 +157,7 @@ public final class PostgresRetentionStore implements RetentionStore {
             }
             delete(c, "DELETE FROM gru_timeline WHERE tenant_id = ? AND subject_id = ?", tenant, request.toString());
             try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request_history SET reason = NULL,"
-                    + " document = document - 'reason' WHERE tenant_id = ? AND request_id = ?")) {
+                    + " document = (document::jsonb - 'reason')::json WHERE tenant_id = ? AND request_id = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, request.value());
                 ps.executeUpdate();
