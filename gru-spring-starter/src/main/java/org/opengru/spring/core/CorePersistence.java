@@ -5,17 +5,24 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.catalogue.ProcedureStore;
+import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.rgpd.ConsentLedger;
+import org.opengru.core.tenancy.TeamDirectory;
 import org.opengru.core.timeline.TimelineStore;
+import org.opengru.core.usager.MandateStore;
+import org.opengru.core.usager.UsagerStore;
 import org.opengru.spring.storage.GruStorage;
 
 /**
  * gru-core's stores for the chosen {@link GruStorage}: the PostgreSQL adapters on the application's
  * DataSource (sharing one transaction helper, so that a command's writes commit together), or the
- * in-memory ones. Each store is also exposed as its own bean, which the application may replace.
+ * in-memory ones, for requests, references, outbox, audit, timeline, catalogue, usagers, mandates,
+ * teams, exchanges and consents. Each store is also exposed as its own bean, which the application may replace.
  */
 public final class CorePersistence {
 
@@ -25,40 +32,37 @@ public final class CorePersistence {
     private final Outbox outbox;
     private final AuditTrail auditTrail;
     private final TimelineStore timelineStore;
+    private final ProcedureStore procedureStore;
+    private final UsagerStore usagerStore;
+    private final MandateStore mandateStore;
+    private final TeamDirectory teamDirectory;
+    private final ExchangeStore exchangeStore;
+    private final ConsentLedger consentLedger;
 
-    private CorePersistence(
-            @Nullable PostgresPersistence postgres,
-            RequestStore requestStore,
-            ReferenceSequence referenceSequence,
-            Outbox outbox,
-            AuditTrail auditTrail,
-            TimelineStore timelineStore) {
-        this.postgres = postgres;
-        this.requestStore = requestStore;
-        this.referenceSequence = referenceSequence;
-        this.outbox = outbox;
-        this.auditTrail = auditTrail;
-        this.timelineStore = timelineStore;
+    private CorePersistence(@Nullable PostgresPersistence pg, Clock clock, Set<String> subscribers) {
+        this.postgres = pg;
+        this.requestStore = pg != null ? pg.requestStore() : RequestStore.inMemory();
+        this.referenceSequence = pg != null ? pg.referenceSequence() : ReferenceSequence.inMemory();
+        // In memory the request store keeps its events for inspection only: nothing writes this outbox.
+        this.outbox = pg != null ? pg.outbox() : Outbox.inMemory(clock, subscribers);
+        this.auditTrail = pg != null ? pg.auditTrail() : AuditTrail.inMemory();
+        this.timelineStore = pg != null ? pg.timelineStore() : TimelineStore.inMemory();
+        this.procedureStore = pg != null ? pg.procedureStore() : ProcedureStore.inMemory();
+        this.usagerStore = pg != null ? pg.usagerStore() : UsagerStore.inMemory();
+        this.mandateStore = pg != null ? pg.mandateStore() : MandateStore.inMemory();
+        this.teamDirectory = pg != null ? pg.teamDirectory() : TeamDirectory.inMemory();
+        this.exchangeStore = pg != null ? pg.exchangeStore() : ExchangeStore.inMemory();
+        this.consentLedger = pg != null ? pg.consentLedger() : ConsentLedger.inMemory();
     }
 
     /** The adapters for {@code storage}; {@code subscribers} are the outbox's delivery targets. */
     public static CorePersistence of(GruStorage storage, Clock clock, Set<String> subscribers) {
-        if (storage.isJdbc()) {
-            PostgresPersistence pg = PostgresPersistence.builder(
-                            storage.dataSource().orElseThrow(), clock)
-                    .outboxSubscribers(subscribers)
-                    .build();
-            return new CorePersistence(
-                    pg, pg.requestStore(), pg.referenceSequence(), pg.outbox(), pg.auditTrail(), pg.timelineStore());
-        }
-        // In memory the request store keeps its events for inspection only: nothing writes this outbox.
-        return new CorePersistence(
-                null,
-                RequestStore.inMemory(),
-                ReferenceSequence.inMemory(),
-                Outbox.inMemory(clock, subscribers),
-                AuditTrail.inMemory(),
-                TimelineStore.inMemory());
+        PostgresPersistence pg = storage.isJdbc()
+                ? PostgresPersistence.builder(storage.dataSource().orElseThrow(), clock)
+                        .outboxSubscribers(subscribers)
+                        .build()
+                : null;
+        return new CorePersistence(pg, clock, subscribers);
     }
 
     /** The PostgreSQL adapters, when the storage is PostgreSQL. */
@@ -84,5 +88,29 @@ public final class CorePersistence {
 
     public TimelineStore timelineStore() {
         return timelineStore;
+    }
+
+    public ProcedureStore procedureStore() {
+        return procedureStore;
+    }
+
+    public UsagerStore usagerStore() {
+        return usagerStore;
+    }
+
+    public MandateStore mandateStore() {
+        return mandateStore;
+    }
+
+    public TeamDirectory teamDirectory() {
+        return teamDirectory;
+    }
+
+    public ExchangeStore exchangeStore() {
+        return exchangeStore;
+    }
+
+    public ConsentLedger consentLedger() {
+        return consentLedger;
     }
 }

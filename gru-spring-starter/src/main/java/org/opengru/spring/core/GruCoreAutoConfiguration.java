@@ -21,6 +21,7 @@ import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.request.DeadlineSweeper;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.tenancy.TeamDirectory;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineStore;
@@ -107,32 +108,38 @@ public class GruCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProcedureStore gruProcedureStore() {
-        return ProcedureStore.inMemory();
+    ProcedureStore gruProcedureStore(CorePersistence persistence) {
+        return persistence.procedureStore();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    UsagerStore gruUsagerStore() {
-        return UsagerStore.inMemory();
+    UsagerStore gruUsagerStore(CorePersistence persistence) {
+        return persistence.usagerStore();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MandateStore gruMandateStore() {
-        return MandateStore.inMemory();
+    MandateStore gruMandateStore(CorePersistence persistence) {
+        return persistence.mandateStore();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TeamDirectory gruTeamDirectory() {
-        return TeamDirectory.inMemory();
+    TeamDirectory gruTeamDirectory(CorePersistence persistence) {
+        return persistence.teamDirectory();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ExchangeStore gruExchangeStore() {
-        return ExchangeStore.inMemory();
+    ExchangeStore gruExchangeStore(CorePersistence persistence) {
+        return persistence.exchangeStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsentLedger gruConsentLedger(CorePersistence persistence) {
+        return persistence.consentLedger();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.documents.crypto.KeyProvider;
@@ -18,11 +19,14 @@ import org.opengru.documents.vault.Download;
 import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+@ExtendWith(EmbeddedPostgresExtension.class)
 class GruDocumentsAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -97,10 +101,9 @@ class GruDocumentsAutoConfigurationTest {
     }
 
     @Test
-    void postgresMetadataWithoutAStorageDirectoryFailsWithTheAction() {
-        runner.withBean(DataSource.class, () -> new org.postgresql.ds.PGSimpleDataSource())
+    void postgresMetadataWithoutAStorageDirectoryFailsWithTheAction(PostgresDatabase db) {
+        runner.withBean(DataSource.class, db::dataSource)
                 .withPropertyValues("gru.storage=jdbc")
-                .withClassLoader(new FilteredClassLoader("org.flywaydb"))
                 .run(context -> {
                     assertThat(context).hasFailed();
                     FailureAnalysis analysis = new VaultFailureAnalyzer().analyze(context.getStartupFailure());
