@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengru.core.GruCore;
+import org.opengru.core.outbox.Outbox;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
@@ -33,8 +34,11 @@ public class GruSchedulingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BookingStore gruBookingStore(GruStorage storage) {
-        return storage.dataSource().<BookingStore>map(PostgresBookingStore::new).orElseGet(BookingStore::inMemory);
+    BookingStore gruBookingStore(GruStorage storage, Outbox outbox) {
+        // Booking events go to gru-core's outbox, for the same subscribers, in the booking's transaction.
+        return storage.dataSource()
+                .<BookingStore>map(ds -> new PostgresBookingStore(ds, outbox.subscribers()))
+                .orElseGet(BookingStore::inMemory);
     }
 
     @Bean
