@@ -118,10 +118,11 @@ public final class VendorBackOffice {
                 .build();
         PieceReuse reuse = new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
 
-        // gru-scheduling: the database itself refuses a double booking (exclusion constraint).
+        // gru-scheduling: the database itself refuses a double booking (exclusion constraint); booking
+        // events go to gru-core's outbox, for the same back-office subscriber, in the booking's statement.
         SchedulingSchema.migrate(dataSource);
         BookingService bookings = new BookingService(
-                new PostgresBookingStore(dataSource),
+                new PostgresBookingStore(dataSource, Set.of(BACK_OFFICE)),
                 SiteDirectory.of(sites),
                 BookingPolicy.defaults(),
                 clock,

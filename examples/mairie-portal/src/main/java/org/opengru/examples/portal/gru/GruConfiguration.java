@@ -33,10 +33,10 @@ import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
 import org.opengru.scheduling.ical.ICalendarWriter;
-import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.spring.storage.GruStorage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -76,9 +76,9 @@ class GruConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BookingService bookingService(GruStorage migrated, DataSource dataSource, GruCore core, Clock clock) {
+    BookingService bookingService(BookingStore store, GruCore core, Clock clock) {
         return new BookingService(
-                new PostgresBookingStore(dataSource),
+                store,
                 SiteDirectory.of(Commune.sites()),
                 BookingPolicy.defaults(),
                 clock,
