@@ -49,9 +49,9 @@ import org.opengru.scheduling.model.Site;
 import org.opengru.scheduling.model.SiteId;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
+import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
-import org.opengru.test.scheduling.MutableClock;
 import org.opengru.test.scheduling.SmallPool;
 
 /**

@@ -51,6 +51,7 @@ import org.opengru.scheduling.booking.LotteryRelease;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.ReminderDue;
 import org.opengru.scheduling.hours.Interval;
+import org.opengru.test.MutableClock;
 
 /**
  * The behaviour every {@link BookingStore} must show, run through the booking service. Subclass it once
