@@ -1,28 +1,19 @@
 package org.opengru.core.outbox;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.event.DomainEvent;
 import org.opengru.core.id.RequestId;
-import org.opengru.core.id.ShortReference;
-import org.opengru.core.id.TeamId;
-import org.opengru.core.id.UsagerId;
-import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.request.ForwardingRequestStore;
 import org.opengru.core.request.HistoryEntry;
-import org.opengru.core.request.IdempotencyRecord;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestChange;
-import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStore;
-import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineEntry;
 import org.opengru.core.timeline.TimelineStore;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,18 +26,17 @@ import tools.jackson.databind.node.ObjectNode;
  * timeline and outbox follow the history's order. One JVM only: with PostgreSQL use {@code
  * PostgresPersistence.requestStore()}, which does this atomically.
  */
-public final class RecordingRequestStore implements RequestStore {
+public final class RecordingRequestStore extends ForwardingRequestStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RequestStore delegate;
     private final AuditTrail audit;
     private final TimelineStore timeline;
     private final Outbox outbox;
     private final ConcurrentHashMap<RequestId, Object> locks = new ConcurrentHashMap<>();
 
     public RecordingRequestStore(RequestStore delegate, AuditTrail audit, TimelineStore timeline, Outbox outbox) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -120,40 +110,5 @@ public final class RecordingRequestStore implements RequestStore {
                 r.id().toString(),
                 h.channel().name(),
                 summary);
-    }
-
-    @Override
-    public Optional<Request> find(TenantId tenant, RequestId id) {
-        return delegate.find(tenant, id);
-    }
-
-    @Override
-    public Optional<Request> findByReference(TenantId tenant, ShortReference reference) {
-        return delegate.findByReference(tenant, reference);
-    }
-
-    @Override
-    public List<HistoryEntry> history(TenantId tenant, RequestId id) {
-        return delegate.history(tenant, id);
-    }
-
-    @Override
-    public Optional<IdempotencyRecord> idempotency(TenantId tenant, IdempotencyKey key) {
-        return delegate.idempotency(tenant, key);
-    }
-
-    @Override
-    public List<Request> byApplicants(TenantId tenant, Set<UsagerId> applicants, RequestQuery query) {
-        return delegate.byApplicants(tenant, applicants, query);
-    }
-
-    @Override
-    public List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query) {
-        return delegate.byTeams(tenant, teams, query);
-    }
-
-    @Override
-    public List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit) {
-        return delegate.dueForImplicitDecision(tenant, now, limit);
     }
 }

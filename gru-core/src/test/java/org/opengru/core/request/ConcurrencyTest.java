@@ -20,7 +20,6 @@ import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.testing.CoreFixture;
-import org.opengru.core.testing.ForwardingRequestStore;
 
 /** The in-memory store under contention: no lost update, conflicts are typed, a key has one effect. */
 class ConcurrencyTest {

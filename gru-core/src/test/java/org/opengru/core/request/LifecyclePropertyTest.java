@@ -38,7 +38,6 @@ import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.testing.CoreFixture;
 import org.opengru.core.testing.ForwardingMandateStore;
-import org.opengru.core.testing.ForwardingRequestStore;
 import org.opengru.core.usager.Mandate;
 import org.opengru.core.usager.MandateStore;
 

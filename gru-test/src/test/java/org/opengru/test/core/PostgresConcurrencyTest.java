@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,20 +23,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.id.RequestId;
-import org.opengru.core.id.ShortReference;
-import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
+import org.opengru.core.request.ForwardingRequestStore;
 import org.opengru.core.request.HistoryEntry;
-import org.opengru.core.request.IdempotencyRecord;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestChange;
-import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStore;
-import org.opengru.core.tenancy.TenantId;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 
@@ -184,11 +178,10 @@ class PostgresConcurrencyTest {
      * Deliberately broken: ignores the caller's expected version and writes its change over whatever is
      * stored (re-numbered so that the real store accepts it), as a store without optimistic locking does.
      */
-    private static final class LastWriterWins implements RequestStore {
-        private final RequestStore delegate;
+    private static final class LastWriterWins extends ForwardingRequestStore {
 
         LastWriterWins(RequestStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -219,41 +212,6 @@ class PostgresConcurrencyTest {
                     // try again over the newer version: the caller never hears of the conflict
                 }
             }
-        }
-
-        @Override
-        public Optional<Request> find(TenantId tenant, RequestId id) {
-            return delegate.find(tenant, id);
-        }
-
-        @Override
-        public Optional<Request> findByReference(TenantId tenant, ShortReference reference) {
-            return delegate.findByReference(tenant, reference);
-        }
-
-        @Override
-        public List<HistoryEntry> history(TenantId tenant, RequestId id) {
-            return delegate.history(tenant, id);
-        }
-
-        @Override
-        public Optional<IdempotencyRecord> idempotency(TenantId tenant, IdempotencyKey key) {
-            return delegate.idempotency(tenant, key);
-        }
-
-        @Override
-        public List<Request> byApplicants(TenantId tenant, Set<UsagerId> applicants, RequestQuery query) {
-            return delegate.byApplicants(tenant, applicants, query);
-        }
-
-        @Override
-        public List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query) {
-            return delegate.byTeams(tenant, teams, query);
-        }
-
-        @Override
-        public List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit) {
-            return delegate.dueForImplicitDecision(tenant, now, limit);
         }
     }
 }

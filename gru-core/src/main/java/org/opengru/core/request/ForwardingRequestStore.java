@@ -1,7 +1,8 @@
-package org.opengru.core.testing;
+package org.opengru.core.request;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.opengru.core.id.RequestId;
@@ -9,21 +10,20 @@ import org.opengru.core.id.ShortReference;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
-import org.opengru.core.request.HistoryEntry;
-import org.opengru.core.request.IdempotencyRecord;
-import org.opengru.core.request.Request;
-import org.opengru.core.request.RequestChange;
-import org.opengru.core.request.RequestQuery;
-import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 
-/** Delegates everything; tests override a method to inject a bug. */
+/**
+ * A request store that hands every call to another one: the base of decorators that add behaviour around
+ * a store (for example {@link org.opengru.core.outbox.RecordingRequestStore}, which records audit, timeline
+ * and outbox entries after each change) by overriding only what they change.
+ */
 public class ForwardingRequestStore implements RequestStore {
 
-    private final RequestStore delegate;
+    /** The store every call is handed to. */
+    protected final RequestStore delegate;
 
     public ForwardingRequestStore(RequestStore delegate) {
-        this.delegate = delegate;
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
     @Override
