@@ -254,7 +254,7 @@ class JourneyBrowserTest extends RunningPortal {
                 browser.findElement(by).click();
                 return;
             } catch (org.openqa.selenium.WebDriverException e) {
-                boolean navigated = ExpectedConditions.stalenessOf(html).apply(browser);
+                boolean navigated = left(html);
                 if (navigated || attempt == 3 || e instanceof org.openqa.selenium.NoSuchElementException) {
                     if (navigated) {
                         return;
@@ -273,11 +273,31 @@ class JourneyBrowserTest extends RunningPortal {
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /**
+     * Whether the browser left the page {@code html} belonged to. Chromium reports a node of a page it has
+     * just replaced either as stale or, while the new document loads, as "Node with given id does not
+     * belong to the document": both mean the page changed.
+     */
+    private static boolean left(WebElement html) {
+        try {
+            html.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /** Clicks something that loads a new page, and waits for it. */
     private static void go(By by) {
         WebElement html = browser.findElement(By.tagName("html"));
         clickResolved(by, html);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> left(html));
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
