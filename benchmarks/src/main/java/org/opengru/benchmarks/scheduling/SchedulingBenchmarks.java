@@ -52,6 +52,7 @@ import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.scheduling.SchedulingFixture;
 import org.opengru.test.scheduling.SmallPool;
 
 /**
@@ -223,26 +224,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
         LocalDate monday = LocalDate.of(2027, 6, 7);
         MutableClock clock = new MutableClock(
                 monday.atTime(7, 0).atZone(HolidayZone.METROPOLE.zone()).toInstant());
-        Site site = Site.of(TENANT, SITE, "Mairie", HolidayZone.METROPOLE);
-        OpeningHours hours = OpeningHours.builder(site)
-                .schedule(WeeklySchedule.builder(ScheduleTarget.site(SITE), monday)
-                        .until(monday.plusDays(3))
-                        .open(
-                                "08:00",
-                                "14:15",
-                                DayOfWeek.MONDAY,
-                                DayOfWeek.TUESDAY,
-                                DayOfWeek.WEDNESDAY,
-                                DayOfWeek.THURSDAY)
-                        .build())
-                .build();
-        Service passport = Service.builder(TENANT, SERVICE, "Passeport")
-                .duration(Duration.ofMinutes(15))
-                .build();
-        SiteSetup setup = new SiteSetup(
-                hours,
-                List.of(new Resource(TENANT, ResourceId.of("guichet"), SITE, "Guichet", Set.of(SERVICE))),
-                List.of(passport));
+        SiteSetup setup = SchedulingFixture.rushWeek(TENANT, SITE, SERVICE, ResourceId.of("guichet"), monday);
         try (SmallPool node1 = new SmallPool(db.newDataSource(), 32);
                 SmallPool node2 = new SmallPool(db.newDataSource(), 32)) {
             BookingService[] nodes = {service(node1, clock, setup), service(node2, clock, setup)};

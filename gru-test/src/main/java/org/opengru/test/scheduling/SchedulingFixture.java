@@ -114,6 +114,33 @@ public final class SchedulingFixture {
                 .build();
     }
 
+    /**
+     * The opening-rush week: one desk serving {@code service} Monday to Thursday from 08:00 to 14:15 in
+     * 15-minute appointments, so 100 single-place slots from {@code monday} on. The reliability test and
+     * the rush benchmark race for the same week.
+     */
+    public static SiteSetup rushWeek(
+            TenantId tenant, SiteId siteId, ServiceId service, ResourceId desk, LocalDate monday) {
+        Site site = Site.of(tenant, siteId, "Mairie", HolidayZone.METROPOLE);
+        OpeningHours hours = OpeningHours.builder(site)
+                .schedule(WeeklySchedule.builder(ScheduleTarget.site(siteId), monday)
+                        .until(monday.plusDays(3))
+                        .open(
+                                "08:00",
+                                "14:15",
+                                DayOfWeek.MONDAY,
+                                DayOfWeek.TUESDAY,
+                                DayOfWeek.WEDNESDAY,
+                                DayOfWeek.THURSDAY)
+                        .build())
+                .build();
+        Service passport = Service.builder(tenant, service, "Passeport")
+                .duration(Duration.ofMinutes(15))
+                .build();
+        return new SiteSetup(
+                hours, List.of(new Resource(tenant, desk, siteId, "Guichet", Set.of(service))), List.of(passport));
+    }
+
     public static SiteSetup setup() {
         return new SiteSetup(hours(), desks(), List.of(passport(), civil(), agentsOnly()));
     }

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,14 +41,8 @@ import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
 import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.holiday.HolidayZone;
-import org.opengru.scheduling.hours.OpeningHours;
-import org.opengru.scheduling.hours.ScheduleTarget;
-import org.opengru.scheduling.hours.WeeklySchedule;
-import org.opengru.scheduling.model.Resource;
 import org.opengru.scheduling.model.ResourceId;
-import org.opengru.scheduling.model.Service;
 import org.opengru.scheduling.model.ServiceId;
-import org.opengru.scheduling.model.Site;
 import org.opengru.scheduling.model.SiteId;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
@@ -228,25 +221,7 @@ class OpeningRushTest {
     }
 
     private static BookingService service(DataSource node, MutableClock clock) {
-        Site site = Site.of(TENANT, SITE, "Mairie", HolidayZone.METROPOLE);
-        // Monday to Thursday 08:00-14:15 with 15-minute slots: 25 a day, 100 in the week.
-        OpeningHours hours = OpeningHours.builder(site)
-                .schedule(WeeklySchedule.builder(ScheduleTarget.site(SITE), MONDAY)
-                        .until(MONDAY.plusDays(3))
-                        .open(
-                                "08:00",
-                                "14:15",
-                                DayOfWeek.MONDAY,
-                                DayOfWeek.TUESDAY,
-                                DayOfWeek.WEDNESDAY,
-                                DayOfWeek.THURSDAY)
-                        .build())
-                .build();
-        Service passport = Service.builder(TENANT, PASSPORT, "Passeport")
-                .duration(Duration.ofMinutes(15))
-                .build();
-        SiteSetup setup = new SiteSetup(
-                hours, List.of(new Resource(TENANT, DESK, SITE, "Guichet", Set.of(PASSPORT))), List.of(passport));
+        SiteSetup setup = SchedulingFixture.rushWeek(TENANT, SITE, PASSPORT, DESK, MONDAY);
         BookingPolicy policy = new BookingPolicy(Duration.ofMinutes(10), Duration.ofHours(1), 0, List.of(), 0);
         return new BookingService(
                 new PostgresBookingStore(node, Set.of("logiciel-metier")),
