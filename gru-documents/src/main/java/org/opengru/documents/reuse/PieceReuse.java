@@ -1,5 +1,6 @@
 package org.opengru.documents.reuse;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +23,13 @@ import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.rgpd.ConsentRecord;
+import org.opengru.documents.ingest.UploadRequest;
 import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentFacts;
 import org.opengru.documents.types.Validity;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentEvent;
@@ -249,5 +253,96 @@ public final class PieceReuse {
         events.publish(List.of(new DocumentEvent.Attached(
                 ids.newEventId(), actor.tenant(), at, documentId, v.number(), request, actor.ref())));
         return a;
+    }
+
+    /**
+     * Stores a new file in {@code owner}'s vault and attaches it to the request, by reference: a file sent
+     * with a message or a complement. An usager must act for the owner; sending the file is their consent
+     * to this request's use of it, recorded as such. An agent must be able to see the request; the file
+     * goes to the owner's vault (the usager keeps the document the mairie sent) and needs no consent.
+     * When the file is refused, nothing is stored or attached.
+     *
+     * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused
+     * @throws AccessDeniedException when the actor may neither act for the owner nor see the request
+     */
+    public Attachment uploadAndAttach(
+            Principal actor,
+            UsagerId owner,
+            RequestId request,
+            ProcedureCode procedure,
+            DocumentTypeCode type,
+            UploadRequest upload,
+            InputStream content,
+            Channel channel) {
+        if (actor instanceof AgentPrincipal agent) {
+            if (!vault.access().agentMaySee(agent, request)) {
+                throw new AccessDeniedException(actor.toString(), "attach a file to", "request", request.toString());
+            }
+            Document d =
+                    vault.upload(actor, owner, type, DocumentFacts.issued(vault.today()), channel, upload, content);
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Attachment a = new Attachment(actor.tenant(), request, type, d.id(), 1, actor.ref(), at);
+            store.attach(a);
+            events.publish(List.of(
+                    new DocumentEvent.Attached(ids.newEventId(), actor.tenant(), at, d.id(), 1, request, actor.ref())));
+            return a;
+        }
+        if (!vault.actsFor(actor, owner)) {
+            throw new AccessDeniedException(actor.toString(), "attach a file to", "request", request.toString());
+        }
+        Document d = vault.upload(actor, owner, type, DocumentFacts.issued(vault.today()), channel, upload, content);
+        consent(actor, owner, request, procedure, Set.of(d.id()), channel);
+        return attach(actor, request, type, d.id());
+    }
+
+    /**
+     * Records a data proof with a request in place of the piece it replaces, and returns what the
+     * request's {@code ProvidedPiece} holds. An usager must act for the person the data is about (they
+     * consented to its fetching); an agent must be able to see the request.
+     *
+     * @throws DocumentNotUsableException when the proof's own validity has ended
+     */
+    public ProofAttachment attachProof(Principal actor, UsagerId usager, RequestId request, DataProof proof) {
+        boolean allowed = actor instanceof AgentPrincipal agent
+                ? vault.access().agentMaySee(agent, request)
+                : vault.actsFor(actor, usager);
+        if (!allowed) {
+            throw new AccessDeniedException(actor.toString(), "attach a data proof to", "request", request.toString());
+        }
+        LocalDate today = vault.today();
+        if (proof.validUntil() != null && proof.validUntil().isBefore(today)) {
+            throw new DocumentNotUsableException(
+                    "the data proof for " + proof.replaces() + " was valid until " + proof.validUntil());
+        }
+        // PostgreSQL keeps microseconds: so does every stored instant, in every adapter.
+        DataProof kept = new DataProof(
+                proof.replaces(),
+                proof.source(),
+                proof.description(),
+                proof.obtainedAt().truncatedTo(ChronoUnit.MICROS),
+                proof.validUntil(),
+                proof.attributes());
+        ProofAttachment a = new ProofAttachment(
+                actor.tenant(),
+                request,
+                usager,
+                ids.nextUuid(),
+                kept,
+                actor.ref(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        store.attachProof(a);
+        return a;
+    }
+
+    /** The data proofs recorded with a request, for whoever may see it. */
+    public List<ProofAttachment> proofs(Principal actor, RequestId request) {
+        List<ProofAttachment> all = store.proofs(actor.tenant(), request);
+        boolean allowed = actor instanceof AgentPrincipal agent
+                ? vault.access().agentMaySee(agent, request)
+                : all.stream().allMatch(p -> vault.actsFor(actor, p.usager()));
+        if (!allowed) {
+            throw new AccessDeniedException(actor.toString(), "read the data proofs of", "request", request.toString());
+        }
+        return all;
     }
 }

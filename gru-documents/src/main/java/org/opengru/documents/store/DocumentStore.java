@@ -8,6 +8,7 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.documents.crypto.WrappedKey;
 import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.documents.reuse.ReuseConsent;
 import org.opengru.documents.storage.BlobKey;
 import org.opengru.documents.store.internal.InMemoryDocumentStore;
@@ -95,6 +96,16 @@ public interface DocumentStore {
     /** The requests a document is attached to, oldest first. */
     List<Attachment> attachmentsOf(TenantId tenant, DocumentId document);
 
+    /**
+     * Records a data proof with a request (append-only).
+     *
+     * @throws org.opengru.core.error.AlreadyExistsException when that id is taken
+     */
+    void attachProof(ProofAttachment proof);
+
+    /** The data proofs recorded with a request, oldest first. */
+    List<ProofAttachment> proofs(TenantId tenant, RequestId request);
+
     /** Metadata in memory: the embedded default. */
     static DocumentStore inMemory() {
         return new InMemoryDocumentStore();
@@ -105,8 +116,8 @@ public interface DocumentStore {
         return new PostgresDocumentStore(dataSource);
     }
 
-    /** This module's SQL migrations ({@code db/opengru/documents/V1__documents.sql}). */
+    /** This module's SQL migrations ({@code db/opengru/documents/V1__documents.sql}, {@code V2__data_proofs.sql}). */
     static org.opengru.core.jdbc.Migrations migrations() {
-        return org.opengru.core.jdbc.Migrations.of("documents", List.of("V1__documents.sql"));
+        return org.opengru.core.jdbc.Migrations.of("documents", List.of("V1__documents.sql", "V2__data_proofs.sql"));
     }
 }

@@ -26,6 +26,11 @@ public final class DocumentTypes {
     public static final DocumentTypeCode TAX_NOTICE = DocumentTypeCode.of("avis-imposition");
     public static final DocumentTypeCode FAMILY_RECORD_BOOK = DocumentTypeCode.of("livret-famille");
     public static final DocumentTypeCode BANK_DETAILS = DocumentTypeCode.of("rib");
+    /**
+     * A file sent with a message on a request (by the usager, or by an agent to the usager): not one of
+     * the démarche's pieces, permanent, up to 20 MiB.
+     */
+    public static final DocumentTypeCode MESSAGE_ATTACHMENT = DocumentTypeCode.of("piece-jointe");
 
     /**
      * Carte nationale d'identité: 10 years, except for cards issued to adults from 2 January 2004
@@ -66,7 +71,8 @@ public final class DocumentTypes {
             new DocumentType(
                     TAX_NOTICE, "Dernier avis d'imposition", new ValidityRule.IssuedSinceYearsAgo(1), 10L << 20),
             new DocumentType(FAMILY_RECORD_BOOK, "Livret de famille", new ValidityRule.Permanent(), 20L << 20),
-            new DocumentType(BANK_DETAILS, "Relevé d'identité bancaire (RIB)", new ValidityRule.Permanent(), 5L << 20));
+            new DocumentType(BANK_DETAILS, "Relevé d'identité bancaire (RIB)", new ValidityRule.Permanent(), 5L << 20),
+            new DocumentType(MESSAGE_ATTACHMENT, "Pièce jointe à un message", new ValidityRule.Permanent(), 20L << 20));
 
     private final Map<DocumentTypeCode, DocumentType> national;
     private final ConcurrentMap<TenantId, Map<DocumentTypeCode, DocumentType>> custom = new ConcurrentHashMap<>();

@@ -38,6 +38,11 @@ public final class VaultAccess {
         }
     }
 
+    /** Whether the agent may see the request (and so what is attached to it). */
+    public boolean agentMaySee(AgentPrincipal agent, org.opengru.core.id.RequestId request) {
+        return requests.agentMaySee(agent, request);
+    }
+
     /** Whether {@code actor} may read that version of that document. */
     public boolean mayRead(Principal actor, Document document, int version, Instant at) {
         if (!actor.tenant().equals(document.tenant())) {

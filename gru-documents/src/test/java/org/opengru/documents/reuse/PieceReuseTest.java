@@ -215,4 +215,117 @@ class PieceReuseTest {
                         .document())
                 .isEqualTo(newer.id());
     }
+
+    @Test
+    void aFileSentWithAMessageIsStoredAttachedAndReadableByBothSides() {
+        RequestId request = f.newRequest();
+        Attachment mine = f.reuse.uploadAndAttach(
+                aliceActs,
+                alice,
+                request,
+                CANTINE,
+                DocumentTypes.MESSAGE_ATTACHMENT,
+                org.opengru.documents.ingest.UploadRequest.of("certificat-medical.pdf"),
+                new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
+                Channel.WEB);
+        // Sending it is the consent for this request, recorded as such.
+        assertThat(f.store.consents(tenant, request))
+                .singleElement()
+                .satisfies(c -> assertThat(c.covers(mine.document())).isTrue());
+        assertThat(f.vault
+                        .access()
+                        .mayRead(
+                                agent,
+                                f.vault.store().find(tenant, mine.document()).orElseThrow(),
+                                1,
+                                Instant.now()))
+                .as("not before the agent may see the request")
+                .isFalse();
+        f.visibleToAgents.add(request);
+        assertThat(f.vault.download(agent, mine.document(), 1).fileName().value())
+                .isEqualTo("certificat-medical.pdf");
+
+        // The agent answers with a file of the mairie's: it lands in Alice's vault, attached to the request.
+        Attachment theirs = f.reuse.uploadAndAttach(
+                agent,
+                alice,
+                request,
+                CANTINE,
+                DocumentTypes.MESSAGE_ATTACHMENT,
+                org.opengru.documents.ingest.UploadRequest.of("attestation-inscription.pdf"),
+                new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
+                Channel.WEB);
+        assertThat(f.vault.download(aliceActs, theirs.document(), 1).fileName().value())
+                .isEqualTo("attestation-inscription.pdf");
+        assertThat(f.vault.download(agent, theirs.document(), 1).size()).isPositive();
+        assertThat(f.store.attachments(tenant, request))
+                .extracting(Attachment::document)
+                .containsExactly(mine.document(), theirs.document());
+    }
+
+    @Test
+    void aRefusedFileOrAStrangerLeavesNothingBehind() {
+        RequestId request = f.newRequest();
+        assertThatThrownBy(() -> f.reuse.uploadAndAttach(
+                        aliceActs,
+                        alice,
+                        request,
+                        CANTINE,
+                        DocumentTypes.MESSAGE_ATTACHMENT,
+                        org.opengru.documents.ingest.UploadRequest.of("facture.pdf"),
+                        new java.io.ByteArrayInputStream(TestFiles.windowsExecutable()),
+                        Channel.WEB))
+                .isInstanceOf(org.opengru.documents.ingest.UnsupportedMediaTypeException.class);
+        UsagerPrincipal mallory = Principal.usager(tenant, f.newUsager());
+        assertThatThrownBy(() -> f.reuse.uploadAndAttach(
+                        mallory,
+                        alice,
+                        request,
+                        CANTINE,
+                        DocumentTypes.MESSAGE_ATTACHMENT,
+                        org.opengru.documents.ingest.UploadRequest.of("a.pdf"),
+                        new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
+                        Channel.WEB))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThatThrownBy(() -> f.reuse.uploadAndAttach(
+                        agent,
+                        alice,
+                        request,
+                        CANTINE,
+                        DocumentTypes.MESSAGE_ATTACHMENT,
+                        org.opengru.documents.ingest.UploadRequest.of("a.pdf"),
+                        new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
+                        Channel.WEB))
+                .as("an agent who may not see the request")
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThat(f.vault.vaultOf(aliceActs, alice)).isEmpty();
+        assertThat(f.store.attachments(tenant, request)).isEmpty();
+        assertThat(f.store.consents(tenant, request)).isEmpty();
+        assertThat(((InMemoryBlobStore) f.blobs).size()).isZero();
+    }
+
+    @Test
+    void aDataProofIsRecordedWithTheRequestInPlaceOfThePiece() {
+        RequestId request = f.newRequest();
+        DataProof proof =
+                CAF.proofFor(tenant, alice, CAF_CERTIFICATE, f.vault.today()).orElseThrow();
+        ProofAttachment recorded = f.reuse.attachProof(aliceActs, alice, request, proof);
+
+        assertThat(recorded.documentRef()).isEqualTo("proof:" + recorded.id());
+        assertThat(recorded.providedPiece().type()).isEqualTo(CAF_CERTIFICATE);
+        assertThat(f.reuse.proofs(aliceActs, request)).containsExactly(recorded);
+        assertThatThrownBy(() -> f.reuse.proofs(agent, request))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        f.visibleToAgents.add(request);
+        assertThat(f.reuse.proofs(agent, request))
+                .singleElement()
+                .satisfies(p -> assertThat(p.proof().attributes()).containsEntry("quotientFamilial", "734"));
+
+        UsagerPrincipal mallory = Principal.usager(tenant, f.newUsager());
+        assertThatThrownBy(() -> f.reuse.attachProof(mallory, alice, f.newRequest(), proof))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        f.clock.set(Instant.parse("2026-04-02T09:00:00Z")); // valid until 2026-03-31
+        assertThatThrownBy(() -> f.reuse.attachProof(aliceActs, alice, f.newRequest(), proof))
+                .isInstanceOf(DocumentNotUsableException.class);
+    }
 }

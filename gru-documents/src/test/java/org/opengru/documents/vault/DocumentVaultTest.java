@@ -171,6 +171,16 @@ class DocumentVaultTest {
         }
 
         @Override
+        public void attachProof(org.opengru.documents.reuse.ProofAttachment p) {
+            delegate.attachProof(p);
+        }
+
+        @Override
+        public List<org.opengru.documents.reuse.ProofAttachment> proofs(TenantId t, RequestId r) {
+            return delegate.proofs(t, r);
+        }
+
+        @Override
         public List<org.opengru.documents.reuse.Attachment> attachmentsOf(TenantId t, DocumentId d) {
             return delegate.attachmentsOf(t, d);
         }

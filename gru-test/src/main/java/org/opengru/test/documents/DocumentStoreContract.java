@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +33,8 @@ import org.opengru.documents.crypto.WrappedKey;
 import org.opengru.documents.ingest.SanitizedFileName;
 import org.opengru.documents.ingest.Sha256;
 import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.DataProof;
+import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.documents.reuse.ReuseConsent;
 import org.opengru.documents.sniff.AllowedMediaType;
 import org.opengru.documents.storage.BlobKey;
@@ -263,5 +266,46 @@ public abstract class DocumentStoreContract {
         assertThat(store.attachments(PARIS, request))
                 .as("the request keeps its reference")
                 .containsExactly(a);
+    }
+
+    @Test
+    void dataProofsAreRecordedPerRequestOldestFirst() {
+        UsagerId alice = UsagerId.of(UUID.randomUUID());
+        RequestId request = RequestId.of(UUID.randomUUID());
+        ProofAttachment first = new ProofAttachment(
+                PARIS,
+                request,
+                alice,
+                UUID.randomUUID(),
+                new DataProof(
+                        DocumentTypeCode.of("attestation-caf"),
+                        "API Particulier — CNAF",
+                        "Quotient familial CNAF de 2026-02 : 734",
+                        T0,
+                        LocalDate.of(2026, 2, 28),
+                        Map.of("quotient_familial", "734", "fournisseur", "CNAF", "periode", "2026-02")),
+                new ActorRef(ActorKind.USAGER, alice.toString()),
+                T0.plusSeconds(1));
+        ProofAttachment second = new ProofAttachment(
+                PARIS,
+                request,
+                alice,
+                UUID.randomUUID(),
+                new DataProof(
+                        DocumentTypeCode.of("certificat-scolarite"),
+                        "API Particulier — MESRI",
+                        "Inscrit(e)",
+                        T0,
+                        null,
+                        Map.of()),
+                new ActorRef(ActorKind.AGENT, "jdupont"),
+                T0.plusSeconds(2));
+        store.attachProof(second);
+        store.attachProof(first);
+        assertThatThrownBy(() -> store.attachProof(first)).isInstanceOf(AlreadyExistsException.class);
+
+        assertThat(store.proofs(PARIS, request)).containsExactly(first, second);
+        assertThat(store.proofs(LYON, request)).isEmpty();
+        assertThat(store.proofs(PARIS, RequestId.of(UUID.randomUUID()))).isEmpty();
     }
 }

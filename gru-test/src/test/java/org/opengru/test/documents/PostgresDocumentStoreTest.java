@@ -17,7 +17,8 @@ class PostgresDocumentStoreTest extends DocumentStoreContract {
     @BeforeAll
     static void migrate(PostgresDatabase database) {
         db = database;
-        assertThat(DocumentStore.migrations().migrate(db.dataSource())).isEqualTo(1);
+        assertThat(DocumentStore.migrations().migrate(db.dataSource()))
+                .isEqualTo(DocumentStore.migrations().scripts().size());
         assertThat(DocumentStore.migrations().migrate(db.dataSource()))
                 .as("a second node: nothing to do")
                 .isZero();
@@ -26,7 +27,7 @@ class PostgresDocumentStoreTest extends DocumentStoreContract {
     @Override
     protected DocumentStore newStore() {
         db.execute("TRUNCATE gru_document, gru_document_version, gru_document_key, gru_document_consent,"
-                + " gru_document_attachment");
+                + " gru_document_attachment, gru_document_proof");
         return DocumentStore.postgres(db.dataSource());
     }
 

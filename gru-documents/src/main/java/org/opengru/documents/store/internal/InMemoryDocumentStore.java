@@ -15,6 +15,7 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.documents.crypto.WrappedKey;
 import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.documents.reuse.ReuseConsent;
 import org.opengru.documents.storage.BlobKey;
 import org.opengru.documents.store.DocumentStore;
@@ -34,6 +35,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
     private final Map<VersionKey, WrappedKey> keys = new HashMap<>();
     private final List<ReuseConsent> consents = new ArrayList<>();
     private final List<Attachment> attachments = new ArrayList<>();
+    private final List<ProofAttachment> proofs = new ArrayList<>();
 
     @Override
     public synchronized void insert(Document document, WrappedKey key) {
@@ -164,6 +166,22 @@ public final class InMemoryDocumentStore implements DocumentStore {
     public synchronized List<Attachment> attachmentsOf(TenantId tenant, DocumentId document) {
         return attachments.stream()
                 .filter(a -> a.tenant().equals(tenant) && a.document().equals(document))
+                .toList();
+    }
+
+    @Override
+    public synchronized void attachProof(ProofAttachment proof) {
+        if (proofs.stream().anyMatch(p -> p.tenant().equals(proof.tenant()) && p.id().equals(proof.id()))) {
+            throw new AlreadyExistsException("proof", proof.id().toString());
+        }
+        proofs.add(proof);
+    }
+
+    @Override
+    public synchronized List<ProofAttachment> proofs(TenantId tenant, RequestId request) {
+        return proofs.stream()
+                .filter(p -> p.tenant().equals(tenant) && p.request().equals(request))
+                .sorted(java.util.Comparator.comparing(ProofAttachment::attachedAt))
                 .toList();
     }
 }

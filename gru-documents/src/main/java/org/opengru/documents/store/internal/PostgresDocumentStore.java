@@ -35,6 +35,8 @@ import org.opengru.documents.crypto.WrappedKey;
 import org.opengru.documents.ingest.SanitizedFileName;
 import org.opengru.documents.ingest.Sha256;
 import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.DataProof;
+import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.documents.reuse.ReuseConsent;
 import org.opengru.documents.sniff.AllowedMediaType;
 import org.opengru.documents.storage.BlobKey;
@@ -463,6 +465,79 @@ public final class PostgresDocumentStore implements DocumentStore {
                                 rs.getInt(4),
                                 ActorRef.parse(rs.getString(5)),
                                 rs.getTimestamp(6).toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void attachProof(ProofAttachment a) {
+        List<String> names = new ArrayList<>(a.proof().attributes().keySet());
+        List<String> values = names.stream().map(a.proof().attributes()::get).toList();
+        try {
+            tx.run(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_document_proof (tenant_id, id,"
+                        + " request_id, usager_id, piece, source, description, obtained_at, valid_until,"
+                        + " attribute_names, attribute_values, attached_by, attached_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, a.tenant().value());
+                    ps.setObject(2, a.id());
+                    ps.setObject(3, a.request().value());
+                    ps.setObject(4, a.usager().value());
+                    ps.setString(5, a.piece().value());
+                    ps.setString(6, a.proof().source());
+                    ps.setString(7, a.proof().description());
+                    ps.setTimestamp(8, Timestamp.from(a.proof().obtainedAt()));
+                    ps.setObject(9, a.proof().validUntil(), Types.DATE);
+                    ps.setArray(10, c.createArrayOf("text", names.toArray()));
+                    ps.setArray(11, c.createArrayOf("text", values.toArray()));
+                    ps.setString(12, a.attachedBy().toString());
+                    ps.setTimestamp(13, Timestamp.from(a.attachedAt()));
+                    ps.executeUpdate();
+                }
+            });
+        } catch (org.opengru.core.jdbc.DataAccessException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw new AlreadyExistsException("proof", a.id().toString());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ProofAttachment> proofs(TenantId tenant, RequestId request) {
+        return tx.inTransaction(c -> {
+            List<ProofAttachment> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, usager_id, piece, source, description,"
+                    + " obtained_at, valid_until, attribute_names, attribute_values, attached_by, attached_at"
+                    + " FROM gru_document_proof WHERE tenant_id = ? AND request_id = ? ORDER BY attached_at, id")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, request.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] names = (Object[]) rs.getArray(8).getArray();
+                        Object[] values = (Object[]) rs.getArray(9).getArray();
+                        Map<String, String> attributes = new LinkedHashMap<>();
+                        for (int i = 0; i < names.length; i++) {
+                            attributes.put((String) names[i], (String) values[i]);
+                        }
+                        DataProof proof = new DataProof(
+                                DocumentTypeCode.of(rs.getString(3)),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getTimestamp(6).toInstant(),
+                                rs.getObject(7, LocalDate.class),
+                                attributes);
+                        out.add(new ProofAttachment(
+                                tenant,
+                                request,
+                                UsagerId.of(rs.getObject(2, UUID.class)),
+                                rs.getObject(1, UUID.class),
+                                proof,
+                                ActorRef.parse(rs.getString(10)),
+                                rs.getTimestamp(11).toInstant()));
                     }
                 }
             }
