@@ -70,28 +70,72 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
 
     @Override
     public Optional<DataProof> proofFor(TenantId tenant, UsagerId usager, DocumentTypeCode piece, LocalDate on) {
-        ApiParticulierScope scope = pieces.get(piece);
-        if (scope == null || !tenant.equals(client.config().tenant())) {
+        if (!applies(tenant, piece)) {
             return Optional.empty();
         }
         Optional<CallContext> context = contexts.contextFor(tenant, usager);
+        if (context.isEmpty()) {
+            return Optional.empty();
+        }
+        ProofAttempt attempt = attempt(tenant, usager, piece, context.get(), on);
+        if (attempt instanceof ProofAttempt.Obtained obtained) {
+            return Optional.of(obtained.proof());
+        }
+        ProofAttempt.NotObtained none = (ProofAttempt.NotObtained) attempt;
+        LOG.info(
+                "no data proof for piece {}: {}{}",
+                piece,
+                none.reason(),
+                none.cause() == null
+                        ? ""
+                        : " (" + none.cause().getClass().getSimpleName() + " "
+                                + none.cause().code() + ")");
+        return Optional.empty();
+    }
+
+    /**
+     * Fetches the proof for a piece now, in the context the application names (the usager asked for it
+     * and consented, within this request), and says why when there is none: the port's {@link #proofFor}
+     * only knows "missing", a page must tell "the CAF does not know you" from "try again later".
+     */
+    public ProofAttempt attempt(
+            TenantId tenant, UsagerId usager, DocumentTypeCode piece, CallContext context, LocalDate on) {
+        if (!applies(tenant, piece)) {
+            return new ProofAttempt.NotObtained(ProofAttempt.Reason.NOT_APPLICABLE, null);
+        }
         Optional<PersonIdentity> person = usagers.find(tenant, usager)
                 .filter(Person.class::isInstance)
                 .map(Person.class::cast)
                 .flatMap(ApiParticulierDataProofs::checkedIdentity);
-        if (context.isEmpty() || person.isEmpty()) {
-            return Optional.empty();
+        if (person.isEmpty()) {
+            return new ProofAttempt.NotObtained(ProofAttempt.Reason.IDENTITY_NOT_CHECKED, null);
         }
         try {
-            return fetch(scope, piece, context.get(), person.get(), on);
+            return fetch(pieces.get(piece), piece, context, person.get(), on)
+                    .<ProofAttempt>map(ProofAttempt.Obtained::new)
+                    .orElseGet(() -> new ProofAttempt.NotObtained(ProofAttempt.Reason.PROVES_NOTHING, null));
         } catch (ApiParticulierException e) {
-            LOG.info(
-                    "no data proof for piece {} ({}): {}",
-                    piece,
-                    scope,
-                    e.getClass().getSimpleName() + " " + e.code());
-            return Optional.empty();
+            return new ProofAttempt.NotObtained(reason(e), e);
         }
+    }
+
+    private boolean applies(TenantId tenant, DocumentTypeCode piece) {
+        return pieces.containsKey(piece) && tenant.equals(client.config().tenant());
+    }
+
+    private static ProofAttempt.Reason reason(ApiParticulierException e) {
+        if (e instanceof PersonNotFoundException) {
+            return ProofAttempt.Reason.PERSON_UNKNOWN;
+        }
+        if (e instanceof RateLimitedException) {
+            return ProofAttempt.Reason.RATE_LIMITED;
+        }
+        if (e instanceof ProviderUnavailableException
+                || e instanceof TransportException
+                || e instanceof ConflictException) {
+            return ProofAttempt.Reason.SOURCE_UNAVAILABLE;
+        }
+        return ProofAttempt.Reason.FAILED;
     }
 
     private Optional<DataProof> fetch(

@@ -145,4 +145,55 @@ class ApiParticulierDataProofsTest {
         assertThat(proofs.proofFor(tenant, p.id(), CAF_CERTIFICATE, LocalDate.of(2023, 6, 15)))
                 .isEmpty();
     }
+
+    @Test
+    void an_attempt_on_the_usagers_request_says_why_there_is_no_proof() {
+        Person p = person(Provenance.FRANCECONNECT_CERTIFIED);
+        LocalDate on = LocalDate.of(2023, 6, 15);
+        CallContext cantine = ApiParticulierClientTest.CANTINE;
+        assertThat(proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on))
+                .isInstanceOfSatisfying(
+                        ProofAttempt.Obtained.class,
+                        o -> assertThat(o.proof().attributes()).containsEntry("quotient_familial", "1045"));
+
+        String route = "/v3/dss/quotient_familial/identite";
+        server.script(
+                route,
+                404,
+                "{\"errors\":[{\"code\":\"35003\",\"title\":\"Allocataire non référencé\",\"detail\":\"d\","
+                        + "\"source\":null,\"meta\":{\"provider\":\"CNAF & MSA\"}}]}",
+                Map.of());
+        assertThat(reason(proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on)))
+                .isEqualTo(ProofAttempt.Reason.PERSON_UNKNOWN);
+
+        String unavailable = "{\"errors\":[{\"code\":\"37001\",\"title\":\"Service non disponible\","
+                + "\"detail\":\"d\",\"source\":null,\"meta\":{\"provider\":\"CNAV\"}}]}";
+        for (int i = 0; i < 3; i++) { // every attempt the client makes
+            server.script(route, 504, unavailable, Map.of());
+        }
+        assertThat(reason(proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on)))
+                .isEqualTo(ProofAttempt.Reason.SOURCE_UNAVAILABLE);
+
+        server.script(
+                route,
+                429,
+                "{\"errors\":[{\"code\":\"00429\",\"title\":\"Trop de requêtes\",\"detail\":\"d\","
+                        + "\"source\":null,\"meta\":{}}]}",
+                Map.of("Retry-After", "30"));
+        ProofAttempt limited = proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on);
+        assertThat(reason(limited)).isEqualTo(ProofAttempt.Reason.RATE_LIMITED);
+        assertThat(((ProofAttempt.NotObtained) limited).retryAt())
+                .isEqualTo(clock.instant().plusSeconds(30));
+
+        Person declared = person(Provenance.DECLARED);
+        assertThat(reason(proofs.attempt(tenant, declared.id(), CAF_CERTIFICATE, cantine, on)))
+                .isEqualTo(ProofAttempt.Reason.IDENTITY_NOT_CHECKED);
+        assertThat(reason(proofs.attempt(tenant, p.id(), TAX_NOTICE, cantine, on)))
+                .isEqualTo(ProofAttempt.Reason.NOT_APPLICABLE);
+    }
+
+    private static ProofAttempt.Reason reason(ProofAttempt attempt) {
+        assertThat(attempt).isInstanceOf(ProofAttempt.NotObtained.class);
+        return ((ProofAttempt.NotObtained) attempt).reason();
+    }
 }
