@@ -219,15 +219,7 @@ class PieceReuseTest {
     @Test
     void aFileSentWithAMessageIsStoredAttachedAndReadableByBothSides() {
         RequestId request = f.newRequest();
-        Attachment mine = f.reuse.uploadAndAttach(
-                aliceActs,
-                alice,
-                request,
-                CANTINE,
-                DocumentTypes.MESSAGE_ATTACHMENT,
-                org.opengru.documents.ingest.UploadRequest.of("certificat-medical.pdf"),
-                new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
-                Channel.WEB);
+        Attachment mine = send(aliceActs, request, "certificat-medical.pdf", TestFiles.cleanPdf());
         // Sending it is the consent for this request, recorded as such.
         assertThat(f.store.consents(tenant, request))
                 .singleElement()
@@ -246,15 +238,7 @@ class PieceReuseTest {
                 .isEqualTo("certificat-medical.pdf");
 
         // The agent answers with a file of the mairie's: it lands in Alice's vault, attached to the request.
-        Attachment theirs = f.reuse.uploadAndAttach(
-                agent,
-                alice,
-                request,
-                CANTINE,
-                DocumentTypes.MESSAGE_ATTACHMENT,
-                org.opengru.documents.ingest.UploadRequest.of("attestation-inscription.pdf"),
-                new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
-                Channel.WEB);
+        Attachment theirs = send(agent, request, "attestation-inscription.pdf", TestFiles.cleanPdf());
         assertThat(f.vault.download(aliceActs, theirs.document(), 1).fileName().value())
                 .isEqualTo("attestation-inscription.pdf");
         assertThat(f.vault.download(agent, theirs.document(), 1).size()).isPositive();
@@ -266,36 +250,12 @@ class PieceReuseTest {
     @Test
     void aRefusedFileOrAStrangerLeavesNothingBehind() {
         RequestId request = f.newRequest();
-        assertThatThrownBy(() -> f.reuse.uploadAndAttach(
-                        aliceActs,
-                        alice,
-                        request,
-                        CANTINE,
-                        DocumentTypes.MESSAGE_ATTACHMENT,
-                        org.opengru.documents.ingest.UploadRequest.of("facture.pdf"),
-                        new java.io.ByteArrayInputStream(TestFiles.windowsExecutable()),
-                        Channel.WEB))
+        assertThatThrownBy(() -> send(aliceActs, request, "facture.pdf", TestFiles.windowsExecutable()))
                 .isInstanceOf(org.opengru.documents.ingest.UnsupportedMediaTypeException.class);
         UsagerPrincipal mallory = Principal.usager(tenant, f.newUsager());
-        assertThatThrownBy(() -> f.reuse.uploadAndAttach(
-                        mallory,
-                        alice,
-                        request,
-                        CANTINE,
-                        DocumentTypes.MESSAGE_ATTACHMENT,
-                        org.opengru.documents.ingest.UploadRequest.of("a.pdf"),
-                        new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
-                        Channel.WEB))
+        assertThatThrownBy(() -> send(mallory, request, "a.pdf", TestFiles.cleanPdf()))
                 .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
-        assertThatThrownBy(() -> f.reuse.uploadAndAttach(
-                        agent,
-                        alice,
-                        request,
-                        CANTINE,
-                        DocumentTypes.MESSAGE_ATTACHMENT,
-                        org.opengru.documents.ingest.UploadRequest.of("a.pdf"),
-                        new java.io.ByteArrayInputStream(TestFiles.cleanPdf()),
-                        Channel.WEB))
+        assertThatThrownBy(() -> send(agent, request, "a.pdf", TestFiles.cleanPdf()))
                 .as("an agent who may not see the request")
                 .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
         assertThat(f.vault.vaultOf(aliceActs, alice)).isEmpty();
@@ -327,5 +287,18 @@ class PieceReuseTest {
         f.clock.set(Instant.parse("2026-04-02T09:00:00Z")); // valid until 2026-03-31
         assertThatThrownBy(() -> f.reuse.attachProof(aliceActs, alice, f.newRequest(), proof))
                 .isInstanceOf(DocumentNotUsableException.class);
+    }
+
+    /** A file sent with a message on the request, into Alice's vault. */
+    private Attachment send(Principal actor, RequestId request, String name, byte[] content) {
+        return f.reuse.uploadAndAttach(
+                actor,
+                alice,
+                request,
+                CANTINE,
+                DocumentTypes.MESSAGE_ATTACHMENT,
+                org.opengru.documents.ingest.UploadRequest.of(name),
+                new java.io.ByteArrayInputStream(content),
+                Channel.WEB);
     }
 }
