@@ -7,6 +7,7 @@ import org.opengru.core.error.NotFoundException;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.examples.portal.signin.PortalUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -48,13 +49,20 @@ class PortalModel {
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "introuvable";
+    String notFound(HttpSession session, Model model) {
+        return page("introuvable", session, model);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden() {
-        return "interdit";
+    String forbidden(HttpSession session, Model model) {
+        return page("interdit", session, model);
+    }
+
+    /** An exception handler's model is a fresh one, without the @ModelAttribute values the layout needs. */
+    private String page(String view, HttpSession session, Model model) {
+        model.addAttribute("portal", settings);
+        model.addAttribute("user", CurrentUser.find(session));
+        return view;
     }
 }
