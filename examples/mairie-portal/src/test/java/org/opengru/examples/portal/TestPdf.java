@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A harmless one-page PDF with a correct cross-reference table, as a resident's scanner makes. */
+/**
+ * A harmless one-page PDF with a correct cross-reference table, as a resident's scanner makes; and, for
+ * the refusals, the first bytes of a Windows program.
+ */
 final class TestPdf {
 
     private TestPdf() {}
@@ -39,5 +42,15 @@ final class TestPdf {
                 .append("\n%%EOF\n");
         pdf.writeBytes(tail.toString().getBytes(StandardCharsets.ISO_8859_1));
         return pdf.toByteArray();
+    }
+
+    /** The start of a Windows executable (MZ header and DOS stub), as a program renamed "facture.pdf" is. */
+    static byte[] windowsExecutable() {
+        byte[] b = new byte[512];
+        b[0] = 'M';
+        b[1] = 'Z';
+        byte[] stub = "This program cannot be run in DOS mode.".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(stub, 0, b, 78, stub.length);
+        return b;
     }
 }

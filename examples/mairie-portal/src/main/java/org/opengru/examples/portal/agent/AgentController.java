@@ -30,20 +30,26 @@ import org.opengru.core.request.RequestQuery;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Usager;
+import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.demo.DemoPeople;
 import org.opengru.examples.portal.resident.Appointments;
+import org.opengru.examples.portal.resident.RequestFiles;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.model.SiteId;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The agents' back-office: work queue per team, 360° view, decisions, keyed-in requests, the day's desks. */
@@ -52,10 +58,12 @@ class AgentController {
 
     private final GruCore core;
     private final Appointments appointments;
+    private final RequestFiles files;
 
-    AgentController(GruCore core, Appointments appointments) {
+    AgentController(GruCore core, Appointments appointments, RequestFiles files) {
         this.core = core;
         this.appointments = appointments;
+        this.files = files;
     }
 
     @GetMapping("/agent")
@@ -78,7 +86,9 @@ class AgentController {
                 "names",
                 names(byTeam.values().stream()
                         .flatMap(List::stream)
-                        .map(Request::applicant)
+                        .flatMap(r -> r.beneficiary() == null
+                                ? java.util.stream.Stream.of(r.applicant())
+                                : java.util.stream.Stream.of(r.applicant(), r.beneficiary()))
                         .toList()));
         model.addAttribute("titles", titles());
         return "agent/file";
@@ -89,11 +99,13 @@ class AgentController {
     String request(@PathVariable String id, HttpSession session, Model model) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
         Request r = core.requests().get(agent, RequestId.parse(id));
+        Procedure procedure =
+                core.procedures().find(Commune.TENANT, r.procedure()).orElseThrow();
         model.addAttribute("request", r);
-        model.addAttribute(
-                "procedure",
-                core.procedures().find(Commune.TENANT, r.procedure()).orElseThrow());
+        model.addAttribute("procedure", procedure);
         model.addAttribute("values", FormFields.display(r.data()));
+        model.addAttribute("pieces", files.pieces(agent, r, procedure));
+        model.addAttribute("beneficiaryName", r.beneficiary() == null ? null : nameOf(r.beneficiary()));
         model.addAttribute("history", core.requests().history(agent, r.id()));
         List<Message> thread = new ArrayList<>(core.exchanges().thread(agent, r.id()));
         thread.sort(Comparator.comparing(Message::postedAt));
@@ -153,22 +165,47 @@ class AgentController {
         return "redirect:/agent/demandes/" + id;
     }
 
+    /** A file of the request (a piece, or one sent with a message), through the vault's access policy. */
+    @GetMapping("/agent/demandes/{id}/fichier")
+    ResponseEntity<InputStreamResource> file(@PathVariable String id, @RequestParam String ref, HttpSession session) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        return files.download(agent, core.requests().get(agent, RequestId.parse(id)), ref);
+    }
+
     @PostMapping("/agent/demandes/{id}/messages")
     String message(
             @PathVariable String id,
-            @RequestParam String message,
+            @RequestParam(defaultValue = "") String message,
             @RequestParam(defaultValue = "SHARED") String visibilite,
+            @RequestParam(name = "fichier", required = false) @Nullable MultipartFile file,
             HttpSession session,
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
-        if (message.isBlank()) {
+        Visibility v = "INTERNAL_NOTE".equals(visibilite) ? Visibility.INTERNAL_NOTE : Visibility.SHARED;
+        boolean withFile = RequestFiles.chosen(file);
+        if (message.isBlank() && !withFile) {
             redirect.addFlashAttribute("problem", "Le message est vide.");
-        } else {
-            Visibility v = "INTERNAL_NOTE".equals(visibilite) ? Visibility.INTERNAL_NOTE : Visibility.SHARED;
-            core.exchanges().post(agent, RequestId.parse(id), v, message.strip(), List.of(), Channel.WEB, null);
+        } else if (withFile && v == Visibility.INTERNAL_NOTE) {
+            // The file would land in the resident's vault: a note for agents only cannot carry one.
             redirect.addFlashAttribute(
-                    "notice",
-                    v == Visibility.INTERNAL_NOTE ? "Note interne enregistrée." : "Message envoyé à l'usager.");
+                    "problem", "Un fichier ne peut être joint qu'à un message pour l'usager, pas à une note interne.");
+            redirect.addFlashAttribute("draftMessage", message);
+        } else {
+            Request r = core.requests().get(agent, RequestId.parse(id));
+            try {
+                files.post(agent, r, v, message, file);
+                redirect.addFlashAttribute(
+                        "notice",
+                        v == Visibility.INTERNAL_NOTE
+                                ? "Note interne enregistrée."
+                                : withFile ? "Message et fichier envoyés à l'usager." : "Message envoyé à l'usager.");
+            } catch (UploadRejectedException e) {
+                redirect.addFlashAttribute(
+                        "problem",
+                        "Le message n'a pas été envoyé : le fichier n'a pas été accepté, " + FileRefusals.french(e)
+                                + ".");
+                redirect.addFlashAttribute("draftMessage", message);
+            }
         }
         return "redirect:/agent/demandes/" + id + "#messages";
     }

@@ -47,6 +47,9 @@ public final class Commune {
 
     public static final TenantId TENANT = TenantId.of("commune-45000");
     public static final String NAME = "Mairie de Belleville-sur-Loire";
+    /** The town hall's SIRET, sent to API Particulier as the {@code recipient} of the data. */
+    public static final String SIRET = "21450123100010";
+
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     public static final TeamId ETAT_CIVIL = TeamId.of("etat-civil");

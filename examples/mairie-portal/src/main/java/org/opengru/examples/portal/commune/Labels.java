@@ -2,10 +2,17 @@ package org.opengru.examples.portal.commune;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.GruCore;
+import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.catalogue.ProcedureRef;
 import org.opengru.core.request.RequestAction;
+import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +20,25 @@ import org.springframework.stereotype.Component;
 @Component("labels")
 public class Labels {
 
+    private final GruCore core;
+
+    Labels(GruCore core) {
+        this.core = core;
+    }
+
+    /** The démarche's title, as the catalogue gives it. */
+    public String title(ProcedureRef procedure) {
+        return core.procedures()
+                .find(Commune.TENANT, procedure)
+                .map(Procedure::title)
+                .orElse(procedure.code().value());
+    }
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter DAY_TIME =
             DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
 
     public String status(Object status) {
         return Commune.statusLabel(status.toString());
@@ -68,5 +90,52 @@ public class Labels {
 
     public String time(Instant at) {
         return TIME.format(at.atZone(Commune.ZONE));
+    }
+
+    /** "la CAF" or "la MSA": the organisation that gave the data of a proof. */
+    public static String organisation(ProofAttachment proof) {
+        String provider = proof.proof().attributes().getOrDefault("fournisseur", "");
+        return switch (provider) {
+            case "CNAF" -> "la CAF";
+            case "MSA" -> "la MSA";
+            default -> proof.proof().source();
+        };
+    }
+
+    /** Where and when a proof's data was obtained, as the agent and the resident read it. */
+    public String obtained(ProofAttachment proof) {
+        String via = proof.proof().source().startsWith("API Particulier") ? " via API Particulier" : "";
+        return "Donnée obtenue auprès de " + organisation(proof) + via + " le "
+                + dateTime(proof.proof().obtainedAt());
+    }
+
+    /** What a proof says: "Quotient familial : 734 (novembre 2026)". */
+    public String proofContent(ProofAttachment proof) {
+        Map<String, String> a = proof.proof().attributes();
+        String qf = a.get("quotient_familial");
+        if (qf == null) {
+            return proof.proof().description();
+        }
+        String period = a.get("periode");
+        String month = "";
+        if (period != null) {
+            try {
+                month = " (" + MONTH.format(YearMonth.parse(period)) + ")";
+            } catch (DateTimeParseException e) {
+                month = " (" + period + ")";
+            }
+        }
+        return "Quotient familial : " + qf + month;
+    }
+
+    /** A file size in plain French. */
+    public String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " octets";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " Ko";
+        }
+        return String.format(Locale.FRENCH, "%.1f Mo", bytes / (1024.0 * 1024.0));
     }
 }

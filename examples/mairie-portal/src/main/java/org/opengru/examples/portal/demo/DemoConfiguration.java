@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.opengru.core.GruCore;
+import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
@@ -13,11 +14,16 @@ import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
+import org.opengru.core.value.Siret;
 import org.opengru.core.webhook.WebhookEndpoint;
 import org.opengru.core.webhook.WebhookSecret;
 import org.opengru.core.webhook.WebhookSender;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.signin.AgentDirectory;
+import org.opengru.franceconnect.apiparticulier.ApiParticulierClient;
+import org.opengru.franceconnect.apiparticulier.ApiParticulierConfig;
+import org.opengru.franceconnect.apiparticulier.ApiParticulierScope;
+import org.opengru.franceconnect.apiparticulier.Habilitations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +43,38 @@ class DemoConfiguration {
         return new DemoIdentityProvider(port);
     }
 
+    /**
+     * The API Particulier sandbox; {@code portal.demo.api-particulier-behaviour} ({@code PERSON_UNKNOWN},
+     * {@code PROVIDER_DOWN}, {@code RATE_LIMITED}) shows the portal's answer to each failure.
+     */
     @Bean(destroyMethod = "close")
-    ApiParticulierSandbox apiParticulierSandbox(@Value("${portal.demo.api-particulier-port:0}") int port) {
-        return new ApiParticulierSandbox(port);
+    ApiParticulierSandbox apiParticulierSandbox(
+            @Value("${portal.demo.api-particulier-port:0}") int port,
+            @Value("${portal.demo.api-particulier-behaviour:NORMAL}") ApiParticulierSandbox.Behaviour behaviour,
+            Clock clock) {
+        ApiParticulierSandbox sandbox = new ApiParticulierSandbox(port, clock);
+        sandbox.simulate(behaviour);
+        return sandbox;
+    }
+
+    /**
+     * The commune's API Particulier client, on the sandbox. A real installation sets {@code
+     * gru.tenants.<id>.api-particulier.token}, {@code .recipient} and {@code .habilitations} instead (the
+     * starter's {@code ApiParticulierClients}).
+     */
+    @Bean
+    ApiParticulierClient demoApiParticulierClient(ApiParticulierSandbox sandbox, AuditTrail audit, Clock clock) {
+        return ApiParticulierClient.create(
+                ApiParticulierConfig.builder(Commune.TENANT)
+                        .baseUri(sandbox.baseUri())
+                        .token("jeton-du-bac-a-sable-api-particulier")
+                        .recipient(Siret.parse(Commune.SIRET))
+                        .habilitations(Habilitations.builder()
+                                .allow(Commune.CANTINE, ApiParticulierScope.QUOTIENT_FAMILIAL)
+                                .build())
+                        .build(),
+                audit,
+                clock);
     }
 
     /** The commune's back-office software, receiving the signed webhooks of every request change. */

@@ -38,6 +38,7 @@ public final class DemoPeople {
 
     public static final UsagerId CLAIRE = id("claire-martin");
     public static final UsagerId LEO = id("leo-martin");
+    public static final UsagerId THOMAS = id("thomas-martin");
     public static final UsagerId FOYER_MARTIN = id("foyer-martin");
     public static final UsagerId PAUL = id("paul-durand");
     public static final UsagerId AMINA = id("amina-benali");
@@ -77,6 +78,7 @@ public final class DemoPeople {
                         null);
         core.usagers().save(claire);
         core.usagers().save(Person.declared(LEO, Commune.TENANT, "Martin", List.of("Léo"), Contact.none(), at));
+        core.usagers().save(Person.declared(THOMAS, Commune.TENANT, "Martin", List.of("Thomas"), Contact.none(), at));
         core.usagers()
                 .save(new Household(
                         FOYER_MARTIN,
@@ -84,6 +86,7 @@ public final class DemoPeople {
                         "Foyer Martin",
                         List.of(
                                 new HouseholdMember(CLAIRE, HouseholdMember.Relationship.RESPONSIBLE_ADULT, true),
+                                new HouseholdMember(THOMAS, HouseholdMember.Relationship.SPOUSE_OR_PARTNER, true),
                                 new HouseholdMember(LEO, HouseholdMember.Relationship.CHILD, false)),
                         Contact.none()));
         core.usagers()
@@ -109,6 +112,6 @@ public final class DemoPeople {
 
     /** The residents an agent may key a request in for, with their names. */
     public static List<UsagerId> residents() {
-        return List.of(CLAIRE, LEO, PAUL, AMINA);
+        return List.of(CLAIRE, THOMAS, LEO, PAUL, AMINA);
     }
 }
