@@ -3,6 +3,8 @@ package org.opengru.spring.security;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.franceconnect.link.AccountLinkStore;
 import org.opengru.franceconnect.link.UsagerLinker;
@@ -94,6 +96,9 @@ public class GruSecurityAutoConfiguration {
                             paths.agentCallbackPath(),
                             paths.logoutCallbackPath())
                     .permitAll();
+            Stream.of(paths.loginPage(), paths.agentLoginPage())
+                    .filter(Objects::nonNull)
+                    .forEach(page -> a.requestMatchers(page).permitAll());
             a.requestMatchers(paths.agentPaths().toArray(String[]::new)).hasRole("AGENT");
             a.anyRequest().authenticated();
         });
