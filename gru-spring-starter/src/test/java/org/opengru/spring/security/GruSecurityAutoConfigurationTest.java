@@ -1,6 +1,7 @@
 package org.opengru.spring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.Filter;
 import java.time.Clock;
@@ -11,13 +12,19 @@ import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.franceconnect.GruFranceConnectAutoConfiguration;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 class GruSecurityAutoConfigurationTest {
@@ -39,6 +46,21 @@ class GruSecurityAutoConfigurationTest {
             assertThat(context.getBean(TenantResolver.class).resolve(new MockHttpServletRequest()))
                     .hasValue(TestTenant.TENANT);
         });
+    }
+
+    @Test
+    void noUserWithAGeneratedPasswordUnlessTheApplicationAsksForPasswords() {
+        WebApplicationContextRunner boot =
+                runner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class));
+        boot.run(context -> {
+            assertThat(context).doesNotHaveBean(UserDetailsService.class).hasBean("gruNoPasswordSignIn");
+            assertThatThrownBy(() -> context.getBean(AuthenticationManager.class)
+                            .authenticate(new UsernamePasswordAuthenticationToken("user", "password")))
+                    .isInstanceOf(ProviderNotFoundException.class);
+        });
+        UserDetailsService own = new InMemoryUserDetailsManager();
+        boot.withBean(UserDetailsService.class, () -> own)
+                .run(context -> assertThat(context).doesNotHaveBean("gruNoPasswordSignIn"));
     }
 
     @Test
