@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opengru.core.id.AgentId;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.demo.DemoPeople;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,10 +33,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's promise, end to end in Debian's headless Chromium: a resident signs in with FranceConnect
- * (the demo's local provider, through the real relying party), stores a document, files a démarche
+ * and agents with ProConnect (the demo's local provider, through the starter's relying parties and Spring
+ * Security; every form carries its CSRF token), she stores a document, files a démarche
  * reusing it with consent, follows it, books, reschedules and cancels an appointment; an agent takes the
  * request, asks for a complement, writes an internal note, keys in a phone request and marks the day's
  * appointments; the resident answers the complement and the agent accepts. axe-core (WCAG 2.1 A/AA) runs
@@ -64,8 +68,7 @@ class JourneyBrowserTest extends RunningPortal {
     @Test
     void residentAndAgentJourneys() throws Exception {
         // --- The resident signs in with FranceConnect ---------------------------------------------
-        open("/connexion");
-        go(By.cssSelector("button.fc-button"), "/mon-espace");
+        signInResident();
         assertThat(browser.getCurrentUrl()).endsWith("/mon-espace");
         assertThat(h1()).isEqualTo("Mon espace");
         assertThat(page())
@@ -159,11 +162,7 @@ class JourneyBrowserTest extends RunningPortal {
         assertThat(browser.getCurrentUrl()).contains("deconnecte");
 
         // --- An agent of the childhood team processes the request ---------------------------------
-        browser.manage().deleteAllCookies();
-        open("/agent/connexion");
-        axe();
-        new Select(browser.findElement(By.id("agent"))).selectByValue("marc.moreau");
-        go(By.xpath("//button[text()='Se connecter']"));
+        signInAgent(DemoPeople.MARC);
         assertThat(h1()).isEqualTo("Demandes à traiter");
         assertThat(page()).contains(reference).contains("Claire Marie Martin");
         axe();
@@ -185,9 +184,7 @@ class JourneyBrowserTest extends RunningPortal {
 
         // Another agent keys in a request received by phone, and receives Claire at the desk.
         go(By.xpath("//button[text()='Se déconnecter']"), "deconnecte");
-        open("/agent/connexion");
-        new Select(browser.findElement(By.id("agent"))).selectByValue("sophie.accueil");
-        go(By.xpath("//button[text()='Se connecter']"));
+        signInAgent(DemoPeople.ACCUEIL);
         open("/agent/saisie?demarche=" + Commune.ACTE_ETAT_CIVIL);
         axe();
         new Select(browser.findElement(By.id("usager"))).selectByVisibleText("Paul Durand");
@@ -208,8 +205,7 @@ class JourneyBrowserTest extends RunningPortal {
 
         // --- The resident answers the complement; the agent accepts ---------------------------------
         go(By.xpath("//button[text()='Se déconnecter']"), "deconnecte");
-        open("/connexion");
-        go(By.cssSelector("button.fc-button"), "/mon-espace");
+        signInResident();
         browser.get(requestUrl);
         assertThat(page()).contains("La mairie vous demande des compléments").contains("illisible");
         axe();
@@ -217,11 +213,14 @@ class JourneyBrowserTest extends RunningPortal {
         browser.findElement(By.id("complement-message")).sendKeys("Voici un justificatif lisible.");
         go(By.xpath("//button[text()='Envoyer les compléments']"));
         assertThat(page()).contains("Vos compléments ont été envoyés").contains("Compléments envoyés");
+        // A page that does not exist, signed in.
+        open("/page-inexistante");
+        assertThat(h1()).isEqualTo("Page introuvable");
+        axe();
+        open("/mon-espace");
         go(By.xpath("//button[text()='Se déconnecter']"), "deconnecte");
 
-        open("/agent/connexion");
-        new Select(browser.findElement(By.id("agent"))).selectByValue("marc.moreau");
-        go(By.xpath("//button[text()='Se connecter']"));
+        signInAgent(DemoPeople.MARC);
         go(By.linkText(reference));
         if (!browser.findElements(By.xpath("//button[text()='Prendre en charge']"))
                 .isEmpty()) {
@@ -232,6 +231,34 @@ class JourneyBrowserTest extends RunningPortal {
         axe();
 
         assertThat(checkedPages).hasSizeGreaterThan(15);
+    }
+
+    // ---- sign-in ----------------------------------------------------------------------------------
+
+    /**
+     * FranceConnect's button on the sign-in page: the demo's FranceConnect-shaped provider signs Claire
+     * Martin in without a login page, and the starter's chain brings her to her space.
+     */
+    private void signInResident() {
+        open("/connexion");
+        go(By.cssSelector("button.fc-button"), "/mon-espace");
+    }
+
+    /**
+     * ProConnect's button on the agents' sign-in page, then the demo provider's login page (the portal asks
+     * ProConnect to prompt, agents sharing workstations): the agent's subject and ProConnect claims typed in.
+     * The teams come from the portal's agent directory, matched on the e-mail.
+     */
+    private void signInAgent(AgentId agent) {
+        DemoPeople.DemoAgent who = DemoPeople.agent(agent);
+        open("/agent/connexion");
+        go(By.cssSelector("button.pc-button"));
+        browser.findElement(By.id("username")).sendKeys(who.sub());
+        browser.findElement(By.id("claims"))
+                .sendKeys(JsonMapper.builder().build().writeValueAsString(who.proConnectClaims()));
+        go(By.id("se-connecter"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.urlToBe("http://localhost:" + port + "/agent"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
