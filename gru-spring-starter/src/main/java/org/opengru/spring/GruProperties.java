@@ -109,12 +109,22 @@ public record GruProperties(
      * The Spring Security integration.
      *
      * @param enabled whether OpenGRU adds FranceConnect and ProConnect sign-in to Spring Security
-     * @param loginPath where a resident starts a FranceConnect sign-in (the entry point redirects there)
+     * @param loginPath where a resident starts a FranceConnect sign-in (the entry point redirects there
+     *     unless {@code login-page} is set)
      * @param callbackPath where FranceConnect sends the resident back (the path of the registered redirect URI)
      * @param agentLoginPath where an agent starts a ProConnect sign-in
      * @param agentCallbackPath where ProConnect sends the agent back
      * @param logoutPath where a signed-in user logs out (POST)
      * @param logoutCallbackPath where the provider sends the user back after logout
+     * @param loginPage the application's sign-in page (with the FranceConnect button) where an anonymous
+     *     resident is sent; a failed sign-in comes back to it with {@code ?login-error}. Unset: straight to
+     *     {@code login-path}, and failures go to {@code /?login-error}
+     * @param agentLoginPage the application's sign-in page for agents (with the ProConnect button) where an
+     *     anonymous visitor of {@code agent-paths} is sent; a failed agent sign-in comes back to it with
+     *     {@code ?login-error}. Unset: straight to {@code agent-login-path}
+     * @param homePath where a resident lands after signing in when no protected page was asked for
+     * @param agentHomePath where an agent lands after signing in when no protected page was asked for
+     * @param loggedOutPath where the browser lands once logged out (after the provider's logout when it has one)
      * @param publicPaths paths open without signing in (the default filter chain only)
      * @param agentPaths paths for agents only: an anonymous visitor is sent to the agent sign-in, a
      *     resident is refused (the default filter chain only)
@@ -139,6 +149,16 @@ public record GruProperties(
 
             @DefaultValue("/logout/callback") @Pattern(regexp = "/.*")
             String logoutCallbackPath,
+
+            @Pattern(regexp = "/.*") @Nullable String loginPage,
+
+            @Pattern(regexp = "/.*") @Nullable String agentLoginPage,
+
+            @DefaultValue("/") @Pattern(regexp = "/.*") String homePath,
+
+            @DefaultValue("/") @Pattern(regexp = "/.*") String agentHomePath,
+
+            @DefaultValue("/") @Pattern(regexp = "/.*") String loggedOutPath,
 
             @DefaultValue({"/", "/error", "/css/**", "/js/**", "/images/**", "/actuator/health", "/actuator/health/**"})
             @NotNull

@@ -222,6 +222,8 @@ public record TenantProperties(
      * @param signingAlgorithm the algorithm registered for ID tokens and userinfo (RS256 for ProConnect)
      * @param userinfoFormat {@code signed-jwt} (ProConnect's format, the default) or {@code plain-json} for
      *     a local test provider
+     * @param prompt the {@code prompt} sent to the provider: {@code login} makes it ask who is signing in even
+     *     when a session is open there (workstations shared at a counter), {@code consent} asks again for consent
      */
     public record AgentLogin(
             @Nullable Boolean enabled,
@@ -238,7 +240,9 @@ public record TenantProperties(
             @Pattern(regexp = "ES256|RS256") @Nullable String signingAlgorithm,
 
             @Pattern(regexp = "signed-jwt|plain-json") @Nullable
-            String userinfoFormat) {
+            String userinfoFormat,
+
+            @Nullable List<@Pattern(regexp = "login|consent") String> prompt) {
 
         AgentLogin inheritFrom(AgentLogin base) {
             return new AgentLogin(
@@ -254,7 +258,8 @@ public record TenantProperties(
                     or(defaultTeams, base.defaultTeams),
                     or(checkAtStartup, base.checkAtStartup),
                     or(signingAlgorithm, base.signingAlgorithm),
-                    or(userinfoFormat, base.userinfoFormat));
+                    or(userinfoFormat, base.userinfoFormat),
+                    or(prompt, base.prompt));
         }
     }
 

@@ -37,8 +37,8 @@ import org.opengru.documents.storage.StorageException;
  * Takes an upload in one streaming pass: the name is sanitised, the first bytes sniffed against the
  * allow-list and the extension, then every byte is counted against the type's limit, hashed
  * (SHA-256), inspected (PDF active content, image header size, ZIP polyglot), sent to the virus
- * scanner and encrypted into the blob store under a random key. Memory stays bounded (a 64 KiB
- * buffer plus each stage's fixed state) whatever the file's size.
+ * scanner and encrypted into the blob store under a random key. Memory stays bounded (four 256 KiB
+ * buffers plus each stage's fixed state) whatever the file's size.
  *
  * <p>All or nothing: the blob is committed only after every check and a clean scan; on any refusal
  * or failure (including a stream that breaks half-way) the upload is aborted and nothing remains in
@@ -54,7 +54,14 @@ import org.opengru.documents.storage.StorageException;
  * }</pre>
  */
 public final class DocumentIngestor {
-    private static final int BUFFER = 64 * 1024;
+    /**
+     * Bytes read, hashed and inspected at a time: four encryption chunks, so that hand-offs to the
+     * writer thread and writes to the store are few (1,024 for 256 MiB).
+     */
+    private static final int BUFFER = 4 * EnvelopeEncryption.DEFAULT_CHUNK_SIZE;
+
+    /** Buffers in flight between the reading thread and the writer thread (all the memory a file uses). */
+    private static final int BUFFERS = 4;
 
     private final BlobStore blobs;
     private final EnvelopeEncryption encryption;
@@ -103,13 +110,14 @@ public final class DocumentIngestor {
         boolean committed = false;
         // Not closed on failure: the upload is aborted instead, so no final chunk is sealed for nothing.
         EnvelopeEncryption.Encryptor encryptor = encryption.encrypt(upload.stream(), context(key));
-        try (WriteBehind writer = new WriteBehind(encryptor, 4, BUFFER)) {
+        try (WriteBehind writer = new WriteBehind(encryptor, BUFFERS, BUFFER)) {
             byte[] buffer = writer.take();
-            int headLength = readHead(content, buffer, name);
-            if (headLength == 0) {
+            // Buffers are filled whole (but the last): each holds whole encryption chunks, encrypted in place.
+            int n = fill(content, buffer, name, 0);
+            if (n == 0) {
                 throw new EmptyFileException("the upload '" + name + "' has no content");
             }
-            AllowedMediaType type = checkType(name, sniffer.sniff(buffer, headLength));
+            AllowedMediaType type = checkType(name, sniffer.sniff(buffer, Math.min(n, ContentSniffer.HEAD_LENGTH)));
             limit = limit(request, policy.maxBytes().get(type));
             if (request.declaredSize() > limit) {
                 throw new FileTooLargeException("the " + type.mediaType() + " file '" + name + "' declares "
@@ -118,31 +126,33 @@ public final class DocumentIngestor {
             List<StreamInspector> inspectors = inspectorsFor(type);
             MessageDigest sha = sha256();
             long total = 0;
-            int n = headLength;
-            while (n >= 0) {
-                if (n > 0) {
-                    total += n;
-                    if (total > limit) {
-                        throw new FileTooLargeException("the " + type.mediaType() + " file '" + name
-                                + "' has more than the " + limit + " bytes allowed"
-                                + (request.declaredSize() >= 0 ? " (it declared " + request.declaredSize() + ")" : ""));
-                    }
-                    if (request.declaredSize() >= 0 && total > request.declaredSize()) {
-                        throw new DeclaredSizeMismatchException("the upload '" + name + "' declared "
-                                + request.declaredSize() + " bytes but sends more");
-                    }
-                    sha.update(buffer, 0, n);
-                    for (StreamInspector inspector : inspectors) {
-                        inspector.update(buffer, 0, n);
-                    }
-                    scan.write(buffer, 0, n);
-                    // Encryption and storage run on the writer thread while the next bytes are read.
-                    writer.write(buffer, n);
-                    buffer = writer.take();
+            while (n > 0) {
+                total += n;
+                if (total > limit) {
+                    throw new FileTooLargeException("the " + type.mediaType() + " file '" + name
+                            + "' has more than the " + limit + " bytes allowed"
+                            + (request.declaredSize() >= 0 ? " (it declared " + request.declaredSize() + ")" : ""));
                 }
-                n = readSome(content, buffer, name, total);
+                if (request.declaredSize() >= 0 && total > request.declaredSize()) {
+                    throw new DeclaredSizeMismatchException(
+                            "the upload '" + name + "' declared " + request.declaredSize() + " bytes but sends more");
+                }
+                sha.update(buffer, 0, n);
+                for (StreamInspector inspector : inspectors) {
+                    inspector.update(buffer, 0, n);
+                }
+                scan.write(buffer, 0, n);
+                // Encryption and storage run on the writer thread while the next bytes are read.
+                writer.write(buffer, n);
+                if (n < BUFFER) {
+                    break; // a buffer not filled whole: the stream has ended
+                }
+                buffer = writer.take();
+                n = fill(content, buffer, name, total);
+                if (n == 0) {
+                    writer.recycle(buffer);
+                }
             }
-            writer.recycle(buffer);
             if (request.declaredSize() >= 0 && total < request.declaredSize()) {
                 throw new TruncatedUploadException("the upload '" + name + "' ended after " + total + " of its "
                         + request.declaredSize() + " declared bytes");
@@ -233,28 +243,21 @@ public final class DocumentIngestor {
         return list;
     }
 
-    private static int readHead(InputStream in, byte[] buffer, SanitizedFileName name) {
+    /** Reads until {@code buffer} is full or the stream ends; returns the bytes read (0 at the end). */
+    private static int fill(InputStream in, byte[] buffer, SanitizedFileName name, long soFar) {
         int length = 0;
-        while (length < ContentSniffer.HEAD_LENGTH) {
-            int n = readSome(in, buffer, length, ContentSniffer.HEAD_LENGTH - length, name, length);
-            if (n < 0) {
-                break;
-            }
-            length += n;
-        }
-        return length;
-    }
-
-    private static int readSome(InputStream in, byte[] buffer, SanitizedFileName name, long soFar) {
-        return readSome(in, buffer, 0, buffer.length, name, soFar);
-    }
-
-    private static int readSome(InputStream in, byte[] b, int off, int len, SanitizedFileName name, long soFar) {
         try {
-            return in.read(b, off, len);
+            while (length < buffer.length) {
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+            }
+            return length;
         } catch (IOException | UncheckedIOException e) {
             throw new TruncatedUploadException(
-                    "the upload '" + name + "' failed after " + soFar + " bytes: " + e.getMessage(), e);
+                    "the upload '" + name + "' failed after " + (soFar + length) + " bytes: " + e.getMessage(), e);
         }
     }
 

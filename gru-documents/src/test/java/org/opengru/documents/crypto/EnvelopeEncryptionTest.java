@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,15 @@ class EnvelopeEncryptionTest {
     private record Sealed(byte[] bytes, WrappedKey key) {}
 
     private Sealed seal(byte[] plain) throws IOException {
+        // Odd write sizes on purpose.
+        return seal(plain, 333);
+    }
+
+    private Sealed seal(byte[] plain, int writeSize) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (EnvelopeEncryption.Encryptor enc = envelope.encrypt(out, CONTEXT)) {
-            // Odd write sizes on purpose.
-            for (int i = 0; i < plain.length; i += 333) {
-                enc.write(plain, i, Math.min(333, plain.length - i));
+            for (int i = 0; i < plain.length; i += writeSize) {
+                enc.write(plain, i, Math.min(writeSize, plain.length - i));
             }
             enc.finish();
             return new Sealed(out.toByteArray(), enc.wrappedKey());
@@ -47,14 +52,58 @@ class EnvelopeEncryptionTest {
     }
 
     @Test
-    void roundTripsAtEveryBoundary() throws IOException {
-        for (int n : new int[] {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 10_000}) {
+    void roundTripsAtEveryBoundaryWhateverTheWriteSizes() throws IOException {
+        for (int n : new int[] {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 10_000, 300 * CHUNK + 7}) {
             byte[] plain = random(n);
-            Sealed s = seal(plain);
-            assertThat(open(s.bytes(), s.key())).isEqualTo(plain);
-            int chunks = Math.max(1, (n + CHUNK - 1) / CHUNK);
-            assertThat(s.bytes()).hasSize(20 + n + 16 * chunks);
+            // Whole chunks are encrypted from the caller's array, partial ones buffered: both paths, mixed.
+            for (int writeSize : new int[] {1, 333, CHUNK, 3 * CHUNK, 3 * CHUNK + 1, 500 * CHUNK}) {
+                Sealed s = seal(plain, writeSize);
+                assertThat(open(s.bytes(), s.key()))
+                        .as("%d bytes written %d at a time", n, writeSize)
+                        .isEqualTo(plain);
+                // Every full chunk, then the final one with what is left (empty when n is a multiple).
+                int chunks = n / CHUNK + 1;
+                assertThat(s.bytes()).hasSize(20 + n + 16 * chunks);
+            }
         }
+    }
+
+    /**
+     * The first writer held the last full chunk back and sealed it as final; blobs stored that way
+     * must still decrypt. This one (2,048 bytes in two 1 KiB chunks, no empty final chunk) was written
+     * by it under a fixed master key.
+     */
+    @Test
+    void decryptsFilesWhoseLastFullChunkWasSealedAsFinal() throws IOException {
+        byte[] master = new byte[32];
+        for (int i = 0; i < master.length; i++) {
+            master[i] = (byte) (i + 1);
+        }
+        EnvelopeEncryption golden = new EnvelopeEncryption(
+                StaticKeyProvider.builder().key("golden", master).build(), new SecureRandom(), CHUNK);
+        WrappedKey key = new WrappedKey(
+                "golden",
+                Base64.getDecoder()
+                        .decode("MA6mE3ibbWNDK6/u35N9LnblcVxsfeUXCPSSX8+DdxLDcHzhn35EmhL+k5rFmdIQ9e2ryBIlxjpTevd9"));
+        byte[] context = "opengru-documents/v1/0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        byte[] stored;
+        try (InputStream in = getClass().getResourceAsStream("ogruenc1-full-final-chunk.bin")) {
+            stored = in.readAllBytes();
+        }
+        assertThat(stored).hasSize(20 + 2048 + 2 * 16);
+        byte[] expected = new byte[2048];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (byte) (i * 31 % 251);
+        }
+        try (InputStream in = golden.decrypt(new ByteArrayInputStream(stored), key, context)) {
+            assertThat(in.readAllBytes()).isEqualTo(expected);
+        }
+        // Its first chunk alone is not a file: it was not sealed as final.
+        assertThatThrownBy(() -> golden.decrypt(
+                                new ByteArrayInputStream(Arrays.copyOf(stored, 20 + CHUNK + 16)), key, context)
+                        .readAllBytes())
+                .isInstanceOf(TamperedCiphertextException.class)
+                .hasMessageContaining("chunk 0 (last)");
     }
 
     @Test
@@ -90,6 +139,13 @@ class EnvelopeEncryptionTest {
 
         byte[] extended = Arrays.copyOf(s.bytes(), s.bytes().length + 16);
         assertThatThrownBy(() -> open(extended, s.key())).isInstanceOf(TamperedCiphertextException.class);
+
+        // A size that is a multiple of the chunk size ends with an empty final chunk: dropping it is seen too.
+        Sealed whole = seal(random(2 * CHUNK));
+        byte[] noFinal = Arrays.copyOf(whole.bytes(), whole.bytes().length - 16);
+        assertThatThrownBy(() -> open(noFinal, whole.key()))
+                .isInstanceOf(TamperedCiphertextException.class)
+                .hasMessageContaining("chunk 1 (last)");
 
         byte[] noHeader = Arrays.copyOfRange(s.bytes(), 4, s.bytes().length);
         assertThatThrownBy(() -> open(noHeader, s.key())).hasMessageContaining("OGRUENC1");

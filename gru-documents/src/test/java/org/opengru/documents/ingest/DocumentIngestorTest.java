@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,54 @@ class DocumentIngestorTest {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1))
                         .doesNotContain("%PDF", "Justificatif", "IHDR", "ftyp");
+            }
+        }
+    }
+
+    /** A PDF of exactly {@code size} bytes: a long string pads it (its offsets gain digits, hence the loop). */
+    private static byte[] pdfOfSize(int size) {
+        int padding = size;
+        byte[] pdf = paddedPdf(padding);
+        while (pdf.length != size) {
+            padding -= pdf.length - size;
+            pdf = paddedPdf(padding);
+        }
+        return pdf;
+    }
+
+    private static byte[] paddedPdf(int padding) {
+        return TestFiles.pdf("<< /Type /Catalog >>", "(" + "x".repeat(padding) + ")");
+    }
+
+    /** Returns at most {@code max} bytes per read, of random sizes, as a network stream does. */
+    private static InputStream inSmallPieces(byte[] content, Random random, int max) {
+        return new ByteArrayInputStream(content) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(max)));
+            }
+        };
+    }
+
+    @Test
+    void restoresLargeFilesWhateverTheReadSizes() throws Exception {
+        // Several reading buffers and encryption chunks; sizes on and off their boundaries.
+        Random random = new Random(11);
+        for (int size : new int[] {(1 << 20), (1 << 20) + 1, (1 << 20) - 1, (3 << 18) + 12_345}) {
+            byte[] content = pdfOfSize(size);
+            for (int max : new int[] {1_500, 100_000, Integer.MAX_VALUE - 1}) {
+                IngestedFile stored = ingestor.ingest(
+                        UploadRequest.of("scan.pdf").withDeclaredSize(size), inSmallPieces(content, random, max));
+                assertThat(stored.size()).isEqualTo(size);
+                assertThat(stored.sha256().hex())
+                        .isEqualTo(HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+                try (InputStream in = ingestor.open(stored.blobKey(), stored.wrappedKey())) {
+                    assertThat(in.readAllBytes())
+                            .as("%d bytes read %d at most", size, max)
+                            .isEqualTo(content);
+                }
+                ingestor.deleteBlob(stored.blobKey());
             }
         }
     }
@@ -334,6 +383,13 @@ class DocumentIngestorTest {
                 TruncatedUploadException.class,
                 RejectionReason.TRUNCATED_UPLOAD,
                 "Connection reset");
+        // Half-way through a large file, after the writer thread has stored several buffers.
+        byte[] pdf = pdfOfSize(2 << 20);
+        assertRefused(
+                () -> ingestor.ingest(UploadRequest.of("scan.pdf"), breakingAfter(pdf, 3 << 19)),
+                TruncatedUploadException.class,
+                RejectionReason.TRUNCATED_UPLOAD,
+                "failed after 1572864 bytes");
         // The stream ends cleanly but short of its declared size.
         assertRefused(
                 () -> ingestor.ingest(
@@ -436,7 +492,7 @@ class DocumentIngestorTest {
                             @Override
                             public void write(byte[] b, int off, int len) throws IOException {
                                 written += len;
-                                if (written > 200_000) {
+                                if (written > 1_000_000) { // a few buffers in
                                     throw new IOException("No space left on device");
                                 }
                                 upload.stream().write(b, off, len);

@@ -89,6 +89,7 @@ final class FranceConnectTenants {
                     fc.acr() != null ? fc.acr() : "eidas1",
                     fc.signingAlgorithm() != null ? fc.signingAlgorithm() : "ES256",
                     fc.userinfoFormat(),
+                    List.of(),
                     store,
                     clock);
             check(id, rp, Boolean.TRUE.equals(fc.checkAtStartup()));
@@ -123,6 +124,7 @@ final class FranceConnectTenants {
                     "eidas1",
                     pc.signingAlgorithm() != null ? pc.signingAlgorithm() : "RS256",
                     pc.userinfoFormat(),
+                    pc.prompt() != null ? pc.prompt() : List.of(),
                     store,
                     clock);
             check(id, rp, Boolean.TRUE.equals(pc.checkAtStartup()));
@@ -213,6 +215,7 @@ final class FranceConnectTenants {
             String acr,
             String algorithm,
             @Nullable String userinfoFormat,
+            List<String> prompt,
             LoginFlowStore store,
             Clock clock) {
         if (clientId == null || clientId.isBlank()) {
@@ -233,6 +236,9 @@ final class FranceConnectTenants {
                     .signingAlgorithm(JWSAlgorithm.parse(algorithm));
             if (postLogoutRedirectUri != null) {
                 b.postLogoutRedirectUri(postLogoutRedirectUri);
+            }
+            if (!prompt.isEmpty()) {
+                b.prompt(prompt.toArray(String[]::new));
             }
             if ("plain-json".equals(userinfoFormat)) {
                 b.userInfoFormat(UserInfoFormat.PLAIN_JSON);

@@ -3,6 +3,8 @@ package org.opengru.spring.security;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.franceconnect.link.AccountLinkStore;
 import org.opengru.franceconnect.link.UsagerLinker;
@@ -19,8 +21,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -32,7 +38,10 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @AutoConfiguration(
         after = GruFranceConnectAutoConfiguration.class,
-        beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"
+        })
 @ConditionalOnClass({HttpSecurity.class, RelyingParty.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "gru.security", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -57,6 +66,20 @@ public class GruSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     AgentResolver gruAgentResolver() {
         return DefaultResolvers.agents();
+    }
+
+    /**
+     * Sign-in is FranceConnect and ProConnect: no password store. Without this, Spring Boot would create a
+     * user with a generated password and print it at startup; no chain of OpenGRU's accepts it, yet it reads
+     * like a back door. An application that wants another sign-in defines its own {@link AuthenticationManager},
+     * {@link AuthenticationProvider} or {@link UserDetailsService}.
+     */
+    @Bean
+    @ConditionalOnMissingBean({AuthenticationManager.class, AuthenticationProvider.class, UserDetailsService.class})
+    AuthenticationManager gruNoPasswordSignIn() {
+        return authentication -> {
+            throw new ProviderNotFoundException("OpenGRU signs users in with FranceConnect and ProConnect only");
+        };
     }
 
     @Bean
@@ -94,6 +117,9 @@ public class GruSecurityAutoConfiguration {
                             paths.agentCallbackPath(),
                             paths.logoutCallbackPath())
                     .permitAll();
+            Stream.of(paths.loginPage(), paths.agentLoginPage())
+                    .filter(Objects::nonNull)
+                    .forEach(page -> a.requestMatchers(page).permitAll());
             a.requestMatchers(paths.agentPaths().toArray(String[]::new)).hasRole("AGENT");
             a.anyRequest().authenticated();
         });

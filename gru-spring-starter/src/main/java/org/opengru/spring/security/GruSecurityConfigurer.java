@@ -1,6 +1,7 @@
 package org.opengru.spring.security;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.opengru.spring.GruProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,11 +19,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Adds OpenGRU's sign-in to an {@link HttpSecurity}: {@code GET login-path} and {@code GET agent-login-path}
- * start a sign-in, the callbacks complete it through the gru-franceconnect relying party, the entry point
- * sends an anonymous visitor to the agent sign-in on {@code agent-paths} and to FranceConnect elsewhere,
- * {@code POST logout-path} ends the local session and then the provider's. A failed sign-in goes back to
- * {@code /?login-error} (the reason is the session's {@code SPRING_SECURITY_LAST_EXCEPTION}, a
- * {@link GruAuthenticationException}).
+ * start a sign-in, the callbacks complete it through the gru-franceconnect relying party (with a new session
+ * id: no session fixation), the entry point sends an anonymous visitor to the agent sign-in on
+ * {@code agent-paths} and to FranceConnect elsewhere (or to the application's {@code agent-login-page} and
+ * {@code login-page}), {@code POST logout-path} ends the local session and then the provider's. A failed
+ * sign-in goes back to the side's sign-in page, or {@code /}, with {@code ?login-error} (the reason is the
+ * session's {@code SPRING_SECURITY_LAST_EXCEPTION}, a {@link GruAuthenticationException}).
  */
 public final class GruSecurityConfigurer extends AbstractHttpConfigurer<GruSecurityConfigurer, HttpSecurity> {
 
@@ -36,8 +38,8 @@ public final class GruSecurityConfigurer extends AbstractHttpConfigurer<GruSecur
     public void init(HttpSecurity http) {
         GruProperties.Security paths = login.paths();
         RequestMatcher agentPaths = any(paths.agentPaths());
-        AuthenticationEntryPoint entryPoint = (request, response, e) -> response.sendRedirect(
-                request.getContextPath() + (agentPaths.matches(request) ? paths.agentLoginPath() : paths.loginPath()));
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (agentPaths.matches(request) ? entry(GruLogin.Side.AGENT) : entry(GruLogin.Side.RESIDENT)));
         try {
             http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint));
             http.logout(l -> l.logoutRequestMatcher(
@@ -68,9 +70,33 @@ public final class GruSecurityConfigurer extends AbstractHttpConfigurer<GruSecur
         LoginCallbackFilter filter = new LoginCallbackFilter(login, side, get(path));
         filter.setSecurityContextRepository(contexts);
         filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-        filter.setAuthenticationSuccessHandler(new SavedRequestAwareAuthenticationSuccessHandler());
-        filter.setAuthenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler("/?login-error"));
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl(
+                side == GruLogin.Side.AGENT
+                        ? login.paths().agentHomePath()
+                        : login.paths().homePath());
+        filter.setAuthenticationSuccessHandler(success);
+        String page = page(side);
+        filter.setAuthenticationFailureHandler(
+                new SimpleUrlAuthenticationFailureHandler((page == null ? "/" : page) + "?login-error"));
         return filter;
+    }
+
+    /** Where an anonymous visitor of this side is sent: the application's sign-in page, or the provider. */
+    private String entry(GruLogin.Side side) {
+        String page = page(side);
+        if (page != null) {
+            return page;
+        }
+        return side == GruLogin.Side.AGENT
+                ? login.paths().agentLoginPath()
+                : login.paths().loginPath();
+    }
+
+    private @Nullable String page(GruLogin.Side side) {
+        return side == GruLogin.Side.AGENT
+                ? login.paths().agentLoginPage()
+                : login.paths().loginPage();
     }
 
     private static RequestMatcher get(String path) {

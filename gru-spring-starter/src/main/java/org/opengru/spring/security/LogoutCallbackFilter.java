@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** {@code GET <logout-callback-path>}: checks the logout {@code state} (single use), then back to {@code /}. */
+/** {@code GET <logout-callback-path>}: checks the logout {@code state} (single use), then to {@code logged-out-path}. */
 final class LogoutCallbackFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LogoutCallbackFilter.class);
@@ -62,6 +62,6 @@ final class LogoutCallbackFilter extends OncePerRequestFilter {
             clear.setMaxAge(0);
             response.addCookie(clear);
         }
-        response.sendRedirect(request.getContextPath() + "/");
+        response.sendRedirect(request.getContextPath() + login.paths().loggedOutPath());
     }
 }

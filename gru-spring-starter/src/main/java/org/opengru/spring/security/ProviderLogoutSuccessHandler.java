@@ -17,7 +17,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 /**
  * After the local session ended: RP-initiated logout at the provider ({@code id_token_hint}, {@code state},
  * {@code post_logout_redirect_uri}). A short cookie remembers the tenant and side for the logout callback.
- * Without a provider session, back to {@code /}.
+ * Without a provider session, straight to {@code logged-out-path}.
  */
 final class ProviderLogoutSuccessHandler implements LogoutSuccessHandler {
 
@@ -55,6 +55,6 @@ final class ProviderLogoutSuccessHandler implements LogoutSuccessHandler {
                 }
             }
         }
-        response.sendRedirect(request.getContextPath() + "/");
+        response.sendRedirect(request.getContextPath() + login.paths().loggedOutPath());
     }
 }

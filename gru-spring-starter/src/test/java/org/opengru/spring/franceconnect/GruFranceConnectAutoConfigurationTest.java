@@ -162,6 +162,39 @@ class GruFranceConnectAutoConfigurationTest {
     }
 
     @Test
+    void theAgentProviderIsAskedToPromptForTheAgentWhenConfigured() {
+        String pc = "gru.tenants.saint-martin.proconnect.";
+        String[] agents = {
+            pc + "issuer=https://proconnect.example/api/v2",
+            pc + "client-id=pc-client",
+            pc + "client-secret=pc-secret",
+            pc + "redirect-uri=https://demarches.saint-martin.fr/login/proconnect/callback"
+        };
+        runner.withPropertyValues(agents)
+                .withPropertyValues(pc + "prompt=login")
+                .run(context -> {
+                    var rp = context.getBean(AgentRelyingParties.class)
+                            .forTenant("saint-martin")
+                            .orElseThrow()
+                            .relyingParty();
+                    assertThat(rp.config().prompt()).containsExactly("login");
+                    // Residents are not prompted: FranceConnect's own session is kept.
+                    assertThat(context.getBean(RelyingParties.class)
+                                    .forTenant("saint-martin")
+                                    .config()
+                                    .prompt())
+                            .isEmpty();
+                });
+        runner.withPropertyValues(agents)
+                .withPropertyValues(pc + "prompt=select_account")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("proconnect.prompt")
+                        .hasMessageContaining("select_account"));
+    }
+
+    @Test
     void anInvalidAcrIsRefusedNamingTheProperty() {
         runner.withPropertyValues(FC + "acr=eidas7")
                 .run(context -> assertThat(context)

@@ -123,6 +123,7 @@ class FranceConnectSignInTest {
         r.add(pc + "signing-algorithm", () -> "ES256");
         r.add(pc + "userinfo-format", () -> "plain-json");
         r.add(pc + "teams[agent@saint-martin.fr]", () -> "enfance,etat-civil");
+        r.add("gru.security.agent-home-path", () -> "/agent/dossiers");
     }
 
     @AfterAll
@@ -133,6 +134,14 @@ class FranceConnectSignInTest {
     static HttpClient browser() {
         return HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.ALWAYS)
+                .cookieHandler(new CookieManager())
+                .build();
+    }
+
+    /** A browser that keeps cookies and shows each redirect. */
+    static HttpClient noRedirects() {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(new CookieManager())
                 .build();
     }
@@ -185,6 +194,29 @@ class FranceConnectSignInTest {
     }
 
     @Test
+    void anAgentWhoAskedForNoPageLandsOnTheAgentsHomePathWithANewSession() throws Exception {
+        // A session exists before the sign-in (the login's state is kept in it)...
+        HttpClient noRedirects = noRedirects();
+        HttpResponse<String> start = get(noRedirects, app("/login/proconnect"));
+        String before = sessionCookie(start);
+        HttpResponse<String> atProvider =
+                get(noRedirects, start.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> callback =
+                get(noRedirects, atProvider.headers().firstValue("Location").orElseThrow());
+        // ...and the sign-in gives it a new id (no session fixation), then the agents' home.
+        assertThat(sessionCookie(callback)).isNotNull().isNotEqualTo(before);
+        assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("/agent/dossiers");
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';')))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
     void aResidentIsRefusedTheAgentPages() throws Exception {
         HttpClient browser = browser();
         assertThat(get(browser, app("/mon-espace")).statusCode()).isEqualTo(200);
@@ -203,10 +235,7 @@ class FranceConnectSignInTest {
     @Test
     void aLoginStartedInAnotherBrowserIsRefusedAtTheCallback() throws Exception {
         // Login CSRF: the attacker starts a login, then makes the victim's browser complete it.
-        HttpClient attacker = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager())
-                .build();
+        HttpClient attacker = noRedirects();
         String authorize = get(attacker, app("/login/franceconnect"))
                 .headers()
                 .firstValue("Location")
@@ -220,10 +249,7 @@ class FranceConnectSignInTest {
 
     @Test
     void anAnonymousVisitorIsSentToFranceConnect() throws Exception {
-        HttpClient noRedirects = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager())
-                .build();
+        HttpClient noRedirects = noRedirects();
         HttpResponse<String> first = get(noRedirects, app("/mon-espace"));
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login/franceconnect");

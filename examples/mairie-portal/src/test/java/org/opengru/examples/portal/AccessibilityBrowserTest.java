@@ -8,16 +8,19 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -86,17 +89,31 @@ class AccessibilityBrowserTest extends RunningPortal {
                 "/connexion",
                 "/demarches",
                 "/agent/connexion",
-                "/page-inexistante"
+                "/acces-refuse"
             })
     void pageHasNoAccessibilityViolation(String path) {
         browser.get("http://localhost:" + port + path);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertNoViolation(path);
+    }
 
+    /** What a visitor sees when a form arrives without its CSRF token (a forged form, an expired session). */
+    @Test
+    void refusedFormPageHasNoAccessibilityViolation() {
+        browser.get("http://localhost:" + port + "/");
+        browser.executeScript("const f = document.createElement('form'); f.method = 'post'; f.action = '/mon-espace';"
+                + " document.body.appendChild(f); f.submit();");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.tagName("h1")).getText().equals("Votre formulaire n'a pas été envoyé"));
+        assertNoViolation("the refused form");
+    }
+
+    private static void assertNoViolation(String page) {
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser);
         assertThat(results.getViolations())
-                .as("axe violations on %s: %s", path, describe(results.getViolations()))
+                .as("axe violations on %s: %s", page, describe(results.getViolations()))
                 .isEmpty();
     }
 

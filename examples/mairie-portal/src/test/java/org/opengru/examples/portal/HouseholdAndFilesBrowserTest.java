@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.demo.ApiParticulierSandbox;
+import org.opengru.examples.portal.demo.DemoPeople;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -139,7 +140,7 @@ class HouseholdAndFilesBrowserTest extends RunningPortal {
         browser.signOut();
 
         // --- The agent sees the data obtained from the CAF, downloads her file, answers with one ---------
-        browser.signInAgent("marc.moreau");
+        browser.signInAgent(DemoPeople.MARC);
         assertThat(browser.page()).contains(reference).contains("pour Léo Martin");
         browser.go(By.linkText(reference));
         assertThat(browser.page())
@@ -192,7 +193,7 @@ class HouseholdAndFilesBrowserTest extends RunningPortal {
         browser.axe();
         browser.signOut();
 
-        browser.signInAgent("marc.moreau");
+        browser.signInAgent(DemoPeople.MARC);
         browser.go(By.linkText(reference));
         assertThat(browser.page()).contains("Le formulaire rempli par le médecin est joint.");
         assertThat(browser.driver.findElements(By.linkText("formulaire-allergies.pdf")))

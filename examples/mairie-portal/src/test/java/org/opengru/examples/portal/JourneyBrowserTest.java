@@ -13,13 +13,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.demo.DemoPeople;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The README's promise, end to end in Debian's headless Chromium: a resident signs in with FranceConnect
- * (the demo's local provider, through the real relying party), stores a document, files a démarche
+ * and agents with ProConnect (the demo's local provider, through the starter's relying parties and Spring
+ * Security; every form carries its CSRF token), she stores a document, files a démarche
  * reusing it with consent, follows it, books, reschedules and cancels an appointment; an agent takes the
  * request, asks for a complement, writes an internal note, keys in a phone request and marks the day's
  * appointments; the resident answers the complement and the agent accepts. axe-core (WCAG 2.1 A/AA) runs
@@ -146,7 +148,7 @@ class JourneyBrowserTest extends RunningPortal {
 
         // --- An agent of the childhood team processes the request ---------------------------------
         browser.driver.manage().deleteAllCookies();
-        browser.signInAgent("marc.moreau");
+        browser.signInAgent(DemoPeople.MARC);
         assertThat(browser.h1()).isEqualTo("Demandes à traiter");
         assertThat(browser.page()).contains(reference).contains("Claire Marie Martin");
         browser.axe();
@@ -168,7 +170,7 @@ class JourneyBrowserTest extends RunningPortal {
 
         // Another agent keys in a request received by phone, and receives Claire at the desk.
         browser.signOut();
-        browser.signInAgent("sophie.accueil");
+        browser.signInAgent(DemoPeople.ACCUEIL);
         browser.open("/agent/saisie?demarche=" + Commune.ACTE_ETAT_CIVIL);
         browser.axe();
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("usager"))).selectByVisibleText("Paul Durand");
@@ -199,9 +201,14 @@ class JourneyBrowserTest extends RunningPortal {
         browser.find(By.id("complement-message")).sendKeys("Voici un justificatif lisible.");
         browser.go(By.xpath("//button[text()='Envoyer les compléments']"));
         assertThat(browser.page()).contains("Vos compléments ont été envoyés").contains("Compléments envoyés");
+        // A page that does not exist, signed in.
+        browser.open("/page-inexistante");
+        assertThat(browser.h1()).isEqualTo("Page introuvable");
+        browser.axe();
+        browser.open("/mon-espace");
         browser.signOut();
 
-        browser.signInAgent("marc.moreau");
+        browser.signInAgent(DemoPeople.MARC);
         browser.go(By.linkText(reference));
         if (!browser.driver
                 .findElements(By.xpath("//button[text()='Prendre en charge']"))

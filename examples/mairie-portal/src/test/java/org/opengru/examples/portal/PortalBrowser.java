@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.opengru.core.id.AgentId;
+import org.opengru.examples.portal.demo.DemoPeople;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Debian's headless Chromium on the running portal, for the browser journeys: opening pages, clicking
@@ -56,17 +59,30 @@ final class PortalBrowser implements AutoCloseable {
 
     // ---- signing in and out -------------------------------------------------------------------
 
-    /** The demo resident (Claire Martin) signs in with FranceConnect through the demo provider. */
+    /**
+     * FranceConnect's button on the sign-in page: the demo's FranceConnect-shaped provider signs Claire
+     * Martin in without a login page, and the starter's chain brings her to her space.
+     */
     void signInResident() {
         open("/connexion");
         go(By.cssSelector("button.fc-button"), "/mon-espace");
     }
 
-    /** An agent of the demo directory signs in ({@code marc.moreau}, {@code sophie.accueil}...). */
-    void signInAgent(String agent) {
+    /**
+     * ProConnect's button on the agents' sign-in page, then the demo provider's login page (the portal asks
+     * ProConnect to prompt, agents sharing workstations): the agent's subject and ProConnect claims typed in.
+     * The teams come from the portal's agent directory, matched on the e-mail.
+     */
+    void signInAgent(AgentId agent) {
+        DemoPeople.DemoAgent who = DemoPeople.agent(agent);
         open("/agent/connexion");
-        new Select(driver.findElement(By.id("agent"))).selectByValue(agent);
-        go(By.xpath("//button[text()='Se connecter']"));
+        go(By.cssSelector("button.pc-button"));
+        driver.findElement(By.id("username")).sendKeys(who.sub());
+        driver.findElement(By.id("claims"))
+                .sendKeys(JsonMapper.builder().build().writeValueAsString(who.proConnectClaims()));
+        go(By.id("se-connecter"));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.urlToBe("http://localhost:" + port + "/agent"));
     }
 
     void signOut() {

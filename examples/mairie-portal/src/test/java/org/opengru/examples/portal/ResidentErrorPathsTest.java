@@ -22,7 +22,7 @@ import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.documents.vault.DocumentVault;
-import org.opengru.examples.portal.PortalHttp.FilePart;
+import org.opengru.examples.portal.HttpBrowser.FilePart;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.demo.ApiParticulierSandbox;
 import org.opengru.examples.portal.demo.DemoPeople;
@@ -58,12 +58,12 @@ class ResidentErrorPathsTest extends RunningPortal {
     ApiParticulierSandbox sandbox;
 
     private final UsagerPrincipal claire = Principal.usager(Commune.TENANT, DemoPeople.CLAIRE);
-    private PortalHttp resident;
+    private HttpBrowser resident;
 
     @BeforeEach
     void signIn() throws Exception {
-        resident = new PortalHttp(port);
-        resident.signInResident();
+        resident = new HttpBrowser(port);
+        assertThat(resident.signInResident().uri().getPath()).isEqualTo("/mon-espace");
     }
 
     @ParameterizedTest
@@ -74,7 +74,7 @@ class ResidentErrorPathsTest extends RunningPortal {
     })
     void whenApiParticulierFailsTheResidentReadsWhyAndUploadsTheCertificate(
             ApiParticulierSandbox.Behaviour behaviour, String why) throws Exception {
-        String form = resident.get(CANTINE_FORM).body();
+        HttpResponse<String> form = resident.get(CANTINE_FORM);
         Map<String, String> answers = Map.of(
                 "champ_nomEnfant", "Léo Martin",
                 "champ_ecole", "ecole-jules-ferry",
@@ -82,8 +82,12 @@ class ResidentErrorPathsTest extends RunningPortal {
         HttpResponse<String> fetched;
         sandbox.simulate(behaviour);
         try {
-            fetched = resident.postMultipart(
-                    form, CANTINE_FORM, with(answers, "accord_qf", "oui", "etape", "quotient-familial"), Map.of());
+            fetched = submit(
+                    resident,
+                    form,
+                    CANTINE_FORM,
+                    with(answers, "accord_qf", "oui", "etape", "quotient-familial"),
+                    Map.of());
         } finally {
             sandbox.simulate(ApiParticulierSandbox.Behaviour.NORMAL);
         }
@@ -94,8 +98,9 @@ class ResidentErrorPathsTest extends RunningPortal {
                 .contains("name=\"piece_attestation-caf\"") // the upload is there: no dead end
                 .doesNotContain("name=\"preuve_attestation-caf\"");
 
-        HttpResponse<String> sent = resident.postMultipart(
-                fetched.body(),
+        HttpResponse<String> sent = submit(
+                resident,
+                fetched,
                 CANTINE_FORM,
                 with(answers, "champ_quotientFamilial", "612"),
                 Map.of("piece_attestation-caf", CERTIFICATE, "piece_justificatif-domicile", PROOF_OF_ADDRESS));
@@ -118,8 +123,9 @@ class ResidentErrorPathsTest extends RunningPortal {
 
     @Test
     void aRenamedExecutableSentWithAMessageIsRefusedInFrenchAndNothingIsKept() throws Exception {
-        HttpResponse<String> filed = resident.postMultipart(
-                resident.get("/demarches/" + Commune.ACTE_ETAT_CIVIL).body(),
+        HttpResponse<String> filed = submit(
+                resident,
+                resident.get("/demarches/" + Commune.ACTE_ETAT_CIVIL),
                 "/demarches/" + Commune.ACTE_ETAT_CIVIL,
                 Map.of(
                         "champ_typeActe", "naissance",
@@ -133,8 +139,9 @@ class ResidentErrorPathsTest extends RunningPortal {
         int messages = core.exchanges().thread(claire, id).size();
         FilePart executable = new FilePart("facture.pdf", "application/pdf", TestPdf.windowsExecutable());
 
-        HttpResponse<String> refused = resident.postMultipart(
-                resident.get(requestPage).body(),
+        HttpResponse<String> refused = submit(
+                resident,
+                resident.get(requestPage),
                 requestPage + "/messages",
                 Map.of("message", "Voici la facture demandée"),
                 Map.of("fichier", executable));
@@ -147,11 +154,13 @@ class ResidentErrorPathsTest extends RunningPortal {
         assertNothingKept(id, documents, blobs, messages);
 
         // The same from an agent of the team, to the resident.
-        PortalHttp agent = new PortalHttp(port);
-        agent.signInAgent(DemoPeople.JEANNE.value());
+        HttpBrowser agent = new HttpBrowser(port);
+        assertThat(agent.signInAgent(DemoPeople.agent(DemoPeople.JEANNE)).uri().getPath())
+                .isEqualTo("/agent");
         String agentPage = "/agent/demandes/" + id;
-        HttpResponse<String> agentRefused = agent.postMultipart(
-                agent.get(agentPage).body(),
+        HttpResponse<String> agentRefused = submit(
+                agent,
+                agent.get(agentPage),
                 agentPage + "/messages",
                 Map.of("message", "Votre acte", "visibilite", "SHARED"),
                 Map.of("fichier", executable));
@@ -161,8 +170,9 @@ class ResidentErrorPathsTest extends RunningPortal {
         assertNothingKept(id, documents, blobs, messages);
 
         // A real PDF goes through.
-        HttpResponse<String> sent = resident.postMultipart(
-                resident.get(requestPage).body(),
+        HttpResponse<String> sent = submit(
+                resident,
+                resident.get(requestPage),
                 requestPage + "/messages",
                 Map.of("message", "Voici la facture demandée"),
                 Map.of("fichier", CERTIFICATE));
@@ -190,8 +200,9 @@ class ResidentErrorPathsTest extends RunningPortal {
         assertThat(resident.get(form + "?pour=" + DemoPeople.PAUL).statusCode()).isEqualTo(403);
         assertThat(resident.get("/demarches?pour=" + DemoPeople.PAUL).statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> forged = resident.postMultipart(
-                resident.get(form).body(),
+        HttpResponse<String> forged = submit(
+                resident,
+                resident.get(form),
                 form,
                 Map.of(
                         "pour", DemoPeople.PAUL.toString(),
@@ -211,6 +222,18 @@ class ResidentErrorPathsTest extends RunningPortal {
         HttpResponse<String> forLeo = resident.get(form + "?pour=" + DemoPeople.LEO);
         assertThat(forLeo.statusCode()).isEqualTo(200);
         assertThat(unescape(forLeo.body())).contains("Vous faites cette démarche pour");
+    }
+
+    /** Posts a form of the page just read, as a browser does: its hidden fields (form and CSRF tokens) and the answers. */
+    private static HttpResponse<String> submit(
+            HttpBrowser who,
+            HttpResponse<String> page,
+            String action,
+            Map<String, String> fields,
+            Map<String, FilePart> files) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(HttpBrowser.hiddenFields(page));
+        all.putAll(fields);
+        return who.postMultipart(action, all, files);
     }
 
     private static Map<String, String> with(Map<String, String> base, String... more) {

@@ -1,5 +1,9 @@
 package org.opengru.examples.portal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -7,17 +11,34 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running portal (embedded PostgreSQL and documents in a temporary folder) shared by every test class
- * that extends this one: Spring caches the context, so the portal starts once per test run.
+ * that extends this one: Spring caches the context, so the portal starts once per test run. Its port and
+ * the demo identity provider's are chosen before the start, as the sign-in's redirect URIs name them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 abstract class RunningPortal {
 
     static final Path DATA = MairiePortalApplicationTest.tempDirectory();
+    static final int PORT = freePort();
+    static final int PROVIDER_PORT = freePort();
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("portal.demo.identity-provider-port", () -> PROVIDER_PORT);
         registry.add("portal.database.directory", () -> DATA.resolve("postgres").toString());
         registry.add(
                 "portal.documents.directory", () -> DATA.resolve("documents").toString());
+    }
+
+    static String url(String path) {
+        return "http://localhost:" + PORT + path;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

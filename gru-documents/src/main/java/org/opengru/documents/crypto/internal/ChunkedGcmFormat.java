@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
  *           = ciphertext (chunk size bytes, fewer for the last chunk) || tag (16)
  * </pre>
  *
- * Every chunk but the last holds exactly the chunk size; the last one (possibly empty) is sealed
- * with the final flag set. A chunk moved elsewhere fails (its index is authenticated), a file cut
- * at a chunk boundary fails (its new last chunk was not sealed as final), and bytes appended after
- * the final chunk fail.
+ * Every chunk but the last holds exactly the chunk size; the last one, from 0 to chunk size bytes,
+ * is sealed with the final flag set. The writer seals each full chunk as soon as it is complete, so a
+ * file whose size is a multiple of the chunk size ends with an empty final chunk; the first writer
+ * held the last full chunk back and sealed it as final, and files stored that way remain: the reader
+ * accepts both. A chunk moved elsewhere
+ * fails (its index is authenticated), a file cut at a chunk boundary fails (its new last chunk was not
+ * sealed as final), and bytes appended after the final chunk fail.
  */
 public final class ChunkedGcmFormat {
     static final byte[] MAGIC = "OGRUENC1".getBytes(StandardCharsets.US_ASCII);

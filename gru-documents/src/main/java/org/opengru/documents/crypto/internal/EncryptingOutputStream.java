@@ -10,20 +10,27 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts into {@link ChunkedGcmFormat} with a fixed buffer of one chunk. {@link #finish()} seals
- * the last chunk; {@link #close()} finishes then closes the target.
+ * Encrypts into {@link ChunkedGcmFormat}. Whole chunks are encrypted straight from the caller's
+ * array (no copy); only a partial chunk is buffered. Each full chunk is sealed as soon as it is
+ * complete, and {@link #finish()} seals what remains, possibly nothing, as the final chunk. Sealed
+ * chunks are gathered and written about {@value #OUTPUT_BYTES} bytes at a time. {@link #close()}
+ * finishes then closes the target.
  */
 public final class EncryptingOutputStream extends OutputStream {
+    /** About how many bytes of sealed chunks are handed to the target per write. */
+    static final int OUTPUT_BYTES = 256 * 1024;
+
     private final OutputStream out;
     private final SecretKeySpec key;
-    private final byte[] context;
     private final byte[] header = new byte[ChunkedGcmFormat.HEADER];
+    private final byte[] nonce;
+    private final byte[] aad;
     private final byte[] plain;
     private final byte[] sealed;
     private final Cipher cipher;
     private int buffered;
+    private int sealedLength;
     private long index;
-    private boolean headerWritten;
     private boolean finished;
 
     public EncryptingOutputStream(
@@ -34,12 +41,17 @@ public final class EncryptingOutputStream extends OutputStream {
         }
         this.out = out;
         this.key = new SecretKeySpec(dataKey, "AES");
-        this.context = context.clone();
         this.plain = new byte[chunkSize];
-        this.sealed = new byte[chunkSize + ChunkedGcmFormat.TAG];
+        int chunksPerWrite = Math.max(1, OUTPUT_BYTES / chunkSize);
+        this.sealed = new byte[ChunkedGcmFormat.HEADER + chunksPerWrite * (chunkSize + ChunkedGcmFormat.TAG)];
         byte[] prefix = new byte[8];
         random.nextBytes(prefix);
         ByteBuffer.wrap(header).put(ChunkedGcmFormat.MAGIC).putInt(chunkSize).put(prefix);
+        // Nonce and AAD are the same for every chunk but for the index and the final flag, set per chunk.
+        this.nonce = ChunkedGcmFormat.nonce(header, 0);
+        this.aad = ChunkedGcmFormat.aad(header, context, 0, false);
+        System.arraycopy(header, 0, sealed, 0, header.length);
+        this.sealedLength = header.length;
         try {
             this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
@@ -57,47 +69,62 @@ public final class EncryptingOutputStream extends OutputStream {
         if (finished) {
             throw new IOException("the encrypted stream is already finished");
         }
-        while (len > 0) {
-            if (buffered == plain.length) {
-                // More data follows: the full buffer is not the last chunk.
-                seal(false);
-            }
+        if (buffered > 0) {
             int n = Math.min(len, plain.length - buffered);
             System.arraycopy(b, off, plain, buffered, n);
             buffered += n;
             off += n;
             len -= n;
+            if (buffered < plain.length) {
+                return;
+            }
+            seal(plain, 0, plain.length, false);
+            buffered = 0;
         }
+        for (; len >= plain.length; off += plain.length, len -= plain.length) {
+            seal(b, off, plain.length, false);
+        }
+        System.arraycopy(b, off, plain, 0, len);
+        buffered = len;
     }
 
-    /** Seals the last chunk. Idempotent. */
+    /** Seals the final chunk (what is buffered, possibly nothing) and writes everything out. Idempotent. */
     public void finish() throws IOException {
         if (!finished) {
-            seal(true);
+            seal(plain, 0, buffered, true);
+            buffered = 0;
             finished = true;
+            drain();
             out.flush();
         }
     }
 
-    private void seal(boolean last) throws IOException {
-        if (!headerWritten) {
-            out.write(header);
-            headerWritten = true;
+    private void seal(byte[] b, int off, int len, boolean last) throws IOException {
+        if (sealedLength + len + ChunkedGcmFormat.TAG > sealed.length) {
+            drain();
         }
+        ByteBuffer.wrap(nonce, 8, 4).putInt((int) index);
+        ByteBuffer.wrap(aad, aad.length - 9, 9).putLong(index).put((byte) (last ? 1 : 0));
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, ChunkedGcmFormat.nonce(header, index)));
-            cipher.updateAAD(ChunkedGcmFormat.aad(header, context, index, last));
-            int n = cipher.doFinal(plain, 0, buffered, sealed, 0);
-            out.write(sealed, 0, n);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(aad);
+            sealedLength += cipher.doFinal(b, off, len, sealed, sealedLength);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
         index++;
-        buffered = 0;
+    }
+
+    private void drain() throws IOException {
+        if (sealedLength > 0) {
+            out.write(sealed, 0, sealedLength);
+            sealedLength = 0;
+        }
     }
 
     @Override
     public void flush() throws IOException {
+        drain();
         out.flush();
     }
 

@@ -93,6 +93,77 @@ class PdfActiveContentScannerTest {
         assertThatThrownBy(() -> scan(pdf, 1)).hasMessageContaining("/JavaScript");
     }
 
+    /** Feeds the file in pieces of random sizes, mostly short so that pieces split every keyword. */
+    private static void scanInRandomPieces(byte[] pdf, Random random) {
+        PdfActiveContentScanner scanner = new PdfActiveContentScanner(1 << 20);
+        for (int i = 0; i < pdf.length; ) {
+            int piece =
+                    Math.min(random.nextBoolean() ? 1 + random.nextInt(30) : 1 + random.nextInt(3000), pdf.length - i);
+            scanner.update(pdf, i, piece);
+            i += piece;
+        }
+        scanner.finish(pdf.length);
+    }
+
+    @Test
+    void aStreamOfUnknownLengthEndsAtItsFirstEndstreamWhereverThePiecesSplitIt() {
+        // Stream data full of near misses (every proper prefix of 'endstream', overlapping ones) and of
+        // names that would be refused if the scanner took the data for syntax; it ends on an overlap.
+        Random random = new Random(7);
+        byte[] noise = new byte[2_000];
+        random.nextBytes(noise);
+        byte[] data = concat(
+                ascii("/JavaScript e en end ends endst endstr endstre endstrea eendstrea endendstrea /JS "),
+                noise,
+                ascii(" endstreaendstreendstr /Launch endstreendstr"));
+        byte[] clean = TestFiles.pdfObjects(List.of(
+                ascii("<< /Type /Catalog >>"),
+                concat(ascii("<< /Subtype /Image /Length 3 0 R >>\nstream\n"), data, ascii("endstream")),
+                ascii(String.valueOf(data.length))));
+        byte[] activeAfter = TestFiles.pdfObjects(List.of(
+                ascii("<< /Type /Catalog >>"),
+                concat(ascii("<< /Subtype /Image /Length 3 0 R >>\nstream\n"), data, ascii("endstream")),
+                ascii("<< /S /JavaScript >>")));
+        // Ending too early would read the data's names; ending late would miss the action after it.
+        for (int split = 1; split < clean.length; split++) {
+            int at = split;
+            assertThatCode(() -> scanSplitAt(clean, at)).as("split at %d", at).doesNotThrowAnyException();
+            assertThatThrownBy(() -> scanSplitAt(activeAfter, at))
+                    .as("split at %d", at)
+                    .isInstanceOf(ActivePdfContentException.class)
+                    .hasMessageContaining("/JavaScript");
+        }
+        for (int i = 0; i < 100; i++) {
+            assertThatCode(() -> scanInRandomPieces(clean, random)).doesNotThrowAnyException();
+            assertThatThrownBy(() -> scanInRandomPieces(activeAfter, random))
+                    .isInstanceOf(ActivePdfContentException.class);
+        }
+        assertThatCode(() -> scanAllWays(clean)).doesNotThrowAnyException();
+    }
+
+    private static void scanSplitAt(byte[] pdf, int split) {
+        PdfActiveContentScanner scanner = new PdfActiveContentScanner(1 << 20);
+        scanner.update(pdf, 0, split);
+        scanner.update(pdf, split, pdf.length - split);
+        scanner.finish(pdf.length);
+    }
+
+    @Test
+    void aDirectLengthWithLeadingZerosIsADirectLength() {
+        // Readers read /Length 00000000000000000022 as 22: the data is counted, and a lie is refused.
+        byte[] data = ascii("0123456789 /JavaScript");
+        byte[] honest = TestFiles.pdfObjects(List.of(
+                ascii("<< /Type /Catalog >>"),
+                concat(ascii("<< /Length 00000000000000000022 >>\nstream\n"), data, ascii("\nendstream"))));
+        assertThatCode(() -> scanAllWays(honest)).doesNotThrowAnyException();
+        byte[] lying = TestFiles.pdfObjects(List.of(
+                ascii("<< /Type /Catalog >>"),
+                concat(ascii("<< /Length 00000000000000000005 >>\nstream\n"), data, ascii("\nendstream"))));
+        assertThatThrownBy(() -> scan(lying, 4096))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("/Length");
+    }
+
     @Test
     void aLyingDirectLengthIsRefused() {
         // Length says 5 but the data is longer: readers would resynchronise on 'endstream' and parse what we skipped.

@@ -3,10 +3,12 @@ package org.opengru.examples.portal.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.opengru.core.GruCore;
 import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.catalogue.FormData;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.Principal;
@@ -14,6 +16,7 @@ import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
+import org.opengru.core.usager.Person;
 import org.opengru.core.value.Siret;
 import org.opengru.core.webhook.WebhookEndpoint;
 import org.opengru.core.webhook.WebhookSecret;
@@ -24,6 +27,9 @@ import org.opengru.franceconnect.apiparticulier.ApiParticulierClient;
 import org.opengru.franceconnect.apiparticulier.ApiParticulierConfig;
 import org.opengru.franceconnect.apiparticulier.ApiParticulierScope;
 import org.opengru.franceconnect.apiparticulier.Habilitations;
+import org.opengru.franceconnect.link.PivotMismatchException;
+import org.opengru.franceconnect.link.UsagerLinker;
+import org.opengru.spring.security.UsagerResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -31,16 +37,47 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The demo profile (on by default): residents, agents and a few requests, a local FranceConnect-shaped
- * provider and a local API Particulier sandbox. Turn it off with {@code --spring.profiles.active=prod}.
+ * The demo profile (on by default): residents, agents and a few requests, a local FranceConnect- and
+ * ProConnect-shaped provider and a local API Particulier sandbox. Turn it off with {@code --spring.profiles.active=prod}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
 class DemoConfiguration {
 
+    /**
+     * The local FranceConnect- and ProConnect-shaped provider, at the port and for the clients that
+     * application-demo.properties gives the starter's relying parties.
+     */
     @Bean(destroyMethod = "close")
-    DemoIdentityProvider demoIdentityProvider(@Value("${portal.demo.franceconnect-port:0}") int port) {
-        return new DemoIdentityProvider(port);
+    DemoIdentityProvider demoIdentityProvider(
+            @Value("${portal.demo.identity-provider-port}") int port,
+            @Value("${gru.tenants.commune-45000.franceconnect.client-id}") String franceConnectClient,
+            @Value("${gru.tenants.commune-45000.proconnect.client-id}") String proConnectClient) {
+        return new DemoIdentityProvider(port, franceConnectClient, proConnectClient);
+    }
+
+    /**
+     * Residents known at the town hall before they use FranceConnect (Claire Martin) are recognised on their
+     * identité pivot, all six attributes equal, at their first sign-in; a later sign-in finds the linked
+     * account; anyone else becomes a new usager. Never on the e-mail address.
+     */
+    @Bean
+    UsagerResolver demoUsagers(UsagerLinker linker) {
+        return (tenant, login) -> {
+            Optional<Person> known = linker.recognise(tenant, login);
+            if (known.isPresent()) {
+                return Principal.usager(tenant, known.get().id());
+            }
+            for (UsagerId candidate : DemoPeople.residents()) {
+                try {
+                    return Principal.usager(
+                            tenant, linker.linkOnPivot(tenant, login, candidate).id());
+                } catch (PivotMismatchException notThisOne) {
+                    // the next candidate
+                }
+            }
+            return Principal.usager(tenant, linker.createUsager(tenant, login).id());
+        };
     }
 
     /**

@@ -3,11 +3,14 @@ package org.opengru.examples.portal.demo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.opengru.core.GruCore;
 import org.opengru.core.id.AgentId;
+import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Contact;
@@ -17,6 +20,7 @@ import org.opengru.core.usager.HouseholdMember;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.PivotIdentity;
 import org.opengru.core.usager.Provenance;
+import org.opengru.core.usager.Usager;
 import org.opengru.core.value.CogCode;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.core.value.PhoneNumber;
@@ -48,13 +52,71 @@ public final class DemoPeople {
     public static final AgentId LINH = AgentId.of("linh.nguyen");
     public static final AgentId ACCUEIL = AgentId.of("sophie.accueil");
 
+    /** The commune's SIRET, as ProConnect gives it for its agents (the town hall's demo number). */
+    public static final String COMMUNE_SIRET = Commune.SIRET;
+
+    /**
+     * A demo agent, as ProConnect knows them (a pseudonymous {@code sub}, e-mail, names) and as the commune's
+     * directory knows them (an agent id and teams).
+     */
+    public record DemoAgent(
+            AgentId id, String sub, String givenName, String usualName, String service, Set<TeamId> teams) {
+
+        public String email() {
+            return id.value() + "@belleville-sur-loire.fr";
+        }
+
+        /** The claims ProConnect returns for this agent (ID token and userinfo). */
+        public Map<String, Object> proConnectClaims() {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("email", email());
+            claims.put("given_name", givenName);
+            claims.put("usual_name", usualName);
+            claims.put("uid", id.value());
+            claims.put("siret", COMMUNE_SIRET);
+            claims.put("organizational_unit", service);
+            return claims;
+        }
+    }
+
+    public static final List<DemoAgent> AGENTS = List.of(
+            new DemoAgent(
+                    JEANNE, "b3f1c2a0-pc-jeanne-dupont", "Jeanne", "Dupont", "État civil", Set.of(Commune.ETAT_CIVIL)),
+            new DemoAgent(MARC, "5e7d9a41-pc-marc-moreau", "Marc", "Moreau", "Enfance", Set.of(Commune.ENFANCE)),
+            new DemoAgent(
+                    LINH,
+                    "9c2e4f87-pc-linh-nguyen",
+                    "Linh",
+                    "Nguyen",
+                    "Propreté et urbanisme",
+                    Set.of(Commune.PROPRETE, Commune.URBANISME)),
+            new DemoAgent(
+                    ACCUEIL,
+                    "0a8b6d13-pc-sophie-lambert",
+                    "Sophie",
+                    "Lambert",
+                    "Accueil",
+                    Set.of(Commune.ETAT_CIVIL, Commune.ENFANCE, Commune.PROPRETE, Commune.URBANISME)));
+
+    /** The demo agent of that agent id. */
+    public static DemoAgent agent(AgentId id) {
+        return AGENTS.stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo agent " + id));
+    }
+
     private DemoPeople() {}
 
     static UsagerId id(String name) {
         return UsagerId.of(UUID.nameUUIDFromBytes(("opengru-demo:" + name).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Saves the residents and the household, and lists the agents in the directory. */
+    /**
+     * Saves the residents and the household the first time (they are kept in PostgreSQL: a later start must
+     * not undo what happened since, such as Claire's identity certified by FranceConnect), and lists the
+     * agents in the directory.
+     */
     public static void declare(GruCore core, AgentDirectory agents, Instant at) {
         PostalAddress home = PostalAddress.france(List.of("12 rue des Lilas"), "45000", "Belleville-sur-Loire");
         Contact claireContact = new Contact(
@@ -76,11 +138,12 @@ public final class DemoPeople {
                         Provenance.DECLARED,
                         at,
                         null);
-        core.usagers().save(claire);
-        core.usagers().save(Person.declared(LEO, Commune.TENANT, "Martin", List.of("Léo"), Contact.none(), at));
-        core.usagers().save(Person.declared(THOMAS, Commune.TENANT, "Martin", List.of("Thomas"), Contact.none(), at));
-        core.usagers()
-                .save(new Household(
+        saveOnce(core, claire);
+        saveOnce(core, Person.declared(LEO, Commune.TENANT, "Martin", List.of("Léo"), Contact.none(), at));
+        saveOnce(core, Person.declared(THOMAS, Commune.TENANT, "Martin", List.of("Thomas"), Contact.none(), at));
+        saveWithPartner(
+                core,
+                new Household(
                         FOYER_MARTIN,
                         Commune.TENANT,
                         "Foyer Martin",
@@ -89,8 +152,9 @@ public final class DemoPeople {
                                 new HouseholdMember(THOMAS, HouseholdMember.Relationship.SPOUSE_OR_PARTNER, true),
                                 new HouseholdMember(LEO, HouseholdMember.Relationship.CHILD, false)),
                         Contact.none()));
-        core.usagers()
-                .save(Person.declared(
+        saveOnce(
+                core,
+                Person.declared(
                         PAUL,
                         Commune.TENANT,
                         "Durand",
@@ -98,16 +162,30 @@ public final class DemoPeople {
                         new Contact(
                                 null, Attested.declared(PhoneNumber.parse("02 38 11 22 33"), at), null, Set.of(), null),
                         at));
-        core.usagers().save(Person.declared(AMINA, Commune.TENANT, "Benali", List.of("Amina"), Contact.none(), at));
+        saveOnce(core, Person.declared(AMINA, Commune.TENANT, "Benali", List.of("Amina"), Contact.none(), at));
 
-        agents.add(new AgentDirectory.Agent(JEANNE, "Jeanne Dupont (état civil)", Set.of(Commune.ETAT_CIVIL)));
-        agents.add(new AgentDirectory.Agent(MARC, "Marc Moreau (enfance)", Set.of(Commune.ENFANCE)));
-        agents.add(new AgentDirectory.Agent(
-                LINH, "Linh Nguyen (propreté, urbanisme)", Set.of(Commune.PROPRETE, Commune.URBANISME)));
-        agents.add(new AgentDirectory.Agent(
-                ACCUEIL,
-                "Sophie Lambert (accueil, toutes équipes)",
-                Set.of(Commune.ETAT_CIVIL, Commune.ENFANCE, Commune.PROPRETE, Commune.URBANISME)));
+        for (DemoAgent a : AGENTS) {
+            agents.add(new AgentDirectory.Agent(
+                    a.id(), a.givenName() + " " + a.usualName() + " (" + a.service() + ")", a.email(), a.teams()));
+        }
+    }
+
+    /** The household, also when a data folder from before Thomas joined the demo has it without him. */
+    private static void saveWithPartner(GruCore core, Household household) {
+        boolean stored = core.usagers()
+                .find(household.tenant(), household.id())
+                .filter(u -> u instanceof Household h
+                        && h.members().stream().anyMatch(m -> m.person().equals(THOMAS)))
+                .isPresent();
+        if (!stored) {
+            core.usagers().save(household);
+        }
+    }
+
+    private static void saveOnce(GruCore core, Usager usager) {
+        if (core.usagers().find(usager.tenant(), usager.id()).isEmpty()) {
+            core.usagers().save(usager);
+        }
     }
 
     /** The residents an agent may key a request in for, with their names. */

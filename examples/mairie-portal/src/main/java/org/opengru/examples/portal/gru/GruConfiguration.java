@@ -16,7 +16,9 @@ import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
+import org.opengru.core.usager.UsagerStore;
 import org.opengru.documents.crypto.EnvelopeEncryption;
 import org.opengru.documents.crypto.KeyProvider;
 import org.opengru.documents.crypto.StaticKeyProvider;
@@ -58,16 +60,25 @@ class GruConfiguration {
     }
 
     /**
-     * gru-core over the starter's stores (PostgreSQL: requests, history, audit, outbox, reference numbers),
-     * with the commune's teams and démarches declared.
+     * gru-core over the starter's stores (PostgreSQL: requests, history, audit, outbox, reference numbers,
+     * usagers and households, mandates), with the commune's teams and démarches declared. The usagers are
+     * the ones the starter's sign-in links FranceConnect accounts to (its {@code UsagerLinker} and
+     * {@code AccountLinkStore}, in the same database): a resident is the same usager after a restart.
      */
     @Bean
     @ConditionalOnMissingBean
-    GruCore gruCore(RequestStore requests, ReferenceSequence references, Clock clock) {
+    GruCore gruCore(
+            RequestStore requests,
+            ReferenceSequence references,
+            UsagerStore usagers,
+            MandateStore mandates,
+            Clock clock) {
         GruCore core = GruCore.builder()
                 .clock(clock)
                 .requestStore(requests)
                 .referenceSequence(references)
+                .usagerStore(usagers)
+                .mandateStore(mandates)
                 .acknowledgmentSettings(Commune.TENANT, AcknowledgmentSettings.standard(Commune.NAME))
                 .build();
         Commune.declare(core);

@@ -2,16 +2,24 @@ package org.opengru.examples.portal.signin;
 
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.opengru.spring.security.GruAuthentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
-/** Reads the signed-in user from the session; a page that needs one and finds none sends to sign-in. */
+/**
+ * Reads the signed-in user from the session, where Spring Security keeps the sign-in
+ * ({@link HttpSessionSecurityContextRepository}). The filter chain already sends anonymous visitors to
+ * the sign-in pages; a page that finds the wrong kind of user refuses it.
+ */
 public final class CurrentUser {
 
     private CurrentUser() {}
 
     public static @Nullable PortalUser find(HttpSession session) {
-        return session.getAttribute(PortalUser.SESSION_KEY) instanceof PortalUser u ? u : null;
+        Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        return context instanceof SecurityContext c && c.getAuthentication() instanceof GruAuthentication gru
+                ? PortalUser.of(gru.getPrincipal())
+                : null;
     }
 
     public static PortalUser resident(HttpSession session) {
@@ -31,7 +39,6 @@ public final class CurrentUser {
     }
 
     /** No resident signed in: the handler sends to /connexion. */
-    @ResponseStatus(HttpStatus.UNAUTHORIZED)
     public static final class SignInRequiredException extends RuntimeException {
         SignInRequiredException() {
             super("sign in required");
@@ -39,7 +46,6 @@ public final class CurrentUser {
     }
 
     /** No agent signed in: the handler sends to /agent/connexion. */
-    @ResponseStatus(HttpStatus.UNAUTHORIZED)
     public static final class AgentSignInRequiredException extends RuntimeException {
         AgentSignInRequiredException() {
             super("agent sign in required");

@@ -1,61 +1,57 @@
 package org.opengru.examples.portal.signin;
 
-import java.io.Serializable;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
-import org.opengru.core.id.AgentId;
-import org.opengru.core.id.TeamId;
-import org.opengru.core.id.UsagerId;
+import java.util.List;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
-import org.opengru.examples.portal.commune.Commune;
+import org.opengru.franceconnect.identity.IdentityPivot;
+import org.opengru.spring.security.GruUser;
 
 /**
- * Who is signed in, as kept in the HTTP session: a resident (through FranceConnect) or an agent.
- *
- * @param idTokenHint the FranceConnect ID token, for the provider's logout; null for agents
+ * Who is signed in, for the pages: the starter's {@link GruUser} (a resident through FranceConnect or an
+ * agent through ProConnect) and the name shown in the header.
  */
-public record PortalUser(
-        boolean agent,
-        String id,
-        Set<String> teams,
-        String displayName,
-        @Nullable String idTokenHint) implements Serializable {
+public record PortalUser(GruUser signedIn, String displayName) {
 
-    public static final String SESSION_KEY = "portal.user";
-
-    public static PortalUser resident(UsagerId usager, String displayName, @Nullable String idTokenHint) {
-        return new PortalUser(false, usager.toString(), Set.of(), displayName, idTokenHint);
+    static PortalUser of(GruUser user) {
+        return new PortalUser(user, displayName(user));
     }
 
-    public static PortalUser agent(AgentId agent, Set<TeamId> teams, String displayName) {
-        return new PortalUser(
-                true, agent.value(), teams.stream().map(TeamId::value).collect(Collectors.toSet()), displayName, null);
-    }
-
-    public UsagerId usagerId() {
-        if (agent) {
-            throw new IllegalStateException("an agent is signed in, not a resident");
-        }
-        return UsagerId.of(UUID.fromString(id));
+    public boolean agent() {
+        return signedIn instanceof GruUser.Agent;
     }
 
     public UsagerPrincipal usager() {
-        return Principal.usager(Commune.TENANT, usagerId());
+        if (signedIn instanceof GruUser.Resident resident) {
+            return resident.principal();
+        }
+        throw new IllegalStateException("an agent is signed in, not a resident");
     }
 
     public AgentPrincipal agentPrincipal() {
-        if (!agent) {
-            throw new IllegalStateException("a resident is signed in, not an agent");
+        if (signedIn instanceof GruUser.Agent agent) {
+            return agent.principal();
         }
-        return Principal.agent(
-                Commune.TENANT, AgentId.of(id), teams.stream().map(TeamId::of).collect(Collectors.toSet()));
+        throw new IllegalStateException("a resident is signed in, not an agent");
     }
 
     public Principal principal() {
-        return agent ? agentPrincipal() : usager();
+        return signedIn.principal();
+    }
+
+    /** The identité pivot's names for a resident; ProConnect's given name and usual name for an agent. */
+    private static String displayName(GruUser user) {
+        if (user instanceof GruUser.Resident resident) {
+            IdentityPivot pivot = resident.pivot();
+            return pivot == null ? "Usager" : String.join(" ", pivot.givenNames()) + " " + pivot.familyName();
+        }
+        GruUser.Agent agent = (GruUser.Agent) user;
+        String name = String.join(" ", List.of(claim(agent, "given_name"), claim(agent, "usual_name")))
+                .strip();
+        return name.isEmpty() ? agent.principal().agent().value() : name;
+    }
+
+    private static String claim(GruUser.Agent agent, String name) {
+        return agent.claims().get(name) instanceof String s ? s.strip() : "";
     }
 }

@@ -1,161 +1,65 @@
 package org.opengru.examples.portal.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.net.URI;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.opengru.core.usager.Person;
-import org.opengru.examples.portal.commune.Commune;
-import org.opengru.franceconnect.FranceConnectException;
-import org.opengru.franceconnect.callback.CallbackParameters;
-import org.opengru.franceconnect.callback.ProviderErrorException;
-import org.opengru.franceconnect.link.PivotMismatchException;
-import org.opengru.franceconnect.link.UsagerLinker;
-import org.opengru.franceconnect.rp.AuthorizationRedirect;
-import org.opengru.franceconnect.rp.FranceConnectLogin;
-import org.opengru.franceconnect.rp.RelyingParty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.opengru.spring.security.GruAuthenticationException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Sign-in and sign-out: FranceConnect for residents, the agents' directory for agents. */
+/**
+ * The sign-in pages (the FranceConnect button for residents, the ProConnect button for agents) and the
+ * refusal page. The sign-in itself is the starter's Spring Security chain: these pages only link to it and
+ * explain its failures.
+ */
 @Controller
 class SignInController {
 
-    private static final Logger log = LoggerFactory.getLogger(SignInController.class);
-    private static final String BROWSER_BINDING = "franceconnect.browser-binding";
-
-    private final FranceConnectGateway franceConnect;
-    private final UsagerLinker linker;
-    private final AgentDirectory agents;
-
-    SignInController(FranceConnectGateway franceConnect, UsagerLinker linker, AgentDirectory agents) {
-        this.franceConnect = franceConnect;
-        this.linker = linker;
-        this.agents = agents;
-    }
-
     @GetMapping("/connexion")
-    String signInPage() {
+    String signInPage(HttpServletRequest request, Model model) {
+        model.addAttribute("error", failure(request, false));
         return "connexion";
     }
 
-    /** The FranceConnect button: off to the provider with state, nonce and PKCE kept by the relying party. */
-    @PostMapping("/connexion/franceconnect")
-    String startFranceConnect(HttpServletRequest request, HttpSession session) {
-        RelyingParty rp = franceConnect.relyingParty(base(request));
-        AuthorizationRedirect go = rp.startLogin("/mon-espace");
-        // Binds the login to this browser: a callback carrying a state started elsewhere is refused.
-        session.setAttribute(BROWSER_BINDING, go.browserBinding());
-        return "redirect:" + go.uri();
-    }
-
-    @GetMapping(FranceConnectGateway.CALLBACK)
-    String franceConnectCallback(HttpServletRequest request, HttpSession session, Model model) {
-        RelyingParty rp = franceConnect.relyingParty(base(request));
-        URI callback = URI.create(
-                request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-        FranceConnectLogin login;
-        try {
-            Object binding = session.getAttribute(BROWSER_BINDING);
-            session.removeAttribute(BROWSER_BINDING);
-            CallbackParameters parameters = CallbackParameters.fromUri(callback);
-            login = rp.completeLogin(binding instanceof String b ? parameters.withBrowserBinding(b) : parameters);
-        } catch (ProviderErrorException e) {
-            model.addAttribute(
-                    "error", "La connexion avec FranceConnect a été annulée ou a échoué. Vous pouvez réessayer.");
-            return "connexion";
-        } catch (FranceConnectException e) {
-            log.warn("FranceConnect sign-in refused: {}", e.toString());
-            model.addAttribute(
-                    "error", "La connexion avec FranceConnect n'a pas pu être vérifiée. Veuillez réessayer.");
-            return "connexion";
-        }
-        Person person = usagerOf(login);
-        session.setAttribute(
-                PortalUser.SESSION_KEY,
-                PortalUser.resident(
-                        person.id(),
-                        String.join(" ", person.givenNames().value()) + " "
-                                + person.familyName().value(),
-                        login.idToken().raw()));
-        request.changeSessionId();
-        return "redirect:" + (login.returnTo() == null ? "/mon-espace" : login.returnTo());
-    }
-
-    /** Known account, else the resident whose identité pivot matches exactly, else a new usager. */
-    private Person usagerOf(FranceConnectLogin login) {
-        Optional<Person> known = linker.recognise(Commune.TENANT, login);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        for (var candidate : org.opengru.examples.portal.demo.DemoPeople.residents()) {
-            try {
-                return linker.linkOnPivot(Commune.TENANT, login, candidate);
-            } catch (PivotMismatchException | org.opengru.core.error.NotFoundException e) {
-                // not this one
-            } catch (org.opengru.core.error.ValidationException e) {
-                // a household or an organisation: never linked to a FranceConnect account
-            }
-        }
-        return linker.createUsager(Commune.TENANT, login);
-    }
-
     @GetMapping("/agent/connexion")
-    String agentSignInPage(Model model) {
-        model.addAttribute("agents", agents.all());
+    String agentSignInPage(HttpServletRequest request, Model model) {
+        model.addAttribute("error", failure(request, true));
         return "agent/connexion";
     }
 
     /**
-     * The demo's agent sign-in: choosing an agent of the directory. A real installation signs agents in
-     * through ProConnect with the same relying party code as FranceConnect.
+     * Where Spring Security forwards a refused request (403): a form sent without its CSRF token, or with
+     * the token of a session that has expired, and a page of the other side (a resident on the agents' pages).
      */
-    @PostMapping("/agent/connexion")
-    String agentSignIn(@RequestParam String agent, HttpServletRequest request, HttpSession session, Model model) {
-        Optional<AgentDirectory.Agent> found = agents.find(agent);
-        if (found.isEmpty()) {
-            model.addAttribute("agents", agents.all());
-            model.addAttribute("error", "Choisissez un agent dans la liste.");
-            return "agent/connexion";
-        }
-        session.setAttribute(
-                PortalUser.SESSION_KEY,
-                PortalUser.agent(
-                        found.get().id(), found.get().teams(), found.get().name()));
-        request.changeSessionId();
-        return "redirect:/agent";
+    @RequestMapping(PortalSecurity.REFUSED)
+    String refused(HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
+                ? "formulaire-expire"
+                : "interdit";
     }
 
-    @PostMapping("/deconnexion")
-    String signOut(HttpServletRequest request, HttpSession session) {
-        @Nullable PortalUser user = CurrentUser.find(session);
-        session.invalidate();
-        if (user != null && user.idTokenHint() != null) {
-            RelyingParty rp = franceConnect.relyingParty(base(request));
-            return "redirect:" + rp.startLogout(user.idTokenHint()).uri();
+    /** The last sign-in's failure, in plain words, when the chain came back with {@code ?login-error}. */
+    private static @Nullable String failure(HttpServletRequest request, boolean agent) {
+        if (request.getParameter("login-error") == null) {
+            return null;
         }
-        return "redirect:/?deconnecte";
-    }
-
-    @GetMapping(FranceConnectGateway.LOGGED_OUT)
-    String loggedOut(HttpServletRequest request, @RequestParam(required = false) @Nullable String state) {
-        try {
-            franceConnect.relyingParty(base(request)).completeLogout(state);
-        } catch (FranceConnectException e) {
-            log.info("FranceConnect logout return without a known state: {}", e.getMessage());
+        HttpSession session = request.getSession(false);
+        Object e = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        String provider = agent ? "ProConnect" : "FranceConnect";
+        if (e instanceof GruAuthenticationException g && "access_denied".equals(g.reason())) {
+            return "Vous avez annulé la connexion avec " + provider + ". Vous pouvez réessayer.";
         }
-        return "redirect:/?deconnecte";
-    }
-
-    private static URI base(HttpServletRequest request) {
-        return URI.create(
-                ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/");
+        if (agent && e instanceof DisabledException) {
+            return "Votre compte ProConnect n'est pas celui d'un agent de la mairie. Demandez au service des"
+                    + " ressources humaines de vous inscrire dans l'annuaire des agents.";
+        }
+        return "La connexion avec " + provider + " n'a pas pu être vérifiée. Veuillez réessayer.";
     }
 }

@@ -1,4 +1,8 @@
-/** Signing in: FranceConnect for residents, the agents' directory for agents; the session's principal. */
+/**
+ * Signing in through the starter's Spring Security chain (FranceConnect for residents, ProConnect for agents
+ * with their teams from the agent directory), the pages' filter chain with its CSRF protection, and the
+ * signed-in user as the pages see it.
+ */
 @NullMarked
 package org.opengru.examples.portal.signin;
 

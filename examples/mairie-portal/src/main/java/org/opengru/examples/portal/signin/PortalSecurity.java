@@ -1,0 +1,85 @@
+package org.opengru.examples.portal.signin;
+
+import jakarta.servlet.DispatcherType;
+import org.opengru.core.principal.Principal;
+import org.opengru.spring.security.AgentResolver;
+import org.opengru.spring.security.GruLogin;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+
+/**
+ * The pages' filter chain: the starter's sign-in (FranceConnect for residents, ProConnect for agents, both
+ * through gru-franceconnect's relying party, paths under {@code gru.security} in application.properties),
+ * Spring Security's CSRF protection on every form (Thymeleaf's {@code th:action} adds the token), the
+ * public pages open, the agents' pages for agents and everything else for signed-in residents.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalSecurity {
+
+    /** The page a refused request is forwarded to (403): an expired form or a page of the other side. */
+    static final String REFUSED = "/acces-refuse";
+
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain portalPages(HttpSecurity http, GruLogin gru) throws Exception {
+        http.with(gru.configurer(), c -> {});
+        http.authorizeHttpRequests(a -> a
+                // Spring Security's own forwards (the refusal page) and Boot's error pages.
+                .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/",
+                        "/accessibilite",
+                        "/plan-du-site",
+                        "/mentions-legales",
+                        "/demarches",
+                        "/connexion",
+                        "/agent/connexion",
+                        "/css/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        REFUSED)
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                .requestMatchers("/agent/**")
+                .hasRole("AGENT")
+                .anyRequest()
+                .hasRole("USAGER"));
+        AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
+        refused.setErrorPage(REFUSED);
+        http.exceptionHandling(e -> e.accessDeniedHandler(refused));
+        return http.build();
+    }
+
+    /**
+     * Who may enter the agents' side, and with which teams: the agent directory, looked up on the e-mail
+     * address ProConnect certifies ({@code agent-claim}, {@code email} by default). Someone ProConnect knows
+     * but the directory does not is refused, whatever they ask for.
+     */
+    @Bean
+    AgentResolver portalAgents(AgentDirectory directory) {
+        return (tenant, login, settings) -> {
+            if (!(login.identity().claims().get(settings.agentClaim()) instanceof String email) || email.isBlank()) {
+                throw new BadCredentialsException("ProConnect returned no '" + settings.agentClaim() + "' claim");
+            }
+            AgentDirectory.Agent agent = directory
+                    .byEmail(email)
+                    .orElseThrow(() -> new DisabledException(email + " is not in the agent directory"));
+            return Principal.agent(tenant, agent.id(), agent.teams());
+        };
+    }
+}
