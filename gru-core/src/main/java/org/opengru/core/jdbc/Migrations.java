@@ -37,7 +37,8 @@ public final class Migrations {
             "V3__retention.sql",
             "V4__usagers_catalogue_exchanges.sql",
             "V5__notifications_inbox.sql",
-            "V6__contacts_satisfaction.sql");
+            "V6__contacts_satisfaction.sql",
+            "V8__reference_blocks.sql");
 
     private final String module;
     private final List<Script> scripts;
