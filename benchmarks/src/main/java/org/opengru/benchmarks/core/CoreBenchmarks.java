@@ -195,6 +195,7 @@ public final class CoreBenchmarks implements Bench.Suite {
                     p.ref(),
                     p.team(),
                     parent,
+                    null,
                     usager.ref(),
                     Intake.selfService(Channel.WEB),
                     RequestStatus.DRAFT,

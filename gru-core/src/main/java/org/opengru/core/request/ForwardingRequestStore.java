@@ -57,6 +57,11 @@ public class ForwardingRequestStore implements RequestStore {
     }
 
     @Override
+    public List<Request> byBeneficiaries(TenantId tenant, Set<UsagerId> beneficiaries, RequestQuery query) {
+        return delegate.byBeneficiaries(tenant, beneficiaries, query);
+    }
+
+    @Override
     public List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query) {
         return delegate.byTeams(tenant, teams, query);
     }

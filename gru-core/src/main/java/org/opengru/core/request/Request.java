@@ -20,7 +20,10 @@ import org.opengru.core.tenancy.TenantId;
  * A request (demande): one usager's filing of one version of a démarche. Immutable; every change goes
  * through the {@link RequestLifecycle} and produces a new value with the next {@code version}.
  *
- * @param applicant the usager the request is for (a person, a household, an organisation)
+ * @param applicant the usager who files and follows the request (a person, a household, an organisation)
+ * @param beneficiary the usager the request is about when it is not the applicant (a parent files a
+ *     child's canteen registration: the child is the beneficiary), or {@code null}; the applicant may act
+ *     for them (checked when the request is created)
  * @param createdBy who created it: the applicant, someone acting for them, or an agent keying it in
  * @param receivedAt the date of receipt (submission, or registration of an incomplete request)
  * @param deadline the implicit-decision deadline, if the démarche has one and it has started
@@ -35,6 +38,7 @@ public record Request(
         ProcedureRef procedure,
         TeamId team,
         UsagerId applicant,
+        @Nullable UsagerId beneficiary,
         ActorRef createdBy,
         Intake intake,
         RequestStatus status,
@@ -56,6 +60,11 @@ public record Request(
         Checks.required("procedure", procedure);
         Checks.required("team", team);
         Checks.required("applicant", applicant);
+        Checks.check(
+                !applicant.equals(beneficiary),
+                "beneficiary",
+                beneficiary,
+                "is the applicant: a request for oneself has no beneficiary");
         Checks.required("createdBy", createdBy);
         Checks.required("intake", intake);
         Checks.required("status", status);
@@ -83,6 +92,11 @@ public record Request(
                 "is set once received");
     }
 
+    /** Who the request is about: the beneficiary when there is one, else the applicant. */
+    public UsagerId concerns() {
+        return beneficiary != null ? beneficiary : applicant;
+    }
+
     /** A builder holding this request's values, to derive the next state. */
     public Builder toBuilder() {
         return new Builder(this);
@@ -96,6 +110,7 @@ public record Request(
         private ProcedureRef procedure;
         private TeamId team;
         private UsagerId applicant;
+        private @Nullable UsagerId beneficiary;
         private ActorRef createdBy;
         private Intake intake;
         private RequestStatus status;
@@ -117,6 +132,7 @@ public record Request(
             procedure = r.procedure;
             team = r.team;
             applicant = r.applicant;
+            beneficiary = r.beneficiary;
             createdBy = r.createdBy;
             intake = r.intake;
             status = r.status;
@@ -214,6 +230,7 @@ public record Request(
                     procedure,
                     team,
                     applicant,
+                    beneficiary,
                     createdBy,
                     intake,
                     status,

@@ -26,6 +26,7 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.id.ShortReference;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Intake;
+import org.opengru.core.internal.Checks;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.SystemPrincipal;
@@ -94,11 +95,14 @@ public final class RequestService {
 
     /**
      * Creates a draft for the latest version of the démarche. An usager files for someone they may act
-     * for; an agent of the démarche's team keys it in for the resident (recorded in the intake).
+     * for; an agent of the démarche's team keys it in for the resident (recorded in the intake). With a
+     * beneficiary, the applicant files on their behalf: an usager must be able to act for the beneficiary
+     * too ({@link AccessDeniedException} otherwise), and the démarche must be open to both kinds.
      */
     public Request create(Principal actor, NewRequest command, @Nullable IdempotencyKey key) {
         TenantId tenant = actor.tenant();
-        String fingerprint = "CREATE:" + command.procedure() + ":" + command.applicant() + ":" + actor.ref();
+        String fingerprint = "CREATE:" + command.procedure() + ":" + command.applicant()
+                + (command.beneficiary() == null ? "" : ">" + command.beneficiary()) + ":" + actor.ref();
         Request replay = replay(actor, key, fingerprint);
         if (replay != null) {
             return replay;
@@ -110,7 +114,26 @@ public final class RequestService {
         Usager applicant = usagers.find(tenant, command.applicant())
                 .orElseThrow(() ->
                         new NotFoundException("usager", command.applicant().toString()));
+        Usager beneficiary = command.beneficiary() == null
+                ? null
+                : usagers.find(tenant, command.beneficiary())
+                        .orElseThrow(() -> new NotFoundException("usager", String.valueOf(command.beneficiary())));
         Instant now = clock.instant();
+        if (beneficiary != null) {
+            if (actor instanceof UsagerPrincipal u
+                    && !representations.mayActFor(tenant, u.usager(), beneficiary.id(), now)) {
+                throw new AccessDeniedException(
+                        actor.toString(),
+                        "create a request on behalf of",
+                        "usager",
+                        beneficiary.id().toString());
+            }
+            Checks.check(
+                    procedure.openTo().contains(beneficiary.kind()),
+                    "beneficiary",
+                    beneficiary.id(),
+                    () -> "this démarche is open to " + procedure.openTo() + " only, not to a " + beneficiary.kind());
+        }
         Intake intake = actor instanceof AgentPrincipal a
                 ? Intake.keyedBy(command.channel(), a.agent())
                 : Intake.selfService(command.channel());
@@ -122,6 +145,7 @@ public final class RequestService {
                 procedure.ref(),
                 procedure.team(),
                 applicant.id(),
+                beneficiary == null ? null : beneficiary.id(),
                 actor.ref(),
                 intake,
                 RequestStatus.DRAFT,

@@ -47,6 +47,12 @@ public interface RequestStore {
     /** Requests whose applicant is one of these usagers, newest first. */
     List<Request> byApplicants(TenantId tenant, Set<UsagerId> applicants, RequestQuery query);
 
+    /**
+     * Requests filed on behalf of one of these usagers (their {@link Request#beneficiary()}), newest first:
+     * what a person's subject access and erasure must find besides their own requests.
+     */
+    List<Request> byBeneficiaries(TenantId tenant, Set<UsagerId> beneficiaries, RequestQuery query);
+
     /** Requests routed to one of these teams, newest first. */
     List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query);
 

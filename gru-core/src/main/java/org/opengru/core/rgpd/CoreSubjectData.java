@@ -69,20 +69,32 @@ public final class CoreSubjectData {
                 return "requests";
             }
 
+            /** The usager's own requests, then those filed on their behalf. */
             @Override
             public Object collect(TenantId tenant, UsagerId usager) {
                 List<Map<String, Object>> out = new ArrayList<>();
+                collect(tenant, out, "applicant", q -> store.byApplicants(tenant, Set.of(usager), q));
+                collect(tenant, out, "beneficiary", q -> store.byBeneficiaries(tenant, Set.of(usager), q));
+                return out;
+            }
+
+            private void collect(
+                    TenantId tenant,
+                    List<Map<String, Object>> out,
+                    String role,
+                    java.util.function.Function<RequestQuery, List<Request>> pages) {
                 RequestQuery query = new RequestQuery(Set.of(), null, 500);
                 while (true) {
-                    List<Request> page = store.byApplicants(tenant, Set.of(usager), query);
+                    List<Request> page = pages.apply(query);
                     for (Request r : page) {
                         Map<String, Object> item = new LinkedHashMap<>();
+                        item.put("role", role);
                         item.put("request", r);
                         item.put("history", store.history(tenant, r.id()));
                         out.add(item);
                     }
                     if (page.size() < query.limit()) {
-                        return out;
+                        return;
                     }
                     query = query.after(page.get(page.size() - 1).id());
                 }

@@ -28,9 +28,12 @@ public interface RetentionStore {
     /** Strips the request of everything identifying; keeps what statistics need. */
     void anonymise(TenantId tenant, RequestId request, Instant at);
 
-    /** The usager's requests that were never received (drafts): nothing obliges to keep them. */
+    /**
+     * The requests the usager filed or is the beneficiary of that were never received (drafts): nothing
+     * obliges to keep them.
+     */
     List<RequestId> drafts(TenantId tenant, UsagerId usager);
 
-    /** The usager's received requests still held (kept under their retention). */
+    /** The received requests the usager filed or is the beneficiary of, still held (kept under their retention). */
     List<RequestId> retained(TenantId tenant, UsagerId usager);
 }

@@ -291,6 +291,75 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void onBehalfOf_theApplicantFilesForAHouseholdChild_andStrangersMayNot() {
+        Request r = requests.create(
+                f.parentP,
+                NewRequest.of("inscription-cantine", f.parent, Channel.WEB, CoreFixture.canteenData())
+                        .withPieces(CoreFixture.canteenPieces())
+                        .forBeneficiary(f.child),
+                null);
+        assertThat(r.applicant()).isEqualTo(f.parent);
+        assertThat(r.beneficiary()).isEqualTo(f.child);
+        assertThat(r.concerns()).isEqualTo(f.child);
+        Request submitted = requests.submit(f.parentP, r.id(), null);
+        assertThat(requests.list(f.parentP, RequestQuery.firstPage()))
+                .extracting(Request::id)
+                .contains(submitted.id());
+        assertThat(requests.get(f.agent, submitted.id()).beneficiary()).isEqualTo(f.child);
+
+        // A neighbour may not file for the child, even as the applicant: nothing is created.
+        int before = requests.list(f.agent, RequestQuery.firstPage()).size();
+        assertThatThrownBy(() -> requests.create(
+                        f.neighbourP,
+                        NewRequest.of("certificat-residence", f.neighbour, Channel.WEB, FormData.empty())
+                                .forBeneficiary(f.child),
+                        null))
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.getMessage()).contains(f.child.toString()));
+        assertThat(requests.list(f.neighbourP, RequestQuery.firstPage())).isEmpty();
+        assertThat(requests.list(f.agent, RequestQuery.firstPage())).hasSize(before);
+
+        // With a mandate from the child's household, the neighbour may.
+        f.mandate(f.child, f.neighbour);
+        Request viaMandate = requests.create(
+                f.neighbourP,
+                NewRequest.of("certificat-residence", f.neighbour, Channel.WEB, FormData.empty())
+                        .forBeneficiary(f.child),
+                null);
+        assertThat(viaMandate.beneficiary()).isEqualTo(f.child);
+        // The applicant follows it; the beneficiary's household does not see the neighbour's own request.
+        assertThatThrownBy(() -> requests.get(f.parentP, viaMandate.id())).isInstanceOf(AccessDeniedException.class);
+
+        // An agent keys one in on behalf of the child.
+        Request keyed = requests.create(
+                f.agent,
+                NewRequest.of("certificat-residence", f.parent, Channel.COUNTER, FormData.empty())
+                        .forBeneficiary(f.child),
+                null);
+        assertThat(keyed.beneficiary()).isEqualTo(f.child);
+    }
+
+    @Test
+    void onBehalfOf_refusesOneselfAnUnknownUsagerAndAKindTheDemarcheIsNotOpenTo() {
+        NewRequest mine = NewRequest.of("certificat-residence", f.parent, Channel.WEB, FormData.empty());
+        assertThatThrownBy(() -> mine.forBeneficiary(f.parent))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("beneficiary"));
+        assertThatThrownBy(() -> requests.create(
+                        f.parentP,
+                        mine.forBeneficiary(org.opengru.core.id.UsagerId.of(java.util.UUID.randomUUID())),
+                        null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> requests.create(f.parentP, mine.forBeneficiary(f.household), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("beneficiary");
+                    assertThat(e.getMessage()).contains("HOUSEHOLD");
+                });
+        assertThat(requests.list(f.parentP, RequestQuery.firstPage())).isEmpty();
+    }
+
+    @Test
     void eligibility_refusesAKindTheDemarcheIsNotOpenTo() {
         assertThatThrownBy(() -> requests.create(
                         f.parentP,

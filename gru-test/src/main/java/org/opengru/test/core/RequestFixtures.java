@@ -76,6 +76,12 @@ public final class RequestFixtures {
 
     /** A draft by the applicant, version 1, with its CREATE history entry and event. */
     public RequestChange draft(UsagerId applicant, Instant at, @Nullable IdempotencyKey key) {
+        return draft(applicant, null, at, key);
+    }
+
+    /** A draft by the applicant on behalf of {@code beneficiary} (or for themselves when null). */
+    public RequestChange draft(
+            UsagerId applicant, @Nullable UsagerId beneficiary, Instant at, @Nullable IdempotencyKey key) {
         RequestId id = newRequestId();
         ActorRef actor = new ActorRef(ActorKind.USAGER, applicant.toString());
         Request r = new Request(
@@ -85,6 +91,7 @@ public final class RequestFixtures {
                 PROCEDURE,
                 TEAM,
                 applicant,
+                beneficiary,
                 actor,
                 Intake.selfService(Channel.WEB),
                 RequestStatus.DRAFT,

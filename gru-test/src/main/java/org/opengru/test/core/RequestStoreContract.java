@@ -68,6 +68,32 @@ public abstract class RequestStoreContract {
     }
 
     @Test
+    void keepsTheBeneficiaryOfARequestFiledOnSomeoneElsesBehalf() {
+        UsagerId child = UsagerId.of(UUID.randomUUID());
+        RequestChange draft = fixtures.draft(applicant, child, T0, null);
+        store().apply(draft);
+        RequestChange submit = fixtures.submit(draft.request(), T0.plusSeconds(60), null);
+        store().apply(submit);
+
+        Request stored = store().find(fixtures.tenant(), draft.request().id()).orElseThrow();
+        assertThat(stored.beneficiary()).isEqualTo(child);
+        assertThat(stored.applicant()).isEqualTo(applicant);
+        assertThat(stored).isEqualTo(submit.request());
+        // Filed by the applicant: it is among the applicant's requests, not the beneficiary's.
+        assertThat(store().byApplicants(fixtures.tenant(), Set.of(applicant), RequestQuery.firstPage()))
+                .extracting(Request::id)
+                .contains(stored.id());
+        assertThat(store().byApplicants(fixtures.tenant(), Set.of(child), RequestQuery.firstPage()))
+                .isEmpty();
+        assertThat(store().byBeneficiaries(fixtures.tenant(), Set.of(child), RequestQuery.firstPage()))
+                .containsExactly(stored);
+        assertThat(store().byBeneficiaries(fixtures.tenant(), Set.of(applicant), RequestQuery.firstPage()))
+                .isEmpty();
+        assertThat(store().byBeneficiaries(TenantId.of("autre-commune"), Set.of(child), RequestQuery.firstPage()))
+                .isEmpty();
+    }
+
+    @Test
     void aStaleVersionIsAConcurrentUpdateAndChangesNothing() {
         Request draft = created();
         store().apply(fixtures.submit(draft, T0.plusSeconds(60), null));

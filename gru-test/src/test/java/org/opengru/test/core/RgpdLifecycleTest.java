@@ -168,6 +168,14 @@ class RgpdLifecycleTest {
         Request decided = decidedRequest(fixtures, applicant);
         Request draft =
                 pg.requestStore().apply(fixtures.draft(applicant, T0, null)).request();
+        // A parent filed a request on the usager's behalf: it holds data about them too.
+        UsagerId parent = UsagerId.of(UUID.randomUUID());
+        Request forThem = pg.requestStore()
+                .apply(fixtures.draft(parent, applicant, T0, null))
+                .request();
+        forThem = pg.requestStore()
+                .apply(fixtures.submit(forThem, T0.plusSeconds(30), null))
+                .request();
         pg.consentLedger()
                 .record(new ConsentRecord(
                         fixtures.tenant(), applicant, "sms-notifications", true, T0, "2026-01", "WEB"));
@@ -181,9 +189,13 @@ class RgpdLifecycleTest {
         assertThat(export.get("format").asString()).isEqualTo(SubjectAccess.FORMAT);
         JsonNode sections = export.get("sections");
         assertThat(sections.get("usager").toString()).contains("Martin", "Léa");
-        assertThat(sections.get("requests")).hasSize(2);
+        assertThat(sections.get("requests")).hasSize(3);
         assertThat(sections.get("requests").toString())
-                .contains(decided.id().toString(), draft.id().toString());
+                .contains(
+                        decided.id().toString(),
+                        draft.id().toString(),
+                        forThem.id().toString());
+        assertThat(sections.get("requests").get(2).get("role").asString()).isEqualTo("beneficiary");
         assertThat(sections.get("timeline")).hasSize(4);
         assertThat(sections.get("consents")).hasSize(1);
 
@@ -194,7 +206,9 @@ class RgpdLifecycleTest {
                 .containsExactly("usager", "requests", "timeline", "consents");
         ErasureOutcome requests = outcomes.get(1);
         assertThat(requests.erased()).as("the draft").isEqualTo(1);
-        assertThat(requests.retained()).as("the decided request").isEqualTo(1);
+        assertThat(requests.retained())
+                .as("the decided request, the one filed for them")
+                .isEqualTo(2);
         assertThat(requests.legalBasis()).contains("17.3.b");
         assertThat(pg.requestStore().find(fixtures.tenant(), draft.id())).isEmpty();
         assertThat(pg.requestStore().find(fixtures.tenant(), decided.id())).isPresent();

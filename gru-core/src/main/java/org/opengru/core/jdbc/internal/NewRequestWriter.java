@@ -78,8 +78,8 @@ final class NewRequestWriter {
         String document = PostgresRequestStore.JSON.writeValueAsString(r);
         sql.append("WITH ");
         sql.append("req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
-                + " applicant_id, status, version, created_at, updated_at, received_at, decided_at, implicit,"
-                + " deadline_due_at, deadline_active, document, closed_at) SELECT ");
+                + " applicant_id, beneficiary_id, status, version, created_at, updated_at, received_at, decided_at,"
+                + " implicit, deadline_due_at, deadline_active, document, closed_at) SELECT ");
         sql.append(p(tenant))
                 .append(", ")
                 .append(p(r.id().value()))
@@ -94,6 +94,8 @@ final class NewRequestWriter {
                 .append(", ")
                 .append(p(r.applicant().value()))
                 .append(", ")
+                .append(p(r.beneficiary() == null ? null : r.beneficiary().value()))
+                .append("::uuid, ")
                 .append(p(r.status().name()))
                 .append(", ")
                 .append(p(r.version()))

@@ -173,29 +173,30 @@ public final class PostgresRequestStore implements RequestStore {
     }
 
     private static void update(Connection c, Request r, String document, long expectedVersion) throws SQLException {
-        String sql = "UPDATE gru_request SET team_id = ?, applicant_id = ?, status = ?, version = ?, updated_at = ?,"
-                + " received_at = ?, decided_at = ?, implicit = ?, deadline_due_at = ?, deadline_active = ?,"
-                + " document = ?::json, closed_at = ?,"
+        String sql = "UPDATE gru_request SET team_id = ?, applicant_id = ?, beneficiary_id = ?::uuid, status = ?,"
+                + " version = ?, updated_at = ?, received_at = ?, decided_at = ?, implicit = ?, deadline_due_at = ?,"
+                + " deadline_active = ?, document = ?::json, closed_at = ?,"
                 + " archived_at = CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE archived_at END"
                 + " WHERE tenant_id = ? AND id = ? AND version = ? AND reference = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, r.team().value());
             ps.setObject(2, r.applicant().value());
-            ps.setString(3, r.status().name());
-            ps.setLong(4, r.version());
-            Sql.setInstant(ps, 5, r.updatedAt());
-            Sql.setInstant(ps, 6, r.receivedAt());
-            Sql.setInstant(ps, 7, r.decision() == null ? null : r.decision().at());
-            ps.setBoolean(8, r.decision() != null && r.decision().implicit());
-            Sql.setInstant(ps, 9, r.deadline() == null ? null : r.deadline().dueAt());
-            ps.setBoolean(10, r.deadline() != null && !r.deadline().suspended());
-            ps.setString(11, document);
-            Sql.setInstant(ps, 12, closedAt(r));
+            ps.setObject(3, r.beneficiary() == null ? null : r.beneficiary().value());
+            ps.setString(4, r.status().name());
+            ps.setLong(5, r.version());
+            Sql.setInstant(ps, 6, r.updatedAt());
+            Sql.setInstant(ps, 7, r.receivedAt());
+            Sql.setInstant(ps, 8, r.decision() == null ? null : r.decision().at());
+            ps.setBoolean(9, r.decision() != null && r.decision().implicit());
+            Sql.setInstant(ps, 10, r.deadline() == null ? null : r.deadline().dueAt());
+            ps.setBoolean(11, r.deadline() != null && !r.deadline().suspended());
+            ps.setString(12, document);
             Sql.setInstant(ps, 13, closedAt(r));
-            ps.setString(14, r.tenant().value());
-            ps.setObject(15, r.id().value());
-            ps.setLong(16, expectedVersion);
-            ps.setString(17, r.reference().toString());
+            Sql.setInstant(ps, 14, closedAt(r));
+            ps.setString(15, r.tenant().value());
+            ps.setObject(16, r.id().value());
+            ps.setLong(17, expectedVersion);
+            ps.setString(18, r.reference().toString());
             if (ps.executeUpdate() == 1) {
                 return;
             }
@@ -374,6 +375,12 @@ public final class PostgresRequestStore implements RequestStore {
     public List<Request> byApplicants(TenantId tenant, Set<UsagerId> applicants, RequestQuery query) {
         Object[] ids = applicants.stream().map(UsagerId::value).toArray();
         return select(tenant, "applicant_id", "uuid", ids, query);
+    }
+
+    @Override
+    public List<Request> byBeneficiaries(TenantId tenant, Set<UsagerId> beneficiaries, RequestQuery query) {
+        Object[] ids = beneficiaries.stream().map(UsagerId::value).toArray();
+        return select(tenant, "beneficiary_id", "uuid", ids, query);
     }
 
     @Override

@@ -133,6 +133,7 @@ public final class PostgresRetentionStore implements RetentionStore {
                     r.procedure(),
                     r.team(),
                     ANONYMOUS,
+                    null,
                     new org.opengru.core.principal.ActorRef(org.opengru.core.principal.ActorKind.SYSTEM, "anonymised"),
                     r.intake(),
                     r.status(),
@@ -146,8 +147,9 @@ public final class PostgresRetentionStore implements RetentionStore {
                     r.complement(),
                     r.decision(),
                     keepAck ? r.acknowledgment() : null);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request SET applicant_id = ?,"
-                    + " document = ?::json, anonymised_at = ? WHERE tenant_id = ? AND id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE gru_request SET applicant_id = ?, beneficiary_id = NULL,"
+                            + " document = ?::json, anonymised_at = ? WHERE tenant_id = ? AND id = ?")) {
                 ps.setObject(1, ANONYMOUS.value());
                 ps.setString(2, PostgresRequestStore.JSON.writeValueAsString(stripped));
                 Sql.setInstant(ps, 3, at);
@@ -178,9 +180,11 @@ public final class PostgresRetentionStore implements RetentionStore {
     private List<RequestId> ids(TenantId tenant, UsagerId usager, String condition) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM gru_request WHERE tenant_id = ? AND applicant_id = ? AND " + condition)) {
+                    "SELECT id FROM gru_request WHERE tenant_id = ? AND (applicant_id = ? OR beneficiary_id = ?) AND "
+                            + condition)) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, usager.value());
+                ps.setObject(3, usager.value());
                 List<RequestId> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -154,6 +154,11 @@ public final class InMemoryRequestStore implements RequestStore {
     }
 
     @Override
+    public List<Request> byBeneficiaries(TenantId tenant, Set<UsagerId> beneficiaries, RequestQuery query) {
+        return select(tenant, r -> r.beneficiary() != null && beneficiaries.contains(r.beneficiary()), query);
+    }
+
+    @Override
     public List<Request> byTeams(TenantId tenant, Set<TeamId> teams, RequestQuery query) {
         return select(tenant, r -> teams.contains(r.team()), query);
     }
