@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opengru.benchmarks.Bench;
+import org.opengru.benchmarks.CpuProbe;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.jdbc.PostgresPersistence;
@@ -63,6 +64,9 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                     .migrate();
             db.execute("CREATE TABLE bench_raw (id uuid PRIMARY KEY, tenant_id text NOT NULL, payload text NOT NULL)");
 
+            // The submission path is large (JSON, JDBC, the statement builder): on two shared cores the
+            // JIT is still compiling it seconds later. A first, unmeasured round lets it settle.
+            submissions(db);
             Phase raw = rawInserts(db);
             Phase submit = submissions(db);
             Phase raw2 = rawInserts(db);
@@ -74,12 +78,19 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.submit_wal_bytes_per_op", submit.walBytesPerOp(), "bytes");
             bench.report("core.raw_insert_wal_bytes_per_op", raw.walBytesPerOp(), "bytes");
             bench.report("core.submit_client_cpu_us_per_op", submit.clientCpuMicrosPerOp(), "us");
+            bench.report("core.submit_server_cpu_us_per_op", submit.serverCpuMicrosPerOp(), "us");
+            bench.report("core.raw_insert_client_cpu_us_per_op", raw.clientCpuMicrosPerOp(), "us");
+            bench.report("core.raw_insert_server_cpu_us_per_op", raw.serverCpuMicrosPerOp(), "us");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
         }
     }
 
-    /** One measured phase: operations per second, WAL bytes and client CPU per operation (whole run). */
-    private record Phase(double perSecond, double walBytesPerOp, double clientCpuMicrosPerOp) {}
+    /**
+     * One measured phase: operations per second, WAL bytes per operation, and the CPU per operation of
+     * the client JVM and of the PostgreSQL server, both over the measured window only (after warm-up).
+     */
+    private record Phase(
+            double perSecond, double walBytesPerOp, double clientCpuMicrosPerOp, double serverCpuMicrosPerOp) {}
 
     private static long walBytes(PostgresDatabase db) throws java.sql.SQLException {
         try (Connection c = db.newDataSource().getConnection();
@@ -91,28 +102,24 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         }
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
     /** Runs {@code op} on 8 threads, each with its own connection. */
     private Phase throughput(PostgresDatabase db, ThreadOp op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong count = new AtomicLong();
-        AtomicLong total = new AtomicLong();
-        long wal0 = walBytes(db);
-        long cpu0 = processCpuNanos();
+        CpuProbe cpu = CpuProbe.of(db.dataSource());
         CountDownLatch ready = new CountDownLatch(THREADS);
-        long[] window = new long[2];
+        long measureFrom;
+        long measureTo;
+        CpuProbe.Sample cpuFrom;
+        CpuProbe.Sample cpuTo;
+        long walFrom;
+        long walTo;
         try {
             List<Future<?>> futures = new ArrayList<>();
             long start = System.nanoTime();
-            long measureFrom = start + WARM_UP.toNanos();
-            long measureTo = measureFrom + MEASURE.toNanos();
-            window[0] = measureFrom;
-            window[1] = measureTo;
+            measureFrom = start + WARM_UP.toNanos();
+            measureTo = measureFrom + MEASURE.toNanos();
+            long runTo = measureTo + 500_000_000L;
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
@@ -120,10 +127,10 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                         Runnable once = op.prepare(ds, thread);
                         ready.countDown();
                         long now;
-                        while ((now = System.nanoTime()) < measureTo) {
+                        // Running on past the window keeps every backend alive when the CPU is sampled.
+                        while ((now = System.nanoTime()) < runTo) {
                             once.run();
-                            total.incrementAndGet();
-                            if (now >= measureFrom) {
+                            if (now >= measureFrom && now < measureTo) {
                                 count.incrementAndGet();
                             }
                         }
@@ -131,16 +138,29 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                     return null;
                 }));
             }
+            sleepUntil(measureFrom);
+            cpuFrom = cpu.sample();
+            walFrom = walBytes(db);
+            sleepUntil(measureTo);
+            cpuTo = cpu.sample();
+            walTo = walBytes(db);
             for (Future<?> f : futures) {
                 f.get();
             }
         } finally {
             pool.shutdownNow();
         }
-        long cpu = processCpuNanos() - cpu0;
-        long wal = walBytes(db) - wal0;
-        long ops = Math.max(1, total.get());
-        return new Phase(count.get() / (MEASURE.toNanos() / 1e9), (double) wal / ops, cpu / 1e3 / ops);
+        long ops = Math.max(1, count.get());
+        double[] cpuPerOp = cpuTo.microsPerOp(cpuFrom, ops);
+        return new Phase(
+                count.get() / (MEASURE.toNanos() / 1e9), (double) (walTo - walFrom) / ops, cpuPerOp[0], cpuPerOp[1]);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
     }
 
     @FunctionalInterface
@@ -172,9 +192,9 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             PostgresPersistence pg = PostgresPersistence.builder(ds, Clock.systemUTC())
                     .outboxSubscribers(Set.of("logiciel-metier"))
                     .build();
-            RequestFixtures fixtures = new RequestFixtures(TenantId.of("commune-bench-" + thread));
+            // The reference number comes from the database sequence, as in GruCore's submission.
+            RequestFixtures fixtures = new RequestFixtures(tenant, pg.referenceSequence());
             return () -> {
-                pg.referenceSequence().next(tenant);
                 pg.requestStore()
                         .apply(fixtures.draft(
                                 UsagerId.of(UUID.randomUUID()),

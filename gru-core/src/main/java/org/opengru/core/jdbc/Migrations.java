@@ -38,7 +38,8 @@ public final class Migrations {
             "V4__usagers_catalogue_exchanges.sql",
             "V5__notifications_inbox.sql",
             "V6__contacts_satisfaction.sql",
-            "V7__request_beneficiary.sql");
+            "V7__request_beneficiary.sql",
+            "V8__reference_blocks.sql");
 
     private final String module;
     private final List<Script> scripts;

@@ -13,6 +13,7 @@ import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineStore;
+import org.opengru.core.usager.Household;
 import org.opengru.core.usager.UsagerStore;
 
 /** gru-core's contributors to the subject-access export and to erasure. */
@@ -39,10 +40,11 @@ public final class CoreSubjectData {
             TimelineStore timeline,
             ConsentLedger consents,
             @Nullable RetentionStore retention) {
-        return List.of(usager(usagers), requests(requests, retention), timeline(timeline), consents(consents));
+        return List.of(
+                usager(usagers, retention), requests(requests, retention), timeline(timeline), consents(consents));
     }
 
-    static SubjectDataContributor usager(UsagerStore usagers) {
+    static SubjectDataContributor usager(UsagerStore usagers, @Nullable RetentionStore retention) {
         return new SubjectDataContributor() {
             @Override
             public String section() {
@@ -56,8 +58,24 @@ public final class CoreSubjectData {
 
             @Override
             public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                // UsagerStore has no deletion yet: the identity stays while requests reference it.
-                return new ErasureOutcome(section(), 0, -1, REQUESTS_LEGAL_BASIS);
+                // A request kept under its retention period names the usager: the identity stays with it,
+                // and a new erasure request succeeds once the purge job has ended those periods. Drafts
+                // do not count: the requests section purges them.
+                if (retention == null || !retention.retained(tenant, usager).isEmpty()) {
+                    return new ErasureOutcome(section(), 0, 1, REQUESTS_LEGAL_BASIS);
+                }
+                // The households' documents list their members: they lose this one before it goes.
+                for (Household h : usagers.householdsOf(tenant, usager)) {
+                    usagers.save(new Household(
+                            h.id(),
+                            h.tenant(),
+                            h.label(),
+                            h.members().stream()
+                                    .filter(m -> !m.person().equals(usager))
+                                    .toList(),
+                            h.contact()));
+                }
+                return new ErasureOutcome(section(), usagers.delete(tenant, usager) ? 1 : 0, 0, null);
             }
         };
     }

@@ -17,6 +17,15 @@ public interface UsagerStore {
     /** The households the person is a member of. */
     List<Household> householdsOf(TenantId tenant, UsagerId member);
 
+    /**
+     * Deletes the usager and its household memberships, as a household and as a member (the documents of
+     * the households it belonged to are the caller's to rewrite first). Erasure (RGPD art. 17) calls it
+     * once nothing retained refers to the usager.
+     *
+     * @return whether the usager existed
+     */
+    boolean delete(TenantId tenant, UsagerId id);
+
     static UsagerStore inMemory() {
         return new InMemoryUsagerStore();
     }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +68,46 @@ public final class PostgresAccountLinkStore implements AccountLinkStore {
             }
         } catch (SQLException e) {
             throw new LinkStoreException("could not save account link of tenant " + link.tenant(), e);
+        }
+    }
+
+    @Override
+    public List<AccountLink> byUsager(TenantId tenant, UsagerId usager) {
+        String sql = "SELECT issuer, subject, basis, linked_at, confirmed_by FROM franceconnect_account_link"
+                + " WHERE tenant_id = ? AND usager_id = ? ORDER BY linked_at, issuer, subject";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, usager.value());
+            List<AccountLink> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AccountLink(
+                            tenant,
+                            rs.getString(1),
+                            rs.getString(2),
+                            usager,
+                            LinkBasis.valueOf(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getString(5)));
+                }
+            }
+            return List.copyOf(out);
+        } catch (SQLException e) {
+            throw new LinkStoreException("could not read the account links of an usager of tenant " + tenant, e);
+        }
+    }
+
+    @Override
+    public int deleteByUsager(TenantId tenant, UsagerId usager) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM franceconnect_account_link WHERE tenant_id = ? AND usager_id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, usager.value());
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new LinkStoreException("could not delete the account links of an usager of tenant " + tenant, e);
         }
     }
 

@@ -63,6 +63,11 @@ public final class UsagerLinker {
         if (link.isEmpty()) {
             return Optional.empty();
         }
+        if (usagers.find(tenant, link.get().usager()).isEmpty()) {
+            // The usager was erased (RGPD art. 17): the link is stale and this is a first sign-in again.
+            links.deleteByUsager(tenant, link.get().usager());
+            return Optional.empty();
+        }
         Person person = person(tenant, link.get().usager());
         IdentityPivot pivot = login.identity().pivot();
         if (pivot != null) {

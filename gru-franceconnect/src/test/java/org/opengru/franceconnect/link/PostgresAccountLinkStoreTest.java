@@ -35,5 +35,22 @@ class PostgresAccountLinkStoreTest {
         assertThat(nodeB.find(TenantId.of("commune-75056"), link.issuer(), "sub-1"))
                 .isEmpty();
         assertThatThrownBy(() -> nodeB.save(link)).isInstanceOf(AlreadyLinkedException.class);
+
+        AccountLink second = new AccountLink(
+                tenant,
+                "https://fcp-low.sbx.dev-franceconnect.fr/api/v2",
+                "sub-2",
+                link.usager(),
+                LinkBasis.CREATED,
+                Instant.parse("2026-03-03T10:00:00Z"),
+                "system:franceconnect");
+        nodeA.save(second);
+        assertThat(nodeB.byUsager(tenant, link.usager())).containsExactly(link, second);
+        assertThat(nodeB.byUsager(TenantId.of("commune-75056"), link.usager())).isEmpty();
+        assertThat(nodeB.deleteByUsager(TenantId.of("commune-75056"), link.usager()))
+                .isZero();
+        assertThat(nodeB.deleteByUsager(tenant, link.usager())).isEqualTo(2);
+        assertThat(nodeA.find(tenant, link.issuer(), "sub-1")).isEmpty();
+        nodeA.save(link); // the account can be linked again after an erasure
     }
 }

@@ -107,6 +107,35 @@ class UsagerLinkerTest {
     }
 
     @Test
+    void an_erased_usager_signs_in_afresh_and_the_links_follow_the_identity_in_erasure() {
+        FranceConnectLogin first = login("sub-1", "1962-08-24", "angela@example.fr");
+        Person created = linker.createUsager(TENANT, first);
+        AccountLinkSubjectData section = new AccountLinkSubjectData(links, usagers);
+        assertThat(section.collect(TENANT, created.id())).asList().hasSize(1);
+
+        // Kept while the identity is (a request under retention names it).
+        assertThat(section.erase(TENANT, created.id()))
+                .isEqualTo(new org.opengru.core.rgpd.ErasureOutcome(
+                        "franceconnect", 0, 1, AccountLinkSubjectData.LEGAL_BASIS));
+        assertThat(links.byUsager(TENANT, created.id())).hasSize(1);
+
+        // Erased with the identity.
+        usagers.delete(TENANT, created.id());
+        assertThat(section.erase(TENANT, created.id()))
+                .isEqualTo(new org.opengru.core.rgpd.ErasureOutcome("franceconnect", 1, 0, null));
+        assertThat(links.find(TENANT, ISSUER, "sub-1")).isEmpty();
+
+        // A link left behind by an erasure without this section is stale: a first sign-in again.
+        Person again = linker.createUsager(TENANT, first);
+        usagers.delete(TENANT, again.id());
+        assertThat(linker.recognise(TENANT, first)).isEmpty();
+        Person third = linker.createUsager(TENANT, first);
+        assertThat(third.id()).isNotIn(created.id(), again.id());
+        assertThat(linker.recognise(TENANT, first))
+                .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(third.id()));
+    }
+
+    @Test
     void an_existing_usager_is_linked_when_all_six_pivot_attributes_match() {
         Person existing = declaredPerson(LocalDate.of(1962, 8, 24), "angela@example.fr");
         Person linked = linker.linkOnPivot(TENANT, login("sub-2", "1962-08-24", "other@example.fr"), existing.id());

@@ -132,6 +132,34 @@ public abstract class GruCoreStoresContract {
     }
 
     @Test
+    void deletesAnUsagerWithItsHouseholdMembershipsAndNothingElse() {
+        GruCore core = seeded();
+        UsagerId parent = person(core, "Martin");
+        UsagerId child = person(core, "Martin-Junior");
+        Household home = new Household(
+                core.ids().newUsagerId(),
+                tenant,
+                "Foyer Martin",
+                List.of(
+                        new HouseholdMember(parent, HouseholdMember.Relationship.RESPONSIBLE_ADULT, true),
+                        new HouseholdMember(child, HouseholdMember.Relationship.CHILD, false)),
+                Contact.none());
+        core.usagers().save(home);
+
+        assertThat(core.usagers().delete(TenantId.of("commune-elsewhere"), child))
+                .isFalse();
+        assertThat(core.usagers().delete(tenant, child)).isTrue();
+        assertThat(core.usagers().find(tenant, child)).isEmpty();
+        assertThat(core.usagers().householdsOf(tenant, child)).isEmpty();
+        assertThat(core.usagers().householdsOf(tenant, parent)).containsExactly(home);
+        assertThat(core.usagers().delete(tenant, child)).as("already gone").isFalse();
+
+        assertThat(core.usagers().delete(tenant, home.id())).isTrue();
+        assertThat(core.usagers().householdsOf(tenant, parent)).isEmpty();
+        assertThat(core.usagers().find(tenant, parent)).isPresent();
+    }
+
+    @Test
     void runsARequestThroughItsLifecycleWithIdempotentCommandsAndExchanges() {
         GruCore core = seeded();
         UsagerId claire = person(core, "Martin");

@@ -56,8 +56,13 @@ public final class RequestFixtures {
     }
 
     public RequestFixtures(TenantId tenant) {
+        this(tenant, ReferenceSequence.inMemory());
+    }
+
+    /** Fixtures whose references come from {@code sequence} (a database's, to file requests for real). */
+    public RequestFixtures(TenantId tenant, ReferenceSequence sequence) {
         this.tenant = tenant;
-        this.references = ReferenceGenerator.fromSequence(ReferenceSequence.inMemory());
+        this.references = ReferenceGenerator.fromSequence(sequence);
     }
 
     public TenantId tenant() {

@@ -27,7 +27,10 @@ import org.opengru.core.rgpd.RetentionPhase;
 import org.opengru.core.rgpd.RetentionPolicy;
 import org.opengru.core.rgpd.RetentionStore;
 import org.opengru.core.rgpd.SubjectAccess;
+import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.Household;
+import org.opengru.core.usager.HouseholdMember;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.test.MutableClock;
@@ -204,6 +207,10 @@ class RgpdLifecycleTest {
         assertThat(outcomes)
                 .extracting(ErasureOutcome::section)
                 .containsExactly("usager", "requests", "timeline", "consents");
+        assertThat(outcomes.get(0).retained())
+                .as("the identity stays with the retained requests")
+                .isEqualTo(1);
+        assertThat(usagers.find(fixtures.tenant(), applicant)).isPresent();
         ErasureOutcome requests = outcomes.get(1);
         assertThat(requests.erased()).as("the draft").isEqualTo(1);
         assertThat(requests.retained())
@@ -214,5 +221,43 @@ class RgpdLifecycleTest {
         assertThat(pg.requestStore().find(fixtures.tenant(), decided.id())).isPresent();
         assertThat(pg.timelineStore().all(fixtures.tenant(), applicant)).isEmpty();
         assertThat(outcomes.get(3).legalBasis()).contains("7.1");
+    }
+
+    @Test
+    void erasesTheIdentityWhenNoRequestIsRetainedAndTakesItOutOfItsHousehold() {
+        RequestFixtures fixtures = new RequestFixtures();
+        TenantId tenant = fixtures.tenant();
+        UsagerStore usagers = pg.usagerStore();
+        UsagerId parent = UsagerId.of(UUID.randomUUID());
+        UsagerId teenager = UsagerId.of(UUID.randomUUID());
+        usagers.save(Person.declared(parent, tenant, "Martin", List.of("Paul"), Contact.none(), T0));
+        usagers.save(Person.declared(teenager, tenant, "Martin", List.of("Léa"), Contact.none(), T0));
+        Household home = new Household(
+                UsagerId.of(UUID.randomUUID()),
+                tenant,
+                "Foyer Martin",
+                List.of(
+                        new HouseholdMember(parent, HouseholdMember.Relationship.RESPONSIBLE_ADULT, true),
+                        new HouseholdMember(teenager, HouseholdMember.Relationship.CHILD, false)),
+                Contact.none());
+        usagers.save(home);
+        Request draft =
+                pg.requestStore().apply(fixtures.draft(teenager, T0, null)).request();
+        SubjectAccess access = new SubjectAccess(
+                clock,
+                CoreSubjectData.contributors(
+                        usagers, pg.requestStore(), pg.timelineStore(), pg.consentLedger(), pg.retentionStore()));
+
+        List<ErasureOutcome> outcomes = access.erase(tenant, teenager);
+
+        assertThat(outcomes.get(0)).isEqualTo(new ErasureOutcome("usager", 1, 0, null));
+        assertThat(usagers.find(tenant, teenager)).isEmpty();
+        assertThat(usagers.householdsOf(tenant, teenager)).isEmpty();
+        assertThat(usagers.find(tenant, home.id()))
+                .hasValueSatisfying(h -> assertThat(((Household) h).members())
+                        .extracting(HouseholdMember::person)
+                        .containsExactly(parent));
+        assertThat(usagers.find(tenant, parent)).isPresent();
+        assertThat(pg.requestStore().find(tenant, draft.id())).as("the draft").isEmpty();
     }
 }

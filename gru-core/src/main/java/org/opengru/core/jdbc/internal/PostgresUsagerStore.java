@@ -68,6 +68,24 @@ public final class PostgresUsagerStore implements UsagerStore {
     }
 
     @Override
+    public boolean delete(TenantId tenant, UsagerId id) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM gru_household_member WHERE tenant_id = ?"
+                    + " AND (household_id = ? OR member_id = ?)")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                ps.setObject(3, id.value());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM gru_usager WHERE tenant_id = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id.value());
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
     public Optional<Usager> find(TenantId tenant, UsagerId id) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps =

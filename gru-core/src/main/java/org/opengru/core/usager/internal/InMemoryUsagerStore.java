@@ -57,6 +57,24 @@ public final class InMemoryUsagerStore implements UsagerStore {
     }
 
     @Override
+    public boolean delete(TenantId tenant, UsagerId id) {
+        Partition p = partition(tenant);
+        synchronized (p) {
+            Usager removed = p.usagers.remove(id);
+            p.householdsByMember.remove(id);
+            if (removed instanceof Household h) {
+                for (HouseholdMember m : h.members()) {
+                    Set<UsagerId> ids = p.householdsByMember.get(m.person());
+                    if (ids != null) {
+                        ids.remove(h.id());
+                    }
+                }
+            }
+            return removed != null;
+        }
+    }
+
+    @Override
     public Optional<Usager> find(TenantId tenant, UsagerId id) {
         Partition p = partition(tenant);
         synchronized (p) {
