@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.IdempotencyConflictException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
@@ -230,8 +231,28 @@ public final class BookingService {
             throw new BookingRejectedException(
                     Reason.INVALID_CANCEL_TOKEN, "token", "<redacted>", "does not match booking " + id);
         }
+        return cancelledByUsager(tenant, b);
+    }
+
+    /**
+     * Cancels for the signed-in resident whose appointment it is (their space), where the link's token is
+     * not at hand; anyone else is refused with {@link AccessDeniedException} and nothing changes.
+     */
+    public Booking cancelByOwner(TenantId tenant, BookingId id, UsagerId owner) {
+        Booking b = find(tenant, id);
+        if (!b.usager().equals(owner)) {
+            throw new AccessDeniedException(usagerRef(owner).toString(), "cancel", "booking", id.toString());
+        }
+        return cancelledByUsager(tenant, b);
+    }
+
+    private Booking cancelledByUsager(TenantId tenant, Booking b) {
         Booking cancelled = applyAndPublish(
-                tenant, id, BookingStatus.BOOKED, BookingAction.CANCEL_BY_USAGER, change(usagerRef(b.usager()), null));
+                tenant,
+                b.id(),
+                BookingStatus.BOOKED,
+                BookingAction.CANCEL_BY_USAGER,
+                change(usagerRef(b.usager()), null));
         offerFreedSlot(cancelled);
         return cancelled;
     }

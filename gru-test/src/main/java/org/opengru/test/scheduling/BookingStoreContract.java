@@ -325,6 +325,20 @@ public abstract class BookingStoreContract {
     }
 
     @Test
+    void theSignedInResidentCancelsTheirOwnAppointmentOnly() {
+        UsagerId owner = newUsager();
+        Booking b = booked(service.book(passport(at(1, 10, 0), owner)));
+        assertThatThrownBy(() -> service.cancelByOwner(TENANT, b.id(), newUsager()))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThat(service.find(TENANT, b.id())).isEqualTo(b);
+        Booking cancelled = service.cancelByOwner(TENANT, b.id(), owner);
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED_BY_USAGER);
+        assertThat(store.audit(TENANT, b.id()))
+                .last()
+                .satisfies(a -> assertThat(a.actor().id()).isEqualTo(owner.toString()));
+    }
+
+    @Test
     void anAgentCancelsWithAReason() {
         Booking b = booked(service.book(passport(at(1, 10, 0), newUsager())));
         assertThatThrownBy(() -> service.cancelByAgent(TENANT, b.id(), AGENT, " "))

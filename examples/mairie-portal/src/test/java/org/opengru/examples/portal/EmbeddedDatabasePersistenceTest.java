@@ -55,7 +55,8 @@ class EmbeddedDatabasePersistenceTest {
     /**
      * Her usager and the link of her FranceConnect account to it are in PostgreSQL with her requests: after a
      * restart the same sign-in is the same usager, who sees her request. (With the usagers or the account
-     * links in memory, the second sign-in creates a new usager, who sees nothing.)
+     * links in memory, the second sign-in creates a new usager, who sees nothing; with the message threads in
+     * memory, her message is gone.)
      */
     @Test
     void aResidentSigningInAfterARestartFindsHerRequest() {
@@ -75,13 +76,20 @@ class EmbeddedDatabasePersistenceTest {
             assertThat(filed.body()).contains("Votre demande est envoyée");
             request = filed.uri().getPath();
             assertThat(margaux.get("/mon-espace").body()).contains(request);
+            Map<String, String> message = new LinkedHashMap<>();
+            message.put("_csrf", HttpBrowser.csrf(margaux.get(request)));
+            message.put("message", "Message écrit avant le redémarrage");
+            assertThat(margaux.postMultipart(request + "/messages", message).body())
+                    .contains("Message écrit avant le redémarrage");
         }
         try (ConfigurableApplicationContext second = start(WebApplicationType.SERVLET)) {
             HttpBrowser margaux = new HttpBrowser(port);
             HttpResponse<String> space = margaux.signInResident(MARGAUX_SUB, MARGAUX);
             assertThat(space.uri().getPath()).isEqualTo("/mon-espace");
             assertThat(space.body()).contains("Margaux Anne Petit").contains(request);
-            assertThat(margaux.get(request).statusCode()).isEqualTo(200);
+            HttpResponse<String> page = margaux.get(request);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).as("the thread is in PostgreSQL").contains("Message écrit avant le redémarrage");
         }
     }
 

@@ -114,6 +114,15 @@ final class HttpBrowser {
         return send(stepping, request);
     }
 
+    /** A DELETE call to the API with this browser's cookies, and the given headers (name, value, ...). */
+    HttpResponse<String> delete(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(stepping, request);
+    }
+
     /** The CSRF token of the forms of a page. */
     static String csrf(HttpResponse<String> page) {
         Matcher m = CSRF.matcher(page.body());

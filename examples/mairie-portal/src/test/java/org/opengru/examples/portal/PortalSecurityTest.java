@@ -62,6 +62,38 @@ class PortalSecurityTest extends RunningPortal {
     }
 
     @Test
+    void aResidentCancelsHerOwnAppointmentThroughTheApiAndNoOtherResidentCan() {
+        HttpBrowser margaux = new HttpBrowser(PORT);
+        margaux.signInResident(EmbeddedDatabasePersistenceTest.MARGAUX_SUB, EmbeddedDatabasePersistenceTest.MARGAUX);
+        String margauxCsrf = HttpBrowser.csrf(margaux.get("/mon-espace"));
+        java.time.LocalDate from =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(7);
+        String slots = margaux.get("/api/v1/creneaux?site=" + Commune.HOTEL_DE_VILLE.value() + "&service="
+                        + Commune.SERVICE_ETAT_CIVIL.value() + "&du=" + from + "&au=" + from.plusDays(14))
+                .body();
+        String start = ApiTest.JSON.readTree(slots).get(0).path("start").asString();
+        HttpResponse<String> booked = margaux.postJson(
+                "/api/v1/rendez-vous",
+                "{\"site\":\"" + Commune.HOTEL_DE_VILLE.value() + "\",\"service\":\""
+                        + Commune.SERVICE_ETAT_CIVIL.value() + "\",\"start\":\"" + start + "\"}",
+                "X-CSRF-TOKEN",
+                margauxCsrf);
+        assertThat(booked.statusCode()).isEqualTo(201);
+        String appointment = "/api/v1/rendez-vous/"
+                + ApiTest.JSON.readTree(booked.body()).path("id").asString();
+
+        HttpBrowser claire = new HttpBrowser(PORT);
+        claire.signInResident();
+        String claireCsrf = HttpBrowser.csrf(claire.get("/mon-espace"));
+        assertThat(claire.delete(appointment, "X-CSRF-TOKEN", claireCsrf).statusCode())
+                .isEqualTo(403);
+        assertThat(margaux.delete(appointment).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(margaux.delete(appointment, "X-CSRF-TOKEN", margauxCsrf).statusCode())
+                .isEqualTo(204);
+        assertThat(margaux.get("/mon-espace").body()).doesNotContain(start.substring(0, 10) + "T");
+    }
+
+    @Test
     void theApiNeedsTheCsrfTokenWithTheSessionCookieButNotWithTheBackOfficesBearerToken() {
         HttpBrowser claire = new HttpBrowser(PORT);
         claire.signInResident();

@@ -33,6 +33,7 @@ import org.opengru.core.request.RequestQuery;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.resident.Appointments;
 import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.model.ServiceId;
@@ -41,6 +42,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -281,7 +283,6 @@ class ApiController {
                         .withAntsNumber(body.antsNumber())
                         .withIdempotencyKey(key == null ? null : IdempotencyKey.of(key)));
         if (result instanceof BookingResult.Booked b) {
-            appointments.keepToken(b.booking().id(), b.cancelToken());
             var k = b.booking();
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(new BookingView(
@@ -297,6 +298,16 @@ class ApiController {
                 .body(u.alternatives().stream()
                         .map(s -> new SlotView(s.start(), s.end(), s.capacity()))
                         .toList());
+    }
+
+    @DeleteMapping("/rendez-vous/{id}")
+    @Operation(summary = "Annuler son rendez-vous (usager connecté)")
+    ResponseEntity<Void> cancel(@RequestAttribute(ApiAuthentication.PRINCIPAL) Principal who, @PathVariable String id) {
+        if (!(who instanceof UsagerPrincipal me)) {
+            throw new AccessDeniedException(who.toString(), "cancel as", "usager", "-");
+        }
+        appointments.service().cancelByOwner(Commune.TENANT, BookingId.parse(id), me.usager());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/webhooks")

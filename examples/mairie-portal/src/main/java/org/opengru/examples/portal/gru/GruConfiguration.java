@@ -12,6 +12,7 @@ import org.opengru.core.GruCore;
 import org.opengru.core.acknowledgment.AcknowledgmentSettings;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.principal.AgentPrincipal;
@@ -61,7 +62,8 @@ class GruConfiguration {
 
     /**
      * gru-core over the starter's stores (PostgreSQL: requests, history, audit, outbox, reference numbers,
-     * usagers and households, mandates), with the commune's teams and démarches declared. The usagers are
+     * usagers and households, mandates, message threads), with the commune's teams and démarches declared
+     * (in memory, re-declared at each start: they are the commune's code). The usagers are
      * the ones the starter's sign-in links FranceConnect accounts to (its {@code UsagerLinker} and
      * {@code AccountLinkStore}, in the same database): a resident is the same usager after a restart.
      */
@@ -72,6 +74,7 @@ class GruConfiguration {
             ReferenceSequence references,
             UsagerStore usagers,
             MandateStore mandates,
+            ExchangeStore exchanges,
             Clock clock) {
         GruCore core = GruCore.builder()
                 .clock(clock)
@@ -79,6 +82,7 @@ class GruConfiguration {
                 .referenceSequence(references)
                 .usagerStore(usagers)
                 .mandateStore(mandates)
+                .exchangeStore(exchanges)
                 .acknowledgmentSettings(Commune.TENANT, AcknowledgmentSettings.standard(Commune.NAME))
                 .build();
         Commune.declare(core);

@@ -110,7 +110,6 @@ class AppointmentController {
                             .withAntsNumber(ants.isBlank() ? null : ants.strip().toUpperCase(java.util.Locale.ROOT))
                             .withIdempotencyKey(IdempotencyKey.of("rdv-" + jeton)));
             if (result instanceof BookingResult.Booked booked) {
-                appointments.keepToken(booked.booking().id(), booked.cancelToken());
                 redirect.addFlashAttribute("notice", "Votre rendez-vous est confirmé.");
                 return "redirect:/rendez-vous/" + booked.booking().id();
             }
@@ -130,7 +129,6 @@ class AppointmentController {
         model.addAttribute("siteName", appointments.siteName(b.site()));
         model.addAttribute("serviceName", appointments.serviceName(b.site(), b.service()));
         model.addAttribute("deskName", appointments.deskName(b.site(), b.resource()));
-        model.addAttribute("token", appointments.token(b.id()));
         return "resident/rendez-vous-detail";
     }
 
@@ -148,11 +146,23 @@ class AppointmentController {
                 .body(body);
     }
 
-    /** Cancellation with the secret of the booking: from the resident's space or from the e-mailed link. */
+    /**
+     * Cancellation from the e-mailed link (its secret, no sign-in needed) or from the resident's space (no
+     * secret: the signed-in owner).
+     */
     @PostMapping("/rendez-vous/{id}/annuler")
-    String cancel(@PathVariable String id, @RequestParam String jeton, RedirectAttributes redirect) {
+    String cancel(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String jeton,
+            HttpSession session,
+            RedirectAttributes redirect) {
         try {
-            appointments.service().cancelByUsager(Commune.TENANT, BookingId.parse(id), jeton);
+            if (jeton != null && !jeton.isBlank()) {
+                appointments.service().cancelByUsager(Commune.TENANT, BookingId.parse(id), jeton);
+            } else {
+                UsagerPrincipal me = CurrentUser.resident(session).usager();
+                appointments.service().cancelByOwner(Commune.TENANT, BookingId.parse(id), me.usager());
+            }
             redirect.addFlashAttribute("notice", "Votre rendez-vous est annulé.");
         } catch (GruException e) {
             redirect.addFlashAttribute("problem", "Le rendez-vous n'a pas pu être annulé : " + e.getMessage());

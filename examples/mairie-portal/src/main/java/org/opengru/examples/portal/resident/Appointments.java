@@ -2,14 +2,10 @@ package org.opengru.examples.portal.resident;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.booking.Booking;
-import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.model.Resource;
@@ -19,16 +15,15 @@ import org.opengru.scheduling.model.SiteId;
 import org.springframework.stereotype.Component;
 
 /**
- * The appointments of the portal: site and service names, a resident's bookings, and the cancellation
- * secrets handed out at booking. The secret is what an e-mail's no-login cancellation link carries; the
- * portal keeps it in memory too, so that a signed-in resident can cancel from their space.
+ * The appointments of the portal: site and service names and a resident's bookings. A signed-in resident
+ * cancels from their space as the owner; the secret handed out at booking is for the e-mail's no-login
+ * cancellation link.
  */
 @Component
 public class Appointments {
 
     private final BookingService bookings;
     private final List<SiteSetup> sites = Commune.sites();
-    private final Map<BookingId, String> cancelTokens = new ConcurrentHashMap<>();
 
     public Appointments(BookingService bookings) {
         this.bookings = bookings;
@@ -74,15 +69,5 @@ public class Appointments {
         return bookings.store().ofUsager(Commune.TENANT, usager).stream()
                 .sorted(Comparator.comparing(Booking::start))
                 .toList();
-    }
-
-    public void keepToken(BookingId id, @Nullable String token) {
-        if (token != null) {
-            cancelTokens.put(id, token);
-        }
-    }
-
-    public @Nullable String token(BookingId id) {
-        return cancelTokens.get(id);
     }
 }
