@@ -86,6 +86,19 @@ public abstract class GruCoreStoresContract {
         return id;
     }
 
+    private Household household(GruCore core, UsagerId parent, UsagerId child) {
+        Household home = new Household(
+                core.ids().newUsagerId(),
+                tenant,
+                "Foyer Martin",
+                List.of(
+                        new HouseholdMember(parent, HouseholdMember.Relationship.RESPONSIBLE_ADULT, true),
+                        new HouseholdMember(child, HouseholdMember.Relationship.CHILD, false)),
+                Contact.none());
+        core.usagers().save(home);
+        return home;
+    }
+
     @Test
     void storesTeamsProceduresUsagersHouseholdsAndMandates() {
         GruCore core = seeded();
@@ -111,15 +124,7 @@ public abstract class GruCoreStoresContract {
                 .hasValueSatisfying(u -> assertThat(u.displayName()).contains("Martin"));
         assertThat(core.usagers().find(TenantId.of("commune-elsewhere"), parent))
                 .isEmpty();
-        Household home = new Household(
-                core.ids().newUsagerId(),
-                tenant,
-                "Foyer Martin",
-                List.of(
-                        new HouseholdMember(parent, HouseholdMember.Relationship.RESPONSIBLE_ADULT, true),
-                        new HouseholdMember(child, HouseholdMember.Relationship.CHILD, false)),
-                Contact.none());
-        core.usagers().save(home);
+        Household home = household(core, parent, child);
         assertThat(core.usagers().householdsOf(tenant, child)).containsExactly(home);
         assertThat(core.usagers().find(tenant, home.id())).contains(home);
 
@@ -136,15 +141,7 @@ public abstract class GruCoreStoresContract {
         GruCore core = seeded();
         UsagerId parent = person(core, "Martin");
         UsagerId child = person(core, "Martin-Junior");
-        Household home = new Household(
-                core.ids().newUsagerId(),
-                tenant,
-                "Foyer Martin",
-                List.of(
-                        new HouseholdMember(parent, HouseholdMember.Relationship.RESPONSIBLE_ADULT, true),
-                        new HouseholdMember(child, HouseholdMember.Relationship.CHILD, false)),
-                Contact.none());
-        core.usagers().save(home);
+        Household home = household(core, parent, child);
 
         assertThat(core.usagers().delete(TenantId.of("commune-elsewhere"), child))
                 .isFalse();
