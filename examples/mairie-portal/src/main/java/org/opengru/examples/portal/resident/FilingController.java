@@ -39,6 +39,7 @@ import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
+import org.opengru.examples.portal.commune.FrenchReasons;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.franceconnect.apiparticulier.ProofAttempt;
@@ -181,7 +182,8 @@ class FilingController {
         try {
             procedure.schema().validate(data, true);
         } catch (ValidationException e) {
-            e.violations().forEach(v -> errors.add(fieldLabel(procedure, v.field()) + " : " + v.reason()));
+            e.violations()
+                    .forEach(v -> errors.add(fieldLabel(procedure, v.field()) + " : " + FrenchReasons.of(v.reason())));
         }
         List<RequiredPiece> needed = procedure.piecesFor(data);
         ReusePlan plan = reuse.plan(me, me.usager(), needed);

@@ -1,0 +1,70 @@
+package org.opengru.examples.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.catalogue.FieldDefinition;
+import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.error.Violation;
+import org.opengru.core.value.EmailAddress;
+import org.opengru.core.value.Iban;
+import org.opengru.core.value.PhoneNumber;
+import org.opengru.core.value.RnaNumber;
+import org.opengru.core.value.Siren;
+import org.opengru.core.value.Siret;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.FormFields;
+import org.opengru.examples.portal.commune.FrenchReasons;
+
+/** Every reason the library gives for the commune's forms reaches the resident in plain French. */
+class FrenchReasonsTest {
+
+    private static final String FALLBACK = FrenchReasons.of("a reason nobody wrote a sentence for");
+
+    @Test
+    void theReasonsOfTheCommunesFormsAndOfTheValueTypesHaveTheirOwnFrenchSentence() {
+        List<String> reasons = new ArrayList<>();
+        for (Procedure p : Commune.procedures()) {
+            reasons.addAll(reasons(() -> p.schema().validate(FormFields.read(p, Map.of()), true)));
+            Map<String, String> wrong = new java.util.HashMap<>();
+            for (FieldDefinition f : p.schema().fields()) {
+                wrong.put("champ_" + f.name(), "x".repeat(5000));
+            }
+            reasons.addAll(reasons(() -> p.schema().validate(FormFields.read(p, wrong), true)));
+        }
+        reasons.addAll(reasons(() -> Siret.parse("123")));
+        reasons.addAll(reasons(() -> Siret.parse("21450123100011")));
+        reasons.addAll(reasons(() -> Siren.parse("12")));
+        reasons.addAll(reasons(() -> Iban.parse("FR00")));
+        reasons.addAll(reasons(() -> Iban.parse("FR7630006000011234567890188")));
+        reasons.addAll(reasons(() -> EmailAddress.parse("pas-une-adresse")));
+        reasons.addAll(reasons(() -> PhoneNumber.parse("12")));
+        reasons.addAll(reasons(() -> RnaNumber.parse("12")));
+
+        assertThat(reasons).hasSizeGreaterThan(10);
+        for (String reason : reasons) {
+            String french = FrenchReasons.of(reason);
+            assertThat(french).as("the French for '%s'", reason).isNotEqualTo(FALLBACK);
+            assertThat(french).doesNotContain("must", "is required", "digits");
+        }
+    }
+
+    @Test
+    void anUnknownReasonStillGetsAPlainFrenchSentence() {
+        assertThat(FALLBACK).isEqualTo("la valeur saisie n'est pas acceptée : vérifiez-la");
+        assertThat(FrenchReasons.of("must be at most 80 characters")).isEqualTo("80 caractères au plus");
+    }
+
+    private static List<String> reasons(ThrowingCallable call) {
+        ValidationException e = catchThrowableOfType(ValidationException.class, call);
+        return e == null
+                ? List.of()
+                : e.violations().stream().map(Violation::reason).toList();
+    }
+}
