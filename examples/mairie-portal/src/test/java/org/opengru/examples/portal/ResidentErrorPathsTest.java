@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +180,50 @@ class ResidentErrorPathsTest extends RunningPortal {
         assertThat(unescape(sent.body())).contains("Votre message et son fichier ont été envoyés");
         assertThat(core.exchanges().thread(claire, id)).hasSize(messages + 1);
         assertThat(blobFiles()).isEqualTo(blobs + 1);
+    }
+
+    /** A complement is all or none: one refused file leaves the other pieces and the message unsent. */
+    @Test
+    void aComplementWithOneRefusedFileKeepsNeitherTheOtherPieceNorTheMessage() throws Exception {
+        FilePart plan = new FilePart("plan.pdf", "application/pdf", TestPdf.proofOfAddress());
+        String form = "/demarches/" + Commune.URBANISME_DP;
+        HttpResponse<String> filed = submit(
+                resident,
+                resident.get(form),
+                form,
+                Map.of(
+                        "champ_adresseTerrain", "12 rue des Lilas",
+                        "champ_natureTravaux", "cloture",
+                        "champ_surface", "0"),
+                Map.of("piece_plan-situation", plan, "piece_plan-masse", plan));
+        RequestId id = requestId(filed);
+        var agent = Principal.agent(Commune.TENANT, DemoPeople.JEANNE, java.util.Set.of(Commune.URBANISME));
+        core.requests().startReview(agent, id, null);
+        core.requests().requestComplement(agent, id, "Plans illisibles", List.of("plan-masse"), null, null);
+        String requestPage = "/mes-demandes/" + id;
+        int documents = vault.vaultOf(claire, DemoPeople.CLAIRE).size();
+        long blobs = blobFiles();
+        int messages = core.exchanges().thread(claire, id).size();
+        int attachments = vault.store().attachments(Commune.TENANT, id).size();
+        var before = core.requests().get(claire, id);
+
+        HttpResponse<String> refused = submit(
+                resident,
+                resident.get(requestPage),
+                requestPage + "/complement",
+                Map.of("message", "Voici les plans"),
+                Map.of(
+                        "piece_plan-situation",
+                        plan,
+                        "piece_plan-masse",
+                        new FilePart("plan-masse.pdf", "application/pdf", TestPdf.windowsExecutable())));
+
+        assertThat(unescape(refused.body())).contains("Les compléments n'ont pas été envoyés");
+        assertThat(vault.vaultOf(claire, DemoPeople.CLAIRE)).hasSize(documents);
+        assertThat(blobFiles()).as("no file left on disk").isEqualTo(blobs);
+        assertThat(core.exchanges().thread(claire, id)).hasSize(messages);
+        assertThat(vault.store().attachments(Commune.TENANT, id)).hasSize(attachments);
+        assertThat(core.requests().get(claire, id)).isEqualTo(before);
     }
 
     private void assertNothingKept(RequestId id, int documents, long blobs, int messages) throws IOException {

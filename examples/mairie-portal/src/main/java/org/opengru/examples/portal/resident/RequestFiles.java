@@ -28,6 +28,7 @@ import org.opengru.documents.ingest.UploadRequest;
 import org.opengru.documents.reuse.Attachment;
 import org.opengru.documents.reuse.PieceReuse;
 import org.opengru.documents.reuse.ProofAttachment;
+import org.opengru.documents.types.DocumentFacts;
 import org.opengru.documents.types.DocumentType;
 import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.vault.DocumentId;
@@ -158,11 +159,67 @@ public class RequestFiles {
         return upload(actor, request, type, file).providedPiece();
     }
 
-    private Attachment upload(Principal actor, Request request, DocumentTypeCode type, MultipartFile file) {
+    /**
+     * The resident's new files for several pieces at once (a complement), all or none: every file is
+     * checked into the applicant's vault first, and only when all are accepted are they consented to and
+     * attached; when one is refused, those already stored are erased and nothing is attached. {@code
+     * between} runs after the checks and before the attachments (the message that goes with them): when it
+     * fails, the stored files are erased the same way.
+     *
+     * @throws org.opengru.documents.ingest.UploadRejectedException when a file is refused
+     */
+    public List<ProvidedPiece> attachPieces(
+            Principal actor, Request request, Map<DocumentTypeCode, MultipartFile> files, Runnable between) {
+        Map<DocumentTypeCode, DocumentId> stored = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<DocumentTypeCode, MultipartFile> f : files.entrySet()) {
+                MultipartFile file = f.getValue();
+                try (InputStream in = file.getInputStream()) {
+                    stored.put(
+                            f.getKey(),
+                            vault.upload(
+                                            actor,
+                                            request.applicant(),
+                                            f.getKey(),
+                                            DocumentFacts.issued(vault.today()),
+                                            Channel.WEB,
+                                            uploadRequest(file),
+                                            in)
+                                    .id());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            between.run();
+        } catch (RuntimeException refused) {
+            stored.values().forEach(id -> vault.erase(actor, id));
+            throw refused;
+        }
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        reuse.consent(
+                actor,
+                request.applicant(),
+                request.id(),
+                request.procedure().code(),
+                java.util.Set.copyOf(stored.values()),
+                Channel.WEB);
+        List<ProvidedPiece> out = new ArrayList<>();
+        stored.forEach((type, id) ->
+                out.add(reuse.attach(actor, request.id(), type, id).providedPiece()));
+        return out;
+    }
+
+    private static UploadRequest uploadRequest(MultipartFile file) {
         String name =
                 file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                         ? "fichier"
                         : file.getOriginalFilename();
+        return UploadRequest.of(name).withDeclaredSize(file.getSize());
+    }
+
+    private Attachment upload(Principal actor, Request request, DocumentTypeCode type, MultipartFile file) {
         try (InputStream in = file.getInputStream()) {
             return reuse.uploadAndAttach(
                     actor,
@@ -170,7 +227,7 @@ public class RequestFiles {
                     request.id(),
                     request.procedure().code(),
                     type,
-                    UploadRequest.of(name).withDeclaredSize(file.getSize()),
+                    uploadRequest(file),
                     in,
                     Channel.WEB);
         } catch (IOException e) {

@@ -221,20 +221,23 @@ class ResidentController {
         Procedure procedure =
                 core.procedures().find(Commune.TENANT, r.procedure()).orElseThrow();
         try {
-            List<ProvidedPiece> added = new ArrayList<>();
+            Map<DocumentTypeCode, MultipartFile> uploads = new LinkedHashMap<>();
             for (RequiredPiece piece : procedure.pieces()) {
                 MultipartFile upload = multipart.getFile("piece_" + piece.type().value());
                 if (RequestFiles.chosen(upload)) {
-                    added.add(files.attachPiece(me, r, piece.type(), upload));
+                    uploads.put(piece.type(), upload);
                 }
             }
+            MultipartFile other = multipart.getFile("fichier");
+            // All the files or none: the message (and its own file) goes only once every piece is accepted.
+            List<ProvidedPiece> added = files.attachPieces(me, r, uploads, () -> {
+                if (!message.isBlank() || RequestFiles.chosen(other)) {
+                    files.post(me, r, Visibility.SHARED, message, other);
+                }
+            });
             List<ProvidedPiece> pieces = new ArrayList<>(r.pieces());
             pieces.removeIf(p -> added.stream().anyMatch(a -> a.type().equals(p.type())));
             pieces.addAll(added);
-            MultipartFile other = multipart.getFile("fichier");
-            if (!message.isBlank() || RequestFiles.chosen(other)) {
-                files.post(me, r, Visibility.SHARED, message, other);
-            }
             core.requests().provideComplement(me, r.id(), ActionInput.content(r.data(), pieces), null);
             redirect.addFlashAttribute("notice", "Vos compléments ont été envoyés à la mairie.");
         } catch (UploadRejectedException e) {
