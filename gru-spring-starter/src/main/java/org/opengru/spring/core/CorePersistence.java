@@ -10,6 +10,7 @@ import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.RecordingRequestStore;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.tenancy.TeamDirectory;
@@ -41,12 +42,15 @@ public final class CorePersistence {
 
     private CorePersistence(@Nullable PostgresPersistence pg, Clock clock, Set<String> subscribers) {
         this.postgres = pg;
-        this.requestStore = pg != null ? pg.requestStore() : RequestStore.inMemory();
         this.referenceSequence = pg != null ? pg.referenceSequence() : ReferenceSequence.inMemory();
-        // In memory the request store keeps its events for inspection only: nothing writes this outbox.
         this.outbox = pg != null ? pg.outbox() : Outbox.inMemory(clock, subscribers);
         this.auditTrail = pg != null ? pg.auditTrail() : AuditTrail.inMemory();
         this.timelineStore = pg != null ? pg.timelineStore() : TimelineStore.inMemory();
+        // In memory, the recording store writes what PostgreSQL's writes in the request's transaction: the
+        // audit chain, the timeline and the outbox (so webhooks are delivered in the embedded mode too).
+        this.requestStore = pg != null
+                ? pg.requestStore()
+                : new RecordingRequestStore(RequestStore.inMemory(), auditTrail, timelineStore, outbox);
         this.procedureStore = pg != null ? pg.procedureStore() : ProcedureStore.inMemory();
         this.usagerStore = pg != null ? pg.usagerStore() : UsagerStore.inMemory();
         this.mandateStore = pg != null ? pg.mandateStore() : MandateStore.inMemory();

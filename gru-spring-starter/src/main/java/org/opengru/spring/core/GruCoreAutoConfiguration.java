@@ -69,8 +69,9 @@ public class GruCoreAutoConfiguration {
         subscribers.orderedStream().map(OutboxSubscriber::name).forEach(names::add);
         if (!storage.isJdbc() && !names.isEmpty()) {
             log.warn(
-                    "OpenGRU keeps its data in memory: the outbox is not written, so {} will receive no event."
-                            + " Webhooks need PostgreSQL storage (a DataSource).",
+                    "OpenGRU keeps its data in memory: {} receive the events of this node while it runs, and"
+                            + " what is not delivered yet is lost at a restart. Use PostgreSQL storage (a"
+                            + " DataSource) for deliveries that survive a restart and several nodes.",
                     names);
         }
         return CorePersistence.of(storage, clock, names);

@@ -2,9 +2,16 @@ package org.opengru.spring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.GruCore;
+import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.ProcedureStore;
 import org.opengru.core.id.TeamId;
@@ -14,7 +21,11 @@ import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TeamDirectory;
+import org.opengru.core.timeline.TimelineStore;
 import org.opengru.core.usager.UsagerStore;
+import org.opengru.core.webhook.WebhookSecret;
+import org.opengru.core.webhook.WebhookSignatures;
+import org.opengru.core.webhook.WebhookVerifier;
 import org.opengru.spring.TestTenant;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -49,6 +60,50 @@ class GruCoreAutoConfigurationTest {
             assertThat(decided.acknowledgment()).isNotNull();
             assertThat(decided.acknowledgment().text()).contains("Mairie de Saint-Martin");
         });
+    }
+
+    /**
+     * Without PostgreSQL, the in-memory stores still write the audit chain, the timeline and the outbox
+     * with each request change, and the relay delivers signed webhooks (until a restart).
+     */
+    @Test
+    void inMemoryTheRequestsAreAuditedOnTheTimelineAndDeliveredAsSignedWebhooks() throws Exception {
+        String secret = "0123456789abcdef0123456789abcdef";
+        WebhookVerifier verifier =
+                WebhookVerifier.of(Clock.systemUTC(), Duration.ofMinutes(5), WebhookSecret.of(secret));
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer erp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        erp.createContext("/hook", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            verifier.verify(ex.getRequestHeaders().getFirst(WebhookSignatures.SIGNATURE_HEADER), body);
+            received.add(ex.getRequestHeaders().getFirst(WebhookSignatures.EVENT_TYPE_HEADER));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        erp.start();
+        try {
+            runner.withPropertyValues(
+                            "gru.webhooks.logiciel-metier.url=http://127.0.0.1:"
+                                    + erp.getAddress().getPort() + "/hook",
+                            "gru.webhooks.logiciel-metier.secret=" + secret)
+                    .run(context -> {
+                        Request decided = TestTenant.submitToDecision(
+                                context.getBean(RequestService.class), context.getBean(UsagerStore.class));
+                        assertThat(context.getBean(AuditTrail.class)
+                                        .verify(TestTenant.TENANT, decided.id())
+                                        .valid())
+                                .isTrue();
+                        assertThat(context.getBean(AuditTrail.class).entries(TestTenant.TENANT, decided.id()))
+                                .isNotEmpty();
+                        assertThat(context.getBean(TimelineStore.class).all(TestTenant.TENANT, decided.applicant()))
+                                .isNotEmpty();
+                        context.getBean(OutboxRelay.class).drain();
+                        // Every change of the request, in order, each signature verified by the receiver.
+                        assertThat(received).startsWith("RequestCreated").hasSizeGreaterThanOrEqualTo(3);
+                    });
+        } finally {
+            erp.stop(0);
+        }
     }
 
     @Test
