@@ -12,6 +12,7 @@ import org.opengru.core.error.GruException;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.Booking;
@@ -116,7 +117,8 @@ class AppointmentController {
             redirect.addFlashAttribute(
                     "problem", "Ce créneau vient d'être pris par quelqu'un d'autre. Choisissez-en un autre.");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "Le rendez-vous n'a pas pu être pris : " + e.getMessage());
+            redirect.addFlashAttribute(
+                    "problem", "Le rendez-vous n'a pas pu être pris : " + ResidentProblems.french(e) + ".");
         }
         return "redirect:/rendez-vous/creneaux?motif=" + motif;
     }
@@ -165,7 +167,8 @@ class AppointmentController {
             }
             redirect.addFlashAttribute("notice", "Votre rendez-vous est annulé.");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "Le rendez-vous n'a pas pu être annulé : " + e.getMessage());
+            redirect.addFlashAttribute(
+                    "problem", "Le rendez-vous n'a pas pu être annulé : " + ResidentProblems.french(e) + ".");
         }
         return "redirect:/mon-espace#rendez-vous";
     }
@@ -192,7 +195,8 @@ class AppointmentController {
             }
             redirect.addFlashAttribute("problem", "Ce créneau vient d'être pris. Choisissez-en un autre.");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "Le rendez-vous n'a pas pu être déplacé : " + e.getMessage());
+            redirect.addFlashAttribute(
+                    "problem", "Le rendez-vous n'a pas pu être déplacé : " + ResidentProblems.french(e) + ".");
         }
         return "redirect:/rendez-vous/" + id;
     }

@@ -41,6 +41,7 @@ import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.commune.FrenchReasons;
 import org.opengru.examples.portal.commune.Labels;
+import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.franceconnect.apiparticulier.ProofAttempt;
 import org.springframework.stereotype.Controller;
@@ -232,8 +233,11 @@ class FilingController {
             return "redirect:/mes-demandes/" + submitted.id() + "?envoyee";
         } catch (AccessDeniedException e) {
             throw e;
-        } catch (NotSent | GruException e) {
+        } catch (NotSent e) {
             prepareForm(model, me, procedure, values, List.of(e.getMessage()), token, beneficiary, proof);
+            return "resident/formulaire";
+        } catch (GruException e) {
+            prepareForm(model, me, procedure, values, List.of(ResidentProblems.french(e)), token, beneficiary, proof);
             return "resident/formulaire";
         }
     }
@@ -270,7 +274,7 @@ class FilingController {
         } catch (AccessDeniedException e) {
             throw e;
         } catch (GruException e) {
-            prepareForm(model, me, procedure, values, List.of(e.getMessage()), token, beneficiary, null);
+            prepareForm(model, me, procedure, values, List.of(ResidentProblems.french(e)), token, beneficiary, null);
             return "resident/formulaire";
         }
         ProofAttempt attempt = quotient.fetch(me, draft);

@@ -39,6 +39,7 @@ import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
+import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.examples.portal.signin.PortalUser;
 import org.springframework.core.io.InputStreamResource;
@@ -138,7 +139,8 @@ class ResidentController {
             redirect.addFlashAttribute(
                     "problem", "Le document n'a pas été enregistré : " + FileRefusals.french(e) + ".");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "Le document n'a pas été enregistré : " + e.getMessage());
+            redirect.addFlashAttribute(
+                    "problem", "Le document n'a pas été enregistré : " + ResidentProblems.french(e) + ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -246,7 +248,8 @@ class ResidentController {
                     "Les compléments n'ont pas été envoyés : un fichier n'a pas été accepté, " + FileRefusals.french(e)
                             + ".");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "Les compléments n'ont pas été envoyés : " + e.getMessage());
+            redirect.addFlashAttribute(
+                    "problem", "Les compléments n'ont pas été envoyés : " + ResidentProblems.french(e) + ".");
         }
         return "redirect:/mes-demandes/" + id;
     }

@@ -10,6 +10,10 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.catalogue.FieldDefinition;
 import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.GruException;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.error.Violation;
 import org.opengru.core.value.EmailAddress;
@@ -21,9 +25,11 @@ import org.opengru.core.value.Siret;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.commune.FrenchReasons;
+import org.opengru.examples.portal.commune.ResidentProblems;
+import org.opengru.scheduling.booking.BookingRejectedException;
 
-/** Every reason the library gives for the commune's forms reaches the resident in plain French. */
-class FrenchReasonsTest {
+/** What the library refuses reaches the resident in plain French: form values, bookings, other errors. */
+class PlainFrenchTest {
 
     private static final String FALLBACK = FrenchReasons.of("a reason nobody wrote a sentence for");
 
@@ -66,5 +72,30 @@ class FrenchReasonsTest {
         return e == null
                 ? List.of()
                 : e.violations().stream().map(Violation::reason).toList();
+    }
+
+    @Test
+    void everyRefusalOfABookingAndEveryLibraryErrorIsSaidInFrench() {
+        for (BookingRejectedException.Reason reason : BookingRejectedException.Reason.values()) {
+            String french = ResidentProblems.french(
+                    new BookingRejectedException(reason, "start", "2027-01-01T08:00:00Z", "English for developers"));
+            assertThat(french)
+                    .as("%s", reason)
+                    .doesNotContain("English", "must")
+                    .isNotBlank();
+        }
+        List<GruException> errors = List.of(
+                new ConcurrentUpdateException("request", "r-1", 1, 2),
+                new NotFoundException("request", "r-1"),
+                new AccessDeniedException("usager:u-1", "read", "request", "r-1"),
+                new ValidationException("data.nom", null, "is required"));
+        for (GruException e : errors) {
+            assertThat(ResidentProblems.french(e))
+                    .as("%s", e.getClass().getSimpleName())
+                    .doesNotContain(e.getMessage())
+                    .doesNotContain("request", "required");
+        }
+        assertThat(ResidentProblems.french(new ValidationException("data.nom", null, "is required")))
+                .isEqualTo("ce champ est à remplir");
     }
 }
