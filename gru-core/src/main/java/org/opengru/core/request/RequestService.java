@@ -96,8 +96,9 @@ public final class RequestService {
     /**
      * Creates a draft for the latest version of the démarche. An usager files for someone they may act
      * for; an agent of the démarche's team keys it in for the resident (recorded in the intake). With a
-     * beneficiary, the applicant files on their behalf: an usager must be able to act for the beneficiary
-     * too ({@link AccessDeniedException} otherwise), and the démarche must be open to both kinds.
+     * beneficiary, the applicant files on their behalf: the applicant must be able to act for the
+     * beneficiary, whoever files ({@link AccessDeniedException} otherwise), and the démarche must be open to
+     * both kinds.
      */
     public Request create(Principal actor, NewRequest command, @Nullable IdempotencyKey key) {
         TenantId tenant = actor.tenant();
@@ -120,8 +121,9 @@ public final class RequestService {
                         .orElseThrow(() -> new NotFoundException("usager", String.valueOf(command.beneficiary())));
         Instant now = clock.instant();
         if (beneficiary != null) {
-            if (actor instanceof UsagerPrincipal u
-                    && !representations.mayActFor(tenant, u.usager(), beneficiary.id(), now)) {
+            // The applicant follows the request: they must be able to act for the beneficiary, whoever files
+            // (an agent keying it in at the counter included).
+            if (!representations.mayActFor(tenant, applicant.id(), beneficiary.id(), now)) {
                 throw new AccessDeniedException(
                         actor.toString(),
                         "create a request on behalf of",

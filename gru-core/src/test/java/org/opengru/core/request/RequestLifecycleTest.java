@@ -318,6 +318,13 @@ class RequestLifecycleTest {
                         AccessDeniedException.class,
                         e -> assertThat(e.getMessage()).contains(f.child.toString()));
         assertThat(requests.list(f.neighbourP, RequestQuery.firstPage())).isEmpty();
+        // Nor may an agent key it in for the neighbour: the applicant would follow a request about the child.
+        assertThatThrownBy(() -> requests.create(
+                        f.agent,
+                        NewRequest.of("certificat-residence", f.neighbour, Channel.COUNTER, FormData.empty())
+                                .forBeneficiary(f.child),
+                        null))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(requests.list(f.agent, RequestQuery.firstPage())).hasSize(before);
 
         // With a mandate from the child's household, the neighbour may.

@@ -269,6 +269,37 @@ class ResidentErrorPathsTest extends RunningPortal {
         assertThat(unescape(forLeo.body())).contains("Vous faites cette démarche pour");
     }
 
+    /** At the counter, an agent keys a request in for a resident's child; not for someone outside her household. */
+    @Test
+    void anAgentKeysInARequestOnBehalfOfAChildOfTheHouseholdButNotOfAStranger() {
+        HttpBrowser agent = new HttpBrowser(port);
+        agent.signInAgent(DemoPeople.agent(DemoPeople.JEANNE));
+        String page = "/agent/saisie?demarche=" + Commune.ACTE_ETAT_CIVIL;
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("_csrf", HttpBrowser.csrf(agent.get(page)));
+        fields.put("demarche", Commune.ACTE_ETAT_CIVIL);
+        fields.put("jeton", java.util.UUID.randomUUID().toString());
+        fields.put("usager", DemoPeople.CLAIRE.toString());
+        fields.put("beneficiaire", DemoPeople.LEO.toString());
+        fields.put("canal", "COUNTER");
+        fields.put("champ_typeActe", "naissance");
+        fields.put("champ_nomPersonne", "Léo Martin");
+        fields.put("champ_dateEvenement", "2016-05-02");
+
+        HttpResponse<String> keyed = agent.postForm("/agent/saisie", fields);
+        assertThat(unescape(keyed.body())).contains("enregistrée pour le compte de l'usager");
+        RequestId id = RequestId.parse(keyed.uri().getPath().substring("/agent/demandes/".length()));
+        assertThat(core.requests().get(claire, id).beneficiary()).isEqualTo(DemoPeople.LEO);
+
+        int hers = core.requests().list(claire, RequestQuery.firstPage()).size();
+        fields.put("_csrf", HttpBrowser.csrf(agent.get(page)));
+        fields.put("jeton", java.util.UUID.randomUUID().toString());
+        fields.put("beneficiaire", DemoPeople.PAUL.toString());
+        HttpResponse<String> refused = agent.postForm("/agent/saisie", fields);
+        assertThat(unescape(refused.body())).contains("La demande n'a pas été enregistrée");
+        assertThat(core.requests().list(claire, RequestQuery.firstPage())).hasSize(hers);
+    }
+
     /** Posts a form of the page just read, as a browser does: its hidden fields (form and CSRF tokens) and the answers. */
     private static HttpResponse<String> submit(
             HttpBrowser who,

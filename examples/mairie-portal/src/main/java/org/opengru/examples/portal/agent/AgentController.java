@@ -242,10 +242,16 @@ class AgentController {
             UsagerId applicant = UsagerId.parse(posted.get("usager"));
             Channel channel = "COUNTER".equals(posted.get("canal")) ? Channel.COUNTER : Channel.PHONE;
             var data = FormFields.read(p, posted);
+            String beneficiary = posted.getOrDefault("beneficiaire", "");
+            NewRequest filed = NewRequest.of(code, applicant, channel, data);
+            // Filed for a member of the usager's household: the core checks the usager may act for them.
+            if (!beneficiary.isBlank() && !beneficiary.equals(posted.get("usager"))) {
+                filed = filed.forBeneficiary(UsagerId.parse(beneficiary));
+            }
             Request draft = core.requests()
                     .create(
                             agent,
-                            NewRequest.of(code, applicant, channel, data),
+                            filed,
                             IdempotencyKey.of("agent-"
                                     + posted.getOrDefault(
                                             "jeton", UUID.randomUUID().toString())));
