@@ -71,6 +71,34 @@ final class NewRequestWriter {
         }
     }
 
+    /** A parameter with a cast, for cells whose type PostgreSQL cannot infer (VALUES, NULLs). */
+    private record Cast(@Nullable Object value, String type) {}
+
+    private static Cast as(@Nullable Object value, String type) {
+        return new Cast(value, type);
+    }
+
+    /** Appends {@code cells} as parameters separated by commas (each {@link Cast} with its cast). */
+    private void cells(Object... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            if (cells[i] instanceof Cast c) {
+                sql.append(p(c.value())).append("::").append(c.type());
+            } else {
+                sql.append(p(cells[i]));
+            }
+        }
+    }
+
+    /** Appends one {@code (…)} row of a VALUES list, after a comma unless it is the first. */
+    private void row(boolean first, Object... cells) {
+        sql.append(first ? "(" : ", (");
+        cells(cells);
+        sql.append(')');
+    }
+
     private void build(RequestChange change, Set<String> subscribers, Instant now, boolean tolerateDuplicate) {
         Request r = change.request();
         IdempotencyRecord idem = change.idempotency();
@@ -80,44 +108,26 @@ final class NewRequestWriter {
         sql.append("req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
                 + " applicant_id, beneficiary_id, status, version, created_at, updated_at, received_at, decided_at,"
                 + " implicit, deadline_due_at, deadline_active, document, closed_at) SELECT ");
-        sql.append(p(tenant))
-                .append(", ")
-                .append(p(r.id().value()))
-                .append(", ")
-                .append(p(r.reference().toString()))
-                .append(", ")
-                .append(p(r.procedure().code().value()))
-                .append(", ")
-                .append(p(r.procedure().version()))
-                .append(", ")
-                .append(p(r.team().value()))
-                .append(", ")
-                .append(p(r.applicant().value()))
-                .append(", ")
-                .append(p(r.beneficiary() == null ? null : r.beneficiary().value()))
-                .append("::uuid, ")
-                .append(p(r.status().name()))
-                .append(", ")
-                .append(p(r.version()))
-                .append(", ")
-                .append(p(r.createdAt()))
-                .append("::timestamptz, ")
-                .append(p(r.updatedAt()))
-                .append("::timestamptz, ")
-                .append(p(r.receivedAt()))
-                .append("::timestamptz, ")
-                .append(p(r.decision() == null ? null : r.decision().at()))
-                .append("::timestamptz, ")
-                .append(p(r.decision() != null && r.decision().implicit()))
-                .append(", ")
-                .append(p(r.deadline() == null ? null : r.deadline().dueAt()))
-                .append("::timestamptz, ")
-                .append(p(r.deadline() != null && !r.deadline().suspended()))
-                .append(", ")
-                .append(p(document))
-                .append("::json, ")
-                .append(p(PostgresRequestStore.closedAt(r)))
-                .append("::timestamptz");
+        cells(
+                tenant,
+                r.id().value(),
+                r.reference().toString(),
+                r.procedure().code().value(),
+                r.procedure().version(),
+                r.team().value(),
+                r.applicant().value(),
+                as(r.beneficiary() == null ? null : r.beneficiary().value(), "uuid"),
+                r.status().name(),
+                r.version(),
+                as(r.createdAt(), "timestamptz"),
+                as(r.updatedAt(), "timestamptz"),
+                as(r.receivedAt(), "timestamptz"),
+                as(r.decision() == null ? null : r.decision().at(), "timestamptz"),
+                r.decision() != null && r.decision().implicit(),
+                as(r.deadline() == null ? null : r.deadline().dueAt(), "timestamptz"),
+                r.deadline() != null && !r.deadline().suspended(),
+                as(document, "json"),
+                as(PostgresRequestStore.closedAt(r), "timestamptz"));
         if (idem != null) {
             // A key already stored: nothing is written, the caller replays.
             sql.append(" WHERE NOT EXISTS (SELECT 1 FROM gru_idempotency WHERE tenant_id = ")
@@ -131,19 +141,15 @@ final class NewRequestWriter {
             // No ON CONFLICT: a concurrent twin with the same key makes the whole statement fail (23505)
             // once the twin commits, and the caller then replays the twin's outcome.
             sql.append(", idem AS (INSERT INTO gru_idempotency (tenant_id, key, fingerprint, request_id,"
-                            + " result_version, at) SELECT ")
-                    .append(p(tenant))
-                    .append(", ")
-                    .append(p(idem.key().value()))
-                    .append(", ")
-                    .append(p(idem.fingerprint()))
-                    .append(", ")
-                    .append(p(idem.requestId().value()))
-                    .append(", ")
-                    .append(p(idem.resultVersion()))
-                    .append(", ")
-                    .append(p(idem.at()))
-                    .append("::timestamptz FROM req)");
+                    + " result_version, at) SELECT ");
+            cells(
+                    tenant,
+                    idem.key().value(),
+                    idem.fingerprint(),
+                    idem.requestId().value(),
+                    idem.resultVersion(),
+                    as(idem.at(), "timestamptz"));
+            sql.append(" FROM req)");
         }
 
         // History, numbered from 1 (a new request has none).
@@ -159,32 +165,20 @@ final class NewRequestWriter {
                 + " action, from_status, to_status, reason, implicit, document) SELECT v.* FROM req, (VALUES ");
         boolean first = true;
         for (HistoryEntry h : change.history()) {
-            sql.append(first ? "" : ", ")
-                    .append('(')
-                    .append(p(tenant))
-                    .append(", ")
-                    .append(p(r.id().value()))
-                    .append("::uuid, ")
-                    .append(p(h.sequence()))
-                    .append("::int, ")
-                    .append(p(h.at()))
-                    .append("::timestamptz, ")
-                    .append(p(h.actor().toString()))
-                    .append(", ")
-                    .append(p(h.channel().name()))
-                    .append(", ")
-                    .append(p(h.action().name()))
-                    .append(", ")
-                    .append(p(h.from() == null ? null : h.from().name()))
-                    .append("::text, ")
-                    .append(p(h.to().name()))
-                    .append(", ")
-                    .append(p(h.reason()))
-                    .append("::text, ")
-                    .append(p(h.implicit()))
-                    .append("::boolean, ")
-                    .append(p(PostgresRequestStore.JSON.writeValueAsString(h)))
-                    .append("::json)");
+            row(
+                    first,
+                    tenant,
+                    as(r.id().value(), "uuid"),
+                    as(h.sequence(), "int"),
+                    as(h.at(), "timestamptz"),
+                    h.actor().toString(),
+                    h.channel().name(),
+                    h.action().name(),
+                    as(h.from() == null ? null : h.from().name(), "text"),
+                    h.to().name(),
+                    as(h.reason(), "text"),
+                    as(h.implicit(), "boolean"),
+                    as(PostgresRequestStore.JSON.writeValueAsString(h), "json"));
             first = false;
         }
         sql.append(") AS v)");
@@ -198,28 +192,18 @@ final class NewRequestWriter {
         for (HistoryEntry h : change.history()) {
             AuditRecord a = PostgresRequestStore.auditRecord(r, h);
             String hash = AuditHashes.entryHash(a, position, previous);
-            sql.append(first ? "" : ", ")
-                    .append('(')
-                    .append(p(tenant))
-                    .append(", ")
-                    .append(p(r.id().value()))
-                    .append("::uuid, ")
-                    .append(p(position))
-                    .append("::bigint, ")
-                    .append(p(a.occurredAt()))
-                    .append("::timestamptz, ")
-                    .append(p(a.actor().toString()))
-                    .append(", ")
-                    .append(p(a.action()))
-                    .append(", ")
-                    .append(p(a.channel()))
-                    .append(", ")
-                    .append(p(PostgresRequestStore.JSON.writeValueAsString(a.details())))
-                    .append("::json, ")
-                    .append(p(previous))
-                    .append("::char(64), ")
-                    .append(p(hash))
-                    .append("::char(64))");
+            row(
+                    first,
+                    tenant,
+                    as(r.id().value(), "uuid"),
+                    as(position, "bigint"),
+                    as(a.occurredAt(), "timestamptz"),
+                    a.actor().toString(),
+                    a.action(),
+                    a.channel(),
+                    as(PostgresRequestStore.JSON.writeValueAsString(a.details()), "json"),
+                    as(previous, "char(64)"),
+                    as(hash, "char(64)"));
             previous = hash;
             position++;
             first = false;
@@ -231,26 +215,17 @@ final class NewRequestWriter {
         first = true;
         for (HistoryEntry h : change.history()) {
             TimelineEntry t = PostgresRequestStore.timelineEntry(r, h);
-            sql.append(first ? "" : ", ")
-                    .append('(')
-                    .append(p(tenant))
-                    .append(", ")
-                    .append(p(t.usager().value()))
-                    .append("::uuid, ")
-                    .append(p(t.occurredAt()))
-                    .append("::timestamptz, ")
-                    .append(p(t.entryId()))
-                    .append(", ")
-                    .append(p(t.module()))
-                    .append(", ")
-                    .append(p(t.kind()))
-                    .append(", ")
-                    .append(p(t.subjectId()))
-                    .append("::text, ")
-                    .append(p(t.channel()))
-                    .append("::text, ")
-                    .append(p(t.summary()))
-                    .append(')');
+            row(
+                    first,
+                    tenant,
+                    as(t.usager().value(), "uuid"),
+                    as(t.occurredAt(), "timestamptz"),
+                    t.entryId(),
+                    t.module(),
+                    t.kind(),
+                    as(t.subjectId(), "text"),
+                    as(t.channel(), "text"),
+                    t.summary());
             first = false;
         }
         // No ON CONFLICT here nor on the stream row: both are keyed by the request's id, new by now.
@@ -260,13 +235,9 @@ final class NewRequestWriter {
         if (!events.isEmpty() && !subscribers.isEmpty()) {
             int n = events.size();
             sql.append(", seq AS (INSERT INTO gru_outbox_stream AS s (tenant_id, aggregate_type, aggregate_id,"
-                            + " last_seq) SELECT ")
-                    .append(p(tenant))
-                    .append(", 'request', ")
-                    .append(p(r.id().toString()))
-                    .append(", ")
-                    .append(p(n))
-                    .append("::bigint FROM req RETURNING last_seq)");
+                    + " last_seq) SELECT ");
+            cells(tenant, "request", r.id().toString(), as(n, "bigint"));
+            sql.append(" FROM req RETURNING last_seq)");
             sql.append(", obx AS (INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type,"
                     + " aggregate_id, stream_seq, event_type, occurred_at, payload, next_attempt_at)"
                     + " SELECT v.event_id, sub.name, v.tenant_id, 'request', v.aggregate_id,"
@@ -277,24 +248,16 @@ final class NewRequestWriter {
             int ord = 1;
             for (DomainEvent e : events) {
                 OutboxMessage m = PostgresRequestStore.outboxMessage(r, document, e);
-                sql.append(first ? "" : ", ")
-                        .append('(')
-                        .append(p(m.eventId().value()))
-                        .append("::uuid, ")
-                        .append(p(tenant))
-                        .append(", ")
-                        .append(p(m.aggregateId()))
-                        .append(", ")
-                        .append(p(ord++))
-                        .append("::bigint, ")
-                        .append(p(m.eventType()))
-                        .append(", ")
-                        .append(p(m.occurredAt()))
-                        .append("::timestamptz, ")
-                        .append(p(m.payload()))
-                        .append("::json, ")
-                        .append(p(now))
-                        .append("::timestamptz)");
+                row(
+                        first,
+                        as(m.eventId().value(), "uuid"),
+                        tenant,
+                        m.aggregateId(),
+                        as(ord++, "bigint"),
+                        m.eventType(),
+                        as(m.occurredAt(), "timestamptz"),
+                        as(m.payload(), "json"),
+                        as(now, "timestamptz"));
                 first = false;
             }
             sql.append(") AS v(event_id, tenant_id, aggregate_id, ord, event_type, occurred_at, payload,"
