@@ -481,25 +481,17 @@ public final class RequestLifecycle {
     /** The lifecycle as a Mermaid state diagram, one edge per (from, action). */
     public String toMermaid() {
         StringBuilder sb = new StringBuilder("stateDiagram-v2\n");
-        for (Transition t : table) {
-            String label = t.action().name() + " (" + roles(t) + ")";
-            if (t.creates()) {
-                sb.append("    [*] --> ")
-                        .append(t.to())
-                        .append(" : ")
-                        .append(label)
-                        .append('\n');
-            }
-            for (RequestStatus from : sorted(t.from())) {
-                sb.append("    ")
+        forEachEdge(
+                "[*]",
+                (from, t) -> sb.append("    ")
                         .append(from)
                         .append(" --> ")
                         .append(t.to())
                         .append(" : ")
-                        .append(label)
-                        .append('\n');
-            }
-        }
+                        .append(t.action().name())
+                        .append(" (")
+                        .append(roles(t))
+                        .append(")\n"));
         return sb.toString();
     }
 
@@ -508,26 +500,30 @@ public final class RequestLifecycle {
         StringBuilder sb = new StringBuilder(
                 "digraph request_lifecycle {\n    rankdir=LR;\n    node [shape=box, style=rounded];\n");
         sb.append("    start [shape=point];\n");
-        for (Transition t : table) {
-            String label = t.action().name() + "\\n(" + roles(t) + ")";
-            if (t.creates()) {
-                sb.append("    start -> ")
-                        .append(t.to())
-                        .append(" [label=\"")
-                        .append(label)
-                        .append("\"];\n");
-            }
-            for (RequestStatus from : sorted(t.from())) {
-                sb.append("    ")
+        forEachEdge(
+                "start",
+                (from, t) -> sb.append("    ")
                         .append(from)
                         .append(" -> ")
                         .append(t.to())
                         .append(" [label=\"")
-                        .append(label)
-                        .append("\"];\n");
+                        .append(t.action().name())
+                        .append("\\n(")
+                        .append(roles(t))
+                        .append(")\"];\n"));
+        return sb.append("}\n").toString();
+    }
+
+    /** Every edge of the table in order, from {@code start} for a transition that creates the request. */
+    private void forEachEdge(String start, java.util.function.BiConsumer<String, Transition> edge) {
+        for (Transition t : table) {
+            if (t.creates()) {
+                edge.accept(start, t);
+            }
+            for (RequestStatus from : sorted(t.from())) {
+                edge.accept(from.name(), t);
             }
         }
-        return sb.append("}\n").toString();
     }
 
     /** The table as Markdown, for the docs. */
