@@ -508,40 +508,63 @@ public final class PostgresDocumentStore implements DocumentStore {
 
     @Override
     public List<ProofAttachment> proofs(TenantId tenant, RequestId request) {
+        return proofsWhere(tenant, "request_id", request.value());
+    }
+
+    @Override
+    public List<ProofAttachment> proofsAbout(TenantId tenant, UsagerId usager) {
+        return proofsWhere(tenant, "usager_id", usager.value());
+    }
+
+    /** The proofs of that collectivité whose {@code column} (a fixed column name, never input) is {@code value}. */
+    private List<ProofAttachment> proofsWhere(TenantId tenant, String column, UUID value) {
         return tx.inTransaction(c -> {
             List<ProofAttachment> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, usager_id, piece, source, description,"
-                    + " obtained_at, valid_until, attribute_names, attribute_values, attached_by, attached_at"
-                    + " FROM gru_document_proof WHERE tenant_id = ? AND request_id = ? ORDER BY attached_at, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, request_id, usager_id, piece, source,"
+                    + " description, obtained_at, valid_until, attribute_names, attribute_values, attached_by,"
+                    + " attached_at FROM gru_document_proof WHERE tenant_id = ? AND " + column + " = ?"
+                    + " ORDER BY attached_at, id")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, request.value());
+                ps.setObject(2, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Object[] names = (Object[]) rs.getArray(8).getArray();
-                        Object[] values = (Object[]) rs.getArray(9).getArray();
+                        Object[] names = (Object[]) rs.getArray(9).getArray();
+                        Object[] values = (Object[]) rs.getArray(10).getArray();
                         Map<String, String> attributes = new LinkedHashMap<>();
                         for (int i = 0; i < names.length; i++) {
                             attributes.put((String) names[i], (String) values[i]);
                         }
                         DataProof proof = new DataProof(
-                                DocumentTypeCode.of(rs.getString(3)),
-                                rs.getString(4),
+                                DocumentTypeCode.of(rs.getString(4)),
                                 rs.getString(5),
-                                rs.getTimestamp(6).toInstant(),
-                                rs.getObject(7, LocalDate.class),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant(),
+                                rs.getObject(8, LocalDate.class),
                                 attributes);
                         out.add(new ProofAttachment(
                                 tenant,
-                                request,
-                                UsagerId.of(rs.getObject(2, UUID.class)),
+                                RequestId.of(rs.getObject(2, UUID.class)),
+                                UsagerId.of(rs.getObject(3, UUID.class)),
                                 rs.getObject(1, UUID.class),
                                 proof,
-                                ActorRef.parse(rs.getString(10)),
-                                rs.getTimestamp(11).toInstant()));
+                                ActorRef.parse(rs.getString(11)),
+                                rs.getTimestamp(12).toInstant()));
                     }
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public boolean eraseProof(TenantId tenant, UUID id) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM gru_document_proof WHERE tenant_id = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id);
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 }
