@@ -83,6 +83,9 @@ public interface DocumentStore {
     /** The consents recorded for a request, oldest first. */
     List<ReuseConsent> consents(TenantId tenant, RequestId request);
 
+    /** The consents recorded for documents of one usager's vault, whatever the request, oldest first. */
+    List<ReuseConsent> consentsOf(TenantId tenant, UsagerId usager);
+
     /**
      * Records an attachment.
      *
@@ -129,10 +132,10 @@ public interface DocumentStore {
 
     /**
      * This module's SQL migrations ({@code db/opengru/documents/V1__documents.sql}, {@code V2__data_proofs.sql},
-     * {@code V3__data_proofs_by_usager.sql}).
+     * {@code V3__by_usager.sql}).
      */
     static org.opengru.core.jdbc.Migrations migrations() {
         return org.opengru.core.jdbc.Migrations.of(
-                "documents", List.of("V1__documents.sql", "V2__data_proofs.sql", "V3__data_proofs_by_usager.sql"));
+                "documents", List.of("V1__documents.sql", "V2__data_proofs.sql", "V3__by_usager.sql"));
     }
 }

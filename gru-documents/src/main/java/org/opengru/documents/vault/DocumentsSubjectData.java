@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.rgpd.CoreSubjectData;
 import org.opengru.core.rgpd.ErasureOutcome;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
@@ -20,10 +21,11 @@ import org.opengru.documents.store.DocumentStore;
 /**
  * The vault's share of the RGPD subject-access export and erasure (gru-core's {@link
  * SubjectDataContributor}). The export lists the documents' metadata, never file contents (those are
- * downloaded one by one through the vault), and the data proofs fetched about the usager (API
- * Particulier) with what they said. Erasure crypto-shreds every document of the usager's own vault
- * and deletes every data proof about them, except what is attached to a request still kept as an
- * administrative file ({@link AdministrativeFiles}): that stays with the file and is reported as retained.
+ * downloaded one by one through the vault), the consents given to reuse them, and the data proofs
+ * fetched about the usager (API Particulier) with what they said. Erasure crypto-shreds every document
+ * of the usager's own vault and deletes every data proof about them, except what is attached to a
+ * request still kept as an administrative file ({@link AdministrativeFiles}): that stays with the file
+ * and is reported as retained. Reuse consents are kept, as gru-core's consent ledger is (art. 7.1).
  */
 public final class DocumentsSubjectData implements SubjectDataContributor {
     /** Why documents and data proofs attached to a received request are kept. */
@@ -75,8 +77,18 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
             String recordedBy,
             Instant recordedAt) {}
 
-    /** The section: the usager's documents, then the data proofs fetched about them. */
-    public record Export(List<ExportedDocument> documents, List<ExportedProof> proofs) {}
+    /** One consent to reuse documents for a request, as exported. */
+    public record ExportedConsent(
+            String request,
+            String procedure,
+            List<String> documents,
+            String grantedBy,
+            Instant grantedAt,
+            String channel) {}
+
+    /** The section: the usager's documents, the consents to reuse them, the data proofs fetched about them. */
+    public record Export(
+            List<ExportedDocument> documents, List<ExportedConsent> consents, List<ExportedProof> proofs) {}
 
     @Override
     public String section() {
@@ -85,7 +97,22 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
 
     @Override
     public Export collect(TenantId tenant, UsagerId usager) {
-        return new Export(documents(tenant, usager), proofs(tenant, usager));
+        return new Export(documents(tenant, usager), consents(tenant, usager), proofs(tenant, usager));
+    }
+
+    private List<ExportedConsent> consents(TenantId tenant, UsagerId usager) {
+        return store.consentsOf(tenant, usager).stream()
+                .map(c -> new ExportedConsent(
+                        c.request().toString(),
+                        c.procedure().value(),
+                        c.documents().stream()
+                                .map(DocumentId::toString)
+                                .sorted()
+                                .toList(),
+                        c.grantedBy().toString(),
+                        c.grantedAt(),
+                        c.channel().name()))
+                .toList();
     }
 
     private List<ExportedProof> proofs(TenantId tenant, UsagerId usager) {
@@ -150,6 +177,15 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
                 erased++;
             }
         }
-        return new ErasureOutcome(section(), erased, retained, retained == 0 ? null : RETAINED_BASIS);
+        int consents = store.consentsOf(tenant, usager).size();
+        List<String> bases = new ArrayList<>();
+        if (retained > 0) {
+            bases.add(RETAINED_BASIS);
+        }
+        if (consents > 0) {
+            bases.add(CoreSubjectData.CONSENTS_LEGAL_BASIS);
+        }
+        return new ErasureOutcome(
+                section(), erased, retained + consents, bases.isEmpty() ? null : String.join(" ; ", bases));
     }
 }

@@ -186,6 +186,11 @@ class DocumentVaultTest {
         }
 
         @Override
+        public List<org.opengru.documents.reuse.ReuseConsent> consentsOf(TenantId t, UsagerId u) {
+            return delegate.consentsOf(t, u);
+        }
+
+        @Override
         public boolean eraseProof(TenantId t, java.util.UUID id) {
             return delegate.eraseProof(t, id);
         }

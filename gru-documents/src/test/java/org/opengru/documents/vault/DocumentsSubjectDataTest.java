@@ -56,8 +56,10 @@ class DocumentsSubjectDataTest {
 
         ErasureOutcome outcome = data.erase(VaultFixture.TENANT, alice);
         assertThat(outcome.erased()).isEqualTo(1);
-        assertThat(outcome.retained()).isEqualTo(1);
-        assertThat(outcome.legalBasis()).contains("dossier administratif");
+        assertThat(outcome.retained())
+                .as("the attached document and the consent")
+                .isEqualTo(2);
+        assertThat(outcome.legalBasis()).contains("dossier administratif", "art. 7.1");
         assertThat(f.store.find(VaultFixture.TENANT, gone.id())).isEmpty();
         assertThat(f.store.wrappedKey(VaultFixture.TENANT, gone.id(), 1)).isEmpty();
         assertThat(f.store.find(VaultFixture.TENANT, kept.id())).isPresent();

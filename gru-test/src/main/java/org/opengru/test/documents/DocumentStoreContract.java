@@ -34,6 +34,7 @@ import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.rgpd.CoreSubjectData;
 import org.opengru.core.rgpd.ErasureOutcome;
 import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.tenancy.TenantId;
@@ -266,6 +267,9 @@ public abstract class DocumentStoreContract {
         store.recordConsent(consent);
         assertThat(store.consents(PARIS, request)).containsExactly(consent);
         assertThat(store.consents(LYON, request)).isEmpty();
+        assertThat(store.consentsOf(PARIS, alice)).containsExactly(consent);
+        assertThat(store.consentsOf(LYON, alice)).isEmpty();
+        assertThat(store.consentsOf(PARIS, UsagerId.of(UUID.randomUUID()))).isEmpty();
 
         Attachment a = new Attachment(
                 PARIS,
@@ -370,6 +374,9 @@ public abstract class DocumentStoreContract {
         assertThat(store.proofsAbout(LYON, alice)).containsExactly(inLyon);
     }
 
+    private static final String LEGAL_BASIS =
+            DocumentsSubjectData.RETAINED_BASIS + " ; " + CoreSubjectData.CONSENTS_LEGAL_BASIS;
+
     /** What the subject-access export and erasure of the documents section hold, on this store. */
     private final class SubjectData {
         final UsagerId alice = UsagerId.of(UUID.randomUUID());
@@ -407,6 +414,20 @@ public abstract class DocumentStoreContract {
             }
             attach(received.id(), attachedToReceived);
             attach(draft.id(), attachedToDraft);
+            store.recordConsent(consent(alice, received.id(), attachedToReceived));
+            store.recordConsent(consent(bob, draft.id(), document(PARIS, bob)));
+        }
+
+        private ReuseConsent consent(UsagerId usager, RequestId request, Document d) {
+            return new ReuseConsent(
+                    PARIS,
+                    usager,
+                    request,
+                    ProcedureCode.of("inscription-cantine"),
+                    Set.of(d.id()),
+                    new ActorRef(ActorKind.USAGER, usager.toString()),
+                    T0.plusSeconds(35),
+                    Channel.WEB);
         }
 
         private void attach(RequestId request, Document d) {
@@ -435,6 +456,12 @@ public abstract class DocumentStoreContract {
             JsonNode section =
                     JSON.readTree(access.export(PARIS, alice)).path("sections").path("documents");
             assertThat(section.path("documents")).hasSize(3);
+            assertThat(section.path("consents")).singleElement().satisfies(c -> {
+                assertThat(c.path("request").asString()).isEqualTo(received.id().toString());
+                assertThat(c.path("documents").get(0).asString())
+                        .isEqualTo(attachedToReceived.id().toString());
+                assertThat(c.path("channel").asString()).isEqualTo("WEB");
+            });
             JsonNode proofs = section.path("proofs");
             assertThat(proofs).as("the data fetched about alice").hasSize(3);
             JsonNode qf = proofs.get(0);
@@ -450,8 +477,9 @@ public abstract class DocumentStoreContract {
             assertThat(proofs.toString()).doesNotContain("1210");
 
             assertThat(access.erase(PARIS, alice))
-                    .as("2 documents and 2 proofs erased, the received request's document and proof kept")
-                    .containsExactly(new ErasureOutcome("documents", 4, 2, DocumentsSubjectData.RETAINED_BASIS));
+                    .as("2 documents and 2 proofs erased; the received request's document and proof kept, and the"
+                            + " consent")
+                    .containsExactly(new ErasureOutcome("documents", 4, 3, LEGAL_BASIS));
             assertThat(store.proofsAbout(PARIS, alice)).containsExactly(withReceived);
             assertThat(store.proofsAbout(PARIS, bob)).as("not alice's").containsExactly(bobs);
             assertThat(store.find(PARIS, attachedToReceived.id())).isPresent();
@@ -459,7 +487,7 @@ public abstract class DocumentStoreContract {
             assertThat(store.find(PARIS, loose.id())).isEmpty();
             assertThat(access.erase(PARIS, alice))
                     .as("asked again: nothing more to erase")
-                    .containsExactly(new ErasureOutcome("documents", 0, 2, DocumentsSubjectData.RETAINED_BASIS));
+                    .containsExactly(new ErasureOutcome("documents", 0, 3, LEGAL_BASIS));
         }
     }
 

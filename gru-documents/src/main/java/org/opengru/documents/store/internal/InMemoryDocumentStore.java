@@ -143,6 +143,13 @@ public final class InMemoryDocumentStore implements DocumentStore {
     }
 
     @Override
+    public synchronized List<ReuseConsent> consentsOf(TenantId tenant, UsagerId usager) {
+        return consents.stream()
+                .filter(c -> c.tenant().equals(tenant) && c.usager().equals(usager))
+                .toList();
+    }
+
+    @Override
     public synchronized void attach(Attachment a) {
         boolean duplicate = attachments.stream()
                 .anyMatch(x -> x.tenant().equals(a.tenant())

@@ -379,28 +379,38 @@ public final class PostgresDocumentStore implements DocumentStore {
 
     @Override
     public List<ReuseConsent> consents(TenantId tenant, RequestId request) {
+        return consentsWhere(tenant, "request_id", request.value());
+    }
+
+    @Override
+    public List<ReuseConsent> consentsOf(TenantId tenant, UsagerId usager) {
+        return consentsWhere(tenant, "usager_id", usager.value());
+    }
+
+    /** The consents of that collectivité whose {@code column} (a fixed column name, never input) is {@code value}. */
+    private List<ReuseConsent> consentsWhere(TenantId tenant, String column, UUID value) {
         return tx.inTransaction(c -> {
             List<ReuseConsent> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT usager_id, procedure, document_ids, granted_by,"
-                            + " granted_at, channel FROM gru_document_consent WHERE tenant_id = ? AND request_id = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT usager_id, request_id, procedure, document_ids,"
+                    + " granted_by, granted_at, channel FROM gru_document_consent WHERE tenant_id = ? AND " + column
+                    + " = ? ORDER BY id")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, request.value());
+                ps.setObject(2, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Set<DocumentId> docs = new HashSet<>();
-                        for (Object o : (Object[]) rs.getArray(3).getArray()) {
+                        for (Object o : (Object[]) rs.getArray(4).getArray()) {
                             docs.add(DocumentId.of((UUID) o));
                         }
                         out.add(new ReuseConsent(
                                 tenant,
                                 UsagerId.of(rs.getObject(1, UUID.class)),
-                                request,
-                                ProcedureCode.of(rs.getString(2)),
+                                RequestId.of(rs.getObject(2, UUID.class)),
+                                ProcedureCode.of(rs.getString(3)),
                                 docs,
-                                ActorRef.parse(rs.getString(4)),
-                                rs.getTimestamp(5).toInstant(),
-                                Channel.valueOf(rs.getString(6))));
+                                ActorRef.parse(rs.getString(5)),
+                                rs.getTimestamp(6).toInstant(),
+                                Channel.valueOf(rs.getString(7))));
                     }
                 }
             }
