@@ -43,6 +43,7 @@ public final class VaultFixture {
     public final MandateStore mandates = MandateStore.inMemory();
     public final BlobStore blobs = BlobStore.inMemory();
     public final DocumentStore store;
+    public final DocumentIngestor ingestor;
     public final List<DomainEvent> events = new ArrayList<>();
     public final List<RequestId> visibleToAgents = new ArrayList<>();
     public final DocumentVault vault;
@@ -50,7 +51,7 @@ public final class VaultFixture {
 
     public VaultFixture(DocumentStore store, DataProofProvider proofs) {
         this.store = store;
-        DocumentIngestor ingestor = DocumentIngestor.builder()
+        ingestor = DocumentIngestor.builder()
                 .blobStore(blobs)
                 .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("test")))
                 .scanner(VirusScanner.unscanned())

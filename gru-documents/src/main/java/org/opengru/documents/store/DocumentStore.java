@@ -83,6 +83,9 @@ public interface DocumentStore {
     /** The consents recorded for a request, oldest first. */
     List<ReuseConsent> consents(TenantId tenant, RequestId request);
 
+    /** The consents recorded for documents of one usager's vault, whatever the request, oldest first. */
+    List<ReuseConsent> consentsOf(TenantId tenant, UsagerId usager);
+
     /**
      * Records an attachment.
      *
@@ -106,6 +109,17 @@ public interface DocumentStore {
     /** The data proofs recorded with a request, oldest first. */
     List<ProofAttachment> proofs(TenantId tenant, RequestId request);
 
+    /** The data proofs about one usager (fetched about them), whatever the request, oldest first. */
+    List<ProofAttachment> proofsAbout(TenantId tenant, UsagerId usager);
+
+    /**
+     * Deletes a data proof (a real delete: the fetched data goes). The request's piece keeps its {@code
+     * proof:} reference, dangling, like an erased document's.
+     *
+     * @return {@code false} when there was no such proof
+     */
+    boolean eraseProof(TenantId tenant, java.util.UUID id);
+
     /** Metadata in memory: the embedded default. */
     static DocumentStore inMemory() {
         return new InMemoryDocumentStore();
@@ -116,8 +130,12 @@ public interface DocumentStore {
         return new PostgresDocumentStore(dataSource);
     }
 
-    /** This module's SQL migrations ({@code db/opengru/documents/V1__documents.sql}, {@code V2__data_proofs.sql}). */
+    /**
+     * This module's SQL migrations ({@code db/opengru/documents/V1__documents.sql}, {@code V2__data_proofs.sql},
+     * {@code V3__by_usager.sql}).
+     */
     static org.opengru.core.jdbc.Migrations migrations() {
-        return org.opengru.core.jdbc.Migrations.of("documents", List.of("V1__documents.sql", "V2__data_proofs.sql"));
+        return org.opengru.core.jdbc.Migrations.of(
+                "documents", List.of("V1__documents.sql", "V2__data_proofs.sql", "V3__by_usager.sql"));
     }
 }

@@ -20,6 +20,7 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Representations;
 import org.opengru.documents.crypto.WrappedKey;
@@ -300,9 +301,12 @@ public final class DocumentVault {
         return done;
     }
 
-    /** The vault's share of RGPD subject access and erasure, to register with gru-core. */
-    public DocumentsSubjectData subjectData() {
-        return new DocumentsSubjectData(store, ingestor);
+    /**
+     * The vault's share of RGPD subject access and erasure, to register with gru-core; {@code requests}
+     * tells which requests are still kept as administrative files (what is attached to them stays).
+     */
+    public DocumentsSubjectData subjectData(RequestStore requests) {
+        return new DocumentsSubjectData(store, ingestor, AdministrativeFiles.of(requests));
     }
 
     /** Whether this actor is an usager acting for {@code owner} now. */

@@ -4,34 +4,43 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.rgpd.CoreSubjectData;
 import org.opengru.core.rgpd.ErasureOutcome;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.documents.ingest.DocumentIngestor;
-import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.documents.storage.BlobKey;
 import org.opengru.documents.store.DocumentStore;
 
 /**
  * The vault's share of the RGPD subject-access export and erasure (gru-core's {@link
- * SubjectDataContributor}). The export lists metadata, never file contents (those are downloaded
- * one by one through the vault). Erasure crypto-shreds every document of the usager's own vault that
- * no request refers to; documents attached to a request stay with that administrative file and are
- * reported as retained.
+ * SubjectDataContributor}). The export lists the documents' metadata, never file contents (those are
+ * downloaded one by one through the vault), the consents given to reuse them, and the data proofs
+ * fetched about the usager (API Particulier) with what they said. Erasure crypto-shreds every document
+ * of the usager's own vault and deletes every data proof about them, except what is attached to a
+ * request still kept as an administrative file ({@link AdministrativeFiles}): that stays with the file
+ * and is reported as retained. Reuse consents are kept, as gru-core's consent ledger is (art. 7.1).
  */
 public final class DocumentsSubjectData implements SubjectDataContributor {
-    static final String RETAINED_BASIS = "pièces jointes à une demande : conservées avec le dossier administratif"
-            + " pendant sa durée d'utilité administrative";
+    /** Why documents and data proofs attached to a received request are kept. */
+    public static final String RETAINED_BASIS = "art. 17.3.b RGPD : pièces jointes et données justificatives"
+            + " d'une demande reçue, conservées avec le dossier administratif pendant sa durée d'utilité"
+            + " administrative";
 
     private final DocumentStore store;
     private final DocumentIngestor ingestor;
+    private final AdministrativeFiles files;
 
-    public DocumentsSubjectData(DocumentStore store, DocumentIngestor ingestor) {
+    public DocumentsSubjectData(DocumentStore store, DocumentIngestor ingestor, AdministrativeFiles files) {
         this.store = Objects.requireNonNull(store, "store");
         this.ingestor = Objects.requireNonNull(ingestor, "ingestor");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /** One version as exported. */
@@ -52,13 +61,77 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
     public record ExportedDocument(
             String id, String type, Instant createdAt, List<ExportedVersion> versions, List<String> attachedTo) {}
 
+    /**
+     * One data proof as exported: what was fetched about the usager, from whom and when, and for which
+     * request and piece.
+     */
+    public record ExportedProof(
+            String id,
+            String request,
+            String piece,
+            String source,
+            String description,
+            Instant obtainedAt,
+            @Nullable LocalDate validUntil,
+            Map<String, String> data,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /** One consent to reuse documents for a request, as exported. */
+    public record ExportedConsent(
+            String request,
+            String procedure,
+            List<String> documents,
+            String grantedBy,
+            Instant grantedAt,
+            String channel) {}
+
+    /** The section: the usager's documents, the consents to reuse them, the data proofs fetched about them. */
+    public record Export(
+            List<ExportedDocument> documents, List<ExportedConsent> consents, List<ExportedProof> proofs) {}
+
     @Override
     public String section() {
         return "documents";
     }
 
     @Override
-    public Object collect(TenantId tenant, UsagerId usager) {
+    public Export collect(TenantId tenant, UsagerId usager) {
+        return new Export(documents(tenant, usager), consents(tenant, usager), proofs(tenant, usager));
+    }
+
+    private List<ExportedConsent> consents(TenantId tenant, UsagerId usager) {
+        return store.consentsOf(tenant, usager).stream()
+                .map(c -> new ExportedConsent(
+                        c.request().toString(),
+                        c.procedure().value(),
+                        c.documents().stream()
+                                .map(DocumentId::toString)
+                                .sorted()
+                                .toList(),
+                        c.grantedBy().toString(),
+                        c.grantedAt(),
+                        c.channel().name()))
+                .toList();
+    }
+
+    private List<ExportedProof> proofs(TenantId tenant, UsagerId usager) {
+        return store.proofsAbout(tenant, usager).stream()
+                .map(p -> new ExportedProof(
+                        p.id().toString(),
+                        p.request().toString(),
+                        p.piece().value(),
+                        p.proof().source(),
+                        p.proof().description(),
+                        p.proof().obtainedAt(),
+                        p.proof().validUntil(),
+                        new TreeMap<>(p.proof().attributes()),
+                        p.attachedBy().toString(),
+                        p.attachedAt()))
+                .toList();
+    }
+
+    private List<ExportedDocument> documents(TenantId tenant, UsagerId usager) {
         List<ExportedDocument> out = new ArrayList<>();
         for (Document d : store.byOwner(tenant, usager)) {
             List<ExportedVersion> versions = d.versions().stream()
@@ -88,8 +161,7 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
         int erased = 0;
         int retained = 0;
         for (Document d : store.byOwner(tenant, usager)) {
-            List<Attachment> attachments = store.attachmentsOf(tenant, d.id());
-            if (!attachments.isEmpty()) {
+            if (store.attachmentsOf(tenant, d.id()).stream().anyMatch(a -> files.kept(tenant, a.request()))) {
                 retained++;
                 continue;
             }
@@ -98,6 +170,22 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
             }
             erased++;
         }
-        return new ErasureOutcome(section(), erased, retained, retained == 0 ? null : RETAINED_BASIS);
+        for (ProofAttachment p : store.proofsAbout(tenant, usager)) {
+            if (files.kept(tenant, p.request())) {
+                retained++;
+            } else if (store.eraseProof(tenant, p.id())) {
+                erased++;
+            }
+        }
+        int consents = store.consentsOf(tenant, usager).size();
+        List<String> bases = new ArrayList<>();
+        if (retained > 0) {
+            bases.add(RETAINED_BASIS);
+        }
+        if (consents > 0) {
+            bases.add(CoreSubjectData.CONSENTS_LEGAL_BASIS);
+        }
+        return new ErasureOutcome(
+                section(), erased, retained + consents, bases.isEmpty() ? null : String.join(" ; ", bases));
     }
 }

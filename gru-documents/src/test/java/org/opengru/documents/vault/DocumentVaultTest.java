@@ -181,6 +181,21 @@ class DocumentVaultTest {
         }
 
         @Override
+        public List<org.opengru.documents.reuse.ProofAttachment> proofsAbout(TenantId t, UsagerId u) {
+            return delegate.proofsAbout(t, u);
+        }
+
+        @Override
+        public List<org.opengru.documents.reuse.ReuseConsent> consentsOf(TenantId t, UsagerId u) {
+            return delegate.consentsOf(t, u);
+        }
+
+        @Override
+        public boolean eraseProof(TenantId t, java.util.UUID id) {
+            return delegate.eraseProof(t, id);
+        }
+
+        @Override
         public List<org.opengru.documents.reuse.Attachment> attachmentsOf(TenantId t, DocumentId d) {
             return delegate.attachmentsOf(t, d);
         }

@@ -31,7 +31,7 @@ class DocumentsSubjectDataTest {
     private final DocumentFacts bill = DocumentFacts.issued(LocalDate.of(2026, 2, 10));
 
     @Test
-    void exportsMetadataAndErasesWhatNoRequestHolds() {
+    void exportsMetadataAndErasesWhatNoKeptRequestHolds() {
         Document kept =
                 f.upload(aliceActs, alice, DocumentTypes.PROOF_OF_ADDRESS, bill, "edf.pdf", TestFiles.cleanPdf());
         Document gone = f.upload(aliceActs, alice, DocumentTypes.BANK_DETAILS, bill, "rib.pdf", TestFiles.cleanPdf());
@@ -45,10 +45,10 @@ class DocumentsSubjectDataTest {
         assertThat(ledger.granted(VaultFixture.TENANT, alice, PieceReuse.CONSENT_PURPOSE_PREFIX + request))
                 .isTrue();
 
-        DocumentsSubjectData data = f.vault.subjectData();
-        @SuppressWarnings("unchecked")
+        // The request was received: it is kept as an administrative file, with what is attached to it.
+        DocumentsSubjectData data = new DocumentsSubjectData(f.store, f.ingestor, (t, r) -> r.equals(request));
         List<DocumentsSubjectData.ExportedDocument> export =
-                (List<DocumentsSubjectData.ExportedDocument>) data.collect(VaultFixture.TENANT, alice);
+                data.collect(VaultFixture.TENANT, alice).documents();
         assertThat(export).hasSize(2);
         assertThat(export.get(0).versions().get(0).fileName()).isEqualTo("edf.pdf");
         assertThat(export.get(0).versions().get(0).uploadedAt()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
@@ -56,8 +56,10 @@ class DocumentsSubjectDataTest {
 
         ErasureOutcome outcome = data.erase(VaultFixture.TENANT, alice);
         assertThat(outcome.erased()).isEqualTo(1);
-        assertThat(outcome.retained()).isEqualTo(1);
-        assertThat(outcome.legalBasis()).contains("dossier administratif");
+        assertThat(outcome.retained())
+                .as("the attached document and the consent")
+                .isEqualTo(2);
+        assertThat(outcome.legalBasis()).contains("dossier administratif", "art. 7.1");
         assertThat(f.store.find(VaultFixture.TENANT, gone.id())).isEmpty();
         assertThat(f.store.wrappedKey(VaultFixture.TENANT, gone.id(), 1)).isEmpty();
         assertThat(f.store.find(VaultFixture.TENANT, kept.id())).isPresent();

@@ -3,9 +3,13 @@ package org.opengru.test.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +32,37 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.rgpd.CoreSubjectData;
+import org.opengru.core.rgpd.ErasureOutcome;
+import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.StaticKeyProvider;
 import org.opengru.documents.crypto.WrappedKey;
+import org.opengru.documents.ingest.DocumentIngestor;
 import org.opengru.documents.ingest.SanitizedFileName;
 import org.opengru.documents.ingest.Sha256;
 import org.opengru.documents.reuse.Attachment;
 import org.opengru.documents.reuse.DataProof;
 import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.documents.reuse.ReuseConsent;
+import org.opengru.documents.scan.VirusScanner;
 import org.opengru.documents.sniff.AllowedMediaType;
 import org.opengru.documents.storage.BlobKey;
+import org.opengru.documents.storage.BlobStore;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.vault.AdministrativeFiles;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentId;
 import org.opengru.documents.vault.DocumentVersion;
+import org.opengru.documents.vault.DocumentsSubjectData;
 import org.opengru.documents.vault.Verification;
+import org.opengru.test.core.RequestFixtures;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every {@link DocumentStore} must do. Subclass it once per adapter and return a fresh, empty
@@ -53,6 +72,7 @@ public abstract class DocumentStoreContract {
     protected static final TenantId PARIS = TenantId.of("commune-75056");
     protected static final TenantId LYON = TenantId.of("commune-69123");
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
     private DocumentStore store;
@@ -247,6 +267,9 @@ public abstract class DocumentStoreContract {
         store.recordConsent(consent);
         assertThat(store.consents(PARIS, request)).containsExactly(consent);
         assertThat(store.consents(LYON, request)).isEmpty();
+        assertThat(store.consentsOf(PARIS, alice)).containsExactly(consent);
+        assertThat(store.consentsOf(LYON, alice)).isEmpty();
+        assertThat(store.consentsOf(PARIS, UsagerId.of(UUID.randomUUID()))).isEmpty();
 
         Attachment a = new Attachment(
                 PARIS,
@@ -307,5 +330,190 @@ public abstract class DocumentStoreContract {
         assertThat(store.proofs(PARIS, request)).containsExactly(first, second);
         assertThat(store.proofs(LYON, request)).isEmpty();
         assertThat(store.proofs(PARIS, RequestId.of(UUID.randomUUID()))).isEmpty();
+    }
+
+    private static ProofAttachment quotientFamilial(
+            TenantId tenant, RequestId request, UsagerId usager, String qf, Instant at) {
+        return new ProofAttachment(
+                tenant,
+                request,
+                usager,
+                UUID.randomUUID(),
+                new DataProof(
+                        DocumentTypeCode.of("attestation-caf"),
+                        "API Particulier — CNAF",
+                        "Quotient familial CNAF de 2026-02 : " + qf,
+                        at,
+                        LocalDate.of(2026, 2, 28),
+                        Map.of("quotient_familial", qf, "fournisseur", "CNAF", "periode", "2026-02")),
+                new ActorRef(ActorKind.USAGER, usager.toString()),
+                at.plusSeconds(1));
+    }
+
+    @Test
+    void dataProofsAreFoundByTheirUsagerAndErasedOneByOne() {
+        UsagerId alice = UsagerId.of(UUID.randomUUID());
+        UsagerId bob = UsagerId.of(UUID.randomUUID());
+        RequestId cantine = RequestId.of(UUID.randomUUID());
+        ProofAttachment later =
+                quotientFamilial(PARIS, RequestId.of(UUID.randomUUID()), alice, "734", T0.plusSeconds(60));
+        ProofAttachment first = quotientFamilial(PARIS, cantine, alice, "734", T0);
+        ProofAttachment bobs = quotientFamilial(PARIS, cantine, bob, "1210", T0);
+        ProofAttachment inLyon = quotientFamilial(LYON, cantine, alice, "734", T0);
+        for (ProofAttachment p : List.of(later, first, bobs, inLyon)) {
+            store.attachProof(p);
+        }
+
+        assertThat(store.proofsAbout(PARIS, alice)).containsExactly(first, later);
+        assertThat(store.proofsAbout(LYON, alice)).containsExactly(inLyon);
+        assertThat(store.eraseProof(LYON, first.id())).as("other tenant").isFalse();
+        assertThat(store.eraseProof(PARIS, first.id())).isTrue();
+        assertThat(store.eraseProof(PARIS, first.id())).as("already gone").isFalse();
+        assertThat(store.proofsAbout(PARIS, alice)).containsExactly(later);
+        assertThat(store.proofs(PARIS, cantine)).containsExactly(bobs);
+        assertThat(store.proofsAbout(LYON, alice)).containsExactly(inLyon);
+    }
+
+    private static final String LEGAL_BASIS =
+            DocumentsSubjectData.RETAINED_BASIS + " ; " + CoreSubjectData.CONSENTS_LEGAL_BASIS;
+
+    /** What the subject-access export and erasure of the documents section hold, on this store. */
+    private final class SubjectData {
+        final UsagerId alice = UsagerId.of(UUID.randomUUID());
+        final UsagerId bob = UsagerId.of(UUID.randomUUID());
+        final RequestStore requests = RequestStore.inMemory();
+        final RequestFixtures fixtures = new RequestFixtures(PARIS);
+        final Request received;
+        final Request draft;
+        final ProofAttachment withReceived;
+        final ProofAttachment withDraft;
+        final ProofAttachment withPurged;
+        final ProofAttachment bobs;
+        final Document attachedToReceived;
+        final Document attachedToDraft;
+        final Document loose;
+
+        SubjectData() {
+            Request filed = requests.apply(fixtures.draft(alice, T0, null)).request();
+            received = requests.apply(fixtures.submit(filed, T0.plusSeconds(30), null))
+                    .request();
+            draft = requests.apply(fixtures.draft(alice, T0, null)).request();
+            withReceived = quotientFamilial(PARIS, received.id(), alice, "734", T0);
+            withDraft = quotientFamilial(PARIS, draft.id(), alice, "734", T0.plusSeconds(10));
+            // A request the retention job already purged: its file is gone, so is the reason to keep this.
+            withPurged = quotientFamilial(PARIS, RequestId.of(UUID.randomUUID()), alice, "690", T0.plusSeconds(20));
+            bobs = quotientFamilial(PARIS, draft.id(), bob, "1210", T0);
+            for (ProofAttachment p : List.of(withReceived, withDraft, withPurged, bobs)) {
+                store.attachProof(p);
+            }
+            attachedToReceived = document(PARIS, alice);
+            attachedToDraft = document(PARIS, alice);
+            loose = document(PARIS, alice);
+            for (Document d : List.of(attachedToReceived, attachedToDraft, loose)) {
+                store.insert(d, key(1));
+            }
+            attach(received.id(), attachedToReceived);
+            attach(draft.id(), attachedToDraft);
+            store.recordConsent(consent(alice, received.id(), attachedToReceived));
+            store.recordConsent(consent(bob, draft.id(), document(PARIS, bob)));
+        }
+
+        private ReuseConsent consent(UsagerId usager, RequestId request, Document d) {
+            return new ReuseConsent(
+                    PARIS,
+                    usager,
+                    request,
+                    ProcedureCode.of("inscription-cantine"),
+                    Set.of(d.id()),
+                    new ActorRef(ActorKind.USAGER, usager.toString()),
+                    T0.plusSeconds(35),
+                    Channel.WEB);
+        }
+
+        private void attach(RequestId request, Document d) {
+            store.attach(new Attachment(
+                    PARIS,
+                    request,
+                    d.type(),
+                    d.id(),
+                    1,
+                    new ActorRef(ActorKind.USAGER, alice.toString()),
+                    T0.plusSeconds(40)));
+        }
+
+        DocumentsSubjectData contributor(DocumentStore over) {
+            DocumentIngestor ingestor = DocumentIngestor.builder()
+                    .blobStore(BlobStore.inMemory())
+                    .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("test")))
+                    .scanner(VirusScanner.unscanned())
+                    .build();
+            return new DocumentsSubjectData(over, ingestor, AdministrativeFiles.of(requests));
+        }
+
+        /** The export shows every proof about alice; erasure keeps only what a received request holds. */
+        void check(DocumentsSubjectData contributor) {
+            SubjectAccess access = new SubjectAccess(Clock.fixed(T0, ZoneOffset.UTC), List.of(contributor));
+            JsonNode section =
+                    JSON.readTree(access.export(PARIS, alice)).path("sections").path("documents");
+            assertThat(section.path("documents")).hasSize(3);
+            assertThat(section.path("consents")).singleElement().satisfies(c -> {
+                assertThat(c.path("request").asString()).isEqualTo(received.id().toString());
+                assertThat(c.path("documents").get(0).asString())
+                        .isEqualTo(attachedToReceived.id().toString());
+                assertThat(c.path("channel").asString()).isEqualTo("WEB");
+            });
+            JsonNode proofs = section.path("proofs");
+            assertThat(proofs).as("the data fetched about alice").hasSize(3);
+            JsonNode qf = proofs.get(0);
+            assertThat(qf.path("id").asString()).isEqualTo(withReceived.id().toString());
+            assertThat(qf.path("request").asString()).isEqualTo(received.id().toString());
+            assertThat(qf.path("piece").asString()).isEqualTo("attestation-caf");
+            assertThat(qf.path("source").asString()).isEqualTo("API Particulier — CNAF");
+            assertThat(qf.path("obtainedAt").asString()).isEqualTo(T0.toString());
+            assertThat(qf.path("validUntil").asString()).isEqualTo("2026-02-28");
+            assertThat(qf.path("data").path("quotient_familial").asString()).isEqualTo("734");
+            assertThat(qf.path("recordedBy").asString())
+                    .isEqualTo(withReceived.attachedBy().toString());
+            assertThat(proofs.toString()).doesNotContain("1210");
+
+            assertThat(access.erase(PARIS, alice))
+                    .as("2 documents and 2 proofs erased; the received request's document and proof kept, and the"
+                            + " consent")
+                    .containsExactly(new ErasureOutcome("documents", 4, 3, LEGAL_BASIS));
+            assertThat(store.proofsAbout(PARIS, alice)).containsExactly(withReceived);
+            assertThat(store.proofsAbout(PARIS, bob)).as("not alice's").containsExactly(bobs);
+            assertThat(store.find(PARIS, attachedToReceived.id())).isPresent();
+            assertThat(store.find(PARIS, attachedToDraft.id())).isEmpty();
+            assertThat(store.find(PARIS, loose.id())).isEmpty();
+            assertThat(access.erase(PARIS, alice))
+                    .as("asked again: nothing more to erase")
+                    .containsExactly(new ErasureOutcome("documents", 0, 3, LEGAL_BASIS));
+        }
+    }
+
+    @Test
+    void subjectAccessShowsTheDataProofsAndErasureKeepsThoseOfReceivedRequestsOnly() {
+        SubjectData data = new SubjectData();
+        data.check(data.contributor(store));
+    }
+
+    @Test
+    void theSubjectDataCheckCatchesAContributorBlindToDataProofs() {
+        // The contributor as it was before data proofs counted: it never saw them.
+        SubjectData data = new SubjectData();
+        DocumentStore blind = (DocumentStore) Proxy.newProxyInstance(
+                DocumentStore.class.getClassLoader(), new Class<?>[] {DocumentStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("proofsAbout")) {
+                        return List.of();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assertThatThrownBy(() -> data.check(data.contributor(blind)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the data fetched about alice");
     }
 }

@@ -143,6 +143,13 @@ public final class InMemoryDocumentStore implements DocumentStore {
     }
 
     @Override
+    public synchronized List<ReuseConsent> consentsOf(TenantId tenant, UsagerId usager) {
+        return consents.stream()
+                .filter(c -> c.tenant().equals(tenant) && c.usager().equals(usager))
+                .toList();
+    }
+
+    @Override
     public synchronized void attach(Attachment a) {
         boolean duplicate = attachments.stream()
                 .anyMatch(x -> x.tenant().equals(a.tenant())
@@ -179,9 +186,23 @@ public final class InMemoryDocumentStore implements DocumentStore {
 
     @Override
     public synchronized List<ProofAttachment> proofs(TenantId tenant, RequestId request) {
+        return proofsWhere(tenant, p -> p.request().equals(request));
+    }
+
+    @Override
+    public synchronized List<ProofAttachment> proofsAbout(TenantId tenant, UsagerId usager) {
+        return proofsWhere(tenant, p -> p.usager().equals(usager));
+    }
+
+    private List<ProofAttachment> proofsWhere(TenantId tenant, java.util.function.Predicate<ProofAttachment> filter) {
         return proofs.stream()
-                .filter(p -> p.tenant().equals(tenant) && p.request().equals(request))
-                .sorted(java.util.Comparator.comparing(ProofAttachment::attachedAt))
+                .filter(p -> p.tenant().equals(tenant) && filter.test(p))
+                .sorted(Comparator.comparing(ProofAttachment::attachedAt))
                 .toList();
+    }
+
+    @Override
+    public synchronized boolean eraseProof(TenantId tenant, java.util.UUID id) {
+        return proofs.removeIf(p -> p.tenant().equals(tenant) && p.id().equals(id));
     }
 }

@@ -379,28 +379,38 @@ public final class PostgresDocumentStore implements DocumentStore {
 
     @Override
     public List<ReuseConsent> consents(TenantId tenant, RequestId request) {
+        return consentsWhere(tenant, "request_id", request.value());
+    }
+
+    @Override
+    public List<ReuseConsent> consentsOf(TenantId tenant, UsagerId usager) {
+        return consentsWhere(tenant, "usager_id", usager.value());
+    }
+
+    /** The consents of that collectivité whose {@code column} (a fixed column name, never input) is {@code value}. */
+    private List<ReuseConsent> consentsWhere(TenantId tenant, String column, UUID value) {
         return tx.inTransaction(c -> {
             List<ReuseConsent> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT usager_id, procedure, document_ids, granted_by,"
-                            + " granted_at, channel FROM gru_document_consent WHERE tenant_id = ? AND request_id = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT usager_id, request_id, procedure, document_ids,"
+                    + " granted_by, granted_at, channel FROM gru_document_consent WHERE tenant_id = ? AND " + column
+                    + " = ? ORDER BY id")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, request.value());
+                ps.setObject(2, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Set<DocumentId> docs = new HashSet<>();
-                        for (Object o : (Object[]) rs.getArray(3).getArray()) {
+                        for (Object o : (Object[]) rs.getArray(4).getArray()) {
                             docs.add(DocumentId.of((UUID) o));
                         }
                         out.add(new ReuseConsent(
                                 tenant,
                                 UsagerId.of(rs.getObject(1, UUID.class)),
-                                request,
-                                ProcedureCode.of(rs.getString(2)),
+                                RequestId.of(rs.getObject(2, UUID.class)),
+                                ProcedureCode.of(rs.getString(3)),
                                 docs,
-                                ActorRef.parse(rs.getString(4)),
-                                rs.getTimestamp(5).toInstant(),
-                                Channel.valueOf(rs.getString(6))));
+                                ActorRef.parse(rs.getString(5)),
+                                rs.getTimestamp(6).toInstant(),
+                                Channel.valueOf(rs.getString(7))));
                     }
                 }
             }
@@ -508,40 +518,63 @@ public final class PostgresDocumentStore implements DocumentStore {
 
     @Override
     public List<ProofAttachment> proofs(TenantId tenant, RequestId request) {
+        return proofsWhere(tenant, "request_id", request.value());
+    }
+
+    @Override
+    public List<ProofAttachment> proofsAbout(TenantId tenant, UsagerId usager) {
+        return proofsWhere(tenant, "usager_id", usager.value());
+    }
+
+    /** The proofs of that collectivité whose {@code column} (a fixed column name, never input) is {@code value}. */
+    private List<ProofAttachment> proofsWhere(TenantId tenant, String column, UUID value) {
         return tx.inTransaction(c -> {
             List<ProofAttachment> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, usager_id, piece, source, description,"
-                    + " obtained_at, valid_until, attribute_names, attribute_values, attached_by, attached_at"
-                    + " FROM gru_document_proof WHERE tenant_id = ? AND request_id = ? ORDER BY attached_at, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, request_id, usager_id, piece, source,"
+                    + " description, obtained_at, valid_until, attribute_names, attribute_values, attached_by,"
+                    + " attached_at FROM gru_document_proof WHERE tenant_id = ? AND " + column + " = ?"
+                    + " ORDER BY attached_at, id")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, request.value());
+                ps.setObject(2, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Object[] names = (Object[]) rs.getArray(8).getArray();
-                        Object[] values = (Object[]) rs.getArray(9).getArray();
+                        Object[] names = (Object[]) rs.getArray(9).getArray();
+                        Object[] values = (Object[]) rs.getArray(10).getArray();
                         Map<String, String> attributes = new LinkedHashMap<>();
                         for (int i = 0; i < names.length; i++) {
                             attributes.put((String) names[i], (String) values[i]);
                         }
                         DataProof proof = new DataProof(
-                                DocumentTypeCode.of(rs.getString(3)),
-                                rs.getString(4),
+                                DocumentTypeCode.of(rs.getString(4)),
                                 rs.getString(5),
-                                rs.getTimestamp(6).toInstant(),
-                                rs.getObject(7, LocalDate.class),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant(),
+                                rs.getObject(8, LocalDate.class),
                                 attributes);
                         out.add(new ProofAttachment(
                                 tenant,
-                                request,
-                                UsagerId.of(rs.getObject(2, UUID.class)),
+                                RequestId.of(rs.getObject(2, UUID.class)),
+                                UsagerId.of(rs.getObject(3, UUID.class)),
                                 rs.getObject(1, UUID.class),
                                 proof,
-                                ActorRef.parse(rs.getString(10)),
-                                rs.getTimestamp(11).toInstant()));
+                                ActorRef.parse(rs.getString(11)),
+                                rs.getTimestamp(12).toInstant()));
                     }
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public boolean eraseProof(TenantId tenant, UUID id) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM gru_document_proof WHERE tenant_id = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, id);
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 }
