@@ -5,18 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.event.DomainEventPublisher;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.Migrations;
+import org.opengru.scheduling.booking.BookingPolicy;
+import org.opengru.scheduling.booking.BookingRejectedException;
+import org.opengru.scheduling.booking.BookingRejectedException.Reason;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresRateLimiter;
+import org.opengru.scheduling.postgres.PostgresWaitingListStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
+import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 
@@ -105,6 +121,45 @@ class PostgresRateLimiterTest extends RateLimiterContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One application node, wired for several: every shared state in PostgreSQL. */
+    private static BookingService node(DataSource pool, MutableClock clock) {
+        return new BookingService(
+                new PostgresBookingStore(pool, Set.of("logiciel-metier")),
+                SiteDirectory.of(List.of(SchedulingFixture.setup())),
+                BookingPolicy.defaults(),
+                clock,
+                IdGenerator.create(clock),
+                new PostgresRateLimiter(pool, "booking", 3, Duration.ofMinutes(1)),
+                new PostgresWaitingListStore(pool),
+                DomainEventPublisher.none());
+    }
+
+    @Test
+    void aBotBookingThroughTwoNodesIsRefusedPastTheSharedLimit() {
+        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, scheduling_rate_limit");
+        MutableClock clock = new MutableClock(SchedulingFixture.MONDAY_9AM);
+        BookingService a = node(nodeA, clock);
+        BookingService b = node(nodeB, clock);
+        UsagerId bot = UsagerId.of(UUID.randomUUID());
+        List<Reason> refusals = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            BookingRequest request = BookingRequest.online(
+                    SchedulingFixture.TENANT,
+                    SchedulingFixture.SITE,
+                    SchedulingFixture.CIVIL,
+                    SchedulingFixture.at(1, 10, 0).plusSeconds(900L * i),
+                    bot);
+            try {
+                assertThat((i % 2 == 0 ? a : b).book(request)).isInstanceOf(BookingResult.Booked.class);
+            } catch (BookingRejectedException e) {
+                refusals.add(e.reason());
+            }
+        }
+        // Three attempts in the minute, whichever node: the fourth is refused before reaching the store.
+        assertThat(refusals)
+                .containsExactly(Reason.ACTIVE_BOOKING_EXISTS, Reason.ACTIVE_BOOKING_EXISTS, Reason.RATE_LIMITED);
     }
 
     @Test
