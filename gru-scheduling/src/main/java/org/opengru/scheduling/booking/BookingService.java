@@ -12,11 +12,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.IdempotencyConflictException;
@@ -50,6 +52,9 @@ import org.opengru.scheduling.model.SiteId;
  */
 public final class BookingService {
 
+    /** How long a waiting-list entry stays claimed by a node offering it a slot, should that node die. */
+    private static final Duration OFFER_CLAIM = Duration.ofMinutes(1);
+
     private final BookingStore store;
     private final SiteDirectory sites;
     private final BookingPolicy policy;
@@ -58,8 +63,9 @@ public final class BookingService {
     private final RateLimiter rateLimiter;
     private final DomainEventPublisher publisher;
     private final SecureRandom random = new SecureRandom();
-    private final WaitingList waitingList = new WaitingList();
+    private final WaitingListStore waitingList;
 
+    /** With the waiting list of this JVM ({@link WaitingListStore#inMemory()}): for one node. */
     public BookingService(
             BookingStore store,
             SiteDirectory sites,
@@ -68,6 +74,23 @@ public final class BookingService {
             IdGenerator ids,
             RateLimiter rateLimiter,
             DomainEventPublisher publisher) {
+        this(store, sites, policy, clock, ids, rateLimiter, WaitingListStore.inMemory(), publisher);
+    }
+
+    /**
+     * With a waiting list that may be shared by several nodes ({@code PostgresWaitingListStore}), so that
+     * a slot freed on any node, or after a restart, goes to the next person.
+     */
+    public BookingService(
+            BookingStore store,
+            SiteDirectory sites,
+            BookingPolicy policy,
+            Clock clock,
+            IdGenerator ids,
+            RateLimiter rateLimiter,
+            WaitingListStore waitingList,
+            DomainEventPublisher publisher) {
+        this.waitingList = Objects.requireNonNull(waitingList, "waitingList");
         this.store = Objects.requireNonNull(store, "store");
         this.sites = Objects.requireNonNull(sites, "sites");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -217,7 +240,7 @@ public final class BookingService {
         }
         Booking booked = applyAndPublish(
                 tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(usagerRef(usager), null));
-        waitingList.accepted(id);
+        waitingList.accepted(tenant, id);
         return booked;
     }
 
@@ -327,7 +350,7 @@ public final class BookingService {
                 store.expireHolds(tenant, clock.instant(), change(new ActorRef(ActorKind.SYSTEM, "hold-reaper"), null));
         for (Booking b : expired) {
             publishLast(b);
-            waitingList.declined(b.id());
+            waitingList.declined(tenant, b.id());
             offerFreedSlot(b);
         }
         return expired;
@@ -343,7 +366,7 @@ public final class BookingService {
     public void joinWaitingList(
             TenantId tenant, SiteId site, ServiceId service, UsagerId usager, LocalDate from, LocalDate to) {
         service(setup(tenant, site), service);
-        waitingList.join(new WaitingList.Entry(tenant, site, service, usager, from, to));
+        waitingList.join(new WaitingListStore.Entry(tenant, site, service, usager, from, to));
     }
 
     /** Who is waiting for a service, in order. */
@@ -351,35 +374,52 @@ public final class BookingService {
         return waitingList.waiting(tenant, site, service);
     }
 
+    /**
+     * Holds the freed slot for the first person waiting whose dates fit. The entry is claimed in the list
+     * first, so that two nodes freeing slots at once never hold two slots for the same person.
+     */
     private void offerFreedSlot(Booking freed) {
         SiteSetup setup = setup(freed.tenant(), freed.site());
-        ZoneId zone = setup.site().zone();
-        LocalDate date = freed.start().atZone(zone).toLocalDate();
-        for (WaitingList.Entry entry : waitingList.candidates(freed.tenant(), freed.site(), freed.service(), date)) {
-            if (entry.usager().equals(freed.usager())) {
-                continue;
+        LocalDate date = freed.start().atZone(setup.site().zone()).toLocalDate();
+        Set<UsagerId> skip = new HashSet<>();
+        skip.add(freed.usager());
+        while (true) {
+            Instant now = clock.instant();
+            Optional<WaitingListStore.Claim> claimed = waitingList.claimNext(
+                    freed.tenant(), freed.site(), freed.service(), date, skip, now, now.plus(OFFER_CLAIM));
+            if (claimed.isEmpty()) {
+                return;
             }
+            WaitingListStore.Claim claim = claimed.get();
             BookingRequest request = new BookingRequest(
                     freed.tenant(),
                     freed.site(),
                     freed.service(),
                     freed.start(),
                     1,
-                    entry.usager(),
+                    claim.entry().usager(),
                     new ActorRef(ActorKind.SYSTEM, "waiting-list"),
                     null,
                     null,
                     null);
+            BookingResult r;
             try {
-                BookingResult r = takeForWaitingList(request);
-                if (r instanceof BookingResult.Booked held) {
-                    waitingList.offered(entry, held.booking().id());
-                    return;
-                }
-                return; // the slot went to someone else meanwhile
+                r = takeForWaitingList(request);
             } catch (BookingRejectedException e) {
                 // This person cannot take it (for example a missing ANTS number): try the next one.
+                waitingList.release(claim);
+                skip.add(claim.entry().usager());
+                continue;
+            } catch (RuntimeException e) {
+                waitingList.release(claim);
+                throw e;
             }
+            if (r instanceof BookingResult.Booked held) {
+                waitingList.offered(claim, held.booking().id());
+            } else {
+                waitingList.release(claim); // the slot went to someone else meanwhile
+            }
+            return;
         }
     }
 

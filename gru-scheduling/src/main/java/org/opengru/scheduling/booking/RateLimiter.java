@@ -7,8 +7,9 @@ import org.opengru.scheduling.internal.Check;
 
 /**
  * Limits booking attempts per identity (usager), so that a bot cannot sweep the slots at the opening
- * rush. Instance-scoped; the in-memory implementation counts per node (with N nodes behind a
- * load balancer, a bot gets at most N times the limit).
+ * rush. Instance-scoped. {@link #fixedWindow} counts in this JVM, per node (with N nodes behind a load
+ * balancer, a bot gets N times the limit); {@code PostgresRateLimiter} counts in the database, so the limit
+ * holds across nodes.
  */
 @FunctionalInterface
 public interface RateLimiter {
@@ -20,7 +21,7 @@ public interface RateLimiter {
         return (identity, now) -> true;
     }
 
-    /** At most {@code max} attempts per identity in each fixed window of {@code window}. */
+    /** At most {@code max} attempts per identity in each fixed window of {@code window}, counted in this JVM. */
     static RateLimiter fixedWindow(int max, Duration window) {
         Check.that(max >= 1, "rateLimit.max", max, "must be at least 1");
         Check.that(!window.isNegative() && !window.isZero(), "rateLimit.window", window, "must be positive");

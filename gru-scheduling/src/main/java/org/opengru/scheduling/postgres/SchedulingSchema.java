@@ -25,7 +25,8 @@ public final class SchedulingSchema {
     public static final List<String> SCRIPTS = List.of(
             "db/opengru/scheduling/V1__scheduling_bookings.sql",
             "db/opengru/scheduling/V2__core_outbox.sql",
-            "db/opengru/scheduling/V3__audit_one_index.sql");
+            "db/opengru/scheduling/V3__audit_one_index.sql",
+            "db/opengru/scheduling/V4__waiting_list_and_rate_limit.sql");
 
     private SchedulingSchema() {}
 

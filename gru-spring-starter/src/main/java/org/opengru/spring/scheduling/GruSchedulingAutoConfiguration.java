@@ -12,7 +12,10 @@ import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.PostgresRateLimiter;
+import org.opengru.scheduling.postgres.PostgresWaitingListStore;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
@@ -24,7 +27,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * gru-scheduling: the booking store (PostgreSQL with its exclusion constraint, or memory), the sites of
+ * gru-scheduling: the booking store, the waiting list and the rate limiter (PostgreSQL, shared by every
+ * node, when storage is JDBC; else memory), the sites of
  * {@code gru.tenants.<id>.scheduling.sites}, the rules of {@code gru.scheduling}, and the booking service
  * publishing on gru-core's event bus.
  */
@@ -55,13 +59,26 @@ public class GruSchedulingAutoConfiguration {
                 r.holdDuration(), r.waitingListHold(), r.maxNoShows(), r.reminders(), r.alternatives());
     }
 
+    /** Counted in PostgreSQL when storage is JDBC, so that the limit holds across nodes; else in this JVM. */
     @Bean
     @ConditionalOnMissingBean
-    RateLimiter gruBookingRateLimiter(GruProperties properties) {
+    RateLimiter gruBookingRateLimiter(GruProperties properties, GruStorage storage) {
         GruProperties.SchedulingRules r = properties.scheduling();
-        return r.rateLimit() == 0
-                ? RateLimiter.unlimited()
-                : RateLimiter.fixedWindow(r.rateLimit(), r.rateLimitWindow());
+        if (r.rateLimit() == 0) {
+            return RateLimiter.unlimited();
+        }
+        return storage.dataSource()
+                .<RateLimiter>map(ds -> new PostgresRateLimiter(ds, "booking", r.rateLimit(), r.rateLimitWindow()))
+                .orElseGet(() -> RateLimiter.fixedWindow(r.rateLimit(), r.rateLimitWindow()));
+    }
+
+    /** In PostgreSQL when storage is JDBC: shared by every node and kept across restarts. */
+    @Bean
+    @ConditionalOnMissingBean
+    WaitingListStore gruWaitingListStore(GruStorage storage) {
+        return storage.dataSource()
+                .<WaitingListStore>map(PostgresWaitingListStore::new)
+                .orElseGet(WaitingListStore::inMemory);
     }
 
     @Bean
@@ -72,17 +89,27 @@ public class GruSchedulingAutoConfiguration {
             BookingPolicy policy,
             Clock clock,
             GruCore core,
-            RateLimiter rateLimiter) {
-        return new BookingService(store, sites, policy, clock, core.ids(), rateLimiter, core.events());
+            RateLimiter rateLimiter,
+            WaitingListStore waitingList) {
+        return new BookingService(store, sites, policy, clock, core.ids(), rateLimiter, waitingList, core.events());
     }
 
-    /** Frees expired holds (and offers them to the waiting list) every 30 seconds. */
+    /**
+     * Frees expired holds (and offers them to the waiting list) every 30 seconds; with the PostgreSQL rate
+     * limiter, deletes the counters of past windows every hour.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "gruSchedulingJobs")
-    GruJobContribution gruSchedulingJobs(BookingService bookings, GruProperties properties) {
+    GruJobContribution gruSchedulingJobs(
+            BookingService bookings, GruProperties properties, RateLimiter rateLimiter, Clock clock) {
         List<TenantId> tenants = new ArrayList<>();
         properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
-        return () -> List.of(
-                new GruJobs.Job("expire-holds", Duration.ofSeconds(30), () -> tenants.forEach(bookings::expireHolds)));
+        List<GruJobs.Job> jobs = new ArrayList<>();
+        jobs.add(new GruJobs.Job("expire-holds", Duration.ofSeconds(30), () -> tenants.forEach(bookings::expireHolds)));
+        if (rateLimiter instanceof PostgresRateLimiter shared) {
+            jobs.add(new GruJobs.Job("sweep-rate-limits", Duration.ofHours(1), () -> shared.sweep(clock.instant())));
+        }
+        List<GruJobs.Job> all = List.copyOf(jobs);
+        return () -> all;
     }
 }

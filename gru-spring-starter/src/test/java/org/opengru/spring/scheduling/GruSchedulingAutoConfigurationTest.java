@@ -3,24 +3,38 @@ package org.opengru.spring.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.SiteId;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.PostgresRateLimiter;
+import org.opengru.scheduling.postgres.PostgresWaitingListStore;
 import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
+import org.opengru.spring.jobs.GruJobContribution;
+import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+@ExtendWith(EmbeddedPostgresExtension.class)
 class GruSchedulingAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -58,6 +72,50 @@ class GruSchedulingAutoConfigurationTest {
                             other.usager())))
                     .isInstanceOf(BookingResult.SlotUnavailable.class);
         });
+    }
+
+    @Test
+    void inMemoryStorageKeepsTheWaitingListAndTheRateLimitInTheJvm() {
+        runner.run(context -> {
+            assertThat(context.getBean(WaitingListStore.class)).isNotInstanceOf(PostgresWaitingListStore.class);
+            assertThat(context.getBean(RateLimiter.class)).isNotInstanceOf(PostgresRateLimiter.class);
+        });
+    }
+
+    @Test
+    void postgresStorageSharesTheWaitingListAndTheRateLimitBetweenNodes(PostgresDatabase db) {
+        runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues("gru.storage=jdbc", "gru.scheduling.rate-limit=2")
+                .run(context -> {
+                    assertThat(context.getBean(BookingStore.class)).isInstanceOf(PostgresBookingStore.class);
+                    assertThat(context.getBean(WaitingListStore.class)).isInstanceOf(PostgresWaitingListStore.class);
+                    RateLimiter limiter = context.getBean(RateLimiter.class);
+                    assertThat(limiter).isInstanceOf(PostgresRateLimiter.class);
+                    BookingService bookings = context.getBean(BookingService.class);
+                    var resident = TestTenant.resident(context.getBean(UsagerStore.class));
+                    LocalDate tuesday = LocalDate.of(2026, 3, 3);
+                    bookings.joinWaitingList(
+                            TestTenant.TENANT,
+                            SiteId.of("mairie"),
+                            ServiceId.of("passeport"),
+                            resident.usager(),
+                            tuesday,
+                            tuesday);
+                    // Another node (its own store over the same database) sees who is waiting.
+                    assertThat(new PostgresWaitingListStore(db.newDataSource())
+                                    .waiting(TestTenant.TENANT, SiteId.of("mairie"), ServiceId.of("passeport")))
+                            .containsExactly(resident.usager());
+                    // ...and counts against the same limit.
+                    RateLimiter otherNode =
+                            new PostgresRateLimiter(db.newDataSource(), "booking", 2, Duration.ofMinutes(1));
+                    Instant now = TestTenant.CLOCK.instant();
+                    assertThat(limiter.tryAcquire("bot", now)).isTrue();
+                    assertThat(otherNode.tryAcquire("bot", now)).isTrue();
+                    assertThat(limiter.tryAcquire("bot", now)).isFalse();
+                    assertThat(context.getBean(GruJobContribution.class).jobs())
+                            .extracting(GruJobs.Job::name)
+                            .containsExactly("expire-holds", "sweep-rate-limits");
+                });
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
 import org.opengru.scheduling.booking.SiteSetup;
+import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.holiday.HolidayZone;
 import org.opengru.scheduling.hours.OpeningHours;
 import org.opengru.scheduling.hours.ScheduleTarget;
@@ -148,6 +149,16 @@ public final class SchedulingFixture {
     /** A booking service over the store with the fixture's site, the given clock and policy. */
     public static BookingService service(
             BookingStore store, java.time.Clock clock, BookingPolicy policy, RateLimiter limiter) {
+        return service(store, WaitingListStore.inMemory(), clock, policy, limiter);
+    }
+
+    /** A booking service (one node) over the given stores. */
+    public static BookingService service(
+            BookingStore store,
+            WaitingListStore waitingList,
+            java.time.Clock clock,
+            BookingPolicy policy,
+            RateLimiter limiter) {
         return new BookingService(
                 store,
                 SiteDirectory.of(List.of(setup())),
@@ -155,6 +166,7 @@ public final class SchedulingFixture {
                 clock,
                 IdGenerator.create(clock),
                 limiter,
+                waitingList,
                 DomainEventPublisher.none());
     }
 

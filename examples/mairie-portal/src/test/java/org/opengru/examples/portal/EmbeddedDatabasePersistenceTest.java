@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opengru.core.id.UsagerId;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.postgres.PostgresRateLimiter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,6 +95,28 @@ class EmbeddedDatabasePersistenceTest {
             HttpResponse<String> page = margaux.get(request);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).as("the thread is in PostgreSQL").contains("Message écrit avant le redémarrage");
+        }
+    }
+
+    /**
+     * The waiting list is in PostgreSQL (and so is the rate limit): whoever waits for a passport slot is
+     * still waiting after a restart, or on another node. (With the list in memory, the second start finds
+     * nobody.)
+     */
+    @Test
+    void theWaitingListSurvivesARestart() {
+        UsagerId resident = UsagerId.of(UUID.randomUUID());
+        LocalDate day = LocalDate.now().plusDays(10);
+        try (ConfigurableApplicationContext first = start(WebApplicationType.NONE)) {
+            assertThat(first.getBean(RateLimiter.class)).isInstanceOf(PostgresRateLimiter.class);
+            first.getBean(BookingService.class)
+                    .joinWaitingList(
+                            Commune.TENANT, Commune.HOTEL_DE_VILLE, Commune.SERVICE_PASSEPORT, resident, day, day);
+        }
+        try (ConfigurableApplicationContext second = start(WebApplicationType.NONE)) {
+            assertThat(second.getBean(BookingService.class)
+                            .waiting(Commune.TENANT, Commune.HOTEL_DE_VILLE, Commune.SERVICE_PASSEPORT))
+                    .containsExactly(resident);
         }
     }
 

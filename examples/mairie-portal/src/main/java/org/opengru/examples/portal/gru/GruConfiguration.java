@@ -39,7 +39,9 @@ import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.ical.ICalendarWriter;
+import org.opengru.scheduling.postgres.PostgresRateLimiter;
 import org.opengru.spring.storage.GruStorage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -89,16 +91,32 @@ class GruConfiguration {
         return core;
     }
 
+    /**
+     * 30 booking attempts a minute per resident, counted in PostgreSQL: the limit holds however many
+     * portal nodes run (the starter sweeps past windows).
+     */
     @Bean
     @ConditionalOnMissingBean
-    BookingService bookingService(BookingStore store, GruCore core, Clock clock) {
+    RateLimiter bookingRateLimiter(GruStorage migrated, DataSource dataSource) {
+        return new PostgresRateLimiter(dataSource, "booking", 30, java.time.Duration.ofMinutes(1));
+    }
+
+    /**
+     * Over the starter's PostgreSQL booking store and waiting list: a slot cancelled on any node, or after
+     * a restart, is offered to the next resident waiting.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    BookingService bookingService(
+            BookingStore store, WaitingListStore waitingList, RateLimiter rateLimiter, GruCore core, Clock clock) {
         return new BookingService(
                 store,
                 SiteDirectory.of(Commune.sites()),
                 BookingPolicy.defaults(),
                 clock,
                 core.ids(),
-                RateLimiter.fixedWindow(30, java.time.Duration.ofMinutes(1)),
+                rateLimiter,
+                waitingList,
                 core.events());
     }
 
