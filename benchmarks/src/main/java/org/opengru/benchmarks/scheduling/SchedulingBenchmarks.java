@@ -27,7 +27,6 @@ import org.opengru.benchmarks.Bench;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingPolicy;
@@ -48,7 +47,6 @@ import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.Site;
 import org.opengru.scheduling.model.SiteId;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
-import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -79,8 +77,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
     public void run(Bench bench) throws Exception {
         try (EmbeddedPostgresExtension.Server server = EmbeddedPostgresExtension.startServer(true)) {
             PostgresDatabase db = server.createDatabase(SchedulingBenchmarks.class);
-            Migrations.core().migrate(db.dataSource()); // booking events go to gru-core's outbox
-            SchedulingSchema.migrate(db.dataSource());
+            SchedulingFixture.migrate(db.dataSource());
             db.execute(
                     "CREATE TABLE raw_insert (id uuid PRIMARY KEY, tenant_id text NOT NULL, resource_id text NOT NULL,"
                             + " starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)");
@@ -97,12 +94,10 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 bench.report("scheduling.booking_ratio_to_raw_insert", booking / raw, "ratio");
             }
             PostgresDatabase rushDb = server.createDatabase(SchedulingBenchmarks.class);
-            Migrations.core().migrate(rushDb.dataSource()); // booking events go to gru-core's outbox
-            SchedulingSchema.migrate(rushDb.dataSource());
+            SchedulingFixture.migrate(rushDb.dataSource());
             bench.report("scheduling.rush_overbooked_slots", rush(rushDb), "slots");
             PostgresDatabase availabilityDb = server.createDatabase(SchedulingBenchmarks.class);
-            Migrations.core().migrate(availabilityDb.dataSource()); // booking events go to gru-core's outbox
-            SchedulingSchema.migrate(availabilityDb.dataSource());
+            SchedulingFixture.migrate(availabilityDb.dataSource());
             availability(bench, availabilityDb);
         }
     }

@@ -8,8 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
+import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
@@ -29,6 +31,7 @@ import org.opengru.scheduling.model.Service;
 import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.Site;
 import org.opengru.scheduling.model.SiteId;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 
 /**
  * A town hall in Europe/Paris: three desks open Monday to Friday 08:30-12:00 and 13:30-17:00, and
@@ -37,6 +40,15 @@ import org.opengru.scheduling.model.SiteId;
  * an agents-only service on desk 3.
  */
 public final class SchedulingFixture {
+
+    /**
+     * gru-core's migrations, then gru-scheduling's, on {@code dataSource}: a booking's events go to
+     * gru-core's outbox, whose tables scheduling's scripts require.
+     */
+    public static void migrate(DataSource dataSource) {
+        Migrations.core().migrate(dataSource);
+        SchedulingSchema.migrate(dataSource);
+    }
 
     public static final TenantId TENANT = TenantId.of("commune-69123");
     public static final SiteId SITE = SiteId.of("mairie-centrale");

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxRelay;
@@ -28,7 +27,6 @@ import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
-import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -46,8 +44,7 @@ class BookingEventsThroughCoreRelayTest {
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
-        Migrations.core().migrate(db.dataSource());
-        SchedulingSchema.migrate(db.dataSource());
+        SchedulingFixture.migrate(db.dataSource());
         pool = new SmallPool(db.dataSource(), 4);
     }
 

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingPolicy;
@@ -45,7 +44,6 @@ import org.opengru.scheduling.model.ResourceId;
 import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.SiteId;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
-import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -74,8 +72,7 @@ class OpeningRushTest {
     @BeforeAll
     static void start(PostgresDatabase database) throws SQLException {
         db = database;
-        Migrations.core().migrate(db.dataSource());
-        SchedulingSchema.migrate(db.dataSource());
+        SchedulingFixture.migrate(db.dataSource());
         db.execute("CREATE TABLE unguarded_booking (id bigserial PRIMARY KEY, resource_id text NOT NULL,"
                 + " starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)");
         // One connection per thread of the node: a thread never waits for the pool, only for the

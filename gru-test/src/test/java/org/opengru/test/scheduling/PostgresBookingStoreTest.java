@@ -4,7 +4,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opengru.core.jdbc.Migrations;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
@@ -21,8 +20,7 @@ class PostgresBookingStoreTest extends BookingStoreContract {
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
-        Migrations.core().migrate(db.dataSource()); // the booking events go to gru-core's outbox
-        SchedulingSchema.migrate(db.dataSource());
+        SchedulingFixture.migrate(db.dataSource());
         SchedulingSchema.migrate(db.dataSource()); // a second node starting: nothing to do
         pool = new SmallPool(db.dataSource(), 16);
     }

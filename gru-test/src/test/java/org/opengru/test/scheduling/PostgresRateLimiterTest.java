@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.jdbc.Migrations;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRejectedException;
 import org.opengru.scheduling.booking.BookingRejectedException.Reason;
@@ -31,7 +30,6 @@ import org.opengru.scheduling.booking.SiteDirectory;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresRateLimiter;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
-import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -53,8 +51,7 @@ class PostgresRateLimiterTest extends RateLimiterContract {
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
-        Migrations.core().migrate(db.dataSource());
-        SchedulingSchema.migrate(db.dataSource());
+        SchedulingFixture.migrate(db.dataSource());
         nodeA = new SmallPool(db.dataSource(), 4);
         nodeB = new SmallPool(db.newDataSource(), 4);
     }

@@ -4,12 +4,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opengru.core.jdbc.Migrations;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
-import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 
@@ -23,8 +21,7 @@ class PostgresWaitingListTest extends WaitingListContract {
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
-        Migrations.core().migrate(db.dataSource());
-        SchedulingSchema.migrate(db.dataSource());
+        SchedulingFixture.migrate(db.dataSource());
         pool = new SmallPool(db.dataSource(), 4);
     }
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
@@ -48,7 +47,6 @@ import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.SiteId;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
-import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -74,8 +72,7 @@ class WaitingListAcrossNodesTest {
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
-        Migrations.core().migrate(db.dataSource());
-        SchedulingSchema.migrate(db.dataSource());
+        SchedulingFixture.migrate(db.dataSource());
         poolA = new SmallPool(db.dataSource(), 4);
         poolB = new SmallPool(db.newDataSource(), 4);
     }

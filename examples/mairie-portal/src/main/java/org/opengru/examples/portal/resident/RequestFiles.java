@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -203,7 +204,7 @@ public class RequestFiles {
                 request.applicant(),
                 request.id(),
                 request.procedure().code(),
-                java.util.Set.copyOf(stored.values()),
+                Set.copyOf(stored.values()),
                 Channel.WEB);
         List<ProvidedPiece> out = new ArrayList<>();
         stored.forEach((type, id) ->
