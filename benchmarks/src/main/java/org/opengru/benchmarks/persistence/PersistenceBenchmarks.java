@@ -40,6 +40,9 @@ import org.opengru.test.postgres.PostgresDatabase;
  *       history, audit entry, timeline entry, outbox event);
  *   <li>{@code core.raw_insert_per_s} and {@code core.submit_ratio_to_raw_insert}: plain single-row
  *       INSERTs (autocommit) with the same 8 threads, and the ratio (target at least 0.5);
+ *   <li>{@code core.floor_three_rows_ratio_to_raw_insert} and {@code core.floor_five_rows_...}: the same
+ *       rows written by one prepared statement with ready-made values (what PostgreSQL alone does; see
+ *       {@link #floor});
  *   <li>{@code core.timeline_page_p99_ms}: one page of 50 of the timeline of an usager with 10,000
  *       entries, from the first page and from random depths (target under 20 ms).
  * </ul>
@@ -70,7 +73,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             Phase raw = rawInserts(db);
             Phase submit = submissions(db);
             Phase raw2 = rawInserts(db);
+            Phase floor3 = floor(db, false);
+            Phase floor5 = floor(db, true);
+            Phase raw3 = rawInserts(db);
             double rawMean = (raw.perSecond() + raw2.perSecond()) / 2;
+            double rawFloorMean = (raw2.perSecond() + raw3.perSecond()) / 2;
             bench.report("core.submit_per_s", submit.perSecond(), "ops/s");
             bench.report("core.raw_insert_per_s", rawMean, "ops/s");
             bench.report("core.submit_ratio_to_raw_insert", submit.perSecond() / rawMean, "ratio");
@@ -81,6 +88,12 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.submit_server_cpu_us_per_op", submit.serverCpuMicrosPerOp(), "us");
             bench.report("core.raw_insert_client_cpu_us_per_op", raw.clientCpuMicrosPerOp(), "us");
             bench.report("core.raw_insert_server_cpu_us_per_op", raw.serverCpuMicrosPerOp(), "us");
+            // What PostgreSQL alone does for the rows, against the same baseline: the three rows the target
+            // names (request, audit entry, outbox event), then with the idempotency record and timeline entry
+            // that items 4 and 8 put in the same transaction; one prepared statement, values ready-made.
+            bench.report("core.floor_three_rows_ratio_to_raw_insert", floor3.perSecond() / rawFloorMean, "ratio");
+            bench.report("core.floor_five_rows_ratio_to_raw_insert", floor5.perSecond() / rawFloorMean, "ratio");
+            bench.report("core.floor_five_rows_server_cpu_us_per_op", floor5.serverCpuMicrosPerOp(), "us");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
         }
     }
@@ -178,6 +191,67 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                     ps.setObject(1, UUID.randomUUID());
                     ps.setString(2, "commune-bench");
                     ps.setString(3, "{\"n\":" + thread + "}");
+                    ps.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        });
+    }
+
+    /**
+     * The floor under a submission: its rows written by one prepared statement with ready-made values of
+     * the sizes a submission writes (no domain, no JSON building, no hashing), into the same tables with
+     * the same indexes. {@code withItems4And8} adds the idempotency record and the timeline entry.
+     */
+    private Phase floor(PostgresDatabase db, boolean withItems4And8) throws Exception {
+        String document = "{\"d\":\"" + "x".repeat(600) + "\"}";
+        String details = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
+        String payload = "{\"p\":\"" + "x".repeat(940) + "\"}";
+        String sql = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver,"
+                + " team_id, applicant_id, status, version, created_at, updated_at, document)"
+                + " VALUES (?, ?, ?, 'inscription-cantine', 1, 'enfance', ?, 'DRAFT', 1, ?, ?, ?::json)"
+                + " RETURNING tenant_id, id, applicant_id, created_at),"
+                + " aud AS (INSERT INTO gru_audit (tenant_id, request_id, position, occurred_at, actor, action, channel,"
+                + " details, previous_hash, hash) SELECT tenant_id, id, 0, created_at, ?, 'CREATE', 'WEB', ?::json, ?, ?"
+                + " FROM req)"
+                + (withItems4And8
+                        ? ", idem AS (INSERT INTO gru_idempotency (tenant_id, key, fingerprint, request_id,"
+                                + " result_version, at) SELECT tenant_id, ?, ?, id, 1, created_at FROM req),"
+                                + " tl AS (INSERT INTO gru_timeline (tenant_id, usager_id, occurred_at, entry_id, module,"
+                                + " kind, subject_id, channel, summary) SELECT tenant_id, applicant_id, created_at,"
+                                + " 'core:request:' || id || ':000001', 'core', 'request.CREATE', id::text, 'WEB', ?"
+                                + " FROM req)"
+                        : "")
+                + " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,"
+                + " event_type, occurred_at, payload, next_attempt_at) SELECT ?, 'logiciel-metier', tenant_id,"
+                + " 'request', id::text, 1, 'request.created', created_at, ?::json, created_at FROM req";
+        AtomicLong references = new AtomicLong(withItems4And8 ? 200_000_000L : 100_000_000L);
+        return throughput(db, (ds, thread) -> {
+            PreparedStatement ps = ds.getConnection().prepareStatement(sql);
+            return () -> {
+                try {
+                    UUID id = UUID.randomUUID();
+                    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+                    int i = 1;
+                    ps.setString(i++, "commune-bench");
+                    ps.setObject(i++, id);
+                    ps.setString(i++, "F" + references.incrementAndGet());
+                    ps.setObject(i++, UUID.randomUUID());
+                    ps.setObject(i++, now);
+                    ps.setObject(i++, now);
+                    ps.setString(i++, document);
+                    ps.setString(i++, "USAGER:" + id);
+                    ps.setString(i++, details);
+                    ps.setString(i++, "0".repeat(64));
+                    ps.setString(i++, "f".repeat(64));
+                    if (withItems4And8) {
+                        ps.setString(i++, "bench-" + id);
+                        ps.setString(i++, "CREATE:" + id);
+                        ps.setString(i++, "inscription-cantine F: DRAFT");
+                    }
+                    ps.setObject(i++, UUID.randomUUID());
+                    ps.setString(i, payload);
                     ps.executeUpdate();
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
