@@ -245,6 +245,26 @@ class PieceReuseTest {
         assertThat(f.store.attachments(tenant, request))
                 .extracting(Attachment::document)
                 .containsExactly(mine.document(), theirs.document());
+        // Both are the request's files, not documents Alice chose to keep: they end with the request.
+        assertThat(f.store.filedWith(tenant, request))
+                .extracting(Document::id)
+                .containsExactly(mine.document(), theirs.document());
+    }
+
+    @Test
+    void aDocumentStoredInTheVaultIsTheUsagersOwnEvenOnceAttached() {
+        Document bill = f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
+                "edf.pdf",
+                TestFiles.cleanPdf());
+        RequestId request = f.newRequest();
+        f.reuse.consent(aliceActs, alice, request, CANTINE, Set.of(bill.id()), Channel.WEB);
+        f.reuse.attach(aliceActs, request, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
+        assertThat(f.store.find(tenant, bill.id()).orElseThrow().filedWith()).isNull();
+        assertThat(f.store.filedWith(tenant, request)).isEmpty();
     }
 
     @Test

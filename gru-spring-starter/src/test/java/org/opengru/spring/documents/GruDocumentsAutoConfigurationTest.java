@@ -2,22 +2,37 @@ package org.opengru.spring.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestService;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.documents.crypto.KeyProvider;
 import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.PieceReuse;
 import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentVault;
 import org.opengru.documents.vault.Download;
+import org.opengru.documents.vault.EndedRequestFiles;
 import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
+import org.opengru.spring.jobs.GruJobContribution;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -57,6 +72,50 @@ class GruDocumentsAutoConfigurationTest {
                         .allSatisfy(f -> assertThat(Files.readAllBytes(f)).isNotEqualTo(png));
             }
         });
+    }
+
+    @Test
+    void erasesTheFilesOfRequestsGruCoreNoLongerHoldsAndSweepsForThem() {
+        runner.run(context -> {
+            var resident = TestTenant.resident(context.getBean(UsagerStore.class));
+            Request decided = TestTenant.submitToDecision(
+                    context.getBean(RequestService.class), context.getBean(UsagerStore.class));
+            RequestId purged = RequestId.of(UUID.randomUUID());
+            PieceReuse reuse = context.getBean(PieceReuse.class);
+            Attachment kept = send(reuse, resident, decided.id());
+            Attachment gone = send(reuse, resident, purged);
+            EndedRequestFiles files = context.getBean(EndedRequestFiles.class);
+
+            assertThat(files.release(TestTenant.TENANT, decided.id()))
+                    .as("gru-core holds it")
+                    .isEqualTo(EndedRequestFiles.Released.NONE);
+            assertThat(files.release(TestTenant.TENANT, purged)).isEqualTo(new EndedRequestFiles.Released(1, 1, 0, 1));
+            DocumentVault vault = context.getBean(DocumentVault.class);
+            assertThat(vault.store().find(TestTenant.TENANT, gone.document())).isEmpty();
+            assertThat(vault.store().find(TestTenant.TENANT, kept.document())).isPresent();
+            assertThat(context.getBeansOfType(GruJobContribution.class).values().stream()
+                            .flatMap(c -> c.jobs().stream())
+                            .filter(j -> j.name().equals("documents-ended-requests")))
+                    .singleElement()
+                    .satisfies(job -> {
+                        assertThat(job.interval()).isEqualTo(Duration.ofHours(6));
+                        job.body().run();
+                    });
+            assertThat(vault.store().find(TestTenant.TENANT, kept.document())).isPresent();
+        });
+    }
+
+    private static Attachment send(PieceReuse reuse, UsagerPrincipal resident, RequestId request) {
+        byte[] png = TestTenant.png();
+        return reuse.uploadAndAttach(
+                resident,
+                resident.usager(),
+                request,
+                ProcedureCode.of("inscription-cantine"),
+                DocumentTypes.MESSAGE_ATTACHMENT,
+                UploadRequest.of("photo.png").withDeclaredSize(png.length),
+                new ByteArrayInputStream(png),
+                Channel.WEB);
     }
 
     @Test
