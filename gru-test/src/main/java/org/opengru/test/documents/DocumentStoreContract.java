@@ -37,6 +37,7 @@ import org.opengru.core.principal.ActorRef;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.CoreSubjectData;
+import org.opengru.core.rgpd.EndOfLife;
 import org.opengru.core.rgpd.ErasureOutcome;
 import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.tenancy.TenantId;
@@ -605,7 +606,7 @@ public abstract class DocumentStoreContract {
      * One usager's files across requests whose life ended or goes on, on this store; a request is alive
      * when {@link #requests} holds it (a purged request is absent).
      */
-    private final class EndOfLife {
+    private final class EndingRequests {
         final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(1200)));
         final RequestStore requests = RequestStore.inMemory();
         final RequestFixtures fixtures = new RequestFixtures(PARIS);
@@ -628,7 +629,7 @@ public abstract class DocumentStoreContract {
         final ProofAttachment heldProof;
         final ProofAttachment draftProof;
 
-        EndOfLife() {
+        EndingRequests() {
             held = requests.apply(fixtures.submit(
                             requests.apply(fixtures.draft(alice, T0, null)).request(), T0, null))
                     .request();
@@ -696,7 +697,7 @@ public abstract class DocumentStoreContract {
 
     @Test
     void theSweepReleasesWhatNoLiveRequestNeedsAndNothingElse() {
-        EndOfLife data = new EndOfLife();
+        EndingRequests data = new EndingRequests();
         EndedRequestFiles files = data.files(store);
 
         assertThat(files.sweep(PARIS))
@@ -722,11 +723,11 @@ public abstract class DocumentStoreContract {
 
     @Test
     void releasingOneRequestLeavesALiveOneAlone() {
-        EndOfLife data = new EndOfLife();
+        EndingRequests data = new EndingRequests();
         EndedRequestFiles files = data.files(store);
         assertThat(files.release(PARIS, data.held.id())).as("alive").isEqualTo(Released.NONE);
         assertThat(files.release(PARIS, data.draft.id())).as("a draft is alive").isEqualTo(Released.NONE);
-        files.ended(PARIS, data.ended, org.opengru.core.rgpd.EndOfLife.PURGE);
+        files.ended(PARIS, data.ended, EndOfLife.PURGE);
         data.checkReleased();
         assertThat(files.release(PARIS, data.ended)).as("idempotent").isEqualTo(Released.NONE);
     }
@@ -748,7 +749,7 @@ public abstract class DocumentStoreContract {
 
     @Test
     void aSweepStoppedMidwayIsFinishedByTheNext() {
-        EndOfLife data = new EndOfLife();
+        EndingRequests data = new EndingRequests();
         assertThatThrownBy(() -> data.files(failingOn("removeAttachments")).sweep(PARIS))
                 .hasMessageContaining("node lost");
         assertThat(store.find(PARIS, data.letter.id()))
@@ -770,7 +771,7 @@ public abstract class DocumentStoreContract {
         try {
             for (int round = 0; round < 5; round++) {
                 store = newStore(); // each round alone: liveness comes from that round's requests
-                EndOfLife data = new EndOfLife();
+                EndingRequests data = new EndingRequests();
                 CountDownLatch start = new CountDownLatch(1);
                 Callable<Released> node = () -> {
                     start.await();
@@ -793,7 +794,7 @@ public abstract class DocumentStoreContract {
     @Test
     void theReleaseCheckCatchesASweepBlindToDrafts() {
         // AdministrativeFiles answers "kept on an erasure request": drafts are not, yet their pieces must stay.
-        EndOfLife data = new EndOfLife();
+        EndingRequests data = new EndingRequests();
         AdministrativeFiles heldOnly = AdministrativeFiles.of(data.requests);
         data.files(store, heldOnly::kept).sweep(PARIS);
         assertThatThrownBy(data::checkReleased)

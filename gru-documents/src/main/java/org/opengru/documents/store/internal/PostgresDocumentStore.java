@@ -614,11 +614,16 @@ public final class PostgresDocumentStore implements DocumentStore {
 
     @Override
     public int removeAttachments(TenantId tenant, RequestId request) {
+        return delete("gru_document_attachment", "request_id", tenant, request.value());
+    }
+
+    /** Deletes the rows of that collectivité whose {@code column} is {@code value}; names are fixed, never input. */
+    private int delete(String table, String column, TenantId tenant, UUID value) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM gru_document_attachment WHERE tenant_id = ? AND request_id = ?")) {
+                    c.prepareStatement("DELETE FROM " + table + " WHERE tenant_id = ? AND " + column + " = ?")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, request.value());
+                ps.setObject(2, value);
                 return ps.executeUpdate();
             }
         });
@@ -626,13 +631,6 @@ public final class PostgresDocumentStore implements DocumentStore {
 
     @Override
     public boolean eraseProof(TenantId tenant, UUID id) {
-        return tx.inTransaction(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM gru_document_proof WHERE tenant_id = ? AND id = ?")) {
-                ps.setString(1, tenant.value());
-                ps.setObject(2, id);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return delete("gru_document_proof", "id", tenant, id) == 1;
     }
 }
