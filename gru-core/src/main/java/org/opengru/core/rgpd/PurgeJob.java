@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Applies the retention policies of a collectivité: archives requests past their active period, purges
  * or anonymises those past their archive period. Call {@link #run(TenantId)} from any scheduler (daily
  * is plenty); it works in batches, is idempotent, and several nodes may run it (each step is a
- * conditional update: a request handled by one node is no longer a candidate for the other).
+ * conditional update: a request handled by one node is no longer a candidate for the other). A {@link
+ * RequestEndListener} hears of each purged or anonymised request, after the change committed.
  */
 public final class PurgeJob {
 
@@ -27,8 +28,23 @@ public final class PurgeJob {
     private final Clock clock;
     private final Map<ProcedureCode, RetentionPolicy> policies = new HashMap<>();
     private final int batchSize;
+    private final RequestEndListener listener;
 
     public PurgeJob(RetentionStore store, Clock clock, List<RetentionPolicy> policies, int batchSize) {
+        this(store, clock, policies, batchSize, RequestEndListener.none());
+    }
+
+    /**
+     * @param listener told of each request purged or anonymised (gru-documents' {@code EndedRequestFiles}
+     *     erases its files at once); its failures are logged, never thrown
+     */
+    public PurgeJob(
+            RetentionStore store,
+            Clock clock,
+            List<RetentionPolicy> policies,
+            int batchSize,
+            RequestEndListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         for (RetentionPolicy p : policies) {
@@ -57,6 +73,7 @@ public final class PurgeJob {
                         store.anonymise(tenant, c.requestId(), now);
                         anonymised++;
                     }
+                    tell(tenant, c, policy.endOfLife());
                 }
             }
             while (!(batch = store.toArchive(tenant, policy.procedure(), archiveBefore, batchSize)).isEmpty()) {
@@ -77,5 +94,18 @@ public final class PurgeJob {
             total = total.plus(new PurgeReport(archived, purged, anonymised));
         }
         return total;
+    }
+
+    /** The request's end is committed: a failing listener must not undo it nor stop the others. */
+    private void tell(TenantId tenant, RetentionCandidate c, EndOfLife how) {
+        try {
+            listener.ended(tenant, c.requestId(), how);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "retention {}: the end-of-life listener failed for request {}; its sweep will catch up",
+                    tenant,
+                    c.requestId(),
+                    e);
+        }
     }
 }

@@ -260,7 +260,8 @@ public final class PieceReuse {
      * with a message or a complement. An usager must act for the owner; sending the file is their consent
      * to this request's use of it, recorded as such. An agent must be able to see the request; the file
      * goes to the owner's vault (the usager keeps the document the mairie sent) and needs no consent.
-     * When the file is refused, nothing is stored or attached.
+     * When the file is refused, nothing is stored or attached. The document is filed with the request
+     * ({@link DocumentVault#uploadFor}): it goes when no live request needs it any more.
      *
      * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused
      * @throws AccessDeniedException when the actor may neither act for the owner nor see the request
@@ -278,8 +279,8 @@ public final class PieceReuse {
             if (!vault.access().agentMaySee(agent, request)) {
                 throw new AccessDeniedException(actor.toString(), "attach a file to", "request", request.toString());
             }
-            Document d =
-                    vault.upload(actor, owner, type, DocumentFacts.issued(vault.today()), channel, upload, content);
+            Document d = vault.uploadFor(
+                    actor, owner, request, type, DocumentFacts.issued(vault.today()), channel, upload, content);
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Attachment a = new Attachment(actor.tenant(), request, type, d.id(), 1, actor.ref(), at);
             store.attach(a);
@@ -290,7 +291,8 @@ public final class PieceReuse {
         if (!vault.actsFor(actor, owner)) {
             throw new AccessDeniedException(actor.toString(), "attach a file to", "request", request.toString());
         }
-        Document d = vault.upload(actor, owner, type, DocumentFacts.issued(vault.today()), channel, upload, content);
+        Document d = vault.uploadFor(
+                actor, owner, request, type, DocumentFacts.issued(vault.today()), channel, upload, content);
         consent(actor, owner, request, procedure, Set.of(d.id()), channel);
         return attach(actor, request, type, d.id());
     }

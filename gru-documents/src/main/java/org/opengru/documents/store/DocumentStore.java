@@ -3,6 +3,7 @@ package org.opengru.documents.store;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
@@ -120,6 +121,26 @@ public interface DocumentStore {
      */
     boolean eraseProof(TenantId tenant, java.util.UUID id);
 
+    /**
+     * The documents filed with a request ({@link Document#filedWith()}), oldest first.
+     *
+     */
+    List<Document> filedWith(TenantId tenant, RequestId request);
+
+    /**
+     * The requests this store refers to (by an attachment, a data proof or a filed document), in the order
+     * of their ids as text, after {@code after} (exclusive; {@code null}: from the first), at most {@code
+     * limit}: what the sweep of ended requests walks.
+     */
+    List<RequestId> referencedRequests(TenantId tenant, @Nullable RequestId after, int limit);
+
+    /**
+     * Deletes a request's attachments (the references; the documents stay unless erased on their own).
+     *
+     * @return how many were deleted
+     */
+    int removeAttachments(TenantId tenant, RequestId request);
+
     /** Metadata in memory: the embedded default. */
     static DocumentStore inMemory() {
         return new InMemoryDocumentStore();
@@ -132,10 +153,11 @@ public interface DocumentStore {
 
     /**
      * This module's SQL migrations ({@code db/opengru/documents/V1__documents.sql}, {@code V2__data_proofs.sql},
-     * {@code V3__by_usager.sql}).
+     * {@code V3__by_usager.sql}, {@code V4__ended_requests.sql}).
      */
     static org.opengru.core.jdbc.Migrations migrations() {
         return org.opengru.core.jdbc.Migrations.of(
-                "documents", List.of("V1__documents.sql", "V2__data_proofs.sql", "V3__by_usager.sql"));
+                "documents",
+                List.of("V1__documents.sql", "V2__data_proofs.sql", "V3__by_usager.sql", "V4__ended_requests.sql"));
     }
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.DocumentTypeCode;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 
@@ -18,6 +20,10 @@ import org.opengru.core.tenancy.TenantId;
  * @param type the document type
  * @param versions at least one, numbered 1..n
  * @param createdAt when the first version came in
+ * @param filedWith the request this document came in with (a file sent with a message or a complement,
+ *     {@link DocumentVault#uploadFor}): it goes when no live request needs it any more ({@link
+ *     EndedRequestFiles}); {@code null} for a document the usager keeps in their vault, which stays until
+ *     they erase it
  */
 public record Document(
         DocumentId id,
@@ -25,7 +31,19 @@ public record Document(
         UsagerId owner,
         DocumentTypeCode type,
         List<DocumentVersion> versions,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable RequestId filedWith) {
+
+    /** A document of the usager's own vault (not filed with a request). */
+    public Document(
+            DocumentId id,
+            TenantId tenant,
+            UsagerId owner,
+            DocumentTypeCode type,
+            List<DocumentVersion> versions,
+            Instant createdAt) {
+        this(id, tenant, owner, type, versions, createdAt, null);
+    }
 
     public Document {
         Objects.requireNonNull(id, "id");
@@ -61,12 +79,12 @@ public record Document(
     public Document withVersion(DocumentVersion v) {
         List<DocumentVersion> all = new ArrayList<>(versions);
         all.add(v);
-        return new Document(id, tenant, owner, type, all, createdAt);
+        return new Document(id, tenant, owner, type, all, createdAt, filedWith);
     }
 
     public Document withVerification(int number, Verification verification) {
         List<DocumentVersion> all = new ArrayList<>(versions);
         all.set(number - 1, version(number).withVerification(verification));
-        return new Document(id, tenant, owner, type, all, createdAt);
+        return new Document(id, tenant, owner, type, all, createdAt, filedWith);
     }
 }

@@ -15,6 +15,7 @@ import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
@@ -111,13 +112,47 @@ public final class DocumentVault {
             Channel channel,
             UploadRequest upload,
             InputStream content) {
+        return store(actor, owner, null, typeCode, facts, channel, upload, content);
+    }
+
+    /**
+     * Stores a new document in {@code owner}'s vault for one request: a file sent with a message or a
+     * complement. It is the request's piece rather than a document the usager chose to keep: when no live
+     * request needs it any more (the request purged, anonymised or deleted, and no other request reusing
+     * it), {@link EndedRequestFiles} erases it. The same rights as {@link #upload}; attach it to the request
+     * afterwards ({@code PieceReuse.uploadAndAttach} does both).
+     *
+     * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
+     */
+    public Document uploadFor(
+            Principal actor,
+            UsagerId owner,
+            RequestId request,
+            DocumentTypeCode typeCode,
+            DocumentFacts facts,
+            Channel channel,
+            UploadRequest upload,
+            InputStream content) {
+        return store(
+                actor, owner, Objects.requireNonNull(request, "request"), typeCode, facts, channel, upload, content);
+    }
+
+    private Document store(
+            Principal actor,
+            UsagerId owner,
+            @Nullable RequestId filedWith,
+            DocumentTypeCode typeCode,
+            DocumentFacts facts,
+            Channel channel,
+            UploadRequest upload,
+            InputStream content) {
         Instant at = now();
         checkUpload(actor, owner, at);
         DocumentType type = type(actor.tenant(), typeCode);
         IngestedFile file = ingestor.ingest(upload.withMaxBytes(limit(upload, type)), content);
         DocumentVersion v1 = version(1, file, channel, actor, at, facts);
-        Document document =
-                new Document(DocumentId.of(ids.nextUuid()), actor.tenant(), owner, typeCode, List.of(v1), at);
+        Document document = new Document(
+                DocumentId.of(ids.nextUuid()), actor.tenant(), owner, typeCode, List.of(v1), at, filedWith);
         storeOrDeleteBlob(file, () -> store.insert(document, file.wrappedKey()));
         events.publish(List.of(
                 new DocumentEvent.Uploaded(ids.newEventId(), actor.tenant(), at, document.id(), 1, actor.ref())));
@@ -307,6 +342,15 @@ public final class DocumentVault {
      */
     public DocumentsSubjectData subjectData(RequestStore requests) {
         return new DocumentsSubjectData(store, ingestor, AdministrativeFiles.of(requests));
+    }
+
+    /**
+     * Erases the files and data proofs of requests whose life ended ({@link EndedRequestFiles}): run its
+     * {@link EndedRequestFiles#sweep} from a scheduler, and pass it to gru-core's {@code PurgeJob} as its
+     * listener so that the files go at once. {@code requests} tells which requests are still alive.
+     */
+    public EndedRequestFiles endedRequestFiles(RequestStore requests) {
+        return new EndedRequestFiles(store, ingestor, LiveRequests.of(requests), clock);
     }
 
     /** Whether this actor is an usager acting for {@code owner} now. */

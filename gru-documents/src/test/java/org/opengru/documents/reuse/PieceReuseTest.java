@@ -140,16 +140,8 @@ class PieceReuseTest {
 
     @Test
     void aVerifiedDocumentStaysVerifiedWhenReusedUntilItExpires() {
-        Document bill = f.upload(
-                aliceActs,
-                alice,
-                DocumentTypes.PROOF_OF_ADDRESS,
-                DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
-                "edf.pdf",
-                TestFiles.cleanPdf());
         RequestId first = f.newRequest();
-        f.reuse.consent(aliceActs, alice, first, CANTINE, Set.of(bill.id()), Channel.WEB);
-        f.reuse.attach(aliceActs, first, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
+        Document bill = billAttachedTo(first);
         f.visibleToAgents.add(first);
         f.vault.verify(agent, bill.id(), 1);
 
@@ -245,6 +237,32 @@ class PieceReuseTest {
         assertThat(f.store.attachments(tenant, request))
                 .extracting(Attachment::document)
                 .containsExactly(mine.document(), theirs.document());
+        // Both are the request's files, not documents Alice chose to keep: they end with the request.
+        assertThat(f.store.filedWith(tenant, request))
+                .extracting(Document::id)
+                .containsExactly(mine.document(), theirs.document());
+    }
+
+    /** Alice's February proof of address, stored in her vault, then consented to and attached to the request. */
+    private Document billAttachedTo(RequestId request) {
+        Document bill = f.upload(
+                aliceActs,
+                alice,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
+                "edf.pdf",
+                TestFiles.cleanPdf());
+        f.reuse.consent(aliceActs, alice, request, CANTINE, Set.of(bill.id()), Channel.WEB);
+        f.reuse.attach(aliceActs, request, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
+        return bill;
+    }
+
+    @Test
+    void aDocumentStoredInTheVaultIsTheUsagersOwnEvenOnceAttached() {
+        RequestId request = f.newRequest();
+        Document bill = billAttachedTo(request);
+        assertThat(f.store.find(tenant, bill.id()).orElseThrow().filedWith()).isNull();
+        assertThat(f.store.filedWith(tenant, request)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.error.AccessDeniedException;
@@ -193,6 +194,22 @@ class DocumentVaultTest {
         @Override
         public boolean eraseProof(TenantId t, java.util.UUID id) {
             return delegate.eraseProof(t, id);
+        }
+
+        @Override
+        public List<Document> filedWith(TenantId t, org.opengru.core.id.RequestId r) {
+            return delegate.filedWith(t, r);
+        }
+
+        @Override
+        public List<org.opengru.core.id.RequestId> referencedRequests(
+                TenantId t, org.opengru.core.id.@Nullable RequestId after, int limit) {
+            return delegate.referencedRequests(t, after, limit);
+        }
+
+        @Override
+        public int removeAttachments(TenantId t, org.opengru.core.id.RequestId r) {
+            return delegate.removeAttachments(t, r);
         }
 
         @Override

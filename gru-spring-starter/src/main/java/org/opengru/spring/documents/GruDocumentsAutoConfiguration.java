@@ -2,11 +2,15 @@ package org.opengru.spring.documents;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.opengru.core.GruCore;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
+import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
@@ -23,9 +27,12 @@ import org.opengru.documents.storage.BlobStore;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.vault.DocumentVault;
+import org.opengru.documents.vault.EndedRequestFiles;
 import org.opengru.documents.vault.RequestVisibility;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
+import org.opengru.spring.jobs.GruJobContribution;
+import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +46,8 @@ import org.springframework.context.annotation.Bean;
  * gru-documents: the encrypted document vault. Metadata in PostgreSQL or memory (from {@link GruStorage}),
  * encrypted files under {@code gru.documents.storage-path} or in memory, each file under its own key
  * wrapped by {@code gru.documents.master-key}, uploads scanned by ClamAV at {@code gru.documents.clamd-host}.
- * Agents see documents only through the requests gru-core's access policy lets them see.
+ * Agents see documents only through the requests gru-core's access policy lets them see. Every 6 hours,
+ * the files and data proofs of requests whose life ended (purged, anonymised, deleted) are erased.
  */
 @AutoConfiguration(after = GruCoreAutoConfiguration.class)
 @ConditionalOnClass({DocumentVault.class, GruCore.class})
@@ -194,5 +202,27 @@ public class GruDocumentsAutoConfiguration {
                 .requestVisibility(visibility)
                 .events(core.events())
                 .build();
+    }
+
+    /**
+     * Erases the files and data proofs of requests gru-core no longer holds alive. Give it to your {@code
+     * PurgeJob} as its listener so that they go as soon as a request is purged or anonymised; the job below
+     * sweeps for what a failed listener or a stopped node left.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EndedRequestFiles gruEndedRequestFiles(DocumentVault vault, RequestStore requests) {
+        return vault.endedRequestFiles(requests);
+    }
+
+    /** Sweeps every tenant's ended requests every 6 hours (idempotent; safe on several nodes at once). */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruDocumentsJobs")
+    GruJobContribution gruDocumentsJobs(EndedRequestFiles files, GruProperties properties) {
+        List<TenantId> tenants = new ArrayList<>();
+        properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
+        List<GruJobs.Job> jobs = List.of(
+                new GruJobs.Job("documents-ended-requests", Duration.ofHours(6), () -> tenants.forEach(files::sweep)));
+        return () -> jobs;
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
         after = GruCoreAutoConfiguration.class,
         afterName = {
             "org.opengru.spring.scheduling.GruSchedulingAutoConfiguration",
+            "org.opengru.spring.documents.GruDocumentsAutoConfiguration",
             "org.opengru.spring.franceconnect.GruFranceConnectAutoConfiguration"
         })
 @ConditionalOnClass(GruCore.class)

@@ -1,30 +1,59 @@
 package org.opengru.spring.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestService;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.rgpd.EndOfLife;
+import org.opengru.core.rgpd.PurgeJob;
+import org.opengru.core.rgpd.RetentionPolicy;
+import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.documents.crypto.KeyProvider;
 import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.PieceReuse;
 import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentVault;
 import org.opengru.documents.vault.Download;
+import org.opengru.documents.vault.EndedRequestFiles;
 import org.opengru.spring.TestTenant;
+import org.opengru.spring.core.CorePersistence;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
+import org.opengru.spring.jobs.GruJobContribution;
+import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 @ExtendWith(EmbeddedPostgresExtension.class)
 class GruDocumentsAutoConfigurationTest {
@@ -57,6 +86,106 @@ class GruDocumentsAutoConfigurationTest {
                         .allSatisfy(f -> assertThat(Files.readAllBytes(f)).isNotEqualTo(png));
             }
         });
+    }
+
+    @Test
+    void erasesTheFilesOfRequestsGruCoreNoLongerHoldsAndSweepsForThem() {
+        runner.run(context -> {
+            var resident = TestTenant.resident(context.getBean(UsagerStore.class));
+            Request decided = TestTenant.submitToDecision(
+                    context.getBean(RequestService.class), context.getBean(UsagerStore.class));
+            RequestId purged = RequestId.of(UUID.randomUUID());
+            PieceReuse reuse = context.getBean(PieceReuse.class);
+            Attachment kept = send(reuse, resident, decided.id());
+            Attachment gone = send(reuse, resident, purged);
+            EndedRequestFiles files = context.getBean(EndedRequestFiles.class);
+
+            assertThat(files.release(TestTenant.TENANT, decided.id()))
+                    .as("gru-core holds it")
+                    .isEqualTo(EndedRequestFiles.Released.NONE);
+            assertThat(files.release(TestTenant.TENANT, purged)).isEqualTo(new EndedRequestFiles.Released(1, 1, 0, 1));
+            DocumentVault vault = context.getBean(DocumentVault.class);
+            assertThat(vault.store().find(TestTenant.TENANT, gone.document())).isEmpty();
+            assertThat(vault.store().find(TestTenant.TENANT, kept.document())).isPresent();
+            assertThat(context.getBeansOfType(GruJobContribution.class).values().stream()
+                            .flatMap(c -> c.jobs().stream())
+                            .filter(j -> j.name().equals("documents-ended-requests")))
+                    .singleElement()
+                    .satisfies(job -> {
+                        assertThat(job.interval()).isEqualTo(Duration.ofHours(6));
+                        job.body().run();
+                    });
+            assertThat(vault.store().find(TestTenant.TENANT, kept.document())).isPresent();
+        });
+    }
+
+    /** A host's retention job: gru-core's PurgeJob, with the vault's files of each ended request as its listener. */
+    @Configuration(proxyBeanMethods = false)
+    static class Retention {
+        @Bean
+        GruJobContribution retention(CorePersistence persistence, EndedRequestFiles files, Clock clock) {
+            PurgeJob job = new PurgeJob(
+                    persistence.postgres().orElseThrow().retentionStore(),
+                    clock,
+                    List.of(new RetentionPolicy(
+                            ProcedureCode.of("inscription-cantine"),
+                            Period.ofYears(1),
+                            Period.ofYears(2),
+                            EndOfLife.PURGE)),
+                    500,
+                    files); // each purged request's files go at once
+            TenantId tenant = TenantId.of("saint-martin");
+            return () -> List.of(new GruJobs.Job("retention", Duration.ofDays(1), () -> job.run(tenant)));
+        }
+    }
+
+    @Test
+    void aHostsPurgeJobTakesTheRequestsFilesWithIt(PostgresDatabase db, @TempDir Path dir) {
+        MutableClock clock = new MutableClock(TestTenant.NOW);
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        GruStorageAutoConfiguration.class,
+                        GruCoreAutoConfiguration.class,
+                        GruDocumentsAutoConfiguration.class))
+                .withBean(Clock.class, () -> clock)
+                .withBean(DataSource.class, db::dataSource)
+                .withUserConfiguration(Retention.class)
+                .withPropertyValues(TestTenant.PROPERTIES)
+                .withPropertyValues("gru.storage=jdbc", "gru.documents.storage-path=" + dir)
+                .run(context -> {
+                    UsagerStore usagers = context.getBean(UsagerStore.class);
+                    var resident = TestTenant.resident(usagers);
+                    Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), usagers);
+                    Attachment file = send(context.getBean(PieceReuse.class), resident, decided.id());
+                    DocumentVault vault = context.getBean(DocumentVault.class);
+                    assertThat(vault.store().find(TestTenant.TENANT, file.document()))
+                            .isPresent();
+
+                    clock.set(TestTenant.NOW.plus(Duration.ofDays(1200)));
+                    context.getBean("retention", GruJobContribution.class)
+                            .jobs()
+                            .forEach(job -> job.body().run());
+
+                    assertThat(context.getBean(RequestStore.class).find(TestTenant.TENANT, decided.id()))
+                            .isEmpty();
+                    assertThat(vault.store().find(TestTenant.TENANT, file.document()))
+                            .isEmpty();
+                    assertThatThrownBy(() -> vault.download(resident, file.document(), 1))
+                            .isInstanceOf(NotFoundException.class);
+                });
+    }
+
+    private static Attachment send(PieceReuse reuse, UsagerPrincipal resident, RequestId request) {
+        byte[] png = TestTenant.png();
+        return reuse.uploadAndAttach(
+                resident,
+                resident.usager(),
+                request,
+                ProcedureCode.of("inscription-cantine"),
+                DocumentTypes.MESSAGE_ATTACHMENT,
+                UploadRequest.of("photo.png").withDeclaredSize(png.length),
+                new ByteArrayInputStream(png),
+                Channel.WEB);
     }
 
     @Test

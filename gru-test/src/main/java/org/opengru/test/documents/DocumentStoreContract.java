@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ import org.opengru.core.principal.ActorRef;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.CoreSubjectData;
+import org.opengru.core.rgpd.EndOfLife;
 import org.opengru.core.rgpd.ErasureOutcome;
 import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.tenancy.TenantId;
@@ -59,7 +62,11 @@ import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentId;
 import org.opengru.documents.vault.DocumentVersion;
 import org.opengru.documents.vault.DocumentsSubjectData;
+import org.opengru.documents.vault.EndedRequestFiles;
+import org.opengru.documents.vault.EndedRequestFiles.Released;
+import org.opengru.documents.vault.LiveRequests;
 import org.opengru.documents.vault.Verification;
+import org.opengru.test.MutableClock;
 import org.opengru.test.core.RequestFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -515,5 +522,283 @@ public abstract class DocumentStoreContract {
         assertThatThrownBy(() -> data.check(data.contributor(blind)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("the data fetched about alice");
+    }
+
+    private Document filed(TenantId tenant, UsagerId owner, RequestId request, Instant at) {
+        return new Document(
+                DocumentId.of(UUID.randomUUID()),
+                tenant,
+                owner,
+                DocumentTypeCode.of("piece-jointe"),
+                List.of(version(1, new Verification.Unverified())),
+                at,
+                request);
+    }
+
+    private static Attachment attachment(RequestId request, Document d, Instant at) {
+        return new Attachment(
+                d.tenant(),
+                request,
+                d.type(),
+                d.id(),
+                1,
+                new ActorRef(ActorKind.USAGER, d.owner().toString()),
+                at);
+    }
+
+    @Test
+    void documentsFiledWithARequestAreFoundByIt() {
+        UsagerId alice = UsagerId.of(UUID.randomUUID());
+        RequestId request = RequestId.of(UUID.randomUUID());
+        Document own = document(PARIS, alice);
+        Document first = filed(PARIS, alice, request, T0);
+        Document second = filed(PARIS, alice, request, T0.plusSeconds(1));
+        Document elsewhere = filed(PARIS, alice, RequestId.of(UUID.randomUUID()), T0);
+        for (Document d : List.of(own, second, first, elsewhere)) {
+            store.insert(d, key(1));
+        }
+        assertThat(store.find(PARIS, first.id())).contains(first);
+        assertThat(store.find(PARIS, own.id()).orElseThrow().filedWith()).isNull();
+        assertThat(store.byOwner(PARIS, alice)).contains(first, own);
+        assertThat(store.filedWith(PARIS, request)).containsExactly(first, second);
+        assertThat(store.filedWith(LYON, request)).as("other tenant").isEmpty();
+        store.erase(PARIS, first.id());
+        assertThat(store.filedWith(PARIS, request)).containsExactly(second);
+    }
+
+    @Test
+    void referencedRequestsAreWalkedInIdOrderOncePerRequestAndTenant() {
+        UsagerId alice = UsagerId.of(UUID.randomUUID());
+        // High bits set and clear: uuids order as unsigned bytes in every adapter.
+        RequestId low = RequestId.of(UUID.fromString("10000000-0000-7000-8000-000000000001"));
+        RequestId high = RequestId.of(UUID.fromString("f0000000-0000-7000-8000-000000000001"));
+        RequestId mid = RequestId.of(UUID.fromString("80000000-0000-7000-8000-000000000001"));
+        RequestId proofOnly = RequestId.of(UUID.fromString("20000000-0000-7000-8000-000000000001"));
+        Document d = document(PARIS, alice);
+        store.insert(d, key(1));
+        store.attach(attachment(high, d, T0));
+        store.attach(attachment(low, d, T0));
+        store.insert(filed(PARIS, alice, mid, T0), key(1));
+        store.insert(filed(PARIS, alice, low, T0), key(1));
+        store.attachProof(quotientFamilial(PARIS, proofOnly, alice, "734", T0));
+        store.attachProof(quotientFamilial(PARIS, high, alice, "734", T0));
+        store.attachProof(quotientFamilial(LYON, RequestId.of(UUID.randomUUID()), alice, "734", T0));
+
+        assertThat(store.referencedRequests(PARIS, null, 10)).containsExactly(low, proofOnly, mid, high);
+        assertThat(store.referencedRequests(PARIS, null, 2)).containsExactly(low, proofOnly);
+        assertThat(store.referencedRequests(PARIS, proofOnly, 2)).containsExactly(mid, high);
+        assertThat(store.referencedRequests(PARIS, high, 2)).isEmpty();
+        assertThat(store.referencedRequests(LYON, null, 10)).hasSize(1);
+
+        assertThat(store.removeAttachments(PARIS, high)).isEqualTo(1);
+        assertThat(store.removeAttachments(PARIS, high)).as("already gone").isZero();
+        assertThat(store.removeAttachments(LYON, low)).as("other tenant").isZero();
+        assertThat(store.attachmentsOf(PARIS, d.id()))
+                .singleElement()
+                .extracting(Attachment::request)
+                .isEqualTo(low);
+        assertThat(store.referencedRequests(PARIS, mid, 10))
+                .as("still referenced by its data proof")
+                .containsExactly(high);
+    }
+
+    /**
+     * One usager's files across requests whose life ended or goes on, on this store; a request is alive
+     * when {@link #requests} holds it (a purged request is absent).
+     */
+    private final class EndingRequests {
+        final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(1200)));
+        final RequestStore requests = RequestStore.inMemory();
+        final RequestFixtures fixtures = new RequestFixtures(PARIS);
+        final UsagerId alice = UsagerId.of(UUID.randomUUID());
+        final RequestId ended = RequestId.of(UUID.randomUUID());
+        final Request held;
+        final Request draft;
+        /** Alice's own document, referred to by the ended request and the held one. */
+        final Document card = document(PARIS, alice);
+        /** A file sent with a message of the ended request. */
+        final Document letter;
+        /** Filed with the ended request, then reused for the held one. */
+        final Document reused;
+        /** A piece of the draft. */
+        final Document draftPiece;
+        /** Filed a moment ago with a request gru-core does not know yet. */
+        final Document fresh;
+
+        final ProofAttachment endedProof;
+        final ProofAttachment heldProof;
+        final ProofAttachment draftProof;
+
+        EndingRequests() {
+            held = requests.apply(fixtures.submit(
+                            requests.apply(fixtures.draft(alice, T0, null)).request(), T0, null))
+                    .request();
+            draft = requests.apply(fixtures.draft(alice, T0, null)).request();
+            letter = filed(PARIS, alice, ended, T0);
+            reused = filed(PARIS, alice, ended, T0);
+            draftPiece = filed(PARIS, alice, draft.id(), T0);
+            fresh = filed(PARIS, alice, RequestId.of(UUID.randomUUID()), clock.instant());
+            for (Document d : List.of(card, letter, reused, draftPiece, fresh)) {
+                store.insert(d, key(1));
+            }
+            store.attach(attachment(ended, card, T0));
+            store.attach(attachment(ended, letter, T0));
+            store.attach(attachment(ended, reused, T0));
+            store.attach(attachment(held.id(), card, T0));
+            store.attach(attachment(held.id(), reused, T0.plusSeconds(60)));
+            store.attach(attachment(draft.id(), draftPiece, T0));
+            endedProof = quotientFamilial(PARIS, ended, alice, "690", T0);
+            heldProof = quotientFamilial(PARIS, held.id(), alice, "734", T0);
+            draftProof = quotientFamilial(PARIS, draft.id(), alice, "734", T0);
+            for (ProofAttachment p : List.of(endedProof, heldProof, draftProof)) {
+                store.attachProof(p);
+            }
+        }
+
+        EndedRequestFiles files(DocumentStore over) {
+            return files(over, LiveRequests.of(requests));
+        }
+
+        EndedRequestFiles files(DocumentStore over, LiveRequests live) {
+            DocumentIngestor ingestor = DocumentIngestor.builder()
+                    .blobStore(BlobStore.inMemory())
+                    .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("test")))
+                    .scanner(VirusScanner.unscanned())
+                    .build();
+            return new EndedRequestFiles(over, ingestor, live, clock, Duration.ofDays(1), 2);
+        }
+
+        /** The ended request's file, proof and references are gone; everything else stays. */
+        void checkReleased() {
+            assertThat(store.find(PARIS, letter.id()))
+                    .as("the ended request's letter")
+                    .isEmpty();
+            assertThat(store.wrappedKey(PARIS, letter.id(), 1)).isEmpty();
+            assertThat(store.proofs(PARIS, ended))
+                    .as("the ended request's data proof")
+                    .isEmpty();
+            assertThat(store.attachments(PARIS, ended))
+                    .as("the ended request's references")
+                    .isEmpty();
+            assertThat(store.find(PARIS, card.id())).as("alice's own document").contains(card);
+            assertThat(store.find(PARIS, reused.id()))
+                    .as("reused by the held request")
+                    .contains(reused);
+            assertThat(store.find(PARIS, draftPiece.id()))
+                    .as("a piece of the draft")
+                    .contains(draftPiece);
+            assertThat(store.find(PARIS, fresh.id())).as("too recent to tell").contains(fresh);
+            assertThat(store.wrappedKey(PARIS, card.id(), 1)).isPresent();
+            assertThat(store.proofsAbout(PARIS, alice)).containsExactlyInAnyOrder(heldProof, draftProof);
+            assertThat(store.attachments(PARIS, held.id())).hasSize(2);
+            assertThat(store.attachments(PARIS, draft.id())).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSweepReleasesWhatNoLiveRequestNeedsAndNothingElse() {
+        EndingRequests data = new EndingRequests();
+        EndedRequestFiles files = data.files(store);
+
+        assertThat(files.sweep(PARIS))
+                .as("1 request: the letter erased, 1 data proof, 3 references")
+                .isEqualTo(new Released(1, 1, 1, 3));
+        data.checkReleased();
+        assertThat(files.sweep(PARIS)).as("idempotent").isEqualTo(Released.NONE);
+        assertThat(files.sweep(LYON)).isEqualTo(Released.NONE);
+
+        // The held request ends too: the document reused from the ended one goes with it.
+        EndedRequestFiles heldEnded = data.files(store, (tenant, request) -> request.equals(data.draft.id()));
+        Released second = heldEnded.sweep(PARIS);
+        assertThat(List.of(second.documents(), second.proofs(), second.attachments()))
+                .as("the reused document (by either request, in id order), the held request's proof and 2 references")
+                .containsExactly(1, 1, 2);
+        assertThat(store.find(PARIS, data.reused.id())).isEmpty();
+        assertThat(store.find(PARIS, data.card.id()))
+                .as("alice's own document stays")
+                .isPresent();
+        assertThat(store.find(PARIS, data.draftPiece.id())).isPresent();
+        assertThat(store.proofsAbout(PARIS, data.alice)).containsExactly(data.draftProof);
+    }
+
+    @Test
+    void releasingOneRequestLeavesALiveOneAlone() {
+        EndingRequests data = new EndingRequests();
+        EndedRequestFiles files = data.files(store);
+        assertThat(files.release(PARIS, data.held.id())).as("alive").isEqualTo(Released.NONE);
+        assertThat(files.release(PARIS, data.draft.id())).as("a draft is alive").isEqualTo(Released.NONE);
+        files.ended(PARIS, data.ended, EndOfLife.PURGE);
+        data.checkReleased();
+        assertThat(files.release(PARIS, data.ended)).as("idempotent").isEqualTo(Released.NONE);
+    }
+
+    /** A store that fails on its {@code n}th call to {@code method}, as a node dying at that point would. */
+    private DocumentStore failingOn(String method) {
+        return (DocumentStore) Proxy.newProxyInstance(
+                DocumentStore.class.getClassLoader(), new Class<?>[] {DocumentStore.class}, (proxy, m, args) -> {
+                    if (m.getName().equals(method)) {
+                        throw new IllegalStateException("node lost at " + method);
+                    }
+                    try {
+                        return m.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aSweepStoppedMidwayIsFinishedByTheNext() {
+        EndingRequests data = new EndingRequests();
+        assertThatThrownBy(() -> data.files(failingOn("removeAttachments")).sweep(PARIS))
+                .hasMessageContaining("node lost");
+        assertThat(store.find(PARIS, data.letter.id()))
+                .as("erased before the node was lost")
+                .isEmpty();
+        assertThat(store.attachments(PARIS, data.ended))
+                .as("the references went last")
+                .hasSize(3);
+
+        assertThat(data.files(store).sweep(PARIS))
+                .as("the next sweep finds the request by its references and finishes")
+                .isEqualTo(new Released(1, 0, 0, 3));
+        data.checkReleased();
+    }
+
+    @Test
+    void severalNodesSweepingAtOnceReleaseEachFileOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                store = newStore(); // each round alone: liveness comes from that round's requests
+                EndingRequests data = new EndingRequests();
+                CountDownLatch start = new CountDownLatch(1);
+                Callable<Released> node = () -> {
+                    start.await();
+                    return data.files(store).sweep(PARIS);
+                };
+                Future<Released> a = pool.submit(node);
+                Future<Released> b = pool.submit(node);
+                start.countDown();
+                Released both = a.get().plus(b.get());
+                assertThat(both.documents()).as("the letter, erased once").isEqualTo(1);
+                assertThat(both.proofs()).isEqualTo(1);
+                assertThat(both.attachments()).isEqualTo(3);
+                data.checkReleased();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theReleaseCheckCatchesASweepBlindToDrafts() {
+        // AdministrativeFiles answers "kept on an erasure request": drafts are not, yet their pieces must stay.
+        EndingRequests data = new EndingRequests();
+        AdministrativeFiles heldOnly = AdministrativeFiles.of(data.requests);
+        data.files(store, heldOnly::kept).sweep(PARIS);
+        assertThatThrownBy(data::checkReleased)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a piece of the draft");
     }
 }

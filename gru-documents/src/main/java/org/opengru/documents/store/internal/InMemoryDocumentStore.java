@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AlreadyExistsException;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
@@ -199,6 +201,36 @@ public final class InMemoryDocumentStore implements DocumentStore {
                 .filter(p -> p.tenant().equals(tenant) && filter.test(p))
                 .sorted(Comparator.comparing(ProofAttachment::attachedAt))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<Document> filedWith(TenantId tenant, RequestId request) {
+        return documents.values().stream()
+                .filter(d -> d.tenant().equals(tenant) && request.equals(d.filedWith()))
+                .sorted(Comparator.comparing(Document::createdAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<RequestId> referencedRequests(TenantId tenant, @Nullable RequestId after, int limit) {
+        // RequestId orders as PostgreSQL orders uuids (bytes, unsigned).
+        TreeSet<RequestId> ids = new TreeSet<>();
+        attachments.stream().filter(a -> a.tenant().equals(tenant)).forEach(a -> ids.add(a.request()));
+        proofs.stream().filter(p -> p.tenant().equals(tenant)).forEach(p -> ids.add(p.request()));
+        for (Document d : documents.values()) {
+            if (d.tenant().equals(tenant) && d.filedWith() != null) {
+                ids.add(d.filedWith());
+            }
+        }
+        return (after == null ? ids : ids.tailSet(after, false))
+                .stream().limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public synchronized int removeAttachments(TenantId tenant, RequestId request) {
+        int before = attachments.size();
+        attachments.removeIf(a -> a.tenant().equals(tenant) && a.request().equals(request));
+        return before - attachments.size();
     }
 
     @Override

@@ -48,7 +48,7 @@ import org.opengru.documents.vault.DocumentId;
 import org.opengru.documents.vault.DocumentVersion;
 import org.opengru.documents.vault.Verification;
 
-/** Document metadata in PostgreSQL, plain JDBC; tables from {@code V1__documents.sql}. */
+/** Document metadata in PostgreSQL, plain JDBC; tables from {@code V1__documents.sql} to {@code V4__ended_requests.sql}. */
 public final class PostgresDocumentStore implements DocumentStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -66,12 +66,13 @@ public final class PostgresDocumentStore implements DocumentStore {
         }
         tx.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_document (tenant_id, document_id, owner_id,"
-                    + " type_code, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + " type_code, created_at, filed_with) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, d.tenant().value());
                 ps.setObject(2, d.id().value());
                 ps.setObject(3, d.owner().value());
                 ps.setString(4, d.type().value());
                 ps.setTimestamp(5, Timestamp.from(d.createdAt()));
+                ps.setObject(6, d.filedWith() == null ? null : d.filedWith().value(), Types.OTHER);
                 if (ps.executeUpdate() == 0) {
                     throw new AlreadyExistsException("document", d.id().toString());
                 }
@@ -204,7 +205,7 @@ public final class PostgresDocumentStore implements DocumentStore {
             Map<UUID, Object[]> heads = new LinkedHashMap<>();
             Map<UUID, List<DocumentVersion>> versions = new LinkedHashMap<>();
             try (PreparedStatement ps =
-                    c.prepareStatement("SELECT d.document_id, d.owner_id, d.type_code, d.created_at,"
+                    c.prepareStatement("SELECT d.document_id, d.owner_id, d.type_code, d.created_at, d.filed_with,"
                             + " v.version, v.blob_key, v.file_name, v.media_type, v.size_bytes, v.sha256, v.channel,"
                             + " v.uploaded_by, v.uploaded_at, v.issue_date, v.expiry_date, v.holder_birth_date,"
                             + " v.verification, v.verified_by, v.verified_at, v.rejection_reason"
@@ -222,7 +223,8 @@ public final class PostgresDocumentStore implements DocumentStore {
                                 return new Object[] {
                                     rs.getObject(2, UUID.class),
                                     rs.getString(3),
-                                    rs.getTimestamp(4).toInstant()
+                                    rs.getTimestamp(4).toInstant(),
+                                    rs.getObject(5, UUID.class)
                                 };
                             } catch (SQLException e) {
                                 throw new IllegalStateException(e);
@@ -239,36 +241,37 @@ public final class PostgresDocumentStore implements DocumentStore {
                     UsagerId.of((UUID) h[0]),
                     DocumentTypeCode.of((String) h[1]),
                     versions.get(docId),
-                    (Instant) h[2])));
+                    (Instant) h[2],
+                    h[3] == null ? null : RequestId.of((UUID) h[3]))));
             return out;
         });
     }
 
     private static DocumentVersion version(ResultSet rs) throws SQLException {
-        String state = rs.getString(17);
+        String state = rs.getString(18);
         Verification verification = switch (state) {
             case "VERIFIED" ->
                 new Verification.Verified(
-                        AgentId.of(rs.getString(18)), rs.getTimestamp(19).toInstant());
+                        AgentId.of(rs.getString(19)), rs.getTimestamp(20).toInstant());
             case "REJECTED" ->
                 new Verification.Rejected(
-                        AgentId.of(rs.getString(18)), rs.getTimestamp(19).toInstant(), rs.getString(20));
+                        AgentId.of(rs.getString(19)), rs.getTimestamp(20).toInstant(), rs.getString(21));
             default -> new Verification.Unverified();
         };
         return new DocumentVersion(
-                rs.getInt(5),
-                new BlobKey(rs.getString(6)),
-                new SanitizedFileName(rs.getString(7)),
-                AllowedMediaType.ofMediaType(rs.getString(8)).orElseThrow(),
-                rs.getLong(9),
-                new Sha256(rs.getString(10)),
-                Channel.valueOf(rs.getString(11)),
-                ActorRef.parse(rs.getString(12)),
-                rs.getTimestamp(13).toInstant(),
+                rs.getInt(6),
+                new BlobKey(rs.getString(7)),
+                new SanitizedFileName(rs.getString(8)),
+                AllowedMediaType.ofMediaType(rs.getString(9)).orElseThrow(),
+                rs.getLong(10),
+                new Sha256(rs.getString(11)),
+                Channel.valueOf(rs.getString(12)),
+                ActorRef.parse(rs.getString(13)),
+                rs.getTimestamp(14).toInstant(),
                 new DocumentFacts(
-                        rs.getObject(14, LocalDate.class),
                         rs.getObject(15, LocalDate.class),
-                        rs.getObject(16, LocalDate.class)),
+                        rs.getObject(16, LocalDate.class),
+                        rs.getObject(17, LocalDate.class)),
                 verification);
     }
 
@@ -567,14 +570,67 @@ public final class PostgresDocumentStore implements DocumentStore {
     }
 
     @Override
-    public boolean eraseProof(TenantId tenant, UUID id) {
+    public List<Document> filedWith(TenantId tenant, RequestId request) {
+        return select(tenant, "d.filed_with = ?", request.value());
+    }
+
+    @Override
+    public List<RequestId> referencedRequests(TenantId tenant, @Nullable RequestId after, int limit) {
+        // Each branch walks its index in order and stops after `limit` distinct ids, so a batch costs the
+        // same at the end of the walk as at its start. uuid compares as bytes, unsigned: as RequestId does.
+        String from = after == null ? "" : " AND %s > ?";
+        String sql = "SELECT r FROM ("
+                + branch("request_id", "gru_document_attachment", from) + " UNION "
+                + branch("request_id", "gru_document_proof", from) + " UNION "
+                + branch("filed_with", "gru_document", from + " AND filed_with IS NOT NULL")
+                + ") refs ORDER BY r LIMIT ?";
         return tx.inTransaction(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM gru_document_proof WHERE tenant_id = ? AND id = ?")) {
-                ps.setString(1, tenant.value());
-                ps.setObject(2, id);
-                return ps.executeUpdate() == 1;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (int branch = 0; branch < 3; branch++) {
+                    ps.setString(i++, tenant.value());
+                    if (after != null) {
+                        ps.setObject(i++, after.value());
+                    }
+                    ps.setInt(i++, limit);
+                }
+                ps.setInt(i, limit);
+                List<RequestId> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(RequestId.of(rs.getObject(1, UUID.class)));
+                    }
+                }
+                return out;
             }
         });
+    }
+
+    /** One sub-query of {@link #referencedRequests}: {@code column} and {@code table} are fixed names, never input. */
+    private static String branch(String column, String table, String condition) {
+        return "(SELECT DISTINCT " + column + " AS r FROM " + table + " WHERE tenant_id = ?"
+                + condition.formatted(column) + " ORDER BY " + column + " LIMIT ?)";
+    }
+
+    @Override
+    public int removeAttachments(TenantId tenant, RequestId request) {
+        return delete("gru_document_attachment", "request_id", tenant, request.value());
+    }
+
+    /** Deletes the rows of that collectivité whose {@code column} is {@code value}; names are fixed, never input. */
+    private int delete(String table, String column, TenantId tenant, UUID value) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM " + table + " WHERE tenant_id = ? AND " + column + " = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, value);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean eraseProof(TenantId tenant, UUID id) {
+        return delete("gru_document_proof", "id", tenant, id) == 1;
     }
 }
