@@ -97,6 +97,34 @@ public record Booking(
                 at);
     }
 
+    /**
+     * A copy detached from its usager (erasure): {@code stranger} in their place, without ANTS number,
+     * idempotency key or cancellation reason; same sequence (not a lifecycle change).
+     */
+    public Booking anonymised(UsagerId stranger, Instant at) {
+        return new Booking(
+                id,
+                tenant,
+                site,
+                service,
+                resource,
+                stranger,
+                people,
+                start,
+                end,
+                busyStart,
+                busyEnd,
+                status,
+                holdExpiresAt,
+                null,
+                null,
+                sequence,
+                null,
+                cancelTokenHash,
+                createdAt,
+                at);
+    }
+
     /** A copy at another time or desk, one sequence later. */
     public Booking movedTo(ResourceId desk, Instant s, Instant e, Instant bs, Instant be, Instant at) {
         return new Booking(

@@ -295,6 +295,34 @@ public final class BookingService {
         return cancelled;
     }
 
+    /**
+     * Erasure of an usager's appointments (RGPD art. 17; see {@code SchedulingSubjectData}): those still
+     * ahead are cancelled in their name and their holds released (each slot goes to the waiting list),
+     * then every booking of theirs is detached from them ({@link BookingStore#anonymiseUsager}). Returns
+     * how many bookings were detached.
+     */
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        Instant now = clock.instant();
+        for (Booking b : store.ofUsager(tenant, usager)) {
+            if (b.status() == BookingStatus.BOOKED && b.start().isAfter(now)) {
+                cancelledByUsager(tenant, b);
+            } else if (b.status() == BookingStatus.HELD) {
+                offerFreedSlot(applyAndPublish(
+                        tenant,
+                        b.id(),
+                        BookingStatus.HELD,
+                        BookingAction.RELEASE_HOLD,
+                        change(usagerRef(usager), null)));
+            }
+        }
+        return store.anonymiseUsager(tenant, usager, clock.instant());
+    }
+
+    /** The sites and their setups this service books for. */
+    public SiteDirectory sites() {
+        return sites;
+    }
+
     /** The resident came. */
     public Booking markAttended(TenantId tenant, BookingId id, ActorRef agent) {
         Booking b = applyAndPublish(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_ATTENDED, change(agent, null));

@@ -64,6 +64,15 @@ public interface BookingStore {
     /** Bookings of an usager, newest first. */
     List<Booking> ofUsager(TenantId tenant, UsagerId usager);
 
+    /**
+     * Erasure (RGPD art. 17): detaches the usager from each of their bookings that holds no slot ahead
+     * any more (every status but {@code HELD}, and {@code BOOKED} only once its start has passed). Each
+     * gets a random usager id of its own (unlinkable, and no two collide on the one-active-booking rule)
+     * and loses its ANTS number, idempotency key and cancellation reason; site, desk, times and status
+     * stay, for the agendas and statistics. Returns how many bookings were detached.
+     */
+    int anonymiseUsager(TenantId tenant, UsagerId usager, Instant now);
+
     /** How many appointments the usager missed (no-show). */
     int noShowCount(TenantId tenant, UsagerId usager);
 

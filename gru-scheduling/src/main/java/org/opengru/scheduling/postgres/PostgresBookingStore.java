@@ -500,6 +500,24 @@ public final class PostgresBookingStore implements BookingStore {
     }
 
     @Override
+    public int anonymiseUsager(TenantId tenant, UsagerId usager, Instant now) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("UPDATE scheduling_booking SET usager_id = gen_random_uuid(),"
+                        + " ants_number = NULL, idempotency_key = NULL, cancel_reason = NULL, updated_at = ?"
+                        + " WHERE tenant_id = ? AND usager_id = ?::uuid AND status <> 'HELD'"
+                        + " AND NOT (status = 'BOOKED' AND starts_at > ?)")) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+            ps.setObject(1, at);
+            ps.setString(2, tenant.value());
+            ps.setString(3, usager.toString());
+            ps.setObject(4, at);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("anonymising the bookings of an usager failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public int noShowCount(TenantId tenant, UsagerId usager) {
         try (Connection c = connection();
                 PreparedStatement ps = c.prepareStatement(

@@ -15,6 +15,7 @@ import org.opengru.core.exchange.ExchangeService;
 import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.ReferenceSequence;
+import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxSubscriber;
@@ -22,8 +23,13 @@ import org.opengru.core.request.DeadlineSweeper;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
+import org.opengru.core.rgpd.CoreSubjectData;
+import org.opengru.core.rgpd.SubjectAccess;
+import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TeamDirectory;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.Timeline;
+import org.opengru.core.timeline.TimelineContributor;
 import org.opengru.core.timeline.TimelineStore;
 import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.UsagerStore;
@@ -105,6 +111,41 @@ public class GruCoreAutoConfiguration {
     @ConditionalOnMissingBean
     TimelineStore gruTimelineStore(CorePersistence persistence) {
         return persistence.timelineStore();
+    }
+
+    /**
+     * The usager's 360° timeline: gru-core's entries (requests, messages) merged with every other
+     * {@link TimelineContributor} bean (appointments, documents...), newest first, keyset-paginated.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Timeline gruTimeline(ObjectProvider<TimelineContributor> contributors) {
+        return Timeline.of(contributors.orderedStream().toList());
+    }
+
+    /**
+     * RGPD subject access (export) and erasure over everything held on an usager: gru-core's sections
+     * first (they decide whether the identity goes), then every {@link SubjectDataContributor} bean in
+     * {@code @Order} (documents, appointments, FranceConnect links last).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SubjectAccess gruSubjectAccess(
+            Clock clock,
+            CorePersistence persistence,
+            UsagerStore usagers,
+            RequestStore requests,
+            TimelineStore timeline,
+            ConsentLedger consents,
+            ObjectProvider<SubjectDataContributor> modules) {
+        List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(
+                usagers,
+                requests,
+                timeline,
+                consents,
+                persistence.postgres().map(PostgresPersistence::retentionStore).orElse(null)));
+        modules.orderedStream().forEach(all::add);
+        return new SubjectAccess(clock, all);
     }
 
     @Bean

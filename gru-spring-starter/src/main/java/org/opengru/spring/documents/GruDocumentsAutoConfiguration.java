@@ -10,6 +10,7 @@ import org.opengru.core.GruCore;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
+import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
@@ -41,6 +42,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 
 /**
  * gru-documents: the encrypted document vault. Metadata in PostgreSQL or memory (from {@link GruStorage}),
@@ -213,6 +215,14 @@ public class GruDocumentsAutoConfiguration {
     @ConditionalOnMissingBean
     EndedRequestFiles gruEndedRequestFiles(DocumentVault vault, RequestStore requests) {
         return vault.endedRequestFiles(requests);
+    }
+
+    /** The vault's share of the usager's RGPD export and erasure, after gru-core's (see {@code SubjectAccess}). */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruDocumentsSubjectData")
+    @Order(100)
+    SubjectDataContributor gruDocumentsSubjectData(DocumentVault vault, RequestStore requests) {
+        return vault.subjectData(requests);
     }
 
     /** Sweeps every tenant's ended requests every 6 hours (idempotent; safe on several nodes at once). */

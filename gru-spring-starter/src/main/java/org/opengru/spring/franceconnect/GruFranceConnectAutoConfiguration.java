@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import org.opengru.core.GruCore;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.franceconnect.flow.InMemoryLoginFlowStore;
 import org.opengru.franceconnect.flow.LoginFlowStore;
 import org.opengru.franceconnect.flow.PostgresLoginFlowStore;
 import org.opengru.franceconnect.link.AccountLinkStore;
+import org.opengru.franceconnect.link.AccountLinkSubjectData;
 import org.opengru.franceconnect.link.InMemoryAccountLinkStore;
 import org.opengru.franceconnect.link.PostgresAccountLinkStore;
 import org.opengru.franceconnect.link.UsagerLinker;
@@ -24,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -71,6 +74,17 @@ public class GruFranceConnectAutoConfiguration {
         return storage.dataSource()
                 .<AccountLinkStore>map(PostgresAccountLinkStore::new)
                 .orElseGet(InMemoryAccountLinkStore::new);
+    }
+
+    /**
+     * The account links' share of the usager's RGPD export and erasure. Last: a link follows the identity,
+     * which gru-core's contributors erase or keep first.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruAccountLinkSubjectData")
+    @Order(1000)
+    SubjectDataContributor gruAccountLinkSubjectData(AccountLinkStore links, UsagerStore usagers) {
+        return new AccountLinkSubjectData(links, usagers);
     }
 
     /** Maps FranceConnect sign-ins onto gru-core usagers (never on the e-mail address). */

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opengru.core.GruCore;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.TimelineContributor;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStore;
@@ -16,6 +18,8 @@ import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresRateLimiter;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
+import org.opengru.scheduling.usager.AppointmentTimeline;
+import org.opengru.scheduling.usager.SchedulingSubjectData;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
@@ -25,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 
 /**
  * gru-scheduling: the booking store, the waiting list and the rate limiter (PostgreSQL, shared by every
@@ -92,6 +97,21 @@ public class GruSchedulingAutoConfiguration {
             RateLimiter rateLimiter,
             WaitingListStore waitingList) {
         return new BookingService(store, sites, policy, clock, core.ids(), rateLimiter, waitingList, core.events());
+    }
+
+    /** The usager's appointments in their 360° timeline (merged by the {@code Timeline} bean). */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruAppointmentTimeline")
+    TimelineContributor gruAppointmentTimeline(BookingService bookings) {
+        return new AppointmentTimeline(bookings.store(), bookings.sites());
+    }
+
+    /** The appointments' share of the usager's RGPD export and erasure, after gru-core's and the vault's. */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruSchedulingSubjectData")
+    @Order(200)
+    SubjectDataContributor gruSchedulingSubjectData(BookingService bookings) {
+        return new SchedulingSubjectData(bookings);
     }
 
     /**

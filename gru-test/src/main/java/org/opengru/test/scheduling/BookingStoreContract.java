@@ -540,4 +540,117 @@ public abstract class BookingStoreContract {
                         BookingRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(reason));
     }
+
+    // ---------------------------------------------------------------- the usager's data (RGPD, timeline)
+
+    @Test
+    void erasureCancelsWhatIsAheadReleasesHoldsAndDetachesEveryBookingFromTheUsager() {
+        UsagerId u = newUsager();
+        UsagerId other = newUsager();
+        Booking past = booked(service.book(passport(at(1, 10, 0), u)));
+        Booking others = booked(service.book(passport(at(1, 11, 0), other)));
+        clock.set(at(1, 12, 0));
+        service.markAttended(TENANT, past.id(), AGENT);
+        IdempotencyKey key = IdempotencyKey.of("rdv-" + UUID.randomUUID());
+        Booking ahead = booked(service.book(passport(at(2, 10, 0), u).withIdempotencyKey(key)));
+        Booking hold = booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(2, 14, 0), u)));
+
+        org.opengru.core.rgpd.ErasureOutcome outcome =
+                new org.opengru.scheduling.usager.SchedulingSubjectData(service).erase(TENANT, u);
+
+        assertThat(outcome.erased()).isEqualTo(3);
+        assertThat(outcome.retained()).isZero();
+        assertThat(store.ofUsager(TENANT, u)).isEmpty();
+        assertThat(store.findByIdempotencyKey(TENANT, key)).isEmpty();
+        Booking pastAfter = store.find(TENANT, past.id()).orElseThrow();
+        assertThat(pastAfter.status()).isEqualTo(BookingStatus.ATTENDED);
+        assertThat(pastAfter.start()).isEqualTo(past.start());
+        assertThat(pastAfter.resource()).isEqualTo(past.resource());
+        assertThat(pastAfter.usager()).isNotEqualTo(u);
+        assertThat(pastAfter.antsNumber()).isNull();
+        Booking aheadAfter = store.find(TENANT, ahead.id()).orElseThrow();
+        assertThat(aheadAfter.status()).isEqualTo(BookingStatus.CANCELLED_BY_USAGER);
+        assertThat(aheadAfter.usager()).isNotIn(u, pastAfter.usager());
+        assertThat(store.find(TENANT, hold.id()).orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(store.find(TENANT, others.id())).contains(others);
+        // The freed slot is free again, and erasing twice changes nothing.
+        booked(service.book(passport(at(2, 10, 0), newUsager())));
+        assertThat(new org.opengru.scheduling.usager.SchedulingSubjectData(service)
+                        .erase(TENANT, u)
+                        .erased())
+                .isZero();
+    }
+
+    @Test
+    void theExportHoldsEveryAppointmentWithItsTrailAndTheNoShows() {
+        UsagerId u = newUsager();
+        Booking missed = booked(service.book(passport(at(1, 10, 0), u)));
+        clock.set(at(1, 12, 0));
+        service.markNoShow(TENANT, missed.id(), AGENT);
+        booked(service.book(passport(at(2, 10, 0), u)));
+
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> export = (java.util.Map<String, Object>)
+                new org.opengru.scheduling.usager.SchedulingSubjectData(service).collect(TENANT, u);
+
+        assertThat(export).containsEntry("noShows", 1);
+        @SuppressWarnings("unchecked")
+        List<org.opengru.scheduling.usager.SchedulingSubjectData.Appointment> appointments =
+                (List<org.opengru.scheduling.usager.SchedulingSubjectData.Appointment>) export.get("appointments");
+        assertThat(appointments)
+                .hasSize(2)
+                .allSatisfy(a -> assertThat(a.antsNumber()).isEqualTo(ANTS));
+        assertThat(appointments)
+                .filteredOn(a -> a.id().equals(missed.id().toString()))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.status()).isEqualTo(BookingStatus.NO_SHOW);
+                    assertThat(a.trail()).hasSize(2);
+                });
+    }
+
+    @Test
+    void theTimelineHasOneEntryPerTrailLineNewestFirstInPlainFrench() {
+        UsagerId u = newUsager();
+        Booking b = booked(service.book(passport(at(1, 10, 0), u)));
+        clock.advance(Duration.ofMinutes(5));
+        service.reschedule(TENANT, b.id(), at(1, 11, 0), new ActorRef(ActorKind.USAGER, u.toString()));
+        clock.advance(Duration.ofMinutes(5));
+        service.cancelByOwner(TENANT, b.id(), u);
+        booked(service.book(passport(at(3, 9, 0), newUsager()))); // someone else's: not in u's timeline
+
+        org.opengru.scheduling.usager.AppointmentTimeline timeline =
+                new org.opengru.scheduling.usager.AppointmentTimeline(store, service.sites());
+        List<org.opengru.core.timeline.TimelineEntry> all = timeline.newest(TENANT, u, null, 10);
+
+        assertThat(all)
+                .extracting(org.opengru.core.timeline.TimelineEntry::kind)
+                .containsExactly("appointment.cancel_by_usager", "appointment.reschedule", "appointment.insert");
+        assertThat(all).allSatisfy(e -> {
+            assertThat(e.module()).isEqualTo("scheduling");
+            assertThat(e.subjectId()).isEqualTo(b.id().toString());
+        });
+        assertThat(all.get(0).summary()).startsWith("Rendez-vous ").endsWith(" : annulé par l'usager");
+        assertThat(all.get(1).summary()).contains("du 09/06/2026 à 11:00").endsWith(" : déplacé");
+        assertThat(all.get(2).summary()).endsWith(" : réservé");
+        // Keyset paging: the page after the newest entry starts with the second.
+        assertThat(timeline.newest(TENANT, u, all.get(0).cursor(), 1)).containsExactly(all.get(1));
+        // Merged with gru-core's own entries by Timeline, as a host registers it.
+        org.opengru.core.timeline.TimelineStore core = org.opengru.core.timeline.TimelineStore.inMemory();
+        core.append(new org.opengru.core.timeline.TimelineEntry(
+                TENANT,
+                u,
+                MONDAY_9AM.minus(Duration.ofDays(1)),
+                "core:x",
+                "core",
+                "request.SUBMIT",
+                "x",
+                "WEB",
+                "x"));
+        assertThat(org.opengru.core.timeline.Timeline.of(List.of(core, timeline))
+                        .page(TENANT, u, null, 10)
+                        .entries())
+                .extracting(org.opengru.core.timeline.TimelineEntry::module)
+                .containsExactly("scheduling", "scheduling", "scheduling", "core");
+    }
 }

@@ -346,6 +346,28 @@ public final class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
+    public int anonymiseUsager(TenantId tenant, UsagerId usager, Instant now) {
+        lock.lock();
+        try {
+            int n = 0;
+            for (Booking b : List.copyOf(bookings.values())) {
+                boolean ahead = b.status() == BookingStatus.HELD
+                        || (b.status() == BookingStatus.BOOKED && b.start().isAfter(now));
+                if (b.tenant().equals(tenant) && b.usager().equals(usager) && !ahead) {
+                    if (b.idempotencyKey() != null) {
+                        byKey.remove(new KeyKey(tenant, b.idempotencyKey()), b.id());
+                    }
+                    put(b.anonymised(UsagerId.of(UUID.randomUUID()), now));
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public int noShowCount(TenantId tenant, UsagerId usager) {
         return (int) ofUsager(tenant, usager).stream()
                 .filter(b -> b.status() == BookingStatus.NO_SHOW)

@@ -1,0 +1,86 @@
+package org.opengru.scheduling.usager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.rgpd.ErasureOutcome;
+import org.opengru.core.rgpd.SubjectDataContributor;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.booking.AuditEntry;
+import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.BookingStatus;
+
+/**
+ * The appointments' share of subject access (RGPD art. 15) and erasure (art. 17), in the section
+ * {@code appointments}. The export holds every booking of the usager with its trail and the no-show
+ * count. Erasure cancels the appointments still ahead in the usager's name (their slots go to the
+ * waiting list), releases their holds, then detaches every booking from them: the agenda keeps that a
+ * desk was taken at that time, not by whom. Nothing is kept: an appointment is no administrative record.
+ *
+ * <pre>{@code
+ * List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(...));
+ * all.add(new SchedulingSubjectData(bookingService));
+ * SubjectAccess access = new SubjectAccess(clock, all);
+ * }</pre>
+ */
+public final class SchedulingSubjectData implements SubjectDataContributor {
+
+    /** One appointment as exported. */
+    public record Appointment(
+            String id,
+            String site,
+            String service,
+            String desk,
+            Instant start,
+            Instant end,
+            BookingStatus status,
+            int people,
+            @Nullable String antsNumber,
+            @Nullable String cancelReason,
+            Instant createdAt,
+            Instant updatedAt,
+            List<AuditEntry> trail) {}
+
+    private final BookingService bookings;
+
+    public SchedulingSubjectData(BookingService bookings) {
+        this.bookings = Objects.requireNonNull(bookings, "bookings");
+    }
+
+    @Override
+    public String section() {
+        return "appointments";
+    }
+
+    @Override
+    public Object collect(TenantId tenant, UsagerId usager) {
+        List<Appointment> appointments = new ArrayList<>();
+        for (Booking b : bookings.store().ofUsager(tenant, usager)) {
+            appointments.add(new Appointment(
+                    b.id().toString(),
+                    b.site().value(),
+                    b.service().value(),
+                    b.resource().value(),
+                    b.start(),
+                    b.end(),
+                    b.status(),
+                    b.people(),
+                    b.antsNumber() == null ? null : b.antsNumber().value(),
+                    b.cancelReason(),
+                    b.createdAt(),
+                    b.updatedAt(),
+                    bookings.store().audit(tenant, b.id())));
+        }
+        return Map.of("appointments", appointments, "noShows", bookings.noShowCount(tenant, usager));
+    }
+
+    @Override
+    public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+        return new ErasureOutcome(section(), bookings.eraseUsager(tenant, usager), 0, null);
+    }
+}
