@@ -344,6 +344,11 @@ public final class DocumentVault {
         return new DocumentsSubjectData(store, ingestor, AdministrativeFiles.of(requests));
     }
 
+    /** The usager's documents, data proofs and reuse agreements in their 360° timeline. */
+    public DocumentTimeline timeline() {
+        return new DocumentTimeline(store, types);
+    }
+
     /**
      * Erases the files and data proofs of requests whose life ended ({@link EndedRequestFiles}): run its
      * {@link EndedRequestFiles#sweep} from a scheduler, and pass it to gru-core's {@code PurgeJob} as its

@@ -12,6 +12,7 @@ import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.timeline.TimelineContributor;
 import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
@@ -215,6 +216,13 @@ public class GruDocumentsAutoConfiguration {
     @ConditionalOnMissingBean
     EndedRequestFiles gruEndedRequestFiles(DocumentVault vault, RequestStore requests) {
         return vault.endedRequestFiles(requests);
+    }
+
+    /** The usager's documents in their 360° timeline (merged by the {@code Timeline} bean). */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruDocumentTimeline")
+    TimelineContributor gruDocumentTimeline(DocumentVault vault) {
+        return vault.timeline();
     }
 
     /** The vault's share of the usager's RGPD export and erasure, after gru-core's (see {@code SubjectAccess}). */

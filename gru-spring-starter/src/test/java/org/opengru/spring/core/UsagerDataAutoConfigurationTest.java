@@ -59,10 +59,11 @@ class UsagerDataAutoConfigurationTest {
                     slots.get(0).start(),
                     resident.usager()));
 
+            TestTenant.storeDocument(context.getBean(org.opengru.documents.vault.DocumentVault.class), resident);
             List<TimelineEntry> timeline = context.getBean(Timeline.class)
                     .page(TestTenant.TENANT, resident.usager(), null, 10)
                     .entries();
-            assertThat(timeline).extracting(TimelineEntry::module).contains("scheduling");
+            assertThat(timeline).extracting(TimelineEntry::module).contains("scheduling", "documents");
 
             SubjectAccess access = context.getBean(SubjectAccess.class);
             JsonNode export =
