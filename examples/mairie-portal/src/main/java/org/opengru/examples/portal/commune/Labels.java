@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.ProcedureRef;
+import org.opengru.core.id.RequestId;
 import org.opengru.core.request.RequestAction;
+import org.opengru.core.timeline.TimelineEntry;
 import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,26 @@ public class Labels {
 
     Labels(GruCore core) {
         this.core = core;
+    }
+
+    /**
+     * A line of the resident's history. The other modules word theirs in French already; gru-core's
+     * request entries carry codes (for agents and exports), said here as the action and the démarche.
+     */
+    public String timeline(TimelineEntry e) {
+        if (!e.module().equals("core") || !e.kind().startsWith("request.") || e.subjectId() == null) {
+            return e.summary();
+        }
+        String action;
+        try {
+            action = action(RequestAction.valueOf(e.kind().substring("request.".length())));
+        } catch (IllegalArgumentException unknown) {
+            return e.summary();
+        }
+        return core.requestStore()
+                .find(Commune.TENANT, RequestId.of(java.util.UUID.fromString(e.subjectId())))
+                .map(r -> action + " : " + title(r.procedure()) + " (" + r.reference() + ")")
+                .orElse(action);
     }
 
     /** The démarche's title, as the catalogue gives it. */

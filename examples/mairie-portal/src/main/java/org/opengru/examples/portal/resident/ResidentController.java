@@ -25,6 +25,8 @@ import org.opengru.core.request.ActionInput;
 import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
+import org.opengru.core.rgpd.SubjectAccess;
+import org.opengru.core.timeline.Timeline;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.HouseholdMember;
 import org.opengru.core.usager.Person;
@@ -65,12 +67,22 @@ class ResidentController {
     private final RequestFiles files;
     private final Appointments appointments;
     private final Representations representations;
+    private final Timeline timeline;
+    private final SubjectAccess subjectAccess;
 
-    ResidentController(GruCore core, DocumentVault vault, RequestFiles files, Appointments appointments) {
+    ResidentController(
+            GruCore core,
+            DocumentVault vault,
+            RequestFiles files,
+            Appointments appointments,
+            Timeline timeline,
+            SubjectAccess subjectAccess) {
         this.core = core;
         this.vault = vault;
         this.files = files;
         this.appointments = appointments;
+        this.timeline = timeline;
+        this.subjectAccess = subjectAccess;
         this.representations = new Representations(core.usagers(), core.mandates());
     }
 
@@ -103,7 +115,21 @@ class ResidentController {
         model.addAttribute("names", names(requests));
         model.addAttribute("documents", vault.vaultOf(me, me.usager()));
         model.addAttribute("appointments", appointments.of(me.usager()));
+        // The 360° view across requests, messages, appointments and documents, newest first.
+        model.addAttribute(
+                "history", timeline.page(Commune.TENANT, me.usager(), null, 20).entries());
         return "resident/mon-espace";
+    }
+
+    /** Everything the commune holds on the resident, as one JSON file (RGPD art. 15 and 20). */
+    @GetMapping("/mon-espace/mes-donnees")
+    ResponseEntity<String> myData(HttpSession session) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mes-donnees.json\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(subjectAccess.export(Commune.TENANT, me.usager()));
     }
 
     private static String role(HouseholdMember m) {
