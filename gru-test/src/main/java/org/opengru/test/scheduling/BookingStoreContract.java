@@ -638,15 +638,7 @@ public abstract class BookingStoreContract {
         // Merged with gru-core's own entries by Timeline, as a host registers it.
         org.opengru.core.timeline.TimelineStore core = org.opengru.core.timeline.TimelineStore.inMemory();
         core.append(new org.opengru.core.timeline.TimelineEntry(
-                TENANT,
-                u,
-                MONDAY_9AM.minus(Duration.ofDays(1)),
-                "core:x",
-                "core",
-                "request.SUBMIT",
-                "x",
-                "WEB",
-                "x"));
+                TENANT, u, MONDAY_9AM.minus(Duration.ofDays(1)), "core:x", "core", "request.SUBMIT", "x", "WEB", "x"));
         assertThat(org.opengru.core.timeline.Timeline.of(List.of(core, timeline))
                         .page(TENANT, u, null, 10)
                         .entries())
