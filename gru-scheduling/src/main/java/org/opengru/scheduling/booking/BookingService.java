@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.IdempotencyConflictException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
@@ -372,16 +373,43 @@ public final class BookingService {
         return unavailable(setup, service, newStart, b.people());
     }
 
-    /** Expires the holds that ran out, offering waiting-list slots to the next person. */
+    /**
+     * Expires the holds that ran out and settles the waiting-list offers, moving the list on: run it
+     * periodically (the reaper). An offer is settled from its hold, however the hold ended: confirmed (the
+     * person leaves the list), expired here, released, or expired in passing by a booking that needed its
+     * desk (the person goes to the end of the list and the slot, if still free, goes to the next), or never
+     * taken by a node that died after claiming the entry (the entry goes back to its place and the slot is
+     * offered again).
+     */
     public List<Booking> expireHolds(TenantId tenant) {
         List<Booking> expired =
                 store.expireHolds(tenant, clock.instant(), change(new ActorRef(ActorKind.SYSTEM, "hold-reaper"), null));
         for (Booking b : expired) {
             publishLast(b);
-            waitingList.declined(tenant, b.id());
-            offerFreedSlot(b);
+        }
+        Set<BookingId> settled = settleOffers(tenant);
+        for (Booking b : expired) {
+            if (!settled.contains(b.id())) {
+                offerFreedSlot(b); // a form hold, or an offer another node settles: the constraint arbitrates
+            }
         }
         return expired;
+    }
+
+    /**
+     * Releases a hold at the resident's request (they do not want the slot): the slot is free at once and,
+     * for a waiting-list offer, goes to the next person while they go to the end of the list.
+     */
+    public Booking releaseHold(TenantId tenant, BookingId id, UsagerId usager) {
+        Booking held = find(tenant, id);
+        if (!held.usager().equals(usager)) {
+            throw new NotFoundException("booking", id.toString());
+        }
+        Booking released = applyAndPublish(
+                tenant, id, BookingStatus.HELD, BookingAction.RELEASE_HOLD, change(usagerRef(usager), null));
+        waitingList.declined(tenant, id);
+        offerFreedSlot(released);
+        return released;
     }
 
     public Booking find(TenantId tenant, BookingId id) {
@@ -397,61 +425,131 @@ public final class BookingService {
         waitingList.join(new WaitingListStore.Entry(tenant, site, service, usager, from, to));
     }
 
+    /** Takes the usager off the waiting list; a slot held for them on it is released and goes to the next person. */
+    public void leaveWaitingList(TenantId tenant, SiteId site, ServiceId service, UsagerId usager) {
+        Optional<Booking> held = waitingList
+                .leave(tenant, site, service, usager)
+                .flatMap(hold -> store.find(tenant, hold))
+                .filter(hold -> hold.status() == BookingStatus.HELD);
+        if (held.isEmpty()) {
+            return;
+        }
+        Booking released;
+        try {
+            released = applyAndPublish(
+                    tenant,
+                    held.get().id(),
+                    BookingStatus.HELD,
+                    BookingAction.RELEASE_HOLD,
+                    change(usagerRef(usager), "left the waiting list"));
+        } catch (ConcurrentUpdateException confirmedOrExpiredMeanwhile) {
+            return;
+        }
+        offerFreedSlot(released);
+    }
+
     /** Who is waiting for a service, in order. */
     public List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service) {
         return waitingList.waiting(tenant, site, service);
     }
 
-    /**
-     * Holds the freed slot for the first person waiting whose dates fit. The entry is claimed in the list
-     * first, so that two nodes freeing slots at once never hold two slots for the same person.
-     */
+    /** Holds the slot a booking freed for the first person waiting whose dates fit, other than its owner. */
     private void offerFreedSlot(Booking freed) {
-        SiteSetup setup = setup(freed.tenant(), freed.site());
-        LocalDate date = freed.start().atZone(setup.site().zone()).toLocalDate();
-        Set<UsagerId> skip = new HashSet<>();
-        skip.add(freed.usager());
+        offerSlot(freed.tenant(), freed.site(), freed.service(), freed.start(), Set.of(freed.usager()));
+    }
+
+    /**
+     * Holds a freed slot for the first person waiting whose dates fit. The entry is claimed in the list
+     * under the id of the hold first, so that two nodes freeing slots at once never hold two slots for the
+     * same person, and a node dying between the two steps leaves an offer {@link #settleOffers} reconciles.
+     */
+    private void offerSlot(TenantId tenant, SiteId site, ServiceId serviceId, Instant start, Set<UsagerId> owners) {
+        SiteSetup setup = setup(tenant, site);
+        WaitingListStore.FreedSlot slot = new WaitingListStore.FreedSlot(
+                tenant,
+                site,
+                serviceId,
+                start,
+                start.atZone(setup.site().zone()).toLocalDate());
+        Set<UsagerId> skip = new HashSet<>(owners);
         while (true) {
-            Instant now = clock.instant();
-            Optional<WaitingListStore.Claim> claimed = waitingList.claimNext(
-                    freed.tenant(), freed.site(), freed.service(), date, skip, now, now.plus(OFFER_CLAIM));
+            BookingId hold = new BookingId(ids.nextUuid());
+            Optional<WaitingListStore.Offer> claimed =
+                    waitingList.claimNext(slot, skip, hold, clock.instant().plus(OFFER_CLAIM));
             if (claimed.isEmpty()) {
                 return;
             }
-            WaitingListStore.Claim claim = claimed.get();
+            WaitingListStore.Offer offer = claimed.get();
+            UsagerId usager = offer.entry().usager();
+            if (hasAppointment(tenant, usager, serviceId)) {
+                // Booked meanwhile: they could not confirm a second appointment, so their wait is over.
+                waitingList.accepted(tenant, hold);
+                continue;
+            }
             BookingRequest request = new BookingRequest(
-                    freed.tenant(),
-                    freed.site(),
-                    freed.service(),
-                    freed.start(),
+                    tenant,
+                    site,
+                    serviceId,
+                    start,
                     1,
-                    claim.entry().usager(),
+                    usager,
                     new ActorRef(ActorKind.SYSTEM, "waiting-list"),
                     null,
                     null,
                     null);
             BookingResult r;
             try {
-                r = takeForWaitingList(request);
+                r = takeForWaitingList(request, hold);
             } catch (BookingRejectedException e) {
                 // This person cannot take it (for example a missing ANTS number): try the next one.
-                waitingList.release(claim);
-                skip.add(claim.entry().usager());
+                waitingList.release(offer);
+                skip.add(usager);
                 continue;
-            } catch (RuntimeException e) {
-                waitingList.release(claim);
-                throw e;
             }
-            if (r instanceof BookingResult.Booked held) {
-                waitingList.offered(claim, held.booking().id());
+            // Any other failure leaves the claim to lapse: the hold may have been written, settleOffers knows.
+            if (r instanceof BookingResult.Booked) {
+                waitingList.offered(offer);
             } else {
-                waitingList.release(claim); // the slot went to someone else meanwhile
+                waitingList.release(offer); // the slot went to someone else meanwhile
             }
             return;
         }
     }
 
-    private BookingResult takeForWaitingList(BookingRequest request) {
+    private boolean hasAppointment(TenantId tenant, UsagerId usager, ServiceId service) {
+        return store.ofUsager(tenant, usager).stream()
+                .anyMatch(b -> b.service().equals(service) && b.status() == BookingStatus.BOOKED);
+    }
+
+    /**
+     * Settles every offer whose hold ended, from the hold's row (see {@link #expireHolds}); returns the
+     * holds whose offers it settled as not taken up (and offered on).
+     */
+    private Set<BookingId> settleOffers(TenantId tenant) {
+        Set<BookingId> declined = new HashSet<>();
+        for (WaitingListStore.Offer offer : waitingList.offers(tenant)) {
+            Instant now = clock.instant();
+            Optional<Booking> hold = store.find(tenant, offer.hold());
+            if (hold.isEmpty()) {
+                Instant until = offer.claimedUntil();
+                if (until != null && !until.isAfter(now) && waitingList.release(offer)) {
+                    // The node making the offer died before the hold: make it again.
+                    WaitingListStore.Entry e = offer.entry();
+                    offerSlot(tenant, e.site(), e.service(), offer.slot(), Set.of());
+                }
+            } else if (hold.get().status() == BookingStatus.EXPIRED) {
+                if (waitingList.declined(tenant, offer.hold())) {
+                    declined.add(offer.hold());
+                    offerFreedSlot(hold.get());
+                }
+            } else if (hold.get().status() != BookingStatus.HELD) {
+                waitingList.accepted(tenant, offer.hold()); // confirmed, the node died before saying so
+            }
+        }
+        return declined;
+    }
+
+    private BookingResult takeForWaitingList(BookingRequest request, BookingId hold) {
         Instant now = clock.instant();
         SiteSetup setup = setup(request.tenant(), request.site());
         Service service = service(setup, request.service());
@@ -460,7 +558,7 @@ public final class BookingService {
         }
         Plan plan = plan(setup, service, request, now, null);
         NewBooking nb = new NewBooking(
-                new BookingId(ids.nextUuid()),
+                hold,
                 request.tenant(),
                 request.site(),
                 request.service(),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.internal.Check;
@@ -13,10 +14,15 @@ import org.opengru.scheduling.model.SiteId;
 
 /**
  * Port: the waiting list (liste d'attente), first come, first offered. When a slot frees up, the booking
- * service claims the first waiting person whose dates fit, holds the slot for them and records the offer;
- * if they let the hold expire, the slot goes to the next. A store shared by several nodes (PostgreSQL)
- * keeps the list across nodes and restarts, orders it by a number the store assigns (not a node's clock),
- * and lets one claim at most one offer per entry however many nodes free slots at once.
+ * service claims the first waiting person whose dates fit, under the id of the hold it is about to take
+ * for them, then takes the hold. The entry keeps that id until the offer ends: the booking store's row of
+ * the hold is then the truth (held, booked, expired, or never written by a node that died), and
+ * {@link BookingService#expireHolds} settles every offer from it, whatever path ended the hold.
+ *
+ * <p>A person has at most one entry per site and service, and at most one offer per service across
+ * sites. A store shared by several nodes (PostgreSQL) keeps the list across nodes and restarts, orders it
+ * by a number the store assigns (not a node's clock), and lets one claim take an entry at most once
+ * however many nodes free slots at once.
  */
 public interface WaitingListStore {
 
@@ -33,45 +39,60 @@ public interface WaitingListStore {
         }
     }
 
+    /** A freed slot to offer: the entries whose dates contain {@code date} (its local date) fit. */
+    record FreedSlot(TenantId tenant, SiteId site, ServiceId service, Instant start, LocalDate date) {}
+
     /**
-     * An entry taken off the list for one offer, until {@code until}: no other claim gets it meanwhile.
-     * Ends with {@link #offered} or {@link #release}; a claim left by a crashed node lapses at {@code until}.
+     * An entry taken off the list for one offer: the hold {@code hold} for the slot starting at {@code slot}.
+     * {@code claimedUntil} is set while the hold is being taken (the booking may not exist yet) and cleared
+     * by {@link #offered}; past it, a missing hold means the node making the offer died.
      */
-    record Claim(long id, Entry entry, Instant until) {}
+    record Offer(
+            long id,
+            Entry entry,
+            BookingId hold,
+            Instant slot,
+            @Nullable Instant claimedUntil) {}
 
     /**
      * Puts the person on the list. Idempotent per (tenant, site, service, usager): joining again keeps their
-     * place and takes the new dates.
+     * place (or their pending offer) and takes the new dates.
      */
     void join(Entry entry);
+
+    /** Takes the person off the list; returns the hold of their pending offer, if they had one. */
+    Optional<BookingId> leave(TenantId tenant, SiteId site, ServiceId service, UsagerId usager);
 
     /** Who is waiting (not currently offered a slot), in order. */
     List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service);
 
     /**
-     * Claims the first waiting entry whose dates contain {@code date}, skipping the given usagers and the
-     * entries claimed by someone else; empty when there is none.
+     * Claims the first waiting entry whose dates contain the slot's date, skipping the given usagers and
+     * those with an offer for the service pending (at any site), and marks it offered with {@code hold}
+     * until {@code until}; empty when there is none.
      */
-    Optional<Claim> claimNext(
-            TenantId tenant,
-            SiteId site,
-            ServiceId service,
-            LocalDate date,
-            Set<UsagerId> skip,
-            Instant now,
-            Instant until);
+    Optional<Offer> claimNext(FreedSlot slot, Set<UsagerId> skip, BookingId hold, Instant until);
 
-    /** The claimed entry got the hold: it leaves the list until the offer is accepted or declined. */
-    void offered(Claim claim, BookingId hold);
+    /** The hold of the claimed entry was taken: the claim no longer lapses. */
+    void offered(Offer offer);
 
-    /** The claimed entry got nothing: back on the list at its place. */
-    void release(Claim claim);
+    /** The hold of the claimed entry was not taken: back on the list at its place. False if already settled. */
+    boolean release(Offer offer);
 
-    /** The hold was confirmed (or was no offer): the offer is over. */
-    void accepted(TenantId tenant, BookingId hold);
+    /** Every entry offered a slot (or being offered one) in the tenant, in list order. */
+    List<Offer> offers(TenantId tenant);
 
-    /** The person let the offer expire: they lose their turn. */
-    void declined(TenantId tenant, BookingId hold);
+    /**
+     * The person has an appointment for the service (the hold was confirmed): every entry of theirs for
+     * that service leaves the list. False if no entry had that hold.
+     */
+    boolean accepted(TenantId tenant, BookingId hold);
+
+    /**
+     * The offer was not taken up (the hold expired or was released): the person goes back to the end of
+     * the list, with the same dates. False if no entry had that hold.
+     */
+    boolean declined(TenantId tenant, BookingId hold);
 
     /** The embedded list, for one JVM (tests, single-node installations). */
     static WaitingListStore inMemory() {

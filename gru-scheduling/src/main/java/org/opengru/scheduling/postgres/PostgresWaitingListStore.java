@@ -23,31 +23,48 @@ import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.SiteId;
 
 /**
- * The waiting list in PostgreSQL ({@code scheduling_waiting}, migration V4), in plain JDBC, shared by every
- * node: a slot freed on any node, or after a restart, goes to the next person. The order is the table's
- * identity column. A claim is one statement that picks the first fitting row with {@code FOR UPDATE SKIP
- * LOCKED} and marks it claimed: two nodes freeing slots at once claim two different people, never one
- * person twice. Each call borrows a connection for one autocommitted statement.
+ * The waiting list in PostgreSQL ({@code scheduling_waiting}, migrations V4 and V5), in plain JDBC, shared
+ * by every node: a slot freed on any node, or after a restart, goes to the next person. The order is the
+ * table's identity column. A claim is one statement that picks the first fitting row with {@code FOR
+ * UPDATE SKIP LOCKED} and marks it offered under the coming hold's id: two nodes freeing slots at once
+ * claim two different people, never one person twice; the unique index {@code scheduling_waiting_one_offer}
+ * keeps a person to one offer per service even when two nodes claim them at two sites at once. Each call
+ * borrows a connection for one autocommitted statement.
  */
 public final class PostgresWaitingListStore implements WaitingListStore {
 
+    private static final String ONE_OFFER_INDEX = "scheduling_waiting_one_offer";
+    private static final int MAX_CLAIM_ATTEMPTS = 8;
+    private static final String COLUMNS =
+            "id, usager_id, site_id, service_id, from_date, to_date, hold_id," + " slot_start, claimed_until";
     private static final String JOIN = """
             INSERT INTO scheduling_waiting (tenant_id, site_id, service_id, usager_id, from_date, to_date)
             VALUES (?, ?, ?, ?::uuid, ?, ?)
-            ON CONFLICT (tenant_id, site_id, service_id, usager_id) WHERE hold_id IS NULL
+            ON CONFLICT (tenant_id, site_id, service_id, usager_id)
             DO UPDATE SET from_date = EXCLUDED.from_date, to_date = EXCLUDED.to_date""";
     private static final String CLAIM = """
-            UPDATE scheduling_waiting w SET claimed_until = ?
+            UPDATE scheduling_waiting w SET hold_id = ?::uuid, slot_start = ?, claimed_until = ?
              WHERE w.id = (SELECT x.id FROM scheduling_waiting x
                             WHERE x.tenant_id = ? AND x.site_id = ? AND x.service_id = ? AND x.hold_id IS NULL
                               AND x.from_date <= ? AND x.to_date >= ?
-                              AND (x.claimed_until IS NULL OR x.claimed_until <= ?)
                               AND NOT (x.usager_id = ANY (?::uuid[]))
+                              AND NOT EXISTS (SELECT 1 FROM scheduling_waiting o
+                                               WHERE o.tenant_id = x.tenant_id AND o.service_id = x.service_id
+                                                 AND o.usager_id = x.usager_id AND o.hold_id IS NOT NULL)
                             ORDER BY x.id
                             LIMIT 1
                               FOR UPDATE SKIP LOCKED)
                AND w.hold_id IS NULL
-            RETURNING w.id, w.usager_id, w.from_date, w.to_date""";
+            RETURNING w.*""";
+    /** Every entry of the person for the service, found through the confirmed hold, leaves the list. */
+    private static final String ACCEPTED = """
+            DELETE FROM scheduling_waiting w USING scheduling_waiting o
+             WHERE o.tenant_id = ? AND o.hold_id = ?::uuid
+               AND w.tenant_id = o.tenant_id AND w.service_id = o.service_id AND w.usager_id = o.usager_id""";
+    /** A new number from the identity column sends the entry to the end of the list. */
+    private static final String DECLINED = """
+            UPDATE scheduling_waiting SET id = DEFAULT, hold_id = NULL, slot_start = NULL, claimed_until = NULL
+             WHERE tenant_id = ? AND hold_id = ?::uuid""";
 
     private final DataSource dataSource;
 
@@ -66,6 +83,24 @@ public final class PostgresWaitingListStore implements WaitingListStore {
                 entry.usager().toString(),
                 entry.from(),
                 entry.to());
+    }
+
+    @Override
+    public Optional<BookingId> leave(TenantId tenant, SiteId site, ServiceId service, UsagerId usager) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM scheduling_waiting WHERE tenant_id = ?"
+                        + " AND site_id = ? AND service_id = ? AND usager_id = ?::uuid RETURNING hold_id")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, site.value());
+            ps.setString(3, service.value());
+            ps.setString(4, usager.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                UUID hold = rs.next() ? rs.getObject(1, UUID.class) : null;
+                return Optional.ofNullable(hold).map(BookingId::of);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("leaving the waiting list failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -90,84 +125,111 @@ public final class PostgresWaitingListStore implements WaitingListStore {
     }
 
     @Override
-    public Optional<Claim> claimNext(
-            TenantId tenant,
-            SiteId site,
-            ServiceId service,
-            LocalDate date,
-            Set<UsagerId> skip,
-            Instant now,
-            Instant until) {
-        try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setObject(1, utc(until));
-            ps.setString(2, tenant.value());
-            ps.setString(3, site.value());
-            ps.setString(4, service.value());
-            ps.setObject(5, date);
-            ps.setObject(6, date);
-            ps.setObject(7, utc(now));
-            ps.setArray(
-                    8,
-                    c.createArrayOf("uuid", skip.stream().map(UsagerId::value).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+    public Optional<Offer> claimNext(FreedSlot slot, Set<UsagerId> skip, BookingId hold, Instant until) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connection();
+                    PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                ps.setString(1, hold.toString());
+                ps.setObject(2, utc(slot.start()));
+                ps.setObject(3, utc(until));
+                ps.setString(4, slot.tenant().value());
+                ps.setString(5, slot.site().value());
+                ps.setString(6, slot.service().value());
+                ps.setObject(7, slot.date());
+                ps.setObject(8, slot.date());
+                ps.setArray(
+                        9,
+                        c.createArrayOf(
+                                "uuid", skip.stream().map(UsagerId::value).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(offer(rs, slot.tenant())) : Optional.empty();
                 }
-                Entry entry = new Entry(
-                        tenant,
-                        site,
-                        service,
-                        UsagerId.of(rs.getObject("usager_id", UUID.class)),
-                        rs.getObject("from_date", LocalDate.class),
-                        rs.getObject("to_date", LocalDate.class));
-                return Optional.of(new Claim(rs.getLong("id"), entry, until));
+            } catch (SQLException e) {
+                // The person was claimed at another site at the same moment: the index waited for that
+                // claim to commit, so the next statement's snapshot sees it and passes over them.
+                if (!isOneOfferViolation(e) || attempt == MAX_CLAIM_ATTEMPTS) {
+                    throw new IllegalStateException("claiming a waiting-list entry failed: " + e.getMessage(), e);
+                }
             }
+        }
+    }
+
+    private static boolean isOneOfferViolation(SQLException e) {
+        return "23505".equals(e.getSQLState())
+                && e.getMessage() != null
+                && e.getMessage().contains("\"" + ONE_OFFER_INDEX + "\"");
+    }
+
+    @Override
+    public void offered(Offer offer) {
+        update(
+                "UPDATE scheduling_waiting SET claimed_until = NULL WHERE id = ? AND hold_id = ?::uuid",
+                offer.id(),
+                offer.hold().toString());
+    }
+
+    @Override
+    public boolean release(Offer offer) {
+        return update(
+                        "UPDATE scheduling_waiting SET hold_id = NULL, slot_start = NULL, claimed_until = NULL"
+                                + " WHERE id = ? AND hold_id = ?::uuid",
+                        offer.id(),
+                        offer.hold().toString())
+                > 0;
+    }
+
+    @Override
+    public List<Offer> offers(TenantId tenant) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                        + " FROM scheduling_waiting WHERE tenant_id = ? AND hold_id IS NOT NULL ORDER BY id")) {
+            ps.setString(1, tenant.value());
+            List<Offer> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(offer(rs, tenant));
+                }
+            }
+            return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("claiming a waiting-list entry failed: " + e.getMessage(), e);
+            throw new IllegalStateException("reading the waiting-list offers failed: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void offered(Claim claim, BookingId hold) {
-        update(
-                "UPDATE scheduling_waiting SET hold_id = ?::uuid, claimed_until = NULL WHERE id = ? AND hold_id IS NULL",
-                hold.toString(),
-                claim.id());
+    public boolean accepted(TenantId tenant, BookingId hold) {
+        return update(ACCEPTED, tenant.value(), hold.toString()) > 0;
     }
 
     @Override
-    public void release(Claim claim) {
-        update(
-                "UPDATE scheduling_waiting SET claimed_until = NULL WHERE id = ? AND hold_id IS NULL AND claimed_until = ?",
-                claim.id(),
-                utc(claim.until()));
+    public boolean declined(TenantId tenant, BookingId hold) {
+        return update(DECLINED, tenant.value(), hold.toString()) > 0;
     }
 
-    @Override
-    public void accepted(TenantId tenant, BookingId hold) {
-        endOffer(tenant, hold);
+    private static Offer offer(ResultSet rs, TenantId tenant) throws SQLException {
+        Entry entry = new Entry(
+                tenant,
+                SiteId.of(rs.getString("site_id")),
+                ServiceId.of(rs.getString("service_id")),
+                UsagerId.of(rs.getObject("usager_id", UUID.class)),
+                rs.getObject("from_date", LocalDate.class),
+                rs.getObject("to_date", LocalDate.class));
+        OffsetDateTime claimed = rs.getObject("claimed_until", OffsetDateTime.class);
+        return new Offer(
+                rs.getLong("id"),
+                entry,
+                BookingId.of(rs.getObject("hold_id", UUID.class)),
+                rs.getObject("slot_start", OffsetDateTime.class).toInstant(),
+                claimed == null ? null : claimed.toInstant());
     }
 
-    @Override
-    public void declined(TenantId tenant, BookingId hold) {
-        endOffer(tenant, hold);
-    }
-
-    private void endOffer(TenantId tenant, BookingId hold) {
-        update(
-                "DELETE FROM scheduling_waiting WHERE tenant_id = ? AND hold_id = ?::uuid",
-                tenant.value(),
-                hold.toString());
-    }
-
-    private void update(String sql, Object... args) {
+    private int update(String sql, Object... args) {
         try (Connection c = connection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("updating the waiting list failed: " + e.getMessage(), e);
         }

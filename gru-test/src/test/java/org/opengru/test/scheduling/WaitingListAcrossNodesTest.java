@@ -43,8 +43,6 @@ import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.WaitingListStore;
-import org.opengru.scheduling.model.ServiceId;
-import org.opengru.scheduling.model.SiteId;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
 import org.opengru.test.MutableClock;
@@ -155,7 +153,7 @@ class WaitingListAcrossNodesTest {
         after.expireHolds(TENANT);
         assertThat(holdsOf(after.store(), first)).isZero();
         assertThat(holdsOf(after.store(), second)).isEqualTo(1);
-        assertThat(after.waiting(TENANT, SITE, CIVIL)).isEmpty();
+        assertThat(after.waiting(TENANT, SITE, CIVIL)).containsExactly(first); // back at the end
     }
 
     // ---------------------------------------------------------------- two slots freed at once
@@ -216,60 +214,8 @@ class WaitingListAcrossNodesTest {
         assertThat(holds.values()).containsExactlyInAnyOrder(2L, 0L);
     }
 
-    /** A list that forwards everything to another; the variants below change how an entry is picked. */
-    private abstract static class ForwardingList implements WaitingListStore {
-
-        final WaitingListStore list;
-
-        ForwardingList(WaitingListStore list) {
-            this.list = list;
-        }
-
-        @Override
-        public Optional<Claim> claimNext(
-                TenantId tenant,
-                SiteId site,
-                ServiceId service,
-                LocalDate date,
-                Set<UsagerId> skip,
-                Instant now,
-                Instant until) {
-            return list.claimNext(tenant, site, service, date, skip, now, until);
-        }
-
-        @Override
-        public void join(Entry entry) {
-            list.join(entry);
-        }
-
-        @Override
-        public List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service) {
-            return list.waiting(tenant, site, service);
-        }
-
-        @Override
-        public void offered(Claim claim, BookingId hold) {
-            list.offered(claim, hold);
-        }
-
-        @Override
-        public void release(Claim claim) {
-            list.release(claim);
-        }
-
-        @Override
-        public void accepted(TenantId tenant, BookingId hold) {
-            list.accepted(tenant, hold);
-        }
-
-        @Override
-        public void declined(TenantId tenant, BookingId hold) {
-            list.declined(tenant, hold);
-        }
-    }
-
     /** Waits after picking until the other node has picked too. */
-    private static final class PickedTogether extends ForwardingList {
+    private static final class PickedTogether extends ForwardingWaitingList {
 
         private final CyclicBarrier barrier;
 
@@ -279,15 +225,8 @@ class WaitingListAcrossNodesTest {
         }
 
         @Override
-        public Optional<Claim> claimNext(
-                TenantId tenant,
-                SiteId site,
-                ServiceId service,
-                LocalDate date,
-                Set<UsagerId> skip,
-                Instant now,
-                Instant until) {
-            Optional<Claim> claim = super.claimNext(tenant, site, service, date, skip, now, until);
+        public Optional<Offer> claimNext(FreedSlot slot, Set<UsagerId> skip, BookingId hold, Instant until) {
+            Optional<Offer> claim = super.claimNext(slot, skip, hold, until);
             try {
                 barrier.await(20, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -298,7 +237,7 @@ class WaitingListAcrossNodesTest {
     }
 
     /** The deliberately broken shared list: picks the first waiting row with a plain read, claiming nothing. */
-    private static final class Unclaimed extends ForwardingList {
+    private static final class Unclaimed extends ForwardingWaitingList {
 
         private final DataSource pool;
 
@@ -308,30 +247,29 @@ class WaitingListAcrossNodesTest {
         }
 
         @Override
-        public Optional<Claim> claimNext(
-                TenantId tenant,
-                SiteId site,
-                ServiceId service,
-                LocalDate date,
-                Set<UsagerId> skip,
-                Instant now,
-                Instant until) {
+        public Optional<Offer> claimNext(FreedSlot slot, Set<UsagerId> skip, BookingId hold, Instant until) {
+            TenantId tenant = slot.tenant();
+            LocalDate date = slot.date();
             try (Connection c = pool.getConnection();
                     PreparedStatement ps = c.prepareStatement(
                             "SELECT id, usager_id FROM scheduling_waiting WHERE tenant_id = ? AND site_id = ?"
                                     + " AND service_id = ? AND hold_id IS NULL AND from_date <= ? AND to_date >= ?"
                                     + " ORDER BY id")) {
                 ps.setString(1, tenant.value());
-                ps.setString(2, site.value());
-                ps.setString(3, service.value());
+                ps.setString(2, slot.site().value());
+                ps.setString(3, slot.service().value());
                 ps.setObject(4, date);
                 ps.setObject(5, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         UsagerId usager = UsagerId.of(rs.getObject(2, UUID.class));
                         if (!skip.contains(usager)) {
-                            return Optional.of(new Claim(
-                                    rs.getLong(1), new Entry(tenant, site, service, usager, date, date), until));
+                            return Optional.of(new Offer(
+                                    rs.getLong(1),
+                                    new Entry(tenant, slot.site(), slot.service(), usager, date, date),
+                                    hold,
+                                    slot.start(),
+                                    until));
                         }
                     }
                 }

@@ -1,8 +1,8 @@
 package org.opengru.scheduling.booking.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,22 +14,32 @@ import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.SiteId;
 
-/** The waiting list of one JVM, behind one lock; the order is the order of joining. */
+/** The waiting list of one JVM, behind one lock; the order is the order of the rows' numbers. */
 public final class InMemoryWaitingListStore implements WaitingListStore {
 
     private static final class Row {
-        final long id;
+        long id;
         Entry entry;
-
-        @Nullable
-        Instant claimedUntil;
 
         @Nullable
         BookingId hold;
 
+        @Nullable
+        Instant slot;
+
+        @Nullable
+        Instant claimedUntil;
+
         Row(long id, Entry entry) {
             this.id = id;
             this.entry = entry;
+        }
+
+        boolean of(TenantId tenant, SiteId site, ServiceId service, UsagerId usager) {
+            return entry.tenant().equals(tenant)
+                    && entry.site().equals(site)
+                    && entry.service().equals(service)
+                    && entry.usager().equals(usager);
         }
 
         boolean waitsFor(TenantId tenant, SiteId site, ServiceId service) {
@@ -38,21 +48,44 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
                     && entry.site().equals(site)
                     && entry.service().equals(service);
         }
+
+        Offer offer() {
+            return new Offer(id, entry, hold, slot, claimedUntil);
+        }
+
+        void clearOffer() {
+            hold = null;
+            slot = null;
+            claimedUntil = null;
+        }
     }
 
+    /** Sorted by id: new rows and rows sent to the end are appended with the next number. */
     private final List<Row> rows = new ArrayList<>();
+
     private long nextId = 1;
 
     @Override
     public synchronized void join(Entry entry) {
         for (Row r : rows) {
-            if (r.waitsFor(entry.tenant(), entry.site(), entry.service())
-                    && r.entry.usager().equals(entry.usager())) {
+            if (r.of(entry.tenant(), entry.site(), entry.service(), entry.usager())) {
                 r.entry = entry;
                 return;
             }
         }
         rows.add(new Row(nextId++, entry));
+    }
+
+    @Override
+    public synchronized Optional<BookingId> leave(TenantId tenant, SiteId site, ServiceId service, UsagerId usager) {
+        for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
+            Row r = it.next();
+            if (r.of(tenant, site, service, usager)) {
+                it.remove();
+                return Optional.ofNullable(r.hold);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -67,53 +100,105 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
     }
 
     @Override
-    public synchronized Optional<Claim> claimNext(
-            TenantId tenant,
-            SiteId site,
-            ServiceId service,
-            LocalDate date,
-            Set<UsagerId> skip,
-            Instant now,
-            Instant until) {
+    public synchronized Optional<Offer> claimNext(FreedSlot slot, Set<UsagerId> skip, BookingId hold, Instant until) {
         for (Row r : rows) {
-            if (r.waitsFor(tenant, site, service)
-                    && !date.isBefore(r.entry.from())
-                    && !date.isAfter(r.entry.to())
+            if (r.waitsFor(slot.tenant(), slot.site(), slot.service())
+                    && !slot.date().isBefore(r.entry.from())
+                    && !slot.date().isAfter(r.entry.to())
                     && !skip.contains(r.entry.usager())
-                    && (r.claimedUntil == null || !r.claimedUntil.isAfter(now))) {
+                    && !hasOffer(r.entry)) {
+                r.hold = hold;
+                r.slot = slot.start();
                 r.claimedUntil = until;
-                return Optional.of(new Claim(r.id, r.entry, until));
+                return Optional.of(r.offer());
             }
         }
         return Optional.empty();
     }
 
-    @Override
-    public synchronized void offered(Claim claim, BookingId hold) {
+    /** Whether the person has an offer pending for the service, at any site. */
+    private boolean hasOffer(Entry e) {
         for (Row r : rows) {
-            if (r.id == claim.id()) {
-                r.hold = hold;
-                r.claimedUntil = null;
+            if (r.hold != null
+                    && r.entry.tenant().equals(e.tenant())
+                    && r.entry.service().equals(e.service())
+                    && r.entry.usager().equals(e.usager())) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void offered(Offer offer) {
+        Row r = find(offer.id(), offer.hold());
+        if (r != null) {
+            r.claimedUntil = null;
         }
     }
 
     @Override
-    public synchronized void release(Claim claim) {
+    public synchronized boolean release(Offer offer) {
+        Row r = find(offer.id(), offer.hold());
+        if (r == null) {
+            return false;
+        }
+        r.clearOffer();
+        return true;
+    }
+
+    private @Nullable Row find(long id, BookingId hold) {
         for (Row r : rows) {
-            if (r.id == claim.id() && r.hold == null) {
-                r.claimedUntil = null;
+            if (r.id == id && hold.equals(r.hold)) {
+                return r;
             }
         }
+        return null;
     }
 
     @Override
-    public synchronized void accepted(TenantId tenant, BookingId hold) {
-        rows.removeIf(r -> hold.equals(r.hold) && r.entry.tenant().equals(tenant));
+    public synchronized List<Offer> offers(TenantId tenant) {
+        List<Offer> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.hold != null && r.entry.tenant().equals(tenant)) {
+                out.add(r.offer());
+            }
+        }
+        return out;
     }
 
     @Override
-    public synchronized void declined(TenantId tenant, BookingId hold) {
-        rows.removeIf(r -> hold.equals(r.hold) && r.entry.tenant().equals(tenant));
+    public synchronized boolean accepted(TenantId tenant, BookingId hold) {
+        Row offered = byHold(tenant, hold);
+        if (offered == null) {
+            return false;
+        }
+        Entry e = offered.entry;
+        rows.removeIf(r -> r.entry.tenant().equals(e.tenant())
+                && r.entry.service().equals(e.service())
+                && r.entry.usager().equals(e.usager()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean declined(TenantId tenant, BookingId hold) {
+        Row offered = byHold(tenant, hold);
+        if (offered == null) {
+            return false;
+        }
+        rows.remove(offered);
+        offered.clearOffer();
+        offered.id = nextId++;
+        rows.add(offered);
+        return true;
+    }
+
+    private @Nullable Row byHold(TenantId tenant, BookingId hold) {
+        for (Row r : rows) {
+            if (hold.equals(r.hold) && r.entry.tenant().equals(tenant)) {
+                return r;
+            }
+        }
+        return null;
     }
 }
