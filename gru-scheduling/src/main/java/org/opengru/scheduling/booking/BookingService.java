@@ -297,12 +297,15 @@ public final class BookingService {
     }
 
     /**
-     * Erasure of an usager's appointments (RGPD art. 17; see {@code SchedulingSubjectData}): those still
-     * ahead are cancelled in their name and their holds released (each slot goes to the waiting list),
+     * Erasure of an usager's appointments (RGPD art. 17; see {@code SchedulingSubjectData}): they leave
+     * every waiting list (a pending offer is released to the next person), those still ahead are cancelled in their name and their holds released (each slot goes to the waiting list),
      * then every booking of theirs is detached from them ({@link BookingStore#anonymiseUsager}). Returns
      * how many bookings were detached.
      */
     public int eraseUsager(TenantId tenant, UsagerId usager) {
+        for (WaitingListStore.Entry e : waitingList.entriesOf(tenant, usager)) {
+            leaveWaitingList(tenant, e.site(), e.service(), usager);
+        }
         Instant now = clock.instant();
         for (Booking b : store.ofUsager(tenant, usager)) {
             if (b.status() == BookingStatus.BOOKED && b.start().isAfter(now)) {
@@ -317,6 +320,11 @@ public final class BookingService {
             }
         }
         return store.anonymiseUsager(tenant, usager, clock.instant());
+    }
+
+    /** The usager's places on waiting lists, at every site and service. */
+    public List<WaitingListStore.Entry> waitingListsOf(TenantId tenant, UsagerId usager) {
+        return waitingList.entriesOf(tenant, usager);
     }
 
     /** The sites and their setups this service books for. */

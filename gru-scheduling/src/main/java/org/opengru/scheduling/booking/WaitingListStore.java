@@ -63,6 +63,9 @@ public interface WaitingListStore {
     /** Takes the person off the list; returns the hold of their pending offer, if they had one. */
     Optional<BookingId> leave(TenantId tenant, SiteId site, ServiceId service, UsagerId usager);
 
+    /** The usager's entries, waiting or offered, at every site and service (subject access, erasure). */
+    List<Entry> entriesOf(TenantId tenant, UsagerId usager);
+
     /** Who is waiting (not currently offered a slot), in order. */
     List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service);
 

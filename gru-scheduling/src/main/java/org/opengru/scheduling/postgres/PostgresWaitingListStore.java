@@ -104,6 +104,31 @@ public final class PostgresWaitingListStore implements WaitingListStore {
     }
 
     @Override
+    public List<Entry> entriesOf(TenantId tenant, UsagerId usager) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("SELECT site_id, service_id, from_date, to_date"
+                        + " FROM scheduling_waiting WHERE tenant_id = ? AND usager_id = ? ORDER BY id")) {
+            ps.setString(1, tenant.value());
+            ps.setObject(2, usager.value());
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(
+                            tenant,
+                            SiteId.of(rs.getString(1)),
+                            ServiceId.of(rs.getString(2)),
+                            usager,
+                            rs.getObject(3, java.time.LocalDate.class),
+                            rs.getObject(4, java.time.LocalDate.class)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the usager's waiting lists failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service) {
         try (Connection c = connection();
                 PreparedStatement ps = c.prepareStatement(

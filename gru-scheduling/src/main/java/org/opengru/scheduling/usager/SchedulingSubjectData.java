@@ -17,8 +17,8 @@ import org.opengru.scheduling.booking.BookingStatus;
 
 /**
  * The appointments' share of subject access (RGPD art. 15) and erasure (art. 17), in the section
- * {@code appointments}. The export holds every booking of the usager with its trail and the no-show
- * count. Erasure cancels the appointments still ahead in the usager's name (their slots go to the
+ * {@code appointments}. The export holds every booking of the usager with its trail, the no-show count
+ * and their places on waiting lists. Erasure takes them off every waiting list, cancels the appointments still ahead in the usager's name (their slots go to the
  * waiting list), releases their holds, then detaches every booking from them: the agenda keeps that a
  * desk was taken at that time, not by whom. Nothing is kept: an appointment is no administrative record.
  *
@@ -76,7 +76,13 @@ public final class SchedulingSubjectData implements SubjectDataContributor {
                     b.updatedAt(),
                     bookings.store().audit(tenant, b.id())));
         }
-        return Map.of("appointments", appointments, "noShows", bookings.noShowCount(tenant, usager));
+        return Map.of(
+                "appointments",
+                appointments,
+                "noShows",
+                bookings.noShowCount(tenant, usager),
+                "waitingLists",
+                bookings.waitingListsOf(tenant, usager));
     }
 
     @Override

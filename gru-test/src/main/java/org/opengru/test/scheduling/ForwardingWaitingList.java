@@ -34,6 +34,11 @@ public class ForwardingWaitingList implements WaitingListStore {
     }
 
     @Override
+    public List<Entry> entriesOf(TenantId tenant, UsagerId usager) {
+        return list.entriesOf(tenant, usager);
+    }
+
+    @Override
     public List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service) {
         return list.waiting(tenant, site, service);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opengru.test.scheduling.SchedulingFixture.CIVIL;
 import static org.opengru.test.scheduling.SchedulingFixture.MONDAY_9AM;
+import static org.opengru.test.scheduling.SchedulingFixture.PASSPORT;
 import static org.opengru.test.scheduling.SchedulingFixture.SITE;
 import static org.opengru.test.scheduling.SchedulingFixture.TENANT;
 import static org.opengru.test.scheduling.SchedulingFixture.at;
@@ -93,6 +94,32 @@ public abstract class WaitingListContract {
         return store.ofUsager(TENANT, usager).stream()
                 .filter(b -> b.status() == BookingStatus.HELD)
                 .toList();
+    }
+
+    @Test
+    void erasureTakesThePersonOffEveryListAndPassesTheirOfferOn() {
+        UsagerId leaving = newUsager();
+        UsagerId next = newUsager();
+        BookingResult.Booked taken = bookCivil(service, 10);
+        join(service, leaving, TUESDAY, TUESDAY);
+        join(service, next, TUESDAY, TUESDAY);
+        service.joinWaitingList(TENANT, SITE, PASSPORT, leaving, TUESDAY, TUESDAY.plusDays(2));
+        service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
+        assertThat(holdsOf(leaving)).hasSize(1); // offered the freed slot
+        assertThat(waitingList.entriesOf(TENANT, leaving))
+                .extracting(WaitingListStore.Entry::service)
+                .containsExactlyInAnyOrder(CIVIL, PASSPORT);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> export = (java.util.Map<String, Object>)
+                new org.opengru.scheduling.usager.SchedulingSubjectData(service).collect(TENANT, leaving);
+        assertThat((List<?>) export.get("waitingLists")).hasSize(2);
+
+        new org.opengru.scheduling.usager.SchedulingSubjectData(service).erase(TENANT, leaving);
+
+        assertThat(waitingList.entriesOf(TENANT, leaving)).isEmpty();
+        assertThat(store.ofUsager(TENANT, leaving)).isEmpty();
+        assertThat(holdsOf(next)).as("the offer went on to the next person").hasSize(1);
+        assertThat(service.waiting(TENANT, SITE, PASSPORT)).doesNotContain(leaving);
     }
 
     @Test

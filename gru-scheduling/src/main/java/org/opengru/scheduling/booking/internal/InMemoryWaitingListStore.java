@@ -89,6 +89,17 @@ public final class InMemoryWaitingListStore implements WaitingListStore {
     }
 
     @Override
+    public synchronized List<Entry> entriesOf(TenantId tenant, UsagerId usager) {
+        List<Entry> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.entry.tenant().equals(tenant) && r.entry.usager().equals(usager)) {
+                out.add(r.entry);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service) {
         List<UsagerId> out = new ArrayList<>();
         for (Row r : rows) {
