@@ -55,12 +55,12 @@ public final class ContactTimeline implements TimelineContributor {
                     null);
         }
         int fetch = limit > Integer.MAX_VALUE - TIES ? Integer.MAX_VALUE : limit + TIES;
-        return log.byUsager(tenant, usager, after, fetch).stream()
-                .map(ContactTimeline::entry)
-                .filter(e -> e.isBefore(before))
-                .sorted(TimelineEntry.NEWEST_FIRST)
-                .limit(Math.max(0, limit))
-                .toList();
+        return TimelineEntry.page(
+                log.byUsager(tenant, usager, after, fetch).stream()
+                        .map(ContactTimeline::entry)
+                        .toList(),
+                before,
+                limit);
     }
 
     static TimelineEntry entry(ContactRecord c) {

@@ -38,12 +38,12 @@ public final class NotificationTimeline implements TimelineContributor {
     public List<TimelineEntry> newest(TenantId tenant, UsagerId usager, @Nullable TimelineCursor before, int limit) {
         Instant bound = before == null ? null : before.occurredAt().plusNanos(1000);
         int fetch = limit > Integer.MAX_VALUE - TIES ? Integer.MAX_VALUE : limit + TIES;
-        return store.byUsager(tenant, usager, bound, fetch).stream()
-                .map(NotificationTimeline::entry)
-                .filter(e -> e.isBefore(before))
-                .sorted(TimelineEntry.NEWEST_FIRST)
-                .limit(Math.max(0, limit))
-                .toList();
+        return TimelineEntry.page(
+                store.byUsager(tenant, usager, bound, fetch).stream()
+                        .map(NotificationTimeline::entry)
+                        .toList(),
+                before,
+                limit);
     }
 
     static TimelineEntry entry(Notification n) {

@@ -3,6 +3,7 @@ package org.opengru.core.timeline;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
@@ -47,6 +48,19 @@ public record TimelineEntry(
         module = Checks.text("timeline.module", module, 64);
         kind = Checks.text("timeline.kind", kind, 128);
         summary = Checks.text("timeline.summary", summary, 1000);
+    }
+
+    /**
+     * The page a contributor returns from entries it read: those strictly older than {@code before}, newest
+     * first, at most {@code limit}.
+     */
+    public static List<TimelineEntry> page(
+            java.util.Collection<TimelineEntry> entries, @Nullable TimelineCursor before, int limit) {
+        return entries.stream()
+                .filter(e -> e.isBefore(before))
+                .sorted(NEWEST_FIRST)
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     /** The cursor that pages past this entry. */

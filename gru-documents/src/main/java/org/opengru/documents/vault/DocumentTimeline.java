@@ -86,9 +86,7 @@ public final class DocumentTimeline implements TimelineContributor {
                             + (c.documents().size() > 1 ? " documents" : " document") + " pour la démarche "
                             + c.procedure().value()));
         }
-        entries.removeIf(e -> !e.isBefore(before));
-        entries.sort(TimelineEntry.NEWEST_FIRST);
-        return List.copyOf(entries.subList(0, Math.min(Math.max(limit, 0), entries.size())));
+        return TimelineEntry.page(entries, before, limit);
     }
 
     private String label(TenantId tenant, DocumentTypeCode code) {

@@ -55,14 +55,10 @@ public final class AppointmentTimeline implements TimelineContributor {
         for (Booking b : store.ofUsager(tenant, usager)) {
             List<AuditEntry> trail = store.audit(tenant, b.id());
             for (int i = 0; i < trail.size(); i++) {
-                TimelineEntry e = entry(b, trail.get(i), i);
-                if (e.isBefore(before)) {
-                    entries.add(e);
-                }
+                entries.add(entry(b, trail.get(i), i));
             }
         }
-        entries.sort(TimelineEntry.NEWEST_FIRST);
-        return List.copyOf(entries.subList(0, Math.min(Math.max(limit, 0), entries.size())));
+        return TimelineEntry.page(entries, before, limit);
     }
 
     private TimelineEntry entry(Booking b, AuditEntry a, int index) {
