@@ -248,14 +248,27 @@ public final class BookingService {
     /** Cancels with the secret token of the confirmation link: no login needed. */
     public Booking cancelByUsager(TenantId tenant, BookingId id, String token) {
         Booking b = find(tenant, id);
-        if (token == null
-                || !MessageDigest.isEqual(
-                        hash(token).getBytes(StandardCharsets.US_ASCII),
-                        b.cancelTokenHash().getBytes(StandardCharsets.US_ASCII))) {
+        if (!tokenMatches(b, token)) {
             throw new BookingRejectedException(
                     Reason.INVALID_CANCEL_TOKEN, "token", "<redacted>", "does not match booking " + id);
         }
         return cancelledByUsager(tenant, b);
+    }
+
+    /**
+     * The booking a cancellation link names, when its secret matches (to show what the link would cancel
+     * before the resident confirms); empty alike for an unknown booking and for a wrong secret, so that a
+     * guessed link reveals nothing.
+     */
+    public Optional<Booking> findByCancelToken(TenantId tenant, BookingId id, @Nullable String token) {
+        return store.find(tenant, id).filter(b -> tokenMatches(b, token));
+    }
+
+    private static boolean tokenMatches(Booking b, @Nullable String token) {
+        return token != null
+                && MessageDigest.isEqual(
+                        hash(token).getBytes(StandardCharsets.US_ASCII),
+                        b.cancelTokenHash().getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

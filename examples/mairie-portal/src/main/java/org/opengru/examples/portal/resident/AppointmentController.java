@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Booking, rescheduling and cancelling an appointment at a desk of the town hall. */
 @Controller
@@ -112,6 +113,16 @@ class AppointmentController {
                             .withIdempotencyKey(IdempotencyKey.of("rdv-" + jeton)));
             if (result instanceof BookingResult.Booked booked) {
                 redirect.addFlashAttribute("notice", "Votre rendez-vous est confirmé.");
+                if (booked.cancelToken() != null) {
+                    // Sent by e-mail in a real commune; shown once here, as the demo sends no e-mail.
+                    redirect.addFlashAttribute(
+                            "cancelLink",
+                            ServletUriComponentsBuilder.fromCurrentContextPath()
+                                    .path(CancelLinkController.PATH)
+                                    .queryParam("jeton", booked.cancelToken())
+                                    .buildAndExpand(booked.booking().id())
+                                    .toUriString());
+                }
                 return "redirect:/rendez-vous/" + booked.booking().id();
             }
             redirect.addFlashAttribute(

@@ -55,6 +55,9 @@ class PortalSecurity {
                 .permitAll()
                 .requestMatchers("/error")
                 .permitAll()
+                // The cancellation link sent with an appointment: its secret is the proof, no sign-in.
+                .requestMatchers("/rendez-vous/*/annulation")
+                .permitAll()
                 .requestMatchers("/agent/**")
                 .hasRole("AGENT")
                 .anyRequest()
