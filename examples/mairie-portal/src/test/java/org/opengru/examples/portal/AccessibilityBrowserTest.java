@@ -108,6 +108,36 @@ class AccessibilityBrowserTest extends RunningPortal {
         assertNoViolation("the refused form");
     }
 
+    /** The page of the cancellation link, reached without signing in, before and after confirming. */
+    @Test
+    void cancellationLinkPagesHaveNoAccessibilityViolation(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.opengru.scheduling.booking.BookingService bookings) {
+        java.time.LocalDate from =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(3);
+        var slots = bookings.availability(
+                org.opengru.examples.portal.commune.Commune.TENANT,
+                org.opengru.examples.portal.commune.Commune.HOTEL_DE_VILLE,
+                org.opengru.examples.portal.commune.Commune.SERVICE_ETAT_CIVIL,
+                from,
+                from.plusDays(14),
+                1);
+        var booked = (org.opengru.scheduling.booking.BookingResult.Booked)
+                bookings.book(org.opengru.scheduling.booking.BookingRequest.online(
+                        org.opengru.examples.portal.commune.Commune.TENANT,
+                        org.opengru.examples.portal.commune.Commune.HOTEL_DE_VILLE,
+                        org.opengru.examples.portal.commune.Commune.SERVICE_ETAT_CIVIL,
+                        slots.get(slots.size() - 2).start(),
+                        org.opengru.core.id.UsagerId.of(java.util.UUID.randomUUID())));
+        browser.get("http://localhost:" + port + "/rendez-vous/"
+                + booked.booking().id() + "/annulation?jeton=" + booked.cancelToken());
+        assertNoViolation("the cancellation link");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getPageSource().contains("Votre rendez-vous est annulé"));
+        assertNoViolation("the cancelled appointment");
+    }
+
     private static void assertNoViolation(String page) {
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
