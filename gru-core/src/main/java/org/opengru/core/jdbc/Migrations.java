@@ -39,7 +39,8 @@ public final class Migrations {
             "V5__notifications_inbox.sql",
             "V6__contacts_satisfaction.sql",
             "V7__request_beneficiary.sql",
-            "V8__reference_blocks.sql");
+            "V8__reference_blocks.sql",
+            "V9__history_from_columns.sql");
 
     private final String module;
     private final List<Script> scripts;

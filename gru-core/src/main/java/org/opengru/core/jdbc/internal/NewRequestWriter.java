@@ -162,7 +162,7 @@ final class NewRequestWriter {
             expected++;
         }
         sql.append(", hist AS (INSERT INTO gru_request_history (tenant_id, request_id, sequence, at, actor, channel,"
-                + " action, from_status, to_status, reason, implicit, document) SELECT v.* FROM req, (VALUES ");
+                + " action, from_status, to_status, reason, implicit) SELECT v.* FROM req, (VALUES ");
         boolean first = true;
         for (HistoryEntry h : change.history()) {
             row(
@@ -177,8 +177,7 @@ final class NewRequestWriter {
                     as(h.from() == null ? null : h.from().name(), "text"),
                     h.to().name(),
                     as(h.reason(), "text"),
-                    as(h.implicit(), "boolean"),
-                    as(PostgresRequestStore.JSON.writeValueAsString(h), "json"));
+                    as(h.implicit(), "boolean"));
             first = false;
         }
         sql.append(") AS v)");

@@ -23,12 +23,15 @@ import org.opengru.core.id.ShortReference;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.intake.Channel;
 import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.outbox.OutboxMessage;
+import org.opengru.core.principal.ActorRef;
 import org.opengru.core.request.HistoryEntry;
 import org.opengru.core.request.IdempotencyRecord;
 import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestAction;
 import org.opengru.core.request.RequestChange;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStatus;
@@ -250,8 +253,8 @@ public final class PostgresRequestStore implements RequestStore {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_request_history (tenant_id, request_id,"
-                + " sequence, at, actor, channel, action, from_status, to_status, reason, implicit, document)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
+                + " sequence, at, actor, channel, action, from_status, to_status, reason, implicit)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (HistoryEntry h : entries) {
                 if (h.sequence() != expected) {
                     throw new ValidationException(
@@ -269,7 +272,6 @@ public final class PostgresRequestStore implements RequestStore {
                 ps.setString(9, h.to().name());
                 ps.setString(10, h.reason());
                 ps.setBoolean(11, h.implicit());
-                ps.setString(12, JSON.writeValueAsString(h));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -330,14 +332,26 @@ public final class PostgresRequestStore implements RequestStore {
     @Override
     public List<HistoryEntry> history(TenantId tenant, RequestId id) {
         return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT document::text FROM gru_request_history"
+            try (PreparedStatement ps = c.prepareStatement("SELECT sequence, at, actor, channel, action,"
+                    + " from_status, to_status, reason, implicit FROM gru_request_history"
                     + " WHERE tenant_id = ? AND request_id = ? ORDER BY sequence")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, id.value());
                 List<HistoryEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(JSON.readValue(rs.getString(1), HistoryEntry.class));
+                        String from = rs.getString("from_status");
+                        out.add(new HistoryEntry(
+                                id,
+                                rs.getInt("sequence"),
+                                Sql.requiredInstant(rs, "at"),
+                                ActorRef.parse(rs.getString("actor")),
+                                Channel.valueOf(rs.getString("channel")),
+                                RequestAction.valueOf(rs.getString("action")),
+                                from == null ? null : RequestStatus.valueOf(from),
+                                RequestStatus.valueOf(rs.getString("to_status")),
+                                rs.getString("reason"),
+                                rs.getBoolean("implicit")));
                     }
                 }
                 return List.copyOf(out);

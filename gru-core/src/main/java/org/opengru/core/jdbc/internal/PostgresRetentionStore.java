@@ -159,7 +159,7 @@ public final class PostgresRetentionStore implements RetentionStore {
             }
             delete(c, "DELETE FROM gru_timeline WHERE tenant_id = ? AND subject_id = ?", tenant, request.toString());
             try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request_history SET reason = NULL,"
-                    + " document = (document::jsonb - 'reason')::json WHERE tenant_id = ? AND request_id = ?")) {
+                    + " document = NULL WHERE tenant_id = ? AND request_id = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, request.value());
                 ps.executeUpdate();
