@@ -11,10 +11,12 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.rgpd.EndOfLife;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -33,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param proconnect the OpenID provider agents sign in with (ProConnect, the State's agent identity
  *     federation, or any OpenID provider following the same rules)
  * @param scheduling the appointment sites of this collectivité
+ * @param retention how long each démarche's closed requests are kept (RGPD), by démarche code; applied by
+ *     a purge job every 6 hours (PostgreSQL storage only)
  */
 public record TenantProperties(
         @Nullable String name,
@@ -42,11 +46,17 @@ public record TenantProperties(
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Contact> teams,
         @Nullable List<String> procedures,
         @Valid @Nullable AgentLogin proconnect,
-        @Valid @Nullable Scheduling scheduling) {
+        @Valid @Nullable Scheduling scheduling,
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Retention> retention) {
 
     /** A block with nothing set. */
     public static TenantProperties empty() {
-        return new TenantProperties(null, null, null, null, null, null, null, null);
+        return new TenantProperties(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The retention of each démarche, sorted by démarche code. */
+    public Map<String, Retention> retentionOrEmpty() {
+        return retention == null ? Map.of() : new TreeMap<>(retention);
     }
 
     /** The teams, each completed with the collectivité's contact details. */
@@ -76,8 +86,24 @@ public record TenantProperties(
                 proconnect == null
                         ? base.proconnect
                         : base.proconnect == null ? proconnect : proconnect.inheritFrom(base.proconnect),
-                or(scheduling, base.scheduling));
+                or(scheduling, base.scheduling),
+                or(retention, base.retention));
     }
+
+    /**
+     * How long a démarche's requests are kept once closed (decided or withdrawn), as the commune's register
+     * of processing activities says (durées de conservation).
+     *
+     * @param active how long they stay in the active base, for example {@code 1y} or {@code P1Y}
+     * @param archive how long they then stay in intermediate archive (archivage intermédiaire), for
+     *     example {@code 5y}; {@code 0d} for none
+     * @param endOfLife what happens then: {@code purge} (deleted) or {@code anonymise} (kept for statistics
+     *     without anything personal)
+     */
+    public record Retention(
+            @NotNull Period active,
+            @NotNull Period archive,
+            @NotNull EndOfLife endOfLife) {}
 
     /**
      * The service in charge of requests, with the contact details the CRPA requires on the

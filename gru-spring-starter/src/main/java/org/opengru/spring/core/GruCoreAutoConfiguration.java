@@ -3,12 +3,14 @@ package org.opengru.spring.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.opengru.core.GruCore;
 import org.opengru.core.acknowledgment.AcknowledgmentSettings;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.ProcedureStore;
 import org.opengru.core.event.DomainEvents;
 import org.opengru.core.exchange.ExchangeService;
@@ -24,6 +26,10 @@ import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.rgpd.CoreSubjectData;
+import org.opengru.core.rgpd.PurgeJob;
+import org.opengru.core.rgpd.RequestEndListener;
+import org.opengru.core.rgpd.RetentionPolicy;
+import org.opengru.core.rgpd.RetentionStore;
 import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TeamDirectory;
@@ -38,6 +44,8 @@ import org.opengru.core.webhook.WebhookSecret;
 import org.opengru.core.webhook.WebhookSender;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.TenantProperties;
+import org.opengru.spring.jobs.GruJobContribution;
+import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorage;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.slf4j.Logger;
@@ -146,6 +154,53 @@ public class GruCoreAutoConfiguration {
                 persistence.postgres().map(PostgresPersistence::retentionStore).orElse(null)));
         modules.orderedStream().forEach(all::add);
         return new SubjectAccess(clock, all);
+    }
+
+    /**
+     * The retention of each tenant's démarches ({@code gru.tenants.<id>.retention.<démarche>}), applied by
+     * gru-core's {@link PurgeJob} every 6 hours; every {@link RequestEndListener} bean (gru-documents'
+     * {@code EndedRequestFiles}) is told of each request purged or anonymised. A démarche the catalogue does
+     * not know fails the start, naming the property. Needs PostgreSQL: in memory nothing outlives the node.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruRetentionJobs")
+    GruJobContribution gruRetentionJobs(
+            GruProperties properties,
+            CorePersistence persistence,
+            GruCore core,
+            Clock clock,
+            ObjectProvider<RequestEndListener> listeners) {
+        Map<TenantId, List<RetentionPolicy>> policies = new LinkedHashMap<>();
+        for (String id : properties.tenantIds()) {
+            TenantId tenant = TenantId.of(id);
+            properties.tenant(id).retentionOrEmpty().forEach((code, r) -> {
+                String property = "gru.tenants." + id + ".retention." + code;
+                if (core.procedures().latest(tenant, ProcedureCode.of(code)).isEmpty()) {
+                    throw new InvalidTenantSetupException(property, "names no démarche of " + id, null);
+                }
+                policies.computeIfAbsent(tenant, t -> new ArrayList<>())
+                        .add(new RetentionPolicy(ProcedureCode.of(code), r.active(), r.archive(), r.endOfLife()));
+            });
+        }
+        if (policies.isEmpty()) {
+            return List::of;
+        }
+        if (persistence.postgres().isEmpty()) {
+            log.warn(
+                    "OpenGRU keeps its data in memory: the retention periods of {} are not applied (nothing"
+                            + " outlives the node). Use PostgreSQL storage (a DataSource) to apply them.",
+                    policies.keySet());
+            return List::of;
+        }
+        RetentionStore store = persistence.postgres().get().retentionStore();
+        List<RequestEndListener> told = listeners.orderedStream().toList();
+        RequestEndListener listener = (tenant, request, how) -> told.forEach(l -> l.ended(tenant, request, how));
+        List<GruJobs.Job> jobs = new ArrayList<>();
+        policies.forEach((tenant, list) -> {
+            PurgeJob job = new PurgeJob(store, clock, list, 200, listener);
+            jobs.add(new GruJobs.Job("retention-" + tenant.value(), Duration.ofHours(6), () -> job.run(tenant)));
+        });
+        return () -> jobs;
     }
 
     @Bean

@@ -175,6 +175,67 @@ class GruDocumentsAutoConfigurationTest {
                 });
     }
 
+    @Test
+    void theRetentionPropertiesPurgeRequestsAndTheirFilesWithNoCode(PostgresDatabase db, @TempDir Path dir) {
+        MutableClock clock = new MutableClock(TestTenant.NOW);
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        GruStorageAutoConfiguration.class,
+                        GruCoreAutoConfiguration.class,
+                        GruDocumentsAutoConfiguration.class))
+                .withBean(Clock.class, () -> clock)
+                .withBean(DataSource.class, db::dataSource)
+                .withPropertyValues(TestTenant.PROPERTIES)
+                .withPropertyValues(
+                        "gru.storage=jdbc",
+                        "gru.documents.storage-path=" + dir,
+                        "gru.tenants.saint-martin.retention.inscription-cantine.active=1y",
+                        "gru.tenants.saint-martin.retention.inscription-cantine.archive=P2Y",
+                        "gru.tenants.saint-martin.retention.inscription-cantine.end-of-life=purge")
+                .run(context -> {
+                    UsagerStore usagers = context.getBean(UsagerStore.class);
+                    var resident = TestTenant.resident(usagers);
+                    Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), usagers);
+                    Attachment file = send(context.getBean(PieceReuse.class), resident, decided.id());
+                    GruJobs.Job job = context.getBean("gruRetentionJobs", GruJobContribution.class)
+                            .jobs()
+                            .get(0);
+                    assertThat(job.name()).isEqualTo("retention-saint-martin");
+                    assertThat(job.interval()).isEqualTo(Duration.ofHours(6));
+
+                    clock.set(TestTenant.NOW.plus(Duration.ofDays(2 * 365)));
+                    job.body().run();
+                    assertThat(context.getBean(RequestStore.class).find(TestTenant.TENANT, decided.id()))
+                            .as("archived, not yet purged after two years")
+                            .isPresent();
+
+                    clock.set(TestTenant.NOW.plus(Duration.ofDays(3 * 365 + 2)));
+                    job.body().run();
+                    assertThat(context.getBean(RequestStore.class).find(TestTenant.TENANT, decided.id()))
+                            .isEmpty();
+                    DocumentVault vault = context.getBean(DocumentVault.class);
+                    assertThat(vault.store().find(TestTenant.TENANT, file.document()))
+                            .as("the files went with the request, through EndedRequestFiles")
+                            .isEmpty();
+                });
+    }
+
+    @Test
+    void aRetentionForAnUnknownDemarcheFailsTheStartNamingTheProperty(PostgresDatabase db, @TempDir Path dir) {
+        runner.withBean(DataSource.class, db::dataSource)
+                .withPropertyValues(
+                        "gru.storage=jdbc",
+                        "gru.documents.storage-path=" + dir,
+                        "gru.tenants.saint-martin.retention.cantine-typo.active=1y",
+                        "gru.tenants.saint-martin.retention.cantine-typo.archive=0d",
+                        "gru.tenants.saint-martin.retention.cantine-typo.end-of-life=anonymise")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gru.tenants.saint-martin.retention.cantine-typo names no démarche"));
+    }
+
     private static Attachment send(PieceReuse reuse, UsagerPrincipal resident, RequestId request) {
         byte[] png = TestTenant.png();
         return reuse.uploadAndAttach(
