@@ -40,6 +40,18 @@ class GruCoreAutoConfigurationTest {
             .withPropertyValues(TestTenant.PROPERTIES);
 
     @Test
+    void inMemoryTheRetentionPeriodsAreNotAppliedAndNoJobPretendsTo() {
+        runner.withPropertyValues(
+                        "gru.tenants.saint-martin.retention.inscription-cantine.active=1y",
+                        "gru.tenants.saint-martin.retention.inscription-cantine.archive=2y",
+                        "gru.tenants.saint-martin.retention.inscription-cantine.end-of-life=anonymise")
+                .run(context -> assertThat(
+                                context.getBean("gruRetentionJobs", org.opengru.spring.jobs.GruJobContribution.class)
+                                        .jobs())
+                        .isEmpty());
+    }
+
+    @Test
     void definesTheTenantsDemarchesAndTeamsAndDrivesARequestToItsDecision() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(GruCore.class).hasSingleBean(RequestService.class);

@@ -112,7 +112,8 @@ class GruSchedulingAutoConfigurationTest {
                     assertThat(limiter.tryAcquire("bot", now)).isTrue();
                     assertThat(otherNode.tryAcquire("bot", now)).isTrue();
                     assertThat(limiter.tryAcquire("bot", now)).isFalse();
-                    assertThat(context.getBean(GruJobContribution.class).jobs())
+                    assertThat(context.getBean("gruSchedulingJobs", GruJobContribution.class)
+                                    .jobs())
                             .extracting(GruJobs.Job::name)
                             .containsExactly("expire-holds", "sweep-rate-limits");
                 });
