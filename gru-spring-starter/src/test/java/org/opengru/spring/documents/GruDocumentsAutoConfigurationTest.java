@@ -139,56 +139,48 @@ class GruDocumentsAutoConfigurationTest {
         }
     }
 
-    @Test
-    void aHostsPurgeJobTakesTheRequestsFilesWithIt(PostgresDatabase db, @TempDir Path dir) {
-        MutableClock clock = new MutableClock(TestTenant.NOW);
-        new ApplicationContextRunner()
+    /** Core and documents on PostgreSQL, files under {@code dir}, at {@code clock}'s time. */
+    private static ApplicationContextRunner onPostgres(PostgresDatabase db, Path dir, Clock clock) {
+        return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(
                         GruStorageAutoConfiguration.class,
                         GruCoreAutoConfiguration.class,
                         GruDocumentsAutoConfiguration.class))
                 .withBean(Clock.class, () -> clock)
                 .withBean(DataSource.class, db::dataSource)
-                .withUserConfiguration(Retention.class)
                 .withPropertyValues(TestTenant.PROPERTIES)
-                .withPropertyValues("gru.storage=jdbc", "gru.documents.storage-path=" + dir)
-                .run(context -> {
-                    UsagerStore usagers = context.getBean(UsagerStore.class);
-                    var resident = TestTenant.resident(usagers);
-                    Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), usagers);
-                    Attachment file = send(context.getBean(PieceReuse.class), resident, decided.id());
-                    DocumentVault vault = context.getBean(DocumentVault.class);
-                    assertThat(vault.store().find(TestTenant.TENANT, file.document()))
-                            .isPresent();
+                .withPropertyValues("gru.storage=jdbc", "gru.documents.storage-path=" + dir);
+    }
 
-                    clock.set(TestTenant.NOW.plus(Duration.ofDays(1200)));
-                    context.getBean("retention", GruJobContribution.class)
-                            .jobs()
-                            .forEach(job -> job.body().run());
+    @Test
+    void aHostsPurgeJobTakesTheRequestsFilesWithIt(PostgresDatabase db, @TempDir Path dir) {
+        MutableClock clock = new MutableClock(TestTenant.NOW);
+        onPostgres(db, dir, clock).withUserConfiguration(Retention.class).run(context -> {
+            UsagerStore usagers = context.getBean(UsagerStore.class);
+            var resident = TestTenant.resident(usagers);
+            Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), usagers);
+            Attachment file = send(context.getBean(PieceReuse.class), resident, decided.id());
+            DocumentVault vault = context.getBean(DocumentVault.class);
+            assertThat(vault.store().find(TestTenant.TENANT, file.document())).isPresent();
 
-                    assertThat(context.getBean(RequestStore.class).find(TestTenant.TENANT, decided.id()))
-                            .isEmpty();
-                    assertThat(vault.store().find(TestTenant.TENANT, file.document()))
-                            .isEmpty();
-                    assertThatThrownBy(() -> vault.download(resident, file.document(), 1))
-                            .isInstanceOf(NotFoundException.class);
-                });
+            clock.set(TestTenant.NOW.plus(Duration.ofDays(1200)));
+            context.getBean("retention", GruJobContribution.class)
+                    .jobs()
+                    .forEach(job -> job.body().run());
+
+            assertThat(context.getBean(RequestStore.class).find(TestTenant.TENANT, decided.id()))
+                    .isEmpty();
+            assertThat(vault.store().find(TestTenant.TENANT, file.document())).isEmpty();
+            assertThatThrownBy(() -> vault.download(resident, file.document(), 1))
+                    .isInstanceOf(NotFoundException.class);
+        });
     }
 
     @Test
     void theRetentionPropertiesPurgeRequestsAndTheirFilesWithNoCode(PostgresDatabase db, @TempDir Path dir) {
         MutableClock clock = new MutableClock(TestTenant.NOW);
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        GruStorageAutoConfiguration.class,
-                        GruCoreAutoConfiguration.class,
-                        GruDocumentsAutoConfiguration.class))
-                .withBean(Clock.class, () -> clock)
-                .withBean(DataSource.class, db::dataSource)
-                .withPropertyValues(TestTenant.PROPERTIES)
+        onPostgres(db, dir, clock)
                 .withPropertyValues(
-                        "gru.storage=jdbc",
-                        "gru.documents.storage-path=" + dir,
                         "gru.tenants.saint-martin.retention.inscription-cantine.active=1y",
                         "gru.tenants.saint-martin.retention.inscription-cantine.archive=P2Y",
                         "gru.tenants.saint-martin.retention.inscription-cantine.end-of-life=purge")
