@@ -36,6 +36,18 @@ class ResidentDataTest extends RunningPortal {
         assertThat(sections).contains("usager", "requests", "documents", "appointments", "franceconnect");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** The canteen registrations' retention, declared in application.properties, runs as a job. */
+    @Test
+    void theCommunesRetentionPeriodsAreApplied() {
+        assertThat(context.getBean("gruRetentionJobs", org.opengru.spring.jobs.GruJobContribution.class)
+                        .jobs())
+                .extracting(org.opengru.spring.jobs.GruJobs.Job::name)
+                .containsExactly("retention-commune-45000");
+    }
+
     @Test
     void withoutSigningInThereIsNoFile() {
         HttpResponse<String> file = new HttpBrowser(port).step("/mon-espace/mes-donnees");
