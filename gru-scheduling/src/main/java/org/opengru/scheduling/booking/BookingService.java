@@ -311,9 +311,10 @@ public final class BookingService {
 
     /**
      * Erasure of an usager's appointments (RGPD art. 17; see {@code SchedulingSubjectData}): they leave
-     * every waiting list (a pending offer is released to the next person), those still ahead are cancelled in their name and their holds released (each slot goes to the waiting list),
-     * then every booking of theirs is detached from them ({@link BookingStore#anonymiseUsager}). Returns
-     * how many bookings were detached.
+     * every waiting list (a pending offer is released to the next person), their appointments still ahead
+     * are cancelled in their name and their holds released (each slot goes to the waiting list), then every
+     * booking of theirs is detached from them ({@link BookingStore#anonymiseUsager}). Returns how many
+     * bookings were detached.
      */
     public int eraseUsager(TenantId tenant, UsagerId usager) {
         for (WaitingListStore.Entry e : waitingList.entriesOf(tenant, usager)) {

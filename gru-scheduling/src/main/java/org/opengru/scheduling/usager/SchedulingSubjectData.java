@@ -18,9 +18,10 @@ import org.opengru.scheduling.booking.BookingStatus;
 /**
  * The appointments' share of subject access (RGPD art. 15) and erasure (art. 17), in the section
  * {@code appointments}. The export holds every booking of the usager with its trail, the no-show count
- * and their places on waiting lists. Erasure takes them off every waiting list, cancels the appointments still ahead in the usager's name (their slots go to the
- * waiting list), releases their holds, then detaches every booking from them: the agenda keeps that a
- * desk was taken at that time, not by whom. Nothing is kept: an appointment is no administrative record.
+ * and their places on waiting lists. Erasure takes them off every waiting list, cancels the appointments
+ * still ahead in the usager's name (their slots go to the waiting list), releases their holds, then
+ * detaches every booking from them: the agenda keeps that a desk was taken at that time, not by whom.
+ * Nothing is kept: an appointment is no administrative record.
  *
  * <pre>{@code
  * List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(...));
