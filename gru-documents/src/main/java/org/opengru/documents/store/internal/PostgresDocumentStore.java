@@ -48,7 +48,10 @@ import org.opengru.documents.vault.DocumentId;
 import org.opengru.documents.vault.DocumentVersion;
 import org.opengru.documents.vault.Verification;
 
-/** Document metadata in PostgreSQL, plain JDBC; tables from {@code V1__documents.sql} to {@code V4__ended_requests.sql}. */
+/**
+ * Document metadata in PostgreSQL, plain JDBC; tables from {@code V1__documents.sql} to {@code
+ * V4__ended_requests.sql}.
+ */
 public final class PostgresDocumentStore implements DocumentStore {
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -162,10 +162,10 @@ public class RequestFiles {
 
     /**
      * The resident's new files for several pieces at once (a complement), all or none: every file is
-     * checked into the applicant's vault first (filed with the request: they go when it ends), and only when all are accepted are they consented to and
-     * attached; when one is refused, those already stored are erased and nothing is attached. {@code
-     * between} runs after the checks and before the attachments (the message that goes with them): when it
-     * fails, the stored files are erased the same way.
+     * checked into the applicant's vault first (filed with the request: they go when it ends), and only
+     * when all are accepted are they consented to and attached; when one is refused, those already stored
+     * are erased and nothing is attached. {@code between} runs after the checks and before the attachments
+     * (the message that goes with them): when it fails, the stored files are erased the same way.
      *
      * @throws org.opengru.documents.ingest.UploadRejectedException when a file is refused
      */
