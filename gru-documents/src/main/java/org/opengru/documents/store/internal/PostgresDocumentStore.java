@@ -454,23 +454,24 @@ public final class PostgresDocumentStore implements DocumentStore {
 
     @Override
     public List<Attachment> attachments(TenantId tenant, RequestId request) {
-        return selectAttachments(tenant, "request_id = ?", request.value());
+        return attachmentsWhere(tenant, "request_id", request.value());
     }
 
     @Override
     public List<Attachment> attachmentsOf(TenantId tenant, DocumentId document) {
-        return selectAttachments(tenant, "document_id = ?", document.value());
+        return attachmentsWhere(tenant, "document_id", document.value());
     }
 
-    private List<Attachment> selectAttachments(TenantId tenant, String where, UUID param) {
+    /** The attachments of that collectivité whose {@code column} (a fixed column name, never input) is {@code value}. */
+    private List<Attachment> attachmentsWhere(TenantId tenant, String column, UUID value) {
         return tx.inTransaction(c -> {
             List<Attachment> out = new ArrayList<>();
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT request_id, piece, document_id, version, attached_by,"
-                            + " attached_at FROM gru_document_attachment WHERE tenant_id = ? AND " + where
-                            + " ORDER BY id")) {
+                            + " attached_at FROM gru_document_attachment WHERE tenant_id = ? AND " + column
+                            + " = ? ORDER BY id")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, param);
+                ps.setObject(2, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Attachment(

@@ -28,12 +28,12 @@ import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestAction;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.usager.Household;
-import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Usager;
 import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
+import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.demo.DemoPeople;
 import org.opengru.examples.portal.resident.Appointments;
 import org.opengru.examples.portal.resident.RequestFiles;
@@ -59,11 +59,13 @@ class AgentController {
     private final GruCore core;
     private final Appointments appointments;
     private final RequestFiles files;
+    private final Labels labels;
 
-    AgentController(GruCore core, Appointments appointments, RequestFiles files) {
+    AgentController(GruCore core, Appointments appointments, RequestFiles files, Labels labels) {
         this.core = core;
         this.appointments = appointments;
         this.files = files;
+        this.labels = labels;
     }
 
     @GetMapping("/agent")
@@ -105,7 +107,7 @@ class AgentController {
         model.addAttribute("procedure", procedure);
         model.addAttribute("values", FormFields.display(r.data()));
         model.addAttribute("pieces", files.pieces(agent, r, procedure));
-        model.addAttribute("beneficiaryName", r.beneficiary() == null ? null : nameOf(r.beneficiary()));
+        model.addAttribute("beneficiaryName", r.beneficiary() == null ? null : labels.name(r.beneficiary()));
         model.addAttribute("history", core.requests().history(agent, r.id()));
         List<Message> thread = new ArrayList<>(core.exchanges().thread(agent, r.id()));
         thread.sort(Comparator.comparing(Message::postedAt));
@@ -113,7 +115,7 @@ class AgentController {
         model.addAttribute("actions", core.requests().permittedActions(agent, r.id()));
         Usager applicant = core.usagers().find(Commune.TENANT, r.applicant()).orElse(null);
         model.addAttribute("applicant", applicant);
-        model.addAttribute("applicantName", nameOf(r.applicant()));
+        model.addAttribute("applicantName", labels.name(r.applicant()));
         List<Household> households = core.usagers().householdsOf(Commune.TENANT, r.applicant());
         model.addAttribute("households", households);
         List<UsagerId> members = new ArrayList<>();
@@ -355,15 +357,7 @@ class AgentController {
 
     private Map<String, String> names(List<UsagerId> ids) {
         Map<String, String> out = new LinkedHashMap<>();
-        ids.forEach(id -> out.put(id.toString(), nameOf(id)));
+        ids.forEach(id -> out.put(id.toString(), labels.name(id)));
         return out;
-    }
-
-    private String nameOf(UsagerId id) {
-        Usager u = core.usagers().find(Commune.TENANT, id).orElse(null);
-        if (u instanceof Person p) {
-            return p.displayName();
-        }
-        return u instanceof Household h ? h.label() : "Usager " + id.toString().substring(0, 8);
     }
 }

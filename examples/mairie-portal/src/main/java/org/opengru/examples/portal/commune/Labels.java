@@ -12,8 +12,12 @@ import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.ProcedureRef;
 import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.request.RequestAction;
 import org.opengru.core.timeline.TimelineEntry;
+import org.opengru.core.usager.Household;
+import org.opengru.core.usager.Person;
+import org.opengru.core.usager.Usager;
 import org.opengru.documents.reuse.ProofAttachment;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.springframework.stereotype.Component;
@@ -46,6 +50,15 @@ public class Labels {
                 .find(Commune.TENANT, RequestId.of(java.util.UUID.fromString(e.subjectId())))
                 .map(r -> action + " : " + title(r.procedure()) + " (" + r.reference() + ")")
                 .orElse(action);
+    }
+
+    /** An usager as people read them: a person's name, a household's label, or a short id. */
+    public String name(UsagerId id) {
+        Usager u = core.usagers().find(Commune.TENANT, id).orElse(null);
+        if (u instanceof Person p) {
+            return p.displayName();
+        }
+        return u instanceof Household h ? h.label() : "Usager " + id.toString().substring(0, 8);
     }
 
     /** The démarche's title, as the catalogue gives it. */

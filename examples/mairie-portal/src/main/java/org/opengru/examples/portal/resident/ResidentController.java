@@ -29,9 +29,7 @@ import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.timeline.Timeline;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.HouseholdMember;
-import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Representations;
-import org.opengru.core.usager.Usager;
 import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.documents.ingest.UploadRequest;
 import org.opengru.documents.types.DocumentFacts;
@@ -41,6 +39,7 @@ import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
+import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.examples.portal.signin.PortalUser;
@@ -69,6 +68,7 @@ class ResidentController {
     private final Representations representations;
     private final Timeline timeline;
     private final SubjectAccess subjectAccess;
+    private final Labels labels;
 
     ResidentController(
             GruCore core,
@@ -76,13 +76,15 @@ class ResidentController {
             RequestFiles files,
             Appointments appointments,
             Timeline timeline,
-            SubjectAccess subjectAccess) {
+            SubjectAccess subjectAccess,
+            Labels labels) {
         this.core = core;
         this.vault = vault;
         this.files = files;
         this.appointments = appointments;
         this.timeline = timeline;
         this.subjectAccess = subjectAccess;
+        this.labels = labels;
         this.representations = new Representations(core.usagers(), core.mandates());
     }
 
@@ -105,7 +107,7 @@ class ResidentController {
             for (HouseholdMember m : h.members()) {
                 boolean self = m.person().equals(me.usager());
                 list.add(new Member(
-                        m.person(), nameOf(m.person()), role(m), self, !self && actsFor.contains(m.person())));
+                        m.person(), labels.name(m.person()), role(m), self, !self && actsFor.contains(m.person())));
             }
             members.put(h.id().toString(), list);
         }
@@ -190,7 +192,7 @@ class ResidentController {
                 core.procedures().find(Commune.TENANT, r.procedure()).orElseThrow();
         model.addAttribute("request", r);
         model.addAttribute("procedure", procedure);
-        model.addAttribute("beneficiaryName", r.beneficiary() == null ? null : nameOf(r.beneficiary()));
+        model.addAttribute("beneficiaryName", r.beneficiary() == null ? null : labels.name(r.beneficiary()));
         model.addAttribute("history", core.requests().history(me, r.id()));
         List<Message> thread = new ArrayList<>(core.exchanges().thread(me, r.id()));
         thread.sort(Comparator.comparing(Message::postedAt));
@@ -307,17 +309,9 @@ class ResidentController {
         Map<String, String> out = new LinkedHashMap<>();
         for (Request r : requests) {
             if (r.beneficiary() != null) {
-                out.put(r.beneficiary().toString(), nameOf(r.beneficiary()));
+                out.put(r.beneficiary().toString(), labels.name(r.beneficiary()));
             }
         }
         return out;
-    }
-
-    private String nameOf(UsagerId id) {
-        Usager u = core.usagers().find(Commune.TENANT, id).orElse(null);
-        if (u instanceof Person p) {
-            return p.displayName();
-        }
-        return u instanceof Household h ? h.label() : id.toString();
     }
 }
