@@ -1,0 +1,84 @@
+package org.opengru.scheduling.postgres;
+
+import static org.opengru.core.rgpd.DataMap.Content.PERSONAL;
+import static org.opengru.core.rgpd.DataMap.Content.PSEUDONYMOUS;
+import static org.opengru.core.rgpd.DataMap.Content.TECHNICAL;
+import static org.opengru.core.rgpd.DataMap.column;
+
+import java.util.List;
+import org.opengru.core.rgpd.DataMap;
+
+/** gru-scheduling's share of the {@link DataMap}: the tables of {@code classpath:db/opengru/scheduling}. */
+public final class SchedulingDataMap {
+
+    private static final String MODULE = "gru-scheduling";
+    private static final String NOT_A_REQUEST = "untouched: appointments are not part of a request's file";
+
+    private SchedulingDataMap() {}
+
+    public static DataMap map() {
+        return new DataMap(List.of(
+                DataMap.table(
+                        MODULE,
+                        "scheduling_booking",
+                        "appointments (rendez-vous) and holds; the agenda of each desk",
+                        "until the usager's erasure; the agenda keeps that a desk was taken, not by whom",
+                        NOT_A_REQUEST,
+                        "appointments ahead cancelled, then every booking detached: a random id in place of the"
+                                + " usager's, no ANTS number, idempotency key nor cancellation reason",
+                        "appointments",
+                        column("usager_id", PSEUDONYMOUS, "who booked"),
+                        column("ants_number", PERSONAL, "the ANTS pre-application number"),
+                        column("cancel_reason", PERSONAL, "why it was cancelled (free text)"),
+                        column("idempotency_key", TECHNICAL, "the client's idempotency key"),
+                        column("cancel_token_hash", TECHNICAL, "the hash of the cancellation link's secret"),
+                        column("site_id", TECHNICAL, "the site"),
+                        column("service_id", TECHNICAL, "the service"),
+                        column("resource_id", TECHNICAL, "the desk"),
+                        column("status", TECHNICAL, "the state")),
+                DataMap.table(
+                        MODULE,
+                        "scheduling_audit",
+                        "the trail of each booking",
+                        "as its booking",
+                        NOT_A_REQUEST,
+                        "kept: pseudonymous actors that no longer lead to anyone once the identity is erased; the"
+                                + " booking itself is detached",
+                        "appointments (trail)",
+                        column("actor", PSEUDONYMOUS, "who acted (kind and id)"),
+                        column("detail", PERSONAL, "the agent's note on the change (free text)"),
+                        column("action", TECHNICAL, "the action"),
+                        column("from_status", TECHNICAL, "the state before"),
+                        column("to_status", TECHNICAL, "the state after")),
+                DataMap.table(
+                        MODULE,
+                        "scheduling_waiting",
+                        "waiting lists for full services",
+                        "until booked, left, or the dates wanted have passed",
+                        NOT_A_REQUEST,
+                        "deleted (a pending offer goes to the next person)",
+                        "appointments (waiting lists)",
+                        column("usager_id", PSEUDONYMOUS, "who waits"),
+                        column("site_id", TECHNICAL, "the site"),
+                        column("service_id", TECHNICAL, "the service")),
+                DataMap.table(
+                        MODULE,
+                        "scheduling_rate_limit",
+                        "counters against booking floods",
+                        "one window (minutes); the row is reset at the next window",
+                        NOT_A_REQUEST,
+                        "untouched: reset within minutes",
+                        "not exported: a counter",
+                        column("identity", PSEUDONYMOUS, "the usager id or network address counted"),
+                        column("scope", TECHNICAL, "the limiter")),
+                DataMap.table(
+                        MODULE,
+                        "scheduling_schema_version",
+                        "the scheduling migrations applied",
+                        "as long as the database",
+                        NOT_A_REQUEST,
+                        "untouched: no personal data",
+                        "not exported: no personal data",
+                        column("script", TECHNICAL, "the migration"))));
+    }
+}
