@@ -24,13 +24,17 @@ public record ConsentRecord(
         String channel) {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern CHANNEL = Pattern.compile("[A-Z][A-Z_]{0,31}");
 
     public ConsentRecord {
         Checks.required("consent.tenant", tenant);
         Checks.required("consent.usager", usager);
         Checks.matches("consent.purpose", purpose, CODE, "a lower-case code such as sms-notifications");
         recordedAt = Checks.required("consent.recordedAt", recordedAt).truncatedTo(ChronoUnit.MICROS);
-        textVersion = Checks.text("consent.textVersion", textVersion, 64);
-        channel = Checks.text("consent.channel", channel, 32);
+        // Codes, not free text: the ledger outlives the request and the identity (art. 7.1 RGPD), so nothing
+        // personal may be written into it.
+        Checks.matches("consent.textVersion", textVersion, VERSION, "a version code such as 2026-01");
+        Checks.matches("consent.channel", channel, CHANNEL, "a channel code such as WEB");
     }
 }

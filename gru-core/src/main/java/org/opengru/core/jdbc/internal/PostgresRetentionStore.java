@@ -84,28 +84,65 @@ public final class PostgresRetentionStore implements RetentionStore {
         });
     }
 
+    /**
+     * What a request produced besides its row and history, in every gru-core table, deleted the same way by
+     * the purge and the anonymisation: nothing of it is needed for statistics, and its personal content
+     * (messages and notes, read receipts, notifications and in-app items, contacts, webhook payloads,
+     * timeline lines) ends with the request. The audit chain stays (ids and hashes only). Run before the
+     * request row changes, in the same transaction, so a crash leaves the request a candidate again.
+     */
+    private static final List<String> PRODUCED = List.of(
+            "DELETE FROM gru_timeline t USING gru_request r WHERE r.tenant_id = ? AND r.id = ?"
+                    + " AND t.tenant_id = r.tenant_id AND t.usager_id IN (r.applicant_id, r.beneficiary_id)"
+                    + " AND t.subject_id = r.id::text",
+            "DELETE FROM gru_read_receipt x USING gru_message m WHERE m.tenant_id = ? AND m.request_id = ?"
+                    + " AND x.tenant_id = m.tenant_id AND x.message_id = m.id",
+            "DELETE FROM gru_message_key x USING gru_message m WHERE m.tenant_id = ? AND m.request_id = ?"
+                    + " AND x.tenant_id = m.tenant_id AND x.message_id = m.id",
+            "DELETE FROM gru_message WHERE tenant_id = ? AND request_id = ?",
+            "DELETE FROM gru_notification WHERE tenant_id = ? AND request_id = ?",
+            "DELETE FROM gru_inbox WHERE tenant_id = ? AND request_id = ?",
+            "DELETE FROM gru_contact WHERE tenant_id = ? AND request_id = ?",
+            // Every subscriber's copy, delivered, pending or dead: the subscribers are read from the index's
+            // leading column (a loose index scan), so the delete uses the index whoever is configured now.
+            "WITH RECURSIVE s AS (SELECT min(subscriber) AS v FROM gru_outbox UNION ALL"
+                    + " SELECT (SELECT min(subscriber) FROM gru_outbox WHERE subscriber > s.v) FROM s WHERE s.v IS NOT NULL)"
+                    + " DELETE FROM gru_outbox WHERE subscriber IN (SELECT v FROM s WHERE v IS NOT NULL)"
+                    + " AND tenant_id = ? AND aggregate_type = 'request' AND aggregate_id = ?::text",
+            "DELETE FROM gru_outbox_stream WHERE tenant_id = ? AND aggregate_type = 'request' AND aggregate_id = ?::text");
+
     @Override
     public void purge(TenantId tenant, RequestId request) {
         tx.run(c -> {
-            delete(c, "DELETE FROM gru_timeline WHERE tenant_id = ? AND subject_id = ?", tenant, request.toString());
-            delete(
+            produced(c, tenant, request);
+            update(
                     c,
-                    "DELETE FROM gru_idempotency WHERE tenant_id = ? AND request_id = ?::uuid",
+                    "DELETE FROM gru_survey_response x USING gru_survey_invitation i WHERE i.tenant_id = ?"
+                            + " AND i.occasion = 'REQUEST_DECIDED' AND i.subject_id = ?::text AND x.invitation_id = i.id",
                     tenant,
-                    request.toString());
-            delete(
+                    request);
+            update(
                     c,
-                    "DELETE FROM gru_request_history WHERE tenant_id = ? AND request_id = ?::uuid",
+                    "DELETE FROM gru_survey_invitation WHERE tenant_id = ? AND occasion = 'REQUEST_DECIDED'"
+                            + " AND subject_id = ?::text",
                     tenant,
-                    request.toString());
-            delete(c, "DELETE FROM gru_request WHERE tenant_id = ? AND id = ?::uuid", tenant, request.toString());
+                    request);
+            update(c, "DELETE FROM gru_idempotency WHERE tenant_id = ? AND request_id = ?", tenant, request);
+            update(c, "DELETE FROM gru_request_history WHERE tenant_id = ? AND request_id = ?", tenant, request);
+            update(c, "DELETE FROM gru_request WHERE tenant_id = ? AND id = ?", tenant, request);
         });
     }
 
-    private static void delete(Connection c, String sql, TenantId tenant, String id) throws SQLException {
+    private static void produced(Connection c, TenantId tenant, RequestId request) throws SQLException {
+        for (String sql : PRODUCED) {
+            update(c, sql, tenant, request);
+        }
+    }
+
+    private static void update(Connection c, String sql, TenantId tenant, RequestId request) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenant.value());
-            ps.setString(2, id);
+            ps.setObject(2, request.value());
             ps.executeUpdate();
         }
     }
@@ -125,6 +162,7 @@ public final class PostgresRetentionStore implements RetentionStore {
                     r = PostgresRequestStore.JSON.readValue(rs.getString(1), Request.class);
                 }
             }
+            produced(c, tenant, request);
             boolean keepAck = r.status() == RequestStatus.WITHDRAWN && r.acknowledgment() != null;
             Request stripped = new Request(
                     r.id(),
@@ -157,11 +195,25 @@ public final class PostgresRetentionStore implements RetentionStore {
                 ps.setObject(5, request.value());
                 ps.executeUpdate();
             }
-            delete(c, "DELETE FROM gru_timeline WHERE tenant_id = ? AND subject_id = ?", tenant, request.toString());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_request_history SET reason = NULL,"
-                    + " document = NULL WHERE tenant_id = ? AND request_id = ?")) {
-                ps.setString(1, tenant.value());
-                ps.setObject(2, request.value());
+            update(
+                    c,
+                    "UPDATE gru_request_history SET reason = NULL, document = NULL"
+                            + " WHERE tenant_id = ? AND request_id = ?",
+                    tenant,
+                    request);
+            // The score stays for the satisfaction statistics, nothing says whose it was.
+            update(
+                    c,
+                    "UPDATE gru_survey_response x SET comment = NULL FROM gru_survey_invitation i"
+                            + " WHERE i.tenant_id = ? AND i.occasion = 'REQUEST_DECIDED' AND i.subject_id = ?::text"
+                            + " AND x.invitation_id = i.id",
+                    tenant,
+                    request);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_survey_invitation SET usager_id = ?"
+                    + " WHERE tenant_id = ? AND occasion = 'REQUEST_DECIDED' AND subject_id = ?")) {
+                ps.setObject(1, ANONYMOUS.value());
+                ps.setString(2, tenant.value());
+                ps.setString(3, request.toString());
                 ps.executeUpdate();
             }
         });
