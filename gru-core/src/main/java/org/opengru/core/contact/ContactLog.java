@@ -33,6 +33,9 @@ public interface ContactLog {
     /** Contacts in that status, oldest first (the triage queue, the quarantine). */
     List<ContactRecord> withStatus(TenantId tenant, ContactStatus status, int limit);
 
+    /** Deletes every contact recorded about the usager (erasure, art. 17 RGPD); how many. */
+    int eraseUsager(TenantId tenant, UsagerId usager);
+
     static ContactLog inMemory() {
         return new InMemoryContactLog();
     }

@@ -112,6 +112,20 @@ public final class JdbcTransactions {
         });
     }
 
+    /**
+     * One statement of the usager's erasure, {@code DELETE ... WHERE tenant_id = ? AND usager_id = ?} or
+     * an update of that shape, in a transaction; the rows it changed.
+     */
+    public int forUsager(String sql, org.opengru.core.tenancy.TenantId tenant, org.opengru.core.id.UsagerId usager) {
+        return inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, usager.value());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Work without a result. */
     @FunctionalInterface
     public interface SqlAction {

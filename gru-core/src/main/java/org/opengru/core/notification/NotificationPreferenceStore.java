@@ -16,6 +16,9 @@ public interface NotificationPreferenceStore {
 
     Optional<NotificationPreferences> find(TenantId tenant, UsagerId usager);
 
+    /** Deletes the usager's preferences (erasure, art. 17 RGPD); whether there were any. */
+    boolean delete(TenantId tenant, UsagerId usager);
+
     static NotificationPreferenceStore inMemory() {
         return new InMemoryNotificationPreferenceStore();
     }

@@ -44,6 +44,9 @@ public interface NotificationStore {
      */
     int processDue(int max, Instant now, UnaryOperator<Notification> handler);
 
+    /** Deletes every notification of the usager (erasure, art. 17 RGPD); how many. */
+    int eraseUsager(TenantId tenant, UsagerId usager);
+
     static NotificationStore inMemory() {
         return new InMemoryNotificationStore();
     }

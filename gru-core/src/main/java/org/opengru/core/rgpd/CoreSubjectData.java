@@ -6,14 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.contact.ContactLog;
+import org.opengru.core.exchange.ExchangeStore;
+import org.opengru.core.exchange.Message;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.notification.NotificationPreferenceStore;
+import org.opengru.core.notification.NotificationStore;
+import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.satisfaction.SatisfactionStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineStore;
 import org.opengru.core.usager.Household;
+import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.UsagerStore;
 
 /** gru-core's contributors to the subject-access export and to erasure. */
@@ -27,6 +35,9 @@ public final class CoreSubjectData {
     /** Why consents are kept. */
     public static final String CONSENTS_LEGAL_BASIS =
             "art. 7.1 RGPD: the controller must be able to prove consent and its withdrawal";
+
+    /** A page large enough for everything one usager has (the export is not paged). */
+    private static final int EVERYTHING = 100_000;
 
     private CoreSubjectData() {}
 
@@ -91,31 +102,14 @@ public final class CoreSubjectData {
             @Override
             public Object collect(TenantId tenant, UsagerId usager) {
                 List<Map<String, Object>> out = new ArrayList<>();
-                collect(tenant, out, "applicant", q -> store.byApplicants(tenant, Set.of(usager), q));
-                collect(tenant, out, "beneficiary", q -> store.byBeneficiaries(tenant, Set.of(usager), q));
-                return out;
-            }
-
-            private void collect(
-                    TenantId tenant,
-                    List<Map<String, Object>> out,
-                    String role,
-                    java.util.function.Function<RequestQuery, List<Request>> pages) {
-                RequestQuery query = new RequestQuery(Set.of(), null, 500);
-                while (true) {
-                    List<Request> page = pages.apply(query);
-                    for (Request r : page) {
-                        Map<String, Object> item = new LinkedHashMap<>();
-                        item.put("role", role);
-                        item.put("request", r);
-                        item.put("history", store.history(tenant, r.id()));
-                        out.add(item);
-                    }
-                    if (page.size() < query.limit()) {
-                        return;
-                    }
-                    query = query.after(page.get(page.size() - 1).id());
+                for (Held h : held(store, tenant, usager)) {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("role", h.role());
+                    item.put("request", h.request());
+                    item.put("history", store.history(tenant, h.request().id()));
+                    out.add(item);
                 }
+                return out;
             }
 
             @Override
@@ -148,6 +142,155 @@ public final class CoreSubjectData {
             @Override
             public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
                 return new ErasureOutcome(section(), timeline.eraseUsager(tenant, usager), 0, null);
+            }
+        };
+    }
+
+    /** A request the usager is named in, and as what ({@code applicant} or {@code beneficiary}). */
+    record Held(String role, Request request) {}
+
+    /** The usager's own requests, then those filed for them, every status. */
+    static List<Held> held(RequestStore store, TenantId tenant, UsagerId usager) {
+        List<Held> out = new ArrayList<>();
+        held(out, "applicant", q -> store.byApplicants(tenant, Set.of(usager), q));
+        held(out, "beneficiary", q -> store.byBeneficiaries(tenant, Set.of(usager), q));
+        return out;
+    }
+
+    private static void held(
+            List<Held> out, String role, java.util.function.Function<RequestQuery, List<Request>> pages) {
+        RequestQuery query = new RequestQuery(Set.of(), null, 500);
+        while (true) {
+            List<Request> page = pages.apply(query);
+            page.forEach(r -> out.add(new Held(role, r)));
+            if (page.size() < query.limit()) {
+                return;
+            }
+            query = query.after(page.get(page.size() - 1).id());
+        }
+    }
+
+    /**
+     * The threads of the usager's requests, both ways, agents' internal notes included (they concern the
+     * usager: art. 15 RGPD), with who read each message. They end with their request: a draft's with the
+     * draft (the {@code requests} section), a received request's at the end of its retention.
+     */
+    public static SubjectDataContributor messages(RequestStore requests, ExchangeStore exchanges) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "messages";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (Held h : held(requests, tenant, usager)) {
+                    for (Message m : exchanges.thread(tenant, h.request().id())) {
+                        Map<String, Object> item = new LinkedHashMap<>();
+                        item.put("request", h.request().reference());
+                        item.put("message", m);
+                        item.put("readBy", exchanges.receipts(tenant, m.id()));
+                        out.add(item);
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                return new ErasureOutcome(section(), 0, 0, null); // with the drafts, in the requests section
+            }
+        };
+    }
+
+    /** Notifications sent to the usager, their in-app inbox and their preferences; all erased. */
+    public static SubjectDataContributor notifications(
+            NotificationStore notifications, InboxStore inbox, NotificationPreferenceStore preferences) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "notifications";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("sent", notifications.byUsager(tenant, usager, null, EVERYTHING));
+                out.put("inbox", inbox.page(tenant, usager, null, EVERYTHING));
+                out.put(
+                        "preferences",
+                        preferences.find(tenant, usager).<Object>map(p -> p).orElse(Map.of()));
+                return out;
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                int n = notifications.eraseUsager(tenant, usager) + inbox.eraseUsager(tenant, usager);
+                return new ErasureOutcome(section(), n + (preferences.delete(tenant, usager) ? 1 : 0), 0, null);
+            }
+        };
+    }
+
+    /** Calls, visits and mails recorded about the usager; all erased. */
+    public static SubjectDataContributor contacts(ContactLog log) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "contacts";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                return log.byUsager(tenant, usager, null, EVERYTHING);
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                return new ErasureOutcome(section(), log.eraseUsager(tenant, usager), 0, null);
+            }
+        };
+    }
+
+    /** Satisfaction surveys and answers; erasure detaches them (the score stays, anonymous). */
+    public static SubjectDataContributor satisfaction(SatisfactionStore store) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "satisfaction";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                return store.ofUsager(tenant, usager);
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                return new ErasureOutcome(section(), store.eraseUsager(tenant, usager), 0, null);
+            }
+        };
+    }
+
+    /** Mandates where the usager acts for someone or someone acts for them; all erased. */
+    public static SubjectDataContributor mandates(MandateStore store) {
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return "mandates";
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("actsFor", store.byRepresentative(tenant, usager));
+                out.put("representedBy", store.byRepresented(tenant, usager));
+                return out;
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                return new ErasureOutcome(section(), store.eraseUsager(tenant, usager), 0, null);
             }
         };
     }

@@ -16,6 +16,15 @@ public interface SubjectDataContributor {
     /** Everything this module holds on the usager, as a value Jackson can write (records, maps, lists). */
     Object collect(TenantId tenant, UsagerId usager);
 
+    /**
+     * French labels for the keys (and upper-case code values, as {@code value.CODE}) this section's export
+     * holds, for {@link SubjectAccess#exportReadable}; {@link ReadableExport#labels} loads them from a
+     * properties file of the module.
+     */
+    default java.util.Map<String, String> labels() {
+        return java.util.Map.of();
+    }
+
     /** Erases what the law allows and says what it kept and why. Keeps everything by default. */
     default ErasureOutcome erase(TenantId tenant, UsagerId usager) {
         return new ErasureOutcome(section(), 0, -1, "not erasable through this module");

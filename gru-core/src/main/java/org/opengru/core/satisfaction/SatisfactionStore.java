@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.satisfaction.internal.InMemorySatisfactionStore;
 import org.opengru.core.satisfaction.internal.PostgresSatisfactionStore;
@@ -22,6 +23,20 @@ public interface SatisfactionStore {
 
     /** Answers given in {@code [from, to)}, aggregated per démarche and channel, sorted by both. */
     List<SatisfactionAggregate> aggregate(TenantId tenant, Instant from, Instant to);
+
+    /** The usager's invitations, each with its answer when there is one (subject access). */
+    List<Survey> ofUsager(TenantId tenant, UsagerId usager);
+
+    /**
+     * Erasure (art. 17 RGPD): the usager's invitations are detached from them (the nil id) and their
+     * answers lose their comment; the scores stay, anonymous, for the statistics. How many invitations.
+     */
+    int eraseUsager(TenantId tenant, UsagerId usager);
+
+    /** An invitation and its answer, if any. */
+    record Survey(
+            SurveyInvitation invitation,
+            @org.jspecify.annotations.Nullable SurveyResponse response) {}
 
     static SatisfactionStore inMemory() {
         return new InMemorySatisfactionStore();

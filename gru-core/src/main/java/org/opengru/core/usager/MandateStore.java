@@ -18,6 +18,12 @@ public interface MandateStore {
     /** Every mandate (active or not) where the usager is the representative. */
     List<Mandate> byRepresentative(TenantId tenant, UsagerId representative);
 
+    /** Every mandate where the usager is the represented person (subject access). */
+    List<Mandate> byRepresented(TenantId tenant, UsagerId represented);
+
+    /** Deletes every mandate where the usager represents or is represented (erasure); how many. */
+    int eraseUsager(TenantId tenant, UsagerId usager);
+
     static MandateStore inMemory() {
         return new InMemoryMandateStore();
     }

@@ -512,6 +512,11 @@ class NotificationDeliveryTest {
         }
 
         @Override
+        public int eraseUsager(TenantId tenant, UsagerId usager) {
+            return d.eraseUsager(tenant, usager);
+        }
+
+        @Override
         public Optional<Notification> find(TenantId tenant, NotificationId id) {
             return d.find(tenant, id);
         }

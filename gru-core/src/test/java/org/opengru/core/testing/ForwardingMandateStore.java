@@ -34,4 +34,14 @@ public class ForwardingMandateStore implements MandateStore {
     public List<Mandate> byRepresentative(TenantId tenant, UsagerId representative) {
         return delegate.byRepresentative(tenant, representative);
     }
+
+    @Override
+    public List<Mandate> byRepresented(TenantId tenant, UsagerId represented) {
+        return delegate.byRepresented(tenant, represented);
+    }
+
+    @Override
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        return delegate.eraseUsager(tenant, usager);
+    }
 }

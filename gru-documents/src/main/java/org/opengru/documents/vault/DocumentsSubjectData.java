@@ -91,6 +91,11 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
             List<ExportedDocument> documents, List<ExportedConsent> consents, List<ExportedProof> proofs) {}
 
     @Override
+    public java.util.Map<String, String> labels() {
+        return org.opengru.core.rgpd.ReadableExport.labels(getClass(), "subject-access-labels.properties");
+    }
+
+    @Override
     public String section() {
         return "documents";
     }

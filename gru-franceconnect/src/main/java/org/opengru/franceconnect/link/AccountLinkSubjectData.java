@@ -34,6 +34,11 @@ public final class AccountLinkSubjectData implements SubjectDataContributor {
     }
 
     @Override
+    public java.util.Map<String, String> labels() {
+        return org.opengru.core.rgpd.ReadableExport.labels(getClass(), "subject-access-labels.properties");
+    }
+
+    @Override
     public String section() {
         return "franceconnect";
     }

@@ -502,16 +502,24 @@ public final class PostgresBookingStore implements BookingStore {
     @Override
     public int anonymiseUsager(TenantId tenant, UsagerId usager, Instant now) {
         try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement("UPDATE scheduling_booking SET usager_id = gen_random_uuid(),"
-                        + " ants_number = NULL, idempotency_key = NULL, cancel_reason = NULL, updated_at = ?"
-                        + " WHERE tenant_id = ? AND usager_id = ?::uuid AND status <> 'HELD'"
-                        + " AND NOT (status = 'BOOKED' AND starts_at > ?)")) {
+                // The trail keeps what happened, not the notes written about the person (its detail).
+                PreparedStatement ps = c.prepareStatement("WITH detached AS (UPDATE scheduling_booking"
+                        + " SET usager_id = gen_random_uuid(), ants_number = NULL, idempotency_key = NULL,"
+                        + " cancel_reason = NULL, updated_at = ? WHERE tenant_id = ? AND usager_id = ?::uuid"
+                        + " AND status <> 'HELD' AND NOT (status = 'BOOKED' AND starts_at > ?) RETURNING id),"
+                        + " cleared AS (UPDATE scheduling_audit a SET detail = NULL FROM detached d"
+                        + " WHERE a.tenant_id = ? AND a.booking_id = d.id AND a.detail IS NOT NULL)"
+                        + " SELECT count(*) FROM detached")) {
             OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
             ps.setObject(1, at);
             ps.setString(2, tenant.value());
             ps.setString(3, usager.toString());
             ps.setObject(4, at);
-            return ps.executeUpdate();
+            ps.setString(5, tenant.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("anonymising the bookings of an usager failed: " + e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ import org.opengru.scheduling.booking.BookingStatus;
  * <pre>{@code
  * List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(...));
  * all.add(new SchedulingSubjectData(bookingService));
- * SubjectAccess access = new SubjectAccess(clock, all);
+ * SubjectAccess access = new SubjectAccess(clock, usagers, requests, all);
  * }</pre>
  */
 public final class SchedulingSubjectData implements SubjectDataContributor {
@@ -51,6 +51,11 @@ public final class SchedulingSubjectData implements SubjectDataContributor {
 
     public SchedulingSubjectData(BookingService bookings) {
         this.bookings = Objects.requireNonNull(bookings, "bookings");
+    }
+
+    @Override
+    public java.util.Map<String, String> labels() {
+        return org.opengru.core.rgpd.ReadableExport.labels(getClass(), "subject-access-labels.properties");
     }
 
     @Override

@@ -12,12 +12,16 @@ import org.opengru.core.acknowledgment.AcknowledgmentSettings;
 import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.ProcedureStore;
+import org.opengru.core.contact.ContactLog;
 import org.opengru.core.event.DomainEvents;
 import org.opengru.core.exchange.ExchangeService;
 import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.notification.NotificationPreferenceStore;
+import org.opengru.core.notification.NotificationStore;
+import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxSubscriber;
@@ -32,6 +36,7 @@ import org.opengru.core.rgpd.RetentionPolicy;
 import org.opengru.core.rgpd.RetentionStore;
 import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.rgpd.SubjectDataContributor;
+import org.opengru.core.satisfaction.SatisfactionStore;
 import org.opengru.core.tenancy.TeamDirectory;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.Timeline;
@@ -145,6 +150,13 @@ public class GruCoreAutoConfiguration {
             RequestStore requests,
             TimelineStore timeline,
             ConsentLedger consents,
+            MandateStore mandates,
+            ExchangeStore exchanges,
+            ObjectProvider<NotificationStore> notifications,
+            ObjectProvider<InboxStore> inbox,
+            ObjectProvider<NotificationPreferenceStore> preferences,
+            ObjectProvider<ContactLog> contacts,
+            ObjectProvider<SatisfactionStore> surveys,
             ObjectProvider<SubjectDataContributor> modules) {
         List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(
                 usagers,
@@ -152,8 +164,20 @@ public class GruCoreAutoConfiguration {
                 timeline,
                 consents,
                 persistence.postgres().map(PostgresPersistence::retentionStore).orElse(null)));
+        all.add(CoreSubjectData.mandates(mandates));
+        all.add(CoreSubjectData.messages(requests, exchanges));
+        // The channels' stores are the host's beans when it sends notifications or logs contacts.
+        NotificationStore sent = notifications.getIfAvailable();
+        if (sent != null) {
+            all.add(CoreSubjectData.notifications(
+                    sent,
+                    inbox.getIfAvailable(InboxStore::inMemory),
+                    preferences.getIfAvailable(NotificationPreferenceStore::inMemory)));
+        }
+        contacts.ifAvailable(log -> all.add(CoreSubjectData.contacts(log)));
+        surveys.ifAvailable(store -> all.add(CoreSubjectData.satisfaction(store)));
         modules.orderedStream().forEach(all::add);
-        return new SubjectAccess(clock, all);
+        return new SubjectAccess(clock, usagers, requests, all);
     }
 
     /**

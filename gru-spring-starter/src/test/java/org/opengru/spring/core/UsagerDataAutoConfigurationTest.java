@@ -72,11 +72,20 @@ class UsagerDataAutoConfigurationTest {
             // gru-core first (it decides whether the identity goes), the FranceConnect links last.
             assertThat(sections)
                     .containsExactly(
-                            "usager", "requests", "timeline", "consents", "documents", "appointments", "franceconnect");
+                            "usager",
+                            "requests",
+                            "timeline",
+                            "consents",
+                            "mandates",
+                            "messages",
+                            "documents",
+                            "appointments",
+                            "franceconnect");
             assertThat(export.at("/sections/appointments/appointments/0/id").asString())
                     .isEqualTo(booked.booking().id().toString());
 
-            List<ErasureOutcome> erased = access.erase(TestTenant.TENANT, resident.usager());
+            List<ErasureOutcome> erased =
+                    access.erase(TestTenant.TENANT, resident.usager()).outcomes();
             assertThat(erased)
                     .filteredOn(o -> o.section().equals("appointments"))
                     .singleElement()

@@ -1,6 +1,7 @@
 package org.opengru.test.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.catalogue.FormData;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.request.Request;
@@ -20,6 +22,7 @@ import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.rgpd.ConsentRecord;
 import org.opengru.core.rgpd.CoreSubjectData;
 import org.opengru.core.rgpd.EndOfLife;
+import org.opengru.core.rgpd.Erasure;
 import org.opengru.core.rgpd.ErasureOutcome;
 import org.opengru.core.rgpd.PurgeJob;
 import org.opengru.core.rgpd.PurgeReport;
@@ -184,6 +187,8 @@ class RgpdLifecycleTest {
                         fixtures.tenant(), applicant, "sms-notifications", true, T0, "2026-01", "WEB"));
         SubjectAccess access = new SubjectAccess(
                 clock,
+                usagers,
+                pg.requestStore(),
                 CoreSubjectData.contributors(
                         usagers, pg.requestStore(), pg.timelineStore(), pg.consentLedger(), pg.retentionStore()));
 
@@ -202,25 +207,29 @@ class RgpdLifecycleTest {
         assertThat(sections.get("timeline")).hasSize(4);
         assertThat(sections.get("consents")).hasSize(1);
 
-        List<ErasureOutcome> outcomes = access.erase(fixtures.tenant(), applicant);
+        int timelineBefore =
+                pg.timelineStore().all(fixtures.tenant(), applicant).size();
+        Erasure erasure = access.erase(fixtures.tenant(), applicant);
 
-        assertThat(outcomes)
-                .extracting(ErasureOutcome::section)
-                .containsExactly("usager", "requests", "timeline", "consents");
-        assertThat(outcomes.get(0).retained())
-                .as("the identity stays with the retained requests")
-                .isEqualTo(1);
-        assertThat(usagers.find(fixtures.tenant(), applicant)).isPresent();
-        ErasureOutcome requests = outcomes.get(1);
-        assertThat(requests.erased()).as("the draft").isEqualTo(1);
-        assertThat(requests.retained())
+        assertThat(erasure.status()).isEqualTo(Erasure.Status.REFUSED_UNDER_RETENTION);
+        assertThat(erasure.retainedRequests())
                 .as("the decided request, the one filed for them")
-                .isEqualTo(2);
-        assertThat(requests.legalBasis()).contains("17.3.b");
-        assertThat(pg.requestStore().find(fixtures.tenant(), draft.id())).isEmpty();
-        assertThat(pg.requestStore().find(fixtures.tenant(), decided.id())).isPresent();
-        assertThat(pg.timelineStore().all(fixtures.tenant(), applicant)).isEmpty();
-        assertThat(outcomes.get(3).legalBasis()).contains("7.1");
+                .containsExactlyInAnyOrder(
+                        decided.reference().toString(), forThem.reference().toString());
+        assertThat(erasure.reason()).contains("17.3.b", "Rien n'a été effacé");
+        assertThat(erasure.outcomes()).isEmpty();
+        assertThat(usagers.find(fixtures.tenant(), applicant))
+                .as("nothing changed")
+                .isPresent();
+        assertThat(pg.requestStore().find(fixtures.tenant(), draft.id())).isPresent();
+        assertThat(pg.timelineStore().all(fixtures.tenant(), applicant)).hasSize(timelineBefore);
+
+        assertThatThrownBy(() -> access.erase(TenantId.of("autre-commune"), applicant))
+                .as("an usager of another collectivité")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> access.export(TenantId.of("autre-commune"), applicant))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(usagers.find(fixtures.tenant(), applicant)).isPresent();
     }
 
     @Test
@@ -245,11 +254,15 @@ class RgpdLifecycleTest {
                 pg.requestStore().apply(fixtures.draft(teenager, T0, null)).request();
         SubjectAccess access = new SubjectAccess(
                 clock,
+                usagers,
+                pg.requestStore(),
                 CoreSubjectData.contributors(
                         usagers, pg.requestStore(), pg.timelineStore(), pg.consentLedger(), pg.retentionStore()));
 
-        List<ErasureOutcome> outcomes = access.erase(tenant, teenager);
+        Erasure erasure = access.erase(tenant, teenager);
+        List<ErasureOutcome> outcomes = erasure.outcomes();
 
+        assertThat(erasure.status()).isEqualTo(Erasure.Status.DONE);
         assertThat(outcomes.get(0)).isEqualTo(new ErasureOutcome("usager", 1, 0, null));
         assertThat(usagers.find(tenant, teenager)).isEmpty();
         assertThat(usagers.householdsOf(tenant, teenager)).isEmpty();

@@ -34,6 +34,14 @@ class ResidentDataTest extends RunningPortal {
         assertThat(export.get("format").asString()).isEqualTo("opengru-subject-access/1");
         List<String> sections = new ArrayList<>(export.get("sections").propertyNames());
         assertThat(sections).contains("usager", "requests", "documents", "appointments", "franceconnect");
+
+        HttpResponse<String> page = resident.get("/mon-espace/mes-donnees/lisible");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body())
+                .contains("<html lang=\"fr\">", "Votre identité", "Vos demandes", "Vos rendez-vous")
+                .doesNotContain("\"sections\"", "franceconnect</h2>", "appointments</h2>");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -53,5 +61,8 @@ class ResidentDataTest extends RunningPortal {
         HttpResponse<String> file = new HttpBrowser(port).step("/mon-espace/mes-donnees");
         assertThat(file.statusCode()).isIn(302, 303, 401, 403);
         assertThat(file.body()).doesNotContain("opengru-subject-access");
+        HttpResponse<String> page = new HttpBrowser(port).step("/mon-espace/mes-donnees/lisible");
+        assertThat(page.statusCode()).isIn(302, 303, 401, 403);
+        assertThat(page.body()).doesNotContain("Votre identité");
     }
 }

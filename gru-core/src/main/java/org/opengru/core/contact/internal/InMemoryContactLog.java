@@ -81,4 +81,16 @@ public final class InMemoryContactLog implements ContactLog {
                 .limit(Math.max(0, limit))
                 .toList();
     }
+
+    @Override
+    public synchronized int eraseUsager(TenantId tenant, UsagerId usager) {
+        List<ContactRecord> gone = byId.values().stream()
+                .filter(c -> c.tenant().equals(tenant) && usager.equals(c.usager()))
+                .toList();
+        for (ContactRecord c : gone) {
+            byId.remove(c.id());
+            byExternalRef.values().remove(c.id());
+        }
+        return gone.size();
+    }
 }

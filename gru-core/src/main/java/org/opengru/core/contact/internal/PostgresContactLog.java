@@ -198,4 +198,9 @@ public final class PostgresContactLog implements ContactLog {
             return out;
         }
     }
+
+    @Override
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        return tx.forUsager("DELETE FROM gru_contact WHERE tenant_id = ? AND usager_id = ?", tenant, usager);
+    }
 }

@@ -60,4 +60,29 @@ public final class PostgresMandateStore implements MandateStore {
                 },
                 Mandate.class));
     }
+
+    @Override
+    public List<Mandate> byRepresented(TenantId tenant, UsagerId represented) {
+        return tx.inTransaction(c -> Documents.list(
+                c,
+                "SELECT document::text FROM gru_mandate WHERE tenant_id = ? AND represented_id = ? ORDER BY id",
+                ps -> {
+                    ps.setString(1, tenant.value());
+                    ps.setObject(2, represented.value());
+                },
+                Mandate.class));
+    }
+
+    @Override
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM gru_mandate WHERE tenant_id = ?"
+                    + " AND (representative_id = ? OR represented_id = ?)")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, usager.value());
+                ps.setObject(3, usager.value());
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

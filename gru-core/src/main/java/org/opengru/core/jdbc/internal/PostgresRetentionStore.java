@@ -183,7 +183,15 @@ public final class PostgresRetentionStore implements RetentionStore {
                     r.receivedAt(),
                     r.deadline(),
                     r.complement(),
-                    r.decision(),
+                    // The outcome and its date stay for the statistics, the reason written to the usager goes.
+                    r.decision() == null
+                            ? null
+                            : new org.opengru.core.request.Decision(
+                                    r.decision().outcome(),
+                                    r.decision().implicit(),
+                                    null,
+                                    r.decision().at(),
+                                    r.decision().by()),
                     keepAck ? r.acknowledgment() : null);
             try (PreparedStatement ps =
                     c.prepareStatement("UPDATE gru_request SET applicant_id = ?, beneficiary_id = NULL,"

@@ -33,6 +33,9 @@ public interface InboxStore {
 
     long unreadCount(TenantId tenant, UsagerId usager);
 
+    /** Deletes every item of the usager's inbox (erasure, art. 17 RGPD); how many. */
+    int eraseUsager(TenantId tenant, UsagerId usager);
+
     static InboxStore inMemory() {
         return new InMemoryInboxStore();
     }

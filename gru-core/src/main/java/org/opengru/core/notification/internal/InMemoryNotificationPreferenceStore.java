@@ -24,4 +24,9 @@ public final class InMemoryNotificationPreferenceStore implements NotificationPr
     public Optional<NotificationPreferences> find(TenantId tenant, UsagerId usager) {
         return Optional.ofNullable(byUsager.get(new Key(tenant, usager)));
     }
+
+    @Override
+    public boolean delete(TenantId tenant, UsagerId usager) {
+        return byUsager.remove(new Key(tenant, usager)) != null;
+    }
 }

@@ -118,4 +118,13 @@ public final class InMemoryNotificationStore implements NotificationStore {
         due.forEach(n -> claimed.add(n.id()));
         return due;
     }
+
+    @Override
+    public synchronized int eraseUsager(TenantId tenant, UsagerId usager) {
+        List<Notification> gone = byId.values().stream()
+                .filter(n -> n.tenant().equals(tenant) && n.usager().equals(usager))
+                .toList();
+        gone.forEach(n -> byId.remove(n.id()));
+        return gone.size();
+    }
 }

@@ -48,4 +48,13 @@ public final class PostgresNotificationPreferenceStore implements NotificationPr
             }
         });
     }
+
+    @Override
+    public boolean delete(TenantId tenant, UsagerId usager) {
+        return tx.forUsager(
+                        "DELETE FROM gru_notification_preferences WHERE tenant_id = ? AND usager_id = ?",
+                        tenant,
+                        usager)
+                > 0;
+    }
 }

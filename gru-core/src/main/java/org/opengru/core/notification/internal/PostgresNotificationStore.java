@@ -188,4 +188,9 @@ public final class PostgresNotificationStore implements NotificationStore {
             }
         });
     }
+
+    @Override
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        return tx.forUsager("DELETE FROM gru_notification WHERE tenant_id = ? AND usager_id = ?", tenant, usager);
+    }
 }

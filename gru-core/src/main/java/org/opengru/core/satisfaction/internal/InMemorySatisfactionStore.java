@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.satisfaction.SatisfactionAggregate;
 import org.opengru.core.satisfaction.SatisfactionStore;
 import org.opengru.core.satisfaction.SurveyInvitation;
@@ -69,5 +70,49 @@ public final class InMemorySatisfactionStore implements SatisfactionStore {
         out.sort(Comparator.comparing(SatisfactionAggregate::procedureCode)
                 .thenComparing(a -> a.channel().name()));
         return out;
+    }
+
+    @Override
+    public synchronized List<Survey> ofUsager(TenantId tenant, UsagerId usager) {
+        return invitations.values().stream()
+                .filter(i -> i.tenant().equals(tenant) && i.usager().equals(usager))
+                .map(i -> new Survey(i, responses.get(i.id())))
+                .toList();
+    }
+
+    @Override
+    public synchronized int eraseUsager(TenantId tenant, UsagerId usager) {
+        List<Survey> theirs = ofUsager(tenant, usager);
+        UsagerId nobody = UsagerId.of(new UUID(0, 0));
+        for (Survey s : theirs) {
+            SurveyInvitation i = s.invitation();
+            invitations.put(
+                    i.id(),
+                    new SurveyInvitation(
+                            i.id(),
+                            i.tenant(),
+                            nobody,
+                            i.occasion(),
+                            i.subjectId(),
+                            i.procedureCode(),
+                            i.channel(),
+                            i.issuedAt(),
+                            i.expiresAt()));
+            SurveyResponse r = s.response();
+            if (r != null) {
+                responses.put(
+                        r.invitationId(),
+                        new SurveyResponse(
+                                r.invitationId(),
+                                r.tenant(),
+                                r.occasion(),
+                                r.procedureCode(),
+                                r.channel(),
+                                r.score(),
+                                null,
+                                r.answeredAt()));
+            }
+        }
+        return theirs.size();
     }
 }

@@ -2,6 +2,7 @@ package org.opengru.core.satisfaction.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class PostgresSatisfactionStore implements SatisfactionStore {
     public Optional<SurveyInvitation> invitation(TenantId tenant, UUID id) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, usager_id, occasion, subject_id,"
-                    + " procedure_code, channel, issued_at, expires_at FROM gru_survey_invitation"
+                    + " procedure_code, channel, issued_at, expires_at FROM gru_survey_invitation i"
                     + " WHERE tenant_id = ? AND id = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, id);
@@ -65,16 +66,7 @@ public final class PostgresSatisfactionStore implements SatisfactionStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new SurveyInvitation(
-                            rs.getObject("id", UUID.class),
-                            TenantId.of(rs.getString("tenant_id")),
-                            UsagerId.of(rs.getObject("usager_id", UUID.class)),
-                            SurveyOccasion.valueOf(rs.getString("occasion")),
-                            rs.getString("subject_id"),
-                            rs.getString("procedure_code"),
-                            Channel.valueOf(rs.getString("channel")),
-                            JdbcSupport.requiredInstant(rs, "issued_at"),
-                            JdbcSupport.requiredInstant(rs, "expires_at")));
+                    return Optional.of(invitation(rs));
                 }
             }
         });
@@ -127,6 +119,77 @@ public final class PostgresSatisfactionStore implements SatisfactionStore {
                             key.substring(0, sep), Channel.valueOf(key.substring(sep + 1)), n, d));
                 });
                 return out;
+            }
+        });
+    }
+
+    private static final String INVITATION_COLUMNS = "i.id, i.tenant_id, i.usager_id, i.occasion, i.subject_id,"
+            + " i.procedure_code, i.channel, i.issued_at, i.expires_at";
+
+    private static SurveyInvitation invitation(ResultSet rs) throws SQLException {
+        return new SurveyInvitation(
+                rs.getObject("id", UUID.class),
+                TenantId.of(rs.getString("tenant_id")),
+                UsagerId.of(rs.getObject("usager_id", UUID.class)),
+                SurveyOccasion.valueOf(rs.getString("occasion")),
+                rs.getString("subject_id"),
+                rs.getString("procedure_code"),
+                Channel.valueOf(rs.getString("channel")),
+                JdbcSupport.requiredInstant(rs, "issued_at"),
+                JdbcSupport.requiredInstant(rs, "expires_at"));
+    }
+
+    @Override
+    public List<Survey> ofUsager(TenantId tenant, UsagerId usager) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INVITATION_COLUMNS
+                    + ", r.score, r.comment, r.answered_at FROM gru_survey_invitation i"
+                    + " LEFT JOIN gru_survey_response r ON r.invitation_id = i.id"
+                    + " WHERE i.tenant_id = ? AND i.usager_id = ? ORDER BY i.issued_at, i.id")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, usager.value());
+                List<Survey> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SurveyInvitation i = invitation(rs);
+                        Instant answered = JdbcSupport.instant(rs, "answered_at");
+                        out.add(new Survey(
+                                i,
+                                answered == null
+                                        ? null
+                                        : new SurveyResponse(
+                                                i.id(),
+                                                i.tenant(),
+                                                i.occasion(),
+                                                i.procedureCode(),
+                                                i.channel(),
+                                                rs.getInt("score"),
+                                                rs.getString("comment"),
+                                                answered)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        return tx.inTransaction(c -> {
+            // The score stays for the statistics; nothing says whose it was.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_survey_response r SET comment = NULL"
+                    + " FROM gru_survey_invitation i WHERE i.tenant_id = ? AND i.usager_id = ?"
+                    + " AND r.invitation_id = i.id")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, usager.value());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE gru_survey_invitation SET usager_id = ?" + " WHERE tenant_id = ? AND usager_id = ?")) {
+                ps.setObject(1, new UUID(0, 0));
+                ps.setString(2, tenant.value());
+                ps.setObject(3, usager.value());
+                return ps.executeUpdate();
             }
         });
     }

@@ -61,4 +61,33 @@ public final class InMemoryMandateStore implements MandateStore {
                     p.byRepresentative.getOrDefault(representative, Map.of()).values());
         }
     }
+
+    @Override
+    public List<Mandate> byRepresented(TenantId tenant, UsagerId represented) {
+        Partition p = partition(tenant);
+        synchronized (p) {
+            return p.mandates.values().stream()
+                    .filter(m -> m.represented().equals(represented))
+                    .toList();
+        }
+    }
+
+    @Override
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        Partition p = partition(tenant);
+        synchronized (p) {
+            List<Mandate> gone = p.mandates.values().stream()
+                    .filter(m ->
+                            m.represented().equals(usager) || m.representative().equals(usager))
+                    .toList();
+            for (Mandate m : gone) {
+                p.mandates.remove(m.id());
+                Map<UUID, Mandate> of = p.byRepresentative.get(m.representative());
+                if (of != null) {
+                    of.remove(m.id());
+                }
+            }
+            return gone.size();
+        }
+    }
 }

@@ -358,6 +358,13 @@ public final class InMemoryBookingStore implements BookingStore {
                         byKey.remove(new KeyKey(tenant, b.idempotencyKey()), b.id());
                     }
                     put(b.anonymised(UsagerId.of(UUID.randomUUID()), now));
+                    // The trail keeps what happened, not the notes written about the person.
+                    audit.computeIfPresent(
+                            new IdKey(tenant, b.id()),
+                            (k, trail) -> new ArrayList<>(trail.stream()
+                                    .map(e -> new AuditEntry(
+                                            e.booking(), e.action(), e.actor(), e.at(), e.from(), e.to(), null))
+                                    .toList()));
                     n++;
                 }
             }

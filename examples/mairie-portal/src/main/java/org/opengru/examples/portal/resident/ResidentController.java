@@ -134,6 +134,16 @@ class ResidentController {
                 .body(subjectAccess.export(Commune.TENANT, me.usager()));
     }
 
+    /** The same, as a page in plain French to read or print (RGPD art. 15). */
+    @GetMapping("/mon-espace/mes-donnees/lisible")
+    ResponseEntity<String> myDataReadable(HttpSession session) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(subjectAccess.exportReadable(Commune.TENANT, me.usager()));
+    }
+
     private static String role(HouseholdMember m) {
         return switch (m.relationship()) {
             case CHILD -> "enfant";

@@ -73,4 +73,11 @@ public final class InMemoryInboxStore implements InboxStore {
                 .filter(i -> i.tenant().equals(tenant) && i.usager().equals(usager) && !i.read())
                 .count();
     }
+
+    @Override
+    public synchronized int eraseUsager(TenantId tenant, UsagerId usager) {
+        int before = items.size();
+        items.values().removeIf(i -> i.tenant().equals(tenant) && i.usager().equals(usager));
+        return before - items.size();
+    }
 }

@@ -144,4 +144,9 @@ public final class PostgresInboxStore implements InboxStore {
             }
         });
     }
+
+    @Override
+    public int eraseUsager(TenantId tenant, UsagerId usager) {
+        return tx.forUsager("DELETE FROM gru_inbox WHERE tenant_id = ? AND usager_id = ?", tenant, usager);
+    }
 }

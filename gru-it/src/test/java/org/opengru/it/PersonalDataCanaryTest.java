@@ -1,0 +1,533 @@
+package org.opengru.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.opengru.core.GruCore;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.catalogue.ProcedureDefinitions;
+import org.opengru.core.contact.ContactLog;
+import org.opengru.core.contact.ContactService;
+import org.opengru.core.contact.Direction;
+import org.opengru.core.exchange.Visibility;
+import org.opengru.core.id.AgentId;
+import org.opengru.core.id.EventId;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.notification.Attachment;
+import org.opengru.core.notification.LanguageRegister;
+import org.opengru.core.notification.Notification;
+import org.opengru.core.notification.NotificationId;
+import org.opengru.core.notification.NotificationKind;
+import org.opengru.core.notification.NotificationPreferenceStore;
+import org.opengru.core.notification.NotificationPreferences;
+import org.opengru.core.notification.NotificationStatus;
+import org.opengru.core.notification.NotificationStore;
+import org.opengru.core.notification.RenderedMessage;
+import org.opengru.core.notification.inbox.InboxItem;
+import org.opengru.core.notification.inbox.InboxStore;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.NewRequest;
+import org.opengru.core.request.Request;
+import org.opengru.core.rgpd.CoreSubjectData;
+import org.opengru.core.rgpd.EndOfLife;
+import org.opengru.core.rgpd.Erasure;
+import org.opengru.core.rgpd.PurgeJob;
+import org.opengru.core.rgpd.RetentionPolicy;
+import org.opengru.core.rgpd.SubjectAccess;
+import org.opengru.core.rgpd.SubjectDataContributor;
+import org.opengru.core.satisfaction.SatisfactionService;
+import org.opengru.core.satisfaction.SatisfactionStore;
+import org.opengru.core.satisfaction.SurveyInvitation;
+import org.opengru.core.satisfaction.SurveyOccasion;
+import org.opengru.core.tenancy.Team;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.NotificationChannel;
+import org.opengru.core.usager.Person;
+import org.opengru.core.value.EmailAddress;
+import org.opengru.core.value.PhoneNumber;
+import org.opengru.core.value.PostalAddress;
+import org.opengru.documents.crypto.EnvelopeEncryption;
+import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.documents.ingest.DocumentIngestor;
+import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.reuse.DataProof;
+import org.opengru.documents.reuse.DataProofProvider;
+import org.opengru.documents.reuse.PieceReuse;
+import org.opengru.documents.scan.VirusScanner;
+import org.opengru.documents.storage.BlobStore;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.vault.DocumentVault;
+import org.opengru.franceconnect.link.AccountLink;
+import org.opengru.franceconnect.link.AccountLinkSubjectData;
+import org.opengru.franceconnect.link.LinkBasis;
+import org.opengru.franceconnect.link.PostgresAccountLinkStore;
+import org.opengru.scheduling.booking.BookingPolicy;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.RateLimiter;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.usager.SchedulingSubjectData;
+import org.opengru.test.MutableClock;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.scheduling.SchedulingFixture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The canary (issue 15, item 5): one usager's requests are filled, in every personal field, message,
+ * note, file name, notification, in-app item, contact, survey answer and data proof, with a marker
+ * found nowhere else; then the end of the request's retention (purge, and separately anonymisation) or
+ * the usager's erasure runs, and every text, JSON, array and binary column of every table of every
+ * module is swept for the marker. The request's id may stay only where the data map says the law keeps
+ * it. Before the change that reached every table, the purge left the marker in the outbox, the messages,
+ * the notifications, the inbox, the contacts and the survey answers (shown by running it on that code).
+ */
+@ExtendWith(EmbeddedPostgresExtension.class)
+class PersonalDataCanaryTest {
+
+    private static final Instant T0 = SchedulingFixture.MONDAY_9AM.minus(Duration.ofDays(30));
+    private static final TenantId TENANT = SchedulingFixture.TENANT;
+    private static final String PROCEDURE = """
+            {"code": "inscription-centre-loisirs", "version": 1, "title": "Inscription au centre de loisirs",
+             "team": "enfance", "openTo": ["PERSON"], "retention": "P3Y",
+             "schema": [{"name": "observations", "label": "Observations", "type": "TEXT", "required": true}]}
+            """;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final DataSource dataSource;
+    private final PostgresPersistence pg;
+    private final GruCore core;
+    private final NotificationStore notifications;
+    private final InboxStore inbox;
+    private final NotificationPreferenceStore preferences;
+    private final ContactLog contacts;
+    private final SatisfactionStore surveys;
+    private final DocumentVault vault;
+    private final PieceReuse reuse;
+    private final BookingService bookings;
+    private final PostgresAccountLinkStore links;
+    private final AgentPrincipal agent = Principal.agent(TENANT, AgentId.of("mdupont"), Set.of(TeamId.of("enfance")));
+
+    PersonalDataCanaryTest(PostgresDatabase db, @TempDir Path blobs) {
+        dataSource = db.dataSource();
+        AllModules.migrate(dataSource);
+        pg = PostgresPersistence.builder(dataSource, clock)
+                .outboxSubscribers(Set.of("logiciel-metier"))
+                .build();
+        core = GruCore.builder()
+                .clock(clock)
+                .requestStore(pg.requestStore())
+                .exchangeStore(pg.exchangeStore())
+                .procedureStore(pg.procedureStore())
+                .usagerStore(pg.usagerStore())
+                .mandateStore(pg.mandateStore())
+                .teamDirectory(pg.teamDirectory())
+                .referenceSequence(pg.referenceSequence())
+                .build();
+        core.teams()
+                .save(new Team(
+                        TENANT,
+                        TeamId.of("enfance"),
+                        "Service enfance",
+                        PostalAddress.france(List.of("1 place de la Mairie"), "69100", "Villeurbanne"),
+                        EmailAddress.parse("enfance@mairie.example.fr"),
+                        PhoneNumber.parse("04 78 03 67 67")));
+        if (core.procedures()
+                .latest(TENANT, ProcedureCode.of("inscription-centre-loisirs"))
+                .isEmpty()) {
+            core.procedures().define(TENANT, new ProcedureDefinitions().fromJson(PROCEDURE));
+        }
+        notifications = NotificationStore.postgres(pg.transactions());
+        inbox = InboxStore.postgres(pg.transactions());
+        preferences = NotificationPreferenceStore.postgres(pg.transactions());
+        contacts = ContactLog.postgres(pg.transactions());
+        surveys = SatisfactionStore.postgres(pg.transactions());
+        vault = DocumentVault.builder()
+                .clock(clock)
+                .store(DocumentStore.postgres(dataSource))
+                .ingestor(DocumentIngestor.builder()
+                        .blobStore(BlobStore.fileSystem(blobs))
+                        .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("test")))
+                        .scanner(VirusScanner.unscanned())
+                        .build())
+                .representations(new org.opengru.core.usager.Representations(pg.usagerStore(), pg.mandateStore()))
+                .build();
+        reuse = new PieceReuse(vault, DataProofProvider.none(), clock, IdGenerator.create(clock), e -> {});
+        bookings = new BookingService(
+                new PostgresBookingStore(dataSource, Set.of("logiciel-metier")),
+                SiteDirectory.of(List.of(SchedulingFixture.setup())),
+                BookingPolicy.defaults(),
+                clock,
+                IdGenerator.create(clock),
+                RateLimiter.unlimited(),
+                e -> {});
+        links = new PostgresAccountLinkStore(dataSource);
+    }
+
+    @Test
+    void thePurgeLeavesNothingOfTheRequestBehind() throws SQLException {
+        endOfRetentionLeavesNoMarker(EndOfLife.PURGE, Set.of("gru_audit", "gru_consent", "gru_document_consent"));
+    }
+
+    @Test
+    void theAnonymisationLeavesNothingPersonalOfTheRequestBehind() throws SQLException {
+        // The anonymised request, its history and its survey invitation keep the request's own id.
+        endOfRetentionLeavesNoMarker(
+                EndOfLife.ANONYMISE,
+                Set.of("gru_audit", "gru_consent", "gru_document_consent", "gru_request", "gru_survey_invitation"));
+    }
+
+    private void endOfRetentionLeavesNoMarker(EndOfLife how, Set<String> mayKeepTheRequestId) throws SQLException {
+        String marker = marker();
+        UsagerId alice = person("Martin", "Alice");
+        UsagerPrincipal aliceActs = Principal.usager(TENANT, alice);
+        Request r = core.requests()
+                .create(
+                        aliceActs,
+                        new NewRequest(
+                                ProcedureCode.of("inscription-centre-loisirs"),
+                                alice,
+                                Channel.WEB,
+                                FormData.of("observations", "Mon fils a une allergie aux arachides " + marker),
+                                List.of(),
+                                null),
+                        null);
+        core.requests().submit(aliceActs, r.id(), null);
+        core.requests().startReview(agent, r.id(), null);
+        var question = core.exchanges()
+                .post(agent, r.id(), Visibility.SHARED, "Quel traitement ? " + marker, List.of(), Channel.WEB, null);
+        core.exchanges()
+                .post(
+                        aliceActs,
+                        r.id(),
+                        Visibility.SHARED,
+                        "Un stylo d'adrénaline " + marker,
+                        List.of(),
+                        Channel.WEB,
+                        null);
+        core.exchanges()
+                .post(
+                        agent,
+                        r.id(),
+                        Visibility.INTERNAL_NOTE,
+                        "Prévenir la cantine " + marker,
+                        List.of(),
+                        Channel.WEB,
+                        null);
+        core.exchanges().markRead(aliceActs, question.id());
+        byte[] pdf = pdf(marker);
+        reuse.uploadAndAttach(
+                aliceActs,
+                alice,
+                r.id(),
+                r.procedure().code(),
+                DocumentTypes.MESSAGE_ATTACHMENT,
+                UploadRequest.of("certificat-" + marker + ".pdf").withDeclaredSize(pdf.length),
+                new ByteArrayInputStream(pdf),
+                Channel.WEB);
+        reuse.attachProof(
+                aliceActs,
+                alice,
+                r.id(),
+                new DataProof(
+                        DocumentTypeCode.of("attestation-caf"),
+                        "API Particulier — CNAF",
+                        "Quotient familial " + marker,
+                        clock.instant(),
+                        LocalDate.of(2026, 12, 31),
+                        Map.of("quotient_familial", marker)));
+        notifications.add(notification(alice, r.id(), null, marker));
+        inbox.add(new InboxItem(
+                UUID.randomUUID(),
+                TENANT,
+                alice,
+                NotificationKind.AGENT_MESSAGE,
+                r.id(),
+                "Nouveau message " + marker,
+                "Le service vous a écrit " + marker,
+                clock.instant(),
+                null));
+        new ContactService(contacts, clock, IdGenerator.create(clock))
+                .record(
+                        agent,
+                        new ContactService.Entry(
+                                Channel.PHONE,
+                                Direction.INBOUND,
+                                alice,
+                                r.id(),
+                                "Appel " + marker,
+                                "La mère précise l'allergie " + marker,
+                                clock.instant()));
+        core.requests().reject(agent, r.id(), "Dossier incomplet " + marker, null);
+        SatisfactionService satisfaction =
+                new SatisfactionService(surveys, clock, IdGenerator.create(clock), Duration.ofDays(30));
+        SurveyInvitation invitation = satisfaction.invite(
+                TENANT,
+                alice,
+                SurveyOccasion.REQUEST_DECIDED,
+                r.id().toString(),
+                r.procedure().code().value(),
+                Channel.WEB);
+        satisfaction.answer(aliceActs, invitation.id(), 2, "Trop long " + marker);
+
+        assertThat(tablesHolding(marker))
+                .as("the marker is where the request put it (the sweep sees it)")
+                .contains(
+                        "gru_request",
+                        "gru_request_history",
+                        "gru_message",
+                        "gru_outbox",
+                        "gru_notification",
+                        "gru_inbox",
+                        "gru_contact",
+                        "gru_survey_response",
+                        "gru_document_version",
+                        "gru_document_proof");
+
+        clock.advance(Duration.ofDays(4 * 366));
+        new PurgeJob(
+                        pg.retentionStore(),
+                        clock,
+                        List.of(new RetentionPolicy(r.procedure().code(), Period.ofYears(1), Period.ofYears(2), how)),
+                        50,
+                        vault.endedRequestFiles(pg.requestStore()))
+                .run(TENANT);
+
+        assertThat(tablesHolding(marker))
+                .as("columns still holding the marker after " + how)
+                .isEmpty();
+        assertThat(tablesHolding(r.id().toString()))
+                .as("tables still naming the request")
+                .isSubsetOf(mayKeepTheRequestId);
+    }
+
+    @Test
+    void erasureLeavesNothingOfTheUsagerBehindAndTheExportShowedItAll() throws SQLException {
+        String marker = marker();
+        UsagerId bob = person(marker, "Bob");
+        UsagerPrincipal bobActs = Principal.usager(TENANT, bob);
+        Request draft = core.requests()
+                .create(
+                        bobActs,
+                        NewRequest.of(
+                                "inscription-centre-loisirs", bob, Channel.WEB, FormData.of("observations", marker)),
+                        null);
+        core.exchanges()
+                .post(bobActs, draft.id(), Visibility.SHARED, "Question " + marker, List.of(), Channel.WEB, null);
+        byte[] pdf = pdf(marker);
+        vault.upload(
+                bobActs,
+                bob,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(LocalDate.of(2026, 1, 5)),
+                Channel.WEB,
+                UploadRequest.of("facture-" + marker + ".pdf").withDeclaredSize(pdf.length),
+                new ByteArrayInputStream(pdf));
+        String appointment = UUID.randomUUID().toString();
+        notifications.add(notification(bob, null, appointment, marker));
+        inbox.add(new InboxItem(
+                UUID.randomUUID(),
+                TENANT,
+                bob,
+                NotificationKind.APPOINTMENT_BOOKED,
+                null,
+                "Rendez-vous " + marker,
+                "Votre rendez-vous " + marker,
+                clock.instant(),
+                null));
+        preferences.save(new NotificationPreferences(
+                TENANT,
+                bob,
+                List.of(NotificationChannel.EMAIL, NotificationChannel.PORTAL),
+                EmailAddress.parse(marker + "@exemple.fr"),
+                null,
+                null,
+                null,
+                null,
+                LanguageRegister.PLAIN));
+        new ContactService(contacts, clock, IdGenerator.create(clock))
+                .record(
+                        agent,
+                        new ContactService.Entry(
+                                Channel.COUNTER,
+                                Direction.INBOUND,
+                                bob,
+                                null,
+                                "Visite " + marker,
+                                "Il demande ses droits " + marker,
+                                clock.instant()));
+        SatisfactionService satisfaction =
+                new SatisfactionService(surveys, clock, IdGenerator.create(clock), Duration.ofDays(30));
+        SurveyInvitation invitation = satisfaction.invite(
+                TENANT, bob, SurveyOccasion.APPOINTMENT_ATTENDED, appointment, "passeport-cni", Channel.WEB);
+        satisfaction.answer(bobActs, invitation.id(), 4, "Accueil aimable " + marker);
+        clock.set(SchedulingFixture.MONDAY_9AM);
+        BookingResult.Booked booked = (BookingResult.Booked) bookings.book(BookingRequest.online(
+                        TENANT,
+                        SchedulingFixture.SITE,
+                        SchedulingFixture.CIVIL,
+                        SchedulingFixture.MONDAY_9AM.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)),
+                        bob)
+                .withIdempotencyKey(org.opengru.core.idempotency.IdempotencyKey.of("rdv-" + marker)));
+        bookings.cancelByAgent(
+                TENANT,
+                booked.booking().id(),
+                new org.opengru.core.principal.ActorRef(org.opengru.core.principal.ActorKind.AGENT, "mdupont"),
+                "Absent pour maladie " + marker);
+        links.save(new AccountLink(
+                TENANT,
+                "https://fcp.integ01.dev-franceconnect.fr/api/v1",
+                "sub-" + marker,
+                bob,
+                LinkBasis.CREATED,
+                clock.instant(),
+                "usager:" + bob));
+
+        SubjectAccess access = subjectAccess();
+        JsonNode export = JsonMapper.builder().build().readTree(access.export(TENANT, bob));
+        for (String section : List.of(
+                "usager",
+                "requests",
+                "messages",
+                "notifications",
+                "contacts",
+                "satisfaction",
+                "documents",
+                "appointments",
+                "franceconnect")) {
+            assertThat(export.at("/sections/" + section).toString())
+                    .as("the export's " + section + " section shows the marker")
+                    .contains(marker);
+        }
+        assertThat(access.readable().missingLabels(export))
+                .as("keys and codes the readable export would show without a French label")
+                .isEmpty();
+        assertThat(access.exportReadable(TENANT, bob)).contains(marker, "Votre identité");
+        assertThat(tablesHolding(marker)).contains("gru_usager", "scheduling_audit", "franceconnect_account_link");
+
+        Erasure erasure = access.erase(TENANT, bob);
+
+        assertThat(erasure.status()).isEqualTo(Erasure.Status.DONE);
+        assertThat(tablesHolding(marker))
+                .as("columns still holding the marker after erasure")
+                .isEmpty();
+    }
+
+    private SubjectAccess subjectAccess() {
+        List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(
+                core.usagers(), pg.requestStore(), pg.timelineStore(), pg.consentLedger(), pg.retentionStore()));
+        all.add(CoreSubjectData.mandates(core.mandates()));
+        all.add(CoreSubjectData.messages(pg.requestStore(), pg.exchangeStore()));
+        all.add(CoreSubjectData.notifications(notifications, inbox, preferences));
+        all.add(CoreSubjectData.contacts(contacts));
+        all.add(CoreSubjectData.satisfaction(surveys));
+        all.add(vault.subjectData(pg.requestStore()));
+        all.add(new SchedulingSubjectData(bookings));
+        all.add(new AccountLinkSubjectData(links, core.usagers()));
+        return new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
+    }
+
+    /** Every table with a text-like column whose value contains {@code text}, as {@code table.column}. */
+    private Set<String> tablesHolding(String text) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (AllModules.TextColumn col : AllModules.textColumns(dataSource)) {
+                String value =
+                        col.type().equals("bytea") ? "encode(" + col.column() + ", 'escape')" : col.column() + "::text";
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT 1 FROM " + col.table() + " WHERE " + value + " ILIKE '%' || ? || '%' LIMIT 1")) {
+                    ps.setString(1, text);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(col.table());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private UsagerId person(String family, String given) {
+        UsagerId id = core.ids().newUsagerId();
+        core.usagers().save(Person.declared(id, TENANT, family, List.of(given), Contact.none(), clock.instant()));
+        return id;
+    }
+
+    private Notification notification(
+            UsagerId usager, @Nullable RequestId request, @Nullable String appointment, String marker) {
+        Instant at = clock.instant();
+        return new Notification(
+                NotificationId.of(UUID.randomUUID()),
+                TENANT,
+                usager,
+                EventId.of(UUID.randomUUID()),
+                request == null ? NotificationKind.APPOINTMENT_BOOKED : NotificationKind.AGENT_MESSAGE,
+                at,
+                request,
+                appointment,
+                null,
+                null,
+                new RenderedMessage("Objet " + marker, "Texte " + marker, "<p>" + marker + "</p>", "SMS " + marker),
+                List.of(new Attachment("piece-" + marker + ".pdf", "application/pdf", pdf(marker))),
+                EmailAddress.parse(marker + "@exemple.fr"),
+                null,
+                null,
+                List.of(NotificationChannel.EMAIL, NotificationChannel.PORTAL),
+                0,
+                0,
+                NotificationStatus.SENT,
+                at,
+                at,
+                List.of());
+    }
+
+    /** A marker found nowhere else: letters and digits only, so every field and file name accepts it. */
+    private static String marker() {
+        byte[] b = new byte[6];
+        new java.security.SecureRandom().nextBytes(b);
+        return "canari" + HexFormat.of().formatHex(b);
+    }
+
+    private static byte[] pdf(String text) {
+        return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + text + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
