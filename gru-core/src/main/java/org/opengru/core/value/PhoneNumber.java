@@ -2,39 +2,36 @@ package org.opengru.core.value;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.regex.Pattern;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import java.util.List;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.internal.Checks;
 
 /**
- * A phone number in E.164 form ({@code +33123456789}). Accepts French national numbers ({@code 01 23 45 67
- * 89}, with spaces, dots or dashes) and international ones ({@code +262 262 12 34 56}, {@code 0033...}).
+ * A phone number in E.164 form ({@code +33123456789}), parsed and validated by libphonenumber against the
+ * ITU numbering plans. A national number ({@code 01 23 45 67 89}, with spaces, dots or dashes) is read in
+ * the commune's region ({@link #parse(String, String)}; France by default); international forms ({@code
+ * +262 262 12 34 56}, {@code 0033...}) are read as written.
+ *
+ * <p>The overseas departments and collectivities share the French plan: a number dialled {@code 0692 12 34
+ * 56} in mainland France reaches La Réunion, and its E.164 form is {@code +262692123456}, not {@code +33...}
+ * (no SMS gateway reaches the latter). A national number that is not valid in the commune's region is
+ * therefore read in the regions of the French plan (La Réunion, Mayotte, Guadeloupe, Martinique, Guyane,
+ * Saint-Barthélemy, Saint-Martin, Saint-Pierre-et-Miquelon, then metropolitan France), and takes the
+ * country code of the first where it is valid.
  */
 public record PhoneNumber(@JsonValue String value) {
 
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()\u00a0]");
-    private static final Pattern NATIONAL = Pattern.compile("0[1-9][0-9]{8}");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final PhoneNumberUtil PLANS = PhoneNumberUtil.getInstance();
+    /** The regions of the French numbering plan (ARCEP), where a national number starts with one 0. */
+    private static final List<String> FRENCH_PLAN = List.of("RE", "YT", "GP", "MQ", "GF", "BL", "MF", "PM", "FR");
+
+    private static final String DEFAULT_REGION = "FR";
 
     public PhoneNumber {
-        Checks.required("phone", value);
-        String compact = SEPARATORS.matcher(value).replaceAll("");
-        if (compact.startsWith("00")) {
-            compact = "+" + compact.substring(2);
-        }
-        if (NATIONAL.matcher(compact).matches()) {
-            compact = "+33" + compact.substring(1);
-        } else if (compact.startsWith("+330")) {
-            compact = "+33" + compact.substring(4);
-        }
-        if (!E164.matcher(compact).matches()) {
-            throw new ValidationException(
-                    "phone", value, "must be a phone number such as 01 23 45 67 89 or +33 1 23 45 67 89");
-        }
-        if (compact.startsWith("+33") && compact.length() != 12) {
-            throw new ValidationException("phone", value, "a French number has 10 digits");
-        }
-        value = compact;
+        value = e164(value, DEFAULT_REGION);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -42,17 +39,67 @@ public record PhoneNumber(@JsonValue String value) {
         return new PhoneNumber(text);
     }
 
-    /** French numbers in the national form with pairs ({@code 01 23 45 67 89}); others as stored. */
+    /**
+     * A number typed in the commune's region (ISO 3166 code such as {@code FR}, {@code RE}, {@code PF}):
+     * national forms are read in that region.
+     *
+     * @throws ValidationException naming the field and the value, for an invalid number or region
+     */
+    public static PhoneNumber parse(String text, String region) {
+        return new PhoneNumber(e164(text, region));
+    }
+
+    private static String e164(String text, String region) {
+        Checks.required("phone", text);
+        if (region == null || !PLANS.getSupportedRegions().contains(region)) {
+            throw new ValidationException("phone.region", region, "must be a region code such as FR or RE");
+        }
+        com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number = read(text, region);
+        if (FRENCH_PLAN.contains(region) && national(text)) {
+            // Overseas ranges first: metropolitan France's plan also accepts 0262..., 0596..., 0508...
+            // as if they were its own fixed lines, while the overseas regions' plans are exact.
+            for (String other : FRENCH_PLAN) {
+                com.google.i18n.phonenumbers.Phonenumber.PhoneNumber candidate = read(text, other);
+                if (candidate != null && PLANS.isValidNumberForRegion(candidate, other)) {
+                    number = candidate;
+                    break;
+                }
+            }
+        }
+        if (number == null || !PLANS.isValidNumber(number)) {
+            throw new ValidationException(
+                    "phone", text, "must be a phone number such as 01 23 45 67 89 or +33 1 23 45 67 89");
+        }
+        return PLANS.format(number, PhoneNumberFormat.E164);
+    }
+
+    private static com.google.i18n.phonenumbers.Phonenumber.@org.jspecify.annotations.Nullable PhoneNumber read(
+            String text, String region) {
+        try {
+            return PLANS.parse(text, region);
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
+    /** Typed without a country code: the national form, where the region decides. */
+    private static boolean national(String text) {
+        String t = text.strip();
+        return !t.startsWith("+") && !t.startsWith("00");
+    }
+
+    /**
+     * For reading aloud or printing: numbers of the French plan in their national form ({@code 01 23 45 67
+     * 89}, {@code 0692 12 34 56}), others in the international form ({@code +44 20 7946 0958}).
+     */
     public String display() {
-        if (!value.startsWith("+33")) {
+        com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number = read(value, DEFAULT_REGION);
+        if (number == null) {
             return value;
         }
-        String national = "0" + value.substring(3);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < national.length(); i += 2) {
-            sb.append(i == 0 ? "" : " ").append(national, i, i + 2);
-        }
-        return sb.toString();
+        String region = PLANS.getRegionCodeForNumber(number);
+        return PLANS.format(
+                number, FRENCH_PLAN.contains(region) ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
     }
 
     @Override
