@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Computes French public holidays (Code du travail, art. L3133-1; local law for Alsace-Moselle; abolition
- * days overseas). Pure computation, stateless and thread-safe. Whit Monday is listed even where it is the
+ * days overseas, décret n° 83-1003; the local holidays of Nouvelle-Calédonie, Polynésie française and
+ * Wallis-et-Futuna). Pure computation, stateless and thread-safe. Whit Monday is listed even where it is the
  * journée de solidarité, as the official list does.
  */
 public final class FrenchHolidays {
@@ -40,6 +41,20 @@ public final class FrenchHolidays {
         if (zone == HolidayZone.ALSACE_MOSELLE) {
             list.add(new PublicHoliday(easter.minusDays(2), "Vendredi saint"));
             list.add(new PublicHoliday(LocalDate.of(year, 12, 26), "2ème jour de Noël"));
+        }
+        switch (zone) {
+            // Statutory local holidays of the Pacific collectivities, which set their own list.
+            case NOUVELLE_CALEDONIE -> list.add(new PublicHoliday(LocalDate.of(year, 9, 24), "Fête de la citoyenneté"));
+            case POLYNESIE_FRANCAISE -> {
+                list.add(new PublicHoliday(LocalDate.of(year, 3, 5), "Arrivée de l'Évangile"));
+                list.add(new PublicHoliday(easter.minusDays(2), "Vendredi saint"));
+                list.add(new PublicHoliday(LocalDate.of(year, 6, 29), "Fête de l'autonomie"));
+            }
+            case WALLIS_ET_FUTUNA -> {
+                list.add(new PublicHoliday(LocalDate.of(year, 4, 28), "Saint Pierre Chanel"));
+                list.add(new PublicHoliday(LocalDate.of(year, 7, 29), "Fête du Territoire"));
+            }
+            default -> {}
         }
         MonthDay abolition = zone.abolitionOfSlavery(year);
         if (abolition != null) {

@@ -19,7 +19,7 @@ public enum HolidayZone {
     LA_REUNION("La Réunion", "Indian/Reunion", MonthDay.of(12, 20)),
     MAYOTTE("Mayotte", "Indian/Mayotte", MonthDay.of(4, 27)),
     SAINT_BARTHELEMY("Saint-Barthélémy", "America/St_Barthelemy", MonthDay.of(10, 9)),
-    /** 27 May until 2017, 28 May from 2018. */
+    /** 27 May from 2012 to 2017, 28 May from 2018 (see {@link #abolitionOfSlavery}). */
     SAINT_MARTIN("Saint-Martin", "America/Marigot", MonthDay.of(5, 28)),
     SAINT_PIERRE_ET_MIQUELON("Saint-Pierre-et-Miquelon", "America/Miquelon", null),
     NOUVELLE_CALEDONIE("Nouvelle-Calédonie", "Pacific/Noumea", null),
@@ -48,8 +48,19 @@ public enum HolidayZone {
 
     /** The abolition-of-slavery day for {@code year}, or {@code null} where there is none. */
     public @Nullable MonthDay abolitionOfSlavery(int year) {
-        if (this == SAINT_MARTIN && year < 2018) {
-            return MonthDay.of(5, 27);
+        if (this == SAINT_BARTHELEMY || this == SAINT_MARTIN) {
+            // Communes of Guadeloupe until they became collectivities on 15 July 2007: Guadeloupe's 27 May.
+            // Décret n° 83-1003 then named neither until décret n° 2012-553 (23 April 2012) gave them their
+            // own dates; from 2008 to 2011 neither had one. Saint-Martin moved from 27 to 28 May in 2018.
+            if (year <= 2007) {
+                return GUADELOUPE.abolitionOfSlavery;
+            }
+            if (year < 2012) {
+                return null;
+            }
+            if (this == SAINT_MARTIN && year < 2018) {
+                return MonthDay.of(5, 27);
+            }
         }
         return abolitionOfSlavery;
     }

@@ -26,6 +26,13 @@ class FrenchHolidaysTest {
 
     private static final int FIRST_YEAR = 2020;
     private static final int LAST_OFFICIAL_YEAR = 2031;
+    private static final Set<String> PACIFIC_LOCAL = Set.of(
+            "Fête de la citoyenneté",
+            "Arrivée de l'Évangile",
+            "Vendredi saint",
+            "Fête de l'autonomie",
+            "Saint Pierre Chanel",
+            "Fête du Territoire");
 
     @ParameterizedTest
     @EnumSource(HolidayZone.class)
@@ -34,7 +41,13 @@ class FrenchHolidaysTest {
         Set<String> computed = new TreeSet<>();
         for (int y = FIRST_YEAR; y <= LAST_OFFICIAL_YEAR; y++) {
             for (PublicHoliday h : FrenchHolidays.of(zone, y)) {
-                computed.add(h.date() + " " + h.name());
+                // The official files lack the Pacific collectivities' own holidays (their README says so).
+                boolean pacific = zone == HolidayZone.NOUVELLE_CALEDONIE
+                        || zone == HolidayZone.POLYNESIE_FRANCAISE
+                        || zone == HolidayZone.WALLIS_ET_FUTUNA;
+                if (!(pacific && PACIFIC_LOCAL.contains(h.name()))) {
+                    computed.add(h.date() + " " + h.name());
+                }
             }
         }
         assertThat(official).as("official list for %s", zone).hasSizeGreaterThan(11 * 12 - 1);
@@ -45,8 +58,13 @@ class FrenchHolidaysTest {
     @EnumSource(HolidayZone.class)
     void extendsTheRulesTo2035(HolidayZone zone) {
         for (int y = 2032; y <= 2035; y++) {
-            int expected =
-                    11 + (zone == HolidayZone.ALSACE_MOSELLE ? 2 : 0) + (zone.abolitionOfSlavery(y) != null ? 1 : 0);
+            int local = switch (zone) {
+                case ALSACE_MOSELLE, WALLIS_ET_FUTUNA -> 2;
+                case POLYNESIE_FRANCAISE -> 3;
+                case NOUVELLE_CALEDONIE -> 1;
+                default -> 0;
+            };
+            int expected = 11 + local + (zone.abolitionOfSlavery(y) != null ? 1 : 0);
             assertThat(FrenchHolidays.of(zone, y)).hasSize(expected);
         }
     }
@@ -69,6 +87,51 @@ class FrenchHolidaysTest {
                 .isFalse();
         assertThat(FrenchHolidays.isHoliday(HolidayZone.ALSACE_MOSELLE, LocalDate.of(2034, 12, 26)))
                 .isTrue();
+    }
+
+    /**
+     * The Pacific collectivities' own holidays, absent from Etalab's files: Nouvelle-Calédonie's 24
+     * September (Fête de la citoyenneté), Polynésie française's 5 March (arrival of the Gospel), Good
+     * Friday and 29 June (autonomy), Wallis-et-Futuna's 28 April (Saint Pierre Chanel) and 29 July (the
+     * Territory's day).
+     */
+    @Test
+    void thePacificCollectivitiesKeepTheirOwnHolidays() {
+        assertThat(FrenchHolidays.of(HolidayZone.NOUVELLE_CALEDONIE, 2026))
+                .contains(new PublicHoliday(LocalDate.of(2026, 9, 24), "Fête de la citoyenneté"));
+        assertThat(FrenchHolidays.of(HolidayZone.POLYNESIE_FRANCAISE, 2026))
+                .contains(
+                        new PublicHoliday(LocalDate.of(2026, 3, 5), "Arrivée de l'Évangile"),
+                        new PublicHoliday(LocalDate.of(2026, 4, 3), "Vendredi saint"),
+                        new PublicHoliday(LocalDate.of(2026, 6, 29), "Fête de l'autonomie"));
+        assertThat(FrenchHolidays.of(HolidayZone.WALLIS_ET_FUTUNA, 2026))
+                .contains(
+                        new PublicHoliday(LocalDate.of(2026, 4, 28), "Saint Pierre Chanel"),
+                        new PublicHoliday(LocalDate.of(2026, 7, 29), "Fête du Territoire"));
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.METROPOLE, LocalDate.of(2026, 9, 24)))
+                .isFalse();
+    }
+
+    /**
+     * Saint-Barthélemy and Saint-Martin were communes of Guadeloupe until 15 July 2007 (27 May), had no
+     * abolition day in décret n° 83-1003 from 2008 to 2011, and have their own since décret n° 2012-553.
+     */
+    @Test
+    void saintBarthelemyAndSaintMartinFollowedGuadeloupeUntil2007() {
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.SAINT_BARTHELEMY, LocalDate.of(2005, 5, 27)))
+                .isTrue();
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.SAINT_BARTHELEMY, LocalDate.of(2005, 10, 9)))
+                .isFalse();
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.SAINT_BARTHELEMY, LocalDate.of(2010, 10, 9)))
+                .isFalse();
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.SAINT_BARTHELEMY, LocalDate.of(2010, 5, 27)))
+                .isFalse();
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.SAINT_BARTHELEMY, LocalDate.of(2012, 10, 9)))
+                .isTrue();
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.SAINT_MARTIN, LocalDate.of(2007, 5, 27)))
+                .isTrue();
+        assertThat(FrenchHolidays.isHoliday(HolidayZone.SAINT_MARTIN, LocalDate.of(2009, 5, 27)))
+                .isFalse();
     }
 
     @Test
