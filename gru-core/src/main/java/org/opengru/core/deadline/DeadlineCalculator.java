@@ -12,9 +12,12 @@ import org.opengru.core.catalogue.ImplicitDecisionRule;
 /**
  * Computes implicit-decision dates. The receipt date is the calendar day in the collectivité's zone
  * (Europe/Paris by default: a request sent at 00:30 on 1 March Paris time, still 28 February in UTC, is
- * received on 1 March). The decision is born on receipt date + period ({@code java.time} calendar
- * arithmetic: received 31 January, one month gives 28 or 29 February), from the start of that day in the
- * same zone, whatever the daylight-saving offset of the day.
+ * received on 1 March). The period ends on receipt date + period ({@code java.time} calendar arithmetic:
+ * received 31 January, one month gives 28 or 29 February), and the implicit decision is born when that
+ * last day has ended in the same zone (at midnight, whatever the daylight-saving offset): a period
+ * expires on its last day at midnight (the rule of article 642 of the code de procédure civile, which
+ * the administrative judge applies to the CRPA's periods), so an express decision taken during that day
+ * comes first.
  *
  * <p>While a complement is awaited the period is suspended. When it arrives: {@link
  * ComplementEffect#CONTINUE} pushes the date back by the days spent waiting; {@link
@@ -70,9 +73,12 @@ public final class DeadlineCalculator {
         return instant.atZone(zone).toLocalDate();
     }
 
-    /** The instant a decision born on that day is due: the start of the day in the zone. */
-    public Instant startOf(LocalDate day) {
-        return day.atStartOfDay(zone).toInstant();
+    /**
+     * The instant the implicit decision is born when {@code lastDay} is the last day of the period: the end
+     * of that day in the zone (the start of the next). The administration may decide expressly until then.
+     */
+    public Instant endOf(LocalDate lastDay) {
+        return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** The deadline of a request received at that instant, or {@code null} when the rule has none. */
@@ -81,7 +87,7 @@ public final class DeadlineCalculator {
             return null;
         }
         LocalDate date = rule.period().addTo(day(receivedAt));
-        return new ImplicitDeadline(rule.decision(), date, startOf(date), null, false);
+        return new ImplicitDeadline(rule.decision(), date, endOf(date), null, false);
     }
 
     /**
@@ -115,7 +121,7 @@ public final class DeadlineCalculator {
         }
         LocalDate today = day(at);
         LocalDate date = projected(rule, deadline, today);
-        return new ImplicitDeadline(deadline.outcome(), date, startOf(date), null, false);
+        return new ImplicitDeadline(deadline.outcome(), date, endOf(date), null, false);
     }
 
     /**

@@ -21,34 +21,39 @@ class DeadlineCalculatorTest {
         return new DecisionPeriod(Integer.parseInt(parts[0]), DecisionPeriod.Unit.valueOf(parts[1]));
     }
 
-    @ParameterizedTest(name = "received {0} + {1} -> decision on {2}, due at {3}")
+    /**
+     * The implicit decision is born when the period's last day ends in Paris (midnight), not when it
+     * starts: an express decision taken on that day comes first. Before, it was due at the start of the
+     * last day (the sweeper decided in its first minute).
+     */
+    @ParameterizedTest(name = "received {0} + {1} -> last day {2}, born at {3}")
     @CsvSource({
         // month ends: java.time clamps to the last day of the shorter month
-        "2026-01-31T10:00:00Z, 1 MONTHS,  2026-02-28, 2026-02-27T23:00:00Z",
-        "2028-01-31T10:00:00Z, 1 MONTHS,  2028-02-29, 2028-02-28T23:00:00Z",
-        "2026-01-30T10:00:00Z, 1 MONTHS,  2026-02-28, 2026-02-27T23:00:00Z",
-        "2026-03-31T10:00:00Z, 2 MONTHS,  2026-05-31, 2026-05-30T22:00:00Z",
-        "2026-12-31T10:00:00Z, 2 MONTHS,  2027-02-28, 2027-02-27T23:00:00Z",
-        "2026-08-31T10:00:00Z, 1 MONTHS,  2026-09-30, 2026-09-29T22:00:00Z",
-        "2026-01-15T09:30:00Z, 2 MONTHS,  2026-03-15, 2026-03-14T23:00:00Z",
+        "2026-01-31T10:00:00Z, 1 MONTHS,  2026-02-28, 2026-02-28T23:00:00Z",
+        "2028-01-31T10:00:00Z, 1 MONTHS,  2028-02-29, 2028-02-29T23:00:00Z",
+        "2026-01-30T10:00:00Z, 1 MONTHS,  2026-02-28, 2026-02-28T23:00:00Z",
+        "2026-03-31T10:00:00Z, 2 MONTHS,  2026-05-31, 2026-05-31T22:00:00Z",
+        "2026-12-31T10:00:00Z, 2 MONTHS,  2027-02-28, 2027-02-28T23:00:00Z",
+        "2026-08-31T10:00:00Z, 1 MONTHS,  2026-09-30, 2026-09-30T22:00:00Z",
+        "2026-01-15T09:30:00Z, 2 MONTHS,  2026-03-15, 2026-03-15T23:00:00Z",
         // days and weeks
-        "2026-02-20T10:00:00Z, 15 DAYS,   2026-03-07, 2026-03-06T23:00:00Z",
-        "2026-02-20T10:00:00Z, 3 WEEKS,   2026-03-13, 2026-03-12T23:00:00Z",
-        "2026-12-25T10:00:00Z, 10 DAYS,   2027-01-04, 2027-01-03T23:00:00Z",
+        "2026-02-20T10:00:00Z, 15 DAYS,   2026-03-07, 2026-03-07T23:00:00Z",
+        "2026-02-20T10:00:00Z, 3 WEEKS,   2026-03-13, 2026-03-13T23:00:00Z",
+        "2026-12-25T10:00:00Z, 10 DAYS,   2027-01-04, 2027-01-04T23:00:00Z",
         // the receipt day is the Paris day, not the UTC one
-        "2026-02-28T23:30:00Z, 2 MONTHS,  2026-05-01, 2026-04-30T22:00:00Z",
-        "2026-06-30T22:30:00Z, 1 MONTHS,  2026-08-01, 2026-07-31T22:00:00Z",
-        "2026-06-30T21:30:00Z, 1 MONTHS,  2026-07-30, 2026-07-29T22:00:00Z",
+        "2026-02-28T23:30:00Z, 2 MONTHS,  2026-05-01, 2026-05-01T22:00:00Z",
+        "2026-06-30T22:30:00Z, 1 MONTHS,  2026-08-01, 2026-08-01T22:00:00Z",
+        "2026-06-30T21:30:00Z, 1 MONTHS,  2026-07-30, 2026-07-30T22:00:00Z",
         // daylight saving: received the night summer time starts (29 March 2026, 00:30 CET)
-        "2026-03-28T23:30:00Z, 1 MONTHS,  2026-04-29, 2026-04-28T22:00:00Z",
-        // the decision is born on the day summer time starts: midnight is still CET (+01:00)
-        "2026-01-29T12:00:00Z, 2 MONTHS,  2026-03-29, 2026-03-28T23:00:00Z",
+        "2026-03-28T23:30:00Z, 1 MONTHS,  2026-04-29, 2026-04-29T22:00:00Z",
+        // the last day is the day summer time starts: it ends at midnight CEST (+02:00)
+        "2026-01-29T12:00:00Z, 2 MONTHS,  2026-03-29, 2026-03-29T22:00:00Z",
         // received the night winter time comes back (25 October 2026, 00:30 CEST)
-        "2026-10-24T22:30:00Z, 1 MONTHS,  2026-11-25, 2026-11-24T23:00:00Z",
-        // born on the day winter time comes back: midnight is still CEST (+02:00)
-        "2026-08-25T10:00:00Z, 2 MONTHS,  2026-10-25, 2026-10-24T22:00:00Z",
+        "2026-10-24T22:30:00Z, 1 MONTHS,  2026-11-25, 2026-11-25T23:00:00Z",
+        // the last day is the day winter time comes back: it ends at midnight CET (+01:00)
+        "2026-08-25T10:00:00Z, 2 MONTHS,  2026-10-25, 2026-10-25T23:00:00Z",
         // across a summer-time change, in days
-        "2026-03-20T12:00:00Z, 10 DAYS,   2026-03-30, 2026-03-29T22:00:00Z",
+        "2026-03-20T12:00:00Z, 10 DAYS,   2026-03-30, 2026-03-30T22:00:00Z",
     })
     void implicitDecisionDates(String received, String period, String date, String dueAt) {
         ImplicitDeadline d = calc.start(
@@ -132,6 +137,6 @@ class DeadlineCalculatorTest {
                 ImplicitDecisionRule.acceptance(DecisionPeriod.months(2), ComplementEffect.CONTINUE),
                 Instant.parse("2026-01-30T21:30:00Z"));
         assertThat(d.date()).isEqualTo(LocalDate.of(2026, 3, 31));
-        assertThat(d.dueAt()).isEqualTo(Instant.parse("2026-03-30T20:00:00Z"));
+        assertThat(d.dueAt()).as("the end of 31 March in Saint-Denis").isEqualTo(Instant.parse("2026-03-31T20:00:00Z"));
     }
 }

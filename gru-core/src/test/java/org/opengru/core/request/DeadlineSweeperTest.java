@@ -35,15 +35,18 @@ class DeadlineSweeperTest {
     }
 
     @Test
-    void appliesDueImplicitDecisions_atTheStartOfTheParisDay() {
-        Request svr = submittedTerrace(); // received 15 January, rejected implicitly on 15 February
-        Request sva = submittedCanteen(); // accepted implicitly on 15 March
+    void appliesDueImplicitDecisions_onceTheLastDayHasEndedInParis() {
+        Request svr = submittedTerrace(); // received 15 January: the period's last day is 15 February
+        Request sva = submittedCanteen(); // last day 15 March
         List<DeadlineReached> reached = new ArrayList<>();
         f.core.events().subscribe(DeadlineReached.class, reached::add);
 
-        f.clock.set(Instant.parse("2026-02-14T22:59:59Z")); // 23:59:59 in Paris on 14 February
+        // The whole last day belongs to the administration: an express decision may still come.
+        f.clock.set(Instant.parse("2026-02-14T23:00:00Z")); // 00:00 in Paris on 15 February
         assertThat(f.core.deadlineSweeper().sweep(f.tenant)).isZero();
-        f.clock.set(Instant.parse("2026-02-14T23:00:00Z"));
+        f.clock.set(Instant.parse("2026-02-15T22:59:59Z")); // 23:59:59 in Paris on 15 February
+        assertThat(f.core.deadlineSweeper().sweep(f.tenant)).isZero();
+        f.clock.set(Instant.parse("2026-02-15T23:00:00Z")); // the day has ended
         assertThat(f.core.deadlineSweeper().sweep(f.tenant)).isEqualTo(1);
         Request rejected = requests.get(f.parentP, svr.id());
         assertThat(rejected.status()).isEqualTo(RequestStatus.REJECTED);

@@ -470,7 +470,7 @@ class LifecyclePropertyTest {
                                     .deadline(new ImplicitDeadline(
                                             d.outcome(),
                                             earlier,
-                                            DeadlineCalculator.paris().startOf(earlier),
+                                            DeadlineCalculator.paris().endOf(earlier),
                                             d.suspendedOn(),
                                             d.startsOnResume()))
                                     .build();
