@@ -108,6 +108,20 @@ public final class AcknowledgmentTemplate {
         return new AcknowledgmentTemplate(source);
     }
 
+    /**
+     * The mention a line stands for: only a line that is exactly its placeholder. A plain text line that
+     * reads like a mention's name ({@code mention:appeal}, without braces) stays text.
+     */
+    private static @Nullable Mention mentionLine(String line) {
+        String t = line.strip();
+        for (Mention mention : Mention.values()) {
+            if (mention.placeholder().equals(t)) {
+                return mention;
+            }
+        }
+        return null;
+    }
+
     private static @Nullable Mention mentionFor(String name) {
         for (Mention mention : Mention.values()) {
             if (mention.placeholder().equals("{{" + name + "}}")) {
@@ -125,7 +139,7 @@ public final class AcknowledgmentTemplate {
     public String renderText(Acknowledgment.Data d) {
         StringBuilder out = new StringBuilder();
         for (String line : source.split("\n", -1)) {
-            Mention mention = mentionFor(line.strip().replace("{{", "").replace("}}", ""));
+            Mention mention = mentionLine(line);
             if (mention != null) {
                 out.append(String.join("\n", mentionLines(mention, d)));
             } else {
@@ -142,7 +156,7 @@ public final class AcknowledgmentTemplate {
         StringBuilder out = new StringBuilder("<article class=\"accuse-reception\" lang=\"fr\">\n");
         List<String> paragraph = new ArrayList<>();
         for (String line : source.split("\n", -1)) {
-            Mention mention = mentionFor(line.strip().replace("{{", "").replace("}}", ""));
+            Mention mention = mentionLine(line);
             if (mention != null || line.isBlank()) {
                 flush(paragraph, out);
             }

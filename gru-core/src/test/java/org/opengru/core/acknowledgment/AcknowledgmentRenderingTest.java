@@ -175,4 +175,27 @@ class AcknowledgmentRenderingTest {
         // The acknowledgment already issued keeps the text it was rendered with.
         assertThat(ack.text()).isEqualTo(AcknowledgmentTemplate.standard().renderText(data));
     }
+
+    /** Text that reads like a mention's name is the commune's text, not a mention (it used to be expanded). */
+    @Test
+    void aTextLineThatLooksLikeAMentionStaysText() {
+        AcknowledgmentTemplate custom = AcknowledgmentTemplate.of("""
+                Référence interne : mention:appeal
+                mention:service
+                {{mention:receipt}}
+                {{mention:implicitDecision}}
+                {{mention:appeal}}
+                {{mention:missingPieces}}
+                {{mention:service}}
+                """);
+        Acknowledgment.Data data = submittedTerrace().data();
+        String text = custom.renderText(data);
+        String html = custom.renderHtml(data);
+        assertThat(text).contains("Référence interne : mention:appeal\nmention:service\n");
+        assertThat(text.split("Voies et délais de recours", -1))
+                .as("the appeal mention once")
+                .hasSize(2);
+        assertThat(html).contains("mention:service");
+        assertThat(html.split("Voies et délais de recours", -1)).hasSize(2);
+    }
 }
