@@ -40,7 +40,8 @@ public final class Migrations {
             "V6__contacts_satisfaction.sql",
             "V7__request_beneficiary.sql",
             "V8__reference_blocks.sql",
-            "V9__history_from_columns.sql");
+            "V9__history_from_columns.sql",
+            "V10__outbox_pruning_audit_anchor.sql");
 
     private final String module;
     private final List<Script> scripts;
