@@ -20,7 +20,9 @@ class MigrationsTest {
     @Test
     void nodesStartingTogetherApplyEachScriptOnceAndAnEditedScriptIsRefused(PostgresDatabase db) throws Exception {
         Migrations core = Migrations.core();
-        assertThat(core.scripts()).extracting(Migrations.Script::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(core.scripts())
+                .extracting(Migrations.Script::version)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
         int applied = 0;
