@@ -15,15 +15,15 @@ import org.opengru.core.outbox.internal.InMemoryOutbox;
  *
  * <p>Ordering contract, per subscriber and aggregate: a record is handed to {@link #process} only once
  * every earlier record of its aggregate is {@link OutboxStatus#DELIVERED delivered} or {@link
- * OutboxStatus#DEAD dead}, and never while another caller holds an earlier one.
+ * OutboxStatus#DEAD dead}, and never while another caller holds an earlier one. "Earlier" is commit
+ * order: each aggregate's {@link OutboxRecord#streamSequence()} is assigned under a lock held until the
+ * appending transaction ends, so an uncommitted transaction never leaves a gap that a later event could
+ * overtake.
  *
  * <p>Personal data: a delivery's payload (for a request, the whole request) is kept while it is
  * pending, and pruned to its SHA-256 once delivered; a dead delivery keeps it, so that it can be
  * retried, until {@link #pruneDeadLetters} removes it at the end of the dead-letter retention. The last
- * error is kept as long as the payload. "Earlier" is commit
- * order: each aggregate's {@link OutboxRecord#streamSequence()} is assigned under a lock held until the
- * appending transaction ends, so an uncommitted transaction never leaves a gap that a later event could
- * overtake.
+ * error is kept as long as the payload.
  */
 public interface Outbox {
 

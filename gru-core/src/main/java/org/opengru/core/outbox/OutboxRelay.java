@@ -93,7 +93,7 @@ public final class OutboxRelay {
     }
 
     /** The first line of a failure detail, at most {@link #MAX_ERROR} characters. */
-    static String errorText(String detail) {
+    private static String errorText(String detail) {
         String line = detail.lines().findFirst().orElse("").strip();
         if (line.isEmpty()) {
             line = "(no detail)";

@@ -27,6 +27,7 @@ import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.booking.AuditCheck;
 import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingAction;
@@ -559,6 +560,26 @@ public final class PostgresBookingStore implements BookingStore {
             throw new IllegalStateException("reading the audit trail failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The booking's sequence and its trail's length read by one statement, so as of one snapshot. */
+    @Override
+    public AuditCheck verifyAudit(TenantId tenant, BookingId id) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("SELECT b.sequence, (SELECT count(*) FROM scheduling_audit a"
+                        + " WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id) FROM scheduling_booking b"
+                        + " WHERE b.tenant_id = ? AND b.id = ?::uuid")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("booking", id.toString());
+                }
+                return AuditCheck.of(id, rs.getLong(2), rs.getInt(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("checking the audit trail failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

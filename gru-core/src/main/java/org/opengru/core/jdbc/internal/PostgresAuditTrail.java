@@ -113,7 +113,20 @@ public final class PostgresAuditTrail implements AuditTrail {
 
     @Override
     public Optional<AuditAnchor> anchor(TenantId tenant, RequestId requestId) {
-        return Optional.ofNullable(read(tenant, requestId).anchor());
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT audit_length, audit_head FROM gru_request WHERE tenant_id = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, requestId.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<AuditAnchor>empty();
+                    }
+                    String head = rs.getString(2);
+                    return Optional.of(new AuditAnchor(rs.getLong(1), head == null ? AuditHashes.GENESIS : head));
+                }
+            }
+        });
     }
 
     /** The chain and its anchor read by one statement, so as of one snapshot. */
