@@ -1,6 +1,8 @@
 package org.opengru.core.audit;
 
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.internal.InMemoryAuditTrail;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.tenancy.TenantId;
@@ -17,16 +19,35 @@ public interface AuditTrail {
     /** The request's entries in chain order (by position). */
     List<AuditEntry> entries(TenantId tenant, RequestId requestId);
 
-    /** Re-computes the request's chain and reports the first edited, missing or misplaced entry. */
+    /**
+     * What the request records of its chain (length and head hash), or empty when nothing records it:
+     * a chain appended for an id no stored request has, or a purged request's chain.
+     */
+    Optional<AuditAnchor> anchor(TenantId tenant, RequestId requestId);
+
+    /**
+     * Re-computes the request's chain and reports the first edited, missing or misplaced entry, and a
+     * chain shorter or longer than, or ending elsewhere than, what the request records (a truncated or
+     * deleted chain). Implementations read the chain and the anchor as of one instant.
+     */
     default AuditVerification verify(TenantId tenant, RequestId requestId) {
-        return verify(requestId, entries(tenant, requestId));
+        return verify(
+                requestId, entries(tenant, requestId), anchor(tenant, requestId).orElse(null));
     }
 
     /**
      * Checks a chain as read from storage. Each entry must sit at the next position, link to the previous
-     * entry's hash, and hash to its stored hash.
+     * entry's hash, and hash to its stored hash. Without an anchor a deleted tail goes unseen.
      */
     static AuditVerification verify(RequestId requestId, List<AuditEntry> entries) {
+        return verify(requestId, entries, null);
+    }
+
+    /**
+     * Checks a chain as {@link #verify(RequestId, List)} does, then against what the request records:
+     * the same length and the same head hash.
+     */
+    static AuditVerification verify(RequestId requestId, List<AuditEntry> entries, @Nullable AuditAnchor anchor) {
         String previous = AuditHashes.GENESIS;
         long expected = 0;
         for (AuditEntry e : entries) {
@@ -46,6 +67,26 @@ public interface AuditTrail {
             }
             previous = e.hash();
             expected++;
+        }
+        if (anchor != null) {
+            long n = entries.size();
+            String problem = null;
+            long at = n;
+            if (n < anchor.length()) {
+                problem = (n == 0 ? "chain deleted: no entry" : "chain truncated: " + n + " entries")
+                        + " where the request records " + anchor.length();
+            } else if (n > anchor.length()) {
+                problem = n + " entries where the request records " + anchor.length()
+                        + " (entries appended outside the request's transaction)";
+                at = anchor.length();
+            } else if (!previous.equals(anchor.headHash())) {
+                problem = "last hash " + previous + " is not the head " + anchor.headHash()
+                        + " the request records (chain rewritten)";
+                at = Math.max(0, n - 1);
+            }
+            if (problem != null) {
+                return new AuditVerification(requestId, n, at, problem, previous);
+            }
         }
         return new AuditVerification(requestId, entries.size(), -1, null, previous);
     }

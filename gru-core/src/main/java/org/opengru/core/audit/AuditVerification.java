@@ -9,8 +9,8 @@ import org.opengru.core.id.RequestId;
  * @param entries how many entries were read
  * @param brokenAt the position where the chain first fails, or {@code -1} when it holds
  * @param problem what failed there (edited content, missing entry, wrong order), or {@code null}
- * @param headHash the last entry's hash: keep it elsewhere (the back-office gets it) to detect a
- *     truncated tail, which no chain can reveal on its own
+ * @param headHash the last entry's hash; the request records it too ({@link AuditAnchor}), so that a
+ *     truncated tail, which no chain can reveal on its own, is reported
  */
 public record AuditVerification(
         RequestId requestId,

@@ -47,6 +47,14 @@ import org.opengru.core.usager.UsagerStore;
  */
 public final class PostgresPersistence {
 
+    /**
+     * For modules that mark {@code gru_outbox} rows delivered with their own SQL: the {@code SET} items
+     * that prune a row's payload to {@code {"payloadSha256":"<hex>"}} (the SHA-256 of its exact text,
+     * as {@link org.opengru.core.outbox.OutboxMessage#prunedPayload} computes it) and drop its last error.
+     */
+    public static final String OUTBOX_PRUNE_PAYLOAD = "payload = ('{\"payloadSha256\":\"' ||"
+            + " encode(sha256(convert_to(payload::text, 'UTF8')), 'hex') || '\"}')::json, last_error = NULL";
+
     private final JdbcTransactions transactions;
     private final Clock clock;
     private final PostgresOutbox outbox;

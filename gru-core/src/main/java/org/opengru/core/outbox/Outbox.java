@@ -19,6 +19,11 @@ import org.opengru.core.outbox.internal.InMemoryOutbox;
  * order: each aggregate's {@link OutboxRecord#streamSequence()} is assigned under a lock held until the
  * appending transaction ends, so an uncommitted transaction never leaves a gap that a later event could
  * overtake.
+ *
+ * <p>Personal data: a delivery's payload (for a request, the whole request) is kept while it is
+ * pending, and pruned to its SHA-256 once delivered; a dead delivery keeps it, so that it can be
+ * retried, until {@link #pruneDeadLetters} removes it at the end of the dead-letter retention. The last
+ * error is kept as long as the payload.
  */
 public interface Outbox {
 
@@ -44,8 +49,19 @@ public interface Outbox {
     /** How many records are in that state. */
     long count(OutboxStatus status);
 
-    /** Puts a dead delivery back to pending, due at {@code now}, with its attempts reset. */
+    /**
+     * Puts a dead delivery back to pending, due at {@code now}, with its attempts reset. False when there
+     * is no such dead delivery, or when its payload was pruned ({@link #pruneDeadLetters}): there is
+     * nothing left to send.
+     */
     boolean retryDead(EventId eventId, String subscriber, Instant now);
+
+    /**
+     * Prunes the payload (keeping its SHA-256, see {@link OutboxMessage#prunedPayload}) and the last
+     * error of the deliveries dead since before {@code deadBefore}; returns how many. Delivered ones are
+     * pruned as they are delivered. Called by {@link OutboxRelay#pruneDeadLetters()}.
+     */
+    int pruneDeadLetters(Instant deadBefore);
 
     /** An in-memory outbox for one JVM (the embedded default). */
     static Outbox inMemory(Clock clock, Set<String> subscribers) {

@@ -2,6 +2,7 @@ package org.opengru.core.outbox;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.id.EventId;
 import org.opengru.core.internal.Checks;
 import org.opengru.core.tenancy.TenantId;
@@ -14,7 +15,8 @@ import org.opengru.core.tenancy.TenantId;
  * @param aggregateId the aggregate's id, such as the request's UUID
  * @param eventType a stable type name, such as {@code RequestSubmitted}
  * @param occurredAt when the change happened (stored to the microsecond)
- * @param payload the event as a JSON document (for a request, the full request)
+ * @param payload the event as a JSON document (for a request, the full request); once delivered, or once
+ *     a dead letter's retention ends, only its digest is kept: see {@link #payloadPruned()}
  */
 public record OutboxMessage(
         EventId eventId,
@@ -38,5 +40,36 @@ public record OutboxMessage(
                 "outbox.payload",
                 payload.length() > 40 ? payload.substring(0, 40) + "..." : payload,
                 "must be a JSON object");
+    }
+
+    private static final String PRUNED_PREFIX = "{\"payloadSha256\":\"";
+
+    /**
+     * What a delivered event's payload becomes in storage: {@code {"payloadSha256":"<hex>"}}, the SHA-256
+     * of the payload's UTF-8 text. The outbox keeps no copy of the request once the subscriber has it;
+     * the digest still lets the subscriber's copy be matched to the event.
+     */
+    public static String prunedPayload(String payload) {
+        return PRUNED_PREFIX + AuditHashes.sha256(payload) + "\"}";
+    }
+
+    /** Whether only the payload's digest is left ({@link #prunedPayload}). */
+    public boolean payloadPruned() {
+        return payload.startsWith(PRUNED_PREFIX) && payload.length() == PRUNED_PREFIX.length() + 66;
+    }
+
+    /** The SHA-256 of the payload as appended, whether it is still here or pruned. */
+    public String payloadSha256() {
+        return payloadPruned()
+                ? payload.substring(PRUNED_PREFIX.length(), PRUNED_PREFIX.length() + 64)
+                : AuditHashes.sha256(payload);
+    }
+
+    /** This message with its payload pruned (the same message when it already is). */
+    public OutboxMessage pruned() {
+        return payloadPruned()
+                ? this
+                : new OutboxMessage(
+                        eventId, tenant, aggregateType, aggregateId, eventType, occurredAt, prunedPayload(payload));
     }
 }

@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * Delivery is at least once: a crash between the subscriber's acknowledgment and the stored outcome
  * delivers the event again, with the same event id.
  *
+ * <p>A dead letter keeps its payload for {@link Builder#deadLetterRetention} (30 days unless set), so that
+ * an operator can retry it; call {@link #pruneDeadLetters()} daily, from the same scheduler, to prune
+ * the older ones. What a subscriber reports of a failure is kept as the delivery's last error, cut to its
+ * first line and {@value #MAX_ERROR} characters: a response echoing the request would otherwise keep
+ * a copy of personal data in the outbox.
+ *
  * <pre>{@code
  * OutboxRelay relay = OutboxRelay.builder(outbox, clock).subscriber(webhookSender).build();
  * scheduler.scheduleWithFixedDelay(relay::drain, 0, 1, TimeUnit.SECONDS);
@@ -27,12 +33,16 @@ public final class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** The longest failure detail kept from a subscriber. */
+    public static final int MAX_ERROR = 200;
+
     private final Outbox outbox;
     private final Clock clock;
     private final Map<String, OutboxSubscriber> subscribers;
     private final RetryPolicy retry;
     private final int batchSize;
     private final RandomGenerator random;
+    private final Duration deadLetterRetention;
 
     private OutboxRelay(Builder b) {
         this.outbox = b.outbox;
@@ -41,6 +51,7 @@ public final class OutboxRelay {
         this.retry = b.retry;
         this.batchSize = b.batchSize;
         this.random = b.random;
+        this.deadLetterRetention = b.deadLetterRetention;
     }
 
     public static Builder builder(Outbox outbox, Clock clock) {
@@ -73,6 +84,23 @@ public final class OutboxRelay {
         return drain(100);
     }
 
+    /**
+     * Prunes the payloads of the deliveries dead for longer than the dead-letter retention (they can no
+     * longer be retried); returns how many. Idempotent, safe on several nodes at once.
+     */
+    public int pruneDeadLetters() {
+        return outbox.pruneDeadLetters(clock.instant().minus(deadLetterRetention));
+    }
+
+    /** The first line of a failure detail, at most {@link #MAX_ERROR} characters. */
+    private static String errorText(String detail) {
+        String line = detail.lines().findFirst().orElse("").strip();
+        if (line.isEmpty()) {
+            line = "(no detail)";
+        }
+        return line.length() > MAX_ERROR ? line.substring(0, MAX_ERROR - 1) + "\u2026" : line;
+    }
+
     private DeliveryOutcome handle(OutboxRecord record) {
         OutboxSubscriber subscriber = subscribers.get(record.subscriber());
         int failures = record.attempts() + 1;
@@ -88,11 +116,12 @@ public final class OutboxRelay {
         } catch (RuntimeException e) {
             result = OutboxSubscriber.DeliveryResult.retry(e.toString());
         }
+        String detail = errorText(result.detail() == null ? "" : result.detail());
         Instant now = clock.instant();
         if (result.delivered()) {
             return new DeliveryOutcome.Delivered(now);
         }
-        String error = "attempt " + failures + ": " + result.detail();
+        String error = "attempt " + failures + ": " + detail;
         if (result.permanent() || retry.exhausted(failures)) {
             LOG.warn(
                     "outbox event {} ({}) to {} is dead after {} attempts: {}",
@@ -100,7 +129,7 @@ public final class OutboxRelay {
                     record.message().eventType(),
                     record.subscriber(),
                     failures,
-                    result.detail());
+                    detail);
             return new DeliveryOutcome.Dead(error);
         }
         return new DeliveryOutcome.Retry(now.plus(retry.delayAfter(failures, random)), error);
@@ -114,6 +143,7 @@ public final class OutboxRelay {
         private RetryPolicy retry = RetryPolicy.defaults();
         private int batchSize = 50;
         private RandomGenerator random = RandomGenerator.getDefault();
+        private Duration deadLetterRetention = Duration.ofDays(30);
 
         private Builder(Outbox outbox, Clock clock) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -152,6 +182,21 @@ public final class OutboxRelay {
         /** The source of jitter (a seeded one in tests). */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * How long a dead letter keeps its payload (and can be retried): from 1 hour to 366 days, 30 days
+         * unless set. Past it, {@link OutboxRelay#pruneDeadLetters()} keeps only the payload's SHA-256.
+         */
+        public Builder deadLetterRetention(Duration retention) {
+            if (retention == null
+                    || retention.compareTo(Duration.ofHours(1)) < 0
+                    || retention.compareTo(Duration.ofDays(366)) > 0) {
+                throw new ValidationException(
+                        "relay.deadLetterRetention", retention, "must be between 1 hour (PT1H) and 366 days (P366D)");
+            }
+            this.deadLetterRetention = retention;
             return this;
         }
 

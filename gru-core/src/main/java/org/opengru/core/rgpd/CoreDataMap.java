@@ -42,7 +42,8 @@ public final class CoreDataMap {
                         column("reference", TECHNICAL, "the reference printed on the acknowledgment"),
                         column("procedure_code", TECHNICAL, "the démarche"),
                         column("team_id", TECHNICAL, "the team that handles it"),
-                        column("status", TECHNICAL, "the lifecycle state")),
+                        column("status", TECHNICAL, "the lifecycle state"),
+                        column("audit_head", TECHNICAL, "the hash of the audit chain's last entry (its anchor)")),
                 DataMap.table(
                         MODULE,
                         "gru_request_history",

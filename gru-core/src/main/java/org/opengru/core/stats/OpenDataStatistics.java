@@ -18,6 +18,16 @@ import org.opengru.core.request.RequestStatus;
  * {@code minimumCount} (but above zero) are left empty, as the secret statistique asks for small groups
  * that could point at a person; 0 disables it.
  *
+ * <p>Hiding a small count is not enough when the row lets it be recomputed: {@code decided} is the sum
+ * of {@code accepted}, {@code rejected} and {@code closed_without_follow_up}, so a lone hidden outcome
+ * would be the difference of the visible ones. Complementary suppression hides, in such a sum, a
+ * second cell (the smallest other outcome) until no sum has exactly one hidden cell. The other
+ * columns are linked by inequalities only ({@code received >= decided >= implicit_decisions}, the
+ * undecided and explicit counts being unpublished), which bound a hidden count without giving it. The
+ * median is left empty whenever {@code decided} is, since over one decision it is that decision's own
+ * processing time. The table has no total line; a host that publishes totals per démarche or per month
+ * beside it gives new sums, which this class does not protect (see docs/rgpd.md).
+ *
  * <pre>{@code
  * procedure,month,received,decided,accepted,rejected,closed_without_follow_up,implicit_decisions,median_processing_days
  * inscription-cantine,2026-03,42,40,38,2,0,3,6.5
@@ -29,6 +39,10 @@ public final class OpenDataStatistics {
             + "closed_without_follow_up,implicit_decisions,median_processing_days";
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    // Positions in a row's counts, in CSV order.
+    private static final int DECIDED = 1;
+    private static final int[] OUTCOMES = {2, 3, 4};
 
     private final int minimumCount;
 
@@ -108,29 +122,54 @@ public final class OpenDataStatistics {
     public String csv(List<StatisticsRow> rows) {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
         for (StatisticsRow r : rows) {
-            sb.append(field(r.procedure().value()))
-                    .append(',')
-                    .append(r.month())
-                    .append(',')
-                    .append(count(r.received()))
-                    .append(',')
-                    .append(count(r.decided()))
-                    .append(',')
-                    .append(count(r.accepted()))
-                    .append(',')
-                    .append(count(r.rejected()))
-                    .append(',')
-                    .append(count(r.closedWithoutFollowUp()))
-                    .append(',')
-                    .append(count(r.implicitDecisions()))
-                    .append(',')
+            int[] counts = {
+                r.received(), r.decided(), r.accepted(), r.rejected(), r.closedWithoutFollowUp(), r.implicitDecisions()
+            };
+            boolean[] hidden = suppressed(counts);
+            sb.append(field(r.procedure().value())).append(',').append(r.month());
+            for (int i = 0; i < counts.length; i++) {
+                sb.append(',').append(hidden[i] ? "" : Integer.toString(counts[i]));
+            }
+            sb.append(',')
                     .append(
-                            r.medianProcessingDays() == null || hidden(r.decided())
+                            r.medianProcessingDays() == null || hidden[DECIDED]
                                     ? ""
                                     : String.format(Locale.ROOT, "%.1f", r.medianProcessingDays()))
                     .append("\r\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * Which counts of a row to leave empty: the small ones (primary suppression), then, while the sum
+     * {@code decided = accepted + rejected + closed} has exactly one hidden cell, its smallest visible
+     * outcome as well (the one whose hiding costs the table least; a zero serves: the hidden pair's sum
+     * then leaves either value possible).
+     */
+    private boolean[] suppressed(int[] counts) {
+        boolean[] hidden = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            hidden[i] = counts[i] > 0 && counts[i] < minimumCount;
+        }
+        while (hiddenInSum(hidden) == 1) {
+            int pick = -1;
+            for (int i : OUTCOMES) {
+                if (!hidden[i] && (pick < 0 || counts[i] < counts[pick])) {
+                    pick = i;
+                }
+            }
+            // No visible outcome left: decided itself is the last visible cell of the sum.
+            hidden[pick < 0 ? DECIDED : pick] = true;
+        }
+        return hidden;
+    }
+
+    private static int hiddenInSum(boolean[] hidden) {
+        int n = hidden[DECIDED] ? 1 : 0;
+        for (int i : OUTCOMES) {
+            n += hidden[i] ? 1 : 0;
+        }
+        return n;
     }
 
     /** Computes and writes in one go. */
@@ -140,14 +179,6 @@ public final class OpenDataStatistics {
                 from.atDay(1).atStartOfDay(PARIS).toInstant(),
                 to.plusMonths(1).atDay(1).atStartOfDay(PARIS).toInstant());
         return csv(rows(facts));
-    }
-
-    private boolean hidden(int n) {
-        return n > 0 && n < minimumCount;
-    }
-
-    private String count(int n) {
-        return hidden(n) ? "" : Integer.toString(n);
     }
 
     private static String field(String value) {

@@ -78,6 +78,13 @@ public interface BookingStore {
 
     List<AuditEntry> audit(TenantId tenant, BookingId id);
 
+    /**
+     * Checks that the booking's audit trail has the length its row accounts for (see {@link AuditCheck}):
+     * a trail whose tail or whole was deleted shows. Throws {@link
+     * org.opengru.core.error.NotFoundException} for an unknown booking.
+     */
+    AuditCheck verifyAudit(TenantId tenant, BookingId id);
+
     List<BookingEvent> outbox(TenantId tenant, BookingId id);
 
     /**

@@ -24,8 +24,10 @@ import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.booking.AuditCheck;
 import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingAction;
@@ -568,12 +570,33 @@ public final class PostgresBookingStore implements BookingStore {
         return out;
     }
 
+    /** The booking's sequence and its trail's length read by one statement, so as of one snapshot. */
+    @Override
+    public AuditCheck verifyAudit(TenantId tenant, BookingId id) {
+        try (Connection c = connection();
+                PreparedStatement ps = c.prepareStatement("SELECT b.sequence, (SELECT count(*) FROM scheduling_audit a"
+                        + " WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id) FROM scheduling_booking b"
+                        + " WHERE b.tenant_id = ? AND b.id = ?::uuid")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("booking", id.toString());
+                }
+                return AuditCheck.of(id, rs.getLong(2), rs.getInt(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("checking the audit trail failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public List<BookingEvent> outbox(TenantId tenant, BookingId id) {
         List<BookingEvent> out = new ArrayList<>();
         try (Connection c = connection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
-                        + " FROM gru_outbox o WHERE o.tenant_id = ? AND o.aggregate_type = 'booking'"
+                        + " FROM gru_outbox o" + EVENT_BOOKING
+                        + " WHERE o.tenant_id = ? AND o.aggregate_type = 'booking'"
                         + " AND o.aggregate_id = ? AND o.subscriber = ? ORDER BY o.stream_seq")) {
             if (subscribers.length == 0) {
                 return out;
@@ -596,8 +619,9 @@ public final class PostgresBookingStore implements BookingStore {
     public List<BookingEvent> unpublished(int max) {
         List<BookingEvent> out = new ArrayList<>();
         try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT " + EVENT_COLUMNS + " FROM gru_outbox o WHERE o.aggregate_type = 'booking'"
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM gru_outbox o" + EVENT_BOOKING
+                                + " WHERE o.aggregate_type = 'booking'"
                                 + " AND o.subscriber = ? AND o.status = 'PENDING' ORDER BY o.id LIMIT ?")) {
             if (subscribers.length == 0) {
                 return out;
@@ -621,8 +645,10 @@ public final class PostgresBookingStore implements BookingStore {
             return;
         }
         try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement(
-                        "UPDATE gru_outbox SET status = 'DELIVERED', delivered_at = ? WHERE aggregate_type = 'booking'"
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE gru_outbox SET status = 'DELIVERED', delivered_at = ?, "
+                                + PostgresPersistence.OUTBOX_PRUNE_PAYLOAD
+                                + " WHERE aggregate_type = 'booking'"
                                 + " AND event_id = ANY (?::uuid[]) AND status = 'PENDING'")) {
             ps.setObject(1, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
             ps.setArray(
@@ -635,12 +661,23 @@ public final class PostgresBookingStore implements BookingStore {
         }
     }
 
-    /** A booking event as written by {@link #OUTBOX}, read back from its JSON payload. */
+    /**
+     * A booking event as written by {@link #OUTBOX}, read back from its JSON payload. Once delivered, the
+     * outbox keeps only the payload's digest (gru-core's {@code OutboxMessage.prunedPayload}): the kind
+     * then comes from the event type and the rest from the booking row as it stands now (the same for
+     * the booking's latest event), its sequence from the stream number.
+     */
     private static final String EVENT_COLUMNS = "o.event_id, o.tenant_id, o.aggregate_id::uuid AS booking_id,"
-            + " o.payload->'event'->>'kind' AS kind, o.occurred_at, o.payload->'event'->>'service' AS service_id,"
-            + " o.payload->'event'->>'resource' AS resource_id,"
-            + " (o.payload->'event'->>'startsAt')::timestamptz AS starts_at, o.payload->'event'->>'status' AS status,"
-            + " (o.payload->'event'->>'sequence')::integer AS sequence";
+            + " COALESCE(o.payload->'event'->>'kind', upper(substr(o.event_type, 20))) AS kind, o.occurred_at,"
+            + " COALESCE(o.payload->'event'->>'service', b.service_id) AS service_id,"
+            + " COALESCE(o.payload->'event'->>'resource', b.resource_id) AS resource_id,"
+            + " COALESCE((o.payload->'event'->>'startsAt')::timestamptz, b.starts_at) AS starts_at,"
+            + " COALESCE(o.payload->'event'->>'status', b.status) AS status,"
+            + " COALESCE((o.payload->'event'->>'sequence')::integer, o.stream_seq::integer - 1) AS sequence";
+
+    /** Follows {@code FROM gru_outbox o}: the booking row, for the events whose payload was pruned. */
+    private static final String EVENT_BOOKING =
+            " LEFT JOIN scheduling_booking b ON b.tenant_id = o.tenant_id AND b.id = o.aggregate_id::uuid";
 
     private static BookingEvent event(ResultSet rs) throws SQLException {
         return new BookingEvent(

@@ -256,6 +256,99 @@ public abstract class OutboxContract {
                 .isEqualTo(m.payload());
     }
 
+    @Test
+    void aDeliveredRecordKeepsItsIdentifiersAndTheDigestOfItsPayloadOnly() {
+        Outbox outbox = newOutbox(clock, Set.of("back-office", "archive"));
+        String x = UUID.randomUUID().toString();
+        OutboxMessage m = message(x, "RequestSubmitted", clock.instant());
+        outbox.append(List.of(m));
+        outbox.process(
+                10,
+                clock.instant(),
+                r -> r.subscriber().equals("archive")
+                        ? new DeliveryOutcome.Retry(clock.instant().plusSeconds(60), "HTTP 503")
+                        : new DeliveryOutcome.Delivered(clock.instant()));
+        outbox.process(10, clock.instant().plusSeconds(60), r -> new DeliveryOutcome.Delivered(clock.instant()));
+
+        for (String subscriber : List.of("back-office", "archive")) {
+            OutboxRecord stored =
+                    outbox.stream(subscriber, TENANT.value(), "request", x).get(0);
+            assertThat(stored.status()).isEqualTo(OutboxStatus.DELIVERED);
+            assertThat(stored.message().payloadPruned()).isTrue();
+            assertThat(stored.message().payload())
+                    .as("no copy of the request is left once " + subscriber + " has it")
+                    .isEqualTo(OutboxMessage.prunedPayload(m.payload()))
+                    .doesNotContain(x);
+            assertThat(stored.message().payloadSha256()).isEqualTo(m.payloadSha256());
+            assertThat(stored.message().eventId()).isEqualTo(m.eventId());
+            assertThat(stored.message().eventType()).isEqualTo(m.eventType());
+            assertThat(stored.message().aggregateId()).isEqualTo(x);
+            assertThat(stored.message().occurredAt()).isEqualTo(m.occurredAt());
+            assertThat(stored.streamSequence()).isEqualTo(1);
+            assertThat(stored.lastError()).as("an error may echo the payload").isNull();
+        }
+    }
+
+    @Test
+    void aDeadRecordKeepsItsPayloadUntilItsRetryIsDelivered() {
+        Outbox outbox = newOutbox(clock, Set.of("back-office"));
+        String x = UUID.randomUUID().toString();
+        OutboxMessage m = message(x, "RequestSubmitted", clock.instant());
+        outbox.append(List.of(m));
+        outbox.process(10, clock.instant(), r -> new DeliveryOutcome.Dead("HTTP 410"));
+        assertThat(outbox.withStatus(OutboxStatus.DEAD, 10))
+                .singleElement()
+                .satisfies(r -> assertThat(r.message().payload()).isEqualTo(m.payload()));
+
+        assertThat(outbox.retryDead(m.eventId(), "back-office", clock.instant()))
+                .isTrue();
+        List<String> sent = new ArrayList<>();
+        outbox.process(10, clock.instant(), r -> {
+            sent.add(r.message().payload());
+            return new DeliveryOutcome.Delivered(clock.instant());
+        });
+        assertThat(sent).as("the retry sends the whole payload").containsExactly(m.payload());
+        assertThat(outbox.stream("back-office", TENANT.value(), "request", x)
+                        .get(0)
+                        .message()
+                        .payload())
+                .isEqualTo(OutboxMessage.prunedPayload(m.payload()));
+    }
+
+    @Test
+    void aDeadRecordsPayloadIsPrunedAtTheEndOfItsRetentionAndCanNoLongerBeRetried() {
+        Outbox outbox = newOutbox(clock, Set.of("back-office"));
+        String x = UUID.randomUUID().toString();
+        OutboxMessage m = message(x, "RequestSubmitted", clock.instant());
+        outbox.append(List.of(m));
+        Instant diedAt = clock.instant();
+        outbox.process(
+                10,
+                diedAt,
+                r -> new DeliveryOutcome.Dead("HTTP 422: " + r.message().payload()));
+
+        assertThat(outbox.pruneDeadLetters(diedAt)).as("dead since, not before").isZero();
+        assertThat(outbox.stream("back-office", TENANT.value(), "request", x)
+                        .get(0)
+                        .message()
+                        .payload())
+                .isEqualTo(m.payload());
+        assertThat(outbox.pruneDeadLetters(diedAt.plusSeconds(1))).isEqualTo(1);
+        assertThat(outbox.pruneDeadLetters(diedAt.plusSeconds(2)))
+                .as("already pruned: its digest is not hashed again")
+                .isZero();
+
+        OutboxRecord stored =
+                outbox.stream("back-office", TENANT.value(), "request", x).get(0);
+        assertThat(stored.status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(stored.message().payload()).isEqualTo(OutboxMessage.prunedPayload(m.payload()));
+        assertThat(stored.message().payloadSha256()).isEqualTo(m.payloadSha256());
+        assertThat(stored.lastError()).isNull();
+        assertThat(outbox.retryDead(m.eventId(), "back-office", clock.instant()))
+                .as("nothing left to send")
+                .isFalse();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

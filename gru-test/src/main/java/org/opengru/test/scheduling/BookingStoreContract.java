@@ -36,6 +36,7 @@ import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.scheduling.availability.Slot;
+import org.opengru.scheduling.booking.AuditCheck;
 import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingEvent;
@@ -277,6 +278,24 @@ public abstract class BookingStoreContract {
         assertThat(store.outbox(TENANT, holdB.id()))
                 .extracting(BookingEvent::kind)
                 .containsExactly(BookingEvent.Kind.HELD, BookingEvent.Kind.HOLD_EXPIRED);
+    }
+
+    @Test
+    void everyChangeKeepsTheAuditTrailAsLongAsTheBookingAccountsFor() {
+        UsagerId u = newUsager();
+        Booking b = booked(service.book(passport(at(1, 10, 0), u)));
+        assertThat(store.verifyAudit(TENANT, b.id()).valid()).isTrue();
+        booked(service.reschedule(TENANT, b.id(), at(2, 11, 0), AGENT));
+        service.markAttended(TENANT, b.id(), AGENT);
+        Booking hold = booked(service.hold(passport(at(1, 14, 0), newUsager())));
+        clock.advance(Duration.ofMinutes(10));
+        service.expireHolds(TENANT);
+        service.eraseUsager(TENANT, u);
+
+        AuditCheck check = store.verifyAudit(TENANT, b.id());
+        assertThat(check.valid()).as(String.valueOf(check.problem())).isTrue();
+        assertThat(check.entries()).isEqualTo(3);
+        assertThat(store.verifyAudit(TENANT, hold.id()).valid()).isTrue();
     }
 
     @Test

@@ -120,4 +120,71 @@ class OutboxRelayTest {
             }
         }
     }
+
+    private Outbox oneEvent(String payload) {
+        Outbox outbox = Outbox.inMemory(clock, Set.of("back-office"));
+        outbox.append(List.of(new OutboxMessage(
+                EventId.of(UUID.randomUUID()),
+                TenantId.of("commune-a"),
+                "request",
+                "r1",
+                "RequestSubmitted",
+                clock.instant(),
+                payload)));
+        return outbox;
+    }
+
+    private static OutboxSubscriber answering(OutboxSubscriber.DeliveryResult result) {
+        return new OutboxSubscriber() {
+            @Override
+            public String name() {
+                return "back-office";
+            }
+
+            @Override
+            public DeliveryResult deliver(OutboxRecord record) {
+                return result;
+            }
+        };
+    }
+
+    @Test
+    void aFailureDetailIsKeptAsItsFirstLineCutAt200Characters() {
+        Outbox outbox = oneEvent("{\"applicant\":\"Jeanne Martin\"}");
+        String echo = "HTTP 422 " + "x".repeat(300) + "\n{\"applicant\":\"Jeanne Martin\"}";
+        OutboxRelay.builder(outbox, clock)
+                .subscriber(answering(OutboxSubscriber.DeliveryResult.permanent(echo)))
+                .build()
+                .runOnce();
+        String error = outbox.withStatus(OutboxStatus.DEAD, 1).get(0).lastError();
+        assertThat(error).startsWith("attempt 1: HTTP 422 xxx").doesNotContain("Jeanne");
+        assertThat(error.length()).isEqualTo("attempt 1: ".length() + OutboxRelay.MAX_ERROR);
+    }
+
+    @Test
+    void deadLettersArePrunedOnceTheirRetentionHasPassed() {
+        Outbox outbox = oneEvent("{\"applicant\":\"Jeanne Martin\"}");
+        OutboxRelay relay = OutboxRelay.builder(outbox, clock)
+                .subscriber(answering(OutboxSubscriber.DeliveryResult.permanent("HTTP 410")))
+                .deadLetterRetention(Duration.ofDays(30))
+                .build();
+        relay.runOnce();
+        clock.advance(Duration.ofDays(30));
+        assertThat(relay.pruneDeadLetters()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(relay.pruneDeadLetters()).isEqualTo(1);
+        assertThat(outbox.withStatus(OutboxStatus.DEAD, 1).get(0).message().payload())
+                .doesNotContain("Jeanne");
+    }
+
+    @Test
+    void aDeadLetterRetentionOutOfBoundsIsRefusedNamingTheValue() {
+        OutboxRelay.Builder builder = OutboxRelay.builder(oneEvent("{}"), clock);
+        for (Duration bad : new Duration[] {Duration.ofMinutes(59), Duration.ofDays(367), Duration.ZERO}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.deadLetterRetention(bad))
+                    .isInstanceOf(org.opengru.core.error.ValidationException.class)
+                    .hasMessageContaining("relay.deadLetterRetention")
+                    .hasMessageContaining(bad.toString());
+        }
+    }
 }

@@ -7,15 +7,25 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.audit.AuditAnchor;
 import org.opengru.core.audit.AuditEntry;
+import org.opengru.core.audit.AuditHashes;
+import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.audit.AuditVerification;
 import org.opengru.core.id.RequestId;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.principal.ActorKind;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestStatus;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 
@@ -27,11 +37,12 @@ import org.opengru.test.postgres.PostgresDatabase;
 class PostgresAuditTamperingTest {
 
     private final PostgresDatabase db;
+    private final PostgresPersistence pg;
     private final AuditTrail trail;
 
     PostgresAuditTamperingTest(PostgresDatabase db) {
         this.db = db;
-        PostgresPersistence pg =
+        this.pg =
                 PostgresPersistence.builder(db.dataSource(), Clock.systemUTC()).build();
         pg.migrate();
         this.trail = pg.auditTrail();
@@ -113,6 +124,117 @@ class PostgresAuditTamperingTest {
             }
         }
         return new AuditVerification(request, entries.size(), -1, null, "");
+    }
+
+    /**
+     * A stored request (drafted, submitted, decided: three audit entries written by the request store,
+     * the first by the one-statement insert) and {@code more} entries appended through the trail.
+     */
+    private Request requestWithChain(RequestFixtures fixtures, int more) {
+        Instant t = Instant.parse("2026-03-02T09:00:00Z");
+        Request draft = pg.requestStore()
+                .apply(fixtures.draft(UsagerId.of(UUID.randomUUID()), t, null))
+                .request();
+        Request submitted =
+                pg.requestStore().apply(fixtures.submit(draft, t, null)).request();
+        Request decided = pg.requestStore()
+                .apply(fixtures.decide(submitted, RequestStatus.ACCEPTED, false, t.plusSeconds(60)))
+                .request();
+        for (int i = 0; i < more; i++) {
+            trail.append(AuditTrailContract.record(fixtures.tenant(), decided.id(), i));
+        }
+        return decided;
+    }
+
+    @Test
+    void theRequestRecordsTheLengthAndHeadOfItsChain() {
+        RequestFixtures fixtures = new RequestFixtures();
+        Request r = requestWithChain(fixtures, 2);
+        List<AuditEntry> entries = trail.entries(fixtures.tenant(), r.id());
+        assertThat(entries).hasSize(5);
+        assertThat(trail.anchor(fixtures.tenant(), r.id()))
+                .contains(new AuditAnchor(5, entries.get(4).hash()));
+        assertThat(trail.verify(fixtures.tenant(), r.id()).valid()).isTrue();
+    }
+
+    @Test
+    void aTruncatedTailIsDetected() throws SQLException {
+        RequestFixtures fixtures = new RequestFixtures();
+        Request r = requestWithChain(fixtures, 2);
+        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "' AND position >= 3");
+
+        AuditVerification v = trail.verify(fixtures.tenant(), r.id());
+        assertThat(v.valid()).isFalse();
+        assertThat(v.brokenAt()).isEqualTo(3);
+        assertThat(v.problem()).contains("truncated").contains("records 5");
+        assertThat(AuditTrail.verify(r.id(), trail.entries(fixtures.tenant(), r.id()))
+                        .valid())
+                .as("what is left links up: the chain alone (today's check) cannot tell")
+                .isTrue();
+    }
+
+    @Test
+    void aTruncatedChainStaysBrokenAfterLaterAppends() throws SQLException {
+        RequestFixtures fixtures = new RequestFixtures();
+        Request r = requestWithChain(fixtures, 2);
+        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "' AND position >= 3");
+        trail.append(AuditTrailContract.record(fixtures.tenant(), r.id(), 7));
+
+        AuditVerification v = trail.verify(fixtures.tenant(), r.id());
+        assertThat(v.valid())
+                .as("the append continues from the recorded head, leaving a gap")
+                .isFalse();
+        assertThat(v.brokenAt()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeletedChainIsDetected() throws SQLException {
+        RequestFixtures fixtures = new RequestFixtures();
+        Request r = requestWithChain(fixtures, 0);
+        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "'");
+
+        AuditVerification v = trail.verify(fixtures.tenant(), r.id());
+        assertThat(v.valid()).isFalse();
+        assertThat(v.brokenAt()).isZero();
+        assertThat(v.problem()).contains("chain deleted").contains("records 3");
+        assertThat(AuditTrail.verify(r.id(), List.of()).valid())
+                .as("an empty chain verifies on its own")
+                .isTrue();
+    }
+
+    @Test
+    void aChainRewrittenFromTheStartIsDetectedByItsHead() throws SQLException {
+        RequestFixtures fixtures = new RequestFixtures();
+        Request r = requestWithChain(fixtures, 0);
+        List<AuditEntry> entries = trail.entries(fixtures.tenant(), r.id());
+        // Re-hash the whole chain with the last entry's actor changed (and no details): every link holds.
+        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "'");
+        String previous = AuditHashes.GENESIS;
+        for (AuditEntry e : entries) {
+            AuditRecord old = e.record();
+            AuditRecord rec = new AuditRecord(
+                    old.tenant(),
+                    old.requestId(),
+                    e.position() == entries.size() - 1 ? new ActorRef(ActorKind.AGENT, "someone-else") : old.actor(),
+                    old.action(),
+                    old.channel(),
+                    old.occurredAt(),
+                    Map.of());
+            String hash = AuditHashes.entryHash(rec, e.position(), previous);
+            asOwnerWithoutTrigger(
+                    "INSERT INTO gru_audit (tenant_id, request_id, position, occurred_at, actor, action, channel,"
+                            + " details, previous_hash, hash) VALUES ('"
+                            + rec.tenant().value() + "', '" + r.id() + "', "
+                            + e.position() + ", '" + rec.occurredAt() + "', '" + rec.actor() + "', '" + rec.action()
+                            + "', '" + rec.channel() + "', '{}', '" + previous + "', '" + hash + "')");
+            previous = hash;
+        }
+        assertThat(AuditTrail.verify(r.id(), trail.entries(fixtures.tenant(), r.id()))
+                        .valid())
+                .isTrue();
+        AuditVerification v = trail.verify(fixtures.tenant(), r.id());
+        assertThat(v.valid()).isFalse();
+        assertThat(v.problem()).contains("chain rewritten");
     }
 
     private void asOwnerWithoutTrigger(String sql) throws SQLException {

@@ -357,5 +357,10 @@ class WebhookDeliveryTest {
         public boolean retryDead(EventId eventId, String subscriber, Instant now) {
             return delegate.retryDead(eventId, subscriber, now);
         }
+
+        @Override
+        public int pruneDeadLetters(Instant deadBefore) {
+            return delegate.pruneDeadLetters(deadBefore);
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxSubscriber;
+import org.opengru.scheduling.booking.BookingEvent;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
@@ -54,17 +55,16 @@ class BookingEventsThroughCoreRelayTest {
     }
 
     @Test
-    void coreRelayDeliversBookingEventsInOrder() {
+    void coreRelayDeliversBookingEventsInOrder() throws Exception {
         MutableClock clock = new MutableClock(MONDAY_9AM);
-        BookingService service = SchedulingFixture.service(
-                new PostgresBookingStore(pool, Set.of("logiciel-metier")),
-                clock,
-                BookingPolicy.defaults(),
-                RateLimiter.unlimited());
+        PostgresBookingStore store = new PostgresBookingStore(pool, Set.of("logiciel-metier"));
+        BookingService service =
+                SchedulingFixture.service(store, clock, BookingPolicy.defaults(), RateLimiter.unlimited());
         BookingResult.Booked booked = (BookingResult.Booked)
                 service.book(BookingRequest.online(TENANT, SITE, PASSPORT, at(1, 10, 0), UsagerId.of(UUID.randomUUID()))
                         .withAntsNumber(ANTS));
         service.cancelByUsager(TENANT, booked.booking().id(), booked.cancelToken());
+        List<BookingEvent> written = store.outbox(TENANT, booked.booking().id());
 
         List<OutboxRecord> received = new CopyOnWriteArrayList<>();
         PostgresPersistence core = PostgresPersistence.builder(pool, clock)
@@ -97,5 +97,30 @@ class BookingEventsThroughCoreRelayTest {
             assertThat(r.message().payload()).contains(bookingId);
         });
         assertThat(relay.drain()).isZero(); // delivered once
+
+        // Delivered: the rows keep the payloads' digests only, and the booking's events still read back.
+        assertThat(payloads(bookingId))
+                .allSatisfy(p -> assertThat(p).startsWith("{\"payloadSha256\":").doesNotContain(bookingId));
+        assertThat(store.outbox(TENANT, booked.booking().id()))
+                .extracting(BookingEvent::eventId, BookingEvent::kind, BookingEvent::sequence)
+                .containsExactlyElementsOf(written.stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.eventId(), e.kind(), e.sequence()))
+                        .toList());
+        assertThat(store.outbox(TENANT, booked.booking().id()).get(1)).isEqualTo(written.get(1));
+    }
+
+    private static List<String> payloads(String aggregateId) throws java.sql.SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.dataSource().getConnection();
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement("SELECT payload::text FROM gru_outbox WHERE aggregate_id = ?")) {
+            ps.setString(1, aggregateId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -1,9 +1,17 @@
 package org.opengru.test.scheduling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengru.test.scheduling.SchedulingFixture.TENANT;
+import static org.opengru.test.scheduling.SchedulingFixture.at;
+
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.id.UsagerId;
+import org.opengru.scheduling.booking.AuditCheck;
+import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
@@ -34,5 +42,26 @@ class PostgresBookingStoreTest extends BookingStoreContract {
     protected BookingStore newStore() {
         db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox");
         return new PostgresBookingStore(pool, Set.of("logiciel-metier"));
+    }
+
+    @Test
+    void aTruncatedOrDeletedAuditTrailIsDetected() {
+        UsagerId u = newUsager();
+        Booking b = booked(service.book(passport(at(1, 10, 0), u)));
+        booked(service.reschedule(TENANT, b.id(), at(2, 11, 0), AGENT));
+        service.markAttended(TENANT, b.id(), AGENT);
+        assertThat(store.verifyAudit(TENANT, b.id()).valid()).isTrue();
+
+        db.execute("DELETE FROM scheduling_audit WHERE booking_id = '" + b.id() + "' AND id = (SELECT max(id)"
+                + " FROM scheduling_audit WHERE booking_id = '" + b.id() + "')");
+        AuditCheck truncated = store.verifyAudit(TENANT, b.id());
+        assertThat(truncated.valid()).isFalse();
+        assertThat(truncated.problem()).contains("truncated").contains("records 3");
+        assertThat(store.audit(TENANT, b.id()))
+                .as("what is left reads as a plausible trail")
+                .hasSize(2);
+
+        db.execute("DELETE FROM scheduling_audit WHERE booking_id = '" + b.id() + "'");
+        assertThat(store.verifyAudit(TENANT, b.id()).problem()).contains("trail deleted");
     }
 }

@@ -104,10 +104,21 @@ final class NewRequestWriter {
         IdempotencyRecord idem = change.idempotency();
         String tenant = r.tenant().value();
         String document = PostgresRequestStore.JSON.writeValueAsString(r);
+        // The audit chain starts at the genesis hash (the request is new); the request row anchors it.
+        List<AuditRecord> audit = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        String head = AuditHashes.GENESIS;
+        for (HistoryEntry h : change.history()) {
+            AuditRecord a = PostgresRequestStore.auditRecord(r, h);
+            head = AuditHashes.entryHash(a, audit.size(), head);
+            audit.add(a);
+            hashes.add(head);
+        }
         sql.append("WITH ");
-        sql.append("req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
-                + " applicant_id, beneficiary_id, status, version, created_at, updated_at, received_at, decided_at,"
-                + " implicit, deadline_due_at, deadline_active, document, closed_at) SELECT ");
+        sql.append(
+                "req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
+                        + " applicant_id, beneficiary_id, status, version, created_at, updated_at, received_at, decided_at,"
+                        + " implicit, deadline_due_at, deadline_active, document, closed_at, audit_length, audit_head) SELECT ");
         cells(
                 tenant,
                 r.id().value(),
@@ -127,7 +138,9 @@ final class NewRequestWriter {
                 as(r.deadline() == null ? null : r.deadline().dueAt(), "timestamptz"),
                 r.deadline() != null && !r.deadline().suspended(),
                 as(document, "json"),
-                as(PostgresRequestStore.closedAt(r), "timestamptz"));
+                as(PostgresRequestStore.closedAt(r), "timestamptz"),
+                as((long) audit.size(), "bigint"),
+                as(audit.isEmpty() ? null : head, "char(64)"));
         if (idem != null) {
             // A key already stored: nothing is written, the caller replays.
             sql.append(" WHERE NOT EXISTS (SELECT 1 FROM gru_idempotency WHERE tenant_id = ")
@@ -182,20 +195,17 @@ final class NewRequestWriter {
         }
         sql.append(") AS v)");
 
-        // The audit chain starts at the genesis hash: the request is new.
         String previous = AuditHashes.GENESIS;
-        long position = 0;
         sql.append(", aud AS (INSERT INTO gru_audit (tenant_id, request_id, position, occurred_at, actor, action,"
                 + " channel, details, previous_hash, hash) SELECT v.* FROM req, (VALUES ");
-        first = true;
-        for (HistoryEntry h : change.history()) {
-            AuditRecord a = PostgresRequestStore.auditRecord(r, h);
-            String hash = AuditHashes.entryHash(a, position, previous);
+        for (int position = 0; position < audit.size(); position++) {
+            AuditRecord a = audit.get(position);
+            String hash = hashes.get(position);
             row(
-                    first,
+                    position == 0,
                     tenant,
                     as(r.id().value(), "uuid"),
-                    as(position, "bigint"),
+                    as((long) position, "bigint"),
                     as(a.occurredAt(), "timestamptz"),
                     a.actor().toString(),
                     a.action(),
@@ -204,8 +214,6 @@ final class NewRequestWriter {
                     as(previous, "char(64)"),
                     as(hash, "char(64)"));
             previous = hash;
-            position++;
-            first = false;
         }
         sql.append(") AS v)");
 

@@ -9,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.audit.AuditAnchor;
 import org.opengru.core.audit.AuditEntry;
 import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.audit.AuditVerification;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.principal.ActorRef;
@@ -23,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The audit trail in PostgreSQL. Appends to one request's chain are serialised across nodes by a
  * transaction-scoped advisory lock on the request, taken before reading the chain's head.
+ *
+ * <p>The request row anchors its chain ({@code gru_request.audit_length}, {@code audit_head}): each
+ * append extends the chain from the anchor, not from the last stored entry, and moves the anchor in the
+ * same statement. So a chain truncated behind the application's back stays visibly broken, even after
+ * later appends (they leave a gap), and a deleted chain shows. An id without a request row (a purged
+ * request, or a chain kept for something else) has no anchor: its chain is extended from its last entry.
  */
 public final class PostgresAuditTrail implements AuditTrail {
 
@@ -48,31 +58,49 @@ public final class PostgresAuditTrail implements AuditTrail {
         }
         long position = 0;
         String previous = AuditHashes.GENESIS;
-        try (PreparedStatement head = c.prepareStatement("SELECT position, hash FROM gru_audit WHERE tenant_id = ?"
-                + " AND request_id = ? ORDER BY position DESC LIMIT 1")) {
+        try (PreparedStatement head = c.prepareStatement("SELECT r.audit_length, r.audit_head, a.position, a.hash"
+                + " FROM (SELECT 1) one LEFT JOIN gru_request r ON r.tenant_id = ? AND r.id = ?"
+                + " LEFT JOIN LATERAL (SELECT position, hash FROM gru_audit WHERE tenant_id = ? AND request_id = ?"
+                + " ORDER BY position DESC LIMIT 1) a ON r.id IS NULL")) {
             head.setString(1, r.tenant().value());
             head.setObject(2, r.requestId().value());
+            head.setString(3, r.tenant().value());
+            head.setObject(4, r.requestId().value());
             try (ResultSet rs = head.executeQuery()) {
-                if (rs.next()) {
-                    position = rs.getLong(1) + 1;
-                    previous = rs.getString(2);
+                rs.next();
+                long anchored = rs.getLong(1);
+                if (!rs.wasNull()) {
+                    position = anchored;
+                    previous = anchored == 0 ? AuditHashes.GENESIS : rs.getString(2);
+                } else {
+                    long last = rs.getLong(3);
+                    if (!rs.wasNull()) {
+                        position = last + 1;
+                        previous = rs.getString(4);
+                    }
                 }
             }
         }
         String hash = AuditHashes.entryHash(r, position, previous);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO gru_audit (tenant_id, request_id, position,"
+        try (PreparedStatement insert = c.prepareStatement("WITH anchor AS (UPDATE gru_request SET audit_length = ?,"
+                + " audit_head = ? WHERE tenant_id = ? AND id = ?)"
+                + " INSERT INTO gru_audit (tenant_id, request_id, position,"
                 + " occurred_at, actor, action, channel, details, previous_hash, hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)")) {
-            insert.setString(1, r.tenant().value());
-            insert.setObject(2, r.requestId().value());
-            insert.setLong(3, position);
-            Sql.setInstant(insert, 4, r.occurredAt());
-            insert.setString(5, r.actor().toString());
-            insert.setString(6, r.action());
-            insert.setString(7, r.channel());
-            insert.setString(8, JSON.writeValueAsString(r.details()));
-            insert.setString(9, previous);
-            insert.setString(10, hash);
+            insert.setLong(1, position + 1);
+            insert.setString(2, hash);
+            insert.setString(3, r.tenant().value());
+            insert.setObject(4, r.requestId().value());
+            insert.setString(5, r.tenant().value());
+            insert.setObject(6, r.requestId().value());
+            insert.setLong(7, position);
+            Sql.setInstant(insert, 8, r.occurredAt());
+            insert.setString(9, r.actor().toString());
+            insert.setString(10, r.action());
+            insert.setString(11, r.channel());
+            insert.setString(12, JSON.writeValueAsString(r.details()));
+            insert.setString(13, previous);
+            insert.setString(14, hash);
             insert.executeUpdate();
         }
         return new AuditEntry(r, position, previous, hash);
@@ -80,15 +108,58 @@ public final class PostgresAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEntry> entries(TenantId tenant, RequestId requestId) {
+        return read(tenant, requestId).entries();
+    }
+
+    @Override
+    public Optional<AuditAnchor> anchor(TenantId tenant, RequestId requestId) {
         return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT position, occurred_at, actor, action, channel,"
-                    + " details::text AS details, previous_hash, hash FROM gru_audit WHERE tenant_id = ?"
-                    + " AND request_id = ? ORDER BY position")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT audit_length, audit_head FROM gru_request WHERE tenant_id = ? AND id = ?")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, requestId.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<AuditAnchor>empty();
+                    }
+                    String head = rs.getString(2);
+                    return Optional.of(new AuditAnchor(rs.getLong(1), head == null ? AuditHashes.GENESIS : head));
+                }
+            }
+        });
+    }
+
+    /** The chain and its anchor read by one statement, so as of one snapshot. */
+    @Override
+    public AuditVerification verify(TenantId tenant, RequestId requestId) {
+        Chain chain = read(tenant, requestId);
+        return AuditTrail.verify(requestId, chain.entries(), chain.anchor());
+    }
+
+    private record Chain(List<AuditEntry> entries, @Nullable AuditAnchor anchor) {}
+
+    private Chain read(TenantId tenant, RequestId requestId) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.audit_length, r.audit_head, a.position,"
+                    + " a.occurred_at, a.actor, a.action, a.channel, a.details::text AS details, a.previous_hash,"
+                    + " a.hash FROM (SELECT 1) one LEFT JOIN gru_request r ON r.tenant_id = ? AND r.id = ?"
+                    + " LEFT JOIN gru_audit a ON a.tenant_id = ? AND a.request_id = ? ORDER BY a.position")) {
+                ps.setString(1, tenant.value());
+                ps.setObject(2, requestId.value());
+                ps.setString(3, tenant.value());
+                ps.setObject(4, requestId.value());
                 List<AuditEntry> out = new ArrayList<>();
+                AuditAnchor anchor = null;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        long length = rs.getLong("audit_length");
+                        if (!rs.wasNull()) {
+                            String head = rs.getString("audit_head");
+                            anchor = new AuditAnchor(length, head == null ? AuditHashes.GENESIS : head);
+                        }
+                        if (rs.getString("hash") == null) {
+                            continue; // no entry: the one row of the outer joins
+                        }
                         Map<String, String> details = JSON.readValue(rs.getString("details"), DETAILS);
                         AuditRecord record = new AuditRecord(
                                 tenant,
@@ -102,7 +173,7 @@ public final class PostgresAuditTrail implements AuditTrail {
                                 record, rs.getLong("position"), rs.getString("previous_hash"), rs.getString("hash")));
                     }
                 }
-                return out;
+                return new Chain(out, anchor);
             }
         });
     }

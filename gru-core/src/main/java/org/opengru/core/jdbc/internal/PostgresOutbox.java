@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.opengru.core.id.EventId;
 import org.opengru.core.jdbc.JdbcTransactions;
+import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.DeliveryOutcome;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxMessage;
@@ -27,6 +28,10 @@ import org.opengru.core.tenancy.TenantId;
  * the work; a row is claimable only when no earlier row of its stream is still pending (committed or
  * held by another relay), and stream sequences are assigned under the stream row's lock, so an
  * uncommitted append can never be overtaken.
+ *
+ * <p>A delivered row's payload is replaced by its digest in the statement that marks it delivered (the
+ * SQL twin of {@link OutboxMessage#prunedPayload}); a dead row records when it died ({@code dead_at}) for
+ * {@link #pruneDeadLetters}.
  */
 public final class PostgresOutbox implements Outbox {
 
@@ -49,6 +54,11 @@ public final class PostgresOutbox implements Outbox {
             + " AND p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id"
             + " AND p.stream_seq < o.stream_seq)"
             + " ORDER BY o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED";
+
+    private static final String PRUNE_PAYLOAD = PostgresPersistence.OUTBOX_PRUNE_PAYLOAD;
+
+    /** Whether a row's payload is already pruned. */
+    private static final String PRUNED = "starts_with(payload::text, '{\"payloadSha256\":')";
 
     private final JdbcTransactions tx;
     private final Clock clock;
@@ -120,20 +130,22 @@ public final class PostgresOutbox implements Outbox {
             }
             // The rows stay locked until this transaction ends: no other relay can take them meanwhile.
             for (OutboxRecord r : batch) {
-                store(c, r, processor.handle(r));
+                store(c, r, processor.handle(r), now);
             }
             return batch.size();
         });
     }
 
-    private static void store(Connection c, OutboxRecord r, DeliveryOutcome outcome) throws SQLException {
+    private static void store(Connection c, OutboxRecord r, DeliveryOutcome outcome, Instant now) throws SQLException {
         String sql;
         if (outcome instanceof DeliveryOutcome.Delivered) {
-            sql = "UPDATE gru_outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ? WHERE id = ?";
+            sql = "UPDATE gru_outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, "
+                    + PRUNE_PAYLOAD + " WHERE id = ?";
         } else if (outcome instanceof DeliveryOutcome.Retry) {
             sql = "UPDATE gru_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?";
         } else {
-            sql = "UPDATE gru_outbox SET status = 'DEAD', attempts = attempts + 1, last_error = ? WHERE id = ?";
+            sql = "UPDATE gru_outbox SET status = 'DEAD', attempts = attempts + 1, last_error = ?, dead_at = ?"
+                    + " WHERE id = ?";
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (outcome instanceof DeliveryOutcome.Delivered d) {
@@ -145,7 +157,8 @@ public final class PostgresOutbox implements Outbox {
                 ps.setLong(3, r.id());
             } else {
                 ps.setString(1, truncate(((DeliveryOutcome.Dead) outcome).error()));
-                ps.setLong(2, r.id());
+                Sql.setInstant(ps, 2, now);
+                ps.setLong(3, r.id());
             }
             ps.executeUpdate();
         }
@@ -190,11 +203,23 @@ public final class PostgresOutbox implements Outbox {
     public boolean retryDead(EventId eventId, String subscriber, Instant now) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE gru_outbox SET status = 'PENDING', attempts = 0,"
-                    + " next_attempt_at = ? WHERE event_id = ? AND subscriber = ? AND status = 'DEAD'")) {
+                    + " next_attempt_at = ?, dead_at = NULL WHERE event_id = ? AND subscriber = ? AND status = 'DEAD'"
+                    + " AND NOT " + PRUNED)) {
                 Sql.setInstant(ps, 1, now);
                 ps.setObject(2, eventId.value());
                 ps.setString(3, subscriber);
                 return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int pruneDeadLetters(Instant deadBefore) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gru_outbox SET " + PRUNE_PAYLOAD
+                    + " WHERE status = 'DEAD' AND dead_at < ? AND NOT " + PRUNED)) {
+                Sql.setInstant(ps, 1, deadBefore);
+                return ps.executeUpdate();
             }
         });
     }

@@ -29,6 +29,9 @@ public final class InMemoryOutbox implements Outbox {
     private final List<OutboxRecord> records = new ArrayList<>();
     private final Map<String, Long> streamSequences = new HashMap<>();
     private final Set<Long> claimed = new HashSet<>();
+    /** When each dead record died (the dead-letter retention counts from there). */
+    private final Map<Long, Instant> deadSince = new HashMap<>();
+
     private long nextId = 1;
 
     public InMemoryOutbox(Clock clock, Set<String> subscribers) {
@@ -59,7 +62,7 @@ public final class InMemoryOutbox implements Outbox {
         try {
             for (OutboxRecord r : batch) {
                 DeliveryOutcome outcome = processor.handle(r);
-                apply(r, outcome);
+                apply(r, outcome, now);
             }
         } finally {
             release(batch);
@@ -94,11 +97,14 @@ public final class InMemoryOutbox implements Outbox {
         }
     }
 
-    private synchronized void apply(OutboxRecord claimedRecord, DeliveryOutcome outcome) {
+    private synchronized void apply(OutboxRecord claimedRecord, DeliveryOutcome outcome, Instant now) {
         for (int i = 0; i < records.size(); i++) {
             OutboxRecord r = records.get(i);
             if (r.id() == claimedRecord.id()) {
                 records.set(i, Outcomes.apply(r, outcome));
+                if (outcome instanceof DeliveryOutcome.Dead) {
+                    deadSince.put(r.id(), now);
+                }
                 return;
             }
         }
@@ -131,8 +137,10 @@ public final class InMemoryOutbox implements Outbox {
         for (int i = 0; i < records.size(); i++) {
             OutboxRecord r = records.get(i);
             if (r.status() == OutboxStatus.DEAD
+                    && !r.message().payloadPruned()
                     && r.subscriber().equals(subscriber)
                     && r.message().eventId().equals(eventId)) {
+                deadSince.remove(r.id());
                 records.set(
                         i,
                         new OutboxRecord(
@@ -149,5 +157,33 @@ public final class InMemoryOutbox implements Outbox {
             }
         }
         return false;
+    }
+
+    @Override
+    public synchronized int pruneDeadLetters(Instant deadBefore) {
+        int pruned = 0;
+        for (int i = 0; i < records.size(); i++) {
+            OutboxRecord r = records.get(i);
+            Instant since = deadSince.get(r.id());
+            if (r.status() == OutboxStatus.DEAD
+                    && !r.message().payloadPruned()
+                    && since != null
+                    && since.isBefore(deadBefore)) {
+                records.set(
+                        i,
+                        new OutboxRecord(
+                                r.id(),
+                                r.subscriber(),
+                                r.message().pruned(),
+                                r.streamSequence(),
+                                r.status(),
+                                r.attempts(),
+                                r.nextAttemptAt(),
+                                null,
+                                null));
+                pruned++;
+            }
+        }
+        return pruned;
     }
 }

@@ -12,15 +12,16 @@ public final class Outcomes {
     public static OutboxRecord apply(OutboxRecord r, DeliveryOutcome outcome) {
         int attempts = r.attempts() + 1;
         if (outcome instanceof DeliveryOutcome.Delivered d) {
+            // Delivered: the subscriber has the payload, the outbox keeps only its digest.
             return new OutboxRecord(
                     r.id(),
                     r.subscriber(),
-                    r.message(),
+                    r.message().pruned(),
                     r.streamSequence(),
                     OutboxStatus.DELIVERED,
                     attempts,
                     r.nextAttemptAt(),
-                    r.lastError(),
+                    null,
                     d.at());
         }
         if (outcome instanceof DeliveryOutcome.Retry retry) {

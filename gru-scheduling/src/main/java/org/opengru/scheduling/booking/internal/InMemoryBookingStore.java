@@ -19,6 +19,7 @@ import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.booking.AuditCheck;
 import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingAction;
@@ -379,6 +380,17 @@ public final class InMemoryBookingStore implements BookingStore {
         return (int) ofUsager(tenant, usager).stream()
                 .filter(b -> b.status() == BookingStatus.NO_SHOW)
                 .count();
+    }
+
+    @Override
+    public AuditCheck verifyAudit(TenantId tenant, BookingId id) {
+        lock.lock();
+        try {
+            Booking b = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
+            return AuditCheck.of(id, audit(tenant, id).size(), b.sequence());
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
