@@ -250,10 +250,23 @@ public final class AcknowledgmentTemplate {
                     String kind = d.implicitDecision() == ImplicitDecision.ACCEPTANCE
                             ? "décision implicite d'acceptation"
                             : "décision implicite de rejet";
-                    if (incomplete || d.implicitDecisionDate() == null) {
+                    if (incomplete && d.implicitDecision() == ImplicitDecision.REJECTION) {
+                        // L114-5 CRPA: silence vaut rejet is only suspended during the time given.
                         lines.add("À défaut de décision expresse, votre demande sera réputée " + outcome + " (" + kind
                                 + ") à l'expiration d'un délai de " + periodText(d)
-                                + " à compter de la réception des pièces et informations manquantes.");
+                                + " à compter de sa réception. Ce délai est suspendu pendant le temps qui vous est"
+                                + " donné pour produire les pièces et informations manquantes"
+                                + (d.complementDueBy() == null ? "" : " (jusqu'au " + day(d.complementDueBy()) + ")")
+                                + " ; il reprend dès leur réception, ou à la fin de ce temps si elles ne sont pas"
+                                + " produites (article L114-5 du code des relations entre le public et"
+                                + " l'administration).");
+                    } else if (incomplete || d.implicitDecisionDate() == null) {
+                        lines.add("À défaut de décision expresse, votre demande sera réputée " + outcome + " (" + kind
+                                + ") à l'expiration d'un délai de " + periodText(d)
+                                + " à compter de la réception des pièces et informations manquantes"
+                                + (incomplete
+                                        ? " (article L114-5 du code des relations entre le public et l'administration)."
+                                        : "."));
                     } else {
                         lines.add("À défaut de décision expresse, votre demande sera réputée " + outcome + " le "
                                 + day(d.implicitDecisionDate()) + " (" + kind + ").");
@@ -285,10 +298,14 @@ public final class AcknowledgmentTemplate {
                     for (String piece : d.missingPieces()) {
                         lines.add("- " + piece);
                     }
-                    if (d.implicitDecision() != ImplicitDecision.NONE) {
-                        lines.add("Le délai au terme duquel votre demande sera réputée "
-                                + (d.implicitDecision() == ImplicitDecision.ACCEPTANCE ? "acceptée" : "rejetée")
-                                + " ne court qu'à compter de la réception de ces pièces et informations.");
+                    // L114-5 CRPA words the two silences differently.
+                    if (d.implicitDecision() == ImplicitDecision.ACCEPTANCE) {
+                        lines.add("Le délai au terme duquel votre demande sera réputée acceptée ne court qu'à compter"
+                                + " de la réception de ces pièces et informations.");
+                    } else if (d.implicitDecision() == ImplicitDecision.REJECTION) {
+                        lines.add("Le délai au terme duquel votre demande sera réputée rejetée est suspendu jusqu'à la"
+                                + " réception de ces pièces et informations, et au plus tard jusqu'au "
+                                + day(d.complementDueBy()) + " inclus.");
                     }
                 }
             }

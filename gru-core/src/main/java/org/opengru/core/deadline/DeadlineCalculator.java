@@ -19,10 +19,11 @@ import org.opengru.core.catalogue.ImplicitDecisionRule;
  * the administrative judge applies to the CRPA's periods), so an express decision taken during that day
  * comes first.
  *
- * <p>While a complement is awaited the period is suspended. When it arrives: {@link
- * ComplementEffect#CONTINUE} pushes the date back by the days spent waiting; {@link
- * ComplementEffect#RESTART} starts a full period on the day of arrival. Either way the date never moves
- * earlier.
+ * <p>While a complement is awaited the period is suspended. Silence vaut accord: until it arrives; then
+ * {@link ComplementEffect#CONTINUE} pushes the date back by the days spent waiting and {@link
+ * ComplementEffect#RESTART} starts a full period on the day of arrival, and the date never moves earlier.
+ * Silence vaut rejet (L114-5 CRPA): only during the time given to produce the pieces; the period runs
+ * again when they arrive or when that time runs out, whichever comes first.
  */
 public final class DeadlineCalculator {
 
@@ -102,6 +103,51 @@ public final class DeadlineCalculator {
                         provisional.outcome(), provisional.date(), provisional.dueAt(), day(receivedAt), true);
     }
 
+    /**
+     * The deadline of a request received incomplete, whose missing pieces are due by {@code piecesDueBy}:
+     * silence vaut accord starts only when they arrive ({@link #startOnComplement}); silence vaut rejet
+     * runs from receipt, suspended during the time given ({@link #suspend(ImplicitDeadline, Instant,
+     * LocalDate)}). L114-5 CRPA.
+     */
+    public @Nullable ImplicitDeadline receiveIncomplete(
+            ImplicitDecisionRule rule, Instant receivedAt, LocalDate piecesDueBy) {
+        if (rule.decision() == org.opengru.core.catalogue.ImplicitDecision.REJECTION) {
+            ImplicitDeadline running = start(rule, receivedAt);
+            return running == null ? null : suspend(running, receivedAt, piecesDueBy);
+        }
+        return startOnComplement(rule, receivedAt);
+    }
+
+    /**
+     * The deadline once a complement is asked for, due by {@code piecesDueBy}: silence vaut rejet is
+     * suspended during the time given only ({@link #suspend(ImplicitDeadline, Instant, LocalDate)}),
+     * silence vaut accord until the pieces arrive ({@link #suspend(ImplicitDeadline, Instant)}).
+     */
+    public ImplicitDeadline suspendForComplement(ImplicitDeadline deadline, Instant at, LocalDate piecesDueBy) {
+        return deadline.outcome() == org.opengru.core.catalogue.ImplicitDecision.REJECTION
+                ? suspend(deadline, at, piecesDueBy)
+                : suspend(deadline, at);
+    }
+
+    /**
+     * The deadline suspended from that instant during the time given to produce the pieces, which ends
+     * with {@code piecesDueBy}: it runs again the day after, pieces or not, so {@code date} moves by the
+     * whole suspension now and moves back if they arrive earlier ({@link #resume}). Already suspended:
+     * unchanged.
+     */
+    public ImplicitDeadline suspend(ImplicitDeadline deadline, Instant at, LocalDate piecesDueBy) {
+        if (deadline.suspended()) {
+            return deadline;
+        }
+        LocalDate suspendedOn = day(at);
+        LocalDate resumesOn = piecesDueBy.plusDays(1);
+        if (resumesOn.isBefore(suspendedOn)) {
+            resumesOn = suspendedOn;
+        }
+        LocalDate date = deadline.date().plusDays(ChronoUnit.DAYS.between(suspendedOn, resumesOn));
+        return new ImplicitDeadline(deadline.outcome(), date, endOf(date), suspendedOn, false, resumesOn);
+    }
+
     /** The deadline suspended at that instant (a complement was requested). Already suspended: unchanged. */
     public ImplicitDeadline suspend(ImplicitDeadline deadline, Instant at) {
         if (deadline.suspended()) {
@@ -132,6 +178,14 @@ public final class DeadlineCalculator {
         LocalDate suspendedOn = deadline.suspendedOn();
         if (suspendedOn == null) {
             return deadline.date();
+        }
+        LocalDate resumesOn = deadline.resumesOn();
+        if (resumesOn != null) {
+            // date counts the whole suspension; pieces arriving earlier give back the days not waited.
+            LocalDate arrived = today.isBefore(suspendedOn) ? suspendedOn : today;
+            return arrived.isBefore(resumesOn)
+                    ? deadline.date().minusDays(ChronoUnit.DAYS.between(arrived, resumesOn))
+                    : deadline.date();
         }
         LocalDate resumedOn = today.isBefore(suspendedOn) ? suspendedOn : today;
         LocalDate date;

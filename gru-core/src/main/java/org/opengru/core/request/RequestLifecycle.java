@@ -159,7 +159,7 @@ public final class RequestLifecycle {
         PendingComplement pending =
                 new PendingComplement(ctx.input().reason(), ctx.input().missing(), dueBy, ctx.now());
         ImplicitDeadline deadline =
-                ctx.deadlines().startOnComplement(ctx.procedure().implicitDecision(), ctx.now());
+                ctx.deadlines().receiveIncomplete(ctx.procedure().implicitDecision(), ctx.now(), dueBy);
         next.receivedAt(ctx.now()).deadline(deadline).complement(pending);
         Request received = next.status(AWAITING_COMPLEMENT).current();
         next.acknowledgment(
@@ -190,7 +190,7 @@ public final class RequestLifecycle {
         LocalDate dueBy = dueBy(ctx);
         ImplicitDeadline d = ctx.request().deadline();
         next.complement(new PendingComplement(ctx.input().reason(), ctx.input().missing(), dueBy, ctx.now()))
-                .deadline(d == null ? null : ctx.deadlines().suspend(d, ctx.now()));
+                .deadline(d == null ? null : ctx.deadlines().suspendForComplement(d, ctx.now(), dueBy));
         Request r = ctx.request();
         ctx.emit(id -> new ComplementRequested(
                 id,
@@ -392,7 +392,8 @@ public final class RequestLifecycle {
                     decideImplicitly(ACCEPTED)),
             new Transition(
                     RequestAction.IMPLICIT_REJECT,
-                    Set.of(SUBMITTED, IN_REVIEW),
+                    // L114-5 CRPA: the pieces' time given runs out and the period goes on without them.
+                    Set.of(SUBMITTED, IN_REVIEW, AWAITING_COMPLEMENT),
                     REJECTED,
                     Set.of(SYSTEM),
                     "silence vaut rejet and the deadline passed",

@@ -198,4 +198,36 @@ class AcknowledgmentRenderingTest {
         assertThat(html).contains("mention:service");
         assertThat(html.split("Voies et délais de recours", -1)).hasSize(2);
     }
+
+    /**
+     * L114-5 CRPA: for silence vaut rejet the period is suspended during the time given, not started on
+     * receipt of the pieces; the acknowledgment used to print the silence-vaut-accord wording for both.
+     */
+    @Test
+    void incompleteSilenceVautRejet_statesTheSuspensionRule() {
+        Request r = f.core.requests()
+                .create(
+                        f.agent,
+                        NewRequest.of("autorisation-terrasse", f.parent, Channel.COUNTER, FormData.of("surface", 12)),
+                        null);
+        r = f.core.requests()
+                .perform(
+                        f.agent,
+                        r.id(),
+                        RequestAction.REGISTER_INCOMPLETE,
+                        ActionInput.complementRequest(
+                                        "Pièces manquantes",
+                                        List.of("Plan de la terrasse"),
+                                        java.time.LocalDate.of(2026, 2, 15))
+                                .via(Channel.COUNTER),
+                        null);
+        String text = r.acknowledgment().text();
+        assertThat(text)
+                .contains(
+                        "réputée rejetée est suspendu jusqu'à la réception de ces pièces et informations, et au plus"
+                                + " tard jusqu'au 15 février 2026 inclus",
+                        "à compter de sa réception. Ce délai est suspendu pendant le temps qui vous est donné",
+                        "article L114-5")
+                .doesNotContain("ne court qu'à compter");
+    }
 }

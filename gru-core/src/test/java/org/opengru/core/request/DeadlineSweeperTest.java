@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,12 +67,16 @@ class DeadlineSweeperTest {
                 .containsExactly(RequestStatus.REJECTED, RequestStatus.ACCEPTED);
     }
 
+    /**
+     * Silence vaut accord waits for the pieces (L114-5 CRPA: the period only runs from their receipt), and
+     * nothing is decided after an express decision.
+     */
     @Test
-    void neverDecidesWhileAComplementIsAwaited_orAfterAnExpressDecision() {
-        Request awaiting = submittedTerrace();
+    void neverDecidesSilenceVautAccordWhileAComplementIsAwaited_orAfterAnExpressDecision() {
+        Request awaiting = submittedCanteen();
         requests.startReview(f.agent, awaiting.id(), null);
-        requests.requestComplement(f.agent, awaiting.id(), "Plan manquant", List.of("Plan de la terrasse"), null, null);
-        Request decided = submittedCanteen();
+        requests.requestComplement(f.agent, awaiting.id(), "Pièce manquante", List.of("Livret de famille"), null, null);
+        Request decided = submittedTerrace();
         requests.startReview(f.agent, decided.id(), null);
         requests.accept(f.agent, decided.id(), null);
 
@@ -83,6 +88,72 @@ class DeadlineSweeperTest {
         assertThat(requests.permittedActions(
                         org.opengru.core.principal.Principal.system(f.tenant, "deadline-sweeper"), fresh.id()))
                 .isEmpty();
+    }
+
+    /**
+     * Silence vaut rejet (L114-5 CRPA): the period is suspended only during the time given to produce the
+     * pieces, and resumes when that time runs out even if they never come. Received 15 January (one month:
+     * last day 15 February), complement asked on 20 January for 4 February: suspended 20 January to 4
+     * February, 16 days, so the last day becomes 3 March and the rejection is born when it ends. Before,
+     * the request stayed awaiting forever.
+     */
+    @Test
+    void silenceVautRejetResumesWhenTheTimeGivenForThePiecesRunsOut() {
+        Request svr = submittedTerrace();
+        requests.startReview(f.agent, svr.id(), null);
+        f.clock.set(Instant.parse("2026-01-20T09:00:00Z"));
+        Request awaiting = requests.requestComplement(
+                f.agent, svr.id(), "Plan manquant", List.of("Plan de la terrasse"), LocalDate.of(2026, 2, 4), null);
+        assertThat(awaiting.deadline().date()).isEqualTo(LocalDate.of(2026, 3, 3));
+
+        f.clock.set(Instant.parse("2026-03-03T22:59:59Z")); // 23:59:59 on 3 March in Paris
+        assertThat(f.core.deadlineSweeper().sweep(f.tenant)).isZero();
+        f.clock.set(Instant.parse("2026-03-03T23:00:00Z"));
+        assertThat(f.core.deadlineSweeper().sweep(f.tenant)).isEqualTo(1);
+        Request rejected = requests.get(f.agent, svr.id());
+        assertThat(rejected.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(rejected.decision().implicit()).isTrue();
+    }
+
+    /** Pieces that arrive before the time given runs out end the suspension that day (5 days, not 16). */
+    @Test
+    void silenceVautRejetResumesWhenThePiecesArrive() {
+        Request svr = submittedTerrace();
+        requests.startReview(f.agent, svr.id(), null);
+        f.clock.set(Instant.parse("2026-01-20T09:00:00Z"));
+        requests.requestComplement(
+                f.agent, svr.id(), "Plan manquant", List.of("Plan de la terrasse"), LocalDate.of(2026, 2, 4), null);
+        f.clock.set(Instant.parse("2026-01-25T09:00:00Z"));
+        Request resumed = requests.provideComplement(
+                f.parentP, svr.id(), ActionInput.content(FormData.of("surface", 12), List.of()), null);
+        assertThat(resumed.deadline().date()).isEqualTo(LocalDate.of(2026, 2, 20));
+        assertThat(resumed.deadline().suspended()).isFalse();
+    }
+
+    /**
+     * Registered incomplete at receipt (15 January), pieces due 15 February: silence vaut rejet runs from
+     * receipt, suspended 15 January to 15 February (32 days), so the last day is 19 March.
+     */
+    @Test
+    void silenceVautRejetRegisteredIncompleteIsRejectedOnceTheTimeGivenAndThePeriodHavePassed() {
+        Request r = requests.create(
+                f.agent,
+                NewRequest.of("autorisation-terrasse", f.parent, Channel.COUNTER, FormData.of("surface", 12)),
+                null);
+        Request incomplete = requests.perform(
+                f.agent,
+                r.id(),
+                RequestAction.REGISTER_INCOMPLETE,
+                ActionInput.complementRequest(
+                                "Plan manquant", List.of("Plan de la terrasse"), LocalDate.of(2026, 2, 15))
+                        .via(Channel.COUNTER),
+                null);
+        assertThat(incomplete.deadline().date()).isEqualTo(LocalDate.of(2026, 3, 19));
+        f.clock.set(Instant.parse("2026-03-19T22:59:59Z"));
+        assertThat(f.core.deadlineSweeper().sweep(f.tenant)).isZero();
+        f.clock.set(Instant.parse("2026-03-19T23:00:00Z"));
+        assertThat(f.core.deadlineSweeper().sweep(f.tenant)).isEqualTo(1);
+        assertThat(requests.get(f.agent, r.id()).status()).isEqualTo(RequestStatus.REJECTED);
     }
 
     @Test

@@ -472,7 +472,8 @@ class LifecyclePropertyTest {
                                             earlier,
                                             DeadlineCalculator.paris().endOf(earlier),
                                             d.suspendedOn(),
-                                            d.startsOnResume()))
+                                            d.startsOnResume(),
+                                            d.resumesOn()))
                                     .build();
                             change = new RequestChange(
                                     r,

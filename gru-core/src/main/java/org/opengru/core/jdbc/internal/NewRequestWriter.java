@@ -136,7 +136,7 @@ final class NewRequestWriter {
                 as(r.decision() == null ? null : r.decision().at(), "timestamptz"),
                 r.decision() != null && r.decision().implicit(),
                 as(r.deadline() == null ? null : r.deadline().dueAt(), "timestamptz"),
-                r.deadline() != null && !r.deadline().suspended(),
+                r.deadline() != null && r.deadline().running(),
                 as(document, "json"),
                 as(PostgresRequestStore.closedAt(r), "timestamptz"),
                 as((long) audit.size(), "bigint"),

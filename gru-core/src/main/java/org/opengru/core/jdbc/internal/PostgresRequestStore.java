@@ -192,7 +192,7 @@ public final class PostgresRequestStore implements RequestStore {
             Sql.setInstant(ps, 8, r.decision() == null ? null : r.decision().at());
             ps.setBoolean(9, r.decision() != null && r.decision().implicit());
             Sql.setInstant(ps, 10, r.deadline() == null ? null : r.deadline().dueAt());
-            ps.setBoolean(11, r.deadline() != null && !r.deadline().suspended());
+            ps.setBoolean(11, r.deadline() != null && r.deadline().running());
             ps.setString(12, document);
             Sql.setInstant(ps, 13, closedAt(r));
             Sql.setInstant(ps, 14, closedAt(r));
@@ -437,7 +437,7 @@ public final class PostgresRequestStore implements RequestStore {
     public List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gru_request"
-                    + " WHERE tenant_id = ? AND deadline_active AND status IN ('SUBMITTED', 'IN_REVIEW')"
+                    + " WHERE tenant_id = ? AND deadline_active AND status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_COMPLEMENT')"
                     + " AND deadline_due_at <= ? ORDER BY deadline_due_at, id LIMIT ?")) {
                 ps.setString(1, tenant.value());
                 Sql.setInstant(ps, 2, now);

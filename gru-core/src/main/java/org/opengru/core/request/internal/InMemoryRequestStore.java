@@ -180,7 +180,9 @@ public final class InMemoryRequestStore implements RequestStore {
         Partition p = partition(tenant);
         synchronized (p) {
             return p.requests.values().stream()
-                    .filter(r -> r.status() == RequestStatus.SUBMITTED || r.status() == RequestStatus.IN_REVIEW)
+                    .filter(r -> r.status() == RequestStatus.SUBMITTED
+                            || r.status() == RequestStatus.IN_REVIEW
+                            || r.status() == RequestStatus.AWAITING_COMPLEMENT)
                     .filter(r -> r.deadline() != null && r.deadline().dueBy(now))
                     .sorted(Comparator.comparing((Request r) -> r.deadline().dueAt())
                             .thenComparing(Request::id))
