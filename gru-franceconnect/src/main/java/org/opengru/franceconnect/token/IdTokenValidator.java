@@ -101,8 +101,13 @@ public final class IdTokenValidator {
         if (!aud.contains(clientId)) {
             throw new WrongAudienceException(what + " aud " + aud + " does not contain our client id");
         }
+        // OpenID Connect Core 3.1.3.7: refused when it lists audiences the client does not trust, and we
+        // trust none but ourselves, whatever azp says.
+        if (aud.size() > 1) {
+            throw new WrongAudienceException(what + " aud lists other audiences than our client id: " + aud);
+        }
         Object azp = claims.getClaim("azp");
-        if ((aud.size() > 1 || azp != null) && !clientId.equals(azp)) {
+        if (azp != null && !clientId.equals(azp)) {
             throw new WrongAudienceException(what + " azp '" + azp + "' is not our client id");
         }
     }

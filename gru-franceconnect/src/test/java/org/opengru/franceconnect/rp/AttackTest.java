@@ -327,6 +327,19 @@ class AttackTest {
         assertThatThrownBy(() -> complete(s)).isInstanceOf(WrongAudienceException.class);
     }
 
+    /**
+     * OpenID Connect Core 3.1.3.7: an ID token that lists an audience the client does not trust is refused,
+     * even when azp names the client (it used to be accepted then).
+     */
+    @Test
+    void token_for_several_audiences_is_refused_even_authorized_to_us() {
+        Started s = withIdToken(nonce -> provider.sign(valid(nonce)
+                .audience(List.of(HostileProvider.CLIENT_ID, "another-service"))
+                .claim("azp", HostileProvider.CLIENT_ID)
+                .build()));
+        assertThatThrownBy(() -> complete(s)).isInstanceOf(WrongAudienceException.class);
+    }
+
     @Test
     void token_from_another_issuer_is_refused() {
         Started s = withIdToken(nonce ->
