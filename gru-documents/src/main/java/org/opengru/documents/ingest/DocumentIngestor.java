@@ -21,6 +21,7 @@ import org.opengru.documents.ingest.internal.PdfSpool;
 import org.opengru.documents.ingest.internal.PngHeaderInspector;
 import org.opengru.documents.ingest.internal.StreamInspector;
 import org.opengru.documents.ingest.internal.WebpHeaderInspector;
+import org.opengru.documents.ingest.internal.WebpStructureInspector;
 import org.opengru.documents.ingest.internal.WriteBehind;
 import org.opengru.documents.ingest.internal.ZipTailDetector;
 import org.opengru.documents.scan.ScanSession;
@@ -265,7 +266,10 @@ public final class DocumentIngestor {
             case PDF -> {} // judged whole on its objects: PdfSpool, then PdfInspection
             case PNG -> list.add(new PngHeaderInspector(px));
             case JPEG -> list.add(new JpegHeaderInspector(px));
-            case WEBP -> list.add(new WebpHeaderInspector(px));
+            case WEBP -> {
+                list.add(new WebpHeaderInspector(px));
+                list.add(new WebpStructureInspector());
+            }
             case HEIC, HEIF -> list.add(new HeifHeaderInspector(px));
         }
         list.add(new ZipTailDetector());
