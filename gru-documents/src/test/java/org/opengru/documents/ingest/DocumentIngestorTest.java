@@ -128,7 +128,11 @@ class DocumentIngestorTest {
     }
 
     private static byte[] paddedPdf(int padding) {
-        return TestFiles.pdf("<< /Type /Catalog >>", "(" + "x".repeat(padding) + ")");
+        return TestFiles.pdf(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+                "(" + "x".repeat(padding) + ")");
     }
 
     /** Returns at most {@code max} bytes per read, of random sizes, as a network stream does. */
@@ -243,11 +247,12 @@ class DocumentIngestorTest {
                 PolyglotFileException.class,
                 RejectionReason.POLYGLOT,
                 "ZIP");
+        // A JPEG ends at its EOI: what follows (other than more JPEG images) is refused before the ZIP check.
         assertRefused(
                 () -> ingest("photo.jpg", concat(TestFiles.jpeg(8, 8), TestFiles.zip())),
                 PolyglotFileException.class,
                 RejectionReason.POLYGLOT,
-                "ZIP");
+                "after its end-of-image marker");
         // A ZIP in front of a PDF is simply a ZIP.
         assertRefused(
                 () -> ingest("releve.pdf", concat(TestFiles.zip(), TestFiles.cleanPdf())),
@@ -277,7 +282,7 @@ class DocumentIngestorTest {
                 () -> ingest("a.pdf", TestFiles.pdfWithJavaScriptInObjectStream()),
                 ActivePdfContentException.class,
                 RejectionReason.PDF_ACTIVE_CONTENT,
-                "inside a compressed stream");
+                "inside a compressed object stream");
         byte[] attachment = TestFiles.pdfObjects(List.of(
                 ascii("<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>"),
                 ascii("<< /Names [(x.exe) 3 0 R] >>"),

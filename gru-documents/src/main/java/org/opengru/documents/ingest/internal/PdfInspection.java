@@ -309,27 +309,27 @@ public final class PdfInspection {
     static @Nullable String activeContent(COSDictionary d) {
         COSName action = d.getCOSName(COSName.S);
         if (action != null && ACTIONS_THAT_RUN_CODE_OR_LEAVE.contains(action.getName())) {
-            return "a " + action.getName() + " action";
+            return "a /" + action.getName() + " action";
         }
         if (d.containsKey(COSName.JS) || d.containsKey(COSName.JAVA_SCRIPT)) {
-            return "JavaScript";
+            return d.containsKey(COSName.JS) ? "/JS (JavaScript)" : "a /JavaScript name tree";
         }
         if (d.containsKey(COSName.EMBEDDED_FILES) || d.containsKey(COSName.EF)) {
-            return "embedded files";
+            return d.containsKey(COSName.EF) ? "/EF (embedded files)" : "/EmbeddedFiles";
         }
         COSName type = d.getCOSName(COSName.TYPE);
         if (type != null && "EmbeddedFile".equals(type.getName())) {
-            return "an embedded file";
+            return "an /EmbeddedFile";
         }
         COSName subtype = d.getCOSName(COSName.SUBTYPE);
         if (subtype != null && "FileAttachment".equals(subtype.getName())) {
-            return "a file attachment annotation";
+            return "a /FileAttachment annotation";
         }
         if (subtype != null && MEDIA_SUBTYPES.contains(subtype.getName())) {
-            return "rich media (" + subtype.getName() + ")";
+            return "rich media (/" + subtype.getName() + ")";
         }
         if (d.containsKey("RichMediaContent") || d.containsKey("RichMediaSettings")) {
-            return "rich media";
+            return "rich media (/RichMediaContent)";
         }
         return null;
     }
@@ -348,7 +348,7 @@ public final class PdfInspection {
             }
             for (Map.Entry<COSObjectKey, COSBase> e : objects.entrySet()) {
                 if (e.getValue() instanceof COSDictionary d) {
-                    checkTree(d, "object " + e.getKey().getNumber() + " in an object stream, " + where);
+                    checkTree(d, "object " + e.getKey().getNumber() + " inside a compressed object stream, " + where);
                 }
             }
         }
