@@ -52,7 +52,8 @@ final class LegitimateFiles {
             PdfForge.Form.PLAIN,
             PdfForge.Form.OBJECT_STREAM,
             PdfForge.Form.INCREMENTAL_UPDATE,
-            PdfForge.Form.BROKEN_XREF
+            PdfForge.Form.BROKEN_XREF,
+            PdfForge.Form.HYBRID
         }) {
             files.put(
                     "simple-" + form.name().toLowerCase(java.util.Locale.ROOT) + ".pdf",

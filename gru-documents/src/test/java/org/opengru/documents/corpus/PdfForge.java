@@ -53,7 +53,13 @@ final class PdfForge {
         /** The content stream announces more bytes than the file holds and never ends. */
         ENDLESS_STREAM,
         /** Every xref offset is wrong: readers rebuild the table by scanning. */
-        BROKEN_XREF
+        BROKEN_XREF,
+        /**
+         * A hybrid file: a classic xref table for the plain objects, and a cross-reference stream named by
+         * the trailer's {@code /XRefStm} for the family's objects, compressed in an object stream (PDF 1.5
+         * readers see them, older readers do not).
+         */
+        HYBRID
     }
 
     static Family family(String name, String catalogExtra, String pageExtra, String... objects) {
@@ -107,6 +113,7 @@ final class PdfForge {
             case HIDDEN_IN_STREAM_DATA -> hiddenInStream(f);
             case BARE_STREAM_KEYWORD -> bareStream(f);
             case ENDLESS_STREAM -> endlessStream(f);
+            case HYBRID -> hybrid(f);
         };
     }
 
@@ -258,6 +265,40 @@ final class PdfForge {
         w.raw(table);
         w.raw("\nendstream\nendobj\nstartxref\n" + xrefAt + "\n%%EOF\n");
         return w.bytes();
+    }
+
+    private static byte[] hybrid(Family f) {
+        Writer w = new Writer("1.5");
+        base(w, f);
+        f.streams().forEach((n, s) -> w.stream(n, s.dictEntries(), s.data()));
+        StringBuilder index = new StringBuilder();
+        StringBuilder bodies = new StringBuilder();
+        Map<Integer, Integer> indexInStream = new LinkedHashMap<>();
+        for (Map.Entry<Integer, String> e : f.objects().entrySet()) {
+            index.append(e.getKey()).append(' ').append(bodies.length()).append(' ');
+            bodies.append(e.getValue()).append('\n');
+            indexInStream.put(e.getKey(), indexInStream.size());
+        }
+        int objStm = 90;
+        int xrefNumber = 91;
+        w.stream(
+                objStm,
+                "/Type /ObjStm /N " + indexInStream.size() + " /First " + index.length() + " /Filter /FlateDecode",
+                deflate(ascii(index + bodies.toString())));
+        // The cross-reference stream lists only the compressed objects.
+        long xrefStmAt = w.size();
+        w.offsets.put(xrefNumber, xrefStmAt);
+        ByteArrayOutputStream entries = new ByteArrayOutputStream();
+        StringBuilder ranges = new StringBuilder();
+        for (Map.Entry<Integer, Integer> e : indexInStream.entrySet()) {
+            ranges.append(e.getKey()).append(" 1 ");
+            entry(entries, 2, objStm, e.getValue());
+        }
+        byte[] table = entries.toByteArray();
+        w.raw(xrefNumber + " 0 obj\n<< /Type /XRef /Size 92 /W [1 4 2] /Index [" + ranges + "] /Length " + table.length
+                + " >>\nstream\n");
+        w.raw(table).raw("\nendstream\nendobj\n");
+        return w.xref(" /XRefStm " + xrefStmAt, 0).bytes();
     }
 
     private static void entry(ByteArrayOutputStream out, int type, long field2, int field3) {
