@@ -38,13 +38,16 @@ import org.opengru.documents.storage.StorageException;
 /**
  * Takes an upload in one streaming pass: the name is sanitised, the first bytes sniffed against the
  * allow-list and the extension, then every byte is counted against the type's limit, hashed
- * (SHA-256), inspected (PDF active content, image header size, ZIP polyglot), sent to the virus
- * scanner and encrypted into the blob store under a random key. Memory stays bounded (four 256 KiB
- * buffers plus each stage's fixed state) whatever the file's size.
+ * (SHA-256), inspected (image structure and size, ZIP polyglot), sent to the virus scanner and
+ * encrypted into the blob store under a random key. A PDF is also spooled (encrypted) to a temporary
+ * file and, once whole, judged on its objects by PDFBox ({@code PdfInspection}). Memory stays bounded
+ * (four 256 KiB buffers plus each stage's fixed state; PDFBox reads the spool through a 64 KiB page
+ * and keeps its scratch data on disk) whatever the file's size.
  *
  * <p>All or nothing: the blob is committed only after every check and a clean scan; on any refusal
- * or failure (including a stream that breaks half-way) the upload is aborted and nothing remains in
- * the store. Thread-safe: every call has its own state.
+ * or failure (a stream that breaks half-way, the key provider or the scanner failing) the upload is
+ * aborted, the scanner released and the spool deleted: nothing remains. Thread-safe: every call has its
+ * own state.
  *
  * <pre>{@code
  * DocumentIngestor ingestor = DocumentIngestor.builder()
@@ -98,6 +101,7 @@ public final class DocumentIngestor {
      *
      * @throws UploadRejectedException naming the reason; nothing is stored then
      * @throws StorageException when the blob store fails; nothing is stored then
+     * @throws IngestionFailedException when anything else fails (key provider, scanner); nothing is stored then
      */
     public IngestedFile ingest(UploadRequest request, InputStream content) {
         SanitizedFileName name = names.sanitize(request.fileName());

@@ -22,6 +22,15 @@ final class MalformedFiles {
         int stream = indexOf(clean, ascii("stream\n")) + 10;
         files.put("cut-in-stream.pdf", Arrays.copyOf(clean, stream));
         files.put("no-objects.pdf", ascii("%PDF-1.7\nthis is not a document at all\n%%EOF\n"));
+        // An object stream that inflates a thousand times: 24 MiB from about 24 KiB.
+        byte[] bomb = TestFiles.deflate(TestFiles.concat(ascii("5 0 << /Type /Annot >>"), ascii(" ".repeat(24 << 20))));
+        PdfForge.Writer w = new PdfForge.Writer("1.7");
+        w.object(1, PdfForge.catalog(""));
+        w.object(2, PdfForge.PAGES);
+        w.object(3, PdfForge.page(""));
+        w.stream(4, "", PdfForge.CONTENT);
+        w.stream(5, "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", bomb);
+        files.put("object-stream-bomb.pdf", w.xref("", 0).bytes());
         byte[] jpeg = TestFiles.jpeg(64, 48);
         files.put("cut-after-frame-header.jpg", Arrays.copyOf(jpeg, endOfSegment(jpeg, 0xC0)));
         files.put("cut-in-scan-data.jpg", Arrays.copyOf(jpeg, jpeg.length - 20));

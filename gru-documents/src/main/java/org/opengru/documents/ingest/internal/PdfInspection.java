@@ -369,7 +369,11 @@ public final class PdfInspection {
     }
 
     private void checkXfaPacket(COSStream s, String where) throws IOException {
-        byte[] xml = bounded(s, "XFA form (" + where + ")");
+        bounded(s, "XFA form (" + where + ")");
+        byte[] xml;
+        try (InputStream decoded = s.createInputStream()) {
+            xml = decoded.readAllBytes(); // within the limits just measured
+        }
         String text = new String(xml, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         if (text.contains("<script") || text.contains(":script")) {
             throw new ActivePdfContentException("the PDF carries an XFA form with scripts (" + where + ")");
@@ -377,10 +381,11 @@ public final class PdfInspection {
     }
 
     /**
-     * Inflates a stream under the limits (on its own, by ratio, and in total) and returns its decoded
-     * bytes. Only FlateDecode or no filter: other filters on a stream that must be read are refused.
+     * Measures what a stream inflates to, against the limits (on its own, by ratio, and in total),
+     * streaming: nothing is kept. Only FlateDecode or no filter: another filter on a stream the check
+     * must read is refused.
      */
-    private byte[] bounded(COSStream s, String what) throws IOException {
+    private void bounded(COSStream s, String what) throws IOException {
         COSBase filters = s.getFilters();
         COSBase only = filters instanceof COSArray a && a.size() == 1 ? a.getObject(0) : filters;
         boolean flate = COSName.FLATE_DECODE.equals(only) || COSName.FLATE_DECODE_ABBREVIATION.equals(only);
@@ -388,12 +393,36 @@ public final class PdfInspection {
             throw new MalformedFileException(
                     "the PDF's " + what + " uses a filter the check does not inflate: " + only);
         }
-        long raw;
-        long size;
+        long raw = 0;
+        long size = 0;
+        Inflater inflater = flate ? new Inflater() : null;
         try (InputStream in = s.createRawInputStream()) {
-            byte[] buf = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_STREAM_BYTES * 4));
-            raw = buf.length;
-            size = flate ? inflatedSize(buf, what) : raw;
+            byte[] chunk = new byte[64 * 1024];
+            byte[] out = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(chunk)) > 0 && size <= MAX_STREAM_BYTES) {
+                raw += n;
+                if (inflater == null) {
+                    size += n;
+                    continue;
+                }
+                inflater.setInput(chunk, 0, n);
+                while (!inflater.finished() && !inflater.needsInput() && size <= MAX_STREAM_BYTES) {
+                    size += inflater.inflate(out);
+                    if (inflater.needsDictionary()) {
+                        throw new MalformedFileException("the PDF's " + what + " needs a preset Flate dictionary");
+                    }
+                }
+                if (inflater.finished()) {
+                    break;
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new MalformedFileException("the PDF's " + what + " is not valid FlateDecode data", e);
+        } finally {
+            if (inflater != null) {
+                inflater.end();
+            }
         }
         if (size > MAX_STREAM_BYTES) {
             throw new MalformedFileException(
@@ -407,31 +436,6 @@ public final class PdfInspection {
         if (inflated > maxInflatedBytes) {
             throw new MalformedFileException(
                     "the PDF's streams to inflate hold more than " + maxInflatedBytes + " bytes (decompression bomb)");
-        }
-        try (InputStream decoded = s.createInputStream()) {
-            return decoded.readNBytes((int) MAX_STREAM_BYTES + 1);
-        }
-    }
-
-    /** Counts inflated bytes, stopping past the per-stream limit; a truncated stream counts what it gives. */
-    private static long inflatedSize(byte[] data, String what) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(data);
-            byte[] out = new byte[64 * 1024];
-            long total = 0;
-            while (!inflater.finished() && total <= MAX_STREAM_BYTES) {
-                int n = inflater.inflate(out);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                total += n;
-            }
-            return total;
-        } catch (DataFormatException e) {
-            throw new MalformedFileException("the PDF's " + what + " is not valid FlateDecode data", e);
-        } finally {
-            inflater.end();
         }
     }
 }
