@@ -128,11 +128,7 @@ class DocumentIngestorTest {
     }
 
     private static byte[] paddedPdf(int padding) {
-        return TestFiles.pdf(
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-                "(" + "x".repeat(padding) + ")");
+        return TestFiles.pdfHolding("x".repeat(padding));
     }
 
     /** Returns at most {@code max} bytes per read, of random sizes, as a network stream does. */
@@ -538,7 +534,7 @@ class DocumentIngestorTest {
             }
         };
         ingestor = ingestor(failing, VirusScanner.unscanned(), IngestionPolicy.defaults());
-        byte[] big = TestFiles.pdf("<< /Type /Catalog >>", "(" + "x".repeat(2_000_000) + ")");
+        byte[] big = pdfOfSize(2_000_000); // a whole PDF: the store's failure is the only one
         assertThatThrownBy(() -> ingest("big.pdf", big))
                 .isInstanceOf(org.opengru.documents.storage.StorageException.class)
                 .hasMessageContaining("No space left on device");

@@ -205,6 +205,11 @@ public final class PdfInspection {
             pdf = Loader.loadPDF(spool.reader(), "", IOUtils.createTempFileOnlyStreamCache());
         } catch (InvalidPasswordException e) {
             throw new EncryptedPdfException("the PDF is encrypted with a password", e);
+        } catch (IOException | RuntimeException e) {
+            if (failedInDecryption(e)) {
+                throw new EncryptedPdfException("the PDF is encrypted (its encryption cannot even be set up)", e);
+            }
+            throw e;
         }
         try (PDDocument document = pdf) {
             COSDocument cos = document.getDocument();
@@ -233,6 +238,19 @@ public final class PdfInspection {
                 throw new MalformedFileException("the PDF has no page");
             }
         }
+    }
+
+    /** Whether PDFBox failed while setting up decryption (a broken /Encrypt dictionary). */
+    private static boolean failedInDecryption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.apache.pdfbox.pdmodel.encryption.")
+                        || frame.getMethodName().equals("prepareDecryption")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---- checks ----------------------------------------------------------------------------------
