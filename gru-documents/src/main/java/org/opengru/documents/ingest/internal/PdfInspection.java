@@ -193,6 +193,7 @@ public final class PdfInspection {
 
         @Override
         public void close() throws IOException {
+            document.close();
             in.close();
         }
     }
@@ -270,6 +271,9 @@ public final class PdfInspection {
                 }
             } else if (next instanceof COSDictionary d) {
                 check(d, where);
+                if (d.containsKey(XFA)) {
+                    checkXfa(d, where); // the graph resolves the XFA packets; the raw pass cannot
+                }
                 if (d instanceof COSStream s) {
                     checkStream(s, where);
                 }
@@ -310,16 +314,13 @@ public final class PdfInspection {
         }
     }
 
-    private void check(COSDictionary d, String where) throws IOException {
+    private static void check(COSDictionary d, String where) {
         String found = activeContent(d);
         if (found != null) {
             throw new ActivePdfContentException("the PDF carries " + found + " (" + where + ")");
         }
         if (d.containsKey(COSName.ENCRYPT)) {
             throw new EncryptedPdfException("the PDF is encrypted (" + where + ")");
-        }
-        if (d.containsKey(XFA)) {
-            checkXfa(d, where);
         }
     }
 
