@@ -247,19 +247,21 @@ public final class PdfSpool implements StreamInspector, AutoCloseable {
             return c;
         }
 
+        /** Reads across pages until {@code len} bytes or the end: callers need not loop. */
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
             }
-            if (!load(position)) {
-                return -1;
+            int total = 0;
+            while (total < len && load(position)) {
+                int from = (int) (position - pageStart);
+                int n = Math.min(len - total, pageLength - from);
+                System.arraycopy(page, from, b, off + total, n);
+                position += n;
+                total += n;
             }
-            int from = (int) (position - pageStart);
-            int n = Math.min(len, pageLength - from);
-            System.arraycopy(page, from, b, off, n);
-            position += n;
-            return n;
+            return total == 0 ? -1 : total;
         }
 
         @Override
