@@ -82,6 +82,15 @@ public final class TestFiles {
         return out.toByteArray();
     }
 
+    /** A whole one-page PDF that also holds {@code text} in a string object (padding, scanner markers). */
+    public static byte[] pdfHolding(String text) {
+        return pdf(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+                "(" + text + ")");
+    }
+
     /** A harmless one-page PDF. */
     public static byte[] cleanPdf() {
         byte[] content = deflate(ascii("BT /F1 24 Tf 72 720 Td (Justificatif de domicile) Tj ET"));

@@ -526,8 +526,12 @@ class PersonalDataCanaryTest {
         return "canari" + HexFormat.of().formatHex(b);
     }
 
+    /** A whole one-page PDF (the vault refuses one without a page), the marker in a comment. */
     private static byte[] pdf(String text) {
-        return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + text + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-                .getBytes(StandardCharsets.UTF_8);
+        return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                        + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                        + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n% " + text
+                        + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 }

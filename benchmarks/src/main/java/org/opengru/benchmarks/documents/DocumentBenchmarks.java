@@ -25,6 +25,8 @@ import org.opengru.documents.ingest.DocumentIngestor;
 import org.opengru.documents.ingest.IngestedFile;
 import org.opengru.documents.ingest.IngestionPolicy;
 import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.ingest.internal.PdfInspection;
+import org.opengru.documents.ingest.internal.PdfSpool;
 import org.opengru.documents.scan.VirusScanner;
 import org.opengru.documents.storage.BlobKey;
 import org.opengru.documents.storage.BlobStore;
@@ -73,7 +75,10 @@ public final class DocumentBenchmarks implements Bench.Suite {
                 : Files.createTempDirectory(Path.of(base), "opengru-documents-bench");
         try {
             throughput(bench, dir);
-            heap(bench);
+            Path pdf = dir.resolve("text-and-images.pdf");
+            Files.write(pdf, TextAndImagesPdf.build(20 * MIB));
+            pdfCheck(bench, pdf);
+            heap(bench, pdf);
         } finally {
             deleteTree(dir);
         }
@@ -175,13 +180,44 @@ public final class DocumentBenchmarks implements Bench.Suite {
         return key;
     }
 
-    private static void heap(Bench bench) throws Exception {
+    /**
+     * The median time to decide on a 20 MiB text-and-image PDF: spooling it (as the upload does while it
+     * streams) and judging it on its objects with PDFBox.
+     */
+    private static void pdfCheck(Bench bench, Path pdf) throws Exception {
+        byte[] bytes = Files.readAllBytes(pdf);
+        SecureRandom random = new SecureRandom();
+        int runs = 9;
+        double[] ms = new double[runs];
+        for (int i = -3; i < runs; i++) { // three warm-up runs
+            long t0 = System.nanoTime();
+            try (PdfSpool spool = new PdfSpool(random, 500_000)) {
+                for (int off = 0; off < bytes.length; off += BUFFER) {
+                    spool.update(bytes, off, Math.min(BUFFER, bytes.length - off));
+                }
+                PdfInspection.check(spool, 256 * MIB);
+            }
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        System.err.printf("  PDF check of %d bytes: %s ms%n", bytes.length, java.util.Arrays.toString(ms));
+        bench.report("documents.pdf_check_ms_20mib", median(ms), "ms");
+    }
+
+    private static void heap(Bench bench, Path pdf) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(
-                        java, "-Xmx64m", "-cp", System.getProperty("java.class.path"), HeapChild.class.getName())
+                        java,
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HeapChild.class.getName(),
+                        pdf.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         long peak = -1;
+        long pdfPeak = -1;
         try (BufferedReader r =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -189,17 +225,24 @@ public final class DocumentBenchmarks implements Bench.Suite {
                 if (line.startsWith("PEAK_HEAP_BYTES ")) {
                     peak = Long.parseLong(
                             line.substring("PEAK_HEAP_BYTES ".length()).trim());
+                } else if (line.startsWith("PDF_PEAK_HEAP_BYTES ")) {
+                    pdfPeak = Long.parseLong(
+                            line.substring("PDF_PEAK_HEAP_BYTES ".length()).trim());
                 }
             }
         }
         int exit = child.waitFor();
-        if (exit != 0 || peak < 0) {
-            throw new IllegalStateException("the 1 GiB upload under -Xmx64m failed (exit " + exit + ")");
+        if (exit != 0 || peak < 0 || pdfPeak < 0) {
+            throw new IllegalStateException("the uploads under -Xmx64m failed (exit " + exit + ")");
         }
         bench.report("documents.upload_1gib_heap_mb", peak / (double) MIB, "MiB");
+        bench.report("documents.pdf_20mib_heap_mb", pdfPeak / (double) MIB, "MiB");
     }
 
-    /** Runs in a JVM started with -Xmx64m: uploads 1 GiB generated on the fly, prints the peak heap. */
+    /**
+     * Runs in a JVM started with -Xmx64m: uploads 1 GiB generated on the fly, then the 20 MiB
+     * text-and-image PDF named by its argument, and prints the peak heap of each.
+     */
     public static final class HeapChild {
         private HeapChild() {}
 
@@ -208,32 +251,53 @@ public final class DocumentBenchmarks implements Bench.Suite {
             try {
                 DocumentIngestor ingestor = ingestor(dir);
                 long size = 1024 * MIB;
-                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    pool.resetPeakUsage();
-                }
+                resetPeaks();
                 long t0 = System.nanoTime();
                 IngestedFile stored =
                         ingestor.ingest(UploadRequest.of("big.pdf").withDeclaredSize(size), new GeneratedPdf(size));
                 double s = (System.nanoTime() - t0) / 1e9;
-                long peak = 0;
-                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (pool.getType() == MemoryType.HEAP) {
-                        peak += pool.getPeakUsage().getUsed();
-                    }
-                }
+                long peak = peakHeap();
                 System.err.printf(
                         "  1 GiB upload under -Xmx%dm: %d bytes stored in %.1f s, sha256 %s%n",
                         Runtime.getRuntime().maxMemory() / MIB, stored.size(), s, stored.sha256());
                 System.out.println("PEAK_HEAP_BYTES " + peak);
+                Path pdf = Path.of(args[0]);
+                resetPeaks();
+                long p0 = System.nanoTime();
+                try (InputStream in = Files.newInputStream(pdf)) {
+                    IngestedFile scan =
+                            ingestor.ingest(UploadRequest.of("avis.pdf").withDeclaredSize(Files.size(pdf)), in);
+                    System.err.printf(
+                            "  %d-byte PDF under -Xmx%dm: checked and stored in %.1f s%n",
+                            scan.size(), Runtime.getRuntime().maxMemory() / MIB, (System.nanoTime() - p0) / 1e9);
+                }
+                System.out.println("PDF_PEAK_HEAP_BYTES " + peakHeap());
             } finally {
                 deleteTree(dir);
             }
         }
     }
 
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
     /**
-     * A syntactically plausible PDF of exactly {@code size} bytes, produced on the fly: a header, one
-     * image stream of random bytes with a direct /Length (the bulk of the file), and a trailer.
+     * A whole PDF of exactly {@code size} bytes, produced on the fly: a catalog, a page tree, a page
+     * drawing one image whose stream of random bytes with a direct /Length is the bulk of the file, and
+     * a cross-reference table, so that the check reads it as readers do.
      */
     static final class GeneratedPdf extends InputStream {
         private final byte[] head;
@@ -244,14 +308,40 @@ public final class DocumentBenchmarks implements Bench.Suite {
         private final long size;
 
         GeneratedPdf(long size) {
-            byte[] t = "\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-            // The head's /Length has a fixed width so that the total size is exact.
-            String h0 = "%%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n2 0 obj\n<< /Type /XObject /Subtype /Image"
-                    + " /Filter /DCTDecode /Width 1 /Height 1 /Length %020d >>\nstream\n";
-            int headLength = String.format(h0, 0).length();
-            this.dataLength = size - headLength - t.length;
-            this.head = String.format(h0, dataLength).getBytes(StandardCharsets.US_ASCII);
-            this.tail = t;
+            String[] objects = {
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im0 4 0 R >> >>"
+                        + " /Contents 5 0 R >>"
+            };
+            StringBuilder h = new StringBuilder("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+            long[] offsets = new long[6];
+            for (int i = 0; i < 3; i++) {
+                offsets[i + 1] = h.length();
+                h.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+            }
+            String content = "q 612 0 0 792 0 0 cm /Im0 Do Q";
+            offsets[5] = h.length();
+            h.append("5 0 obj\n<< /Length ")
+                    .append(content.length())
+                    .append(" >>\nstream\n")
+                    .append(content)
+                    .append("\nendstream\nendobj\n");
+            offsets[4] = h.length();
+            // The image's /Length has a fixed width so that the total size is exact.
+            String imageHead = "4 0 obj\n<< /Type /XObject /Subtype /Image /Filter /DCTDecode /Width 1 /Height 1"
+                    + " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length %020d >>\nstream\n";
+            int headLength = h.length() + String.format(imageHead, 0).length();
+            // The tail's length does not depend on the offsets: they are written with fixed widths.
+            String tailFormat = "\nendstream\nendobj\nxref\n0 6\n0000000000 65535 f \n"
+                    + "%010d 00000 n \n%010d 00000 n \n%010d 00000 n \n%010d 00000 n \n%010d 00000 n \n"
+                    + "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%010d\n%%%%EOF\n";
+            int tailLength = String.format(tailFormat, 0L, 0L, 0L, 0L, 0L, 0L).length();
+            this.dataLength = size - headLength - tailLength;
+            this.head = (h + String.format(imageHead, dataLength)).getBytes(StandardCharsets.ISO_8859_1);
+            long xrefAt = head.length + dataLength + "\nendstream\nendobj\n".length();
+            this.tail = String.format(tailFormat, offsets[1], offsets[2], offsets[3], offsets[4], offsets[5], xrefAt)
+                    .getBytes(StandardCharsets.ISO_8859_1);
             this.size = size;
         }
 

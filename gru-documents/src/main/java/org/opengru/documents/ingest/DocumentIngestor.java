@@ -16,10 +16,12 @@ import org.opengru.documents.crypto.EnvelopeEncryption;
 import org.opengru.documents.crypto.WrappedKey;
 import org.opengru.documents.ingest.internal.HeifHeaderInspector;
 import org.opengru.documents.ingest.internal.JpegHeaderInspector;
-import org.opengru.documents.ingest.internal.PdfActiveContentScanner;
+import org.opengru.documents.ingest.internal.PdfInspection;
+import org.opengru.documents.ingest.internal.PdfSpool;
 import org.opengru.documents.ingest.internal.PngHeaderInspector;
 import org.opengru.documents.ingest.internal.StreamInspector;
 import org.opengru.documents.ingest.internal.WebpHeaderInspector;
+import org.opengru.documents.ingest.internal.WebpStructureInspector;
 import org.opengru.documents.ingest.internal.WriteBehind;
 import org.opengru.documents.ingest.internal.ZipTailDetector;
 import org.opengru.documents.scan.ScanSession;
@@ -36,13 +38,16 @@ import org.opengru.documents.storage.StorageException;
 /**
  * Takes an upload in one streaming pass: the name is sanitised, the first bytes sniffed against the
  * allow-list and the extension, then every byte is counted against the type's limit, hashed
- * (SHA-256), inspected (PDF active content, image header size, ZIP polyglot), sent to the virus
- * scanner and encrypted into the blob store under a random key. Memory stays bounded (four 256 KiB
- * buffers plus each stage's fixed state) whatever the file's size.
+ * (SHA-256), inspected (image structure and size, ZIP polyglot), sent to the virus scanner and
+ * encrypted into the blob store under a random key. A PDF is also spooled (encrypted) to a temporary
+ * file and, once whole, judged on its objects by PDFBox ({@code PdfInspection}). Memory stays bounded
+ * (four 256 KiB buffers plus each stage's fixed state; PDFBox reads the spool through a 64 KiB page
+ * and keeps its scratch data on disk) whatever the file's size.
  *
  * <p>All or nothing: the blob is committed only after every check and a clean scan; on any refusal
- * or failure (including a stream that breaks half-way) the upload is aborted and nothing remains in
- * the store. Thread-safe: every call has its own state.
+ * or failure (a stream that breaks half-way, the key provider or the scanner failing) the upload is
+ * aborted, the scanner released and the spool deleted: nothing remains. Thread-safe: every call has its
+ * own state.
  *
  * <pre>{@code
  * DocumentIngestor ingestor = DocumentIngestor.builder()
@@ -62,6 +67,9 @@ public final class DocumentIngestor {
 
     /** Buffers in flight between the reading thread and the writer thread (all the memory a file uses). */
     private static final int BUFFERS = 4;
+
+    /** Objects a PDF may hold (its parsed cross-reference data must fit in a small heap). */
+    private static final int MAX_PDF_OBJECTS = 500_000;
 
     private final BlobStore blobs;
     private final EnvelopeEncryption encryption;
@@ -93,6 +101,7 @@ public final class DocumentIngestor {
      *
      * @throws UploadRejectedException naming the reason; nothing is stored then
      * @throws StorageException when the blob store fails; nothing is stored then
+     * @throws IngestionFailedException when anything else fails (key provider, scanner); nothing is stored then
      */
     public IngestedFile ingest(UploadRequest request, InputStream content) {
         SanitizedFileName name = names.sanitize(request.fileName());
@@ -106,76 +115,102 @@ public final class DocumentIngestor {
         }
         BlobKey key = BlobKey.random(random);
         BlobUpload upload = blobs.create(key);
-        ScanSession scan = scanner.start();
+        ScanSession scan = null;
+        PdfSpool spool = null;
         boolean committed = false;
-        // Not closed on failure: the upload is aborted instead, so no final chunk is sealed for nothing.
-        EnvelopeEncryption.Encryptor encryptor = encryption.encrypt(upload.stream(), context(key));
-        try (WriteBehind writer = new WriteBehind(encryptor, BUFFERS, BUFFER)) {
-            byte[] buffer = writer.take();
-            // Buffers are filled whole (but the last): each holds whole encryption chunks, encrypted in place.
-            int n = fill(content, buffer, name, 0);
-            if (n == 0) {
-                throw new EmptyFileException("the upload '" + name + "' has no content");
-            }
-            AllowedMediaType type = checkType(name, sniffer.sniff(buffer, Math.min(n, ContentSniffer.HEAD_LENGTH)));
-            limit = limit(request, policy.maxBytes().get(type));
-            if (request.declaredSize() > limit) {
-                throw new FileTooLargeException("the " + type.mediaType() + " file '" + name + "' declares "
-                        + request.declaredSize() + " bytes, more than the " + limit + " allowed");
-            }
-            List<StreamInspector> inspectors = inspectorsFor(type);
-            MessageDigest sha = sha256();
-            long total = 0;
-            while (n > 0) {
-                total += n;
-                if (total > limit) {
-                    throw new FileTooLargeException("the " + type.mediaType() + " file '" + name
-                            + "' has more than the " + limit + " bytes allowed"
-                            + (request.declaredSize() >= 0 ? " (it declared " + request.declaredSize() + ")" : ""));
-                }
-                if (request.declaredSize() >= 0 && total > request.declaredSize()) {
-                    throw new DeclaredSizeMismatchException(
-                            "the upload '" + name + "' declared " + request.declaredSize() + " bytes but sends more");
-                }
-                sha.update(buffer, 0, n);
-                for (StreamInspector inspector : inspectors) {
-                    inspector.update(buffer, 0, n);
-                }
-                scan.write(buffer, 0, n);
-                // Encryption and storage run on the writer thread while the next bytes are read.
-                writer.write(buffer, n);
-                if (n < BUFFER) {
-                    break; // a buffer not filled whole: the stream has ended
-                }
-                buffer = writer.take();
-                n = fill(content, buffer, name, total);
+        // Everything below runs under one try: whatever fails (the key provider during a KMS outage, the
+        // scanner, the parser, the store), the upload is aborted, the scanner released, the spool deleted.
+        try {
+            scan = scanner.start();
+            // Not closed on failure: the upload is aborted instead, so no final chunk is sealed for nothing.
+            EnvelopeEncryption.Encryptor encryptor = encryption.encrypt(upload.stream(), context(key));
+            try (WriteBehind writer = new WriteBehind(encryptor, BUFFERS, BUFFER)) {
+                byte[] buffer = writer.take();
+                // Buffers are filled whole (but the last): each holds whole encryption chunks, encrypted in place.
+                int n = fill(content, buffer, name, 0);
                 if (n == 0) {
-                    writer.recycle(buffer);
+                    throw new EmptyFileException("the upload '" + name + "' has no content");
                 }
+                AllowedMediaType type = checkType(name, sniffer.sniff(buffer, Math.min(n, ContentSniffer.HEAD_LENGTH)));
+                limit = limit(request, policy.maxBytes().get(type));
+                if (request.declaredSize() > limit) {
+                    throw new FileTooLargeException("the " + type.mediaType() + " file '" + name + "' declares "
+                            + request.declaredSize() + " bytes, more than the " + limit + " allowed");
+                }
+                List<StreamInspector> inspectors = inspectorsFor(type);
+                if (type == AllowedMediaType.PDF) {
+                    spool = new PdfSpool(random, MAX_PDF_OBJECTS);
+                    inspectors.add(spool);
+                }
+                MessageDigest sha = sha256();
+                long total = 0;
+                while (n > 0) {
+                    total += n;
+                    if (total > limit) {
+                        throw new FileTooLargeException("the " + type.mediaType() + " file '" + name
+                                + "' has more than the " + limit + " bytes allowed"
+                                + (request.declaredSize() >= 0 ? " (it declared " + request.declaredSize() + ")" : ""));
+                    }
+                    if (request.declaredSize() >= 0 && total > request.declaredSize()) {
+                        throw new DeclaredSizeMismatchException("the upload '" + name + "' declared "
+                                + request.declaredSize() + " bytes but sends more");
+                    }
+                    sha.update(buffer, 0, n);
+                    for (StreamInspector inspector : inspectors) {
+                        inspector.update(buffer, 0, n);
+                    }
+                    scan.write(buffer, 0, n);
+                    // Encryption and storage run on the writer thread while the next bytes are read.
+                    writer.write(buffer, n);
+                    if (n < BUFFER) {
+                        break; // a buffer not filled whole: the stream has ended
+                    }
+                    buffer = writer.take();
+                    n = fill(content, buffer, name, total);
+                    if (n == 0) {
+                        writer.recycle(buffer);
+                    }
+                }
+                if (request.declaredSize() >= 0 && total < request.declaredSize()) {
+                    throw new TruncatedUploadException("the upload '" + name + "' ended after " + total + " of its "
+                            + request.declaredSize() + " declared bytes");
+                }
+                for (StreamInspector inspector : inspectors) {
+                    inspector.finish(total);
+                }
+                if (spool != null) {
+                    // The PDF is judged whole, on its objects, while the writer finishes the blob.
+                    PdfInspection.check(spool, policy.maxPdfInflatedBytes());
+                }
+                writer.finish(encryptor::finish);
+                ScanVerdict verdict = scan.finish();
+                if (verdict.outcome() == ScanVerdict.Outcome.INFECTED) {
+                    throw new InfectedFileException(
+                            "the virus scanner found '" + verdict.detail() + "' in '" + name + "'");
+                }
+                if (!verdict.isClean()) {
+                    throw new QuarantinedFileException("the virus scanner could not vouch for '" + name + "' ("
+                            + verdict.outcome().name().toLowerCase(Locale.ROOT) + ": " + verdict.detail() + ")");
+                }
+                upload.commit();
+                committed = true;
+                return new IngestedFile(
+                        key, name, type, total, Sha256.of(sha.digest()), encryptor.wrappedKey(), verdict);
             }
-            if (request.declaredSize() >= 0 && total < request.declaredSize()) {
-                throw new TruncatedUploadException("the upload '" + name + "' ended after " + total + " of its "
-                        + request.declaredSize() + " declared bytes");
-            }
-            for (StreamInspector inspector : inspectors) {
-                inspector.finish(total);
-            }
-            writer.finish(encryptor::finish);
-            ScanVerdict verdict = scan.finish();
-            if (verdict.outcome() == ScanVerdict.Outcome.INFECTED) {
-                throw new InfectedFileException("the virus scanner found '" + verdict.detail() + "' in '" + name + "'");
-            }
-            if (!verdict.isClean()) {
-                throw new QuarantinedFileException("the virus scanner could not vouch for '" + name + "' ("
-                        + verdict.outcome().name().toLowerCase(Locale.ROOT) + ": " + verdict.detail() + ")");
-            }
-            upload.commit();
-            committed = true;
-            return new IngestedFile(key, name, type, total, Sha256.of(sha.digest()), encryptor.wrappedKey(), verdict);
+        } catch (UploadRejectedException | StorageException e) {
+            throw e;
         } catch (IOException e) {
             throw new StorageException("cannot write blob " + key + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IngestionFailedException(
+                    "the upload '" + name + "' could not be checked and stored: " + e.getMessage(), e);
         } finally {
-            scan.close();
+            if (scan != null) {
+                scan.close();
+            }
+            if (spool != null) {
+                spool.close();
+            }
             if (!committed) {
                 upload.abort();
             }
@@ -231,14 +266,16 @@ public final class DocumentIngestor {
     private List<StreamInspector> inspectorsFor(AllowedMediaType type) {
         List<StreamInspector> list = new ArrayList<>(2);
         long px = policy.maxPixels();
-        list.add(
-                switch (type) {
-                    case PDF -> new PdfActiveContentScanner(policy.maxPdfInflatedBytes());
-                    case PNG -> new PngHeaderInspector(px);
-                    case JPEG -> new JpegHeaderInspector(px);
-                    case WEBP -> new WebpHeaderInspector(px);
-                    case HEIC, HEIF -> new HeifHeaderInspector(px);
-                });
+        switch (type) {
+            case PDF -> {} // judged whole on its objects: PdfSpool, then PdfInspection
+            case PNG -> list.add(new PngHeaderInspector(px));
+            case JPEG -> list.add(new JpegHeaderInspector(px));
+            case WEBP -> {
+                list.add(new WebpHeaderInspector(px));
+                list.add(new WebpStructureInspector());
+            }
+            case HEIC, HEIF -> list.add(new HeifHeaderInspector(px));
+        }
         list.add(new ZipTailDetector());
         return list;
     }

@@ -22,7 +22,7 @@ public final class FileNameSanitizer {
     /** The longest name kept, in UTF-8 bytes (the limit of most file systems). */
     public static final int MAX_UTF8_BYTES = 255;
 
-    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL");
+    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$");
 
     public FileNameSanitizer() {}
 

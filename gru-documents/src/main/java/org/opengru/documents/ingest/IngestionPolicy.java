@@ -11,7 +11,8 @@ import org.opengru.documents.sniff.AllowedMediaType;
  *
  * @param maxBytes the largest accepted file per media type (a type absent here is refused)
  * @param maxPixels the largest pixel count an image header may announce
- * @param maxPdfInflatedBytes the most bytes the PDF inspection inflates from compressed streams
+ * @param maxPdfInflatedBytes the most bytes the PDF check inflates in total, over the streams it must read
+ *     (object streams, cross-reference streams, XFA); image and page content data is never inflated
  */
 public record IngestionPolicy(Map<AllowedMediaType, Long> maxBytes, long maxPixels, long maxPdfInflatedBytes) {
 
@@ -33,7 +34,7 @@ public record IngestionPolicy(Map<AllowedMediaType, Long> maxBytes, long maxPixe
         }
     }
 
-    /** 20 MiB per PDF, 15 MiB per image, 80 megapixels, 256 MiB of inflated PDF streams. */
+    /** 20 MiB per PDF, 15 MiB per image, 80 megapixels, 256 MiB of inflated PDF object streams. */
     public static IngestionPolicy defaults() {
         return builder().build();
     }

@@ -29,5 +29,10 @@ public enum RejectionReason {
     /** The virus scanner found a threat. */
     INFECTED,
     /** The virus scanner could not vouch for the file (timeout, error, size limit): quarantined, fail closed. */
-    QUARANTINED
+    QUARANTINED,
+    /**
+     * Not the file's fault: a dependency failed while it was checked and stored (the key provider during a
+     * KMS outage, the scanner's connection...). Nothing was kept; the sender may retry later.
+     */
+    INGESTION_FAILED
 }

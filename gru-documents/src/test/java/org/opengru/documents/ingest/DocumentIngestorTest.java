@@ -128,7 +128,7 @@ class DocumentIngestorTest {
     }
 
     private static byte[] paddedPdf(int padding) {
-        return TestFiles.pdf("<< /Type /Catalog >>", "(" + "x".repeat(padding) + ")");
+        return TestFiles.pdfHolding("x".repeat(padding));
     }
 
     /** Returns at most {@code max} bytes per read, of random sizes, as a network stream does. */
@@ -243,11 +243,12 @@ class DocumentIngestorTest {
                 PolyglotFileException.class,
                 RejectionReason.POLYGLOT,
                 "ZIP");
+        // A JPEG ends at its EOI: what follows (other than more JPEG images) is refused before the ZIP check.
         assertRefused(
                 () -> ingest("photo.jpg", concat(TestFiles.jpeg(8, 8), TestFiles.zip())),
                 PolyglotFileException.class,
                 RejectionReason.POLYGLOT,
-                "ZIP");
+                "after its end-of-image marker");
         // A ZIP in front of a PDF is simply a ZIP.
         assertRefused(
                 () -> ingest("releve.pdf", concat(TestFiles.zip(), TestFiles.cleanPdf())),
@@ -277,7 +278,7 @@ class DocumentIngestorTest {
                 () -> ingest("a.pdf", TestFiles.pdfWithJavaScriptInObjectStream()),
                 ActivePdfContentException.class,
                 RejectionReason.PDF_ACTIVE_CONTENT,
-                "inside a compressed stream");
+                "inside a compressed object stream");
         byte[] attachment = TestFiles.pdfObjects(List.of(
                 ascii("<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>"),
                 ascii("<< /Names [(x.exe) 3 0 R] >>"),
@@ -533,7 +534,7 @@ class DocumentIngestorTest {
             }
         };
         ingestor = ingestor(failing, VirusScanner.unscanned(), IngestionPolicy.defaults());
-        byte[] big = TestFiles.pdf("<< /Type /Catalog >>", "(" + "x".repeat(2_000_000) + ")");
+        byte[] big = pdfOfSize(2_000_000); // a whole PDF: the store's failure is the only one
         assertThatThrownBy(() -> ingest("big.pdf", big))
                 .isInstanceOf(org.opengru.documents.storage.StorageException.class)
                 .hasMessageContaining("No space left on device");

@@ -60,6 +60,9 @@ class FileNameSanitizerTest {
         assertThatThrownBy(() -> sanitizer.sanitize("   ")).hasMessageContaining("empty");
         assertThatThrownBy(() -> sanitizer.sanitize("CON.pdf")).hasMessageContaining("reserved");
         assertThatThrownBy(() -> sanitizer.sanitize("lpt1 .jpg")).hasMessageContaining("reserved");
+        // The console devices: opening one on Windows reads or writes the console, not a file.
+        assertThatThrownBy(() -> sanitizer.sanitize("CONIN$.pdf")).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> sanitizer.sanitize("conout$ .jpg")).hasMessageContaining("reserved");
         assertThatThrownBy(() -> sanitizer.sanitize("é".repeat(128) + ".pdf")).hasMessageContaining("UTF-8 bytes");
         assertThat(sanitizer.sanitize("é".repeat(125) + ".pdf").value()).hasSize(129);
     }

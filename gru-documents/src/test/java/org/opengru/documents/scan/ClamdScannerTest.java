@@ -162,11 +162,11 @@ class ClamdScannerTest {
                     .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("k")))
                     .scanner(scanner)
                     .build();
-            byte[] pdf = TestFiles.pdf("<< /Type /Catalog >>", "(" + MARKER + ")");
+            byte[] pdf = TestFiles.pdfHolding(MARKER);
             assertThatThrownBy(() -> ingestor.ingest(UploadRequest.of("a.pdf"), new ByteArrayInputStream(pdf)))
                     .isInstanceOf(InfectedFileException.class)
                     .hasMessageContaining("OpenGRU.Test.Marker");
-            byte[] big = TestFiles.pdf("<< /Type /Catalog >>", "(" + "x".repeat(RealClamd.STREAM_MAX + 1000) + ")");
+            byte[] big = TestFiles.pdfHolding("x".repeat(RealClamd.STREAM_MAX + 1000));
             DocumentIngestor trusting = DocumentIngestor.builder()
                     .blobStore(BlobStore.fileSystem(root))
                     .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("k")))

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.opengru.core.GruCore;
+import org.opengru.core.inbound.AttachmentScreen;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
@@ -31,6 +32,7 @@ import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.vault.DocumentVault;
 import org.opengru.documents.vault.EndedRequestFiles;
 import org.opengru.documents.vault.RequestVisibility;
+import org.opengru.documents.vault.VaultAttachmentScreen;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
@@ -212,6 +214,13 @@ public class GruDocumentsAutoConfiguration {
      * PurgeJob} as its listener so that they go as soon as a request is purged or anonymised; the job below
      * sweeps for what a failed listener or a stopped node left.
      */
+    /** Attachments of inbound e-mails go through the vault's checks, as uploads do (InboundMailProcessor's screen). */
+    @Bean
+    @ConditionalOnMissingBean
+    AttachmentScreen gruAttachmentScreen(DocumentVault vault, DocumentIngestor ingestor) {
+        return new VaultAttachmentScreen(vault, ingestor);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     EndedRequestFiles gruEndedRequestFiles(DocumentVault vault, RequestStore requests) {

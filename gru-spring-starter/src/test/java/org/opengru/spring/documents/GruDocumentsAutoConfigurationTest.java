@@ -89,6 +89,21 @@ class GruDocumentsAutoConfigurationTest {
     }
 
     @Test
+    void screensInboundAttachmentsWithTheVaultsChecks() {
+        runner.run(context -> {
+            var screen = context.getBean(org.opengru.core.inbound.AttachmentScreen.class);
+            byte[] exe = new byte[512];
+            exe[0] = 'M';
+            exe[1] = 'Z';
+            assertThatThrownBy(() -> screen.screen(
+                            TestTenant.TENANT,
+                            null,
+                            new org.opengru.core.inbound.InboundAttachment("facture.pdf", "application/pdf", exe)))
+                    .isInstanceOf(org.opengru.core.inbound.AttachmentRejectedException.class);
+        });
+    }
+
+    @Test
     void erasesTheFilesOfRequestsGruCoreNoLongerHoldsAndSweepsForThem() {
         runner.run(context -> {
             var resident = TestTenant.resident(context.getBean(UsagerStore.class));

@@ -247,7 +247,11 @@ class RequestEndOfLifeFilesTest {
     }
 
     private static byte[] pdfBytes(String text) {
-        return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + text + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+        // A whole one-page PDF (the vault refuses one without a page); readers rebuild its missing xref.
+        return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                        + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                        + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n% " + text
+                        + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

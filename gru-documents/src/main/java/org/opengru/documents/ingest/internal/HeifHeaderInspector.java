@@ -5,9 +5,11 @@ import org.jspecify.annotations.Nullable;
 import org.opengru.documents.ingest.MalformedFileException;
 
 /**
- * HEIF/HEIC: walks the top-level ISO boxes (skipping {@code mdat} by its size), reads the {@code
- * meta} box (bounded) and takes the largest {@code ispe} (image spatial extents) property in
- * {@code meta/iprp/ipco}. Every image item (tiles and the grid alike) has one.
+ * HEIF/HEIC: walks the top-level ISO boxes to the end of the file (skipping {@code mdat} by its
+ * size; a file that ends inside a box is refused), reads the {@code meta} box (bounded) and takes
+ * the largest {@code ispe} (image spatial extents) property in {@code meta/iprp/ipco}. Every image
+ * item (tiles and the grid alike) has one. Boxes other than image data are searched for the start
+ * of another file.
  */
 public final class HeifHeaderInspector implements StreamInspector {
     static final int MAX_META_BYTES = 1 << 20;
@@ -21,6 +23,9 @@ public final class HeifHeaderInspector implements StreamInspector {
     private int metaLength;
     private boolean done;
     private boolean skippingToEnd;
+    private final EmbeddedSignatures signatures = new EmbeddedSignatures();
+    private String boxType = "";
+    private boolean scanBody;
 
     public HeifHeaderInspector(long maxPixels) {
         this.maxPixels = maxPixels;
@@ -30,9 +35,12 @@ public final class HeifHeaderInspector implements StreamInspector {
     public void update(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
-        while (i < end && !done && !skippingToEnd) {
+        while (i < end && !skippingToEnd) {
             if (skip > 0) {
                 long n = Math.min(skip, end - i);
+                if (scanBody) {
+                    signatures.scan(b, i, (int) n, "HEIF box '" + boxType + "'");
+                }
                 i += (int) n;
                 skip -= n;
                 continue;
@@ -44,6 +52,7 @@ public final class HeifHeaderInspector implements StreamInspector {
                 i += n;
                 if (metaLength == meta.length) {
                     parseMeta(meta);
+                    meta = null;
                     done = true;
                 }
                 continue;
@@ -79,6 +88,9 @@ public final class HeifHeaderInspector implements StreamInspector {
             throw new MalformedFileException("the HEIF file has a '" + printable(type) + "' box of size " + size);
         }
         long body = size - headerSize;
+        boxType = printable(type);
+        scanBody = !type.equals("mdat") && !type.equals("idat");
+        signatures.reset();
         if (type.equals("meta")) {
             if (body > MAX_META_BYTES || body < 4) {
                 throw new MalformedFileException("the HEIF meta box is " + body + " bytes long");
@@ -151,6 +163,9 @@ public final class HeifHeaderInspector implements StreamInspector {
     public void finish(long totalBytes) {
         if (!done) {
             throw new MalformedFileException("the HEIF file ends without a meta box giving its image size");
+        }
+        if (skip > 0 || headerLength > 0) {
+            throw new MalformedFileException("the HEIF file ends inside a box (cut)");
         }
     }
 }

@@ -1,4 +1,7 @@
-/** Streaming inspectors behind {@link org.opengru.documents.ingest.DocumentIngestor}: PDF active content, image headers, ZIP polyglots. */
+/**
+ * The checks behind {@link org.opengru.documents.ingest.DocumentIngestor}: streaming image structure
+ * walkers, the ZIP tail, and the PDF spool and its verdict on the document's objects (PDFBox).
+ */
 @NullMarked
 package org.opengru.documents.ingest.internal;
 

@@ -23,7 +23,7 @@ public final class FileRefusals {
             case MALFORMED_FILE -> "le fichier est endommagé ou illisible";
             case INVALID_FILE_NAME -> "le nom du fichier contient des caractères qui ne sont pas acceptés";
             case INFECTED -> "un virus a été détecté dans ce fichier";
-            case QUARANTINED -> "le fichier n'a pas pu être vérifié, réessayez plus tard";
+            case QUARANTINED, INGESTION_FAILED -> "le fichier n'a pas pu être vérifié, réessayez plus tard";
         };
     }
 }
