@@ -16,7 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Schedules the outbox relay ({@code gru.jobs.outbox-relay-interval}), the deadline sweeper of every
+ * Schedules the outbox relay ({@code gru.jobs.outbox-relay-interval}) and the pruning of its expired dead
+ * letters (every 6 hours), the deadline sweeper of every
  * tenant ({@code gru.jobs.deadline-sweep-interval}) and the other modules' jobs. Turn it off with
  * {@code gru.jobs.enabled=false} to run the same beans from another scheduler or node.
  */
@@ -42,6 +43,8 @@ public class GruJobsAutoConfiguration {
         properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
         List<GruJobs.Job> jobs = new ArrayList<>();
         jobs.add(new GruJobs.Job("outbox-relay", properties.jobs().outboxRelayInterval(), relay::drain));
+        // A dead letter keeps its payload (personal data) only for the relay's dead-letter retention.
+        jobs.add(new GruJobs.Job("outbox-dead-letters", java.time.Duration.ofHours(6), relay::pruneDeadLetters));
         jobs.add(new GruJobs.Job(
                 "deadline-sweeper", properties.jobs().deadlineSweepInterval(), () -> tenants.forEach(sweeper::sweep)));
         contributions.orderedStream().forEach(c -> jobs.addAll(c.jobs()));

@@ -31,7 +31,12 @@ class GruJobsAutoConfigurationTest {
             assertThat(jobs.isRunning()).isTrue();
             assertThat(jobs.jobs())
                     .extracting(GruJobs.Job::name)
-                    .containsExactlyInAnyOrder("outbox-relay", "deadline-sweeper", "expire-holds", "login-flow-purge");
+                    .containsExactlyInAnyOrder(
+                            "outbox-relay",
+                            "outbox-dead-letters",
+                            "deadline-sweeper",
+                            "expire-holds",
+                            "login-flow-purge");
             jobs.runAllOnce();
         });
     }
