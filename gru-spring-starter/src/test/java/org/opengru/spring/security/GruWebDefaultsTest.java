@@ -3,16 +3,9 @@ package org.opengru.spring.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.Filter;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.opengru.spring.TestTenant;
-import org.opengru.spring.core.GruCoreAutoConfiguration;
-import org.opengru.spring.franceconnect.GruFranceConnectAutoConfiguration;
-import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -28,15 +21,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  */
 class GruWebDefaultsTest {
 
-    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    GruStorageAutoConfiguration.class,
-                    GruCoreAutoConfiguration.class,
-                    GruFranceConnectAutoConfiguration.class,
-                    GruSecurityAutoConfiguration.class,
-                    ServletWebSecurityAutoConfiguration.class))
-            .withBean(Clock.class, () -> TestTenant.CLOCK)
-            .withPropertyValues(TestTenant.PROPERTIES);
+    private final WebApplicationContextRunner runner = GruSecurityAutoConfigurationTest.RUNNER;
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() {
