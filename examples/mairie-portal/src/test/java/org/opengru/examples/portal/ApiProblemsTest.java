@@ -31,26 +31,28 @@ class ApiProblemsTest extends RunningPortal {
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         String claires = ApiTest.JSON.readTree(filed.body()).path("id").asString();
 
-        // Claire herself reusing her key for another call: a conflict, said in French, with its code.
-        HttpResponse<String> replay =
-                claire.postJson("/api/v1/demandes", MARGAUXS_CALL, "X-CSRF-TOKEN", claireCsrf, "Idempotency-Key", key);
-        assertThat(replay.statusCode()).isEqualTo(409);
-        assertProblem(replay, "idempotency-conflict");
-
         HttpBrowser margaux = new HttpBrowser(PORT);
         margaux.signInResident(EmbeddedDatabasePersistenceTest.MARGAUX_SUB, EmbeddedDatabasePersistenceTest.MARGAUX);
         String margauxCsrf = HttpBrowser.csrf(margaux.get("/mon-espace"));
         HttpResponse<String> foreignKey = margaux.postJson(
                 "/api/v1/demandes", MARGAUXS_CALL, "X-CSRF-TOKEN", margauxCsrf, "Idempotency-Key", key);
+        // Nothing of Claire's call: not her id, her request, its démarche or its content.
+        assertThat(foreignKey.body())
+                .doesNotContain(DemoPeople.CLAIRE.toString())
+                .doesNotContain(claires)
+                .doesNotContain("acte-etat-civil")
+                .doesNotContain("mariage");
         if (foreignKey.statusCode() != 201) {
             // Keys scoped to the actor let her call through; a library sharing keys refuses it, saying nothing.
             assertThat(foreignKey.statusCode()).isEqualTo(409);
             assertProblem(foreignKey, "idempotency-conflict");
         }
-        assertThat(foreignKey.body())
-                .doesNotContain(DemoPeople.CLAIRE.toString())
-                .doesNotContain(claires)
-                .doesNotContain("mariage");
+
+        // Claire herself reusing her key for another call: a conflict, said in French, with its code.
+        HttpResponse<String> replay =
+                claire.postJson("/api/v1/demandes", MARGAUXS_CALL, "X-CSRF-TOKEN", claireCsrf, "Idempotency-Key", key);
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertProblem(replay, "idempotency-conflict");
 
         HttpResponse<String> foreignRequest = margaux.get("/api/v1/demandes/" + claires);
         assertThat(foreignRequest.statusCode()).isIn(403, 404);
