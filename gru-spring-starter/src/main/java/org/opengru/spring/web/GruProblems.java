@@ -83,7 +83,9 @@ public final class GruProblems {
         ACCESS_DENIED(HttpStatus.FORBIDDEN, "Accès refusé", "vous n'avez pas accès à ce dossier"),
         /** The token is valid but lacks the scope the operation needs. */
         SCOPE_MISSING(
-                HttpStatus.FORBIDDEN, "Droit insuffisant", "ce jeton n'a pas le droit nécessaire pour cette opération"),
+                HttpStatus.FORBIDDEN,
+                "Droit insuffisant",
+                "ce jeton n'a pas le droit nécessaire" + " pour cette opération"),
         /** Nothing with this id, or nothing the caller may see (the two are not told apart). */
         NOT_FOUND(HttpStatus.NOT_FOUND, "Introuvable", "ce que vous cherchez est introuvable"),
         /** The object's state does not allow this action any more. */

@@ -54,6 +54,15 @@ class ApiProblemsTest extends RunningPortal {
         assertThat(replay.statusCode()).isEqualTo(409);
         assertProblem(replay, "idempotency-conflict");
 
+        // Her request's history names the agent who took it by role only.
+        assertThat(new HttpBrowser(PORT)
+                        .postJson("/api/v1/demandes/" + claires + "/actions", "{\"action\":\"START_REVIEW\"}", bearer())
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> history = claire.get("/api/v1/demandes/" + claires + "/historique");
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("\"actor\":\"AGENT\"").doesNotContain("agent:");
+
         HttpResponse<String> foreignRequest = margaux.get("/api/v1/demandes/" + claires);
         assertThat(foreignRequest.statusCode()).isIn(403, 404);
         assertProblem(foreignRequest, foreignRequest.statusCode() == 403 ? "access-denied" : "not-found");
@@ -67,7 +76,7 @@ class ApiProblemsTest extends RunningPortal {
     @Test
     void anIllegalMoveIsAConflictWithItsCodeAndNoInternalState() {
         HttpBrowser backOffice = new HttpBrowser(PORT);
-        String id = submittedRequest(backOffice);
+        String id = filedByClaire();
         String actions = "/api/v1/demandes/" + id + "/actions";
         assertThat(backOffice
                         .postJson(actions, "{\"action\":\"START_REVIEW\"}", bearer())
@@ -86,7 +95,7 @@ class ApiProblemsTest extends RunningPortal {
             assertThat(malformed.statusCode()).as(path).isEqualTo(400);
             assertProblem(malformed, "invalid-input");
         }
-        String id = submittedRequest(backOffice);
+        String id = filedByClaire();
         HttpResponse<String> unknownAction =
                 backOffice.postJson("/api/v1/demandes/" + id + "/actions", "{\"action\":\"DETRUIRE\"}", bearer());
         assertThat(unknownAction.statusCode()).isEqualTo(400);
@@ -128,7 +137,7 @@ class ApiProblemsTest extends RunningPortal {
         HttpBrowser marc = new HttpBrowser(PORT);
         marc.signInAgent(DemoPeople.agent(DemoPeople.JEANNE));
         assertThat(marc.get("/agent/demandes/pas-un-identifiant").statusCode()).isEqualTo(404);
-        String id = submittedRequest(new HttpBrowser(PORT));
+        String id = filedByClaire();
         String csrf = HttpBrowser.csrf(marc.get("/agent"));
         HttpResponse<String> unknown =
                 marc.postForm("/agent/demandes/" + id + "/action", Map.of("_csrf", csrf, "action", "DETRUIRE"));
@@ -143,16 +152,14 @@ class ApiProblemsTest extends RunningPortal {
         assertThat(presence.statusCode()).isEqualTo(400);
     }
 
-    /** A submitted request of the seeded commune, as the back office lists them. */
-    private static String submittedRequest(HttpBrowser backOffice) {
-        JsonNode list = ApiTest.JSON.readTree(
-                backOffice.getWith("/api/v1/demandes", bearer()).body());
-        for (JsonNode r : list) {
-            if (r.path("status").asString().equals("SUBMITTED")) {
-                return r.path("id").asString();
-            }
-        }
-        throw new AssertionError("no submitted request in " + list);
+    /** A request Claire has just filed (the seeded ones are taken by other tests). */
+    private static String filedByClaire() {
+        HttpBrowser browser = new HttpBrowser(PORT);
+        browser.signInResident();
+        HttpResponse<String> filed = browser.postJson(
+                "/api/v1/demandes", CLAIRES_CALL, "X-CSRF-TOKEN", HttpBrowser.csrf(browser.get("/mon-espace")));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return ApiTest.JSON.readTree(filed.body()).path("id").asString();
     }
 
     private static String[] bearer() {

@@ -67,10 +67,10 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
 
     ApiAuthentication(ApiTokens settings, Environment environment) {
         this.tokens = settings.tokensOrEmpty();
-        String howTo = "Set " + ApiTokens.PROPERTY + ".<id>.secret to at least 32 random characters (openssl rand"
-                + " -base64 32), from the environment or a secret store (for example PORTAL_API_TOKENS_LOGICIELMETIER_SECRET),"
-                + " and " + ApiTokens.PROPERTY + ".<id>.scopes to what the logiciel métier may do (read, decide,"
-                + " webhooks). Several tokens may be set at once to rotate them.";
+        String howTo = "Set " + ApiTokens.PROPERTY + ".<id>.secret to at least 32 random characters"
+                + " (openssl rand -base64 32) from the environment or a secret store, for example"
+                + " PORTAL_API_TOKENS_LOGICIELMETIER_SECRET, and " + ApiTokens.PROPERTY + ".<id>.scopes to what the"
+                + " logiciel métier may do (read, decide, webhooks). Several tokens may be set at once to rotate them.";
         if (tokens.isEmpty()) {
             throw new ApiTokenConfigurationException(ApiTokens.PROPERTY, "is not set", howTo);
         }
