@@ -1,5 +1,7 @@
 package org.opengru.spring.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -150,45 +152,31 @@ public final class GruProblems {
             return french;
         }
 
-        /** The code of one of the library's exceptions (the most specific type wins). */
+        /** The code of one of the library's exceptions: the first type of {@link #BY_TYPE} it is. */
         public static ProblemCode of(GruException e) {
-            if (e instanceof BookingRejectedException) {
-                return BOOKING_REJECTED;
-            }
-            if (e instanceof UploadRejectedException) {
-                return UPLOAD_REJECTED;
-            }
-            if (e instanceof ConsentRequiredException) {
-                return CONSENT_REQUIRED;
-            }
-            if (e instanceof DocumentNotUsableException) {
-                return DOCUMENT_NOT_USABLE;
-            }
-            if (e instanceof IdempotencyConflictException) {
-                return IDEMPOTENCY_CONFLICT;
-            }
-            if (e instanceof ValidationException) {
-                return INVALID_INPUT;
-            }
-            if (e instanceof AccessDeniedException) {
-                return ACCESS_DENIED;
-            }
-            if (e instanceof NotFoundException) {
-                return NOT_FOUND;
-            }
-            if (e instanceof IllegalTransitionException) {
-                return ILLEGAL_TRANSITION;
-            }
-            if (e instanceof ConcurrentUpdateException) {
-                return CONCURRENT_UPDATE;
-            }
-            if (e instanceof AlreadyExistsException) {
-                return ALREADY_EXISTS;
-            }
-            if (e instanceof DataAccessException || e instanceof CryptoException || e instanceof StorageException) {
-                return INTERNAL_ERROR;
+            for (Map.Entry<Class<? extends GruException>, ProblemCode> type : BY_TYPE) {
+                if (type.getKey().isInstance(e)) {
+                    return type.getValue();
+                }
             }
             return UNPROCESSABLE;
         }
+
+        /** The library's exception types and their codes, subtypes before their parents. */
+        private static final List<Map.Entry<Class<? extends GruException>, ProblemCode>> BY_TYPE = List.of(
+                Map.entry(BookingRejectedException.class, BOOKING_REJECTED),
+                Map.entry(UploadRejectedException.class, UPLOAD_REJECTED),
+                Map.entry(ConsentRequiredException.class, CONSENT_REQUIRED),
+                Map.entry(DocumentNotUsableException.class, DOCUMENT_NOT_USABLE),
+                Map.entry(IdempotencyConflictException.class, IDEMPOTENCY_CONFLICT),
+                Map.entry(ValidationException.class, INVALID_INPUT),
+                Map.entry(AccessDeniedException.class, ACCESS_DENIED),
+                Map.entry(NotFoundException.class, NOT_FOUND),
+                Map.entry(IllegalTransitionException.class, ILLEGAL_TRANSITION),
+                Map.entry(ConcurrentUpdateException.class, CONCURRENT_UPDATE),
+                Map.entry(AlreadyExistsException.class, ALREADY_EXISTS),
+                Map.entry(DataAccessException.class, INTERNAL_ERROR),
+                Map.entry(CryptoException.class, INTERNAL_ERROR),
+                Map.entry(StorageException.class, INTERNAL_ERROR));
     }
 }
