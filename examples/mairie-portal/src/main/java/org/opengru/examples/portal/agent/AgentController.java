@@ -63,9 +63,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AgentController {
 
-    /** The actions the request page's forms send; anything else is a bad request (400), never a 500. */
     private static final Logger log = LoggerFactory.getLogger(AgentController.class);
 
+    /** The actions the request page's forms send; anything else is a bad request (400), never a 500. */
     private static final Set<RequestAction> FORM_ACTIONS = EnumSet.of(
             RequestAction.START_REVIEW,
             RequestAction.ACCEPT,
