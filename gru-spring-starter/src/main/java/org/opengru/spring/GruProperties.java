@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +63,7 @@ public record GruProperties(
      * @param clamdTimeout how long to wait for the ClamAV daemon's verdict before quarantining the file
      */
     public record Documents(
-            @Nullable String masterKey,
+            @Nullable Secret masterKey,
             @DefaultValue("master-1") @NotBlank String masterKeyId,
             @Nullable Path storagePath,
             @Nullable String clamdHost,
@@ -101,7 +100,7 @@ public record GruProperties(
      */
     public record Webhook(
             @NotNull URI url,
-            @NotBlank @Size(min = 32) String secret,
+            @NotNull @Secret.MinLength(32) Secret secret,
             @DefaultValue("10s") @NotNull Duration timeout,
             @DefaultValue("10") @Min(1) @Max(100) int maxAttempts) {}
 
@@ -128,6 +127,10 @@ public record GruProperties(
      * @param publicPaths paths open without signing in (the default filter chain only)
      * @param agentPaths paths for agents only: an anonymous visitor is sent to the agent sign-in, a
      *     resident is refused (the default filter chain only)
+     * @param contentSecurityPolicy the Content-Security-Policy of every response: by default only the
+     *     application's own scripts, styles and images (no inline script or style), no plugin, no framing
+     * @param permissionsPolicy the Permissions-Policy of every response: by default no camera, microphone,
+     *     geolocation, payment or USB
      */
     public record Security(
             @DefaultValue("true") boolean enabled,
@@ -164,7 +167,16 @@ public record GruProperties(
             @NotNull
             List<String> publicPaths,
 
-            @DefaultValue("/agent/**") @NotNull List<String> agentPaths) {}
+            @DefaultValue("/agent/**") @NotNull List<String> agentPaths,
+
+            @DefaultValue(
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
+                            + " connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+            @NotBlank
+            String contentSecurityPolicy,
+
+            @DefaultValue("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()") @NotBlank
+            String permissionsPolicy) {}
 
     /** The webhooks by subscriber name, sorted. */
     public Map<String, Webhook> webhooksOrEmpty() {

@@ -164,7 +164,7 @@ public record TenantProperties(
             @Nullable Platform platform,
             @Nullable URI issuer,
             @Nullable String clientId,
-            @Nullable String clientSecret,
+            @Nullable Secret clientSecret,
             @Nullable URI redirectUri,
             @Nullable URI postLogoutRedirectUri,
             @Nullable List<String> scopes,
@@ -213,7 +213,7 @@ public record TenantProperties(
      */
     public record ApiParticulier(
             @Nullable URI baseUrl,
-            @Nullable String token,
+            @Secret.MinLength @Nullable Secret token,
             @Pattern(regexp = "[0-9]{14}") @Nullable String recipient,
             @Nullable Duration timeout,
             @Nullable Map<String, List<String>> habilitations) {
@@ -255,7 +255,7 @@ public record TenantProperties(
             @Nullable Boolean enabled,
             @Nullable URI issuer,
             @Nullable String clientId,
-            @Nullable String clientSecret,
+            @Nullable Secret clientSecret,
             @Nullable URI redirectUri,
             @Nullable URI postLogoutRedirectUri,
             @Nullable List<String> scopes,

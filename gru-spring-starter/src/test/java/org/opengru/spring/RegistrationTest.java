@@ -26,7 +26,7 @@ class RegistrationTest {
                 .forEach(names::add);
         List<String> ours =
                 names.stream().filter(n -> n.startsWith("org.opengru.")).toList();
-        assertThat(ours).hasSize(9);
+        assertThat(ours).hasSize(10);
         for (String name : ours) {
             assertThat(Class.forName(name).isAnnotationPresent(AutoConfiguration.class))
                     .as(name)
@@ -49,6 +49,15 @@ class RegistrationTest {
                     .as(name)
                     .isTrue();
         }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theServerDefaultsAreRegistered() {
+        assertThat(SpringFactoriesLoader.loadFactoryNames(
+                        org.springframework.boot.EnvironmentPostProcessor.class,
+                        getClass().getClassLoader()))
+                .contains(org.opengru.spring.security.GruWebDefaults.class.getName());
     }
 
     @Test

@@ -350,7 +350,12 @@ public class GruCoreAutoConfiguration {
                 properties.webhooksOrEmpty().entrySet()) {
             GruProperties.Webhook w = webhook.getValue();
             all.add(WebhookSender.create(
-                    new WebhookEndpoint(webhook.getKey(), w.url(), WebhookSecret.of(w.secret()), w.timeout()), clock));
+                    new WebhookEndpoint(
+                            webhook.getKey(),
+                            w.url(),
+                            WebhookSecret.of(w.secret().reveal()),
+                            w.timeout()),
+                    clock));
             maxAttempts = Math.max(maxAttempts, w.maxAttempts());
         }
         for (OutboxSubscriber s : all) {

@@ -64,7 +64,7 @@ public class GruDocumentsAutoConfiguration {
     @ConditionalOnMissingBean
     KeyProvider gruDocumentKeyProvider(GruProperties properties, GruStorage storage) {
         GruProperties.Documents d = properties.documents();
-        if (d.masterKey() == null || d.masterKey().isBlank()) {
+        if (d.masterKey() == null || d.masterKey().reveal().isBlank()) {
             if (storage.isJdbc() || d.storagePath() != null) {
                 throw new VaultConfigurationException(
                         "gru.documents.master-key",
@@ -81,7 +81,7 @@ public class GruDocumentsAutoConfiguration {
         }
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(d.masterKey().trim());
+            key = Base64.getDecoder().decode(d.masterKey().reveal().trim());
         } catch (IllegalArgumentException e) {
             throw new VaultConfigurationException(
                     "gru.documents.master-key",

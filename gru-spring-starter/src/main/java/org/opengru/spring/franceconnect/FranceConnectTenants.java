@@ -32,6 +32,7 @@ import org.opengru.franceconnect.rp.RelyingParty;
 import org.opengru.franceconnect.rp.RelyingPartyConfig;
 import org.opengru.franceconnect.rp.UserInfoFormat;
 import org.opengru.spring.GruProperties;
+import org.opengru.spring.Secret;
 import org.opengru.spring.TenantProperties;
 import org.springframework.core.io.ResourceLoader;
 
@@ -172,7 +173,7 @@ final class FranceConnectTenants {
                     }
                 }
                 ApiParticulierConfig.Builder config = ApiParticulierConfig.builder(TenantId.of(id))
-                        .token(api.token())
+                        .token(api.token().reveal())
                         .recipient(Siret.parse(api.recipient()))
                         .habilitations(habilitations.build());
                 if (api.baseUrl() != null) {
@@ -208,7 +209,7 @@ final class FranceConnectTenants {
             String prefix,
             RelyingPartyConfig.Builder b,
             @Nullable String clientId,
-            @Nullable String clientSecret,
+            @Nullable Secret clientSecret,
             @Nullable URI redirectUri,
             @Nullable URI postLogoutRedirectUri,
             List<String> scopes,
@@ -221,7 +222,7 @@ final class FranceConnectTenants {
         if (clientId == null || clientId.isBlank()) {
             throw new MissingClientIdException(tenant, prefix + "client-id");
         }
-        if (clientSecret == null || clientSecret.isBlank()) {
+        if (clientSecret == null || clientSecret.reveal().isBlank()) {
             throw new MissingClientIdException(tenant, prefix + "client-secret");
         }
         if (redirectUri == null) {
@@ -229,7 +230,7 @@ final class FranceConnectTenants {
         }
         try {
             b.clientId(clientId)
-                    .clientAuthentication(ClientAuthentication.clientSecretPost(clientSecret))
+                    .clientAuthentication(ClientAuthentication.clientSecretPost(clientSecret.reveal()))
                     .redirectUri(redirectUri)
                     .scopes(new LinkedHashSet<>(scopes).toArray(String[]::new))
                     .acr(AcrLevel.parse(acr).orElseThrow())

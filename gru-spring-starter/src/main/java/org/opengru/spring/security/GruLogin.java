@@ -10,6 +10,8 @@ import org.opengru.franceconnect.rp.UnknownTenantException;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.franceconnect.AgentRelyingParties;
 import org.opengru.spring.franceconnect.SignInObserver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Everything the sign-in filters need, as one bean. Apply it to a filter chain with {@link #configurer()}:
@@ -63,6 +65,24 @@ public final class GruLogin {
 
     public GruProperties.Security paths() {
         return paths;
+    }
+
+    /**
+     * The web defaults every chain of the host should have, which {@link #configurer()} applies: a
+     * Content-Security-Policy ({@code gru.security.content-security-policy}, no inline script, no framing), a
+     * Referrer-Policy that sends only the origin to other sites, a Permissions-Policy
+     * ({@code gru.security.permissions-policy}), {@code X-Frame-Options: DENY}; Spring Security adds HSTS on
+     * HTTPS requests. Call it on a chain that does not use {@link #configurer()} (an API chain).
+     */
+    public void webDefaults(HttpSecurity http) {
+        try {
+            http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(paths.contentSecurityPolicy()))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                    .permissionsPolicyHeader(p -> p.policy(paths.permissionsPolicy()))
+                    .frameOptions(f -> f.deny()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot configure OpenGRU's web defaults", e);
+        }
     }
 
     Optional<TenantId> tenant(HttpServletRequest request) {

@@ -48,6 +48,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 public class GruSecurityAutoConfiguration {
 
+    /** Paths for agents only on the default chain, after {@code public-paths} (which open the health check). */
+    static final String[] AGENT_ONLY = {"/v3/api-docs", "/v3/api-docs/**", "/actuator", "/actuator/**"};
+
     @Bean
     @ConditionalOnMissingBean
     TenantResolver gruTenantResolver(GruProperties properties) {
@@ -121,6 +124,8 @@ public class GruSecurityAutoConfiguration {
                     .filter(Objects::nonNull)
                     .forEach(page -> a.requestMatchers(page).permitAll());
             a.requestMatchers(paths.agentPaths().toArray(String[]::new)).hasRole("AGENT");
+            // What the application exposes about itself (API description, actuator) helps an attacker.
+            a.requestMatchers(AGENT_ONLY).hasRole("AGENT");
             a.anyRequest().authenticated();
         });
         return http.build();

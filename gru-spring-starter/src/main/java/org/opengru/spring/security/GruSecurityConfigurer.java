@@ -7,7 +7,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -28,6 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class GruSecurityConfigurer extends AbstractHttpConfigurer<GruSecurityConfigurer, HttpSecurity> {
 
+    private static final String SESSION_COOKIE = "JSESSIONID";
+
     private final GruLogin login;
 
     GruSecurityConfigurer(GruLogin login) {
@@ -40,10 +41,14 @@ public final class GruSecurityConfigurer extends AbstractHttpConfigurer<GruSecur
         RequestMatcher agentPaths = any(paths.agentPaths());
         AuthenticationEntryPoint entryPoint = (request, response, e) -> response.sendRedirect(request.getContextPath()
                 + (agentPaths.matches(request) ? entry(GruLogin.Side.AGENT) : entry(GruLogin.Side.RESIDENT)));
+        login.webDefaults(http);
         try {
             http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint));
+            // The cleared session cookie is Secure when the request came over HTTPS (forwarded headers
+            // honoured, see GruWebDefaults).
             http.logout(l -> l.logoutRequestMatcher(
                             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, paths.logoutPath()))
+                    .deleteCookies(SESSION_COOKIE)
                     .logoutSuccessHandler(new ProviderLogoutSuccessHandler(login)));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot configure OpenGRU's sign-in", e);
@@ -70,12 +75,10 @@ public final class GruSecurityConfigurer extends AbstractHttpConfigurer<GruSecur
         LoginCallbackFilter filter = new LoginCallbackFilter(login, side, get(path));
         filter.setSecurityContextRepository(contexts);
         filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
-        success.setDefaultTargetUrl(
+        filter.setAuthenticationSuccessHandler(new SameHostSuccessHandler(
                 side == GruLogin.Side.AGENT
                         ? login.paths().agentHomePath()
-                        : login.paths().homePath());
-        filter.setAuthenticationSuccessHandler(success);
+                        : login.paths().homePath()));
         String page = page(side);
         filter.setAuthenticationFailureHandler(
                 new SimpleUrlAuthenticationFailureHandler((page == null ? "/" : page) + "?login-error"));

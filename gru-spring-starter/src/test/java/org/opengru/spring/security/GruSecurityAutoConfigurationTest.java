@@ -29,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 class GruSecurityAutoConfigurationTest {
 
-    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+    /** The starter's security with one tenant, in a servlet application without a chain of its own. */
+    static final WebApplicationContextRunner RUNNER = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
                     GruStorageAutoConfiguration.class,
                     GruCoreAutoConfiguration.class,
@@ -38,6 +39,8 @@ class GruSecurityAutoConfigurationTest {
                     ServletWebSecurityAutoConfiguration.class))
             .withBean(Clock.class, () -> TestTenant.CLOCK)
             .withPropertyValues(TestTenant.PROPERTIES);
+
+    private final WebApplicationContextRunner runner = RUNNER;
 
     @Test
     void presentWithADefaultChainAndTheOnlyTenantResolved() {

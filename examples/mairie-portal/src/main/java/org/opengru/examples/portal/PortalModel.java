@@ -1,9 +1,11 @@
 package org.opengru.examples.portal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.error.ValidationException;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.examples.portal.signin.PortalUser;
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Puts the commune's settings ({@code portal}) and the signed-in user ({@code user}) in every page's
@@ -51,6 +55,24 @@ class PortalModel {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(HttpSession session, Model model) {
         return page("introuvable", session, model);
+    }
+
+    /**
+     * An id or code in the address that is not one (a malformed UUID, say) names nothing: the same page as
+     * an unknown one, never a 500.
+     */
+    @ExceptionHandler({ValidationException.class, MethodArgumentTypeMismatchException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String malformed(HttpSession session, Model model) {
+        return page("introuvable", session, model);
+    }
+
+    /** A request the pages never send (an unknown action, say): the French error page with its status. */
+    @ExceptionHandler(ResponseStatusException.class)
+    String refused(ResponseStatusException e, HttpServletResponse response, HttpSession session, Model model) {
+        response.setStatus(e.getStatusCode().value());
+        model.addAttribute("status", e.getStatusCode().value());
+        return page("error", session, model);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

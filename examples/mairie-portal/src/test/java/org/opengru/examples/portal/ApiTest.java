@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON API: described at /v3/api-docs, closed without a token, usable by the logiciel métier with
+ * The JSON API: described at /v3/api-docs (for agents), closed without a token, usable by the logiciel métier with
  * its token; a decision taken through it reaches the demo logiciel métier as a signed webhook, and a
  * forged webhook is refused there.
  */
@@ -41,7 +41,11 @@ class ApiTest extends RunningPortal {
 
     @Test
     void openApiDescriptionListsTheOperations() throws Exception {
-        HttpResponse<String> docs = send(HttpRequest.newBuilder(uri("/v3/api-docs")));
+        // For agents only: it tells an attacker what to try.
+        HttpBrowser agent = new HttpBrowser(port);
+        agent.signInAgent(
+                org.opengru.examples.portal.demo.DemoPeople.agent(org.opengru.examples.portal.demo.DemoPeople.JEANNE));
+        HttpResponse<String> docs = agent.get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode paths = JSON.readTree(docs.body()).path("paths");
         assertThat(paths.has("/api/v1/demandes")).isTrue();

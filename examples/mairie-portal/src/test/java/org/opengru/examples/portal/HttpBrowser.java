@@ -49,6 +49,15 @@ final class HttpBrowser {
         return send(following, HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET with this browser's cookies and the given headers (name, value, ...), its redirect not followed. */
+    HttpResponse<String> getWith(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(stepping, request);
+    }
+
     /** One request, its redirect not followed. */
     HttpResponse<String> step(String path) {
         return send(stepping, HttpRequest.newBuilder(uri(path)).GET());

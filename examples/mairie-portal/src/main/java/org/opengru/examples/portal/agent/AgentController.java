@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.GruCore;
@@ -34,6 +36,7 @@ import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.commune.Labels;
+import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.demo.DemoPeople;
 import org.opengru.examples.portal.resident.Appointments;
 import org.opengru.examples.portal.resident.RequestFiles;
@@ -41,7 +44,10 @@ import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.model.SiteId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,11 +56,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The agents' back-office: work queue per team, 360° view, decisions, keyed-in requests, the day's desks. */
 @Controller
 class AgentController {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentController.class);
+
+    /** The actions the request page's forms send; anything else is a bad request (400), never a 500. */
+    private static final Set<RequestAction> FORM_ACTIONS = EnumSet.of(
+            RequestAction.START_REVIEW,
+            RequestAction.ACCEPT,
+            RequestAction.REJECT,
+            RequestAction.CLOSE_WITHOUT_FOLLOW_UP,
+            RequestAction.REOPEN,
+            RequestAction.REQUEST_COMPLEMENT);
 
     private final GruCore core;
     private final Appointments appointments;
@@ -141,8 +159,12 @@ class AgentController {
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
         RequestId requestId = RequestId.parse(id);
+        RequestAction chosen = FORM_ACTIONS.stream()
+                .filter(a -> a.name().equals(action))
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action"));
         try {
-            switch (RequestAction.valueOf(action)) {
+            switch (chosen) {
                 case START_REVIEW -> core.requests().startReview(agent, requestId, null);
                 case ACCEPT -> core.requests().accept(agent, requestId, null);
                 case REJECT -> core.requests().reject(agent, requestId, motif, null);
@@ -158,11 +180,11 @@ class AgentController {
                                     LocalDate.now(core.clock().withZone(Commune.ZONE))
                                             .plusDays(15),
                                     null);
-                default -> throw new IllegalArgumentException("action " + action);
+                default -> throw new IllegalStateException("action " + chosen + " is in FORM_ACTIONS but not handled");
             }
             redirect.addFlashAttribute("notice", "C'est fait.");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "L'action n'a pas été faite : " + e.getMessage());
+            redirect.addFlashAttribute("problem", "L'action n'a pas été faite : " + refusal(e));
         }
         return "redirect:/agent/demandes/" + id;
     }
@@ -277,7 +299,7 @@ class AgentController {
                     "notice", "Demande " + r.reference() + " enregistrée pour le compte de l'usager.");
             return "redirect:/agent/demandes/" + r.id();
         } catch (GruException | IllegalArgumentException | java.util.NoSuchElementException e) {
-            redirect.addFlashAttribute("problem", "La demande n'a pas été enregistrée : " + e.getMessage());
+            redirect.addFlashAttribute("problem", "La demande n'a pas été enregistrée : " + refusal(e));
             return "redirect:/agent/saisie" + (code == null ? "" : "?demarche=" + code);
         }
     }
@@ -326,6 +348,9 @@ class AgentController {
             HttpSession session,
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        if (!"venu".equals(presence) && !"absent".equals(presence)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "presence is venu or absent");
+        }
         try {
             if ("venu".equals(presence)) {
                 appointments.service().markAttended(Commune.TENANT, BookingId.parse(id), agent.ref());
@@ -334,7 +359,7 @@ class AgentController {
             }
             redirect.addFlashAttribute("notice", "Présence enregistrée.");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "La présence n'a pas été enregistrée : " + e.getMessage());
+            redirect.addFlashAttribute("problem", "La présence n'a pas été enregistrée : " + refusal(e));
         }
         return "redirect:/agent/rendez-vous?site=" + site + "&jour=" + jour;
     }
@@ -359,5 +384,14 @@ class AgentController {
         Map<String, String> out = new LinkedHashMap<>();
         ids.forEach(id -> out.put(id.toString(), labels.name(id)));
         return out;
+    }
+
+    /**
+     * Why the library refused, in French: its own message is for the log, as it may name principals and
+     * internal states.
+     */
+    private static String refusal(RuntimeException e) {
+        log.info("Agent action refused: {}", e.getMessage());
+        return e instanceof GruException gru ? ResidentProblems.french(gru) : "une valeur saisie n'est pas valable";
     }
 }

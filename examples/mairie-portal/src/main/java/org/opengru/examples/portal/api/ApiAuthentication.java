@@ -5,44 +5,57 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.AgentId;
 import org.opengru.core.principal.Principal;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.spring.security.GruAuthentication;
-import org.springframework.beans.factory.annotation.Value;
+import org.opengru.spring.security.GruLogin;
+import org.opengru.spring.web.GruProblems;
+import org.opengru.spring.web.GruProblems.ProblemCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who calls the API ({@code /api/**}, its own filter chain): the logiciel métier with its bearer token
- * (acting as the agent {@code logiciel-metier}, member of every team), or a resident or agent signed in to
- * the portal (session cookie, then with the CSRF token like any form). Anything else gets 401.
+ * Who calls the API ({@code /api/**}, its own filter chain): the logiciel métier with one of its bearer
+ * tokens ({@link ApiTokens}: acting as the agent {@code logiciel-metier}, member of every team, within the
+ * token's scopes), or a resident or agent signed in to the portal (session cookie, then with the CSRF token
+ * like any form). Anything else gets 401. Every use of a token, allowed or refused, is written to the audit
+ * log {@code org.opengru.examples.portal.api.audit} with the token's id, never the token.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
 
     static final String PRINCIPAL = "api.principal";
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.opengru.examples.portal.api.audit");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A request that carries a bearer token: it is authenticated by that token alone, never by the session. */
     private static final RequestMatcher BEARER = request -> {
@@ -50,22 +63,40 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     };
 
-    private final byte[] token;
+    private final Map<String, ApiTokens.Token> tokens;
 
-    ApiAuthentication(@Value("${portal.api.token:jeton-de-demonstration-du-logiciel-metier}") String token) {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    ApiAuthentication(ApiTokens settings, Environment environment) {
+        this.tokens = settings.tokensOrEmpty();
+        String howTo = "Set " + ApiTokens.PROPERTY + ".<id>.secret to at least 32 random characters"
+                + " (openssl rand -base64 32) from the environment or a secret store, for example"
+                + " PORTAL_API_TOKENS_LOGICIELMETIER_SECRET, and " + ApiTokens.PROPERTY + ".<id>.scopes to what the"
+                + " logiciel métier may do (read, decide, webhooks). Several tokens may be set at once to rotate them.";
+        if (tokens.isEmpty()) {
+            throw new ApiTokenConfigurationException(ApiTokens.PROPERTY, "is not set", howTo);
+        }
+        if (!environment.acceptsProfiles(Profiles.of("demo"))) {
+            tokens.forEach((id, token) -> {
+                if (token.secret().matches(ApiTokens.DEMO_TOKEN)) {
+                    throw new ApiTokenConfigurationException(
+                            ApiTokens.PROPERTY + "." + id + ".secret",
+                            "is the published demonstration token, accepted in the demo profile only",
+                            howTo);
+                }
+            });
+        }
     }
 
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, GruLogin gru) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"opengru\"");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"title\":\"Authentification requise\",\"status\":401}");
+            write(response, GruProblems.of(ProblemCode.AUTHENTICATION_REQUIRED));
         };
+        AccessDeniedHandler refused =
+                (request, response, e) -> write(response, GruProblems.of(ProblemCode.ACCESS_DENIED));
+        gru.webDefaults(http);
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(unauthorized), CsrfFilter.class)
                 // CSRF rides on the browser's ambient credential, the session cookie. A request carrying a
@@ -75,12 +106,15 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
                 // token. API calls authenticated by the session cookie still do.
                 .csrf(c -> c.ignoringRequestMatchers(BEARER))
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(refused))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated());
         return http.build();
     }
 
-    /** The logiciel métier's token: checked in constant time, never kept in the session. */
+    /** What a token's authentication carries besides the principal: which token, for the audit and scopes. */
+    record TokenUse(String id, Set<ApiTokens.Scope> scopes) {}
+
+    /** The logiciel métier's tokens: each compared in constant time, never kept in the session. */
     private final class BearerTokenFilter extends OncePerRequestFilter {
 
         private final AuthenticationEntryPoint unauthorized;
@@ -96,18 +130,31 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
                 chain.doFilter(request, response);
                 return;
             }
-            byte[] given =
-                    request.getHeader("Authorization").substring(7).strip().getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(given, token)) {
+            String given = request.getHeader("Authorization").substring(7).strip();
+            // Every token is compared, whichever matches, so the time taken tells nothing about them.
+            String matched = null;
+            for (Map.Entry<String, ApiTokens.Token> token : tokens.entrySet()) {
+                if (token.getValue().secret().matches(given) && matched == null) {
+                    matched = token.getKey();
+                }
+            }
+            if (matched == null) {
+                AUDIT.warn(
+                        "API call refused: unknown bearer token, {} {} from {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        request.getRemoteAddr());
                 SecurityContextHolder.clearContext();
-                unauthorized.commence(request, response, new BadCredentialsException("unknown API token"));
+                unauthorized.commence(request, response, null);
                 return;
             }
             Principal backOffice = Principal.agent(
                     Commune.TENANT, AgentId.of("logiciel-metier"), Set.copyOf(Commune.TEAM_NAMES.keySet()));
+            var authentication = new PreAuthenticatedAuthenticationToken(
+                    backOffice, null, List.of(new SimpleGrantedAuthority("ROLE_LOGICIEL_METIER")));
+            authentication.setDetails(new TokenUse(matched, tokens.get(matched).scopes()));
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new PreAuthenticatedAuthenticationToken(
-                    backOffice, null, List.of(new SimpleGrantedAuthority("ROLE_LOGICIEL_METIER"))));
+            context.setAuthentication(authentication);
             SecurityContextHolder.setContext(context);
             chain.doFilter(request, response);
         }
@@ -118,16 +165,56 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/api/**");
     }
 
-    /** Hands the gru-core principal of the authenticated caller to the controller. */
+    /**
+     * Hands the gru-core principal of the authenticated caller to the controller; a token must hold the
+     * operation's {@link ApiScope} (an operation without one is closed to tokens), and its use is audited.
+     */
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Principal principal = principal(SecurityContextHolder.getContext().getAuthentication());
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Principal principal = principal(authentication);
         if (principal == null) {
-            response.setStatus(401);
+            write(response, GruProblems.of(ProblemCode.AUTHENTICATION_REQUIRED));
             return false;
+        }
+        if (authentication.getDetails() instanceof TokenUse token) {
+            ApiScope needed =
+                    handler instanceof HandlerMethod method ? method.getMethodAnnotation(ApiScope.class) : null;
+            if (needed == null || !token.scopes().contains(needed.value())) {
+                AUDIT.warn(
+                        "API token '{}' refused: {} {} needs scope {}, the token has {}",
+                        token.id(),
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        needed == null ? "(none: closed to tokens)" : needed.value(),
+                        token.scopes());
+                write(response, GruProblems.of(ProblemCode.SCOPE_MISSING));
+                return false;
+            }
+            AUDIT.info(
+                    "API token '{}' used: {} {} (scope {})",
+                    token.id(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    needed.value());
         }
         request.setAttribute(PRINCIPAL, principal);
         return true;
+    }
+
+    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.getWriter().write(JSON.writeValueAsString(body));
     }
 
     private static @Nullable Principal principal(@Nullable Authentication authentication) {

@@ -14,9 +14,6 @@ import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.error.AccessDeniedException;
-import org.opengru.core.error.ConcurrentUpdateException;
-import org.opengru.core.error.GruException;
-import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.exchange.Visibility;
 import org.opengru.core.id.RequestId;
@@ -38,12 +35,9 @@ import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.SiteId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,13 +60,10 @@ class ApiController {
     private final Appointments appointments;
     private final String webhookSubscriber;
 
-    ApiController(
-            GruCore core,
-            Appointments appointments,
-            @Value("${portal.api.webhook-subscriber:logiciel-metier}") String webhookSubscriber) {
+    ApiController(GruCore core, Appointments appointments, ApiTokens tokens) {
         this.core = core;
         this.appointments = appointments;
-        this.webhookSubscriber = webhookSubscriber;
+        this.webhookSubscriber = tokens.webhookSubscriber();
     }
 
     /** A démarche of the catalogue. */
@@ -129,9 +120,12 @@ class ApiController {
             String action,
             String to,
             @Nullable String reason) {
-        static HistoryView of(HistoryEntry h) {
-            return new HistoryView(
-                    h.sequence(), h.at(), h.actor().toString(), h.action().name(), h.to().name(), h.reason());
+        /** An agent reads who acted; a resident reads herself as such and others by their role only. */
+        static HistoryView of(HistoryEntry h, Principal reader) {
+            String actor = reader instanceof UsagerPrincipal && !h.actor().equals(reader.ref())
+                    ? h.actor().kind().name()
+                    : h.actor().toString();
+            return new HistoryView(h.sequence(), h.at(), actor, h.action().name(), h.to().name(), h.reason());
         }
     }
 
@@ -156,6 +150,7 @@ class ApiController {
 
     record WebhookView(String subscriber, String schema, String signatureHeader) {}
 
+    @ApiScope(ApiTokens.Scope.READ)
     @GetMapping("/demarches")
     @Operation(summary = "Le catalogue des démarches de la commune")
     List<ProcedureView> procedures() {
@@ -164,6 +159,7 @@ class ApiController {
                 .toList();
     }
 
+    @ApiScope(ApiTokens.Scope.READ)
     @GetMapping("/demandes")
     @Operation(summary = "Les demandes visibles par l'appelant (les siennes, ou celles de ses équipes)")
     List<RequestView> requests(@RequestAttribute(ApiAuthentication.PRINCIPAL) Principal who) {
@@ -172,17 +168,19 @@ class ApiController {
                 .toList();
     }
 
+    @ApiScope(ApiTokens.Scope.READ)
     @GetMapping("/demandes/{id}")
     @Operation(summary = "Une demande")
     RequestView request(@RequestAttribute(ApiAuthentication.PRINCIPAL) Principal who, @PathVariable String id) {
         return RequestView.of(core.requests().get(who, RequestId.parse(id)));
     }
 
+    @ApiScope(ApiTokens.Scope.READ)
     @GetMapping("/demandes/{id}/historique")
     @Operation(summary = "L'historique d'une demande")
     List<HistoryView> history(@RequestAttribute(ApiAuthentication.PRINCIPAL) Principal who, @PathVariable String id) {
         return core.requests().history(who, RequestId.parse(id)).stream()
-                .map(HistoryView::of)
+                .map(h -> HistoryView.of(h, who))
                 .toList();
     }
 
@@ -208,6 +206,7 @@ class ApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(RequestView.of(draft));
     }
 
+    @ApiScope(ApiTokens.Scope.DECIDE)
     @PostMapping("/demandes/{id}/actions")
     @Operation(summary = "Faire avancer une demande : START_REVIEW, REQUEST_COMPLEMENT, ACCEPT, REJECT, WITHDRAW…")
     RequestView act(
@@ -215,7 +214,7 @@ class ApiController {
             @PathVariable String id,
             @RequestBody ActionBody body) {
         RequestId requestId = RequestId.parse(id);
-        Request r = switch (body.action()) {
+        Request r = switch (String.valueOf(body.action())) {
             case "START_REVIEW" -> core.requests().startReview(who, requestId, null);
             case "ACCEPT" -> core.requests().accept(who, requestId, null);
             case "REJECT" -> core.requests().reject(who, requestId, String.valueOf(body.reason()), null);
@@ -237,6 +236,7 @@ class ApiController {
         return RequestView.of(r);
     }
 
+    @ApiScope(ApiTokens.Scope.DECIDE)
     @PostMapping("/demandes/{id}/messages")
     @Operation(summary = "Écrire dans l'échange d'une demande (INTERNAL_NOTE : agents seulement)")
     ResponseEntity<Void> message(
@@ -248,6 +248,7 @@ class ApiController {
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
+    @ApiScope(ApiTokens.Scope.READ)
     @GetMapping("/creneaux")
     @Operation(summary = "Les créneaux libres d'un motif de rendez-vous sur un site")
     List<SlotView> slots(
@@ -310,6 +311,7 @@ class ApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiScope(ApiTokens.Scope.WEBHOOKS)
     @GetMapping("/webhooks")
     @Operation(summary = "Les webhooks signés envoyés au logiciel métier (agents seulement)")
     WebhookView webhooks(@RequestAttribute(ApiAuthentication.PRINCIPAL) Principal who) {
@@ -320,17 +322,10 @@ class ApiController {
                 webhookSubscriber, "org/opengru/core/webhook/webhook-event-v1.schema.json", "OpenGRU-Signature");
     }
 
-    @ExceptionHandler(GruException.class)
-    ResponseEntity<ProblemDetail> problem(GruException e) {
-        HttpStatus status = e instanceof NotFoundException
-                ? HttpStatus.NOT_FOUND
-                : e instanceof AccessDeniedException
-                        ? HttpStatus.FORBIDDEN
-                        : e instanceof IllegalTransitionException || e instanceof ConcurrentUpdateException
-                                ? HttpStatus.CONFLICT
-                                : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setTitle(e.getClass().getSimpleName());
-        return ResponseEntity.status(status).body(p);
+    /** Any other path under the API: a 404 problem, not the HTML error page. */
+    @RequestMapping("/**")
+    @ApiScope(ApiTokens.Scope.READ)
+    void unknown() {
+        throw new NotFoundException("API operation", "-");
     }
 }

@@ -47,6 +47,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * OpenGRU's services for the commune, over the starter's PostgreSQL stores (the starter applied the
@@ -177,6 +178,7 @@ class GruConfiguration {
      * {@code gru.documents.master-key} from a secret store.
      */
     @Bean
+    @Profile("demo")
     @ConditionalOnMissingBean
     KeyProvider demoMasterKey(@Value("${portal.documents.directory:data/documents}") Path directory) {
         Path file = directory.toAbsolutePath().getParent().resolve("master-key.b64");

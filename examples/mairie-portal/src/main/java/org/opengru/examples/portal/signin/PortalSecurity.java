@@ -46,8 +46,6 @@ class PortalSecurity {
                         "/connexion",
                         "/agent/connexion",
                         "/css/**",
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
@@ -58,7 +56,9 @@ class PortalSecurity {
                 // The cancellation link sent with an appointment: its secret is the proof, no sign-in.
                 .requestMatchers("/rendez-vous/*/annulation")
                 .permitAll()
-                .requestMatchers("/agent/**")
+                // The API's description and the actuator's index tell an attacker what to try: agents only.
+                // Health details are for agents too (the starter's management.endpoint.health.roles).
+                .requestMatchers("/agent/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator", "/actuator/**")
                 .hasRole("AGENT")
                 .anyRequest()
                 .hasRole("USAGER"));
