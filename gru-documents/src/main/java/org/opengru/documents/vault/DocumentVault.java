@@ -194,6 +194,10 @@ public final class DocumentVault {
     }
 
     private void checkUpload(Principal actor, UsagerId owner, Instant at) {
+        if (actor instanceof AgentPrincipal && !access.known(actor.tenant(), owner)) {
+            // At the counter, for an usager of the agent's own collectivité only.
+            throw new NotFoundException("usager", owner.toString());
+        }
         if (!(actor instanceof AgentPrincipal) && !access.mayManage(actor, owner, at)) {
             throw new AccessDeniedException(actor.toString(), "upload", "vault", owner.toString());
         }

@@ -27,6 +27,11 @@ public final class VaultAccess {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /** Whether the usager is known in that collectivité (an agent uploads at the counter for them only). */
+    public boolean known(org.opengru.core.tenancy.TenantId tenant, UsagerId usager) {
+        return representations.known(tenant, usager);
+    }
+
     /** Whether {@code actor} may manage (upload, list, download, erase, consent) the vault of {@code owner}. */
     public boolean mayManage(Principal actor, UsagerId owner, Instant at) {
         return actor instanceof UsagerPrincipal u && representations.mayActFor(u.tenant(), u.usager(), owner, at);

@@ -302,7 +302,25 @@ public abstract class BookingStoreContract {
         assertThat(booked(again).id()).isEqualTo(booked(first).id());
         assertThat(store.audit(TENANT, booked(first).id())).hasSize(1);
         assertThatThrownBy(() -> service.book(passport(at(1, 11, 0), u).withIdempotencyKey(key)))
-                .isInstanceOf(IdempotencyConflictException.class);
+                .isInstanceOf(IdempotencyConflictException.class)
+                .hasMessage("the idempotency key was already used for another call");
+    }
+
+    @Test
+    void anotherResidentsSameKeyNeitherReplaysNorBlocks() {
+        UsagerId u = newUsager();
+        UsagerId other = newUsager();
+        IdempotencyKey key = IdempotencyKey.of("rdv-" + UUID.randomUUID());
+        // The other resident uses the key first, for another slot: her booking is neither blocked nor replayed.
+        Booking his = booked(service.book(passport(at(1, 11, 0), other).withIdempotencyKey(key)));
+        BookingResult hers = service.book(passport(at(1, 10, 0), u).withIdempotencyKey(key));
+        assertThat(((BookingResult.Booked) hers).replayed()).isFalse();
+        assertThat(booked(hers).usager()).isEqualTo(u);
+        assertThat(booked(hers).id()).isNotEqualTo(his.id());
+        // Nor does his retry return her booking.
+        assertThat(booked(service.book(passport(at(1, 11, 0), other).withIdempotencyKey(key)))
+                        .id())
+                .isEqualTo(his.id());
     }
 
     @Test
