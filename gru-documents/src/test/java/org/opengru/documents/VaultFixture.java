@@ -19,7 +19,9 @@ import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.MandateStore;
+import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.documents.crypto.EnvelopeEncryption;
@@ -83,8 +85,11 @@ public final class VaultFixture {
         this(DocumentStore.inMemory(), DataProofProvider.none());
     }
 
+    /** A person known in the fixture's collectivité. */
     public UsagerId newUsager() {
-        return UsagerId.of(ids.nextUuid());
+        UsagerId id = UsagerId.of(ids.nextUuid());
+        usagers.save(Person.declared(id, TENANT, "Martin", List.of("Alice"), Contact.none(), clock.instant()));
+        return id;
     }
 
     /** A request filed by {@code applicant}: the usagers who act for them may see it. */

@@ -307,6 +307,39 @@ class PieceReuseTest {
                 .isInstanceOf(DocumentNotUsableException.class);
     }
 
+    @Test
+    void aProofAboutSomeoneElseNeitherLocksTheOwnerOutNorIsShownToHer() {
+        RequestId request = f.newRequest(alice);
+        ProofAttachment hers = f.reuse.attachProof(
+                aliceActs,
+                alice,
+                request,
+                CAF.proofFor(tenant, alice, CAF_CERTIFICATE, f.vault.today()).orElseThrow());
+        // Recorded by an agent of the request's team, about another person (a forged one on today's data).
+        f.visibleToAgents.add(request);
+        UsagerId bob = f.newUsager();
+        ProofAttachment his = f.reuse.attachProof(
+                agent,
+                bob,
+                request,
+                CAF.proofFor(tenant, bob, CAF_CERTIFICATE, f.vault.today()).orElseThrow());
+
+        assertThat(f.reuse.proofs(aliceActs, request)).containsExactly(hers);
+        assertThat(f.reuse.proofs(agent, request)).containsExactlyInAnyOrder(hers, his);
+        // Another resident may not attach a proof about himself to her request, nor read its proofs.
+        UsagerPrincipal bobActs = Principal.usager(tenant, bob);
+        assertThatThrownBy(() -> f.reuse.attachProof(
+                        bobActs,
+                        bob,
+                        request,
+                        CAF.proofFor(tenant, bob, CAF_CERTIFICATE, f.vault.today())
+                                .orElseThrow()))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThatThrownBy(() -> f.reuse.proofs(bobActs, request))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThat(f.store.proofs(tenant, request)).hasSize(2);
+    }
+
     /** A file sent with a message on the request, into Alice's vault. */
     private Attachment send(Principal actor, RequestId request, String name, byte[] content) {
         return f.reuse.uploadAndAttach(

@@ -230,7 +230,11 @@ public abstract class AccessContract {
                             EmailAddress.parse(team.value() + "@mairie.example.fr"),
                             PhoneNumber.parse("04 78 03 67 67")));
         }
-        core.procedures().define(TENANT, new ProcedureDefinitions().fromJson(PROCEDURE));
+        if (core.procedures()
+                .latest(TENANT, ProcedureCode.of("acte-etat-civil"))
+                .isEmpty()) {
+            core.procedures().define(TENANT, new ProcedureDefinitions().fromJson(PROCEDURE)); // a shared database
+        }
         alice = person(TENANT, "Martin");
         UsagerId bob = person(TENANT, "Durand");
         aliceActs = Principal.usager(TENANT, alice);
