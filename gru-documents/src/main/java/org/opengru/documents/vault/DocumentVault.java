@@ -100,7 +100,8 @@ public final class DocumentVault {
 
     /**
      * Stores a new document in {@code owner}'s vault. An usager may upload into the vaults they act for;
-     * an agent may upload at the counter for any usager of the collectivité (but not read it back).
+     * an agent may upload at the counter for any usager of the collectivité (but not read it back), and
+     * the owner must be an usager of that collectivité ({@link NotFoundException} otherwise).
      *
      * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
      */
