@@ -40,7 +40,8 @@ class IdempotencyKeyScopeTest extends RunningPortal {
             assertThat(his.statusCode()).as(his.body()).isEqualTo(201);
             assertThat(ApiTest.JSON.readTree(his.body()).path("id").asString()).isNotEqualTo(herId);
 
-            HttpResponse<String> reused = book(claire, claireCsrf, key, slots.get(2).path("start").asString());
+            HttpResponse<String> reused =
+                    book(claire, claireCsrf, key, slots.get(2).path("start").asString());
             assertThat(reused.statusCode()).isBetween(400, 499);
             assertThat(reused.body())
                     .contains("already used for another call")
@@ -63,8 +64,8 @@ class IdempotencyKeyScopeTest extends RunningPortal {
     private static HttpResponse<String> book(HttpBrowser who, String csrf, String key, String start) {
         return who.postJson(
                 "/api/v1/rendez-vous",
-                "{\"site\":\"" + Commune.ANNEXE_NORD.value() + "\",\"service\":\""
-                        + Commune.SERVICE_URBANISME.value() + "\",\"start\":\"" + start + "\"}",
+                "{\"site\":\"" + Commune.ANNEXE_NORD.value() + "\",\"service\":\"" + Commune.SERVICE_URBANISME.value()
+                        + "\",\"start\":\"" + start + "\"}",
                 "X-CSRF-TOKEN",
                 csrf,
                 "Idempotency-Key",
