@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opengru.core.catalogue.DocumentTypeCode;
 import org.opengru.core.event.DomainEvent;
@@ -14,9 +15,13 @@ import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.MandateStore;
+import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.documents.crypto.EnvelopeEncryption;
@@ -46,6 +51,7 @@ public final class VaultFixture {
     public final DocumentIngestor ingestor;
     public final List<DomainEvent> events = new ArrayList<>();
     public final List<RequestId> visibleToAgents = new ArrayList<>();
+    private final Map<RequestId, UsagerId> applicants = new java.util.concurrent.ConcurrentHashMap<>();
     public final DocumentVault vault;
     public final PieceReuse reuse;
 
@@ -56,13 +62,19 @@ public final class VaultFixture {
                 .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("test")))
                 .scanner(VirusScanner.unscanned())
                 .build();
-        RequestVisibility visibility = (agent, request) -> visibleToAgents.contains(request);
+        Representations representations = new Representations(usagers, mandates);
+        // Agents see the requests a test lists; an usager, the requests of the usagers they act for.
+        RequestVisibility visibility = (actor, request) -> actor instanceof AgentPrincipal
+                ? visibleToAgents.contains(request)
+                : actor instanceof UsagerPrincipal u
+                        && applicants.containsKey(request)
+                        && representations.mayActFor(u.tenant(), u.usager(), applicants.get(request), clock.instant());
         vault = DocumentVault.builder()
                 .clock(clock)
                 .ids(ids)
                 .store(store)
                 .ingestor(ingestor)
-                .representations(new Representations(usagers, mandates))
+                .representations(representations)
                 .requestVisibility(visibility)
                 .events(events::addAll)
                 .build();
@@ -73,12 +85,18 @@ public final class VaultFixture {
         this(DocumentStore.inMemory(), DataProofProvider.none());
     }
 
+    /** A person known in the fixture's collectivité. */
     public UsagerId newUsager() {
-        return UsagerId.of(ids.nextUuid());
+        UsagerId id = UsagerId.of(ids.nextUuid());
+        usagers.save(Person.declared(id, TENANT, "Martin", List.of("Alice"), Contact.none(), clock.instant()));
+        return id;
     }
 
-    public RequestId newRequest() {
-        return RequestId.of(UUID.randomUUID());
+    /** A request filed by {@code applicant}: the usagers who act for them may see it. */
+    public RequestId newRequest(UsagerId applicant) {
+        RequestId id = RequestId.of(UUID.randomUUID());
+        applicants.put(id, applicant);
+        return id;
     }
 
     public Document upload(

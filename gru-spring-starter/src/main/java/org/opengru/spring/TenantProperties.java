@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.rgpd.EndOfLife;
@@ -311,13 +312,21 @@ public record TenantProperties(
      *     {@code HH:mm-HH:mm} windows, for example {@code monday=08:30-12:00,13:30-17:00}
      * @param desks the desks (guichets) by id, each with its name; every desk serves every service
      * @param services the services (motifs) offered, by id
+     * @param teams the teams whose agents receive at the site: only they see and handle its appointments
+     *     (none by default: no agent does)
      */
     public record Site(
             @NotBlank String name,
             @DefaultValue("metropole") @NotNull HolidayZoneName zone,
             @NotEmpty Map<DayOfWeek, @Pattern(regexp = HOURS) String> hours,
             @NotEmpty Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, String> desks,
-            @NotEmpty Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid ServiceDefinition> services) {}
+            @NotEmpty Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid ServiceDefinition> services,
+            @Nullable Set<String> teams) {
+
+        public Set<String> teamsOrEmpty() {
+            return teams == null ? Set.of() : teams;
+        }
+    }
 
     /** The opening windows of one day. */
     public static final String HOURS =

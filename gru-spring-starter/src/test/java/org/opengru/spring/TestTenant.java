@@ -105,7 +105,11 @@ public final class TestTenant {
 
     /** Files, submits, reviews and accepts a cantine registration; returns the decided request. */
     public static Request submitToDecision(RequestService requests, UsagerStore usagers) {
-        UsagerPrincipal resident = resident(usagers);
+        return submitToDecision(requests, resident(usagers));
+    }
+
+    /** Files, submits, reviews and accepts a cantine registration of {@code resident}; returns it decided. */
+    public static Request submitToDecision(RequestService requests, UsagerPrincipal resident) {
         Request draft = requests.create(
                 resident,
                 NewRequest.of(

@@ -79,7 +79,9 @@ public final class ExchangeService {
                 visibility,
                 actor.ref()));
         String fingerprint = "POST:" + requestId + ":" + visibility + ":" + actor.ref();
-        ExchangeStore.PostOutcome outcome = store.post(new MessagePost(message, events, key, fingerprint));
+        // Scoped to the author: nobody replays or blocks another person's post.
+        @Nullable IdempotencyKey scoped = key == null ? null : key.scopedTo(actor.ref(), "message.post");
+        ExchangeStore.PostOutcome outcome = store.post(new MessagePost(message, events, scoped, fingerprint));
         if (!outcome.replayed()) {
             publisher.publish(events);
         }

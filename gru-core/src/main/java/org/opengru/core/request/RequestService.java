@@ -100,8 +100,9 @@ public final class RequestService {
      * beneficiary, whoever files ({@link AccessDeniedException} otherwise), and the démarche must be open to
      * both kinds.
      */
-    public Request create(Principal actor, NewRequest command, @Nullable IdempotencyKey key) {
+    public Request create(Principal actor, NewRequest command, @Nullable IdempotencyKey clientKey) {
         TenantId tenant = actor.tenant();
+        @Nullable IdempotencyKey key = scoped(actor, RequestAction.CREATE, clientKey);
         String fingerprint = "CREATE:" + command.procedure() + ":" + command.applicant()
                 + (command.beneficiary() == null ? "" : ">" + command.beneficiary()) + ":" + actor.ref();
         Request replay = replay(actor, key, fingerprint);
@@ -180,8 +181,13 @@ public final class RequestService {
      * returned as it is now (the first call's effect, plus whatever happened since).
      */
     public Request perform(
-            Principal actor, RequestId id, RequestAction action, ActionInput input, @Nullable IdempotencyKey key) {
+            Principal actor,
+            RequestId id,
+            RequestAction action,
+            ActionInput input,
+            @Nullable IdempotencyKey clientKey) {
         Objects.requireNonNull(action, "action");
+        @Nullable IdempotencyKey key = scoped(actor, action, clientKey);
         Objects.requireNonNull(input, "input");
         if (action == RequestAction.CREATE) {
             throw new org.opengru.core.error.ValidationException("action", action, "use create()");
@@ -345,6 +351,12 @@ public final class RequestService {
                         () -> new NotFoundException("procedure", r.procedure().toString()));
     }
 
+    /** The client's key as stored: scoped to the actor and the action, so nobody replays or blocks another. */
+    private static @Nullable IdempotencyKey scoped(
+            Principal actor, RequestAction action, @Nullable IdempotencyKey clientKey) {
+        return clientKey == null ? null : clientKey.scopedTo(actor.ref(), "request." + action);
+    }
+
     private @Nullable Request replay(Principal actor, @Nullable IdempotencyKey key, String fingerprint) {
         if (key == null) {
             return null;
@@ -354,7 +366,7 @@ public final class RequestService {
             return null;
         }
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw new IdempotencyConflictException(key.value(), earlier.fingerprint(), fingerprint);
+            throw new IdempotencyConflictException(key.value());
         }
         return load(actor, earlier.requestId());
     }

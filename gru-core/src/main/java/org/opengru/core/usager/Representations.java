@@ -44,6 +44,11 @@ public final class Representations {
         return out;
     }
 
+    /** Whether the usager is known in that collectivité. */
+    public boolean known(TenantId tenant, UsagerId usager) {
+        return usagers.find(tenant, usager).isPresent();
+    }
+
     /** Whether the actor may act for the subject at that instant. */
     public boolean mayActFor(TenantId tenant, UsagerId actor, UsagerId subject, Instant at) {
         return actor.equals(subject) || actsFor(tenant, actor, at).contains(subject);

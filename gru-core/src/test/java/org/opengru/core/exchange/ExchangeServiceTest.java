@@ -101,8 +101,14 @@ class ExchangeServiceTest {
                 f.parentP, request.id(), Visibility.SHARED, "Bonjour", List.of(), Channel.MOBILE_APP, key);
         assertThat(m2).isEqualTo(m1);
         assertThat(exchanges.thread(f.agent, request.id())).hasSize(1);
-        assertThatThrownBy(() ->
-                        exchanges.post(f.agent, request.id(), Visibility.SHARED, "Autre", List.of(), Channel.WEB, key))
-                .isInstanceOf(IdempotencyConflictException.class);
+        // The key is the author's: the same key from the agent neither replays nor is blocked by the resident's.
+        Message agents = exchanges.post(f.agent, request.id(), Visibility.SHARED, "Autre", List.of(), Channel.WEB, key);
+        assertThat(agents.id()).isNotEqualTo(m1.id());
+        assertThat(exchanges.thread(f.agent, request.id())).hasSize(2);
+        // Reused by its author for another post, it is a conflict that names nothing of the first.
+        assertThatThrownBy(() -> exchanges.post(
+                        f.agent, request.id(), Visibility.INTERNAL_NOTE, "Note", List.of(), Channel.WEB, key))
+                .isInstanceOf(IdempotencyConflictException.class)
+                .hasMessage("the idempotency key was already used for another call");
     }
 }

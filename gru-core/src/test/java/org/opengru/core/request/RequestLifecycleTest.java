@@ -211,8 +211,11 @@ class RequestLifecycleTest {
         assertThat(retry).isEqualTo(first);
         assertThat(requests.history(f.parentP, r.id())).hasSize(2);
         assertThat(seen).hasSize(2);
-        assertThatThrownBy(() -> requests.withdraw(f.parentP, r.id(), key))
-                .isInstanceOf(IdempotencyConflictException.class);
+        // The same key for the same operation on another request is a conflict that names nothing of the first.
+        Request other = draft();
+        assertThatThrownBy(() -> requests.submit(f.parentP, other.id(), key))
+                .isInstanceOf(IdempotencyConflictException.class)
+                .hasMessage("the idempotency key was already used for another call");
 
         IdempotencyKey createKey = IdempotencyKey.of("create-once-0001");
         NewRequest command = NewRequest.of("certificat-residence", f.parent, Channel.WEB, FormData.empty());

@@ -25,6 +25,7 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.SystemPrincipal;
 import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.rgpd.ConsentRecord;
 import org.opengru.documents.ingest.UploadRequest;
@@ -175,9 +176,10 @@ public final class PieceReuse {
     }
 
     /**
-     * Records the usager's consent to let {@code request} use these documents of their vault.
+     * Records the usager's consent to let {@code request} use these documents of their vault. The actor is
+     * an usager who acts for {@code usager} and may see the request (it exists in their collectivité).
      *
-     * @throws AccessDeniedException when the actor does not act for the usager
+     * @throws AccessDeniedException when the actor does not act for the usager or may not see the request
      * @throws ValidationException when a document is not in that vault
      */
     public ReuseConsent consent(
@@ -191,6 +193,7 @@ public final class PieceReuse {
         if (!vault.actsFor(actor, usager)) {
             throw new AccessDeniedException(actor.toString(), "consent", "vault", usager.toString());
         }
+        vault.access().checkSee(actor, request, "consent to reuse for");
         for (DocumentId id : documents) {
             Document d =
                     store.find(actor.tenant(), id).orElseThrow(() -> new NotFoundException("document", id.toString()));
@@ -215,13 +218,16 @@ public final class PieceReuse {
     }
 
     /**
-     * Attaches the newest usable version of a stored document to a request, by reference.
+     * Attaches the newest usable version of a stored document to a request, by reference. The actor is an
+     * usager who may see the request and acts for the document's owner.
      *
+     * @throws AccessDeniedException when the actor may not see the request or does not act for the owner
      * @throws ConsentRequiredException when no consent for this request covers the document
      * @throws DocumentNotUsableException when it is of another type, rejected or expired
      */
     public Attachment attach(Principal actor, RequestId request, DocumentTypeCode piece, DocumentId documentId) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        vault.access().checkSee(actor, request, "attach a document to");
         Document d = store.find(actor.tenant(), documentId)
                 .orElseThrow(() -> new NotFoundException("document", documentId.toString()));
         if (!vault.actsFor(actor, d.owner())) {
@@ -257,7 +263,8 @@ public final class PieceReuse {
 
     /**
      * Stores a new file in {@code owner}'s vault and attaches it to the request, by reference: a file sent
-     * with a message or a complement. An usager must act for the owner; sending the file is their consent
+     * with a message or a complement. The actor must be able to see the request (it exists in their
+     * collectivité). An usager must act for the owner; sending the file is their consent
      * to this request's use of it, recorded as such. An agent must be able to see the request; the file
      * goes to the owner's vault (the usager keeps the document the mairie sent) and needs no consent.
      * When the file is refused, nothing is stored or attached. The document is filed with the request
@@ -275,10 +282,9 @@ public final class PieceReuse {
             UploadRequest upload,
             InputStream content,
             Channel channel) {
-        if (actor instanceof AgentPrincipal agent) {
-            if (!vault.access().agentMaySee(agent, request)) {
-                throw new AccessDeniedException(actor.toString(), "attach a file to", "request", request.toString());
-            }
+        // Checked before anything is stored: the request must exist and be the actor's to see.
+        vault.access().checkSee(actor, request, "attach a file to");
+        if (actor instanceof AgentPrincipal) {
             Document d = vault.uploadFor(
                     actor, owner, request, type, DocumentFacts.issued(vault.today()), channel, upload, content);
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -299,16 +305,15 @@ public final class PieceReuse {
 
     /**
      * Records a data proof with a request in place of the piece it replaces, and returns what the
-     * request's {@code ProvidedPiece} holds. An usager must act for the person the data is about (they
-     * consented to its fetching); an agent must be able to see the request.
+     * request's {@code ProvidedPiece} holds. The actor must be able to see the request (it exists in their
+     * collectivité); an usager must also act for the person the data is about (they consented to its
+     * fetching).
      *
      * @throws DocumentNotUsableException when the proof's own validity has ended
      */
     public ProofAttachment attachProof(Principal actor, UsagerId usager, RequestId request, DataProof proof) {
-        boolean allowed = actor instanceof AgentPrincipal agent
-                ? vault.access().agentMaySee(agent, request)
-                : vault.actsFor(actor, usager);
-        if (!allowed) {
+        vault.access().checkSee(actor, request, "attach a data proof to");
+        if (!(actor instanceof AgentPrincipal) && !vault.actsFor(actor, usager)) {
             throw new AccessDeniedException(actor.toString(), "attach a data proof to", "request", request.toString());
         }
         LocalDate today = vault.today();
@@ -336,15 +341,20 @@ public final class PieceReuse {
         return a;
     }
 
-    /** The data proofs recorded with a request, for whoever may see it. */
+    /**
+     * The data proofs recorded with a request, for an agent or an usager who may see it. An usager gets the
+     * proofs about the people they act for: a proof about someone else never locks them out of their own
+     * request, nor is shown to them.
+     */
     public List<ProofAttachment> proofs(Principal actor, RequestId request) {
-        List<ProofAttachment> all = store.proofs(actor.tenant(), request);
-        boolean allowed = actor instanceof AgentPrincipal agent
-                ? vault.access().agentMaySee(agent, request)
-                : all.stream().allMatch(p -> vault.actsFor(actor, p.usager()));
-        if (!allowed) {
+        if (actor instanceof SystemPrincipal) {
             throw new AccessDeniedException(actor.toString(), "read the data proofs of", "request", request.toString());
         }
-        return all;
+        vault.access().checkSee(actor, request, "read the data proofs of");
+        List<ProofAttachment> all = store.proofs(actor.tenant(), request);
+        if (actor instanceof AgentPrincipal) {
+            return all;
+        }
+        return all.stream().filter(p -> vault.actsFor(actor, p.usager())).toList();
     }
 }

@@ -43,7 +43,7 @@ import org.opengru.documents.types.Validity;
  *         .clock(clock).ids(IdGenerator.create(clock))
  *         .store(DocumentStore.postgres(dataSource)).ingestor(ingestor)
  *         .types(DocumentTypes.national()).representations(representations)
- *         .requestVisibility((agent, request) -> requestPolicy.maySee(agent, request))
+ *         .requestVisibility(RequestVisibility.of(requestStore, requestPolicy))
  *         .events(domainEvents)
  *         .build();
  * }</pre>
@@ -100,7 +100,8 @@ public final class DocumentVault {
 
     /**
      * Stores a new document in {@code owner}'s vault. An usager may upload into the vaults they act for;
-     * an agent may upload at the counter for any usager of the collectivité (but not read it back).
+     * an agent may upload at the counter for any usager of the collectivité (but not read it back), and
+     * the owner must be an usager of that collectivité ({@link NotFoundException} otherwise).
      *
      * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
      */
@@ -119,7 +120,8 @@ public final class DocumentVault {
      * Stores a new document in {@code owner}'s vault for one request: a file sent with a message or a
      * complement. It is the request's piece rather than a document the usager chose to keep: when no live
      * request needs it any more (the request purged, anonymised or deleted, and no other request reusing
-     * it), {@link EndedRequestFiles} erases it. The same rights as {@link #upload}; attach it to the request
+     * it), {@link EndedRequestFiles} erases it. The same rights as {@link #upload}, and the actor must be
+     * able to see the request (it exists in their collectivité); attach it to the request
      * afterwards ({@code PieceReuse.uploadAndAttach} does both).
      *
      * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
@@ -133,8 +135,8 @@ public final class DocumentVault {
             Channel channel,
             UploadRequest upload,
             InputStream content) {
-        return store(
-                actor, owner, Objects.requireNonNull(request, "request"), typeCode, facts, channel, upload, content);
+        access.checkSee(actor, Objects.requireNonNull(request, "request"), "file a document with");
+        return store(actor, owner, request, typeCode, facts, channel, upload, content);
     }
 
     private Document store(
@@ -159,7 +161,11 @@ public final class DocumentVault {
         return document;
     }
 
-    /** Adds a new file to an existing document (a new scan, a renewed card). */
+    /**
+     * Adds a new file to an existing document (a new scan, a renewed card). An usager who may manage the
+     * owner's vault; an agent who may read one of the document's versions (attached to a request of their
+     * team); nobody else.
+     */
     public Document addVersion(
             Principal actor,
             DocumentId id,
@@ -169,7 +175,12 @@ public final class DocumentVault {
             InputStream content) {
         Instant at = now();
         Document document = require(actor.tenant(), id);
-        checkUpload(actor, document.owner(), at);
+        if (actor instanceof AgentPrincipal) {
+            // An agent adds to a document only through a request of their team it is attached to.
+            checkReadable(actor, document, at, "add a version to");
+        } else {
+            checkUpload(actor, document.owner(), at);
+        }
         DocumentType type = type(actor.tenant(), document.type());
         IngestedFile file = ingestor.ingest(upload.withMaxBytes(limit(upload, type)), content);
         DocumentVersion v = version(document.versions().size() + 1, file, channel, actor, at, facts);
@@ -184,6 +195,10 @@ public final class DocumentVault {
     }
 
     private void checkUpload(Principal actor, UsagerId owner, Instant at) {
+        if (actor instanceof AgentPrincipal && !access.known(actor.tenant(), owner)) {
+            // At the counter, for an usager of the agent's own collectivité only.
+            throw new NotFoundException("usager", owner.toString());
+        }
         if (!(actor instanceof AgentPrincipal) && !access.mayManage(actor, owner, at)) {
             throw new AccessDeniedException(actor.toString(), "upload", "vault", owner.toString());
         }
@@ -235,17 +250,21 @@ public final class DocumentVault {
         return store.byOwner(actor.tenant(), owner);
     }
 
-    /** One document, if the actor may read its current version. */
+    /** One document, if the actor may read one of its versions. */
     public Document find(Principal actor, DocumentId id) {
         Document d = require(actor.tenant(), id);
+        checkReadable(actor, d, now(), "read");
+        return d;
+    }
+
+    private void checkReadable(Principal actor, Document d, Instant at, String operation) {
         boolean any = false;
         for (DocumentVersion v : d.versions()) {
-            any |= access.mayRead(actor, d, v.number(), now());
+            any |= access.mayRead(actor, d, v.number(), at);
         }
         if (!any) {
-            throw new AccessDeniedException(actor.toString(), "read", "document", id.toString());
+            throw new AccessDeniedException(actor.toString(), operation, "document", d.id().toString());
         }
-        return d;
     }
 
     /** Marks a version as checked against the original by an agent who may see it. */

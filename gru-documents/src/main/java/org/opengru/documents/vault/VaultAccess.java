@@ -27,6 +27,11 @@ public final class VaultAccess {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /** Whether the usager is known in that collectivité (an agent uploads at the counter for them only). */
+    public boolean known(org.opengru.core.tenancy.TenantId tenant, UsagerId usager) {
+        return representations.known(tenant, usager);
+    }
+
     /** Whether {@code actor} may manage (upload, list, download, erase, consent) the vault of {@code owner}. */
     public boolean mayManage(Principal actor, UsagerId owner, Instant at) {
         return actor instanceof UsagerPrincipal u && representations.mayActFor(u.tenant(), u.usager(), owner, at);
@@ -38,9 +43,19 @@ public final class VaultAccess {
         }
     }
 
-    /** Whether the agent may see the request (and so what is attached to it). */
-    public boolean agentMaySee(AgentPrincipal agent, org.opengru.core.id.RequestId request) {
-        return requests.agentMaySee(agent, request);
+    /**
+     * Whether the principal may see the request (and so, for an agent, what is attached to it): it exists
+     * in their collectivité and gru-core's policy lets them read it.
+     */
+    public boolean maySee(Principal actor, org.opengru.core.id.RequestId request) {
+        return requests.maySee(actor, request);
+    }
+
+    /** {@link #maySee}, or an {@link AccessDeniedException} naming the operation. */
+    public void checkSee(Principal actor, org.opengru.core.id.RequestId request, String operation) {
+        if (!maySee(actor, request)) {
+            throw new AccessDeniedException(actor.toString(), operation, "request", request.toString());
+        }
     }
 
     /** Whether {@code actor} may read that version of that document. */
@@ -53,7 +68,7 @@ public final class VaultAccess {
         }
         if (actor instanceof AgentPrincipal a) {
             return store.attachmentsOf(document.tenant(), document.id()).stream()
-                    .anyMatch(att -> att.version() == version && requests.agentMaySee(a, att.request()));
+                    .anyMatch(att -> att.version() == version && requests.maySee(a, att.request()));
         }
         return false; // system principals never read files
     }

@@ -111,8 +111,8 @@ class PieceReuseTest {
                 DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
                 "edf.pdf",
                 TestFiles.cleanPdf());
-        RequestId first = f.newRequest();
-        RequestId second = f.newRequest();
+        RequestId first = f.newRequest(alice);
+        RequestId second = f.newRequest(alice);
         assertThatThrownBy(() -> f.reuse.attach(aliceActs, first, DocumentTypes.PROOF_OF_ADDRESS, bill.id()))
                 .isInstanceOf(ConsentRequiredException.class)
                 .hasMessageContaining(first.toString());
@@ -140,7 +140,7 @@ class PieceReuseTest {
 
     @Test
     void aVerifiedDocumentStaysVerifiedWhenReusedUntilItExpires() {
-        RequestId first = f.newRequest();
+        RequestId first = f.newRequest(alice);
         Document bill = billAttachedTo(first);
         f.visibleToAgents.add(first);
         f.vault.verify(agent, bill.id(), 1);
@@ -152,7 +152,7 @@ class PieceReuseTest {
             assertThat(p.document()).isEqualTo(bill.id());
             assertThat(p.verified()).isTrue();
         });
-        RequestId second = f.newRequest();
+        RequestId second = f.newRequest(alice);
         f.reuse.consent(
                 aliceActs, alice, second, ProcedureCode.of("carte-stationnement"), Set.of(bill.id()), Channel.WEB);
         f.reuse.attach(aliceActs, second, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
@@ -164,7 +164,7 @@ class PieceReuseTest {
                 .extracting(PieceStatus.Missing::reason)
                 .asString()
                 .contains("expiré le 2026-04-30");
-        RequestId third = f.newRequest();
+        RequestId third = f.newRequest(alice);
         f.reuse.consent(aliceActs, alice, third, CANTINE, Set.of(bill.id()), Channel.WEB);
         assertThatThrownBy(() -> f.reuse.attach(aliceActs, third, DocumentTypes.PROOF_OF_ADDRESS, bill.id()))
                 .isInstanceOf(DocumentNotUsableException.class)
@@ -180,7 +180,7 @@ class PieceReuseTest {
                 DocumentFacts.issued(LocalDate.of(2026, 2, 1)),
                 "edf.pdf",
                 TestFiles.cleanPdf());
-        RequestId r = f.newRequest();
+        RequestId r = f.newRequest(alice);
         f.reuse.consent(aliceActs, alice, r, CANTINE, Set.of(older.id()), Channel.WEB);
         f.reuse.attach(aliceActs, r, DocumentTypes.PROOF_OF_ADDRESS, older.id());
         f.visibleToAgents.add(r);
@@ -210,7 +210,7 @@ class PieceReuseTest {
 
     @Test
     void aFileSentWithAMessageIsStoredAttachedAndReadableByBothSides() {
-        RequestId request = f.newRequest();
+        RequestId request = f.newRequest(alice);
         Attachment mine = send(aliceActs, request, "certificat-medical.pdf", TestFiles.cleanPdf());
         // Sending it is the consent for this request, recorded as such.
         assertThat(f.store.consents(tenant, request))
@@ -259,7 +259,7 @@ class PieceReuseTest {
 
     @Test
     void aDocumentStoredInTheVaultIsTheUsagersOwnEvenOnceAttached() {
-        RequestId request = f.newRequest();
+        RequestId request = f.newRequest(alice);
         Document bill = billAttachedTo(request);
         assertThat(f.store.find(tenant, bill.id()).orElseThrow().filedWith()).isNull();
         assertThat(f.store.filedWith(tenant, request)).isEmpty();
@@ -267,7 +267,7 @@ class PieceReuseTest {
 
     @Test
     void aRefusedFileOrAStrangerLeavesNothingBehind() {
-        RequestId request = f.newRequest();
+        RequestId request = f.newRequest(alice);
         assertThatThrownBy(() -> send(aliceActs, request, "facture.pdf", TestFiles.windowsExecutable()))
                 .isInstanceOf(org.opengru.documents.ingest.UnsupportedMediaTypeException.class);
         UsagerPrincipal mallory = Principal.usager(tenant, f.newUsager());
@@ -284,7 +284,7 @@ class PieceReuseTest {
 
     @Test
     void aDataProofIsRecordedWithTheRequestInPlaceOfThePiece() {
-        RequestId request = f.newRequest();
+        RequestId request = f.newRequest(alice);
         DataProof proof =
                 CAF.proofFor(tenant, alice, CAF_CERTIFICATE, f.vault.today()).orElseThrow();
         ProofAttachment recorded = f.reuse.attachProof(aliceActs, alice, request, proof);
@@ -300,11 +300,44 @@ class PieceReuseTest {
                 .satisfies(p -> assertThat(p.proof().attributes()).containsEntry("quotientFamilial", "734"));
 
         UsagerPrincipal mallory = Principal.usager(tenant, f.newUsager());
-        assertThatThrownBy(() -> f.reuse.attachProof(mallory, alice, f.newRequest(), proof))
+        assertThatThrownBy(() -> f.reuse.attachProof(mallory, alice, f.newRequest(alice), proof))
                 .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
         f.clock.set(Instant.parse("2026-04-02T09:00:00Z")); // valid until 2026-03-31
-        assertThatThrownBy(() -> f.reuse.attachProof(aliceActs, alice, f.newRequest(), proof))
+        assertThatThrownBy(() -> f.reuse.attachProof(aliceActs, alice, f.newRequest(alice), proof))
                 .isInstanceOf(DocumentNotUsableException.class);
+    }
+
+    @Test
+    void aProofAboutSomeoneElseNeitherLocksTheOwnerOutNorIsShownToHer() {
+        RequestId request = f.newRequest(alice);
+        ProofAttachment hers = f.reuse.attachProof(
+                aliceActs,
+                alice,
+                request,
+                CAF.proofFor(tenant, alice, CAF_CERTIFICATE, f.vault.today()).orElseThrow());
+        // Recorded by an agent of the request's team, about another person (a forged one on today's data).
+        f.visibleToAgents.add(request);
+        UsagerId bob = f.newUsager();
+        ProofAttachment his = f.reuse.attachProof(
+                agent,
+                bob,
+                request,
+                CAF.proofFor(tenant, bob, CAF_CERTIFICATE, f.vault.today()).orElseThrow());
+
+        assertThat(f.reuse.proofs(aliceActs, request)).containsExactly(hers);
+        assertThat(f.reuse.proofs(agent, request)).containsExactlyInAnyOrder(hers, his);
+        // Another resident may not attach a proof about himself to her request, nor read its proofs.
+        UsagerPrincipal bobActs = Principal.usager(tenant, bob);
+        assertThatThrownBy(() -> f.reuse.attachProof(
+                        bobActs,
+                        bob,
+                        request,
+                        CAF.proofFor(tenant, bob, CAF_CERTIFICATE, f.vault.today())
+                                .orElseThrow()))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThatThrownBy(() -> f.reuse.proofs(bobActs, request))
+                .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+        assertThat(f.store.proofs(tenant, request)).hasSize(2);
     }
 
     /** A file sent with a message on the request, into Alice's vault. */

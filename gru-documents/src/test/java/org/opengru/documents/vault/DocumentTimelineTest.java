@@ -32,7 +32,7 @@ class DocumentTimelineTest {
         f.clock.set(Instant.parse("2026-03-02T10:00:00Z"));
         Document rib = f.upload(aliceActs, alice, DocumentTypes.BANK_DETAILS, bill, "rib.pdf", TestFiles.cleanPdf());
         f.clock.set(Instant.parse("2026-03-02T11:00:00Z"));
-        RequestId request = f.newRequest();
+        RequestId request = f.newRequest(alice);
         f.reuse.consent(
                 aliceActs, alice, request, ProcedureCode.of("inscription-cantine"), Set.of(address.id()), Channel.WEB);
         UsagerId bob = f.newUsager();

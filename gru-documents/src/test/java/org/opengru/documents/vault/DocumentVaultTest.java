@@ -297,7 +297,7 @@ class DocumentVaultTest {
     @Test
     void agentsSeeAndVerifyOnlyTheVersionAttachedToARequestTheyMaySee() throws IOException {
         Document d = f.upload(aliceActs, alice, DocumentTypes.PROOF_OF_ADDRESS, bill, "a.pdf", TestFiles.cleanPdf());
-        RequestId request = f.newRequest();
+        RequestId request = f.newRequest(alice);
         f.reuse.consent(
                 aliceActs, alice, request, ProcedureCode.of("inscription-cantine"), Set.of(d.id()), Channel.WEB);
         f.reuse.attach(aliceActs, request, DocumentTypes.PROOF_OF_ADDRESS, d.id());

@@ -35,7 +35,7 @@ class DocumentsSubjectDataTest {
         Document kept =
                 f.upload(aliceActs, alice, DocumentTypes.PROOF_OF_ADDRESS, bill, "edf.pdf", TestFiles.cleanPdf());
         Document gone = f.upload(aliceActs, alice, DocumentTypes.BANK_DETAILS, bill, "rib.pdf", TestFiles.cleanPdf());
-        RequestId request = f.newRequest();
+        RequestId request = f.newRequest(alice);
         ConsentLedger ledger = ConsentLedger.inMemory();
         PieceReuse reuse = new PieceReuse(
                 f.vault, DataProofProvider.none(), f.clock, IdGenerator.create(f.clock), e -> {}, ledger);

@@ -52,10 +52,10 @@ class RequestVisibilityTest {
         var otherCommune =
                 Principal.agent(TenantId.of("commune-75056"), AgentId.of("jdupont"), Set.of(TeamId.of("etat-civil")));
 
-        assertThat(visibility.agentMaySee(etatCivil, sent.id())).isTrue();
-        assertThat(visibility.agentMaySee(urbanisme, sent.id())).isFalse();
-        assertThat(visibility.agentMaySee(otherCommune, sent.id())).isFalse();
-        assertThat(visibility.agentMaySee(etatCivil, RequestId.of(core.ids().nextUuid())))
+        assertThat(visibility.maySee(etatCivil, sent.id())).isTrue();
+        assertThat(visibility.maySee(urbanisme, sent.id())).isFalse();
+        assertThat(visibility.maySee(otherCommune, sent.id())).isFalse();
+        assertThat(visibility.maySee(etatCivil, RequestId.of(core.ids().nextUuid())))
                 .isFalse();
     }
 

@@ -23,13 +23,19 @@ import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.SystemPrincipal;
+import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.availability.AvailabilityCalculator;
 import org.opengru.scheduling.availability.BusyTimes;
@@ -149,12 +155,22 @@ public final class BookingService {
     }
 
     private BookingResult take(BookingRequest request, BookingStatus status, boolean limited) {
+        if (request.actor().kind() == ActorKind.USAGER
+                && !request.actor().id().equals(request.usager().toString())) {
+            // An usager books for themselves; booking for another resident is an agent's job at the counter.
+            throw new AccessDeniedException(request.actor().toString(), "book for", "usager", "another usager");
+        }
         Instant now = clock.instant();
         SiteSetup setup = setup(request.tenant(), request.site());
         Service service = service(setup, request.service());
         Plan plan = plan(setup, service, request, now, null);
-        if (request.idempotencyKey() != null) {
-            Optional<Booking> previous = store.findByIdempotencyKey(request.tenant(), request.idempotencyKey());
+        // Scoped to who asks: nobody replays or blocks another person's booking with the same key.
+        @Nullable
+        IdempotencyKey key = request.idempotencyKey() == null
+                ? null
+                : request.idempotencyKey().scopedTo(request.actor(), "booking." + status);
+        if (key != null) {
+            Optional<Booking> previous = store.findByIdempotencyKey(request.tenant(), key);
             if (previous.isPresent()) {
                 return replay(previous.get(), request);
             }
@@ -189,7 +205,7 @@ public final class BookingService {
                 status,
                 status == BookingStatus.HELD ? now.plus(policy.holdDuration()) : null,
                 plan.ants,
-                request.idempotencyKey(),
+                key,
                 hash(token));
         Change change = new Change(request.actor(), now, ids.newEventId(), null);
         InsertOutcome outcome = store.insert(nb, change);
@@ -217,10 +233,7 @@ public final class BookingService {
         if (!previous.usager().equals(request.usager())
                 || !previous.service().equals(request.service())
                 || !previous.start().equals(request.start())) {
-            throw new IdempotencyConflictException(
-                    String.valueOf(request.idempotencyKey()),
-                    "book " + previous.service() + " at " + previous.start() + " for " + previous.usager(),
-                    "book " + request.service() + " at " + request.start() + " for " + request.usager());
+            throw new IdempotencyConflictException(String.valueOf(request.idempotencyKey()));
         }
         return new BookingResult.Booked(previous, null, true);
     }
@@ -275,12 +288,10 @@ public final class BookingService {
      * Cancels for the signed-in resident whose appointment it is (their space), where the link's token is
      * not at hand; anyone else is refused with {@link AccessDeniedException} and nothing changes.
      */
-    public Booking cancelByOwner(TenantId tenant, BookingId id, UsagerId owner) {
-        Booking b = find(tenant, id);
-        if (!b.usager().equals(owner)) {
-            throw new AccessDeniedException(usagerRef(owner).toString(), "cancel", "booking", id.toString());
-        }
-        return cancelledByUsager(tenant, b);
+    public Booking cancelByOwner(UsagerPrincipal owner, BookingId id) {
+        Booking b = find(owner.tenant(), id);
+        checkActs(owner, b, "cancel");
+        return cancelledByUsager(b.tenant(), b);
     }
 
     private Booking cancelledByUsager(TenantId tenant, Booking b) {
@@ -294,17 +305,22 @@ public final class BookingService {
         return cancelled;
     }
 
-    /** Cancels on the agent's side (absence, closure), with a reason the resident will read. */
-    public Booking cancelByAgent(TenantId tenant, BookingId id, ActorRef agent, String reason) {
-        if (agent.kind() != ActorKind.AGENT) {
-            throw new ValidationException("actor", agent, "must be an agent");
-        }
+    /**
+     * Cancels on the agent's side (absence, closure), with a reason the resident will read. The agent must
+     * belong to one of the site's teams ({@link SiteSetup#teams()}).
+     */
+    public Booking cancelByAgent(AgentPrincipal agent, BookingId id, String reason) {
+        Booking b = find(agent.tenant(), id);
+        checkActs(agent, b, "cancel");
         if (reason == null || reason.isBlank()) {
             throw new ValidationException("reason", reason, "must say why the appointment is cancelled");
         }
-        find(tenant, id);
         Booking cancelled = applyAndPublish(
-                tenant, id, BookingStatus.BOOKED, BookingAction.CANCEL_BY_AGENT, change(agent, reason.strip()));
+                b.tenant(),
+                id,
+                BookingStatus.BOOKED,
+                BookingAction.CANCEL_BY_AGENT,
+                change(agent.ref(), reason.strip()));
         offerFreedSlot(cancelled);
         return cancelled;
     }
@@ -346,16 +362,49 @@ public final class BookingService {
         return sites;
     }
 
-    /** The resident came. */
-    public Booking markAttended(TenantId tenant, BookingId id, ActorRef agent) {
-        Booking b = applyAndPublish(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_ATTENDED, change(agent, null));
-        return b;
+    /**
+     * The resident came. By an agent of one of the site's teams, once the appointment has started ({@link
+     * IllegalTransitionException} before).
+     */
+    public Booking markAttended(AgentPrincipal agent, BookingId id) {
+        return markPresence(agent, id, BookingAction.MARK_ATTENDED);
     }
 
-    /** The resident did not come; counts towards {@link BookingPolicy#maxNoShows()}. */
-    public Booking markNoShow(TenantId tenant, BookingId id, ActorRef agent) {
-        Booking b = applyAndPublish(tenant, id, BookingStatus.BOOKED, BookingAction.MARK_NO_SHOW, change(agent, null));
-        return b;
+    /**
+     * The resident did not come; counts towards {@link BookingPolicy#maxNoShows()}. By an agent of one of
+     * the site's teams, once the appointment has started ({@link IllegalTransitionException} before).
+     */
+    public Booking markNoShow(AgentPrincipal agent, BookingId id) {
+        return markPresence(agent, id, BookingAction.MARK_NO_SHOW);
+    }
+
+    private Booking markPresence(AgentPrincipal agent, BookingId id, BookingAction action) {
+        Booking b = find(agent.tenant(), id);
+        checkActs(agent, b, action == BookingAction.MARK_ATTENDED ? "mark attended" : "mark absent");
+        if (b.start().isAfter(clock.instant())) {
+            throw new IllegalTransitionException(
+                    "booking",
+                    id.toString(),
+                    b.status().name(),
+                    action.name(),
+                    agent.toString(),
+                    "the appointment has not started yet");
+        }
+        return applyAndPublish(b.tenant(), id, BookingStatus.BOOKED, action, change(agent.ref(), null));
+    }
+
+    /**
+     * The appointments of a site starting within {@code [from, to)}, for an agent of one of its teams
+     * ({@link AccessDeniedException} for anyone else): an agent sees the appointments of his own sites only.
+     */
+    public List<Booking> appointments(AgentPrincipal agent, SiteId site, Instant from, Instant to) {
+        SiteSetup setup = setup(agent.tenant(), site);
+        if (!setup.handledBy(agent)) {
+            throw new AccessDeniedException(agent.toString(), "list the appointments of", "site", site.value());
+        }
+        return store.startingBetween(agent.tenant(), from, to).stream()
+                .filter(b -> b.site().equals(site))
+                .toList();
     }
 
     public int noShowCount(TenantId tenant, UsagerId usager) {
@@ -364,10 +413,14 @@ public final class BookingService {
 
     /**
      * Moves a booked appointment to {@code newStart}, atomically: the new slot is taken before the old one
-     * is freed, or nothing changes and the nearest free slots are offered.
+     * is freed, or nothing changes and the nearest free slots are offered. By the usager whose appointment
+     * it is or an agent of one of the site's teams ({@link AccessDeniedException} for anyone else).
      */
-    public BookingResult reschedule(TenantId tenant, BookingId id, Instant newStart, ActorRef actor) {
+    public BookingResult reschedule(Principal by, BookingId id, Instant newStart) {
+        TenantId tenant = by.tenant();
         Booking b = find(tenant, id);
+        checkActs(by, b, "reschedule");
+        ActorRef actor = by.ref();
         if (b.status() != BookingStatus.BOOKED) {
             BookingLifecycle.require(id, b.status(), BookingAction.RESCHEDULE, actor.toString());
         }
@@ -434,8 +487,40 @@ public final class BookingService {
         return released;
     }
 
+    /**
+     * The booking, with no check of who asks: for the host's own jobs and for links that carry their own
+     * secret. Before showing it to someone, use {@link #find(Principal, BookingId)}.
+     */
     public Booking find(TenantId tenant, BookingId id) {
         return store.find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
+    }
+
+    /**
+     * The booking, for the usager whose appointment it is, an agent of one of the site's teams or the system
+     * of its collectivité; {@link NotFoundException} when the actor's collectivité has no such booking,
+     * {@link AccessDeniedException} for anyone else.
+     */
+    public Booking find(Principal actor, BookingId id) {
+        Booking b = find(actor.tenant(), id);
+        if (!(actor instanceof SystemPrincipal)) {
+            checkActs(actor, b, "read");
+        }
+        return b;
+    }
+
+    /**
+     * The one access rule of appointments: the usager whose appointment it is, or an agent of one of the
+     * site's teams; never anyone of another collectivité (the booking was looked up in the actor's).
+     */
+    private void checkActs(Principal actor, Booking b, String operation) {
+        boolean allowed = actor.tenant().equals(b.tenant())
+                && (actor instanceof UsagerPrincipal u
+                        ? u.usager().equals(b.usager())
+                        : actor instanceof AgentPrincipal a
+                                && setup(b.tenant(), b.site()).handledBy(a));
+        if (!allowed) {
+            throw new AccessDeniedException(actor.toString(), operation, "booking", b.id().toString());
+        }
     }
 
     // ---------------------------------------------------------------- waiting list

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opengru.core.id.TeamId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.holiday.HolidayZone;
@@ -87,7 +88,9 @@ final class SiteSetups {
             desks.add(new Resource(tenant, ResourceId.of(desk.getKey()), id, desk.getValue(), serviceIds));
         }
         OpeningHours hours = OpeningHours.builder(site).schedule(week.build()).build();
-        return new SiteSetup(hours, desks, services);
+        Set<TeamId> teams = new LinkedHashSet<>();
+        p.teamsOrEmpty().forEach(team -> teams.add(TeamId.of(team)));
+        return new SiteSetup(hours, desks, services, teams);
     }
 
     /** A site that cannot be built from its properties. */

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,15 +103,21 @@ class GruDocumentsAutoConfigurationTest {
     }
 
     @Test
-    void erasesTheFilesOfRequestsGruCoreNoLongerHoldsAndSweepsForThem() {
-        runner.run(context -> {
+    void erasesTheFilesOfRequestsGruCoreNoLongerHoldsAndSweepsForThem(PostgresDatabase db, @TempDir Path dir) {
+        onPostgres(db, dir, new MutableClock(TestTenant.NOW)).run(context -> {
             var resident = TestTenant.resident(context.getBean(UsagerStore.class));
-            Request decided = TestTenant.submitToDecision(
-                    context.getBean(RequestService.class), context.getBean(UsagerStore.class));
-            RequestId purged = RequestId.of(UUID.randomUUID());
+            Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), resident);
+            RequestId purged = TestTenant.submitToDecision(context.getBean(RequestService.class), resident)
+                    .id();
             PieceReuse reuse = context.getBean(PieceReuse.class);
             Attachment kept = send(reuse, resident, decided.id());
             Attachment gone = send(reuse, resident, purged);
+            // The retention job purges it (an attached file may only go to a request that exists).
+            context.getBean(CorePersistence.class)
+                    .postgres()
+                    .orElseThrow()
+                    .retentionStore()
+                    .purge(TestTenant.TENANT, purged);
             EndedRequestFiles files = context.getBean(EndedRequestFiles.class);
 
             assertThat(files.release(TestTenant.TENANT, decided.id()))
@@ -173,7 +178,7 @@ class GruDocumentsAutoConfigurationTest {
         onPostgres(db, dir, clock).withUserConfiguration(Retention.class).run(context -> {
             UsagerStore usagers = context.getBean(UsagerStore.class);
             var resident = TestTenant.resident(usagers);
-            Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), usagers);
+            Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), resident);
             Attachment file = send(context.getBean(PieceReuse.class), resident, decided.id());
             DocumentVault vault = context.getBean(DocumentVault.class);
             assertThat(vault.store().find(TestTenant.TENANT, file.document())).isPresent();
@@ -202,7 +207,7 @@ class GruDocumentsAutoConfigurationTest {
                 .run(context -> {
                     UsagerStore usagers = context.getBean(UsagerStore.class);
                     var resident = TestTenant.resident(usagers);
-                    Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), usagers);
+                    Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), resident);
                     Attachment file = send(context.getBean(PieceReuse.class), resident, decided.id());
                     GruJobs.Job job = context.getBean("gruRetentionJobs", GruJobContribution.class)
                             .jobs()

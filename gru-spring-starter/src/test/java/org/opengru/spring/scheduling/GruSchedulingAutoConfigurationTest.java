@@ -75,6 +75,28 @@ class GruSchedulingAutoConfigurationTest {
     }
 
     @Test
+    void aSitesTeamsComeFromThePropertiesAndOnlyTheirAgentsSeeItsAppointments() {
+        runner.withPropertyValues("gru.tenants.saint-martin.scheduling.sites.mairie.teams=etat-civil")
+                .run(context -> {
+                    BookingService bookings = context.getBean(BookingService.class);
+                    var etatCivil = org.opengru.core.principal.Principal.agent(
+                            TestTenant.TENANT,
+                            org.opengru.core.id.AgentId.of("jdupont"),
+                            java.util.Set.of(org.opengru.core.id.TeamId.of("etat-civil")));
+                    var voirie = org.opengru.core.principal.Principal.agent(
+                            TestTenant.TENANT,
+                            org.opengru.core.id.AgentId.of("mleroy"),
+                            java.util.Set.of(org.opengru.core.id.TeamId.of("voirie")));
+                    java.time.Instant from = java.time.Instant.parse("2026-03-03T00:00:00Z");
+                    assertThat(bookings.appointments(etatCivil, SiteId.of("mairie"), from, from.plusSeconds(86_400)))
+                            .isEmpty();
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                                    bookings.appointments(voirie, SiteId.of("mairie"), from, from.plusSeconds(86_400)))
+                            .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
+                });
+    }
+
+    @Test
     void inMemoryStorageKeepsTheWaitingListAndTheRateLimitInTheJvm() {
         runner.run(context -> {
             assertThat(context.getBean(WaitingListStore.class)).isNotInstanceOf(PostgresWaitingListStore.class);

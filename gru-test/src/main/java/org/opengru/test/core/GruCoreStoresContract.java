@@ -174,8 +174,21 @@ public abstract class GruCoreStoresContract {
         assertThat(core.requests().submit(me, draft.id(), submitKey)).isEqualTo(sent);
         assertThat(sent.status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(sent.acknowledgment()).isNotNull();
-        assertThatThrownBy(() -> core.requests().create(me, form, submitKey))
-                .isInstanceOf(org.opengru.core.error.IdempotencyConflictException.class);
+        // The keys are the resident's: another resident's call with the same key neither replays hers nor is
+        // blocked by it.
+        UsagerId bob = person(core, "Durand");
+        Request his = core.requests()
+                .create(
+                        Principal.usager(tenant, bob),
+                        NewRequest.of("autorisation-terrasse", bob, Channel.WEB, FormData.of("surface", 3)),
+                        createKey);
+        assertThat(his.id()).isNotEqualTo(draft.id());
+        assertThat(his.applicant()).isEqualTo(bob);
+        // Reused by her for the same operation on another request, it is a conflict that names nothing else.
+        Request other = core.requests().create(me, form, null);
+        assertThatThrownBy(() -> core.requests().submit(me, other.id(), submitKey))
+                .isInstanceOf(org.opengru.core.error.IdempotencyConflictException.class)
+                .hasMessage("the idempotency key was already used for another call");
 
         clock.advance(Duration.ofHours(1));
         core.requests().startReview(agent, draft.id(), null);

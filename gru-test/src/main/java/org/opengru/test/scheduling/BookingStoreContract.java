@@ -35,6 +35,7 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
+import org.opengru.core.principal.Principal;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.AuditCheck;
 import org.opengru.scheduling.booking.AuditEntry;
@@ -249,7 +250,7 @@ public abstract class BookingStoreContract {
                 });
         // Another service is fine, and so is the same one once the first is cancelled.
         booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(2, 10, 0), u)));
-        service.cancelByAgent(TENANT, first.id(), AGENT, "Fermeture exceptionnelle");
+        service.cancelByAgent(SchedulingFixture.DESK_AGENT, first.id(), "Fermeture exceptionnelle");
         booked(service.book(passport(at(2, 10, 0), u)));
         assertThat(store.ofUsager(TENANT, u)).hasSize(3);
     }
@@ -320,7 +321,25 @@ public abstract class BookingStoreContract {
         assertThat(booked(again).id()).isEqualTo(booked(first).id());
         assertThat(store.audit(TENANT, booked(first).id())).hasSize(1);
         assertThatThrownBy(() -> service.book(passport(at(1, 11, 0), u).withIdempotencyKey(key)))
-                .isInstanceOf(IdempotencyConflictException.class);
+                .isInstanceOf(IdempotencyConflictException.class)
+                .hasMessage("the idempotency key was already used for another call");
+    }
+
+    @Test
+    void anotherResidentsSameKeyNeitherReplaysNorBlocks() {
+        UsagerId u = newUsager();
+        UsagerId other = newUsager();
+        IdempotencyKey key = IdempotencyKey.of("rdv-" + UUID.randomUUID());
+        // The other resident uses the key first, for another slot: her booking is neither blocked nor replayed.
+        Booking his = booked(service.book(passport(at(1, 11, 0), other).withIdempotencyKey(key)));
+        BookingResult hers = service.book(passport(at(1, 10, 0), u).withIdempotencyKey(key));
+        assertThat(((BookingResult.Booked) hers).replayed()).isFalse();
+        assertThat(booked(hers).usager()).isEqualTo(u);
+        assertThat(booked(hers).id()).isNotEqualTo(his.id());
+        // Nor does his retry return her booking.
+        assertThat(booked(service.book(passport(at(1, 11, 0), other).withIdempotencyKey(key)))
+                        .id())
+                .isEqualTo(his.id());
     }
 
     @Test
@@ -347,10 +366,10 @@ public abstract class BookingStoreContract {
     void theSignedInResidentCancelsTheirOwnAppointmentOnly() {
         UsagerId owner = newUsager();
         Booking b = booked(service.book(passport(at(1, 10, 0), owner)));
-        assertThatThrownBy(() -> service.cancelByOwner(TENANT, b.id(), newUsager()))
+        assertThatThrownBy(() -> service.cancelByOwner(Principal.usager(TENANT, newUsager()), b.id()))
                 .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);
         assertThat(service.find(TENANT, b.id())).isEqualTo(b);
-        Booking cancelled = service.cancelByOwner(TENANT, b.id(), owner);
+        Booking cancelled = service.cancelByOwner(Principal.usager(TENANT, owner), b.id());
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED_BY_USAGER);
         assertThat(store.audit(TENANT, b.id()))
                 .last()
@@ -360,9 +379,9 @@ public abstract class BookingStoreContract {
     @Test
     void anAgentCancelsWithAReason() {
         Booking b = booked(service.book(passport(at(1, 10, 0), newUsager())));
-        assertThatThrownBy(() -> service.cancelByAgent(TENANT, b.id(), AGENT, " "))
+        assertThatThrownBy(() -> service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), " "))
                 .isInstanceOf(ValidationException.class);
-        Booking cancelled = service.cancelByAgent(TENANT, b.id(), AGENT, "Absence de l'agent");
+        Booking cancelled = service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Absence de l'agent");
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED_BY_AGENT);
         assertThat(cancelled.cancelReason()).isEqualTo("Absence de l'agent");
         assertThat(store.audit(TENANT, b.id())).last().satisfies(a -> {
@@ -377,14 +396,10 @@ public abstract class BookingStoreContract {
         Booking b = booked(service.book(passport(at(1, 10, 0), u)));
         Booking other1 = booked(service.book(passport(at(2, 10, 0), newUsager())));
         Booking other2 = booked(service.book(passport(at(2, 10, 0), newUsager())));
-        BookingResult refused = service.reschedule(
-                TENANT,
-                b.id(),
-                at(2, 10, 0),
-                b.usager().equals(u) ? new ActorRef(ActorKind.USAGER, u.toString()) : AGENT);
+        BookingResult refused = service.reschedule(Principal.usager(TENANT, u), b.id(), at(2, 10, 0));
         assertThat(refused).isInstanceOf(BookingResult.SlotUnavailable.class);
         assertThat(store.find(TENANT, b.id()).orElseThrow()).isEqualTo(b);
-        Booking moved = booked(service.reschedule(TENANT, b.id(), at(2, 11, 0), AGENT));
+        Booking moved = booked(service.reschedule(SchedulingFixture.DESK_AGENT, b.id(), at(2, 11, 0)));
         assertThat(moved.id()).isEqualTo(b.id());
         assertThat(moved.start()).isEqualTo(at(2, 11, 0));
         assertThat(moved.sequence()).isEqualTo(b.sequence() + 1);
@@ -409,9 +424,11 @@ public abstract class BookingStoreContract {
                 store, clock, BookingPolicy.defaults().withMaxNoShows(2), RateLimiter.unlimited());
         UsagerId u = newUsager();
         Booking b1 = booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), u)));
-        service.markNoShow(TENANT, b1.id(), AGENT);
+        clock.set(at(1, 10, 30));
+        service.markNoShow(SchedulingFixture.DESK_AGENT, b1.id());
         Booking b2 = booked(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(2, 10, 0), u)));
-        service.markNoShow(TENANT, b2.id(), AGENT);
+        clock.set(at(2, 10, 30));
+        service.markNoShow(SchedulingFixture.DESK_AGENT, b2.id());
         assertThat(service.noShowCount(TENANT, u)).isEqualTo(2);
         assertThatThrownBy(() -> service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u)))
                 .isInstanceOfSatisfying(
@@ -420,8 +437,13 @@ public abstract class BookingStoreContract {
         // An agent at the counter may still book for them.
         Booking b3 = booked(service.book(
                 BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u).withActor(AGENT)));
-        assertThat(service.markAttended(TENANT, b3.id(), AGENT).status()).isEqualTo(BookingStatus.ATTENDED);
-        assertThatThrownBy(() -> service.markNoShow(TENANT, b3.id(), AGENT))
+        // Not before the appointment has started.
+        assertThatThrownBy(() -> service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()))
+                .isInstanceOf(org.opengru.core.error.IllegalTransitionException.class);
+        clock.set(at(3, 10, 5));
+        assertThat(service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()).status())
+                .isEqualTo(BookingStatus.ATTENDED);
+        assertThatThrownBy(() -> service.markNoShow(SchedulingFixture.DESK_AGENT, b3.id()))
                 .isInstanceOf(ConcurrentUpdateException.class);
     }
 
@@ -569,7 +591,7 @@ public abstract class BookingStoreContract {
         Booking past = booked(service.book(passport(at(1, 10, 0), u)));
         Booking others = booked(service.book(passport(at(1, 11, 0), other)));
         clock.set(at(1, 12, 0));
-        service.markAttended(TENANT, past.id(), AGENT);
+        service.markAttended(SchedulingFixture.DESK_AGENT, past.id());
         IdempotencyKey key = IdempotencyKey.of("rdv-" + UUID.randomUUID());
         Booking ahead = booked(service.book(passport(at(2, 10, 0), u).withIdempotencyKey(key)));
         Booking hold = booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(2, 14, 0), u)));
@@ -580,7 +602,8 @@ public abstract class BookingStoreContract {
         assertThat(outcome.erased()).isEqualTo(3);
         assertThat(outcome.retained()).isZero();
         assertThat(store.ofUsager(TENANT, u)).isEmpty();
-        assertThat(store.findByIdempotencyKey(TENANT, key)).isEmpty();
+        assertThat(store.findByIdempotencyKey(TENANT, java.util.Objects.requireNonNull(ahead.idempotencyKey())))
+                .isEmpty();
         Booking pastAfter = store.find(TENANT, past.id()).orElseThrow();
         assertThat(pastAfter.status()).isEqualTo(BookingStatus.ATTENDED);
         assertThat(pastAfter.start()).isEqualTo(past.start());
@@ -605,7 +628,7 @@ public abstract class BookingStoreContract {
         UsagerId u = newUsager();
         Booking missed = booked(service.book(passport(at(1, 10, 0), u)));
         clock.set(at(1, 12, 0));
-        service.markNoShow(TENANT, missed.id(), AGENT);
+        service.markNoShow(SchedulingFixture.DESK_AGENT, missed.id());
         booked(service.book(passport(at(2, 10, 0), u)));
 
         @SuppressWarnings("unchecked")
@@ -633,9 +656,9 @@ public abstract class BookingStoreContract {
         UsagerId u = newUsager();
         Booking b = booked(service.book(passport(at(1, 10, 0), u)));
         clock.advance(Duration.ofMinutes(5));
-        service.reschedule(TENANT, b.id(), at(1, 11, 0), new ActorRef(ActorKind.USAGER, u.toString()));
+        service.reschedule(Principal.usager(TENANT, u), b.id(), at(1, 11, 0));
         clock.advance(Duration.ofMinutes(5));
-        service.cancelByOwner(TENANT, b.id(), u);
+        service.cancelByOwner(Principal.usager(TENANT, u), b.id());
         booked(service.book(passport(at(3, 9, 0), newUsager()))); // someone else's: not in u's timeline
 
         org.opengru.scheduling.usager.AppointmentTimeline timeline =

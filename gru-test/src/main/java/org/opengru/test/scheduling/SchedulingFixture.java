@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.event.DomainEventPublisher;
+import org.opengru.core.id.AgentId;
 import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.TeamId;
 import org.opengru.core.jdbc.Migrations;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
@@ -64,6 +68,12 @@ public final class SchedulingFixture {
             LocalDate.of(2026, 6, 8).atTime(9, 0).atZone(PARIS).toInstant();
 
     public static final String ANTS = "AB12CD34EF";
+
+    /** The team whose agents receive at the fixture's site. */
+    public static final TeamId TEAM = TeamId.of("accueil-etat-civil");
+
+    /** An agent of the site's team. */
+    public static final AgentPrincipal DESK_AGENT = Principal.agent(TENANT, AgentId.of("mdupont"), Set.of(TEAM));
 
     private SchedulingFixture() {}
 
@@ -155,7 +165,7 @@ public final class SchedulingFixture {
     }
 
     public static SiteSetup setup() {
-        return new SiteSetup(hours(), desks(), List.of(passport(), civil(), agentsOnly()));
+        return new SiteSetup(hours(), desks(), List.of(passport(), civil(), agentsOnly()), Set.of(TEAM));
     }
 
     /** A booking service over the store with the fixture's site, the given clock and policy. */

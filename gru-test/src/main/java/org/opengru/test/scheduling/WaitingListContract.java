@@ -144,7 +144,7 @@ public abstract class WaitingListContract {
         assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(a, b);
         // a's new dates include Tuesday, and a is first: a Tuesday slot goes to a.
         BookingResult.Booked taken = bookCivil(service, 10);
-        service.cancelByAgent(TENANT, taken.booking().id(), BookingStoreContract.AGENT, "absence");
+        service.cancelByAgent(SchedulingFixture.DESK_AGENT, taken.booking().id(), "absence");
         assertThat(holdsOf(a)).singleElement().extracting(Booking::start).isEqualTo(at(1, 10, 0));
         assertThat(holdsOf(b)).isEmpty();
     }
@@ -355,12 +355,13 @@ public abstract class WaitingListContract {
                 throw new IllegalStateException("node died");
             }
         });
-        assertThatThrownBy(() -> dying.cancelByAgent(TENANT, ten.booking().id(), BookingStoreContract.AGENT, "absence"))
+        assertThatThrownBy(() -> dying.cancelByAgent(
+                        SchedulingFixture.DESK_AGENT, ten.booking().id(), "absence"))
                 .hasMessage("node died");
         assertThat(holdsOf(a)).hasSize(1);
         clock.advance(Duration.ofMinutes(5)); // the claim has lapsed
         service.expireHolds(TENANT);
-        service.cancelByAgent(TENANT, eleven.booking().id(), BookingStoreContract.AGENT, "absence");
+        service.cancelByAgent(SchedulingFixture.DESK_AGENT, eleven.booking().id(), "absence");
         assertThat(holdsOf(a)).hasSize(1);
         assertThat(holdsOf(b)).singleElement().extracting(Booking::start).isEqualTo(at(1, 11, 0));
         service.confirmHold(TENANT, holdsOf(a).get(0).id(), a);
@@ -382,7 +383,8 @@ public abstract class WaitingListContract {
                 throw new IllegalStateException("node died");
             }
         });
-        assertThatThrownBy(() -> dying.cancelByAgent(TENANT, ten.booking().id(), BookingStoreContract.AGENT, "absence"))
+        assertThatThrownBy(() -> dying.cancelByAgent(
+                        SchedulingFixture.DESK_AGENT, ten.booking().id(), "absence"))
                 .hasMessage("node died");
         assertThat(holdsOf(a)).isEmpty();
         service.expireHolds(TENANT);

@@ -35,6 +35,7 @@ import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestAccessPolicy;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.rgpd.EndOfLife;
 import org.opengru.core.rgpd.PurgeJob;
@@ -69,6 +70,7 @@ import org.opengru.documents.vault.DocumentVault;
 import org.opengru.documents.vault.Download;
 import org.opengru.documents.vault.EndedRequestFiles;
 import org.opengru.documents.vault.LiveRequests;
+import org.opengru.documents.vault.RequestVisibility;
 import org.opengru.test.MutableClock;
 import org.opengru.test.core.RequestFixtures;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
@@ -110,11 +112,14 @@ class RequestEndOfLifeFilesTest {
                 .encryption(new EnvelopeEncryption(StaticKeyProvider.generated("test")))
                 .scanner(VirusScanner.unscanned())
                 .build();
+        Representations representations = new Representations(UsagerStore.inMemory(), MandateStore.inMemory());
         vault = DocumentVault.builder()
                 .clock(clock)
                 .store(DocumentStore.postgres(dataSource))
                 .ingestor(ingestor)
-                .representations(new Representations(UsagerStore.inMemory(), MandateStore.inMemory()))
+                .representations(representations)
+                .requestVisibility(
+                        RequestVisibility.of(pg.requestStore(), new RequestAccessPolicy(representations, clock)))
                 .build();
         reuse = new PieceReuse(vault, DataProofProvider.none(), clock, IdGenerator.create(clock), e -> {});
         files = vault.endedRequestFiles(pg.requestStore());

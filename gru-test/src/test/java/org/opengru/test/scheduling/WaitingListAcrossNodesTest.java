@@ -119,7 +119,7 @@ class WaitingListAcrossNodesTest {
         BookingId taken = bookCivil(a, 10);
         UsagerId waiting = newUsager();
         a.joinWaitingList(TENANT, SITE, CIVIL, waiting, TUESDAY, TUESDAY);
-        b.cancelByAgent(TENANT, taken, AGENT, "absence");
+        b.cancelByAgent(SchedulingFixture.DESK_AGENT, taken, "absence");
         return holdsOf(b.store(), waiting);
     }
 
@@ -146,7 +146,7 @@ class WaitingListAcrossNodesTest {
         UsagerId second = newUsager();
         before.joinWaitingList(TENANT, SITE, CIVIL, first, TUESDAY, TUESDAY);
         before.joinWaitingList(TENANT, SITE, CIVIL, second, TUESDAY, TUESDAY);
-        before.cancelByAgent(TENANT, taken, AGENT, "absence");
+        before.cancelByAgent(SchedulingFixture.DESK_AGENT, taken, "absence");
         BookingService after = node(poolB, new PostgresWaitingListStore(poolB)); // new JVM, new connections
         assertThat(after.waiting(TENANT, SITE, CIVIL)).containsExactly(second);
         clock.advance(BookingPolicy.defaults().waitingListHold());
@@ -178,8 +178,8 @@ class WaitingListAcrossNodesTest {
         }
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> onA = threads.submit(() -> a.cancelByAgent(TENANT, ten, AGENT, "absence"));
-            Future<?> onB = threads.submit(() -> b.cancelByAgent(TENANT, eleven, AGENT, "absence"));
+            Future<?> onA = threads.submit(() -> a.cancelByAgent(SchedulingFixture.DESK_AGENT, ten, "absence"));
+            Future<?> onB = threads.submit(() -> b.cancelByAgent(SchedulingFixture.DESK_AGENT, eleven, "absence"));
             onA.get(30, TimeUnit.SECONDS);
             onB.get(30, TimeUnit.SECONDS);
         } finally {

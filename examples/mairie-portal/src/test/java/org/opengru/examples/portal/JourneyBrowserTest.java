@@ -186,8 +186,12 @@ class JourneyBrowserTest extends RunningPortal {
         browser.open("/agent/rendez-vous?site=hotel-de-ville&jour=" + LocalDate.ofInstant(first, Commune.ZONE));
         assertThat(browser.page()).contains("Guichet 3").contains("Claire Marie Martin");
         browser.axe();
+        // Presence is marked once the appointment has started: tomorrow's is refused and stays confirmed.
         browser.go(By.xpath("//button[starts-with(@aria-label, 'Venu : Claire')]"));
-        assertThat(browser.page()).contains("Présence enregistrée").contains("Honoré");
+        assertThat(browser.page())
+                .contains("La présence n'a pas été enregistrée")
+                .contains("Confirmé")
+                .doesNotContain("Honoré");
 
         // --- The resident answers the complement; the agent accepts ---------------------------------
         browser.signOut();

@@ -6,11 +6,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
-import org.opengru.core.error.AccessDeniedException;
-import org.opengru.core.error.NotFoundException;
-import org.opengru.core.id.RequestId;
 import org.opengru.core.jdbc.PostgresPersistence;
-import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Representations;
 import org.opengru.documents.crypto.EnvelopeEncryption;
@@ -23,6 +19,7 @@ import org.opengru.documents.storage.BlobStore;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.vault.DocumentVault;
+import org.opengru.documents.vault.RequestVisibility;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.RateLimiter;
@@ -66,15 +63,6 @@ public final class VendorBackOffice {
         this.bookings = bookings;
     }
 
-    private static boolean mayRead(GruCore core, AgentPrincipal agent, RequestId request) {
-        try {
-            core.requests().get(agent, request);
-            return true;
-        } catch (AccessDeniedException | NotFoundException e) {
-            return false;
-        }
-    }
-
     /**
      * Applies the migrations shipped in the jars (idempotent; two nodes starting at once are safe) and
      * wires the services.
@@ -112,8 +100,8 @@ public final class VendorBackOffice {
                 .ingestor(ingestor)
                 .types(DocumentTypes.national())
                 .representations(new Representations(core.usagers(), core.mandates()))
-                // Agents see a stored document only through a request they may see.
-                .requestVisibility((agent, request) -> mayRead(core, agent, request))
+                // Agents see a stored document only through a request they may see; usagers attach to theirs only.
+                .requestVisibility(RequestVisibility.of(core.requestStore(), core.accessPolicy()))
                 .events(core.events())
                 .build();
         PieceReuse reuse = new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());

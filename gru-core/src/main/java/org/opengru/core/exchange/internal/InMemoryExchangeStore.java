@@ -47,8 +47,7 @@ public final class InMemoryExchangeStore implements ExchangeStore {
                 Keyed earlier = p.keys.get(post.key());
                 if (earlier != null) {
                     if (!earlier.fingerprint().equals(post.fingerprint())) {
-                        throw new IdempotencyConflictException(
-                                post.key().value(), earlier.fingerprint(), post.fingerprint());
+                        throw new IdempotencyConflictException(post.key().value());
                     }
                     return new PostOutcome(p.messages.get(earlier.message()), true);
                 }

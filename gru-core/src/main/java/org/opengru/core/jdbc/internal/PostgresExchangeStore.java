@@ -77,7 +77,7 @@ public final class PostgresExchangeStore implements ExchangeStore {
                     }
                 }
                 if (!fingerprint.equals(post.fingerprint())) {
-                    throw new IdempotencyConflictException(post.key().value(), fingerprint, post.fingerprint());
+                    throw new IdempotencyConflictException(post.key().value());
                 }
                 return new PostOutcome(find(c, m.tenant(), MessageId.of(first)).orElseThrow(), true);
             }

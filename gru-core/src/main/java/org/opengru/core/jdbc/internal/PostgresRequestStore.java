@@ -156,7 +156,7 @@ public final class PostgresRequestStore implements RequestStore {
         }
         IdempotencyRecord earlier = idempotency(c, next.tenant(), idem.key()).orElseThrow();
         if (!earlier.fingerprint().equals(idem.fingerprint())) {
-            throw new IdempotencyConflictException(idem.key().value(), earlier.fingerprint(), idem.fingerprint());
+            throw new IdempotencyConflictException(idem.key().value());
         }
         return new Outcome(find(c, next.tenant(), earlier.requestId()).orElseThrow(), true);
     }

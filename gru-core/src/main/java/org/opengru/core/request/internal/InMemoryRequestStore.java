@@ -70,8 +70,7 @@ public final class InMemoryRequestStore implements RequestStore {
                 IdempotencyRecord earlier = p.idempotency.get(idem.key());
                 if (earlier != null) {
                     if (!earlier.fingerprint().equals(idem.fingerprint())) {
-                        throw new IdempotencyConflictException(
-                                idem.key().value(), earlier.fingerprint(), idem.fingerprint());
+                        throw new IdempotencyConflictException(idem.key().value());
                     }
                     return new Outcome(p.requests.get(earlier.requestId()), true);
                 }

@@ -43,6 +43,7 @@ import org.opengru.examples.portal.resident.RequestFiles;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.model.SiteId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -309,10 +310,20 @@ class AgentController {
     @GetMapping("/agent/rendez-vous")
     String day(
             @RequestParam(required = false) @Nullable String jour,
-            @RequestParam(defaultValue = "hotel-de-ville") String site,
+            @RequestParam(required = false) @Nullable String site,
             HttpSession session,
             Model model) {
-        CurrentUser.agent(session);
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        List<SiteSetup> mySites =
+                appointments.sites().stream().filter(s -> s.handledBy(agent)).toList();
+        if (site == null || site.isBlank()) {
+            // The agent's first site; with none, the library refuses the first one (403).
+            site = (mySites.isEmpty() ? appointments.sites() : mySites)
+                    .get(0)
+                    .site()
+                    .id()
+                    .value();
+        }
         LocalDate date = jour == null || jour.isBlank()
                 ? LocalDate.now(core.clock().withZone(Commune.ZONE))
                 : LocalDate.parse(jour);
@@ -321,18 +332,17 @@ class AgentController {
         Instant to = date.plusDays(1).atStartOfDay(Commune.ZONE).toInstant();
         Map<String, List<Booking>> byDesk = new LinkedHashMap<>();
         appointments.site(siteId).resources().forEach(r -> byDesk.put(r.name(), new ArrayList<>()));
-        for (Booking b : appointments.service().store().startingBetween(Commune.TENANT, from, to)) {
-            if (b.site().equals(siteId)) {
-                byDesk.computeIfAbsent(appointments.deskName(siteId, b.resource()), d -> new ArrayList<>())
-                        .add(b);
-            }
+        // The library shows an agent the appointments of his own sites only (an AccessDeniedException else).
+        for (Booking b : appointments.service().appointments(agent, siteId, from, to)) {
+            byDesk.computeIfAbsent(appointments.deskName(siteId, b.resource()), d -> new ArrayList<>())
+                    .add(b);
         }
         byDesk.values().forEach(l -> l.sort(Comparator.comparing(Booking::start)));
         List<UsagerId> people = new ArrayList<>();
         byDesk.values().forEach(l -> l.forEach(b -> people.add(b.usager())));
         model.addAttribute("date", date);
         model.addAttribute("site", appointments.site(siteId).site());
-        model.addAttribute("sites", appointments.sites());
+        model.addAttribute("sites", mySites);
         model.addAttribute("byDesk", byDesk);
         model.addAttribute("names", names(people));
         model.addAttribute("services", serviceNames(siteId));
@@ -353,9 +363,9 @@ class AgentController {
         }
         try {
             if ("venu".equals(presence)) {
-                appointments.service().markAttended(Commune.TENANT, BookingId.parse(id), agent.ref());
+                appointments.service().markAttended(agent, BookingId.parse(id));
             } else {
-                appointments.service().markNoShow(Commune.TENANT, BookingId.parse(id), agent.ref());
+                appointments.service().markNoShow(agent, BookingId.parse(id));
             }
             redirect.addFlashAttribute("notice", "Présence enregistrée.");
         } catch (GruException e) {

@@ -307,7 +307,7 @@ class ApiController {
         if (!(who instanceof UsagerPrincipal me)) {
             throw new AccessDeniedException(who.toString(), "cancel as", "usager", "-");
         }
-        appointments.service().cancelByOwner(Commune.TENANT, BookingId.parse(id), me.usager());
+        appointments.service().cancelByOwner(me, BookingId.parse(id));
         return ResponseEntity.noContent().build();
     }
 

@@ -258,8 +258,8 @@ public final class Commune {
                 Set.of(SERVICE_ETAT_CIVIL, SERVICE_URBANISME)));
 
         return List.of(
-                new SiteSetup(mainHours, mainDesks, List.of(passport, civil)),
-                new SiteSetup(annexHours, annexDesks, List.of(civil, urbanism)));
+                new SiteSetup(mainHours, mainDesks, List.of(passport, civil), Set.of(ETAT_CIVIL)),
+                new SiteSetup(annexHours, annexDesks, List.of(civil, urbanism), Set.of(ETAT_CIVIL, URBANISME)));
     }
 
     /** Plain French labels of the statuses. */

@@ -10,12 +10,8 @@ import java.util.Base64;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
 import org.opengru.core.acknowledgment.AcknowledgmentSettings;
-import org.opengru.core.error.AccessDeniedException;
-import org.opengru.core.error.NotFoundException;
 import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceSequence;
-import org.opengru.core.id.RequestId;
-import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
@@ -33,6 +29,7 @@ import org.opengru.documents.types.DocumentType;
 import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.types.ValidityRule;
 import org.opengru.documents.vault.DocumentVault;
+import org.opengru.documents.vault.RequestVisibility;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
@@ -152,7 +149,7 @@ class GruConfiguration {
                                         "Attestation de quotient familial CAF",
                                         new ValidityRule.RecentIssue(java.time.Period.ofMonths(3)))))
                 .representations(new Representations(core.usagers(), core.mandates()))
-                .requestVisibility((agent, request) -> mayRead(core, agent, request))
+                .requestVisibility(RequestVisibility.of(core.requestStore(), core.accessPolicy()))
                 .events(core.events())
                 .build();
     }
@@ -161,15 +158,6 @@ class GruConfiguration {
     @ConditionalOnMissingBean
     PieceReuse pieceReuse(DocumentVault vault, GruCore core, Clock clock) {
         return new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
-    }
-
-    private static boolean mayRead(GruCore core, AgentPrincipal agent, RequestId request) {
-        try {
-            core.requests().get(agent, request);
-            return true;
-        } catch (AccessDeniedException | NotFoundException e) {
-            return false;
-        }
     }
 
     /**

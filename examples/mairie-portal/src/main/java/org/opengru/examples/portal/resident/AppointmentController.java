@@ -174,7 +174,7 @@ class AppointmentController {
                 appointments.service().cancelByUsager(Commune.TENANT, BookingId.parse(id), jeton);
             } else {
                 UsagerPrincipal me = CurrentUser.resident(session).usager();
-                appointments.service().cancelByOwner(Commune.TENANT, BookingId.parse(id), me.usager());
+                appointments.service().cancelByOwner(me, BookingId.parse(id));
             }
             redirect.addFlashAttribute("notice", "Votre rendez-vous est annulé.");
         } catch (GruException e) {
@@ -198,8 +198,7 @@ class AppointmentController {
                     + b.service().value() + "&deplacer=" + id;
         }
         try {
-            BookingResult result =
-                    appointments.service().reschedule(Commune.TENANT, b.id(), Instant.parse(creneau), me.ref());
+            BookingResult result = appointments.service().reschedule(me, b.id(), Instant.parse(creneau));
             if (result instanceof BookingResult.Booked) {
                 redirect.addFlashAttribute("notice", "Votre rendez-vous a été déplacé.");
                 return "redirect:/rendez-vous/" + id;
@@ -213,10 +212,6 @@ class AppointmentController {
     }
 
     private Booking mine(UsagerPrincipal me, String id) {
-        Booking b = appointments.service().find(Commune.TENANT, BookingId.parse(id));
-        if (!b.usager().equals(me.usager())) {
-            throw new org.opengru.core.error.AccessDeniedException(me.toString(), "read", "booking", id);
-        }
-        return b;
+        return appointments.service().find(me, BookingId.parse(id));
     }
 }
