@@ -406,11 +406,7 @@ class PersonalDataCanaryTest {
                         SchedulingFixture.MONDAY_9AM.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)),
                         bob)
                 .withIdempotencyKey(org.opengru.core.idempotency.IdempotencyKey.of("rdv-" + marker)));
-        bookings.cancelByAgent(
-                TENANT,
-                booked.booking().id(),
-                new org.opengru.core.principal.ActorRef(org.opengru.core.principal.ActorKind.AGENT, "mdupont"),
-                "Absent pour maladie " + marker);
+        bookings.cancelByAgent(SchedulingFixture.DESK_AGENT, booked.booking().id(), "Absent pour maladie " + marker);
         links.save(new AccountLink(
                 TENANT,
                 "https://fcp.integ01.dev-franceconnect.fr/api/v1",
