@@ -188,6 +188,8 @@ class PersonalDataCanaryTest {
                         .scanner(VirusScanner.unscanned())
                         .build())
                 .representations(new org.opengru.core.usager.Representations(pg.usagerStore(), pg.mandateStore()))
+                .requestVisibility(
+                        org.opengru.documents.vault.RequestVisibility.of(pg.requestStore(), core.accessPolicy()))
                 .build();
         reuse = new PieceReuse(vault, DataProofProvider.none(), clock, IdGenerator.create(clock), e -> {});
         bookings = new BookingService(
