@@ -128,22 +128,10 @@ public final class CoreSubjectData {
     }
 
     static SubjectDataContributor timeline(TimelineStore timeline) {
-        return new SubjectDataContributor() {
-            @Override
-            public String section() {
-                return "timeline";
-            }
-
-            @Override
-            public Object collect(TenantId tenant, UsagerId usager) {
-                return timeline.all(tenant, usager);
-            }
-
-            @Override
-            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                return new ErasureOutcome(section(), timeline.eraseUsager(tenant, usager), 0, null);
-            }
-        };
+        return SubjectDataContributor.of(
+                "timeline",
+                timeline::all,
+                (tenant, usager) -> new ErasureOutcome("timeline", timeline.eraseUsager(tenant, usager), 0, null));
     }
 
     /** A request the usager is named in, and as what ({@code applicant} or {@code beneficiary}). */
@@ -176,142 +164,82 @@ public final class CoreSubjectData {
      * draft (the {@code requests} section), a received request's at the end of its retention.
      */
     public static SubjectDataContributor messages(RequestStore requests, ExchangeStore exchanges) {
-        return new SubjectDataContributor() {
-            @Override
-            public String section() {
-                return "messages";
-            }
-
-            @Override
-            public Object collect(TenantId tenant, UsagerId usager) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (Held h : held(requests, tenant, usager)) {
-                    for (Message m : exchanges.thread(tenant, h.request().id())) {
-                        Map<String, Object> item = new LinkedHashMap<>();
-                        item.put("request", h.request().reference());
-                        item.put("message", m);
-                        item.put("readBy", exchanges.receipts(tenant, m.id()));
-                        out.add(item);
+        return SubjectDataContributor.of(
+                "messages",
+                (tenant, usager) -> {
+                    List<Map<String, Object>> out = new ArrayList<>();
+                    for (Held h : held(requests, tenant, usager)) {
+                        for (Message m : exchanges.thread(tenant, h.request().id())) {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("request", h.request().reference());
+                            item.put("message", m);
+                            item.put("readBy", exchanges.receipts(tenant, m.id()));
+                            out.add(item);
+                        }
                     }
-                }
-                return out;
-            }
-
-            @Override
-            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                return new ErasureOutcome(section(), 0, 0, null); // with the drafts, in the requests section
-            }
-        };
+                    return out;
+                },
+                // With the drafts, in the requests section; a received request's at the end of its retention.
+                (tenant, usager) -> new ErasureOutcome("messages", 0, 0, null));
     }
 
     /** Notifications sent to the usager, their in-app inbox and their preferences; all erased. */
     public static SubjectDataContributor notifications(
             NotificationStore notifications, InboxStore inbox, NotificationPreferenceStore preferences) {
-        return new SubjectDataContributor() {
-            @Override
-            public String section() {
-                return "notifications";
-            }
-
-            @Override
-            public Object collect(TenantId tenant, UsagerId usager) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("sent", notifications.byUsager(tenant, usager, null, EVERYTHING));
-                out.put("inbox", inbox.page(tenant, usager, null, EVERYTHING));
-                out.put(
-                        "preferences",
-                        preferences.find(tenant, usager).<Object>map(p -> p).orElse(Map.of()));
-                return out;
-            }
-
-            @Override
-            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                int n = notifications.eraseUsager(tenant, usager) + inbox.eraseUsager(tenant, usager);
-                return new ErasureOutcome(section(), n + (preferences.delete(tenant, usager) ? 1 : 0), 0, null);
-            }
-        };
+        return SubjectDataContributor.of(
+                "notifications",
+                (tenant, usager) -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("sent", notifications.byUsager(tenant, usager, null, EVERYTHING));
+                    out.put("inbox", inbox.page(tenant, usager, null, EVERYTHING));
+                    out.put(
+                            "preferences",
+                            preferences.find(tenant, usager).<Object>map(p -> p).orElse(Map.of()));
+                    return out;
+                },
+                (tenant, usager) -> new ErasureOutcome(
+                        "notifications",
+                        notifications.eraseUsager(tenant, usager)
+                                + inbox.eraseUsager(tenant, usager)
+                                + (preferences.delete(tenant, usager) ? 1 : 0),
+                        0,
+                        null));
     }
 
     /** Calls, visits and mails recorded about the usager; all erased. */
     public static SubjectDataContributor contacts(ContactLog log) {
-        return new SubjectDataContributor() {
-            @Override
-            public String section() {
-                return "contacts";
-            }
-
-            @Override
-            public Object collect(TenantId tenant, UsagerId usager) {
-                return log.byUsager(tenant, usager, null, EVERYTHING);
-            }
-
-            @Override
-            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                return new ErasureOutcome(section(), log.eraseUsager(tenant, usager), 0, null);
-            }
-        };
+        return SubjectDataContributor.of(
+                "contacts",
+                (tenant, usager) -> log.byUsager(tenant, usager, null, EVERYTHING),
+                (tenant, usager) -> new ErasureOutcome("contacts", log.eraseUsager(tenant, usager), 0, null));
     }
 
     /** Satisfaction surveys and answers; erasure detaches them (the score stays, anonymous). */
     public static SubjectDataContributor satisfaction(SatisfactionStore store) {
-        return new SubjectDataContributor() {
-            @Override
-            public String section() {
-                return "satisfaction";
-            }
-
-            @Override
-            public Object collect(TenantId tenant, UsagerId usager) {
-                return store.ofUsager(tenant, usager);
-            }
-
-            @Override
-            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                return new ErasureOutcome(section(), store.eraseUsager(tenant, usager), 0, null);
-            }
-        };
+        return SubjectDataContributor.of(
+                "satisfaction",
+                store::ofUsager,
+                (tenant, usager) -> new ErasureOutcome("satisfaction", store.eraseUsager(tenant, usager), 0, null));
     }
 
     /** Mandates where the usager acts for someone or someone acts for them; all erased. */
     public static SubjectDataContributor mandates(MandateStore store) {
-        return new SubjectDataContributor() {
-            @Override
-            public String section() {
-                return "mandates";
-            }
-
-            @Override
-            public Object collect(TenantId tenant, UsagerId usager) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("actsFor", store.byRepresentative(tenant, usager));
-                out.put("representedBy", store.byRepresented(tenant, usager));
-                return out;
-            }
-
-            @Override
-            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                return new ErasureOutcome(section(), store.eraseUsager(tenant, usager), 0, null);
-            }
-        };
+        return SubjectDataContributor.of(
+                "mandates",
+                (tenant, usager) -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("actsFor", store.byRepresentative(tenant, usager));
+                    out.put("representedBy", store.byRepresented(tenant, usager));
+                    return out;
+                },
+                (tenant, usager) -> new ErasureOutcome("mandates", store.eraseUsager(tenant, usager), 0, null));
     }
 
     static SubjectDataContributor consents(ConsentLedger ledger) {
-        return new SubjectDataContributor() {
-            @Override
-            public String section() {
-                return "consents";
-            }
-
-            @Override
-            public Object collect(TenantId tenant, UsagerId usager) {
-                return ledger.history(tenant, usager);
-            }
-
-            @Override
-            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-                return new ErasureOutcome(
-                        section(), 0, ledger.history(tenant, usager).size(), CONSENTS_LEGAL_BASIS);
-            }
-        };
+        return SubjectDataContributor.of(
+                "consents",
+                ledger::history,
+                (tenant, usager) -> new ErasureOutcome(
+                        "consents", 0, ledger.history(tenant, usager).size(), CONSENTS_LEGAL_BASIS));
     }
 }

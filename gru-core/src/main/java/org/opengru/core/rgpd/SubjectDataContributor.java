@@ -29,4 +29,34 @@ public interface SubjectDataContributor {
     default ErasureOutcome erase(TenantId tenant, UsagerId usager) {
         return new ErasureOutcome(section(), 0, -1, "not erasable through this module");
     }
+
+    /**
+     * A contributor from its section's name and two functions.
+     *
+     * @param erase what erasure does to the section, saying what it erased and kept
+     */
+    static SubjectDataContributor of(
+            String section,
+            java.util.function.BiFunction<TenantId, UsagerId, Object> collect,
+            java.util.function.BiFunction<TenantId, UsagerId, ErasureOutcome> erase) {
+        java.util.Objects.requireNonNull(section, "section");
+        java.util.Objects.requireNonNull(collect, "collect");
+        java.util.Objects.requireNonNull(erase, "erase");
+        return new SubjectDataContributor() {
+            @Override
+            public String section() {
+                return section;
+            }
+
+            @Override
+            public Object collect(TenantId tenant, UsagerId usager) {
+                return collect.apply(tenant, usager);
+            }
+
+            @Override
+            public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
+                return erase.apply(tenant, usager);
+            }
+        };
+    }
 }

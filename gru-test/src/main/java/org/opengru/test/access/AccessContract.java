@@ -151,8 +151,12 @@ public abstract class AccessContract {
              "schema": [{"name": "acte", "label": "Acte", "type": "TEXT", "required": true}]}
             """.formatted(OWNING_TEAM.value());
 
-    private static final byte[] PDF =
-            "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    /** A whole one-page PDF: the vault refuses one without a page. */
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                    + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                    + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n"
+                    + "trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private MutableClock clock;
     private Stores stores;
