@@ -53,11 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>Every call checks the démarche's habilitation first: outside it, no request leaves.
  *   <li>{@code Authorization: Bearer <token>} (or the FranceConnect access token on the {@code
  *       /france_connect} routes), {@code recipient} always sent; only the parameters the route declares.
- *   <li>Timeout per attempt (5 s by default), covering the whole answer, body included. Retries with exponential back-off only where repeating
- *       is safe and useful: the connection could not be made (nothing reached the server), or the
- *       answer says the provider is temporarily unavailable (503/504 except {@code 37008}). Never on
- *       4xx, never on a read timeout (the request may still be processed: API Particulier answers
- *       {@code 409} to duplicates).
+ *   <li>Timeout per attempt (5 s by default), covering the whole answer, body included. Retries with
+ *       exponential back-off only where repeating is safe and useful: the connection could not be
+ *       made (nothing reached the server), or the answer says the provider is temporarily unavailable
+ *       (503/504 except {@code 37008}). Never on 4xx, never on a read timeout (the request may still
+ *       be processed: API Particulier answers {@code 409} to duplicates).
  *   <li>Rate limits: every attempt first takes a slot from the {@link ApiParticulierRateLimiter}
  *       (under 20 requests per second per token, shared by the nodes with the PostgreSQL adapter). A
  *       {@code 429} (its {@code Retry-After} or {@code meta.retry_in}), or {@code RateLimit-Remaining: 0}
