@@ -61,6 +61,15 @@ public final class FranceConnectDataMap {
                         column("usager_id", PSEUDONYMOUS, "the usager"),
                         column("confirmed_by", PSEUDONYMOUS, "who confirmed the link"),
                         column("issuer", TECHNICAL, "the provider"),
-                        column("basis", TECHNICAL, "how the link was made"))));
+                        column("basis", TECHNICAL, "how the link was made")),
+                DataMap.table(
+                        MODULE,
+                        "franceconnect_api_particulier_rate",
+                        "the next free API Particulier send slot of each token (rate limit shared by the nodes)",
+                        "one row per token, overwritten at each call",
+                        "untouched: no person in it",
+                        "untouched: no person in it",
+                        "not exported: no personal data",
+                        column("token_hash", TECHNICAL, "the SHA-256 of the commune's API token, never the token"))));
     }
 }

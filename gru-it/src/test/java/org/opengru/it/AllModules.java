@@ -30,7 +30,8 @@ final class AllModules {
                         List.of(
                                 "V1__franceconnect_login_flow.sql",
                                 "V2__franceconnect_account_link.sql",
-                                "V3__franceconnect_browser_binding.sql"))
+                                "V3__franceconnect_browser_binding.sql",
+                                "V4__franceconnect_api_particulier_rate.sql"))
                 .migrate(dataSource);
     }
 

@@ -1,6 +1,7 @@
 package org.opengru.franceconnect.apiparticulier;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,38 +22,48 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.franceconnect.apiparticulier.ratelimit.ApiParticulierRateLimiter;
+import org.opengru.franceconnect.apiparticulier.ratelimit.InMemoryRateLimiter;
 import org.opengru.franceconnect.internal.HttpCalls;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * API Particulier client for one commune, following the official OpenAPI descriptions (v3 routes,
- * and v2 for the composition familiale).
+ * API Particulier client for one commune, following the official OpenAPI descriptions (v3 routes, and
+ * v4 where v3 is deprecated).
  *
  * <ul>
  *   <li>Every call checks the démarche's habilitation first: outside it, no request leaves.
  *   <li>{@code Authorization: Bearer <token>} (or the FranceConnect access token on the {@code
- *       /france_connect} routes; {@code X-Api-Key} on v2), {@code recipient} always sent.
- *   <li>Timeout per attempt (5 s by default). Retries with exponential back-off only where repeating
- *       is safe and useful: the connection could not be made (nothing reached the server), or the
- *       answer says the provider is temporarily unavailable (503/504 except {@code 37008}). Never on
- *       4xx, never on a read timeout (the request may still be processed: API Particulier answers
- *       {@code 409} to duplicates).
- *   <li>Rate limits: a {@code 429} (its {@code Retry-After} or {@code meta.retry_in}), or {@code
- *       RateLimit-Remaining: 0} until {@code RateLimit-Reset}, closes the gate; later calls wait up to
- *       {@code maxRateLimitWait}, otherwise fail locally with {@link RateLimitedException} without
- *       sending anything.
+ *       /france_connect} routes), {@code recipient} always sent; only the parameters the route declares.
+ *   <li>Timeout per attempt (5 s by default), covering the whole answer, body included. Retries with
+ *       exponential back-off only where repeating is safe and useful: the connection could not be
+ *       made (nothing reached the server), or the answer says the provider is temporarily unavailable
+ *       (503/504 except {@code 37008}). Never on 4xx, never on a read timeout (the request may still
+ *       be processed: API Particulier answers {@code 409} to duplicates).
+ *   <li>Rate limits: every attempt first takes a slot from the {@link ApiParticulierRateLimiter}
+ *       (under 20 requests per second per token, shared by the nodes with the PostgreSQL adapter). A
+ *       {@code 429} (its {@code Retry-After} or {@code meta.retry_in}), or {@code RateLimit-Remaining: 0}
+ *       until {@code RateLimit-Reset}, pushes the next slot; later calls wait up to {@code
+ *       maxRateLimitWait}, one slot apart, otherwise fail locally with {@link RateLimitedException}
+ *       without sending anything.
  *   <li>Every call, refused or not, is appended to the gru-core {@link AuditTrail} of its request:
  *       who, which démarche, which scope, when, the outcome; never response data.
  * </ul>
@@ -60,31 +74,66 @@ public final class ApiParticulierClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** 504 codes that mean "try again later", except when the provider itself rate-limits us. */
     private static final Set<String> NOT_RETRIED_5XX = Set.of("37008");
+    /**
+     * Under API Particulier's 20 requests per second per token, with a margin for the network's jitter
+     * between the slot and the arrival.
+     */
+    public static final int DEFAULT_REQUESTS_PER_SECOND = 19;
 
     private final ApiParticulierConfig config;
     private final HttpClient http;
     private final AuditTrail audit;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Object gate = new Object();
-    private Instant blockedUntil = Instant.MIN;
+    private final ApiParticulierRateLimiter rateLimiter;
+    private final String tokenKey;
 
+    /** With a rate limiter of this node only ({@link #DEFAULT_REQUESTS_PER_SECOND}). */
     public ApiParticulierClient(
             ApiParticulierConfig config, HttpClient http, AuditTrail audit, Clock clock, Sleeper sleeper) {
+        this(config, http, audit, clock, sleeper, new InMemoryRateLimiter(clock, DEFAULT_REQUESTS_PER_SECOND));
+    }
+
+    /** With a rate limiter shared by the nodes (e.g. {@code PostgresRateLimiter}). */
+    public ApiParticulierClient(
+            ApiParticulierConfig config,
+            HttpClient http,
+            AuditTrail audit,
+            Clock clock,
+            Sleeper sleeper,
+            ApiParticulierRateLimiter rateLimiter) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(http, "http");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        this.tokenKey = tokenKey(config.token());
     }
 
     /** With a new HTTP client (connect timeout = the configured timeout) and real sleeping. */
     public static ApiParticulierClient create(ApiParticulierConfig config, AuditTrail audit, Clock clock) {
+        return create(config, audit, clock, new InMemoryRateLimiter(clock, DEFAULT_REQUESTS_PER_SECOND));
+    }
+
+    /** As {@link #create(ApiParticulierConfig, AuditTrail, Clock)}, with a rate limiter shared by the nodes. */
+    public static ApiParticulierClient create(
+            ApiParticulierConfig config, AuditTrail audit, Clock clock, ApiParticulierRateLimiter rateLimiter) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new ApiParticulierClient(config, http, audit, clock, Sleeper.threadSleep());
+        return new ApiParticulierClient(config, http, audit, clock, Sleeper.threadSleep(), rateLimiter);
+    }
+
+    /** The token's key in a rate limiter: its SHA-256, so that a shared table never holds the secret. */
+    private static String tokenKey(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     public ApiParticulierConfig config() {
@@ -95,16 +144,15 @@ public final class ApiParticulierClient {
 
     /** Quotient familial CAF ou MSA, by civil status ({@code /v3/dss/quotient_familial/identite}). */
     public QuotientFamilial quotientFamilial(CallContext context, PersonIdentity person, @Nullable YearMonth period) {
-        Params p = identity(person, true).period(period);
         return call(
                 context,
                 ApiParticulierScope.QUOTIENT_FAMILIAL,
                 "identite",
                 "/v3/dss/quotient_familial/identite",
-                p,
+                () -> identity(person, Shape.DSS).period(period),
                 Auth.TOKEN,
                 null,
-                data -> quotientFamilial(data));
+                ApiParticulierClient::quotientFamilial);
     }
 
     /**
@@ -113,56 +161,28 @@ public final class ApiParticulierClient {
      */
     public QuotientFamilial quotientFamilialFranceConnect(
             CallContext context, String franceConnectAccessToken, @Nullable YearMonth period) {
-        Params p = new Params().period(period);
         return call(
                 context,
                 ApiParticulierScope.QUOTIENT_FAMILIAL,
                 "france_connect",
                 "/v3/dss/quotient_familial/france_connect",
-                p,
+                () -> new Params().period(period),
                 Auth.FRANCECONNECT,
                 franceConnectAccessToken,
-                data -> quotientFamilial(data));
+                ApiParticulierClient::quotientFamilial);
     }
 
-    /** Composition familiale CAF (v2 {@code /api/v2/composition-familiale-v2}, {@code X-Api-Key}). */
-    public CompositionFamiliale compositionFamiliale(
-            CallContext context, PersonIdentity person, @Nullable YearMonth period) {
-        Params p = new Params().add("nomNaissance", person.birthName()).addIf("nomUsage", person.usageName());
-        person.givenNames().forEach(n -> p.add("prenoms[]", n));
-        p.add("anneeDateDeNaissance", String.valueOf(person.birthYear()));
-        if (person.birthMonth() != 0) {
-            p.add("moisDateDeNaissance", String.format("%02d", person.birthMonth()));
-        }
-        if (person.birthDay() != 0) {
-            p.add("jourDateDeNaissance", String.format("%02d", person.birthDay()));
-        }
-        p.add("sexe", person.sex())
-                .add("codePaysLieuDeNaissance", person.birthCountry())
-                .addIf("codeInseeLieuDeNaissance", person.birthCommune());
-        if (period != null) {
-            p.add("annee", String.valueOf(period.getYear())).add("mois", String.valueOf(period.getMonthValue()));
-        }
-        return call(
-                context,
-                ApiParticulierScope.COMPOSITION_FAMILIALE,
-                "identite",
-                "/api/v2/composition-familiale-v2",
-                p,
-                Auth.V2_API_KEY,
-                null,
-                body -> compositionFamiliale(body));
-    }
-
-    /** Statut étudiant by civil status ({@code /v3/mesri/statut_etudiant/identite}; full birth date required). */
+    /**
+     * Statut étudiant by civil status ({@code /v3/mesri/statut_etudiant/identite}; full birth date
+     * required). The route takes one given name: only the first is sent.
+     */
     public StudentStatus studentStatus(CallContext context, PersonIdentity person) {
-        requireFullBirthDate(person);
         return call(
                 context,
                 ApiParticulierScope.STATUT_ETUDIANT,
                 "identite",
                 "/v3/mesri/statut_etudiant/identite",
-                identity(person, false),
+                () -> identity(person, Shape.MESRI),
                 Auth.TOKEN,
                 null,
                 ApiParticulierClient::studentStatus);
@@ -175,34 +195,33 @@ public final class ApiParticulierClient {
                 ApiParticulierScope.STATUT_ETUDIANT,
                 "ine",
                 "/v3/mesri/statut_etudiant/ine",
-                new Params().add("ine", ine(ine)),
+                () -> new Params().add("ine", ine(ine)),
                 Auth.TOKEN,
                 null,
                 ApiParticulierClient::studentStatus);
     }
 
-    /** Statut étudiant boursier by civil status ({@code /v3/cnous/etudiant_boursier/identite}). */
+    /** Statut étudiant boursier by civil status ({@code /v4/cnous/etudiant_boursier/identite}). */
     public StudentScholarship studentScholarship(CallContext context, PersonIdentity person) {
-        requireFullBirthDate(person);
         return call(
                 context,
                 ApiParticulierScope.STATUT_ETUDIANT_BOURSIER,
                 "identite",
-                "/v3/cnous/etudiant_boursier/identite",
-                identity(person, false),
+                "/v4/cnous/etudiant_boursier/identite",
+                () -> identity(person, Shape.CNOUS),
                 Auth.TOKEN,
                 null,
                 ApiParticulierClient::scholarship);
     }
 
-    /** Statut étudiant boursier by INE ({@code /v3/cnous/etudiant_boursier/ine}). */
+    /** Statut étudiant boursier by INE ({@code /v4/cnous/etudiant_boursier/ine}). */
     public StudentScholarship studentScholarshipByIne(CallContext context, String ine) {
         return call(
                 context,
                 ApiParticulierScope.STATUT_ETUDIANT_BOURSIER,
                 "ine",
-                "/v3/cnous/etudiant_boursier/ine",
-                new Params().add("ine", ine(ine)),
+                "/v4/cnous/etudiant_boursier/ine",
+                () -> new Params().add("ine", ine(ine)),
                 Auth.TOKEN,
                 null,
                 ApiParticulierClient::scholarship);
@@ -210,57 +229,124 @@ public final class ApiParticulierClient {
 
     /** Statut demandeur d'emploi by France Travail identifier ({@code /v3/france_travail/statut/identifiant}). */
     public JobseekerStatus jobseekerStatus(CallContext context, String franceTravailIdentifier) {
-        if (franceTravailIdentifier == null || !franceTravailIdentifier.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new InvalidParametersException(
-                    "identifiant '" + franceTravailIdentifier
-                            + "' must be 1-64 letters, digits, dots, dashes or underscores",
-                    0,
-                    List.of(),
-                    null);
-        }
         return call(
                 context,
                 ApiParticulierScope.STATUT_DEMANDEUR_EMPLOI,
                 "identifiant",
                 "/v3/france_travail/statut/identifiant",
-                new Params().add("identifiant", franceTravailIdentifier),
+                () -> new Params().add("identifiant", franceTravailIdentifier(franceTravailIdentifier)),
                 Auth.TOKEN,
                 null,
                 ApiParticulierClient::jobseeker);
     }
 
-    /** Revenu de solidarité active ({@code /v3/dss/revenu_solidarite_active/identite}). */
-    public BenefitStatus revenuSolidariteActive(CallContext context, PersonIdentity person) {
+    /** Indemnités France Travail: the payments made ({@code /v3/france_travail/indemnites/identifiant}). */
+    public JobseekerPayments jobseekerPayments(CallContext context, String franceTravailIdentifier) {
         return call(
                 context,
-                ApiParticulierScope.REVENU_SOLIDARITE_ACTIVE,
-                "identite",
-                "/v3/dss/revenu_solidarite_active/identite",
-                identity(person, true),
+                ApiParticulierScope.INDEMNITES_FRANCE_TRAVAIL,
+                "identifiant",
+                "/v3/france_travail/indemnites/identifiant",
+                () -> new Params().add("identifiant", franceTravailIdentifier(franceTravailIdentifier)),
                 Auth.TOKEN,
                 null,
-                data -> benefit(data, "avec_majoration"));
+                ApiParticulierClient::payments);
+    }
+
+    /** Revenu de solidarité active ({@code /v3/dss/revenu_solidarite_active/identite}). */
+    public BenefitStatus revenuSolidariteActive(CallContext context, PersonIdentity person) {
+        return benefit(
+                context,
+                person,
+                ApiParticulierScope.REVENU_SOLIDARITE_ACTIVE,
+                "revenu_solidarite_active",
+                "avec_majoration");
     }
 
     /** Complémentaire santé solidaire ({@code /v3/dss/complementaire_sante_solidaire/identite}). */
     public BenefitStatus complementaireSanteSolidaire(CallContext context, PersonIdentity person) {
+        return benefit(
+                context,
+                person,
+                ApiParticulierScope.COMPLEMENTAIRE_SANTE_SOLIDAIRE,
+                "complementaire_sante_solidaire",
+                "avec_participation");
+    }
+
+    /** Prime d'activité ({@code /v3/dss/prime_activite/identite}); the supplement is {@code avec_majoration}. */
+    public BenefitStatus primeActivite(CallContext context, PersonIdentity person) {
+        return benefit(context, person, ApiParticulierScope.PRIME_ACTIVITE, "prime_activite", "avec_majoration");
+    }
+
+    /** Allocation aux adultes handicapés ({@code /v3/dss/allocation_adulte_handicape/identite}). */
+    public BenefitStatus allocationAdulteHandicape(CallContext context, PersonIdentity person) {
+        return benefit(
+                context, person, ApiParticulierScope.ALLOCATION_ADULTE_HANDICAPE, "allocation_adulte_handicape", null);
+    }
+
+    /** Allocation de soutien familial ({@code /v3/dss/allocation_soutien_familial/identite}). */
+    public BenefitStatus allocationSoutienFamilial(CallContext context, PersonIdentity person) {
+        return benefit(
+                context, person, ApiParticulierScope.ALLOCATION_SOUTIEN_FAMILIAL, "allocation_soutien_familial", null);
+    }
+
+    /**
+     * Allocation d'éducation de l'enfant handicapé ({@code /v3/dss/allocation_enfant_handicape/identite}):
+     * whether the person is the allocataire, the child giving the right, or neither.
+     */
+    public DisabledChildAllowance allocationEducationEnfantHandicape(CallContext context, PersonIdentity person) {
         return call(
                 context,
-                ApiParticulierScope.COMPLEMENTAIRE_SANTE_SOLIDAIRE,
+                ApiParticulierScope.ALLOCATION_EDUCATION_ENFANT_HANDICAPE,
                 "identite",
-                "/v3/dss/complementaire_sante_solidaire/identite",
-                identity(person, true),
+                "/v3/dss/allocation_enfant_handicape/identite",
+                () -> identity(person, Shape.DSS),
                 Auth.TOKEN,
                 null,
-                data -> benefit(data, "avec_participation"));
+                ApiParticulierClient::disabledChild);
+    }
+
+    /**
+     * Scolarité d'un élève ({@code /v4/men/scolarites/identite}) for a school year ({@code 2025-2026} or
+     * {@code 2025}), optionally in one establishment (code UAI).
+     */
+    public Schooling schooling(
+            CallContext context, PersonIdentity pupil, String schoolYear, @Nullable String establishmentUai) {
+        return call(
+                context,
+                ApiParticulierScope.SCOLARITE,
+                "identite",
+                "/v4/men/scolarites/identite",
+                () -> identity(pupil, Shape.MEN)
+                        .addIf("codeEtablissement", uai(establishmentUai))
+                        .add("anneeScolaire", schoolYear(schoolYear)),
+                Auth.TOKEN,
+                null,
+                ApiParticulierClient::schooling);
+    }
+
+    private BenefitStatus benefit(
+            CallContext context,
+            PersonIdentity person,
+            ApiParticulierScope scope,
+            String dataset,
+            @Nullable String supplementField) {
+        return call(
+                context,
+                scope,
+                "identite",
+                "/v3/dss/" + dataset + "/identite",
+                () -> identity(person, Shape.DSS),
+                Auth.TOKEN,
+                null,
+                data -> benefit(data, supplementField));
     }
 
     // ---- The call ----------------------------------------------------------------------------
 
     private enum Auth {
         TOKEN,
-        FRANCECONNECT,
-        V2_API_KEY
+        FRANCECONNECT
     }
 
     private <T> T call(
@@ -268,21 +354,30 @@ public final class ApiParticulierClient {
             ApiParticulierScope scope,
             String route,
             String path,
-            Params params,
+            Supplier<Params> parameters,
             Auth auth,
             @Nullable String franceConnectToken,
             Function<JsonNode, T> parser) {
         String outcome = "error";
         int status = 0;
         try {
+            // The habilitation first: a démarche outside it learns nothing, not even what is malformed.
             config.habilitations().check(context.demarche(), scope);
-            awaitGate();
-            params.add("recipient", config.recipient().toString());
-            HttpRequest request = request(path, params, auth, franceConnectToken);
+            Params params;
+            HttpRequest request;
+            try {
+                params = parameters.get();
+                params.add("recipient", config.recipient().toString());
+                request = request(path, params, auth, franceConnectToken);
+            } catch (InvalidParametersException e) {
+                outcome = "refused:invalid-parameters";
+                throw e;
+            }
             for (int attempt = 1; ; attempt++) {
+                awaitSlot();
                 HttpResponse<String> response;
                 try {
-                    response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    response = send(request);
                 } catch (HttpTimeoutException e) {
                     outcome = "timeout";
                     throw new TransportException(path + " timed out after " + config.timeout(), 0, List.of(), e);
@@ -305,7 +400,7 @@ public final class ApiParticulierClient {
                 noteRateLimitHeaders(response.headers());
                 if (status >= 200 && status < 300) {
                     JsonNode body = parse(response, path);
-                    T result = parser.apply(auth == Auth.V2_API_KEY ? body : required(body, "data"));
+                    T result = parser.apply(required(body, "data"));
                     outcome = "ok";
                     return result;
                 }
@@ -338,6 +433,30 @@ public final class ApiParticulierClient {
         }
     }
 
+    /**
+     * Sends and reads the whole answer within the timeout: {@link HttpRequest#timeout} alone stops at
+     * the headers, and a body that stalls after them would hold the caller indefinitely.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> future =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return future.get(config.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + config.timeout());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
+        }
+    }
+
     private HttpRequest request(String path, Params params, Auth auth, @Nullable String franceConnectToken) {
         URI uri = URI.create(config.baseUri().toString().replaceAll("/$", "") + path + "?" + params.encoded());
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
@@ -346,7 +465,6 @@ public final class ApiParticulierClient {
                 .GET();
         switch (auth) {
             case TOKEN -> builder.header("Authorization", "Bearer " + config.token());
-            case V2_API_KEY -> builder.header("X-Api-Key", config.token());
             case FRANCECONNECT -> {
                 if (franceConnectToken == null
                         || franceConnectToken.isBlank()
@@ -379,28 +497,27 @@ public final class ApiParticulierClient {
 
     // ---- Rate limits and back-off ---------------------------------------------------------
 
-    private void awaitGate() {
-        Instant until;
-        synchronized (gate) {
-            until = blockedUntil;
-        }
-        Instant now = clock.instant();
-        if (!now.isBefore(until)) {
-            return;
-        }
-        Duration wait = Duration.between(now, until);
-        if (wait.compareTo(config.maxRateLimitWait()) > 0) {
+    /** Waits for this call's slot under the per-token rate, or refuses locally when it is too far. */
+    private void awaitSlot() {
+        ApiParticulierRateLimiter.Reservation slot = rateLimiter.reserve(tokenKey, config.maxRateLimitWait());
+        if (!slot.granted()) {
+            Instant retryAt = clock.instant().plus(slot.delay());
             throw new RateLimitedException(
-                    "API Particulier asked us to wait until " + until + ": not calling", 0, List.of(), until, null);
+                    "API Particulier's rate for this token leaves no slot before " + retryAt + ": not calling",
+                    0,
+                    List.of(),
+                    retryAt,
+                    null);
         }
-        pause(wait);
+        if (!slot.delay().isZero()) {
+            pause(slot.delay());
+        }
     }
 
     private void block(Instant until) {
-        synchronized (gate) {
-            if (until.isAfter(blockedUntil)) {
-                blockedUntil = until;
-            }
+        Duration wait = Duration.between(clock.instant(), until);
+        if (!wait.isNegative() && !wait.isZero()) {
+            rateLimiter.holdFor(tokenKey, wait);
         }
     }
 
@@ -597,6 +714,16 @@ public final class ApiParticulierClient {
         }
     }
 
+    /** An out-of-range month is a body that does not follow the description, not a DateTimeException. */
+    private static YearMonth yearMonth(JsonNode node, String yearField, String monthField) {
+        try {
+            return YearMonth.of(integer(node, yearField), integer(node, monthField));
+        } catch (DateTimeException e) {
+            throw new UnexpectedResponseException(
+                    "'" + yearField + "'/'" + monthField + "' is not a month", 200, List.of(), e);
+        }
+    }
+
     private static @Nullable LocalDate optionalDate(JsonNode node, String field) {
         String value = optionalText(node, field);
         try {
@@ -625,8 +752,8 @@ public final class ApiParticulierClient {
         return new QuotientFamilial(
                 text(qf, "fournisseur"),
                 integer(qf, "valeur"),
-                YearMonth.of(integer(qf, "annee"), integer(qf, "mois")),
-                YearMonth.of(integer(qf, "annee_calcul"), integer(qf, "mois_calcul")),
+                yearMonth(qf, "annee", "mois"),
+                yearMonth(qf, "annee_calcul", "mois_calcul"),
                 members(
                         required(data, "allocataires"),
                         "nom_naissance",
@@ -648,16 +775,6 @@ public final class ApiParticulierClient {
         return optionalText(member, "date_naissance");
     }
 
-    private static @Nullable String v2Date(JsonNode member) {
-        String y = optionalText(member, "anneeDateDeNaissance");
-        if (y == null) {
-            return null;
-        }
-        String m = optionalText(member, "moisDateDeNaissance");
-        String d = optionalText(member, "jourDateDeNaissance");
-        return y + "-" + (m == null ? "00" : m) + "-" + (d == null ? "00" : d);
-    }
-
     private static List<FamilyMember> members(
             JsonNode array,
             String birthName,
@@ -675,42 +792,6 @@ public final class ApiParticulierClient {
                     optionalText(m, sex)));
         }
         return members;
-    }
-
-    private static CompositionFamiliale compositionFamiliale(JsonNode body) {
-        List<String> address = new ArrayList<>();
-        JsonNode a = required(body, "adresse");
-        for (String f : List.of(
-                "identite",
-                "complementInformation",
-                "complementInformationGeographique",
-                "numeroLibelleVoie",
-                "lieuDit",
-                "codePostalVille",
-                "pays")) {
-            String line = optionalText(a, f);
-            if (line != null && !line.isBlank()) {
-                address.add(line);
-            }
-        }
-        return new CompositionFamiliale(
-                integer(body, "quotientFamilial"),
-                YearMonth.of(integer(body, "annee"), integer(body, "mois")),
-                members(
-                        required(body, "allocataires"),
-                        "nomNaissance",
-                        "nomUsuel",
-                        "prenoms",
-                        "sexe",
-                        ApiParticulierClient::v2Date),
-                members(
-                        required(body, "enfants"),
-                        "nomNaissance",
-                        "nomUsuel",
-                        "prenoms",
-                        "sexe",
-                        ApiParticulierClient::v2Date),
-                address);
     }
 
     private static StudentStatus studentStatus(JsonNode data) {
@@ -731,17 +812,71 @@ public final class ApiParticulierClient {
     }
 
     private static StudentScholarship scholarship(JsonNode data) {
+        JsonNode status = required(data, "statut_boursier");
         JsonNode period = required(data, "periode_versement_bourse");
         JsonNode school = required(data, "etablissement_etudes");
         JsonNode echelon = required(data, "echelon_bourse");
         return new StudentScholarship(
-                bool(data, "est_boursier"),
+                bool(status, "est_boursier"),
+                bool(status, "est_radie"),
+                optionalDate(status, "date_radiation"),
                 text(echelon, "echelon"),
                 bool(echelon, "echelon_bourse_regionale_provisoire"),
                 date(period, "date_rentree"),
                 integer(period, "duree"),
                 text(school, "nom_etablissement"),
                 text(school, "nom_commune"));
+    }
+
+    private static JobseekerPayments payments(JsonNode data) {
+        List<JobseekerPayments.Payment> payments = new ArrayList<>();
+        for (JsonNode p : required(data, "paiements").values()) {
+            payments.add(new JobseekerPayments.Payment(
+                    date(p, "date_versement"),
+                    amount(p, "montant_total"),
+                    amount(p, "montant_allocations"),
+                    amount(p, "montant_aides"),
+                    amount(p, "montant_autres")));
+        }
+        return new JobseekerPayments(text(data, "identifiant"), payments);
+    }
+
+    private static BigDecimal amount(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isNumber()) {
+            throw new UnexpectedResponseException("'" + field + "' is not a number", 200, List.of(), null);
+        }
+        return value.decimalValue();
+    }
+
+    private static DisabledChildAllowance disabledChild(JsonNode data) {
+        String status = text(data, "status");
+        DisabledChildAllowance.Status s;
+        switch (status) {
+            case "allocataire" -> s = DisabledChildAllowance.Status.ALLOCATAIRE;
+            case "ouvrant_droit" -> s = DisabledChildAllowance.Status.OUVRANT_DROIT;
+            case "non_beneficiaire" -> s = DisabledChildAllowance.Status.NON_BENEFICIAIRE;
+            default ->
+                throw new UnexpectedResponseException(
+                        "'status' '" + status + "' is not a documented value", 200, List.of(), null);
+        }
+        return new DisabledChildAllowance(s, optionalDate(data, "date_debut_droit"));
+    }
+
+    private static Schooling schooling(JsonNode data) {
+        JsonNode school = required(data, "etablissement");
+        JsonNode status = required(data, "statut_eleve");
+        JsonNode mef = required(data, "module_elementaire_formation");
+        JsonNode echelon = data.get("echelon_bourse");
+        return new Schooling(
+                bool(data, "est_scolarise"),
+                text(data, "annee_scolaire"),
+                text(school, "code_uai"),
+                text(status, "code"),
+                text(status, "libelle"),
+                optionalText(mef, "libelle"),
+                bool(data, "est_boursier"),
+                echelon == null || echelon.isNull() ? null : integer(data, "echelon_bourse"));
     }
 
     private static JobseekerStatus jobseeker(JsonNode data) {
@@ -755,8 +890,8 @@ public final class ApiParticulierClient {
                 text(category, "libelle"));
     }
 
-    private static BenefitStatus benefit(JsonNode data, String supplementField) {
-        JsonNode supplement = data.get(supplementField);
+    private static BenefitStatus benefit(JsonNode data, @Nullable String supplementField) {
+        JsonNode supplement = supplementField == null ? null : data.get(supplementField);
         return new BenefitStatus(
                 bool(data, "est_beneficiaire"),
                 supplement == null || supplement.isNull() ? null : supplement.asBoolean(),
@@ -765,9 +900,42 @@ public final class ApiParticulierClient {
 
     // ---- Parameters --------------------------------------------------------------------------
 
-    private static Params identity(PersonIdentity person, boolean withCountry) {
-        Params p = new Params().add("nomNaissance", person.birthName()).addIf("nomUsage", person.usageName());
-        person.givenNames().forEach(n -> p.add("prenoms[]", n));
+    /** What each family of {@code /identite} routes declares (official descriptions, v3/v4). */
+    private enum Shape {
+        /** DSS (CNAF/MSA/CNAM): {@code nomUsage}, up to three given names, country, partial birth date. */
+        DSS(true, 3, true, true, false),
+        /** CNOUS v4: no {@code nomUsage}, no country, full birth date. */
+        CNOUS(false, 3, false, true, true),
+        /** MESRI: no {@code nomUsage}, one given name ({@code maxItems: 1}), full birth date. */
+        MESRI(false, 1, false, true, true),
+        /** MEN scolarités: no {@code nomUsage}, no place of birth, full birth date. */
+        MEN(false, 3, false, false, true);
+
+        final boolean usageName;
+        final int maxGivenNames;
+        final boolean country;
+        final boolean commune;
+        final boolean fullBirthDate;
+
+        Shape(boolean usageName, int maxGivenNames, boolean country, boolean commune, boolean fullBirthDate) {
+            this.usageName = usageName;
+            this.maxGivenNames = maxGivenNames;
+            this.country = country;
+            this.commune = commune;
+            this.fullBirthDate = fullBirthDate;
+        }
+    }
+
+    private static Params identity(PersonIdentity person, Shape shape) {
+        if (shape.fullBirthDate) {
+            requireFullBirthDate(person);
+        }
+        Params p = new Params().add("nomNaissance", person.birthName());
+        if (shape.usageName) {
+            p.addIf("nomUsage", person.usageName());
+        }
+        // The first given names: MESRI matches on the first one only.
+        person.givenNames().stream().limit(shape.maxGivenNames).forEach(n -> p.add("prenoms[]", n));
         p.add("anneeDateNaissance", String.valueOf(person.birthYear()));
         if (person.birthMonth() != 0) {
             p.add("moisDateNaissance", String.valueOf(person.birthMonth()));
@@ -776,10 +944,12 @@ public final class ApiParticulierClient {
             }
         }
         p.add("sexeEtatCivil", person.sex());
-        if (withCountry) {
+        if (shape.country) {
             p.add("codeCogInseePaysNaissance", person.birthCountry());
         }
-        p.addIf("codeCogInseeCommuneNaissance", person.birthCommune());
+        if (shape.commune) {
+            p.addIf("codeCogInseeCommuneNaissance", person.birthCommune());
+        }
         return p;
     }
 
@@ -791,6 +961,37 @@ public final class ApiParticulierClient {
                     List.of(),
                     null);
         }
+    }
+
+    private static String franceTravailIdentifier(String identifier) {
+        if (identifier == null || !identifier.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new InvalidParametersException(
+                    "identifiant '" + identifier + "' must be 1-64 letters, digits, dots, dashes or underscores",
+                    0,
+                    List.of(),
+                    null);
+        }
+        return identifier;
+    }
+
+    private static @Nullable String uai(@Nullable String uai) {
+        if (uai != null && !uai.matches("\\d{7}[A-Za-z]")) {
+            throw new InvalidParametersException(
+                    "codeEtablissement '" + uai + "' must be a code UAI (7 digits and a letter)", 0, List.of(), null);
+        }
+        return uai;
+    }
+
+    private static String schoolYear(String year) {
+        if (year == null || !year.matches("\\d{4}(-\\d{4})?")) {
+            throw new InvalidParametersException(
+                    "anneeScolaire '" + year + "' must be YYYY or YYYY-YYYY", 0, List.of(), null);
+        }
+        if (year.length() == 9 && Integer.parseInt(year.substring(5)) != Integer.parseInt(year.substring(0, 4)) + 1) {
+            throw new InvalidParametersException(
+                    "anneeScolaire '" + year + "' must span two consecutive years", 0, List.of(), null);
+        }
+        return year;
     }
 
     private static String ine(String ine) {

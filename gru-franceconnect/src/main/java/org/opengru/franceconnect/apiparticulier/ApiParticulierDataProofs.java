@@ -158,21 +158,6 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
                         qf.period().atEndOfMonth(),
                         attributes);
             }
-            case COMPOSITION_FAMILIALE -> {
-                CompositionFamiliale cf = client.compositionFamiliale(context, person, YearMonth.from(on));
-                attributes.put("quotient_familial", String.valueOf(cf.quotientFamilial()));
-                attributes.put("periode", cf.period().toString());
-                attributes.put("allocataires", String.valueOf(cf.allocataires().size()));
-                attributes.put("enfants", String.valueOf(cf.children().size()));
-                return proof(
-                        piece,
-                        "API Particulier — CNAF",
-                        "Composition familiale CAF de " + cf.period() + " : "
-                                + cf.allocataires().size() + " allocataire(s), "
-                                + cf.children().size() + " enfant(s)",
-                        cf.period().atEndOfMonth(),
-                        attributes);
-            }
             case STATUT_ETUDIANT -> {
                 StudentStatus status = client.studentStatus(context, person);
                 return status.admissions().stream()
@@ -193,7 +178,7 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
             }
             case STATUT_ETUDIANT_BOURSIER -> {
                 StudentScholarship s = client.studentScholarship(context, person);
-                if (!s.scholar()) {
+                if (!s.scholar() || s.struckOff()) {
                     return Optional.empty();
                 }
                 attributes.put("boursier", "true");

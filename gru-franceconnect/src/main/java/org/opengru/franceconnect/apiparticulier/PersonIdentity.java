@@ -36,6 +36,22 @@ public record PersonIdentity(
         if (givenNames.isEmpty()) {
             throw new InvalidParametersException("prenoms[] needs at least one given name", 0, List.of(), null);
         }
+        if (birthMonth < 0 || birthMonth > 12 || birthDay < 0 || (birthMonth == 0 && birthDay != 0)) {
+            throw new InvalidParametersException(
+                    "date de naissance " + birthYear + "-" + birthMonth + "-" + birthDay + " is out of range",
+                    0,
+                    List.of(),
+                    null);
+        }
+        try {
+            java.time.LocalDate.of(birthYear, Math.max(1, birthMonth), Math.max(1, birthDay));
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidParametersException(
+                    "date de naissance " + birthYear + "-" + birthMonth + "-" + birthDay + " does not exist",
+                    0,
+                    List.of(),
+                    e);
+        }
         if (!"M".equals(sex) && !"F".equals(sex)) {
             throw new InvalidParametersException("sexeEtatCivil '" + sex + "' must be M or F", 0, List.of(), null);
         }

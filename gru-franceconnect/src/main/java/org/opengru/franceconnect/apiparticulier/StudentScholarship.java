@@ -1,10 +1,13 @@
 package org.opengru.franceconnect.apiparticulier;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Statut étudiant boursier (CNOUS).
+ * Statut étudiant boursier (CNOUS, v4).
  *
+ * @param struckOff est radié
+ * @param struckOffOn date de radiation, when struck off
  * @param echelon {@code 0bis} or {@code 1}..{@code 7}
  * @param provisionalRegional whether the regional scholarship is provisional
  * @param academicYearStart date de rentrée
@@ -12,6 +15,8 @@ import java.time.LocalDate;
  */
 public record StudentScholarship(
         boolean scholar,
+        boolean struckOff,
+        @Nullable LocalDate struckOffOn,
         String echelon,
         boolean provisionalRegional,
         LocalDate academicYearStart,

@@ -24,6 +24,17 @@ public enum Platform {
         return kind;
     }
 
+    /** The public platform with this exact issuer (a trailing slash aside), if any. */
+    public static java.util.Optional<Platform> ofIssuer(URI issuer) {
+        String wanted = issuer.toString().replaceAll("/+$", "");
+        for (Platform p : values()) {
+            if (p.issuer.toString().equals(wanted)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The exact issuer; discovery lives under it. */
     public URI issuer() {
         return issuer;

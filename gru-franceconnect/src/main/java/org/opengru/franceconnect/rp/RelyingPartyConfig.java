@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,15 @@ public final class RelyingPartyConfig {
         if (kind.encryptedTokens() && userInfoFormat != UserInfoFormat.SIGNED_JWT) {
             throw new InvalidConfigurationException(
                     "userInfoFormat", userInfoFormat, "FranceConnect+ returns userinfo as a JWT");
+        }
+        // Every public FranceConnect platform signs userinfo: accepting plain JSON there would trust an
+        // unsigned answer, whoever configured it (platform(...) or provider(...) with the same issuer).
+        Optional<Platform> publicPlatform = Platform.ofIssuer(issuer);
+        if (userInfoFormat == UserInfoFormat.PLAIN_JSON && publicPlatform.isPresent()) {
+            throw new InvalidConfigurationException(
+                    "userInfoFormat",
+                    userInfoFormat,
+                    publicPlatform.get() + " returns userinfo as a signed JWT; plain JSON is for local test providers");
         }
         checkEndpoint("redirectUri", redirectUri);
         if (postLogoutRedirectUri != null) {

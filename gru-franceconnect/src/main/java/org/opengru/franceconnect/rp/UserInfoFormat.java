@@ -6,7 +6,7 @@ public enum UserInfoFormat {
     SIGNED_JWT,
     /**
      * Plain {@code application/json}, trusted on the strength of TLS alone. Only for providers that
-     * cannot sign userinfo (local test providers); never for FranceConnect.
+     * cannot sign userinfo (local test providers); refused on every public FranceConnect platform.
      */
     PLAIN_JSON
 }

@@ -47,11 +47,18 @@ class ApiParticulierClientTest {
             .allow(
                     "inscription-cantine",
                     ApiParticulierScope.QUOTIENT_FAMILIAL,
-                    ApiParticulierScope.COMPOSITION_FAMILIALE,
                     ApiParticulierScope.REVENU_SOLIDARITE_ACTIVE,
-                    ApiParticulierScope.COMPLEMENTAIRE_SANTE_SOLIDAIRE)
+                    ApiParticulierScope.COMPLEMENTAIRE_SANTE_SOLIDAIRE,
+                    ApiParticulierScope.PRIME_ACTIVITE,
+                    ApiParticulierScope.ALLOCATION_ADULTE_HANDICAPE,
+                    ApiParticulierScope.ALLOCATION_SOUTIEN_FAMILIAL,
+                    ApiParticulierScope.ALLOCATION_EDUCATION_ENFANT_HANDICAPE,
+                    ApiParticulierScope.SCOLARITE)
             .allow("bourse-etudiant", ApiParticulierScope.STATUT_ETUDIANT, ApiParticulierScope.STATUT_ETUDIANT_BOURSIER)
-            .allow("aide-demandeur-emploi", ApiParticulierScope.STATUT_DEMANDEUR_EMPLOI)
+            .allow(
+                    "aide-demandeur-emploi",
+                    ApiParticulierScope.STATUT_DEMANDEUR_EMPLOI,
+                    ApiParticulierScope.INDEMNITES_FRANCE_TRAVAIL)
             .build();
     private ApiParticulierClient client = client(server.baseUri(), Duration.ofSeconds(5));
 
@@ -112,17 +119,6 @@ class ApiParticulierClientTest {
     }
 
     @Test
-    void composition_familiale_on_the_v2_route_with_the_api_key_header() {
-        CompositionFamiliale cf = client.compositionFamiliale(CANTINE, PERSON, YearMonth.of(2023, 12));
-        assertThat(cf.quotientFamilial()).isEqualTo(464);
-        assertThat(cf.period()).isEqualTo(YearMonth.of(2023, 12));
-        assertThat(cf.allocataires()).extracting(FamilyMember::birthName).containsExactly("CHAMPION", "NIDOUILLET");
-        assertThat(cf.children()).extracting(FamilyMember::birthDate).containsExactly("2014-05-02", "2012-04-00");
-        assertThat(last().headers().get("X-api-key")).containsExactly(TOKEN);
-        assertThat(last().headers()).doesNotContainKey("Authorization");
-    }
-
-    @Test
     void student_status_by_civil_status_and_by_ine() {
         StudentStatus status = client.studentStatus(BOURSE, PERSON);
         assertThat(status.admissions()).singleElement().satisfies(a -> {
@@ -139,7 +135,12 @@ class ApiParticulierClientTest {
     @Test
     void student_scholarship_status() {
         StudentScholarship s = client.studentScholarship(BOURSE, PERSON);
+        assertThat(last().path()).isEqualTo("/v4/cnous/etudiant_boursier/identite");
         assertThat(s.scholar()).isTrue();
+        assertThat(s.struckOff()).isFalse();
+        assertThat(s.struckOffOn()).isNull();
+        assertThat(s.provisionalRegional()).isTrue();
+        assertThat(s.establishmentCommune()).isEqualTo("Brest");
         assertThat(s.echelon()).isEqualTo("6");
         assertThat(s.academicYearStart()).isEqualTo(LocalDate.of(2019, 9, 1));
         assertThat(s.durationMonths()).isEqualTo(12);
@@ -187,6 +188,7 @@ class ApiParticulierClientTest {
 
     @Test
     void every_call_is_audited_without_response_data() {
+        Instant firstCall = clock.instant();
         client.quotientFamilial(CANTINE, PERSON, null);
         server.script(
                 "/v3/mesri/statut_etudiant/identite",
@@ -200,7 +202,7 @@ class ApiParticulierClientTest {
         var first = entries.get(0).record();
         assertThat(first.actor()).hasToString("agent:jdupont");
         assertThat(first.action()).isEqualTo("api-particulier:quotient_familial");
-        assertThat(first.occurredAt()).isEqualTo(clock.instant());
+        assertThat(first.occurredAt()).isEqualTo(firstCall);
         assertThat(first.details())
                 .containsEntry("demarche", "inscription-cantine")
                 .containsEntry("scope", "quotient_familial")
@@ -231,14 +233,20 @@ class ApiParticulierClientTest {
                 c -> c.quotientFamilialFranceConnect(CANTINE, "fc-token", null);
             case "/v3/mesri/statut_etudiant/identite" -> c -> c.studentStatus(BOURSE, PERSON);
             case "/v3/mesri/statut_etudiant/ine" -> c -> c.studentStatusByIne(BOURSE, "1234567890A");
-            case "/v3/cnous/etudiant_boursier/identite" -> c -> c.studentScholarship(BOURSE, PERSON);
-            case "/v3/cnous/etudiant_boursier/ine" -> c -> c.studentScholarshipByIne(BOURSE, "1234567890A");
+            case "/v4/cnous/etudiant_boursier/identite" -> c -> c.studentScholarship(BOURSE, PERSON);
+            case "/v4/cnous/etudiant_boursier/ine" -> c -> c.studentScholarshipByIne(BOURSE, "1234567890A");
+            case "/v3/france_travail/indemnites/identifiant" -> c -> c.jobseekerPayments(EMPLOI, "martin.jacques");
+            case "/v3/dss/prime_activite/identite" -> c -> c.primeActivite(CANTINE, PERSON);
+            case "/v3/dss/allocation_adulte_handicape/identite" -> c -> c.allocationAdulteHandicape(CANTINE, PERSON);
+            case "/v3/dss/allocation_soutien_familial/identite" -> c -> c.allocationSoutienFamilial(CANTINE, PERSON);
+            case "/v3/dss/allocation_enfant_handicape/identite" ->
+                c -> c.allocationEducationEnfantHandicape(CANTINE, PERSON);
+            case "/v4/men/scolarites/identite" -> c -> c.schooling(CANTINE, PERSON, "2022-2023", null);
             case "/v3/france_travail/statut/identifiant" -> c -> c.jobseekerStatus(EMPLOI, "martin.jacques");
             case "/v3/dss/revenu_solidarite_active/identite" -> c -> c.revenuSolidariteActive(CANTINE, PERSON);
             case "/v3/dss/complementaire_sante_solidaire/identite" ->
                 c -> c.complementaireSanteSolidaire(CANTINE, PERSON);
-            case "/api/v2/composition-familiale-v2" -> c -> c.compositionFamiliale(CANTINE, PERSON, null);
-            default -> throw new IllegalArgumentException(path);
+            default -> null; // a route the client does not call
         };
     }
 
@@ -246,6 +254,9 @@ class ApiParticulierClientTest {
     void every_documented_error_of_every_route_becomes_its_typed_exception_with_its_code() {
         int checked = 0;
         for (String path : server.paths()) {
+            if (callOf(path) == null) {
+                continue;
+            }
             for (Map.Entry<Integer, JsonNode> documented : server.documentedErrors(path)) {
                 int status = documented.getKey();
                 JsonNode body = documented.getValue();
@@ -367,6 +378,7 @@ class ApiParticulierClientTest {
                 Map.of());
         assertThatThrownBy(() -> client.revenuSolidariteActive(CANTINE, PERSON))
                 .isInstanceOf(PersonNotFoundException.class);
+        clock.advance(Duration.ofSeconds(1)); // the next rate slot is free: no wait to confuse with a retry
         server.script(
                 path,
                 504,
@@ -443,5 +455,248 @@ class ApiParticulierClientTest {
         assertThatThrownBy(() -> new PersonIdentity("DUPONT", null, List.of("JEAN"), 1990, 1, 1, "X", "99100", "75107"))
                 .isInstanceOf(InvalidParametersException.class);
         assertThat(server.requestCount()).isZero();
+    }
+
+    // ---- Issue 18 item 6: expected values from the official description ------------------------
+
+    static final PersonIdentity WITH_USAGE_NAME = new PersonIdentity(
+            "DUPONT", "MARTIN", List.of("JEAN", "PIERRE", "PAUL"), 1990, 1, 31, "M", "99100", "75107");
+
+    @Test
+    void mesri_gets_one_given_name_and_routes_without_nom_usage_do_not_get_it() {
+        client.studentStatus(BOURSE, WITH_USAGE_NAME);
+        // prenoms[] maxItems: 1 on /v3/mesri/statut_etudiant/identite; no nomUsage declared there.
+        assertThat(last().query()).containsEntry("prenoms[]", List.of("JEAN"));
+        assertThat(last().query()).doesNotContainKey("nomUsage");
+        client.studentScholarship(BOURSE, WITH_USAGE_NAME);
+        assertThat(last().query()).doesNotContainKey("nomUsage");
+        assertThat(last().query()).containsEntry("prenoms[]", List.of("JEAN", "PIERRE", "PAUL"));
+        client.schooling(CANTINE, WITH_USAGE_NAME, "2022-2023", "0210015C");
+        assertThat(last().query()).doesNotContainKeys("nomUsage", "codeCogInseeCommuneNaissance");
+        // A DSS route declares nomUsage: it is sent there.
+        client.quotientFamilial(CANTINE, WITH_USAGE_NAME, null);
+        assertThat(last().query()).containsEntry("nomUsage", List.of("MARTIN"));
+        // (the @AfterEach checks every request against the declared parameters and maxItems)
+    }
+
+    @Test
+    void the_routes_a_commune_uses_answer_the_values_of_the_official_examples() {
+        BenefitStatus aah = client.allocationAdulteHandicape(CANTINE, PERSON);
+        assertThat(last().path()).isEqualTo("/v3/dss/allocation_adulte_handicape/identite");
+        assertThat(aah).isEqualTo(new BenefitStatus(true, null, LocalDate.of(1992, 11, 29)));
+
+        BenefitStatus asf = client.allocationSoutienFamilial(CANTINE, PERSON);
+        assertThat(last().path()).isEqualTo("/v3/dss/allocation_soutien_familial/identite");
+        assertThat(asf).isEqualTo(new BenefitStatus(true, null, LocalDate.of(1992, 11, 29)));
+
+        DisabledChildAllowance aeeh = client.allocationEducationEnfantHandicape(CANTINE, PERSON);
+        assertThat(last().path()).isEqualTo("/v3/dss/allocation_enfant_handicape/identite");
+        assertThat(aeeh)
+                .isEqualTo(new DisabledChildAllowance(
+                        DisabledChildAllowance.Status.ALLOCATAIRE, LocalDate.of(1992, 11, 29)));
+
+        BenefitStatus prime = client.primeActivite(CANTINE, PERSON);
+        assertThat(last().path()).isEqualTo("/v3/dss/prime_activite/identite");
+        assertThat(prime).isEqualTo(new BenefitStatus(true, false, LocalDate.of(1992, 11, 20)));
+
+        BenefitStatus css = client.complementaireSanteSolidaire(CANTINE, PERSON);
+        assertThat(css.beneficiary()).isTrue();
+
+        JobseekerPayments payments = client.jobseekerPayments(EMPLOI, "jean.dupont33");
+        assertThat(last().path()).isEqualTo("/v3/france_travail/indemnites/identifiant");
+        assertThat(payments.identifier()).isEqualTo("jean.dupont33");
+        assertThat(payments.payments())
+                .containsExactly(new JobseekerPayments.Payment(
+                        LocalDate.of(2021, 1, 1),
+                        new java.math.BigDecimal("123.4"),
+                        new java.math.BigDecimal("45.1"),
+                        new java.math.BigDecimal("12.21"),
+                        new java.math.BigDecimal("2.34")));
+
+        Schooling schooling = client.schooling(CANTINE, PERSON, "2022-2023", null);
+        assertThat(last().path()).isEqualTo("/v4/men/scolarites/identite");
+        assertThat(last().query()).containsEntry("anneeScolaire", List.of("2022-2023"));
+        assertThat(schooling)
+                .isEqualTo(new Schooling(
+                        true, "2022-2023", "0210015C", "ST", "SCOLAIRE", "1CAP1 STAFFEUR ORNEMANISTE", true, 1));
+    }
+
+    @Test
+    void no_deprecated_route_is_called() {
+        for (String path : server.paths()) {
+            if (callOf(path) != null) {
+                assertThat(server.operation(path).path("deprecated").asBoolean(false))
+                        .as(path)
+                        .isFalse();
+            }
+        }
+        for (String path : List.of(
+                "/v3/dss/allocation_adulte_handicape/identite",
+                "/v3/dss/allocation_soutien_familial/identite",
+                "/v3/dss/allocation_enfant_handicape/identite",
+                "/v3/dss/prime_activite/identite",
+                "/v3/dss/complementaire_sante_solidaire/identite",
+                "/v3/france_travail/indemnites/identifiant",
+                "/v4/men/scolarites/identite",
+                "/v4/cnous/etudiant_boursier/identite")) {
+            assertThat(callOf(path)).as(path).isNotNull();
+        }
+    }
+
+    @Test
+    void the_habilitation_is_checked_before_the_input_and_input_refusals_are_audited() {
+        // Not habilitated and malformed: the habilitation answers first.
+        assertThatThrownBy(() -> client.studentStatusByIne(CANTINE, "x")).isInstanceOf(ScopeNotAllowedException.class);
+        // Habilitated and malformed: refused locally, and audited.
+        assertThatThrownBy(() -> client.studentStatusByIne(BOURSE, "x")).isInstanceOf(InvalidParametersException.class);
+        PersonIdentity presumed =
+                new PersonIdentity("DUPONT", null, List.of("JEAN"), 1990, 0, 0, "M", "99100", "75107");
+        assertThatThrownBy(() -> client.studentScholarship(BOURSE, presumed))
+                .isInstanceOf(InvalidParametersException.class);
+        assertThatThrownBy(() -> client.jobseekerPayments(EMPLOI, "a b"))
+                .isInstanceOf(InvalidParametersException.class);
+        assertThatThrownBy(() -> client.schooling(CANTINE, PERSON, "2022-2024", null))
+                .isInstanceOf(InvalidParametersException.class);
+        assertThat(server.requestCount()).isZero();
+        assertThat(auditEntries())
+                .extracting(e -> e.record().details().get("outcome"))
+                .containsExactly(
+                        "refused:habilitation",
+                        "refused:invalid-parameters",
+                        "refused:invalid-parameters",
+                        "refused:invalid-parameters",
+                        "refused:invalid-parameters");
+    }
+
+    @Test
+    void out_of_range_dates_become_typed_errors() {
+        // moisDateNaissance is a month (1-12), jourDateNaissance a day of that month.
+        assertThatThrownBy(
+                        () -> new PersonIdentity("DUPONT", null, List.of("JEAN"), 1990, 13, 1, "M", "99100", "75107"))
+                .isInstanceOf(InvalidParametersException.class)
+                .hasMessageContaining("1990-13-1");
+        assertThatThrownBy(
+                        () -> new PersonIdentity("DUPONT", null, List.of("JEAN"), 1990, 2, 30, "M", "99100", "75107"))
+                .isInstanceOf(InvalidParametersException.class);
+        // An answer whose month is out of range does not follow the description.
+        String body = server.successBody("/v3/dss/quotient_familial/identite").replace("\"mois\":6", "\"mois\":13");
+        assertThat(body).contains("\"mois\":13");
+        server.script("/v3/dss/quotient_familial/identite", 200, body, Map.of());
+        assertThatThrownBy(() -> client.quotientFamilial(CANTINE, PERSON, null))
+                .isInstanceOf(UnexpectedResponseException.class);
+    }
+
+    @Test
+    void a_500_is_a_provider_unavailable_error_as_documented() {
+        server.script(
+                "/v3/dss/revenu_solidarite_active/identite",
+                500,
+                "{\"errors\":[{\"code\":\"00999\",\"title\":\"t\",\"detail\":\"d\",\"meta\":{}}]}",
+                Map.of());
+        assertThatThrownBy(() -> client.revenuSolidariteActive(CANTINE, PERSON))
+                .isInstanceOfSatisfying(
+                        ProviderUnavailableException.class,
+                        e -> assertThat(e.status()).isEqualTo(500));
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void the_timeout_covers_a_body_that_stalls_after_the_headers() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (ServerSocket stalling = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread serverThread = new Thread(() -> {
+                try (var socket = stalling.accept()) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        // the request head
+                    }
+                    var out = socket.getOutputStream();
+                    out.write(
+                            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"data\":")
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                    release.await(); // the body never comes
+                } catch (Exception e) {
+                    // the test is over
+                }
+            });
+            serverThread.setDaemon(true);
+            serverThread.start();
+            ApiParticulierClient c =
+                    client(URI.create("http://127.0.0.1:" + stalling.getLocalPort()), Duration.ofMillis(300));
+            // A guard so that a client without a whole-answer timeout fails instead of hanging.
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
+                    () -> assertThatThrownBy(() -> c.revenuSolidariteActive(CANTINE, PERSON))
+                            .isInstanceOf(TransportException.class)
+                            .hasMessageContaining("timed out"));
+            assertThat(auditEntries())
+                    .extracting(e -> e.record().details().get("outcome"))
+                    .containsExactly("timeout");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void calls_are_held_under_twenty_per_second_before_they_are_sent() {
+        List<Instant> sentAt = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            client.revenuSolidariteActive(CANTINE, PERSON);
+            sentAt.add(clock.instant()); // the clock only moves when the client waits: this is when it sent
+        }
+        assertThat(server.requestCount()).isEqualTo(60);
+        // API Particulier allows 20 requests per second per token: any 20 consecutive calls span a second.
+        for (int i = 0; i + 19 < sentAt.size(); i++) {
+            assertThat(Duration.between(sentAt.get(i), sentAt.get(i + 19)))
+                    .as("calls " + i + " to " + (i + 19))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void callers_released_after_a_retry_after_leave_one_slot_apart() throws Exception {
+        List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ApiParticulierConfig config = ApiParticulierConfig.builder(TENANT)
+                .baseUri(server.baseUri())
+                .token(TOKEN)
+                .recipient(Siret.parse("13002526500013"))
+                .habilitations(habilitations)
+                .build();
+        // The clock does not move: every caller sees the same "now", as threads released together would.
+        ApiParticulierClient shared =
+                new ApiParticulierClient(config, HttpClient.newHttpClient(), audit, clock, waits::add);
+        String path = "/v3/dss/revenu_solidarite_active/identite";
+        JsonNode tooMany = server.documentedErrors(path).stream()
+                .filter(e -> e.getKey() == 429)
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        server.script(path, 429, tooMany.toString(), Map.of("Retry-After", "1"));
+        assertThatThrownBy(() -> shared.revenuSolidariteActive(CANTINE, PERSON))
+                .isInstanceOf(RateLimitedException.class);
+        waits.clear();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<BenefitStatus>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> shared.revenuSolidariteActive(CANTINE, PERSON)));
+            }
+            for (var call : calls) {
+                assertThat(call.get().beneficiary()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Each waited past the Retry-After, and no two leave at the same time.
+        assertThat(waits)
+                .hasSize(8)
+                .doesNotHaveDuplicates()
+                .allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        List<Duration> sorted = waits.stream().sorted().toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(sorted.get(i).minus(sorted.get(i - 1))).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        }
     }
 }

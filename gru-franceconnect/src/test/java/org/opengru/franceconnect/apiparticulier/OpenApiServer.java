@@ -26,10 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A loopback HTTP server answering from the official API Particulier OpenAPI descriptions (extracts of
- * /work/shared/specs in test resources): 200 bodies built from the schema's examples, error bodies
- * copied from the documented examples. It also checks each request against the route's declared
- * parameters and records what it received.
+ * A loopback HTTP server answering from the official API Particulier OpenAPI description (v3 and v4
+ * routes, a copy in test resources): 200 bodies built from the schema's examples, error bodies copied
+ * from the documented examples. It also checks each request against the route's declared parameters
+ * (required present, nothing undeclared, no more values than {@code maxItems}, integers where an
+ * integer is declared) and records what it received.
  */
 final class OpenApiServer implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,8 +50,7 @@ final class OpenApiServer implements AutoCloseable {
     volatile Map<String, String> successHeaders = Map.of();
 
     OpenApiServer() {
-        specs.add(load("/openapi/api-particulier-v3-extract.yml"));
-        specs.add(load("/openapi/api-particulier-v2-extract.yml"));
+        specs.add(load("/openapi/api-particulier-v3.yml"));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -198,6 +198,23 @@ final class OpenApiServer implements AutoCloseable {
             declared.add(name);
             if (p.path("required").asBoolean(false) && !query.containsKey(name)) {
                 violations.add(path + ": required parameter " + name + " missing");
+            }
+            List<String> values = query.getOrDefault(name, List.of());
+            JsonNode schema = p.path("schema");
+            if (schema.has("maxItems")
+                    && values.size() > schema.path("maxItems").asInt()) {
+                violations.add(path + ": " + values.size() + " values of " + name + ", maxItems "
+                        + schema.path("maxItems").asInt());
+            }
+            if ("integer".equals(schema.path("type").asString(""))) {
+                for (String v : values) {
+                    if (!v.matches("-?\\d+")) {
+                        violations.add(path + ": " + name + " '" + v + "' is not an integer");
+                    } else if (schema.has("maximum")
+                            && Long.parseLong(v) > schema.path("maximum").asLong()) {
+                        violations.add(path + ": " + name + " " + v + " above its maximum");
+                    }
+                }
             }
         }
         for (String name : query.keySet()) {

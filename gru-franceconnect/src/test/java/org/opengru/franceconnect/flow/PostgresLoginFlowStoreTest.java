@@ -52,7 +52,8 @@ public class PostgresLoginFlowStoreTest extends LoginFlowStoreContract {
         for (String file : List.of(
                 "V1__franceconnect_login_flow.sql",
                 "V2__franceconnect_account_link.sql",
-                "V3__franceconnect_browser_binding.sql")) {
+                "V3__franceconnect_browser_binding.sql",
+                "V4__franceconnect_api_particulier_rate.sql")) {
             String path = PostgresLoginFlowStore.MIGRATION_LOCATION + "/" + file;
             try (InputStream in = PostgresLoginFlowStore.class.getClassLoader().getResourceAsStream(path)) {
                 assertThat(in).as(path).isNotNull();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opengru.franceconnect.InvalidConfigurationException;
 
@@ -96,5 +97,29 @@ class RelyingPartyConfigTest {
                 .isInstanceOfSatisfying(
                         InvalidConfigurationException.class,
                         e -> assertThat(e.field()).isEqualTo("tenantId"));
+    }
+
+    @Test
+    void plain_json_userinfo_is_refused_on_the_public_franceconnect_platforms() {
+        // FranceConnect v2 returns userinfo as application/jwt (signed): an unsigned answer is never trusted there.
+        for (Platform platform : List.of(Platform.FRANCECONNECT_PRODUCTION, Platform.FRANCECONNECT_INTEGRATION)) {
+            refused(
+                    () -> valid().platform(platform)
+                            .userInfoFormat(UserInfoFormat.PLAIN_JSON)
+                            .build(),
+                    "userInfoFormat",
+                    "PLAIN_JSON");
+            // The same issuer typed as a custom provider is the same platform.
+            refused(
+                    () -> valid().provider(ProviderKind.FRANCECONNECT, java.net.URI.create(platform.issuer() + "/"))
+                            .userInfoFormat(UserInfoFormat.PLAIN_JSON)
+                            .build(),
+                    "userInfoFormat",
+                    "PLAIN_JSON");
+        }
+        // Control: a local test provider may still answer plain JSON.
+        valid().provider(ProviderKind.FRANCECONNECT, java.net.URI.create("http://127.0.0.1:8080/default"))
+                .userInfoFormat(UserInfoFormat.PLAIN_JSON)
+                .build();
     }
 }
