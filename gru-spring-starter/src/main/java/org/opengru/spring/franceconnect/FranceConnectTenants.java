@@ -144,7 +144,15 @@ final class FranceConnectTenants {
         return out;
     }
 
-    static Map<TenantId, ApiParticulierClient> apiParticulier(GruProperties properties, AuditTrail audit, Clock clock) {
+    /**
+     * @param rateLimiter holds every tenant's calls under the per-token limit; on PostgreSQL one limiter
+     *     shared by the nodes of the deployment
+     */
+    static Map<TenantId, ApiParticulierClient> apiParticulier(
+            GruProperties properties,
+            AuditTrail audit,
+            Clock clock,
+            org.opengru.franceconnect.apiparticulier.ratelimit.ApiParticulierRateLimiter rateLimiter) {
         Map<TenantId, ApiParticulierClient> out = new LinkedHashMap<>();
         for (String id : properties.tenantIds()) {
             TenantProperties.ApiParticulier api = properties.tenant(id).apiParticulier();
@@ -182,7 +190,7 @@ final class FranceConnectTenants {
                 if (api.timeout() != null) {
                     config.timeout(api.timeout());
                 }
-                out.put(TenantId.of(id), ApiParticulierClient.create(config.build(), audit, clock));
+                out.put(TenantId.of(id), ApiParticulierClient.create(config.build(), audit, clock, rateLimiter));
             } catch (RuntimeException e) {
                 throw new InvalidSignInConfigurationException(prefix.substring(0, prefix.length() - 1), e);
             }

@@ -7,6 +7,7 @@ import org.opengru.core.GruCore;
 import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.usager.UsagerStore;
+import org.opengru.franceconnect.apiparticulier.ApiParticulierClient;
 import org.opengru.franceconnect.flow.InMemoryLoginFlowStore;
 import org.opengru.franceconnect.flow.LoginFlowStore;
 import org.opengru.franceconnect.flow.PostgresLoginFlowStore;
@@ -63,8 +64,16 @@ public class GruFranceConnectAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ApiParticulierClients gruApiParticulierClients(GruProperties properties, AuditTrail audit, Clock clock) {
-        return new ApiParticulierClients(FranceConnectTenants.apiParticulier(properties, audit, clock));
+    ApiParticulierClients gruApiParticulierClients(
+            GruProperties properties, AuditTrail audit, Clock clock, GruStorage storage) {
+        // API Particulier's 20 requests per second are per token, whatever the number of nodes.
+        org.opengru.franceconnect.apiparticulier.ratelimit.ApiParticulierRateLimiter limiter = storage.dataSource()
+                .<org.opengru.franceconnect.apiparticulier.ratelimit.ApiParticulierRateLimiter>map(
+                        ds -> new org.opengru.franceconnect.apiparticulier.ratelimit.PostgresRateLimiter(
+                                ds, ApiParticulierClient.DEFAULT_REQUESTS_PER_SECOND))
+                .orElseGet(() -> new org.opengru.franceconnect.apiparticulier.ratelimit.InMemoryRateLimiter(
+                        clock, ApiParticulierClient.DEFAULT_REQUESTS_PER_SECOND));
+        return new ApiParticulierClients(FranceConnectTenants.apiParticulier(properties, audit, clock, limiter));
     }
 
     /** FranceConnect accounts linked to usagers: in PostgreSQL with the rest, or in memory. */
