@@ -28,7 +28,7 @@ class GruProblemsTest {
             GruProblems problems = context.getBean(GruProblems.class);
             List<GruException> refusals = List.of(
                     new AccessDeniedException(OTHER_RESIDENT, "read", "request", "42"),
-                    new IdempotencyConflictException("cle-1", "create by " + OTHER_RESIDENT, "create"),
+                    new IdempotencyConflictException("cle-1"),
                     new IllegalTransitionException(
                             "request", "42", "ACCEPTED", "START_REVIEW", OTHER_RESIDENT, "already decided"),
                     new NotFoundException("request", OTHER_RESIDENT),
