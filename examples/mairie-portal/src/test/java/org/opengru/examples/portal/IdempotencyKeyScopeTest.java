@@ -42,9 +42,10 @@ class IdempotencyKeyScopeTest extends RunningPortal {
 
             HttpResponse<String> reused =
                     book(claire, claireCsrf, key, slots.get(2).path("start").asString());
-            assertThat(reused.statusCode()).isBetween(400, 499);
+            // A problem detail with its stable code and French text, nothing of the first call.
+            assertThat(reused.statusCode()).isEqualTo(409);
             assertThat(reused.body())
-                    .contains("already used for another call")
+                    .contains("\"code\":\"idempotency-conflict\"")
                     .doesNotContain(first)
                     .doesNotContain(herId)
                     .doesNotContain(Commune.SERVICE_URBANISME.value() + " ")
