@@ -286,7 +286,7 @@ class PersonalDataCanaryTest {
                 "Le service vous a écrit " + marker,
                 clock.instant(),
                 null));
-        new ContactService(contacts, clock, IdGenerator.create(clock))
+        new ContactService(contacts, core.requestStore(), core.usagers(), clock, IdGenerator.create(clock))
                 .record(
                         agent,
                         new ContactService.Entry(
@@ -384,7 +384,7 @@ class PersonalDataCanaryTest {
                 null,
                 null,
                 LanguageRegister.PLAIN));
-        new ContactService(contacts, clock, IdGenerator.create(clock))
+        new ContactService(contacts, core.requestStore(), core.usagers(), clock, IdGenerator.create(clock))
                 .record(
                         agent,
                         new ContactService.Entry(

@@ -14,7 +14,10 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.request.Request;
+import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.UsagerStore;
 
 /**
  * Agents record what happened outside the portal — a phone call, a counter visit, a postal letter —
@@ -24,11 +27,19 @@ import org.opengru.core.tenancy.TenantId;
 public final class ContactService {
 
     private final ContactLog log;
+    private final RequestStore requests;
+    private final UsagerStore usagers;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ContactService(ContactLog log, Clock clock, IdGenerator ids) {
+    /**
+     * @param requests and {@code usagers}: a contact names only a request or an usager that exists in the
+     *     agent's collectivité
+     */
+    public ContactService(ContactLog log, RequestStore requests, UsagerStore usagers, Clock clock, IdGenerator ids) {
         this.log = Objects.requireNonNull(log, "log");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.usagers = Objects.requireNonNull(usagers, "usagers");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
     }
@@ -45,7 +56,9 @@ public final class ContactService {
 
     /**
      * Records a contact for the agent's tenant. Refused (nothing stored): a channel other than phone,
-     * counter, postal mail, e-mail or social network; no usager and no request; a date in the future.
+     * counter, postal mail, e-mail or social network; no usager and no request; a date in the future; a
+     * request or an usager that does not exist in the agent's collectivité ({@link NotFoundException}).
+     * A contact about a request without an usager is filed under the request's usager.
      */
     public ContactRecord record(AgentPrincipal agent, Entry entry) {
         Objects.requireNonNull(agent, "agent");
@@ -57,10 +70,11 @@ public final class ContactService {
         if (entry.usager() == null && entry.request() == null) {
             throw new ValidationException("contact.usager", null, "name the usager or the request");
         }
+        @Nullable UsagerId usager = existing(agent.tenant(), entry.usager(), entry.request());
         ContactRecord c = new ContactRecord(
                 new ContactId(ids.nextUuid()),
                 agent.tenant(),
-                entry.usager(),
+                usager,
                 entry.request(),
                 entry.channel(),
                 entry.direction(),
@@ -94,9 +108,28 @@ public final class ContactService {
         if (usager == null && request == null && c.usager() == null && c.request() == null) {
             throw new ValidationException("contact.usager", null, "name the usager or the request");
         }
+        if (usager != null || request != null) {
+            usager = existing(agent.tenant(), usager, request);
+        }
         ContactRecord t = c.triaged(usager, request, agent.agent());
         log.update(t);
         return t;
+    }
+
+    /**
+     * Checks that the named request and usager exist in the collectivité, and returns the usager the
+     * contact is filed under (the request's own when none is named).
+     */
+    private @Nullable UsagerId existing(TenantId tenant, @Nullable UsagerId usager, @Nullable RequestId request) {
+        if (usager != null && usagers.find(tenant, usager).isEmpty()) {
+            throw new NotFoundException("usager", usager.toString());
+        }
+        if (request == null) {
+            return usager;
+        }
+        Request r =
+                requests.find(tenant, request).orElseThrow(() -> new NotFoundException("request", request.toString()));
+        return usager != null ? usager : r.applicant();
     }
 
     /** The usager's contacts, newest first. */

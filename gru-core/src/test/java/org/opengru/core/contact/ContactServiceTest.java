@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,18 +19,28 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
+import org.opengru.core.request.NewRequest;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.testing.CoreFixture;
 import org.opengru.core.testing.MutableClock;
 
 class ContactServiceTest {
 
-    static final TenantId T = TenantId.of("commune-test");
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    final CoreFixture f = new CoreFixture();
+    final TenantId T = f.tenant;
+    final MutableClock clock = f.clock;
     final ContactLog log = ContactLog.inMemory();
-    final ContactService contacts = new ContactService(log, clock, IdGenerator.create(clock));
+    final ContactService contacts =
+            new ContactService(log, f.core.requestStore(), f.core.usagers(), clock, IdGenerator.create(clock));
     final AgentPrincipal agent = Principal.agent(T, AgentId.of("jdupont"), Set.of(TeamId.of("accueil")));
-    final UsagerId usager = UsagerId.of(UUID.randomUUID());
-    final RequestId request = RequestId.of(UUID.randomUUID());
+    final UsagerId usager = f.parent;
+    final RequestId request = f.core.requests()
+            .create(
+                    f.parentP,
+                    NewRequest.of("inscription-cantine", f.child, Channel.WEB, CoreFixture.canteenData())
+                            .withPieces(CoreFixture.canteenPieces()),
+                    null)
+            .id();
 
     @Test
     void phoneCallsCounterVisitsAndLettersFeedTheUsagersView() {
@@ -105,6 +114,44 @@ class ContactServiceTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("contact.subject");
         assertThat(contacts.ofUsager(T, usager, null, 10)).isEmpty();
+    }
+
+    @Test
+    void aContactNamesOnlyARequestOrAnUsagerOfTheAgentsCollectivite() {
+        RequestId unknown = RequestId.of(UUID.randomUUID());
+        assertThatThrownBy(() -> contacts.record(
+                        agent,
+                        new ContactService.Entry(
+                                Channel.PHONE, Direction.INBOUND, null, unknown, "Appel", "y", clock.instant())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> contacts.record(
+                        agent,
+                        new ContactService.Entry(
+                                Channel.PHONE,
+                                Direction.INBOUND,
+                                UsagerId.of(UUID.randomUUID()),
+                                null,
+                                "Appel",
+                                "y",
+                                clock.instant())))
+                .isInstanceOf(NotFoundException.class);
+        // The same request, seen from another collectivité, does not exist.
+        AgentPrincipal elsewhere = Principal.agent(TenantId.of("commune-voisine"), AgentId.of("x"), Set.of());
+        assertThatThrownBy(() -> contacts.record(
+                        elsewhere,
+                        new ContactService.Entry(
+                                Channel.PHONE, Direction.INBOUND, null, request, "Appel", "y", clock.instant())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(log.byRequest(T, request)).isEmpty();
+        assertThat(log.byRequest(elsewhere.tenant(), request)).isEmpty();
+
+        // Named by its request only, a contact is filed under the request's applicant.
+        ContactRecord c = contacts.record(
+                agent,
+                new ContactService.Entry(
+                        Channel.PHONE, Direction.INBOUND, null, request, "Appel", "y", clock.instant()));
+        assertThat(c.usager())
+                .isEqualTo(f.core.requestStore().find(T, request).orElseThrow().applicant());
     }
 
     @Test

@@ -24,11 +24,15 @@ import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.principal.Principal;
+import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.testing.MutableClock;
 import org.opengru.core.timeline.Timeline;
 import org.opengru.core.timeline.TimelineEntry;
 import org.opengru.core.timeline.TimelinePage;
+import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.Person;
+import org.opengru.core.usager.UsagerStore;
 
 /** Notifications and contacts of every channel in one 360° timeline, paged by keyset. */
 class ChannelTimelineTest {
@@ -48,7 +52,10 @@ class ChannelTimelineTest {
                 .subscriber(notifications.subscriber())
                 .build();
         ContactLog log = ContactLog.inMemory();
-        ContactService contacts = new ContactService(log, clock, IdGenerator.create(clock));
+        UsagerStore usagers = UsagerStore.inMemory();
+        usagers.save(Person.declared(usager, t, "Martin", List.of("Claire"), Contact.none(), clock.instant()));
+        ContactService contacts =
+                new ContactService(log, RequestStore.inMemory(), usagers, clock, IdGenerator.create(clock));
         var agent = Principal.agent(t, AgentId.of("jdupont"), Set.of());
 
         for (int i = 0; i < 4; i++) {

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Gender;
@@ -77,7 +79,7 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
         if (context.isEmpty()) {
             return Optional.empty();
         }
-        ProofAttempt attempt = attempt(tenant, usager, piece, context.get(), on);
+        ProofAttempt attempt = fetchNow(tenant, usager, piece, context.get(), on);
         if (attempt instanceof ProofAttempt.Obtained obtained) {
             return Optional.of(obtained.proof());
         }
@@ -94,11 +96,25 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
     }
 
     /**
-     * Fetches the proof for a piece now, in the context the application names (the usager asked for it
-     * and consented, within this request), and says why when there is none: the port's {@link #proofFor}
-     * only knows "missing", a page must tell "the CAF does not know you" from "try again later".
+     * Fetches the signed-in usager's own proof for a piece now, in the context the application names (the
+     * usager asked for it and consented, within this request), and says why when there is none: the
+     * port's {@link #proofFor} only knows "missing", a page must tell "the CAF does not know you" from
+     * "try again later". Agents and representatives go through gru-documents' {@code PieceReuse}, which
+     * checks who acts for whom before asking this provider.
+     *
+     * @throws AccessDeniedException when the call context names another actor than the principal
      */
-    public ProofAttempt attempt(
+    public ProofAttempt attempt(UsagerPrincipal by, DocumentTypeCode piece, CallContext context, LocalDate on) {
+        Objects.requireNonNull(by, "by");
+        if (!context.actor().equals(by.ref())) {
+            // The context is what API Particulier's audit trail records as the requester.
+            throw new AccessDeniedException(
+                    by.toString(), "fetch data as", "actor", context.actor().toString());
+        }
+        return fetchNow(by.tenant(), by.usager(), piece, context, on);
+    }
+
+    private ProofAttempt fetchNow(
             TenantId tenant, UsagerId usager, DocumentTypeCode piece, CallContext context, LocalDate on) {
         if (!applies(tenant, piece)) {
             return new ProofAttempt.NotObtained(ProofAttempt.Reason.NOT_APPLICABLE, null);

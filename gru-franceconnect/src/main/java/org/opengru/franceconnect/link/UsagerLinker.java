@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.principal.ActorRef;
+import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Contact;
@@ -126,14 +127,28 @@ public final class UsagerLinker {
     }
 
     /**
-     * Links an existing usager on the usager's explicit confirmation, given while signed in to that
-     * account in the same session (the application checks this). Its pivot attributes become certified.
+     * Links the signed-in usager's own account on their explicit confirmation, given while signed in to
+     * it in the same session as this FranceConnect sign-in; its pivot attributes become certified. Only
+     * the account of the principal can be linked, in the collectivité of the sign-in.
+     *
+     * @throws AccessDeniedException when the sign-in belongs to another collectivité
      */
-    public Person linkOnConfirmation(
-            TenantId tenant, FranceConnectLogin login, UsagerId confirmedAccount, ActorRef confirmedBy) {
+    public Person linkOnConfirmation(UsagerPrincipal confirmedBy, FranceConnectLogin login) {
+        Objects.requireNonNull(confirmedBy, "confirmedBy");
+        TenantId tenant = confirmedBy.tenant();
+        if (!tenant.value().equals(login.tenantId())) {
+            throw new AccessDeniedException(
+                    confirmedBy.toString(), "link a FranceConnect account of", "collectivité", login.tenantId());
+        }
         IdentityPivot pivot = requirePivot(login);
-        Person person = person(tenant, confirmedAccount);
-        return certifyAndLink(tenant, login, person, pivot, LinkBasis.EXPLICIT_CONFIRMATION, confirmedBy.toString());
+        Person person = person(tenant, confirmedBy.usager());
+        return certifyAndLink(
+                tenant,
+                login,
+                person,
+                pivot,
+                LinkBasis.EXPLICIT_CONFIRMATION,
+                confirmedBy.ref().toString());
     }
 
     private Person certifyAndLink(

@@ -1,6 +1,7 @@
 package org.opengru.franceconnect.apiparticulier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpClient;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.id.IdGenerator;
+import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Gender;
@@ -150,8 +153,7 @@ class ApiParticulierDataProofsTest {
     void an_attempt_on_the_usagers_request_says_why_there_is_no_proof() {
         Person p = person(Provenance.FRANCECONNECT_CERTIFIED);
         LocalDate on = LocalDate.of(2023, 6, 15);
-        CallContext cantine = ApiParticulierClientTest.CANTINE;
-        assertThat(proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on))
+        assertThat(proofs.attempt(as(p), CAF_CERTIFICATE, cantineFor(p), on))
                 .isInstanceOfSatisfying(
                         ProofAttempt.Obtained.class,
                         o -> assertThat(o.proof().attributes()).containsEntry("quotient_familial", "1045"));
@@ -163,7 +165,7 @@ class ApiParticulierDataProofsTest {
                 "{\"errors\":[{\"code\":\"35003\",\"title\":\"Allocataire non référencé\",\"detail\":\"d\","
                         + "\"source\":null,\"meta\":{\"provider\":\"CNAF & MSA\"}}]}",
                 Map.of());
-        assertThat(reason(proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on)))
+        assertThat(reason(proofs.attempt(as(p), CAF_CERTIFICATE, cantineFor(p), on)))
                 .isEqualTo(ProofAttempt.Reason.PERSON_UNKNOWN);
 
         String unavailable = "{\"errors\":[{\"code\":\"37001\",\"title\":\"Service non disponible\","
@@ -171,7 +173,7 @@ class ApiParticulierDataProofsTest {
         for (int i = 0; i < 3; i++) { // every attempt the client makes
             server.script(route, 504, unavailable, Map.of());
         }
-        assertThat(reason(proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on)))
+        assertThat(reason(proofs.attempt(as(p), CAF_CERTIFICATE, cantineFor(p), on)))
                 .isEqualTo(ProofAttempt.Reason.SOURCE_UNAVAILABLE);
 
         server.script(
@@ -180,16 +182,38 @@ class ApiParticulierDataProofsTest {
                 "{\"errors\":[{\"code\":\"00429\",\"title\":\"Trop de requêtes\",\"detail\":\"d\","
                         + "\"source\":null,\"meta\":{}}]}",
                 Map.of("Retry-After", "30"));
-        ProofAttempt limited = proofs.attempt(tenant, p.id(), CAF_CERTIFICATE, cantine, on);
+        ProofAttempt limited = proofs.attempt(as(p), CAF_CERTIFICATE, cantineFor(p), on);
         assertThat(reason(limited)).isEqualTo(ProofAttempt.Reason.RATE_LIMITED);
         assertThat(((ProofAttempt.NotObtained) limited).retryAt())
                 .isEqualTo(clock.instant().plusSeconds(30));
 
         Person declared = person(Provenance.DECLARED);
-        assertThat(reason(proofs.attempt(tenant, declared.id(), CAF_CERTIFICATE, cantine, on)))
+        assertThat(reason(proofs.attempt(as(declared), CAF_CERTIFICATE, cantineFor(declared), on)))
                 .isEqualTo(ProofAttempt.Reason.IDENTITY_NOT_CHECKED);
-        assertThat(reason(proofs.attempt(tenant, p.id(), TAX_NOTICE, cantine, on)))
+        assertThat(reason(proofs.attempt(as(p), TAX_NOTICE, cantineFor(p), on)))
                 .isEqualTo(ProofAttempt.Reason.NOT_APPLICABLE);
+    }
+
+    @Test
+    void an_attempt_fetches_only_the_signed_in_usagers_own_data_as_themselves() {
+        Person p = person(Provenance.FRANCECONNECT_CERTIFIED);
+        Person other = person(Provenance.FRANCECONNECT_CERTIFIED);
+        // Another usager naming p as the requester in the context, or an agent's context: refused, no call.
+        assertThatThrownBy(() -> proofs.attempt(as(other), CAF_CERTIFICATE, cantineFor(p), LocalDate.of(2023, 6, 15)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> proofs.attempt(
+                        as(p), CAF_CERTIFICATE, ApiParticulierClientTest.CANTINE, LocalDate.of(2023, 6, 15)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(server.requestCount()).isZero();
+    }
+
+    private UsagerPrincipal as(Person p) {
+        return new UsagerPrincipal(tenant, p.id());
+    }
+
+    private CallContext cantineFor(Person p) {
+        CallContext cantine = ApiParticulierClientTest.CANTINE;
+        return new CallContext(as(p).ref(), cantine.demarche(), cantine.requestId());
     }
 
     private static ProofAttempt.Reason reason(ProofAttempt attempt) {

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.id.IdGenerator;
-import org.opengru.core.principal.ActorRef;
+import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Contact;
@@ -178,16 +179,22 @@ class UsagerLinkerTest {
     void an_explicit_confirmation_links_once() {
         Person existing = declaredPerson(LocalDate.of(1970, 1, 1), "angela@example.fr");
         FranceConnectLogin login = login("sub-5", "1962-08-24", "a@example.fr");
-        Person linked = linker.linkOnConfirmation(
-                TENANT,
-                login,
-                existing.id(),
-                ActorRef.parse("usager:" + existing.id().value()));
+        Person linked = linker.linkOnConfirmation(new UsagerPrincipal(TENANT, existing.id()), login);
         // FranceConnect's certified values replace the declared ones.
         assertThat(linked.birthDate().value()).isEqualTo(LocalDate.of(1962, 8, 24));
         assertThat(links.find(TENANT, ISSUER, "sub-5").orElseThrow().basis())
                 .isEqualTo(LinkBasis.EXPLICIT_CONFIRMATION);
         assertThatThrownBy(() -> linker.createUsager(TENANT, login)).isInstanceOf(AlreadyLinkedException.class);
+    }
+
+    @Test
+    void a_confirmation_links_only_the_signed_in_usager_of_the_sign_ins_collectivite() {
+        Person existing = declaredPerson(LocalDate.of(1970, 1, 1), "angela@example.fr");
+        FranceConnectLogin login = login("sub-7", "1962-08-24", "a@example.fr");
+        UsagerPrincipal elsewhere = new UsagerPrincipal(TenantId.of("commune-75056"), existing.id());
+        assertThatThrownBy(() -> linker.linkOnConfirmation(elsewhere, login)).isInstanceOf(AccessDeniedException.class);
+        assertThat(links.find(TENANT, ISSUER, "sub-7")).isEmpty();
+        assertThat(usagers.find(TENANT, existing.id()).orElseThrow()).isEqualTo(existing);
     }
 
     @Test

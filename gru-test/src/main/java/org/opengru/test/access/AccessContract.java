@@ -197,7 +197,7 @@ public abstract class AccessContract {
                 .referenceSequence(stores.references())
                 .build();
         IdGenerator ids = core.ids();
-        contacts = new ContactService(stores.contacts(), clock, ids);
+        contacts = new ContactService(stores.contacts(), stores.requests(), stores.usagers(), clock, ids);
         satisfaction = new SatisfactionService(stores.satisfaction(), clock, ids, java.time.Duration.ofDays(30));
         Representations representations = new Representations(stores.usagers(), stores.mandates());
         vault = DocumentVault.builder()
@@ -464,6 +464,19 @@ public abstract class AccessContract {
                         a -> exchanges.receipts(a, message.id())),
                 // gru-core contacts: the contact log is shared by the collectivité's agents (any team).
                 row(
+                        "ContactService.record(AgentPrincipal,Entry)",
+                        Set.of(OTHER_TEAM_AGENT),
+                        a -> contacts.record(
+                                as(a, AgentPrincipal.class),
+                                new ContactService.Entry(
+                                        Channel.PHONE,
+                                        Direction.INBOUND,
+                                        null,
+                                        id,
+                                        "Appel",
+                                        "Un appel au sujet de la demande d'Alice",
+                                        clock.instant()))),
+                row(
                         "ContactService.triage(AgentPrincipal,ContactId,UsagerId,RequestId)",
                         Set.of(OTHER_TEAM_AGENT),
                         a -> contacts.triage(as(a, AgentPrincipal.class), contact.id(), alice, null)),
@@ -624,9 +637,6 @@ public abstract class AccessContract {
     private static final Map<String, String> EXEMPT = Map.ofEntries(
             Map.entry("RequestService.lifecycle()", "the lifecycle table, no data"),
             Map.entry("RequestService.policy()", "the access policy itself"),
-            Map.entry(
-                    "ContactService.record(AgentPrincipal,Entry)",
-                    "creates a new contact in the agent's own collectivité: the contact log is shared by its agents"),
             Map.entry(
                     "ContactService.ofUsager(TenantId,UsagerId,ContactRecord,int)",
                     "the host's 360° view, called for an agent it authorised"),
@@ -806,6 +816,8 @@ public abstract class AccessContract {
         s.add(stores.exchanges().thread(TENANT, request.id()));
         s.add(stores.exchanges().receipts(TENANT, message.id()));
         s.add(stores.contacts().find(TENANT, contact.id()));
+        s.add(stores.contacts().byRequest(TENANT, request.id()));
+        s.add(stores.contacts().byRequest(OTHER_TENANT, request.id()));
         s.add(stores.documents().find(TENANT, document.id()));
         s.add(stores.documents().byOwner(TENANT, alice).size());
         s.add(stores.documents().attachments(TENANT, request.id()));

@@ -102,6 +102,38 @@ class ApiTest extends RunningPortal {
         assertThat(refused.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aTokenActsForItsOwnTeamsOnly() throws Exception {
+        JsonNode all = JSON.readTree(send(authorized("/api/v1/demandes")).body());
+        JsonNode other = null;
+        for (JsonNode r : all) {
+            if (!r.path("team").asString().equals("urbanisme")) {
+                other = r;
+            }
+        }
+        assertThat(other).as("a seeded request of another team: %s", all).isNotNull();
+        String id = other.path("id").asString();
+
+        HttpResponse<String> list = send(HttpRequest.newBuilder(uri("/api/v1/demandes"))
+                .header("Authorization", "Bearer " + RunningPortal.URBANISME_TOKEN));
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()))
+                .allSatisfy(r -> assertThat(r.path("team").asString()).isEqualTo("urbanisme"));
+        HttpResponse<String> one = send(HttpRequest.newBuilder(uri("/api/v1/demandes/" + id))
+                .header("Authorization", "Bearer " + RunningPortal.URBANISME_TOKEN));
+        assertThat(one.statusCode()).isIn(403, 404);
+        assertThat(one.body()).doesNotContain(other.path("reference").asString("?"));
+        HttpResponse<String> act = send(HttpRequest.newBuilder(uri("/api/v1/demandes/" + id + "/actions"))
+                .header("Authorization", "Bearer " + RunningPortal.URBANISME_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"START_REVIEW\"}")));
+        assertThat(act.statusCode()).isIn(403, 404);
+        assertThat(JSON.readTree(send(authorized("/api/v1/demandes/" + id)).body())
+                        .path("status")
+                        .asString())
+                .isEqualTo(other.path("status").asString());
+    }
+
     private HttpRequest.Builder authorized(String path) {
         return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN);
     }

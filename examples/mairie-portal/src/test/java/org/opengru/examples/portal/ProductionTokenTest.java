@@ -51,8 +51,13 @@ class ProductionTokenTest {
 
     @Test
     void theDemonstrationTokenIsRefusedOutsideTheDemo(CapturedOutput output) {
-        assertThatThrownBy(() -> start(
-                        Map.of("portal.api.tokens.demo.secret", DEMO_TOKEN, "portal.api.tokens.demo.scopes", "read")))
+        assertThatThrownBy(() -> start(Map.of(
+                        "portal.api.tokens.demo.secret",
+                        DEMO_TOKEN,
+                        "portal.api.tokens.demo.scopes",
+                        "read",
+                        "portal.api.tokens.demo.teams",
+                        "urbanisme")))
                 .isNotNull();
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
@@ -60,20 +65,33 @@ class ProductionTokenTest {
     }
 
     @Test
+    void aTokenNamingAnUnknownTeamStopsTheStartAndNamesTheProperty(CapturedOutput output) {
+        assertThatThrownBy(() -> start(Map.of(
+                        "portal.api.tokens.sig.secret",
+                        CURRENT,
+                        "portal.api.tokens.sig.scopes",
+                        "read",
+                        "portal.api.tokens.sig.teams",
+                        "cadastre")))
+                .isNotNull();
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("portal.api.tokens.sig.teams names an unknown team 'cadastre'")
+                .doesNotContain(CURRENT);
+    }
+
+    @Test
     void eachConfiguredTokenWorksWithinItsScopesAndEveryUseIsAuditedByItsId(CapturedOutput output) throws Exception {
-        try (ConfigurableApplicationContext portal = start(Map.of(
-                "portal.api.tokens.logiciel-metier-2025.secret",
-                ROTATED_OUT,
-                "portal.api.tokens.logiciel-metier-2025.scopes",
-                "read,decide,webhooks",
-                "portal.api.tokens.logiciel-metier-2026.secret",
-                CURRENT,
-                "portal.api.tokens.logiciel-metier-2026.scopes",
-                "read,decide,webhooks",
-                "portal.api.tokens.tableau-de-bord.secret",
-                READ_ONLY,
-                "portal.api.tokens.tableau-de-bord.scopes",
-                "read"))) {
+        try (ConfigurableApplicationContext portal = start(Map.ofEntries(
+                Map.entry("portal.api.tokens.logiciel-metier-2025.teams", "etat-civil"),
+                Map.entry("portal.api.tokens.logiciel-metier-2026.teams", "etat-civil"),
+                Map.entry("portal.api.tokens.tableau-de-bord.teams", "urbanisme,proprete"),
+                Map.entry("portal.api.tokens.logiciel-metier-2025.secret", ROTATED_OUT),
+                Map.entry("portal.api.tokens.logiciel-metier-2025.scopes", "read,decide,webhooks"),
+                Map.entry("portal.api.tokens.logiciel-metier-2026.secret", CURRENT),
+                Map.entry("portal.api.tokens.logiciel-metier-2026.scopes", "read,decide,webhooks"),
+                Map.entry("portal.api.tokens.tableau-de-bord.secret", READ_ONLY),
+                Map.entry("portal.api.tokens.tableau-de-bord.scopes", "read")))) {
             String base = "http://localhost" + ":" + portal.getEnvironment().getProperty("local.server.port");
 
             HttpResponse<String> demo = get(base, "/api/v1/demandes", DEMO_TOKEN);

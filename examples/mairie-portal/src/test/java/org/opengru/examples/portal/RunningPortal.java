@@ -20,6 +20,7 @@ abstract class RunningPortal {
     static final Path DATA = MairiePortalApplicationTest.tempDirectory();
     static final int PORT = freePort();
     static final int PROVIDER_PORT = freePort();
+    static final String URBANISME_TOKEN = "jeton-du-logiciel-de-l-urbanisme-0123456789";
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -28,6 +29,10 @@ abstract class RunningPortal {
         registry.add("portal.database.directory", () -> DATA.resolve("postgres").toString());
         registry.add(
                 "portal.documents.directory", () -> DATA.resolve("documents").toString());
+        // A second logiciel métier, of the urbanisme only (ApiTest: it sees no other team's request).
+        registry.add("portal.api.tokens.urbanisme.secret", () -> URBANISME_TOKEN);
+        registry.add("portal.api.tokens.urbanisme.scopes", () -> "read,decide");
+        registry.add("portal.api.tokens.urbanisme.teams", () -> "urbanisme");
     }
 
     static String url(String path) {

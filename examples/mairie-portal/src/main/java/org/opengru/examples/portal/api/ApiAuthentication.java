@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.AgentId;
+import org.opengru.core.id.TeamId;
 import org.opengru.core.principal.Principal;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.spring.security.GruAuthentication;
@@ -69,11 +71,18 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
         this.tokens = settings.tokensOrEmpty();
         String howTo = "Set " + ApiTokens.PROPERTY + ".<id>.secret to at least 32 random characters"
                 + " (openssl rand -base64 32) from the environment or a secret store, for example"
-                + " PORTAL_API_TOKENS_LOGICIELMETIER_SECRET, and " + ApiTokens.PROPERTY + ".<id>.scopes to what the"
-                + " logiciel métier may do (read, decide, webhooks). Several tokens may be set at once to rotate them.";
+                + " PORTAL_API_TOKENS_LOGICIELMETIER_SECRET, " + ApiTokens.PROPERTY + ".<id>.scopes to what the"
+                + " logiciel métier may do (read, decide, webhooks) and " + ApiTokens.PROPERTY + ".<id>.teams to the"
+                + " teams it acts for (" + knownTeams() + "). Several tokens may be set at once to rotate them.";
         if (tokens.isEmpty()) {
             throw new ApiTokenConfigurationException(ApiTokens.PROPERTY, "is not set", howTo);
         }
+        tokens.forEach((id, token) -> token.teams().forEach(team -> {
+            if (!Commune.TEAM_NAMES.containsKey(TeamId.of(team))) {
+                throw new ApiTokenConfigurationException(
+                        ApiTokens.PROPERTY + "." + id + ".teams", "names an unknown team '" + team + "'", howTo);
+            }
+        }));
         if (!environment.acceptsProfiles(Profiles.of("demo"))) {
             tokens.forEach((id, token) -> {
                 if (token.secret().matches(ApiTokens.DEMO_TOKEN)) {
@@ -84,6 +93,10 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
                 }
             });
         }
+    }
+
+    private static String knownTeams() {
+        return Commune.TEAM_NAMES.keySet().stream().map(TeamId::value).sorted().collect(Collectors.joining(", "));
     }
 
     @Bean
@@ -148,8 +161,11 @@ class ApiAuthentication implements WebMvcConfigurer, HandlerInterceptor {
                 unauthorized.commence(request, response, null);
                 return;
             }
+            // The logiciel métier acts as an agent of the token's teams only.
             Principal backOffice = Principal.agent(
-                    Commune.TENANT, AgentId.of("logiciel-metier"), Set.copyOf(Commune.TEAM_NAMES.keySet()));
+                    Commune.TENANT,
+                    AgentId.of("logiciel-metier"),
+                    tokens.get(matched).teams().stream().map(TeamId::of).collect(Collectors.toSet()));
             var authentication = new PreAuthenticatedAuthenticationToken(
                     backOffice, null, List.of(new SimpleGrantedAuthority("ROLE_LOGICIEL_METIER")));
             authentication.setDetails(new TokenUse(matched, tokens.get(matched).scopes()));

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * <pre>
  * portal.api.tokens.logiciel-metier-2026.secret=${LOGICIEL_METIER_TOKEN}
  * portal.api.tokens.logiciel-metier-2026.scopes=read,decide,webhooks
+ * portal.api.tokens.logiciel-metier-2026.teams=etat-civil,enfance
  * </pre>
  *
  * @param tokens the tokens by id (lower case letters, digits, dots, dashes); the id, never the token, is
@@ -47,10 +48,13 @@ public record ApiTokens(
      *     the environment or a secret store, never in the source
      * @param scopes what it may do: {@code read} (démarches, requests, history, slots), {@code decide}
      *     (actions and messages on requests), {@code webhooks} (the webhook description)
+     * @param teams the commune's teams (services) whose requests and appointments the token acts for, as an
+     *     agent of those teams only: a logiciel métier of the urbanisme sees no état-civil request
      */
     public record Token(
             @NotNull @Secret.MinLength(32) Secret secret,
-            @NotEmpty Set<Scope> scopes) {}
+            @NotEmpty Set<Scope> scopes,
+            @NotEmpty Set<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String> teams) {}
 
     /** What a token may do; each API operation names the one it needs ({@link ApiScope}). */
     public enum Scope {

@@ -96,12 +96,7 @@ class QuotientFamilialSource {
                 CONSENT_TEXT_VERSION,
                 "WEB"));
         CallContext context = new CallContext(me.ref(), draft.procedure().code().value(), draft.id());
-        return proofs.attempt(
-                Commune.TENANT,
-                me.usager(),
-                CAF_CERTIFICATE,
-                context,
-                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        return proofs.attempt(me, CAF_CERTIFICATE, context, LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
     }
 
     /** What went wrong, in plain French, always with the way forward: the certificate. */
