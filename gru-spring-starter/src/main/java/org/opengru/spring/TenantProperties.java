@@ -145,7 +145,13 @@ public record TenantProperties(
      * @param platform the FranceConnect platform: integration (tests) or production
      * @param issuer the provider's issuer URL, overriding the platform's (for a local provider)
      * @param clientId the client id given by FranceConnect
-     * @param clientSecret the client secret given by FranceConnect
+     * @param clientSecret the client secret given by FranceConnect (with {@code client_secret_post})
+     * @param clientAuthentication how the relying party authenticates at the token endpoint: {@code
+     *     client_secret_post} (the default) or {@code private_key_jwt}, as chosen on the partner space
+     * @param clientAssertionKeys with {@code private_key_jwt}: where the relying party's private signing JWK
+     *     set is (a Spring resource such as {@code file:/etc/gru/fc-client-keys.json}); its signing key (use
+     *     {@code sig}, or the only key) signs the client assertions, ES256 for an EC key and RS256 for an RSA
+     *     key, and its public half is published at the relying party's JWKS URL
      * @param redirectUri the callback URL registered with FranceConnect
      * @param postLogoutRedirectUri where FranceConnect sends the resident back after logout
      * @param scopes the scopes requested (openid is always included)
@@ -166,6 +172,11 @@ public record TenantProperties(
             @Nullable URI issuer,
             @Nullable String clientId,
             @Nullable Secret clientSecret,
+
+            @Pattern(regexp = "client_secret_post|private_key_jwt") @Nullable
+            String clientAuthentication,
+
+            @Nullable String clientAssertionKeys,
             @Nullable URI redirectUri,
             @Nullable URI postLogoutRedirectUri,
             @Nullable List<String> scopes,
@@ -184,6 +195,8 @@ public record TenantProperties(
                     or(issuer, base.issuer),
                     or(clientId, base.clientId),
                     or(clientSecret, base.clientSecret),
+                    or(clientAuthentication, base.clientAuthentication),
+                    or(clientAssertionKeys, base.clientAssertionKeys),
                     or(redirectUri, base.redirectUri),
                     or(postLogoutRedirectUri, base.postLogoutRedirectUri),
                     or(scopes, base.scopes),
@@ -237,7 +250,10 @@ public record TenantProperties(
      * @param enabled whether agents of this collectivité sign in through this provider
      * @param issuer the provider's exact issuer URL (its discovery document lives under it)
      * @param clientId the client id registered with the provider
-     * @param clientSecret the client secret registered with the provider
+     * @param clientSecret the client secret registered with the provider (with {@code client_secret_post})
+     * @param clientAuthentication {@code client_secret_post} (the default) or {@code private_key_jwt}
+     * @param clientAssertionKeys with {@code private_key_jwt}: where the private signing JWK set is (a Spring
+     *     resource); ES256 for an EC key, RS256 for an RSA key
      * @param redirectUri the callback URL registered with the provider
      * @param postLogoutRedirectUri where the provider sends the agent back after logout
      * @param scopes the scopes requested (openid is always included)
@@ -257,6 +273,11 @@ public record TenantProperties(
             @Nullable URI issuer,
             @Nullable String clientId,
             @Nullable Secret clientSecret,
+
+            @Pattern(regexp = "client_secret_post|private_key_jwt") @Nullable
+            String clientAuthentication,
+
+            @Nullable String clientAssertionKeys,
             @Nullable URI redirectUri,
             @Nullable URI postLogoutRedirectUri,
             @Nullable List<String> scopes,
@@ -277,6 +298,8 @@ public record TenantProperties(
                     or(issuer, base.issuer),
                     or(clientId, base.clientId),
                     or(clientSecret, base.clientSecret),
+                    or(clientAuthentication, base.clientAuthentication),
+                    or(clientAssertionKeys, base.clientAssertionKeys),
                     or(redirectUri, base.redirectUri),
                     or(postLogoutRedirectUri, base.postLogoutRedirectUri),
                     or(scopes, base.scopes),

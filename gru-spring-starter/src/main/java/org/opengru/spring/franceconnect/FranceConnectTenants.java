@@ -1,7 +1,10 @@
 package org.opengru.spring.franceconnect;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.tenancy.TenantId;
@@ -48,8 +52,11 @@ final class FranceConnectTenants {
             "birthplace",
             "birthcountry",
             "email",
-            "preferred_username");
-    static final List<String> DEFAULT_AGENT_SCOPES = List.of("openid", "email", "given_name", "usual_name", "uid");
+            "preferred_username",
+            // Which identity provider vouched: provenance franceconnect:<idp_id> on the certified attributes.
+            "idp_id");
+    static final List<String> DEFAULT_AGENT_SCOPES =
+            List.of("openid", "email", "given_name", "usual_name", "uid", "idp_id");
 
     private FranceConnectTenants() {}
 
@@ -83,7 +90,13 @@ final class FranceConnectTenants {
                     prefix,
                     b,
                     fc.clientId(),
-                    fc.clientSecret(),
+                    () -> clientAuthentication(
+                            id,
+                            prefix,
+                            fc.clientAuthentication(),
+                            fc.clientSecret(),
+                            fc.clientAssertionKeys(),
+                            resources),
                     fc.redirectUri(),
                     fc.postLogoutRedirectUri(),
                     fc.scopes() != null ? fc.scopes() : DEFAULT_SCOPES,
@@ -100,7 +113,7 @@ final class FranceConnectTenants {
     }
 
     static Map<String, AgentRelyingParties.AgentLogin> agents(
-            GruProperties properties, LoginFlowStore store, Clock clock) {
+            GruProperties properties, LoginFlowStore store, Clock clock, ResourceLoader resources) {
         Map<String, AgentRelyingParties.AgentLogin> out = new LinkedHashMap<>();
         for (String id : properties.tenantIds()) {
             TenantProperties.AgentLogin pc = properties.tenant(id).proconnect();
@@ -118,7 +131,13 @@ final class FranceConnectTenants {
                     prefix,
                     b,
                     pc.clientId(),
-                    pc.clientSecret(),
+                    () -> clientAuthentication(
+                            id,
+                            prefix,
+                            pc.clientAuthentication(),
+                            pc.clientSecret(),
+                            pc.clientAssertionKeys(),
+                            resources),
                     pc.redirectUri(),
                     pc.postLogoutRedirectUri(),
                     pc.scopes() != null ? pc.scopes() : DEFAULT_AGENT_SCOPES,
@@ -217,7 +236,7 @@ final class FranceConnectTenants {
             String prefix,
             RelyingPartyConfig.Builder b,
             @Nullable String clientId,
-            @Nullable Secret clientSecret,
+            Supplier<ClientAuthentication> clientAuthentication,
             @Nullable URI redirectUri,
             @Nullable URI postLogoutRedirectUri,
             List<String> scopes,
@@ -230,15 +249,13 @@ final class FranceConnectTenants {
         if (clientId == null || clientId.isBlank()) {
             throw new MissingClientIdException(tenant, prefix + "client-id");
         }
-        if (clientSecret == null || clientSecret.reveal().isBlank()) {
-            throw new MissingClientIdException(tenant, prefix + "client-secret");
-        }
+        ClientAuthentication authentication = clientAuthentication.get();
         if (redirectUri == null) {
             throw new MissingClientIdException(tenant, prefix + "redirect-uri");
         }
         try {
             b.clientId(clientId)
-                    .clientAuthentication(ClientAuthentication.clientSecretPost(clientSecret.reveal()))
+                    .clientAuthentication(authentication)
                     .redirectUri(redirectUri)
                     .scopes(new LinkedHashSet<>(scopes).toArray(String[]::new))
                     .acr(AcrLevel.parse(acr).orElseThrow())
@@ -255,6 +272,43 @@ final class FranceConnectTenants {
             return RelyingParty.builder(b.build()).store(store).clock(clock).build();
         } catch (FranceConnectException e) {
             throw new InvalidSignInConfigurationException(prefix.substring(0, prefix.length() - 1), e);
+        }
+    }
+
+    /** The token endpoint's authentication: the client secret, or client assertions signed with a key. */
+    private static ClientAuthentication clientAuthentication(
+            String tenant,
+            String prefix,
+            @Nullable String method,
+            @Nullable Secret clientSecret,
+            @Nullable String assertionKeys,
+            ResourceLoader resources) {
+        if (!"private_key_jwt".equals(method)) {
+            if (clientSecret == null || clientSecret.reveal().isBlank()) {
+                throw new MissingClientIdException(tenant, prefix + "client-secret");
+            }
+            return ClientAuthentication.clientSecretPost(clientSecret.reveal());
+        }
+        String property = prefix + "client-assertion-keys";
+        if (assertionKeys == null || assertionKeys.isBlank()) {
+            throw new MissingClientIdException(tenant, property);
+        }
+        List<JWK> signing = jwks(property, assertionKeys, resources).getKeys().stream()
+                .filter(JWK::isPrivate)
+                .filter(k -> k.getKeyUse() == null || KeyUse.SIGNATURE.equals(k.getKeyUse()))
+                .toList();
+        if (signing.size() != 1) {
+            throw new InvalidSignInConfigurationException(
+                    property,
+                    new IllegalArgumentException("the JWK set at " + assertionKeys + " holds " + signing.size()
+                            + " private signing keys; name exactly one with \"use\": \"sig\""));
+        }
+        JWK key = signing.get(0);
+        try {
+            return ClientAuthentication.privateKeyJwt(
+                    key, KeyType.EC.equals(key.getKeyType()) ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256);
+        } catch (FranceConnectException e) {
+            throw new InvalidSignInConfigurationException(property, e);
         }
     }
 

@@ -58,8 +58,9 @@ public class GruFranceConnectAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AgentRelyingParties gruAgentRelyingParties(GruProperties properties, LoginFlowStore store, Clock clock) {
-        return new AgentRelyingParties(FranceConnectTenants.agents(properties, store, clock));
+    AgentRelyingParties gruAgentRelyingParties(
+            GruProperties properties, LoginFlowStore store, Clock clock, ResourceLoader resources) {
+        return new AgentRelyingParties(FranceConnectTenants.agents(properties, store, clock, resources));
     }
 
     @Bean

@@ -3,7 +3,9 @@ package org.opengru.spring.franceconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.franceconnect.flow.InMemoryLoginFlowStore;
 import org.opengru.franceconnect.flow.LoginFlowStore;
+import org.opengru.franceconnect.rp.ClientAuthentication;
 import org.opengru.franceconnect.rp.ProviderKind;
 import org.opengru.franceconnect.rp.RelyingParties;
 import org.opengru.franceconnect.rp.RelyingParty;
@@ -60,7 +63,8 @@ class GruFranceConnectAutoConfigurationTest {
                     RelyingParty rp = context.getBean(RelyingParties.class).forTenant("saint-martin");
                     assertThat(rp.config().kind()).isEqualTo(ProviderKind.FRANCECONNECT);
                     assertThat(rp.config().issuer().toString()).contains("sbx.dev-franceconnect.fr");
-                    assertThat(rp.config().scopes()).contains("openid", "given_name", "birthdate");
+                    assertThat(rp.config().scopes()).contains("openid", "given_name", "birthdate", "idp_id");
+                    assertThat(rp.config().clientAuthentication().method()).isEqualTo("client_secret_post");
 
                     AgentRelyingParties agents = context.getBean(AgentRelyingParties.class);
                     var agentLogin = agents.forTenant("saint-martin").orElseThrow();
@@ -95,6 +99,43 @@ class GruFranceConnectAutoConfigurationTest {
                                 .config()
                                 .kind())
                         .isEqualTo(ProviderKind.FRANCECONNECT_PLUS));
+    }
+
+    @Test
+    void privateKeyJwtSignsTheClientAssertionsWithTheConfiguredKey(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("fc-client-keys.json");
+        ECKey signing = new ECKeyGenerator(Curve.P_256)
+                .keyUse(KeyUse.SIGNATURE)
+                .keyID("client-1")
+                .generate();
+        Files.writeString(keys, new JWKSet(signing).toString(false));
+        runner.withPropertyValues(
+                        FC + "client-secret=",
+                        FC + "client-authentication=private_key_jwt",
+                        FC + "client-assertion-keys=" + keys.toUri())
+                .run(context -> {
+                    RelyingParty rp = context.getBean(RelyingParties.class).forTenant("saint-martin");
+                    assertThat(rp.config().clientAuthentication())
+                            .isInstanceOfSatisfying(ClientAuthentication.PrivateKeyJwt.class, jwt -> {
+                                assertThat(jwt.signingKey().getKeyID()).isEqualTo("client-1");
+                                assertThat(jwt.algorithm()).isEqualTo(JWSAlgorithm.ES256);
+                            });
+                });
+        // Without its key the choice stops the start and names the property.
+        runner.withPropertyValues(FC + "client-authentication=private_key_jwt").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("gru.tenants.saint-martin.franceconnect.client-assertion-keys");
+        });
+        // A public key only cannot sign.
+        Files.writeString(keys, new JWKSet(signing.toPublicJWK()).toString(false));
+        runner.withPropertyValues(
+                        FC + "client-authentication=private_key_jwt", FC + "client-assertion-keys=" + keys.toUri())
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("0 private signing keys");
+                });
     }
 
     @Test
