@@ -39,7 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webhooks the back-office software (logiciels métier) receiving every event, by subscriber name
  * @param security the Spring Security integration (FranceConnect for residents, ProConnect for agents)
  */
-@ConfigurationProperties("gru")
+@ConfigurationProperties(prefix = "gru", ignoreUnknownFields = false)
 @Validated
 public record GruProperties(
         @DefaultValue("auto") @NotNull Storage storage,

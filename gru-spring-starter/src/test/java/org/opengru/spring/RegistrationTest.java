@@ -13,7 +13,12 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.core.type.filter.TypeFilter;
 
 /** The registration files list classes that exist, and a real startup prints the failure analysis. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -26,7 +31,7 @@ class RegistrationTest {
                 .forEach(names::add);
         List<String> ours =
                 names.stream().filter(n -> n.startsWith("org.opengru.")).toList();
-        assertThat(ours).hasSize(10);
+        assertThat(ours).containsExactlyInAnyOrderElementsOf(classesOf(AutoConfiguration.class, null));
         for (String name : ours) {
             assertThat(Class.forName(name).isAnnotationPresent(AutoConfiguration.class))
                     .as(name)
@@ -43,12 +48,38 @@ class RegistrationTest {
                         .stream()
                         .filter(n -> n.startsWith("org.opengru."))
                         .toList();
-        assertThat(analyzers).hasSize(6);
+        assertThat(analyzers)
+                .containsExactlyInAnyOrderElementsOf(
+                        classesOf(null, org.springframework.boot.diagnostics.AbstractFailureAnalyzer.class));
         for (String name : analyzers) {
             assertThat(FailureAnalyzer.class.isAssignableFrom(Class.forName(name)))
                     .as(name)
                     .isTrue();
         }
+    }
+
+    /**
+     * The starter's concrete classes annotated with {@code annotation} or extending {@code type}, read from
+     * the class files (not loaded, and without evaluating their conditions).
+     */
+    private static List<String> classesOf(
+            @org.jspecify.annotations.Nullable Class<? extends java.lang.annotation.Annotation> annotation,
+            @org.jspecify.annotations.Nullable Class<?> type)
+            throws java.io.IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        var readers = new CachingMetadataReaderFactory(resolver);
+        TypeFilter filter = annotation != null ? new AnnotationTypeFilter(annotation) : new AssignableTypeFilter(type);
+        List<String> out = new ArrayList<>();
+        for (var resource : resolver.getResources("classpath*:org/opengru/spring/**/*.class")) {
+            var reader = readers.getMetadataReader(resource);
+            var metadata = reader.getClassMetadata();
+            if (metadata.isConcrete() && metadata.isIndependent() && filter.match(reader, readers)) {
+                out.add(metadata.getClassName());
+            }
+        }
+        return out.stream()
+                .filter(n -> !n.contains(".registration.") && !n.endsWith("Test"))
+                .toList();
     }
 
     @Test
