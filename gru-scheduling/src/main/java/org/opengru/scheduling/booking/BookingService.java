@@ -136,8 +136,9 @@ public final class BookingService {
         Map<ResourceId, List<Interval>> busy = store.busy(
                 setup.site().tenant(),
                 desks,
+                // The calculator's spans: from the day before to two days after (buffers included).
                 from.minusDays(1).atStartOfDay(zone).toInstant(),
-                to.plusDays(2).atStartOfDay(zone).toInstant(),
+                to.plusDays(3).atStartOfDay(zone).toInstant(),
                 now);
         return (desk, f, t) -> busy.getOrDefault(desk, List.of());
     }
