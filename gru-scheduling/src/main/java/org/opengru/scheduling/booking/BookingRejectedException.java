@@ -45,6 +45,15 @@ public class BookingRejectedException extends SchedulingException {
         this.value = value == null ? null : String.valueOf(value);
     }
 
+    /** A hold that ran out, or left HELD, before its confirmation: it can never be confirmed. */
+    public static BookingRejectedException holdExpired(Booking hold) {
+        return new BookingRejectedException(
+                Reason.HOLD_EXPIRED,
+                "bookingId",
+                hold.id(),
+                "the hold is " + hold.status() + " and expired at " + hold.holdExpiresAt());
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -247,11 +247,7 @@ public final class BookingService {
         }
         Instant now = clock.instant();
         if (held.status() != BookingStatus.HELD || !held.occupiesDeskAt(now)) {
-            throw new BookingRejectedException(
-                    Reason.HOLD_EXPIRED,
-                    "bookingId",
-                    id,
-                    "the hold is " + held.status() + " and expired at " + held.holdExpiresAt());
+            throw BookingRejectedException.holdExpired(held);
         }
         Booking booked = applyAndPublish(
                 tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(usagerRef(usager), null));
@@ -550,7 +546,7 @@ public final class BookingService {
                     BookingStatus.HELD,
                     BookingAction.RELEASE_HOLD,
                     change(usagerRef(usager), "left the waiting list"));
-        } catch (ConcurrentUpdateException confirmedOrExpiredMeanwhile) {
+        } catch (IllegalTransitionException | ConcurrentUpdateException confirmedOrExpiredMeanwhile) {
             return;
         }
         offerFreedSlot(released);

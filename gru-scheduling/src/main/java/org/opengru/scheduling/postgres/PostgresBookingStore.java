@@ -376,11 +376,12 @@ public final class PostgresBookingStore implements BookingStore {
             throw new IllegalStateException("booking update failed: " + e.getMessage(), e);
         }
         Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
-        throw new ConcurrentUpdateException(
-                "booking",
-                id.toString(),
-                expected == now.status() ? now.sequence() : expected.ordinal(),
-                expected == now.status() ? -1 : now.status().ordinal());
+        if (now.status() != expected) {
+            throw BookingLifecycle.refused(
+                    id, expected, now.status(), action, change.actor().toString());
+        }
+        // Still HELD, so the statement found the hold expired: it can never be confirmed.
+        throw BookingRejectedException.holdExpired(now);
     }
 
     @Override
@@ -411,7 +412,15 @@ public final class PostgresBookingStore implements BookingStore {
                     return new InsertOutcome.Inserted(moved.get());
                 }
                 Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
-                if (now.sequence() != expectedSequence || now.status() != BookingStatus.BOOKED) {
+                if (now.status() != BookingStatus.BOOKED) {
+                    throw BookingLifecycle.refused(
+                            id,
+                            BookingStatus.BOOKED,
+                            now.status(),
+                            BookingAction.RESCHEDULE,
+                            change.actor().toString());
+                }
+                if (now.sequence() != expectedSequence) {
                     throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, now.sequence());
                 }
                 return new InsertOutcome.SlotTaken();

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.ActorKind;
@@ -40,6 +42,7 @@ import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.AuditCheck;
 import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingAction;
 import org.opengru.scheduling.booking.BookingEvent;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRejectedException;
@@ -49,6 +52,7 @@ import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.booking.Change;
 import org.opengru.scheduling.booking.LotteryRelease;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.ReminderDue;
@@ -357,7 +361,7 @@ public abstract class BookingStoreContract {
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED_BY_USAGER);
         assertThat(cancelled.sequence()).isEqualTo(b.sequence() + 1);
         assertThatThrownBy(() -> service.cancelByUsager(TENANT, b.id(), result.cancelToken()))
-                .isInstanceOf(ConcurrentUpdateException.class);
+                .isInstanceOf(IllegalTransitionException.class);
         // The slot is free again.
         assertThat(booked(service.book(passport(at(1, 10, 0), newUsager()))).resource())
                 .isEqualTo(DESK_1);
@@ -440,12 +444,142 @@ public abstract class BookingStoreContract {
                 BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u).withActor(AGENT)));
         // Not before the appointment has started.
         assertThatThrownBy(() -> service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()))
-                .isInstanceOf(org.opengru.core.error.IllegalTransitionException.class);
+                .isInstanceOf(IllegalTransitionException.class);
         clock.set(at(3, 10, 5));
         assertThat(service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()).status())
                 .isEqualTo(BookingStatus.ATTENDED);
         assertThatThrownBy(() -> service.markNoShow(SchedulingFixture.DESK_AGENT, b3.id()))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    // ---------------------------------------------------------------- refused moves (docs/scheduling.md, lifecycle)
+
+    /** A move the lifecycle table has no row for, from where the booking stands, naming it and its state. */
+    private static void assertIllegal(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable move,
+            Booking b,
+            BookingStatus state,
+            BookingAction action) {
+        assertThatThrownBy(move).isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+            assertThat(e.objectKind()).isEqualTo("booking");
+            assertThat(e.objectId()).isEqualTo(b.id().toString());
+            assertThat(e.state()).isEqualTo(state.name());
+            assertThat(e.action()).isEqualTo(action.name());
+            assertThat(e.getMessage()).contains(b.id().toString(), state.name(), action.name());
+        });
+    }
+
+    @Test
+    void aMoveFromAFinalStateIsAnIllegalTransitionThatNothingRetriesIntoSuccess() {
+        // Only HELD and BOOKED have moves out (the table in docs/scheduling.md): from anywhere else, and for
+        // an action that does not start where the booking stands, the move is refused, not "changed meanwhile".
+        UsagerId u = newUsager();
+        BookingResult.Booked result = (BookingResult.Booked) service.book(passport(at(1, 10, 0), u));
+        Booking b = result.booking();
+        service.cancelByUsager(TENANT, b.id(), result.cancelToken());
+        assertIllegal(
+                () -> service.cancelByUsager(TENANT, b.id(), result.cancelToken()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.CANCEL_BY_USAGER);
+        assertIllegal(
+                () -> service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture"),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.CANCEL_BY_AGENT);
+        clock.set(at(1, 10, 5));
+        assertIllegal(
+                () -> service.markAttended(SchedulingFixture.DESK_AGENT, b.id()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.MARK_ATTENDED);
+        UsagerId v = newUsager();
+        Booking hold = booked(service.hold(passport(at(2, 10, 0), v)));
+        service.confirmHold(TENANT, hold.id(), v);
+        assertIllegal(
+                () -> service.releaseHold(TENANT, hold.id(), v),
+                hold,
+                BookingStatus.BOOKED,
+                BookingAction.RELEASE_HOLD);
+        // The store itself says so too, to any caller.
+        assertIllegal(
+                () -> store.apply(TENANT, b.id(), BookingStatus.BOOKED, BookingAction.CANCEL_BY_AGENT, change()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.CANCEL_BY_AGENT);
+        assertIllegal(
+                () -> store.move(
+                        TENANT,
+                        b.id(),
+                        store.find(TENANT, b.id()).orElseThrow().sequence(),
+                        List.of(DESK_1),
+                        new Interval(at(3, 10, 0), at(3, 10, 20)),
+                        new Interval(at(3, 10, 0), at(3, 10, 25)),
+                        change()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.RESCHEDULE);
+        // Nothing was written by the refused moves.
+        assertThat(store.audit(TENANT, b.id())).hasSize(2);
+        assertThat(store.audit(TENANT, hold.id())).hasSize(2);
+        assertThat(store.find(TENANT, hold.id()).orElseThrow().status()).isEqualTo(BookingStatus.BOOKED);
+    }
+
+    @Test
+    void aBookingChangedMeanwhileIsStillAConcurrentUpdate() {
+        Booking b = booked(service.book(passport(at(1, 10, 0), newUsager())));
+        booked(service.reschedule(SchedulingFixture.DESK_AGENT, b.id(), at(2, 11, 0)));
+        // A move computed from the booking as first read: it is still BOOKED, so re-reading and retrying can work.
+        assertThatThrownBy(() -> store.move(
+                        TENANT,
+                        b.id(),
+                        b.sequence(),
+                        List.of(DESK_1, DESK_2),
+                        new Interval(at(3, 10, 0), at(3, 10, 20)),
+                        new Interval(at(3, 10, 0), at(3, 10, 25)),
+                        change()))
                 .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(store.find(TENANT, b.id()).orElseThrow().start()).isEqualTo(at(2, 11, 0));
+    }
+
+    @Test
+    void concurrentCancellationsOfOneBookingLeaveOneWinnerAndIllegalTransitions() throws Exception {
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Booking b = booked(service.book(passport(at(1, 9, 0).plusSeconds(1800L * round), newUsager())));
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Object>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            return service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture");
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    }));
+                }
+                go.countDown();
+                List<Object> outcomes = new ArrayList<>();
+                for (Future<Object> f : futures) {
+                    outcomes.add(f.get());
+                }
+                assertThat(outcomes).filteredOn(o -> o instanceof Booking).hasSize(1);
+                assertThat(outcomes)
+                        .filteredOn(o -> !(o instanceof Booking))
+                        .hasSize(threads - 1)
+                        .allSatisfy(o -> assertThat(o).isInstanceOf(IllegalTransitionException.class));
+                assertThat(store.audit(TENANT, b.id())).hasSize(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Change change() {
+        return new Change(AGENT, clock.instant(), EventId.of(UUID.randomUUID()), null);
     }
 
     @Test

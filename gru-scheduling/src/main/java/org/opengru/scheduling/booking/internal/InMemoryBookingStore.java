@@ -202,13 +202,14 @@ public final class InMemoryBookingStore implements BookingStore {
             if (b == null) {
                 throw new NotFoundException("booking", id.toString());
             }
+            String actor = change.actor().toString();
+            BookingLifecycle.require(id, expected, action, actor);
             if (b.status() != expected) {
-                throw new ConcurrentUpdateException(
-                        "booking", id.toString(), expected.ordinal(), b.status().ordinal());
+                throw BookingLifecycle.refused(id, expected, b.status(), action, actor);
             }
             if (action == BookingAction.CONFIRM_HOLD) {
                 if (!b.occupiesDeskAt(change.at())) {
-                    throw new ConcurrentUpdateException("booking", id.toString(), b.sequence(), -1);
+                    throw BookingRejectedException.holdExpired(b);
                 }
                 BookingId existing = activeByPerson.get(new PersonKey(tenant, b.usager(), b.service()));
                 if (existing != null) {
@@ -240,7 +241,15 @@ public final class InMemoryBookingStore implements BookingStore {
             if (b == null) {
                 throw new NotFoundException("booking", id.toString());
             }
-            if (b.sequence() != expectedSequence || b.status() != BookingStatus.BOOKED) {
+            if (b.status() != BookingStatus.BOOKED) {
+                throw BookingLifecycle.refused(
+                        id,
+                        BookingStatus.BOOKED,
+                        b.status(),
+                        BookingAction.RESCHEDULE,
+                        change.actor().toString());
+            }
+            if (b.sequence() != expectedSequence) {
                 throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, b.sequence());
             }
             for (ResourceId desk : candidates) {
