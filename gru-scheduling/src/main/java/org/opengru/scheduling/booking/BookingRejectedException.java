@@ -28,6 +28,7 @@ public class BookingRejectedException extends SchedulingException {
         NO_SHOW_LIMIT,
         RATE_LIMITED,
         HOLD_EXPIRED,
+        HOLD_LIMIT,
         INVALID_CANCEL_TOKEN,
         IDEMPOTENCY_KEY_REUSED,
         LOTTERY_CLOSED,

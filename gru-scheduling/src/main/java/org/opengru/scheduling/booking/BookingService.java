@@ -207,7 +207,8 @@ public final class BookingService {
                 status == BookingStatus.HELD ? now.plus(policy.holdDuration()) : null,
                 plan.ants,
                 key,
-                hash(token));
+                hash(token),
+                service.maxHolds());
         Change change = new Change(request.actor(), now, ids.newEventId(), null);
         InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
@@ -227,7 +228,19 @@ public final class BookingService {
                     request.usager(),
                     "already has booking " + active.existing() + " for service " + request.service());
         }
+        if (outcome instanceof InsertOutcome.HoldLimitReached limit) {
+            throw holdLimit(request, limit);
+        }
         return unavailable(setup, service, request.start(), request.people());
+    }
+
+    private static BookingRejectedException holdLimit(BookingRequest request, InsertOutcome.HoldLimitReached limit) {
+        return new BookingRejectedException(
+                Reason.HOLD_LIMIT,
+                "usager",
+                request.usager(),
+                "already holds " + limit.limit() + " slots for service " + request.service()
+                        + ": confirm or release one first");
     }
 
     private BookingResult replay(Booking previous, BookingRequest request) {
@@ -677,12 +690,16 @@ public final class BookingService {
                 now.plus(policy.waitingListHold()),
                 null,
                 null,
-                hash(newToken()));
+                hash(newToken()),
+                service.maxHolds());
         Change change = new Change(request.actor(), now, ids.newEventId(), "waiting list offer");
         InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
             publish(ins.booking(), change, BookingEvent.Kind.HELD);
             return new BookingResult.Booked(ins.booking(), null, false);
+        }
+        if (outcome instanceof InsertOutcome.HoldLimitReached limit) {
+            throw holdLimit(request, limit); // the next person gets the slot; this one keeps their place
         }
         return new BookingResult.SlotUnavailable(request.start(), List.of());
     }

@@ -44,6 +44,7 @@ import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingAction;
 import org.opengru.scheduling.booking.BookingEvent;
+import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRejectedException;
 import org.opengru.scheduling.booking.BookingRejectedException.Reason;
@@ -53,10 +54,16 @@ import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.Change;
+import org.opengru.scheduling.booking.InsertOutcome;
 import org.opengru.scheduling.booking.LotteryRelease;
+import org.opengru.scheduling.booking.NewBooking;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.ReminderDue;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.hours.Interval;
+import org.opengru.scheduling.model.ResourceId;
+import org.opengru.scheduling.model.Service;
 import org.opengru.test.MutableClock;
 
 /**
@@ -123,7 +130,7 @@ public abstract class BookingStoreContract {
         events.subscribe(BookingEvent.class, published::add);
         service = new BookingService(
                 store,
-                org.opengru.scheduling.booking.SiteDirectory.of(List.of(SchedulingFixture.setup())),
+                SiteDirectory.of(List.of(SchedulingFixture.setup())),
                 BookingPolicy.defaults(),
                 clock,
                 org.opengru.core.id.IdGenerator.create(clock),
@@ -708,6 +715,165 @@ public abstract class BookingStoreContract {
         List<Interval> busy = store.busy(TENANT, List.of(DESK_3), at(1, 0, 0), at(2, 0, 0), clock.instant())
                 .get(DESK_3);
         assertThat(busy).hasSize(3);
+    }
+
+    // ---------------------------------------------------------------- holds per person (docs/scheduling.md)
+
+    private static void assertHoldLimit(org.assertj.core.api.ThrowableAssert.ThrowingCallable hold, UsagerId u) {
+        assertThatThrownBy(hold).isInstanceOfSatisfying(BookingRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.HOLD_LIMIT);
+            assertThat(e.field()).isEqualTo("usager");
+            assertThat(e.value()).isEqualTo(u.toString());
+        });
+    }
+
+    private List<Booking> heldBy(UsagerId u) {
+        return store.ofUsager(TENANT, u).stream()
+                .filter(b -> b.occupiesDeskAt(clock.instant()) && b.status() == BookingStatus.HELD)
+                .toList();
+    }
+
+    @Test
+    void onePersonKeepsAtMostTwoHoldsPerServiceByDefault() {
+        UsagerId u = newUsager();
+        Booking first = booked(service.hold(passport(at(1, 10, 0), u)));
+        booked(service.hold(passport(at(1, 11, 0), u)));
+        assertHoldLimit(() -> service.hold(passport(at(1, 14, 0), u)), u);
+        assertThat(heldBy(u)).hasSize(2);
+        // Another person, or another service, is not counted.
+        booked(service.hold(passport(at(1, 14, 0), newUsager())));
+        booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 14, 0), u)));
+        // A released hold no longer counts, nor does a confirmed one, nor an expired one.
+        service.releaseHold(TENANT, first.id(), u);
+        Booking third = booked(service.hold(passport(at(1, 15, 0), u)));
+        service.confirmHold(TENANT, third.id(), u);
+        booked(service.hold(passport(at(1, 16, 0), u)));
+        assertHoldLimit(() -> service.hold(passport(at(2, 9, 0), u)), u);
+        clock.advance(Duration.ofMinutes(10));
+        booked(service.hold(passport(at(2, 9, 0), u)));
+        booked(service.hold(passport(at(2, 10, 0), u)));
+        // Booking at once is not a hold: the one-appointment rule applies, not this one.
+        assertThat(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), newUsager())))
+                .isInstanceOf(BookingResult.Booked.class);
+    }
+
+    @Test
+    void theCapIsTheServicesAndTheStoreEnforcesItWhoeverCalls() {
+        Service oneHold = Service.builder(TENANT, CIVIL, "État civil")
+                .duration(Duration.ofMinutes(15))
+                .maxHolds(1)
+                .build();
+        service = serviceWith(oneHold);
+        UsagerId u = newUsager();
+        Booking held = booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), u)));
+        assertHoldLimit(() -> service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 11, 0), u)), u);
+        // Straight to the store, past the service: still refused, and nothing written.
+        assertThat(store.insert(newHold(u, at(1, 11, 0), 1), change()))
+                .isEqualTo(new InsertOutcome.HoldLimitReached(1));
+        assertThat(store.ofUsager(TENANT, u)).containsExactly(held);
+        // Under a cap of 3, the same person may take two more.
+        assertThat(store.insert(newHold(u, at(1, 11, 0), 3), change())).isInstanceOf(InsertOutcome.Inserted.class);
+        assertThat(store.insert(newHold(u, at(1, 12, 0), 3), change())).isInstanceOf(InsertOutcome.Inserted.class);
+        assertThat(store.insert(newHold(u, at(1, 14, 0), 3), change()))
+                .isEqualTo(new InsertOutcome.HoldLimitReached(3));
+        assertThatThrownBy(() ->
+                        Service.builder(TENANT, CIVIL, "État civil").maxHolds(0).build())
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.getMessage()).contains("service.maxHolds"));
+    }
+
+    @Test
+    void concurrentHoldsOfOnePersonStopAtTheCap() throws Exception {
+        // Eight tabs of one person hold eight slots at the same moment, straight at the store so that the
+        // writes race: two holds, whatever the race. Each tab asks a desk of its own (the store takes any
+        // desk it is given), so that nothing but the cap orders them.
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 10; round++) {
+                UsagerId u = newUsager();
+                java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(threads);
+                List<Future<InsertOutcome>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    NewBooking hold = newHold(u, at(1 + round, 10, 0), ResourceId.of("guichet-onglet-" + t), 2);
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return store.insert(hold, change());
+                    }));
+                }
+                List<InsertOutcome> outcomes = new ArrayList<>();
+                for (Future<InsertOutcome> f : futures) {
+                    outcomes.add(f.get());
+                }
+                assertThat(outcomes)
+                        .as("round %s", round)
+                        .filteredOn(o -> o instanceof InsertOutcome.Inserted)
+                        .hasSize(2);
+                assertThat(outcomes)
+                        .filteredOn(o -> !(o instanceof InsertOutcome.Inserted))
+                        .containsOnly(new InsertOutcome.HoldLimitReached(2));
+                assertThat(heldBy(u)).hasSize(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theWaitingListPassesOverAPersonAtTheCapWhoKeepsTheirPlace() {
+        BookingResult.Booked taken = (BookingResult.Booked)
+                service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), newUsager()));
+        UsagerId busy = newUsager();
+        UsagerId next = newUsager();
+        booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 14, 0), busy)));
+        booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 15, 0), busy)));
+        service.joinWaitingList(TENANT, SITE, CIVIL, busy, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
+        service.joinWaitingList(TENANT, SITE, CIVIL, next, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
+        service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
+        assertThat(heldBy(busy)).hasSize(2);
+        assertThat(heldBy(next)).singleElement().extracting(Booking::start).isEqualTo(at(1, 10, 0));
+        assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(busy);
+    }
+
+    private BookingService serviceWith(Service civil) {
+        return new BookingService(
+                store,
+                SiteDirectory.of(List.of(new SiteSetup(
+                        SchedulingFixture.hours(),
+                        SchedulingFixture.desks(),
+                        List.of(civil),
+                        Set.of(SchedulingFixture.TEAM)))),
+                BookingPolicy.defaults(),
+                clock,
+                org.opengru.core.id.IdGenerator.create(clock),
+                RateLimiter.unlimited(),
+                org.opengru.core.event.DomainEventPublisher.none());
+    }
+
+    private NewBooking newHold(UsagerId u, Instant start, int maxHolds) {
+        return newHold(u, start, DESK_3, maxHolds);
+    }
+
+    private NewBooking newHold(UsagerId u, Instant start, ResourceId desk, int maxHolds) {
+        return new NewBooking(
+                BookingId.of(UUID.randomUUID()),
+                TENANT,
+                SITE,
+                CIVIL,
+                List.of(desk),
+                u,
+                1,
+                start,
+                start.plus(Duration.ofMinutes(15)),
+                start,
+                start.plus(Duration.ofMinutes(15)),
+                BookingStatus.HELD,
+                clock.instant().plus(Duration.ofMinutes(10)),
+                null,
+                null,
+                BookingService.hash(UUID.randomUUID().toString()),
+                maxHolds);
     }
 
     private void expectRejected(BookingRequest request, Reason reason) {
