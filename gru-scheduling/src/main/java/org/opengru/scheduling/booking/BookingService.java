@@ -150,7 +150,10 @@ public final class BookingService {
         return take(request, BookingStatus.BOOKED, true);
     }
 
-    /** Holds a slot for {@link BookingPolicy#holdDuration()} while the resident fills the form. */
+    /**
+     * Holds a slot for {@link BookingPolicy#holdDuration()} while the resident fills the form; one person
+     * keeps at most the service's {@link Service#maxHolds()} at once ({@code HOLD_LIMIT} beyond).
+     */
     public BookingResult hold(BookingRequest request) {
         return take(request, BookingStatus.HELD, true);
     }
