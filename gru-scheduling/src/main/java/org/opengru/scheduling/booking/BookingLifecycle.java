@@ -57,6 +57,20 @@ public final class BookingLifecycle {
         return new ConcurrentUpdateException("booking", id.toString(), expected.ordinal(), actual.ordinal());
     }
 
+    /**
+     * Checks that a reschedule planned from version {@code expectedSequence} can still be made on the
+     * booking as it stands: {@link #refused} when it is no longer BOOKED, a {@link
+     * ConcurrentUpdateException} when another change came first.
+     */
+    public static void checkMove(Booking now, int expectedSequence, String actor) {
+        if (now.status() != BookingStatus.BOOKED) {
+            throw refused(now.id(), BookingStatus.BOOKED, now.status(), BookingAction.RESCHEDULE, actor);
+        }
+        if (now.sequence() != expectedSequence) {
+            throw new ConcurrentUpdateException("booking", now.id().toString(), expectedSequence, now.sequence());
+        }
+    }
+
     private static IllegalTransitionException illegal(
             BookingId id, BookingStatus from, BookingAction action, String actor) {
         List<String> starts = TRANSITIONS.stream()

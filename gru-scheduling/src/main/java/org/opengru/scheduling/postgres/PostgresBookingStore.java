@@ -420,17 +420,7 @@ public final class PostgresBookingStore implements BookingStore {
                     return new InsertOutcome.Inserted(moved.get());
                 }
                 Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
-                if (now.status() != BookingStatus.BOOKED) {
-                    throw BookingLifecycle.refused(
-                            id,
-                            BookingStatus.BOOKED,
-                            now.status(),
-                            BookingAction.RESCHEDULE,
-                            change.actor().toString());
-                }
-                if (now.sequence() != expectedSequence) {
-                    throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, now.sequence());
-                }
+                BookingLifecycle.checkMove(now, expectedSequence, change.actor().toString());
                 return new InsertOutcome.SlotTaken();
             } catch (SQLException e) {
                 if (!isConflict(e)) {

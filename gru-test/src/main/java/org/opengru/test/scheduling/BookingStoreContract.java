@@ -21,11 +21,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.error.ConcurrentUpdateException;
@@ -552,34 +555,43 @@ public abstract class BookingStoreContract {
     @Test
     void concurrentCancellationsOfOneBookingLeaveOneWinnerAndIllegalTransitions() throws Exception {
         int threads = 6;
+        for (int round = 0; round < 5; round++) {
+            Booking b = booked(service.book(passport(at(1, 9, 0).plusSeconds(1800L * round), newUsager())));
+            List<Object> outcomes =
+                    race(threads, t -> () -> service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture"));
+            assertThat(outcomes).filteredOn(o -> o instanceof Booking).hasSize(1);
+            assertThat(outcomes)
+                    .filteredOn(o -> !(o instanceof Booking))
+                    .hasSize(threads - 1)
+                    .allSatisfy(o -> assertThat(o).isInstanceOf(IllegalTransitionException.class));
+            assertThat(store.audit(TENANT, b.id())).hasSize(2);
+        }
+    }
+
+    /**
+     * Runs {@code threads} tasks released at once by a barrier; each one's result, or the exception it threw.
+     */
+    protected static List<Object> race(int threads, IntFunction<Callable<?>> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            for (int round = 0; round < 5; round++) {
-                Booking b = booked(service.book(passport(at(1, 9, 0).plusSeconds(1800L * round), newUsager())));
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<Object>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    futures.add(pool.submit(() -> {
-                        go.await();
-                        try {
-                            return service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture");
-                        } catch (RuntimeException e) {
-                            return e;
-                        }
-                    }));
-                }
-                go.countDown();
-                List<Object> outcomes = new ArrayList<>();
-                for (Future<Object> f : futures) {
-                    outcomes.add(f.get());
-                }
-                assertThat(outcomes).filteredOn(o -> o instanceof Booking).hasSize(1);
-                assertThat(outcomes)
-                        .filteredOn(o -> !(o instanceof Booking))
-                        .hasSize(threads - 1)
-                        .allSatisfy(o -> assertThat(o).isInstanceOf(IllegalTransitionException.class));
-                assertThat(store.audit(TENANT, b.id())).hasSize(2);
+            CyclicBarrier go = new CyclicBarrier(threads);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Callable<?> one = task.apply(t);
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return one.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
             }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
         } finally {
             pool.shutdownNow();
         }
@@ -789,34 +801,21 @@ public abstract class BookingStoreContract {
         // writes race: two holds, whatever the race. Each tab asks a desk of its own (the store takes any
         // desk it is given), so that nothing but the cap orders them.
         int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int round = 0; round < 10; round++) {
-                UsagerId u = newUsager();
-                java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(threads);
-                List<Future<InsertOutcome>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    NewBooking hold = newHold(u, at(1 + round, 10, 0), ResourceId.of("guichet-onglet-" + t), 2);
-                    futures.add(pool.submit(() -> {
-                        go.await();
-                        return store.insert(hold, change());
-                    }));
-                }
-                List<InsertOutcome> outcomes = new ArrayList<>();
-                for (Future<InsertOutcome> f : futures) {
-                    outcomes.add(f.get());
-                }
-                assertThat(outcomes)
-                        .as("round %s", round)
-                        .filteredOn(o -> o instanceof InsertOutcome.Inserted)
-                        .hasSize(2);
-                assertThat(outcomes)
-                        .filteredOn(o -> !(o instanceof InsertOutcome.Inserted))
-                        .containsOnly(new InsertOutcome.HoldLimitReached(2));
-                assertThat(heldBy(u)).hasSize(2);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 10; round++) {
+            UsagerId u = newUsager();
+            Instant start = at(1 + round, 10, 0);
+            List<Object> outcomes = race(threads, t -> {
+                NewBooking hold = newHold(u, start, ResourceId.of("guichet-onglet-" + t), 2);
+                return () -> store.insert(hold, change());
+            });
+            assertThat(outcomes)
+                    .as("round %s", round)
+                    .filteredOn(o -> o instanceof InsertOutcome.Inserted)
+                    .hasSize(2);
+            assertThat(outcomes)
+                    .filteredOn(o -> !(o instanceof InsertOutcome.Inserted))
+                    .containsOnly(new InsertOutcome.HoldLimitReached(2));
+            assertThat(heldBy(u)).hasSize(2);
         }
     }
 

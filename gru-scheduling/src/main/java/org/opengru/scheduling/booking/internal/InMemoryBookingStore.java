@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
-import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
@@ -270,17 +269,7 @@ public final class InMemoryBookingStore implements BookingStore {
             if (b == null) {
                 throw new NotFoundException("booking", id.toString());
             }
-            if (b.status() != BookingStatus.BOOKED) {
-                throw BookingLifecycle.refused(
-                        id,
-                        BookingStatus.BOOKED,
-                        b.status(),
-                        BookingAction.RESCHEDULE,
-                        change.actor().toString());
-            }
-            if (b.sequence() != expectedSequence) {
-                throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, b.sequence());
-            }
+            BookingLifecycle.checkMove(b, expectedSequence, change.actor().toString());
             for (ResourceId desk : candidates) {
                 if (isFree(tenant, desk, busy.start(), busy.end(), id, change)) {
                     Booking moved = b.movedTo(
