@@ -385,6 +385,8 @@ public record TenantProperties(
      * @param agentsOnly whether only agents may book it (at the counter, on the phone)
      * @param antsNumberRequired whether a booking needs an ANTS pre-application number (passport, ID card)
      * @param maxPeople the most people one family or group booking may cover
+     * @param maxHolds the most slots one person may hold at once for the service while filling the form
+     *     (waiting-list offers included)
      */
     public record ServiceDefinition(
             @NotBlank String name,
@@ -396,7 +398,8 @@ public record TenantProperties(
             @DefaultValue("90d") @NotNull Duration maxHorizon,
             @DefaultValue("false") boolean agentsOnly,
             @DefaultValue("false") boolean antsNumberRequired,
-            @DefaultValue("1") @Min(1) @Max(10) int maxPeople) {}
+            @DefaultValue("1") @Min(1) @Max(10) int maxPeople,
+            @DefaultValue("2") @Min(1) @Max(100) int maxHolds) {}
 
     private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
         return value != null ? value : fallback;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +55,9 @@ public final class AvailabilityCalculator {
     /**
      * The free slots for {@code people} (a group takes consecutive durations on one desk) starting on
      * local dates {@code from} to {@code to} inclusive, sorted by start, within the service's notice and
-     * horizon.
+     * horizon. The answer for a date does not depend on the range asked: a slot late on {@code to} whose
+     * appointment ends the next day (still open) is in it, and a span that opened the day before {@code
+     * from} keeps its grid (from its opening, as {@link #desksOnGrid} checks a booking).
      */
     public List<Slot> freeSlots(Service service, LocalDate from, LocalDate to, int people, BusyTimes busy) {
         Check.that(
@@ -64,10 +67,17 @@ public final class AvailabilityCalculator {
                 "must be between 1 and " + service.maxPeople());
         Check.that(!to.isBefore(from), "to", to, "must not be before from " + from);
         Instant now = clock.instant();
+        ZoneId zone = hours.site().zone();
+        // Slots start on the dates asked; their spans may open the day before and close up to two days
+        // after (an appointment is shorter than a day, a day may last 25 hours).
+        long firstStart = from.atStartOfDay(zone).toEpochSecond();
+        long pastLastStart = to.plusDays(1).atStartOfDay(zone).toEpochSecond();
         // Whole seconds, rounded the safe way: never earlier than the notice allows.
-        long earliest = now.getEpochSecond()
-                + (now.getNano() > 0 ? 1 : 0)
-                + service.minNotice().getSeconds();
+        long earliest = Math.max(
+                firstStart,
+                now.getEpochSecond()
+                        + (now.getNano() > 0 ? 1 : 0)
+                        + service.minNotice().getSeconds());
         long latest = now.getEpochSecond() + service.maxHorizon().getSeconds();
         long length = service.durationFor(people).getSeconds();
         long step = service.step().getSeconds();
@@ -82,7 +92,7 @@ public final class AvailabilityCalculator {
         int count = 0;
         for (int index = 0; index < desks.size(); index++) {
             Resource desk = desks.get(index);
-            List<Interval> open = hours.openIntervals(desk.id(), from, to);
+            List<Interval> open = hours.openIntervals(desk.id(), from.minusDays(1), to.plusDays(2));
             if (open.isEmpty()) {
                 continue;
             }
@@ -105,7 +115,7 @@ public final class AvailabilityCalculator {
                 if (earliest > spanStart) {
                     s += (earliest - spanStart + step - 1) / step * step;
                 }
-                for (; s + length <= spanEnd && s <= latest; s += step) {
+                for (; s + length <= spanEnd && s <= latest && s < pastLastStart; s += step) {
                     long busyFrom = s - before;
                     long busyTo = s + length + after;
                     // Busy intervals ending before this candidate end before every later one too.
@@ -150,7 +160,7 @@ public final class AvailabilityCalculator {
      */
     public List<ResourceId> desksOnGrid(Service service, Instant start, int people) {
         Instant end = start.plus(service.durationFor(people));
-        java.time.ZoneId zone = hours.site().zone();
+        ZoneId zone = hours.site().zone();
         LocalDate first = start.atZone(zone).toLocalDate().minusDays(1);
         LocalDate last = end.atZone(zone).toLocalDate();
         long step = service.step().getSeconds();

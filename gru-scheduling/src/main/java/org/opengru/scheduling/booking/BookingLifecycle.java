@@ -2,6 +2,8 @@ package org.opengru.scheduling.booking;
 
 import java.util.List;
 import java.util.Optional;
+import org.opengru.core.error.ConcurrentUpdateException;
+import org.opengru.core.error.GruException;
 import org.opengru.core.error.IllegalTransitionException;
 
 /** The booking state machine as data: every legal (from, action, to), in one table. */
@@ -33,8 +35,52 @@ public final class BookingLifecycle {
 
     /** The status after the action, or an {@link IllegalTransitionException} naming both. */
     public static BookingStatus require(BookingId id, BookingStatus from, BookingAction action, String actor) {
-        return next(from, action)
-                .orElseThrow(() -> new IllegalTransitionException(
-                        "booking", id.toString(), from.name(), action.name(), actor, "not in the booking lifecycle"));
+        return next(from, action).orElseThrow(() -> illegal(id, from, action, actor));
+    }
+
+    /** Whether no move of the table leaves the status: a booking there stays there for good. */
+    public static boolean isFinal(BookingStatus status) {
+        return TRANSITIONS.stream().noneMatch(t -> t.from() == status);
+    }
+
+    /**
+     * Why a store could not make a move its caller planned from {@code expected} on a booking now in
+     * {@code actual}: an {@link IllegalTransitionException} when the table has no such move from {@code
+     * actual} (a final state, or one the action does not start from), since retrying can never succeed;
+     * otherwise a {@link ConcurrentUpdateException} (the booking changed meanwhile: re-read and retry).
+     */
+    public static GruException refused(
+            BookingId id, BookingStatus expected, BookingStatus actual, BookingAction action, String actor) {
+        if (next(actual, action).isEmpty()) {
+            return illegal(id, actual, action, actor);
+        }
+        return new ConcurrentUpdateException("booking", id.toString(), expected.ordinal(), actual.ordinal());
+    }
+
+    /**
+     * Checks that a reschedule planned from version {@code expectedSequence} can still be made on the
+     * booking as it stands: {@link #refused} when it is no longer BOOKED, a {@link
+     * ConcurrentUpdateException} when another change came first.
+     */
+    public static void checkMove(Booking now, int expectedSequence, String actor) {
+        if (now.status() != BookingStatus.BOOKED) {
+            throw refused(now.id(), BookingStatus.BOOKED, now.status(), BookingAction.RESCHEDULE, actor);
+        }
+        if (now.sequence() != expectedSequence) {
+            throw new ConcurrentUpdateException("booking", now.id().toString(), expectedSequence, now.sequence());
+        }
+    }
+
+    private static IllegalTransitionException illegal(
+            BookingId id, BookingStatus from, BookingAction action, String actor) {
+        List<String> starts = TRANSITIONS.stream()
+                .filter(t -> t.action() == action)
+                .map(t -> t.from().name())
+                .distinct()
+                .toList();
+        String reason = isFinal(from)
+                ? from + " is a final state of the booking lifecycle: no move leaves it"
+                : action + " moves a booking only from " + String.join(" or ", starts);
+        return new IllegalTransitionException("booking", id.toString(), from.name(), action.name(), actor, reason);
     }
 }

@@ -28,6 +28,7 @@ public class BookingRejectedException extends SchedulingException {
         NO_SHOW_LIMIT,
         RATE_LIMITED,
         HOLD_EXPIRED,
+        HOLD_LIMIT,
         INVALID_CANCEL_TOKEN,
         IDEMPOTENCY_KEY_REUSED,
         LOTTERY_CLOSED,
@@ -43,6 +44,15 @@ public class BookingRejectedException extends SchedulingException {
         this.reason = reason;
         this.field = field;
         this.value = value == null ? null : String.valueOf(value);
+    }
+
+    /** A hold that ran out, or left HELD, before its confirmation: it can never be confirmed. */
+    public static BookingRejectedException holdExpired(Booking hold) {
+        return new BookingRejectedException(
+                Reason.HOLD_EXPIRED,
+                "bookingId",
+                hold.id(),
+                "the hold is " + hold.status() + " and expired at " + hold.holdExpiresAt());
     }
 
     public Reason reason() {

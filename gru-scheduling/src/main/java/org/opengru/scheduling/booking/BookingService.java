@@ -136,8 +136,9 @@ public final class BookingService {
         Map<ResourceId, List<Interval>> busy = store.busy(
                 setup.site().tenant(),
                 desks,
+                // The calculator's spans: from the day before to two days after (buffers included).
                 from.minusDays(1).atStartOfDay(zone).toInstant(),
-                to.plusDays(2).atStartOfDay(zone).toInstant(),
+                to.plusDays(3).atStartOfDay(zone).toInstant(),
                 now);
         return (desk, f, t) -> busy.getOrDefault(desk, List.of());
     }
@@ -149,7 +150,10 @@ public final class BookingService {
         return take(request, BookingStatus.BOOKED, true);
     }
 
-    /** Holds a slot for {@link BookingPolicy#holdDuration()} while the resident fills the form. */
+    /**
+     * Holds a slot for {@link BookingPolicy#holdDuration()} while the resident fills the form; one person
+     * keeps at most the service's {@link Service#maxHolds()} at once ({@code HOLD_LIMIT} beyond).
+     */
     public BookingResult hold(BookingRequest request) {
         return take(request, BookingStatus.HELD, true);
     }
@@ -206,7 +210,8 @@ public final class BookingService {
                 status == BookingStatus.HELD ? now.plus(policy.holdDuration()) : null,
                 plan.ants,
                 key,
-                hash(token));
+                hash(token),
+                service.maxHolds());
         Change change = new Change(request.actor(), now, ids.newEventId(), null);
         InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
@@ -226,7 +231,19 @@ public final class BookingService {
                     request.usager(),
                     "already has booking " + active.existing() + " for service " + request.service());
         }
+        if (outcome instanceof InsertOutcome.HoldLimitReached limit) {
+            throw holdLimit(request, limit);
+        }
         return unavailable(setup, service, request.start(), request.people());
+    }
+
+    private static BookingRejectedException holdLimit(BookingRequest request, InsertOutcome.HoldLimitReached limit) {
+        return new BookingRejectedException(
+                Reason.HOLD_LIMIT,
+                "usager",
+                request.usager(),
+                "already holds " + limit.limit() + " slots for service " + request.service()
+                        + ": confirm or release one first");
     }
 
     private BookingResult replay(Booking previous, BookingRequest request) {
@@ -246,11 +263,7 @@ public final class BookingService {
         }
         Instant now = clock.instant();
         if (held.status() != BookingStatus.HELD || !held.occupiesDeskAt(now)) {
-            throw new BookingRejectedException(
-                    Reason.HOLD_EXPIRED,
-                    "bookingId",
-                    id,
-                    "the hold is " + held.status() + " and expired at " + held.holdExpiresAt());
+            throw BookingRejectedException.holdExpired(held);
         }
         Booking booked = applyAndPublish(
                 tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(usagerRef(usager), null));
@@ -549,7 +562,7 @@ public final class BookingService {
                     BookingStatus.HELD,
                     BookingAction.RELEASE_HOLD,
                     change(usagerRef(usager), "left the waiting list"));
-        } catch (ConcurrentUpdateException confirmedOrExpiredMeanwhile) {
+        } catch (IllegalTransitionException | ConcurrentUpdateException confirmedOrExpiredMeanwhile) {
             return;
         }
         offerFreedSlot(released);
@@ -680,12 +693,16 @@ public final class BookingService {
                 now.plus(policy.waitingListHold()),
                 null,
                 null,
-                hash(newToken()));
+                hash(newToken()),
+                service.maxHolds());
         Change change = new Change(request.actor(), now, ids.newEventId(), "waiting list offer");
         InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
             publish(ins.booking(), change, BookingEvent.Kind.HELD);
             return new BookingResult.Booked(ins.booking(), null, false);
+        }
+        if (outcome instanceof InsertOutcome.HoldLimitReached limit) {
+            throw holdLimit(request, limit); // the next person gets the slot; this one keeps their place
         }
         return new BookingResult.SlotUnavailable(request.start(), List.of());
     }

@@ -28,16 +28,21 @@ public interface BookingStore {
     Optional<Booking> findByIdempotencyKey(TenantId tenant, IdempotencyKey key);
 
     /**
-     * Applies a lifecycle action if the booking is still in {@code expected} status, else an
-     * {@link org.opengru.core.error.ConcurrentUpdateException}; the table in {@link BookingLifecycle}
-     * decides the new status.
+     * Applies a lifecycle action if the booking is still in {@code expected} status; the table in {@link
+     * BookingLifecycle} decides the new status. When the booking stands elsewhere, the table decides the
+     * error ({@link BookingLifecycle#refused}): an {@link org.opengru.core.error.IllegalTransitionException}
+     * when no such move leaves where it stands (cancelling twice, releasing a confirmed hold), which no
+     * retry can fix, else a {@link org.opengru.core.error.ConcurrentUpdateException}. Confirming a hold
+     * that expired meanwhile is a {@link BookingRejectedException} {@code HOLD_EXPIRED}.
      */
     Booking apply(TenantId tenant, BookingId id, BookingStatus expected, BookingAction action, Change change);
 
     /**
      * Moves a booked appointment to the first free desk of the list at another time, atomically: the new
-     * time is taken and the old one freed in one step, or nothing changes ({@code SlotTaken}). Fails with a
-     * {@link org.opengru.core.error.ConcurrentUpdateException} if the booking changed since {@code expectedSequence}.
+     * time is taken and the old one freed in one step, or nothing changes ({@code SlotTaken}). Fails with an
+     * {@link org.opengru.core.error.IllegalTransitionException} if the booking is no longer booked (cancelled,
+     * attended...), with a {@link org.opengru.core.error.ConcurrentUpdateException} if it is but changed
+     * since {@code expectedSequence}.
      */
     InsertOutcome move(
             TenantId tenant,

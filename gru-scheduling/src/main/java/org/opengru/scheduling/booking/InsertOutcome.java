@@ -12,6 +12,9 @@ public sealed interface InsertOutcome {
     /** The usager already has an active booking for this service: nothing written. */
     record ActiveBookingExists(BookingId existing) implements InsertOutcome {}
 
+    /** A hold beyond the usager's holds for the service ({@link NewBooking#maxHolds()}): nothing written. */
+    record HoldLimitReached(int limit) implements InsertOutcome {}
+
     /** The idempotency key was already used: the booking it made, nothing new written. */
     record Replayed(Booking booking) implements InsertOutcome {}
 }

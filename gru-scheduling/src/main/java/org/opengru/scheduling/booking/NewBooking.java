@@ -17,6 +17,9 @@ import org.opengru.scheduling.model.SiteId;
  * is free for {@code [busyStart, busyEnd)}, atomically, or reports the slot taken.
  *
  * @param status {@link BookingStatus#BOOKED} or {@link BookingStatus#HELD} (then with {@code holdExpiresAt})
+ * @param maxHolds for a hold, how many unexpired holds the usager may have for the service, this one
+ *     included: the store refuses it beyond ({@link InsertOutcome.HoldLimitReached}); the service's {@link
+ *     org.opengru.scheduling.model.Service#maxHolds()}
  */
 public record NewBooking(
         BookingId id,
@@ -34,10 +37,12 @@ public record NewBooking(
         @Nullable Instant holdExpiresAt,
         @Nullable AntsPreApplicationNumber antsNumber,
         @Nullable IdempotencyKey idempotencyKey,
-        String cancelTokenHash) {
+        String cancelTokenHash,
+        int maxHolds) {
 
     public NewBooking {
         desks = List.copyOf(desks);
+        Check.that(maxHolds >= 1, "maxHolds", maxHolds, "must be at least 1");
         Check.that(!desks.isEmpty(), "desks", desks, "must name at least one desk");
         Check.that(
                 status == BookingStatus.BOOKED || (status == BookingStatus.HELD && holdExpiresAt != null),

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.opengru.scheduling.holiday.FrenchHolidays;
 import org.opengru.scheduling.holiday.HolidayZone;
+import org.opengru.scheduling.internal.WallClock;
 import org.opengru.scheduling.model.ResourceId;
 import org.opengru.scheduling.model.Site;
 
@@ -127,9 +128,9 @@ public final class OpeningHours {
     public List<Interval> openIntervals(ResourceId resource, LocalDate from, LocalDate to) {
         List<Interval> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            org.opengru.scheduling.internal.WallClock.toInstants(d, site.zone(), openMinutes(resource, d), out);
+            WallClock.toInstants(d, site.zone(), openMinutes(resource, d), out);
         }
-        return out;
+        return WallClock.normalise(out);
     }
 
     /** Why {@code [start, end)} is not open on the resource, or {@link Verdict#OPEN} when it is. */

@@ -24,17 +24,18 @@ public final class WallClock {
 
     private record Period(Instant from, Instant to, ZoneOffset offset) {}
 
-    /** Appends the instants of the minutes set in {@code minutes} (bit i = minute i of the day) to {@code out}. */
+    /**
+     * Appends the instants of the minutes set in {@code minutes} (bit i = minute i of the day) to {@code
+     * out}, offset by offset: unsorted, and not merged with what {@code out} held (see {@link #normalise}).
+     */
     public static void toInstants(LocalDate date, ZoneId zone, BitSet minutes, List<Interval> out) {
         if (minutes.isEmpty()) {
             return;
         }
-        List<Period> periods = periods(date, zone);
         LocalDateTime midnight = date.atStartOfDay();
-        int from = minutes.nextSetBit(0);
-        while (from >= 0) {
-            int to = minutes.nextClearBit(from);
-            for (Period p : periods) {
+        for (Period p : periods(date, zone)) {
+            for (int from = minutes.nextSetBit(0); from >= 0; ) {
+                int to = minutes.nextClearBit(from);
                 Instant s = midnight.plusMinutes(from).toInstant(p.offset);
                 Instant e = midnight.plusMinutes(to).toInstant(p.offset);
                 if (s.isBefore(p.from)) {
@@ -44,25 +45,33 @@ public final class WallClock {
                     e = p.to;
                 }
                 if (s.isBefore(e)) {
-                    add(out, s, e);
+                    out.add(new Interval(s, e));
                 }
+                from = minutes.nextSetBit(to);
             }
-            from = minutes.nextSetBit(to);
         }
     }
 
-    /** Appends, merging with the last interval when they touch (the list stays sorted and disjoint). */
-    private static void add(List<Interval> out, Instant s, Instant e) {
-        if (!out.isEmpty()) {
-            Interval last = out.get(out.size() - 1);
-            if (!s.isAfter(last.end())) {
-                if (e.isAfter(last.end())) {
-                    out.set(out.size() - 1, new Interval(last.start(), e));
+    /**
+     * Sorts the intervals and merges those that overlap or touch. On the night clocks go back, the minutes
+     * of one local day come out of order (a window's second pass through the repeated hour lies after a
+     * later window's first pass), and so may those of two days around midnight in some zones.
+     */
+    public static List<Interval> normalise(List<Interval> intervals) {
+        List<Interval> sorted = new ArrayList<>(intervals);
+        sorted.sort(null);
+        List<Interval> out = new ArrayList<>(sorted.size());
+        for (Interval i : sorted) {
+            Interval last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && !i.start().isAfter(last.end())) {
+                if (i.end().isAfter(last.end())) {
+                    out.set(out.size() - 1, new Interval(last.start(), i.end()));
                 }
-                return;
+            } else {
+                out.add(i);
             }
         }
-        out.add(new Interval(s, e));
+        return out;
     }
 
     /** The offsets in force around the date, each with the span of time it holds, in order. */

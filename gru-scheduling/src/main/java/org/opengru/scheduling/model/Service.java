@@ -15,6 +15,8 @@ import org.opengru.scheduling.internal.Check;
  * @param minNotice the shortest delay between now and the start of a bookable slot (délai de prévenance)
  * @param maxHorizon the furthest ahead a slot may start (horizon de réservation)
  * @param antsNumberRequired whether the booking must carry an ANTS pre-application number
+ * @param maxHolds how many slots one person may hold at once for this service while filling the form
+ *     (waiting-list offers included), enforced by the store; 2 by default
  */
 public record Service(
         TenantId tenant,
@@ -28,9 +30,13 @@ public record Service(
         Duration maxHorizon,
         BookingAudience audience,
         boolean antsNumberRequired,
-        int maxPeople) {
+        int maxPeople,
+        int maxHolds) {
 
     private static final Duration DAY = Duration.ofDays(1);
+
+    /** Holds one person may keep at once per service unless the service says otherwise. */
+    public static final int DEFAULT_MAX_HOLDS = 2;
 
     public Service {
         Check.required("service.tenant", tenant);
@@ -54,6 +60,12 @@ public record Service(
                 "service.maxPeople",
                 maxPeople,
                 "makes a group appointment longer than a day");
+        checkMaxHolds(maxHolds);
+    }
+
+    private static int checkMaxHolds(int value) {
+        Check.that(value >= 1 && value <= 100, "service.maxHolds", value, "must be between 1 and 100");
+        return value;
     }
 
     /** The appointment length for a group of {@code people}: that many consecutive durations. */
@@ -65,7 +77,10 @@ public record Service(
         return new Builder(tenant, id, name);
     }
 
-    /** Builds a service; defaults: 15 min, step = duration, no buffer, no notice, 90 days ahead, public. */
+    /**
+     * Builds a service; defaults: 15 min, step = duration, no buffer, no notice, 90 days ahead, public, one
+     * person, two holds per person.
+     */
     public static final class Builder {
         private final TenantId tenant;
         private final ServiceId id;
@@ -79,6 +94,7 @@ public record Service(
         private BookingAudience audience = BookingAudience.PUBLIC;
         private boolean antsNumberRequired;
         private int maxPeople = 1;
+        private int maxHolds = DEFAULT_MAX_HOLDS;
 
         private Builder(TenantId tenant, ServiceId id, String name) {
             this.tenant = tenant;
@@ -127,6 +143,12 @@ public record Service(
             return this;
         }
 
+        /** How many slots one person may hold at once for this service (1 to 100, default 2). */
+        public Builder maxHolds(int value) {
+            this.maxHolds = checkMaxHolds(value);
+            return this;
+        }
+
         public Service build() {
             return new Service(
                     tenant,
@@ -140,7 +162,8 @@ public record Service(
                     maxHorizon,
                     audience,
                     antsNumberRequired,
-                    maxPeople);
+                    maxPeople,
+                    maxHolds);
         }
     }
 }

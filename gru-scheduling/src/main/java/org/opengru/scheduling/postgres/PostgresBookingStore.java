@@ -49,7 +49,8 @@ import org.opengru.scheduling.model.SiteId;
 /**
  * The PostgreSQL store, in plain JDBC. The database itself refuses a double booking: an exclusion
  * constraint (btree_gist) forbids two desk-occupying rows of one desk with overlapping {@code tstzrange},
- * and a partial unique index forbids a second booked appointment per usager and service. Each change is
+ * a partial unique index forbids a second booked appointment per usager and service, and a trigger
+ * (V6, under a per-person lock) a hold beyond the service's number per usager. Each change is
  * ONE statement (data-modifying CTEs write the booking, its audit entry and its outbox event), so one
  * round trip and one transaction. When that finds no free desk or loses a race (a concurrent booking
  * took the desk it chose), a second statement with a fresh view expires overdue holds in the way and tries
@@ -66,11 +67,14 @@ import org.opengru.scheduling.model.SiteId;
 public final class PostgresBookingStore implements BookingStore {
 
     private static final String ACTIVE_INDEX = "scheduling_booking_one_active";
+    /** The trigger of V6 that refuses a hold beyond the person's cap for the service. */
+    private static final String HOLD_LIMIT = "scheduling_booking_hold_limit";
+
     private static final String IDEMPOTENCY_INDEX = "scheduling_booking_idempotency";
     private static final String COLUMNS =
             "tenant_id, id, site_id, service_id, resource_id, usager_id, people, starts_at,"
                     + " ends_at, busy_start, busy_end, status, hold_expires_at, ants_number, cancel_reason, sequence, idempotency_key,"
-                    + " cancel_token_hash, created_at, updated_at";
+                    + " cancel_token_hash, created_at, updated_at, hold_limit";
     private static final String AUDIT =
             "INSERT INTO scheduling_audit (tenant_id, booking_id, action, actor, at, from_status, to_status, detail) ";
     /**
@@ -142,7 +146,7 @@ public final class PostgresBookingStore implements BookingStore {
                 INSERT INTO scheduling_booking (%4$s)
                 SELECT p.tenant, :id::uuid, :site, :service, c.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, lower(p.busy), upper(p.busy), :status, :hold_expires_at::timestamptz, :ants, NULL, 0, :idem,
-                       :token_hash, p.now, p.now
+                       :token_hash, p.now, p.now, :hold_limit::smallint
                   FROM p CROSS JOIN locked c
                 RETURNING *),
             audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
@@ -173,7 +177,7 @@ public final class PostgresBookingStore implements BookingStore {
                 SELECT :tenant, :id::uuid, :site, :service, l.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, :busy_start::timestamptz, :busy_end::timestamptz, :status,
                        :hold_expires_at::timestamptz, :ants, NULL, 0, :idem, :token_hash, :now::timestamptz,
-                       :now::timestamptz
+                       :now::timestamptz, :hold_limit::smallint
                   FROM locked l
                 RETURNING *),
             audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
@@ -300,6 +304,7 @@ public final class PostgresBookingStore implements BookingStore {
         v.put("reason", change.reason());
         v.put("event_id", change.eventId().toString());
         v.put("kind", nb.status() == BookingStatus.HELD ? "HELD" : "BOOKED");
+        v.put("hold_limit", nb.status() == BookingStatus.HELD ? nb.maxHolds() : null);
         for (int attempt = 1; ; attempt++) {
             try {
                 // First try: the short statement. Second (only if it found no desk or lost a race): the
@@ -313,6 +318,9 @@ public final class PostgresBookingStore implements BookingStore {
                 }
                 continue;
             } catch (SQLException e) {
+                if (isHoldLimit(e)) {
+                    return new InsertOutcome.HoldLimitReached(nb.maxHolds());
+                }
                 String violated = violatedIndex(e);
                 if (ACTIVE_INDEX.equals(violated)) {
                     return new InsertOutcome.ActiveBookingExists(activeBooking(nb.tenant(), nb.usager(), nb.service()));
@@ -376,11 +384,12 @@ public final class PostgresBookingStore implements BookingStore {
             throw new IllegalStateException("booking update failed: " + e.getMessage(), e);
         }
         Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
-        throw new ConcurrentUpdateException(
-                "booking",
-                id.toString(),
-                expected == now.status() ? now.sequence() : expected.ordinal(),
-                expected == now.status() ? -1 : now.status().ordinal());
+        if (now.status() != expected) {
+            throw BookingLifecycle.refused(
+                    id, expected, now.status(), action, change.actor().toString());
+        }
+        // Still HELD, so the statement found the hold expired: it can never be confirmed.
+        throw BookingRejectedException.holdExpired(now);
     }
 
     @Override
@@ -411,9 +420,7 @@ public final class PostgresBookingStore implements BookingStore {
                     return new InsertOutcome.Inserted(moved.get());
                 }
                 Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
-                if (now.sequence() != expectedSequence || now.status() != BookingStatus.BOOKED) {
-                    throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, now.sequence());
-                }
+                BookingLifecycle.checkMove(now, expectedSequence, change.actor().toString());
                 return new InsertOutcome.SlotTaken();
             } catch (SQLException e) {
                 if (!isConflict(e)) {
@@ -799,6 +806,13 @@ public final class PostgresBookingStore implements BookingStore {
     static boolean isConflict(SQLException e) {
         String state = e.getSQLState();
         return "23P01".equals(state) || "23505".equals(state) || "40001".equals(state) || "40P01".equals(state);
+    }
+
+    /** Whether V6's trigger refused a hold beyond the person's cap (a check violation naming it). */
+    static boolean isHoldLimit(SQLException e) {
+        return "23514".equals(e.getSQLState())
+                && e.getMessage() != null
+                && e.getMessage().contains("\"" + HOLD_LIMIT + "\"");
     }
 
     /** The unique index a 23505 names, if any (the name appears quoted in the server's message). */

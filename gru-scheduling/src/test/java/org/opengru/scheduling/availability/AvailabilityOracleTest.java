@@ -43,7 +43,14 @@ import org.opengru.scheduling.model.SiteId;
  * asks the wall clock of the site's zone whether the desk is open, and checks every candidate slot minute
  * by minute against the bookings. Random schedules, closures, extra openings, absences, holidays and
  * bookings, with a bias towards the nights clocks change (Europe/Paris last Sunday of March and October,
- * America/Miquelon) and towards holidays.
+ * America/Miquelon second Sunday of March and first Sunday of November) with several windows a day cut
+ * around the change, towards night openings that run past midnight (often out of the last day asked),
+ * and towards holidays.
+ *
+ * <p>The oracle reads docs/scheduling.md: a slot starts on a local date of the range asked, at the opening
+ * of its open span or a whole number of steps later, and its appointment lies within the opening hours,
+ * whatever day it ends (a span open since before the day before the range is taken from that day's
+ * midnight: the documented limit).
  */
 class AvailabilityOracleTest {
 
@@ -62,6 +69,19 @@ class AvailabilityOracleTest {
         LocalDate.of(2026, 7, 13),
         LocalDate.of(2026, 6, 16)
     };
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId MIQUELON = ZoneId.of("America/Miquelon");
+    /** The Saturdays before a change of time, each with its zone: the change happens early on the Sunday. */
+    private static final List<Map.Entry<LocalDate, ZoneId>> CHANGES = List.of(
+            Map.entry(LocalDate.of(2026, 3, 28), PARIS), // 02:00 -> 03:00
+            Map.entry(LocalDate.of(2026, 10, 24), PARIS), // 03:00 -> 02:00
+            Map.entry(LocalDate.of(2027, 3, 27), PARIS),
+            Map.entry(LocalDate.of(2027, 10, 30), PARIS),
+            Map.entry(LocalDate.of(2026, 3, 7), MIQUELON), // 02:00 -> 03:00
+            Map.entry(LocalDate.of(2027, 3, 13), MIQUELON),
+            Map.entry(LocalDate.of(2026, 10, 31), MIQUELON), // 02:00 -> 01:00, on Toussaint
+            Map.entry(LocalDate.of(2027, 11, 6), MIQUELON));
+
     private static final ZoneId[] ZONES = {
         ZoneId.of("Europe/Paris"),
         ZoneId.of("Europe/Paris"),
@@ -168,8 +188,15 @@ class AvailabilityOracleTest {
 
         static Scenario random(Random r) {
             Scenario s = new Scenario();
-            s.zone = ZONES[r.nextInt(ZONES.length)];
-            LocalDate base = AROUND[r.nextInt(AROUND.length)];
+            LocalDate base;
+            if (r.nextBoolean()) {
+                Map.Entry<LocalDate, ZoneId> change = CHANGES.get(r.nextInt(CHANGES.size()));
+                base = change.getKey();
+                s.zone = change.getValue();
+            } else {
+                base = AROUND[r.nextInt(AROUND.length)];
+                s.zone = ZONES[r.nextInt(ZONES.length)];
+            }
             s.from = base.plusDays(r.nextInt(2));
             s.to = s.from.plusDays(r.nextInt(3));
             Site site = new Site(TENANT, SITE, "Mairie", HolidayZone.METROPOLE, s.zone);
@@ -180,14 +207,17 @@ class AvailabilityOracleTest {
                 s.desks.add(new Resource(TENANT, id, SITE, "Guichet " + i, services));
                 s.bookings.put(id, new ArrayList<>());
             }
-            s.schedules.add(randomSchedule(r, ScheduleTarget.site(SITE), s.from.minusDays(r.nextInt(30))));
+            // Night openings start most often on the last day asked, so their slots run out of the range.
+            DayOfWeek night = r.nextBoolean() ? s.to.getDayOfWeek() : DayOfWeek.of(1 + r.nextInt(7));
+            s.schedules.add(randomSchedule(r, ScheduleTarget.site(SITE), s.from.minusDays(r.nextInt(30)), night));
             if (r.nextBoolean()) {
                 // A later schedule that takes over in the middle of the range.
-                s.schedules.add(randomSchedule(r, ScheduleTarget.site(SITE), s.from.plusDays(r.nextInt(3))));
+                s.schedules.add(randomSchedule(r, ScheduleTarget.site(SITE), s.from.plusDays(r.nextInt(3)), night));
             }
             for (Resource d : s.desks) {
                 if (r.nextInt(3) == 0) {
-                    s.schedules.add(randomSchedule(r, ScheduleTarget.resource(SITE, d.id()), s.from.minusDays(1)));
+                    s.schedules.add(
+                            randomSchedule(r, ScheduleTarget.resource(SITE, d.id()), s.from.minusDays(1), night));
                 }
             }
             int nExceptions = r.nextInt(4);
@@ -250,22 +280,44 @@ class AvailabilityOracleTest {
             return s;
         }
 
-        private static WeeklySchedule randomSchedule(Random r, ScheduleTarget target, LocalDate validFrom) {
+        private static WeeklySchedule randomSchedule(
+                Random r, ScheduleTarget target, LocalDate validFrom, DayOfWeek night) {
             WeeklySchedule.Builder b = WeeklySchedule.builder(target, validFrom);
             for (DayOfWeek day : DayOfWeek.values()) {
-                int n = r.nextInt(3);
+                int n = r.nextInt(4);
                 for (int i = 0; i < n; i++) {
                     b.open(randomWindow(r), day);
                 }
+            }
+            if (r.nextInt(3) != 0) {
+                // A night opening: late on one day until midnight, on from midnight the next.
+                b.open(window(1200 + r.nextInt(240), 1440), night);
+                b.open(window(0, 1 + r.nextInt(300)), night.plus(1));
+            }
+            if (r.nextBoolean()) {
+                // Sunday, the day clocks change: several windows with gaps between 00:30 and 04:30, in
+                // random order, so that windows start and end in the skipped or the repeated hour.
+                int cuts = 2 * (1 + r.nextInt(3));
+                TreeSet<Integer> at = new TreeSet<>();
+                while (at.size() < cuts) {
+                    at.add(30 + r.nextInt(240));
+                }
+                List<Integer> bounds = new ArrayList<>(at);
+                List<TimeWindow> pieces = new ArrayList<>();
+                for (int i = 0; i < cuts; i += 2) {
+                    pieces.add(window(bounds.get(i), bounds.get(i + 1)));
+                }
+                java.util.Collections.shuffle(pieces, r);
+                pieces.forEach(w -> b.open(w, DayOfWeek.SUNDAY));
             }
             return b.build();
         }
 
         private static TimeWindow randomWindow(Random r) {
-            if (r.nextInt(5) == 0) {
-                // Around the change of time: 00:00-05:00 in various pieces.
-                int a = r.nextInt(300);
-                int e = a + 1 + r.nextInt(300 - a + 60);
+            if (r.nextInt(5) < 2) {
+                // Around the change of time (02:00 or 03:00): pieces of 00:30-04:30, often several a day.
+                int a = 30 + r.nextInt(240);
+                int e = a + 1 + r.nextInt(r.nextBoolean() ? 45 : 270 - a + 30);
                 return window(a, Math.min(e, 1440));
             }
             int a = r.nextInt(1440 - 1);
@@ -293,8 +345,10 @@ class AvailabilityOracleTest {
 
         Map<Instant, Set<ResourceId>> oracle() {
             Map<Instant, Set<ResourceId>> result = new TreeMap<>();
-            Instant lo = from.atStartOfDay(zone).toInstant().minus(Duration.ofHours(3));
-            Instant hi = to.plusDays(1).atStartOfDay(zone).toInstant().plus(Duration.ofHours(3));
+            // From the day before the range (a span may open then), to two days after it (an appointment
+            // starting on the last day may end the next, and a group takes at most 270 minutes here).
+            Instant lo = from.minusDays(1).atStartOfDay(zone).toInstant();
+            Instant hi = to.plusDays(3).atStartOfDay(zone).toInstant();
             int minutes = (int) Duration.between(lo, hi).toMinutes();
             Duration length = service.durationFor(people);
             int len = (int) length.toMinutes();
@@ -333,7 +387,11 @@ class AvailabilityOracleTest {
                     }
                     for (int s = m; s + len <= runEnd; s += step) {
                         Instant start = lo.plusSeconds(60L * s);
-                        if (start.isBefore(earliest) || start.isAfter(latest)) {
+                        LocalDate day = start.atZone(zone).toLocalDate();
+                        if (start.isBefore(earliest)
+                                || start.isAfter(latest)
+                                || day.isBefore(from)
+                                || day.isAfter(to)) {
                             continue;
                         }
                         boolean free = true;
@@ -354,9 +412,6 @@ class AvailabilityOracleTest {
         }
 
         private boolean isOpen(ResourceId desk, LocalDate date, int minute) {
-            if (date.isBefore(from) || date.isAfter(to)) {
-                return false;
-            }
             WeeklySchedule own = null;
             WeeklySchedule site = null;
             for (WeeklySchedule s : schedules) {

@@ -39,9 +39,26 @@ class ConflictCodesTest {
     }
 
     @Test
+    void theHoldLimitTriggerIsRecognisedAndNoOtherCheck() {
+        assertThat(PostgresBookingStore.isHoldLimit(new SQLException(
+                        "ERROR: new row for relation \"scheduling_booking\" violates \"scheduling_booking_hold_limit\":"
+                                + " 2 unexpired holds of at most 2",
+                        "23514")))
+                .isTrue();
+        assertThat(PostgresBookingStore.isHoldLimit(new SQLException(
+                        "ERROR: new row for relation \"scheduling_booking\" violates check constraint"
+                                + " \"scheduling_booking_hold_limit_range\"",
+                        "23514")))
+                .isFalse();
+    }
+
+    @Test
     void theMigrationShipsInTheJar() {
         assertThat(SchedulingSchema.script(SchedulingSchema.SCRIPTS.get(0)))
                 .contains("EXCLUDE USING gist")
                 .contains("scheduling_booking_one_active");
+        assertThat(SchedulingSchema.script(SchedulingSchema.SCRIPTS.get(5)))
+                .startsWith("-- OpenGRU scheduling: at most")
+                .contains("CREATE TRIGGER scheduling_booking_hold_limit");
     }
 }

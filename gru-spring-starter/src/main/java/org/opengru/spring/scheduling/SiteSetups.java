@@ -75,7 +75,8 @@ final class SiteSetups {
                     .maxHorizon(d.maxHorizon())
                     .audience(d.agentsOnly() ? BookingAudience.AGENTS_ONLY : BookingAudience.PUBLIC)
                     .antsNumberRequired(d.antsNumberRequired())
-                    .maxPeople(d.maxPeople());
+                    .maxPeople(d.maxPeople())
+                    .maxHolds(d.maxHolds());
             if (d.step() != null) {
                 b.step(d.step());
             }

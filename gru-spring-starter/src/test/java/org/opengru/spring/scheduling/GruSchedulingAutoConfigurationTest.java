@@ -169,6 +169,20 @@ class GruSchedulingAutoConfigurationTest {
     }
 
     @Test
+    void aServicesHoldCapComesFromThePropertiesAndBelowOneStopsStartup() {
+        runner.withPropertyValues("gru.tenants.saint-martin.scheduling.sites.mairie.services.passeport.max-holds=1")
+                .run(context -> assertThat(context.getBean(BookingService.class)
+                                .sites()
+                                .find(TestTenant.TENANT, SiteId.of("mairie"))
+                                .flatMap(site -> site.service(ServiceId.of("passeport")))
+                                .orElseThrow()
+                                .maxHolds())
+                        .isEqualTo(1));
+        runner.withPropertyValues("gru.tenants.saint-martin.scheduling.sites.mairie.services.passeport.max-holds=0")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("maxHolds"));
+    }
+
+    @Test
     void aServiceTheModuleRefusesStopsStartupNamingTheSite() {
         runner.withPropertyValues(
                         "gru.tenants.saint-martin.scheduling.sites.mairie.services.passeport.max-horizon=1m",

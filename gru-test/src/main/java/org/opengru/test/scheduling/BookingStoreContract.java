@@ -21,16 +21,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.ActorKind;
@@ -40,7 +45,9 @@ import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.AuditCheck;
 import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingAction;
 import org.opengru.scheduling.booking.BookingEvent;
+import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRejectedException;
 import org.opengru.scheduling.booking.BookingRejectedException.Reason;
@@ -49,10 +56,17 @@ import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.booking.BookingStore;
+import org.opengru.scheduling.booking.Change;
+import org.opengru.scheduling.booking.InsertOutcome;
 import org.opengru.scheduling.booking.LotteryRelease;
+import org.opengru.scheduling.booking.NewBooking;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.ReminderDue;
+import org.opengru.scheduling.booking.SiteDirectory;
+import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.hours.Interval;
+import org.opengru.scheduling.model.ResourceId;
+import org.opengru.scheduling.model.Service;
 import org.opengru.test.MutableClock;
 
 /**
@@ -119,7 +133,7 @@ public abstract class BookingStoreContract {
         events.subscribe(BookingEvent.class, published::add);
         service = new BookingService(
                 store,
-                org.opengru.scheduling.booking.SiteDirectory.of(List.of(SchedulingFixture.setup())),
+                SiteDirectory.of(List.of(SchedulingFixture.setup())),
                 BookingPolicy.defaults(),
                 clock,
                 org.opengru.core.id.IdGenerator.create(clock),
@@ -357,7 +371,7 @@ public abstract class BookingStoreContract {
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED_BY_USAGER);
         assertThat(cancelled.sequence()).isEqualTo(b.sequence() + 1);
         assertThatThrownBy(() -> service.cancelByUsager(TENANT, b.id(), result.cancelToken()))
-                .isInstanceOf(ConcurrentUpdateException.class);
+                .isInstanceOf(IllegalTransitionException.class);
         // The slot is free again.
         assertThat(booked(service.book(passport(at(1, 10, 0), newUsager()))).resource())
                 .isEqualTo(DESK_1);
@@ -440,12 +454,151 @@ public abstract class BookingStoreContract {
                 BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u).withActor(AGENT)));
         // Not before the appointment has started.
         assertThatThrownBy(() -> service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()))
-                .isInstanceOf(org.opengru.core.error.IllegalTransitionException.class);
+                .isInstanceOf(IllegalTransitionException.class);
         clock.set(at(3, 10, 5));
         assertThat(service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()).status())
                 .isEqualTo(BookingStatus.ATTENDED);
         assertThatThrownBy(() -> service.markNoShow(SchedulingFixture.DESK_AGENT, b3.id()))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    // ---------------------------------------------------------------- refused moves (docs/scheduling.md, lifecycle)
+
+    /** A move the lifecycle table has no row for, from where the booking stands, naming it and its state. */
+    private static void assertIllegal(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable move,
+            Booking b,
+            BookingStatus state,
+            BookingAction action) {
+        assertThatThrownBy(move).isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+            assertThat(e.objectKind()).isEqualTo("booking");
+            assertThat(e.objectId()).isEqualTo(b.id().toString());
+            assertThat(e.state()).isEqualTo(state.name());
+            assertThat(e.action()).isEqualTo(action.name());
+            assertThat(e.getMessage()).contains(b.id().toString(), state.name(), action.name());
+        });
+    }
+
+    @Test
+    void aMoveFromAFinalStateIsAnIllegalTransitionThatNothingRetriesIntoSuccess() {
+        // Only HELD and BOOKED have moves out (the table in docs/scheduling.md): from anywhere else, and for
+        // an action that does not start where the booking stands, the move is refused, not "changed meanwhile".
+        UsagerId u = newUsager();
+        BookingResult.Booked result = (BookingResult.Booked) service.book(passport(at(1, 10, 0), u));
+        Booking b = result.booking();
+        service.cancelByUsager(TENANT, b.id(), result.cancelToken());
+        assertIllegal(
+                () -> service.cancelByUsager(TENANT, b.id(), result.cancelToken()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.CANCEL_BY_USAGER);
+        assertIllegal(
+                () -> service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture"),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.CANCEL_BY_AGENT);
+        clock.set(at(1, 10, 5));
+        assertIllegal(
+                () -> service.markAttended(SchedulingFixture.DESK_AGENT, b.id()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.MARK_ATTENDED);
+        UsagerId v = newUsager();
+        Booking hold = booked(service.hold(passport(at(2, 10, 0), v)));
+        service.confirmHold(TENANT, hold.id(), v);
+        assertIllegal(
+                () -> service.releaseHold(TENANT, hold.id(), v),
+                hold,
+                BookingStatus.BOOKED,
+                BookingAction.RELEASE_HOLD);
+        // The store itself says so too, to any caller.
+        assertIllegal(
+                () -> store.apply(TENANT, b.id(), BookingStatus.BOOKED, BookingAction.CANCEL_BY_AGENT, change()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.CANCEL_BY_AGENT);
+        assertIllegal(
+                () -> store.move(
+                        TENANT,
+                        b.id(),
+                        store.find(TENANT, b.id()).orElseThrow().sequence(),
+                        List.of(DESK_1),
+                        new Interval(at(3, 10, 0), at(3, 10, 20)),
+                        new Interval(at(3, 10, 0), at(3, 10, 25)),
+                        change()),
+                b,
+                BookingStatus.CANCELLED_BY_USAGER,
+                BookingAction.RESCHEDULE);
+        // Nothing was written by the refused moves.
+        assertThat(store.audit(TENANT, b.id())).hasSize(2);
+        assertThat(store.audit(TENANT, hold.id())).hasSize(2);
+        assertThat(store.find(TENANT, hold.id()).orElseThrow().status()).isEqualTo(BookingStatus.BOOKED);
+    }
+
+    @Test
+    void aBookingChangedMeanwhileIsStillAConcurrentUpdate() {
+        Booking b = booked(service.book(passport(at(1, 10, 0), newUsager())));
+        booked(service.reschedule(SchedulingFixture.DESK_AGENT, b.id(), at(2, 11, 0)));
+        // A move computed from the booking as first read: it is still BOOKED, so re-reading and retrying can work.
+        assertThatThrownBy(() -> store.move(
+                        TENANT,
+                        b.id(),
+                        b.sequence(),
+                        List.of(DESK_1, DESK_2),
+                        new Interval(at(3, 10, 0), at(3, 10, 20)),
+                        new Interval(at(3, 10, 0), at(3, 10, 25)),
+                        change()))
                 .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(store.find(TENANT, b.id()).orElseThrow().start()).isEqualTo(at(2, 11, 0));
+    }
+
+    @Test
+    void concurrentCancellationsOfOneBookingLeaveOneWinnerAndIllegalTransitions() throws Exception {
+        int threads = 6;
+        for (int round = 0; round < 5; round++) {
+            Booking b = booked(service.book(passport(at(1, 9, 0).plusSeconds(1800L * round), newUsager())));
+            List<Object> outcomes =
+                    race(threads, t -> () -> service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture"));
+            assertThat(outcomes).filteredOn(o -> o instanceof Booking).hasSize(1);
+            assertThat(outcomes)
+                    .filteredOn(o -> !(o instanceof Booking))
+                    .hasSize(threads - 1)
+                    .allSatisfy(o -> assertThat(o).isInstanceOf(IllegalTransitionException.class));
+            assertThat(store.audit(TENANT, b.id())).hasSize(2);
+        }
+    }
+
+    /**
+     * Runs {@code threads} tasks released at once by a barrier; each one's result, or the exception it threw.
+     */
+    protected static List<Object> race(int threads, IntFunction<Callable<?>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier go = new CyclicBarrier(threads);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Callable<?> one = task.apply(t);
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return one.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Change change() {
+        return new Change(AGENT, clock.instant(), EventId.of(UUID.randomUUID()), null);
     }
 
     @Test
@@ -574,6 +727,152 @@ public abstract class BookingStoreContract {
         List<Interval> busy = store.busy(TENANT, List.of(DESK_3), at(1, 0, 0), at(2, 0, 0), clock.instant())
                 .get(DESK_3);
         assertThat(busy).hasSize(3);
+    }
+
+    // ---------------------------------------------------------------- holds per person (docs/scheduling.md)
+
+    private static void assertHoldLimit(org.assertj.core.api.ThrowableAssert.ThrowingCallable hold, UsagerId u) {
+        assertThatThrownBy(hold).isInstanceOfSatisfying(BookingRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.HOLD_LIMIT);
+            assertThat(e.field()).isEqualTo("usager");
+            assertThat(e.value()).isEqualTo(u.toString());
+        });
+    }
+
+    private List<Booking> heldBy(UsagerId u) {
+        return store.ofUsager(TENANT, u).stream()
+                .filter(b -> b.occupiesDeskAt(clock.instant()) && b.status() == BookingStatus.HELD)
+                .toList();
+    }
+
+    @Test
+    void onePersonKeepsAtMostTwoHoldsPerServiceByDefault() {
+        UsagerId u = newUsager();
+        Booking first = booked(service.hold(passport(at(1, 10, 0), u)));
+        booked(service.hold(passport(at(1, 11, 0), u)));
+        assertHoldLimit(() -> service.hold(passport(at(1, 14, 0), u)), u);
+        assertThat(heldBy(u)).hasSize(2);
+        // Another person, or another service, is not counted.
+        booked(service.hold(passport(at(1, 14, 0), newUsager())));
+        booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 14, 0), u)));
+        // A released hold no longer counts, nor does a confirmed one, nor an expired one.
+        service.releaseHold(TENANT, first.id(), u);
+        Booking third = booked(service.hold(passport(at(1, 15, 0), u)));
+        service.confirmHold(TENANT, third.id(), u);
+        booked(service.hold(passport(at(1, 16, 0), u)));
+        assertHoldLimit(() -> service.hold(passport(at(2, 9, 0), u)), u);
+        clock.advance(Duration.ofMinutes(10));
+        booked(service.hold(passport(at(2, 9, 0), u)));
+        booked(service.hold(passport(at(2, 10, 0), u)));
+        // Booking at once is not a hold: the one-appointment rule applies, not this one.
+        assertThat(service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), newUsager())))
+                .isInstanceOf(BookingResult.Booked.class);
+    }
+
+    @Test
+    void theCapIsTheServicesAndTheStoreEnforcesItWhoeverCalls() {
+        Service oneHold = Service.builder(TENANT, CIVIL, "État civil")
+                .duration(Duration.ofMinutes(15))
+                .maxHolds(1)
+                .build();
+        service = serviceWith(oneHold);
+        UsagerId u = newUsager();
+        Booking held = booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), u)));
+        assertHoldLimit(() -> service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 11, 0), u)), u);
+        // Straight to the store, past the service: still refused, and nothing written.
+        assertThat(store.insert(newHold(u, at(1, 11, 0), 1), change()))
+                .isEqualTo(new InsertOutcome.HoldLimitReached(1));
+        assertThat(store.ofUsager(TENANT, u)).containsExactly(held);
+        // Under a cap of 3, the same person may take two more.
+        assertThat(store.insert(newHold(u, at(1, 11, 0), 3), change())).isInstanceOf(InsertOutcome.Inserted.class);
+        assertThat(store.insert(newHold(u, at(1, 12, 0), 3), change())).isInstanceOf(InsertOutcome.Inserted.class);
+        assertThat(store.insert(newHold(u, at(1, 14, 0), 3), change()))
+                .isEqualTo(new InsertOutcome.HoldLimitReached(3));
+        assertThatThrownBy(() ->
+                        Service.builder(TENANT, CIVIL, "État civil").maxHolds(0).build())
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.getMessage()).contains("service.maxHolds"));
+    }
+
+    @Test
+    void concurrentHoldsOfOnePersonStopAtTheCap() throws Exception {
+        // Eight tabs of one person hold eight slots at the same moment, straight at the store so that the
+        // writes race: two holds, whatever the race. Each tab asks a desk of its own (the store takes any
+        // desk it is given), so that nothing but the cap orders them.
+        int threads = 8;
+        for (int round = 0; round < 10; round++) {
+            UsagerId u = newUsager();
+            Instant start = at(1 + round, 10, 0);
+            List<Object> outcomes = race(threads, t -> {
+                NewBooking hold = newHold(u, start, ResourceId.of("guichet-onglet-" + t), 2);
+                return () -> store.insert(hold, change());
+            });
+            assertThat(outcomes)
+                    .as("round %s", round)
+                    .filteredOn(o -> o instanceof InsertOutcome.Inserted)
+                    .hasSize(2);
+            assertThat(outcomes)
+                    .filteredOn(o -> !(o instanceof InsertOutcome.Inserted))
+                    .containsOnly(new InsertOutcome.HoldLimitReached(2));
+            assertThat(heldBy(u)).hasSize(2);
+        }
+    }
+
+    @Test
+    void theWaitingListPassesOverAPersonAtTheCapWhoKeepsTheirPlace() {
+        BookingResult.Booked taken = (BookingResult.Booked)
+                service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), newUsager()));
+        UsagerId busy = newUsager();
+        UsagerId next = newUsager();
+        booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 14, 0), busy)));
+        booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 15, 0), busy)));
+        service.joinWaitingList(TENANT, SITE, CIVIL, busy, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
+        service.joinWaitingList(TENANT, SITE, CIVIL, next, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
+        service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
+        assertThat(heldBy(busy)).hasSize(2);
+        assertThat(heldBy(next)).singleElement().extracting(Booking::start).isEqualTo(at(1, 10, 0));
+        assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(busy);
+    }
+
+    private BookingService serviceWith(Service civil) {
+        return new BookingService(
+                store,
+                SiteDirectory.of(List.of(new SiteSetup(
+                        SchedulingFixture.hours(),
+                        SchedulingFixture.desks(),
+                        List.of(civil),
+                        Set.of(SchedulingFixture.TEAM)))),
+                BookingPolicy.defaults(),
+                clock,
+                org.opengru.core.id.IdGenerator.create(clock),
+                RateLimiter.unlimited(),
+                org.opengru.core.event.DomainEventPublisher.none());
+    }
+
+    private NewBooking newHold(UsagerId u, Instant start, int maxHolds) {
+        return newHold(u, start, DESK_3, maxHolds);
+    }
+
+    private NewBooking newHold(UsagerId u, Instant start, ResourceId desk, int maxHolds) {
+        return new NewBooking(
+                BookingId.of(UUID.randomUUID()),
+                TENANT,
+                SITE,
+                CIVIL,
+                List.of(desk),
+                u,
+                1,
+                start,
+                start.plus(Duration.ofMinutes(15)),
+                start,
+                start.plus(Duration.ofMinutes(15)),
+                BookingStatus.HELD,
+                clock.instant().plus(Duration.ofMinutes(10)),
+                null,
+                null,
+                BookingService.hash(UUID.randomUUID().toString()),
+                maxHolds);
     }
 
     private void expectRejected(BookingRequest request, Reason reason) {

@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
-import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
@@ -55,6 +56,9 @@ public final class InMemoryBookingStore implements BookingStore {
     private final Map<IdKey, Booking> bookings = new HashMap<>();
     private final Map<DeskKey, TreeMap<Instant, BookingId>> desks = new HashMap<>();
     private final Map<PersonKey, BookingId> activeByPerson = new HashMap<>();
+    /** Each person's HELD bookings per service, expired or not (the count checks the time). */
+    private final Map<PersonKey, Set<BookingId>> holdsByPerson = new HashMap<>();
+
     private final Map<KeyKey, BookingId> byKey = new HashMap<>();
     private final Map<IdKey, List<AuditEntry>> audit = new HashMap<>();
     private final Map<IdKey, List<BookingEvent>> outbox = new HashMap<>();
@@ -76,6 +80,9 @@ public final class InMemoryBookingStore implements BookingStore {
                     return new InsertOutcome.ActiveBookingExists(existing);
                 }
             }
+            if (nb.status() == BookingStatus.HELD && holdsOf(nb, change.at()) >= nb.maxHolds()) {
+                return new InsertOutcome.HoldLimitReached(nb.maxHolds());
+            }
             for (ResourceId desk : nb.desks()) {
                 if (isFree(nb.tenant(), desk, nb.busyStart(), nb.busyEnd(), null, change)) {
                     Booking b = nb.on(desk, change.at());
@@ -93,6 +100,14 @@ public final class InMemoryBookingStore implements BookingStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The usager's unexpired holds for the service at {@code now}. */
+    private long holdsOf(NewBooking nb, Instant now) {
+        return holdsByPerson.getOrDefault(new PersonKey(nb.tenant(), nb.usager(), nb.service()), Set.of()).stream()
+                .map(id -> bookings.get(new IdKey(nb.tenant(), id)))
+                .filter(b -> b.occupiesDeskAt(now))
+                .count();
     }
 
     /** Whether nothing occupies the desk in [from, to); expired holds found on the way are expired. */
@@ -137,6 +152,19 @@ public final class InMemoryBookingStore implements BookingStore {
         }
         if (old != null && old.status() == BookingStatus.BOOKED) {
             activeByPerson.remove(new PersonKey(old.tenant(), old.usager(), old.service()), old.id());
+        }
+        if (old != null && old.status() == BookingStatus.HELD) {
+            PersonKey person = new PersonKey(old.tenant(), old.usager(), old.service());
+            Set<BookingId> holds = holdsByPerson.get(person);
+            holds.remove(old.id());
+            if (holds.isEmpty()) {
+                holdsByPerson.remove(person);
+            }
+        }
+        if (b.status() == BookingStatus.HELD) {
+            holdsByPerson
+                    .computeIfAbsent(new PersonKey(b.tenant(), b.usager(), b.service()), k -> new HashSet<>())
+                    .add(b.id());
         }
         if (b.status().occupiesDesk()) {
             desks.computeIfAbsent(new DeskKey(b.tenant(), b.resource()), k -> new TreeMap<>())
@@ -202,13 +230,14 @@ public final class InMemoryBookingStore implements BookingStore {
             if (b == null) {
                 throw new NotFoundException("booking", id.toString());
             }
+            String actor = change.actor().toString();
+            BookingLifecycle.require(id, expected, action, actor);
             if (b.status() != expected) {
-                throw new ConcurrentUpdateException(
-                        "booking", id.toString(), expected.ordinal(), b.status().ordinal());
+                throw BookingLifecycle.refused(id, expected, b.status(), action, actor);
             }
             if (action == BookingAction.CONFIRM_HOLD) {
                 if (!b.occupiesDeskAt(change.at())) {
-                    throw new ConcurrentUpdateException("booking", id.toString(), b.sequence(), -1);
+                    throw BookingRejectedException.holdExpired(b);
                 }
                 BookingId existing = activeByPerson.get(new PersonKey(tenant, b.usager(), b.service()));
                 if (existing != null) {
@@ -240,9 +269,7 @@ public final class InMemoryBookingStore implements BookingStore {
             if (b == null) {
                 throw new NotFoundException("booking", id.toString());
             }
-            if (b.sequence() != expectedSequence || b.status() != BookingStatus.BOOKED) {
-                throw new ConcurrentUpdateException("booking", id.toString(), expectedSequence, b.sequence());
-            }
+            BookingLifecycle.checkMove(b, expectedSequence, change.actor().toString());
             for (ResourceId desk : candidates) {
                 if (isFree(tenant, desk, busy.start(), busy.end(), id, change)) {
                     Booking moved = b.movedTo(

@@ -80,6 +80,8 @@ public final class ResidentProblems {
                 "plusieurs rendez-vous n'ont pas été honorés : appelez la mairie pour en prendre un nouveau";
             case RATE_LIMITED -> "trop de tentatives en peu de temps : patientez une minute et réessayez";
             case HOLD_EXPIRED -> "le créneau réservé pour vous a expiré : choisissez-en un autre";
+            case HOLD_LIMIT ->
+                "vous gardez déjà des créneaux pour ce motif : confirmez-en un ou libérez-les avant d'en choisir un autre";
             case INVALID_CANCEL_TOKEN -> "ce lien d'annulation n'est pas valable : annulez depuis votre espace";
             case IDEMPOTENCY_KEY_REUSED -> "ce formulaire a déjà été envoyé : vérifiez dans votre espace";
             case LOTTERY_CLOSED -> "le tirage au sort de ces créneaux est terminé";
