@@ -208,14 +208,15 @@ public final class SchedulingBenchmarks implements Bench.Suite {
             ResourceId desk = desks.get(thread).id();
             return () -> {
                 Instant start = first.plus(Duration.ofMinutes(5 * next[0]++));
+                UsagerId usager = UsagerId.of(UUID.randomUUID());
                 BookingRequest r = new BookingRequest(
                         TENANT,
                         SITE,
                         SERVICE,
                         start,
                         1,
-                        UsagerId.of(UUID.randomUUID()),
-                        new org.opengru.core.principal.ActorRef(org.opengru.core.principal.ActorKind.USAGER, "bench"),
+                        usager,
+                        org.opengru.core.principal.Principal.usager(TENANT, usager),
                         null,
                         null,
                         desk);

@@ -4,8 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
-import org.opengru.core.principal.ActorKind;
-import org.opengru.core.principal.ActorRef;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.internal.Check;
 import org.opengru.scheduling.model.ResourceId;
@@ -15,7 +14,9 @@ import org.opengru.scheduling.model.SiteId;
 /**
  * A request for an appointment at {@code start}, for {@code people} (a family takes consecutive slots).
  *
- * @param actor who asks: the usager online, or an agent on their behalf (then agents-only services are allowed)
+ * @param actor who asks, checked by {@link BookingService}: the usager themselves online, an agent of one of the
+ *     site's teams on their behalf (then agents-only services are allowed), or the collectivité's system (jobs
+ *     such as a lottery release); anyone else is refused with {@code AccessDeniedException}
  * @param antsNumber the ANTS pre-application number as typed, for services that require it
  * @param preferredDesk a desk to try first, if any
  */
@@ -26,7 +27,7 @@ public record BookingRequest(
         Instant start,
         int people,
         UsagerId usager,
-        ActorRef actor,
+        Principal actor,
         @Nullable String antsNumber,
         @Nullable IdempotencyKey idempotencyKey,
         @Nullable ResourceId preferredDesk) {
@@ -44,16 +45,7 @@ public record BookingRequest(
     public static BookingRequest online(
             TenantId tenant, SiteId site, ServiceId service, Instant start, UsagerId usager) {
         return new BookingRequest(
-                tenant,
-                site,
-                service,
-                start,
-                1,
-                usager,
-                new ActorRef(ActorKind.USAGER, usager.toString()),
-                null,
-                null,
-                null);
+                tenant, site, service, start, 1, usager, Principal.usager(tenant, usager), null, null, null);
     }
 
     public BookingRequest withPeople(int n) {
@@ -70,7 +62,7 @@ public record BookingRequest(
         return new BookingRequest(tenant, site, service, start, people, usager, actor, antsNumber, key, preferredDesk);
     }
 
-    public BookingRequest withActor(ActorRef by) {
+    public BookingRequest withActor(Principal by) {
         return new BookingRequest(
                 tenant, site, service, start, people, usager, by, antsNumber, idempotencyKey, preferredDesk);
     }

@@ -159,20 +159,16 @@ public final class BookingService {
     }
 
     private BookingResult take(BookingRequest request, BookingStatus status, boolean limited) {
-        if (request.actor().kind() == ActorKind.USAGER
-                && !request.actor().id().equals(request.usager().toString())) {
-            // An usager books for themselves; booking for another resident is an agent's job at the counter.
-            throw new AccessDeniedException(request.actor().toString(), "book for", "usager", "another usager");
-        }
         Instant now = clock.instant();
         SiteSetup setup = setup(request.tenant(), request.site());
+        checkTakes(request, setup);
         Service service = service(setup, request.service());
         Plan plan = plan(setup, service, request, now, null);
         // Scoped to who asks: nobody replays or blocks another person's booking with the same key.
         @Nullable
         IdempotencyKey key = request.idempotencyKey() == null
                 ? null
-                : request.idempotencyKey().scopedTo(request.actor(), "booking." + status);
+                : request.idempotencyKey().scopedTo(request.actor().ref(), "booking." + status);
         if (key != null) {
             Optional<Booking> previous = store.findByIdempotencyKey(request.tenant(), key);
             if (previous.isPresent()) {
@@ -183,7 +179,7 @@ public final class BookingService {
             throw new BookingRejectedException(
                     Reason.RATE_LIMITED, "usager", request.usager(), "too many booking attempts, try again later");
         }
-        if (policy.maxNoShows() > 0 && request.actor().kind() == ActorKind.USAGER) {
+        if (policy.maxNoShows() > 0 && request.actor() instanceof UsagerPrincipal) {
             int noShows = store.noShowCount(request.tenant(), request.usager());
             if (noShows >= policy.maxNoShows()) {
                 throw new BookingRejectedException(
@@ -212,7 +208,7 @@ public final class BookingService {
                 key,
                 hash(token),
                 service.maxHolds());
-        Change change = new Change(request.actor(), now, ids.newEventId(), null);
+        Change change = new Change(request.actor().ref(), now, ids.newEventId(), null);
         InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
             publish(
@@ -256,17 +252,16 @@ public final class BookingService {
     }
 
     /** Confirms a hold into a booking, if it has not expired. */
-    public Booking confirmHold(TenantId tenant, BookingId id, UsagerId usager) {
+    public Booking confirmHold(Principal by, BookingId id) {
+        TenantId tenant = by.tenant();
         Booking held = find(tenant, id);
-        if (!held.usager().equals(usager)) {
-            throw new NotFoundException("booking", id.toString());
-        }
+        checkActs(by, held, "confirm");
         Instant now = clock.instant();
         if (held.status() != BookingStatus.HELD || !held.occupiesDeskAt(now)) {
             throw BookingRejectedException.holdExpired(held);
         }
-        Booking booked = applyAndPublish(
-                tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(usagerRef(usager), null));
+        Booking booked =
+                applyAndPublish(tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(by.ref(), null));
         waitingList.accepted(tenant, id);
         return booked;
     }
@@ -446,7 +441,7 @@ public final class BookingService {
                 newStart,
                 b.people(),
                 b.usager(),
-                actor,
+                by,
                 b.antsNumber() == null ? null : b.antsNumber().value(),
                 null,
                 b.resource());
@@ -488,13 +483,12 @@ public final class BookingService {
      * Releases a hold at the resident's request (they do not want the slot): the slot is free at once and,
      * for a waiting-list offer, goes to the next person while they go to the end of the list.
      */
-    public Booking releaseHold(TenantId tenant, BookingId id, UsagerId usager) {
+    public Booking releaseHold(Principal by, BookingId id) {
+        TenantId tenant = by.tenant();
         Booking held = find(tenant, id);
-        if (!held.usager().equals(usager)) {
-            throw new NotFoundException("booking", id.toString());
-        }
-        Booking released = applyAndPublish(
-                tenant, id, BookingStatus.HELD, BookingAction.RELEASE_HOLD, change(usagerRef(usager), null));
+        checkActs(by, held, "release");
+        Booking released =
+                applyAndPublish(tenant, id, BookingStatus.HELD, BookingAction.RELEASE_HOLD, change(by.ref(), null));
         waitingList.declined(tenant, id);
         offerFreedSlot(released);
         return released;
@@ -525,6 +519,22 @@ public final class BookingService {
      * The one access rule of appointments: the usager whose appointment it is, or an agent of one of the
      * site's teams; never anyone of another collectivité (the booking was looked up in the actor's).
      */
+    /**
+     * Who may take a slot for the request's usager: the usager themselves, an agent of one of the site's
+     * teams, or the collectivité's system; always in the request's collectivité.
+     */
+    private void checkTakes(BookingRequest request, SiteSetup setup) {
+        Principal actor = request.actor();
+        boolean allowed = actor.tenant().equals(request.tenant())
+                && (actor instanceof UsagerPrincipal u
+                        ? u.usager().equals(request.usager())
+                        : actor instanceof AgentPrincipal a ? setup.handledBy(a) : actor instanceof SystemPrincipal);
+        if (!allowed) {
+            throw new AccessDeniedException(
+                    actor.toString(), "book for", "usager", request.usager().toString());
+        }
+    }
+
     private void checkActs(Principal actor, Booking b, String operation) {
         boolean allowed = actor.tenant().equals(b.tenant())
                 && (actor instanceof UsagerPrincipal u
@@ -613,7 +623,7 @@ public final class BookingService {
                     start,
                     1,
                     usager,
-                    new ActorRef(ActorKind.SYSTEM, "waiting-list"),
+                    Principal.system(tenant, "waiting-list"),
                     null,
                     null,
                     null);
@@ -695,7 +705,7 @@ public final class BookingService {
                 null,
                 hash(newToken()),
                 service.maxHolds());
-        Change change = new Change(request.actor(), now, ids.newEventId(), "waiting list offer");
+        Change change = new Change(request.actor().ref(), now, ids.newEventId(), "waiting list offer");
         InsertOutcome outcome = store.insert(nb, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
             publish(ins.booking(), change, BookingEvent.Kind.HELD);
@@ -749,7 +759,7 @@ public final class BookingService {
             throw new BookingRejectedException(
                     Reason.BEYOND_HORIZON, "start", start, "must be at most " + service.maxHorizon() + " ahead");
         }
-        if (service.audience() == BookingAudience.AGENTS_ONLY && request.actor().kind() == ActorKind.USAGER) {
+        if (service.audience() == BookingAudience.AGENTS_ONLY && request.actor() instanceof UsagerPrincipal) {
             throw new BookingRejectedException(Reason.AGENTS_ONLY, "service", service.id(), "is booked by agents only");
         }
         if (request.people() < 1 || request.people() > service.maxPeople()) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.principal.ActorRef;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingRejectedException.Reason;
@@ -27,7 +27,7 @@ public final class LotteryRelease {
 
     /** One resident's entry. */
     public record Entry(
-            UsagerId usager, ActorRef actor, @Nullable String antsNumber, int people) {
+            UsagerId usager, Principal actor, @Nullable String antsNumber, int people) {
         public Entry {
             Objects.requireNonNull(usager, "usager");
             Objects.requireNonNull(actor, "actor");

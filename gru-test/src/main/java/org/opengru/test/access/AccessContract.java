@@ -592,12 +592,8 @@ public abstract class AccessContract {
                         "BookingService.appointments(AgentPrincipal,SiteId,Instant,Instant)",
                         a -> bookings.appointments(as(a, AgentPrincipal.class), SchedulingFixture.SITE, from, to)),
                 // The hold's owner is named by id; the principal's usager stands for it.
-                row(
-                        "BookingService.confirmHold(TenantId,BookingId,UsagerId)",
-                        a -> bookings.confirmHold(a.tenant(), hold.id(), usagerOf(as(a, UsagerPrincipal.class)))),
-                row(
-                        "BookingService.releaseHold(TenantId,BookingId,UsagerId)",
-                        a -> bookings.releaseHold(a.tenant(), hold.id(), usagerOf(as(a, UsagerPrincipal.class)))),
+                row("BookingService.confirmHold(Principal,BookingId)", a -> bookings.confirmHold(a, hold.id())),
+                row("BookingService.releaseHold(Principal,BookingId)", a -> bookings.releaseHold(a, hold.id())),
                 // An usager books for himself only. The request names its collectivité and carries an actor
                 // reference, not a principal: agents (any team, at the counter) and the system (waiting
                 // list) book for anyone; the host vouches for the collectivité.
@@ -605,8 +601,8 @@ public abstract class AccessContract {
                 row("BookingService.hold(BookingRequest)", BOOKING_ALLOWED, a -> bookings.hold(bookingFor(a))));
     }
 
-    private static final Set<String> BOOKING_ALLOWED =
-            Set.of(OTHER_TEAM_AGENT, OTHER_TENANT_AGENT, ALICE_ELSEWHERE, SYSTEM);
+    /** The collectivité's own system books for a resident by design (a lottery release, the waiting list). */
+    private static final Set<String> BOOKING_ALLOWED = Set.of(SYSTEM);
 
     /** A document of the foreign usager's own vault (in their collectivité); Alice's for anyone else. */
     private Document ownDocument(Principal a) {
@@ -626,7 +622,7 @@ public abstract class AccessContract {
     private BookingRequest bookingFor(Principal a) {
         return BookingRequest.online(
                         TENANT, SchedulingFixture.SITE, SchedulingFixture.CIVIL, SchedulingFixture.at(3, 10, 0), alice)
-                .withActor(a.ref());
+                .withActor(a);
     }
 
     /**

@@ -249,7 +249,7 @@ public abstract class BookingStoreContract {
         // An agent may book the agents-only service for the usager.
         Booking byAgent =
                 booked(service.book(BookingRequest.online(TENANT, SITE, SchedulingFixture.AGENTS, at(1, 10, 0), u)
-                        .withActor(AGENT)));
+                        .withActor(SchedulingFixture.DESK_AGENT)));
         assertThat(byAgent.resource()).isEqualTo(DESK_3);
     }
 
@@ -278,7 +278,7 @@ public abstract class BookingStoreContract {
         assertThat(holdA.status()).isEqualTo(BookingStatus.HELD);
         assertThat(holdA.holdExpiresAt()).isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(10)));
         assertThat(service.book(passport(start, newUsager()))).isInstanceOf(BookingResult.SlotUnavailable.class);
-        Booking confirmed = service.confirmHold(TENANT, holdA.id(), a);
+        Booking confirmed = service.confirmHold(Principal.usager(TENANT, a), holdA.id());
         assertThat(confirmed.status()).isEqualTo(BookingStatus.BOOKED);
         clock.advance(Duration.ofMinutes(11));
         // B's hold ran out: the slot goes to whoever books now, and B cannot confirm any more.
@@ -286,7 +286,7 @@ public abstract class BookingStoreContract {
         Booking taken = booked(service.book(passport(start, c)));
         assertThat(taken.resource()).isEqualTo(holdB.resource());
         assertThat(store.find(TENANT, holdB.id()).orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
-        assertThatThrownBy(() -> service.confirmHold(TENANT, holdB.id(), holdB.usager()))
+        assertThatThrownBy(() -> service.confirmHold(Principal.usager(TENANT, holdB.usager()), holdB.id()))
                 .isInstanceOfSatisfying(
                         BookingRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.HOLD_EXPIRED));
@@ -451,7 +451,7 @@ public abstract class BookingStoreContract {
                         e -> assertThat(e.reason()).isEqualTo(Reason.NO_SHOW_LIMIT));
         // An agent at the counter may still book for them.
         Booking b3 = booked(service.book(
-                BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u).withActor(AGENT)));
+                BookingRequest.online(TENANT, SITE, CIVIL, at(3, 10, 0), u).withActor(SchedulingFixture.DESK_AGENT)));
         // Not before the appointment has started.
         assertThatThrownBy(() -> service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()))
                 .isInstanceOf(IllegalTransitionException.class);
@@ -505,9 +505,9 @@ public abstract class BookingStoreContract {
                 BookingAction.MARK_ATTENDED);
         UsagerId v = newUsager();
         Booking hold = booked(service.hold(passport(at(2, 10, 0), v)));
-        service.confirmHold(TENANT, hold.id(), v);
+        service.confirmHold(Principal.usager(TENANT, v), hold.id());
         assertIllegal(
-                () -> service.releaseHold(TENANT, hold.id(), v),
+                () -> service.releaseHold(Principal.usager(TENANT, v), hold.id()),
                 hold,
                 BookingStatus.BOOKED,
                 BookingAction.RELEASE_HOLD);
@@ -637,7 +637,9 @@ public abstract class BookingStoreContract {
         service.expireHolds(TENANT);
         Booking next = store.ofUsager(TENANT, second).get(0);
         assertThat(next.status()).isEqualTo(BookingStatus.HELD);
-        assertThat(service.confirmHold(TENANT, next.id(), second).status()).isEqualTo(BookingStatus.BOOKED);
+        assertThat(service.confirmHold(Principal.usager(TENANT, second), next.id())
+                        .status())
+                .isEqualTo(BookingStatus.BOOKED);
         assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(first); // lost the turn, not the wait
     }
 
@@ -670,14 +672,15 @@ public abstract class BookingStoreContract {
         for (int i = 0; i < 20; i++) {
             UsagerId u = newUsager();
             entrants.add(u);
-            lottery.enter(new LotteryRelease.Entry(u, new ActorRef(ActorKind.USAGER, u.toString()), null, 1));
+            lottery.enter(new LotteryRelease.Entry(u, Principal.usager(TENANT, u), null, 1));
         }
         assertThatThrownBy(() -> lottery.draw(new java.util.Random(7)))
                 .isInstanceOfSatisfying(
                         BookingRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.LOTTERY_NOT_CLOSED));
         clock.advance(Duration.ofHours(1));
-        assertThatThrownBy(() -> lottery.enter(new LotteryRelease.Entry(newUsager(), AGENT, null, 1)))
+        assertThatThrownBy(() ->
+                        lottery.enter(new LotteryRelease.Entry(newUsager(), SchedulingFixture.DESK_AGENT, null, 1)))
                 .isInstanceOfSatisfying(
                         BookingRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.LOTTERY_CLOSED));
@@ -756,9 +759,9 @@ public abstract class BookingStoreContract {
         booked(service.hold(passport(at(1, 14, 0), newUsager())));
         booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 14, 0), u)));
         // A released hold no longer counts, nor does a confirmed one, nor an expired one.
-        service.releaseHold(TENANT, first.id(), u);
+        service.releaseHold(Principal.usager(TENANT, u), first.id());
         Booking third = booked(service.hold(passport(at(1, 15, 0), u)));
-        service.confirmHold(TENANT, third.id(), u);
+        service.confirmHold(Principal.usager(TENANT, u), third.id());
         booked(service.hold(passport(at(1, 16, 0), u)));
         assertHoldLimit(() -> service.hold(passport(at(2, 9, 0), u)), u);
         clock.advance(Duration.ofMinutes(10));

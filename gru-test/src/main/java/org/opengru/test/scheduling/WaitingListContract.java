@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.principal.Principal;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingPolicy;
@@ -182,7 +183,9 @@ public abstract class WaitingListContract {
         Booking next = holdsOf(second).get(0);
         assertThat(next.start()).isEqualTo(at(1, 10, 0));
         assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(first);
-        assertThat(service.confirmHold(TENANT, next.id(), second).status()).isEqualTo(BookingStatus.BOOKED);
+        assertThat(service.confirmHold(Principal.usager(TENANT, second), next.id())
+                        .status())
+                .isEqualTo(BookingStatus.BOOKED);
         assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(first);
         assertThat(waitingList.offers(TENANT)).isEmpty();
     }
@@ -198,7 +201,8 @@ public abstract class WaitingListContract {
         }
         service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
         Booking offer = holdsOf(a).get(0);
-        assertThat(service.releaseHold(TENANT, offer.id(), a).status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(service.releaseHold(Principal.usager(TENANT, a), offer.id()).status())
+                .isEqualTo(BookingStatus.EXPIRED);
         assertThat(holdsOf(a)).isEmpty();
         assertThat(holdsOf(b)).singleElement().extracting(Booking::start).isEqualTo(at(1, 10, 0));
         assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(c, a);
@@ -291,7 +295,8 @@ public abstract class WaitingListContract {
         assertThat(service.waiting(TENANT, SITE, CIVIL)).isEmpty();
         join(service, a, TUESDAY, TUESDAY.plusDays(2)); // a double click: keeps the offer, takes the dates
         assertThat(service.waiting(TENANT, SITE, CIVIL)).isEmpty();
-        assertThat(service.confirmHold(TENANT, offer.id(), a).status()).isEqualTo(BookingStatus.BOOKED);
+        assertThat(service.confirmHold(Principal.usager(TENANT, a), offer.id()).status())
+                .isEqualTo(BookingStatus.BOOKED);
         assertThat(service.waiting(TENANT, SITE, CIVIL)).isEmpty();
         service.cancelByUsager(TENANT, eleven.booking().id(), eleven.cancelToken());
         assertThat(holdsOf(a)).isEmpty(); // never a second slot once they have their appointment
@@ -364,7 +369,7 @@ public abstract class WaitingListContract {
         service.cancelByAgent(SchedulingFixture.DESK_AGENT, eleven.booking().id(), "absence");
         assertThat(holdsOf(a)).hasSize(1);
         assertThat(holdsOf(b)).singleElement().extracting(Booking::start).isEqualTo(at(1, 11, 0));
-        service.confirmHold(TENANT, holdsOf(a).get(0).id(), a);
+        service.confirmHold(Principal.usager(TENANT, a), holdsOf(a).get(0).id());
         assertThat(waitingList.offers(TENANT))
                 .extracting(o -> o.entry().usager())
                 .containsExactly(b);
@@ -412,7 +417,8 @@ public abstract class WaitingListContract {
             }
         });
         BookingId offer = holdsOf(a).get(0).id();
-        assertThatThrownBy(() -> dying.confirmHold(TENANT, offer, a)).hasMessage("node died");
+        assertThatThrownBy(() -> dying.confirmHold(Principal.usager(TENANT, a), offer))
+                .hasMessage("node died");
         assertThat(waitingList.offers(TENANT)).hasSize(1);
         service.expireHolds(TENANT);
         assertThat(waitingList.offers(TENANT)).isEmpty();
