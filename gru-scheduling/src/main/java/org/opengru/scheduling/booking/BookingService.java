@@ -342,7 +342,7 @@ public final class BookingService {
      */
     public int eraseUsager(TenantId tenant, UsagerId usager) {
         for (WaitingListStore.Entry e : waitingList.entriesOf(tenant, usager)) {
-            leaveWaitingList(tenant, e.site(), e.service(), usager);
+            leave(tenant, e.site(), e.service(), usager);
         }
         Instant now = clock.instant();
         for (Booking b : store.ofUsager(tenant, usager)) {
@@ -519,19 +519,22 @@ public final class BookingService {
      * The one access rule of appointments: the usager whose appointment it is, or an agent of one of the
      * site's teams; never anyone of another collectivité (the booking was looked up in the actor's).
      */
-    /**
-     * Who may take a slot for the request's usager: the usager themselves, an agent of one of the site's
-     * teams, or the collectivité's system; always in the request's collectivité.
-     */
+    /** Who may take a slot for the request's usager: see {@link #checksFor}, or the collectivité's system. */
     private void checkTakes(BookingRequest request, SiteSetup setup) {
-        Principal actor = request.actor();
-        boolean allowed = actor.tenant().equals(request.tenant())
+        if (!(request.actor() instanceof SystemPrincipal system
+                && system.tenant().equals(request.tenant()))) {
+            checksFor(request.actor(), request.tenant(), request.usager(), setup, "book for");
+        }
+    }
+
+    /** The usager themselves or an agent of one of the site's teams, in the collectivité. */
+    private void checksFor(Principal actor, TenantId tenant, UsagerId usager, SiteSetup setup, String operation) {
+        boolean allowed = actor.tenant().equals(tenant)
                 && (actor instanceof UsagerPrincipal u
-                        ? u.usager().equals(request.usager())
-                        : actor instanceof AgentPrincipal a ? setup.handledBy(a) : actor instanceof SystemPrincipal);
+                        ? u.usager().equals(usager)
+                        : actor instanceof AgentPrincipal a && setup.handledBy(a));
         if (!allowed) {
-            throw new AccessDeniedException(
-                    actor.toString(), "book for", "usager", request.usager().toString());
+            throw new AccessDeniedException(actor.toString(), operation, "usager", usager.toString());
         }
     }
 
@@ -548,15 +551,30 @@ public final class BookingService {
 
     // ---------------------------------------------------------------- waiting list
 
-    /** Puts the usager on the waiting list for a free slot starting between two local dates. */
+    /**
+     * Puts the usager on the waiting list for a free slot starting between two local dates. By the usager
+     * themselves or an agent of one of the site's teams ({@link AccessDeniedException} for anyone else).
+     */
     public void joinWaitingList(
-            TenantId tenant, SiteId site, ServiceId service, UsagerId usager, LocalDate from, LocalDate to) {
-        service(setup(tenant, site), service);
+            Principal by, SiteId site, ServiceId service, UsagerId usager, LocalDate from, LocalDate to) {
+        TenantId tenant = by.tenant();
+        SiteSetup setup = setup(tenant, site);
+        checksFor(by, tenant, usager, setup, "put on the waiting list");
+        service(setup, service);
         waitingList.join(new WaitingListStore.Entry(tenant, site, service, usager, from, to));
     }
 
-    /** Takes the usager off the waiting list; a slot held for them on it is released and goes to the next person. */
-    public void leaveWaitingList(TenantId tenant, SiteId site, ServiceId service, UsagerId usager) {
+    /**
+     * Takes the usager off the waiting list; a slot held for them on it is released and goes to the next
+     * person. By the usager themselves or an agent of one of the site's teams.
+     */
+    public void leaveWaitingList(Principal by, SiteId site, ServiceId service, UsagerId usager) {
+        TenantId tenant = by.tenant();
+        checksFor(by, tenant, usager, setup(tenant, site), "take off the waiting list");
+        leave(tenant, site, service, usager);
+    }
+
+    private void leave(TenantId tenant, SiteId site, ServiceId service, UsagerId usager) {
         Optional<Booking> held = waitingList
                 .leave(tenant, site, service, usager)
                 .flatMap(hold -> store.find(tenant, hold))

@@ -117,7 +117,7 @@ class GruSchedulingAutoConfigurationTest {
                     var resident = TestTenant.resident(context.getBean(UsagerStore.class));
                     LocalDate tuesday = LocalDate.of(2026, 3, 3);
                     bookings.joinWaitingList(
-                            TestTenant.TENANT,
+                            resident,
                             SiteId.of("mairie"),
                             ServiceId.of("passeport"),
                             resident.usager(),

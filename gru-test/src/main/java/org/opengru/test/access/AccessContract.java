@@ -178,6 +178,7 @@ public abstract class AccessContract {
     private Booking hold;
     private ContactRecord contact;
     private SurveyInvitation invitation;
+    private final WaitingListStore waitingList = WaitingListStore.inMemory();
 
     /** The foreign principals, by name. */
     private final Map<String, Principal> foreign = new LinkedHashMap<>();
@@ -221,7 +222,7 @@ public abstract class AccessContract {
                 clock,
                 ids,
                 RateLimiter.unlimited(),
-                WaitingListStore.inMemory(),
+                waitingList,
                 core.events());
 
         for (TeamId team : List.of(OWNING_TEAM, OTHER_TEAM)) {
@@ -597,6 +598,20 @@ public abstract class AccessContract {
                 // An usager books for himself only. The request names its collectivité and carries an actor
                 // reference, not a principal: agents (any team, at the counter) and the system (waiting
                 // list) book for anyone; the host vouches for the collectivité.
+                row("BookingService.joinWaitingList(Principal,SiteId,ServiceId,UsagerId,LocalDate,LocalDate)", a -> {
+                    bookings.joinWaitingList(
+                            a,
+                            SchedulingFixture.SITE,
+                            SchedulingFixture.CIVIL,
+                            alice,
+                            LocalDate.of(2026, 6, 9),
+                            LocalDate.of(2026, 6, 10));
+                    return null;
+                }),
+                row("BookingService.leaveWaitingList(Principal,SiteId,ServiceId,UsagerId)", a -> {
+                    bookings.leaveWaitingList(a, SchedulingFixture.SITE, SchedulingFixture.CIVIL, alice);
+                    return null;
+                }),
                 row("BookingService.book(BookingRequest)", BOOKING_ALLOWED, a -> bookings.book(bookingFor(a))),
                 row("BookingService.hold(BookingRequest)", BOOKING_ALLOWED, a -> bookings.hold(bookingFor(a))));
     }
@@ -683,12 +698,6 @@ public abstract class AccessContract {
                     "BookingService.noShowCount(TenantId,UsagerId)", "RGPD export and counter check, run by the host"),
             Map.entry("BookingService.expireHolds(TenantId)", "the hold reaper, a system job"),
             Map.entry("BookingService.remindersDue(TenantId,Instant,Instant)", "the reminder job, a system job"),
-            Map.entry(
-                    "BookingService.joinWaitingList(TenantId,SiteId,ServiceId,UsagerId,LocalDate,LocalDate)",
-                    "the host names the signed-in usager; it creates no one else's data"),
-            Map.entry(
-                    "BookingService.leaveWaitingList(TenantId,SiteId,ServiceId,UsagerId)",
-                    "the host names the signed-in usager; only their own place goes"),
             Map.entry(
                     "BookingService.waiting(TenantId,SiteId,ServiceId)",
                     "the waiting list's order, for the collectivité's agents and jobs"));
@@ -822,6 +831,7 @@ public abstract class AccessContract {
         s.add(stores.bookings().find(TENANT, booking.id()));
         s.add(stores.bookings().find(TENANT, hold.id()));
         s.add(stores.bookings().ofUsager(TENANT, alice).size());
+        s.add(waitingList.entriesOf(TENANT, alice));
         s.add(stores.bookings()
                 .startingBetween(TENANT, SchedulingFixture.at(0, 0, 0), SchedulingFixture.at(7, 0, 0))
                 .size());

@@ -624,8 +624,20 @@ public abstract class BookingStoreContract {
                 service.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), newUsager()));
         UsagerId first = newUsager();
         UsagerId second = newUsager();
-        service.joinWaitingList(TENANT, SITE, CIVIL, first, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
-        service.joinWaitingList(TENANT, SITE, CIVIL, second, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 10));
+        service.joinWaitingList(
+                Principal.usager(TENANT, first),
+                SITE,
+                CIVIL,
+                first,
+                LocalDate.of(2026, 6, 9),
+                LocalDate.of(2026, 6, 9));
+        service.joinWaitingList(
+                Principal.usager(TENANT, second),
+                SITE,
+                CIVIL,
+                second,
+                LocalDate.of(2026, 6, 9),
+                LocalDate.of(2026, 6, 10));
         service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
         Booking offer = store.ofUsager(TENANT, first).get(0);
         assertThat(offer.status()).isEqualTo(BookingStatus.HELD);
@@ -830,8 +842,10 @@ public abstract class BookingStoreContract {
         UsagerId next = newUsager();
         booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 14, 0), busy)));
         booked(service.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 15, 0), busy)));
-        service.joinWaitingList(TENANT, SITE, CIVIL, busy, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
-        service.joinWaitingList(TENANT, SITE, CIVIL, next, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
+        service.joinWaitingList(
+                Principal.usager(TENANT, busy), SITE, CIVIL, busy, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
+        service.joinWaitingList(
+                Principal.usager(TENANT, next), SITE, CIVIL, next, LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 9));
         service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
         assertThat(heldBy(busy)).hasSize(2);
         assertThat(heldBy(next)).singleElement().extracting(Booking::start).isEqualTo(at(1, 10, 0));

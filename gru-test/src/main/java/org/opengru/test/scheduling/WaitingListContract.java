@@ -87,7 +87,7 @@ public abstract class WaitingListContract {
     }
 
     protected void join(BookingService on, UsagerId usager, LocalDate from, LocalDate to) {
-        on.joinWaitingList(TENANT, SITE, CIVIL, usager, from, to);
+        on.joinWaitingList(Principal.usager(TENANT, usager), SITE, CIVIL, usager, from, to);
     }
 
     /** The usager's held offers, however many there are. */
@@ -104,7 +104,8 @@ public abstract class WaitingListContract {
         BookingResult.Booked taken = bookCivil(service, 10);
         join(service, leaving, TUESDAY, TUESDAY);
         join(service, next, TUESDAY, TUESDAY);
-        service.joinWaitingList(TENANT, SITE, PASSPORT, leaving, TUESDAY, TUESDAY.plusDays(2));
+        service.joinWaitingList(
+                Principal.usager(TENANT, leaving), SITE, PASSPORT, leaving, TUESDAY, TUESDAY.plusDays(2));
         service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
         assertThat(holdsOf(leaving)).hasSize(1); // offered the freed slot
         assertThat(waitingList.entriesOf(TENANT, leaving))
@@ -217,7 +218,7 @@ public abstract class WaitingListContract {
         join(service, b, TUESDAY, TUESDAY);
         service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
         BookingId offer = holdsOf(a).get(0).id();
-        service.leaveWaitingList(TENANT, SITE, CIVIL, a);
+        service.leaveWaitingList(Principal.usager(TENANT, a), SITE, CIVIL, a);
         assertThat(service.find(TENANT, offer).status()).isEqualTo(BookingStatus.EXPIRED);
         assertThat(holdsOf(b)).hasSize(1);
         assertThat(service.waiting(TENANT, SITE, CIVIL)).isEmpty();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingPolicy;
@@ -118,7 +119,7 @@ class WaitingListAcrossNodesTest {
     private long holdsAfterCancellingOnTheOtherNode(BookingService a, BookingService b) {
         BookingId taken = bookCivil(a, 10);
         UsagerId waiting = newUsager();
-        a.joinWaitingList(TENANT, SITE, CIVIL, waiting, TUESDAY, TUESDAY);
+        a.joinWaitingList(Principal.usager(TENANT, waiting), SITE, CIVIL, waiting, TUESDAY, TUESDAY);
         b.cancelByAgent(SchedulingFixture.DESK_AGENT, taken, "absence");
         return holdsOf(b.store(), waiting);
     }
@@ -144,8 +145,8 @@ class WaitingListAcrossNodesTest {
         BookingId taken = bookCivil(before, 10);
         UsagerId first = newUsager();
         UsagerId second = newUsager();
-        before.joinWaitingList(TENANT, SITE, CIVIL, first, TUESDAY, TUESDAY);
-        before.joinWaitingList(TENANT, SITE, CIVIL, second, TUESDAY, TUESDAY);
+        before.joinWaitingList(Principal.usager(TENANT, first), SITE, CIVIL, first, TUESDAY, TUESDAY);
+        before.joinWaitingList(Principal.usager(TENANT, second), SITE, CIVIL, second, TUESDAY, TUESDAY);
         before.cancelByAgent(SchedulingFixture.DESK_AGENT, taken, "absence");
         BookingService after = node(poolB, new PostgresWaitingListStore(poolB)); // new JVM, new connections
         assertThat(after.waiting(TENANT, SITE, CIVIL)).containsExactly(second);
@@ -173,8 +174,8 @@ class WaitingListAcrossNodesTest {
         UsagerId p1 = newUsager();
         UsagerId p2 = newUsager();
         for (UsagerId p : List.of(p1, p2)) {
-            a.joinWaitingList(TENANT, SITE, CIVIL, p, TUESDAY, TUESDAY);
-            b.joinWaitingList(TENANT, SITE, CIVIL, p, TUESDAY, TUESDAY);
+            a.joinWaitingList(Principal.usager(TENANT, p), SITE, CIVIL, p, TUESDAY, TUESDAY);
+            b.joinWaitingList(Principal.usager(TENANT, p), SITE, CIVIL, p, TUESDAY, TUESDAY);
         }
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

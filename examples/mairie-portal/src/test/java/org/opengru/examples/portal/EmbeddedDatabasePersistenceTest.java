@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.principal.Principal;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.RateLimiter;
@@ -111,7 +112,12 @@ class EmbeddedDatabasePersistenceTest {
             assertThat(first.getBean(RateLimiter.class)).isInstanceOf(PostgresRateLimiter.class);
             first.getBean(BookingService.class)
                     .joinWaitingList(
-                            Commune.TENANT, Commune.HOTEL_DE_VILLE, Commune.SERVICE_PASSEPORT, resident, day, day);
+                            Principal.usager(Commune.TENANT, resident),
+                            Commune.HOTEL_DE_VILLE,
+                            Commune.SERVICE_PASSEPORT,
+                            resident,
+                            day,
+                            day);
         }
         try (ConfigurableApplicationContext second = start(WebApplicationType.NONE)) {
             assertThat(second.getBean(BookingService.class)
