@@ -43,7 +43,9 @@ public class GruNotificationsAutoConfiguration {
     @Bean
     GruJobContribution gruNotificationJobs(ObjectProvider<NotificationService> notifications) {
         List<GruJobs.Job> jobs = List.of(new GruJobs.Job(
-                "deliver-notifications", Duration.ofSeconds(30), () -> notifications.getObject().drain(10)));
+                "deliver-notifications",
+                Duration.ofSeconds(30),
+                () -> notifications.getObject().drain(10)));
         return () -> jobs;
     }
 }

@@ -51,7 +51,8 @@ public class GruAppointmentNoticesAutoConfiguration {
         for (String id : properties.tenantIds()) {
             EmailAddress address = contactAddress(properties, TenantId.of(id));
             if (address != null) {
-                return new ICalendarWriter(address.value().substring(address.value().indexOf('@') + 1));
+                return new ICalendarWriter(
+                        address.value().substring(address.value().indexOf('@') + 1));
             }
         }
         return new ICalendarWriter("opengru.invalid");

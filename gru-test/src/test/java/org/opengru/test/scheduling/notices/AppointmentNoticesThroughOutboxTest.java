@@ -117,8 +117,8 @@ class AppointmentNoticesThroughOutboxTest {
                     .subscriber(notices.subscriber())
                     .build();
 
-            BookingResult.Booked booked = (BookingResult.Booked)
-                    bookings.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), lea));
+            BookingResult.Booked booked =
+                    (BookingResult.Booked) bookings.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), lea));
             bookings.reschedule(Principal.usager(TENANT, lea), booked.booking().id(), at(2, 11, 0));
             bookings.cancelByUsager(TENANT, booked.booking().id(), booked.cancelToken());
             for (int i = 0; i < 3; i++) { // booking events, then the notices they queued
