@@ -257,6 +257,48 @@ class AppointmentNoticesTest {
         assertThat(mail(2).start()).isEqualTo(later);
     }
 
+    @Test
+    void aSlotFreedForTheWaitingListIsOfferedAndItsConfirmationInvites() throws Exception {
+        UsagerId paul = UsagerId.of(UUID.randomUUID());
+        BookingResult.Booked his =
+                (BookingResult.Booked) bookings.book(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 10, 0), paul));
+        // Léa holds a slot while filing the form: a form's hold tells her nothing.
+        BookingResult.Booked formHold =
+                (BookingResult.Booked) bookings.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 11, 0), lea));
+        bookings.releaseHold(TENANT, formHold.booking().id(), lea);
+        bookings.joinWaitingList(
+                TENANT,
+                SITE,
+                CIVIL,
+                lea,
+                at(1, 10, 0).atZone(SchedulingFixture.PARIS).toLocalDate(),
+                at(1, 10, 0).atZone(SchedulingFixture.PARIS).toLocalDate());
+        pump();
+        assertThat(MAIL.getReceivedMessages()).isEmpty(); // Paul has no address: nothing for him by e-mail
+
+        bookings.cancelByUsager(TENANT, his.booking().id(), his.cancelToken());
+        pump();
+        assertThat(ofKind(NotificationKind.WAITING_LIST_OFFER)).singleElement().satisfies(n -> {
+            assertThat(n.message().text())
+                    .contains("mardi 9 juin 2026 à 10h00")
+                    .contains("Cette proposition expire le lundi 8 juin 2026 à 11h00");
+            assertThat(n.attachments()).isEmpty(); // an offer, not yet an appointment
+        });
+        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+
+        Booking offered = bookings.store().ofUsager(TENANT, lea).stream()
+                .filter(b -> b.status() == org.opengru.scheduling.booking.BookingStatus.HELD)
+                .findFirst()
+                .orElseThrow();
+        bookings.confirmHold(TENANT, offered.id(), lea);
+        pump();
+        assertThat(MAIL.getReceivedMessages()).hasSize(2);
+        MailedInvitations confirmation = mail(1);
+        assertThat(confirmation.subject()).startsWith("Confirmation de votre rendez-vous du mardi 9 juin 2026");
+        assertThat(confirmation.method()).isEqualTo("REQUEST");
+        assertThat(ofKind(NotificationKind.APPOINTMENT_BOOKED)).hasSize(1);
+    }
+
     List<Notification> ofKind(NotificationKind kind) {
         return sent.byUsager(TENANT, lea, null, 50).stream()
                 .filter(n -> n.kind() == kind)
