@@ -26,7 +26,7 @@ class RegistrationTest {
                 .forEach(names::add);
         List<String> ours =
                 names.stream().filter(n -> n.startsWith("org.opengru.")).toList();
-        assertThat(ours).hasSize(10);
+        assertThat(ours).hasSize(12);
         for (String name : ours) {
             assertThat(Class.forName(name).isAnnotationPresent(AutoConfiguration.class))
                     .as(name)
