@@ -449,7 +449,7 @@ public final class BookingService {
         Change change = change(actor, null);
         InsertOutcome outcome = store.move(tenant, id, b.sequence(), plan.desks, plan.appointment, plan.busy, change);
         if (outcome instanceof InsertOutcome.Inserted ins) {
-            publish(ins.booking(), change, BookingEvent.Kind.RESCHEDULED);
+            publisher.publish(List.of(BookingEvent.moved(change.eventId(), ins.booking(), b.start(), change.at())));
             offerFreedSlot(b);
             return new BookingResult.Booked(ins.booking(), null, false);
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.model.Resource;
@@ -26,7 +27,12 @@ import org.opengru.scheduling.model.Site;
  * Writes iCalendar (RFC 5545) for an appointment or a desk's agenda: CRLF line ends, lines folded at 75
  * octets without splitting a UTF-8 character, TEXT values escaped, times in the site's zone with its
  * {@code VTIMEZONE} built from the zone's current rules. The UID is the booking id, stable across changes;
- * SEQUENCE grows with each change; a cancelled appointment is sent with {@code METHOD:CANCEL}.
+ * SEQUENCE grows with each change.
+ *
+ * <p>An {@linkplain #invitation invitation} is an iTIP message (RFC 5546) that calendar clients apply by
+ * themselves: {@code METHOD:REQUEST} with the site as ORGANIZER and the resident as ATTENDEE, then {@code
+ * METHOD:CANCEL} with {@code STATUS:CANCELLED} once the appointment is cancelled (or the hold expired).
+ * A {@linkplain #appointment downloaded file} carries no method: it is imported, not answered.
  */
 public final class ICalendarWriter {
 
@@ -41,15 +47,41 @@ public final class ICalendarWriter {
         this.uidDomain = Objects.requireNonNull(uidDomain, "uidDomain");
     }
 
-    /** One appointment, for the resident: METHOD:REQUEST, or METHOD:CANCEL once cancelled. */
+    /**
+     * One appointment as a file the resident imports into a calendar (the portal's download): no METHOD,
+     * no ORGANIZER nor ATTENDEE; {@code STATUS:CANCELLED} once cancelled.
+     */
     public String appointment(Booking booking, Site site, Service service) {
         Lines out = new Lines();
-        boolean cancelled = booking.status().cancelled() || booking.status() == BookingStatus.EXPIRED;
-        header(out, cancelled ? "CANCEL" : "REQUEST");
+        header(out, null);
         timezone(out, site.zone(), booking.start());
-        event(out, booking, site, service);
+        event(out, booking, site, service, null, null);
         out.add("END:VCALENDAR");
         return out.toString();
+    }
+
+    /**
+     * One appointment as an invitation mailed to the resident (iMIP, RFC 6047): {@code METHOD:REQUEST}
+     * while it stands, {@code METHOD:CANCEL} with {@code STATUS:CANCELLED} once cancelled or expired; the
+     * site organises (with the commune's address), the resident attends. Attach it with its {@link
+     * ICalendar#contentType()}.
+     */
+    public ICalendar invitation(
+            Booking booking, Site site, Service service, CalendarUser organizer, CalendarUser attendee) {
+        Objects.requireNonNull(organizer, "organizer");
+        Objects.requireNonNull(attendee, "attendee");
+        String method = cancelled(booking.status()) ? "CANCEL" : "REQUEST";
+        Lines out = new Lines();
+        header(out, method);
+        timezone(out, site.zone(), booking.start());
+        event(out, booking, site, service, organizer, attendee);
+        out.add("END:VCALENDAR");
+        return new ICalendar(method, out.toString());
+    }
+
+    /** Whether the appointment no longer takes place: every such calendar object says CANCELLED. */
+    private static boolean cancelled(BookingStatus status) {
+        return status.cancelled() || status == BookingStatus.EXPIRED;
     }
 
     /** A desk's agenda: its appointments, cancelled ones marked so, for the agents' calendar. */
@@ -67,20 +99,33 @@ public final class ICalendarWriter {
                         && b.status() != BookingStatus.EXPIRED)
                 .sorted(Comparator.comparing(Booking::start))
                 .forEach(b -> event(
-                        out, b, site, Objects.requireNonNull(services.get(b.service()), "service " + b.service())));
+                        out,
+                        b,
+                        site,
+                        Objects.requireNonNull(services.get(b.service()), "service " + b.service()),
+                        null,
+                        null));
         out.add("END:VCALENDAR");
         return out.toString();
     }
 
-    private static void header(Lines out, String method) {
+    private static void header(Lines out, @Nullable String method) {
         out.add("BEGIN:VCALENDAR");
         out.add("VERSION:2.0");
         out.add("PRODID:-//OpenGRU//Scheduling//FR");
         out.add("CALSCALE:GREGORIAN");
-        out.add("METHOD:" + method);
+        if (method != null) {
+            out.add("METHOD:" + method);
+        }
     }
 
-    private void event(Lines out, Booking b, Site site, Service service) {
+    private void event(
+            Lines out,
+            Booking b,
+            Site site,
+            Service service,
+            @Nullable CalendarUser organizer,
+            @Nullable CalendarUser attendee) {
         ZoneId zone = site.zone();
         out.add("BEGIN:VEVENT");
         out.add("UID:" + b.id() + "@" + uidDomain);
@@ -88,6 +133,14 @@ public final class ICalendarWriter {
         out.add("DTSTAMP:" + UTC.format(b.updatedAt()));
         out.add("DTSTART;TZID=" + zone.getId() + ":" + LOCAL.format(LocalDateTime.ofInstant(b.start(), zone)));
         out.add("DTEND;TZID=" + zone.getId() + ":" + LOCAL.format(LocalDateTime.ofInstant(b.end(), zone)));
+        if (organizer != null) {
+            out.add("ORGANIZER;CN=" + quoted(organizer.name()) + ":" + mailto(organizer));
+        }
+        if (attendee != null) {
+            // The resident booked it: accepted already, no answer expected.
+            out.add("ATTENDEE;CN=" + quoted(attendee.name())
+                    + ";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:" + mailto(attendee));
+        }
         out.add("SUMMARY:" + text(service.name()));
         out.add("LOCATION:" + text(site.name()));
         StringBuilder description = new StringBuilder("Rendez-vous : ").append(service.name());
@@ -103,8 +156,7 @@ public final class ICalendarWriter {
             description.append("\nMotif d'annulation : ").append(b.cancelReason());
         }
         out.add("DESCRIPTION:" + text(description.toString()));
-        boolean cancelled = b.status().cancelled();
-        out.add("STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
+        out.add("STATUS:" + (cancelled(b.status()) ? "CANCELLED" : "CONFIRMED"));
         out.add("TRANSP:OPAQUE");
         out.add("END:VEVENT");
     }
@@ -122,7 +174,9 @@ public final class ICalendarWriter {
             out.add("DTSTART:"
                     + LOCAL.format(
                             previous == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : previous.getDateTimeAfter()));
-            out.add("TZOFFSETFROM:" + offset(previous == null ? offset : previous.getOffsetBefore()));
+            // FROM = TO: the one offset in force since that change. The offset before it (Réunion's local
+            // mean time until 1911) matters to no appointment, and some readers (ical4j) apply it throughout.
+            out.add("TZOFFSETFROM:" + offset(offset));
             out.add("TZOFFSETTO:" + offset(offset));
             out.add("END:STANDARD");
         } else {
@@ -173,6 +227,36 @@ public final class ICalendarWriter {
         int abs = Math.abs(total);
         String s = String.format(Locale.ROOT, "%s%02d%02d", total < 0 ? "-" : "+", abs / 3600, (abs / 60) % 60);
         return abs % 60 == 0 ? s : s + String.format(Locale.ROOT, "%02d", abs % 60);
+    }
+
+    /**
+     * A parameter value (RFC 5545 section 3.2) always quoted, so that {@code ,;:} need no escape; a double
+     * quote, which a quoted value cannot hold, becomes a single one, and control characters a space.
+     */
+    static String quoted(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            sb.append(c == '"' ? '\'' : c < 0x20 || c == 0x7F ? ' ' : c);
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A mailto URI (RFC 6068): what a URI cannot hold as is (%, /, ?, #, ^, {, |, }...) percent-encoded. */
+    static String mailto(CalendarUser user) {
+        StringBuilder sb = new StringBuilder("mailto:");
+        for (byte b : user.email().value().getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || ".-_~!$&'*+=@".indexOf(c) >= 0) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+            }
+        }
+        return sb.toString();
     }
 
     /** Escapes a TEXT value (RFC 5545 section 3.3.11). */

@@ -96,6 +96,9 @@ public final class PostgresBookingStore implements BookingStore {
                        'occurredAt', e.occurred_at, 'kind', e.kind, 'booking', e.booking_id, 'service', e.service_id,
                        'resource', e.resource_id, 'startsAt', e.starts_at, 'status', e.status, 'sequence', e.sequence)),
                    e.occurred_at""";
+    /** {@link #OUTBOX} for a reschedule: the event also says where the appointment was moved from. */
+    private static final String OUTBOX_MOVE = OUTBOX.replace(
+            "'sequence', e.sequence)", "'sequence', e.sequence, 'previousStartsAt', e.previous_starts_at)");
     /**
      * Serialises the writers of the chosen desk, before they write: without it, two transactions inserting
      * overlapping rows on one desk each find the other's uncommitted row in the exclusion check and wait
@@ -227,13 +230,15 @@ public final class PostgresBookingStore implements BookingStore {
                  WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = :expected_sequence AND b.status = 'BOOKED'
                 RETURNING b.*),
             audit AS (%1$s SELECT u.tenant_id, u.id, 'reschedule', :actor, u.updated_at, 'BOOKED', u.status, NULL FROM upd u),
+            before AS (SELECT b.starts_at FROM scheduling_booking b, p WHERE b.tenant_id = p.tenant AND b.id = p.id),
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED', u.updated_at, u.service_id,
-                              u.resource_id, u.starts_at, u.status, u.sequence FROM upd u),
+                starts_at, status, sequence, previous_starts_at) AS (SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED',
+                              u.updated_at, u.service_id, u.resource_id, u.starts_at, u.status, u.sequence, o.starts_at
+                              FROM upd u, before o),
             outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM upd
-            """.formatted(AUDIT, "", OCCUPYING, LOCK_DESKS, "", OUTBOX));
+            """.formatted(AUDIT, "", OCCUPYING, LOCK_DESKS, "", OUTBOX_MOVE));
 
     private static final NamedSql EXPIRE = new NamedSql("""
             WITH expired AS (
@@ -680,7 +685,8 @@ public final class PostgresBookingStore implements BookingStore {
             + " COALESCE(o.payload->'event'->>'resource', b.resource_id) AS resource_id,"
             + " COALESCE((o.payload->'event'->>'startsAt')::timestamptz, b.starts_at) AS starts_at,"
             + " COALESCE(o.payload->'event'->>'status', b.status) AS status,"
-            + " COALESCE((o.payload->'event'->>'sequence')::integer, o.stream_seq::integer - 1) AS sequence";
+            + " COALESCE((o.payload->'event'->>'sequence')::integer, o.stream_seq::integer - 1) AS sequence,"
+            + " (o.payload->'event'->>'previousStartsAt')::timestamptz AS previous_starts_at";
 
     /** Follows {@code FROM gru_outbox o}: the booking row, for the events whose payload was pruned. */
     private static final String EVENT_BOOKING =
@@ -697,7 +703,8 @@ public final class PostgresBookingStore implements BookingStore {
                 ResourceId.of(rs.getString("resource_id")),
                 instant(rs, "starts_at"),
                 BookingStatus.valueOf(rs.getString("status")),
-                rs.getInt("sequence"));
+                rs.getInt("sequence"),
+                nullableInstant(rs, "previous_starts_at"));
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.value.EmailAddress;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingStatus;
@@ -65,10 +66,15 @@ class ICalendarWriterTest {
                 start.minus(Duration.ofDays(1)));
     }
 
+    private static final CalendarUser MAIRIE =
+            new CalendarUser("Mairie de quartier", EmailAddress.parse("rdv@strasbourg.example"));
+    private static final CalendarUser LEA = new CalendarUser("Léa Martin", EmailAddress.parse("lea@exemple.fr"));
+
     @Test
     void writesAValidFoldedCalendarWithItsTimeZone() {
         Booking b = booking(ZoneId.of("Europe/Paris"), BookingStatus.BOOKED, 0, null);
-        String ics = WRITER.appointment(b, site(HolidayZone.ALSACE_MOSELLE), SERVICE);
+        String ics = WRITER.invitation(b, site(HolidayZone.ALSACE_MOSELLE), SERVICE, MAIRIE, LEA)
+                .text();
 
         assertWellFormed(ics);
         List<String> lines = unfold(ics);
@@ -117,7 +123,8 @@ class ICalendarWriterTest {
                 BookingStatus.CANCELLED_BY_AGENT,
                 2,
                 "Fermeture exceptionnelle de la mairie pour travaux de mise en accessibilité, veuillez reprendre rendez-vous en ligne");
-        String ics = WRITER.appointment(cancelled, site(HolidayZone.METROPOLE), SERVICE);
+        String ics = WRITER.invitation(cancelled, site(HolidayZone.METROPOLE), SERVICE, MAIRIE, LEA)
+                .text();
         assertWellFormed(ics);
         List<String> lines = unfold(ics);
         assertThat(lines)

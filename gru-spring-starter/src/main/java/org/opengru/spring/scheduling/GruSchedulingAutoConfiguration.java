@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengru.core.GruCore;
+import org.opengru.core.notification.AppointmentStatusLookup;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
@@ -15,6 +16,7 @@ import org.opengru.scheduling.booking.BookingStore;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
 import org.opengru.scheduling.booking.WaitingListStore;
+import org.opengru.scheduling.notification.BookingAppointmentStatus;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresRateLimiter;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
@@ -97,6 +99,17 @@ public class GruSchedulingAutoConfiguration {
             RateLimiter rateLimiter,
             WaitingListStore waitingList) {
         return new BookingService(store, sites, policy, clock, core.ids(), rateLimiter, waitingList, core.events());
+    }
+
+    /**
+     * The bookings as gru-core's notifications see them: give it to the application's {@code
+     * NotificationService} ({@code .appointmentStatus(lookup)}), so that a reminder for a cancelled or
+     * moved appointment is suppressed right before it would go out.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    AppointmentStatusLookup gruAppointmentStatusLookup(BookingStore store, Clock clock) {
+        return new BookingAppointmentStatus(store, clock);
     }
 
     /** The usager's appointments in their 360° timeline (merged by the {@code Timeline} bean). */

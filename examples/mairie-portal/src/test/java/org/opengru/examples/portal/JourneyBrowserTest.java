@@ -125,8 +125,9 @@ class JourneyBrowserTest extends RunningPortal {
         HttpResponse<String> ics = browser.get(appointmentUrl + "/calendrier.ics");
         assertThat(ics.body())
                 .contains("BEGIN:VCALENDAR")
-                .contains("METHOD:REQUEST")
-                .contains("BEGIN:VTIMEZONE");
+                .contains("STATUS:CONFIRMED")
+                .contains("BEGIN:VTIMEZONE")
+                .doesNotContain("METHOD:"); // a file to import, not an invitation to answer
 
         browser.go(By.linkText("Déplacer ce rendez-vous"));
         slots = browser.driver.findElements(By.name("creneau"));

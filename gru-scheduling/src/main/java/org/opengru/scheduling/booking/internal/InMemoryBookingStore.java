@@ -179,10 +179,13 @@ public final class InMemoryBookingStore implements BookingStore {
     }
 
     private void record(Booking b, @Nullable BookingStatus from, String action, Change change, BookingEvent.Kind kind) {
+        record(b, from, action, change, BookingEvent.of(change.eventId(), kind, b, change.at()));
+    }
+
+    private void record(Booking b, @Nullable BookingStatus from, String action, Change change, BookingEvent event) {
         IdKey key = new IdKey(b.tenant(), b.id());
         audit.computeIfAbsent(key, k -> new ArrayList<>())
                 .add(new AuditEntry(b.id(), action, change.actor(), change.at(), from, b.status(), change.reason()));
-        BookingEvent event = BookingEvent.of(change.eventId(), kind, b, change.at());
         outbox.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
         pending.put(event.eventId(), event);
     }
@@ -275,7 +278,12 @@ public final class InMemoryBookingStore implements BookingStore {
                     Booking moved = b.movedTo(
                             desk, appointment.start(), appointment.end(), busy.start(), busy.end(), change.at());
                     put(moved);
-                    record(moved, b.status(), "reschedule", change, BookingEvent.Kind.RESCHEDULED);
+                    record(
+                            moved,
+                            b.status(),
+                            "reschedule",
+                            change,
+                            BookingEvent.moved(change.eventId(), moved, b.start(), change.at()));
                     return new InsertOutcome.Inserted(moved);
                 }
             }
