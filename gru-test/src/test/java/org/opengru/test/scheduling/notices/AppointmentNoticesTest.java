@@ -265,9 +265,9 @@ class AppointmentNoticesTest {
         // Léa holds a slot while filing the form: a form's hold tells her nothing.
         BookingResult.Booked formHold =
                 (BookingResult.Booked) bookings.hold(BookingRequest.online(TENANT, SITE, CIVIL, at(1, 11, 0), lea));
-        bookings.releaseHold(TENANT, formHold.booking().id(), lea);
+        bookings.releaseHold(Principal.usager(TENANT, lea), formHold.booking().id());
         bookings.joinWaitingList(
-                TENANT,
+                Principal.usager(TENANT, lea),
                 SITE,
                 CIVIL,
                 lea,
@@ -290,7 +290,7 @@ class AppointmentNoticesTest {
                 .filter(b -> b.status() == org.opengru.scheduling.booking.BookingStatus.HELD)
                 .findFirst()
                 .orElseThrow();
-        bookings.confirmHold(TENANT, offered.id(), lea);
+        bookings.confirmHold(Principal.usager(TENANT, lea), offered.id());
         pump();
         assertThat(MAIL.getReceivedMessages()).hasSize(2);
         MailedInvitations confirmation = mail(1);
