@@ -59,7 +59,9 @@ public final class Migrations {
             "V9__history_from_columns.sql",
             "V10__request_end_of_life.sql",
             "V11__outbox_pruning_audit_anchor.sql",
-            "V12__deadline_during_complement.sql");
+            "V12__deadline_during_complement.sql",
+            // V13 is the job table of issue 19 (cluster-aware scheduler), added by another branch.
+            "V14__outbox_lease.sql");
 
     /** gru-scheduling's own history table before it used this runner: {@code (version, script)}. */
     private static final String SCHEDULING_LEGACY_TABLE = "scheduling_schema_version";
