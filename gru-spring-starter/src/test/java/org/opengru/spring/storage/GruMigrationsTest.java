@@ -75,6 +75,22 @@ class GruMigrationsTest {
         }
     }
 
+    @Test
+    void aHostsOwnFlywayHistoryOfTheCoreScriptsIsAdoptedWhenNamed(PostgresDatabase server) {
+        PostgresDatabase db = fresh(server, "host_flyway");
+        Flyway.configure(GruMigrationsTest.class.getClassLoader())
+                .dataSource(db.dataSource())
+                .locations("classpath:db/opengru/core")
+                .load()
+                .migrate();
+
+        assertThat(Migrations.core().withFlywayHistory("flyway_schema_history").migrate(db.dataSource()))
+                .isZero();
+        assertThat(history(db.dataSource()))
+                .hasSize(Migrations.core().scripts().size())
+                .allMatch(h -> h.startsWith("core:"));
+    }
+
     /** What the previous starter ran: Flyway, one history table per module, baselined at version 0. */
     private static void previousStarter(DataSource dataSource) {
         for (String module : GruMigrations.MODULES) {
