@@ -24,10 +24,11 @@ class ApiProblemsTransientTest {
             ResponseEntity<ProblemDetail> response = problems.refused(
                     DataAccessException.translate("filing a request", new SQLException("lost", state)));
             assertThat(response.getStatusCode().value()).as(state).isEqualTo(503);
-            assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).as(state).isEqualTo("2");
+            assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                    .as(state)
+                    .isEqualTo("2");
             assertThat(response.getBody()).isNotNull();
-            assertThat(response.getBody().getProperties())
-                    .containsEntry(GruProblems.CODE, "temporarily-unavailable");
+            assertThat(response.getBody().getProperties()).containsEntry(GruProblems.CODE, "temporarily-unavailable");
             assertThat(response.getBody().getDetail()).doesNotContain("filing").contains("réessayez");
         }
     }
@@ -37,6 +38,7 @@ class ApiProblemsTransientTest {
         ResponseEntity<ProblemDetail> response = problems.refused(
                 DataAccessException.translate("filing a request", new SQLException("syntax error", "42601")));
         assertThat(response.getStatusCode().value()).isEqualTo(500);
-        assertThat(response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
+        assertThat(response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER))
+                .isFalse();
     }
 }
