@@ -13,6 +13,7 @@ import org.opengru.core.rgpd.DataMap;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.documents.store.DocumentsDataMap;
 import org.opengru.franceconnect.FranceConnectDataMap;
+import org.opengru.franceconnect.FranceConnectSchema;
 import org.opengru.scheduling.postgres.SchedulingDataMap;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 
@@ -21,18 +22,19 @@ final class AllModules {
 
     private AllModules() {}
 
+    /** Every module's migrations, in dependency order, as the starter runs them. */
+    static List<Migrations> migrations() {
+        return List.of(
+                Migrations.core(),
+                DocumentStore.migrations(),
+                SchedulingSchema.migrations(),
+                FranceConnectSchema.migrations());
+    }
+
     static void migrate(DataSource dataSource) {
-        Migrations.core().migrate(dataSource);
-        DocumentStore.migrations().migrate(dataSource);
-        SchedulingSchema.migrate(dataSource);
-        Migrations.of(
-                        "franceconnect",
-                        List.of(
-                                "V1__franceconnect_login_flow.sql",
-                                "V2__franceconnect_account_link.sql",
-                                "V3__franceconnect_browser_binding.sql",
-                                "V4__franceconnect_api_particulier_rate.sql"))
-                .migrate(dataSource);
+        for (Migrations m : migrations()) {
+            m.migrate(dataSource);
+        }
     }
 
     static DataMap dataMap() {

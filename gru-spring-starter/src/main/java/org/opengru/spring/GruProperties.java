@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -200,6 +201,9 @@ public record GruProperties(
      * @param enabled whether this application runs the jobs at all
      * @param outboxRelayInterval how often the outbox relay looks for events to deliver
      * @param deadlineSweepInterval how often due implicit decisions (silence vaut accord/rejet) are applied
+     * @param outboxRelayLease how long a batch claimed by the relay stays hidden from the other nodes' relays
+     *     (1 s to 1 h, at least each webhook's timeout plus 5 s to connect); unset, twice the longest of
+     *     those and at least a minute. A node that dies mid-batch delays its events by this much
      */
     public record Jobs(
             @DefaultValue("true") boolean enabled,
@@ -208,7 +212,10 @@ public record GruProperties(
             Duration outboxRelayInterval,
 
             @DefaultValue("5m") @NotNull @DurationMin(seconds = 1)
-            Duration deadlineSweepInterval) {}
+            Duration deadlineSweepInterval,
+
+            @Nullable @DurationMin(seconds = 1) @DurationMax(hours = 1)
+            Duration outboxRelayLease) {}
 
     /** The tenants' ids, sorted. */
     public Iterable<String> tenantIds() {

@@ -41,7 +41,7 @@ import org.opengru.core.usager.UsagerStore;
  * PostgresPersistence pg = PostgresPersistence.builder(dataSource, clock)
  *         .outboxSubscribers(Set.of("logiciel-metier"))
  *         .build();
- * pg.migrate();                      // or let Flyway run classpath:db/opengru/core
+ * pg.migrate();                      // the runner the Spring Boot starter uses too
  * Outbox outbox = pg.outbox();
  * }</pre>
  */

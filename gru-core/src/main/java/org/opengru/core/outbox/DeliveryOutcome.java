@@ -3,7 +3,7 @@ package org.opengru.core.outbox;
 import java.time.Instant;
 import org.opengru.core.internal.Checks;
 
-/** What the relay decided for one claimed delivery; the store applies it in the claiming transaction. */
+/** What the relay decided for one claimed delivery; the outbox stores it with {@link Outbox#complete}. */
 public sealed interface DeliveryOutcome {
 
     /** The subscriber acknowledged the event. */
@@ -22,4 +22,10 @@ public sealed interface DeliveryOutcome {
             error = Checks.text("error", error);
         }
     }
+
+    /**
+     * Not attempted: back to pending, due at {@code dueAt}, no attempt counted (the relay's lease had too
+     * little time left for the call to end before another relay may take the record over).
+     */
+    record Released(Instant dueAt) implements DeliveryOutcome {}
 }

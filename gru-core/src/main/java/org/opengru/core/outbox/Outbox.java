@@ -1,6 +1,7 @@
 package org.opengru.core.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +14,17 @@ import org.opengru.core.outbox.internal.InMemoryOutbox;
  * open on the thread), and writes one delivery per configured subscriber. {@link #process} is called by
  * the {@link OutboxRelay}, possibly on several nodes at once.
  *
- * <p>Ordering contract, per subscriber and aggregate: a record is handed to {@link #process} only once
- * every earlier record of its aggregate is {@link OutboxStatus#DELIVERED delivered} or {@link
- * OutboxStatus#DEAD dead}, and never while another caller holds an earlier one. "Earlier" is commit
- * order: each aggregate's {@link OutboxRecord#streamSequence()} is assigned under a lock held until the
- * appending transaction ends, so an uncommitted transaction never leaves a gap that a later event could
- * overtake.
+ * <p>Delivery holds nothing open: {@link #claim} takes a batch with a lease (a visibility deadline) and
+ * commits at once; the relay calls the subscribers with no transaction and no pooled connection held,
+ * then stores each outcome with {@link #complete}. A relay that dies mid-batch leaves its records
+ * hidden until the lease ends; then any relay claims them again (at least once: an event may arrive
+ * twice, with the same id).
+ *
+ * <p>Ordering contract, per subscriber and aggregate: a record is claimable only once every earlier
+ * record of its aggregate is {@link OutboxStatus#DELIVERED delivered} or {@link OutboxStatus#DEAD dead}
+ * (a leased record is still pending, so it holds back the later ones). "Earlier" is commit order: each
+ * aggregate's {@link OutboxRecord#streamSequence()} is assigned under a lock held until the appending
+ * transaction ends, so an uncommitted transaction never leaves a gap that a later event could overtake.
  *
  * <p>Personal data: a delivery's payload (for a request, the whole request) is kept while it is
  * pending, and pruned to its SHA-256 once delivered; a dead delivery keeps it, so that it can be
@@ -33,12 +39,44 @@ public interface Outbox {
     /** Writes the messages, in order, for every subscriber; joins the caller's transaction. */
     void append(List<OutboxMessage> messages);
 
+    /** The lease of {@link #process}, which delivers while it holds it. */
+    Duration PROCESS_LEASE = Duration.ofMinutes(5);
+
     /**
      * Claims up to {@code max} deliverable records (pending, due at {@code now}, first pending of their
-     * aggregate, not claimed by another caller), hands each to the processor and stores its outcome.
-     * Returns the number handled.
+     * aggregate) until {@code now + lease}, and commits the claim: other callers skip them until then.
+     * A record whose earlier lease ended without an outcome (its relay died) is claimable again, with
+     * that lost attempt counted. Not to be called inside a transaction.
      */
-    int process(int max, Instant now, OutboxProcessor processor);
+    OutboxClaim claim(int max, Instant now, Duration lease);
+
+    /**
+     * Stores the outcome of a record of {@code claim}, in its own short transaction. False, and nothing
+     * stored, when the lease ended and another caller claimed the record since: that caller delivers it.
+     */
+    boolean complete(OutboxClaim claim, OutboxRecord record, DeliveryOutcome outcome, Instant now);
+
+    /**
+     * Claims up to {@code max} deliverable records for {@link #PROCESS_LEASE}, hands each to the
+     * processor and stores its outcome; returns the number handled. If the processor throws, the records
+     * not handled yet are released (due at once) and the exception is rethrown.
+     */
+    default int process(int max, Instant now, OutboxProcessor processor) {
+        OutboxClaim claim = claim(max, now, PROCESS_LEASE);
+        int handled = 0;
+        try {
+            for (OutboxRecord r : claim.records()) {
+                complete(claim, r, processor.handle(r), now);
+                handled++;
+            }
+        } finally {
+            for (OutboxRecord r :
+                    claim.records().subList(handled, claim.records().size())) {
+                complete(claim, r, new DeliveryOutcome.Released(now), now);
+            }
+        }
+        return handled;
+    }
 
     /** The records of one aggregate for one subscriber, oldest first. */
     List<OutboxRecord> stream(String subscriber, String tenant, String aggregateType, String aggregateId);

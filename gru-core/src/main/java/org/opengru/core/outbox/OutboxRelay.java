@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +17,14 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox to its subscribers. Call {@link #runOnce()} from any scheduler (a {@code
  * ScheduledExecutorService}, a Quartz or JobRunr job, a Spring {@code @Scheduled} method), on as many
  * nodes as you like: the outbox hands each record to one caller at a time, in order per aggregate.
- * Delivery is at least once: a crash between the subscriber's acknowledgment and the stored outcome
- * delivers the event again, with the same event id.
+ *
+ * <p>Each batch is claimed with a lease ({@link Builder#lease}, a visibility deadline) and the claim is
+ * committed at once; the subscribers are then called with no database transaction and no pooled
+ * connection held, and each outcome is stored on its own as soon as it is known. A delivery starts only
+ * while the subscriber's {@link OutboxSubscriber#timeout()} still fits in the lease; the rest of the batch
+ * is released for the next round. A node that dies mid-batch leaves its records hidden until the lease
+ * ends, then any relay takes them over. Delivery is at least once: a crash between the subscriber's
+ * acknowledgment and the stored outcome delivers the event again, with the same event id.
  *
  * <p>A dead letter keeps its payload for {@link Builder#deadLetterRetention} (30 days unless set), so that
  * an operator can retry it; call {@link #pruneDeadLetters()} daily, from the same scheduler, to prune
@@ -33,6 +41,9 @@ public final class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** The shortest lease a relay gets when none is set. */
+    private static final Duration MIN_DEFAULT_LEASE = Duration.ofMinutes(1);
+
     /** The longest failure detail kept from a subscriber. */
     public static final int MAX_ERROR = 200;
 
@@ -43,8 +54,9 @@ public final class OutboxRelay {
     private final int batchSize;
     private final RandomGenerator random;
     private final Duration deadLetterRetention;
+    private final Duration lease;
 
-    private OutboxRelay(Builder b) {
+    private OutboxRelay(Builder b, Duration lease) {
         this.outbox = b.outbox;
         this.clock = b.clock;
         this.subscribers = Map.copyOf(b.subscribers);
@@ -52,6 +64,7 @@ public final class OutboxRelay {
         this.batchSize = b.batchSize;
         this.random = b.random;
         this.deadLetterRetention = b.deadLetterRetention;
+        this.lease = lease;
     }
 
     public static Builder builder(Outbox outbox, Clock clock) {
@@ -60,7 +73,38 @@ public final class OutboxRelay {
 
     /** Handles one batch of due deliveries; returns how many were handled (0 when nothing is due). */
     public int runOnce() {
-        return outbox.process(batchSize, clock.instant(), this::handle);
+        OutboxClaim claim = outbox.claim(batchSize, clock.instant(), lease);
+        List<OutboxRecord> records = claim.records();
+        for (int i = 0; i < records.size(); i++) {
+            OutboxRecord record = records.get(i);
+            if (i > 0 && !fitsInLease(record, claim)) {
+                // The call might outlast the lease, and another relay take the record over meanwhile.
+                for (OutboxRecord rest : records.subList(i, records.size())) {
+                    outbox.complete(claim, rest, new DeliveryOutcome.Released(clock.instant()), clock.instant());
+                }
+                return i;
+            }
+            DeliveryOutcome outcome = handle(record);
+            if (!outbox.complete(claim, record, outcome, clock.instant())) {
+                LOG.warn(
+                        "outbox event {} to {}: outcome not stored, the lease ended and another relay took the event over"
+                                + " (it delivers it again) or the event was purged",
+                        record.message().eventId(),
+                        record.subscriber());
+            }
+        }
+        return records.size();
+    }
+
+    /** The lease of each batch. */
+    public Duration lease() {
+        return lease;
+    }
+
+    private boolean fitsInLease(OutboxRecord record, OutboxClaim claim) {
+        OutboxSubscriber subscriber = subscribers.get(record.subscriber());
+        Duration longest = subscriber == null ? Duration.ZERO : subscriber.timeout();
+        return !clock.instant().plus(longest).isAfter(claim.until());
     }
 
     /**
@@ -144,6 +188,7 @@ public final class OutboxRelay {
         private int batchSize = 50;
         private RandomGenerator random = RandomGenerator.getDefault();
         private Duration deadLetterRetention = Duration.ofDays(30);
+        private @Nullable Duration lease;
 
         private Builder(Outbox outbox, Clock clock) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -200,8 +245,40 @@ public final class OutboxRelay {
             return this;
         }
 
+        /**
+         * How long a claimed batch stays hidden from other relays: from 1 second to 1 hour, and at least
+         * each subscriber's {@link OutboxSubscriber#timeout()} (checked by {@link #build()}). Unless set,
+         * twice the longest subscriber timeout, and at least a minute. A relay that dies mid-batch delays
+         * its records by this much.
+         */
+        public Builder lease(Duration lease) {
+            if (lease == null
+                    || lease.compareTo(Duration.ofSeconds(1)) < 0
+                    || lease.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ValidationException(
+                        "relay.lease", lease, "must be between 1 second (PT1S) and 1 hour (PT1H)");
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /** The relay; refuses a lease shorter than a subscriber's timeout, naming both. */
         public OutboxRelay build() {
-            return new OutboxRelay(this);
+            Duration longest = Duration.ZERO;
+            for (OutboxSubscriber s : subscribers.values()) {
+                if (lease != null && lease.compareTo(s.timeout()) < 0) {
+                    throw new ValidationException(
+                            "relay.lease",
+                            lease,
+                            "is shorter than the timeout " + s.timeout() + " of subscriber " + s.name()
+                                    + ": a call could still succeed after another relay took the event over");
+                }
+                longest = longest.compareTo(s.timeout()) < 0 ? s.timeout() : longest;
+            }
+            Duration byDefault = longest.multipliedBy(2);
+            return new OutboxRelay(
+                    this,
+                    lease != null ? lease : byDefault.compareTo(MIN_DEFAULT_LEASE) < 0 ? MIN_DEFAULT_LEASE : byDefault);
         }
     }
 }

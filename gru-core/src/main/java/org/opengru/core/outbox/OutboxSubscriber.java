@@ -1,5 +1,7 @@
 package org.opengru.core.outbox;
 
+import java.time.Duration;
+
 /**
  * Receives outbox events, such as the {@link org.opengru.core.webhook.WebhookSender} of the logiciel
  * métier. Called at least once per event, in order per aggregate; it must be idempotent on {@link
@@ -9,6 +11,18 @@ public interface OutboxSubscriber {
 
     /** The subscriber name the outbox was configured with. */
     String name();
+
+    /** The longest {@link #deliver} takes unless set otherwise: 30 seconds. */
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * The longest one {@link #deliver} call may take (for HTTP, the whole call's timeout). The relay's
+     * lease must be at least this long, and the relay starts a delivery only while this much of its lease
+     * is left, so that no other relay takes the record over while the call may still succeed.
+     */
+    default Duration timeout() {
+        return DEFAULT_TIMEOUT;
+    }
 
     /** Delivers one event; a thrown exception counts as a retryable failure. */
     DeliveryResult deliver(OutboxRecord record);

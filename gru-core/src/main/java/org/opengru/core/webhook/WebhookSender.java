@@ -43,6 +43,12 @@ public final class WebhookSender implements OutboxSubscriber {
         return endpoint.subscriber();
     }
 
+    /** The endpoint's timeout, plus the client's connect timeout in case the first bounds only the reply. */
+    @Override
+    public Duration timeout() {
+        return endpoint.timeout().plus(http.connectTimeout().orElse(Duration.ZERO));
+    }
+
     @Override
     public DeliveryResult deliver(OutboxRecord record) {
         byte[] body = WebhookEnvelope.body(record);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.franceconnect.FranceConnectException;
 
 /**
@@ -52,7 +53,7 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
             ps.setString(9, login.browserBindingHash());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("could not save pending login of tenant " + login.tenantId(), e);
+            throw failure("could not save pending login of tenant " + login.tenantId(), e);
         }
     }
 
@@ -80,7 +81,7 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
                         rs.getString(7)));
             }
         } catch (SQLException e) {
-            throw new StoreException("could not consume pending login of tenant " + tenantId, e);
+            throw failure("could not consume pending login of tenant " + tenantId, e);
         }
     }
 
@@ -95,7 +96,7 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
             ps.setTimestamp(3, Timestamp.from(keepUntil));
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreException("could not record nonce of tenant " + tenantId, e);
+            throw failure("could not record nonce of tenant " + tenantId, e);
         }
     }
 
@@ -109,7 +110,7 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
             ps.setTimestamp(3, Timestamp.from(expiresAt));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("could not save logout state of tenant " + tenantId, e);
+            throw failure("could not save logout state of tenant " + tenantId, e);
         }
     }
 
@@ -124,7 +125,7 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
                 return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("could not consume logout state of tenant " + tenantId, e);
+            throw failure("could not consume logout state of tenant " + tenantId, e);
         }
     }
 
@@ -143,8 +144,15 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("could not purge expired login flows", e);
+            throw failure("could not purge expired login flows", e);
         }
         return removed;
+    }
+
+    /** A transient failure (lost connection, deadlock...) as the retryable type every store throws. */
+    private static RuntimeException failure(String message, SQLException e) {
+        return DataAccessException.isTransient(e)
+                ? DataAccessException.translate(message, e)
+                : new StoreException(message, e);
     }
 }

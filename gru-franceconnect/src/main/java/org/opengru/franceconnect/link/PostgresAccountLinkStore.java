@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.tenancy.TenantId;
 
 /** PostgreSQL adapter (plain JDBC); schema {@code V2__franceconnect_account_link.sql}. */
@@ -45,7 +46,7 @@ public final class PostgresAccountLinkStore implements AccountLinkStore {
                         rs.getString(4)));
             }
         } catch (SQLException e) {
-            throw new LinkStoreException("could not read account link of tenant " + tenant, e);
+            throw failure("could not read account link of tenant " + tenant, e);
         }
     }
 
@@ -67,7 +68,7 @@ public final class PostgresAccountLinkStore implements AccountLinkStore {
                 throw new AlreadyLinkedException(link.tenant(), link.issuer());
             }
         } catch (SQLException e) {
-            throw new LinkStoreException("could not save account link of tenant " + link.tenant(), e);
+            throw failure("could not save account link of tenant " + link.tenant(), e);
         }
     }
 
@@ -94,7 +95,7 @@ public final class PostgresAccountLinkStore implements AccountLinkStore {
             }
             return List.copyOf(out);
         } catch (SQLException e) {
-            throw new LinkStoreException("could not read the account links of an usager of tenant " + tenant, e);
+            throw failure("could not read the account links of an usager of tenant " + tenant, e);
         }
     }
 
@@ -107,7 +108,7 @@ public final class PostgresAccountLinkStore implements AccountLinkStore {
             ps.setObject(2, usager.value());
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new LinkStoreException("could not delete the account links of an usager of tenant " + tenant, e);
+            throw failure("could not delete the account links of an usager of tenant " + tenant, e);
         }
     }
 
@@ -118,5 +119,12 @@ public final class PostgresAccountLinkStore implements AccountLinkStore {
         LinkStoreException(String message, SQLException cause) {
             super(message + ": " + cause.getMessage(), cause);
         }
+    }
+
+    /** A transient failure (lost connection, deadlock...) as the retryable type every store throws. */
+    private static RuntimeException failure(String message, SQLException e) {
+        return DataAccessException.isTransient(e)
+                ? DataAccessException.translate(message, e)
+                : new LinkStoreException(message, e);
     }
 }

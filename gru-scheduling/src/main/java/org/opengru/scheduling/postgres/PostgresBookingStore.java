@@ -24,6 +24,7 @@ import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
@@ -336,8 +337,9 @@ public final class PostgresBookingStore implements BookingStore {
                         return new InsertOutcome.Replayed(first.get());
                     }
                 }
-                if (!isConflict(e)) {
-                    throw new IllegalStateException("booking insert failed: " + e.getMessage(), e);
+                if (!isConflict(e) || (attempt == 2 && DataAccessException.isTransient(e))) {
+                    // A deadlock or serialization failure twice in a row is not a taken slot: retry later.
+                    throw DataAccessException.translate("booking insert", e);
                 }
                 if (attempt == 2) {
                     return new InsertOutcome.SlotTaken();
@@ -378,7 +380,7 @@ public final class PostgresBookingStore implements BookingStore {
                         "already has booking " + activeBooking(tenant, b.usager(), b.service()) + " for service "
                                 + b.service());
             }
-            if (isConflict(e)) {
+            if (isConflict(e) && !DataAccessException.isTransient(e)) {
                 Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
                 throw new ConcurrentUpdateException(
                         "booking",
@@ -386,7 +388,7 @@ public final class PostgresBookingStore implements BookingStore {
                         expected.ordinal(),
                         now.status().ordinal());
             }
-            throw new IllegalStateException("booking update failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("booking update", e);
         }
         Booking now = find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
         if (now.status() != expected) {
@@ -428,8 +430,8 @@ public final class PostgresBookingStore implements BookingStore {
                 BookingLifecycle.checkMove(now, expectedSequence, change.actor().toString());
                 return new InsertOutcome.SlotTaken();
             } catch (SQLException e) {
-                if (!isConflict(e)) {
-                    throw new IllegalStateException("booking move failed: " + e.getMessage(), e);
+                if (!isConflict(e) || (attempt == 2 && DataAccessException.isTransient(e))) {
+                    throw DataAccessException.translate("booking move", e);
                 }
                 if (attempt == 2) {
                     return new InsertOutcome.SlotTaken();
@@ -447,7 +449,7 @@ public final class PostgresBookingStore implements BookingStore {
         try {
             return all(EXPIRE, v);
         } catch (SQLException e) {
-            throw new IllegalStateException("expiring holds failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("expiring holds", e);
         }
     }
 
@@ -491,7 +493,7 @@ public final class PostgresBookingStore implements BookingStore {
                         .add(new Interval(instant(rs, "busy_start"), instant(rs, "busy_end")));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading busy time failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading busy time", e);
         }
         return out;
     }
@@ -535,7 +537,7 @@ public final class PostgresBookingStore implements BookingStore {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("anonymising the bookings of an usager failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("anonymising the bookings of an usager", e);
         }
     }
 
@@ -551,7 +553,7 @@ public final class PostgresBookingStore implements BookingStore {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("counting no-shows failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("counting no-shows", e);
         }
     }
 
@@ -577,7 +579,7 @@ public final class PostgresBookingStore implements BookingStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the audit trail failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading the audit trail", e);
         }
         return out;
     }
@@ -598,7 +600,7 @@ public final class PostgresBookingStore implements BookingStore {
                 return AuditCheck.of(id, rs.getLong(2), rs.getInt(1));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("checking the audit trail failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("checking the audit trail", e);
         }
     }
 
@@ -622,7 +624,7 @@ public final class PostgresBookingStore implements BookingStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the outbox failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading the outbox", e);
         }
         return out;
     }
@@ -646,7 +648,7 @@ public final class PostgresBookingStore implements BookingStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the outbox failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading the outbox", e);
         }
         return out;
     }
@@ -669,7 +671,7 @@ public final class PostgresBookingStore implements BookingStore {
                             "text", events.stream().map(EventId::toString).toArray(String[]::new)));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("marking outbox events failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("marking outbox events", e);
         }
     }
 
@@ -766,7 +768,7 @@ public final class PostgresBookingStore implements BookingStore {
                 return out;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading bookings failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading bookings", e);
         }
     }
 

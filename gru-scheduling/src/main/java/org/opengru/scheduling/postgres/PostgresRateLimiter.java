@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.internal.Check;
 
@@ -64,7 +65,7 @@ public final class PostgresRateLimiter implements RateLimiter {
                 return rs.getInt(1) <= max;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("counting a booking attempt failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("counting a booking attempt", e);
         }
     }
 
@@ -77,7 +78,7 @@ public final class PostgresRateLimiter implements RateLimiter {
             ps.setLong(2, windowIndex(now));
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("sweeping rate-limit windows failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("sweeping rate-limit windows", e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.WaitingListStore;
@@ -99,7 +100,7 @@ public final class PostgresWaitingListStore implements WaitingListStore {
                 return Optional.ofNullable(hold).map(BookingId::of);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("leaving the waiting list failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("leaving the waiting list", e);
         }
     }
 
@@ -124,7 +125,7 @@ public final class PostgresWaitingListStore implements WaitingListStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the usager's waiting lists failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading the usager's waiting lists", e);
         }
     }
 
@@ -145,7 +146,7 @@ public final class PostgresWaitingListStore implements WaitingListStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the waiting list failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading the waiting list", e);
         }
     }
 
@@ -173,7 +174,7 @@ public final class PostgresWaitingListStore implements WaitingListStore {
                 // The person was claimed at another site at the same moment: the index waited for that
                 // claim to commit, so the next statement's snapshot sees it and passes over them.
                 if (!isOneOfferViolation(e) || attempt == MAX_CLAIM_ATTEMPTS) {
-                    throw new IllegalStateException("claiming a waiting-list entry failed: " + e.getMessage(), e);
+                    throw DataAccessException.translate("claiming a waiting-list entry", e);
                 }
             }
         }
@@ -217,7 +218,7 @@ public final class PostgresWaitingListStore implements WaitingListStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the waiting-list offers failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("reading the waiting-list offers", e);
         }
     }
 
@@ -256,7 +257,7 @@ public final class PostgresWaitingListStore implements WaitingListStore {
             }
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("updating the waiting list failed: " + e.getMessage(), e);
+            throw DataAccessException.translate("updating the waiting list", e);
         }
     }
 

@@ -70,15 +70,6 @@ public final class SchedulingDataMap {
                         "untouched: reset within minutes",
                         "not exported: a counter",
                         column("identity", PSEUDONYMOUS, "the usager id or network address counted"),
-                        column("scope", TECHNICAL, "the limiter")),
-                DataMap.table(
-                        MODULE,
-                        "scheduling_schema_version",
-                        "the scheduling migrations applied",
-                        "as long as the database",
-                        NOT_A_REQUEST,
-                        "untouched: no personal data",
-                        "not exported: no personal data",
-                        column("script", TECHNICAL, "the migration"))));
+                        column("scope", TECHNICAL, "the limiter"))));
     }
 }

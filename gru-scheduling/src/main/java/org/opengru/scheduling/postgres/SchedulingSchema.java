@@ -4,20 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.opengru.core.jdbc.Migrations;
 
 /**
- * The scheduling tables' migrations, shipped in the jar under {@code db/opengru/scheduling/} with
- * Flyway-compatible names: point Flyway at that location, or call {@link #migrate(DataSource)} to apply
- * them directly (once; it records what it applied in {@code scheduling_schema_version}).
+ * The scheduling tables' migrations, shipped in the jar under {@code db/opengru/scheduling/}, applied by
+ * gru-core's {@link Migrations} runner like every module's ({@link #migrations()}; the Spring Boot
+ * starter runs the same): the history is recorded in {@code gru_schema_history}, under the advisory lock
+ * every module takes first, so nodes starting together on a fresh database do not race. A database
+ * migrated by an earlier version (history in {@code scheduling_schema_version}) is adopted as it is.
  *
- * <p>gru-core's migrations must run first ({@code Migrations.core().migrate(dataSource)} or Flyway on
- * {@code classpath:db/opengru/core}): the booking events go to gru-core's {@code gru_outbox}. Without
- * them the second script stops with an error naming the missing tables.
+ * <p>gru-core's migrations must run first ({@code Migrations.core().migrate(dataSource)}): the booking
+ * events go to gru-core's {@code gru_outbox}. Without them the second script stops with an error naming
+ * the missing tables.
  */
 public final class SchedulingSchema {
 
@@ -44,29 +44,15 @@ public final class SchedulingSchema {
         }
     }
 
-    /** Applies the scripts not yet applied, each in its own transaction. */
-    public static void migrate(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute(
-                        "CREATE TABLE IF NOT EXISTS scheduling_schema_version (version integer PRIMARY KEY, script text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
-                // Two nodes starting at once: the second waits here, then sees the versions applied.
-                s.execute("LOCK TABLE scheduling_schema_version IN EXCLUSIVE MODE");
-                for (int v = 1; v <= SCRIPTS.size(); v++) {
-                    try (var rs = s.executeQuery("SELECT 1 FROM scheduling_schema_version WHERE version = " + v)) {
-                        if (rs.next()) {
-                            continue;
-                        }
-                    }
-                    s.execute(script(SCRIPTS.get(v - 1)));
-                    s.execute("INSERT INTO scheduling_schema_version (version, script) VALUES (" + v + ", '"
-                            + SCRIPTS.get(v - 1) + "')");
-                }
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("scheduling migration failed: " + e.getMessage(), e);
-        }
+    /** This module's migrations, for gru-core's runner. */
+    public static Migrations migrations() {
+        return Migrations.of(
+                "scheduling",
+                SCRIPTS.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList());
+    }
+
+    /** Applies the scripts not yet applied, each in its own transaction; returns how many ran. */
+    public static int migrate(DataSource dataSource) {
+        return migrations().migrate(dataSource);
     }
 }

@@ -13,6 +13,7 @@ import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.ProcedureStore;
 import org.opengru.core.contact.ContactLog;
+import org.opengru.core.error.ValidationException;
 import org.opengru.core.event.DomainEvents;
 import org.opengru.core.exchange.ExchangeService;
 import org.opengru.core.exchange.ExchangeStore;
@@ -362,6 +363,19 @@ public class GruCoreAutoConfiguration {
             relay.subscriber(watching.isEmpty() ? s : new ObservedSubscriber(s, watching));
         }
         relay.retry(maxAttempts == 0 ? 10 : maxAttempts, Duration.ofSeconds(5), Duration.ofHours(1));
+        Duration lease = properties.jobs().outboxRelayLease();
+        if (lease != null) {
+            for (OutboxSubscriber s : all) {
+                if (lease.compareTo(s.timeout()) < 0) {
+                    throw new ValidationException(
+                            "gru.jobs.outbox-relay-lease",
+                            lease,
+                            "is shorter than the longest call " + s.timeout() + " of subscriber " + s.name()
+                                    + " (for a webhook: gru.webhooks." + s.name() + ".timeout plus 5 s to connect)");
+                }
+            }
+            relay.lease(lease);
+        }
         return relay.build();
     }
 }

@@ -21,6 +21,11 @@ final class ObservedSubscriber implements OutboxSubscriber {
     }
 
     @Override
+    public java.time.Duration timeout() {
+        return delegate.timeout();
+    }
+
+    @Override
     public DeliveryResult deliver(OutboxRecord record) {
         DeliveryResult result;
         try {

@@ -1,20 +1,21 @@
 package org.opengru.spring.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.opengru.core.jdbc.Migrations;
+import org.opengru.documents.store.DocumentStore;
+import org.opengru.franceconnect.FranceConnectSchema;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Applies the SQL migrations shipped in each OpenGRU jar on the classpath, with Flyway. Each
- * module has its own location ({@code classpath:db/opengru/<module>}) and its own history table
- * ({@code gru_<module>_schema_history}), so they never collide with the host application's own
- * Flyway migrations.
+ * Applies the SQL migrations shipped in each OpenGRU jar with the library's own runner ({@link
+ * Migrations}), the one a plain-Java application calls: the history is the same either way ({@code
+ * gru_schema_history}), so an application can move between the two. The runner takes one advisory lock
+ * before anything else, so any number of nodes may start together. A database migrated by an earlier
+ * starter, whose Flyway kept one history table per module ({@code gru_<module>_schema_history}), is
+ * adopted as it is: nothing runs twice. The host application's own Flyway migrations are not touched.
  */
 public final class GruMigrations {
 
@@ -29,41 +30,21 @@ public final class GruMigrations {
         this.dataSource = dataSource;
     }
 
-    /** The modules whose migrations are on the classpath, in order. */
-    public static List<String> presentModules(ClassLoader classLoader) {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
-        List<String> present = new ArrayList<>();
-        for (String module : MODULES) {
-            String scripts = "classpath*:" + location(module) + "/V*.sql";
-            try {
-                if (resolver.getResources(scripts).length > 0) {
-                    present.add(module);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list " + scripts, e);
-            }
-        }
-        return present;
+    /** Every module's migrations, in {@link #MODULES} order. */
+    public static List<Migrations> migrations() {
+        return List.of(
+                Migrations.core(),
+                DocumentStore.migrations(),
+                SchedulingSchema.migrations(),
+                FranceConnectSchema.migrations());
     }
 
-    /** Where a module's scripts are, relative to the classpath root. */
-    public static String location(String module) {
-        return "db/opengru/" + module;
-    }
-
-    /** Migrates every module present; returns the number of migrations applied. */
-    public int migrate(ClassLoader classLoader) {
+    /** Migrates every module; returns the number of migrations applied. */
+    public int migrate() {
         int applied = 0;
-        for (String module : presentModules(classLoader)) {
-            Flyway flyway = Flyway.configure(classLoader)
-                    .dataSource(dataSource)
-                    .locations("classpath:" + location(module))
-                    .table("gru_" + module + "_schema_history")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load();
-            int count = flyway.migrate().migrationsExecuted;
-            log.info("OpenGRU {}: {} migration(s) applied", module, count);
+        for (Migrations module : migrations()) {
+            int count = module.migrate(dataSource);
+            log.info("OpenGRU {}: {} migration(s) applied", module.module(), count);
             applied += count;
         }
         return applied;

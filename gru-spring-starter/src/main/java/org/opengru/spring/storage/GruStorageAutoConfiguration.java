@@ -7,17 +7,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Decides where OpenGRU keeps its data: PostgreSQL through the application's DataSource when
  * there is one (and {@code gru.storage} is not {@code memory}), memory otherwise, with a warning.
- * With Flyway on the classpath, OpenGRU's migrations are applied at startup.
+ * With PostgreSQL, every module's migrations are applied at startup by the library's own runner
+ * ({@link GruMigrations}), the same one a plain-Java application calls.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -36,16 +35,12 @@ public class GruStorageAutoConfiguration {
             ApplicationContext context) {
         DataSource dataSource = properties.storage() == GruProperties.Storage.MEMORY ? null : dataSources.getIfUnique();
         if (dataSource != null) {
-            // The host application's own Flyway migrations run first; ours then baseline beside its history table.
+            // The host application's own Flyway migrations run first, when it has some.
             if (context.containsBean("flywayInitializer")) {
                 context.getBean("flywayInitializer");
             }
             // Every adapter depends on GruStorage, so the tables exist before any of them runs.
-            migrations.ifAvailable(m -> m.migrate(context.getClassLoader()));
-            if (migrations.getIfAvailable() == null) {
-                log.info("Flyway is not on the classpath: apply OpenGRU's migrations yourself, in version order, from "
-                        + "classpath:db/opengru/{core,documents,scheduling,franceconnect} (see docs/persistence.md).");
-            }
+            migrations.ifAvailable(GruMigrations::migrate);
             return GruStorage.jdbc(dataSource);
         }
         if (properties.storage() == GruProperties.Storage.JDBC) {
@@ -56,16 +51,11 @@ public class GruStorageAutoConfiguration {
         return GruStorage.memory();
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnBean(DataSource.class)
-    static class FlywayMigrationConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        GruMigrations gruMigrations(DataSource dataSource) {
-            return new GruMigrations(dataSource);
-        }
+    GruMigrations gruMigrations(DataSource dataSource) {
+        return new GruMigrations(dataSource);
     }
 
     /** {@code gru.storage=jdbc} without a DataSource; turned into advice by a failure analyzer. */

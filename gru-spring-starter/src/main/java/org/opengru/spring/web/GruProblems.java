@@ -14,6 +14,7 @@ import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.jdbc.DataAccessException;
+import org.opengru.core.jdbc.TransientDataAccessException;
 import org.opengru.documents.crypto.CryptoException;
 import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.documents.reuse.ConsentRequiredException;
@@ -117,6 +118,14 @@ public final class GruProblems {
                 HttpStatus.UNPROCESSABLE_CONTENT, "Document inutilisable", "ce document ne peut pas servir ici"),
         /** Any other refusal of the library. */
         UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Demande non traitée", "la demande n'a pas pu être traitée"),
+        /**
+         * The database was out of reach or lost a conflict ({@link TransientDataAccessException}): try the
+         * same call again, with the same idempotency key, after {@link #RETRY_AFTER}.
+         */
+        TEMPORARILY_UNAVAILABLE(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service momentanément indisponible",
+                "le service est momentanément indisponible : réessayez dans un instant"),
         /** A failure on the server's side; nothing about it is told. */
         INTERNAL_ERROR(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -131,6 +140,19 @@ public final class GruProblems {
             this.status = status;
             this.title = title;
             this.french = french;
+        }
+
+        /**
+         * The delay a {@link #TEMPORARILY_UNAVAILABLE} answer gives in its {@code Retry-After} header: long
+         * enough for a pool to reconnect or a conflicting transaction to end.
+         */
+        public static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(2);
+
+        /** The {@code Retry-After} header's value for this code, in seconds, when it has one. */
+        public java.util.Optional<String> retryAfter() {
+            return this == TEMPORARILY_UNAVAILABLE
+                    ? java.util.Optional.of(Long.toString(RETRY_AFTER.toSeconds()))
+                    : java.util.Optional.empty();
         }
 
         /** The code as sent: lower case with dashes, for example {@code idempotency-conflict}. */
@@ -175,6 +197,7 @@ public final class GruProblems {
                 Map.entry(IllegalTransitionException.class, ILLEGAL_TRANSITION),
                 Map.entry(ConcurrentUpdateException.class, CONCURRENT_UPDATE),
                 Map.entry(AlreadyExistsException.class, ALREADY_EXISTS),
+                Map.entry(TransientDataAccessException.class, TEMPORARILY_UNAVAILABLE),
                 Map.entry(DataAccessException.class, INTERNAL_ERROR),
                 Map.entry(CryptoException.class, INTERNAL_ERROR),
                 Map.entry(StorageException.class, INTERNAL_ERROR));

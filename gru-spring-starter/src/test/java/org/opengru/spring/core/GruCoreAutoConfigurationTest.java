@@ -188,4 +188,28 @@ class GruCoreAutoConfigurationTest {
                         .rootCause()
                         .hasMessageContaining("webhooks[logiciel-metier].secret"));
     }
+
+    /** Issue 19: a relay lease shorter than a webhook call could take is refused at start, naming both. */
+    @Test
+    void anOutboxRelayLeaseShorterThanAWebhookCallIsRefusedNamingTheProperty() {
+        runner.withPropertyValues(
+                        "gru.webhooks.logiciel-metier.url=https://erp.example/hook",
+                        "gru.webhooks.logiciel-metier.secret=0123456789abcdef0123456789abcdef",
+                        "gru.webhooks.logiciel-metier.timeout=20s",
+                        "gru.jobs.outbox-relay-lease=15s")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("gru.jobs.outbox-relay-lease")
+                        .hasMessageContaining("PT15S")
+                        .hasMessageContaining("gru.webhooks.logiciel-metier.timeout"));
+        runner.withPropertyValues(
+                        "gru.webhooks.logiciel-metier.url=https://erp.example/hook",
+                        "gru.webhooks.logiciel-metier.secret=0123456789abcdef0123456789abcdef",
+                        "gru.webhooks.logiciel-metier.timeout=20s",
+                        "gru.jobs.outbox-relay-lease=30s")
+                .run(context -> assertThat(context.getBean(org.opengru.core.outbox.OutboxRelay.class)
+                                .lease())
+                        .isEqualTo(java.time.Duration.ofSeconds(30)));
+    }
 }

@@ -44,12 +44,14 @@ class GruStorageAutoConfigurationTest {
     }
 
     @Test
-    void withoutFlywayStorageIsStillPostgres(PostgresDatabase db) {
+    void withoutFlywayTheMigrationsStillRunWithTheLibrarysRunner(PostgresDatabase db) {
         runner.withBean(DataSource.class, db::dataSource)
                 .withClassLoader(new FilteredClassLoader("org.flywaydb"))
                 .run(context -> {
                     assertThat(context.getBean(GruStorage.class).isJdbc()).isTrue();
-                    assertThat(context).doesNotHaveBean(GruMigrations.class);
+                    assertThat(context).hasSingleBean(GruMigrations.class);
+                    assertThat(GruMigrationsTest.modulesRecorded(db.dataSource()))
+                            .containsExactlyInAnyOrderElementsOf(GruMigrations.MODULES);
                 });
     }
 

@@ -2,6 +2,7 @@ package org.opengru.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.error.AccessDeniedException;
@@ -10,6 +11,7 @@ import org.opengru.core.error.IdempotencyConflictException;
 import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
+import org.opengru.core.jdbc.DataAccessException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.ProblemDetail;
@@ -32,10 +34,23 @@ class GruProblemsTest {
                     new IllegalTransitionException(
                             "request", "42", "ACCEPTED", "START_REVIEW", OTHER_RESIDENT, "already decided"),
                     new NotFoundException("request", OTHER_RESIDENT),
-                    new ValidationException("usager", OTHER_RESIDENT, "is not a member of the household"));
+                    new ValidationException("usager", OTHER_RESIDENT, "is not a member of the household"),
+                    DataAccessException.translate(
+                            "filing for " + OTHER_RESIDENT, new SQLException("connection reset", "08006")),
+                    DataAccessException.translate(
+                            "booking for " + OTHER_RESIDENT, new SQLException("deadlock detected", "40P01")),
+                    DataAccessException.translate(
+                            "reading for " + OTHER_RESIDENT, new SQLException("syntax error", "42601")));
             List<String> codes = List.of(
-                    "access-denied", "idempotency-conflict", "illegal-transition", "not-found", "invalid-input");
-            List<Integer> statuses = List.of(403, 409, 409, 404, 400);
+                    "access-denied",
+                    "idempotency-conflict",
+                    "illegal-transition",
+                    "not-found",
+                    "invalid-input",
+                    "temporarily-unavailable",
+                    "temporarily-unavailable",
+                    "internal-error");
+            List<Integer> statuses = List.of(403, 409, 409, 404, 400, 503, 503, 500);
             for (int i = 0; i < refusals.size(); i++) {
                 ProblemDetail problem = problems.of(refusals.get(i));
                 assertThat(problem.getProperties()).containsEntry(GruProblems.CODE, codes.get(i));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.opengru.core.id.EventId;
 import org.opengru.core.outbox.DeliveryOutcome;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxClaim;
 import org.opengru.core.outbox.OutboxMessage;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxStatus;
@@ -347,6 +348,75 @@ public abstract class OutboxContract {
         assertThat(outbox.retryDead(m.eventId(), "back-office", clock.instant()))
                 .as("nothing left to send")
                 .isFalse();
+    }
+
+    @Test
+    void aClaimHidesItsRecordsUntilItsLeaseEndsThenAnotherRelayTakesThemOver() {
+        Outbox outbox = newOutbox(clock, Set.of("back-office"));
+        String x = UUID.randomUUID().toString();
+        appendEvents(outbox, x, 2);
+        Duration lease = Duration.ofSeconds(30);
+
+        // Node A claims, commits and dies before storing any outcome.
+        OutboxClaim dead = outbox.claim(10, clock.instant(), lease);
+        assertThat(dead.records()).extracting(OutboxRecord::streamSequence).containsExactly(1L);
+        assertThat(dead.until()).isEqualTo(clock.instant().plus(lease));
+        assertThat(outbox.claim(10, clock.instant(), lease).records())
+                .as("hidden while the lease holds, and the next event of the request waits behind it")
+                .isEmpty();
+        clock.advance(lease.minusSeconds(1));
+        assertThat(outbox.claim(10, clock.instant(), lease).records()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        OutboxClaim takeover = outbox.claim(10, clock.instant(), lease);
+        assertThat(takeover.records()).singleElement().satisfies(r -> {
+            assertThat(r.streamSequence()).isEqualTo(1);
+            assertThat(r.attempts()).as("the lost attempt is counted").isEqualTo(1);
+        });
+        OutboxRecord first = takeover.records().get(0);
+        assertThat(outbox.complete(dead, first, new DeliveryOutcome.Delivered(clock.instant()), clock.instant()))
+                .as("the late holder's outcome is dropped")
+                .isFalse();
+        assertThat(outbox.stream("back-office", TENANT.value(), "request", x)
+                        .get(0)
+                        .status())
+                .isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.complete(takeover, first, new DeliveryOutcome.Delivered(clock.instant()), clock.instant()))
+                .isTrue();
+        assertThat(outbox.complete(takeover, first, new DeliveryOutcome.Delivered(clock.instant()), clock.instant()))
+                .as("stored once")
+                .isFalse();
+
+        assertThat(outbox.claim(10, clock.instant(), lease).records())
+                .extracting(OutboxRecord::streamSequence)
+                .containsExactly(2L);
+        assertThat(outbox.stream("back-office", TENANT.value(), "request", x).get(0))
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(OutboxStatus.DELIVERED);
+                    assertThat(r.attempts()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void aReleasedRecordIsDueAgainWithNoAttemptCountedAndStillHoldsBackItsRequest() {
+        Outbox outbox = newOutbox(clock, Set.of("back-office"));
+        String x = UUID.randomUUID().toString();
+        appendEvents(outbox, x, 2);
+        OutboxClaim claim = outbox.claim(10, clock.instant(), Duration.ofMinutes(1));
+        OutboxRecord first = claim.records().get(0);
+        Instant later = clock.instant().plusSeconds(5);
+
+        assertThat(outbox.complete(claim, first, new DeliveryOutcome.Released(later), clock.instant()))
+                .isTrue();
+        assertThat(outbox.claim(10, clock.instant(), Duration.ofMinutes(1)).records())
+                .isEmpty();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(outbox.claim(10, clock.instant(), Duration.ofMinutes(1)).records())
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.streamSequence()).isEqualTo(1);
+                    assertThat(r.attempts()).isZero();
+                });
     }
 
     private static void await(CountDownLatch latch) {

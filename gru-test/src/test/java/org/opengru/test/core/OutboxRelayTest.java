@@ -187,4 +187,81 @@ class OutboxRelayTest {
                     .hasMessageContaining(bad.toString());
         }
     }
+
+    /** A subscriber whose calls take {@code call} on the test clock and may last up to {@code timeout}. */
+    private static OutboxSubscriber slow(MutableClock clock, Duration call, Duration timeout, List<String> seen) {
+        return new OutboxSubscriber() {
+            @Override
+            public String name() {
+                return "back-office";
+            }
+
+            @Override
+            public Duration timeout() {
+                return timeout;
+            }
+
+            @Override
+            public DeliveryResult deliver(OutboxRecord record) {
+                seen.add(record.message().aggregateId());
+                clock.advance(call);
+                return DeliveryResult.ok("HTTP 204");
+            }
+        };
+    }
+
+    @Test
+    void aLeaseShorterThanASubscribersTimeoutIsRefusedNamingTheProperty() {
+        OutboxRelay.Builder builder = OutboxRelay.builder(oneEvent("{}"), clock)
+                .subscriber(slow(clock, Duration.ZERO, Duration.ofSeconds(10), new ArrayList<>()))
+                .lease(Duration.ofSeconds(9));
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
+                .isInstanceOf(org.opengru.core.error.ValidationException.class)
+                .hasMessageContaining("relay.lease")
+                .hasMessageContaining("PT9S")
+                .hasMessageContaining("PT10S");
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(999), Duration.ofMinutes(61)}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.lease(bad))
+                    .isInstanceOf(org.opengru.core.error.ValidationException.class)
+                    .hasMessageContaining("relay.lease")
+                    .hasMessageContaining(bad.toString());
+        }
+        assertThat(OutboxRelay.builder(oneEvent("{}"), clock)
+                        .subscriber(slow(clock, Duration.ZERO, Duration.ofSeconds(45), new ArrayList<>()))
+                        .build()
+                        .lease())
+                .as("unless set: twice the longest timeout, at least a minute")
+                .isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aDeliveryStartsOnlyWhileItsTimeoutFitsInTheLeaseTheRestIsReleasedUncounted() {
+        Outbox outbox = Outbox.inMemory(clock, Set.of("back-office"));
+        for (String request : List.of("r1", "r2", "r3")) {
+            outbox.append(List.of(new OutboxMessage(
+                    EventId.of(UUID.randomUUID()),
+                    TenantId.of("commune-a"),
+                    "request",
+                    request,
+                    "RequestSubmitted",
+                    clock.instant(),
+                    "{}")));
+        }
+        List<String> seen = new ArrayList<>();
+        OutboxRelay relay = OutboxRelay.builder(outbox, clock)
+                .subscriber(slow(clock, Duration.ofSeconds(10), Duration.ofSeconds(15), seen))
+                .lease(Duration.ofSeconds(30))
+                .build();
+
+        // 10 s per call, up to 15 s: after two calls 10 s of the lease are left, too few for a third.
+        assertThat(relay.runOnce()).isEqualTo(2);
+        assertThat(seen).containsExactly("r1", "r2");
+        assertThat(outbox.withStatus(OutboxStatus.PENDING, 10)).singleElement().satisfies(r -> {
+            assertThat(r.message().aggregateId()).isEqualTo("r3");
+            assertThat(r.attempts()).isZero();
+            assertThat(r.nextAttemptAt()).isEqualTo(clock.instant());
+        });
+        assertThat(relay.runOnce()).isEqualTo(1);
+        assertThat(outbox.count(OutboxStatus.DELIVERED)).isEqualTo(3);
+    }
 }

@@ -10,10 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +36,8 @@ import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.DeliveryOutcome;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxClaim;
 import org.opengru.core.outbox.OutboxMessage;
-import org.opengru.core.outbox.OutboxProcessor;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxStatus;
@@ -295,47 +293,37 @@ class WebhookDeliveryTest {
             delegate.append(messages);
         }
 
+        /** Leases due pending records like the real claim, but skips the check for an earlier pending one. */
         @Override
-        public int process(int max, Instant now, OutboxProcessor processor) {
-            return tx.inTransaction(c -> {
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM gru_outbox WHERE status = 'PENDING'"
-                        + " AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                    ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
-                    ps.setInt(2, max);
+        public OutboxClaim claim(int max, Instant now, Duration lease) {
+            UUID token = UUID.randomUUID();
+            Instant until = now.plus(lease);
+            List<Long> ids = tx.inTransaction(c -> {
+                List<Long> out = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("UPDATE gru_outbox SET next_attempt_at = ?, lease = ?"
+                        + " WHERE id IN (SELECT id FROM gru_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                        + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id")) {
+                    ps.setObject(1, java.time.OffsetDateTime.ofInstant(until, java.time.ZoneOffset.UTC));
+                    ps.setObject(2, token);
+                    ps.setObject(3, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                    ps.setInt(4, max);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            ids.add(rs.getLong(1));
+                            out.add(rs.getLong(1));
                         }
                     }
                 }
-                for (long id : ids) {
-                    OutboxRecord r = byId(c, id);
-                    DeliveryOutcome outcome = processor.handle(r);
-                    update(c, id, outcome);
-                }
-                return ids.size();
+                return out;
             });
+            List<OutboxRecord> records = delegate.withStatus(OutboxStatus.PENDING, 100_000).stream()
+                    .filter(r -> ids.contains(r.id()))
+                    .toList();
+            return new OutboxClaim(token, until, records);
         }
 
-        private OutboxRecord byId(Connection c, long id) {
-            return delegate.withStatus(OutboxStatus.PENDING, 100_000).stream()
-                    .filter(r -> r.id() == id)
-                    .findFirst()
-                    .orElseThrow();
-        }
-
-        private static void update(Connection c, long id, DeliveryOutcome outcome) throws SQLException {
-            String sql = outcome instanceof DeliveryOutcome.Delivered
-                    ? "UPDATE gru_outbox SET status = 'DELIVERED', attempts = attempts + 1 WHERE id = ?"
-                    : outcome instanceof DeliveryOutcome.Retry retry
-                            ? "UPDATE gru_outbox SET attempts = attempts + 1, next_attempt_at = '"
-                                    + retry.nextAttemptAt() + "' WHERE id = ?"
-                            : "UPDATE gru_outbox SET status = 'DEAD' WHERE id = ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
+        @Override
+        public boolean complete(OutboxClaim claim, OutboxRecord record, DeliveryOutcome outcome, Instant now) {
+            return delegate.complete(claim, record, outcome, now);
         }
 
         @Override

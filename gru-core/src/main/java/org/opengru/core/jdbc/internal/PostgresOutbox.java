@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -16,18 +18,21 @@ import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.DeliveryOutcome;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxClaim;
 import org.opengru.core.outbox.OutboxMessage;
-import org.opengru.core.outbox.OutboxProcessor;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxStatus;
 import org.opengru.core.outbox.internal.Subscribers;
 import org.opengru.core.tenancy.TenantId;
 
 /**
- * The outbox in PostgreSQL. Claims use {@code FOR UPDATE SKIP LOCKED}, so relays on several nodes share
- * the work; a row is claimable only when no earlier row of its stream is still pending (committed or
- * held by another relay), and stream sequences are assigned under the stream row's lock, so an
- * uncommitted append can never be overtaken.
+ * The outbox in PostgreSQL. A claim is one autocommitted statement that selects due rows {@code FOR
+ * UPDATE SKIP LOCKED}, so relays on several nodes share the work, and leases them (a visibility deadline
+ * in {@code next_attempt_at}, a token in {@code lease}); each outcome is one statement that applies only
+ * under that token. No transaction or connection is held while a subscriber is called. A row is claimable
+ * only when no earlier row of its stream is still pending (committed, leased or being claimed by another
+ * relay), and stream sequences are assigned under the stream row's lock, so an uncommitted append can
+ * never be overtaken.
  *
  * <p>A delivered row's payload is replaced by its digest in the statement that marks it delivered (the
  * SQL twin of {@link OutboxMessage#prunedPayload}); a dead row records when it died ({@code dead_at}) for
@@ -47,13 +52,22 @@ public final class PostgresOutbox implements Outbox {
             + " aggregate_id, stream_seq, event_type, occurred_at, payload, next_attempt_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)";
 
-    private static final String CLAIM = "SELECT " + COLUMNS + " FROM gru_outbox o"
+    /**
+     * Takes a batch and leases it in one autocommitted statement: the rows' {@code next_attempt_at} moves
+     * to the lease's end (hiding them from other relays until then) and {@code lease} holds the token that
+     * outcomes must match. A row still carrying a lease was claimed by a relay that never stored an
+     * outcome: that lost attempt is counted.
+     */
+    private static final String CLAIM = "WITH c AS (SELECT o.id FROM gru_outbox o"
             + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?"
             + " AND NOT EXISTS (SELECT 1 FROM gru_outbox p WHERE p.status = 'PENDING'"
             + " AND p.subscriber = o.subscriber AND p.tenant_id = o.tenant_id"
             + " AND p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id"
             + " AND p.stream_seq < o.stream_seq)"
-            + " ORDER BY o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED";
+            + " ORDER BY o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)"
+            + " UPDATE gru_outbox o SET next_attempt_at = ?, lease = ?,"
+            + " attempts = o.attempts + CASE WHEN o.lease IS NULL THEN 0 ELSE 1 END"
+            + " FROM c WHERE o.id = c.id RETURNING " + COLUMNS;
 
     private static final String PRUNE_PAYLOAD = PostgresPersistence.OUTBOX_PRUNE_PAYLOAD;
 
@@ -116,52 +130,65 @@ public final class PostgresOutbox implements Outbox {
     }
 
     @Override
-    public int process(int max, Instant now, OutboxProcessor processor) {
-        return tx.inTransaction(c -> {
-            List<OutboxRecord> batch = new ArrayList<>();
+    public OutboxClaim claim(int max, Instant now, Duration lease) {
+        if (tx.joined()) {
+            // Inside a caller's transaction the claim would not be committed before the deliveries.
+            throw new IllegalStateException("the outbox relay must not run inside a transaction");
+        }
+        UUID token = UUID.randomUUID();
+        Instant until = now.plus(lease);
+        List<OutboxRecord> batch = tx.inSingleStatement(c -> {
             try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
                 Sql.setInstant(claim, 1, now);
                 claim.setInt(2, max);
+                Sql.setInstant(claim, 3, until);
+                claim.setObject(4, token);
+                List<OutboxRecord> out = new ArrayList<>();
                 try (ResultSet rs = claim.executeQuery()) {
                     while (rs.next()) {
-                        batch.add(read(rs));
+                        out.add(read(rs));
                     }
                 }
+                return out;
             }
-            // The rows stay locked until this transaction ends: no other relay can take them meanwhile.
-            for (OutboxRecord r : batch) {
-                store(c, r, processor.handle(r), now);
-            }
-            return batch.size();
         });
+        batch.sort(Comparator.comparingLong(OutboxRecord::id));
+        return new OutboxClaim(token, until, batch);
     }
 
-    private static void store(Connection c, OutboxRecord r, DeliveryOutcome outcome, Instant now) throws SQLException {
-        String sql;
+    @Override
+    public boolean complete(OutboxClaim claim, OutboxRecord r, DeliveryOutcome outcome, Instant now) {
+        String set;
         if (outcome instanceof DeliveryOutcome.Delivered) {
-            sql = "UPDATE gru_outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, "
-                    + PRUNE_PAYLOAD + " WHERE id = ?";
+            set = "status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, " + PRUNE_PAYLOAD;
         } else if (outcome instanceof DeliveryOutcome.Retry) {
-            sql = "UPDATE gru_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?";
+            set = "attempts = attempts + 1, next_attempt_at = ?, last_error = ?";
+        } else if (outcome instanceof DeliveryOutcome.Released) {
+            set = "next_attempt_at = ?";
         } else {
-            sql = "UPDATE gru_outbox SET status = 'DEAD', attempts = attempts + 1, last_error = ?, dead_at = ?"
-                    + " WHERE id = ?";
+            set = "status = 'DEAD', attempts = attempts + 1, last_error = ?, dead_at = ?";
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (outcome instanceof DeliveryOutcome.Delivered d) {
-                Sql.setInstant(ps, 1, d.at());
-                ps.setLong(2, r.id());
-            } else if (outcome instanceof DeliveryOutcome.Retry retry) {
-                Sql.setInstant(ps, 1, retry.nextAttemptAt());
-                ps.setString(2, truncate(retry.error()));
-                ps.setLong(3, r.id());
-            } else {
-                ps.setString(1, truncate(((DeliveryOutcome.Dead) outcome).error()));
-                Sql.setInstant(ps, 2, now);
-                ps.setLong(3, r.id());
+        // Only under the claim's lease: past it, another relay may hold the row and deliver it itself.
+        String sql = "UPDATE gru_outbox SET " + set + ", lease = NULL WHERE id = ? AND lease = ?";
+        return tx.inSingleStatement(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int next = 1;
+                if (outcome instanceof DeliveryOutcome.Delivered d) {
+                    Sql.setInstant(ps, next++, d.at());
+                } else if (outcome instanceof DeliveryOutcome.Retry retry) {
+                    Sql.setInstant(ps, next++, retry.nextAttemptAt());
+                    ps.setString(next++, truncate(retry.error()));
+                } else if (outcome instanceof DeliveryOutcome.Released released) {
+                    Sql.setInstant(ps, next++, released.dueAt());
+                } else {
+                    ps.setString(next++, truncate(((DeliveryOutcome.Dead) outcome).error()));
+                    Sql.setInstant(ps, next++, now);
+                }
+                ps.setLong(next++, r.id());
+                ps.setObject(next, claim.lease());
+                return ps.executeUpdate() == 1;
             }
-            ps.executeUpdate();
-        }
+        });
     }
 
     private static String truncate(String error) {

@@ -1,6 +1,7 @@
 package org.opengru.core.outbox.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,17 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.opengru.core.id.EventId;
 import org.opengru.core.outbox.DeliveryOutcome;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxClaim;
 import org.opengru.core.outbox.OutboxMessage;
-import org.opengru.core.outbox.OutboxProcessor;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxStatus;
 
 /**
- * The outbox in one JVM's memory. Claimed records are invisible to other callers of {@link #process}
- * until their outcome is stored, as {@code FOR UPDATE SKIP LOCKED} does in PostgreSQL.
+ * The outbox in one JVM's memory, with the same leases as in PostgreSQL: a claimed record is due again
+ * only when its lease ends, and an outcome is stored only under the lease that claimed it.
  */
 public final class InMemoryOutbox implements Outbox {
 
@@ -28,7 +30,8 @@ public final class InMemoryOutbox implements Outbox {
     private final Set<String> subscribers;
     private final List<OutboxRecord> records = new ArrayList<>();
     private final Map<String, Long> streamSequences = new HashMap<>();
-    private final Set<Long> claimed = new HashSet<>();
+    /** The lease token under which each claimed record is held (until its outcome is stored). */
+    private final Map<Long, UUID> leases = new HashMap<>();
     /** When each dead record died (the dead-letter retention counts from there). */
     private final Map<Long, Instant> deadSince = new HashMap<>();
 
@@ -57,57 +60,56 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public int process(int max, Instant now, OutboxProcessor processor) {
-        List<OutboxRecord> batch = claim(max, now);
-        try {
-            for (OutboxRecord r : batch) {
-                DeliveryOutcome outcome = processor.handle(r);
-                apply(r, outcome, now);
-            }
-        } finally {
-            release(batch);
-        }
-        return batch.size();
-    }
-
-    private synchronized List<OutboxRecord> claim(int max, Instant now) {
+    public synchronized OutboxClaim claim(int max, Instant now, Duration lease) {
+        UUID token = UUID.randomUUID();
+        Instant until = now.plus(lease);
         Set<String> blocked = new HashSet<>();
         List<OutboxRecord> batch = new ArrayList<>();
-        for (OutboxRecord r : records) {
+        for (int i = 0; i < records.size() && batch.size() < max; i++) {
+            OutboxRecord r = records.get(i);
             if (r.status() != OutboxStatus.PENDING) {
                 continue;
             }
-            // Only the first pending record of each stream may go, and only if nobody holds it.
-            if (!blocked.add(r.streamKey())) {
+            // Only the first pending record of each stream may go; a leased one is pending and blocks too.
+            if (!blocked.add(r.streamKey()) || r.nextAttemptAt().isAfter(now)) {
                 continue;
             }
-            if (batch.size() < max
-                    && !claimed.contains(r.id())
-                    && !r.nextAttemptAt().isAfter(now)) {
-                claimed.add(r.id());
-                batch.add(r);
-            }
+            // A lease that ended without an outcome: its holder died mid-delivery, count that attempt.
+            int attempts = leases.containsKey(r.id()) ? r.attempts() + 1 : r.attempts();
+            OutboxRecord claimed = new OutboxRecord(
+                    r.id(),
+                    r.subscriber(),
+                    r.message(),
+                    r.streamSequence(),
+                    r.status(),
+                    attempts,
+                    until,
+                    r.lastError(),
+                    r.deliveredAt());
+            records.set(i, claimed);
+            leases.put(r.id(), token);
+            batch.add(claimed);
         }
-        return batch;
+        return new OutboxClaim(token, until, batch);
     }
 
-    private synchronized void release(List<OutboxRecord> batch) {
-        for (OutboxRecord r : batch) {
-            claimed.remove(r.id());
+    @Override
+    public synchronized boolean complete(OutboxClaim claim, OutboxRecord record, DeliveryOutcome outcome, Instant now) {
+        if (!claim.lease().equals(leases.get(record.id()))) {
+            return false;
         }
-    }
-
-    private synchronized void apply(OutboxRecord claimedRecord, DeliveryOutcome outcome, Instant now) {
+        leases.remove(record.id());
         for (int i = 0; i < records.size(); i++) {
             OutboxRecord r = records.get(i);
-            if (r.id() == claimedRecord.id()) {
+            if (r.id() == record.id()) {
                 records.set(i, Outcomes.apply(r, outcome));
                 if (outcome instanceof DeliveryOutcome.Dead) {
                     deadSince.put(r.id(), now);
                 }
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     @Override

@@ -24,6 +24,18 @@ public final class Outcomes {
                     null,
                     d.at());
         }
+        if (outcome instanceof DeliveryOutcome.Released released) {
+            return new OutboxRecord(
+                    r.id(),
+                    r.subscriber(),
+                    r.message(),
+                    r.streamSequence(),
+                    OutboxStatus.PENDING,
+                    r.attempts(),
+                    released.dueAt(),
+                    r.lastError(),
+                    null);
+        }
         if (outcome instanceof DeliveryOutcome.Retry retry) {
             return new OutboxRecord(
                     r.id(),

@@ -230,7 +230,7 @@ public final class PostgresDocumentStore implements DocumentStore {
                                     rs.getObject(5, UUID.class)
                                 };
                             } catch (SQLException e) {
-                                throw new IllegalStateException(e);
+                                throw org.opengru.core.jdbc.DataAccessException.translate("reading documents", e);
                             }
                         });
                         versions.computeIfAbsent(docId, k -> new ArrayList<>()).add(version(rs));

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.franceconnect.FranceConnectException;
 
 /**
@@ -66,7 +67,7 @@ public final class PostgresRateLimiter implements ApiParticulierRateLimiter {
                 }
             }
         } catch (SQLException e) {
-            throw new RateLimiterException("could not reserve an API Particulier slot", e);
+            throw failure("could not reserve an API Particulier slot", e);
         }
     }
 
@@ -84,7 +85,7 @@ public final class PostgresRateLimiter implements ApiParticulierRateLimiter {
             ps.setDouble(2, seconds(wait));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new RateLimiterException("could not record an API Particulier Retry-After", e);
+            throw failure("could not record an API Particulier Retry-After", e);
         }
     }
 
@@ -104,5 +105,12 @@ public final class PostgresRateLimiter implements ApiParticulierRateLimiter {
         RateLimiterException(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /** A transient failure (lost connection, deadlock...) as the retryable type every store throws. */
+    private static RuntimeException failure(String message, SQLException e) {
+        return DataAccessException.isTransient(e)
+                ? DataAccessException.translate(message, e)
+                : new RateLimiterException(message, e);
     }
 }

@@ -35,8 +35,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(GruException.class)
     ResponseEntity<ProblemDetail> refused(GruException e) {
         ProblemDetail problem = problems.of(e);
+        ProblemCode code = ProblemCode.of(e);
         log.info("API call refused ({}): {}", problem.getProperties().get(GruProblems.CODE), e.getMessage());
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        // A lost connection or a deadlock: the client retries the same call, with the same key, shortly.
+        code.retryAfter().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        return response.body(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import org.opengru.core.error.IdempotencyConflictException;
 import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
+import org.opengru.core.jdbc.TransientDataAccessException;
 import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.documents.reuse.ConsentRequiredException;
 import org.opengru.documents.reuse.DocumentNotUsableException;
@@ -53,6 +54,9 @@ public final class ResidentProblems {
         if (e instanceof DocumentNotUsableException) {
             return "ce document ne peut pas servir ici (il a expiré, a été refusé ou n'est pas du bon type) :"
                     + " joignez-en un autre";
+        }
+        if (e instanceof TransientDataAccessException) {
+            return "le service est momentanément indisponible : réessayez dans un instant";
         }
         return "le service n'a pas pu traiter votre demande : réessayez dans quelques minutes ou appelez la"
                 + " mairie";
