@@ -6,12 +6,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param storage where OpenGRU keeps its data: {@code auto} uses PostgreSQL when the application
  *     has a DataSource and memory otherwise
  * @param jobs the background jobs (outbox relay, deadline sweeper) the application runs itself
+ * @param health the health checks that call out (identity providers, ClamAV), run in the background
  * @param defaults the shared block every tenant inherits from
  * @param tenants the collectivités served by this installation, by id (lower case letters, digits
  *     and dashes)
@@ -44,6 +47,7 @@ import org.springframework.validation.annotation.Validated;
 public record GruProperties(
         @DefaultValue("auto") @NotNull Storage storage,
         @Valid @DefaultValue Jobs jobs,
+        @Valid @DefaultValue HealthChecks health,
         @Valid @DefaultValue @NestedConfigurationProperty TenantProperties defaults,
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid TenantProperties> tenants,
         @Valid @DefaultValue Documents documents,
@@ -194,12 +198,19 @@ public record GruProperties(
     }
 
     /**
-     * The jobs OpenGRU schedules in this application. Turn them off to run them elsewhere (another
-     * node, a batch runner): every job is also a plain bean that can be called.
+     * The jobs OpenGRU schedules in this application. With PostgreSQL storage every node runs them on one
+     * shared schedule (each job on one node at a time, once per interval); in memory, in this JVM. Turn them
+     * off to run them elsewhere (a batch runner): every job is also a plain bean that can be called.
      *
      * @param enabled whether this application runs the jobs at all
      * @param outboxRelayInterval how often the outbox relay looks for events to deliver
      * @param deadlineSweepInterval how often due implicit decisions (silence vaut accord/rejet) are applied
+     * @param intervals the interval of other jobs by job name ({@code expire-holds}, {@code login-flow-purge},
+     *     {@code retention-<tenant>}...), each at least the job's own minimum
+     * @param lease with PostgreSQL storage, how long a node that stopped writing heartbeats (killed, frozen,
+     *     cut from the database) keeps a job it was running before another node takes it over (2 s to 1 h)
+     * @param nodeName with PostgreSQL storage, the name this node writes on the jobs it runs (the host name
+     *     and the process id unless set)
      */
     public record Jobs(
             @DefaultValue("true") boolean enabled,
@@ -208,7 +219,30 @@ public record GruProperties(
             Duration outboxRelayInterval,
 
             @DefaultValue("5m") @NotNull @DurationMin(seconds = 1)
-            Duration deadlineSweepInterval) {}
+            Duration deadlineSweepInterval,
+
+            @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,99}") String, @NotNull Duration> intervals,
+
+            @DefaultValue("30s") @NotNull @DurationMin(seconds = 2) @DurationMax(hours = 1)
+            Duration lease,
+
+            @Nullable @Size(min = 1, max = 100) String nodeName) {
+
+        /** {@link #intervals()}, sorted, empty when unset. */
+        public Map<String, Duration> intervalsOrEmpty() {
+            return intervals == null ? Map.of() : new TreeMap<>(intervals);
+        }
+    }
+
+    /**
+     * The health checks that call out (each tenant's identity providers, the ClamAV daemon). Each node runs
+     * them in the background; {@code /actuator/health} answers with the last result and makes no call.
+     *
+     * @param refreshInterval how often each node runs them (the first time at start)
+     */
+    public record HealthChecks(
+            @DefaultValue("1m") @NotNull @DurationMin(seconds = 5)
+            Duration refreshInterval) {}
 
     /** The tenants' ids, sorted. */
     public Iterable<String> tenantIds() {
