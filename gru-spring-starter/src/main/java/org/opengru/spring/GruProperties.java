@@ -238,7 +238,8 @@ public record GruProperties(
      * The health checks that call out (each tenant's identity providers, the ClamAV daemon). Each node runs
      * them in the background; {@code /actuator/health} answers with the last result and makes no call.
      *
-     * @param refreshInterval how often each node runs them (the first time at start)
+     * @param refreshInterval how often each node checks the identity providers and ClamAV in the background
+     *     (the first time at start); {@code /actuator/health} answers with the last result
      */
     public record HealthChecks(
             @DefaultValue("1m") @NotNull @DurationMin(seconds = 5)
