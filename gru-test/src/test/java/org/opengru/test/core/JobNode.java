@@ -61,7 +61,7 @@ public final class JobNode {
         OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)
                 .subscriber(WebhookSender.create(
                         new WebhookEndpoint(
-                                SUBSCRIBER, test.resolve("/hook"), WebhookSecret.of(SECRET), Duration.ofSeconds(60)),
+                                SUBSCRIBER, test.resolve("/hook"), WebhookSecret.of(SECRET), Duration.ofSeconds(20)),
                         clock))
                 .build();
         HttpClient http = HttpClient.newHttpClient();
