@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param storage where OpenGRU keeps its data: {@code auto} uses PostgreSQL when the application
  *     has a DataSource and memory otherwise
  * @param jobs the background jobs (outbox relay, deadline sweeper) the application runs itself
+ * @param health the health checks that call out (identity providers, ClamAV), run in the background
  * @param defaults the shared block every tenant inherits from
  * @param tenants the collectivités served by this installation, by id (lower case letters, digits
  *     and dashes)
@@ -45,6 +47,7 @@ import org.springframework.validation.annotation.Validated;
 public record GruProperties(
         @DefaultValue("auto") @NotNull Storage storage,
         @Valid @DefaultValue Jobs jobs,
+        @Valid @DefaultValue HealthChecks health,
         @Valid @DefaultValue @NestedConfigurationProperty TenantProperties defaults,
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid TenantProperties> tenants,
         @Valid @DefaultValue Documents documents,
@@ -195,8 +198,9 @@ public record GruProperties(
     }
 
     /**
-     * The jobs OpenGRU schedules in this application. Turn them off to run them elsewhere (another
-     * node, a batch runner): every job is also a plain bean that can be called.
+     * The jobs OpenGRU schedules in this application. With PostgreSQL storage every node runs them on one
+     * shared schedule (each job on one node at a time, once per interval); in memory, in this JVM. Turn them
+     * off to run them elsewhere (a batch runner): every job is also a plain bean that can be called.
      *
      * @param enabled whether this application runs the jobs at all
      * @param outboxRelayInterval how often the outbox relay looks for events to deliver
@@ -204,6 +208,12 @@ public record GruProperties(
      * @param outboxRelayLease how long a batch claimed by the relay stays hidden from the other nodes' relays
      *     (1 s to 1 h, at least each webhook's timeout plus 5 s to connect); unset, twice the longest of
      *     those and at least a minute. A node that dies mid-batch delays its events by this much
+     * @param intervals the interval of other jobs by job name ({@code expire-holds}, {@code login-flow-purge},
+     *     {@code retention-<tenant>}...), each at least the job's own minimum
+     * @param lease with PostgreSQL storage, how long a node that stopped writing heartbeats (killed, frozen,
+     *     cut from the database) keeps a job it was running before another node takes it over (2 s to 1 h)
+     * @param nodeName with PostgreSQL storage, the name this node writes on the jobs it runs (the host name
+     *     and the process id unless set)
      */
     public record Jobs(
             @DefaultValue("true") boolean enabled,
@@ -215,7 +225,31 @@ public record GruProperties(
             Duration deadlineSweepInterval,
 
             @Nullable @DurationMin(seconds = 1) @DurationMax(hours = 1)
-            Duration outboxRelayLease) {}
+            Duration outboxRelayLease,
+
+            @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,99}") String, @NotNull Duration> intervals,
+
+            @DefaultValue("30s") @NotNull @DurationMin(seconds = 2) @DurationMax(hours = 1)
+            Duration lease,
+
+            @Nullable @Size(min = 1, max = 100) String nodeName) {
+
+        /** {@link #intervals()}, sorted, empty when unset. */
+        public Map<String, Duration> intervalsOrEmpty() {
+            return intervals == null ? Map.of() : new TreeMap<>(intervals);
+        }
+    }
+
+    /**
+     * The health checks that call out (each tenant's identity providers, the ClamAV daemon). Each node runs
+     * them in the background; {@code /actuator/health} answers with the last result and makes no call.
+     *
+     * @param refreshInterval how often each node checks the identity providers and ClamAV in the background
+     *     (the first time at start); {@code /actuator/health} answers with the last result
+     */
+    public record HealthChecks(
+            @DefaultValue("1m") @NotNull @DurationMin(seconds = 5)
+            Duration refreshInterval) {}
 
     /** The tenants' ids, sorted. */
     public Iterable<String> tenantIds() {

@@ -60,7 +60,7 @@ public final class Migrations {
             "V10__request_end_of_life.sql",
             "V11__outbox_pruning_audit_anchor.sql",
             "V12__deadline_during_complement.sql",
-            // V13 is the job table of issue 19 (cluster-aware scheduler), added by another branch.
+            "V13__scheduled_jobs.sql",
             "V14__outbox_lease.sql");
 
     /** gru-scheduling's own history table before it used this runner: {@code (version, script)}. */

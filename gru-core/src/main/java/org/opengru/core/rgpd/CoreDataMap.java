@@ -303,6 +303,18 @@ public final class CoreDataMap {
                         column("channel", TECHNICAL, "the channel")),
                 DataMap.table(
                         MODULE,
+                        "gru_scheduled_tasks",
+                        "the periodic jobs shared by the nodes: next run, the node running it, last outcome",
+                        "as long as the database",
+                        "untouched",
+                        "untouched: no personal data",
+                        "not exported: no personal data",
+                        column("task_name", TECHNICAL, "the job's name"),
+                        column("task_instance", TECHNICAL, "always 'recurring'"),
+                        column("task_data", TECHNICAL, "unused by OpenGRU's jobs (null)"),
+                        column("picked_by", TECHNICAL, "the node running the job (host name and process id)")),
+                DataMap.table(
+                        MODULE,
                         "gru_schema_history",
                         "the migrations applied, per module",
                         "as long as the database",

@@ -14,6 +14,7 @@ import org.opengru.spring.franceconnect.GruFranceConnectAutoConfiguration;
 import org.opengru.spring.jobs.GruJobsAutoConfiguration;
 import org.opengru.spring.scheduling.GruSchedulingAutoConfiguration;
 import org.opengru.spring.storage.GruStorage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,7 +26,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Actuator health indicators: {@code gruDatabase}, {@code gruDocuments} (storage directory and ClamAV),
  * {@code gruFranceConnect} (each provider's discovery document and JWKS) and {@code gruOutbox} (backlog,
- * oldest pending event, dead letters). Present when spring-boot-health is on the classpath.
+ * oldest pending event, dead letters). The two that call out (documents, FranceConnect) run in the
+ * background on each node every {@code gru.health.refresh-interval} ({@link GruHealthRefresh}) and answer
+ * with their last result. Present when spring-boot-health is on the classpath.
  */
 @AutoConfiguration(
         after = {
@@ -50,15 +53,26 @@ public class GruHealthAutoConfiguration {
         return new GruHealthIndicators.OutboxBacklog(outbox, clock, Duration.ofMinutes(15));
     }
 
+    /** Runs the checks that call out in the background, on this node. */
+    @Bean
+    @ConditionalOnMissingBean
+    GruHealthRefresh gruHealthRefresh(GruProperties properties, ObjectProvider<CachedHealthIndicator> checks) {
+        return new GruHealthRefresh(
+                checks.orderedStream().toList(), properties.health().refreshInterval());
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(BlobStore.class)
     static class Documents {
         @Bean
         @ConditionalOnMissingBean(name = "gruDocumentsHealthIndicator")
         @ConditionalOnBean(BlobStore.class)
-        HealthIndicator gruDocumentsHealthIndicator(GruProperties properties, VirusScanner scanner) {
-            return new GruHealthIndicators.DocumentStorage(
-                    properties.documents().storagePath(), scanner);
+        CachedHealthIndicator gruDocumentsHealthIndicator(GruProperties properties, VirusScanner scanner, Clock clock) {
+            return new CachedHealthIndicator(
+                    "documents",
+                    new GruHealthIndicators.DocumentStorage(
+                            properties.documents().storagePath(), scanner),
+                    clock);
         }
     }
 
@@ -68,9 +82,12 @@ public class GruHealthAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "gruFranceConnectHealthIndicator")
         @ConditionalOnBean(RelyingParties.class)
-        HealthIndicator gruFranceConnectHealthIndicator(
-                GruProperties properties, RelyingParties residents, AgentRelyingParties agents) {
-            return new GruHealthIndicators.Providers(properties, residents, agents, Duration.ofSeconds(3));
+        CachedHealthIndicator gruFranceConnectHealthIndicator(
+                GruProperties properties, RelyingParties residents, AgentRelyingParties agents, Clock clock) {
+            return new CachedHealthIndicator(
+                    "franceconnect",
+                    new GruHealthIndicators.Providers(properties, residents, agents, Duration.ofSeconds(3)),
+                    clock);
         }
     }
 }

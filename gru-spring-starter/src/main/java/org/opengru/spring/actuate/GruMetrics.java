@@ -3,9 +3,13 @@ package org.opengru.spring.actuate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.event.DomainEvents;
+import org.opengru.core.job.Job;
+import org.opengru.core.job.JobListener;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxStatus;
@@ -22,7 +26,9 @@ import org.opengru.spring.core.OutboxDeliveryObserver;
  *   <li>{@code gru.outbox.lag} (gauge, seconds), {@code gru.outbox.pending}, {@code gru.outbox.dead} (gauges);
  *   <li>{@code gru.webhook.deliveries} (counter; tags subscriber, outcome = delivered, retry, failed):
  *       failed is a permanent failure;
- *   <li>{@code gru.signin} (counter; tags side, tenant, outcome): FranceConnect and ProConnect callbacks.
+ *   <li>{@code gru.signin} (counter; tags side, tenant, outcome): FranceConnect and ProConnect callbacks;
+ *   <li>{@code gru.jobs.runs} (timer; tags job, outcome = success, failure): each run of a periodic job on
+ *       this node; {@code gru.jobs.failures} (counter; tags job, error = the exception's class): failed runs.
  * </ul>
  */
 public final class GruMetrics implements OutboxDeliveryObserver {
@@ -92,5 +98,35 @@ public final class GruMetrics implements OutboxDeliveryObserver {
                 .tag("kind", kind == null ? "unknown" : kind)
                 .register(registry)
                 .increment();
+    }
+
+    /** Times each job run and counts the failed ones. */
+    public JobListener jobListener() {
+        return new JobListener() {
+            @Override
+            public void succeeded(Job job, Duration took) {
+                run(job, "success").record(took);
+            }
+
+            @Override
+            public void failed(Job job, Throwable failure, Duration took) {
+                run(job, "failure").record(took);
+                Counter.builder("gru.jobs.failures")
+                        .description(
+                                "Failed runs of a periodic job (an exception or an error), retried at the next tick")
+                        .tag("job", job.name())
+                        .tag("error", failure.getClass().getSimpleName())
+                        .register(registry)
+                        .increment();
+            }
+        };
+    }
+
+    private Timer run(Job job, String outcome) {
+        return Timer.builder("gru.jobs.runs")
+                .description("Runs of a periodic job on this node")
+                .tag("job", job.name())
+                .tag("outcome", outcome)
+                .register(registry);
     }
 }

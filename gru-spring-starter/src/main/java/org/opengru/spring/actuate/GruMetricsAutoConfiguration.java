@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.opengru.core.GruCore;
 import org.opengru.core.event.DomainEvents;
 import org.opengru.core.event.Subscription;
+import org.opengru.core.job.JobListener;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.scheduling.booking.BookingEvent;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
@@ -37,6 +38,13 @@ public class GruMetricsAutoConfiguration {
         metrics.bindRequests(events);
         metrics.bindOutbox(outbox, clock);
         return metrics;
+    }
+
+    /** Told of every job run by {@code GruJobs}. */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruJobMetrics")
+    JobListener gruJobMetrics(GruMetrics metrics) {
+        return metrics.jobListener();
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.job.Job;
 import org.opengru.core.notification.NotificationPreferenceStore;
 import org.opengru.core.notification.NotificationStore;
 import org.opengru.core.notification.inbox.InboxStore;
@@ -51,7 +52,6 @@ import org.opengru.core.webhook.WebhookSender;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.TenantProperties;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorage;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.slf4j.Logger;
@@ -220,10 +220,13 @@ public class GruCoreAutoConfiguration {
         RetentionStore store = persistence.postgres().get().retentionStore();
         List<RequestEndListener> told = listeners.orderedStream().toList();
         RequestEndListener listener = (tenant, request, how) -> told.forEach(l -> l.ended(tenant, request, how));
-        List<GruJobs.Job> jobs = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         policies.forEach((tenant, list) -> {
             PurgeJob job = new PurgeJob(store, clock, list, 200, listener);
-            jobs.add(new GruJobs.Job("retention-" + tenant.value(), Duration.ofHours(6), () -> job.run(tenant)));
+            jobs.add(Job.named("retention-" + tenant.value())
+                    .every(Duration.ofHours(6))
+                    .minimumInterval(Duration.ofMinutes(1))
+                    .runs(() -> job.run(tenant)));
         });
         return () -> jobs;
     }

@@ -2,11 +2,11 @@ package org.opengru.spring.core;
 
 import java.time.Duration;
 import java.util.List;
+import org.opengru.core.job.Job;
 import org.opengru.core.notification.NotificationService;
 import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -42,10 +42,10 @@ public class GruNotificationsAutoConfiguration {
 
     @Bean
     GruJobContribution gruNotificationJobs(ObjectProvider<NotificationService> notifications) {
-        List<GruJobs.Job> jobs = List.of(new GruJobs.Job(
-                "deliver-notifications",
-                Duration.ofSeconds(30),
-                () -> notifications.getObject().drain(10)));
+        List<Job> jobs = List.of(Job.named("deliver-notifications")
+                .every(Duration.ofSeconds(30))
+                .minimumInterval(Duration.ofSeconds(1))
+                .runs(() -> notifications.getObject().drain(10)));
         return () -> jobs;
     }
 }

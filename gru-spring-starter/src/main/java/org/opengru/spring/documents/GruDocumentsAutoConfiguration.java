@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import org.opengru.core.GruCore;
 import org.opengru.core.inbound.AttachmentScreen;
+import org.opengru.core.job.Job;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
@@ -36,7 +37,6 @@ import org.opengru.documents.vault.VaultAttachmentScreen;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -248,8 +248,10 @@ public class GruDocumentsAutoConfiguration {
     GruJobContribution gruDocumentsJobs(EndedRequestFiles files, GruProperties properties) {
         List<TenantId> tenants = new ArrayList<>();
         properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
-        List<GruJobs.Job> jobs = List.of(
-                new GruJobs.Job("documents-ended-requests", Duration.ofHours(6), () -> tenants.forEach(files::sweep)));
+        List<Job> jobs = List.of(Job.named("documents-ended-requests")
+                .every(Duration.ofHours(6))
+                .minimumInterval(Duration.ofMinutes(1))
+                .runs(() -> tenants.forEach(files::sweep)));
         return () -> jobs;
     }
 }

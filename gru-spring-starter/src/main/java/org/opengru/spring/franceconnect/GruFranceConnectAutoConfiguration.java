@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.opengru.core.GruCore;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.job.Job;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.franceconnect.apiparticulier.ApiParticulierClient;
@@ -21,7 +22,6 @@ import org.opengru.franceconnect.rp.RelyingParty;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorage;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -108,7 +108,9 @@ public class GruFranceConnectAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "gruFranceConnectJobs")
     GruJobContribution gruFranceConnectJobs(LoginFlowStore store, Clock clock) {
-        return () -> List.of(
-                new GruJobs.Job("login-flow-purge", Duration.ofMinutes(5), () -> store.purgeExpired(clock.instant())));
+        return () -> List.of(Job.named("login-flow-purge")
+                .every(Duration.ofMinutes(5))
+                .minimumInterval(Duration.ofSeconds(10))
+                .runs(() -> store.purgeExpired(clock.instant())));
     }
 }

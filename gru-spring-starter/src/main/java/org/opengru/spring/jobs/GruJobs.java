@@ -1,91 +1,57 @@
 package org.opengru.spring.jobs;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
+import org.opengru.core.job.Job;
+import org.opengru.core.job.JobScheduler;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs OpenGRU's periodic jobs on one daemon thread of its own, started and stopped with the
- * application context. Each job is a plain bean method; a failing run is logged and retried at the next
- * tick. Absent with {@code gru.jobs.enabled=false}: run the same beans from another scheduler instead.
+ * OpenGRU's periodic jobs, started and stopped with the application context. With PostgreSQL storage they
+ * run on gru-core's {@code PostgresJobScheduler}: each job on one node at a time, once per interval across
+ * the nodes, taken over by another node when the one running it dies. In memory they run on {@link
+ * JobScheduler#local}. Either way each job has a thread of its own, and a failing run (an exception or an
+ * error) is logged, counted ({@code gru.jobs.failures} with Micrometer) and retried at the next tick.
+ * Absent with {@code gru.jobs.enabled=false}: run the same beans from another scheduler instead.
  */
 public final class GruJobs implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(GruJobs.class);
+    private final JobScheduler scheduler;
 
-    /** One job: a name for the logs, how often, and what to run. */
-    public record Job(String name, Duration interval, Runnable body) {}
-
-    private final List<Job> jobs;
-    private @Nullable ScheduledExecutorService executor;
-
-    public GruJobs(List<Job> jobs) {
-        this.jobs = List.copyOf(jobs);
+    public GruJobs(JobScheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     /** The scheduled jobs. */
     public List<Job> jobs() {
-        return jobs;
+        return scheduler.jobs();
     }
 
-    /** Runs every job once, now, on the calling thread (tests, manual triggers). */
+    /** The scheduler running them. */
+    public JobScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Runs every job once, now, on the calling thread (tests, manual triggers), outside the shared schedule:
+     * every OpenGRU job is safe to run on several nodes at once.
+     */
     public void runAllOnce() {
-        jobs.forEach(this::run);
+        scheduler.runAllOnce();
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        ScheduledExecutorService ses = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "opengru-jobs");
-            t.setDaemon(true);
-            return t;
-        });
-        for (Job job : jobs) {
-            long millis = job.interval().toMillis();
-            ses.scheduleWithFixedDelay(() -> run(job), millis, millis, TimeUnit.MILLISECONDS);
-        }
-        executor = ses;
-        log.info(
-                "OpenGRU jobs started: {}",
-                new ArrayList<>(jobs.stream().map(Job::name).toList()));
-    }
-
-    private void run(Job job) {
-        try {
-            job.body().run();
-        } catch (RuntimeException e) {
-            log.warn("OpenGRU job {} failed; it runs again in {}", job.name(), job.interval(), e);
-        }
+    public void start() {
+        scheduler.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
+    public void stop() {
+        scheduler.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return scheduler.isRunning();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengru.core.GruCore;
+import org.opengru.core.job.Job;
 import org.opengru.core.notification.NotificationPreferenceStore;
 import org.opengru.core.notification.NotificationService;
 import org.opengru.core.outbox.OutboxRecord;
@@ -20,7 +21,6 @@ import org.opengru.spring.GruProperties;
 import org.opengru.spring.TenantProperties;
 import org.opengru.spring.core.GruNotificationsAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -104,10 +104,10 @@ public class GruAppointmentNoticesAutoConfiguration {
     GruJobContribution gruAppointmentNoticeJobs(ObjectProvider<AppointmentNotices> notices, GruProperties properties) {
         List<TenantId> tenants = new ArrayList<>();
         properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
-        List<GruJobs.Job> jobs = List.of(new GruJobs.Job(
-                "appointment-reminders",
-                Duration.ofMinutes(1),
-                () -> tenants.forEach(t -> notices.getObject().sendDueReminders(t))));
+        List<Job> jobs = List.of(Job.named("appointment-reminders")
+                .every(Duration.ofMinutes(1))
+                .minimumInterval(Duration.ofSeconds(1))
+                .runs(() -> tenants.forEach(t -> notices.getObject().sendDueReminders(t))));
         return () -> jobs;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengru.core.GruCore;
+import org.opengru.core.job.Job;
 import org.opengru.core.notification.AppointmentStatusLookup;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.rgpd.SubjectDataContributor;
@@ -25,7 +26,6 @@ import org.opengru.scheduling.usager.SchedulingSubjectData;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorage;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -137,12 +137,18 @@ public class GruSchedulingAutoConfiguration {
             BookingService bookings, GruProperties properties, RateLimiter rateLimiter, Clock clock) {
         List<TenantId> tenants = new ArrayList<>();
         properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
-        List<GruJobs.Job> jobs = new ArrayList<>();
-        jobs.add(new GruJobs.Job("expire-holds", Duration.ofSeconds(30), () -> tenants.forEach(bookings::expireHolds)));
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(Job.named("expire-holds")
+                .every(Duration.ofSeconds(30))
+                .minimumInterval(Duration.ofSeconds(1))
+                .runs(() -> tenants.forEach(bookings::expireHolds)));
         if (rateLimiter instanceof PostgresRateLimiter shared) {
-            jobs.add(new GruJobs.Job("sweep-rate-limits", Duration.ofHours(1), () -> shared.sweep(clock.instant())));
+            jobs.add(Job.named("sweep-rate-limits")
+                    .every(Duration.ofHours(1))
+                    .minimumInterval(Duration.ofMinutes(1))
+                    .runs(() -> shared.sweep(clock.instant())));
         }
-        List<GruJobs.Job> all = List.copyOf(jobs);
+        List<Job> all = List.copyOf(jobs);
         return () -> all;
     }
 }

@@ -129,8 +129,7 @@ class GruActuateAutoConfigurationTest {
                                         .health()
                                         .getDetails())
                                 .containsEntry("schema", "migrated");
-                        var docs = context.getBean("gruDocumentsHealthIndicator", HealthIndicator.class)
-                                .health();
+                        var docs = refreshed(context.getBean("gruDocumentsHealthIndicator", HealthIndicator.class));
                         assertThat(docs.getStatus()).isEqualTo(Status.UP);
                         assertThat(docs.getDetails()).containsEntry("writable", true);
                     });
@@ -161,8 +160,8 @@ class GruActuateAutoConfigurationTest {
                             "gru.tenants.val-de-loire.franceconnect.client-secret=secret",
                             "gru.tenants.val-de-loire.franceconnect.redirect-uri=https://val.fr/callback")
                     .run(context -> {
-                        var health = context.getBean("gruFranceConnectHealthIndicator", HealthIndicator.class)
-                                .health();
+                        var health =
+                                refreshed(context.getBean("gruFranceConnectHealthIndicator", HealthIndicator.class));
                         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
                         assertThat(health.getDetails()).containsEntry("saint-martin.franceconnect", "UP");
                         assertThat((String) health.getDetails().get("val-de-loire.franceconnect"))
@@ -200,5 +199,63 @@ class GruActuateAutoConfigurationTest {
         var indicator = new GruHealthIndicators.DocumentStorage(
                 dir.resolve("missing"), org.opengru.documents.scan.VirusScanner.unscanned());
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+    }
+
+    /** The indicator's answer once its background check ran (the first one runs at start). */
+    private static org.springframework.boot.health.contributor.Health refreshed(HealthIndicator indicator) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (indicator.health().getStatus().equals(Status.UNKNOWN) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    java.time.Duration.ofMillis(20).toNanos());
+        }
+        return indicator.health();
+    }
+
+    @Test
+    void checksThatCallOutRunInTheBackgroundAndNotAtEachHealthRequest() throws Exception {
+        AtomicInteger pings = new AtomicInteger();
+        try (ServerSocket clamd = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread daemon = new Thread(() -> {
+                while (!clamd.isClosed()) {
+                    try (java.net.Socket s = clamd.accept()) {
+                        s.getInputStream().readNBytes("zPING\0".length());
+                        pings.incrementAndGet();
+                        s.getOutputStream().write("PONG\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        // closed at the end of the test
+                    }
+                }
+            });
+            daemon.setDaemon(true);
+            daemon.start();
+            runner.withPropertyValues(
+                            "gru.documents.clamd-host=127.0.0.1",
+                            "gru.documents.clamd-port=" + clamd.getLocalPort(),
+                            "gru.health.refresh-interval=1h")
+                    .run(context -> {
+                        HealthIndicator docs = context.getBean("gruDocumentsHealthIndicator", HealthIndicator.class);
+                        var first = refreshed(docs);
+                        assertThat(first.getStatus()).isEqualTo(Status.UP);
+                        assertThat(first.getDetails())
+                                .containsEntry("clamd", "answers")
+                                .containsKey("checkedAt");
+                        int afterStart = pings.get();
+                        assertThat(afterStart).as("the check at start").isEqualTo(1);
+                        for (int i = 0; i < 20; i++) {
+                            assertThat(docs.health().getStatus()).isEqualTo(Status.UP);
+                        }
+                        assertThat(pings.get()).as("no call per health request").isEqualTo(afterStart);
+                        ((CachedHealthIndicator) docs).refresh();
+                        assertThat(pings.get())
+                                .as("the background refresh calls out")
+                                .isEqualTo(afterStart + 1);
+                    });
+        }
+    }
+
+    @Test
+    void aRefreshIntervalUnderFiveSecondsFailsTheStart() {
+        runner.withPropertyValues("gru.health.refresh-interval=1s")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("refreshInterval"));
     }
 }

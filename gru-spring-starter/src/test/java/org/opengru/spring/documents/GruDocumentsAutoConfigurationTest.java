@@ -18,6 +18,7 @@ import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.job.Job;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestService;
@@ -42,7 +43,6 @@ import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.CorePersistence;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
@@ -155,7 +155,7 @@ class GruDocumentsAutoConfigurationTest {
                     500,
                     files); // each purged request's files go at once
             TenantId tenant = TenantId.of("saint-martin");
-            return () -> List.of(new GruJobs.Job("retention", Duration.ofDays(1), () -> job.run(tenant)));
+            return () -> List.of(Job.every("retention", Duration.ofDays(1), () -> job.run(tenant)));
         }
     }
 
@@ -209,7 +209,7 @@ class GruDocumentsAutoConfigurationTest {
                     var resident = TestTenant.resident(usagers);
                     Request decided = TestTenant.submitToDecision(context.getBean(RequestService.class), resident);
                     Attachment file = send(context.getBean(PieceReuse.class), resident, decided.id());
-                    GruJobs.Job job = context.getBean("gruRetentionJobs", GruJobContribution.class)
+                    Job job = context.getBean("gruRetentionJobs", GruJobContribution.class)
                             .jobs()
                             .get(0);
                     assertThat(job.name()).isEqualTo("retention-saint-martin");

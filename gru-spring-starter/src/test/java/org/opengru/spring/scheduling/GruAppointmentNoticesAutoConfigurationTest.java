@@ -34,7 +34,6 @@ import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.core.GruNotificationsAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -164,7 +163,7 @@ class GruAppointmentNoticesAutoConfigurationTest {
         });
         assertThat(context.getBean("gruAppointmentNoticeJobs", GruJobContribution.class)
                         .jobs())
-                .extracting(GruJobs.Job::name)
+                .extracting(org.opengru.core.job.Job::name)
                 .containsExactly("appointment-reminders");
     }
 

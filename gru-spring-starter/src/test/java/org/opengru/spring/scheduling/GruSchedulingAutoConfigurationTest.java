@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.job.Job;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingRequest;
@@ -26,7 +27,6 @@ import org.opengru.scheduling.postgres.PostgresWaitingListStore;
 import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
-import org.opengru.spring.jobs.GruJobs;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -136,7 +136,7 @@ class GruSchedulingAutoConfigurationTest {
                     assertThat(limiter.tryAcquire("bot", now)).isFalse();
                     assertThat(context.getBean("gruSchedulingJobs", GruJobContribution.class)
                                     .jobs())
-                            .extracting(GruJobs.Job::name)
+                            .extracting(Job::name)
                             .containsExactly("expire-holds", "sweep-rate-limits");
                 });
     }

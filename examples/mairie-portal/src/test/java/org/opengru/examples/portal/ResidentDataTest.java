@@ -52,7 +52,7 @@ class ResidentDataTest extends RunningPortal {
     void theCommunesRetentionPeriodsAreApplied() {
         assertThat(context.getBean("gruRetentionJobs", org.opengru.spring.jobs.GruJobContribution.class)
                         .jobs())
-                .extracting(org.opengru.spring.jobs.GruJobs.Job::name)
+                .extracting(org.opengru.core.job.Job::name)
                 .containsExactly("retention-commune-45000");
     }
 
