@@ -43,7 +43,8 @@ public final class Migrations {
             "V9__history_from_columns.sql",
             "V10__request_end_of_life.sql",
             "V11__outbox_pruning_audit_anchor.sql",
-            "V12__deadline_during_complement.sql");
+            "V12__deadline_during_complement.sql",
+            "V15__automatic_contacts.sql");
 
     private final String module;
     private final List<Script> scripts;
