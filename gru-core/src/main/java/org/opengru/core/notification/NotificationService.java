@@ -215,16 +215,60 @@ public final class NotificationService {
                     n.attemptsOnChannel(),
                     n.nextAttemptAt());
         } else {
-            int nextIndex = n.channelIndex() + 1;
-            updated = n.next(
-                    new DeliveryAttempt(channel, DeliveryAttempt.Outcome.RECEIPT_FAILED, now, detail, providerId),
-                    nextIndex < n.chain().size() ? NotificationStatus.QUEUED : NotificationStatus.FAILED,
-                    nextIndex,
-                    0,
-                    now);
+            updated = movedOn(n, channel, DeliveryAttempt.Outcome.RECEIPT_FAILED, detail, providerId);
         }
         store.update(updated);
         return Optional.of(updated);
+    }
+
+    /**
+     * Records that a notification e-mail bounced (a delivery status notification found in the commune's
+     * mailbox, see {@link org.opengru.core.inbound.NotificationBounces}): the e-mail is marked {@link
+     * DeliveryAttempt.Outcome#BOUNCED} and the notification moves on to the next channel of its chain, the
+     * in-app inbox at the latest. A bounce of an e-mail the notification has moved on from changes nothing,
+     * so a report read twice falls back once.
+     *
+     * @param messageId the Message-ID of the e-mail, as the report returns it
+     * @return the notification as it now stands; empty when the tenant sent no e-mail with that Message-ID
+     */
+    public Optional<Notification> recordBounce(TenantId tenant, String messageId, String detail) {
+        String id = messageId.strip();
+        Optional<Notification> found =
+                store.byProviderId(id).filter(n -> n.tenant().equals(tenant));
+        if (found.isEmpty()) {
+            return found;
+        }
+        Notification n = found.get();
+        boolean onThatEmail = n.currentChannel() == NotificationChannel.EMAIL
+                && (n.status() == NotificationStatus.SENT || n.status() == NotificationStatus.DELIVERED)
+                && n.attempts().stream()
+                        .reduce((a, b) -> b)
+                        .map(last -> id.equals(last.providerId()))
+                        .orElse(false);
+        if (!onThatEmail) {
+            return found;
+        }
+        Notification updated = movedOn(n, NotificationChannel.EMAIL, DeliveryAttempt.Outcome.BOUNCED, detail, id);
+        LOG.info("notification {} bounced by e-mail, falls back: {}", n.id(), detail);
+        store.update(updated);
+        return Optional.of(updated);
+    }
+
+    /** The notification after a failure reported later on its channel: on to the next one, now. */
+    private Notification movedOn(
+            Notification n,
+            NotificationChannel channel,
+            DeliveryAttempt.Outcome outcome,
+            String detail,
+            @Nullable String providerId) {
+        Instant now = clock.instant();
+        int nextIndex = n.channelIndex() + 1;
+        return n.next(
+                new DeliveryAttempt(channel, outcome, now, detail, providerId),
+                nextIndex < n.chain().size() ? NotificationStatus.QUEUED : NotificationStatus.FAILED,
+                nextIndex,
+                0,
+                now);
     }
 
     /** One delivery pass over a due notification; pure apart from the senders. */

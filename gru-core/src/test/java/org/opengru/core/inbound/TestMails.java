@@ -57,7 +57,9 @@ final class TestMails {
     /** A message parsed from its raw text, as a mail server would hand it over. */
     static MimeMessage raw(String text) throws Exception {
         return new MimeMessage(
-                SESSION, new ByteArrayInputStream(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+                SESSION,
+                new ByteArrayInputStream(
+                        text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The messages of a folder of the user's mailbox, those marked deleted left out. */

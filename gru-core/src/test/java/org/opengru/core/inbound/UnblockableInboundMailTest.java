@@ -7,20 +7,15 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.Condition;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opengru.core.catalogue.FormData;
 import org.opengru.core.contact.ContactId;
 import org.opengru.core.contact.ContactLog;
 import org.opengru.core.contact.ContactRecord;
@@ -28,18 +23,8 @@ import org.opengru.core.contact.ContactStatus;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.inbound.imap.ImapMailbox;
-import org.opengru.core.inbound.imap.ImapSettings;
-import org.opengru.core.intake.Channel;
-import org.opengru.core.request.NewRequest;
-import org.opengru.core.request.Request;
 import org.opengru.core.testing.CoreFixture;
-import org.opengru.core.usager.Attested;
-import org.opengru.core.usager.Contact;
-import org.opengru.core.usager.NotificationChannel;
-import org.opengru.core.usager.Person;
-import org.opengru.core.value.EmailAddress;
 
 /**
  * Nothing a mail contains can hold the mailbox up (issue 25, item 1): replies the request's thread refuses
@@ -52,16 +37,11 @@ class UnblockableInboundMailTest {
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
-    static final EmailAddress MAIRIE = EmailAddress.parse("mairie@ville-test.fr");
-    static final EmailAddress CLAIRE = EmailAddress.parse("claire.martin@exemple.fr");
-
-    final CoreFixture f = new CoreFixture();
-    final ReplyTokens tokens = new ReplyTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    final FlakyContacts contacts = new FlakyContacts();
-    final FlakyThreads threads = new FlakyThreads();
-    final List<String> screened = new CopyOnWriteArrayList<>();
+    InboundFixture in;
+    CoreFixture f;
     GreenMailUser mairie;
-    Request request;
+    FlakyThreads threads;
+    final FlakyContacts contacts = new FlakyContacts();
     InboundMailProcessor processor;
     ImapMailbox mailbox;
 
@@ -72,13 +52,11 @@ class UnblockableInboundMailTest {
         @Nullable
         String failingSubject;
 
-        RequestThreads real() {
-            return new ExchangeRequestThreads(f.core.requests(), f.core.exchanges(), f.core.usagers());
-        }
+        final RequestThreads real = in.threads();
 
         @Override
         public Optional<Correspondent> correspondent(org.opengru.core.tenancy.TenantId tenant, RequestId r) {
-            return real().correspondent(tenant, r);
+            return real.correspondent(tenant, r);
         }
 
         @Override
@@ -86,7 +64,7 @@ class UnblockableInboundMailTest {
             if (down.get() || reply.subject().equals(failingSubject)) {
                 throw new IllegalStateException("connection to the database lost");
             }
-            real().appendReply(tenant, r, reply);
+            real.appendReply(tenant, r, reply);
         }
     }
 
@@ -138,59 +116,28 @@ class UnblockableInboundMailTest {
 
     @BeforeEach
     void setUp() {
-        mairie = MAIL.setUser(MAIRIE.value(), "mairie", "secret");
-        Person claire = (Person) f.core.usagers().find(f.tenant, f.parent).orElseThrow();
-        f.core.usagers()
-                .save(claire.withContact(new Contact(
-                        Attested.declared(CLAIRE, f.clock.instant()),
-                        null,
-                        null,
-                        Set.of(NotificationChannel.EMAIL),
-                        f.clock.instant())));
-        Request draft = f.core.requests()
-                .create(
-                        f.parentP,
-                        NewRequest.of("autorisation-terrasse", f.parent, Channel.WEB, FormData.of("surface", 12)),
-                        null);
-        request = f.core.requests().submit(f.parentP, draft.id(), IdempotencyKey.of("submit-" + draft.id()));
-        processor = InboundMailProcessor.builder(tokens, f.clock)
-                .threads(threads)
-                .contacts(contacts)
-                .screen((tenant, owner, a) -> {
-                    screened.add(a.fileName());
-                    return new AttachmentScreen.Accepted(
-                            "vault:" + screened.size(), a.fileName(), a.contentType(), a.size());
-                })
-                .build();
-        mailbox = new ImapMailbox(
-                new ImapSettings(
-                        "127.0.0.1",
-                        MAIL.getImap().getPort(),
-                        false,
-                        "mairie",
-                        "secret",
-                        "INBOX",
-                        "OpenGRU-traite",
-                        "OpenGRU-quarantaine",
-                        Duration.ofSeconds(5)),
-                f.clock,
-                3);
+        in = new InboundFixture(MAIL);
+        f = in.f;
+        mairie = in.mairie;
+        threads = new FlakyThreads();
+        processor = in.processor(threads, contacts).build();
+        mailbox = in.mailbox(3);
     }
 
     String replyAddress() {
-        return tokens.replyAddress(f.tenant, request.id(), MAIRIE).value();
+        return in.replyAddress();
     }
 
     void deliver(String subject, String text, List<String> files) throws Exception {
-        mairie.deliver(TestMails.reply(CLAIRE.value(), replyAddress(), subject, text, files));
+        in.deliver(subject, text, files);
     }
 
     List<Message> thread() {
-        return f.core.exchanges().thread(f.parentP, request.id());
+        return in.thread();
     }
 
     int count(String folder) throws Exception {
-        return TestMails.count(MAIL, "mairie", "secret", folder);
+        return in.count(folder);
     }
 
     static Condition<@Nullable String> containing(String part) {
@@ -229,7 +176,7 @@ class UnblockableInboundMailTest {
                 .haveExactly(4, containing("21 attachments"))
                 .haveExactly(4, containing("scans/justificatif.pdf"))
                 .haveExactly(4, containing("longer than 255"));
-        assertThat(screened).containsExactly("plan.pdf"); // nothing of a refused reply reaches the vault
+        assertThat(in.screened).containsExactly("plan.pdf"); // nothing of a refused reply reaches the vault
         assertThat(count("INBOX")).isZero();
         assertThat(count("OpenGRU-quarantaine")).isEqualTo(12);
         assertThat(count("OpenGRU-traite")).isEqualTo(1);
@@ -247,7 +194,7 @@ class UnblockableInboundMailTest {
         assertThat(first.leftForRetry()).isEqualTo(1);
 
         // The count of failures lives in the mailbox: another node (or a restart) goes on counting.
-        mailbox = new ImapMailbox(mailbox.settings(), f.clock, 3);
+        mailbox = in.mailbox(3);
         ImapMailbox.PollReport second = mailbox.poll(f.tenant, processor, 1); // the fresh mail goes first
         assertThat(second.results()).singleElement().isInstanceOf(InboundResult.Threaded.class);
         assertThat(thread()).extracting(Message::body).containsExactly("Voici le plan de la terrasse.");
