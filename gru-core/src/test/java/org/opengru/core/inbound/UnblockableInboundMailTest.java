@@ -20,6 +20,7 @@ import org.opengru.core.contact.ContactId;
 import org.opengru.core.contact.ContactLog;
 import org.opengru.core.contact.ContactRecord;
 import org.opengru.core.contact.ContactStatus;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
@@ -52,6 +53,9 @@ class UnblockableInboundMailTest {
         @Nullable
         String failingSubject;
 
+        @Nullable
+        String refusedSubject;
+
         final RequestThreads real = in.threads();
 
         @Override
@@ -63,6 +67,9 @@ class UnblockableInboundMailTest {
         public void appendReply(org.opengru.core.tenancy.TenantId tenant, RequestId r, InboundReply reply) {
             if (down.get() || reply.subject().equals(failingSubject)) {
                 throw new IllegalStateException("connection to the database lost");
+            }
+            if (reply.subject().equals(refusedSubject)) {
+                throw new AccessDeniedException("usager", "write into", "archived request", r.toString());
             }
             real.appendReply(tenant, r, reply);
         }
@@ -292,5 +299,53 @@ class UnblockableInboundMailTest {
         // A Message-ID too long to be a key: the mail is keyed by its digest and goes through.
         assertThat(thread()).extracting(Message::body).containsExactly("Bonjour.");
         assertThat(count("INBOX")).isZero();
+    }
+
+    @Test
+    void aReplyTheThreadRefusesForAReasonOfItsOwnIsQuarantinedAtOnce() throws Exception {
+        threads.refusedSubject = "Re: archivée";
+        deliver("Re: archivée", "Encore une question.", List.of());
+
+        ImapMailbox.PollReport report = mailbox.poll(f.tenant, processor, 10);
+
+        assertThat(report.leftForRetry()).isZero();
+        assertThat(report.results()).singleElement().isInstanceOfSatisfying(InboundResult.Quarantined.class, q -> {
+            assertThat(q.reason()).isInstanceOf(ReplyRefusedException.class);
+            assertThat(q.reason().getCause()).isInstanceOf(AccessDeniedException.class);
+        });
+        assertThat(count("OpenGRU-quarantaine")).isEqualTo(1);
+    }
+
+    @Test
+    void aMediaTypeWrittenInCapitalsIsTheThreadsLowerCaseOne() throws Exception {
+        mairie.deliver(TestMails.raw("""
+                From: claire.martin@exemple.fr
+                To: %s
+                Subject: Re: le plan
+                Message-ID: <plan-majuscules@exemple.fr>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="P"
+
+                --P
+                Content-Type: text/plain; charset=UTF-8
+
+                Voici le plan.
+                --P
+                Content-Type: Application/PDF; name="plan.pdf"
+                Content-Disposition: attachment; filename="plan.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERi0xLjcK
+                --P--
+                """.formatted(replyAddress())));
+
+        assertThat(mailbox.poll(f.tenant, processor, 10).results())
+                .singleElement()
+                .isInstanceOf(InboundResult.Threaded.class);
+        assertThat(thread())
+                .singleElement()
+                .satisfies(m -> assertThat(m.attachments())
+                        .singleElement()
+                        .satisfies(a -> assertThat(a.mediaType()).isEqualTo("application/pdf")));
     }
 }
