@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,11 @@ import org.opengru.core.notification.NotificationService;
 import org.opengru.core.notification.NotificationStatus;
 import org.opengru.core.notification.RequestNotice;
 import org.opengru.core.notification.email.SmtpEmailSender;
-import org.opengru.core.notification.email.SmtpSettings;
 import org.opengru.core.notification.inbox.InAppSender;
 import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
+import org.opengru.core.testing.TestMails;
 import org.opengru.core.usager.NotificationChannel;
 
 /**
@@ -62,15 +61,7 @@ class AutoRepliesAndBouncesTest {
         notifications = NotificationService.builder(in.f.clock, outbox)
                 .usagers(in.f.core.usagers()) // Claire chose e-mail: e-mail, then the in-app inbox
                 .sender(new SmtpEmailSender(
-                        new SmtpSettings(
-                                "127.0.0.1",
-                                MAIL.getSmtp().getPort(),
-                                SmtpSettings.Security.NONE,
-                                null,
-                                null,
-                                InboundFixture.MAIRIE,
-                                "Mairie de Ville-Test",
-                                Duration.ofSeconds(5)),
+                        TestMails.smtp(MAIL, InboundFixture.MAIRIE, "Mairie de Ville-Test"),
                         in.f.clock,
                         in.tokens.replyTo(InboundFixture.MAIRIE)))
                 .sender(new InAppSender(inbox))

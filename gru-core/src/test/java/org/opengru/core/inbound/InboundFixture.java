@@ -3,7 +3,6 @@ package org.opengru.core.inbound;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,11 +11,11 @@ import org.opengru.core.contact.ContactLog;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.inbound.imap.ImapMailbox;
-import org.opengru.core.inbound.imap.ImapSettings;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.testing.CoreFixture;
+import org.opengru.core.testing.TestMails;
 import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.NotificationChannel;
@@ -76,19 +75,7 @@ final class InboundFixture {
     }
 
     ImapMailbox mailbox(int maxAttempts) {
-        return new ImapMailbox(
-                new ImapSettings(
-                        "127.0.0.1",
-                        mail.getImap().getPort(),
-                        false,
-                        "mairie",
-                        "secret",
-                        "INBOX",
-                        "OpenGRU-traite",
-                        "OpenGRU-quarantaine",
-                        Duration.ofSeconds(5)),
-                f.clock,
-                maxAttempts);
+        return new ImapMailbox(TestMails.imap(mail), f.clock, maxAttempts);
     }
 
     String replyAddress() {

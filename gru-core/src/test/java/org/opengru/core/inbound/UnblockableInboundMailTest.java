@@ -26,6 +26,7 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.inbound.imap.ImapMailbox;
 import org.opengru.core.testing.CoreFixture;
+import org.opengru.core.testing.TestMails;
 
 /**
  * Nothing a mail contains can hold the mailbox up (issue 25, item 1): replies the request's thread refuses

@@ -25,7 +25,6 @@ import org.opengru.core.id.EventId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.notification.email.SmtpEmailSender;
-import org.opengru.core.notification.email.SmtpSettings;
 import org.opengru.core.notification.inbox.InAppSender;
 import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.notification.sms.HttpSmsGateway;
@@ -36,6 +35,7 @@ import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.testing.CoreFixture;
+import org.opengru.core.testing.TestMails;
 import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.NotificationChannel;
@@ -70,15 +70,8 @@ class NoticeAddressingTest {
     NotificationService.Builder service() {
         return NotificationService.builder(f.clock, outbox)
                 .sender(new SmtpEmailSender(
-                        new SmtpSettings(
-                                "127.0.0.1",
-                                MAIL.getSmtp().getPort(),
-                                SmtpSettings.Security.NONE,
-                                null,
-                                null,
-                                EmailAddress.parse("ne-pas-repondre@ville-test.fr"),
-                                "Mairie de Ville-Test",
-                                Duration.ofSeconds(5)),
+                        TestMails.smtp(
+                                MAIL, EmailAddress.parse("ne-pas-repondre@ville-test.fr"), "Mairie de Ville-Test"),
                         f.clock))
                 .sender(new SmsSender(new HttpSmsGateway(sms.uri(), "token", Duration.ofSeconds(5)), "MAIRIE", 3))
                 .sender(new InAppSender(inbox));
@@ -110,6 +103,17 @@ class NoticeAddressingTest {
                 ? (Multipart) body.getBodyPart(0).getContent()
                 : body;
         return (String) alternative.getBodyPart(0).getContent();
+    }
+
+    UsagerNotice expiring() {
+        return new UsagerNotice(
+                EventId.of(UUID.randomUUID()),
+                f.tenant,
+                f.parent,
+                NotificationKind.DOCUMENT_EXPIRING,
+                f.clock.instant(),
+                Map.of("documentName", "Justificatif de domicile", "expiresOn", "16 février 2026"),
+                List.of());
     }
 
     Request submitAndAskForAPiece() {
@@ -155,14 +159,7 @@ class NoticeAddressingTest {
     @Test
     void aMissingValueFailsTheRenderingTestNotTheResidentsMail() throws Exception {
         claireChooses(NotificationChannel.EMAIL);
-        UsagerNotice expiring = new UsagerNotice(
-                EventId.of(UUID.randomUUID()),
-                f.tenant,
-                f.parent,
-                NotificationKind.DOCUMENT_EXPIRING,
-                f.clock.instant(),
-                Map.of("documentName", "Justificatif de domicile", "expiresOn", "16 février 2026"),
-                List.of());
+        UsagerNotice expiring = expiring();
 
         // The test that renders notices strictly names the value its producer forgot.
         NotificationService strict = service().strictRendering().build();
@@ -200,14 +197,7 @@ class NoticeAddressingTest {
                 .build();
         f.clock.set(Instant.parse("2026-01-15T21:30:00Z")); // 22:30 in Paris
 
-        service.enqueue(new UsagerNotice(
-                EventId.of(UUID.randomUUID()),
-                f.tenant,
-                f.parent,
-                NotificationKind.DOCUMENT_EXPIRING,
-                f.clock.instant(),
-                Map.of("documentName", "Justificatif de domicile", "expiresOn", "16 février 2026"),
-                List.of()));
+        service.enqueue(expiring());
         pump(service);
 
         assertThat(sms.received()).isEmpty();
