@@ -104,10 +104,6 @@ public final class ImapMailbox {
         this.session = Session.getInstance(p);
     }
 
-    public ImapSettings settings() {
-        return settings;
-    }
-
     /**
      * What one poll did.
      *
