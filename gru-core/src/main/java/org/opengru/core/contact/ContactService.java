@@ -91,8 +91,8 @@ public final class ContactService {
     }
 
     /**
-     * Links a contact awaiting triage (or in quarantine, after an agent checked it) to an usager and/or a
-     * request.
+     * Links a contact awaiting triage (or in quarantine, after an agent checked it, or an automatic mail an
+     * agent judges to be more) to an usager and/or a request.
      */
     public ContactRecord triage(
             AgentPrincipal agent, ContactId id, @Nullable UsagerId usager, @Nullable RequestId request) {
@@ -101,7 +101,9 @@ public final class ContactService {
         if (!c.tenant().equals(agent.tenant())) {
             throw new AccessDeniedException(agent.toString(), "triage", "contact", id.toString());
         }
-        if (c.status() != ContactStatus.TO_TRIAGE && c.status() != ContactStatus.QUARANTINED) {
+        if (c.status() != ContactStatus.TO_TRIAGE
+                && c.status() != ContactStatus.QUARANTINED
+                && c.status() != ContactStatus.AUTOMATIC) {
             throw new IllegalTransitionException(
                     "contact", id.toString(), c.status().name(), "triage", agent.toString(), "nothing to triage");
         }
@@ -145,5 +147,10 @@ public final class ContactService {
     /** The quarantine of the tenant. */
     public List<ContactRecord> quarantine(TenantId tenant, int limit) {
         return log.withStatus(tenant, ContactStatus.QUARANTINED, limit);
+    }
+
+    /** The auto-replies and delivery reports the mailbox received, kept out of request threads. */
+    public List<ContactRecord> automatic(TenantId tenant, int limit) {
+        return log.withStatus(tenant, ContactStatus.AUTOMATIC, limit);
     }
 }

@@ -12,5 +12,10 @@ public enum ContactStatus {
      */
     QUARANTINED,
     /** Triaged by an agent. */
-    TRIAGED
+    TRIAGED,
+    /**
+     * Written by a machine (an out-of-office reply, a mailing list, a delivery report): kept out of the
+     * request's thread, shown to agents as such, nothing to do.
+     */
+    AUTOMATIC
 }

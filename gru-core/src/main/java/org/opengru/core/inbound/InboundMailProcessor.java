@@ -3,8 +3,10 @@ package org.opengru.core.inbound;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.contact.ContactId;
@@ -12,11 +14,18 @@ import org.opengru.core.contact.ContactLog;
 import org.opengru.core.contact.ContactRecord;
 import org.opengru.core.contact.ContactStatus;
 import org.opengru.core.contact.Direction;
+import org.opengru.core.error.AccessDeniedException;
+import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.error.GruException;
+import org.opengru.core.error.IdempotencyConflictException;
+import org.opengru.core.error.IllegalTransitionException;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.notification.Notification;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.EmailAddress;
 
@@ -28,14 +37,28 @@ import org.opengru.core.value.EmailAddress;
  *       request's applicant, with acceptable attachments: the reply joins the request's thread, its
  *       attachments through the document vault's checks ({@link AttachmentScreen}).
  *   <li>No token: a contact to triage, linked to the usager when the sender's address is known.
- *   <li>Anything suspicious — a token that does not verify, a malformed sender, failed SPF/DKIM/DMARC, a
- *       token used by someone other than the applicant, an oversized or refused attachment: quarantined as
- *       a contact with the typed reason, never attached to a request. Nothing is lost.
+ *   <li>Anything suspicious or refused — a token that does not verify, a malformed sender, failed
+ *       SPF/DKIM/DMARC, a token used by someone other than the applicant, an oversized or refused attachment,
+ *       more attachments than a thread takes, a file name it would refuse, a reply the thread refuses for
+ *       its content: quarantined as a contact with the typed reason, never attached to a request.
+ *   <li>Written by a machine — {@code Auto-Submitted} other than {@code no}, {@code Precedence: bulk},
+ *       {@code junk} or {@code list}, {@code X-Autoreply}: an {@link ContactStatus#AUTOMATIC} contact,
+ *       linked to the request its token names, never in the thread.
+ *   <li>A delivery status notification (RFC 3464) about one of the commune's notification e-mails: that
+ *       e-mail is marked bounced ({@link NotificationBounces}), the notification moves on to its next
+ *       channel, and the report is kept as an automatic contact.
  * </ul>
  *
- * Idempotent on the Message-ID: the same mail handed twice gives one contact or one reply.
+ * Nothing the mail contains makes {@link #process} throw: an exception out of it is a technical failure
+ * (database, vault), which the mailbox adapter retries a bounded number of times. Idempotent on the
+ * Message-ID: the same mail handed twice gives one contact or one reply.
  */
 public final class InboundMailProcessor {
+
+    /** The longest file name a request's thread keeps. */
+    private static final int MAX_FILE_NAME = 255;
+
+    private static final Set<String> BULK = Set.of("bulk", "junk", "list");
 
     private static final Pattern AUTH_FAIL =
             Pattern.compile("(?i)\\b(spf|dkim|dmarc)\\s*=\\s*(fail|softfail|permerror)\\b");
@@ -44,22 +67,26 @@ public final class InboundMailProcessor {
     private final RequestThreads threads;
     private final AttachmentScreen screen;
     private final SenderDirectory senders;
+    private final NotificationBounces bounces;
     private final ContactLog contacts;
     private final Clock clock;
     private final IdGenerator ids;
     private final long maxAttachmentBytes;
     private final long maxTotalBytes;
+    private final int maxAttachments;
 
     private InboundMailProcessor(Builder b) {
         this.tokens = b.tokens;
         this.threads = Objects.requireNonNull(b.threads, "threads");
         this.screen = Objects.requireNonNull(b.screen, "screen");
         this.senders = b.senders;
+        this.bounces = b.bounces;
         this.contacts = Objects.requireNonNull(b.contacts, "contacts");
         this.clock = b.clock;
         this.ids = b.ids != null ? b.ids : IdGenerator.create(b.clock);
         this.maxAttachmentBytes = b.maxAttachmentBytes;
         this.maxTotalBytes = b.maxTotalBytes;
+        this.maxAttachments = b.maxAttachments;
     }
 
     public static Builder builder(ReplyTokens tokens, Clock clock) {
@@ -71,12 +98,19 @@ public final class InboundMailProcessor {
         return maxAttachmentBytes;
     }
 
-    /** Processes one mail for the tenant whose mailbox received it. */
+    /**
+     * The largest raw message the mailbox adapters download (the attachments' limit, their transfer
+     * encoding and the text); a larger one is quarantined from its headers.
+     */
+    public long maxMessageBytes() {
+        return maxTotalBytes / 10 * 14 + 1024 * 1024;
+    }
+
+    /**
+     * Processes one mail for the tenant whose mailbox received it. Throws only for a technical failure
+     * (database, vault unavailable); whatever the mail contains gives a result.
+     */
     public InboundResult process(TenantId tenant, InboundMail mail) {
-        EmailAddress from = parseFrom(mail.from());
-        if (from == null) {
-            return quarantine(tenant, mail, new SuspiciousMailException("missing or malformed From: " + mail.from()));
-        }
         if (mail.authenticationResults() != null
                 && AUTH_FAIL.matcher(mail.authenticationResults()).find()) {
             return quarantine(
@@ -84,17 +118,20 @@ public final class InboundMailProcessor {
                     mail,
                     new SuspiciousMailException("sender authentication failed: " + mail.authenticationResults()));
         }
-        long total = 0;
-        for (InboundAttachment a : mail.attachments()) {
-            if (a.size() > maxAttachmentBytes) {
-                return quarantine(
-                        tenant, mail, new OversizedAttachmentException(a.fileName(), a.size(), maxAttachmentBytes));
-            }
-            total += a.size();
+        EmailAddress from = parseFrom(mail.from());
+        if (mail.deliveryReport() != null) {
+            return deliveryReport(tenant, mail, from, mail.deliveryReport());
         }
-        if (total > maxTotalBytes) {
-            return quarantine(
-                    tenant, mail, new OversizedAttachmentException("(all attachments)", total, maxTotalBytes));
+        if (from == null) {
+            return quarantine(tenant, mail, new SuspiciousMailException("missing or malformed From: " + mail.from()));
+        }
+        String automatic = automatic(mail);
+        if (automatic != null) {
+            return automatic(tenant, mail, from, "automatic reply (" + automatic + ")");
+        }
+        InboundMailException refused = refusedAttachments(mail);
+        if (refused != null) {
+            return quarantine(tenant, mail, refused);
         }
         Optional<String> token = findToken(mail);
         if (token.isEmpty()) {
@@ -133,14 +170,130 @@ public final class InboundMailProcessor {
                 mail.text(),
                 accepted,
                 mail.receivedAt());
-        threads.appendReply(tenant, request, reply);
+        try {
+            threads.appendReply(tenant, request, reply);
+        } catch (GruException e) {
+            if (refusal(e)) {
+                return quarantine(tenant, mail, new ReplyRefusedException(e));
+            }
+            throw e;
+        }
         return new InboundResult.Threaded(request, reply);
+    }
+
+    /**
+     * Whether a failure is a refusal of what the mail contains (bad input, a request the usager may no
+     * longer write into), as opposed to a technical failure worth retrying (a store down, a concurrent
+     * update).
+     */
+    private static boolean refusal(RuntimeException e) {
+        return e instanceof ValidationException
+                || e instanceof AccessDeniedException
+                || e instanceof NotFoundException
+                || e instanceof IllegalTransitionException
+                || e instanceof IdempotencyConflictException
+                || e instanceof AlreadyExistsException;
+    }
+
+    /** Why the attachments cannot go into a request's thread, or {@code null} when they can. */
+    private @Nullable InboundMailException refusedAttachments(InboundMail mail) {
+        if (mail.attachments().size() > maxAttachments) {
+            return new AttachmentRejectedException(
+                    "(all attachments)",
+                    mail.attachments().size() + " attachments, " + maxAttachments + " at most per message");
+        }
+        long total = 0;
+        for (InboundAttachment a : mail.attachments()) {
+            String name = a.fileName();
+            if (name.length() > MAX_FILE_NAME) {
+                return new AttachmentRejectedException(
+                        name, "its name of " + name.length() + " characters is longer than " + MAX_FILE_NAME);
+            }
+            if (name.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
+                return new AttachmentRejectedException(name, "its name holds a path or a control character");
+            }
+            if (a.size() > maxAttachmentBytes) {
+                return new OversizedAttachmentException(name, a.size(), maxAttachmentBytes);
+            }
+            total += a.size();
+        }
+        if (total > maxTotalBytes) {
+            return new OversizedAttachmentException("(all attachments)", total, maxTotalBytes);
+        }
+        return null;
+    }
+
+    /** The header that shows a machine wrote the mail (RFC 3834 and common practice), or {@code null}. */
+    private static @Nullable String automatic(InboundMail mail) {
+        if (mail.autoSubmitted() != null && !keyword(mail.autoSubmitted()).equals("no")) {
+            return "Auto-Submitted: " + mail.autoSubmitted();
+        }
+        if (mail.precedence() != null && BULK.contains(keyword(mail.precedence()))) {
+            return "Precedence: " + mail.precedence();
+        }
+        if (mail.autoReply() != null) {
+            return "X-Autoreply: " + mail.autoReply();
+        }
+        return null;
+    }
+
+    /** {@code auto-replied; owner-email="x@y"} → {@code auto-replied}. */
+    private static String keyword(String header) {
+        String v = header.strip();
+        int end = 0;
+        while (end < v.length() && v.charAt(end) != ';' && !Character.isWhitespace(v.charAt(end))) {
+            end++;
+        }
+        return v.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An automatic mail: never in the thread; linked to the request when its token verifies, to the usager
+     * when the sender is known. A forged token is still quarantined.
+     */
+    private InboundResult automatic(TenantId tenant, InboundMail mail, @Nullable EmailAddress from, String why) {
+        UsagerId usager = from == null ? null : senders.byEmail(tenant, from).orElse(null);
+        RequestId request = null;
+        Optional<String> token = findToken(mail);
+        if (token.isPresent()) {
+            RequestId named;
+            try {
+                named = tokens.verify(tenant, token.get());
+            } catch (ForgedReplyTokenException e) {
+                return quarantine(tenant, mail, e);
+            }
+            Optional<RequestThreads.Correspondent> c = threads.correspondent(tenant, named);
+            if (c.isPresent()) {
+                request = named;
+                if (usager == null) {
+                    usager = c.get().usager();
+                }
+            }
+        }
+        ContactRecord c = contacts.add(contact(tenant, mail, usager, request, ContactStatus.AUTOMATIC, why, List.of()));
+        return new InboundResult.Automatic(c, why);
+    }
+
+    /** A bounce of one of our notification e-mails moves the notification on; any other report is kept. */
+    private InboundResult deliveryReport(
+            TenantId tenant, InboundMail mail, @Nullable EmailAddress from, DeliveryReport report) {
+        if (report.failed() && report.originalMessageId() != null) {
+            Optional<Notification> n =
+                    bounces.bounced(tenant, report.originalMessageId(), "bounce: " + report.summary());
+            if (n.isPresent()) {
+                String why = "bounce of notification " + n.get().id() + ": " + report.summary();
+                ContactRecord c = contacts.add(contact(
+                        tenant, mail, n.get().usager(), n.get().request(), ContactStatus.AUTOMATIC, why, List.of()));
+                return new InboundResult.Bounced(c, n.get());
+            }
+        }
+        return automatic(tenant, mail, from, "delivery status notification: " + report.summary());
     }
 
     /** Quarantines a mail the mailbox adapter could not even read in full (oversized, malformed MIME). */
     public InboundResult.Quarantined quarantine(TenantId tenant, InboundMail mail, InboundMailException reason) {
-        ContactRecord c =
-                contacts.add(contact(tenant, mail, null, ContactStatus.QUARANTINED, reason.getMessage(), List.of()));
+        ContactRecord c = contacts.add(
+                contact(tenant, mail, null, null, ContactStatus.QUARANTINED, reason.getMessage(), List.of()));
         return new InboundResult.Quarantined(c, reason);
     }
 
@@ -155,14 +308,23 @@ public final class InboundMailProcessor {
         List<String> refs =
                 accepted.stream().map(AttachmentScreen.Accepted::documentRef).toList();
         String reason = usager == null ? "no reply token; sender " + from + " unknown" : "no reply token";
-        ContactRecord c = contacts.add(contact(tenant, mail, usager, ContactStatus.TO_TRIAGE, reason, refs));
+        ContactRecord c = contacts.add(contact(tenant, mail, usager, null, ContactStatus.TO_TRIAGE, reason, refs));
         return new InboundResult.Triage(c);
     }
 
     private List<AttachmentScreen.Accepted> screenAll(TenantId tenant, @Nullable UsagerId owner, InboundMail mail) {
         List<AttachmentScreen.Accepted> out = new ArrayList<>();
         for (InboundAttachment a : mail.attachments()) {
-            out.add(screen.screen(tenant, owner, a));
+            try {
+                out.add(screen.screen(tenant, owner, a));
+            } catch (AttachmentRejectedException e) {
+                throw e;
+            } catch (GruException e) {
+                if (refusal(e)) {
+                    throw new AttachmentRejectedException(a.fileName(), e.getMessage());
+                }
+                throw e;
+            }
         }
         return out;
     }
@@ -171,27 +333,41 @@ public final class InboundMailProcessor {
             TenantId tenant,
             InboundMail mail,
             @Nullable UsagerId usager,
+            @Nullable RequestId request,
             ContactStatus status,
             String reason,
             List<String> refs) {
-        String subject = mail.subject().isBlank() ? "(sans objet)" : truncate(mail.subject(), 300);
-        String summary = mail.text().isBlank() ? "(message vide)" : truncate(mail.text(), 20_000);
+        String subject = clean(mail.subject(), 300);
+        String text = clean(mail.text(), 20_000);
+        String sender = mail.from() == null ? "" : "\n\n[From: " + clean(mail.from(), 300) + "]";
         return new ContactRecord(
                 new ContactId(ids.nextUuid()),
                 tenant,
                 usager,
-                null,
+                request,
                 Channel.EMAIL,
                 Direction.INBOUND,
-                subject,
-                summary + (mail.from() == null ? "" : "\n\n[From: " + truncate(mail.from(), 300) + "]"),
+                subject.isEmpty() ? "(sans objet)" : subject,
+                truncate((text.isEmpty() ? "(message vide)" : text) + sender, 20_000),
                 null,
                 mail.receivedAt(),
                 clock.instant(),
                 status,
-                truncate(reason, 2000),
+                clean(reason, 2000),
                 refs,
                 mail.messageId());
+    }
+
+    /** Without NUL and other controls a database would refuse (line breaks and tabs kept), cut, stripped. */
+    private static String clean(String s, int max) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && out.length() < max; i++) {
+            char c = s.charAt(i);
+            if (!Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t') {
+                out.append(c);
+            }
+        }
+        return truncate(out.toString(), max).strip();
     }
 
     private static Optional<String> findToken(InboundMail mail) {
@@ -226,8 +402,13 @@ public final class InboundMailProcessor {
         }
     }
 
+    /** At most {@code max} characters, never splitting a surrogate pair. */
     private static String truncate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 
     /** Configures the processor. */
@@ -236,12 +417,14 @@ public final class InboundMailProcessor {
         private final Clock clock;
         private @Nullable RequestThreads threads;
         private AttachmentScreen screen =
-                AttachmentScreen.allowTypes(java.util.Set.of("application/pdf", "image/jpeg", "image/png"));
+                AttachmentScreen.allowTypes(Set.of("application/pdf", "image/jpeg", "image/png"));
         private SenderDirectory senders = SenderDirectory.none();
+        private NotificationBounces bounces = NotificationBounces.none();
         private @Nullable ContactLog contacts;
         private @Nullable IdGenerator ids;
         private long maxAttachmentBytes = 10L * 1024 * 1024;
         private long maxTotalBytes = 25L * 1024 * 1024;
+        private int maxAttachments = 20;
 
         private Builder(ReplyTokens tokens, Clock clock) {
             this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -260,6 +443,21 @@ public final class InboundMailProcessor {
 
         public Builder senders(SenderDirectory senders) {
             this.senders = Objects.requireNonNull(senders, "senders");
+            return this;
+        }
+
+        /** Where bounces of notification e-mails go: {@code notificationService::recordBounce}. */
+        public Builder bounces(NotificationBounces bounces) {
+            this.bounces = Objects.requireNonNull(bounces, "bounces");
+            return this;
+        }
+
+        /** Attachments per mail; more and the mail is quarantined (a request's thread takes 20 per message). */
+        public Builder maxAttachments(int maxAttachments) {
+            if (maxAttachments < 0 || maxAttachments > 20) {
+                throw new ValidationException("inbound.maxAttachments", maxAttachments, "must be between 0 and 20");
+            }
+            this.maxAttachments = maxAttachments;
             return this;
         }
 

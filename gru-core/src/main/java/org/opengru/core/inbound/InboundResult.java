@@ -2,6 +2,7 @@ package org.opengru.core.inbound;
 
 import org.opengru.core.contact.ContactRecord;
 import org.opengru.core.id.RequestId;
+import org.opengru.core.notification.Notification;
 
 /** What became of one inbound e-mail. */
 public sealed interface InboundResult {
@@ -14,4 +15,17 @@ public sealed interface InboundResult {
 
     /** Not trusted: held for an agent, never attached to a request; {@code reason} says why. */
     record Quarantined(ContactRecord contact, InboundMailException reason) implements InboundResult {}
+
+    /**
+     * Written by a machine (an out-of-office reply, a list, a delivery report on no notification of ours):
+     * kept out of the request's thread, recorded as an {@link org.opengru.core.contact.ContactStatus#AUTOMATIC}
+     * contact linked to the request and usager when known; {@code why} names what gave it away.
+     */
+    record Automatic(ContactRecord contact, String why) implements InboundResult {}
+
+    /**
+     * A bounce of one of the commune's notifications: its e-mail delivery is marked failed and the next
+     * channel of its chain is tried; the report is kept as an automatic contact about the usager.
+     */
+    record Bounced(ContactRecord contact, Notification notification) implements InboundResult {}
 }

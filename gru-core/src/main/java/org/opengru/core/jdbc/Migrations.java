@@ -61,7 +61,8 @@ public final class Migrations {
             "V11__outbox_pruning_audit_anchor.sql",
             "V12__deadline_during_complement.sql",
             "V13__scheduled_jobs.sql",
-            "V14__outbox_lease.sql");
+            "V14__outbox_lease.sql",
+            "V15__automatic_contacts.sql");
 
     /** gru-scheduling's own history table before it used this runner: {@code (version, script)}. */
     private static final String SCHEDULING_LEGACY_TABLE = "scheduling_schema_version";

@@ -32,7 +32,9 @@ public record DeliveryAttempt(
         DEFERRED,
         /** A receipt arrived later from the provider. */
         RECEIPT_DELIVERED,
-        RECEIPT_FAILED
+        RECEIPT_FAILED,
+        /** The e-mail came back undelivered (a delivery status notification): the next channel is tried. */
+        BOUNCED
     }
 
     public DeliveryAttempt {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.ValidationException;
@@ -24,6 +25,8 @@ import org.opengru.core.outbox.RetryPolicy;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.NotificationChannel;
+import org.opengru.core.usager.Person;
+import org.opengru.core.usager.Usager;
 import org.opengru.core.usager.UsagerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +85,8 @@ public final class NotificationService {
     private final @Nullable RequestStore requestStore;
     private final @Nullable UsagerStore usagers;
     private final @Nullable RequestNotices requestNotices;
+    private final Function<TenantId, @Nullable CommuneDefaults> communeDefaults;
+    private final boolean strictRendering;
 
     private NotificationService(Builder b) {
         this.clock = b.clock;
@@ -98,6 +103,8 @@ public final class NotificationService {
         this.requestStore = b.requestStore;
         this.usagers = b.usagers;
         this.requestNotices = b.requestNotices;
+        this.communeDefaults = b.communeDefaults;
+        this.strictRendering = b.strictRendering;
         if (!outbox.subscribers().contains(SUBSCRIBER)) {
             throw new ValidationException(
                     "notifications.outbox", outbox.subscribers(), "must write deliveries for subscriber " + SUBSCRIBER);
@@ -114,16 +121,21 @@ public final class NotificationService {
      */
     public NotificationId enqueue(Notice notice) {
         Objects.requireNonNull(notice, "notice");
+        CommuneDefaults commune = communeDefaults.apply(notice.tenant());
+        Optional<Usager> usager = usagers == null ? Optional.empty() : usagers.find(notice.tenant(), notice.usager());
         NotificationPreferences prefs = preferences
                 .find(notice.tenant(), notice.usager())
-                .or(() -> usagers == null
-                        ? Optional.empty()
-                        : usagers.find(notice.tenant(), notice.usager())
-                                .map(u -> NotificationPreferences.fromContact(
-                                        notice.tenant(), notice.usager(), u.contact(), LanguageRegister.STANDARD)))
+                .or(() -> usager.map(u -> derived(notice, u, commune)))
                 .orElseGet(() -> NotificationPreferences.inAppOnly(notice.tenant(), notice.usager()));
         Map<String, String> values = new HashMap<>(notice.variables());
-        RenderedMessage message = templates.render(notice.tenant(), notice.kind(), prefs.register(), values);
+        usager.ifPresent(u -> values.putIfAbsent("usagerName", greetingName(u)));
+        if (commune != null) {
+            values.putIfAbsent("commune", commune.name());
+        }
+        values.putIfAbsent("replyHint", commune == null ? "" : commune.replyHint());
+        RenderedMessage message = strictRendering
+                ? templates.renderStrictly(notice.tenant(), notice.kind(), prefs.register(), values)
+                : templates.render(notice.tenant(), notice.kind(), prefs.register(), values);
         Instant now = clock.instant();
         RequestId request = notice instanceof RequestNotice r ? r.request() : null;
         AppointmentNotice appointment = notice instanceof AppointmentNotice a ? a : null;
@@ -159,6 +171,27 @@ public final class NotificationService {
                 now,
                 NotificationCodec.toJson(n))));
         return n.id();
+    }
+
+    /**
+     * The preferences of an usager who set none, from their contact details, with the commune's SMS quiet
+     * hours.
+     */
+    private static NotificationPreferences derived(Notice notice, Usager u, @Nullable CommuneDefaults commune) {
+        NotificationPreferences p = NotificationPreferences.fromContact(
+                notice.tenant(), notice.usager(), u.contact(), LanguageRegister.STANDARD);
+        return commune == null ? p : p.withQuietHours(commune.smsQuietHours());
+    }
+
+    /** How a greeting names the usager: a person by first given name and name, others by their label. */
+    private static String greetingName(Usager u) {
+        if (u instanceof Person p) {
+            String family =
+                    p.usedName() != null ? p.usedName().value() : p.familyName().value();
+            List<String> given = p.givenNames().value();
+            return given.isEmpty() ? family : given.get(0) + " " + family;
+        }
+        return u.displayName();
     }
 
     /** The outbox subscriber that stores queued notifications (register it with the relay). */
@@ -215,16 +248,60 @@ public final class NotificationService {
                     n.attemptsOnChannel(),
                     n.nextAttemptAt());
         } else {
-            int nextIndex = n.channelIndex() + 1;
-            updated = n.next(
-                    new DeliveryAttempt(channel, DeliveryAttempt.Outcome.RECEIPT_FAILED, now, detail, providerId),
-                    nextIndex < n.chain().size() ? NotificationStatus.QUEUED : NotificationStatus.FAILED,
-                    nextIndex,
-                    0,
-                    now);
+            updated = movedOn(n, channel, DeliveryAttempt.Outcome.RECEIPT_FAILED, detail, providerId);
         }
         store.update(updated);
         return Optional.of(updated);
+    }
+
+    /**
+     * Records that a notification e-mail bounced (a delivery status notification found in the commune's
+     * mailbox, see {@link org.opengru.core.inbound.NotificationBounces}): the e-mail is marked {@link
+     * DeliveryAttempt.Outcome#BOUNCED} and the notification moves on to the next channel of its chain, the
+     * in-app inbox at the latest. A bounce of an e-mail the notification has moved on from changes nothing,
+     * so a report read twice falls back once.
+     *
+     * @param messageId the Message-ID of the e-mail, as the report returns it
+     * @return the notification as it now stands; empty when the tenant sent no e-mail with that Message-ID
+     */
+    public Optional<Notification> recordBounce(TenantId tenant, String messageId, String detail) {
+        String id = messageId.strip();
+        Optional<Notification> found =
+                store.byProviderId(id).filter(n -> n.tenant().equals(tenant));
+        if (found.isEmpty()) {
+            return found;
+        }
+        Notification n = found.get();
+        boolean onThatEmail = n.currentChannel() == NotificationChannel.EMAIL
+                && (n.status() == NotificationStatus.SENT || n.status() == NotificationStatus.DELIVERED)
+                && n.attempts().stream()
+                        .reduce((a, b) -> b)
+                        .map(last -> id.equals(last.providerId()))
+                        .orElse(false);
+        if (!onThatEmail) {
+            return found;
+        }
+        Notification updated = movedOn(n, NotificationChannel.EMAIL, DeliveryAttempt.Outcome.BOUNCED, detail, id);
+        LOG.info("notification {} bounced by e-mail, falls back: {}", n.id(), detail);
+        store.update(updated);
+        return Optional.of(updated);
+    }
+
+    /** The notification after a failure reported later on its channel: on to the next one, now. */
+    private Notification movedOn(
+            Notification n,
+            NotificationChannel channel,
+            DeliveryAttempt.Outcome outcome,
+            String detail,
+            @Nullable String providerId) {
+        Instant now = clock.instant();
+        int nextIndex = n.channelIndex() + 1;
+        return n.next(
+                new DeliveryAttempt(channel, outcome, now, detail, providerId),
+                nextIndex < n.chain().size() ? NotificationStatus.QUEUED : NotificationStatus.FAILED,
+                nextIndex,
+                0,
+                now);
     }
 
     /** One delivery pass over a due notification; pure apart from the senders. */
@@ -433,6 +510,8 @@ public final class NotificationService {
         private @Nullable RequestStore requestStore;
         private @Nullable RequestNotices requestNotices;
         private @Nullable UsagerStore usagers;
+        private Function<TenantId, @Nullable CommuneDefaults> communeDefaults = tenant -> null;
+        private boolean strictRendering;
 
         private Builder(Clock clock, Outbox outbox) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -500,11 +579,38 @@ public final class NotificationService {
         }
 
         /**
-         * For an usager without stored preferences, derive them from their {@link
-         * org.opengru.core.usager.Contact} (channels, addresses, consent) instead of the in-app inbox only.
+         * Where usagers are known: their name fills {@code {{usagerName}}} (the greeting), and for an usager
+         * without stored preferences, their {@link org.opengru.core.usager.Contact} (channels, addresses,
+         * consent) gives them, instead of the in-app inbox only.
          */
         public Builder usagers(UsagerStore usagers) {
             this.usagers = Objects.requireNonNull(usagers, "usagers");
+            return this;
+        }
+
+        /**
+         * Each commune's defaults ({@code null} for a tenant without): its name for the notices that give
+         * none, the SMS quiet hours of preferences derived from contact details, the reply hint.
+         */
+        public Builder communeDefaults(Function<TenantId, @Nullable CommuneDefaults> defaults) {
+            this.communeDefaults = Objects.requireNonNull(defaults, "defaults");
+            return this;
+        }
+
+        /** The same defaults for every tenant (an installation for one commune). */
+        public Builder communeDefaults(CommuneDefaults defaults) {
+            Objects.requireNonNull(defaults, "defaults");
+            return communeDefaults(tenant -> defaults);
+        }
+
+        /**
+         * Refuses, at {@link #enqueue}, a notice that leaves any placeholder of its template without a value,
+         * the optional ones included ({@link NotificationTemplates#renderStrictly}). For tests: the one that
+         * renders each producer's notices this way catches a value the producer forgot, where a lenient
+         * rendering would close the gap up in the resident's message.
+         */
+        public Builder strictRendering() {
+            this.strictRendering = true;
             return this;
         }
 

@@ -49,19 +49,41 @@ public final class NotificationTemplates {
 
     /**
      * Renders the commune's template with the values. Every placeholder the template uses needs a value
-     * (a {@link ValidationException} names the missing one), except the common ones, which default to
-     * empty. Values are HTML-escaped in the HTML body and kept on one line in the subject.
+     * (a {@link ValidationException} names the missing one), except the common ones ({@link
+     * NotificationKind#COMMON_PLACEHOLDERS}): one left without a value, or empty, takes its spacing with it,
+     * so that the resident reads {@code Bonjour,} rather than {@code Bonjour ,}. Values are HTML-escaped in
+     * the HTML body and kept on one line in the subject.
      */
     public RenderedMessage render(
             TenantId tenant, NotificationKind kind, LanguageRegister register, Map<String, String> values) {
+        return render(tenant, kind, register, values, false);
+    }
+
+    /**
+     * As {@link #render}, but every placeholder the template uses needs a value, the common ones included
+     * (an empty value given on purpose is accepted): a test rendering a producer's notices this way names
+     * the value the producer forgot.
+     */
+    public RenderedMessage renderStrictly(
+            TenantId tenant, NotificationKind kind, LanguageRegister register, Map<String, String> values) {
+        return render(tenant, kind, register, values, true);
+    }
+
+    private RenderedMessage render(
+            TenantId tenant,
+            NotificationKind kind,
+            LanguageRegister register,
+            Map<String, String> values,
+            boolean strict) {
         NotificationTemplate t = template(tenant, kind, register);
-        String text = fill(t.text(), values, Mode.TEXT);
-        String html = t.html() != null ? fill(t.html(), values, Mode.HTML) : paragraphs(t.text(), values);
+        String text = fill(t.text(), values, Mode.TEXT, strict).stripTrailing();
+        String html =
+                t.html() != null ? fill(t.html(), values, Mode.HTML, strict) : paragraphs(t.text(), values, strict);
         return new RenderedMessage(
-                fill(t.subject(), values, Mode.LINE),
+                fill(t.subject(), values, Mode.LINE, strict).strip(),
                 text,
                 html,
-                fill(t.sms(), values, Mode.LINE).strip());
+                fill(t.sms(), values, Mode.LINE, strict).strip());
     }
 
     private enum Mode {
@@ -70,38 +92,73 @@ public final class NotificationTemplates {
         HTML
     }
 
-    private static String fill(String body, Map<String, String> values, Mode mode) {
+    private static String fill(String body, Map<String, String> values, Mode mode, boolean strict) {
         Matcher m = NotificationTemplate.placeholderPattern().matcher(body);
         StringBuilder sb = new StringBuilder();
+        int pos = 0;
         while (m.find()) {
             String name = m.group(1);
             String v = values.get(name);
-            if (v == null) {
-                if (!NotificationKind.COMMON_PLACEHOLDERS.contains(name)) {
-                    throw new ValidationException("notice.variables." + name, null, "is required by the template");
-                }
-                v = "";
+            if (v == null && (strict || !NotificationKind.COMMON_PLACEHOLDERS.contains(name))) {
+                throw new ValidationException("notice.variables." + name, null, "is required by the template");
+            }
+            sb.append(body, pos, m.start());
+            pos = m.end();
+            if (v == null || v.isBlank()) {
+                pos = closeUp(sb, body, pos);
+                continue;
             }
             if (mode == Mode.LINE) {
                 v = v.replaceAll("[\\r\\n]+", " ");
             } else if (mode == Mode.HTML) {
                 v = escape(v).replace("\n", "<br>");
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            sb.append(v);
         }
-        m.appendTail(sb);
+        sb.append(body, pos, body.length());
         return sb.toString();
     }
 
+    /**
+     * Closes up the gap an empty optional value leaves: at the start of a line, the separator after it
+     * goes ({@code {{commune}} : RDV} → {@code RDV}); before punctuation or the end of a line, the spaces
+     * before it go ({@code Bonjour {{usagerName}},} → {@code Bonjour,}). Returns where the body resumes.
+     */
+    private static int closeUp(StringBuilder sb, String body, int pos) {
+        int lineStart = sb.length();
+        while (lineStart > 0 && (sb.charAt(lineStart - 1) == ' ' || sb.charAt(lineStart - 1) == '\t')) {
+            lineStart--;
+        }
+        if (lineStart == 0 || sb.charAt(lineStart - 1) == '\n' || sb.charAt(lineStart - 1) == '>') {
+            int next = pos;
+            while (next < body.length() && (body.charAt(next) == ' ' || body.charAt(next) == '\t')) {
+                next++;
+            }
+            if (next < body.length() && ":;,-–".indexOf(body.charAt(next)) >= 0) {
+                next++;
+                while (next < body.length() && (body.charAt(next) == ' ' || body.charAt(next) == '\t')) {
+                    next++;
+                }
+                return next;
+            }
+            return pos;
+        }
+        char after = pos < body.length() ? body.charAt(pos) : '\n';
+        if (",.;:!?)\r\n".indexOf(after) >= 0) {
+            sb.setLength(lineStart);
+        }
+        return pos;
+    }
+
     /** The text template laid out as HTML paragraphs, values escaped. */
-    private static String paragraphs(String textTemplate, Map<String, String> values) {
+    private static String paragraphs(String textTemplate, Map<String, String> values, boolean strict) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><body>");
         for (String para : textTemplate.split("\\n\\s*\\n")) {
             if (para.isBlank()) {
                 continue;
             }
             // Escape the template's own text first, then fill (values escaped as they go in).
-            String filled = fill(escape(para), values, Mode.HTML).replace("\n", "<br>");
+            String filled = fill(escape(para), values, Mode.HTML, strict).replace("\n", "<br>");
             if (!filled.isBlank()) {
                 html.append("<p>").append(filled).append("</p>");
             }

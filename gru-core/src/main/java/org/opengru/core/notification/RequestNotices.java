@@ -151,7 +151,9 @@ public final class RequestNotices {
         Map<String, String> v = new HashMap<>();
         v.put("reference", r.reference().toString());
         Acknowledgment ack = r.acknowledgment();
-        v.put("commune", ack != null ? ack.collectivityName() : "");
+        if (ack != null) {
+            v.put("commune", ack.collectivityName()); // otherwise the commune's defaults name it
+        }
         NotificationKind kind;
         List<Attachment> attachments = List.of();
         switch (f.type()) {

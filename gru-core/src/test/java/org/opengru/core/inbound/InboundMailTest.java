@@ -6,20 +6,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.activation.DataHandler;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +30,6 @@ import org.opengru.core.id.EventId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.inbound.imap.ImapMailbox;
-import org.opengru.core.inbound.imap.ImapSettings;
 import org.opengru.core.notification.Attachment;
 import org.opengru.core.notification.LanguageRegister;
 import org.opengru.core.notification.NotificationKind;
@@ -48,11 +38,11 @@ import org.opengru.core.notification.NotificationPreferences;
 import org.opengru.core.notification.NotificationService;
 import org.opengru.core.notification.RequestNotice;
 import org.opengru.core.notification.email.SmtpEmailSender;
-import org.opengru.core.notification.email.SmtpSettings;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.testing.MutableClock;
+import org.opengru.core.testing.TestMails;
 import org.opengru.core.usager.NotificationChannel;
 import org.opengru.core.value.EmailAddress;
 
@@ -121,70 +111,16 @@ class InboundMailTest {
                 })
                 .limits(4096, 8192)
                 .build();
-        mailbox = new ImapMailbox(
-                new ImapSettings(
-                        "127.0.0.1",
-                        MAIL.getImap().getPort(),
-                        false,
-                        "mairie",
-                        "secret",
-                        "INBOX",
-                        "OpenGRU-traite",
-                        "OpenGRU-quarantaine",
-                        Duration.ofSeconds(5)),
-                clock);
-    }
-
-    Session smtpSession() {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", "127.0.0.1");
-        p.setProperty("mail.smtp.port", Integer.toString(MAIL.getSmtp().getPort()));
-        return Session.getInstance(p);
+        mailbox = new ImapMailbox(TestMails.imap(MAIL), clock);
     }
 
     MimeMessage reply(String from, String to, String subject, String text, byte[] attachment, String name)
             throws Exception {
-        MimeMessage m = new MimeMessage(smtpSession());
-        m.setFrom(new InternetAddress(from));
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        m.setSubject(subject, "UTF-8");
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        MimeBodyPart body = new MimeBodyPart();
-        body.setText(text, "UTF-8");
-        mixed.addBodyPart(body);
-        if (attachment != null) {
-            MimeBodyPart file = new MimeBodyPart();
-            file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment, "application/pdf")));
-            file.setFileName(name);
-            file.setDisposition(MimeBodyPart.ATTACHMENT);
-            mixed.addBodyPart(file);
-        }
-        m.setContent(mixed);
-        m.saveChanges();
-        return m;
+        return TestMails.reply(from, to, subject, text, attachment == null ? Map.of() : Map.of(name, attachment));
     }
 
     int count(String folder) throws Exception {
-        Properties p = new Properties();
-        try (Store store = Session.getInstance(p).getStore("imap")) {
-            store.connect("127.0.0.1", MAIL.getImap().getPort(), "mairie", "secret");
-            Folder f = store.getFolder(folder);
-            if (!f.exists()) {
-                return 0;
-            }
-            f.open(Folder.READ_ONLY);
-            try {
-                int n = 0;
-                for (Message m : f.getMessages()) {
-                    if (!m.isSet(Flags.Flag.DELETED)) {
-                        n++;
-                    }
-                }
-                return n;
-            } finally {
-                f.close(false);
-            }
-        }
+        return TestMails.count(MAIL, "mairie", "secret", folder);
     }
 
     /** Sends Léa the real notification e-mail and returns its Reply-To. */
@@ -195,18 +131,7 @@ class InboundMailTest {
                 T, lea, List.of(NotificationChannel.EMAIL), LEA, null, null, null, null, LanguageRegister.STANDARD));
         NotificationService service = NotificationService.builder(clock, outbox)
                 .preferences(prefs)
-                .sender(new SmtpEmailSender(
-                        new SmtpSettings(
-                                "127.0.0.1",
-                                MAIL.getSmtp().getPort(),
-                                SmtpSettings.Security.NONE,
-                                null,
-                                null,
-                                MAIRIE,
-                                "Mairie",
-                                Duration.ofSeconds(5)),
-                        clock,
-                        tokens.replyTo(MAIRIE)))
+                .sender(new SmtpEmailSender(TestMails.smtp(MAIL, MAIRIE, "Mairie"), clock, tokens.replyTo(MAIRIE)))
                 .build();
         service.enqueue(new RequestNotice(
                 EventId.of(UUID.randomUUID()),
@@ -252,7 +177,11 @@ class InboundMailTest {
     @Test
     void aTokenInTheSubjectThreadsAReplySentThroughSmtp() throws Exception {
         String subject = "Re: votre demande " + tokens.subjectTag(T, request);
-        Transport.send(reply(LEA.value(), MAIRIE.value(), subject, "Bonjour, une question.", null, null));
+        MimeMessage sent = reply(LEA.value(), MAIRIE.value(), subject, "Bonjour, une question.", null, null);
+        try (Transport smtp = Session.getInstance(new Properties()).getTransport("smtp")) {
+            smtp.connect("127.0.0.1", MAIL.getSmtp().getPort(), null, null);
+            smtp.sendMessage(sent, sent.getAllRecipients());
+        }
         assertThat(MAIL.waitForIncomingEmail(5000, 1)).isTrue();
 
         ImapMailbox.PollReport report = mailbox.poll(T, processor, 10);

@@ -124,6 +124,34 @@ class NotificationTemplatesTest {
     }
 
     @Test
+    void everyDefaultTemplateRendersStrictlyWithEveryValueAndNeverLeavesAPlaceholder() {
+        for (NotificationKind k : NotificationKind.values()) {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (String name : k.allowedPlaceholders()) {
+                values.put(name, "«" + name + "»");
+            }
+            for (LanguageRegister r : LanguageRegister.values()) {
+                RenderedMessage m = templates.renderStrictly(T, k, r, values);
+                assertThat(m.text() + m.subject() + m.sms() + m.html()).doesNotContain("{{", "}}");
+                assertThat(m.text()).startsWith("Bonjour «usagerName»,");
+            }
+        }
+    }
+
+    @Test
+    void anOptionalValueLeftOutClosesUpInsteadOfLeavingAGap() {
+        Map<String, String> values = Map.of("documentName", "Passeport", "expiresOn", "3 mai");
+        RenderedMessage m = templates.render(T, NotificationKind.DOCUMENT_EXPIRING, LanguageRegister.STANDARD, values);
+        assertThat(m.text()).startsWith("Bonjour,\n\nVotre justificatif « Passeport »");
+        assertThat(m.html()).contains("<p>Bonjour,</p>");
+        assertThat(m.sms()).isEqualTo("Passeport expire le 3 mai.");
+        assertThatThrownBy(() -> templates.renderStrictly(
+                        T, NotificationKind.DOCUMENT_EXPIRING, LanguageRegister.STANDARD, values))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("notice.variables.usagerName"));
+    }
+
+    @Test
     void preferencesRefuseSmsWithoutConsentAndBadAddresses() {
         UsagerId u = UsagerId.of(UUID.randomUUID());
         assertThatThrownBy(() -> new NotificationPreferences(

@@ -654,6 +654,9 @@ public abstract class AccessContract {
             Map.entry("ContactService.toTriage(TenantId,int)", "the collectivité's triage queue, for its agents"),
             Map.entry("ContactService.quarantine(TenantId,int)", "the collectivité's quarantine, for its agents"),
             Map.entry(
+                    "ContactService.automatic(TenantId,int)",
+                    "the collectivité's auto-replies and delivery reports, for its agents"),
+            Map.entry(
                     "SatisfactionService.invite(TenantId,UsagerId,SurveyOccasion,String,String,Channel)",
                     "called by the host when a request is decided or an appointment attended"),
             Map.entry(

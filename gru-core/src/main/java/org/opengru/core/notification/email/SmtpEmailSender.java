@@ -30,8 +30,9 @@ import org.opengru.core.value.EmailAddress;
 
 /**
  * The e-mail channel over SMTP with Jakarta Mail (Eclipse Angus): a {@code multipart/alternative} text
- * and HTML body inside a {@code multipart/mixed} with the attachments. The Message-ID derives from the
- * notification id, so that a retried send is recognisably the same message; {@code Auto-Submitted}
+ * and HTML body inside a {@code multipart/mixed} with the attachments. The Message-ID is the notification
+ * id at the domain of the commune's sender address ({@link SmtpSettings#from()}), so that a retried send is
+ * recognisably the same message and a bounce finds its notification; {@code Auto-Submitted}
  * (RFC 3834) keeps auto-responders quiet. When a reply address is given for the notification (see {@link
  * org.opengru.core.inbound.ReplyTokens}), it goes in {@code Reply-To}, so that the usager's answer is
  * threaded into the request.
@@ -120,7 +121,9 @@ public final class SmtpEmailSender implements ChannelSender {
 
     /** The MIME message of a notification (public for previews and tests). */
     public MimeMessage compose(Notification n) throws MessagingException, UnsupportedEncodingException {
-        String messageId = "<" + n.id() + "@opengru>";
+        // The commune's own domain (its sender address): a Message-ID's right part must be a domain.
+        String from = settings.from().value();
+        String messageId = "<" + n.id() + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
         MimeMessage m = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {

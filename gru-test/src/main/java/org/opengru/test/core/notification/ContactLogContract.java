@@ -118,4 +118,13 @@ public abstract class ContactLogContract {
         assertThat(log.withStatus(TENANT, ContactStatus.TO_TRIAGE, 10)).isEmpty();
         assertThat(log.byUsager(TENANT, usager, null, 10)).containsExactly(t);
     }
+
+    @Test
+    void anAutomaticMailIsListedApartFromTheTriageQueue() {
+        ContactRecord auto = contact(Channel.EMAIL, usager, request, T0, ContactStatus.AUTOMATIC, "<absent@x>");
+        log.add(auto);
+        assertThat(log.withStatus(TENANT, ContactStatus.AUTOMATIC, 10)).containsExactly(auto);
+        assertThat(log.withStatus(TENANT, ContactStatus.TO_TRIAGE, 10)).isEmpty();
+        assertThat(log.byRequest(TENANT, request)).containsExactly(auto);
+    }
 }

@@ -1,0 +1,11 @@
+package org.opengru.core.inbound;
+
+import org.jspecify.annotations.Nullable;
+
+/** A mail that cannot be read as MIME (broken structure, undecodable part, impossible header). */
+public class MalformedMailException extends InboundMailException {
+
+    public MalformedMailException(String reason, @Nullable Throwable cause) {
+        super("malformed message: " + reason, cause);
+    }
+}
