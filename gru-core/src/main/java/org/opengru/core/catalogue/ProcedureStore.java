@@ -3,6 +3,8 @@ package org.opengru.core.catalogue;
 import java.util.List;
 import java.util.Optional;
 import org.opengru.core.catalogue.internal.InMemoryProcedureStore;
+import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.error.ValidationException;
 import org.opengru.core.tenancy.TenantId;
 
 /**
@@ -17,6 +19,32 @@ public interface ProcedureStore {
      * above the latest one.
      */
     void define(TenantId tenant, Procedure procedure);
+
+    /**
+     * Declares a version at each start of the application: defines it, or does nothing when that version is
+     * already defined with the same content (a restart on a persistent catalogue). A version already
+     * defined with other content is refused: versions are immutable, so a changed démarche needs a new
+     * version number.
+     *
+     * @return whether the version was defined now
+     * @throws ValidationException naming the code and version when a different content is already defined
+     */
+    default boolean declare(TenantId tenant, Procedure procedure) {
+        try {
+            define(tenant, procedure);
+            return true;
+        } catch (AlreadyExistsException e) {
+            Procedure stored = find(tenant, procedure.ref()).orElseThrow(() -> e);
+            if (!stored.equals(procedure)) {
+                throw new ValidationException(
+                        "procedure",
+                        procedure.ref().toString(),
+                        "is already defined with another content: versions are immutable, give the new content"
+                                + " version " + (procedure.ref().version() + 1));
+            }
+            return false;
+        }
+    }
 
     Optional<Procedure> find(TenantId tenant, ProcedureRef ref);
 

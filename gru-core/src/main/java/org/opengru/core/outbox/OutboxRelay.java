@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox to its subscribers. Call {@link #runOnce()} from any scheduler (a {@code
- * ScheduledExecutorService}, a Quartz or JobRunr job, a Spring {@code @Scheduled} method), on as many
- * nodes as you like: the outbox hands each record to one caller at a time, in order per aggregate.
+ * Delivers the outbox to its subscribers. Call {@link #drain()} periodically, as a {@link
+ * org.opengru.core.job.Job} of a {@link org.opengru.core.job.JobScheduler} (or from any other scheduler), on
+ * as many nodes as you like: the outbox hands each record to one caller at a time, in order per aggregate.
  *
  * <p>Each batch is claimed with a lease ({@link Builder#lease}, a visibility deadline) and the claim is
  * committed at once; the subscribers are then called with no database transaction and no pooled
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * OutboxRelay relay = OutboxRelay.builder(outbox, clock).subscriber(webhookSender).build();
- * scheduler.scheduleWithFixedDelay(relay::drain, 0, 1, TimeUnit.SECONDS);
+ * Job job = Job.every("outbox-relay", Duration.ofSeconds(1), relay::drain);
  * }</pre>
  */
 public final class OutboxRelay {

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.ProcedureDefinitions;
 import org.opengru.core.catalogue.ProcedureStore;
-import org.opengru.core.error.AlreadyExistsException;
 import org.opengru.core.error.GruException;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.tenancy.Team;
@@ -56,11 +55,10 @@ final class TenantSetup {
             }
             int defined = 0;
             for (Procedure procedure : load(id, settings.procedures())) {
-                try {
-                    procedures.define(tenant, procedure);
+                // A persistent catalogue may hold this version from an earlier start: the same content passes,
+                // another content is refused (versions are immutable).
+                if (procedures.declare(tenant, procedure)) {
                     defined++;
-                } catch (AlreadyExistsException e) {
-                    // A persistent catalogue already holds this version: versions are immutable.
                 }
                 if (teams.find(tenant, procedure.team()).isEmpty()) {
                     teams.save(team(

@@ -115,6 +115,15 @@ public abstract class GruCoreStoresContract {
         assertThat(core.procedures().latest(tenant, v1.code())).contains(v2);
         assertThat(core.procedures().find(tenant, v1.ref())).contains(v1);
         assertThatThrownBy(() -> core.procedures().define(tenant, v1)).isInstanceOf(AlreadyExistsException.class);
+        // Declared again at a restart: the same content passes, another content under the same version does not.
+        assertThat(core.procedures().declare(tenant, v1)).isFalse();
+        Procedure changed = new ProcedureDefinitions()
+                .fromJson(TERRACE.replace("\"version\": 1", "\"version\": 2")
+                        .replace(v2.title(), v2.title() + " (modifiée)"));
+        assertThatThrownBy(() -> core.procedures().declare(tenant, changed))
+                .isInstanceOf(org.opengru.core.error.ValidationException.class)
+                .hasMessageContaining("version 3");
+        assertThat(core.procedures().find(tenant, v2.ref())).contains(v2);
         assertThat(core.procedures().catalogue(TenantId.of("commune-elsewhere")))
                 .isEmpty();
 

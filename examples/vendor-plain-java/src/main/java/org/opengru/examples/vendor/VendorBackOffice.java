@@ -2,11 +2,17 @@ package org.opengru.examples.vendor;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
+import org.opengru.core.jdbc.PostgresJobScheduler;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.job.Job;
+import org.opengru.core.job.JobScheduler;
+import org.opengru.core.outbox.OutboxRelay;
+import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Representations;
 import org.opengru.documents.crypto.EnvelopeEncryption;
@@ -78,9 +84,15 @@ public final class VendorBackOffice {
                 .outboxSubscribers(Set.of(BACK_OFFICE))
                 .build();
         persistence.migrate();
+        // Every store in PostgreSQL: requests, usagers, mandates, teams, the catalogue, exchanges.
         GruCore core = GruCore.builder()
                 .clock(clock)
                 .requestStore(persistence.requestStore())
+                .usagerStore(persistence.usagerStore())
+                .mandateStore(persistence.mandateStore())
+                .teamDirectory(persistence.teamDirectory())
+                .procedureStore(persistence.procedureStore())
+                .exchangeStore(persistence.exchangeStore())
                 .referenceSequence(persistence.referenceSequence())
                 .build();
 
@@ -118,6 +130,29 @@ public final class VendorBackOffice {
                 RateLimiter.unlimited(),
                 core.events());
         return new VendorBackOffice(persistence, core, vault, reuse, bookings);
+    }
+
+    /**
+     * The periodic jobs, to start on every node of the product: each runs on one node at a time (the
+     * schedule is shared in PostgreSQL), and a node that dies mid-run hands its job over. The outbox relay
+     * delivers the events to the vendor's back-office software ({@code backOffice}, named {@value
+     * #BACK_OFFICE}); the hold reaper frees abandoned holds; the sweeper applies implicit decisions when a
+     * deadline has passed.
+     */
+    public JobScheduler jobs(DataSource dataSource, OutboxSubscriber backOffice, List<TenantId> communes) {
+        OutboxRelay relay = OutboxRelay.builder(persistence.outbox(), persistence.clock())
+                .subscriber(backOffice)
+                .build();
+        return PostgresJobScheduler.builder(dataSource)
+                .jobs(List.of(
+                        Job.every("outbox-relay", Duration.ofSeconds(1), relay::drain),
+                        Job.every(
+                                "expire-holds", Duration.ofSeconds(30), () -> communes.forEach(bookings::expireHolds)),
+                        Job.every(
+                                "deadline-sweep",
+                                Duration.ofMinutes(5),
+                                () -> communes.forEach(core.deadlineSweeper()::sweep))))
+                .build();
     }
 
     public GruCore core() {

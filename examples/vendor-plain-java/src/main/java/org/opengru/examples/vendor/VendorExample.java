@@ -30,6 +30,9 @@ import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.job.JobScheduler;
+import org.opengru.core.outbox.OutboxRecord;
+import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
@@ -97,7 +100,8 @@ public final class VendorExample {
             String documentSha256,
             String documentRef,
             Instant appointment,
-            String desk) {}
+            String desk,
+            List<String> backOfficeEvents) {}
 
     private VendorExample() {}
 
@@ -137,7 +141,8 @@ public final class VendorExample {
                         PostalAddress.france(List.of("1 place de la Mairie"), "45000", "Belleville-sur-Loire"),
                         EmailAddress.parse("etat-civil@belleville-sur-loire.fr"),
                         PhoneNumber.parse("02 38 00 00 00")));
-        gru.core().procedures().define(COMMUNE, residenceCertificate());
+        // Declared at each start: defined the first time, unchanged afterwards (a changed démarche gets a new version).
+        gru.core().procedures().declare(COMMUNE, residenceCertificate());
 
         // A resident, as the product's own user table would create them.
         UsagerId resident = gru.core().ids().newUsagerId();
@@ -213,6 +218,26 @@ public final class VendorExample {
         out.println("Appointment on " + booked.booking().start().atZone(PARIS) + " at "
                 + booked.booking().resource().value());
 
+        // 5. The product's back-office software receives every event (the relay is one of the jobs each node
+        // starts; here they run once, as a scheduler would on its next tick).
+        List<String> received = new ArrayList<>();
+        OutboxSubscriber backOffice = new OutboxSubscriber() {
+            @Override
+            public String name() {
+                return VendorBackOffice.BACK_OFFICE;
+            }
+
+            @Override
+            public DeliveryResult deliver(OutboxRecord record) {
+                received.add(record.message().eventType());
+                return DeliveryResult.ok("received");
+            }
+        };
+        try (JobScheduler jobs = gru.jobs(dataSource, backOffice, List.of(COMMUNE))) {
+            jobs.runAllOnce();
+        }
+        out.println("The back office received " + received.size() + " events: " + received);
+
         return new Outcome(
                 accepted.reference().toString(),
                 accepted.status().name(),
@@ -220,7 +245,8 @@ public final class VendorExample {
                 stored.sha256().hex(),
                 pieces.get(0).documentRef(),
                 booked.booking().start(),
-                booked.booking().resource().value());
+                booked.booking().resource().value(),
+                List.copyOf(received));
     }
 
     /** A residence certificate: one field, a proof of address, routed to the civil-status team. */

@@ -49,6 +49,10 @@ class VendorExampleTest {
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("Stored justificatif-domicile.pdf")
                 .contains("is now ACCEPTED");
+        // The relay job delivered the request's and the booking's events to the back office.
+        assertThat(first.backOfficeEvents()).isNotEmpty().anyMatch(t -> t.startsWith("Request"));
+        assertThat(first.backOfficeEvents())
+                .anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("book"));
 
         // Everything is in PostgreSQL: the request, its history, its outbox events, the booking.
         assertThat(query(db, "SELECT status FROM gru_request WHERE reference = ?", first.reference()))
@@ -98,6 +102,11 @@ class VendorExampleTest {
         assertThat(second.reference()).isNotEqualTo(first.reference());
         assertThat(second.appointment()).isEqualTo(first.appointment());
         assertThat(second.desk()).isEqualTo("guichet-2");
+        // The residents and the catalogue are in PostgreSQL too; declaring the démarche again changed nothing.
+        assertThat(query(db, "SELECT count(*)::text FROM gru_usager WHERE tenant_id = ?", "commune-45000"))
+                .containsExactly("2");
+        assertThat(query(db, "SELECT count(*)::text FROM gru_procedure WHERE code = ?", "certificat-residence"))
+                .containsExactly("1");
     }
 
     private static List<String> query(DataSource db, String sql, String parameter) throws Exception {
