@@ -24,9 +24,8 @@ class BomVersionsTest {
         Map<String, String> bom = properties(Path.of("../gru-bom/pom.xml"));
         Map<String, String> build = properties(Path.of("../pom.xml"));
         assertThat(bom).containsKeys("postgresql.version", "flyway.version", "jackson-bom.version");
-        bom.forEach((name, version) -> assertThat(build)
-                .as("gru-bom's %s", name)
-                .containsEntry(name, version));
+        bom.forEach(
+                (name, version) -> assertThat(build).as("gru-bom's %s", name).containsEntry(name, version));
     }
 
     private static Map<String, String> properties(Path pom) throws Exception {

@@ -79,6 +79,7 @@ public final class VendorBackOffice {
      */
     public static VendorBackOffice start(
             DataSource dataSource, Clock clock, Path blobDirectory, KeyProvider masterKeys, List<SiteSetup> sites) {
+        // tag::wiring[]
         // gru-core: requests, history, audit trail, timeline, outbox and reference numbers in PostgreSQL.
         PostgresPersistence persistence = PostgresPersistence.builder(dataSource, clock)
                 .outboxSubscribers(Set.of(BACK_OFFICE))
@@ -129,6 +130,7 @@ public final class VendorBackOffice {
                 core.ids(),
                 RateLimiter.unlimited(),
                 core.events());
+        // end::wiring[]
         return new VendorBackOffice(persistence, core, vault, reuse, bookings);
     }
 
@@ -140,6 +142,7 @@ public final class VendorBackOffice {
      * deadline has passed.
      */
     public JobScheduler jobs(DataSource dataSource, OutboxSubscriber backOffice, List<TenantId> communes) {
+        // tag::jobs[]
         OutboxRelay relay = OutboxRelay.builder(persistence.outbox(), persistence.clock())
                 .subscriber(backOffice)
                 .build();
@@ -153,6 +156,7 @@ public final class VendorBackOffice {
                                 Duration.ofMinutes(5),
                                 () -> communes.forEach(core.deadlineSweeper()::sweep))))
                 .build();
+        // end::jobs[]
     }
 
     public GruCore core() {
