@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.geocoding.BanGeocoder;
 import org.opengru.core.catalogue.geocoding.FakeBan;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.error.Violation;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
@@ -214,6 +218,37 @@ class AddressCheckTest {
                         new BigDecimal("1.9093"),
                         "accuracy",
                         BigDecimal.valueOf(8)));
+    }
+
+    @Test
+    void theDocumentedUsage() {
+        ban.answerFeatures(FakeBan.orleans(0.91));
+        URI banUrl = ban.baseUrl(); // https://api-adresse.data.gouv.fr by default
+        Procedure procedure = DEPOT;
+        FormData posted = form(typed()).merge(FormData.of("point", Map.of("lat", 47.95, "lon", 1.9)));
+        List<String> shown = new java.util.ArrayList<>();
+        GruCore core = f.core;
+        UsagerPrincipal me = f.parentP;
+        UsagerId claire = f.parent;
+        // docs:address-check:start
+        AddressCheck check = new AddressCheck(BanGeocoder.builder()
+                .baseUrl(banUrl)
+                .connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5)) // the whole call, body included
+                .build());
+        try {
+            FormData checked = check.verify(procedure.schema(), posted); // once per form from outside
+            core.requests().create(me, NewRequest.of("depot-sauvage", claire, Channel.WEB, checked), null);
+        } catch (ValidationException e) {
+            for (Violation v : e.violations()) { // data.point, point.outside, "ce point est en dehors…"
+                shown.add(procedure.schema().labelOf(v.field()).orElse(v.field()) + " : " + v.french());
+            }
+        }
+        // docs:address-check:end
+        assertThat(shown)
+                .containsExactly("Point sur la carte : ce point est en dehors du territoire de la commune : placez-le"
+                        + " sur son territoire");
+        assertThat(stored()).isEmpty();
     }
 
     private static Violation refusal(Runnable call) {

@@ -591,6 +591,33 @@ class FieldTypesTest {
         assertThat(FieldRefusal.NUMBER_TOO_SMALL.french(new BigDecimal("0.50"))).endsWith("au moins 0,5");
     }
 
+    @Test
+    void formData_holdsNestedValues_fourLevelsDeepAtMost() {
+        FormData ok =
+                FormData.of("children", List.of(Map.of("home", Map.of("position", Map.of("lat", 47, "lon", 1.9)))));
+        assertThat(ok.get("children").toString()).contains("lat=47");
+        assertThatThrownBy(() -> FormData.of("x", List.of(Map.of("a", Map.of("b", Map.of("c", List.of("d")))))))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("data.x[0].a.b.c"));
+        assertThatThrownBy(() -> FormData.of("x", List.of(List.of("a"))))
+                .hasMessageContaining("lists may not hold lists");
+        assertThatThrownBy(() -> FormData.of("x", Double.NaN)).hasMessageContaining("must be a finite number");
+    }
+
+    @Test
+    void aViolationWithoutCode_staysAsBefore_andACodeComesWithItsFrenchReason() {
+        Violation plain = new Violation("siret", "123", "must be 14 digits");
+        assertThat(plain.code()).isNull();
+        assertThat(plain.french()).isNull();
+        assertThat(plain).hasToString("siret='123': must be 14 digits");
+        assertThatThrownBy(() -> new Violation("f", null, "is required", "required", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Violation.of("a", 1, "r", "required", "ce champ est à remplir")
+                        .at("data.b[0].a")
+                        .field())
+                .isEqualTo("data.b[0].a");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------
 
     private static Map<String, Object> put(Map<String, Object> base, String key, Object value) {

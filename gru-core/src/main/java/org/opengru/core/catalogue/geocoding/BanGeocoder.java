@@ -36,9 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Adapter of {@link AddressGeocoder} for the Base Adresse Nationale's geocoding API: {@code GET
- * {baseUrl}/search/?q=…&limit=…[&citycode=…]}, answering a GeoJSON FeatureCollection. The base URL is
- * configurable (the national service by default; the IGN Géoplateforme or a commune's own instance of
- * addok otherwise). Every call is bounded: a connection timeout and a timeout for the whole request, body
+ * {baseUrl}/search/?q=…&limit=…[&citycode=…]}, answering a GeoJSON FeatureCollection with the properties
+ * {@code label, housenumber, street, postcode, citycode, city, score, type}. The base URL is configurable:
+ * the national service by default, the IGN Géoplateforme ({@code https://data.geopf.fr/geocodage} with
+ * {@link Builder#searchPath} {@code search}), or a commune's own addok. Every call is bounded: a connection timeout and a timeout for the whole request, body
  * included; a body above 1 MiB is refused. HTTP 429, 5xx, timeouts and unreadable answers become {@link
  * GeocoderUnavailableException} with their {@link GeocoderUnavailableException.Reason}. Immutable and
  * thread-safe; one instance shares one {@link HttpClient}.
@@ -50,15 +51,20 @@ public final class BanGeocoder implements AddressGeocoder {
 
     private static final int MAX_BODY_BYTES = 1 << 20;
 
+    private static final java.util.regex.Pattern SEARCH_PATH =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*/?");
+
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final URI baseUrl;
+    private final String searchPath;
     private final Duration requestTimeout;
     private final HttpClient http;
 
     private BanGeocoder(Builder b) {
         String base = b.baseUrl.toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
+        this.searchPath = b.searchPath;
         this.requestTimeout = b.requestTimeout;
         this.http = b.httpClient != null
                 ? b.httpClient
@@ -80,7 +86,8 @@ public final class BanGeocoder implements AddressGeocoder {
     @Override
     public List<GeocodedAddress> search(AddressQuery query) {
         StringBuilder uri = new StringBuilder(baseUrl.toString())
-                .append("search/?q=")
+                .append(searchPath)
+                .append("?q=")
                 .append(URLEncoder.encode(query.text(), StandardCharsets.UTF_8))
                 .append("&limit=")
                 .append(query.limit());
@@ -231,13 +238,14 @@ public final class BanGeocoder implements AddressGeocoder {
     /** A validating builder. */
     public static final class Builder {
         private URI baseUrl = DEFAULT_BASE_URL;
+        private String searchPath = "search/";
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(5);
         private @Nullable HttpClient httpClient;
 
         private Builder() {}
 
-        /** The service's base URL; {@code /search/} is appended. Must be http or https. */
+        /** The service's base URL, to which the {@link #searchPath} is appended. Must be http or https. */
         public Builder baseUrl(URI url) {
             Checks.required("geocoder.baseUrl", url);
             Checks.check(
@@ -247,6 +255,17 @@ public final class BanGeocoder implements AddressGeocoder {
                     "must be an absolute http(s) URL");
             Checks.check(url.getQuery() == null, "geocoder.baseUrl", url, "must not have a query");
             this.baseUrl = url;
+            return this;
+        }
+
+        /**
+         * The path of the search endpoint under the base URL: {@code search/} for the Base Adresse Nationale
+         * (the default) and addok, {@code search} for the IGN Géoplateforme ({@code
+         * https://data.geopf.fr/geocodage}).
+         */
+        public Builder searchPath(String path) {
+            this.searchPath = Checks.matches(
+                    "geocoder.searchPath", path, SEARCH_PATH, "a relative path such as search/ (no query)");
             return this;
         }
 

@@ -83,6 +83,13 @@ class BanGeocoderTest {
         ban.answerFeatures(FakeBan.orleans(0.9));
         geocoder(URI.create(ban.baseUrl() + "/geocodage")).search(AddressQuery.of("10 rue de la République Orléans"));
         assertThat(ban.requests().get(0).getPath()).isEqualTo("/geocodage/search/");
+        // The IGN Géoplateforme serves the same API at geocodage/search.
+        BanGeocoder.builder()
+                .baseUrl(URI.create(ban.baseUrl() + "/geocodage/"))
+                .searchPath("search")
+                .build()
+                .search(AddressQuery.of("10 rue de la République Orléans"));
+        assertThat(ban.requests().get(1).getPath()).isEqualTo("/geocodage/search");
     }
 
     @Test
@@ -177,6 +184,9 @@ class BanGeocoderTest {
         assertThatThrownBy(() -> BanGeocoder.builder().baseUrl(URI.create("ftp://example.org")))
                 .isInstanceOfSatisfying(
                         ValidationException.class, e -> assertThat(e.field()).isEqualTo("geocoder.baseUrl"));
+        assertThatThrownBy(() -> BanGeocoder.builder().searchPath("/search?x=1"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("geocoder.searchPath"));
         assertThatThrownBy(() -> BanGeocoder.builder().requestTimeout(Duration.ZERO))
                 .isInstanceOfSatisfying(
                         ValidationException.class, e -> assertThat(e.field()).isEqualTo("geocoder.requestTimeout"));
