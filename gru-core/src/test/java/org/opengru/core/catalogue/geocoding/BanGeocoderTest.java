@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.opengru.core.catalogue.geocoding.GeocoderUnavailableException.Reason;
 import org.opengru.core.error.ValidationException;
 
@@ -142,6 +143,7 @@ class BanGeocoderTest {
     }
 
     @Test
+    @Timeout(60) // a guard against hanging if the deadline broke, not a measure
     void noAnswerInTime_isATimeout_beforeTheHeadersOrInTheBody() {
         ban.stallBeforeHeaders();
         assertReason(Reason.TIMEOUT);
