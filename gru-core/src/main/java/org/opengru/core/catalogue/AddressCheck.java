@@ -184,7 +184,7 @@ public final class AddressCheck {
             out.put("city", found.city()); // a longer official name keeps the resident's abbreviation
         }
         out.put("citycode", found.citycode());
-        out.put("position", Map.of("lat", degrees(found.lat()), "lon", degrees(found.lon())));
+        out.put("position", FormValidator.ordered("lat", degrees(found.lat()), "lon", degrees(found.lon())));
         out.put("verification", FormValidator.VERIFIED);
         return out;
     }

@@ -83,10 +83,14 @@ public enum FieldRefusal {
 
     /**
      * The French sentence, with the arguments (a length, a bound...) in their French form: a date as {@code 1er
-     * janvier 2010}, a decimal with a comma.
+     * janvier 2010}, a decimal with a comma; a missing argument reads {@code …}.
      */
     public String french(Object... args) {
-        Object[] words = Arrays.stream(args).map(FieldRefusal::word).toArray();
+        int holes = french.split("%s", -1).length - 1;
+        Object[] words = new Object[Math.max(holes, args.length)];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = i < args.length ? word(args[i]) : "…"; // a missing argument never fails the message
+        }
         return String.format(Locale.FRANCE, french, words);
     }
 

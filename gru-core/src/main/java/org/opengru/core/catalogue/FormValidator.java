@@ -419,7 +419,7 @@ final class FormValidator {
             return refuse(path, v, "must have a code", COMMUNE_INVALID);
         }
         String code = communeCode(path, m.get("code"));
-        return code == null ? null : Map.of("code", code, "name", name.strip());
+        return code == null ? null : ordered("code", code, "name", name.strip());
     }
 
     private @Nullable String communeCode(String path, Object code) {
@@ -480,7 +480,7 @@ final class FormValidator {
         if (!(ref instanceof String s) || s.isBlank() || s.strip().length() > MAX_DOCUMENT_REF) {
             return refuse(path, v, "must be a file reference {type, documentRef} of 1 to 200 characters", FILE_INVALID);
         }
-        return Map.of("type", type, "documentRef", s.strip());
+        return ordered("type", type, "documentRef", s.strip());
     }
 
     private @Nullable Object dateRange(FieldDefinition f, String path, Object v) {
@@ -504,7 +504,7 @@ final class FormValidator {
         if (f.maxDays() != null && ChronoUnit.DAYS.between(start, end) + 1 > f.maxDays()) {
             return refuse(path, v, "must last at most " + f.maxDays() + " days", DATE_RANGE_TOO_LONG, f.maxDays());
         }
-        return Map.of("start", start.toString(), "end", end.toString());
+        return ordered("start", start.toString(), "end", end.toString());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
@@ -550,6 +550,14 @@ final class FormValidator {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** An object whose keys keep this order when written out (JSON for webhooks, exports). */
+    static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return Collections.unmodifiableMap(m);
     }
 
     /** Without trailing zeros, and never in exponent form, so that the value reads back equal from JSON. */

@@ -589,6 +589,7 @@ class FieldTypesTest {
                 .allSatisfy(r -> assertThat(r.french("1")).doesNotContain("must", "%"));
         assertThat(FieldRefusal.of("group.too-many")).contains(FieldRefusal.GROUP_TOO_MANY);
         assertThat(FieldRefusal.NUMBER_TOO_SMALL.french(new BigDecimal("0.50"))).endsWith("au moins 0,5");
+        assertThat(FieldRefusal.GROUP_TOO_FEW.french()).isEqualTo("indiquez-en au moins …");
     }
 
     @Test
