@@ -1,6 +1,8 @@
 package org.opengru.core.catalogue;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.internal.Checks;
@@ -9,7 +11,10 @@ import org.opengru.core.internal.Checks;
  * A simple condition on another field's value, making a field or a piece apply only in some cases:
  * {@code {"field": "regime", "operator": "IN", "values": ["demi-pension", "internat"]}}. Compares the text
  * form of the value ({@code true}/{@code false} for yes/no); for a multiple choice, {@code EQUALS} and
- * {@code IN} hold when any chosen value matches.
+ * {@code IN} hold when any chosen value matches. Structured values compare by their key (see {@link
+ * FieldType}): a commune by its code, an address by its INSEE code, a file by its document type, a group by
+ * its number of items ({@code PRESENT}: at least one). Inside a repeated group, a condition refers to a
+ * field of the same item.
  */
 public record Condition(String field, Operator operator, List<String> values) {
 
@@ -43,28 +48,55 @@ public record Condition(String field, Operator operator, List<String> values) {
         return new Condition(field, Operator.EQUALS, List.of(value));
     }
 
+    public static Condition present(String field) {
+        return new Condition(field, Operator.PRESENT, List.of());
+    }
+
     /** Whether the condition holds for the form data. */
     public boolean test(FormData data) {
+        return test(data.asMap());
+    }
+
+    /** Whether the condition holds for these values (a form, or one item of a group). */
+    boolean test(Map<String, ?> data) {
         @Nullable Object v = data.get(field);
-        List<String> actual = textValues(v);
         return switch (operator) {
-            case PRESENT -> !actual.isEmpty();
-            case ABSENT -> actual.isEmpty();
-            case EQUALS, IN -> actual.stream().anyMatch(values::contains);
-            case NOT_EQUALS -> actual.stream().noneMatch(values::contains);
+            case PRESENT -> !isEmpty(v);
+            case ABSENT -> isEmpty(v);
+            case EQUALS, IN -> textValues(v).stream().anyMatch(values::contains);
+            case NOT_EQUALS -> textValues(v).stream().noneMatch(values::contains);
         };
     }
 
+    /** Whether a value counts as not given: absent, blank text, an empty list or object. */
+    static boolean isEmpty(@Nullable Object v) {
+        return v == null
+                || (v instanceof String s && s.isBlank())
+                || (v instanceof List<?> l && l.isEmpty())
+                || (v instanceof Map<?, ?> m && m.isEmpty());
+    }
+
     private static List<String> textValues(@Nullable Object v) {
-        if (v == null) {
+        if (isEmpty(v)) {
             return List.of();
         }
         if (v instanceof List<?> list) {
+            if (list.get(0) instanceof Map) {
+                return List.of(String.valueOf(list.size()));
+            }
             return list.stream().map(Objects::toString).toList();
         }
-        if (v instanceof java.math.BigDecimal d) {
+        if (v instanceof Map<?, ?> map) {
+            for (String key : List.of("code", "citycode", "type")) {
+                if (map.get(key) instanceof String s) {
+                    return List.of(s);
+                }
+            }
+            return List.of();
+        }
+        if (v instanceof BigDecimal d) {
             return List.of(d.stripTrailingZeros().toPlainString());
         }
-        return List.of(v.toString());
+        return List.of(Objects.requireNonNull(v).toString());
     }
 }

@@ -14,13 +14,17 @@ import org.opengru.core.error.ValidationException;
 
 /**
  * The values of a request's form, by field name, as JSON-compatible values: strings, booleans, {@link
- * BigDecimal} numbers, lists of strings and (for postal addresses) maps of those. Integers and doubles are
- * turned into {@code BigDecimal}, {@link LocalDate} into its ISO text. Immutable; checked against a {@link
+ * BigDecimal} numbers, lists and objects (maps with string keys) of those, nested at most four levels (a
+ * group's item holding an address holding its position). Integers and doubles are turned into {@code
+ * BigDecimal}, {@link LocalDate} into its ISO text; nulls are dropped. Immutable; checked against a {@link
  * DataSchema} by the lifecycle.
  */
 public final class FormData {
 
     private static final FormData EMPTY = new FormData(Map.of());
+
+    /** A group's item holding an address holding its position: {@code data.children[0].home.position.lat}. */
+    private static final int MAX_DEPTH = 4;
 
     private final Map<String, Object> values;
 
@@ -41,7 +45,7 @@ public final class FormData {
             if (key == null || key.isBlank()) {
                 throw new ValidationException("data", key, "field names must not be blank");
             }
-            Object v = normalise("data." + key, e.getValue());
+            Object v = normalise("data." + key, e.getValue(), 0);
             if (v != null) {
                 copy.put(key, v);
             }
@@ -61,7 +65,7 @@ public final class FormData {
         return of(map);
     }
 
-    private static @Nullable Object normalise(String field, @Nullable Object v) {
+    private static @Nullable Object normalise(String field, @Nullable Object v, int depth) {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof BigDecimal) {
             return v;
         }
@@ -69,6 +73,9 @@ public final class FormData {
             return BigDecimal.valueOf(((Number) v).longValue());
         }
         if (v instanceof Double || v instanceof Float) {
+            if (!Double.isFinite(((Number) v).doubleValue())) {
+                throw new ValidationException(field, v, "must be a finite number");
+            }
             return new BigDecimal(v.toString());
         }
         if (v instanceof java.math.BigInteger b) {
@@ -77,12 +84,15 @@ public final class FormData {
         if (v instanceof LocalDate d) {
             return d.toString();
         }
+        if (depth >= MAX_DEPTH && (v instanceof List || v instanceof Map)) {
+            throw new ValidationException(field, v, "nests more than " + MAX_DEPTH + " levels");
+        }
         if (v instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
-            for (Object o : list) {
-                Object n = normalise(field, o);
-                if (n instanceof Map || n instanceof List) {
-                    throw new ValidationException(field, v, "lists may only hold plain values");
+            for (int i = 0; i < list.size(); i++) {
+                Object n = normalise(field + "[" + i + "]", list.get(i), depth + 1);
+                if (n instanceof List) {
+                    throw new ValidationException(field, v, "lists may not hold lists");
                 }
                 if (n != null) {
                     out.add(n);
@@ -96,10 +106,7 @@ public final class FormData {
                 if (!(e.getKey() instanceof String k)) {
                     throw new ValidationException(field, v, "object keys must be strings");
                 }
-                Object n = normalise(field + "." + k, e.getValue());
-                if (n instanceof Map) {
-                    throw new ValidationException(field, v, "objects may not nest");
-                }
+                Object n = normalise(field + "." + k, e.getValue(), depth + 1);
                 if (n != null) {
                     out.put(k, n);
                 }

@@ -54,9 +54,25 @@ public record Procedure(
             if (!types.add(p.type())) {
                 throw new ValidationException("procedure.pieces", p.type(), "is listed twice");
             }
-            if (p.when() != null && this.schema.field(p.when().field()).isEmpty()) {
+            if (p.when() != null) {
+                String where = "procedure.pieces." + p.type() + ".when";
+                DataSchema.checkCondition(
+                        where,
+                        p.when(),
+                        this.schema
+                                .field(p.when().field())
+                                .orElseThrow(() -> new ValidationException(
+                                        where, p.when().field(), "is not a field of the schema")));
+            }
+        }
+        List<FieldDefinition> all = new java.util.ArrayList<>(this.schema.fields());
+        this.schema.fields().forEach(f -> all.addAll(f.subForm().fields()));
+        for (FieldDefinition f : all) {
+            if (f.documentType() != null && types.contains(f.documentType())) {
                 throw new ValidationException(
-                        "procedure.pieces." + p.type() + ".when", p.when().field(), "is not a field of the schema");
+                        "procedure.pieces",
+                        f.documentType(),
+                        "is already asked for by the file field " + f.name() + ": a document type is asked once");
             }
         }
         Checks.required("procedure.openTo", openTo);

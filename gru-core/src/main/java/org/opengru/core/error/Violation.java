@@ -4,19 +4,55 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One refused value: the field (a dotted path such as {@code data.birthDate} or {@code siret}), the
- * value as received (rendered as text, {@code null} when absent) and why it was refused.
+ * One refused value: the field (a dotted path such as {@code data.birthDate}, {@code
+ * data.children[1].birthDate} or {@code siret}), the value as received (rendered as text, {@code null} when
+ * absent) and why it was refused. {@code reason} is English, for developers and logs. A violation may also
+ * carry a stable {@code code} a program can switch on (such as {@code text.too-long}) and the reason in
+ * French for the resident ({@code french}); both are {@code null} when the thrower gave none, and always
+ * set for the values of a démarche's form.
  */
-public record Violation(String field, @Nullable String value, String reason) {
+public record Violation(
+        String field,
+        @Nullable String value,
+        String reason,
+        @Nullable String code,
+        @Nullable String french) {
 
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(reason, "reason");
+        if ((code == null) != (french == null)) {
+            throw new IllegalArgumentException("a violation's code and French reason go together: " + code);
+        }
+    }
+
+    /** A violation with an English reason only. */
+    public Violation(String field, @Nullable String value, String reason) {
+        this(field, value, reason, null, null);
     }
 
     /** A violation for any value, rendered with {@link String#valueOf(Object)}. */
     public static Violation of(String field, @Nullable Object value, String reason) {
-        return new Violation(field, value == null ? null : String.valueOf(value), reason);
+        return new Violation(field, text(value), reason);
+    }
+
+    /** A violation with its stable code and its French reason for the resident. */
+    public static Violation of(String field, @Nullable Object value, String reason, String code, String french) {
+        return new Violation(
+                field,
+                text(value),
+                reason,
+                Objects.requireNonNull(code, "code"),
+                Objects.requireNonNull(french, "french"));
+    }
+
+    /** The same violation about another field (a value checked on its own, then placed in a form). */
+    public Violation at(String otherField) {
+        return new Violation(otherField, value, reason, code, french);
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 
     @Override

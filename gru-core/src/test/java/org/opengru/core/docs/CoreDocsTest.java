@@ -17,13 +17,15 @@ import org.opengru.core.acknowledgment.Acknowledgment;
 import org.opengru.core.acknowledgment.AcknowledgmentTemplate;
 import org.opengru.core.acknowledgment.AppealInformation;
 import org.opengru.core.acknowledgment.Mention;
+import org.opengru.core.catalogue.FieldRefusal;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestLifecycle;
 
 /**
  * Keeps docs/core.md in step with the code: the lifecycle diagram and table (exported from the lifecycle
- * table), the list of mandatory mentions, a sample acknowledgment and the embedding example (copied from
- * {@link EmbeddingExampleTest}). Fails when the doc drifts; regenerate with {@code ./mvnw -pl gru-core test
+ * table), the list of mandatory mentions, a sample acknowledgment, the embedding example (copied from
+ * {@link EmbeddingExampleTest}), the richer field types' definition (a test resource), the refusal codes
+ * of a form and the address check (copied from {@code AddressCheckTest}). Fails when the doc drifts; regenerate with {@code ./mvnw -pl gru-core test
  * -Dtest=CoreDocsTest -Dgru.docs.update=true}.
  */
 class CoreDocsTest {
@@ -31,6 +33,10 @@ class CoreDocsTest {
     private static final Path DOC = Path.of("..", "docs", "core.md");
     private static final Path EXAMPLE =
             Path.of("src", "test", "java", "org", "opengru", "core", "docs", "EmbeddingExampleTest.java");
+    private static final Path ADDRESS_CHECK =
+            Path.of("src", "test", "java", "org", "opengru", "core", "catalogue", "AddressCheckTest.java");
+    private static final Path CENTRE =
+            Path.of("src", "test", "resources", "procedures", "inscription-centre-loisirs.yaml");
 
     static Map<String, String> generatedSections() throws IOException {
         Map<String, String> sections = new LinkedHashMap<>();
@@ -49,6 +55,22 @@ class CoreDocsTest {
         }
         sections.put("mentions", mentions.toString());
         sections.put("embedding-example", "```java\n" + example() + "```\n");
+        sections.put(
+                "field-types-yaml",
+                "```yaml\n" + Files.readString(CENTRE, StandardCharsets.UTF_8).replaceFirst("^#.*\n", "") + "```\n");
+        StringBuilder refusals = new StringBuilder("| code | what the resident reads |\n| --- | --- |\n");
+        for (FieldRefusal r : FieldRefusal.values()) {
+            refusals.append("| `")
+                    .append(r.code())
+                    .append("` | ")
+                    .append(r.french("…"))
+                    .append(" |\n");
+        }
+        sections.put("field-refusals", refusals.toString());
+        sections.put(
+                "address-check-example",
+                "```java\n" + snippet(ADDRESS_CHECK, "// docs:address-check:start", "// docs:address-check:end")
+                        + "```\n");
         Request sent = EmbeddingExampleTest.embed(Clock.fixed(Instant.parse("2026-01-15T09:30:00Z"), ZoneOffset.UTC));
         Acknowledgment.Data d = sent.acknowledgment().data();
         // As a commune would set them: its name and its voies de recours.
@@ -91,13 +113,18 @@ class CoreDocsTest {
     }
 
     private static String example() throws IOException {
-        List<String> lines = Files.readAllLines(EXAMPLE, StandardCharsets.UTF_8);
+        return snippet(EXAMPLE, "// docs:start", "// docs:end");
+    }
+
+    /** The lines of a test between two marker lines, unindented. */
+    private static String snippet(Path file, String startMarker, String endMarker) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int start = -1;
         int end = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals("// docs:start")) {
+            if (lines.get(i).strip().equals(startMarker)) {
                 start = i + 1;
-            } else if (lines.get(i).strip().equals("// docs:end")) {
+            } else if (lines.get(i).strip().equals(endMarker)) {
                 end = i;
             }
         }

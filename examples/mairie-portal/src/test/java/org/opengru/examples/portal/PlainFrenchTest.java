@@ -35,7 +35,7 @@ class PlainFrenchTest {
 
     @Test
     void theReasonsOfTheCommunesFormsAndOfTheValueTypesHaveTheirOwnFrenchSentence() {
-        List<String> reasons = new ArrayList<>();
+        List<Violation> reasons = new ArrayList<>();
         for (Procedure p : Commune.procedures()) {
             reasons.addAll(reasons(() -> p.schema().validate(FormFields.read(p, Map.of()), true)));
             Map<String, String> wrong = new java.util.HashMap<>();
@@ -54,9 +54,9 @@ class PlainFrenchTest {
         reasons.addAll(reasons(() -> RnaNumber.parse("12")));
 
         assertThat(reasons).hasSizeGreaterThan(10);
-        for (String reason : reasons) {
+        for (Violation reason : reasons) {
             String french = FrenchReasons.of(reason);
-            assertThat(french).as("the French for '%s'", reason).isNotEqualTo(FALLBACK);
+            assertThat(french).as("the French for '%s'", reason.reason()).isNotEqualTo(FALLBACK);
             assertThat(french).doesNotContain("must", "is required", "digits");
         }
     }
@@ -67,11 +67,9 @@ class PlainFrenchTest {
         assertThat(FrenchReasons.of("must be at most 80 characters")).isEqualTo("80 caractères au plus");
     }
 
-    private static List<String> reasons(ThrowingCallable call) {
+    private static List<Violation> reasons(ThrowingCallable call) {
         ValidationException e = catchThrowableOfType(ValidationException.class, call);
-        return e == null
-                ? List.of()
-                : e.violations().stream().map(Violation::reason).toList();
+        return e == null ? List.of() : e.violations();
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class ResidentProblems {
             return FileRefusals.french(u);
         }
         if (e instanceof ValidationException v) {
-            return FrenchReasons.of(v.violations().get(0).reason());
+            return FrenchReasons.of(v.violations().get(0));
         }
         if (e instanceof ConcurrentUpdateException) {
             return "la page n'était plus à jour : rechargez-la et recommencez";

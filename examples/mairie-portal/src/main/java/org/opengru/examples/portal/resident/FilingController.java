@@ -183,8 +183,7 @@ class FilingController {
         try {
             procedure.schema().validate(data, true);
         } catch (ValidationException e) {
-            e.violations()
-                    .forEach(v -> errors.add(fieldLabel(procedure, v.field()) + " : " + FrenchReasons.of(v.reason())));
+            e.violations().forEach(v -> errors.add(fieldLabel(procedure, v.field()) + " : " + FrenchReasons.of(v)));
         }
         List<RequiredPiece> needed = procedure.piecesFor(data);
         ReusePlan plan = reuse.plan(me, me.usager(), needed);
@@ -392,11 +391,6 @@ class FilingController {
         if (field == null) {
             return "Formulaire";
         }
-        String name = field.startsWith("data.") ? field.substring(5) : field;
-        return p.schema().fields().stream()
-                .filter(f -> f.name().equals(name))
-                .map(f -> f.label())
-                .findFirst()
-                .orElse(name);
+        return p.schema().labelOf(field).orElse(field.startsWith("data.") ? field.substring(5) : field);
     }
 }
