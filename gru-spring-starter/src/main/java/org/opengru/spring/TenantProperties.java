@@ -113,7 +113,7 @@ public record TenantProperties(
      * @param replyTokenSecret the key signing the reply tokens: at least 32 random bytes in Base64 ({@code
      *     openssl rand -base64 32}); required with {@code imap}. Changing it voids the tokens of the mails
      *     already sent: their replies are quarantined
-     * @param replyHint the sentence telling residents they may reply ({@code {{replyHint}}} of the templates);
+     * @param replyHint the sentence telling residents they may reply (the templates' {@code replyHint} placeholder);
      *     "Vous pouvez répondre à ce message." when {@code imap} is set and nothing otherwise
      * @param pollInterval how often the mailbox is read (1 min when unset, at least 10 s)
      * @param pollBatch the most mails handled per poll (50 when unset)

@@ -19,6 +19,7 @@ import org.opengru.core.inbound.NotificationBounces;
 import org.opengru.core.inbound.SenderDirectory;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.job.Job;
+import org.opengru.core.notification.AppointmentStatusLookup;
 import org.opengru.core.notification.CommuneDefaults;
 import org.opengru.core.notification.NotificationPreferenceStore;
 import org.opengru.core.notification.NotificationService;
@@ -134,7 +135,8 @@ public class GruMailAutoConfiguration {
                 InboxStore inbox,
                 NotificationPreferenceStore preferences,
                 RequestStore requests,
-                UsagerStore usagers) {
+                UsagerStore usagers,
+                ObjectProvider<AppointmentStatusLookup> appointments) {
             Map<TenantId, CommuneDefaults> defaults = new HashMap<>();
             mail.tenants().forEach((id, m) -> {
                 String name = properties.tenant(id.value()).name();
@@ -154,6 +156,7 @@ public class GruMailAutoConfiguration {
                                     properties.notifications().zone()))
                     .usagers(usagers)
                     .communeDefaults(defaults::get)
+                    .appointmentStatus(appointments.getIfAvailable(AppointmentStatusLookup::none))
                     .build();
         }
 
