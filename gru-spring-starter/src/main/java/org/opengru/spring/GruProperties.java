@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
  * @param scheduling the appointment booking rules shared by every tenant
  * @param webhooks the back-office software (logiciels métier) receiving every event, by subscriber name
  * @param security the Spring Security integration (FranceConnect for residents, ProConnect for agents)
+ * @param notifications the notifications the starter sends when a tenant has {@code mail.smtp}
  */
 @ConfigurationProperties(prefix = "gru", ignoreUnknownFields = false)
 @Validated
@@ -53,7 +55,21 @@ public record GruProperties(
         @Valid @DefaultValue Documents documents,
         @Valid @DefaultValue SchedulingRules scheduling,
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Webhook> webhooks,
-        @Valid @DefaultValue Security security) {
+        @Valid @DefaultValue Security security,
+        @Valid @DefaultValue Notifications notifications) {
+
+    /**
+     * The notifications the starter sends (when a tenant sets {@code mail.smtp} and the application defines
+     * no {@code NotificationService}): by e-mail, falling back to the in-app inbox, for the request events
+     * the applicant is told of.
+     *
+     * @param requestUrl the portal's address of a request, which the notices link to, is this followed by
+     *     the request id, for example {@code https://demarches.mairie.fr/mes-demandes/}
+     * @param zone the time zone of the dates the notices print
+     */
+    public record Notifications(
+            @DefaultValue("/mes-demandes/") @NotBlank String requestUrl,
+            @DefaultValue("Europe/Paris") @NotNull ZoneId zone) {}
 
     /**
      * The document vault.

@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.rgpd.EndOfLife;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The settings of one collectivité. Every value is optional here: a tenant inherits whatever it
@@ -38,6 +41,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduling the appointment sites of this collectivité
  * @param retention how long each démarche's closed requests are kept (RGPD), by démarche code; applied by
  *     a purge job every 6 hours (PostgreSQL storage only)
+ * @param mail the collectivité's e-mail: notifications sent over SMTP, the residents' replies read over IMAP
+ *     and threaded into their requests
  */
 public record TenantProperties(
         @Nullable String name,
@@ -48,11 +53,12 @@ public record TenantProperties(
         @Nullable List<String> procedures,
         @Valid @Nullable AgentLogin proconnect,
         @Valid @Nullable Scheduling scheduling,
-        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Retention> retention) {
+        @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Retention> retention,
+        @Valid @Nullable Mail mail) {
 
     /** A block with nothing set. */
     public static TenantProperties empty() {
-        return new TenantProperties(null, null, null, null, null, null, null, null, null);
+        return new TenantProperties(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The retention of each démarche, sorted by démarche code. */
@@ -88,7 +94,153 @@ public record TenantProperties(
                         ? base.proconnect
                         : base.proconnect == null ? proconnect : proconnect.inheritFrom(base.proconnect),
                 or(scheduling, base.scheduling),
-                or(retention, base.retention));
+                or(retention, base.retention),
+                mail == null ? base.mail : base.mail == null ? mail : mail.inheritFrom(base.mail));
+    }
+
+    /**
+     * The collectivité's e-mail. With {@code smtp} (and no {@code NotificationService} of the application's
+     * own) the starter sends the notifications by e-mail, falling back to the in-app inbox; with {@code imap}
+     * a job ({@code inbound-mail-<tenant>}, once across the nodes) reads the residents' replies: a reply to a
+     * notification joins its request's thread, other mails go to triage (linked to the usager whose contact
+     * e-mail sent it, when only one has it), suspicious ones to quarantine.
+     *
+     * @param smtp the relay the notifications leave by
+     * @param imap the mailbox receiving the residents' replies
+     * @param replyAddress the address residents reply to (the IMAP mailbox's); each notification about a
+     *     request gets a Reply-To with the request's signed token as plus-address ({@code
+     *     reponses+r-…@mairie.fr}). Required with {@code imap}
+     * @param replyTokenSecret the key signing the reply tokens: at least 32 random bytes in Base64 ({@code
+     *     openssl rand -base64 32}); required with {@code imap}. Changing it voids the tokens of the mails
+     *     already sent: their replies are quarantined
+     * @param replyHint the sentence telling residents they may reply (the templates' {@code replyHint} placeholder);
+     *     "Vous pouvez répondre à ce message." when {@code imap} is set and nothing otherwise
+     * @param pollInterval how often the mailbox is read (1 min when unset, at least 10 s)
+     * @param pollBatch the most mails handled per poll (50 when unset)
+     * @param maxAttempts technical failures (database, vault down) of one mail before it is quarantined (5
+     *     when unset)
+     * @param maxAttachments the most attachments a reply may bring into a request (20 when unset)
+     * @param maxAttachmentSize the largest attachment (10MB when unset)
+     * @param maxTotalSize the largest total of a reply's attachments (25MB when unset)
+     */
+    public record Mail(
+            @Valid @Nullable Smtp smtp,
+            @Valid @Nullable Imap imap,
+            @Email @Nullable String replyAddress,
+            @Secret.MinLength(44) @Nullable Secret replyTokenSecret,
+            @Nullable String replyHint,
+
+            @Nullable @DurationMin(seconds = 10) @DurationMax(hours = 24)
+            Duration pollInterval,
+
+            @Nullable @Min(1) @Max(1000) Integer pollBatch,
+            @Nullable @Min(1) @Max(100) Integer maxAttempts,
+            @Nullable @Min(1) @Max(100) Integer maxAttachments,
+            @Nullable DataSize maxAttachmentSize,
+            @Nullable DataSize maxTotalSize) {
+
+        Mail inheritFrom(Mail base) {
+            return new Mail(
+                    smtp == null ? base.smtp : base.smtp == null ? smtp : smtp.inheritFrom(base.smtp),
+                    imap == null ? base.imap : base.imap == null ? imap : imap.inheritFrom(base.imap),
+                    or(replyAddress, base.replyAddress),
+                    or(replyTokenSecret, base.replyTokenSecret),
+                    or(replyHint, base.replyHint),
+                    or(pollInterval, base.pollInterval),
+                    or(pollBatch, base.pollBatch),
+                    or(maxAttempts, base.maxAttempts),
+                    or(maxAttachments, base.maxAttachments),
+                    or(maxAttachmentSize, base.maxAttachmentSize),
+                    or(maxTotalSize, base.maxTotalSize));
+        }
+    }
+
+    /**
+     * The SMTP relay of a collectivité's notifications.
+     *
+     * @param host the relay's host name; required
+     * @param port the relay's port (587 with {@code starttls}, 465 with {@code tls}, 25 with {@code none}
+     *     when unset)
+     * @param security {@code starttls} (the default) or {@code tls} in production; {@code none} only for a
+     *     relay on the same host or a test server
+     * @param username the account on the relay, with {@code password}; none for a relay that takes the
+     *     host's mail without authentication
+     * @param password the account's password
+     * @param from the sender address, such as {@code ne-pas-repondre@mairie.fr}; required. Its domain ends
+     *     the Message-IDs
+     * @param fromName the name shown as sender (the collectivité's {@code name} when unset)
+     * @param timeout how long to wait for the relay (30 s when unset)
+     */
+    public record Smtp(
+            @Nullable String host,
+            @Nullable @Min(1) @Max(65535) Integer port,
+            @Nullable SmtpSecurity security,
+            @Nullable String username,
+            @Nullable Secret password,
+            @Email @Nullable String from,
+            @Nullable String fromName,
+            @Nullable Duration timeout) {
+
+        Smtp inheritFrom(Smtp base) {
+            return new Smtp(
+                    or(host, base.host),
+                    or(port, base.port),
+                    or(security, base.security),
+                    or(username, base.username),
+                    or(password, base.password),
+                    or(from, base.from),
+                    or(fromName, base.fromName),
+                    or(timeout, base.timeout));
+        }
+    }
+
+    /** The transport security of an SMTP connection. */
+    public enum SmtpSecurity {
+        /** Plain text: only for a relay on the same host or a test server. */
+        NONE,
+        /** STARTTLS on the submission port (587). */
+        STARTTLS,
+        /** TLS from the first byte (port 465). */
+        TLS
+    }
+
+    /**
+     * The IMAP mailbox receiving the residents' replies.
+     *
+     * @param host the server's host name; required
+     * @param port the server's port (993 with TLS, 143 without, when unset)
+     * @param tls IMAPS (the default); {@code false} only for a test server on loopback
+     * @param username the mailbox's account; required
+     * @param password the account's password; required
+     * @param folder the folder read ({@code INBOX} when unset)
+     * @param processedFolder where handled mails are moved ({@code OpenGRU-traite} when unset)
+     * @param quarantineFolder where quarantined mails are kept whole for an agent ({@code
+     *     OpenGRU-quarantaine} when unset)
+     * @param timeout how long to wait for the server (30 s when unset)
+     */
+    public record Imap(
+            @Nullable String host,
+            @Nullable @Min(1) @Max(65535) Integer port,
+            @Nullable Boolean tls,
+            @Nullable String username,
+            @Nullable Secret password,
+            @Nullable String folder,
+            @Nullable String processedFolder,
+            @Nullable String quarantineFolder,
+            @Nullable Duration timeout) {
+
+        Imap inheritFrom(Imap base) {
+            return new Imap(
+                    or(host, base.host),
+                    or(port, base.port),
+                    or(tls, base.tls),
+                    or(username, base.username),
+                    or(password, base.password),
+                    or(folder, base.folder),
+                    or(processedFolder, base.processedFolder),
+                    or(quarantineFolder, base.quarantineFolder),
+                    or(timeout, base.timeout));
+        }
     }
 
     /**

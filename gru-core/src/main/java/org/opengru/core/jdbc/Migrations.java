@@ -62,7 +62,8 @@ public final class Migrations {
             "V12__deadline_during_complement.sql",
             "V13__scheduled_jobs.sql",
             "V14__outbox_lease.sql",
-            "V15__automatic_contacts.sql");
+            "V15__automatic_contacts.sql",
+            "V16__usager_email_index.sql");
 
     /** gru-scheduling's own history table before it used this runner: {@code (version, script)}. */
     private static final String SCHEDULING_LEGACY_TABLE = "scheduling_schema_version";

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.internal.InMemoryUsagerStore;
+import org.opengru.core.value.EmailAddress;
 
 /** Port: usagers (persons, households, organisations) of a collectivité. */
 public interface UsagerStore {
@@ -13,6 +14,13 @@ public interface UsagerStore {
     void save(Usager usager);
 
     Optional<Usager> find(TenantId tenant, UsagerId id);
+
+    /**
+     * The usagers whose contact e-mail is {@code address}, compared without case, sorted by id, at most
+     * {@code limit} of them. Inbound mail asks for two, to link a mail to its sender only when one usager
+     * has that address. Indexed on PostgreSQL.
+     */
+    List<UsagerId> withEmail(TenantId tenant, EmailAddress address, int limit);
 
     /** The households the person is a member of. */
     List<Household> householdsOf(TenantId tenant, UsagerId member);

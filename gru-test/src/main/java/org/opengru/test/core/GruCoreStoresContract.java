@@ -24,6 +24,7 @@ import org.opengru.core.id.AgentId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.inbound.SenderDirectory;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
@@ -34,10 +35,12 @@ import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.tenancy.Team;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.HouseholdMember;
 import org.opengru.core.usager.Mandate;
+import org.opengru.core.usager.NotificationChannel;
 import org.opengru.core.usager.Person;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.core.value.PhoneNumber;
@@ -143,6 +146,49 @@ public abstract class GruCoreStoresContract {
         assertThat(core.mandates().find(tenant, mandate.id())).contains(mandate);
         assertThat(core.mandates().byRepresentative(tenant, parent)).containsExactly(mandate);
         assertThat(core.mandates().byRepresentative(tenant, child)).isEmpty();
+    }
+
+    private UsagerId personWithEmail(GruCore core, String name, String email) {
+        UsagerId id = core.ids().newUsagerId();
+        Contact contact = new Contact(
+                Attested.declared(EmailAddress.parse(email), clock.instant()),
+                null,
+                null,
+                Set.of(NotificationChannel.PORTAL),
+                null);
+        core.usagers().save(Person.declared(id, tenant, name, List.of("Claire"), contact, clock.instant()));
+        return id;
+    }
+
+    @Test
+    void findsTheUsagersOfAContactEmailWithoutCaseAndOnlyInTheirTenant() {
+        GruCore core = seeded();
+        UsagerId claire = personWithEmail(core, "Martin", "Claire.Martin@example.fr");
+        UsagerId paul = personWithEmail(core, "Durand", "foyer.durand@example.fr");
+        UsagerId anne = personWithEmail(core, "Durand", "FOYER.durand@example.fr");
+        person(core, "Sans-Adresse");
+        EmailAddress claires = EmailAddress.parse("claire.martin@EXAMPLE.fr");
+
+        assertThat(core.usagers().withEmail(tenant, claires, 2)).containsExactly(claire);
+        assertThat(core.usagers().withEmail(TenantId.of("commune-elsewhere"), claires, 2))
+                .isEmpty();
+        assertThat(core.usagers().withEmail(tenant, EmailAddress.parse("foyer.durand@example.fr"), 5))
+                .containsExactlyInAnyOrder(paul, anne)
+                .isSorted();
+        assertThat(core.usagers().withEmail(tenant, EmailAddress.parse("foyer.durand@example.fr"), 1))
+                .hasSize(1);
+        assertThat(core.usagers().withEmail(tenant, EmailAddress.parse("nobody@example.fr"), 2))
+                .isEmpty();
+
+        // The sender directory links a mail only to the one usager of an address, never to one of a family's.
+        SenderDirectory senders = SenderDirectory.of(core.usagers());
+        assertThat(senders.byEmail(tenant, claires)).contains(claire);
+        assertThat(senders.byEmail(tenant, EmailAddress.parse("foyer.durand@example.fr")))
+                .isEmpty();
+
+        // A changed address is found under the new one only.
+        core.usagers().delete(tenant, claire);
+        assertThat(core.usagers().withEmail(tenant, claires, 2)).isEmpty();
     }
 
     @Test

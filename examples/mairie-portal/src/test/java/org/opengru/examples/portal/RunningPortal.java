@@ -20,12 +20,16 @@ abstract class RunningPortal {
     static final Path DATA = MairiePortalApplicationTest.tempDirectory();
     static final int PORT = freePort();
     static final int PROVIDER_PORT = freePort();
+    static final int SMTP_PORT = freePort();
+    static final int IMAP_PORT = freePort();
     static final String URBANISME_TOKEN = "jeton-du-logiciel-de-l-urbanisme-0123456789";
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("portal.demo.identity-provider-port", () -> PROVIDER_PORT);
+        registry.add("portal.demo.smtp-port", () -> SMTP_PORT);
+        registry.add("portal.demo.imap-port", () -> IMAP_PORT);
         registry.add("portal.database.directory", () -> DATA.resolve("postgres").toString());
         registry.add(
                 "portal.documents.directory", () -> DATA.resolve("documents").toString());

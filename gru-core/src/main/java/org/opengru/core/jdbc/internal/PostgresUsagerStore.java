@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.tenancy.TenantId;
@@ -15,6 +16,7 @@ import org.opengru.core.usager.Organisation;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Usager;
 import org.opengru.core.usager.UsagerStore;
+import org.opengru.core.value.EmailAddress;
 
 /** Usagers as JSON documents, with the household membership indexed. */
 public final class PostgresUsagerStore implements UsagerStore {
@@ -98,6 +100,30 @@ public final class PostgresUsagerStore implements UsagerStore {
                     }
                     return Optional.of(PostgresRequestStore.JSON.readValue(rs.getString(2), type(rs.getString(1))));
                 }
+            }
+        });
+    }
+
+    /** On the index of V16 over the contact e-mail of the JSON document. */
+    @Override
+    public List<UsagerId> withEmail(TenantId tenant, EmailAddress address, int limit) {
+        Objects.requireNonNull(address, "address");
+        if (limit < 1) {
+            throw new ValidationException("limit", limit, "must be positive");
+        }
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM gru_usager WHERE tenant_id = ?"
+                    + " AND lower(document #>> '{contact,email,value}') = lower(?) ORDER BY id LIMIT ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, address.value());
+                ps.setInt(3, limit);
+                List<UsagerId> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new UsagerId(rs.getObject(1, java.util.UUID.class)));
+                    }
+                }
+                return List.copyOf(out);
             }
         });
     }

@@ -14,6 +14,7 @@ import org.opengru.core.usager.Household;
 import org.opengru.core.usager.HouseholdMember;
 import org.opengru.core.usager.Usager;
 import org.opengru.core.usager.UsagerStore;
+import org.opengru.core.value.EmailAddress;
 
 /**
  * Usagers in a map per collectivité, with an index from each person to their households (the access
@@ -79,6 +80,23 @@ public final class InMemoryUsagerStore implements UsagerStore {
         Partition p = partition(tenant);
         synchronized (p) {
             return Optional.ofNullable(p.usagers.get(id));
+        }
+    }
+
+    /** A scan: the in-memory store holds the few usagers of a test or a demonstration. */
+    @Override
+    public List<UsagerId> withEmail(TenantId tenant, EmailAddress address, int limit) {
+        Checks.required("address", address);
+        Checks.check(limit > 0, "limit", limit, "must be positive");
+        Partition p = partition(tenant);
+        synchronized (p) {
+            return p.usagers.values().stream()
+                    .filter(u -> u.contact().email() != null
+                            && u.contact().email().value().value().equalsIgnoreCase(address.value()))
+                    .map(Usager::id)
+                    .sorted()
+                    .limit(limit)
+                    .toList();
         }
     }
 

@@ -57,6 +57,20 @@ class DemoConfiguration {
     }
 
     /**
+     * The local mail server the commune's notifications are sent to and its reply mailbox read from, at the
+     * ports and with the account that application-demo.properties gives {@code gru.tenants.*.mail}.
+     */
+    @Bean(destroyMethod = "close")
+    DemoMailServer demoMailServer(
+            @Value("${portal.demo.smtp-port}") int smtpPort,
+            @Value("${portal.demo.imap-port}") int imapPort,
+            @Value("${gru.tenants.commune-45000.mail.reply-address}") String mailbox,
+            @Value("${gru.tenants.commune-45000.mail.imap.username}") String login,
+            @Value("${gru.tenants.commune-45000.mail.imap.password}") String password) {
+        return new DemoMailServer(smtpPort, imapPort, mailbox, login, password);
+    }
+
+    /**
      * Residents known at the town hall before they use FranceConnect (Claire Martin) are recognised on their
      * identité pivot, all six attributes equal, at their first sign-in; a later sign-in finds the linked
      * account; anyone else becomes a new usager. Never on the e-mail address.

@@ -17,6 +17,7 @@ import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Gender;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.HouseholdMember;
+import org.opengru.core.usager.NotificationChannel;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.PivotIdentity;
 import org.opengru.core.usager.Provenance;
@@ -123,8 +124,9 @@ public final class DemoPeople {
                 Attested.declared(EmailAddress.parse("claire.martin@example.fr"), at),
                 Attested.declared(PhoneNumber.parse("06 12 34 56 78"), at),
                 Attested.declared(home, at),
-                Set.of(),
-                null);
+                // She agreed to be told by e-mail: the demo's notifications reach DemoMailServer.
+                Set.of(NotificationChannel.EMAIL, NotificationChannel.PORTAL),
+                at);
         Person claire = Person.declared(
                         CLAIRE, Commune.TENANT, CLAIRE_FAMILY_NAME, List.of("Claire", "Marie"), claireContact, at)
                 .withIdentity(
