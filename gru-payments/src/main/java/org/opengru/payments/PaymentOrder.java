@@ -1,0 +1,64 @@
+package org.opengru.payments;
+
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * What a resident is asked to pay, checked field by field before any provider call; each refusal is a
+ * {@link ValidationException} naming the field and the value.
+ *
+ * @param tenant the collectivité collecting
+ * @param debtReference the debt's reference at the régie ({@code refdet}): 6 to 30 letters or digits
+ * @param budgetYear the budget year ({@code exer}), four digits
+ * @param amountCents the amount in euro cents ({@code montant}); the provider's range is checked by the
+ *     service against {@link PaymentLimits}
+ * @param object what is paid for, shown on the provider's page ({@code objet}): 1 to 100 characters
+ * @param payerEmail where the provider sends the ticket ({@code mel})
+ * @param subject what the payment settles in the application, a code such as {@code booking:42} (optional)
+ */
+public record PaymentOrder(
+        TenantId tenant,
+        String debtReference,
+        int budgetYear,
+        long amountCents,
+        String object,
+        String payerEmail,
+        @Nullable String subject) {
+
+    private static final Pattern REFDET = Pattern.compile("[A-Za-z0-9]{6,30}");
+    // Deliberately narrow: what every provider's form accepts, not all of RFC 5322.
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24}");
+    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    public PaymentOrder {
+        if (tenant == null) {
+            throw new ValidationException("tenant", null, "is required");
+        }
+        if (debtReference == null || !REFDET.matcher(debtReference).matches()) {
+            throw new ValidationException("debtReference", debtReference, "must be 6 to 30 letters or digits (refdet)");
+        }
+        if (budgetYear < 1000 || budgetYear > 9999) {
+            throw new ValidationException("budgetYear", budgetYear, "must be a four-digit year (exer)");
+        }
+        if (amountCents <= 0) {
+            throw new ValidationException("amountCents", amountCents, "must be positive");
+        }
+        if (object == null
+                || object.isBlank()
+                || object.length() > 100
+                || object.chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException("object", object, "must be 1 to 100 characters without control characters");
+        }
+        if (payerEmail == null
+                || payerEmail.length() > 254
+                || !EMAIL.matcher(payerEmail).matches()) {
+            throw new ValidationException("payerEmail", payerEmail, "must be an e-mail address such as nom@example.fr");
+        }
+        if (subject != null && !SUBJECT.matcher(subject).matches()) {
+            throw new ValidationException("subject", subject, "must be a code of 1-128 characters such as booking:42");
+        }
+    }
+}

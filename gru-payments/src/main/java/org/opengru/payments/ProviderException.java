@@ -1,0 +1,41 @@
+package org.opengru.payments;
+
+import org.jspecify.annotations.Nullable;
+
+/** A provider call that failed; {@link #kind()} says how. Nothing is changed by a failed call. */
+public final class ProviderException extends PaymentException {
+
+    /** How the call failed. */
+    public enum Kind {
+        /** The provider could not be reached, or answered with an HTTP error. */
+        UNAVAILABLE,
+        /** No answer within the configured timeout. */
+        TIMEOUT,
+        /** The provider answered with a fault (an error code of its own, in {@link #code()}). */
+        FAULT,
+        /** An answer that cannot be read (not the expected XML, a missing or malformed field). */
+        UNEXPECTED_RESPONSE,
+        /** The answer concerns another client account than the collectivité's. */
+        ACCOUNT_MISMATCH,
+        /** The collectivité has no account with this provider. */
+        NOT_CONFIGURED
+    }
+
+    private final Kind kind;
+    private final @Nullable String code;
+
+    public ProviderException(Kind kind, @Nullable String code, String message, @Nullable Throwable cause) {
+        super(kind + (code == null ? "" : " " + code) + ": " + message, cause);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The provider's own error code, for a {@link Kind#FAULT}. */
+    public @Nullable String code() {
+        return code;
+    }
+}

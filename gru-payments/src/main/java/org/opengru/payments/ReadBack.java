@@ -1,0 +1,7 @@
+package org.opengru.payments;
+
+/**
+ * The outcome of reading a payment back: the payment as it now stands, and whether this read-back is
+ * the one that settled it (at most one read-back per payment ever is).
+ */
+public record ReadBack(Payment payment, boolean settledNow) {}

@@ -1,0 +1,73 @@
+package org.opengru.payments.internal;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.payments.OperationId;
+import org.opengru.payments.Payment;
+import org.opengru.payments.PaymentId;
+import org.opengru.payments.PaymentStatus;
+import org.opengru.payments.PaymentStore;
+import org.opengru.payments.Settlement;
+
+/** The payment store for one JVM. Settling is a compare-and-set on the map entry. */
+public final class InMemoryPaymentStore implements PaymentStore {
+
+    private record Key(TenantId tenant, OperationId operationId) {}
+
+    private final Map<Key, Payment> payments = new ConcurrentHashMap<>();
+
+    @Override
+    public void insert(Payment payment) {
+        Key key = new Key(payment.order().tenant(), payment.operationId());
+        if (payment.status() != PaymentStatus.PENDING) {
+            throw new IllegalArgumentException("a new payment is pending, not " + payment.status());
+        }
+        if (payments.putIfAbsent(key, payment) != null) {
+            throw new AlreadyExistsException(
+                    "payment operation", payment.operationId().value());
+        }
+    }
+
+    @Override
+    public Optional<Payment> find(TenantId tenant, OperationId operationId) {
+        return Optional.ofNullable(payments.get(new Key(tenant, operationId)));
+    }
+
+    @Override
+    public Optional<Payment> find(TenantId tenant, PaymentId id) {
+        return payments.values().stream()
+                .filter(p -> p.order().tenant().equals(tenant) && p.id().equals(id))
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Payment> settle(TenantId tenant, OperationId operationId, Settlement settlement) {
+        Key key = new Key(tenant, operationId);
+        Payment[] changed = new Payment[1];
+        payments.computeIfPresent(key, (k, p) -> {
+            if (p.status() != PaymentStatus.PENDING) {
+                return p;
+            }
+            changed[0] = p.settled(settlement);
+            return changed[0];
+        });
+        return Optional.ofNullable(changed[0]);
+    }
+
+    @Override
+    public List<Payment> pendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit) {
+        return payments.values().stream()
+                .filter(p -> p.order().tenant().equals(tenant)
+                        && p.status() == PaymentStatus.PENDING
+                        && p.createdAt().isBefore(createdBefore))
+                .sorted(Comparator.comparing(Payment::createdAt))
+                .limit(limit)
+                .toList();
+    }
+}
