@@ -1,0 +1,100 @@
+package org.opengru.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.tenancy.TenantId;
+
+/** What every {@link PaymentStore} does; run against the in-memory and the PostgreSQL store. */
+public abstract class PaymentStoreContract {
+
+    protected static final TenantId LYON = TenantId.of("lyon");
+    protected static final TenantId DIJON = TenantId.of("dijon");
+    protected static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
+
+    protected abstract PaymentStore store();
+
+    protected static Payment pending(TenantId tenant, String op, Instant createdAt) {
+        PaymentOrder order = new PaymentOrder(
+                tenant, "CANTINE2026X1", 2026, 4250, "Cantine novembre", "claire@example.fr", "request:42");
+        return Payment.pending(new PaymentId(UUID.randomUUID()), new OperationId(op), order, createdAt);
+    }
+
+    private static Settlement paid(Instant at) {
+        return new Settlement(PaymentStatus.PAID, "A1B2C3", at.minusSeconds(60), 4250L, at);
+    }
+
+    @Test
+    void storesAndFindsByOperationAndById() {
+        Payment p = pending(LYON, "op1", T0);
+        store().insert(p);
+        assertThat(store().find(LYON, new OperationId("op1"))).contains(p);
+        assertThat(store().find(LYON, p.id())).contains(p);
+    }
+
+    @Test
+    void anotherCollectivitesOperationIsNotFound() {
+        Payment p = pending(LYON, "op2", T0);
+        store().insert(p);
+        assertThat(store().find(DIJON, new OperationId("op2"))).isEmpty();
+        assertThat(store().find(DIJON, p.id())).isEmpty();
+        assertThat(store().settle(DIJON, new OperationId("op2"), paid(T0))).isEmpty();
+        assertThat(store().find(LYON, p.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
+    void anOperationIsStoredOncePerCollectivite() {
+        store().insert(pending(LYON, "op3", T0));
+        assertThatThrownBy(() -> store().insert(pending(LYON, "op3", T0))).isInstanceOf(AlreadyExistsException.class);
+        store().insert(pending(DIJON, "op3", T0));
+        assertThat(store().find(DIJON, new OperationId("op3"))).isPresent();
+    }
+
+    @Test
+    void settlesOnceOnly() {
+        Payment p = pending(LYON, "op4", T0);
+        store().insert(p);
+        Payment settled =
+                store().settle(LYON, p.operationId(), paid(T0.plusSeconds(300))).orElseThrow();
+        assertThat(settled.status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(settled.authorisationNumber()).isEqualTo("A1B2C3");
+        assertThat(settled.paidCents()).isEqualTo(4250L);
+        assertThat(settled.settledAt()).isEqualTo(T0.plusSeconds(300));
+        assertThat(settled.transactionAt()).isEqualTo(T0.plusSeconds(240));
+        assertThat(store().settle(
+                                LYON,
+                                p.operationId(),
+                                new Settlement(PaymentStatus.REFUSED, null, null, null, T0.plusSeconds(400))))
+                .isEmpty();
+        assertThat(store().find(LYON, p.id())).contains(settled);
+    }
+
+    @Test
+    void settlingAnUnknownOperationChangesNothing() {
+        assertThat(store().settle(LYON, new OperationId("nowhere"), paid(T0))).isEmpty();
+    }
+
+    @Test
+    void listsPendingPaymentsOlderThanTheCutoffOldestFirst() {
+        TenantId t = TenantId.of("pending-list");
+        Payment old = pending(t, "old", T0.minusSeconds(3600));
+        Payment older = pending(t, "older", T0.minusSeconds(7200));
+        Payment recent = pending(t, "recent", T0.minusSeconds(60));
+        Payment settled = pending(t, "settled", T0.minusSeconds(9000));
+        store().insert(old);
+        store().insert(older);
+        store().insert(recent);
+        store().insert(settled);
+        store().settle(t, settled.operationId(), paid(T0));
+        assertThat(store().pendingCreatedBefore(t, T0.minusSeconds(600), 10))
+                .extracting(Payment::operationId)
+                .containsExactly(older.operationId(), old.operationId());
+        assertThat(store().pendingCreatedBefore(t, T0.minusSeconds(600), 1)).hasSize(1);
+        assertThat(store().pendingCreatedBefore(DIJON, T0, 10))
+                .noneMatch(p -> p.order().tenant().equals(t));
+    }
+}
