@@ -14,6 +14,8 @@ import org.opengru.documents.store.DocumentStore;
 import org.opengru.documents.store.DocumentsDataMap;
 import org.opengru.franceconnect.FranceConnectDataMap;
 import org.opengru.franceconnect.FranceConnectSchema;
+import org.opengru.payments.postgres.PaymentsDataMap;
+import org.opengru.payments.postgres.PaymentsSchema;
 import org.opengru.scheduling.postgres.SchedulingDataMap;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 
@@ -28,7 +30,8 @@ final class AllModules {
                 Migrations.core(),
                 DocumentStore.migrations(),
                 SchedulingSchema.migrations(),
-                FranceConnectSchema.migrations());
+                FranceConnectSchema.migrations(),
+                PaymentsSchema.migrations());
     }
 
     static void migrate(DataSource dataSource) {
@@ -41,7 +44,8 @@ final class AllModules {
         return CoreDataMap.map()
                 .plus(DocumentsDataMap.map())
                 .plus(SchedulingDataMap.map())
-                .plus(FranceConnectDataMap.map());
+                .plus(FranceConnectDataMap.map())
+                .plus(PaymentsDataMap.map());
     }
 
     /** A column whose values are text once cast: what a name, a sentence or a file name can hide in. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.jdbc.Migrations;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.franceconnect.FranceConnectSchema;
+import org.opengru.payments.postgres.PaymentsSchema;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -38,11 +39,18 @@ class MigrationsUpgradeTest {
                 + " VALUES ('book', 'usager-1', 42, 3)");
 
         int applied = 0;
+        int newModules = 0;
         for (Migrations module : AllModules.migrations()) {
-            applied += module.migrate(ds);
+            // gru-payments came after that version: its scripts run for the first time.
+            if (module.module().equals("payments")) {
+                newModules += module.migrate(ds);
+            } else {
+                applied += module.migrate(ds);
+            }
         }
 
         assertThat(applied).as("scripts run again").isZero();
+        assertThat(newModules).as("the new module's scripts").isEqualTo(PaymentsSchema.SCRIPTS.size());
         assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling")).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(count(ds, "SELECT count(*) FROM scheduling_rate_limit")).isEqualTo(1);
         assertThat(count(ds, "SELECT count(*) FROM pg_tables WHERE tablename = 'scheduling_schema_version'"))
