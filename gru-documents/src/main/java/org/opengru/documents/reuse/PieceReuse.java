@@ -26,6 +26,8 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.SystemPrincipal;
+import org.opengru.core.proof.DataProof;
+import org.opengru.core.proof.DataProofProvider;
 import org.opengru.core.rgpd.ConsentLedger;
 import org.opengru.core.rgpd.ConsentRecord;
 import org.opengru.documents.ingest.UploadRequest;

@@ -1,6 +1,7 @@
 package org.opengru.documents.reuse;
 
 import org.opengru.core.catalogue.RequiredPiece;
+import org.opengru.core.proof.DataProof;
 import org.opengru.documents.types.Validity;
 import org.opengru.documents.vault.DocumentId;
 

@@ -7,6 +7,7 @@ import org.opengru.core.catalogue.DocumentTypeCode;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.principal.ActorRef;
+import org.opengru.core.proof.DataProof;
 import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.tenancy.TenantId;
 

@@ -21,6 +21,8 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.proof.DataProof;
+import org.opengru.core.proof.DataProofProvider;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.documents.TestFiles;
 import org.opengru.documents.VaultFixture;

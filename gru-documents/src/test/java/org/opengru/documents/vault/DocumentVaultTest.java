@@ -90,7 +90,7 @@ class DocumentVaultTest {
     @Test
     void aMetadataFailureDeletesTheBlobJustWritten() {
         VaultFixture broken =
-                new VaultFixture(new FailingInsertStore(), org.opengru.documents.reuse.DataProofProvider.none());
+                new VaultFixture(new FailingInsertStore(), org.opengru.core.proof.DataProofProvider.none());
         assertThatThrownBy(() -> broken.upload(
                         Principal.usager(tenant, alice),
                         alice,

@@ -12,13 +12,13 @@ import org.opengru.core.catalogue.DocumentTypeCode;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.proof.DataProof;
+import org.opengru.core.proof.DataProofProvider;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Attested;
 import org.opengru.core.usager.Gender;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.UsagerStore;
-import org.opengru.documents.reuse.DataProof;
-import org.opengru.documents.reuse.DataProofProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

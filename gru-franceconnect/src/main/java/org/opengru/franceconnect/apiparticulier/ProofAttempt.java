@@ -3,7 +3,7 @@ package org.opengru.franceconnect.apiparticulier;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.opengru.documents.reuse.DataProof;
+import org.opengru.core.proof.DataProof;
 
 /**
  * What came of fetching one data proof when the usager asked for it ({@link

@@ -16,6 +16,7 @@ import org.opengru.core.catalogue.DocumentTypeCode;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.proof.DataProof;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Gender;
@@ -25,7 +26,6 @@ import org.opengru.core.usager.Provenance;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.core.value.CogCode;
 import org.opengru.core.value.Siret;
-import org.opengru.documents.reuse.DataProof;
 import org.opengru.test.MutableClock;
 
 /** API Particulier results standing in for pieces through gru-documents' data-proof port. */

@@ -1,4 +1,4 @@
-package org.opengru.documents.reuse;
+package org.opengru.core.proof;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.opengru.documents.reuse;
+package org.opengru.core.proof;
 
 import java.time.LocalDate;
 import java.util.Optional;
