@@ -65,13 +65,13 @@ class WorkQueueTest extends RunningPortal {
                 .contains("jours restants")
                 .contains("En ligne")
                 .contains("Je prends");
-        HttpResponse<String> dbg = linh.get("/agent?equipe=urbanisme&agent=personne");
-        try { java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/q/dbg.html"), dbg.body()); } catch (Exception e) {}
-        assertThat(ids(dbg)).contains(id);
+        assertThat(ids(linh.get("/agent?equipe=urbanisme&agent=personne&tri=recentes")))
+                .contains(id);
         assertThat(ids(linh.get("/agent?canal=PHONE"))).doesNotContain(id);
         assertThat(ids(linh.get("/agent?demarche=" + Commune.DEPOT_SAUVAGE))).doesNotContain(id);
-        assertThat(ids(linh.get("/agent?echeance=30j&tri=anciennete"))).contains(id);
+        assertThat(ids(linh.get("/agent?echeance=31j&tri=recentes"))).contains(id);
         assertThat(ids(linh.get("/agent?echeance=depassee"))).doesNotContain(id);
+        assertThat(ids(linh.get("/agent?echeance=7j"))).doesNotContain(id);
 
         // A form without its CSRF token is refused and changes nothing.
         HttpResponse<String> forged = linh.postForm("/agent/demandes/" + id + "/prendre", Map.of());
@@ -87,7 +87,7 @@ class WorkQueueTest extends RunningPortal {
                         .get(Principal.system(Commune.TENANT, "test"), request.id())
                         .assignee())
                 .isEqualTo(DemoPeople.LINH);
-        assertThat(ids(linh.get("/agent?agent=moi"))).contains(id);
+        assertThat(ids(linh.get("/agent?agent=moi&tri=recentes"))).contains(id);
         assertThat(ids(linh.get("/agent?agent=personne"))).doesNotContain(id);
         assertThat(core.requests().history(Principal.system(Commune.TENANT, "test"), request.id()))
                 .extracting(h -> h.action())

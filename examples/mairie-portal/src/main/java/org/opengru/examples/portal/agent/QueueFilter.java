@@ -3,7 +3,6 @@ package org.opengru.examples.portal.agent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.WorkQueueQuery;
+import org.opengru.examples.portal.commune.Commune;
 
 /**
  * The work queue's GET form, read into a {@link WorkQueueQuery}: the field names and values are French and
@@ -78,9 +78,9 @@ public final class QueueFilter {
         if ((v = values.get("echeance")) != null) {
             switch (v) {
                 case "depassee" -> b.dueBefore(now);
-                case "7j" -> b.dueFrom(now).dueBefore(now.plus(Duration.ofDays(8)));
-                case "30j" -> b.dueFrom(now).dueBefore(now.plus(Duration.ofDays(31)));
-                default -> throw new ValidationException("echeance", v, "is not depassee, 7j or 30j");
+                case "7j" -> b.dueFrom(now).dueBefore(dayStart(clock, 7 + 2));
+                case "31j" -> b.dueFrom(now).dueBefore(dayStart(clock, 31 + 2));
+                default -> throw new ValidationException("echeance", v, "is not depassee, 7j or 31j");
             }
         }
         if ((v = values.get("tri")) != null) {
@@ -97,6 +97,17 @@ public final class QueueFilter {
             b.after(WorkQueueQuery.Cursor.parse(after));
         }
         return new QueueFilter(Map.copyOf(values), b.build());
+    }
+
+    /**
+     * The start of the day {@code days} after today, in the commune's zone: a decision is due at the start
+     * of the day after its date, so "within N days" (date at most today + N) is due before today + N + 2.
+     */
+    private static Instant dayStart(Clock clock, int days) {
+        return java.time.LocalDate.now(clock.withZone(Commune.ZONE))
+                .plusDays(days)
+                .atStartOfDay(Commune.ZONE)
+                .toInstant();
     }
 
     private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
