@@ -73,6 +73,14 @@ class WorkQueueTest extends RunningPortal {
         assertThat(ids(linh.get("/agent?echeance=depassee"))).doesNotContain(id);
         assertThat(ids(linh.get("/agent?echeance=7j"))).doesNotContain(id);
 
+        // The request's page says the date and the days left too, and offers to take it.
+        String requestPage = unescape(linh.get("/agent/demandes/" + id).body());
+        assertThat(requestPage)
+                .contains("Décision implicite :")
+                .contains("jours restants")
+                .contains("Agent chargé : <span>personne pour le moment</span>")
+                .contains("Je prends cette demande");
+
         // A form without its CSRF token is refused and changes nothing.
         HttpResponse<String> forged = linh.postForm("/agent/demandes/" + id + "/prendre", Map.of());
         assertThat(forged.statusCode()).isEqualTo(403);
@@ -89,6 +97,9 @@ class WorkQueueTest extends RunningPortal {
                 .isEqualTo(DemoPeople.LINH);
         assertThat(ids(linh.get("/agent?agent=moi&tri=recentes"))).contains(id);
         assertThat(ids(linh.get("/agent?agent=personne"))).doesNotContain(id);
+        assertThat(unescape(linh.get("/agent/demandes/" + id).body()))
+                .contains("Agent chargé : <span>Vous</span>")
+                .doesNotContain("Je prends cette demande");
         assertThat(core.requests().history(Principal.system(Commune.TENANT, "test"), request.id()))
                 .extracting(h -> h.action())
                 .contains(RequestAction.ASSIGN);

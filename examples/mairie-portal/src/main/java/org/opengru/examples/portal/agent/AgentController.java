@@ -167,6 +167,13 @@ class AgentController {
         Procedure procedure =
                 core.procedures().find(Commune.TENANT, r.procedure()).orElseThrow();
         model.addAttribute("request", r);
+        model.addAttribute(
+                "row",
+                QueueRow.of(
+                        r,
+                        LocalDate.now(core.clock().withZone(Commune.ZONE)),
+                        core.clock().instant(),
+                        agent));
         model.addAttribute("procedure", procedure);
         model.addAttribute("values", FormFields.display(r.data()));
         model.addAttribute("pieces", files.pieces(agent, r, procedure));
