@@ -79,7 +79,22 @@ class WorkQueueTest extends RunningPortal {
                 .contains("Décision implicite :")
                 .contains("jours restants")
                 .contains("Agent chargé : <span>personne pour le moment</span>")
-                .contains("Je prends cette demande");
+                .contains("Je prends cette demande")
+                .contains("<h2>Envois au logiciel métier</h2>")
+                .contains("<caption>Envois des événements de la demande au logiciel métier</caption>")
+                .contains("Demande créée");
+        // A push that is not dead is not sent again.
+        Map<String, String> retry = new LinkedHashMap<>();
+        retry.put("_csrf", HttpBrowser.csrf(queue));
+        retry.put("evenement", java.util.UUID.randomUUID().toString());
+        retry.put("destinataire", "logiciel-metier");
+        assertThat(unescape(linh.postForm("/agent/demandes/" + id + "/envois/relancer", retry)
+                        .body()))
+                .contains("Cet envoi n'a pas été relancé");
+        retry.put("evenement", "pas-un-identifiant");
+        HttpResponse<String> malformed = linh.postForm("/agent/demandes/" + id + "/envois/relancer", retry);
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThat(unescape(malformed.body())).contains("Cet envoi n'a pas été relancé");
 
         // A form without its CSRF token is refused and changes nothing.
         HttpResponse<String> forged = linh.postForm("/agent/demandes/" + id + "/prendre", Map.of());

@@ -18,11 +18,14 @@ import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.error.GruException;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.exchange.Visibility;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.RequestDeliveries;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.request.ActionInput;
 import org.opengru.core.request.NewRequest;
@@ -81,8 +84,11 @@ class AgentController {
     private final RequestFiles files;
     private final Labels labels;
 
-    AgentController(GruCore core, Appointments appointments, RequestFiles files, Labels labels) {
+    private final RequestDeliveries deliveries;
+
+    AgentController(GruCore core, Appointments appointments, RequestFiles files, Labels labels, Outbox outbox) {
         this.core = core;
+        this.deliveries = new RequestDeliveries(outbox, core.requests(), core.clock());
         this.appointments = appointments;
         this.files = files;
         this.labels = labels;
@@ -175,6 +181,9 @@ class AgentController {
                         core.clock().instant(),
                         agent));
         model.addAttribute("procedure", procedure);
+        model.addAttribute(
+                "deliveries",
+                deliveries.of(agent, r.id()).stream().map(DeliveryRow::of).toList());
         model.addAttribute("values", FormFields.display(r.data()));
         model.addAttribute("pieces", files.pieces(agent, r, procedure));
         model.addAttribute("beneficiaryName", r.beneficiary() == null ? null : labels.name(r.beneficiary()));
@@ -237,6 +246,29 @@ class AgentController {
             redirect.addFlashAttribute("notice", "C'est fait.");
         } catch (GruException e) {
             redirect.addFlashAttribute("problem", "L'action n'a pas été faite : " + refusal(e));
+        }
+        return "redirect:/agent/demandes/" + id;
+    }
+
+    /** Sends a dead push of the request's events to the logiciel métier again. */
+    @PostMapping("/agent/demandes/{id}/envois/relancer")
+    String retryDelivery(
+            @PathVariable String id,
+            @RequestParam(name = "evenement") String event,
+            @RequestParam(name = "destinataire") String subscriber,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        try {
+            boolean sent = deliveries.retry(agent, RequestId.parse(id), EventId.parse(event), subscriber);
+            if (sent) {
+                redirect.addFlashAttribute("notice", "L'envoi au logiciel métier est relancé.");
+            } else {
+                redirect.addFlashAttribute(
+                        "problem", "Cet envoi n'a pas été relancé : il n'est pas en échec définitif, ou trop ancien.");
+            }
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "Cet envoi n'a pas été relancé : " + refusal(e));
         }
         return "redirect:/agent/demandes/" + id;
     }
