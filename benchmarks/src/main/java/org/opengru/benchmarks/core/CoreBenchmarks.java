@@ -208,6 +208,7 @@ public final class CoreBenchmarks implements Bench.Suite {
                     null,
                     null,
                     null,
+                    null,
                     null);
             store.apply(new RequestChange(
                     r, 0, List.of(entry(r, RequestAction.CREATE, null, usager, now)), List.of(), null));

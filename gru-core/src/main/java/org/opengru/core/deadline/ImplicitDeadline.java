@@ -61,6 +61,11 @@ public record ImplicitDeadline(
         return suspendedOn == null || resumesOn != null;
     }
 
+    /** Days from {@code today} to {@link #date()}, the period's last day: 0 on that day, negative once past. */
+    public long daysLeft(LocalDate today) {
+        return java.time.temporal.ChronoUnit.DAYS.between(today, date);
+    }
+
     public boolean suspended() {
         return suspendedOn != null;
     }

@@ -67,6 +67,11 @@ public class ForwardingRequestStore implements RequestStore {
     }
 
     @Override
+    public List<Request> workQueue(TenantId tenant, WorkQueueQuery query, int limit) {
+        return delegate.workQueue(tenant, query, limit);
+    }
+
+    @Override
     public List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit) {
         return delegate.dueForImplicitDecision(tenant, now, limit);
     }

@@ -7,6 +7,7 @@ import org.opengru.core.acknowledgment.Acknowledgment;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.ProcedureRef;
 import org.opengru.core.deadline.ImplicitDeadline;
+import org.opengru.core.id.AgentId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.ShortReference;
 import org.opengru.core.id.TeamId;
@@ -30,6 +31,7 @@ import org.opengru.core.tenancy.TenantId;
  * @param complement the complement awaited, while {@code AWAITING_COMPLEMENT}
  * @param decision the decision, while decided
  * @param acknowledgment the accusé de réception, from receipt on
+ * @param assignee the agent who took the request in hand ("je prends"), or {@code null}
  */
 public record Request(
         RequestId id,
@@ -51,7 +53,8 @@ public record Request(
         @Nullable ImplicitDeadline deadline,
         @Nullable PendingComplement complement,
         @Nullable Decision decision,
-        @Nullable Acknowledgment acknowledgment) {
+        @Nullable Acknowledgment acknowledgment,
+        @Nullable AgentId assignee) {
 
     public Request {
         Checks.required("id", id);
@@ -124,6 +127,7 @@ public record Request(
         private @Nullable PendingComplement complement;
         private @Nullable Decision decision;
         private @Nullable Acknowledgment acknowledgment;
+        private @Nullable AgentId assignee;
 
         private Builder(Request r) {
             id = r.id;
@@ -146,6 +150,7 @@ public record Request(
             complement = r.complement;
             decision = r.decision;
             acknowledgment = r.acknowledgment;
+            assignee = r.assignee;
         }
 
         public Request current() {
@@ -222,6 +227,11 @@ public record Request(
             return this;
         }
 
+        public Builder assignee(@Nullable AgentId a) {
+            assignee = a;
+            return this;
+        }
+
         public Request build() {
             return new Request(
                     id,
@@ -243,7 +253,8 @@ public record Request(
                     deadline,
                     complement,
                     decision,
-                    acknowledgment);
+                    acknowledgment,
+                    assignee);
         }
     }
 }

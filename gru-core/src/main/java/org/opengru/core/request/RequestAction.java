@@ -18,5 +18,10 @@ public enum RequestAction {
     /** The system records an implicit acceptance (silence vaut accord). */
     IMPLICIT_ACCEPT,
     /** The system records an implicit rejection (silence vaut rejet). */
-    IMPLICIT_REJECT
+    IMPLICIT_REJECT,
+    /**
+     * An agent takes the request in hand ("je prends"): not a row of the lifecycle table, since the status
+     * does not change; see {@link RequestService#assign}. Recorded in the history like any action.
+     */
+    ASSIGN
 }

@@ -161,6 +161,7 @@ public final class RequestService {
                 null,
                 null,
                 null,
+                null,
                 null);
         if (actor instanceof SystemPrincipal || !policy.canRead(actor, draft)) {
             throw new AccessDeniedException(
@@ -189,8 +190,9 @@ public final class RequestService {
         Objects.requireNonNull(action, "action");
         @Nullable IdempotencyKey key = scoped(actor, action, clientKey);
         Objects.requireNonNull(input, "input");
-        if (action == RequestAction.CREATE) {
-            throw new org.opengru.core.error.ValidationException("action", action, "use create()");
+        if (action == RequestAction.CREATE || action == RequestAction.ASSIGN) {
+            throw new org.opengru.core.error.ValidationException(
+                    "action", action, action == RequestAction.CREATE ? "use create()" : "use assign()");
         }
         String fingerprint = action + ":" + id;
         Request replay = replay(actor, key, fingerprint);
@@ -254,7 +256,86 @@ public final class RequestService {
         return perform(actor, id, RequestAction.REOPEN, ActionInput.reason(reason), key);
     }
 
+    /**
+     * The agent takes the request in hand ("je prends"): they become its {@link Request#assignee()}, in
+     * place of whoever had it. Only an agent of the request's team, only while it is open (received and not
+     * decided: {@link org.opengru.core.error.ValidationException} on {@code status} otherwise). The status
+     * does not change; the history records an {@link RequestAction#ASSIGN} entry (and with it the audit
+     * trail and the timeline). Taking a request one already holds changes nothing.
+     */
+    public Request assign(Principal actor, RequestId id, @Nullable IdempotencyKey clientKey) {
+        @Nullable IdempotencyKey key = scoped(actor, RequestAction.ASSIGN, clientKey);
+        String fingerprint = RequestAction.ASSIGN + ":" + id;
+        Request replay = replay(actor, key, fingerprint);
+        if (replay != null) {
+            return replay;
+        }
+        Request before = load(actor, id);
+        if (!(actor instanceof AgentPrincipal agent)
+                || !policy.rolesOf(actor, before).contains(ActorRole.AGENT)) {
+            throw new AccessDeniedException(actor.toString(), "take", "request", id.toString());
+        }
+        Checks.check(
+                before.status().pending(),
+                "status",
+                before.status(),
+                "only a received request not yet decided can be taken in hand");
+        if (agent.agent().equals(before.assignee())) {
+            return before;
+        }
+        Instant now = clock.instant();
+        long version = before.version() + 1;
+        Request after = before.toBuilder()
+                .assignee(agent.agent())
+                .version(version)
+                .updatedAt(now)
+                .build();
+        HistoryEntry entry = new HistoryEntry(
+                after.id(),
+                (int) version,
+                now,
+                actor.ref(),
+                ActionInput.none().channel(),
+                RequestAction.ASSIGN,
+                before.status(),
+                after.status(),
+                null,
+                false);
+        IdempotencyRecord idem =
+                key == null ? null : new IdempotencyRecord(after.tenant(), key, fingerprint, after.id(), version, now);
+        return store.apply(new RequestChange(after, before.version(), List.of(entry), List.of(), idem))
+                .request();
+    }
+
     // ---- queries ------------------------------------------------------------------------------------
+
+    /**
+     * One page of an agent's work queue, in the query's order. Only agents have one; it shows the requests
+     * of their teams exactly as {@link #list} does ({@code query.teams()} narrows them: naming a team the
+     * agent is not in is an {@link AccessDeniedException}).
+     */
+    public WorkQueuePage workQueue(Principal actor, WorkQueueQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (!(actor instanceof AgentPrincipal a)) {
+            throw new AccessDeniedException(
+                    actor.toString(), "list", "work queue", actor.tenant().value());
+        }
+        for (org.opengru.core.id.TeamId t : query.teams()) {
+            if (!a.memberOf(t)) {
+                throw new AccessDeniedException(actor.toString(), "list", "team", t.value());
+            }
+        }
+        if (a.teams().isEmpty()) {
+            return new WorkQueuePage(List.of(), null);
+        }
+        WorkQueueQuery narrowed = query.withTeams(query.teams().isEmpty() ? a.teams() : query.teams());
+        // One row more than asked tells whether there is a next page.
+        List<Request> rows = store.workQueue(a.tenant(), narrowed, query.limit() + 1);
+        boolean more = rows.size() > query.limit();
+        List<Request> page = more ? rows.subList(0, query.limit()) : rows;
+        WorkQueueQuery.Cursor next = more ? WorkQueueQuery.Cursor.after(page.get(page.size() - 1), query.sort()) : null;
+        return new WorkQueuePage(visible(actor, page), next);
+    }
 
     /** The request, if the principal may see it; {@link NotFoundException} or {@link AccessDeniedException}. */
     public Request get(Principal actor, RequestId id) {

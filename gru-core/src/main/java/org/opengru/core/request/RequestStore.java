@@ -62,6 +62,12 @@ public interface RequestStore {
      */
     List<Request> dueForImplicitDecision(TenantId tenant, Instant now, int limit);
 
+    /**
+     * A page of a work queue: the requests of {@code query.teams()} (never empty: the caller names them)
+     * passing every filter of the query, after its cursor, in its order, at most {@code limit}.
+     */
+    List<Request> workQueue(TenantId tenant, WorkQueueQuery query, int limit);
+
     /** The outcome of {@link #apply}: the stored request, and whether this was a replay with no effect. */
     record Outcome(Request request, boolean replayed) {}
 

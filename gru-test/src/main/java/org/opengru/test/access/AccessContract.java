@@ -65,6 +65,8 @@ import org.opengru.core.request.RequestAction;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.request.WorkQueuePage;
+import org.opengru.core.request.WorkQueueQuery;
 import org.opengru.core.satisfaction.SatisfactionService;
 import org.opengru.core.satisfaction.SatisfactionStore;
 import org.opengru.core.satisfaction.SurveyInvitation;
@@ -432,6 +434,10 @@ public abstract class AccessContract {
                         Set.of(SYSTEM),
                         a -> requests.getByReference(a, request.reference())),
                 row("RequestService.list(Principal,RequestQuery)", a -> requests.list(a, RequestQuery.firstPage())),
+                row(
+                        "RequestService.workQueue(Principal,WorkQueueQuery)",
+                        a -> requests.workQueue(a, WorkQueueQuery.builder().build())),
+                row("RequestService.assign(Principal,RequestId,IdempotencyKey)", a -> requests.assign(a, id, key())),
                 row("RequestService.history(Principal,RequestId)", Set.of(SYSTEM), a -> requests.history(a, id)),
                 row(
                         "RequestService.acknowledgment(Principal,RequestId)",
@@ -796,6 +802,16 @@ public abstract class AccessContract {
             assertThat(listing)
                     .as("a foreign listing")
                     .noneMatch(o -> o instanceof Request req && req.id().equals(request.id()));
+            assertThat(snapshot())
+                    .as("%s as %s: nothing changed", r.method(), actor)
+                    .isEqualTo(before);
+            return;
+        }
+        if (result instanceof WorkQueuePage page) {
+            // A work queue is filtered rather than refused: Alice's request is not in it.
+            assertThat(page.requests())
+                    .as("a foreign work queue")
+                    .noneMatch(req -> req.id().equals(request.id()));
             assertThat(snapshot())
                     .as("%s as %s: nothing changed", r.method(), actor)
                     .isEqualTo(before);

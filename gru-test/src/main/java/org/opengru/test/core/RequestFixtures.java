@@ -14,6 +14,7 @@ import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.ProcedureRef;
 import org.opengru.core.deadline.ImplicitDeadline;
 import org.opengru.core.event.DomainEvent;
+import org.opengru.core.id.AgentId;
 import org.opengru.core.id.EventId;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.ReferenceGenerator;
@@ -100,6 +101,7 @@ public final class RequestFixtures {
                 1,
                 at,
                 at,
+                null,
                 null,
                 null,
                 null,
@@ -218,6 +220,27 @@ public final class RequestFixtures {
                         ImplicitDecision.ACCEPTANCE, LocalDate.ofInstant(dueAt, ZoneOffset.UTC), dueAt, null, false))
                 .build();
         return new RequestChange(withDeadline, plain.expectedVersion(), plain.history(), plain.events(), null);
+    }
+
+    /** An agent takes a received request in hand (history sequence = the version it produces). */
+    public RequestChange assign(Request current, AgentId agent, Instant at) {
+        Request next = current.toBuilder()
+                .assignee(agent)
+                .version(current.version() + 1)
+                .updatedAt(at)
+                .build();
+        HistoryEntry h = new HistoryEntry(
+                current.id(),
+                (int) next.version(),
+                at,
+                new ActorRef(ActorKind.AGENT, agent.value()),
+                Channel.WEB,
+                RequestAction.ASSIGN,
+                current.status(),
+                current.status(),
+                null,
+                false);
+        return new RequestChange(next, current.version(), List.of(h), List.of(), null);
     }
 
     private DomainEvent event(

@@ -15,11 +15,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.IdempotencyConflictException;
 import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.AgentId;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.intake.Channel;
 import org.opengru.core.request.HistoryEntry;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestAction;
@@ -27,6 +32,7 @@ import org.opengru.core.request.RequestChange;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.request.WorkQueueQuery;
 import org.opengru.core.tenancy.TenantId;
 
 /**
@@ -203,6 +209,84 @@ public abstract class RequestStoreContract {
                                 RequestQuery.of(Set.of(RequestStatus.SUBMITTED), 10)))
                 .extracting(Request::id)
                 .containsExactly(made.get(1).id());
+    }
+
+    @Test
+    void aWorkQueueFiltersSortsAndPagesByKeyset() {
+        Request a = store().apply(fixtures.submitWithDeadline(created(), T0, T0.plus(Duration.ofDays(30))))
+                .request();
+        Request b = store().apply(fixtures.submitWithDeadline(created(), T0, T0.plus(Duration.ofDays(10))))
+                .request();
+        Request c = store().apply(fixtures.submit(created(), T0, null)).request();
+        Request d = store().apply(fixtures.submit(created(), T0, null)).request();
+        created(); // a draft: in no queue
+        Request closed = store().apply(fixtures.decide(
+                        store().apply(fixtures.submit(created(), T0, null)).request(),
+                        RequestStatus.ACCEPTED,
+                        false,
+                        T0.plusSeconds(60)))
+                .request();
+        b = store().apply(fixtures.assign(b, AgentId.of("mlefevre"), T0.plusSeconds(120)))
+                .request();
+
+        // Implicit decision due first, none last (by id among those): every page size walks the same order.
+        for (int size = 1; size <= 5; size++) {
+            assertThat(walk(WorkQueueQuery.builder(), size)).containsExactly(b.id(), a.id(), c.id(), d.id());
+            assertThat(walk(WorkQueueQuery.builder().sort(WorkQueueQuery.Sort.OLDEST), size))
+                    .containsExactly(a.id(), b.id(), c.id(), d.id());
+            assertThat(walk(WorkQueueQuery.builder().sort(WorkQueueQuery.Sort.NEWEST), size))
+                    .containsExactly(d.id(), c.id(), b.id(), a.id());
+        }
+        assertThat(store().find(fixtures.tenant(), b.id()).orElseThrow().assignee())
+                .isEqualTo(AgentId.of("mlefevre"));
+        assertThat(walk(WorkQueueQuery.builder().assignee(AgentId.of("mlefevre")), 10))
+                .containsExactly(b.id());
+        assertThat(walk(WorkQueueQuery.builder().unassigned(true), 10)).containsExactly(a.id(), c.id(), d.id());
+        assertThat(walk(WorkQueueQuery.builder().dueBefore(T0.plus(Duration.ofDays(20))), 10))
+                .containsExactly(b.id());
+        assertThat(walk(WorkQueueQuery.builder().dueFrom(T0.plus(Duration.ofDays(20))), 10))
+                .containsExactly(a.id());
+        assertThat(walk(WorkQueueQuery.builder().channels(Set.of(Channel.PHONE)), 10))
+                .isEmpty();
+        assertThat(walk(WorkQueueQuery.builder().channels(Set.of(Channel.WEB)), 10))
+                .hasSize(4);
+        assertThat(walk(WorkQueueQuery.builder().procedures(Set.of(ProcedureCode.of("autre"))), 10))
+                .isEmpty();
+        assertThat(walk(WorkQueueQuery.builder().procedures(Set.of(RequestFixtures.PROCEDURE.code())), 10))
+                .hasSize(4);
+        assertThat(walk(WorkQueueQuery.builder().statuses(Set.of(RequestStatus.IN_REVIEW)), 10))
+                .isEmpty();
+        assertThat(walk(WorkQueueQuery.builder().view(WorkQueueQuery.View.CLOSED), 10))
+                .containsExactly(closed.id());
+        assertThat(walk(WorkQueueQuery.builder().teams(Set.of(TeamId.of("urbanisme"))), 10))
+                .isEmpty();
+        assertThat(store().workQueue(
+                                TenantId.of("commune-elsewhere"),
+                                WorkQueueQuery.builder()
+                                        .teams(Set.of(RequestFixtures.TEAM))
+                                        .build(),
+                                10))
+                .isEmpty();
+    }
+
+    /** Every page of the query, following the cursors, as the ids in order. */
+    private List<RequestId> walk(WorkQueueQuery.Builder query, int pageSize) {
+        query.limit(pageSize);
+        List<RequestId> seen = new ArrayList<>();
+        WorkQueueQuery.Cursor cursor = null;
+        for (int guard = 0; guard < 20; guard++) {
+            WorkQueueQuery q = query.after(cursor).build();
+            if (q.teams().isEmpty()) {
+                q = q.withTeams(Set.of(RequestFixtures.TEAM));
+            }
+            List<Request> page = store().workQueue(fixtures.tenant(), q, pageSize);
+            page.forEach(r -> seen.add(r.id()));
+            if (page.size() < pageSize) {
+                return seen;
+            }
+            cursor = WorkQueueQuery.Cursor.after(page.get(page.size() - 1), q.sort());
+        }
+        throw new AssertionError("more pages than requests: " + seen);
     }
 
     @Test

@@ -153,6 +153,13 @@ class JourneyBrowserTest extends RunningPortal {
         assertThat(browser.h1()).isEqualTo("Demandes à traiter");
         assertThat(browser.page()).contains(reference).contains("Claire Marie Martin");
         browser.axe();
+        // The queue's other states: filtered and sorted, the closed requests.
+        browser.open("/agent?agent=personne&tri=anciennete&echeance=31j");
+        browser.axe();
+        browser.open("/agent?vue=closes");
+        assertThat(browser.h1()).isEqualTo("Demandes closes");
+        browser.axe();
+        browser.open("/agent");
         browser.go(By.linkText(reference));
         assertThat(browser.page()).contains("Foyer Martin").contains("Léo mange sans porc");
         browser.axe();

@@ -36,6 +36,7 @@ import org.opengru.core.request.RequestChange;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.request.WorkQueueQuery;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -431,6 +432,97 @@ public final class PostgresRequestStore implements RequestStore {
                 return many(ps);
             }
         });
+    }
+
+    /** One bound parameter of a query built piece by piece. */
+    @FunctionalInterface
+    private interface Param {
+        void bind(Connection c, PreparedStatement ps, int index) throws SQLException;
+    }
+
+    // The team index narrows the rows; the channel and the assignee are read from the document, which is
+    // cheap on a team's open requests (a few thousand at most).
+    @Override
+    public List<Request> workQueue(TenantId tenant, WorkQueueQuery q, int limit) {
+        if (q.teams().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM gru_request WHERE tenant_id = ? AND team_id = ANY (?) AND status = ANY (?)");
+        List<Param> params = new ArrayList<>();
+        params.add((c, ps, i) -> ps.setString(i, tenant.value()));
+        params.add(textArray(q.teams().stream().map(TeamId::value).toArray()));
+        params.add(textArray(q.effectiveStatuses().stream().map(Enum::name).toArray()));
+        if (!q.procedures().isEmpty()) {
+            sql.append(" AND procedure_code = ANY (?)");
+            params.add(textArray(q.procedures().stream().map(p -> p.value()).toArray()));
+        }
+        if (!q.channels().isEmpty()) {
+            sql.append(" AND (document -> 'intake' ->> 'channel') = ANY (?)");
+            params.add(textArray(q.channels().stream().map(Enum::name).toArray()));
+        }
+        if (q.assignee() != null) {
+            sql.append(" AND (document ->> 'assignee') = ?");
+            params.add((c, ps, i) -> ps.setString(i, q.assignee().value()));
+        }
+        if (q.unassigned()) {
+            sql.append(" AND (document ->> 'assignee') IS NULL");
+        }
+        if (q.dueFrom() != null) {
+            sql.append(" AND deadline_due_at >= ?");
+            params.add((c, ps, i) -> Sql.setInstant(ps, i, q.dueFrom()));
+        }
+        if (q.dueBefore() != null) {
+            sql.append(" AND deadline_due_at < ?");
+            params.add((c, ps, i) -> Sql.setInstant(ps, i, q.dueBefore()));
+        }
+        WorkQueueQuery.Cursor after = q.after();
+        if (after != null) {
+            Param id = (c, ps, i) -> ps.setObject(i, after.id().value());
+            switch (q.sort()) {
+                case OLDEST -> {
+                    sql.append(" AND id > ?");
+                    params.add(id);
+                }
+                case NEWEST -> {
+                    sql.append(" AND id < ?");
+                    params.add(id);
+                }
+                case IMPLICIT_DECISION -> {
+                    if (after.dueAt() == null) {
+                        sql.append(" AND deadline_due_at IS NULL AND id > ?");
+                        params.add(id);
+                    } else {
+                        Param due = (c, ps, i) -> Sql.setInstant(ps, i, after.dueAt());
+                        sql.append(" AND (deadline_due_at > ? OR (deadline_due_at = ? AND id > ?)"
+                                + " OR deadline_due_at IS NULL)");
+                        params.add(due);
+                        params.add(due);
+                        params.add(id);
+                    }
+                }
+            }
+        }
+        sql.append(
+                switch (q.sort()) {
+                    case OLDEST -> " ORDER BY id";
+                    case NEWEST -> " ORDER BY id DESC";
+                    case IMPLICIT_DECISION -> " ORDER BY deadline_due_at NULLS LAST, id";
+                });
+        sql.append(" LIMIT ?");
+        params.add((c, ps, i) -> ps.setInt(i, limit));
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    params.get(i).bind(c, ps, i + 1);
+                }
+                return many(ps);
+            }
+        });
+    }
+
+    private static Param textArray(Object[] values) {
+        return (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", values));
     }
 
     @Override

@@ -192,7 +192,8 @@ public final class PostgresRetentionStore implements RetentionStore {
                                     null,
                                     r.decision().at(),
                                     r.decision().by()),
-                    keepAck ? r.acknowledgment() : null);
+                    keepAck ? r.acknowledgment() : null,
+                    r.assignee());
             try (PreparedStatement ps =
                     c.prepareStatement("UPDATE gru_request SET applicant_id = ?, beneficiary_id = NULL,"
                             + " document = ?::json, anonymised_at = ? WHERE tenant_id = ? AND id = ?")) {

@@ -26,6 +26,7 @@ import org.opengru.core.request.RequestChange;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.request.WorkQueueQuery;
 import org.opengru.core.tenancy.TenantId;
 
 /**
@@ -170,6 +171,19 @@ public final class InMemoryRequestStore implements RequestStore {
                     .filter(query::accepts)
                     .sorted(Comparator.comparing(Request::id).reversed())
                     .limit(query.limit())
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<Request> workQueue(TenantId tenant, WorkQueueQuery query, int limit) {
+        Partition p = partition(tenant);
+        synchronized (p) {
+            return p.requests.values().stream()
+                    .filter(r -> query.teams().contains(r.team()))
+                    .filter(query::accepts)
+                    .sorted(query.order())
+                    .limit(limit)
                     .toList();
         }
     }

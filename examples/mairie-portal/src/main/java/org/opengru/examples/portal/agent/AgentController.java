@@ -18,17 +18,21 @@ import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.error.GruException;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.exchange.Visibility;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.RequestDeliveries;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.request.ActionInput;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestAction;
 import org.opengru.core.request.RequestQuery;
+import org.opengru.core.request.WorkQueuePage;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.Usager;
 import org.opengru.documents.ingest.UploadRejectedException;
@@ -80,39 +84,85 @@ class AgentController {
     private final RequestFiles files;
     private final Labels labels;
 
-    AgentController(GruCore core, Appointments appointments, RequestFiles files, Labels labels) {
+    private final RequestDeliveries deliveries;
+
+    AgentController(GruCore core, Appointments appointments, RequestFiles files, Labels labels, Outbox outbox) {
         this.core = core;
+        this.deliveries = new RequestDeliveries(outbox, core.requests(), core.clock());
         this.appointments = appointments;
         this.files = files;
         this.labels = labels;
     }
 
+    /**
+     * The work queue: open requests by default ({@code vue=closes} for the closed ones), filtered by the
+     * plain GET form's fields, sorted by implicit-decision date or age, one keyset page at a time.
+     */
     @GetMapping("/agent")
-    String queue(HttpSession session, Model model) {
+    String queue(@RequestParam Map<String, String> params, HttpSession session, Model model) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
-        Map<TeamId, List<Request>> byTeam = new LinkedHashMap<>();
-        for (TeamId team : agent.teams().stream()
+        QueueFilter filter;
+        WorkQueuePage page;
+        try {
+            filter = QueueFilter.of(params, agent, core.clock());
+            page = core.requests().workQueue(agent, filter.query());
+        } catch (GruException e) {
+            // A hand-made or stale link (unknown cursor, a team not theirs): the first page, said plainly.
+            log.info("Work queue query refused: {}", e.getMessage());
+            filter = QueueFilter.of(
+                    Map.of("vue", "closes".equals(params.get("vue")) ? "closes" : ""), agent, core.clock());
+            page = core.requests().workQueue(agent, filter.query());
+            model.addAttribute("problem", "Ces critères ne sont pas valables : la liste est affichée sans filtre.");
+        }
+        List<TeamId> teams = agent.teams().stream()
                 .sorted(Comparator.comparing(TeamId::value))
-                .toList()) {
-            byTeam.put(team, new ArrayList<>());
-        }
-        for (Request r : core.requests().list(agent, RequestQuery.firstPage())) {
-            if (r.status() != org.opengru.core.request.RequestStatus.DRAFT) {
-                byTeam.computeIfAbsent(r.team(), t -> new ArrayList<>()).add(r);
-            }
-        }
-        model.addAttribute("byTeam", byTeam);
+                .toList();
+        LocalDate today = LocalDate.now(core.clock().withZone(Commune.ZONE));
+        Instant now = core.clock().instant();
+        List<QueueRow> rows = page.requests().stream()
+                .map(r -> QueueRow.of(r, today, now, agent))
+                .toList();
+        model.addAttribute("filter", filter);
+        model.addAttribute("rows", rows);
+        model.addAttribute(
+                "next", page.next() == null ? null : filter.link(page.next().token()));
+        model.addAttribute("teams", teams);
         model.addAttribute("teamNames", Commune.TEAM_NAMES);
+        model.addAttribute("channels", QueueFilter.CHANNELS);
+        model.addAttribute("statuses", filter.query().view().statuses());
         model.addAttribute(
                 "names",
-                names(byTeam.values().stream()
-                        .flatMap(List::stream)
+                names(page.requests().stream()
                         .flatMap(r -> r.beneficiary() == null
                                 ? java.util.stream.Stream.of(r.applicant())
                                 : java.util.stream.Stream.of(r.applicant(), r.beneficiary()))
                         .toList()));
         model.addAttribute("titles", titles());
+        model.addAttribute(
+                "procedures",
+                core.procedures().catalogue(Commune.TENANT).stream()
+                        .filter(p -> agent.memberOf(p.team()))
+                        .toList());
         return "agent/file";
+    }
+
+    /** "Je prends": the agent takes the request in hand, then comes back to the queue they were on. */
+    @PostMapping("/agent/demandes/{id}/prendre")
+    String take(
+            @PathVariable String id,
+            @RequestParam(name = "retour", defaultValue = "/agent") String back,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Request r;
+        try {
+            r = core.requests().assign(agent, RequestId.parse(id), null);
+            redirect.addFlashAttribute("notice", "Vous avez pris la demande " + r.reference() + ".");
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "La demande n'a pas été prise : " + refusal(e));
+        }
+        // Only back to the queue itself: never an address given by the form.
+        return "redirect:" + (back.startsWith("/agent?") || back.equals("/agent") ? back : "/agent");
     }
 
     /** A request with the 360° view of its applicant: identity, household, other requests, appointments. */
@@ -123,7 +173,17 @@ class AgentController {
         Procedure procedure =
                 core.procedures().find(Commune.TENANT, r.procedure()).orElseThrow();
         model.addAttribute("request", r);
+        model.addAttribute(
+                "row",
+                QueueRow.of(
+                        r,
+                        LocalDate.now(core.clock().withZone(Commune.ZONE)),
+                        core.clock().instant(),
+                        agent));
         model.addAttribute("procedure", procedure);
+        model.addAttribute(
+                "deliveries",
+                deliveries.of(agent, r.id()).stream().map(DeliveryRow::of).toList());
         model.addAttribute("values", FormFields.display(r.data()));
         model.addAttribute("pieces", files.pieces(agent, r, procedure));
         model.addAttribute("beneficiaryName", r.beneficiary() == null ? null : labels.name(r.beneficiary()));
@@ -186,6 +246,29 @@ class AgentController {
             redirect.addFlashAttribute("notice", "C'est fait.");
         } catch (GruException e) {
             redirect.addFlashAttribute("problem", "L'action n'a pas été faite : " + refusal(e));
+        }
+        return "redirect:/agent/demandes/" + id;
+    }
+
+    /** Sends a dead push of the request's events to the logiciel métier again. */
+    @PostMapping("/agent/demandes/{id}/envois/relancer")
+    String retryDelivery(
+            @PathVariable String id,
+            @RequestParam(name = "evenement") String event,
+            @RequestParam(name = "destinataire") String subscriber,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        try {
+            boolean sent = deliveries.retry(agent, RequestId.parse(id), EventId.parse(event), subscriber);
+            if (sent) {
+                redirect.addFlashAttribute("notice", "L'envoi au logiciel métier est relancé.");
+            } else {
+                redirect.addFlashAttribute(
+                        "problem", "Cet envoi n'a pas été relancé : il n'est pas en échec définitif, ou trop ancien.");
+            }
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "Cet envoi n'a pas été relancé : " + refusal(e));
         }
         return "redirect:/agent/demandes/" + id;
     }

@@ -93,6 +93,7 @@ public class Labels {
             case CLOSE_WITHOUT_FOLLOW_UP -> "Demande classée sans suite";
             case WITHDRAW -> "Demande retirée";
             case REOPEN -> "Demande rouverte";
+            case ASSIGN -> "Demande attribuée à un agent";
             default -> action.name().startsWith("IMPLICIT") ? "Décision implicite" : action.name();
         };
     }
