@@ -46,6 +46,7 @@ import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.exchange.Visibility;
 import org.opengru.core.id.AgentId;
+import org.opengru.core.id.EventId;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.id.RequestId;
@@ -53,6 +54,7 @@ import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.outbox.RequestDeliveries;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
@@ -110,7 +112,8 @@ import org.opengru.test.scheduling.SchedulingFixture;
 
 /**
  * The access contract of the services' public API: every public method of {@link RequestService},
- * {@link ExchangeService}, {@link ContactService}, {@link SatisfactionService}, {@link DocumentVault},
+ * {@link ExchangeService}, {@link ContactService}, {@link RequestDeliveries}, {@link SatisfactionService},
+ * {@link DocumentVault},
  * {@link PieceReuse} and {@link BookingService} that acts on an aggregate is run, on a fixture owned by
  * the usager Alice, as each foreign principal: another usager of her collectivité, an agent of another
  * team, an agent and an usager (with Alice's own id) of another collectivité, and the system where the
@@ -164,6 +167,7 @@ public abstract class AccessContract {
     private Stores stores;
     private GruCore core;
     private ContactService contacts;
+    private RequestDeliveries deliveries;
     private SatisfactionService satisfaction;
     private DocumentVault vault;
     private PieceReuse reuse;
@@ -201,6 +205,8 @@ public abstract class AccessContract {
                 .build();
         IdGenerator ids = core.ids();
         contacts = new ContactService(stores.contacts(), stores.requests(), stores.usagers(), clock, ids);
+        deliveries = new RequestDeliveries(
+                org.opengru.core.outbox.Outbox.inMemory(clock, Set.of("logiciel-metier")), core.requests(), clock);
         satisfaction = new SatisfactionService(stores.satisfaction(), clock, ids, java.time.Duration.ofDays(30));
         Representations representations = new Representations(stores.usagers(), stores.mandates());
         vault = DocumentVault.builder()
@@ -483,6 +489,12 @@ public abstract class AccessContract {
                                         "Appel",
                                         "Un appel au sujet de la demande d'Alice",
                                         clock.instant()))),
+                // gru-core outbox: the pushes of a request's events, for agents of its team and the system.
+                row("RequestDeliveries.of(Principal,RequestId)", Set.of(SYSTEM), a -> deliveries.of(a, id)),
+                row(
+                        "RequestDeliveries.retry(Principal,RequestId,EventId,String)",
+                        Set.of(SYSTEM),
+                        a -> deliveries.retry(a, id, EventId.of(UUID.randomUUID()), "logiciel-metier")),
                 row(
                         "ContactService.triage(AgentPrincipal,ContactId,UsagerId,RequestId)",
                         Set.of(OTHER_TEAM_AGENT),
@@ -716,6 +728,7 @@ public abstract class AccessContract {
             RequestService.class,
             ExchangeService.class,
             ContactService.class,
+            RequestDeliveries.class,
             SatisfactionService.class,
             DocumentVault.class,
             PieceReuse.class,
