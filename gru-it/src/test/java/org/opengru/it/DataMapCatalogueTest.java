@@ -106,7 +106,8 @@ class DataMapCatalogueTest {
                 .isEqualTo(expected);
     }
 
-    private static Path docs() {
+    /** The repository's docs folder, wherever the test runs from. */
+    static Path docs() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
             dir = dir.getParent();

@@ -26,7 +26,7 @@ class DocSnippetsTest {
 
     @Test
     void everyMarkedBlockIsItsSource() throws IOException {
-        Path root = root();
+        Path root = DataMapCatalogueTest.docs().toAbsolutePath().getParent();
         List<String> drifted = new ArrayList<>();
         int blocks = 0;
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
@@ -85,13 +85,5 @@ class DocSnippetsTest {
             out.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
         }
         return out.toString();
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("") : dir;
     }
 }

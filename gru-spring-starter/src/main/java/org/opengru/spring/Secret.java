@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * A credential read from the configuration (a client secret, a token, a key): {@link #toString()} is
  * {@code ******}, so that a record holding it, a bind-failure message quoting that record or a log line
  * never shows the value; only {@link #reveal()} does, where the credential is handed to the code that uses
- * it. Spring binds it from a string through {@link #of(String)} (conversion never fails, so a conversion
- * error cannot quote the value either); check its length with {@link MinLength}, not {@code @Size}.
+ * it. Spring binds it from a string through {@link #of(String)} (conversion fails only on an unresolved
+ * {@code ${...}} placeholder, whose message names the placeholder, never a secret); check its length with {@link MinLength}, not {@code @Size}.
  */
 public final class Secret {
 
     private static final String MASK = "******";
+    private static final java.util.regex.Pattern UNRESOLVED = java.util.regex.Pattern.compile("\\$\\{[^}]+}");
 
     private final String value;
 
@@ -31,9 +32,18 @@ public final class Secret {
         this.value = value;
     }
 
-    /** The secret {@code value}; blank values are allowed here and refused by {@link MinLength}. */
+    /**
+     * The secret {@code value}; blank values are allowed here and refused by {@link MinLength}. A value that
+     * is a whole {@code ${...}} placeholder (an unset environment variable) is refused.
+     */
     public static Secret of(String value) {
-        return new Secret(Objects.requireNonNull(value, "value"));
+        Objects.requireNonNull(value, "value");
+        if (UNRESOLVED.matcher(value).matches()) {
+            // Spring leaves ${VAR} as it is when VAR is unset: the variable's name must never become the secret.
+            // The message names the placeholder, which is not the secret.
+            throw new IllegalArgumentException(value + " refers to an environment variable that is not set");
+        }
+        return new Secret(value);
     }
 
     /** The value itself, for the code that uses the credential; never log or show it. */

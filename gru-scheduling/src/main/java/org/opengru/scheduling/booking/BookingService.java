@@ -159,9 +159,9 @@ public final class BookingService {
     }
 
     private BookingResult take(BookingRequest request, BookingStatus status, boolean limited) {
+        checkTakes(request);
         Instant now = clock.instant();
         SiteSetup setup = setup(request.tenant(), request.site());
-        checkTakes(request, setup);
         Service service = service(setup, request.service());
         Plan plan = plan(setup, service, request, now, null);
         // Scoped to who asks: nobody replays or blocks another person's booking with the same key.
@@ -520,33 +520,36 @@ public final class BookingService {
      * site's teams; never anyone of another collectivité (the booking was looked up in the actor's).
      */
     /** Who may take a slot for the request's usager: see {@link #checksFor}, or the collectivité's system. */
-    private void checkTakes(BookingRequest request, SiteSetup setup) {
+    private void checkTakes(BookingRequest request) {
         if (!(request.actor() instanceof SystemPrincipal system
                 && system.tenant().equals(request.tenant()))) {
-            checksFor(request.actor(), request.tenant(), request.usager(), setup, "book for");
+            checksFor(request.actor(), request.tenant(), request.usager(), request.site(), "book for");
         }
     }
 
     /** The usager themselves or an agent of one of the site's teams, in the collectivité. */
-    private void checksFor(Principal actor, TenantId tenant, UsagerId usager, SiteSetup setup, String operation) {
-        boolean allowed = actor.tenant().equals(tenant)
-                && (actor instanceof UsagerPrincipal u
-                        ? u.usager().equals(usager)
-                        : actor instanceof AgentPrincipal a && setup.handledBy(a));
-        if (!allowed) {
+    private void checksFor(Principal actor, TenantId tenant, UsagerId usager, SiteId site, String operation) {
+        if (!actsFor(actor, tenant, usager, site)) {
             throw new AccessDeniedException(actor.toString(), operation, "usager", usager.toString());
         }
     }
 
     private void checkActs(Principal actor, Booking b, String operation) {
-        boolean allowed = actor.tenant().equals(b.tenant())
-                && (actor instanceof UsagerPrincipal u
-                        ? u.usager().equals(b.usager())
-                        : actor instanceof AgentPrincipal a
-                                && setup(b.tenant(), b.site()).handledBy(a));
-        if (!allowed) {
+        if (!actsFor(actor, b.tenant(), b.usager(), b.site())) {
             throw new AccessDeniedException(actor.toString(), operation, "booking", b.id().toString());
         }
+    }
+
+    /**
+     * The one rule of who acts on a resident's appointments: themselves, or an agent of the site's teams (the
+     * site is looked up for agents only, so a resident keeps their own appointment at a site since removed).
+     */
+    private boolean actsFor(Principal actor, TenantId tenant, UsagerId usager, SiteId site) {
+        return actor.tenant().equals(tenant)
+                && (actor instanceof UsagerPrincipal u
+                        ? u.usager().equals(usager)
+                        : actor instanceof AgentPrincipal a
+                                && setup(tenant, site).handledBy(a));
     }
 
     // ---------------------------------------------------------------- waiting list
@@ -559,7 +562,7 @@ public final class BookingService {
             Principal by, SiteId site, ServiceId service, UsagerId usager, LocalDate from, LocalDate to) {
         TenantId tenant = by.tenant();
         SiteSetup setup = setup(tenant, site);
-        checksFor(by, tenant, usager, setup, "put on the waiting list");
+        checksFor(by, tenant, usager, site, "put on the waiting list");
         service(setup, service);
         waitingList.join(new WaitingListStore.Entry(tenant, site, service, usager, from, to));
     }
@@ -570,7 +573,8 @@ public final class BookingService {
      */
     public void leaveWaitingList(Principal by, SiteId site, ServiceId service, UsagerId usager) {
         TenantId tenant = by.tenant();
-        checksFor(by, tenant, usager, setup(tenant, site), "take off the waiting list");
+        setup(tenant, site); // a site of this collectivité
+        checksFor(by, tenant, usager, site, "take off the waiting list");
         leave(tenant, site, service, usager);
     }
 

@@ -70,6 +70,17 @@ class GruConfigurationCheckTest {
     }
 
     @Test
+    void anUnresolvedPlaceholderNeverBecomesASecret() {
+        // Outside gru.* too (a host's own Secret properties): the variable's name is not taken as the secret.
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> org.opengru.spring.Secret.of("${OPENGRU_TEST_UNSET_TOKEN_ABCDEFGHIJKLMNOPQRSTUVWXYZ}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OPENGRU_TEST_UNSET_TOKEN_ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                .hasMessageContaining("not set");
+        assertThat(org.opengru.spring.Secret.of("a${b}c").reveal()).isEqualTo("a${b}c");
+    }
+
+    @Test
     void nearestIgnoresNamesTooFarToBeATypo() {
         var known = new java.util.TreeSet<>(java.util.List.of("gru.storage", "gru.defaults.name"));
         assertThat(UnknownPropertyFailureAnalyzer.nearest("gru.storag", known)).contains("gru.storage");

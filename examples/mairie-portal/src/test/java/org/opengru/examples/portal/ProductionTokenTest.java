@@ -65,6 +65,23 @@ class ProductionTokenTest {
     }
 
     @Test
+    void aTokenFromAnUnsetVariableStopsTheStartInsteadOfBecomingTheToken(CapturedOutput output) {
+        // 48 characters: long enough to pass as a token if the placeholder were taken literally.
+        assertThatThrownBy(() -> start(Map.of(
+                        "portal.api.tokens.sig.secret",
+                        "${PORTAL_TEST_UNSET_TOKEN_ABCDEFGHIJKLMNOPQRSTUVWX}",
+                        "portal.api.tokens.sig.scopes",
+                        "read",
+                        "portal.api.tokens.sig.teams",
+                        "urbanisme")))
+                .isNotNull();
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("PORTAL_TEST_UNSET_TOKEN_ABCDEFGHIJKLMNOPQRSTUVWX")
+                .contains("not set");
+    }
+
+    @Test
     void aTokenNamingAnUnknownTeamStopsTheStartAndNamesTheProperty(CapturedOutput output) {
         assertThatThrownBy(() -> start(Map.of(
                         "portal.api.tokens.sig.secret",
