@@ -59,16 +59,13 @@ class DocSnippetsTest {
             "channels.md: NotificationService notifications = NotificationService.builder(clock, outbox) // outbox subscribers include \"notifications\"",
             "channels.md: AppointmentNotices notices = AppointmentNotices.builder(bookings, notifications, new ICalendarWriter(\"mairie-exemple.fr\"))",
             "channels.md: InboundMailProcessor processor = InboundMailProcessor.builder(replyTokens, clock)",
-            "channels.md: contacts.record(agent, new ContactService.Entry(",
-            "channels.md: Timeline timeline = Timeline.of(List.of(timelineStore, NotificationTimeline.of(store), ContactTimeline.of(log)));",
             "persistence.md: DataSource dataSource = ...;                       // your pool (HikariCP, Agroal, the app server's)",
             "persistence.md: OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)",
             "persistence.md: List<Job> jobs = List.of(",
             "persistence.md: OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)",
             "persistence.md: OutboxRelay relay = OutboxRelay.builder(outbox, clock)",
             "persistence.md: WebhookVerifier verifier = WebhookVerifier.of(Clock.systemUTC(), Duration.ofMinutes(5), secret);",
-            "persistence.md: Timeline timeline = Timeline.of(List.of(",
-            "spring-boot.md: @Bean");
+            "persistence.md: Timeline timeline = Timeline.of(List.of(");
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\n(.*)$");
 
