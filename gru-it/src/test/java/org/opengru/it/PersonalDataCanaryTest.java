@@ -449,6 +449,7 @@ class PersonalDataCanaryTest {
     }
 
     private SubjectAccess subjectAccess() {
+        // tag::subject-access[]
         List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(
                 core.usagers(), pg.requestStore(), pg.timelineStore(), pg.consentLedger(), pg.retentionStore()));
         all.add(CoreSubjectData.mandates(core.mandates()));
@@ -459,7 +460,9 @@ class PersonalDataCanaryTest {
         all.add(vault.subjectData(pg.requestStore()));
         all.add(new SchedulingSubjectData(bookings));
         all.add(new AccountLinkSubjectData(links, core.usagers()));
-        return new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
+        SubjectAccess access = new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
+        // end::subject-access[]
+        return access;
     }
 
     /** Every table with a text-like column whose value contains {@code text}, as {@code table.column}. */
