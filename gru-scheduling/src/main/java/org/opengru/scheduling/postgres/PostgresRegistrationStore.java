@@ -151,6 +151,37 @@ public final class PostgresRegistrationStore implements RegistrationStore {
 
     @Override
     public Outcome register(Registration candidate, ActorRef actor) {
+        try {
+            return registerOnce(candidate, actor);
+        } catch (Duplicate d) {
+            return find(candidate.tenant(), candidate.session(), candidate.participant())
+                    .<Outcome>map(r -> new Outcome.AlreadyRegistered(r.id()))
+                    .orElseGet(() -> registerOnce(candidate, actor)); // cancelled meanwhile: try again
+        }
+    }
+
+    /** Rolls a registration back when the unique index finds the participant already registered. */
+    private static final class Duplicate extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Duplicate() {
+            super("already registered", null, false, false);
+        }
+    }
+
+    private Optional<Registration> find(TenantId tenant, SessionId session, UsagerId participant) {
+        return select(
+                        "tenant_id = ? AND session_id = ? AND participant_id = ?"
+                                + " AND status IN ('WAITING', 'AWAITING_PAYMENT', 'CONFIRMED')",
+                        "",
+                        tenant.value(),
+                        session.value(),
+                        participant.value())
+                .stream()
+                .findFirst();
+    }
+
+    private Outcome registerOnce(Registration candidate, ActorRef actor) {
         return db.inTransaction("registering", c -> {
             EventSession s = session(c, candidate.tenant(), candidate.session())
                     .orElseThrow(() -> new ValidationException("session", candidate.session(), "is not declared"));
@@ -182,8 +213,16 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 }
             }
             boolean place = takePlace(c, s.tenant(), s.id());
-            Registration r =
-                    insert(c, InMemoryRegistrationStore.placed(candidate, s, place, candidate.createdAt(), 0, 0));
+            Registration r;
+            try {
+                r = insert(c, InMemoryRegistrationStore.placed(candidate, s, place, candidate.createdAt(), 0, 0));
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    // The unique index, a backstop behind the lock above: roll the place back with the rest.
+                    throw new Duplicate();
+                }
+                throw e;
+            }
             db.append(
                     c,
                     new TrailEntry(
