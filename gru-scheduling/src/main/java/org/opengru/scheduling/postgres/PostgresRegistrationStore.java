@@ -33,7 +33,7 @@ import org.opengru.scheduling.registration.RegistrationId;
 import org.opengru.scheduling.registration.RegistrationStatus;
 import org.opengru.scheduling.registration.RegistrationStore;
 import org.opengru.scheduling.registration.SessionId;
-import org.opengru.scheduling.registration.internal.InMemoryRegistrationStore;
+import org.opengru.scheduling.registration.internal.Places;
 
 /**
  * Registrations in PostgreSQL, plain JDBC. A session's places taken are a counter guarded by a CHECK
@@ -215,7 +215,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             boolean place = takePlace(c, s.tenant(), s.id());
             Registration r;
             try {
-                r = insert(c, InMemoryRegistrationStore.placed(candidate, s, place, candidate.createdAt(), 0, 0));
+                r = insert(c, Places.placed(candidate, s, place, candidate.createdAt(), 0, 0));
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     // The unique index, a backstop behind the lock above: roll the place back with the rest.
@@ -223,17 +223,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 }
                 throw e;
             }
-            db.append(
-                    c,
-                    new TrailEntry(
-                            r.tenant(),
-                            r.id().value(),
-                            "register",
-                            actor,
-                            r.createdAt(),
-                            null,
-                            r.status().name(),
-                            null));
+            db.append(c, Places.registered(r, actor));
             return new Outcome.Registered(r);
         });
     }
@@ -358,8 +348,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             if (!takePlace(c, s.tenant(), s.id())) {
                 return Optional.empty();
             }
-            Registration p =
-                    InMemoryRegistrationStore.placed(first, s, true, at, first.position(), first.version() + 1);
+            Registration p = Places.placed(first, s, true, at, first.position(), first.version() + 1);
             try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_registration SET status = ?,"
                     + " hold_expires_at = ?, version = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?"
                     + " AND status = 'WAITING'")) {
@@ -382,17 +371,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                     continue;
                 }
             }
-            db.append(
-                    c,
-                    new TrailEntry(
-                            p.tenant(),
-                            p.id().value(),
-                            "promote",
-                            InMemoryRegistrationStore.WAITING_LIST,
-                            at,
-                            first.status().name(),
-                            p.status().name(),
-                            null));
+            db.append(c, Places.promoted(p, at));
             return Optional.of(p);
         }
     }

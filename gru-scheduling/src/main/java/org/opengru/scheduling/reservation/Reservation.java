@@ -59,31 +59,23 @@ public record Reservation(
             @Nullable String paymentReference,
             @Nullable String decisionReason,
             Instant at) {
-        return new Reservation(
-                id,
-                tenant,
-                reservable,
-                usager,
-                category,
-                start,
-                end,
-                status,
-                priceCents,
-                depositCents,
-                requiredPieces,
-                providedPieces,
-                holdExpiresAt,
-                paymentReference,
-                decisionReason,
-                version + 1,
-                createdAt,
-                at);
+        return copy(status, providedPieces, holdExpiresAt, paymentReference, decisionReason, at);
     }
 
     /** The same reservation with one more piece provided, one version more. */
     public Reservation withPiece(String code, String documentReference, Instant at) {
         Map<String, String> pieces = new TreeMap<>(providedPieces);
         pieces.put(code, documentReference);
+        return copy(status, pieces, holdExpiresAt, paymentReference, decisionReason, at);
+    }
+
+    private Reservation copy(
+            ReservationStatus status,
+            Map<String, String> pieces,
+            @Nullable Instant holdExpiresAt,
+            @Nullable String paymentReference,
+            @Nullable String decisionReason,
+            Instant at) {
         return new Reservation(
                 id,
                 tenant,

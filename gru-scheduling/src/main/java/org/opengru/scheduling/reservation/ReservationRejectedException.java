@@ -1,10 +1,10 @@
 package org.opengru.scheduling.reservation;
 
 import org.jspecify.annotations.Nullable;
-import org.opengru.scheduling.SchedulingException;
+import org.opengru.scheduling.RejectedException;
 
 /** A reservation request or change refused; names the reason, the field and the value. Nothing written. */
-public class ReservationRejectedException extends SchedulingException {
+public class ReservationRejectedException extends RejectedException {
 
     /** Why. */
     public enum Reason {
@@ -20,25 +20,13 @@ public class ReservationRejectedException extends SchedulingException {
     }
 
     private final Reason reason;
-    private final String field;
-    private final @Nullable String value;
 
     public ReservationRejectedException(Reason reason, String field, @Nullable Object value, String message) {
-        super(reason + ": " + field + "=" + (value == null ? "<absent>" : "'" + value + "'") + ": " + message);
+        super(reason, field, value, message);
         this.reason = reason;
-        this.field = field;
-        this.value = value == null ? null : String.valueOf(value);
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public @Nullable String value() {
-        return value;
     }
 }

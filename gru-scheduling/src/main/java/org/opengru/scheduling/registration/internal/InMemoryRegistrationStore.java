@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.UsagerId;
-import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.hold.TrailEntry;
@@ -25,9 +24,6 @@ import org.opengru.scheduling.registration.SessionId;
 
 /** The registration store of one JVM: one lock, the same rules as the database's. */
 public final class InMemoryRegistrationStore implements RegistrationStore {
-
-    /** Who promotes from the waiting list, in the trail. */
-    public static final ActorRef WAITING_LIST = new ActorRef(ActorKind.SYSTEM, "waiting-list");
 
     private record Key<I>(TenantId tenant, I id) {}
 
@@ -94,41 +90,10 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
             return new Outcome.PersonLimitReached(session.perPersonLimit());
         }
         boolean place = taken(session.tenant(), session.id()) < session.capacity();
-        Registration r = placed(candidate, session, place, candidate.createdAt(), nextPosition++, 0);
+        Registration r = Places.placed(candidate, session, place, candidate.createdAt(), nextPosition++, 0);
         rows.put(new Key<>(r.tenant(), r.id()), r);
-        trail.add(new TrailEntry(
-                r.tenant(),
-                r.id().value(),
-                "register",
-                actor,
-                r.createdAt(),
-                null,
-                r.status().name(),
-                null));
+        trail.add(Places.registered(r, actor));
         return new Outcome.Registered(r);
-    }
-
-    /** The registration with a place (awaiting payment or confirmed) or waiting, as both stores set it. */
-    public static Registration placed(
-            Registration r, EventSession session, boolean place, Instant at, long position, int version) {
-        RegistrationStatus status = !place
-                ? RegistrationStatus.WAITING
-                : r.priceCents() > 0 ? RegistrationStatus.AWAITING_PAYMENT : RegistrationStatus.CONFIRMED;
-        return new Registration(
-                r.id(),
-                r.tenant(),
-                r.session(),
-                r.event(),
-                r.participant(),
-                r.registeredBy(),
-                status,
-                r.priceCents(),
-                status == RegistrationStatus.AWAITING_PAYMENT ? at.plus(session.paymentHold()) : null,
-                r.paymentReference(),
-                position,
-                version,
-                r.createdAt(),
-                at);
     }
 
     @Override
@@ -163,17 +128,9 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
             return Optional.empty();
         }
         Registration w = first.get();
-        Registration p = placed(w, session, true, at, w.position(), w.version() + 1);
+        Registration p = Places.placed(w, session, true, at, w.position(), w.version() + 1);
         rows.put(new Key<>(p.tenant(), p.id()), p);
-        trail.add(new TrailEntry(
-                p.tenant(),
-                p.id().value(),
-                "promote",
-                WAITING_LIST,
-                at,
-                w.status().name(),
-                p.status().name(),
-                null));
+        trail.add(Places.promoted(p, at));
         return Optional.of(p);
     }
 
