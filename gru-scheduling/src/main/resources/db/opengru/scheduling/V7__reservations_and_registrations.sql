@@ -1,4 +1,5 @@
--- OpenGRU scheduling: reservations of rooms and equipment, and registrations for events with limited places.
+-- OpenGRU scheduling: reservations of rooms and equipment, registrations for events with limited places, and
+-- the payments paying appointments wait for.
 
 -- A reservation keeps its period (requested, awaiting payment, confirmed): the database refuses two that
 -- overlap on one room or equipment, whatever the number of nodes (btree_gist, created by V1).
@@ -87,11 +88,33 @@ CREATE INDEX scheduling_registration_by ON scheduling_registration (tenant_id, r
 CREATE INDEX scheduling_registration_holds ON scheduling_registration (tenant_id, hold_expires_at)
     WHERE status = 'AWAITING_PAYMENT';
 
--- The audit trail of reservations and registrations, written in the transaction of each change.
+-- The payment a paying appointment waits for: its hold (a HELD booking) keeps the slot until paid.
+CREATE TABLE scheduling_booking_payment (
+    tenant_id         text        NOT NULL,
+    hold_id           uuid        NOT NULL,
+    usager_id         uuid        NOT NULL,
+    starts_at         timestamptz NOT NULL,
+    amount_cents      bigint      NOT NULL CHECK (amount_cents > 0),
+    status            text        NOT NULL CHECK (status IN ('AWAITING_PAYMENT', 'PAID', 'RELEASED', 'REFUND_DUE',
+                                                             'REFUNDED')),
+    -- The appointment the payment confirmed: the hold, or the booking taken again after it expired.
+    booking_id        uuid,
+    payment_reference text,
+    version           integer     NOT NULL,
+    created_at        timestamptz NOT NULL,
+    updated_at        timestamptz NOT NULL,
+    -- No foreign key to scheduling_booking: its tests and tools truncate it alone.
+    PRIMARY KEY (tenant_id, hold_id)
+);
+CREATE INDEX scheduling_booking_payment_usager ON scheduling_booking_payment (tenant_id, usager_id);
+CREATE INDEX scheduling_booking_payment_open ON scheduling_booking_payment (tenant_id, status)
+    WHERE status IN ('AWAITING_PAYMENT', 'PAID');
+
+-- The audit trail of reservations, registrations and booking payments, written in the transaction of each change.
 CREATE TABLE scheduling_item_trail (
     id          bigserial   PRIMARY KEY,
     tenant_id   text        NOT NULL,
-    item_type   text        NOT NULL CHECK (item_type IN ('reservation', 'registration')),
+    item_type   text        NOT NULL CHECK (item_type IN ('reservation', 'registration', 'booking_payment')),
     item_id     uuid        NOT NULL,
     action      text        NOT NULL,
     actor       text        NOT NULL,

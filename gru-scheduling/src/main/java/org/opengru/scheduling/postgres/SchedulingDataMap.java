@@ -97,6 +97,17 @@ public final class SchedulingDataMap {
                         column("status", TECHNICAL, "the state")),
                 DataMap.table(
                         MODULE,
+                        "scheduling_booking_payment",
+                        "the payments paying appointments wait for",
+                        "until the usager's erasure",
+                        NOT_A_REQUEST,
+                        "detached (a random id in place of the usager's), except a refund still due to them",
+                        "appointments (payments)",
+                        column("usager_id", PSEUDONYMOUS, "who pays"),
+                        column("payment_reference", PSEUDONYMOUS, "the payment's reference at the provider"),
+                        column("status", TECHNICAL, "the state")),
+                DataMap.table(
+                        MODULE,
                         "scheduling_item_trail",
                         "the trail of each reservation and registration",
                         "as its item",
