@@ -36,7 +36,7 @@ public final class ReservationsSubjectData implements SubjectDataContributor {
             @Nullable String fromStatus,
             String toStatus,
             @Nullable String detail) {
-        static Step of(TrailEntry e) {
+        public static Step of(TrailEntry e) {
             return new Step(e.action(), e.actor().toString(), e.at(), e.fromStatus(), e.toStatus(), e.detail());
         }
     }

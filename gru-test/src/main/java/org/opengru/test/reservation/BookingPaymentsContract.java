@@ -47,6 +47,7 @@ import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.hold.PaymentOutcome;
 import org.opengru.scheduling.model.Service;
+import org.opengru.scheduling.usager.SchedulingSubjectData;
 import org.opengru.test.MutableClock;
 import org.opengru.test.scheduling.SchedulingFixture;
 
@@ -195,6 +196,18 @@ public abstract class BookingPaymentsContract {
         assertThat(payments.confirmPayment(TENANT, unpaid.id(), "op-after-release"))
                 .as("released, the slot still free")
                 .isEqualTo(PaymentOutcome.ACCEPTED_LATE);
+    }
+
+    @Test
+    void theExportShowsThePaymentsAndErasureDetachesThem() {
+        UsagerId u = newUsager();
+        Booking hold = held(u, at(1, 10, 0));
+        payments.confirmPayment(TENANT, hold.id(), "op-export");
+        SchedulingSubjectData data = new SchedulingSubjectData(bookings, payments);
+        assertThat(data.collect(TENANT, u).toString()).contains("op-export", "2500", "PAID");
+        data.erase(TENANT, u);
+        assertThat(payments.store().ofUsager(TENANT, u)).isEmpty();
+        assertThat(payments.find(TENANT, hold.id()).status()).isEqualTo(BookingPaymentStatus.PAID);
     }
 
     /** The provider's notification and the reconciliation job confirm the same payment at once, twice each. */
