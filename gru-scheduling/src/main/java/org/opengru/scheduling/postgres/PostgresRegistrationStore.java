@@ -215,7 +215,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             boolean place = takePlace(c, s.tenant(), s.id());
             Registration r;
             try {
-                r = insert(c, Places.placed(candidate, s, place, candidate.createdAt(), 0, 0));
+                r = insert(c, Places.placed(candidate, s, place, candidate.createdAt(), nextPosition(c), 0));
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     // The unique index, a backstop behind the lock above: roll the place back with the rest.
@@ -238,11 +238,20 @@ public final class PostgresRegistrationStore implements RegistrationStore {
         }
     }
 
-    private static Registration insert(Connection c, Registration r) throws SQLException {
+    /** The next place in the waiting lists' order, from the column's own sequence. */
+    private static long nextPosition(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO scheduling_registration (tenant_id, id, session_id,"
-                        + " event_id, participant_id, registered_by, status, price_cents, hold_expires_at, payment_reference,"
-                        + " version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING position")) {
+                        "SELECT nextval(pg_get_serial_sequence('scheduling_registration', 'position'))");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Registration insert(Connection c, Registration r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scheduling_registration (tenant_id, id, session_id,"
+                + " event_id, participant_id, registered_by, status, price_cents, hold_expires_at, payment_reference,"
+                + " version, created_at, updated_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.tenant().value());
             ps.setObject(2, r.id().value());
             ps.setString(3, r.session().value());
@@ -256,24 +265,9 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             ps.setInt(11, r.version());
             setInstant(ps, 12, r.createdAt());
             setInstant(ps, 13, r.updatedAt());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Registration(
-                        r.id(),
-                        r.tenant(),
-                        r.session(),
-                        r.event(),
-                        r.participant(),
-                        r.registeredBy(),
-                        r.status(),
-                        r.priceCents(),
-                        r.holdExpiresAt(),
-                        r.paymentReference(),
-                        rs.getLong(1),
-                        r.version(),
-                        r.createdAt(),
-                        r.updatedAt());
-            }
+            ps.setLong(14, r.position());
+            ps.executeUpdate();
+            return r;
         }
     }
 

@@ -316,7 +316,7 @@ public final class ReservationService {
         Reservation current = find(by.tenant(), id);
         Reservable r = reservable(current.tenant(), current.reservable());
         Role role = checkActsFor(
-                by, current.tenant(), current.usager(), r, action.name().toLowerCase());
+                by, current.tenant(), current.usager(), r, action.name().toLowerCase(java.util.Locale.ROOT));
         Instant now = clock.instant();
         Transition<ReservationStatus, ReservationAction> t = ReservationLifecycle.TABLE.move(
                 id.toString(), current.status(), action, role, by.toString(), g -> holds(g, current, r, now));
@@ -327,7 +327,14 @@ public final class ReservationService {
         Reservation next = current.next(t.to(), hold, current.paymentReference(), reason, now);
         return written(
                 store.update(
-                        current, next, entry(next, action.name().toLowerCase(), by.ref(), current.status(), detail)),
+                        current,
+                        next,
+                        entry(
+                                next,
+                                action.name().toLowerCase(java.util.Locale.ROOT),
+                                by.ref(),
+                                current.status(),
+                                detail)),
                 id);
     }
 
