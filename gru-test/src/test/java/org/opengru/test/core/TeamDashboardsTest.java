@@ -93,11 +93,14 @@ class TeamDashboardsTest {
 
     private void check(RequestStore store, java.util.function.Function<RequestStore, CaseFactsSource> source) {
         RequestFixtures fixtures = new RequestFixtures();
-        // Week of 2 March: two received, one decided after 2 days, one after 10 days (in week of 9 March).
+        // Week of 2 March: two received, one decided after 2 days, one after 10 days (in the week of 9 March).
         Request a = file(store, fixtures, Instant.parse("2026-03-02T09:00:00Z"));
         store.apply(fixtures.decide(a, RequestStatus.ACCEPTED, false, Instant.parse("2026-03-04T09:00:00Z")));
         Request b = file(store, fixtures, Instant.parse("2026-03-03T09:00:00Z"));
         store.apply(fixtures.decide(b, RequestStatus.REJECTED, false, Instant.parse("2026-03-13T09:00:00Z")));
+        // Received before the period, decided in its first week: a decision of the period.
+        Request f = file(store, fixtures, Instant.parse("2026-02-20T09:00:00Z"));
+        store.apply(fixtures.decide(f, RequestStatus.ACCEPTED, false, Instant.parse("2026-03-05T09:00:00Z")));
         // Received long before the period, still open: pending in every week.
         fileWithDeadline(store, fixtures, Instant.parse("2026-01-05T09:00:00Z"), Instant.parse("2026-03-17T23:00:00Z"));
         // This week: implicit acceptance due in 3 days (at risk) and in 40 days (not yet).
@@ -120,11 +123,11 @@ class TeamDashboardsTest {
         assertThat(d.firstWeek()).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(d.weeks())
                 .containsExactly(
-                        new TeamDashboard.WeekLine(LocalDate.of(2026, 3, 2), 2, 1, 2),
+                        new TeamDashboard.WeekLine(LocalDate.of(2026, 3, 2), 2, 2, 2),
                         new TeamDashboard.WeekLine(LocalDate.of(2026, 3, 9), 0, 1, 1),
                         new TeamDashboard.WeekLine(LocalDate.of(2026, 3, 16), 2, 0, 3));
-        assertThat(d.procedures()).containsExactly(new TeamDashboard.ProcedureLine(CANTINE, 4, 2, 3, 6.0));
-        assertThat(d.medianProcessingDays()).isEqualTo(6.0);
+        assertThat(d.procedures()).containsExactly(new TeamDashboard.ProcedureLine(CANTINE, 4, 3, 3, 10.0));
+        assertThat(d.medianProcessingDays()).isEqualTo(10.0);
         assertThat(d.atRisk()).containsExactly(new TeamDashboard.RiskLine(CANTINE, ImplicitDecision.ACCEPTANCE, 1, 1));
         assertThat(d.atRiskCount()).isEqualTo(2);
         assertThat(d.satisfaction())
