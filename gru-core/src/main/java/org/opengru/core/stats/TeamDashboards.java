@@ -109,7 +109,7 @@ public final class TeamDashboards {
                 byProcedure(facts, from, now),
                 byWeek(facts, firstWeek, query, now),
                 atRisk(facts, outcomes, now, now.plus(Duration.ofDays(query.riskDays()))),
-                median(processingDays(facts, from, now)),
+                OpenDataStatistics.median(processingDays(facts, from, now)),
                 satisfaction(agent, teamProcedures, from, now));
     }
 
@@ -126,7 +126,7 @@ public final class TeamDashboards {
                         .filter(f -> f.decided() && within(f.decidedAt(), from, to))
                         .count(),
                 (int) g.stream().filter(CaseFacts::open).count(),
-                median(processingDays(g, from, to)))));
+                OpenDataStatistics.median(processingDays(g, from, to)))));
         return out;
     }
 
@@ -215,15 +215,5 @@ public final class TeamDashboards {
 
     private static boolean within(@Nullable Instant t, Instant from, Instant to) {
         return t != null && !t.isBefore(from) && t.isBefore(to);
-    }
-
-    private static @Nullable Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
