@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.GruCore;
 import org.opengru.core.id.UsagerId;
@@ -22,44 +19,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The team lead's dashboard, walked with the keyboard only: its charts are SVG drawn by the server and
  * hidden from assistive technologies, each followed by a table of the same figures; axe-core finds no
  * violation, at full width and at 320 px, where the page does not scroll sideways.
  */
-class DashboardBrowserTest extends RunningPortal {
-
-    static PortalBrowser browser;
-
-    @LocalServerPort
-    int port;
+class DashboardBrowserTest extends DeskBrowserTest {
 
     @Autowired
     GruCore core;
 
     @Autowired
     SatisfactionStore surveys;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = PortalBrowser.start();
-    }
-
-    @BeforeEach
-    void onThisPortal() {
-        browser.on(port);
-        browser.driver.manage().deleteAllCookies();
-        NarrowScreen.reset(browser.driver);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theTeamLeadReadsTheFiguresOfTheirTeamsAsChartsAndTables() {

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.GruCore;
 import org.opengru.core.request.Request;
@@ -21,7 +18,6 @@ import org.opengru.examples.portal.commune.Labels;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The live follow-up: the request page and "Mon espace" show a new state and a new message from the town
@@ -29,36 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * stream only to the signed-in resident whose request it is. The changes are made through the library, as
  * another node would: the page learns them from the database.
  */
-class LiveFollowUpBrowserTest extends RunningPortal {
-
-    static PortalBrowser browser;
-
-    @LocalServerPort
-    int port;
+class LiveFollowUpBrowserTest extends DeskBrowserTest {
 
     @Autowired
     GruCore core;
 
     @Autowired
     Labels labels;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = PortalBrowser.start();
-    }
-
-    @BeforeEach
-    void onThisPortal() {
-        browser.on(port);
-        browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theRequestPageShowsANewStateAndAMessageWithoutReload() {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.Procedure;
@@ -17,43 +14,18 @@ import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.SiteSetup;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Reflow (WCAG 1.4.10, RGAA 10.11): every page of the portal, signed out, as a resident and as an agent,
  * at 320 px wide, scrolls vertically only. Tables too wide for the screen scroll inside their own box.
  */
-class ReflowBrowserTest extends RunningPortal {
-
-    static PortalBrowser browser;
-
-    @LocalServerPort
-    int port;
+class ReflowBrowserTest extends DeskBrowserTest {
 
     @Autowired
     GruCore core;
 
     @Autowired
     BookingService bookings;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = PortalBrowser.start();
-    }
-
-    @BeforeEach
-    void onThisPortal() {
-        browser.on(port);
-        browser.driver.manage().deleteAllCookies();
-        NarrowScreen.reset(browser.driver);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void everyPageFitsA320PixelWideScreen() {

@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.availability.Slot;
@@ -17,43 +14,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The slot picker: one week or one day at a time with the period before and after, the earliest free slot
  * named first and shown first, the ANTS number asked before the slots (in the page and in the focus
  * order), a booking made with the keyboard only, axe-core on each view, no sideways scroll at 320 px.
  */
-class SlotPickerBrowserTest extends RunningPortal {
+class SlotPickerBrowserTest extends DeskBrowserTest {
 
     private static final String PASSPORT = "/rendez-vous/creneaux?motif=hotel-de-ville/passeport-cni";
 
-    static PortalBrowser browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     BookingService bookings;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = PortalBrowser.start();
-    }
-
-    @BeforeEach
-    void onThisPortal() {
-        browser.on(port);
-        browser.driver.manage().deleteAllCookies();
-        NarrowScreen.reset(browser.driver);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void oneWeekOrOneDayAtATimeFromTheEarliestFreeSlot() {

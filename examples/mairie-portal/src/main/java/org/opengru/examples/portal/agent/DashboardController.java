@@ -39,6 +39,12 @@ class DashboardController {
     private static final String GREEN = "#18753c";
     private static final String ORANGE = "#b34000";
     private static final String RED = "#ce0500";
+    /** Received, decided, pending: the bars of the weeks' and the démarches' charts. */
+    private static final List<BarChart.Series> FLOW = List.of(
+            new BarChart.Series("Reçues", BLUE),
+            new BarChart.Series("Décidées", GREEN),
+            new BarChart.Series("En attente", ORANGE));
+
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.FRENCH);
 
     private final GruCore core;
@@ -75,10 +81,7 @@ class DashboardController {
         model.addAttribute(
                 "weekChart",
                 new BarChart(
-                                List.of(
-                                        new BarChart.Series("Reçues", BLUE),
-                                        new BarChart.Series("Décidées", GREEN),
-                                        new BarChart.Series("En attente", ORANGE)),
+                                FLOW,
                                 d.weeks().stream()
                                         .map(w -> new BarChart.Row(
                                                 "Semaine du " + WEEK.format(w.monday()),
@@ -88,10 +91,7 @@ class DashboardController {
         model.addAttribute(
                 "procedureChart",
                 new BarChart(
-                                List.of(
-                                        new BarChart.Series("Reçues", BLUE),
-                                        new BarChart.Series("Décidées", GREEN),
-                                        new BarChart.Series("En attente", ORANGE)),
+                                FLOW,
                                 d.procedures().stream()
                                         .map(p -> new BarChart.Row(
                                                 title(titles, p.procedure()),
@@ -129,10 +129,5 @@ class DashboardController {
 
     private static String title(Map<String, String> titles, ProcedureCode code) {
         return titles.getOrDefault(code.value(), code.value());
-    }
-
-    /** A number of days in French, one decimal. */
-    static String days(Double days) {
-        return String.format(Locale.FRANCE, "%.1f", days);
     }
 }
