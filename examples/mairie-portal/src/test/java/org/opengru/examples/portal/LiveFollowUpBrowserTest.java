@@ -93,11 +93,13 @@ class LiveFollowUpBrowserTest extends DeskBrowserTest {
             core.requests().startReview(DeskFixtures.JEANNE, r.id(), null);
             String inReview = labels.status(RequestStatus.IN_REVIEW);
             // The fallback asks every 20 seconds.
-            new WebDriverWait(browser.driver, Duration.ofSeconds(45))
-                    .until(d -> browser.find(By.cssSelector("#suivi-zone-etat .status"))
+            waitFor(
+                    Duration.ofSeconds(45),
+                    () -> browser.find(By.cssSelector("#suivi-zone-etat .status"))
                             .getText()
                             .equals(inReview));
-            assertThat(browser.find(By.id("suivi-annonce")).getText()).contains(inReview);
+            // Said just after the page is brought up to date.
+            waitFor(() -> browser.find(By.id("suivi-annonce")).getText().contains(inReview));
         } finally {
             browser.driver.executeCdpCommand(
                     "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script.get("identifier")));
@@ -152,6 +154,13 @@ class LiveFollowUpBrowserTest extends DeskBrowserTest {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+        waitFor(Duration.ofSeconds(20), condition);
+    }
+
+    /** Waits for the condition; a zone replaced while it is read is read again. */
+    private static void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser.driver, timeout)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 }
