@@ -71,9 +71,24 @@ public final class ReadableExport {
 
     /** The page. */
     public String html(JsonNode export) {
+        return html(export, null);
+    }
+
+    /**
+     * The page, styled by the host's {@code stylesheet} (a URL, or null for none): hosts forbid inline
+     * styles (Content-Security-Policy), so the page carries none. It declares the viewport, so that it
+     * reflows on a phone instead of being drawn 980 px wide and shrunk.
+     */
+    public String html(JsonNode export, @org.jspecify.annotations.Nullable String stylesheet) {
         StringBuilder out = new StringBuilder(4096);
         out.append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Vos données personnelles</title>\n</head>\n<body>\n<main>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        if (stylesheet != null) {
+            out.append("<link rel=\"stylesheet\" href=\"")
+                    .append(escape(stylesheet))
+                    .append("\">\n");
+        }
+        out.append("<title>Vos données personnelles</title>\n</head>\n<body>\n<main>\n")
                 .append("<h1>Les données que nous conservons sur vous</h1>\n<p>Document établi le ")
                 .append(escape(scalar(export.path("generatedAt").asString(""))))
                 .append(". Il contient tout ce que les services de la commune conservent sur vous, classé par")

@@ -141,7 +141,7 @@ class ResidentController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("X-Content-Type-Options", "nosniff")
-                .body(subjectAccess.exportReadable(Commune.TENANT, me.usager()));
+                .body(subjectAccess.exportReadable(Commune.TENANT, me.usager(), "/css/portal.css"));
     }
 
     private static String role(HouseholdMember m) {
