@@ -486,9 +486,9 @@ public final class ReportService {
             boolean author = r.followers().get(0).reporter().equals(reporter);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("report", r.id().toString());
-            m.put("role", author ? "author" : "supporter");
+            m.put("role", author ? "auteur" : "soutien (+1)");
             m.put("category", r.category());
-            m.put("status", r.status().name());
+            m.put("status", r.status().french());
             m.put("createdAt", r.createdAt().toString());
             m.put("lat", r.location().lat());
             m.put("lon", r.location().lon());

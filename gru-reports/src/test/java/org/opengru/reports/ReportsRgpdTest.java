@@ -29,9 +29,9 @@ class ReportsRgpdTest {
         var export = f.service.export(TENANT, claire);
 
         assertThat(export).hasSize(2);
-        assertThat(export.get(0)).containsEntry("report", mine.id().toString()).containsEntry("role", "author");
+        assertThat(export.get(0)).containsEntry("report", mine.id().toString()).containsEntry("role", "auteur");
         assertThat(export.get(0).get("description")).isEqualTo(mine.description());
-        assertThat(export.get(1)).containsEntry("role", "supporter").doesNotContainKey("description");
+        assertThat(export.get(1)).containsEntry("role", "soutien (+1)").doesNotContainKey("description");
     }
 
     @Test

@@ -68,6 +68,6 @@ public final class ReportsDataMap {
                         "not exported (no personal data)",
                         column("from_status", TECHNICAL, "the state before"),
                         column("to_status", TECHNICAL, "the state after"),
-                        column("actor", PSEUDONYMOUS, "who acted: reporter, system or agent:<id>"))));
+                        column("actor", PSEUDONYMOUS, "who acted: reporter, system or agent:{id}"))));
     }
 }
