@@ -64,42 +64,18 @@ public record Report(
         h.add(new ReportChange(at, status, to, actor));
         Instant received = receivedAt == null && to == ReportStatus.RECEIVED ? at : receivedAt;
         Instant resolved = to == ReportStatus.RESOLVED || to == ReportStatus.REJECTED ? at : null;
-        return new Report(
-                tenant,
-                id,
-                category,
-                location,
-                address,
-                zone,
-                description,
-                photos,
-                to,
-                team,
-                followers,
-                h,
-                createdAt,
-                received,
-                resolved,
-                mergedInto,
-                version);
+        return copy(address, description, photos, to, followers, h, received, resolved, mergedInto, version);
     }
 
     /** The value to write over this one: one version higher. */
     Report next() {
-        return new Report(
-                tenant,
-                id,
-                category,
-                location,
+        return copy(
                 address,
-                zone,
                 description,
                 photos,
                 status,
-                team,
                 followers,
                 history,
-                createdAt,
                 receivedAt,
                 resolvedAt,
                 mergedInto,
@@ -108,20 +84,13 @@ public record Report(
 
     /** This report with its followers replaced. */
     Report withFollowers(List<Follower> newFollowers) {
-        return new Report(
-                tenant,
-                id,
-                category,
-                location,
+        return copy(
                 address,
-                zone,
                 description,
                 photos,
                 status,
-                team,
                 newFollowers,
                 history,
-                createdAt,
                 receivedAt,
                 resolvedAt,
                 mergedInto,
@@ -130,24 +99,7 @@ public record Report(
 
     /** This report marked as a duplicate of another. */
     Report mergedInto(ReportId target) {
-        return new Report(
-                tenant,
-                id,
-                category,
-                location,
-                address,
-                zone,
-                description,
-                photos,
-                status,
-                team,
-                followers,
-                history,
-                createdAt,
-                receivedAt,
-                resolvedAt,
-                target,
-                version);
+        return copy(address, description, photos, status, followers, history, receivedAt, resolvedAt, target, version);
     }
 
     /**
@@ -155,24 +107,40 @@ public record Report(
      * photos and the followers. Category, zone, point, status and dates stay for the statistics.
      */
     Report anonymised() {
+        return copy(
+                null, ANONYMISED, List.of(), status, List.of(), history, receivedAt, resolvedAt, mergedInto, version);
+    }
+
+    /** A copy with the parts that change after filing (what is reported, where and by whom never do). */
+    private Report copy(
+            @Nullable String newAddress,
+            String newDescription,
+            List<ReportPhoto> newPhotos,
+            ReportStatus newStatus,
+            List<Follower> newFollowers,
+            List<ReportChange> newHistory,
+            @Nullable Instant newReceivedAt,
+            @Nullable Instant newResolvedAt,
+            @Nullable ReportId newMergedInto,
+            long newVersion) {
         return new Report(
                 tenant,
                 id,
                 category,
                 location,
-                null,
+                newAddress,
                 zone,
-                ANONYMISED,
-                List.of(),
-                status,
+                newDescription,
+                newPhotos,
+                newStatus,
                 team,
-                List.of(),
-                history,
+                newFollowers,
+                newHistory,
                 createdAt,
-                receivedAt,
-                resolvedAt,
-                mergedInto,
-                version);
+                newReceivedAt,
+                newResolvedAt,
+                newMergedInto,
+                newVersion);
     }
 
     /** What replaces the description of an anonymised report. */

@@ -37,12 +37,14 @@ class DuplicateDetectionTest {
     }
 
     @Test
-    void theRadiusIsMeasuredOnTheGroundEastWardsToo() {
+    void theRadiusIsMeasuredOnTheGroundEastwardsAndAcross() {
         // 0.0006° of longitude is about 44 m at this latitude, 0.0008° about 59 m.
         Report in = f.service
                 .file(f.draft(claire).at(new GeoPoint(CENTRE.lat(), CENTRE.lon() + 0.0006)))
                 .report();
         f.service.file(f.draft(claire).at(new GeoPoint(CENTRE.lat(), CENTRE.lon() + 0.0008)));
+        // 40 m north and 40 m east: 57 m away, in the search box's corner yet beyond the radius.
+        f.service.file(f.draft(claire).at(new GeoPoint(north(CENTRE, 40).lat(), CENTRE.lon() + 0.000546)));
 
         assertThat(f.service.nearby(TENANT, "depot-sauvage", CENTRE))
                 .extracting(NearbyReport::id)

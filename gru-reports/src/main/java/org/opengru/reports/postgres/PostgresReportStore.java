@@ -260,22 +260,20 @@ public final class PostgresReportStore implements ReportStore {
 
     @Override
     public List<Report> followedBy(TenantId tenant, UsagerId usager) {
-        return select(
-                tenant,
-                "r.id IN (SELECT report_id FROM report_follower f WHERE f.tenant_id = r.tenant_id"
-                        + " AND f.usager_id = ?)",
-                List.of(usager.value()),
-                "ORDER BY r.created_at, r.id",
-                100_000);
+        return followedBy(tenant, "usager_id", usager.value());
     }
 
     @Override
     public List<Report> followedBy(TenantId tenant, EmailAddress email) {
+        return followedBy(tenant, "email", email.value());
+    }
+
+    private List<Report> followedBy(TenantId tenant, String column, Object value) {
         return select(
                 tenant,
-                "r.id IN (SELECT report_id FROM report_follower f WHERE f.tenant_id = r.tenant_id"
-                        + " AND f.email = ?)",
-                List.of(email.value()),
+                "r.id IN (SELECT report_id FROM report_follower f WHERE f.tenant_id = r.tenant_id AND f." + column
+                        + " = ?)",
+                List.of(value),
                 "ORDER BY r.created_at, r.id",
                 100_000);
     }
