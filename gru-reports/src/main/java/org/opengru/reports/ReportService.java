@@ -19,10 +19,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.catalogue.FieldDefinition;
 import org.opengru.core.catalogue.geocoding.AddressGeocoder;
 import org.opengru.core.catalogue.geocoding.AddressQuery;
 import org.opengru.core.catalogue.geocoding.GeocoderUnavailableException;
 import org.opengru.core.catalogue.geocoding.GeocodingResult;
+import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.error.Violation;
@@ -49,6 +51,10 @@ public final class ReportService {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final double METRES_PER_DEGREE = 111_320;
     private static final int PURGE_BATCH = 500;
+    /** As the ADDRESS field's default: below it, the Base Adresse Nationale is guessing. */
+    private static final double MIN_SCORE = FieldDefinition.DEFAULT_MIN_SCORE.doubleValue();
+    /** A "+1" races other "+1" on a popular report: it is read and written again this many times. */
+    private static final int SUPPORT_ATTEMPTS = 10;
 
     private final Clock clock;
     private final IdGenerator ids;
@@ -282,7 +288,6 @@ public final class ReportService {
         }
         Report updated = r.withFollowers(followers);
         if (updated.status() == ReportStatus.AWAITING_VERIFICATION) {
-            ReportTransition.require(r.id(), r.status(), ReportStatus.RECEIVED, ReportTransition.Actor.REPORTER);
             updated = moved(updated, ReportStatus.RECEIVED, now, "reporter");
         }
         updated = save(updated);
@@ -294,16 +299,31 @@ public final class ReportService {
 
     /**
      * "Déjà signalé : +1": the reporter follows an open report and is told of its changes. Idempotent for
-     * one reporter; an e-mail follower is told only once the link sent now is followed.
+     * one reporter; an e-mail follower is told only once the link sent now is followed. Several "+1" at
+     * once on one report (or on several nodes) all land: one that lost the race is read and tried again.
      */
     public Report support(TenantId tenant, ReportId id, Reporter reporter, String origin) {
         if (!floodGuard.tryAcquire(tenant, origin)) {
             throw new TooManyReportsException(origin);
         }
         ReportSettings s = settings(tenant);
-        Report r = filed(tenant, id);
+        if (reporter instanceof Reporter.Anonymous && !s.anonymousAllowed()) {
+            throw ReportRefusal.ANONYMOUS_NOT_ALLOWED.refuse("reporter", "anonymous", "signed-in residents only");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return join(s, filed(tenant, id), reporter);
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == SUPPORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Report join(ReportSettings s, Report r, Reporter reporter) {
         if (!r.status().open()) {
-            throw ReportRefusal.REPORT_CLOSED.refuse("report", id, "is " + r.status());
+            throw ReportRefusal.REPORT_CLOSED.refuse("report", r.id(), "is " + r.status());
         }
         if (r.followers().stream().anyMatch(f -> f.reporter().equals(reporter))) {
             return r;
@@ -313,20 +333,16 @@ public final class ReportService {
         String token = null;
         Follower joined;
         if (reporter instanceof Reporter.Anonymous a) {
-            if (!s.anonymousAllowed()) {
-                throw ReportRefusal.ANONYMOUS_NOT_ALLOWED.refuse("reporter", "anonymous", "signed-in residents only");
-            }
             token = token();
             joined = new Follower(a, now, false, hash(token), now.plus(s.verificationValidity()));
         } else {
             joined = Follower.resident((Reporter.Resident) reporter, now);
         }
         followers.add(joined);
-        Report updated = r.withFollowers(followers);
-        updated = save(updated);
+        Report updated = save(r.withFollowers(followers));
         if (token != null) {
             mailer.sendVerification(
-                    tenant, ((Reporter.Anonymous) reporter).email(), id, token, joined.tokenExpiresAt());
+                    r.tenant(), ((Reporter.Anonymous) reporter).email(), r.id(), token, joined.tokenExpiresAt());
         }
         return updated;
     }
@@ -594,7 +610,7 @@ public final class ReportService {
             return null;
         }
         try {
-            if (geocoder.geocode(query, 0.5) instanceof GeocodingResult.Match m) {
+            if (geocoder.geocode(query, MIN_SCORE) instanceof GeocodingResult.Match m) {
                 return inside(
                         s, field, new GeoPoint(m.address().lat(), m.address().lon()), violations);
             }

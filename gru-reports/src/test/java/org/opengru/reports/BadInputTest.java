@@ -50,6 +50,41 @@ class BadInputTest {
     }
 
     @Test
+    void anAddressWhenTheGeocoderIsDown() {
+        refused(
+                d -> new ReportDraft(
+                        d.tenant(),
+                        d.reporter(),
+                        d.origin(),
+                        d.category(),
+                        null,
+                        "rue en panne",
+                        d.description(),
+                        d.photos()),
+                "report.geocoder-unavailable",
+                "Placez le point sur la carte");
+    }
+
+    @Test
+    void aGeocodedAddressIsTheReportsPoint() {
+        Report r = f.service
+                .file(new ReportDraft(
+                        TENANT,
+                        claire,
+                        "198.51.100.3",
+                        "depot-sauvage",
+                        null,
+                        "3 rue de la Paix",
+                        "Gravats",
+                        java.util.List.of()))
+                .report();
+
+        assertThat(r.location()).isEqualTo(new GeoPoint(48.851, 2.351));
+        assertThat(r.address()).isEqualTo("3 rue de la Paix");
+        assertThat(f.service.locate(TENANT, "3 rue de la Paix")).isEqualTo(r.location());
+    }
+
+    @Test
     void noLocationAtAll() {
         refused(
                 d -> new ReportDraft(

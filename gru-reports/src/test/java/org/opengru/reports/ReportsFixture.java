@@ -19,6 +19,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.opengru.core.catalogue.geocoding.AddressGeocoder;
 import org.opengru.core.catalogue.geocoding.GeocodedAddress;
+import org.opengru.core.catalogue.geocoding.GeocoderUnavailableException;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.EmailAddress;
@@ -70,7 +71,12 @@ public final class ReportsFixture {
                         "housenumber",
                         48.851,
                         2.351));
-        AddressGeocoder geocoder = q -> addresses.containsKey(q.text()) ? List.of(addresses.get(q.text())) : List.of();
+        AddressGeocoder geocoder = q -> {
+            if (q.text().contains("panne")) { // the Base Adresse Nationale does not answer
+                throw new GeocoderUnavailableException(GeocoderUnavailableException.Reason.TIMEOUT, "timed out");
+            }
+            return addresses.containsKey(q.text()) ? List.of(addresses.get(q.text())) : List.of();
+        };
         FollowerMailer mailer = new FollowerMailer() {
             @Override
             public void sendVerification(
