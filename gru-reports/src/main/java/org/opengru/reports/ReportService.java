@@ -421,8 +421,10 @@ public final class ReportService {
         Report closed =
                 moved(dup, ReportStatus.REJECTED, now, "agent:" + agent.value()).mergedInto(into);
         Report grown = target.withFollowers(joined);
-        closed = save(closed);
+        // The kept report first: should closing the duplicate then fail (a concurrent change), its
+        // followers follow both rather than neither.
         grown = save(grown);
+        save(closed);
         tell(grown, moved, grown.status(), into);
         return grown;
     }
