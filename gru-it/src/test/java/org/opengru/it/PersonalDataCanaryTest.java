@@ -95,6 +95,18 @@ import org.opengru.franceconnect.link.AccountLink;
 import org.opengru.franceconnect.link.AccountLinkSubjectData;
 import org.opengru.franceconnect.link.LinkBasis;
 import org.opengru.franceconnect.link.PostgresAccountLinkStore;
+import org.opengru.reports.Area;
+import org.opengru.reports.FloodGuard;
+import org.opengru.reports.FollowerMailer;
+import org.opengru.reports.GeoPoint;
+import org.opengru.reports.ReportDraft;
+import org.opengru.reports.ReportId;
+import org.opengru.reports.ReportNotice;
+import org.opengru.reports.ReportService;
+import org.opengru.reports.ReportSettings;
+import org.opengru.reports.Reporter;
+import org.opengru.reports.ReportsSubjectData;
+import org.opengru.reports.postgres.PostgresReportStore;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
@@ -126,7 +138,7 @@ import tools.jackson.databind.json.JsonMapper;
  * note, file name, notification, in-app item, contact, survey answer and data proof, with a marker
  * found nowhere else; then the end of the request's retention (purge, and separately anonymisation) or
  * the usager's erasure runs, and every text, JSON, array and binary column of every table of every
- * module is swept for the marker. The request's id may stay only where the data map says the law keeps
+ * module is swept for the marker (a signalement's description among them). The request's id may stay only where the data map says the law keeps
  * it. Before the change that reached every table, the purge left the marker in the outbox, the messages,
  * the notifications, the inbox, the contacts and the survey answers (shown by running it on that code).
  */
@@ -156,6 +168,7 @@ class PersonalDataCanaryTest {
     private final PostgresAccountLinkStore links;
     private final ReservationService reservations;
     private final RegistrationService registrations;
+    private final ReportService reports;
     private final AgentPrincipal agent = Principal.agent(TENANT, AgentId.of("mdupont"), Set.of(TeamId.of("enfance")));
 
     PersonalDataCanaryTest(PostgresDatabase db, @TempDir Path blobs) {
@@ -224,6 +237,31 @@ class PersonalDataCanaryTest {
                 IdGenerator.create(clock));
         registrations = new RegistrationService(
                 new PostgresRegistrationStore(dataSource), representations, clock, IdGenerator.create(clock));
+        reports = ReportService.builder(
+                        clock,
+                        new PostgresReportStore(pg.transactions()),
+                        BlobStore.fileSystem(blobs.resolve("reports")),
+                        notice -> {},
+                        new FollowerMailer() {
+                            @Override
+                            public void sendVerification(
+                                    TenantId t, EmailAddress to, ReportId r, String token, Instant expiresAt) {}
+
+                            @Override
+                            public void sendStatus(TenantId t, EmailAddress to, ReportNotice notice) {}
+                        })
+                .settings(ReportSettings.builder(
+                                TENANT,
+                                Area.polygon(List.of(
+                                        new GeoPoint(41, -5),
+                                        new GeoPoint(41, 10),
+                                        new GeoPoint(52, 10),
+                                        new GeoPoint(52, -5))),
+                                TeamId.of("enfance"))
+                        .category("depot-sauvage", "Dépôt sauvage")
+                        .build())
+                .floodGuard(FloodGuard.unlimited())
+                .build();
     }
 
     @Test
@@ -478,6 +516,11 @@ class PersonalDataCanaryTest {
                 clock.instant(),
                 "usager:" + bob));
 
+        reports.file(ReportDraft.by(TENANT, Reporter.resident(bob), "203.0.113.7")
+                .category("depot-sauvage")
+                .at(new GeoPoint(45.77, 4.88))
+                .description("Gravats devant chez " + marker));
+
         SubjectAccess access = subjectAccess();
         JsonNode export = JsonMapper.builder().build().readTree(access.export(TENANT, bob));
         for (String section : List.of(
@@ -490,7 +533,8 @@ class PersonalDataCanaryTest {
                 "documents",
                 "appointments",
                 "reservations",
-                "franceconnect")) {
+                "franceconnect",
+                "reports")) {
             assertThat(export.at("/sections/" + section).toString())
                     .as("the export's " + section + " section shows the marker")
                     .contains(marker);
@@ -499,7 +543,8 @@ class PersonalDataCanaryTest {
                 .as("keys and codes the readable export would show without a French label")
                 .isEmpty();
         assertThat(access.exportReadable(TENANT, bob)).contains(marker, "Votre identité");
-        assertThat(tablesHolding(marker)).contains("gru_usager", "scheduling_audit", "franceconnect_account_link");
+        assertThat(tablesHolding(marker))
+                .contains("gru_usager", "scheduling_audit", "franceconnect_account_link", "report");
 
         Erasure erasure = access.erase(TENANT, bob);
 
@@ -522,6 +567,7 @@ class PersonalDataCanaryTest {
         all.add(new SchedulingSubjectData(bookings));
         all.add(new AccountLinkSubjectData(links, core.usagers()));
         all.add(new ReservationsSubjectData(reservations, registrations));
+        all.add(new ReportsSubjectData(reports));
         SubjectAccess access = new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
         // end::subject-access[]
         return access;
