@@ -2,6 +2,7 @@ package org.opengru.examples.portal.commune;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.FieldDefinition;
 import org.opengru.core.catalogue.FieldType;
 import org.opengru.core.catalogue.FormData;
@@ -30,6 +31,32 @@ public final class FormFields {
         Map<String, String> out = new LinkedHashMap<>();
         data.asMap().forEach((k, v) -> out.put(k, v instanceof Boolean b ? (b ? "true" : "false") : String.valueOf(v)));
         return out;
+    }
+
+    /**
+     * The id of the form's input a violation is about ({@code data.x}: the field x, its first radio button
+     * for a yes/no), or null when it is about no field of the form.
+     */
+    public static @Nullable String inputId(Procedure p, @Nullable String field) {
+        if (field == null) {
+            return null;
+        }
+        String name = field.startsWith("data.") ? field.substring(5) : field;
+        int dot = name.indexOf('.');
+        String top = dot < 0 ? name : name.substring(0, dot);
+        return p.schema().fields().stream()
+                .filter(f -> f.name().equals(top))
+                .findFirst()
+                .map(f -> "champ_" + f.name() + (f.type() == FieldType.YES_NO ? "_oui" : ""))
+                .orElse(null);
+    }
+
+    /** The label of the field a violation is about, as the form shows it. */
+    public static String label(Procedure p, @Nullable String field) {
+        if (field == null) {
+            return "Formulaire";
+        }
+        return p.schema().labelOf(field).orElse(field.startsWith("data.") ? field.substring(5) : field);
     }
 
     /** A value for reading: yes/no in French. */
