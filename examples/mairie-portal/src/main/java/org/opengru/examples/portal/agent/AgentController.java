@@ -18,7 +18,6 @@ import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.RequiredPiece;
 import org.opengru.core.error.GruException;
 import org.opengru.core.error.NotFoundException;
-import org.opengru.core.error.ValidationException;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.exchange.Visibility;
 import org.opengru.core.id.EventId;
@@ -44,7 +43,6 @@ import org.opengru.examples.portal.commune.Confirmation;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.FormFields;
-import org.opengru.examples.portal.commune.FrenchReasons;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.demo.DemoPeople;
@@ -448,14 +446,7 @@ class AgentController {
                 ? null
                 : usager(beneficiaryValue, "beneficiaire", errors);
         var data = FormFields.read(p, posted);
-        try {
-            p.schema().validate(data, true);
-        } catch (ValidationException e) {
-            e.violations()
-                    .forEach(v -> errors.add(
-                            FormFields.inputId(p, v.field()),
-                            FormFields.label(p, v.field()) + " : " + FrenchReasons.of(v)));
-        }
+        FormFields.check(p, data, errors);
         List<ProvidedPiece> handed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         String where = "dossier papier, reçu " + labels.channel(channel).toLowerCase(java.util.Locale.FRENCH) + " le "

@@ -7,6 +7,7 @@ import org.opengru.core.catalogue.FieldDefinition;
 import org.opengru.core.catalogue.FieldType;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.error.ValidationException;
 
 /** Turns a posted HTML form into a démarche's {@link FormData}: empty fields are absent, yes/no are booleans. */
 public final class FormFields {
@@ -57,6 +58,16 @@ public final class FormFields {
             return "Formulaire";
         }
         return p.schema().labelOf(field).orElse(field.startsWith("data.") ? field.substring(5) : field);
+    }
+
+    /** Checks the values against the démarche's form: each refused value an error at its field, in French. */
+    public static void check(Procedure p, FormData data, FormErrors errors) {
+        try {
+            p.schema().validate(data, true);
+        } catch (ValidationException e) {
+            e.violations()
+                    .forEach(v -> errors.add(inputId(p, v.field()), label(p, v.field()) + " : " + FrenchReasons.of(v)));
+        }
     }
 
     /** A value for reading: yes/no in French. */

@@ -107,6 +107,18 @@ public class Labels {
         return value;
     }
 
+    /**
+     * One of the pieces a complement asks for: the logiciel métier may name it by its code
+     * ({@code plan-masse}), said here by the démarche's label for it; anything else as written.
+     */
+    public String missing(Procedure procedure, String piece) {
+        return procedure.pieces().stream()
+                .filter(p -> p.type().value().equals(piece.strip()))
+                .map(org.opengru.core.catalogue.RequiredPiece::label)
+                .findFirst()
+                .orElse(piece);
+    }
+
     /** A document type by its label in the vault's catalogue ("Justificatif de domicile"). */
     public String documentType(DocumentTypeCode type) {
         if (type.equals(DocumentTypes.MESSAGE_ATTACHMENT)) {

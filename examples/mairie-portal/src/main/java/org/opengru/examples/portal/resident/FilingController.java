@@ -17,7 +17,6 @@ import org.opengru.core.catalogue.RequiredPiece;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.GruException;
 import org.opengru.core.error.NotFoundException;
-import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
@@ -40,7 +39,6 @@ import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.FormFields;
-import org.opengru.examples.portal.commune.FrenchReasons;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
@@ -196,14 +194,7 @@ class FilingController {
             }
         }
         FormData data = FormFields.read(procedure, values);
-        try {
-            procedure.schema().validate(data, true);
-        } catch (ValidationException e) {
-            e.violations()
-                    .forEach(v -> errors.add(
-                            FormFields.inputId(procedure, v.field()),
-                            FormFields.label(procedure, v.field()) + " : " + FrenchReasons.of(v)));
-        }
+        FormFields.check(procedure, data, errors);
         List<RequiredPiece> needed = procedure.piecesFor(data);
         ReusePlan plan = reuse.plan(me, me.usager(), needed);
         Map<RequiredPiece, DocumentId> reused = new LinkedHashMap<>();
