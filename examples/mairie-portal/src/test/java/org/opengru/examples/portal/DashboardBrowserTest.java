@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * hidden from assistive technologies, each followed by a table of the same figures; axe-core finds no
  * violation, at full width and at 320 px, where the page does not scroll sideways.
  */
-class DashboardBrowserTest extends DeskBrowserTest {
+class DashboardBrowserTest extends OneBrowserPerClass {
 
     @Autowired
     GruCore core;

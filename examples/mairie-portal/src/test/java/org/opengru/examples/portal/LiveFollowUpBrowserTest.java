@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * stream only to the signed-in resident whose request it is. The changes are made through the library, as
  * another node would: the page learns them from the database.
  */
-class LiveFollowUpBrowserTest extends DeskBrowserTest {
+class LiveFollowUpBrowserTest extends OneBrowserPerClass {
 
     @Autowired
     GruCore core;

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Reflow (WCAG 1.4.10, RGAA 10.11): every page of the portal, signed out, as a resident and as an agent,
  * at 320 px wide, scrolls vertically only. Tables too wide for the screen scroll inside their own box.
  */
-class ReflowBrowserTest extends DeskBrowserTest {
+class ReflowBrowserTest extends OneBrowserPerClass {
 
     @Autowired
     GruCore core;

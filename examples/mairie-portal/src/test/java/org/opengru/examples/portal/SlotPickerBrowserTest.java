@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * named first and shown first, the ANTS number asked before the slots (in the page and in the focus
  * order), a booking made with the keyboard only, axe-core on each view, no sideways scroll at 320 px.
  */
-class SlotPickerBrowserTest extends DeskBrowserTest {
+class SlotPickerBrowserTest extends OneBrowserPerClass {
 
     private static final String PASSPORT = "/rendez-vous/creneaux?motif=hotel-de-ville/passeport-cni";
 

@@ -12,6 +12,8 @@ import org.opengru.core.error.GruException;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.Confirmation;
+import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.availability.Slot;
@@ -41,10 +43,12 @@ class AppointmentController {
 
     private final Appointments appointments;
     private final ICalendarWriter calendar;
+    private final Labels labels;
 
-    AppointmentController(Appointments appointments, ICalendarWriter calendar) {
+    AppointmentController(Appointments appointments, ICalendarWriter calendar, Labels labels) {
         this.appointments = appointments;
         this.calendar = calendar;
+        this.labels = labels;
     }
 
     /** Step 1: the site and the reason (motif). */
@@ -198,13 +202,32 @@ class AppointmentController {
     String cancel(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String jeton,
+            @RequestParam Map<String, String> posted,
             HttpSession session,
+            Model model,
             RedirectAttributes redirect) {
         try {
             if (jeton != null && !jeton.isBlank()) {
                 appointments.service().cancelByUsager(Commune.TENANT, BookingId.parse(id), jeton);
             } else {
                 UsagerPrincipal me = CurrentUser.resident(session).usager();
+                if (!Confirmation.given(posted)) {
+                    // Cancelling cannot be undone: the slot goes to someone else. Ask first.
+                    Booking b = mine(me, id);
+                    model.addAttribute(
+                            "confirmation",
+                            new Confirmation(
+                                    "Annuler ce rendez-vous ?",
+                                    appointments.serviceName(b.site(), b.service()) + ", "
+                                            + appointments.siteName(b.site()) + ", " + labels.dateTime(b.start()),
+                                    "Le créneau sera proposé à une autre personne : vous ne pourrez pas le reprendre."
+                                            + " Pour venir à la mairie, il faudra prendre un nouveau rendez-vous.",
+                                    "/rendez-vous/" + b.id() + "/annuler",
+                                    Map.of(),
+                                    "Oui, annuler ce rendez-vous",
+                                    "/rendez-vous/" + b.id()));
+                    return "confirmation";
+                }
                 appointments.service().cancelByOwner(me, BookingId.parse(id));
             }
             redirect.addFlashAttribute("notice", "Votre rendez-vous est annulé.");
