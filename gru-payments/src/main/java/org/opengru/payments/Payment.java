@@ -49,4 +49,18 @@ public record Payment(
                 s.transactionAt(),
                 s.paidCents());
     }
+
+    /** This payment without its personal data (RGPD). */
+    public Payment erased() {
+        return new Payment(
+                id,
+                operationId,
+                order.erased(),
+                status,
+                createdAt,
+                settledAt,
+                authorisationNumber,
+                transactionAt,
+                paidCents);
+    }
 }

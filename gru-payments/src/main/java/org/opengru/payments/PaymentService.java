@@ -70,6 +70,9 @@ public final class PaymentService {
     public StartedPayment start(PaymentOrder order, ActorRef actor) {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(actor, "actor");
+        if (order.payerEmail() == null) {
+            throw new ValidationException("payerEmail", null, "is required: the provider sends the ticket there (mel)");
+        }
         provider.limits(order.tenant()).check(order.amountCents());
         PaymentId id = new PaymentId(ids.nextUuid());
         Map<String, String> details = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.opengru.payments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 
 /**
@@ -29,4 +30,25 @@ public interface PaymentStore {
 
     /** Pending payments created before {@code createdBefore}, oldest first, at most {@code limit}. */
     List<Payment> pendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);
+
+    /** The usager's payments (those whose order names them as payer), oldest first: their export. */
+    List<Payment> ofPayer(TenantId tenant, UsagerId payer);
+
+    /**
+     * Erases the personal data of the usager's payments ({@link PaymentOrder#erased()}); returns how many
+     * payments changed. The accounting facts stay, and a pending payment can still be read back.
+     */
+    int erasePayer(TenantId tenant, UsagerId payer);
+
+    /**
+     * Erases the personal data of the payments made for {@code subject} (such as {@code request:<id>}, at
+     * the end of the request's retention); returns how many changed.
+     */
+    int eraseSubject(TenantId tenant, String subject);
+
+    /**
+     * Erases the personal data of at most {@code limit} payments no longer pending that were created before
+     * {@code createdBefore} and still hold some; returns how many changed (the purge's batch).
+     */
+    int eraseNotPendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);
 }
