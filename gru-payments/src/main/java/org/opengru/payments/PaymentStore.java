@@ -3,6 +3,7 @@ package org.opengru.payments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 
@@ -23,10 +24,18 @@ public interface PaymentStore {
     Optional<Payment> find(TenantId tenant, PaymentId id);
 
     /**
-     * Settles the payment if, and only if, it is still {@link PaymentStatus#PENDING}: returns the settled
-     * payment when this call changed it, empty when it was settled already (or is unknown).
+     * Settles the payment if, and only if, its state may become the settlement's ({@link
+     * PaymentStatus#canBecome}: pending, or paid late once given up or cancelled): returns the settled payment
+     * when this call changed it, empty when it was settled already (or is unknown).
      */
     Optional<Payment> settle(TenantId tenant, OperationId operationId, Settlement settlement);
+
+    /**
+     * Moves the payment to {@code next} (given up, cancelled, refund due, refunded) if, and only if, its state
+     * may become it; keeps what the provider said. Returns the changed payment, empty when it was not in such
+     * a state (another node moved it first) or is unknown.
+     */
+    Optional<Payment> mark(TenantId tenant, PaymentId id, PaymentStatus next, Instant at, @Nullable String note);
 
     /** Pending payments created before {@code createdBefore}, oldest first, at most {@code limit}. */
     List<Payment> pendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);

@@ -176,4 +176,34 @@ public abstract class PaymentStoreContract {
     protected static Payment paidBy(Payment p, UsagerId payer) {
         return Payment.pending(p.id(), p.operationId(), p.order().by(payer), p.createdAt());
     }
+
+    @Test
+    void marksOnlyAlongTheTableAndKeepsWhatTheProviderSaid() {
+        TenantId t = TenantId.of("mark");
+        Payment p = pending(t, "mark1", T0);
+        store().insert(p);
+        assertThat(store().mark(t, p.id(), PaymentStatus.REFUND_DUE, T0, "x")).isEmpty();
+        assertThat(store().mark(DIJON, p.id(), PaymentStatus.EXPIRED, T0, "x")).isEmpty();
+        Payment expired = store().mark(t, p.id(), PaymentStatus.EXPIRED, T0.plusSeconds(5), "sans résultat")
+                .orElseThrow();
+        assertThat(expired.status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(expired.note()).isEqualTo("sans résultat");
+        assertThat(expired.settledAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(store().mark(t, p.id(), PaymentStatus.CANCELLED, T0, "x"))
+                .as("once")
+                .isEmpty();
+        assertThat(store().pendingCreatedBefore(t, T0.plusSeconds(60), 10)).isEmpty();
+        assertThat(store().settle(t, p.operationId(), new Settlement(PaymentStatus.REFUSED, null, null, null, T0)))
+                .as("given up: only a late payment moves it")
+                .isEmpty();
+
+        Payment late =
+                store().settle(t, p.operationId(), paid(T0.plusSeconds(90))).orElseThrow();
+        assertThat(late.status()).isEqualTo(PaymentStatus.PAID);
+        Payment due = store().mark(t, p.id(), PaymentStatus.REFUND_DUE, T0.plusSeconds(100), "trop tard")
+                .orElseThrow();
+        assertThat(due.authorisationNumber()).isEqualTo("A1B2C3");
+        assertThat(due.paidCents()).isEqualTo(4250L);
+        assertThat(store().find(t, p.id())).contains(due);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AlreadyExistsException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
@@ -53,10 +54,28 @@ public final class InMemoryPaymentStore implements PaymentStore {
         Key key = new Key(tenant, operationId);
         Payment[] changed = new Payment[1];
         payments.computeIfPresent(key, (k, p) -> {
-            if (p.status() != PaymentStatus.PENDING) {
+            if (!p.status().canBecome(settlement.status())) {
                 return p;
             }
             changed[0] = p.settled(settlement);
+            return changed[0];
+        });
+        return Optional.ofNullable(changed[0]);
+    }
+
+    @Override
+    public Optional<Payment> mark(
+            TenantId tenant, PaymentId id, PaymentStatus next, Instant at, @Nullable String note) {
+        Optional<Payment> found = find(tenant, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Payment[] changed = new Payment[1];
+        payments.computeIfPresent(new Key(tenant, found.get().operationId()), (k, p) -> {
+            if (!p.status().canBecome(next)) {
+                return p;
+            }
+            changed[0] = p.marked(next, at, note);
             return changed[0];
         });
         return Optional.ofNullable(changed[0]);

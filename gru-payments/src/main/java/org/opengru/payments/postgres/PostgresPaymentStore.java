@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AlreadyExistsException;
 import org.opengru.core.id.UsagerId;
@@ -34,11 +36,13 @@ public final class PostgresPaymentStore implements PaymentStore {
 
     private static final String COLUMNS = "tenant_id, id, operation_id, debt_reference, budget_year, amount_cents,"
             + " object, payer_email, subject, status, created_at, settled_at, authorisation_number, transaction_at,"
-            + " paid_cents, usager_id";
+            + " paid_cents, usager_id, note";
     /** Sets what erasure removes; the statement's first parameter is the erased object. */
-    private static final String ERASE = "UPDATE payment SET payer_email = NULL, object = ?, usager_id = NULL";
+    private static final String ERASE =
+            "UPDATE payment SET payer_email = NULL, object = ?, usager_id = NULL, note = NULL";
 
-    private static final String HOLDS_PERSONAL_DATA = " AND (payer_email IS NOT NULL OR usager_id IS NOT NULL)";
+    private static final String HOLDS_PERSONAL_DATA =
+            " AND (payer_email IS NOT NULL OR usager_id IS NOT NULL OR note IS NOT NULL)";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcTransactions tx;
@@ -55,7 +59,7 @@ public final class PostgresPaymentStore implements PaymentStore {
         try {
             tx.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO payment (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?)")) {
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, NULL)")) {
                     PaymentOrder o = p.order();
                     ps.setString(1, o.tenant().value());
                     ps.setObject(2, p.id().value());
@@ -100,7 +104,8 @@ public final class PostgresPaymentStore implements PaymentStore {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE payment SET status = ?, settled_at = ?,"
                     + " authorisation_number = ?, transaction_at = ?, paid_cents = ?"
-                    + " WHERE tenant_id = ? AND operation_id = ? AND status = 'PENDING'"
+                    + " WHERE tenant_id = ? AND operation_id = ? AND status IN ("
+                    + states(s.status().from()) + ")"
                     + " RETURNING " + COLUMNS)) {
                 ps.setString(1, s.status().name());
                 ps.setTimestamp(2, Timestamp.from(s.settledAt()));
@@ -118,6 +123,32 @@ public final class PostgresPaymentStore implements PaymentStore {
                 }
             }
         });
+    }
+
+    @Override
+    public Optional<Payment> mark(
+            TenantId tenant, PaymentId id, PaymentStatus next, Instant at, @Nullable String note) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE payment SET status = ?, settled_at = ?, note = ?"
+                    + " WHERE tenant_id = ? AND id = ? AND status IN (" + states(next.from()) + ")"
+                    + " RETURNING " + COLUMNS)) {
+                ps.setString(1, next.name());
+                ps.setTimestamp(2, Timestamp.from(at));
+                ps.setString(3, note);
+                ps.setString(4, tenant.value());
+                ps.setObject(5, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Payment>empty();
+                }
+            }
+        });
+    }
+
+    /** The states of the transition table as an SQL list (enum names: no user input reaches it). */
+    private static String states(Set<PaymentStatus> states) {
+        return states.isEmpty()
+                ? "NULL"
+                : states.stream().map(st -> "'" + st.name() + "'").collect(Collectors.joining(", "));
     }
 
     @Override
@@ -163,7 +194,7 @@ public final class PostgresPaymentStore implements PaymentStore {
             try (PreparedStatement ps = c.prepareStatement("WITH picked AS MATERIALIZED (SELECT id FROM payment"
                     + " WHERE tenant_id = ? AND status <> 'PENDING' AND created_at < ?" + HOLDS_PERSONAL_DATA
                     + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-                    + " UPDATE payment SET payer_email = NULL, object = ?, usager_id = NULL"
+                    + " UPDATE payment SET payer_email = NULL, object = ?, usager_id = NULL, note = NULL"
                     + " WHERE tenant_id = ? AND id IN (SELECT id FROM picked)")) {
                 ps.setString(1, tenant.value());
                 ps.setTimestamp(2, Timestamp.from(createdBefore));
@@ -235,7 +266,8 @@ public final class PostgresPaymentStore implements PaymentStore {
                 instant(rs, "settled_at"),
                 rs.getString("authorisation_number"),
                 instant(rs, "transaction_at"),
-                paidCents);
+                paidCents,
+                rs.getString("note"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

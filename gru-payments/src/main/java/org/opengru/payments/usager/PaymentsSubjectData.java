@@ -17,7 +17,7 @@ import org.opengru.payments.PaymentStore;
 /**
  * The payments' share of subject access (RGPD art. 15, 20) and erasure (art. 17), in the section {@code
  * payments}: every payment whose order names the usager as payer, with the e-mail address given to the
- * provider. Erasure removes the e-mail, the object and the link to the usager; the row stays with the
+ * provider. Erasure removes the e-mail, the object, the commune's note and the link to the usager; the row stays with the
  * accounting facts only (debt reference, year, amount, state, authorisation number, dates), which the
  * régie's accounts require (art. 17.3.b RGPD) and which no longer lead to the person.
  *
@@ -47,7 +47,8 @@ public final class PaymentsSubjectData implements SubjectDataContributor {
             @Nullable Instant settledAt,
             @Nullable String authorisationNumber,
             @Nullable Instant transactionAt,
-            @Nullable Long paidCents) {
+            @Nullable Long paidCents,
+            @Nullable String note) {
 
         static ExportedPayment of(Payment p) {
             return new ExportedPayment(
@@ -64,7 +65,8 @@ public final class PaymentsSubjectData implements SubjectDataContributor {
                     p.settledAt(),
                     p.authorisationNumber(),
                     p.transactionAt(),
-                    p.paidCents());
+                    p.paidCents(),
+                    p.note());
         }
     }
 
