@@ -40,6 +40,9 @@ public interface PaymentStore {
     /** Pending payments created before {@code createdBefore}, oldest first, at most {@code limit}. */
     List<Payment> pendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);
 
+    /** The payments made for {@code subject} (such as {@code request:<id>}), oldest first. */
+    List<Payment> ofSubject(TenantId tenant, String subject);
+
     /** The usager's payments (those whose order names them as payer), oldest first: their export. */
     List<Payment> ofPayer(TenantId tenant, UsagerId payer);
 

@@ -138,6 +138,8 @@ public abstract class PaymentStoreContract {
                 new PaymentOrder(t, o.debtReference(), 2026, 4250, o.object(), o.payerEmail(), "request:erase-subject"),
                 T0);
         store().insert(forRequest);
+        assertThat(store().ofSubject(t, "request:erase-subject")).containsExactly(forRequest);
+        assertThat(store().ofSubject(DIJON, "request:erase-subject")).isEmpty();
         assertThat(store().eraseSubject(t, "request:41")).isZero();
         assertThat(store().eraseSubject(DIJON, "request:erase-subject")).isZero();
         assertThat(store().eraseSubject(t, "request:erase-subject")).isEqualTo(1);

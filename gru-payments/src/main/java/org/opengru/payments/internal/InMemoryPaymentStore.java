@@ -93,6 +93,15 @@ public final class InMemoryPaymentStore implements PaymentStore {
     }
 
     @Override
+    public List<Payment> ofSubject(TenantId tenant, String subject) {
+        return payments.values().stream()
+                .filter(p -> p.order().tenant().equals(tenant)
+                        && subject.equals(p.order().subject()))
+                .sorted(Comparator.comparing(Payment::createdAt))
+                .toList();
+    }
+
+    @Override
     public List<Payment> ofPayer(TenantId tenant, UsagerId payer) {
         return payments.values().stream()
                 .filter(p -> p.order().tenant().equals(tenant)

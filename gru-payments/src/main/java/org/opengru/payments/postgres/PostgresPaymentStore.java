@@ -165,6 +165,18 @@ public final class PostgresPaymentStore implements PaymentStore {
     }
 
     @Override
+    public List<Payment> ofSubject(TenantId tenant, String subject) {
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM payment"
+                    + " WHERE tenant_id = ? AND subject = ? ORDER BY created_at, id")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, subject);
+                return list(ps);
+            }
+        });
+    }
+
+    @Override
     public List<Payment> ofPayer(TenantId tenant, UsagerId payer) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM payment"
