@@ -74,10 +74,23 @@ public final class PaymentService {
     public StartedPayment start(PaymentOrder order, ActorRef actor) {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(actor, "actor");
-        if (order.payerEmail() == null) {
-            throw new ValidationException("payerEmail", null, "is required: the provider sends the ticket there (mel)");
+        try {
+            if (order.payerEmail() == null) {
+                throw new ValidationException(
+                        "payerEmail", null, "is required: the provider sends the ticket there (mel)");
+            }
+            provider.limits(order.tenant()).check(order.amountCents());
+        } catch (ValidationException e) {
+            // Refused before any call, and audited on the collectivité's refusals chain (no e-mail in it).
+            Map<String, String> refused = new LinkedHashMap<>();
+            refused.put("provider", provider.name());
+            refused.put("reason", "order");
+            refused.put("field", e.field());
+            refused.put("amountCents", Long.toString(order.amountCents()));
+            refused.put("debtReference", order.debtReference());
+            append(order.tenant(), refusals(order.tenant()), actor, "payment:refused-order", "WEB", refused);
+            throw e;
         }
-        provider.limits(order.tenant()).check(order.amountCents());
         PaymentId id = new PaymentId(ids.nextUuid());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("provider", provider.name());

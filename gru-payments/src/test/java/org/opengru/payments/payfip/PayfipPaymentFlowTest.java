@@ -230,6 +230,14 @@ class PayfipPaymentFlowTest {
                 .isInstanceOfSatisfying(
                         ValidationException.class, e -> assertThat(e.field()).isEqualTo("payfip.clientNumber"));
         assertThat(payfip.calls).isEmpty();
+        assertThat(audit.entries(LYON, PaymentService.refusals(LYON)))
+                .extracting(
+                        e -> e.record().action() + " " + e.record().details().get("field") + " "
+                                + e.record().details().get("amountCents"))
+                .containsExactly("payment:refused-order amountCents 99", "payment:refused-order amountCents 10000000");
+        assertThat(store.pendingCreatedBefore(LYON, clock.instant().plusSeconds(1), 10))
+                .as("nothing stored")
+                .isEmpty();
     }
 
     @Test
