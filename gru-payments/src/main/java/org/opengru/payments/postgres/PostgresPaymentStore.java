@@ -166,23 +166,21 @@ public final class PostgresPaymentStore implements PaymentStore {
 
     @Override
     public List<Payment> ofSubject(TenantId tenant, String subject) {
-        return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM payment"
-                    + " WHERE tenant_id = ? AND subject = ? ORDER BY created_at, id")) {
-                ps.setString(1, tenant.value());
-                ps.setString(2, subject);
-                return list(ps);
-            }
-        });
+        return listBy("subject", tenant, subject);
     }
 
     @Override
     public List<Payment> ofPayer(TenantId tenant, UsagerId payer) {
+        return listBy("usager_id", tenant, payer.value());
+    }
+
+    /** The collectivité's payments whose {@code column} (a constant of this class) is {@code key}. */
+    private List<Payment> listBy(String column, TenantId tenant, Object key) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM payment"
-                    + " WHERE tenant_id = ? AND usager_id = ? ORDER BY created_at, id")) {
+                    + " WHERE tenant_id = ? AND " + column + " = ? ORDER BY created_at, id")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, payer.value());
+                ps.setObject(2, key);
                 return list(ps);
             }
         });
