@@ -51,7 +51,7 @@ class MigrationsUpgradeTest {
 
         assertThat(applied).as("scripts run again").isZero();
         assertThat(newModules).as("the new module's scripts").isEqualTo(PaymentsSchema.SCRIPTS.size());
-        assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling")).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling")).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(count(ds, "SELECT count(*) FROM scheduling_rate_limit")).isEqualTo(1);
         assertThat(count(ds, "SELECT count(*) FROM pg_tables WHERE tablename = 'scheduling_schema_version'"))
                 .as("the old history table, adopted")

@@ -111,10 +111,21 @@ import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.PostgresRegistrationStore;
+import org.opengru.scheduling.postgres.PostgresReservationStore;
+import org.opengru.scheduling.registration.EventSession;
+import org.opengru.scheduling.registration.RegistrationService;
+import org.opengru.scheduling.registration.SessionId;
+import org.opengru.scheduling.reservation.Reservation;
+import org.opengru.scheduling.reservation.ReservationRequest;
+import org.opengru.scheduling.reservation.ReservationService;
+import org.opengru.scheduling.reservation.UsagerCategory;
+import org.opengru.scheduling.usager.ReservationsSubjectData;
 import org.opengru.scheduling.usager.SchedulingSubjectData;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.reservation.ReservationContract;
 import org.opengru.test.scheduling.SchedulingFixture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -153,6 +164,8 @@ class PersonalDataCanaryTest {
     private final BookingService bookings;
     private final PostgresAccountLinkStore links;
     private final PostgresPaymentStore payments;
+    private final ReservationService reservations;
+    private final RegistrationService registrations;
     private final AgentPrincipal agent = Principal.agent(TENANT, AgentId.of("mdupont"), Set.of(TeamId.of("enfance")));
 
     PersonalDataCanaryTest(PostgresDatabase db, @TempDir Path blobs) {
@@ -212,6 +225,16 @@ class PersonalDataCanaryTest {
                 e -> {});
         links = new PostgresAccountLinkStore(dataSource);
         payments = new PostgresPaymentStore(JdbcTransactions.of(dataSource));
+        org.opengru.core.usager.Representations representations =
+                new org.opengru.core.usager.Representations(pg.usagerStore(), pg.mandateStore());
+        reservations = new ReservationService(
+                new PostgresReservationStore(dataSource),
+                List.of(ReservationContract.hall()),
+                representations,
+                clock,
+                IdGenerator.create(clock));
+        registrations = new RegistrationService(
+                new PostgresRegistrationStore(dataSource), representations, clock, IdGenerator.create(clock));
     }
 
     @Test
@@ -435,6 +458,43 @@ class PersonalDataCanaryTest {
                         bob)
                 .withIdempotencyKey(org.opengru.core.idempotency.IdempotencyKey.of("rdv-" + marker)));
         bookings.cancelByAgent(SchedulingFixture.DESK_AGENT, booked.booking().id(), "Absent pour maladie " + marker);
+        Instant tenOClock =
+                SchedulingFixture.MONDAY_9AM.plus(Duration.ofDays(5)).plus(Duration.ofHours(1));
+        Reservation refused = reservations.request(
+                bobActs,
+                new ReservationRequest(
+                        TENANT,
+                        ReservationContract.HALL,
+                        bob,
+                        UsagerCategory.RESIDENT,
+                        tenOClock,
+                        tenOClock.plus(Duration.ofHours(4)),
+                        Map.of(ReservationContract.INSURANCE, "assurance-" + marker)));
+        reservations.reject(ReservationContract.AGENT, refused.id(), "Dossier de " + marker + " incomplet");
+        reservations.request(
+                bobActs,
+                new ReservationRequest(
+                        TENANT,
+                        ReservationContract.HALL,
+                        bob,
+                        UsagerCategory.RESIDENT,
+                        tenOClock.plus(Duration.ofDays(1)),
+                        tenOClock.plus(Duration.ofDays(1)).plus(Duration.ofHours(4)),
+                        Map.of(ReservationContract.INSURANCE, "police-" + marker)));
+        SessionId week = SessionId.of("semaine-" + UUID.randomUUID().toString().substring(0, 8));
+        registrations.declare(new EventSession(
+                TENANT,
+                week,
+                "centre-de-loisirs",
+                "Centre de loisirs",
+                clock.instant().plus(Duration.ofDays(30)),
+                10,
+                2,
+                clock.instant().plus(Duration.ofDays(20)),
+                0,
+                Duration.ofDays(1),
+                Set.of(ReservationContract.ASSOCIATIONS)));
+        registrations.register(bobActs, week, bob);
         links.save(new AccountLink(
                 TENANT,
                 "https://fcp.integ01.dev-franceconnect.fr/api/v1",
@@ -456,6 +516,7 @@ class PersonalDataCanaryTest {
                 "satisfaction",
                 "documents",
                 "appointments",
+                "reservations",
                 "franceconnect",
                 "payments")) {
             assertThat(export.at("/sections/" + section).toString())
@@ -478,6 +539,7 @@ class PersonalDataCanaryTest {
     }
 
     private SubjectAccess subjectAccess() {
+        // tag::subject-access[]
         List<SubjectDataContributor> all = new ArrayList<>(CoreSubjectData.contributors(
                 core.usagers(), pg.requestStore(), pg.timelineStore(), pg.consentLedger(), pg.retentionStore()));
         all.add(CoreSubjectData.mandates(core.mandates()));
@@ -488,8 +550,11 @@ class PersonalDataCanaryTest {
         all.add(vault.subjectData(pg.requestStore()));
         all.add(new SchedulingSubjectData(bookings));
         all.add(new AccountLinkSubjectData(links, core.usagers()));
+        all.add(new ReservationsSubjectData(reservations, registrations));
         all.add(new PaymentsSubjectData(payments));
-        return new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
+        SubjectAccess access = new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
+        // end::subject-access[]
+        return access;
     }
 
     /** Every table with a text-like column whose value contains {@code text}, as {@code table.column}. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +43,13 @@ import javax.sql.DataSource;
 public final class Migrations {
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
+
+    /**
+     * The oldest PostgreSQL major version OpenGRU supports: the oldest one still maintained by the
+     * PostgreSQL community when this version was released (generated columns, {@code btree_gist} and
+     * the planner's handling of the keyset queries are older; support is about security fixes).
+     */
+    public static final int MINIMUM_POSTGRESQL = 15;
 
     /** The key of the advisory lock every module's migration takes first (as every earlier version did). */
     static final long LOCK_KEY = "gru_schema_history".hashCode();
@@ -151,6 +159,7 @@ public final class Migrations {
      */
     public int migrate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
+            requireSupported(c);
             c.setAutoCommit(true);
             // The lock comes first, for every module: CREATE TABLE IF NOT EXISTS is not safe against a
             // concurrent twin (the loser fails on the table's row type), nor is anything after it.
@@ -174,6 +183,16 @@ public final class Migrations {
             }
         } catch (SQLException e) {
             throw DataAccessException.translate("migrating " + module, e);
+        }
+    }
+
+    /** Refuses, before any statement, a database that is not PostgreSQL or is older than supported. */
+    private static void requireSupported(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        String product = meta.getDatabaseProductName();
+        int major = meta.getDatabaseMajorVersion();
+        if (!"PostgreSQL".equals(product) || major < MINIMUM_POSTGRESQL) {
+            throw new UnsupportedDatabaseException(product, meta.getDatabaseProductVersion(), major);
         }
     }
 

@@ -230,7 +230,7 @@ class AddressCheckTest {
         GruCore core = f.core;
         UsagerPrincipal me = f.parentP;
         UsagerId claire = f.parent;
-        // docs:address-check:start
+        // tag::address-check[]
         AddressCheck check = new AddressCheck(BanGeocoder.builder()
                 .baseUrl(banUrl)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -244,7 +244,7 @@ class AddressCheckTest {
                 shown.add(procedure.schema().labelOf(v.field()).orElse(v.field()) + " : " + v.french());
             }
         }
-        // docs:address-check:end
+        // end::address-check[]
         assertThat(shown)
                 .containsExactly("Point sur la carte : ce point est en dehors du territoire de la commune : placez-le"
                         + " sur son territoire");

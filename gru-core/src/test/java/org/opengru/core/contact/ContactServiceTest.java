@@ -44,6 +44,7 @@ class ContactServiceTest {
 
     @Test
     void phoneCallsCounterVisitsAndLettersFeedTheUsagersView() {
+        // tag::record[]
         contacts.record(
                 agent,
                 new ContactService.Entry(
@@ -54,6 +55,7 @@ class ContactServiceTest {
                         "Appel",
                         "Demande où en est son dossier",
                         clock.instant().minus(Duration.ofMinutes(5))));
+        // end::record[]
         contacts.record(
                 agent,
                 new ContactService.Entry(

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.acknowledgment.Acknowledgment;
@@ -23,18 +22,14 @@ import org.opengru.core.request.RequestLifecycle;
 
 /**
  * Keeps docs/core.md in step with the code: the lifecycle diagram and table (exported from the lifecycle
- * table), the list of mandatory mentions, a sample acknowledgment, the embedding example (copied from
- * {@link EmbeddingExampleTest}), the richer field types' definition (a test resource), the refusal codes
- * of a form and the address check (copied from {@code AddressCheckTest}). Fails when the doc drifts; regenerate with {@code ./mvnw -pl gru-core test
+ * table), the list of mandatory mentions, a sample acknowledgment, the richer field types' definition (a
+ * test resource) and the refusal codes of a form. (Its code examples are snippets, checked by gru-it's
+ * DocSnippetsTest.) Fails when the doc drifts; regenerate with {@code ./mvnw -pl gru-core test
  * -Dtest=CoreDocsTest -Dgru.docs.update=true}.
  */
 class CoreDocsTest {
 
     private static final Path DOC = Path.of("..", "docs", "core.md");
-    private static final Path EXAMPLE =
-            Path.of("src", "test", "java", "org", "opengru", "core", "docs", "EmbeddingExampleTest.java");
-    private static final Path ADDRESS_CHECK =
-            Path.of("src", "test", "java", "org", "opengru", "core", "catalogue", "AddressCheckTest.java");
     private static final Path CENTRE =
             Path.of("src", "test", "resources", "procedures", "inscription-centre-loisirs.yaml");
 
@@ -54,7 +49,6 @@ class CoreDocsTest {
                     .append(" |\n");
         }
         sections.put("mentions", mentions.toString());
-        sections.put("embedding-example", "```java\n" + example() + "```\n");
         sections.put(
                 "field-types-yaml",
                 "```yaml\n" + Files.readString(CENTRE, StandardCharsets.UTF_8).replaceFirst("^#.*\n", "") + "```\n");
@@ -67,10 +61,6 @@ class CoreDocsTest {
                     .append(" |\n");
         }
         sections.put("field-refusals", refusals.toString());
-        sections.put(
-                "address-check-example",
-                "```java\n" + snippet(ADDRESS_CHECK, "// docs:address-check:start", "// docs:address-check:end")
-                        + "```\n");
         Request sent = EmbeddingExampleTest.embed(Clock.fixed(Instant.parse("2026-01-15T09:30:00Z"), ZoneOffset.UTC));
         Acknowledgment.Data d = sent.acknowledgment().data();
         // As a commune would set them: its name and its voies de recours.
@@ -112,31 +102,6 @@ class CoreDocsTest {
         };
     }
 
-    private static String example() throws IOException {
-        return snippet(EXAMPLE, "// docs:start", "// docs:end");
-    }
-
-    /** The lines of a test between two marker lines, unindented. */
-    private static String snippet(Path file, String startMarker, String endMarker) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals(startMarker)) {
-                start = i + 1;
-            } else if (lines.get(i).strip().equals(endMarker)) {
-                end = i;
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        int indent = lines.get(start).indexOf(lines.get(start).strip());
-        for (String line : lines.subList(start, end)) {
-            sb.append(line.length() >= indent ? line.substring(indent) : line.strip())
-                    .append('\n');
-        }
-        return sb.toString();
-    }
-
     static String apply(String doc, Map<String, String> sections) {
         String out = doc;
         for (Map.Entry<String, String> e : sections.entrySet()) {
@@ -163,10 +128,5 @@ class CoreDocsTest {
         assertThat(doc)
                 .as("docs/core.md is out of date: ./mvnw -pl gru-core test -Dtest=CoreDocsTest -Dgru.docs.update=true")
                 .isEqualTo(expected);
-    }
-
-    @Test
-    void theExampleIsAboutTenLines() throws IOException {
-        assertThat(example().lines().count()).isEqualTo(10L);
     }
 }

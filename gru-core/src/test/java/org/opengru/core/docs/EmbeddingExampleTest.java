@@ -27,7 +27,7 @@ import org.opengru.core.value.EmailAddress;
 import org.opengru.core.value.PhoneNumber;
 import org.opengru.core.value.PostalAddress;
 
-/** The plain-Java embedding example of docs/core.md: the lines between the markers are copied there. */
+/** The plain-Java embedding example of docs/core.md: the lines between the tags are shown there (DocSnippetsTest). */
 class EmbeddingExampleTest {
 
     static final String TERRACE = """
@@ -47,7 +47,7 @@ class EmbeddingExampleTest {
                 PhoneNumber.parse("04 78 03 67 67"));
         Procedure terrace = new ProcedureDefinitions().fromJson(TERRACE);
         Instant now = clock.instant();
-        // docs:start
+        // tag::embedding[]
         GruCore core = GruCore.builder().clock(clock).build(); // in-memory stores by default
         core.teams().save(team);
         core.procedures().define(commune, terrace);
@@ -58,7 +58,7 @@ class EmbeddingExampleTest {
         Request draft = core.requests().create(me, form, null);
         Request sent = core.requests().submit(me, draft.id(), IdempotencyKey.of("submit-" + draft.id()));
         System.out.println(sent.reference() + "\n" + sent.acknowledgment().text());
-        // docs:end
+        // end::embedding[]
         return sent;
     }
 

@@ -201,9 +201,11 @@ class AutoRepliesAndBouncesTest {
             assertThat(b.contact().request()).isEqualTo(in.request.id());
             assertThat(b.contact().reason()).contains("5.1.1", "User unknown");
         });
+        // tag::bounce[]
         Notification bounced = theNotification();
         assertThat(bounced.status()).isEqualTo(NotificationStatus.QUEUED);
         assertThat(bounced.currentChannel()).isEqualTo(NotificationChannel.PORTAL);
+        // end::bounce[]
         assertThat(bounced.attempts())
                 .extracting(DeliveryAttempt::channel, DeliveryAttempt::outcome)
                 .containsExactly(

@@ -197,6 +197,7 @@ class InboundMailTest {
         String token = tokens.token(T, request);
         char last = token.charAt(token.length() - 1);
         String forged = token.substring(0, token.length() - 1) + (last == 'a' ? 'b' : 'a');
+        // tag::forged[]
         mairieUser.deliver(
                 reply(LEA.value(), "mairie+" + forged + "@commune-test.fr", "Re: demande", "Texte", null, null));
 
@@ -210,6 +211,7 @@ class InboundMailTest {
         assertThat(threads.replies).isEmpty();
         assertThat(contacts.withStatus(T, ContactStatus.QUARANTINED, 10)).hasSize(1);
         assertThat(count("OpenGRU-quarantaine")).isEqualTo(1); // kept whole: nothing lost
+        // end::forged[]
     }
 
     @Test

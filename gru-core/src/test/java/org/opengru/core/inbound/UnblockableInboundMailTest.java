@@ -166,6 +166,7 @@ class UnblockableInboundMailTest {
         deliver("Re: la bonne", "Voici le plan de la terrasse.", List.of("plan.pdf"));
 
         List<InboundResult> results = new ArrayList<>();
+        // tag::poll[]
         for (int poll = 0; poll < 3; poll++) {
             results.addAll(mailbox.poll(f.tenant, processor, 5).results());
         }
@@ -184,6 +185,7 @@ class UnblockableInboundMailTest {
                 .haveExactly(4, containing("21 attachments"))
                 .haveExactly(4, containing("scans/justificatif.pdf"))
                 .haveExactly(4, containing("longer than 255"));
+        // end::poll[]
         assertThat(in.screened).containsExactly("plan.pdf"); // nothing of a refused reply reaches the vault
         assertThat(count("INBOX")).isZero();
         assertThat(count("OpenGRU-quarantaine")).isEqualTo(12);

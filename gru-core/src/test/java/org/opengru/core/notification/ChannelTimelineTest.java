@@ -83,7 +83,9 @@ class ChannelTimelineTest {
         relay.drain();
         notifications.drain(5);
 
+        // tag::contact-timeline[]
         Timeline timeline = Timeline.of(List.of(NotificationTimeline.of(store), ContactTimeline.of(log)));
+        // end::contact-timeline[]
         List<TimelineEntry> seen = new ArrayList<>();
         TimelinePage page = timeline.page(t, usager, null, 3);
         seen.addAll(page.entries());

@@ -162,10 +162,12 @@ class NoticeAddressingTest {
         UsagerNotice expiring = expiring();
 
         // The test that renders notices strictly names the value its producer forgot.
+        // tag::strict[]
         NotificationService strict = service().strictRendering().build();
         assertThatThrownBy(() -> strict.enqueue(expiring))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("notice.variables.usagerName");
+        // end::strict[]
 
         // The resident's mail never shows the gap: the greeting closes up.
         NotificationPreferenceStore prefs = NotificationPreferenceStore.inMemory();
@@ -190,11 +192,13 @@ class NoticeAddressingTest {
     @Test
     void preferencesDerivedFromContactDetailsGetTheCommunesQuietHours() {
         claireChooses(NotificationChannel.SMS);
+        // tag::quiet-hours[]
         NotificationService service = service()
                 .usagers(f.core.usagers())
                 .communeDefaults(new CommuneDefaults(
                         "Ville-Test", QuietHours.paris(LocalTime.of(21, 0), LocalTime.of(8, 0)), ""))
                 .build();
+        // end::quiet-hours[]
         f.clock.set(Instant.parse("2026-01-15T21:30:00Z")); // 22:30 in Paris
 
         service.enqueue(expiring());

@@ -221,6 +221,7 @@ class NotificationDeliveryTest {
 
     @Test
     void anSmsThatKeepsFailingFallsBackToEmail() {
+        // tag::sms-retry[]
         prefer(List.of(NotificationChannel.SMS), null);
         sms.answer(503);
         service.enqueue(received(EventId.of(UUID.randomUUID())));
@@ -229,6 +230,7 @@ class NotificationDeliveryTest {
 
         assertThat(sms.received()).hasSize(3); // the per-channel retry budget
         assertThat(MAIL.getReceivedMessages()).hasSize(1);
+        // end::sms-retry[]
         Notification n = only();
         assertThat(n.status()).isEqualTo(NotificationStatus.SENT);
         assertThat(n.attempts())
@@ -330,6 +332,7 @@ class NotificationDeliveryTest {
     void neverAReminderForACancelledAppointment() {
         prefer(List.of(NotificationChannel.EMAIL), null);
         Instant startsAt = Instant.parse("2026-03-05T09:00:00Z");
+        // tag::suppressed[]
         service.enqueue(appointment(NotificationKind.APPOINTMENT_BOOKED, AppointmentStatus.BOOKED, startsAt));
         clock.advance(Duration.ofSeconds(1));
         service.enqueue(appointment(NotificationKind.APPOINTMENT_CANCELLED, AppointmentStatus.CANCELLED, startsAt));
@@ -348,6 +351,7 @@ class NotificationDeliveryTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(reminder.status()).isEqualTo(NotificationStatus.SUPPRESSED);
+        // end::suppressed[]
         assertThat(reminder.attempts().get(0).detail()).contains("CANCELLED");
     }
 

@@ -56,6 +56,7 @@ class NotificationTemplatesTest {
 
     @Test
     void anOverrideWithoutAMandatoryMentionIsRefusedAndTheDefaultStays() {
+        // tag::mandatory-mention[]
         assertThatThrownBy(() -> templates.override(
                         T,
                         new NotificationTemplate(
@@ -70,6 +71,7 @@ class NotificationTemplatesTest {
                 .hasMessageContaining("{{appealMeans}}")
                 .satisfies(e -> assertThat(((MissingMandatoryMentionException) e).missing())
                         .containsExactly("appealMeans"));
+        // end::mandatory-mention[]
         assertThat(templates
                         .template(T, NotificationKind.DECISION, LanguageRegister.STANDARD)
                         .text())

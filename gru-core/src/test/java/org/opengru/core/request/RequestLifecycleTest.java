@@ -295,6 +295,7 @@ class RequestLifecycleTest {
 
     @Test
     void onBehalfOf_theApplicantFilesForAHouseholdChild_andStrangersMayNot() {
+        // tag::beneficiary[]
         Request r = requests.create(
                 f.parentP,
                 NewRequest.of("inscription-cantine", f.parent, Channel.WEB, CoreFixture.canteenData())
@@ -303,6 +304,7 @@ class RequestLifecycleTest {
                 null);
         assertThat(r.applicant()).isEqualTo(f.parent);
         assertThat(r.beneficiary()).isEqualTo(f.child);
+        // end::beneficiary[]
         assertThat(r.concerns()).isEqualTo(f.child);
         Request submitted = requests.submit(f.parentP, r.id(), null);
         assertThat(requests.list(f.parentP, RequestQuery.firstPage()))

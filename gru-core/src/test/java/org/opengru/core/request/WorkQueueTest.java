@@ -3,6 +3,8 @@ package org.opengru.core.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.opengru.core.id.AgentId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.testing.CoreFixture;
 
@@ -28,6 +31,33 @@ class WorkQueueTest {
                         .withPieces(CoreFixture.canteenPieces()),
                 null);
         return requests.submit(f.parentP, draft.id(), null);
+    }
+
+    /** docs/core.md, "The work queue", as written there. */
+    @Test
+    void theDocumentedQueueRuns() {
+        Request r = submitted();
+        f.clock.advance(Duration.ofDays(55)); // the canteen's implicit decision comes two months after receipt
+        Clock clock = f.clock;
+        AgentPrincipal agent = f.agent;
+        // tag::work-queue[]
+        WorkQueuePage page = requests.workQueue(
+                agent,
+                WorkQueueQuery.builder()
+                        .unassigned(true)
+                        .dueBefore(clock.instant().plus(Duration.ofDays(8)))
+                        .limit(20)
+                        .build());
+        if (page.next() != null) {
+            String link = page.next().token(); // WorkQueueQuery.Cursor.parse(link) reads it back
+        }
+        Request taken = requests.assign(agent, page.requests().get(0).id(), null); // "je prends"
+        long daysLeft = taken.deadline().daysLeft(LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        // end::work-queue[]
+        assertThat(page.next()).isNull();
+        assertThat(taken.id()).isEqualTo(r.id());
+        assertThat(taken.assignee()).isEqualTo(agent.agent());
+        assertThat(daysLeft).isBetween(0L, 8L);
     }
 
     @Test

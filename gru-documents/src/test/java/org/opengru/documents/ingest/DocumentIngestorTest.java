@@ -213,6 +213,28 @@ class DocumentIngestorTest {
                 "500");
     }
 
+    /** docs/documents.md, "What gets refused, and how it reads": one refusal of each kind shown there. */
+    @Test
+    void theDocumentedRefusalsReadAsShown() throws IOException {
+        // tag::refusals[]
+        assertRefused(
+                () -> ingest("facture.pdf", TestFiles.windowsExecutable()),
+                UnsupportedMediaTypeException.class,
+                RejectionReason.UNSUPPORTED_MEDIA_TYPE,
+                "Windows executable");
+        assertRefused(
+                () -> ingest("a.pdf", TestFiles.pdfWithOpenAction("J#61vaScript", "J#53")),
+                ActivePdfContentException.class,
+                RejectionReason.PDF_ACTIVE_CONTENT,
+                "/JavaScript");
+        assertRefused(
+                () -> ingest("flood.png", TestFiles.pixelFloodPng(100_000, 100_000)),
+                ImageTooLargeException.class,
+                RejectionReason.IMAGE_TOO_LARGE,
+                "100000 x 100000");
+        // end::refusals[]
+    }
+
     @Test
     void refusesARenamedExecutable() throws IOException {
         assertRefused(

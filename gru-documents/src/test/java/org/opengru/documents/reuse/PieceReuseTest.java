@@ -76,6 +76,7 @@ class PieceReuseTest {
                 "edf.pdf",
                 TestFiles.cleanPdf());
 
+        // tag::reuse-plan[]
         ReusePlan plan = f.reuse.plan(aliceActs, alice, List.of(identity, address, caf, tax));
 
         assertThat(plan.pieces()).hasSize(4);
@@ -92,6 +93,7 @@ class PieceReuseTest {
         assertThat(plan.missing()).extracting(PieceStatus.Missing::piece).containsExactly(address, tax);
         assertThat(plan.missing().get(0).reason()).isEqualTo("document expiré le 2025-11-30");
         assertThat(plan.missing().get(1).reason()).isEqualTo("aucun document de ce type dans le coffre");
+        // end::reuse-plan[]
         assertThat(plan.complete()).isFalse();
     }
 
@@ -119,6 +121,7 @@ class PieceReuseTest {
                 .isInstanceOf(ConsentRequiredException.class)
                 .hasMessageContaining(first.toString());
 
+        // tag::reuse-consent[]
         ReuseConsent consent = f.reuse.consent(aliceActs, alice, first, CANTINE, Set.of(bill.id()), Channel.WEB);
         assertThat(f.store.consents(tenant, first)).containsExactly(consent);
         Attachment a = f.reuse.attach(aliceActs, first, DocumentTypes.PROOF_OF_ADDRESS, bill.id());
@@ -132,6 +135,7 @@ class PieceReuseTest {
         // The consent for one démarche does not carry over to the next.
         assertThatThrownBy(() -> f.reuse.attach(aliceActs, second, DocumentTypes.PROOF_OF_ADDRESS, bill.id()))
                 .isInstanceOf(ConsentRequiredException.class);
+        // end::reuse-consent[]
         // Nor may someone else consent for Alice.
         UsagerPrincipal mallory = Principal.usager(tenant, f.newUsager());
         assertThatThrownBy(() -> f.reuse.consent(mallory, alice, second, CANTINE, Set.of(bill.id()), Channel.WEB))
@@ -289,10 +293,12 @@ class PieceReuseTest {
         RequestId request = f.newRequest(alice);
         DataProof proof =
                 CAF.proofFor(tenant, alice, CAF_CERTIFICATE, f.vault.today()).orElseThrow();
+        // tag::data-proof[]
         ProofAttachment recorded = f.reuse.attachProof(aliceActs, alice, request, proof);
 
         assertThat(recorded.documentRef()).isEqualTo("proof:" + recorded.id());
         assertThat(recorded.providedPiece().type()).isEqualTo(CAF_CERTIFICATE);
+        // end::data-proof[]
         assertThat(f.reuse.proofs(aliceActs, request)).containsExactly(recorded);
         assertThatThrownBy(() -> f.reuse.proofs(agent, request))
                 .isInstanceOf(org.opengru.core.error.AccessDeniedException.class);

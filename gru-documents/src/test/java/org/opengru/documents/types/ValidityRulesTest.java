@@ -20,11 +20,13 @@ class ValidityRulesTest {
 
     @Test
     void idCardsIssuedToAdultsFrom2004To2013AreValidFifteenYears() {
+        // tag::cni[]
         // Issued 2 January 2004 to an adult: printed expiry 2014, really valid until 1 January 2019.
         Validity v = cni(LocalDate.of(2004, 1, 2), ADULT_BIRTH, LocalDate.of(2018, 6, 1));
         assertThat(v.valid()).isTrue();
         assertThat(v.validUntil()).isEqualTo(LocalDate.of(2019, 1, 1));
         assertThat(v.explanation()).contains("15 ans", "majeur", "prolongation");
+        // end::cni[]
         assertThat(cni(LocalDate.of(2013, 12, 31), ADULT_BIRTH, LocalDate.of(2028, 12, 30))
                         .valid())
                 .isTrue();
@@ -134,6 +136,7 @@ class ValidityRulesTest {
     void eachCommuneHasItsOwnCustomTypes() {
         TenantId lyon = TenantId.of("commune-69123");
         TenantId paris = TenantId.of("commune-75056");
+        // tag::custom-type[]
         DocumentTypes types = DocumentTypes.national()
                 .addCustom(
                         lyon,
@@ -141,6 +144,7 @@ class ValidityRulesTest {
                                 "attestation-qf-municipal",
                                 "Attestation de quotient familial municipal",
                                 new ValidityRule.RecentIssue(java.time.Period.ofYears(1))));
+        // end::custom-type[]
         assertThat(types.find(lyon, DocumentTypeCode.of("attestation-qf-municipal")))
                 .isPresent();
         assertThat(types.find(paris, DocumentTypeCode.of("attestation-qf-municipal")))

@@ -50,8 +50,13 @@ class VaultAttachmentScreenTest {
     @Test
     void aCleanAttachmentIsKeptInTheSendersVaultAsReceivedByEmail() throws Exception {
         byte[] pdf = TestFiles.cleanPdf();
+        // tag::screen[]
+        AttachmentScreen screen = new VaultAttachmentScreen(f.vault, f.ingestor);
         AttachmentScreen.Accepted accepted = screen.screen(
                 VaultFixture.TENANT, alice, new InboundAttachment("avis.pdf", "application/octet-stream", pdf));
+        // accepted.documentRef() is "document:<id>/v1", in alice's vault; accepted.contentType() is the sniffed
+        // "application/pdf", not what the mail claimed. A refused file throws AttachmentRejectedException.
+        // end::screen[]
         Document d = f.vault.vaultOf(aliceActs, alice).get(0);
         assertThat(accepted.documentRef()).isEqualTo("document:" + d.id() + "/v1");
         assertThat(accepted.contentType()).isEqualTo("application/pdf"); // sniffed, not the mail's claim

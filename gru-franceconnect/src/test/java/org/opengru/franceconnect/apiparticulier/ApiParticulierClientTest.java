@@ -167,6 +167,7 @@ class ApiParticulierClientTest {
         assertThat(css.rightsStart()).isEqualTo(LocalDate.of(1992, 11, 29));
     }
 
+    // tag::habilitation[]
     @Test
     void a_demarche_without_habilitation_is_refused_before_any_request() {
         assertThatThrownBy(() -> client.studentStatus(CANTINE, PERSON))
@@ -185,6 +186,7 @@ class ApiParticulierClientTest {
         client.studentStatus(BOURSE, PERSON);
         assertThat(server.requestCount()).isEqualTo(1);
     }
+    // end::habilitation[]
 
     @Test
     void every_call_is_audited_without_response_data() {

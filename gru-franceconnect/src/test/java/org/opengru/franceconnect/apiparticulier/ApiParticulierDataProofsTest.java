@@ -54,6 +54,7 @@ class ApiParticulierDataProofsTest {
             clock,
             d -> clock.advance(d));
     private Optional<CallContext> context = Optional.of(ApiParticulierClientTest.CANTINE);
+    // tag::data-proofs[]
     private final ApiParticulierDataProofs proofs = new ApiParticulierDataProofs(
             client,
             usagers,
@@ -64,6 +65,7 @@ class ApiParticulierDataProofsTest {
                     ApiParticulierScope.STATUT_ETUDIANT),
             (t, u) -> context,
             clock);
+    // end::data-proofs[]
 
     @AfterEach
     void stop() {
@@ -165,8 +167,10 @@ class ApiParticulierDataProofsTest {
                 "{\"errors\":[{\"code\":\"35003\",\"title\":\"Allocataire non référencé\",\"detail\":\"d\","
                         + "\"source\":null,\"meta\":{\"provider\":\"CNAF & MSA\"}}]}",
                 Map.of());
+        // tag::person-unknown[]
         assertThat(reason(proofs.attempt(as(p), CAF_CERTIFICATE, cantineFor(p), on)))
                 .isEqualTo(ProofAttempt.Reason.PERSON_UNKNOWN);
+        // end::person-unknown[]
 
         String unavailable = "{\"errors\":[{\"code\":\"37001\",\"title\":\"Service non disponible\","
                 + "\"detail\":\"d\",\"source\":null,\"meta\":{\"provider\":\"CNAV\"}}]}";

@@ -150,6 +150,7 @@ class AttackTest {
         assertThatThrownBy(() -> complete(s)).isInstanceOf(ForbiddenAlgorithmException.class);
     }
 
+    // tag::hs256[]
     @Test
     void hs256_signed_with_the_providers_public_key_as_secret_is_refused() {
         Started s = withIdToken(nonce -> {
@@ -168,6 +169,7 @@ class AttackTest {
         });
         assertThatThrownBy(() -> complete(s)).isInstanceOf(ForbiddenAlgorithmException.class);
     }
+    // end::hs256[]
 
     @Test
     void jku_header_pointing_to_the_attackers_keys_is_refused() {
@@ -471,6 +473,34 @@ class AttackTest {
                 complete(withIdToken(nonce -> provider.sign(valid(nonce).build())));
         assertThat(login.idToken().subject()).isEqualTo(HostileProvider.SUB);
         assertThat(provider.jwksFetches.get()).isEqualTo(2);
+    }
+
+    /** The application's session, as docs/franceconnect.md names it. */
+    interface Session {
+        void invalidate();
+    }
+
+    /** docs/franceconnect.md, "Logout", as written there. */
+    @Test
+    void the_documented_logout_ends_the_local_session_first_and_takes_the_state_once() {
+        FranceConnectLogin login =
+                complete(withIdToken(nonce -> provider.sign(valid(nonce).build())));
+        String idTokenRaw = login.idToken().raw();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Session session = () -> ended.set(true);
+        // tag::logout[]
+        // 1. The local session ends first (whatever FranceConnect answers), then
+        // 2. the browser goes to FranceConnect with the ID token kept from the login (an expired one is accepted).
+        LogoutRedirect go = rp.startLogout(idTokenRaw, session::invalidate);
+        // go.uri() = <issuer>/session/end?id_token_hint=…&state=…&post_logout_redirect_uri=…
+        // end::logout[]
+        assertThat(ended).isTrue();
+        String state = HostileProvider.query(go.uri()).get("state");
+        // tag::logout-return[]
+        // 3. On return to the post-logout URL: the state must be the one issued, once.
+        rp.completeLogout(state); // InvalidStateException / ExpiredStateException
+        // end::logout-return[]
+        assertThatThrownBy(() -> rp.completeLogout(state)).isInstanceOf(InvalidStateException.class);
     }
 
     @Test

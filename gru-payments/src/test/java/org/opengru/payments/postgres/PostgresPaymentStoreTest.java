@@ -19,8 +19,10 @@ class PostgresPaymentStoreTest extends PaymentStoreContract {
 
     PostgresPaymentStoreTest(DataSource dataSource) {
         this.dataSource = dataSource;
+        // tag::migrate[]
         Migrations.core().migrate(dataSource);
         PaymentsSchema.migrate(dataSource);
+        // end::migrate[]
         this.store = new PostgresPaymentStore(JdbcTransactions.of(dataSource));
     }
 

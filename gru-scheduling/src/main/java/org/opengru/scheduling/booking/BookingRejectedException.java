@@ -1,14 +1,14 @@
 package org.opengru.scheduling.booking;
 
 import org.jspecify.annotations.Nullable;
-import org.opengru.scheduling.SchedulingException;
+import org.opengru.scheduling.RejectedException;
 
 /**
  * A booking request refused for a reason that retrying will not fix (unlike a slot someone else took,
  * which is a {@link BookingResult.SlotUnavailable}). Names the reason, the field and the value. Nothing
  * was written.
  */
-public class BookingRejectedException extends SchedulingException {
+public class BookingRejectedException extends RejectedException {
 
     /** Why a request was refused. */
     public enum Reason {
@@ -36,14 +36,10 @@ public class BookingRejectedException extends SchedulingException {
     }
 
     private final Reason reason;
-    private final String field;
-    private final @Nullable String value;
 
     public BookingRejectedException(Reason reason, String field, @Nullable Object value, String message) {
-        super(reason + ": " + field + "=" + (value == null ? "<absent>" : "'" + value + "'") + ": " + message);
+        super(reason, field, value, message);
         this.reason = reason;
-        this.field = field;
-        this.value = value == null ? null : String.valueOf(value);
     }
 
     /** A hold that ran out, or left HELD, before its confirmation: it can never be confirmed. */
@@ -57,13 +53,5 @@ public class BookingRejectedException extends SchedulingException {
 
     public Reason reason() {
         return reason;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public @Nullable String value() {
-        return value;
     }
 }

@@ -151,6 +151,14 @@ public final class BookingService {
     }
 
     /**
+     * Books a paying appointment whose payment came after its hold expired, if the slot is still free
+     * ({@link BookingPayments}): no rate limit, since the person already paid.
+     */
+    BookingResult bookPaid(BookingRequest request) {
+        return take(request, BookingStatus.BOOKED, false, true);
+    }
+
+    /**
      * Holds a slot for {@link BookingPolicy#holdDuration()} while the resident fills the form; one person
      * keeps at most the service's {@link Service#maxHolds()} at once ({@code HOLD_LIMIT} beyond).
      */
@@ -159,10 +167,19 @@ public final class BookingService {
     }
 
     private BookingResult take(BookingRequest request, BookingStatus status, boolean limited) {
+        return take(request, status, limited, false);
+    }
+
+    private BookingResult take(BookingRequest request, BookingStatus status, boolean limited, boolean paid) {
         checkTakes(request);
         Instant now = clock.instant();
         SiteSetup setup = setup(request.tenant(), request.site());
         Service service = service(setup, request.service());
+        if (service.paying() && status == BookingStatus.BOOKED && !paid && request.actor() instanceof UsagerPrincipal) {
+            // Online, a paying appointment is held until paid; at the counter an agent books it (paid there).
+            throw new ValidationException(
+                    "service", service.id(), "is paid online: hold it until paid with BookingPayments.holdForPayment");
+        }
         Plan plan = plan(setup, service, request, now, null);
         // Scoped to who asks: nobody replays or blocks another person's booking with the same key.
         @Nullable
@@ -256,12 +273,31 @@ public final class BookingService {
         TenantId tenant = by.tenant();
         Booking held = find(tenant, id);
         checkActs(by, held, "confirm");
+        if (service(setup(tenant, held.site()), held.service()).paying()) {
+            throw new IllegalTransitionException(
+                    "booking",
+                    id.toString(),
+                    held.status().name(),
+                    BookingAction.CONFIRM_HOLD.name(),
+                    by.toString(),
+                    "a paying appointment is confirmed by its payment");
+        }
+        return confirmed(by.ref(), held);
+    }
+
+    /** Confirms a paying appointment's hold once paid ({@link BookingPayments}), if it has not expired. */
+    Booking confirmPaid(BookingId id, TenantId tenant, ActorRef payments) {
+        return confirmed(payments, find(tenant, id));
+    }
+
+    private Booking confirmed(ActorRef by, Booking held) {
+        TenantId tenant = held.tenant();
+        BookingId id = held.id();
         Instant now = clock.instant();
         if (held.status() != BookingStatus.HELD || !held.occupiesDeskAt(now)) {
             throw BookingRejectedException.holdExpired(held);
         }
-        Booking booked =
-                applyAndPublish(tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(by.ref(), null));
+        Booking booked = applyAndPublish(tenant, id, BookingStatus.HELD, BookingAction.CONFIRM_HOLD, change(by, null));
         waitingList.accepted(tenant, id);
         return booked;
     }

@@ -17,6 +17,8 @@ import org.opengru.scheduling.internal.Check;
  * @param antsNumberRequired whether the booking must carry an ANTS pre-application number
  * @param maxHolds how many slots one person may hold at once for this service while filling the form
  *     (waiting-list offers included), enforced by the store; 2 by default
+ * @param priceCents what the appointment costs, in euro cents; 0 (the default) for a free one. A paying
+ *     appointment is held until paid ({@code BookingPayments}), never confirmed otherwise online
  */
 public record Service(
         TenantId tenant,
@@ -31,7 +33,8 @@ public record Service(
         BookingAudience audience,
         boolean antsNumberRequired,
         int maxPeople,
-        int maxHolds) {
+        int maxHolds,
+        long priceCents) {
 
     private static final Duration DAY = Duration.ofDays(1);
 
@@ -61,6 +64,18 @@ public record Service(
                 maxPeople,
                 "makes a group appointment longer than a day");
         checkMaxHolds(maxHolds);
+        checkPrice(priceCents);
+    }
+
+    private static long checkPrice(long value) {
+        Check.that(
+                value >= 0 && value <= 10_000_000, "service.priceCents", value, "must be between 0 and 10000000 cents");
+        return value;
+    }
+
+    /** Whether the appointment must be paid before it is confirmed. */
+    public boolean paying() {
+        return priceCents > 0;
     }
 
     private static int checkMaxHolds(int value) {
@@ -95,6 +110,7 @@ public record Service(
         private boolean antsNumberRequired;
         private int maxPeople = 1;
         private int maxHolds = DEFAULT_MAX_HOLDS;
+        private long priceCents;
 
         private Builder(TenantId tenant, ServiceId id, String name) {
             this.tenant = tenant;
@@ -149,6 +165,12 @@ public record Service(
             return this;
         }
 
+        /** What the appointment costs, in euro cents (0 to 10,000,000; 0, free, by default). */
+        public Builder priceCents(long value) {
+            this.priceCents = checkPrice(value);
+            return this;
+        }
+
         public Service build() {
             return new Service(
                     tenant,
@@ -163,7 +185,8 @@ public record Service(
                     audience,
                     antsNumberRequired,
                     maxPeople,
-                    maxHolds);
+                    maxHolds,
+                    priceCents);
         }
     }
 }

@@ -12,6 +12,8 @@ import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.AuditEntry;
 import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingPaymentStatus;
+import org.opengru.scheduling.booking.BookingPayments;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStatus;
 
@@ -47,10 +49,29 @@ public final class SchedulingSubjectData implements SubjectDataContributor {
             Instant updatedAt,
             List<AuditEntry> trail) {}
 
+    /** The payment of a paying appointment as exported. */
+    public record Payment(
+            String hold,
+            Instant start,
+            long amountCents,
+            BookingPaymentStatus status,
+            @Nullable String booking,
+            @Nullable String paymentReference,
+            Instant createdAt,
+            List<ReservationsSubjectData.Step> steps) {}
+
     private final BookingService bookings;
+    private final @Nullable BookingPayments payments;
 
     public SchedulingSubjectData(BookingService bookings) {
         this.bookings = Objects.requireNonNull(bookings, "bookings");
+        this.payments = null;
+    }
+
+    /** With the payments of paying appointments, exported and detached with them. */
+    public SchedulingSubjectData(BookingService bookings, BookingPayments payments) {
+        this.bookings = Objects.requireNonNull(bookings, "bookings");
+        this.payments = Objects.requireNonNull(payments, "payments");
     }
 
     @Override
@@ -82,17 +103,34 @@ public final class SchedulingSubjectData implements SubjectDataContributor {
                     b.updatedAt(),
                     bookings.store().audit(tenant, b.id())));
         }
-        return Map.of(
-                "appointments",
-                appointments,
-                "noShows",
-                bookings.noShowCount(tenant, usager),
-                "waitingLists",
-                bookings.waitingListsOf(tenant, usager));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("appointments", appointments);
+        out.put("noShows", bookings.noShowCount(tenant, usager));
+        out.put("waitingLists", bookings.waitingListsOf(tenant, usager));
+        if (payments != null) {
+            out.put(
+                    "payments",
+                    payments.store().ofUsager(tenant, usager).stream()
+                            .map(p -> new Payment(
+                                    p.hold().toString(),
+                                    p.start(),
+                                    p.amountCents(),
+                                    p.status(),
+                                    p.booking() == null ? null : p.booking().toString(),
+                                    p.paymentReference(),
+                                    p.createdAt(),
+                                    payments.trail(tenant, p.hold()).stream()
+                                            .map(ReservationsSubjectData.Step::of)
+                                            .toList()))
+                            .toList());
+        }
+        return out;
     }
 
     @Override
     public ErasureOutcome erase(TenantId tenant, UsagerId usager) {
-        return new ErasureOutcome(section(), bookings.eraseUsager(tenant, usager), 0, null);
+        int erased =
+                bookings.eraseUsager(tenant, usager) + (payments == null ? 0 : payments.eraseUsager(tenant, usager));
+        return new ErasureOutcome(section(), erased, 0, null);
     }
 }

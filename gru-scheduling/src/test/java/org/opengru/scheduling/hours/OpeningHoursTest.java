@@ -73,6 +73,7 @@ class OpeningHoursTest {
     @Test
     void exceptionsCloseOpenAndRemoveOneAgent() {
         LocalDate monday = LocalDate.of(2026, 6, 8);
+        // tag::exceptions[]
         OpeningHours hours = weekdays()
                 .schedule(WeeklySchedule.builder(ScheduleTarget.resource(SITE, DESK_2), LocalDate.of(2026, 1, 1))
                         .open("09:00", "11:00", DayOfWeek.MONDAY)
@@ -95,6 +96,7 @@ class OpeningHoursTest {
                 .exception(ScheduleException.closure(
                         ScheduleTarget.site(SITE), new Recurrence.Yearly(MonthDay.of(6, 12)), null, "fête communale"))
                 .build();
+        // end::exceptions[]
         assertThat(open(hours, DESK_1, monday)).isEqualTo(Duration.ofMinutes(210));
         assertThat(open(hours, DESK_2, monday)).isEqualTo(Duration.ofMinutes(90)); // its own hours, minus the closure
         assertThat(open(hours, DESK_1, monday.plusDays(1))).isZero();

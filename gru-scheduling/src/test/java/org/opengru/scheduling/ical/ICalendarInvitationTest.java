@@ -19,6 +19,7 @@ import net.fortuna.ical4j.validate.ITIPValidator;
 import net.fortuna.ical4j.validate.ValidationEntry;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.notification.Attachment;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.scheduling.booking.Booking;
@@ -96,6 +97,28 @@ class ICalendarInvitationTest {
         return all.stream()
                 .filter(v -> v.getSeverity() == ValidationEntry.Severity.ERROR)
                 .toList();
+    }
+
+    /** docs/scheduling.md: the invitation mailed to the resident, as an e-mail attachment, as written there. */
+    @Test
+    void theDocumentedInvitationIsAnAttachmentCarryingItsMethod() {
+        ICalendarWriter writer = WRITER;
+        Site site = site(HolidayZone.METROPOLE);
+        Booking booking = booking(site, LocalDateTime.of(2026, 6, 9, 10, 0), BookingStatus.BOOKED, 0);
+        Service service = CNI;
+        // tag::invitation[]
+        ICalendar invitation = writer.invitation(
+                booking,
+                site,
+                service,
+                new CalendarUser(site.name(), EmailAddress.parse("rdv@mairie-exemple.fr")),
+                new CalendarUser("Léa Martin", EmailAddress.parse("lea.martin@exemple.fr")));
+        // text/calendar; method=REQUEST; charset=UTF-8
+        Attachment ics = new Attachment("rendez-vous.ics", invitation.contentType(), invitation.bytes());
+        // end::invitation[]
+        assertThat(ics.contentType()).isEqualTo("text/calendar; method=REQUEST; charset=UTF-8");
+        assertThat(new String(ics.content(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("METHOD:REQUEST", "mailto:rdv@mairie-exemple.fr");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -15,20 +17,48 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.catalogue.ProcedureStore;
+import org.opengru.core.id.AgentId;
+import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.ActionInput;
+import org.opengru.core.request.NewRequest;
+import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.Person;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.core.webhook.WebhookSecret;
 import org.opengru.core.webhook.WebhookSignatureException;
 import org.opengru.core.webhook.WebhookSignatures;
 import org.opengru.core.webhook.WebhookVerifier;
+import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.reuse.Attachment;
+import org.opengru.documents.reuse.PieceReuse;
+import org.opengru.documents.reuse.ReusePlan;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.types.DocumentTypes;
 import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentVault;
 import org.opengru.documents.vault.Download;
@@ -60,7 +90,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = MinimalApplication.class,
         properties = "spring.config.location=classpath:minimal-app/application.yaml")
-@Import(MinimalApplicationTest.FixedClock.class)
+@Import({MinimalApplicationTest.FixedClock.class, Cantine.class})
 @DirtiesContext
 class MinimalApplicationTest {
 
@@ -106,6 +136,8 @@ class MinimalApplicationTest {
         registry.add("spring.datasource.url", DATABASE::jdbcUrl);
         registry.add("spring.datasource.username", DATABASE::user);
         registry.add("spring.datasource.password", () -> "");
+        registry.add("DB_PASSWORD", () -> "");
+        registry.add("GRU_MASTER_KEY", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         registry.add("gru.documents.storage-path", DOCUMENTS::toString);
         registry.add(
                 "gru.webhooks.logiciel-metier.url",
@@ -243,6 +275,125 @@ class MinimalApplicationTest {
         byte[] edited = first.getValue().clone();
         edited[edited.length / 2] ^= 1;
         assertThatThrownBy(() -> right.verify(first.getKey(), edited)).isInstanceOf(WebhookSignatureException.class);
+    }
+
+    @Autowired
+    Cantine cantine;
+
+    /** docs/spring-boot.md, "A first application": the services injected into the application's own bean. */
+    @Test
+    void anApplicationBeanFilesThroughTheInjectedServices() {
+        Request filed = cantine.file(
+                TestTenant.resident(usagers), FormData.of("enfant", "Léo Martin", "ecole", "École Jules-Ferry"));
+        assertThat(filed.status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(filed.acknowledgment()).isNotNull();
+    }
+
+    @Autowired
+    IdGenerator ids;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PieceReuse reuse;
+
+    @Autowired
+    ProcedureStore procedures;
+
+    /** docs/getting-started.md, 1.3: filing and deciding a request through the starter's beans. */
+    @Test
+    void theGettingStartedRequestRunsAsWritten() {
+        String formToken = UUID.randomUUID().toString();
+        // tag::request[]
+        TenantId commune = TenantId.of("saint-martin");
+        UsagerId id = ids.newUsagerId();
+        usagers.save(Person.declared(id, commune, "Martin", List.of("Claire"), Contact.none(), clock.instant()));
+        UsagerPrincipal claire = Principal.usager(commune, id);
+
+        FormData answers = FormData.of("enfant", "Léo Martin", "ecole", "École Jules-Ferry");
+        Request draft = requests.create(
+                claire,
+                NewRequest.of("inscription-cantine", id, Channel.WEB, answers),
+                IdempotencyKey.of("form-" + formToken));
+        draft = requests.edit(claire, draft.id(), ActionInput.content(answers, List.of()), null);
+        Request submitted = requests.submit(claire, draft.id(), null);
+        String receipt = requests.acknowledgment(claire, submitted.id()).html(); // the accusé de réception
+
+        AgentPrincipal agent = Principal.agent(commune, AgentId.of("jdupont"), Set.of(TeamId.of("enfance")));
+        requests.startReview(agent, submitted.id(), null);
+        requests.accept(agent, submitted.id(), null);
+        // end::request[]
+        assertThat(receipt).contains(submitted.reference().toString());
+        assertThat(requestStore.find(commune, submitted.id()).orElseThrow().status())
+                .isEqualTo(RequestStatus.ACCEPTED);
+    }
+
+    /** docs/getting-started.md, 1.3: booking a slot through the starter's beans. */
+    @Test
+    void theGettingStartedBookingRunsAsWritten() {
+        TenantId commune = TestTenant.TENANT;
+        UsagerId id = TestTenant.resident(usagers).usager();
+        LocalDate from = LocalDate.of(2026, 3, 3);
+        LocalDate to = from.plusDays(7);
+        // tag::booking[]
+        List<Slot> slots = bookings.availability(commune, SiteId.of("mairie"), ServiceId.of("passeport"), from, to, 1);
+        BookingResult result = bookings.book(BookingRequest.online(
+                commune,
+                SiteId.of("mairie"),
+                ServiceId.of("passeport"),
+                slots.get(0).start(),
+                id));
+        if (result instanceof BookingResult.Booked booked) {
+            String cancelLink = "https://mairie.example/rendez-vous/"
+                    + booked.booking().id() + "/annulation?jeton=" + booked.cancelToken(); // given once: e-mail it
+        }
+        // end::booking[]
+        assertThat(result).isInstanceOf(BookingResult.Booked.class);
+    }
+
+    /** docs/getting-started.md, 1.3: storing a document and reusing it, with consent, through the beans. */
+    @Test
+    void theGettingStartedDocumentReuseRunsAsWritten() {
+        TenantId commune = TestTenant.TENANT;
+        UsagerPrincipal claire = TestTenant.resident(usagers);
+        UsagerId id = claire.usager();
+        FormData answers = FormData.of("enfant", "Léo Martin", "ecole", "École Jules-Ferry");
+        Request draft = requests.create(claire, NewRequest.of("inscription-cantine", id, Channel.WEB, answers), null);
+        byte[] png = TestTenant.png();
+        String fileName = "facture-edf.png";
+        long size = png.length;
+        InputStream inputStream = new ByteArrayInputStream(png);
+        LocalDate issueDate =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(10);
+        // tag::documents[]
+        Document proof = vault.upload(
+                claire,
+                id,
+                DocumentTypes.PROOF_OF_ADDRESS,
+                DocumentFacts.issued(issueDate),
+                Channel.WEB,
+                UploadRequest.of(fileName).withDeclaredSize(size),
+                inputStream);
+        Procedure procedure = procedures
+                .latest(commune, ProcedureCode.of("inscription-cantine"))
+                .orElseThrow();
+        ReusePlan plan = reuse.plan(claire, id, procedure.piecesFor(answers)); // what the vault already covers
+        reuse.consent(claire, id, draft.id(), procedure.code(), Set.of(proof.id()), Channel.WEB);
+        // Attached by reference, not copied; the request then lists it among its pieces.
+        Attachment a = reuse.attach(claire, draft.id(), DocumentTypes.PROOF_OF_ADDRESS, proof.id());
+        requests.edit(
+                claire,
+                draft.id(),
+                ActionInput.content(
+                        answers, List.of(new ProvidedPiece(DocumentTypes.PROOF_OF_ADDRESS, a.documentRef()))),
+                null);
+        // end::documents[]
+        assertThat(plan.missing()).isEmpty();
+        assertThat(a.documentRef()).isEqualTo("document:" + proof.id() + "/v1");
+        assertThat(requestStore.find(commune, draft.id()).orElseThrow().pieces())
+                .extracting(ProvidedPiece::documentRef)
+                .containsExactly(a.documentRef());
     }
 
     private long count(String sql) throws Exception {

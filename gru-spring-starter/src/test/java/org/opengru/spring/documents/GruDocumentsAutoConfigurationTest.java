@@ -142,6 +142,7 @@ class GruDocumentsAutoConfigurationTest {
     /** A host's retention job: gru-core's PurgeJob, with the vault's files of each ended request as its listener. */
     @Configuration(proxyBeanMethods = false)
     static class Retention {
+        // tag::retention-bean[]
         @Bean
         GruJobContribution retention(CorePersistence persistence, EndedRequestFiles files, Clock clock) {
             PurgeJob job = new PurgeJob(
@@ -157,6 +158,7 @@ class GruDocumentsAutoConfigurationTest {
             TenantId tenant = TenantId.of("saint-martin");
             return () -> List.of(Job.every("retention", Duration.ofDays(1), () -> job.run(tenant)));
         }
+        // end::retention-bean[]
     }
 
     /** Core and documents on PostgreSQL, files under {@code dir}, at {@code clock}'s time. */

@@ -76,6 +76,7 @@ class GruAppointmentNoticesAutoConfigurationTest {
             return NotificationPreferenceStore.inMemory();
         }
 
+        // tag::notifications-bean[]
         @Bean
         NotificationService notifications(
                 Clock clock,
@@ -89,6 +90,7 @@ class GruAppointmentNoticesAutoConfigurationTest {
                     .appointmentStatus(appointments.getIfAvailable(AppointmentStatusLookup::none))
                     .build();
         }
+        // end::notifications-bean[]
     }
 
     static final class RecordingSender implements ChannelSender {

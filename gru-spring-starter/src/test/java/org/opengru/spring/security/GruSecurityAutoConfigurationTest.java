@@ -16,6 +16,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -73,7 +74,7 @@ class GruSecurityAutoConfigurationTest {
                 .withBean(TenantResolver.class, () -> own)
                 .run(context -> {
                     assertThat(context).doesNotHaveBean("gruSecurityFilterChain");
-                    assertThat(context).hasBean("ownChain");
+                    assertThat(context).hasBean("portal");
                     assertThat(context.getBean(TenantResolver.class)).isSameAs(own);
                     assertThat(context).hasSingleBean(GruLogin.class);
                 });
@@ -143,13 +144,19 @@ class GruSecurityAutoConfigurationTest {
                         .hasMessageContaining("login"));
     }
 
+    /** The application's own chain of docs/spring-boot.md, as written there. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class OwnChain {
-        @org.springframework.context.annotation.Bean
-        SecurityFilterChain ownChain(HttpSecurity http, GruLogin gru) throws Exception {
+        // tag::own-chain[]
+        @Bean
+        SecurityFilterChain portal(HttpSecurity http, GruLogin gru) throws Exception {
             http.with(gru.configurer(), c -> {});
-            http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+            http.authorizeHttpRequests(a -> a.requestMatchers("/", "/demarches/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
             return http.build();
         }
+        // end::own-chain[]
     }
 }

@@ -2,6 +2,10 @@ package org.opengru.spring.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,5 +76,61 @@ class GruStorageAutoConfigurationTest {
             assertThat(analysis.getDescription()).contains("gru.storage=jdbc");
             assertThat(analysis.getAction()).contains("spring.datasource.url").contains("gru.storage=memory");
         });
+    }
+
+    @Test
+    void aDatabaseThatIsNotASupportedPostgresqlFailsTheStartWithTheVersionFoundAndNeeded() {
+        runner.withBean(DataSource.class, () -> reporting("PostgreSQL", "14.12", 14))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis =
+                            new UnsupportedDatabaseFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription())
+                            .contains("PostgreSQL 14.12")
+                            .contains("PostgreSQL 15 or newer");
+                    assertThat(analysis.getAction())
+                            .contains("spring.datasource.url")
+                            .contains("gru.storage=memory");
+                });
+        runner.withBean(DataSource.class, () -> reporting("MySQL", "8.0.36", 8)).run(context -> {
+            FailureAnalysis analysis = new UnsupportedDatabaseFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).contains("MySQL 8.0.36");
+        });
+    }
+
+    /** A DataSource whose connections describe another database and refuse every statement. */
+    private static DataSource reporting(String product, String version, int major) {
+        DatabaseMetaData meta = proxy(DatabaseMetaData.class, (method, args) -> switch (method) {
+            case "getDatabaseProductName" -> product;
+            case "getDatabaseProductVersion" -> version;
+            case "getDatabaseMajorVersion" -> major;
+            default -> throw new SQLException("not expected: " + method);
+        });
+        Connection connection = proxy(Connection.class, (method, args) -> switch (method) {
+            case "getMetaData" -> meta;
+            case "close", "setAutoCommit" -> null;
+            case "isClosed" -> false;
+            default -> throw new SQLException("no statement expected before the version check: " + method);
+        });
+        return proxy(DataSource.class, (method, args) -> switch (method) {
+            case "getConnection" -> connection;
+            default -> throw new UnsupportedOperationException(method);
+        });
+    }
+
+    private interface Answer {
+        Object answer(String method, Object[] args) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> switch (m.getName()) {
+                    case "hashCode" -> System.identityHashCode(p);
+                    case "equals" -> p == args[0];
+                    case "toString" -> type.getSimpleName() + " of a test";
+                    default -> answer.answer(m.getName(), args);
+                }));
     }
 }

@@ -480,10 +480,12 @@ public abstract class DocumentStoreContract {
                     .isEqualTo(withReceived.attachedBy().toString());
             assertThat(proofs.toString()).doesNotContain("1210");
 
+            // tag::erasure[]
             assertThat(contributor.erase(PARIS, alice))
                     .as("2 documents and 2 proofs erased; the received request's document and proof kept, and the"
                             + " consent")
                     .isEqualTo(new ErasureOutcome("documents", 4, 3, LEGAL_BASIS));
+            // end::erasure[]
             assertThat(store.proofsAbout(PARIS, alice)).containsExactly(withReceived);
             assertThat(store.proofsAbout(PARIS, bob)).as("not alice's").containsExactly(bobs);
             assertThat(store.find(PARIS, attachedToReceived.id())).isPresent();

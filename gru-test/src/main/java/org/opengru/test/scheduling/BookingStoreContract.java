@@ -104,6 +104,26 @@ public abstract class BookingStoreContract {
         return ((BookingResult.Booked) result).booking();
     }
 
+    /** docs/scheduling.md, "Booking, fairness and lifecycle", as written there; the slot is free. */
+    @Test
+    void theDocumentedBookingRuns() {
+        Instant start = at(1, 10, 0);
+        UsagerId usager = newUsager();
+        // tag::book[]
+        BookingResult result = service.book(
+                BookingRequest.online(TENANT, SITE, PASSPORT, start, usager).withAntsNumber("AB12CD34EF"));
+        if (result instanceof BookingResult.Booked booked) {
+            // booked.cancelToken(): the secret of the no-login cancellation link, given once
+        } else if (result instanceof BookingResult.SlotUnavailable gone) {
+            // gone.alternatives(): the nearest free slots
+        }
+        // end::book[]
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        BookingResult.Booked.class,
+                        b -> assertThat(b.cancelToken()).isNotBlank());
+    }
+
     @Test
     void booksAFreeSlotWithOneAuditEntryAndOneOutboxEvent() {
         UsagerId usager = newUsager();
@@ -455,9 +475,11 @@ public abstract class BookingStoreContract {
         // Not before the appointment has started.
         assertThatThrownBy(() -> service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()))
                 .isInstanceOf(IllegalTransitionException.class);
+        // tag::attended[]
         clock.set(at(3, 10, 5));
         assertThat(service.markAttended(SchedulingFixture.DESK_AGENT, b3.id()).status())
                 .isEqualTo(BookingStatus.ATTENDED);
+        // end::attended[]
         assertThatThrownBy(() -> service.markNoShow(SchedulingFixture.DESK_AGENT, b3.id()))
                 .isInstanceOf(IllegalTransitionException.class);
     }

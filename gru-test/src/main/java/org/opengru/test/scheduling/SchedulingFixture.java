@@ -50,8 +50,10 @@ public final class SchedulingFixture {
      * gru-core's outbox, whose tables scheduling's scripts require.
      */
     public static void migrate(DataSource dataSource) {
-        Migrations.core().migrate(dataSource);
-        SchedulingSchema.migrate(dataSource);
+        // tag::migrate[]
+        Migrations.core().migrate(dataSource); // gru-core first: the events go to its gru_outbox
+        SchedulingSchema.migrate(dataSource); // gru-core's runner, history in gru_schema_history
+        // end::migrate[]
     }
 
     public static final TenantId TENANT = TenantId.of("commune-69123");
@@ -82,7 +84,8 @@ public final class SchedulingFixture {
     }
 
     public static Service passport() {
-        return Service.builder(TENANT, PASSPORT, "Passeport et carte d'identité")
+        // tag::service[]
+        Service passport = Service.builder(TENANT, PASSPORT, "Passeport et carte d'identité")
                 .duration(Duration.ofMinutes(20))
                 .step(Duration.ofMinutes(10))
                 .buffers(Duration.ZERO, Duration.ofMinutes(5))
@@ -91,6 +94,8 @@ public final class SchedulingFixture {
                 .antsNumberRequired(true)
                 .maxPeople(4)
                 .build();
+        // end::service[]
+        return passport;
     }
 
     public static Service civil() {

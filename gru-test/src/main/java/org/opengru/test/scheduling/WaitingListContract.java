@@ -200,6 +200,7 @@ public abstract class WaitingListContract {
         for (UsagerId p : List.of(a, b, c)) {
             join(service, p, TUESDAY, TUESDAY);
         }
+        // tag::release[]
         service.cancelByUsager(TENANT, taken.booking().id(), taken.cancelToken());
         Booking offer = holdsOf(a).get(0);
         assertThat(service.releaseHold(Principal.usager(TENANT, a), offer.id()).status())
@@ -207,6 +208,7 @@ public abstract class WaitingListContract {
         assertThat(holdsOf(a)).isEmpty();
         assertThat(holdsOf(b)).singleElement().extracting(Booking::start).isEqualTo(at(1, 10, 0));
         assertThat(service.waiting(TENANT, SITE, CIVIL)).containsExactly(c, a);
+        // end::release[]
     }
 
     @Test
@@ -355,6 +357,7 @@ public abstract class WaitingListContract {
         UsagerId b = newUsager();
         join(service, a, TUESDAY, TUESDAY);
         join(service, b, TUESDAY, TUESDAY);
+        // tag::dying-node[]
         BookingService dying = node(new ForwardingWaitingList(waitingList) {
             @Override
             public void offered(Offer offer) {
@@ -370,6 +373,7 @@ public abstract class WaitingListContract {
         service.cancelByAgent(SchedulingFixture.DESK_AGENT, eleven.booking().id(), "absence");
         assertThat(holdsOf(a)).hasSize(1);
         assertThat(holdsOf(b)).singleElement().extracting(Booking::start).isEqualTo(at(1, 11, 0));
+        // end::dying-node[]
         service.confirmHold(Principal.usager(TENANT, a), holdsOf(a).get(0).id());
         assertThat(waitingList.offers(TENANT))
                 .extracting(o -> o.entry().usager())

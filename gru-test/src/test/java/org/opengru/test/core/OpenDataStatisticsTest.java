@@ -58,6 +58,7 @@ class OpenDataStatisticsTest {
                         new StatisticsRow(CANTINE, YearMonth.of(2026, 2), 1, 1, 0, 0, 1, 0, 1.0),
                         new StatisticsRow(CANTINE, YearMonth.of(2026, 3), 4, 3, 2, 1, 0, 1, 4.0),
                         new StatisticsRow(VOIRIE, YearMonth.of(2026, 3), 2, 2, 2, 0, 0, 0, 4.0));
+        // tag::csv[]
         String csv = OpenDataStatistics.unsuppressed().csv(rows);
         assertThat(csv.split("\r\n"))
                 .containsExactly(
@@ -98,6 +99,7 @@ class OpenDataStatisticsTest {
         }
         String csv = OpenDataStatistics.unsuppressed()
                 .csv(pg.statisticsSource(), fixtures.tenant(), YearMonth.of(2026, 1), YearMonth.of(2026, 12));
+        // end::csv[]
         assertThat(csv.split("\r\n"))
                 .containsExactly(OpenDataStatistics.HEADER, "inscription-cantine,2026-03,3,2,2,0,0,1,3.0");
     }

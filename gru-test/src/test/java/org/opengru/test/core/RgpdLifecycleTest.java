@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.catalogue.FormData;
+import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.PostgresPersistence;
@@ -74,6 +75,25 @@ class RgpdLifecycleTest {
                 List.of(new RetentionPolicy(
                         RequestFixtures.PROCEDURE.code(), Period.ofYears(1), Period.ofYears(2), endOfLife)),
                 2);
+    }
+
+    /** docs/rgpd.md, the purge job as written there. */
+    @Test
+    void theDocumentedPurgeJobRuns() {
+        TenantId tenant = new RequestFixtures().tenant();
+        // tag::purge-job[]
+        PurgeJob job = new PurgeJob(
+                pg.retentionStore(),
+                clock,
+                List.of(new RetentionPolicy(
+                        ProcedureCode.of("inscription-cantine"),
+                        Period.ofYears(1),
+                        Period.ofYears(2),
+                        EndOfLife.ANONYMISE)),
+                500); // batch size
+        PurgeReport report = job.run(tenant); // call daily from any scheduler
+        // end::purge-job[]
+        assertThat(report).isNotNull();
     }
 
     @Test
@@ -235,7 +255,7 @@ class RgpdLifecycleTest {
     @Test
     void erasesTheIdentityWhenNoRequestIsRetainedAndTakesItOutOfItsHousehold() {
         RequestFixtures fixtures = new RequestFixtures();
-        TenantId tenant = fixtures.tenant();
+        TenantId tenant = new RequestFixtures().tenant();
         UsagerStore usagers = pg.usagerStore();
         UsagerId parent = UsagerId.of(UUID.randomUUID());
         UsagerId teenager = UsagerId.of(UUID.randomUUID());

@@ -296,6 +296,24 @@ class RequestEndOfLifeFilesTest {
                 listener);
     }
 
+    /** docs/rgpd.md, "Files at the end of a request's life": the wiring as written there. */
+    @Test
+    void theDocumentedWiringRunsTheJobWithTheFilesAsListener() {
+        // tag::ended-files[]
+        EndedRequestFiles files = vault.endedRequestFiles(pg.requestStore());
+        PurgeJob job = new PurgeJob(
+                pg.retentionStore(),
+                clock,
+                List.of(new RetentionPolicy(
+                        RequestFixtures.PROCEDURE.code(), Period.ofYears(1), Period.ofYears(2), EndOfLife.PURGE)),
+                50,
+                files); // told of each request purged or anonymised: its files go at once
+        job.run(tenant); // daily, from any scheduler
+        files.sweep(tenant); // the safety net, on its own schedule
+        // end::ended-files[]
+        assertThat(job.run(tenant)).as("nothing left to purge").isEqualTo(new PurgeReport(0, 0, 0));
+    }
+
     @Test
     void purgingARequestErasesItsFilesAtOnceThroughTheJobsListener() throws IOException {
         Files f = new Files();

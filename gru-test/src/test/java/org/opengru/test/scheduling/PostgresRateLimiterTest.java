@@ -122,6 +122,7 @@ class PostgresRateLimiterTest extends RateLimiterContract {
 
     /** One application node, wired for several: every shared state in PostgreSQL. */
     private static BookingService node(DataSource pool, MutableClock clock) {
+        // tag::node[]
         return new BookingService(
                 new PostgresBookingStore(pool, Set.of("logiciel-metier")),
                 SiteDirectory.of(List.of(SchedulingFixture.setup())),
@@ -131,6 +132,7 @@ class PostgresRateLimiterTest extends RateLimiterContract {
                 new PostgresRateLimiter(pool, "booking", 3, Duration.ofMinutes(1)),
                 new PostgresWaitingListStore(pool),
                 DomainEventPublisher.none());
+        // end::node[]
     }
 
     @Test

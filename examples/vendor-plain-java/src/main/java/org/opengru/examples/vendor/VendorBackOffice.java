@@ -152,7 +152,7 @@ public final class VendorBackOffice {
                         Job.every(
                                 "expire-holds", Duration.ofSeconds(30), () -> communes.forEach(bookings::expireHolds)),
                         Job.every(
-                                "deadline-sweep",
+                                "deadline-sweeper", // the starter's name for the same job
                                 Duration.ofMinutes(5),
                                 () -> communes.forEach(core.deadlineSweeper()::sweep))))
                 .build();

@@ -131,6 +131,7 @@ public final class VendorExample {
         VendorBackOffice gru =
                 VendorBackOffice.start(dataSource, clock, blobDirectory, masterKeys, List.of(townHall()));
 
+        // tag::catalogue[]
         // The commune's catalogue and its civil-status team (plain data; a product loads it from its own tables).
         gru.core()
                 .teams()
@@ -143,6 +144,7 @@ public final class VendorExample {
                         PhoneNumber.parse("02 38 00 00 00")));
         // Declared at each start: defined the first time, unchanged afterwards (a changed démarche gets a new version).
         gru.core().procedures().declare(COMMUNE, residenceCertificate());
+        // end::catalogue[]
 
         // A resident, as the product's own user table would create them.
         UsagerId resident = gru.core().ids().newUsagerId();

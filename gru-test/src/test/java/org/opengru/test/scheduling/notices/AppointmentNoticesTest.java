@@ -103,12 +103,14 @@ class AppointmentNoticesTest {
                 null,
                 LanguageRegister.STANDARD));
         Outbox outbox = Outbox.inMemory(clock, Set.of(NotificationService.SUBSCRIBER));
+        // tag::status-lookup[]
         notifications = NotificationService.builder(clock, outbox)
                 .store(sent)
                 .preferences(prefs)
                 .sender(new SmtpEmailSender(smtp(), clock))
                 .appointmentStatus(new BookingAppointmentStatus(store, clock))
                 .build();
+        // end::status-lookup[]
         relay = OutboxRelay.builder(outbox, clock)
                 .subscriber(notifications.subscriber())
                 .build();

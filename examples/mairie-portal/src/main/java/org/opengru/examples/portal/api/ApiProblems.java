@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * messages, which may name a principal or another person's id, go to the log only. Ahead of the pages'
  * advice, which would answer with an HTML page.
  */
+// tag::problems[]
 @RestControllerAdvice(assignableTypes = ApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -42,6 +43,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         code.retryAfter().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         return response.body(problem);
     }
+    // end::problems[]
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {

@@ -1,0 +1,5 @@
+/** The in-memory registration store. */
+@NullMarked
+package org.opengru.scheduling.registration.internal;
+
+import org.jspecify.annotations.NullMarked;

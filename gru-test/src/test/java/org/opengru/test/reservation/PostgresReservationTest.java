@@ -1,0 +1,45 @@
+package org.opengru.test.reservation;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.scheduling.postgres.PostgresReservationStore;
+import org.opengru.scheduling.reservation.ReservationStore;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.scheduling.SchedulingFixture;
+import org.opengru.test.scheduling.SmallPool;
+
+/** The reservation contract on PostgreSQL; the second node has its own connections. */
+@ExtendWith(EmbeddedPostgresExtension.class)
+class PostgresReservationTest extends ReservationContract {
+
+    private static PostgresDatabase db;
+    private static SmallPool nodeA;
+    private static SmallPool nodeB;
+
+    @BeforeAll
+    static void migrate(PostgresDatabase database) throws Exception {
+        db = database;
+        SchedulingFixture.migrate(db.dataSource());
+        nodeA = new SmallPool(db.dataSource(), 8);
+        nodeB = new SmallPool(db.newDataSource(), 8);
+    }
+
+    @AfterAll
+    static void close() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @Override
+    protected ReservationStore newStore() {
+        db.execute("TRUNCATE scheduling_reservation, scheduling_item_trail");
+        return new PostgresReservationStore(nodeA);
+    }
+
+    @Override
+    protected ReservationStore secondNode() {
+        return new PostgresReservationStore(nodeB);
+    }
+}
