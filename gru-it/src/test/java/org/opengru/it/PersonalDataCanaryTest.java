@@ -41,6 +41,7 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.notification.Attachment;
 import org.opengru.core.notification.LanguageRegister;
@@ -65,6 +66,7 @@ import org.opengru.core.rgpd.CoreSubjectData;
 import org.opengru.core.rgpd.EndOfLife;
 import org.opengru.core.rgpd.Erasure;
 import org.opengru.core.rgpd.PurgeJob;
+import org.opengru.core.rgpd.RequestEndListener;
 import org.opengru.core.rgpd.RetentionPolicy;
 import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.rgpd.SubjectDataContributor;
@@ -107,6 +109,13 @@ import org.opengru.reports.ReportSettings;
 import org.opengru.reports.Reporter;
 import org.opengru.reports.ReportsSubjectData;
 import org.opengru.reports.postgres.PostgresReportStore;
+import org.opengru.payments.OperationId;
+import org.opengru.payments.Payment;
+import org.opengru.payments.PaymentId;
+import org.opengru.payments.PaymentOrder;
+import org.opengru.payments.postgres.PostgresPaymentStore;
+import org.opengru.payments.usager.PaymentRetention;
+import org.opengru.payments.usager.PaymentsSubjectData;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
@@ -166,6 +175,7 @@ class PersonalDataCanaryTest {
     private final PieceReuse reuse;
     private final BookingService bookings;
     private final PostgresAccountLinkStore links;
+    private final PostgresPaymentStore payments;
     private final ReservationService reservations;
     private final RegistrationService registrations;
     private final ReportService reports;
@@ -227,6 +237,7 @@ class PersonalDataCanaryTest {
                 RateLimiter.unlimited(),
                 e -> {});
         links = new PostgresAccountLinkStore(dataSource);
+        payments = new PostgresPaymentStore(JdbcTransactions.of(dataSource));
         org.opengru.core.usager.Representations representations =
                 new org.opengru.core.usager.Representations(pg.usagerStore(), pg.mandateStore());
         reservations = new ReservationService(
@@ -266,7 +277,9 @@ class PersonalDataCanaryTest {
 
     @Test
     void thePurgeLeavesNothingOfTheRequestBehind() throws SQLException {
-        endOfRetentionLeavesNoMarker(EndOfLife.PURGE, Set.of("gru_audit", "gru_consent", "gru_document_consent"));
+        // A payment made for the request keeps its subject (request:<id>): what the régie's accounts paid for.
+        endOfRetentionLeavesNoMarker(
+                EndOfLife.PURGE, Set.of("gru_audit", "gru_consent", "gru_document_consent", "payment"));
     }
 
     @Test
@@ -274,7 +287,13 @@ class PersonalDataCanaryTest {
         // The anonymised request, its history and its survey invitation keep the request's own id.
         endOfRetentionLeavesNoMarker(
                 EndOfLife.ANONYMISE,
-                Set.of("gru_audit", "gru_consent", "gru_document_consent", "gru_request", "gru_survey_invitation"));
+                Set.of(
+                        "gru_audit",
+                        "gru_consent",
+                        "gru_document_consent",
+                        "gru_request",
+                        "gru_survey_invitation",
+                        "payment"));
     }
 
     private void endOfRetentionLeavesNoMarker(EndOfLife how, Set<String> mayKeepTheRequestId) throws SQLException {
@@ -369,6 +388,7 @@ class PersonalDataCanaryTest {
                 r.procedure().code().value(),
                 Channel.WEB);
         satisfaction.answer(aliceActs, invitation.id(), 2, "Trop long " + marker);
+        payments.insert(payment(alice, PaymentRetention.subjectOf(r.id()), marker));
 
         assertThat(tablesHolding(marker))
                 .as("the marker is where the request put it (the sweep sees it)")
@@ -382,15 +402,21 @@ class PersonalDataCanaryTest {
                         "gru_contact",
                         "gru_survey_response",
                         "gru_document_version",
-                        "gru_document_proof");
+                        "gru_document_proof",
+                        "payment");
 
         clock.advance(Duration.ofDays(4 * 366));
+        RequestEndListener files = vault.endedRequestFiles(pg.requestStore());
+        RequestEndListener paid = new PaymentRetention(payments, clock, Period.ofYears(10));
         new PurgeJob(
                         pg.retentionStore(),
                         clock,
                         List.of(new RetentionPolicy(r.procedure().code(), Period.ofYears(1), Period.ofYears(2), how)),
                         50,
-                        vault.endedRequestFiles(pg.requestStore()))
+                        (tenant, request, end) -> {
+                            files.ended(tenant, request, end);
+                            paid.ended(tenant, request, end);
+                        })
                 .run(TENANT);
 
         assertThat(tablesHolding(marker))
@@ -515,6 +541,7 @@ class PersonalDataCanaryTest {
                 LinkBasis.CREATED,
                 clock.instant(),
                 "usager:" + bob));
+        payments.insert(payment(bob, "booking:salle-des-fetes", marker));
 
         reports.file(ReportDraft.by(TENANT, Reporter.resident(bob), "203.0.113.7")
                 .category("depot-sauvage")
@@ -534,7 +561,8 @@ class PersonalDataCanaryTest {
                 "appointments",
                 "reservations",
                 "franceconnect",
-                "reports")) {
+                "reports",
+                "payments")) {
             assertThat(export.at("/sections/" + section).toString())
                     .as("the export's " + section + " section shows the marker")
                     .contains(marker);
@@ -544,7 +572,7 @@ class PersonalDataCanaryTest {
                 .isEmpty();
         assertThat(access.exportReadable(TENANT, bob)).contains(marker, "Votre identité");
         assertThat(tablesHolding(marker))
-                .contains("gru_usager", "scheduling_audit", "franceconnect_account_link", "report");
+                .contains("gru_usager", "scheduling_audit", "franceconnect_account_link", "report", "payment");
 
         Erasure erasure = access.erase(TENANT, bob);
 
@@ -568,6 +596,7 @@ class PersonalDataCanaryTest {
         all.add(new AccountLinkSubjectData(links, core.usagers()));
         all.add(new ReservationsSubjectData(reservations, registrations));
         all.add(new ReportsSubjectData(reports));
+        all.add(new PaymentsSubjectData(payments));
         SubjectAccess access = new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
         // end::subject-access[]
         return access;
@@ -592,6 +621,18 @@ class PersonalDataCanaryTest {
             }
         }
         return out;
+    }
+
+    /** A payment by the usager, the marker in the e-mail given to PayFiP and in the object. */
+    private Payment payment(UsagerId payer, String subject, String marker) {
+        PaymentOrder order = new PaymentOrder(
+                        TENANT, "LOCATION2026X1", 2026, 15_000, "Location " + marker, marker + "@exemple.fr", subject)
+                .by(payer);
+        return Payment.pending(
+                new PaymentId(UUID.randomUUID()),
+                new OperationId(UUID.randomUUID().toString()),
+                order,
+                clock.instant());
     }
 
     private UsagerId person(String family, String given) {

@@ -53,7 +53,10 @@ public final class ReadableExport {
         return new ReadableExport(all);
     }
 
-    /** Labels from a UTF-8 properties file next to {@code owner} (key = label; {@code value.CODE} = label). */
+    /**
+     * Labels from a UTF-8 properties file next to {@code owner} (key = label; {@code value.CODE} = label;
+     * {@code verbatim.key} = why that key's values, such as a debt reference in capitals, are no codes).
+     */
     public static Map<String, String> labels(Class<?> owner, String resource) {
         Properties p = new Properties();
         try (InputStream in = owner.getResourceAsStream(resource)) {
@@ -122,7 +125,8 @@ public final class ReadableExport {
                 if (!labels.containsKey(e.getKey())) {
                     out.add(e.getKey());
                 }
-                if (!e.getKey().equals(FREE)) {
+                // verbatim.KEY: the key's values are references (a debt's, a bank's), not codes to label.
+                if (!e.getKey().equals(FREE) && !labels.containsKey("verbatim." + e.getKey())) {
                     missing(e.getValue(), out);
                 }
             }
