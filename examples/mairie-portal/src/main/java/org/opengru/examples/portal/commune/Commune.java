@@ -287,6 +287,7 @@ public final class Commune {
     public static String statusLabel(String status) {
         return switch (status) {
             case "DRAFT" -> "Brouillon";
+            case "AWAITING_PAYMENT" -> "En attente de paiement";
             case "SUBMITTED" -> "Reçue";
             case "IN_REVIEW" -> "En cours d'instruction";
             case "AWAITING_COMPLEMENT" -> "En attente de compléments";

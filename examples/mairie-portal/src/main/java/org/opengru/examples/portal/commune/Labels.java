@@ -201,6 +201,8 @@ public class Labels {
             case ASSIGN -> "Demande attribuée à un agent";
             case IMPLICIT_ACCEPT -> "Acceptée sans réponse de la mairie dans le délai (décision implicite)";
             case IMPLICIT_REJECT -> "Refusée sans réponse de la mairie dans le délai (décision implicite)";
+            case RECORD_PAYMENT -> "Paiement reçu";
+            case LAPSE_PAYMENT -> "Demande retirée : paiement non reçu dans le délai";
             default -> "Demande mise à jour";
         };
     }
