@@ -11,12 +11,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.FieldDefinition;
@@ -24,12 +26,14 @@ import org.opengru.core.catalogue.geocoding.AddressGeocoder;
 import org.opengru.core.catalogue.geocoding.AddressQuery;
 import org.opengru.core.catalogue.geocoding.GeocoderUnavailableException;
 import org.opengru.core.catalogue.geocoding.GeocodingResult;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.error.Violation;
-import org.opengru.core.id.AgentId;
 import org.opengru.core.id.IdGenerator;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.documents.storage.BlobKey;
 import org.opengru.documents.storage.BlobStore;
@@ -349,31 +353,47 @@ public final class ReportService {
 
     // ---- Agents
 
-    /** The agents' list, filtered by category, status and zone. */
-    public List<Report> list(ReportQuery query) {
-        return store.list(query);
+    /**
+     * The agents' list, filtered by category, status and zone: only the reports routed to one of the
+     * agent's teams (the query's own teams, if any, narrowed to those). A query of another collectivité is
+     * an {@link AccessDeniedException}.
+     */
+    public List<Report> list(AgentPrincipal agent, ReportQuery query) {
+        Objects.requireNonNull(agent, "agent");
+        if (!query.tenant().equals(agent.tenant())) {
+            throw new AccessDeniedException(
+                    agent.toString(),
+                    "list the reports of",
+                    "collectivité",
+                    query.tenant().value());
+        }
+        Set<TeamId> teams = new HashSet<>(agent.teams());
+        if (query.teams() != null) {
+            teams.retainAll(query.teams());
+        }
+        return store.list(query.teams(teams));
     }
 
-    /** A filed report. */
-    public Report report(TenantId tenant, ReportId id) {
-        return filed(tenant, id);
+    /** A filed report routed to one of the agent's teams. */
+    public Report report(AgentPrincipal agent, ReportId id) {
+        return ofTeams(agent, id, "read");
     }
 
     /** Moves one report, tells every reporter. */
-    public Report changeStatus(TenantId tenant, ReportId id, ReportStatus to, AgentId agent) {
-        return changeStatus(tenant, List.of(id), to, agent).get(0);
+    public Report changeStatus(AgentPrincipal agent, ReportId id, ReportStatus to) {
+        return changeStatus(agent, List.of(id), to).get(0);
     }
 
     /**
-     * Moves several reports to one status. Every move is checked against the table first: one that is not
-     * allowed (or a report not found) refuses the whole batch, nothing changed. Each report is then written
-     * over the version read; a concurrent change of one ends the batch with a {@link
-     * org.opengru.core.error.ConcurrentUpdateException} naming it (run inside one transaction to make the
-     * batch all-or-nothing in that case too).
+     * Moves several reports to one status. Every report is checked first: one not routed to the agent's
+     * teams ({@link AccessDeniedException}), not found, or whose move the table does not allow refuses the
+     * whole batch, nothing changed. Each report is then written over the version read; a concurrent change
+     * of one ends the batch with a {@link org.opengru.core.error.ConcurrentUpdateException} naming it (run
+     * inside one transaction to make the batch all-or-nothing in that case too).
      */
-    public List<Report> changeStatus(TenantId tenant, List<ReportId> reports, ReportStatus to, AgentId agent) {
-        Objects.requireNonNull(to, "to");
+    public List<Report> changeStatus(AgentPrincipal agent, List<ReportId> reports, ReportStatus to) {
         Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(to, "to");
         if (reports.isEmpty()
                 || reports.size() > 500
                 || reports.stream().distinct().count() != reports.size()) {
@@ -381,14 +401,15 @@ public final class ReportService {
         }
         List<Report> read = new ArrayList<>();
         for (ReportId id : reports) {
-            Report r = filed(tenant, id);
-            ReportTransition.require(id, r.status(), to, ReportTransition.Actor.AGENT);
-            read.add(r);
+            read.add(ofTeams(agent, id, "change the status of"));
+        }
+        for (Report r : read) {
+            ReportTransition.require(r.id(), r.status(), to, ReportTransition.Actor.AGENT);
         }
         Instant now = clock.instant();
         List<Report> out = new ArrayList<>();
         for (Report r : read) {
-            Report moved = save(moved(r, to, now, "agent:" + agent.value()));
+            Report moved = save(moved(r, to, now, "agent:" + agent.agent().value()));
             tell(moved, moved.followers(), to, null);
             out.add(moved);
         }
@@ -397,14 +418,16 @@ public final class ReportService {
 
     /**
      * Merges a duplicate into the report it duplicates: the duplicate is rejected and marked merged, its
-     * followers follow the target from now on and are told so. Both must be open.
+     * followers follow the target from now on and are told so. Both must be open and routed to the agent's
+     * teams ({@link AccessDeniedException} otherwise, nothing changed).
      */
-    public Report merge(TenantId tenant, ReportId duplicate, ReportId into, AgentId agent) {
+    public Report merge(AgentPrincipal agent, ReportId duplicate, ReportId into) {
+        Objects.requireNonNull(agent, "agent");
         if (duplicate.equals(into)) {
             throw new ValidationException("into", into, "must differ from the duplicate");
         }
-        Report dup = filed(tenant, duplicate);
-        Report target = filed(tenant, into);
+        Report dup = ofTeams(agent, duplicate, "merge");
+        Report target = ofTeams(agent, into, "merge into");
         if (!target.status().open()) {
             throw ReportRefusal.REPORT_CLOSED.refuse("into", into, "is " + target.status());
         }
@@ -418,8 +441,12 @@ public final class ReportService {
                 moved.add(f);
             }
         }
-        Report closed =
-                moved(dup, ReportStatus.REJECTED, now, "agent:" + agent.value()).mergedInto(into);
+        Report closed = moved(
+                        dup,
+                        ReportStatus.REJECTED,
+                        now,
+                        "agent:" + agent.agent().value())
+                .mergedInto(into);
         Report grown = target.withFollowers(joined);
         // The kept report first: should closing the duplicate then fail (a concurrent change), its
         // followers follow both rather than neither.
@@ -436,7 +463,7 @@ public final class ReportService {
         ReportSettings s = settings(tenant);
         List<Report> all = new ArrayList<>();
         for (ReportStatus st : List.of(ReportStatus.RECEIVED, ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED)) {
-            all.addAll(store.list(new ReportQuery(tenant, null, st, null, limit)));
+            all.addAll(store.list(ReportQuery.all(tenant).status(st).limit(limit)));
         }
         all.sort(Comparator.comparing(Report::createdAt).reversed());
         return all.stream().limit(limit).map(r -> publicView(s, r)).toList();
@@ -568,6 +595,18 @@ public final class ReportService {
         return store.find(tenant, id)
                 .filter(r -> r.status().filed())
                 .orElseThrow(() -> new NotFoundException("report", id.toString()));
+    }
+
+    /**
+     * A filed report the agent may act on: looked up in the agent's collectivité only (another's report is
+     * not found there), and routed to one of the agent's teams.
+     */
+    private Report ofTeams(AgentPrincipal agent, ReportId id, String operation) {
+        Report r = filed(agent.tenant(), id);
+        if (!agent.memberOf(r.team())) {
+            throw new AccessDeniedException(agent.toString(), operation, "report", id.toString());
+        }
+        return r;
     }
 
     private static Report moved(Report r, ReportStatus to, Instant at, String actor) {

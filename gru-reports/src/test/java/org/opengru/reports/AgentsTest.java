@@ -3,6 +3,7 @@ package org.opengru.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opengru.reports.ReportsFixture.ACCUEIL;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.CENTRE;
 import static org.opengru.reports.ReportsFixture.NORD;
 import static org.opengru.reports.ReportsFixture.PROPRETE_NORD;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.error.IllegalTransitionException;
-import org.opengru.core.id.AgentId;
 import org.opengru.core.id.UsagerId;
 
 /** Routing by category and zone, the agents' list, bulk changes and merging duplicates. */
@@ -22,7 +22,6 @@ class AgentsTest {
     private final ReportsFixture f = new ReportsFixture(ReportStore.inMemory());
     private final Reporter claire = Reporter.resident(UsagerId.of(UUID.randomUUID()));
     private final Reporter paul = Reporter.resident(UsagerId.of(UUID.randomUUID()));
-    private final AgentId agent = AgentId.of("agent-1");
 
     @Test
     void eachReportGoesToTheTeamOfItsCategoryAndZone() {
@@ -45,18 +44,21 @@ class AgentsTest {
         Report a = f.service.file(f.draft(claire).at(NORD)).report();
         Report b = f.service.file(f.draft(claire)).report();
         Report c = f.service.file(f.draft(claire).category("eclairage")).report();
-        f.service.changeStatus(TENANT, b.id(), ReportStatus.IN_PROGRESS, agent);
+        f.service.changeStatus(AGENT, b.id(), ReportStatus.IN_PROGRESS);
 
         ReportQuery all = ReportQuery.all(TENANT);
-        assertThat(f.service.list(all)).hasSize(3);
-        assertThat(f.service.list(all.category("depot-sauvage")))
+        assertThat(f.service.list(AGENT, all)).hasSize(3);
+        assertThat(f.service.list(AGENT, all.category("depot-sauvage")))
                 .extracting(Report::id)
                 .containsExactlyInAnyOrder(a.id(), b.id());
-        assertThat(f.service.list(all.status(ReportStatus.IN_PROGRESS)))
+        assertThat(f.service.list(AGENT, all.status(ReportStatus.IN_PROGRESS)))
                 .extracting(Report::id)
                 .containsExactly(b.id());
-        assertThat(f.service.list(all.zone("sud"))).extracting(Report::id).containsExactlyInAnyOrder(b.id(), c.id());
-        assertThat(f.service.list(all.category("depot-sauvage").zone("sud").status(ReportStatus.RECEIVED)))
+        assertThat(f.service.list(AGENT, all.zone("sud")))
+                .extracting(Report::id)
+                .containsExactlyInAnyOrder(b.id(), c.id());
+        assertThat(f.service.list(
+                        AGENT, all.category("depot-sauvage").zone("sud").status(ReportStatus.RECEIVED)))
                 .isEmpty();
     }
 
@@ -64,16 +66,15 @@ class AgentsTest {
     void aBulkChangeWithOneIllegalMoveChangesNothing() {
         Report a = f.service.file(f.draft(claire)).report();
         Report b = f.service.file(f.draft(claire)).report();
-        f.service.changeStatus(TENANT, b.id(), ReportStatus.REJECTED, agent);
+        f.service.changeStatus(AGENT, b.id(), ReportStatus.REJECTED);
         f.notices.clear();
 
-        assertThatThrownBy(
-                        () -> f.service.changeStatus(TENANT, List.of(a.id(), b.id()), ReportStatus.IN_PROGRESS, agent))
+        assertThatThrownBy(() -> f.service.changeStatus(AGENT, List.of(a.id(), b.id()), ReportStatus.IN_PROGRESS))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.objectId()).isEqualTo(b.id().toString());
                     assertThat(e.state()).isEqualTo("REJECTED");
                 });
-        assertThat(f.service.report(TENANT, a.id()).status()).isEqualTo(ReportStatus.RECEIVED);
+        assertThat(f.service.report(AGENT, a.id()).status()).isEqualTo(ReportStatus.RECEIVED);
         assertThat(f.notices).isEmpty();
     }
 
@@ -83,7 +84,7 @@ class AgentsTest {
         Report b = f.service.file(f.draft(paul)).report();
         f.notices.clear();
 
-        List<Report> moved = f.service.changeStatus(TENANT, List.of(a.id(), b.id()), ReportStatus.RESOLVED, agent);
+        List<Report> moved = f.service.changeStatus(AGENT, List.of(a.id(), b.id()), ReportStatus.RESOLVED);
 
         assertThat(moved).extracting(Report::status).containsOnly(ReportStatus.RESOLVED);
         assertThat(moved.get(0).history()).last().satisfies(h -> {
@@ -96,12 +97,12 @@ class AgentsTest {
     @Test
     void theTransitionTableIsTheOnlyWayToMove() {
         Report a = f.service.file(f.draft(claire)).report();
-        f.service.changeStatus(TENANT, a.id(), ReportStatus.RESOLVED, agent);
-        f.service.changeStatus(TENANT, a.id(), ReportStatus.IN_PROGRESS, agent); // reopened
+        f.service.changeStatus(AGENT, a.id(), ReportStatus.RESOLVED);
+        f.service.changeStatus(AGENT, a.id(), ReportStatus.IN_PROGRESS); // reopened
 
-        assertThatThrownBy(() -> f.service.changeStatus(TENANT, a.id(), ReportStatus.RECEIVED, agent))
+        assertThatThrownBy(() -> f.service.changeStatus(AGENT, a.id(), ReportStatus.RECEIVED))
                 .isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> f.service.changeStatus(TENANT, a.id(), ReportStatus.AWAITING_VERIFICATION, agent))
+        assertThatThrownBy(() -> f.service.changeStatus(AGENT, a.id(), ReportStatus.AWAITING_VERIFICATION))
                 .isInstanceOf(IllegalTransitionException.class);
         for (ReportTransition t : ReportTransition.values()) {
             assertThat(ReportTransition.find(t.from(), t.to(), t.actor())).contains(t);
@@ -116,10 +117,10 @@ class AgentsTest {
                 .report();
         f.notices.clear();
 
-        Report merged = f.service.merge(TENANT, dup.id(), kept.id(), agent);
+        Report merged = f.service.merge(AGENT, dup.id(), kept.id());
 
         assertThat(merged.followers()).extracting(Follower::reporter).containsExactly(claire, paul);
-        Report closed = f.service.report(TENANT, dup.id());
+        Report closed = f.service.report(AGENT, dup.id());
         assertThat(closed.status()).isEqualTo(ReportStatus.REJECTED);
         assertThat(closed.mergedInto()).isEqualTo(kept.id());
         assertThat(f.notices).singleElement().satisfies(n -> {
@@ -129,7 +130,7 @@ class AgentsTest {
         });
 
         f.notices.clear();
-        f.service.changeStatus(TENANT, kept.id(), ReportStatus.RESOLVED, agent);
+        f.service.changeStatus(AGENT, kept.id(), ReportStatus.RESOLVED);
         assertThat(f.notices).extracting(ReportNotice::to).containsExactlyInAnyOrder(claire, paul);
     }
 }

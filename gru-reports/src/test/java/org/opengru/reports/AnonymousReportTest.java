@@ -2,6 +2,7 @@ package org.opengru.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.CENTRE;
 import static org.opengru.reports.ReportsFixture.TENANT;
 
@@ -30,7 +31,7 @@ class AnonymousReportTest {
         assertThat(f.store.find(TENANT, filing.report().id()).orElseThrow().toString())
                 .as("the secret is stored only as its hash")
                 .doesNotContain(token);
-        assertThat(f.service.list(ReportQuery.all(TENANT))).isEmpty();
+        assertThat(f.service.list(AGENT, ReportQuery.all(TENANT))).isEmpty();
         assertThat(f.service.nearby(TENANT, "depot-sauvage", CENTRE)).isEmpty();
         assertThat(f.service.publicReports(TENANT, 100)).isEmpty();
         assertThat(f.notices).as("an unverified address is told nothing").isEmpty();
@@ -42,7 +43,7 @@ class AnonymousReportTest {
         assertThat(filed.followers())
                 .singleElement()
                 .satisfies(x -> assertThat(x.verified()).isTrue());
-        assertThat(f.service.list(ReportQuery.all(TENANT)))
+        assertThat(f.service.list(AGENT, ReportQuery.all(TENANT)))
                 .extracting(Report::id)
                 .containsExactly(filed.id());
         assertThat(f.notices).singleElement().satisfies(n -> {
@@ -82,7 +83,7 @@ class AnonymousReportTest {
                     assertThat(e.violations().get(0).code()).isEqualTo("report.token-invalid");
                     assertThat(e.violations().get(0).french()).isEqualTo("Ce lien de confirmation n'est pas valable.");
                 });
-        assertThat(f.service.list(ReportQuery.all(TENANT))).isEmpty();
+        assertThat(f.service.list(AGENT, ReportQuery.all(TENANT))).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.opengru.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.AILLEURS;
 import static org.opengru.reports.ReportsFixture.TENANT;
 
@@ -164,7 +165,7 @@ class BadInputTest {
     void anAnonymousReportWithAnUnverifiedEmailIsNotFiled() {
         f.service.file(f.draft(Reporter.anonymous(EmailAddress.parse("anne@example.org"))));
 
-        assertThat(f.service.list(ReportQuery.all(TENANT))).isEmpty();
+        assertThat(f.service.list(AGENT, ReportQuery.all(TENANT))).isEmpty();
         assertThat(f.notices).isEmpty();
     }
 

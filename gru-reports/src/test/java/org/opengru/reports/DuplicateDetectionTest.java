@@ -1,6 +1,7 @@
 package org.opengru.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.CENTRE;
 import static org.opengru.reports.ReportsFixture.TENANT;
 import static org.opengru.reports.ReportsFixture.north;
@@ -8,7 +9,6 @@ import static org.opengru.reports.ReportsFixture.north;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opengru.core.id.AgentId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.value.EmailAddress;
 
@@ -26,7 +26,7 @@ class DuplicateDetectionTest {
         f.service.file(f.draft(claire).at(north(CENTRE, 80))); // beyond 50 m
         f.service.file(f.draft(claire).category("eclairage").at(north(CENTRE, 5))); // another category
         Report closed = f.service.file(f.draft(claire).at(north(CENTRE, 2))).report();
-        f.service.changeStatus(TENANT, closed.id(), ReportStatus.RESOLVED, AgentId.of("agent-1"));
+        f.service.changeStatus(AGENT, closed.id(), ReportStatus.RESOLVED);
 
         List<NearbyReport> proposed = f.service.nearby(TENANT, "depot-sauvage", CENTRE);
 
@@ -62,9 +62,9 @@ class DuplicateDetectionTest {
         f.service.verify(TENANT, f.verificationTokens().get(0));
         f.notices.clear();
 
-        f.service.changeStatus(TENANT, r.id(), ReportStatus.IN_PROGRESS, AgentId.of("agent-1"));
+        f.service.changeStatus(AGENT, r.id(), ReportStatus.IN_PROGRESS);
 
-        assertThat(f.service.report(TENANT, r.id()).followers()).hasSize(3);
+        assertThat(f.service.report(AGENT, r.id()).followers()).hasSize(3);
         assertThat(f.service.nearby(TENANT, "depot-sauvage", CENTRE).get(0).supporters())
                 .isEqualTo(3);
         assertThat(f.notices)
@@ -80,7 +80,7 @@ class DuplicateDetectionTest {
     @Test
     void aClosedReportTakesNoPlusOne() {
         Report r = f.service.file(f.draft(claire)).report();
-        f.service.changeStatus(TENANT, r.id(), ReportStatus.REJECTED, AgentId.of("agent-1"));
+        f.service.changeStatus(AGENT, r.id(), ReportStatus.REJECTED);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.service.support(TENANT, r.id(), paul, "x"))
                 .isInstanceOf(org.opengru.core.error.ValidationException.class)

@@ -1,6 +1,7 @@
 package org.opengru.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.CENTRE;
 import static org.opengru.reports.ReportsFixture.TENANT;
 import static org.quicktheories.QuickTheory.qt;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opengru.core.id.AgentId;
 import org.opengru.core.id.UsagerId;
 
 /**
@@ -46,7 +46,7 @@ class DuplicateProposalPropertyTest {
                     f.service.file(f.draft(claire).category(category).at(at)).report();
             boolean closed = r.get(3) % 2 != 0;
             if (closed) {
-                f.service.changeStatus(TENANT, filed.id(), ReportStatus.RESOLVED, AgentId.of("agent-1"));
+                f.service.changeStatus(AGENT, filed.id(), ReportStatus.RESOLVED);
             }
             if (!closed && category.equals("depot-sauvage") && at.distanceMetres(CENTRE) <= 50) {
                 expected.add(filed.id());

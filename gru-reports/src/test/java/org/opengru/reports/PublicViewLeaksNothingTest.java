@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.id.AgentId;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.reports.opendata.ReportsOpenData;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +60,9 @@ class PublicViewLeaksNothingTest {
         f.service.support(TENANT, reports.get(0).id(), Reporter.anonymous(email), "203.0.113.8");
         f.clock.advance(Duration.ofDays(2));
         f.service.changeStatus(
-                TENANT, reports.get(1).id(), ReportStatus.RESOLVED, AgentId.of("agent-" + CANARY.toLowerCase()));
+                Principal.agent(TENANT, AgentId.of("agent-" + CANARY.toLowerCase()), ReportsFixture.AGENT.teams()),
+                reports.get(1).id(),
+                ReportStatus.RESOLVED);
 
         assertThat(f.store.find(TENANT, reports.get(0).id()).orElseThrow().toString())
                 .as("the canary is in the stored report")

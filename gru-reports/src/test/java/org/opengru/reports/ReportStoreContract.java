@@ -6,6 +6,7 @@ import static org.opengru.reports.ReportsFixture.CENTRE;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.error.AlreadyExistsException;
@@ -30,6 +31,11 @@ public abstract class ReportStoreContract {
     private final EmailAddress anne = EmailAddress.parse("anne@example.org");
 
     private Report report(TenantId tenant, ReportStatus status, String category, GeoPoint at, Instant created) {
+        return report(tenant, status, category, at, created, TeamId.of("voirie"));
+    }
+
+    private Report report(
+            TenantId tenant, ReportStatus status, String category, GeoPoint at, Instant created, TeamId team) {
         boolean waiting = status == ReportStatus.AWAITING_VERIFICATION;
         Follower author = waiting
                 ? new Follower(Reporter.anonymous(anne), created, false, "ab".repeat(32), created.plusSeconds(3600))
@@ -44,7 +50,7 @@ public abstract class ReportStoreContract {
                 "Des gravats",
                 List.of(new ReportPhoto(new BlobKey("0123456789abcdef0123"), "image/jpeg", 1234)),
                 status,
-                TeamId.of("voirie"),
+                team,
                 List.of(author),
                 List.of(new ReportChange(created, null, status, "reporter")),
                 created,
@@ -126,7 +132,33 @@ public abstract class ReportStoreContract {
                 .extracting(Report::id)
                 .containsExactly(a.id());
         assertThat(store().list(ReportQuery.all(tenant).zone("nord"))).isEmpty();
-        assertThat(store().list(new ReportQuery(tenant, null, null, null, 1))).hasSize(1);
+        assertThat(store().list(ReportQuery.all(tenant).limit(1))).hasSize(1);
+    }
+
+    @Test
+    void theListKeepsToTheTeamsAsked() {
+        Report voirie = received("depot-sauvage", CENTRE);
+        Report proprete = report(
+                tenant, ReportStatus.RECEIVED, "depot-sauvage", CENTRE, T0.plusSeconds(10), TeamId.of("proprete"));
+        Report accueil =
+                report(tenant, ReportStatus.IN_PROGRESS, "eclairage", CENTRE, T0.plusSeconds(20), TeamId.of("accueil"));
+        List.of(voirie, proprete, accueil).forEach(store()::insert);
+
+        assertThat(store().list(ReportQuery.all(tenant).teams(Set.of(TeamId.of("voirie")))))
+                .extracting(Report::id)
+                .containsExactly(voirie.id());
+        assertThat(store().list(ReportQuery.all(tenant).teams(Set.of(TeamId.of("voirie"), TeamId.of("accueil")))))
+                .extracting(Report::id)
+                .containsExactly(accueil.id(), voirie.id());
+        assertThat(store().list(ReportQuery.all(tenant)
+                        .teams(Set.of(TeamId.of("accueil"), TeamId.of("proprete")))
+                        .category("depot-sauvage")))
+                .extracting(Report::id)
+                .containsExactly(proprete.id());
+        assertThat(store().list(ReportQuery.all(tenant).teams(Set.of())))
+                .as("no team, no report")
+                .isEmpty();
+        assertThat(store().list(ReportQuery.all(tenant).teams(null))).hasSize(3);
     }
 
     @Test

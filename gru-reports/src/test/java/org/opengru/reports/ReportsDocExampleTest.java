@@ -19,6 +19,8 @@ import org.opengru.core.notification.NotificationStore;
 import org.opengru.core.notification.inbox.InAppSender;
 import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.outbox.Outbox;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.documents.storage.BlobStore;
@@ -105,12 +107,15 @@ class ReportsDocExampleTest {
         assertThat(report.team()).isEqualTo(TeamId.of("proprete-centre"));
 
         // tag::agents[]
-        AgentId agent = AgentId.of("mdupont");
-        List<Report> todo = reports.list(ReportQuery.all(commune)
-                .category("depot-sauvage")
-                .zone("gratte-ciel")
-                .status(ReportStatus.RECEIVED));
-        reports.changeStatus(commune, todo.stream().map(Report::id).toList(), ReportStatus.IN_PROGRESS, agent);
+        // The agent who acts, from the host's sign-in (ProConnect): their collectivité and teams.
+        AgentPrincipal agent = Principal.agent(commune, AgentId.of("mdupont"), Set.of(TeamId.of("proprete-centre")));
+        List<Report> todo = reports.list( // only the reports routed to the agent's teams
+                agent,
+                ReportQuery.all(commune)
+                        .category("depot-sauvage")
+                        .zone("gratte-ciel")
+                        .status(ReportStatus.RECEIVED));
+        reports.changeStatus(agent, todo.stream().map(Report::id).toList(), ReportStatus.IN_PROGRESS);
         // end::agents[]
 
         // tag::public[]
@@ -120,6 +125,7 @@ class ReportsDocExampleTest {
         String csv = openData.csv(march);
         String geoJson = openData.geoJson(march, settings);
         // end::public[]
+        assertThat(todo).extracting(Report::id).containsExactly(report.id());
         assertThat(page).hasSize(1);
         assertThat(csv).startsWith(ReportsOpenData.HEADER);
         assertThat(geoJson).contains("FeatureCollection");

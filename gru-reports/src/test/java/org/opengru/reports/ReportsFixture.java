@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
@@ -20,7 +21,10 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.opengru.core.catalogue.geocoding.AddressGeocoder;
 import org.opengru.core.catalogue.geocoding.GeocodedAddress;
 import org.opengru.core.catalogue.geocoding.GeocoderUnavailableException;
+import org.opengru.core.id.AgentId;
 import org.opengru.core.id.TeamId;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.documents.storage.BlobKey;
@@ -38,6 +42,9 @@ public final class ReportsFixture {
     public static final TeamId VOIRIE = TeamId.of("voirie");
     public static final TeamId PROPRETE_NORD = TeamId.of("proprete-nord");
     public static final TeamId ACCUEIL = TeamId.of("accueil");
+    /** An agent of every team of the commune. */
+    public static final AgentPrincipal AGENT =
+            Principal.agent(TENANT, AgentId.of("agent-1"), Set.of(VOIRIE, PROPRETE_NORD, ACCUEIL));
     /** The middle of the commune, in zone sud. */
     public static final GeoPoint CENTRE = new GeoPoint(48.85, 2.35);
     /** In zone nord. */
@@ -202,7 +209,7 @@ public final class ReportsFixture {
     /** Every report stored, filed or waiting for its e-mail. */
     public int storedCount() {
         java.util.Set<ReportId> ids = new java.util.HashSet<>();
-        store.list(new ReportQuery(TENANT, null, null, null, 1000)).forEach(r -> ids.add(r.id()));
+        store.list(ReportQuery.all(TENANT).limit(1000)).forEach(r -> ids.add(r.id()));
         store.withExpiredTokens(TENANT, Instant.MAX, 1000).forEach(r -> ids.add(r.id()));
         return ids.size();
     }

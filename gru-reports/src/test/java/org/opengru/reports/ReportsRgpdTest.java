@@ -1,12 +1,12 @@
 package org.opengru.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.TENANT;
 
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opengru.core.id.AgentId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.value.EmailAddress;
 
@@ -45,12 +45,12 @@ class ReportsRgpdTest {
 
         assertThat(f.service.erase(TENANT, claire)).isEqualTo(2);
 
-        Report after = f.service.report(TENANT, mine.id());
+        Report after = f.service.report(AGENT, mine.id());
         assertThat(after.description()).isEqualTo(Report.ANONYMISED);
         assertThat(after.photos()).isEmpty();
         assertThat(after.followers()).extracting(Follower::reporter).containsExactly(paul);
         assertThat(f.blobs.live).isEmpty();
-        assertThat(f.service.report(TENANT, theirs.id()).followers())
+        assertThat(f.service.report(AGENT, theirs.id()).followers())
                 .extracting(Follower::reporter)
                 .containsExactly(paul);
         assertThat(f.service.export(TENANT, claire)).isEmpty();
@@ -64,7 +64,7 @@ class ReportsRgpdTest {
 
         assertThat(f.service.erase(TENANT, Reporter.anonymous(anne))).isEqualTo(1);
 
-        assertThat(f.service.report(TENANT, filed.id()).followers()).isEmpty();
+        assertThat(f.service.report(AGENT, filed.id()).followers()).isEmpty();
         assertThat(f.store.followedBy(TENANT, anne)).isEmpty();
     }
 
@@ -74,21 +74,21 @@ class ReportsRgpdTest {
                 .file(f.draft(claire).photo(ReportsFixture.plainJpeg()))
                 .report();
         Report open = f.service.file(f.draft(paul)).report();
-        f.service.changeStatus(TENANT, r.id(), ReportStatus.RESOLVED, AgentId.of("agent-1"));
+        f.service.changeStatus(AGENT, r.id(), ReportStatus.RESOLVED);
         f.clock.advance(Duration.ofDays(364));
         assertThat(f.service.purge(TENANT)).isZero();
 
         f.clock.advance(Duration.ofDays(2));
         assertThat(f.service.purge(TENANT)).isEqualTo(1);
 
-        Report purged = f.service.report(TENANT, r.id());
+        Report purged = f.service.report(AGENT, r.id());
         assertThat(purged.description()).isEqualTo(Report.ANONYMISED);
         assertThat(purged.followers()).isEmpty();
         assertThat(purged.photos()).isEmpty();
         assertThat(purged.category()).isEqualTo("depot-sauvage");
         assertThat(purged.resolvedAt()).isNotNull();
         assertThat(f.blobs.live).isEmpty();
-        assertThat(f.service.report(TENANT, open.id()).description()).isNotEqualTo(Report.ANONYMISED);
+        assertThat(f.service.report(AGENT, open.id()).description()).isNotEqualTo(Report.ANONYMISED);
         assertThat(f.service.purge(TENANT)).as("once").isZero();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,15 @@ public final class PostgresReportStore implements ReportStore {
         if (q.zone() != null) {
             where.append(" AND r.zone = ?");
             params.add(q.zone());
+        }
+        if (q.teams() != null) {
+            if (q.teams().isEmpty()) {
+                return List.of(); // an agent of no team lists nothing
+            }
+            where.append(" AND r.team_id IN (")
+                    .append(String.join(", ", Collections.nCopies(q.teams().size(), "?")))
+                    .append(")");
+            q.teams().forEach(t -> params.add(t.value()));
         }
         return select(q.tenant(), where.toString(), params, "ORDER BY r.created_at DESC, r.id", q.limit());
     }

@@ -1,6 +1,7 @@
 package org.opengru.reports.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.CENTRE;
 import static org.opengru.reports.ReportsFixture.NORD;
 import static org.opengru.reports.ReportsFixture.TENANT;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opengru.core.id.AgentId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.reports.GeoPoint;
 import org.opengru.reports.Report;
@@ -26,7 +26,6 @@ class ReportsOpenDataTest {
 
     private final ReportsFixture f = new ReportsFixture(ReportStore.inMemory());
     private final Reporter claire = Reporter.resident(UsagerId.of(UUID.randomUUID()));
-    private final AgentId agent = AgentId.of("agent-1");
 
     @Test
     void resolvedReportsPerMonthCategoryAndZoneWithSmallCountsSuppressed() {
@@ -35,7 +34,7 @@ class ReportsOpenDataTest {
         }
         resolveAfter(NORD, Duration.ofDays(1)); // nord: 1 only
         Report open = f.service.file(f.draft(claire)).report(); // not resolved: not counted
-        f.service.changeStatus(TENANT, open.id(), ReportStatus.IN_PROGRESS, agent);
+        f.service.changeStatus(AGENT, open.id(), ReportStatus.IN_PROGRESS);
 
         ReportsOpenData openData = new ReportsOpenData(3);
         var rows = openData.rows(f.service, TENANT, YearMonth.of(2026, 3));
@@ -60,7 +59,7 @@ class ReportsOpenDataTest {
         Instant start = f.clock.instant();
         Report r = f.service.file(f.draft(claire).at(at)).report();
         f.clock.advance(after);
-        f.service.changeStatus(TENANT, r.id(), ReportStatus.RESOLVED, agent);
+        f.service.changeStatus(AGENT, r.id(), ReportStatus.RESOLVED);
         f.clock.set(start);
     }
 }

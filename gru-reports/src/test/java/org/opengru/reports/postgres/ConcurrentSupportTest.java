@@ -1,6 +1,7 @@
 package org.opengru.reports.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengru.reports.ReportsFixture.AGENT;
 import static org.opengru.reports.ReportsFixture.TENANT;
 
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opengru.core.id.AgentId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.jdbc.Migrations;
@@ -67,9 +67,9 @@ class ConcurrentSupportTest {
         } finally {
             pool.shutdownNow();
         }
-        f.service.changeStatus(TENANT, r.id(), ReportStatus.IN_PROGRESS, AgentId.of("agent-1"));
+        f.service.changeStatus(AGENT, r.id(), ReportStatus.IN_PROGRESS);
 
-        Report after = f.service.report(TENANT, r.id());
+        Report after = f.service.report(AGENT, r.id());
         assertThat(after.followers()).hasSize(RESIDENTS + 1);
         assertThat(after.followers()).extracting(Follower::reporter).containsAll(residents);
         assertThat(after.status()).isEqualTo(ReportStatus.IN_PROGRESS);
