@@ -28,8 +28,20 @@ CREATE TABLE gru_request_event (
 );
 CREATE UNIQUE INDEX gru_request_event_idempotency ON gru_request_event (tenant_id, idempotency_key)
     WHERE idempotency_key IS NOT NULL;
--- The 360° timeline's keyset pages (newest first), as gru_timeline's primary key serves them.
-CREATE INDEX gru_request_event_timeline ON gru_request_event (tenant_id, usager_id, occurred_at, request_id, position)
+-- An event's timeline entry id, as gru_timeline held it: a message's, or a history line's with the %06d of
+-- RecordingRequestStore.timelineEntry (lpad would cut a longer number). Self-contained: PostgreSQL 17 runs
+-- index expressions with a search_path of pg_catalog only, so it calls no function of ours.
+CREATE FUNCTION gru_event_entry_id(type text, request_id uuid, details json) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN type IN ('message:POST', 'note:POST') THEN 'core:message:' || (details ->> 'message')
+                WHEN length(details ->> 'sequence') >= 6
+                THEN 'core:request:' || request_id::text || ':' || (details ->> 'sequence')
+                ELSE 'core:request:' || request_id::text || ':' || lpad(details ->> 'sequence', 6, '0')
+           END COLLATE "C"
+$$;
+-- The 360° timeline's keyset pages (newest first), in gru_timeline's order (time, entry id), so that the
+-- page query merges both with an exact keyset.
+CREATE INDEX gru_request_event_timeline
+    ON gru_request_event (tenant_id, usager_id, occurred_at, gru_event_entry_id(type, request_id, details) COLLATE "C")
     WHERE usager_id IS NOT NULL;
 -- The relay's feed: events of a tenant past its cursor, below the commit watermark.
 CREATE INDEX gru_request_event_feed ON gru_request_event (tenant_id, tx, request_id, position);
@@ -99,11 +111,6 @@ CREATE TABLE gru_dead_letter (
     PRIMARY KEY (tenant_id, subscriber, request_id, webhook_seq)
 );
 
--- The %06d of RecordingRequestStore.timelineEntry's entry ids (lpad would cut longer numbers).
-CREATE FUNCTION gru_six_digits(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN length(n::text) >= 6 THEN n::text ELSE lpad(n::text, 6, '0') END
-$$;
-
 -- Copies what the old tables hold and the log does not. Idempotent (it only inserts what is missing and
 -- refreshes the cursors from the outbox): the migration that moves the stores to the log runs it again
 -- for rows written in between.
@@ -139,10 +146,7 @@ BEGIN
        AND h.sequence::text = a.details->>'sequence' AND h.action = a.action
       LEFT JOIN gru_timeline t
         ON t.tenant_id = a.tenant_id
-       AND t.entry_id = CASE WHEN a.action IN ('message:POST', 'note:POST')
-                             THEN 'core:message:' || (a.details->>'message')
-                             ELSE 'core:request:' || a.request_id || ':'
-                                  || gru_six_digits((a.details->>'sequence')::bigint) END
+       AND t.entry_id = gru_event_entry_id(a.action, a.request_id, a.details)
        AND t.subject_id = a.request_id::text
       LEFT JOIN gru_idempotency i
         ON i.tenant_id = a.tenant_id AND i.request_id = a.request_id
@@ -150,6 +154,11 @@ BEGIN
       LEFT JOIN obx o
         ON o.tenant_id = a.tenant_id AND o.aggregate_id = a.request_id::text AND o.occurred_at = a.occurred_at
     ON CONFLICT DO NOTHING;
+
+    -- The timeline lines now read from the log.
+    DELETE FROM gru_timeline t USING gru_request_event e
+     WHERE e.usager_id IS NOT NULL AND t.tenant_id = e.tenant_id AND t.usager_id = e.usager_id
+       AND t.occurred_at = e.occurred_at AND t.entry_id = gru_event_entry_id(e.type, e.request_id, e.details);
 
     -- Cursors: done up to the sequence before the first pending event (dead ones do not hold it back).
     INSERT INTO gru_delivery (tenant_id, subscriber, request_id, delivered_seq, attempts, next_attempt_at, last_error)

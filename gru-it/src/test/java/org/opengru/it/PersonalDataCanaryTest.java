@@ -205,15 +205,22 @@ class PersonalDataCanaryTest {
 
     @Test
     void thePurgeLeavesNothingOfTheRequestBehind() throws SQLException {
-        endOfRetentionLeavesNoMarker(EndOfLife.PURGE, Set.of("gru_audit", "gru_consent", "gru_document_consent"));
+        endOfRetentionLeavesNoMarker(
+                EndOfLife.PURGE, Set.of("gru_audit", "gru_request_event", "gru_consent", "gru_document_consent"));
     }
 
     @Test
     void theAnonymisationLeavesNothingPersonalOfTheRequestBehind() throws SQLException {
-        // The anonymised request, its history and its survey invitation keep the request's own id.
+        // The anonymised request, its events and its survey invitation keep the request's own id.
         endOfRetentionLeavesNoMarker(
                 EndOfLife.ANONYMISE,
-                Set.of("gru_audit", "gru_consent", "gru_document_consent", "gru_request", "gru_survey_invitation"));
+                Set.of(
+                        "gru_audit",
+                        "gru_request_event",
+                        "gru_consent",
+                        "gru_document_consent",
+                        "gru_request",
+                        "gru_survey_invitation"));
     }
 
     private void endOfRetentionLeavesNoMarker(EndOfLife how, Set<String> mayKeepTheRequestId) throws SQLException {
@@ -313,7 +320,7 @@ class PersonalDataCanaryTest {
                 .as("the marker is where the request put it (the sweep sees it)")
                 .contains(
                         "gru_request",
-                        "gru_request_history",
+                        "gru_request_event",
                         "gru_message",
                         "gru_outbox",
                         "gru_notification",
