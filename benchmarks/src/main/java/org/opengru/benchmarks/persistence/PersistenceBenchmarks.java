@@ -42,6 +42,7 @@ import org.opengru.core.usager.Person;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.core.value.PhoneNumber;
 import org.opengru.core.value.PostalAddress;
+import org.opengru.test.core.GruCoreStoresContract;
 import org.opengru.test.core.RequestFixtures;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -70,12 +71,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
 
     private static final int THREADS = 8;
 
-    /** The démarche of the service-level submissions (as in gru-test's GruCoreStoresContract). */
-    private static final String TERRACE = """
-            {"code": "autorisation-terrasse", "version": 1, "title": "Autorisation de terrasse", "team": "voirie",
-             "openTo": ["PERSON"], "retention": "P5Y", "implicitDecision": {"decision": "REJECTION"},
-             "schema": [{"name": "surface", "label": "Surface (m²)", "type": "NUMBER", "required": true, "min": 1}]}
-            """;
+    /** The floor statements' values, of the sizes a submission writes. */
+    private static final String FLOOR_DOCUMENT = "{\"d\":\"" + "x".repeat(600) + "\"}";
+
+    private static final String FLOOR_DETAILS = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
+    private static final String FLOOR_PAYLOAD = "{\"p\":\"" + "x".repeat(940) + "\"}";
 
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(10);
@@ -242,9 +242,6 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * the same indexes. {@code withItems4And8} adds the idempotency record and the timeline entry.
      */
     private Phase floor(PostgresDatabase db, boolean withItems4And8) throws Exception {
-        String document = "{\"d\":\"" + "x".repeat(600) + "\"}";
-        String details = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
-        String payload = "{\"p\":\"" + "x".repeat(940) + "\"}";
         String sql = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver,"
                 + " team_id, applicant_id, status, version, created_at, updated_at, document)"
                 + " VALUES (?, ?, ?, 'inscription-cantine', 1, 'enfance', ?, 'DRAFT', 1, ?, ?, ?::json)"
@@ -263,37 +260,18 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                 + " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,"
                 + " event_type, occurred_at, payload, next_attempt_at) SELECT ?, 'logiciel-metier', tenant_id,"
                 + " 'request', id::text, 1, 'request.created', created_at, ?::json, created_at FROM req";
-        AtomicLong references = new AtomicLong(withItems4And8 ? 200_000_000L : 100_000_000L);
-        return throughput(db, (ds, thread) -> {
-            PreparedStatement ps = ds.getConnection().prepareStatement(sql);
-            return () -> {
-                try {
-                    UUID id = UUID.randomUUID();
-                    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-                    int i = 1;
-                    ps.setString(i++, "commune-bench");
-                    ps.setObject(i++, id);
-                    ps.setString(i++, "F" + references.incrementAndGet());
-                    ps.setObject(i++, UUID.randomUUID());
-                    ps.setObject(i++, now);
-                    ps.setObject(i++, now);
-                    ps.setString(i++, document);
-                    ps.setString(i++, "USAGER:" + id);
-                    ps.setString(i++, details);
-                    ps.setString(i++, "0".repeat(64));
-                    ps.setString(i++, "f".repeat(64));
-                    if (withItems4And8) {
-                        ps.setString(i++, "bench-" + id);
-                        ps.setString(i++, "CREATE:" + id);
-                        ps.setString(i++, "inscription-cantine F: DRAFT");
-                    }
-                    ps.setObject(i++, UUID.randomUUID());
-                    ps.setString(i, payload);
-                    ps.executeUpdate();
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+        return statementPhase(db, sql, withItems4And8 ? 200_000_000L : 100_000_000L, (ps, i, id) -> {
+            ps.setString(i++, "USAGER:" + id);
+            ps.setString(i++, FLOOR_DETAILS);
+            ps.setString(i++, "0".repeat(64));
+            ps.setString(i++, "f".repeat(64));
+            if (withItems4And8) {
+                ps.setString(i++, "bench-" + id);
+                ps.setString(i++, "CREATE:" + id);
+                ps.setString(i++, "inscription-cantine F: DRAFT");
+            }
+            ps.setObject(i++, UUID.randomUUID());
+            ps.setString(i, FLOOR_PAYLOAD);
         });
     }
 
@@ -303,9 +281,6 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * outbox event the stores still copy.
      */
     private Phase logFloor(PostgresDatabase db, boolean withOutbox) throws Exception {
-        String document = "{\"d\":\"" + "x".repeat(600) + "\"}";
-        String details = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
-        String payload = "{\"p\":\"" + "x".repeat(940) + "\"}";
         String sql = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver,"
                 + " team_id, applicant_id, status, version, created_at, updated_at, document, audit_length, audit_head)"
                 + " VALUES (?, ?, ?, 'inscription-cantine', 1, 'enfance', ?, 'DRAFT', 1, ?, ?, ?::json, 1, ?)"
@@ -325,32 +300,47 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                                 + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key,"
                                 + " fingerprint) SELECT tenant_id, id, 0, created_at, ?, 'CREATE', 'WEB', ?::json, '{}',"
                                 + " ?, ?, applicant_id, ?, ? FROM req");
-        AtomicLong references = new AtomicLong(withOutbox ? 400_000_000L : 300_000_000L);
+        return statementPhase(db, sql, withOutbox ? 400_000_000L : 300_000_000L, (ps, i, id) -> {
+            ps.setString(i++, "f".repeat(64));
+            ps.setString(i++, "usager:" + id);
+            ps.setString(i++, FLOOR_DETAILS);
+            ps.setString(i++, "0".repeat(64));
+            ps.setString(i++, "f".repeat(64));
+            ps.setString(i++, "bench-" + id);
+            ps.setString(i++, "CREATE:" + id);
+            if (withOutbox) {
+                ps.setObject(i++, UUID.randomUUID());
+                ps.setString(i, FLOOR_PAYLOAD);
+            }
+        });
+    }
+
+    /** The parameters of a floor statement after the request row's first seven. */
+    @FunctionalInterface
+    private interface Rest {
+        void bind(PreparedStatement ps, int next, UUID id) throws java.sql.SQLException;
+    }
+
+    /**
+     * One floor statement on 8 threads, values ready-made: the request row's first seven parameters
+     * (tenant, id, reference, applicant, times, document), then {@code rest}.
+     */
+    private Phase statementPhase(PostgresDatabase db, String sql, long firstReference, Rest rest) throws Exception {
+        AtomicLong references = new AtomicLong(firstReference);
         return throughput(db, (ds, thread) -> {
             PreparedStatement ps = ds.getConnection().prepareStatement(sql);
             return () -> {
                 try {
                     UUID id = UUID.randomUUID();
                     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-                    int i = 1;
-                    ps.setString(i++, "commune-bench");
-                    ps.setObject(i++, id);
-                    ps.setString(i++, "F" + references.incrementAndGet());
-                    ps.setObject(i++, UUID.randomUUID());
-                    ps.setObject(i++, now);
-                    ps.setObject(i++, now);
-                    ps.setString(i++, document);
-                    ps.setString(i++, "f".repeat(64));
-                    ps.setString(i++, "usager:" + id);
-                    ps.setString(i++, details);
-                    ps.setString(i++, "0".repeat(64));
-                    ps.setString(i++, "f".repeat(64));
-                    ps.setString(i++, "bench-" + id);
-                    ps.setString(i++, "CREATE:" + id);
-                    if (withOutbox) {
-                        ps.setObject(i++, UUID.randomUUID());
-                        ps.setString(i, payload);
-                    }
+                    ps.setString(1, "commune-bench");
+                    ps.setObject(2, id);
+                    ps.setString(3, "F" + references.incrementAndGet());
+                    ps.setObject(4, UUID.randomUUID());
+                    ps.setObject(5, now);
+                    ps.setObject(6, now);
+                    ps.setString(7, FLOOR_DOCUMENT);
+                    rest.bind(ps, 8, id);
                     ps.executeUpdate();
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
@@ -373,7 +363,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                         PostalAddress.france(List.of("1 place de la Mairie"), "69100", "Villeurbanne"),
                         EmailAddress.parse("voirie@mairie.example.fr"),
                         PhoneNumber.parse("04 78 03 67 67")));
-        setup.procedures().define(tenant, new ProcedureDefinitions().fromJson(TERRACE));
+        setup.procedures().define(tenant, new ProcedureDefinitions().fromJson(GruCoreStoresContract.TERRACE));
         return throughput(db, (ds, thread) -> {
             GruCore core = core(PostgresPersistence.builder(ds, Clock.systemUTC())
                     .outboxSubscribers(Set.of("logiciel-metier"))
