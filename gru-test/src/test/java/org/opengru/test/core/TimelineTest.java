@@ -151,13 +151,15 @@ class TimelineTest {
         Timeline timeline = Timeline.of(List.of(pg.timelineStore()));
         List<TimelineEntry> walked = new ArrayList<>();
         TimelineCursor cursor = null;
+        int pages = 0;
         do {
             TimelinePage page = timeline.page(tenant, applicant, cursor, 5);
             walked.addAll(page.entries());
             cursor = page.next() == null
                     ? null
                     : TimelineCursor.parse(page.next().token());
-        } while (cursor != null);
+            pages++;
+        } while (cursor != null && pages <= expected.size()); // a keyset that does not advance stops here
         assertThat(walked).containsExactlyElementsOf(expected);
     }
 
