@@ -279,16 +279,18 @@ class PersonalDataCanaryTest {
     void thePurgeLeavesNothingOfTheRequestBehind() throws SQLException {
         // A payment made for the request keeps its subject (request:<id>): what the régie's accounts paid for.
         endOfRetentionLeavesNoMarker(
-                EndOfLife.PURGE, Set.of("gru_audit", "gru_consent", "gru_document_consent", "payment"));
+                EndOfLife.PURGE,
+                Set.of("gru_audit", "gru_request_event", "gru_consent", "gru_document_consent", "payment"));
     }
 
     @Test
     void theAnonymisationLeavesNothingPersonalOfTheRequestBehind() throws SQLException {
-        // The anonymised request, its history and its survey invitation keep the request's own id.
+        // The anonymised request, its events and its survey invitation keep the request's own id.
         endOfRetentionLeavesNoMarker(
                 EndOfLife.ANONYMISE,
                 Set.of(
                         "gru_audit",
+                        "gru_request_event",
                         "gru_consent",
                         "gru_document_consent",
                         "gru_request",
@@ -394,7 +396,7 @@ class PersonalDataCanaryTest {
                 .as("the marker is where the request put it (the sweep sees it)")
                 .contains(
                         "gru_request",
-                        "gru_request_history",
+                        "gru_request_event",
                         "gru_message",
                         "gru_outbox",
                         "gru_notification",

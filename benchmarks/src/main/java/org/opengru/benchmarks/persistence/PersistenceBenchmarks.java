@@ -18,15 +18,31 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opengru.benchmarks.Bench;
 import org.opengru.benchmarks.CpuProbe;
+import org.opengru.core.GruCore;
+import org.opengru.core.catalogue.FormData;
+import org.opengru.core.catalogue.ProcedureDefinitions;
+import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
+import org.opengru.core.intake.Channel;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.NewRequest;
+import org.opengru.core.request.Request;
+import org.opengru.core.tenancy.Team;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.Timeline;
 import org.opengru.core.timeline.TimelineCursor;
 import org.opengru.core.timeline.TimelineEntry;
 import org.opengru.core.timeline.TimelinePage;
 import org.opengru.core.timeline.TimelineStore;
+import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.Person;
+import org.opengru.core.value.EmailAddress;
+import org.opengru.core.value.PhoneNumber;
+import org.opengru.core.value.PostalAddress;
+import org.opengru.test.core.GruCoreStoresContract;
 import org.opengru.test.core.RequestFixtures;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -36,13 +52,17 @@ import org.opengru.test.postgres.PostgresDatabase;
  *
  * <ul>
  *   <li>{@code core.submit_per_s}: 8 threads filing requests through the PostgreSQL request store, each in
- *       one transaction (reference number from the database sequence, idempotency record, request row,
- *       history, audit entry, timeline entry, outbox event);
+ *       one statement (reference number from the database sequence, request row, its event in the log with
+ *       the idempotency key, the outbox event): the store alone;
+ *   <li>{@code core.submit_service_per_s}: the whole submission through {@code RequestService} (access
+ *       policy, form validation, the draft then its submission with the acknowledgment): two commands;
  *   <li>{@code core.raw_insert_per_s} and {@code core.submit_ratio_to_raw_insert}: plain single-row
  *       INSERTs (autocommit) with the same 8 threads, and the ratio (target at least 0.5);
- *   <li>{@code core.floor_three_rows_ratio_to_raw_insert} and {@code core.floor_five_rows_...}: the same
- *       rows written by one prepared statement with ready-made values (what PostgreSQL alone does; see
- *       {@link #floor});
+ *   <li>{@code core.floor_three_rows_ratio_to_raw_insert} and {@code core.floor_five_rows_...}: the rows of
+ *       the schema before the event log, written by one prepared statement with ready-made values (what
+ *       PostgreSQL alone does; see {@link #floor}); {@code core.floor_two_rows_...} and {@code
+ *       core.floor_four_rows_...}: the same for the event log's rows (request and event; plus the outbox
+ *       stream and event still copied today, see {@link #logFloor});
  *   <li>{@code core.timeline_page_p99_ms}: one page of 50 of the timeline of an usager with 10,000
  *       entries, from the first page and from random depths (target under 20 ms).
  * </ul>
@@ -50,6 +70,13 @@ import org.opengru.test.postgres.PostgresDatabase;
 public final class PersistenceBenchmarks implements Bench.Suite {
 
     private static final int THREADS = 8;
+
+    /** The floor statements' values, of the sizes a submission writes. */
+    private static final String FLOOR_DOCUMENT = "{\"d\":\"" + "x".repeat(600) + "\"}";
+
+    private static final String FLOOR_DETAILS = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
+    private static final String FLOOR_PAYLOAD = "{\"p\":\"" + "x".repeat(940) + "\"}";
+
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(10);
 
@@ -75,7 +102,10 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             Phase raw2 = rawInserts(db);
             Phase floor3 = floor(db, false);
             Phase floor5 = floor(db, true);
+            Phase floor2 = logFloor(db, false);
+            Phase floor4 = logFloor(db, true);
             Phase raw3 = rawInserts(db);
+            Phase service = serviceSubmissions(db);
             double rawMean = (raw.perSecond() + raw2.perSecond()) / 2;
             double rawFloorMean = (raw2.perSecond() + raw3.perSecond()) / 2;
             bench.report("core.submit_per_s", submit.perSecond(), "ops/s");
@@ -94,6 +124,13 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.floor_three_rows_ratio_to_raw_insert", floor3.perSecond() / rawFloorMean, "ratio");
             bench.report("core.floor_five_rows_ratio_to_raw_insert", floor5.perSecond() / rawFloorMean, "ratio");
             bench.report("core.floor_five_rows_server_cpu_us_per_op", floor5.serverCpuMicrosPerOp(), "us");
+            // The event log's rows: request and event (the design's two rows), then with the outbox stream row
+            // and outbox event that the stores still write until the relay reads the log.
+            bench.report("core.floor_two_rows_ratio_to_raw_insert", floor2.perSecond() / rawFloorMean, "ratio");
+            bench.report("core.floor_four_rows_ratio_to_raw_insert", floor4.perSecond() / rawFloorMean, "ratio");
+            bench.report("core.floor_two_rows_wal_bytes_per_op", floor2.walBytesPerOp(), "bytes");
+            // The whole submission as an application sees it (draft, then submission with acknowledgment).
+            bench.report("core.submit_service_per_s", service.perSecond(), "ops/s");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
         }
     }
@@ -205,9 +242,6 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * the same indexes. {@code withItems4And8} adds the idempotency record and the timeline entry.
      */
     private Phase floor(PostgresDatabase db, boolean withItems4And8) throws Exception {
-        String document = "{\"d\":\"" + "x".repeat(600) + "\"}";
-        String details = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
-        String payload = "{\"p\":\"" + "x".repeat(940) + "\"}";
         String sql = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver,"
                 + " team_id, applicant_id, status, version, created_at, updated_at, document)"
                 + " VALUES (?, ?, ?, 'inscription-cantine', 1, 'enfance', ?, 'DRAFT', 1, ?, ?, ?::json)"
@@ -226,38 +260,142 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                 + " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,"
                 + " event_type, occurred_at, payload, next_attempt_at) SELECT ?, 'logiciel-metier', tenant_id,"
                 + " 'request', id::text, 1, 'request.created', created_at, ?::json, created_at FROM req";
-        AtomicLong references = new AtomicLong(withItems4And8 ? 200_000_000L : 100_000_000L);
+        return statementPhase(db, sql, withItems4And8 ? 200_000_000L : 100_000_000L, (ps, i, id) -> {
+            ps.setString(i++, "USAGER:" + id);
+            ps.setString(i++, FLOOR_DETAILS);
+            ps.setString(i++, "0".repeat(64));
+            ps.setString(i++, "f".repeat(64));
+            if (withItems4And8) {
+                ps.setString(i++, "bench-" + id);
+                ps.setString(i++, "CREATE:" + id);
+                ps.setString(i++, "inscription-cantine F: DRAFT");
+            }
+            ps.setObject(i++, UUID.randomUUID());
+            ps.setString(i, FLOOR_PAYLOAD);
+        });
+    }
+
+    /**
+     * The floor under a submission on the event log: the request row and its event (with an idempotency
+     * key) by one prepared statement, values ready-made; {@code withOutbox} adds the outbox stream row and
+     * outbox event the stores still copy.
+     */
+    private Phase logFloor(PostgresDatabase db, boolean withOutbox) throws Exception {
+        String sql = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver,"
+                + " team_id, applicant_id, status, version, created_at, updated_at, document, audit_length, audit_head)"
+                + " VALUES (?, ?, ?, 'inscription-cantine', 1, 'enfance', ?, 'DRAFT', 1, ?, ?, ?::json, 1, ?)"
+                + " RETURNING tenant_id, id, applicant_id, created_at)"
+                + (withOutbox
+                        ? ", ev AS (INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor,"
+                                + " type, channel, details, payload, previous_hash, hash, usager_id, idempotency_key,"
+                                + " fingerprint) SELECT tenant_id, id, 0, created_at, ?, 'CREATE', 'WEB', ?::json, '{}',"
+                                + " ?, ?, applicant_id, ?, ? FROM req),"
+                                + " seq AS (INSERT INTO gru_outbox_stream (tenant_id, aggregate_type, aggregate_id,"
+                                + " last_seq) SELECT tenant_id, 'request', id::text, 1 FROM req)"
+                                + " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id,"
+                                + " stream_seq, event_type, occurred_at, payload, next_attempt_at) SELECT ?,"
+                                + " 'logiciel-metier', tenant_id, 'request', id::text, 1, 'request.created', created_at,"
+                                + " ?::json, created_at FROM req"
+                        : " INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type,"
+                                + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key,"
+                                + " fingerprint) SELECT tenant_id, id, 0, created_at, ?, 'CREATE', 'WEB', ?::json, '{}',"
+                                + " ?, ?, applicant_id, ?, ? FROM req");
+        return statementPhase(db, sql, withOutbox ? 400_000_000L : 300_000_000L, (ps, i, id) -> {
+            ps.setString(i++, "f".repeat(64));
+            ps.setString(i++, "usager:" + id);
+            ps.setString(i++, FLOOR_DETAILS);
+            ps.setString(i++, "0".repeat(64));
+            ps.setString(i++, "f".repeat(64));
+            ps.setString(i++, "bench-" + id);
+            ps.setString(i++, "CREATE:" + id);
+            if (withOutbox) {
+                ps.setObject(i++, UUID.randomUUID());
+                ps.setString(i, FLOOR_PAYLOAD);
+            }
+        });
+    }
+
+    /** The parameters of a floor statement after the request row's first seven. */
+    @FunctionalInterface
+    private interface Rest {
+        void bind(PreparedStatement ps, int next, UUID id) throws java.sql.SQLException;
+    }
+
+    /**
+     * One floor statement on 8 threads, values ready-made: the request row's first seven parameters
+     * (tenant, id, reference, applicant, times, document), then {@code rest}.
+     */
+    private Phase statementPhase(PostgresDatabase db, String sql, long firstReference, Rest rest) throws Exception {
+        AtomicLong references = new AtomicLong(firstReference);
         return throughput(db, (ds, thread) -> {
             PreparedStatement ps = ds.getConnection().prepareStatement(sql);
             return () -> {
                 try {
                     UUID id = UUID.randomUUID();
                     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-                    int i = 1;
-                    ps.setString(i++, "commune-bench");
-                    ps.setObject(i++, id);
-                    ps.setString(i++, "F" + references.incrementAndGet());
-                    ps.setObject(i++, UUID.randomUUID());
-                    ps.setObject(i++, now);
-                    ps.setObject(i++, now);
-                    ps.setString(i++, document);
-                    ps.setString(i++, "USAGER:" + id);
-                    ps.setString(i++, details);
-                    ps.setString(i++, "0".repeat(64));
-                    ps.setString(i++, "f".repeat(64));
-                    if (withItems4And8) {
-                        ps.setString(i++, "bench-" + id);
-                        ps.setString(i++, "CREATE:" + id);
-                        ps.setString(i++, "inscription-cantine F: DRAFT");
-                    }
-                    ps.setObject(i++, UUID.randomUUID());
-                    ps.setString(i, payload);
+                    ps.setString(1, "commune-bench");
+                    ps.setObject(2, id);
+                    ps.setString(3, "F" + references.incrementAndGet());
+                    ps.setObject(4, UUID.randomUUID());
+                    ps.setObject(5, now);
+                    ps.setObject(6, now);
+                    ps.setString(7, FLOOR_DOCUMENT);
+                    rest.bind(ps, 8, id);
                     ps.executeUpdate();
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
             };
         });
+    }
+
+    /** Submissions through the whole service: a draft then its submission, per operation. */
+    private Phase serviceSubmissions(PostgresDatabase db) throws Exception {
+        TenantId tenant = TenantId.of("commune-bench-service");
+        GruCore setup = core(PostgresPersistence.builder(db.dataSource(), Clock.systemUTC())
+                .outboxSubscribers(Set.of("logiciel-metier"))
+                .build());
+        setup.teams()
+                .save(new Team(
+                        tenant,
+                        TeamId.of("voirie"),
+                        "Service voirie",
+                        PostalAddress.france(List.of("1 place de la Mairie"), "69100", "Villeurbanne"),
+                        EmailAddress.parse("voirie@mairie.example.fr"),
+                        PhoneNumber.parse("04 78 03 67 67")));
+        setup.procedures().define(tenant, new ProcedureDefinitions().fromJson(GruCoreStoresContract.TERRACE));
+        return throughput(db, (ds, thread) -> {
+            GruCore core = core(PostgresPersistence.builder(ds, Clock.systemUTC())
+                    .outboxSubscribers(Set.of("logiciel-metier"))
+                    .build());
+            UsagerId applicant = core.ids().newUsagerId();
+            core.usagers()
+                    .save(Person.declared(
+                            applicant, tenant, "Martin", List.of("Claire"), Contact.none(), Instant.now()));
+            UsagerPrincipal me = Principal.usager(tenant, applicant);
+            return () -> {
+                Request draft = core.requests()
+                        .create(
+                                me,
+                                NewRequest.of(
+                                        "autorisation-terrasse", applicant, Channel.WEB, FormData.of("surface", 12)),
+                                IdempotencyKey.of("create-" + UUID.randomUUID()));
+                core.requests().submit(me, draft.id(), IdempotencyKey.of("submit-" + UUID.randomUUID()));
+            };
+        });
+    }
+
+    private static GruCore core(PostgresPersistence pg) {
+        return GruCore.builder()
+                .clock(Clock.systemUTC())
+                .requestStore(pg.requestStore())
+                .exchangeStore(pg.exchangeStore())
+                .procedureStore(pg.procedureStore())
+                .usagerStore(pg.usagerStore())
+                .mandateStore(pg.mandateStore())
+                .teamDirectory(pg.teamDirectory())
+                .referenceSequence(pg.referenceSequence())
+                .build();
     }
 
     private Phase submissions(PostgresDatabase db) throws Exception {

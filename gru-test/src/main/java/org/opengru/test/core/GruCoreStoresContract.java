@@ -54,7 +54,8 @@ import org.opengru.test.MutableClock;
  */
 public abstract class GruCoreStoresContract {
 
-    protected static final String TERRACE = """
+    /** A démarche open to persons, handled by the team "voirie" (also used by the benchmarks). */
+    public static final String TERRACE = """
             {"code": "autorisation-terrasse", "version": 1, "title": "Autorisation de terrasse", "team": "voirie",
              "openTo": ["PERSON"], "retention": "P5Y", "implicitDecision": {"decision": "REJECTION"},
              "schema": [{"name": "surface", "label": "Surface (m²)", "type": "NUMBER", "required": true, "min": 1}]}

@@ -60,18 +60,22 @@ class PostgresAuditTamperingTest {
     void theApplicationCannotUpdateDeleteOrTruncateAuditEntries() {
         RequestId request = chainOf(2);
         for (String sql : List.of(
-                "UPDATE gru_audit SET action = 'forged' WHERE request_id = '" + request + "'",
-                "DELETE FROM gru_audit WHERE request_id = '" + request + "'",
-                "TRUNCATE gru_audit")) {
-            assertThatThrownBy(() -> db.execute(sql)).hasMessageContaining("gru_audit is append-only");
+                "UPDATE gru_request_event SET type = 'forged' WHERE request_id = '" + request + "'",
+                "DELETE FROM gru_request_event WHERE request_id = '" + request + "'",
+                "TRUNCATE gru_request_event")) {
+            assertThatThrownBy(() -> db.execute(sql)).hasMessageContaining("gru_request_event is append-only");
         }
+        assertThat(trail.verify(AuditTrailContract.TENANT, request).valid()).isTrue();
+        // Erasure is the one change allowed: the personal payload goes, the chain (over its digest) still holds.
+        db.execute(
+                "UPDATE gru_request_event SET payload = NULL, usager_id = NULL WHERE request_id = '" + request + "'");
         assertThat(trail.verify(AuditTrailContract.TENANT, request).valid()).isTrue();
     }
 
     @Test
     void anEntryEditedInTheDatabaseIsDetected() throws SQLException {
         RequestId request = chainOf(4);
-        asOwnerWithoutTrigger("UPDATE gru_audit SET actor = 'agent:someone-else' WHERE request_id = '" + request
+        asOwnerWithoutTrigger("UPDATE gru_request_event SET actor = 'agent:someone-else' WHERE request_id = '" + request
                 + "' AND position = 2");
         AuditVerification v = trail.verify(AuditTrailContract.TENANT, request);
         assertThat(v.valid()).isFalse();
@@ -82,7 +86,7 @@ class PostgresAuditTamperingTest {
     @Test
     void anEntryDeletedInTheDatabaseIsDetected() throws SQLException {
         RequestId request = chainOf(4);
-        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + request + "' AND position = 1");
+        asOwnerWithoutTrigger("DELETE FROM gru_request_event WHERE request_id = '" + request + "' AND position = 1");
         AuditVerification v = trail.verify(AuditTrailContract.TENANT, request);
         assertThat(v.valid()).isFalse();
         assertThat(v.brokenAt()).isEqualTo(1);
@@ -92,10 +96,11 @@ class PostgresAuditTamperingTest {
     void aPairSwappedInTheDatabaseIsDetected() throws SQLException {
         RequestId request = chainOf(4);
         // Swap the positions of entries 1 and 2, as if they had been written in the other order.
-        asOwnerWithoutTrigger("ALTER TABLE gru_audit DROP CONSTRAINT IF EXISTS gru_audit_position_check");
-        asOwnerWithoutTrigger("UPDATE gru_audit SET position = -position - 100 WHERE request_id = '" + request
+        asOwnerWithoutTrigger(
+                "ALTER TABLE gru_request_event DROP CONSTRAINT IF EXISTS gru_request_event_position_check");
+        asOwnerWithoutTrigger("UPDATE gru_request_event SET position = -position - 100 WHERE request_id = '" + request
                 + "' AND position IN (1, 2)");
-        asOwnerWithoutTrigger("UPDATE gru_audit SET position = CASE position WHEN -101 THEN 2 ELSE 1 END"
+        asOwnerWithoutTrigger("UPDATE gru_request_event SET position = CASE position WHEN -101 THEN 2 ELSE 1 END"
                 + " WHERE request_id = '" + request + "' AND position IN (-101, -102)");
         List<AuditEntry> entries = trail.entries(AuditTrailContract.TENANT, request);
         assertThat(entries).extracting(AuditEntry::position).containsExactly(0L, 1L, 2L, 3L);
@@ -161,7 +166,7 @@ class PostgresAuditTamperingTest {
     void aTruncatedTailIsDetected() throws SQLException {
         RequestFixtures fixtures = new RequestFixtures();
         Request r = requestWithChain(fixtures, 2);
-        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "' AND position >= 3");
+        asOwnerWithoutTrigger("DELETE FROM gru_request_event WHERE request_id = '" + r.id() + "' AND position >= 3");
 
         AuditVerification v = trail.verify(fixtures.tenant(), r.id());
         assertThat(v.valid()).isFalse();
@@ -177,7 +182,7 @@ class PostgresAuditTamperingTest {
     void aTruncatedChainStaysBrokenAfterLaterAppends() throws SQLException {
         RequestFixtures fixtures = new RequestFixtures();
         Request r = requestWithChain(fixtures, 2);
-        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "' AND position >= 3");
+        asOwnerWithoutTrigger("DELETE FROM gru_request_event WHERE request_id = '" + r.id() + "' AND position >= 3");
         trail.append(AuditTrailContract.record(fixtures.tenant(), r.id(), 7));
 
         AuditVerification v = trail.verify(fixtures.tenant(), r.id());
@@ -191,7 +196,7 @@ class PostgresAuditTamperingTest {
     void aDeletedChainIsDetected() throws SQLException {
         RequestFixtures fixtures = new RequestFixtures();
         Request r = requestWithChain(fixtures, 0);
-        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "'");
+        asOwnerWithoutTrigger("DELETE FROM gru_request_event WHERE request_id = '" + r.id() + "'");
 
         AuditVerification v = trail.verify(fixtures.tenant(), r.id());
         assertThat(v.valid()).isFalse();
@@ -208,7 +213,7 @@ class PostgresAuditTamperingTest {
         Request r = requestWithChain(fixtures, 0);
         List<AuditEntry> entries = trail.entries(fixtures.tenant(), r.id());
         // Re-hash the whole chain with the last entry's actor changed (and no details): every link holds.
-        asOwnerWithoutTrigger("DELETE FROM gru_audit WHERE request_id = '" + r.id() + "'");
+        asOwnerWithoutTrigger("DELETE FROM gru_request_event WHERE request_id = '" + r.id() + "'");
         String previous = AuditHashes.GENESIS;
         for (AuditEntry e : entries) {
             AuditRecord old = e.record();
@@ -222,7 +227,7 @@ class PostgresAuditTamperingTest {
                     Map.of());
             String hash = AuditHashes.entryHash(rec, e.position(), previous);
             asOwnerWithoutTrigger(
-                    "INSERT INTO gru_audit (tenant_id, request_id, position, occurred_at, actor, action, channel,"
+                    "INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type, channel,"
                             + " details, previous_hash, hash) VALUES ('"
                             + rec.tenant().value() + "', '" + r.id() + "', "
                             + e.position() + ", '" + rec.occurredAt() + "', '" + rec.actor() + "', '" + rec.action()
@@ -241,9 +246,9 @@ class PostgresAuditTamperingTest {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("ALTER TABLE gru_audit DISABLE TRIGGER gru_audit_append_only");
+            s.execute("ALTER TABLE gru_request_event DISABLE TRIGGER gru_request_event_append_only");
             s.execute(sql);
-            s.execute("ALTER TABLE gru_audit ENABLE TRIGGER gru_audit_append_only");
+            s.execute("ALTER TABLE gru_request_event ENABLE TRIGGER gru_request_event_append_only");
             c.commit();
         }
     }

@@ -94,7 +94,7 @@ class PostgresFaultInjectionTest {
                 .as("outbox events")
                 .isEqualTo(1);
         assertThat(count(
-                        "SELECT count(*) FROM gru_audit WHERE tenant_id = ?",
+                        "SELECT count(*) FROM gru_request_event WHERE tenant_id = ?",
                         fixtures.tenant().value()))
                 .as("audit entries")
                 .isEqualTo(1);
@@ -116,7 +116,7 @@ class PostgresFaultInjectionTest {
         RequestFixtures fixtures = new RequestFixtures();
         UsagerId applicant = UsagerId.of(UUID.randomUUID());
         IdempotencyKey key = IdempotencyKey.of("file-" + UUID.randomUUID());
-        proxy.cutBeforeClientSends("INSERT INTO gru_idempotency");
+        proxy.cutBeforeClientSends("INSERT INTO gru_request_event");
 
         RequestStore.Outcome retried = fileWithOneRetry(fixtures, applicant, key);
 

@@ -116,6 +116,53 @@ class TimelineTest {
         walksEveryEntryOnceNewestFirst(pg.timelineStore());
     }
 
+    /**
+     * A request's lines are its events in the log, merged with what other modules append by one keyset:
+     * walked page by page, every line comes once, newest first, as the line the request store wrote before
+     * the log (same id, kind and summary), including lines that share an instant across both tables.
+     */
+    @Test
+    void pagesRequestEventsAndAppendedLinesWithOneKeysetInPostgres() {
+        RequestFixtures fixtures = new RequestFixtures();
+        TenantId tenant = fixtures.tenant();
+        UsagerId applicant = UsagerId.of(UUID.randomUUID());
+        List<TimelineEntry> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // Three requests filed at each instant, and one line of another module at the same instant.
+            Instant at = T0.plus(Duration.ofMinutes(i / 3));
+            org.opengru.core.request.RequestChange filed = fixtures.draft(applicant, at, null);
+            Request draft = pg.requestStore().apply(filed).request();
+            expected.add(org.opengru.core.outbox.RecordingRequestStore.timelineEntry(
+                    draft, filed.history().get(0)));
+            if (i % 2 == 0) {
+                org.opengru.core.request.RequestChange sent = fixtures.submit(draft, at.plusSeconds(60), null);
+                Request submitted = pg.requestStore().apply(sent).request();
+                expected.add(org.opengru.core.outbox.RecordingRequestStore.timelineEntry(
+                        submitted, sent.history().get(0)));
+            }
+            TimelineEntry other = new TimelineEntry(
+                    tenant, applicant, at, "core:other:" + i, "core", "note", null, null, "autre " + i);
+            pg.timelineStore().append(other);
+            expected.add(other);
+        }
+        pg.requestStore().apply(fixtures.draft(UsagerId.of(UUID.randomUUID()), T0, null));
+        expected.sort(TimelineEntry.NEWEST_FIRST);
+
+        Timeline timeline = Timeline.of(List.of(pg.timelineStore()));
+        List<TimelineEntry> walked = new ArrayList<>();
+        TimelineCursor cursor = null;
+        int pages = 0;
+        do {
+            TimelinePage page = timeline.page(tenant, applicant, cursor, 5);
+            walked.addAll(page.entries());
+            cursor = page.next() == null
+                    ? null
+                    : TimelineCursor.parse(page.next().token());
+            pages++;
+        } while (cursor != null && pages <= expected.size()); // a keyset that does not advance stops here
+        assertThat(walked).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void theRequestStoreWritesTheApplicantsTimelineInTheSameTransaction() {
         RequestFixtures fixtures = new RequestFixtures();

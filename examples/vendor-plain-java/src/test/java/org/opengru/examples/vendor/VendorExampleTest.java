@@ -54,13 +54,13 @@ class VendorExampleTest {
         assertThat(first.backOfficeEvents())
                 .anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("book"));
 
-        // Everything is in PostgreSQL: the request, its history, its outbox events, the booking.
+        // Everything is in PostgreSQL: the request, its events (its history), its outbox events, the booking.
         assertThat(query(db, "SELECT status FROM gru_request WHERE reference = ?", first.reference()))
                 .containsExactly("ACCEPTED");
         assertThat(query(
                         db,
-                        "SELECT count(*)::text FROM gru_request_history h JOIN gru_request r ON r.id = h.request_id"
-                                + " WHERE r.reference = ?",
+                        "SELECT count(*)::text FROM gru_request_event e JOIN gru_request r ON r.tenant_id = e.tenant_id"
+                                + " AND r.id = e.request_id WHERE r.reference = ? AND e.details ->> 'sequence' IS NOT NULL",
                         first.reference()))
                 .containsExactly("5"); // create, edit, submit, review, accept
         assertThat(query(

@@ -17,14 +17,14 @@ import org.opengru.core.request.HistoryEntry;
 import org.opengru.core.request.IdempotencyRecord;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestChange;
-import org.opengru.core.timeline.TimelineEntry;
 
 /**
  * Writes a new request (expected version 0) in ONE statement, atomic on its own (so it can run in
  * autocommit: one round trip in all): a chain of data-modifying CTEs where the request row is inserted
- * only if the idempotency key is not stored yet and the row does not exist, and the idempotency record,
- * history, audit, timeline and outbox rows only if the request row was. The caller reads whether the row
- * was inserted and otherwise finds out why (replay, conflict).
+ * only if no event holds the idempotency key yet and the row does not exist, and its event (history line,
+ * audit entry, timeline line and key at once, in {@code gru_request_event}) and outbox rows only if the
+ * request row was. The caller reads whether the row was inserted and otherwise finds out why (replay,
+ * conflict).
  */
 final class NewRequestWriter {
 
@@ -143,28 +143,13 @@ final class NewRequestWriter {
                 as(audit.isEmpty() ? null : head, "char(64)"));
         if (idem != null) {
             // A key already stored: nothing is written, the caller replays.
-            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM gru_idempotency WHERE tenant_id = ")
+            sql.append(" WHERE NOT EXISTS (SELECT 1 FROM gru_request_event WHERE tenant_id = ")
                     .append(p(tenant))
-                    .append(" AND key = ")
+                    .append(" AND idempotency_key = ")
                     .append(p(idem.key().value()))
                     .append(')');
         }
         sql.append(tolerateDuplicate ? " ON CONFLICT DO NOTHING RETURNING 1)" : " RETURNING 1)");
-        if (idem != null) {
-            // No ON CONFLICT: a concurrent twin with the same key makes the whole statement fail (23505)
-            // once the twin commits, and the caller then replays the twin's outcome.
-            sql.append(", idem AS (INSERT INTO gru_idempotency (tenant_id, key, fingerprint, request_id,"
-                    + " result_version, at) SELECT ");
-            cells(
-                    tenant,
-                    idem.key().value(),
-                    idem.fingerprint(),
-                    idem.requestId().value(),
-                    idem.resultVersion(),
-                    as(idem.at(), "timestamptz"));
-            sql.append(" FROM req)");
-        }
-
         // History, numbered from 1 (a new request has none).
         int expected = 1;
         for (HistoryEntry h : change.history()) {
@@ -174,33 +159,17 @@ final class NewRequestWriter {
             }
             expected++;
         }
-        sql.append(", hist AS (INSERT INTO gru_request_history (tenant_id, request_id, sequence, at, actor, channel,"
-                + " action, from_status, to_status, reason, implicit) SELECT v.* FROM req, (VALUES ");
-        boolean first = true;
-        for (HistoryEntry h : change.history()) {
-            row(
-                    first,
-                    tenant,
-                    as(r.id().value(), "uuid"),
-                    as(h.sequence(), "int"),
-                    as(h.at(), "timestamptz"),
-                    h.actor().toString(),
-                    h.channel().name(),
-                    h.action().name(),
-                    as(h.from() == null ? null : h.from().name(), "text"),
-                    h.to().name(),
-                    as(h.reason(), "text"),
-                    as(h.implicit(), "boolean"));
-            first = false;
-        }
-        sql.append(") AS v)");
-
+        // One event per history entry (one in practice), the chain starting at the genesis hash. No ON
+        // CONFLICT on the key: a concurrent twin with the same key makes the whole statement fail (23505)
+        // once the twin commits, and the caller then replays the twin's outcome.
         String previous = AuditHashes.GENESIS;
-        sql.append(", aud AS (INSERT INTO gru_audit (tenant_id, request_id, position, occurred_at, actor, action,"
-                + " channel, details, previous_hash, hash) SELECT v.* FROM req, (VALUES ");
+        sql.append(", ev AS (INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type,"
+                + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint)"
+                + " SELECT v.* FROM req, (VALUES ");
         for (int position = 0; position < audit.size(); position++) {
             AuditRecord a = audit.get(position);
             String hash = hashes.get(position);
+            boolean last = position == audit.size() - 1;
             row(
                     position == 0,
                     tenant,
@@ -211,31 +180,14 @@ final class NewRequestWriter {
                     a.action(),
                     a.channel(),
                     as(PostgresRequestStore.JSON.writeValueAsString(a.details()), "json"),
+                    as(PostgresRequestStore.eventPayload(change.history().get(position)), "json"),
                     as(previous, "char(64)"),
-                    as(hash, "char(64)"));
+                    as(hash, "char(64)"),
+                    as(r.applicant().value(), "uuid"),
+                    as(last && idem != null ? idem.key().value() : null, "text"),
+                    as(last && idem != null ? idem.fingerprint() : null, "text"));
             previous = hash;
         }
-        sql.append(") AS v)");
-
-        sql.append(", tl AS (INSERT INTO gru_timeline (tenant_id, usager_id, occurred_at, entry_id, module, kind,"
-                + " subject_id, channel, summary) SELECT v.* FROM req, (VALUES ");
-        first = true;
-        for (HistoryEntry h : change.history()) {
-            TimelineEntry t = PostgresRequestStore.timelineEntry(r, h);
-            row(
-                    first,
-                    tenant,
-                    as(t.usager().value(), "uuid"),
-                    as(t.occurredAt(), "timestamptz"),
-                    t.entryId(),
-                    t.module(),
-                    t.kind(),
-                    as(t.subjectId(), "text"),
-                    as(t.channel(), "text"),
-                    t.summary());
-            first = false;
-        }
-        // No ON CONFLICT here nor on the stream row: both are keyed by the request's id, new by now.
         sql.append(") AS v)");
 
         List<DomainEvent> events = change.events();
@@ -251,7 +203,7 @@ final class NewRequestWriter {
                     + " seq.last_seq - " + n + " + v.ord, v.event_type, v.occurred_at, v.payload, v.next_attempt_at"
                     + " FROM seq, unnest(" + p(subscribers.toArray(String[]::new)) + "::text[]) AS sub(name),"
                     + " (VALUES ");
-            first = true;
+            boolean first = true;
             int ord = 1;
             for (DomainEvent e : events) {
                 OutboxMessage m = PostgresRequestStore.outboxMessage(r, document, e);

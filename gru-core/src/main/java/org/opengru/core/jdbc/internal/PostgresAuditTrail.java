@@ -25,7 +25,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit trail in PostgreSQL. Appends to one request's chain are serialised across nodes by a
+ * The audit trail in PostgreSQL, read from and appended to the requests' event log
+ * ({@code gru_request_event}, docs/persistence.md): an event's chained part is the audit entry. Appends to one request's chain are serialised across nodes by a
  * transaction-scoped advisory lock on the request, taken before reading the chain's head.
  *
  * <p>The request row anchors its chain ({@code gru_request.audit_length}, {@code audit_head}): each
@@ -50,8 +51,25 @@ public final class PostgresAuditTrail implements AuditTrail {
         return tx.inTransaction(c -> append(c, record));
     }
 
-    /** Appends on an explicit connection (the caller's transaction). */
+    /** Appends on an explicit connection (the caller's transaction): an event with no personal payload. */
     public AuditEntry append(Connection c, AuditRecord r) throws SQLException {
+        return appendEvent(c, r, "{}", null, false);
+    }
+
+    /**
+     * Appends one event to the request's log on the caller's connection and moves the request's anchor.
+     *
+     * @param payload the event's personal part (JSON), whose digest the record's details already chain
+     * @param idem the command's idempotency record, kept on the event (its key is unique per collectivité)
+     * @param onApplicantsTimeline whether the applicant's 360° timeline shows the event
+     */
+    AuditEntry appendEvent(
+            Connection c,
+            AuditRecord r,
+            String payload,
+            org.opengru.core.request.@Nullable IdempotencyRecord idem,
+            boolean onApplicantsTimeline)
+            throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             lock.setString(1, "gru_audit:" + r.tenant().value() + ":" + r.requestId());
             lock.execute();
@@ -60,8 +78,8 @@ public final class PostgresAuditTrail implements AuditTrail {
         String previous = AuditHashes.GENESIS;
         try (PreparedStatement head = c.prepareStatement("SELECT r.audit_length, r.audit_head, a.position, a.hash"
                 + " FROM (SELECT 1) one LEFT JOIN gru_request r ON r.tenant_id = ? AND r.id = ?"
-                + " LEFT JOIN LATERAL (SELECT position, hash FROM gru_audit WHERE tenant_id = ? AND request_id = ?"
-                + " ORDER BY position DESC LIMIT 1) a ON r.id IS NULL")) {
+                + " LEFT JOIN LATERAL (SELECT position, hash FROM gru_request_event WHERE tenant_id = ?"
+                + " AND request_id = ? ORDER BY position DESC LIMIT 1) a ON r.id IS NULL")) {
             head.setString(1, r.tenant().value());
             head.setObject(2, r.requestId().value());
             head.setString(3, r.tenant().value());
@@ -83,10 +101,11 @@ public final class PostgresAuditTrail implements AuditTrail {
         }
         String hash = AuditHashes.entryHash(r, position, previous);
         try (PreparedStatement insert = c.prepareStatement("WITH anchor AS (UPDATE gru_request SET audit_length = ?,"
-                + " audit_head = ? WHERE tenant_id = ? AND id = ?)"
-                + " INSERT INTO gru_audit (tenant_id, request_id, position,"
-                + " occurred_at, actor, action, channel, details, previous_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)")) {
+                + " audit_head = ? WHERE tenant_id = ? AND id = ? RETURNING applicant_id)"
+                + " INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type, channel,"
+                + " details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?, ?,"
+                + " CASE WHEN ? THEN (SELECT applicant_id FROM anchor) END, ?, ?)")) {
             insert.setLong(1, position + 1);
             insert.setString(2, hash);
             insert.setString(3, r.tenant().value());
@@ -99,8 +118,12 @@ public final class PostgresAuditTrail implements AuditTrail {
             insert.setString(10, r.action());
             insert.setString(11, r.channel());
             insert.setString(12, JSON.writeValueAsString(r.details()));
-            insert.setString(13, previous);
-            insert.setString(14, hash);
+            insert.setString(13, payload);
+            insert.setString(14, previous);
+            insert.setString(15, hash);
+            insert.setBoolean(16, onApplicantsTimeline);
+            insert.setString(17, idem == null ? null : idem.key().value());
+            insert.setString(18, idem == null ? null : idem.fingerprint());
             insert.executeUpdate();
         }
         return new AuditEntry(r, position, previous, hash);
@@ -141,9 +164,10 @@ public final class PostgresAuditTrail implements AuditTrail {
     private Chain read(TenantId tenant, RequestId requestId) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT r.audit_length, r.audit_head, a.position,"
-                    + " a.occurred_at, a.actor, a.action, a.channel, a.details::text AS details, a.previous_hash,"
-                    + " a.hash FROM (SELECT 1) one LEFT JOIN gru_request r ON r.tenant_id = ? AND r.id = ?"
-                    + " LEFT JOIN gru_audit a ON a.tenant_id = ? AND a.request_id = ? ORDER BY a.position")) {
+                    + " a.occurred_at, a.actor, a.type AS action, a.channel, a.details::text AS details,"
+                    + " a.previous_hash, a.hash FROM (SELECT 1) one LEFT JOIN gru_request r ON r.tenant_id = ?"
+                    + " AND r.id = ? LEFT JOIN gru_request_event a ON a.tenant_id = ? AND a.request_id = ?"
+                    + " ORDER BY a.position")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, requestId.value());
                 ps.setString(3, tenant.value());

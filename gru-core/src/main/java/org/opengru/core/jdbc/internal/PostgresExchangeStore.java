@@ -96,7 +96,8 @@ public final class PostgresExchangeStore implements ExchangeStore {
         details.put("visibility", m.visibility().name());
         details.put("bodySha256", AuditHashes.sha256(m.body()));
         details.put("attachments", Integer.toString(m.attachments().size()));
-        audit.append(
+        // The message's event in the request's log; shared with the applicant, it is on her timeline.
+        audit.appendEvent(
                 c,
                 new AuditRecord(
                         m.tenant(),
@@ -105,23 +106,10 @@ public final class PostgresExchangeStore implements ExchangeStore {
                         m.visibility() == Visibility.INTERNAL_NOTE ? "note:POST" : "message:POST",
                         m.channel().name(),
                         m.postedAt(),
-                        details));
-        if (m.visibility() != Visibility.INTERNAL_NOTE) {
-            // The applicant's timeline, from the request row, in the same transaction.
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_timeline (tenant_id, usager_id,"
-                    + " occurred_at, entry_id, module, kind, subject_id, channel, summary)"
-                    + " SELECT tenant_id, applicant_id, ?, ?, 'core', 'message.POST', ?, ?, ?"
-                    + " FROM gru_request WHERE tenant_id = ? AND id = ? ON CONFLICT DO NOTHING")) {
-                Sql.setInstant(ps, 1, m.postedAt());
-                ps.setString(2, "core:message:" + m.id());
-                ps.setString(3, m.requestId().toString());
-                ps.setString(4, m.channel().name());
-                ps.setString(5, "Message (" + m.author().kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
-                ps.setString(6, m.tenant().value());
-                ps.setObject(7, m.requestId().value());
-                ps.executeUpdate();
-            }
-        }
+                        details),
+                "{}",
+                null,
+                m.visibility() != Visibility.INTERNAL_NOTE);
         appendEvents(c, m.requestId(), post.events(), m);
         return new PostOutcome(m, false);
     }

@@ -38,15 +38,13 @@ import org.opengru.core.request.RequestStatus;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.request.WorkQueueQuery;
 import org.opengru.core.tenancy.TenantId;
-import org.opengru.core.timeline.TimelineEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests in PostgreSQL. {@link #apply} writes, in one transaction: the idempotency record (first, so
- * that a concurrent retry with the same key waits for this one and then replays it), the request row
- * (optimistic locking on {@code version}), the history, one audit entry per history entry, one timeline
- * entry per history entry, and every event into the outbox. Nothing lives in the JVM: any number of nodes
- * may share the database.
+ * Requests in PostgreSQL. {@link #apply} writes, in one transaction: the request row (optimistic locking
+ * on {@code version}) and one event per history entry in the request's log ({@code gru_request_event}:
+ * the history line, the audit entry, the applicant's timeline line and the idempotency key at once), and
+ * the domain events into the outbox. Nothing lives in the JVM: any number of nodes may share the database.
  */
 public final class PostgresRequestStore implements RequestStore {
 
@@ -57,7 +55,6 @@ public final class PostgresRequestStore implements RequestStore {
     private final JdbcTransactions tx;
     private final PostgresOutbox outbox;
     private final PostgresAuditTrail audit;
-    private final PostgresTimelineStore timeline;
     private final java.time.Clock clock;
 
     public PostgresRequestStore(
@@ -70,7 +67,7 @@ public final class PostgresRequestStore implements RequestStore {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(timeline, "timeline"); // reads the request's lines from the log
     }
 
     @Override
@@ -78,7 +75,25 @@ public final class PostgresRequestStore implements RequestStore {
         if (change.expectedVersion() == 0) {
             return insertNew(change);
         }
-        return tx.inTransaction(c -> apply(c, change));
+        IdempotencyRecord idem = change.idempotency();
+        try {
+            return tx.inTransaction(c -> apply(c, change));
+        } catch (ConcurrentUpdateException | DataAccessException e) {
+            // A concurrent twin with the same key committed first: its version moved the row (or its event
+            // holds the key), so this one wrote nothing; replay the twin's outcome.
+            if (idem != null
+                    && (e instanceof ConcurrentUpdateException || "23505".equals(((DataAccessException) e).sqlState()))
+                    && !tx.joined()) {
+                Optional<Outcome> replay = tx.inTransaction(
+                        c -> idempotency(c, idem.tenant(), idem.key()).isPresent()
+                                ? Optional.of(replay(c, change.request(), idem))
+                                : Optional.<Outcome>empty());
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            throw e;
+        }
     }
 
     /** The hot path (filing a request): one statement, autocommitted unless the caller holds a transaction. */
@@ -125,22 +140,18 @@ public final class PostgresRequestStore implements RequestStore {
     private Outcome apply(Connection c, RequestChange change) throws SQLException {
         Request next = change.request();
         IdempotencyRecord idem = change.idempotency();
-        if (idem != null && !claimKey(c, idem)) {
+        if (idem != null && idempotency(c, next.tenant(), idem.key()).isPresent()) {
             return replay(c, next, idem);
         }
         String document = JSON.writeValueAsString(next);
         update(c, next, document, change.expectedVersion());
-        appendHistory(c, next, change.history());
-        List<AuditRecord> auditRecords = new ArrayList<>();
-        List<TimelineEntry> timelineEntries = new ArrayList<>();
-        for (HistoryEntry h : change.history()) {
-            auditRecords.add(auditRecord(next, h));
-            timelineEntries.add(timelineEntry(next, h));
+        checkSequence(c, next, change.history());
+        List<HistoryEntry> history = change.history();
+        for (int i = 0; i < history.size(); i++) {
+            HistoryEntry h = history.get(i);
+            boolean last = i == history.size() - 1;
+            audit.appendEvent(c, auditRecord(next, h), eventPayload(h), last ? idem : null, true);
         }
-        for (AuditRecord r : auditRecords) {
-            audit.append(c, r);
-        }
-        timeline.append(c, timelineEntries);
         List<OutboxMessage> messages = new ArrayList<>();
         for (DomainEvent e : change.events()) {
             messages.add(outboxMessage(next, document, e));
@@ -149,6 +160,19 @@ public final class PostgresRequestStore implements RequestStore {
             outbox.append(c, messages);
         }
         return new Outcome(next, false);
+    }
+
+    /**
+     * An event's personal part: the reason given to the usager, whose digest ({@code reasonSha256}) the
+     * chained details hold; erased (NULL) at the end of the request's retention.
+     */
+    static String eventPayload(HistoryEntry h) {
+        if (h.reason() == null) {
+            return "{}";
+        }
+        tools.jackson.databind.node.ObjectNode payload = JSON.createObjectNode();
+        payload.put("reason", h.reason());
+        return JSON.writeValueAsString(payload);
     }
 
     private Outcome replay(Connection c, Request next, @Nullable IdempotencyRecord idem) throws SQLException {
@@ -160,20 +184,6 @@ public final class PostgresRequestStore implements RequestStore {
             throw new IdempotencyConflictException(idem.key().value());
         }
         return new Outcome(find(c, next.tenant(), earlier.requestId()).orElseThrow(), true);
-    }
-
-    /** Inserts the key; false when it exists (after waiting for a concurrent holder to finish). */
-    private static boolean claimKey(Connection c, IdempotencyRecord idem) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_idempotency (tenant_id, key, fingerprint,"
-                + " request_id, result_version, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, idem.tenant().value());
-            ps.setString(2, idem.key().value());
-            ps.setString(3, idem.fingerprint());
-            ps.setObject(4, idem.requestId().value());
-            ps.setLong(5, idem.resultVersion());
-            Sql.setInstant(ps, 6, idem.at());
-            return ps.executeUpdate() == 1;
-        }
     }
 
     private static void update(Connection c, Request r, String document, long expectedVersion) throws SQLException {
@@ -242,10 +252,12 @@ public final class PostgresRequestStore implements RequestStore {
         }
     }
 
-    private static void appendHistory(Connection c, Request r, List<HistoryEntry> entries) throws SQLException {
+    /** The history continues where the log's history lines end (the request row is locked by now). */
+    private static void checkSequence(Connection c, Request r, List<HistoryEntry> entries) throws SQLException {
         int expected;
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(sequence), 0) FROM gru_request_history"
-                + " WHERE tenant_id = ? AND request_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max((details ->> 'sequence')::int), 0)"
+                + " FROM gru_request_event WHERE tenant_id = ? AND request_id = ? AND details ->> 'sequence' IS NOT NULL"
+                + " AND type NOT IN ('message:POST', 'note:POST')")) {
             ps.setString(1, r.tenant().value());
             ps.setObject(2, r.id().value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -253,39 +265,18 @@ public final class PostgresRequestStore implements RequestStore {
                 expected = rs.getInt(1) + 1;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gru_request_history (tenant_id, request_id,"
-                + " sequence, at, actor, channel, action, from_status, to_status, reason, implicit)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (HistoryEntry h : entries) {
-                if (h.sequence() != expected) {
-                    throw new ValidationException(
-                            "history.sequence", h.sequence(), "must continue the history at " + expected);
-                }
-                expected++;
-                ps.setString(1, r.tenant().value());
-                ps.setObject(2, r.id().value());
-                ps.setInt(3, h.sequence());
-                Sql.setInstant(ps, 4, h.at());
-                ps.setString(5, h.actor().toString());
-                ps.setString(6, h.channel().name());
-                ps.setString(7, h.action().name());
-                ps.setString(8, h.from() == null ? null : h.from().name());
-                ps.setString(9, h.to().name());
-                ps.setString(10, h.reason());
-                ps.setBoolean(11, h.implicit());
-                ps.addBatch();
+        for (HistoryEntry h : entries) {
+            if (h.sequence() != expected) {
+                throw new ValidationException(
+                        "history.sequence", h.sequence(), "must continue the history at " + expected);
             }
-            ps.executeBatch();
+            expected++;
         }
     }
 
     /** The audit entry of a history entry: codes, states and hashes only, no personal data. */
     static AuditRecord auditRecord(Request r, HistoryEntry h) {
         return org.opengru.core.outbox.RecordingRequestStore.auditRecord(r, h);
-    }
-
-    static TimelineEntry timelineEntry(Request r, HistoryEntry h) {
-        return org.opengru.core.outbox.RecordingRequestStore.timelineEntry(r, h);
     }
 
     /**
@@ -333,9 +324,14 @@ public final class PostgresRequestStore implements RequestStore {
     @Override
     public List<HistoryEntry> history(TenantId tenant, RequestId id) {
         return tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sequence, at, actor, channel, action,"
-                    + " from_status, to_status, reason, implicit FROM gru_request_history"
-                    + " WHERE tenant_id = ? AND request_id = ? ORDER BY sequence")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT occurred_at, actor, channel, type,"
+                    + " details ->> 'sequence' AS sequence, details ->> 'from' AS from_status,"
+                    + " details ->> 'to' AS to_status, details ->> 'implicit' AS implicit, payload ->> 'reason' AS reason"
+                    + " FROM gru_request_event e WHERE tenant_id = ? AND request_id = ?"
+                    + " AND details ->> 'sequence' IS NOT NULL AND type NOT IN ('message:POST', 'note:POST')"
+                    // A purged request has no history; its events stay as its audit chain.
+                    + " AND EXISTS (SELECT 1 FROM gru_request r WHERE r.tenant_id = e.tenant_id AND r.id = e.request_id)"
+                    + " ORDER BY position")) {
                 ps.setString(1, tenant.value());
                 ps.setObject(2, id.value());
                 List<HistoryEntry> out = new ArrayList<>();
@@ -344,15 +340,15 @@ public final class PostgresRequestStore implements RequestStore {
                         String from = rs.getString("from_status");
                         out.add(new HistoryEntry(
                                 id,
-                                rs.getInt("sequence"),
-                                Sql.requiredInstant(rs, "at"),
+                                Integer.parseInt(rs.getString("sequence")),
+                                Sql.requiredInstant(rs, "occurred_at"),
                                 ActorRef.parse(rs.getString("actor")),
                                 Channel.valueOf(rs.getString("channel")),
-                                RequestAction.valueOf(rs.getString("action")),
+                                RequestAction.valueOf(rs.getString("type")),
                                 from == null ? null : RequestStatus.valueOf(from),
                                 RequestStatus.valueOf(rs.getString("to_status")),
                                 rs.getString("reason"),
-                                rs.getBoolean("implicit")));
+                                "true".equals(rs.getString("implicit"))));
                     }
                 }
                 return List.copyOf(out);
@@ -365,10 +361,11 @@ public final class PostgresRequestStore implements RequestStore {
         return tx.inTransaction(c -> idempotency(c, tenant, key));
     }
 
+    /** The command's key is on the event it wrote; the version it produced is in the event's details. */
     private static Optional<IdempotencyRecord> idempotency(Connection c, TenantId tenant, IdempotencyKey key)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint, request_id, result_version, at"
-                + " FROM gru_idempotency WHERE tenant_id = ? AND key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint, request_id, details ->> 'version' AS"
+                + " version, occurred_at FROM gru_request_event WHERE tenant_id = ? AND idempotency_key = ?")) {
             ps.setString(1, tenant.value());
             ps.setString(2, key.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -380,8 +377,8 @@ public final class PostgresRequestStore implements RequestStore {
                         key,
                         rs.getString("fingerprint"),
                         RequestId.of(rs.getObject("request_id", UUID.class)),
-                        rs.getLong("result_version"),
-                        Sql.requiredInstant(rs, "at")));
+                        Long.parseLong(rs.getString("version")),
+                        Sql.requiredInstant(rs, "occurred_at")));
             }
         }
     }

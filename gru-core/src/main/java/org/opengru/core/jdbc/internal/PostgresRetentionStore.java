@@ -87,11 +87,18 @@ public final class PostgresRetentionStore implements RetentionStore {
     /**
      * What a request produced besides its row and history, in every gru-core table, deleted the same way by
      * the purge and the anonymisation: nothing of it is needed for statistics, and its personal content
-     * (messages and notes, read receipts, notifications and in-app items, contacts, webhook payloads,
-     * timeline lines) ends with the request. The audit chain stays (ids and hashes only). Run before the
+     * (its events' payloads and timeline places, messages and notes, read receipts, notifications and
+     * in-app items, contacts, webhook payloads, timeline lines) ends with the request. The events' chain
+     * stays (ids, codes and digests only). Run before the
      * request row changes, in the same transaction, so a crash leaves the request a candidate again.
      */
     private static final List<String> PRODUCED = List.of(
+            // The request's events stay (the audit chain, which chains only digests of their payloads): their
+            // personal part and their place on the usager's timeline go.
+            "UPDATE gru_request_event SET payload = NULL, usager_id = NULL WHERE tenant_id = ? AND request_id = ?"
+                    + " AND (payload IS NOT NULL OR usager_id IS NOT NULL)",
+            "DELETE FROM gru_delivery WHERE tenant_id = ? AND request_id = ?",
+            "DELETE FROM gru_dead_letter WHERE tenant_id = ? AND request_id = ?",
             "DELETE FROM gru_timeline t USING gru_request r WHERE r.tenant_id = ? AND r.id = ?"
                     + " AND t.tenant_id = r.tenant_id AND t.usager_id IN (r.applicant_id, r.beneficiary_id)"
                     + " AND t.subject_id = r.id::text",
