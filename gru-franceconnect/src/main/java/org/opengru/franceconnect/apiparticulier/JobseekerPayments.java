@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record JobseekerPayments(String identifier, List<Payment> payments) {
 
+    /**
+     * Copies the payments, so that the record stays immutable.
+     *
+     * @param identifier the France Travail identifier asked
+     * @param payments the payments, as listed by France Travail
+     */
     public JobseekerPayments {
         payments = List.copyOf(payments);
     }

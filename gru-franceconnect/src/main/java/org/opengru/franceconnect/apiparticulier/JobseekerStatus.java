@@ -17,6 +17,12 @@ public record JobseekerStatus(
         int categoryCode,
         String categoryLabel) {
 
+    /**
+     * Whether the person was registered as a jobseeker on that day.
+     *
+     * @param day the day to check, such as the day of the request
+     * @return {@code true} when the day is within the registration
+     */
     public boolean registeredOn(LocalDate day) {
         return !day.isBefore(registeredSince) && (registeredUntil == null || !day.isAfter(registeredUntil));
     }

@@ -3,8 +3,17 @@ package org.opengru.franceconnect.apiparticulier;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Statut étudiant (MESRI): the person's admissions. */
+/**
+ * Statut étudiant (MESRI): the person's admissions.
+ *
+ * @param admissions the admissions, enrolled or only admitted
+ */
 public record StudentStatus(List<Admission> admissions) {
+    /**
+     * Copies the admissions, so that the record stays immutable.
+     *
+     * @param admissions the admissions, enrolled or only admitted
+     */
     public StudentStatus {
         admissions = List.copyOf(admissions);
     }
@@ -25,7 +34,12 @@ public record StudentStatus(List<Admission> admissions) {
             String uai,
             String establishment) {}
 
-    /** Whether an enrolment covers this day. */
+    /**
+     * Whether an enrolment covers this day.
+     *
+     * @param day the day to check, such as the first day of the school year
+     * @return {@code true} when an enrolment (not a mere admission) covers the day
+     */
     public boolean enrolledOn(LocalDate day) {
         return admissions.stream().anyMatch(a -> a.enrolled() && !day.isBefore(a.start()) && !day.isAfter(a.end()));
     }
