@@ -6,10 +6,32 @@ import org.opengru.core.error.GruException;
 public abstract class DocumentsException extends GruException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * For subclasses.
+     *
+     * @param message what failed and the value at fault, never file content or a key
+     */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed and the value at fault, never a secret or file content
+     */
     protected DocumentsException(String message) {
         super(message);
     }
 
+    /**
+     * For subclasses, with the failure that caused it.
+     *
+     * @param message what failed and the value at fault, never file content or a key
+     * @param cause the underlying failure
+     */
+    /**
+     * Creates the exception with the failure that caused it.
+     *
+     * @param message what failed and the value at fault, never a secret or file content
+     * @param cause the underlying failure
+     */
     protected DocumentsException(String message, Throwable cause) {
         super(message, cause);
     }

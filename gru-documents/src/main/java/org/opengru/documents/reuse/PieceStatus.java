@@ -7,6 +7,11 @@ import org.opengru.documents.vault.DocumentId;
 
 /** How one required piece of a démarche can be provided. */
 public sealed interface PieceStatus {
+    /**
+     * The piece the démarche requires.
+     *
+     * @return the piece
+     */
     RequiredPiece piece();
 
     /** A valid stored document; {@code verified} when an agent checked it (it stays so until it expires). */

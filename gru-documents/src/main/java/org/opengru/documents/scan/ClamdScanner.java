@@ -56,7 +56,11 @@ public final class ClamdScanner implements VirusScanner, AutoCloseable {
         });
     }
 
-    /** Sends {@code zPING}; {@code true} when clamd answers {@code PONG}. */
+    /**
+     * Sends {@code zPING}; {@code true} when clamd answers {@code PONG}.
+     *
+     * @return whether clamd answers
+     */
     public boolean ping() {
         try (Socket s = connect()) {
             s.getOutputStream().write("zPING\0".getBytes(StandardCharsets.US_ASCII));

@@ -37,6 +37,13 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
     private final DocumentIngestor ingestor;
     private final AdministrativeFiles files;
 
+    /**
+     * A contributor over the vault.
+     *
+     * @param store the documents' metadata
+     * @param ingestor opens the files for the export and deletes their blobs
+     * @param files which requests are still kept (what is attached to them stays)
+     */
     public DocumentsSubjectData(DocumentStore store, DocumentIngestor ingestor, AdministrativeFiles files) {
         this.store = Objects.requireNonNull(store, "store");
         this.ingestor = Objects.requireNonNull(ingestor, "ingestor");

@@ -242,7 +242,7 @@ public final class RelyingPartyConfig {
     }
 
     /**
-     * The requested scopes, {@code openid} first.
+     * The requested scopes, in the order given.
      *
      * @return the scopes, in order
      */
@@ -402,7 +402,7 @@ public final class RelyingPartyConfig {
          * @param kind FranceConnect or FranceConnect+
          * @param issuer the provider's exact issuer: https, or http on loopback
          * @return this builder
-         * @throws InvalidConfigurationException when the issuer is neither
+         * @throws InvalidConfigurationException when the issuer is neither, or has a query
          */
         public Builder provider(ProviderKind kind, URI issuer) {
             if (kind == null) {
@@ -487,7 +487,8 @@ public final class RelyingPartyConfig {
          *
          * @param scopes the scopes, such as {@code openid}, {@code given_name}, {@code birthdate}
          * @return this builder
-         * @throws InvalidConfigurationException when {@code openid} is missing
+         * @throws InvalidConfigurationException when a name is not a scope name ({@code openid} missing is
+         *     refused by {@link #build()})
          */
         public Builder scopes(String... scopes) {
             Set<String> set = new LinkedHashSet<>();
@@ -573,7 +574,7 @@ public final class RelyingPartyConfig {
          *
          * @param keys private keys, each with a {@code kid}
          * @return this builder
-         * @throws InvalidConfigurationException when a key is public, lacks a kid, or uses another algorithm
+         * @throws InvalidConfigurationException when the set is missing, or a key is public or lacks a kid
          */
         public Builder decryptionKeys(JWKSet keys) {
             if (keys == null) {
