@@ -14,8 +14,19 @@ public sealed interface BookingResult {
      */
     record Booked(Booking booking, @Nullable String cancelToken, boolean replayed) implements BookingResult {}
 
-    /** Someone was faster: the slot is no longer available. Here are the nearest free ones. */
+    /**
+     * Someone was faster: the slot is no longer available. Here are the nearest free ones.
+     *
+     * @param requested the start asked for
+     * @param alternatives the nearest free slots
+     */
     record SlotUnavailable(Instant requested, List<Slot> alternatives) implements BookingResult {
+        /**
+         * Copies the alternatives.
+         *
+         * @param requested the start asked for
+         * @param alternatives the nearest free slots
+         */
         public SlotUnavailable {
             alternatives = List.copyOf(alternatives);
         }

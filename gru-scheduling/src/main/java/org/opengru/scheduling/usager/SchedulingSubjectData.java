@@ -49,6 +49,11 @@ public final class SchedulingSubjectData implements SubjectDataContributor {
 
     private final BookingService bookings;
 
+    /**
+     * A contributor over the booking service (which cancels and detaches the erased usager's appointments).
+     *
+     * @param bookings the booking service
+     */
     public SchedulingSubjectData(BookingService bookings) {
         this.bookings = Objects.requireNonNull(bookings, "bookings");
     }
