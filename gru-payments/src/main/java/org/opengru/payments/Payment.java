@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param authorisationNumber the bank's authorisation number ({@code numauto}) of a paid payment
  * @param transactionAt when the provider recorded the transaction ({@code dattrans}, {@code heurtrans})
  * @param paidCents the amount the provider says was paid
+ * @param id the payment
+ * @param operationId the provider's operation id ({@code idOp})
+ * @param order what is paid
+ * @param status where it stands
+ * @param createdAt when it was created at the provider
+ * @param settledAt when a read-back settled it, or {@code null} while pending
  */
 public record Payment(
         PaymentId id,
@@ -23,6 +29,20 @@ public record Payment(
         @Nullable Instant transactionAt,
         @Nullable Long paidCents) {
 
+    /**
+     * Checks the payment.
+     *
+     * @param id the payment
+     * @param operationId the provider's operation id ({@code idOp})
+     * @param order what is paid
+     * @param status where it stands
+     * @param createdAt when it was created at the provider
+     * @param settledAt when a read-back settled it, or {@code null} while pending
+     * @param authorisationNumber the bank's authorisation number ({@code numauto}) of a paid payment
+     * @param transactionAt when the provider recorded the transaction ({@code dattrans}, {@code heurtrans})
+     * @param paidCents the amount the provider says was paid
+     * @throws NullPointerException naming a missing value
+     */
     public Payment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(operationId, "operationId");
@@ -31,12 +51,25 @@ public record Payment(
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** A payment just created at the provider. */
+    /**
+     * A payment just created at the provider.
+     *
+     * @param id the payment
+     * @param operationId the provider's operation id ({@code idOp})
+     * @param order what is paid
+     * @param createdAt when it was created
+     * @return the pending payment
+     */
     public static Payment pending(PaymentId id, OperationId operationId, PaymentOrder order, Instant createdAt) {
         return new Payment(id, operationId, order, PaymentStatus.PENDING, createdAt, null, null, null, null);
     }
 
-    /** This payment settled as {@code s} says. */
+    /**
+     * This payment settled as {@code s} says.
+     *
+     * @param s the settlement read back from the provider
+     * @return the settled copy
+     */
     public Payment settled(Settlement s) {
         return new Payment(
                 id,

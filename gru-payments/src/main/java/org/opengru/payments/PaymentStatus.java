@@ -24,12 +24,21 @@ public enum PaymentStatus {
             REFUSED, EnumSet.noneOf(PaymentStatus.class),
             ABANDONED, EnumSet.noneOf(PaymentStatus.class));
 
-    /** Whether a payment in this state may move to {@code next}. */
+    /**
+     * Whether a payment in this state may move to {@code next}.
+     *
+     * @param next the status a read-back says
+     * @return {@code true} when the move is legal
+     */
     public boolean canBecome(PaymentStatus next) {
         return NEXT.get(this).contains(next);
     }
 
-    /** Whether the payment is settled for good (no further read-back changes it). */
+    /**
+     * Whether the payment is settled for good (no further read-back changes it).
+     *
+     * @return {@code true} for a settled status
+     */
     public boolean isFinal() {
         return NEXT.get(this).isEmpty();
     }

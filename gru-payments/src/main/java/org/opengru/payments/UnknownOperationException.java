@@ -11,16 +11,32 @@ public final class UnknownOperationException extends PaymentException {
     private final TenantId tenant;
     private final String operationId;
 
+    /**
+     * Refuses a notification or return.
+     *
+     * @param tenant the collectivité
+     * @param operationId the operation id received
+     */
     public UnknownOperationException(TenantId tenant, String operationId) {
         super("no payment operation " + operationId + " for " + tenant);
         this.tenant = tenant;
         this.operationId = operationId;
     }
 
+    /**
+     * The collectivité the operation was looked up in.
+     *
+     * @return the tenant
+     */
     public TenantId tenant() {
         return tenant;
     }
 
+    /**
+     * The operation id received, as it came.
+     *
+     * @return the id
+     */
     public String operationId() {
         return operationId;
     }

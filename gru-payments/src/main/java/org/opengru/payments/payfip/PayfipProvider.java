@@ -51,6 +51,7 @@ public final class PayfipProvider implements PaymentProvider {
 
     /**
      * @param accounts each collectivité's account; empty for one without PayFiP
+     * @param config the endpoint, page and timeouts
      */
     public PayfipProvider(PayfipConfig config, Function<TenantId, Optional<PayfipAccount>> accounts) {
         this.config = Objects.requireNonNull(config, "config");
