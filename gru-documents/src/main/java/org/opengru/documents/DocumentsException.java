@@ -11,11 +11,6 @@ public abstract class DocumentsException extends GruException {
      *
      * @param message what failed and the value at fault, never file content or a key
      */
-    /**
-     * Creates the exception.
-     *
-     * @param message what failed and the value at fault, never a secret or file content
-     */
     protected DocumentsException(String message) {
         super(message);
     }
@@ -24,12 +19,6 @@ public abstract class DocumentsException extends GruException {
      * For subclasses, with the failure that caused it.
      *
      * @param message what failed and the value at fault, never file content or a key
-     * @param cause the underlying failure
-     */
-    /**
-     * Creates the exception with the failure that caused it.
-     *
-     * @param message what failed and the value at fault, never a secret or file content
      * @param cause the underlying failure
      */
     protected DocumentsException(String message, Throwable cause) {

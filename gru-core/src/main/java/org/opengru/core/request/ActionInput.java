@@ -12,6 +12,13 @@ import org.opengru.core.internal.Checks;
  * complements; given values replace earlier ones, pieces replace those of the same type), a reason
  * (reject, close, reopen, complement) and, for a complement request, what is missing and by when
  * (default: the démarche's complement delay).
+ *
+ * @param channel how the action came (web, counter, mail...)
+ * @param data form values to set, or {@code null}
+ * @param pieces pieces to add, replacing those of the same type
+ * @param reason the reason of a reject, close, reopen or complement request, or {@code null}
+ * @param missing what a complement request says is missing
+ * @param dueBy when the complement is due, or {@code null} for the démarche's delay
  */
 public record ActionInput(
         Channel channel,

@@ -126,7 +126,12 @@ public interface RequestStore {
      */
     List<Request> workQueue(TenantId tenant, WorkQueueQuery query, int limit);
 
-    /** The outcome of {@link #apply}: the stored request, and whether this was a replay with no effect. */
+    /**
+     * The outcome of {@link #apply}: the stored request, and whether this was a replay with no effect.
+     *
+     * @param request the request as stored
+     * @param replayed whether the change was an idempotent replay (nothing written)
+     */
     record Outcome(Request request, boolean replayed) {}
 
     /**

@@ -11,11 +11,6 @@ public abstract class CryptoException extends DocumentsException {
      *
      * @param message what failed, never a key
      */
-    /**
-     * Creates the exception.
-     *
-     * @param message what failed and the value at fault, never a secret or file content
-     */
     protected CryptoException(String message) {
         super(message);
     }
@@ -24,12 +19,6 @@ public abstract class CryptoException extends DocumentsException {
      * For subclasses, with the failure that caused it.
      *
      * @param message what failed, never a key
-     * @param cause the underlying failure
-     */
-    /**
-     * Creates the exception with the failure that caused it.
-     *
-     * @param message what failed and the value at fault, never a secret or file content
      * @param cause the underlying failure
      */
     protected CryptoException(String message, Throwable cause) {

@@ -9,11 +9,6 @@ public final class UnknownMasterKeyException extends CryptoException {
      *
      * @param message the master key id that is not known
      */
-    /**
-     * Creates the exception.
-     *
-     * @param message what failed and the value at fault, never a secret or file content
-     */
     public UnknownMasterKeyException(String message) {
         super(message);
     }

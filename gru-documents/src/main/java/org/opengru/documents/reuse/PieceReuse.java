@@ -79,6 +79,8 @@ public final class PieceReuse {
     }
 
     /**
+     * Reuse whose consents are also recorded in gru-core's consent ledger.
+     *
      * @param ledger gru-core's consent ledger, where each reuse consent is also recorded (purpose
      *     {@code documents-reuse.<request id>}), or {@code null}
      * @param vault the usagers' document vaults

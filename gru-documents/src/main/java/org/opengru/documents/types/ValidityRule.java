@@ -152,6 +152,8 @@ public sealed interface ValidityRule {
     /**
      * A yearly document (avis d'imposition): the one issued in year N-1 or N, i.e. valid until the end
      * of the year after its issue year.
+     *
+     * @param years how many years after issue it stays valid
      */
     record IssuedSinceYearsAgo(int years) implements ValidityRule {
         @Override

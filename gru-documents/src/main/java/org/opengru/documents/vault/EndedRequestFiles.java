@@ -58,7 +58,14 @@ public final class EndedRequestFiles implements RequestEndListener {
     private final Duration grace;
     private final int batchSize;
 
-    /** What one release or sweep deleted. */
+    /**
+     * What one release or sweep deleted.
+     *
+     * @param requests how many ended requests were released
+     * @param documents how many documents were erased
+     * @param proofs how many data proofs were erased
+     * @param attachments how many attachments were removed
+     */
     public record Released(int requests, int documents, int proofs, int attachments) {
         /** Nothing released. */
         public static final Released NONE = new Released(0, 0, 0, 0);

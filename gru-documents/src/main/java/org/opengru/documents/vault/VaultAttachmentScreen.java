@@ -38,6 +38,8 @@ public final class VaultAttachmentScreen implements AttachmentScreen {
     private final DocumentIngestor ingestor;
 
     /**
+     * A screen filing the attachments of known senders in their vault.
+     *
      * @param ingestor the vault's own ingestor (checks the attachments of unknown senders)
      *
      * @param vault the vault attachments of known senders go to

@@ -62,6 +62,8 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
     private final Clock clock;
 
     /**
+     * A data-proof provider over one collectivité's API Particulier client.
+     *
      * @param pieces which dataset stands for which piece, for example the commune's "attestation CAF"
      *     type mapped to {@link ApiParticulierScope#QUOTIENT_FAMILIAL}
      * @param client the collectivité's API Particulier client

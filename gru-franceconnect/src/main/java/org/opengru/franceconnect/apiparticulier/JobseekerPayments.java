@@ -29,6 +29,7 @@ public record JobseekerPayments(String identifier, List<Payment> payments) {
      * @param allowances montant d'allocations
      * @param aids montant d'aides
      * @param other montant des autres paiements
+     * @param paidOn the payment date
      */
     public record Payment(
             LocalDate paidOn, BigDecimal total, BigDecimal allowances, BigDecimal aids, BigDecimal other) {}

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param registeredUntil {@code null} while registered
  * @param categoryCode 1 to 5
+ * @param identifier the France Travail identifier asked
+ * @param registeredSince the registration's first day
+ * @param categoryLabel the category's label
  */
 public record JobseekerStatus(
         String identifier,

@@ -24,6 +24,10 @@ public record StudentStatus(List<Admission> admissions) {
      * @param enrolled registered ({@code true}) or only admitted
      * @param regimeCode {@code RF1}..{@code RF7} (formation initiale, continue, apprentissage...)
      * @param uai the establishment's UAI code
+     * @param start the first day
+     * @param end the last day
+     * @param regimeLabel the regime's label
+     * @param establishment the establishment's name
      */
     public record Admission(
             LocalDate start,

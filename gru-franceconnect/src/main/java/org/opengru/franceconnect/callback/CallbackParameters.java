@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The query parameters of the authorization callback, and the browser binding read from the cookie
  * set at {@code startLogin} (see {@link org.opengru.franceconnect.rp.AuthorizationRedirect#browserBinding()}).
+ *
+ * @param code the authorization code, or {@code null} on an error answer
+ * @param state the state sent with the login
+ * @param iss the issuer the provider names (RFC 9207), or {@code null}
+ * @param error the OAuth error code, or {@code null}
+ * @param errorDescription the provider's description of the error, or {@code null}
+ * @param browserBinding the secret of the login cookie, or {@code null} when the browser sent none
  */
 public record CallbackParameters(
         @Nullable String code,

@@ -51,6 +51,8 @@ public final class JwksCache {
     private volatile @Nullable Instant lastAttempt;
 
     /**
+     * A cache of one provider's signing keys; nothing is fetched before the first use.
+     *
      * @param refreshExecutor runs the refresh-ahead; {@code Runnable::run} refreshes in the calling
      *     thread (only one caller at a time ever does)
      * @param jwksUri the provider's {@code jwks_uri}

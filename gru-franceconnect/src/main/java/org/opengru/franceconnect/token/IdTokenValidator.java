@@ -59,6 +59,8 @@ public final class IdTokenValidator {
     }
 
     /**
+     * Validates an ID token; its nonce is recorded as used, so a replayed token is refused on every node.
+     *
      * @param expectedNonce the nonce sent with this login
      * @param requestedAcr the level asked for in {@code acr_values}
      * @param idToken the ID token as received (JWS, or JWE with FranceConnect+)

@@ -50,6 +50,8 @@ public final class PayfipProvider implements PaymentProvider {
     private final HttpClient http;
 
     /**
+     * A provider over PayFiP's SOAP service, with a new HTTP client on the configured timeouts.
+     *
      * @param accounts each collectivité's account; empty for one without PayFiP
      * @param config the endpoint, page and timeouts
      */

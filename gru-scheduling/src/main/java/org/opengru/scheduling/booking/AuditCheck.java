@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param entries the entries stored
  * @param recorded the entries the booking row accounts for ({@code sequence + 1})
  * @param problem what is wrong, or null when the counts agree
+ * @param booking the booking checked
  */
 public record AuditCheck(
         BookingId booking,

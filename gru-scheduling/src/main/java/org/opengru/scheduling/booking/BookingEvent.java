@@ -14,6 +14,16 @@ import org.opengru.scheduling.model.ServiceId;
  *
  * @param previousStart for {@link Kind#RESCHEDULED}, the start it was moved from (the resident is told
  *     both); null otherwise
+ * @param eventId the event's id
+ * @param tenant the collectivité
+ * @param occurredAt when it happened
+ * @param kind what happened
+ * @param booking the booking
+ * @param service the service (motif)
+ * @param resource the desk
+ * @param start the appointment's start
+ * @param status the booking's status after the change
+ * @param sequence the booking's sequence after the change
  */
 public record BookingEvent(
         EventId eventId,

@@ -9,7 +9,13 @@ import org.opengru.core.error.IllegalTransitionException;
 /** The booking state machine as data: every legal (from, action, to), in one table. */
 public final class BookingLifecycle {
 
-    /** One legal move. */
+    /**
+     * One legal move.
+     *
+     * @param from the status it leaves
+     * @param action the action
+     * @param to the status it leads to
+     */
     public record Transition(BookingStatus from, BookingAction action, BookingStatus to) {}
 
     /**

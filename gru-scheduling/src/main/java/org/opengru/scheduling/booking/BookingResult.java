@@ -11,6 +11,10 @@ public sealed interface BookingResult {
     /**
      * The slot is yours. {@code cancelToken} is the secret for the no-login cancellation link, given
      * once (null on an idempotent replay: the first answer carried it).
+     *
+     * @param booking the booking or hold
+     * @param cancelToken the secret of the cancellation link, shown once and stored hashed
+     * @param replayed whether an earlier request with the same idempotency key made it
      */
     record Booked(Booking booking, @Nullable String cancelToken, boolean replayed) implements BookingResult {}
 

@@ -66,6 +66,8 @@ public interface WaitingListStore {
      * @param tenant the collectivité
      * @param site the site
      * @param service the service (motif)
+     * @param start the slot's start
+     * @param date its local date
      */
     record FreedSlot(TenantId tenant, SiteId site, ServiceId service, Instant start, LocalDate date) {}
 
@@ -73,6 +75,12 @@ public interface WaitingListStore {
      * An entry taken off the list for one offer: the hold {@code hold} for the slot starting at {@code slot}.
      * {@code claimedUntil} is set while the hold is being taken (the booking may not exist yet) and cleared
      * by {@link #offered}; past it, a missing hold means the node making the offer died.
+     *
+     * @param id the entry
+     * @param entry the entry offered the slot
+     * @param hold the hold made for them
+     * @param slot the freed slot
+     * @param claimedUntil when the claim lapses if the hold was not made
      */
     record Offer(
             long id,

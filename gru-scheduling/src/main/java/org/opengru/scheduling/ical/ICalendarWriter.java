@@ -42,7 +42,11 @@ public final class ICalendarWriter {
 
     private final String uidDomain;
 
-    /** @param uidDomain the domain that makes UIDs globally unique, for example {@code rdv.mairie-exemple.fr} */
+    /**
+     * A writer for one installation.
+     *
+     * @param uidDomain the domain that makes UIDs globally unique, for example {@code rdv.mairie-exemple.fr}
+     */
     public ICalendarWriter(String uidDomain) {
         this.uidDomain = Objects.requireNonNull(uidDomain, "uidDomain");
     }

@@ -121,6 +121,8 @@ public final class AppointmentNotices {
     }
 
     /**
+     * Starts the notices of appointments.
+     *
      * @param calendar writes the invitations; its domain makes their UIDs
      * @param bookings the booking service
      * @param notifications gru-core's notification service

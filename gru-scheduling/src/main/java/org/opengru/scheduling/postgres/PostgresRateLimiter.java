@@ -37,6 +37,8 @@ public final class PostgresRateLimiter implements RateLimiter {
     private final long windowMillis;
 
     /**
+     * A limiter shared by every node using this database.
+     *
      * @param scope names this limiter's counters in the shared table (two limiters with different
      *     windows need different scopes)
      * @param dataSource the database
