@@ -276,8 +276,8 @@ public final class RequestService {
      *     keying agent
      * @throws org.opengru.core.error.IllegalTransitionException when the request is not a draft any more (already
      *     submitted without the key, withdrawn)
-     * @throws org.opengru.core.error.ValidationException naming the first missing or invalid field or piece
-     *     ({@link #submissionProblems} lists them all)
+     * @throws org.opengru.core.error.ValidationException listing every missing or invalid field and piece, each by
+     *     its path (the same list {@link #submissionProblems} gives beforehand)
      * @throws org.opengru.core.error.ConcurrentUpdateException when the draft changed meanwhile
      */
     public Request submit(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
