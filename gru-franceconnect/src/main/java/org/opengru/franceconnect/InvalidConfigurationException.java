@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 public final class InvalidConfigurationException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused field. */
     private final String field;
+    /** The refused value as text, or {@code null}. */
     private final @Nullable String value;
 
     /**

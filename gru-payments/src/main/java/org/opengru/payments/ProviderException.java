@@ -21,7 +21,9 @@ public final class ProviderException extends PaymentException {
         NOT_CONFIGURED
     }
 
+    /** What failed. */
     private final Kind kind;
+    /** The provider's error code, or {@code null}. */
     private final @Nullable String code;
 
     /**

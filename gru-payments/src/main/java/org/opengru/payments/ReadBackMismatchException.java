@@ -6,8 +6,11 @@ package org.opengru.payments;
  */
 public final class ReadBackMismatchException extends PaymentException {
 
+    /** The field that differs. */
     private final String field;
+    /** What was ordered. */
     private final String expected;
+    /** What the provider says. */
     private final String actual;
 
     /**

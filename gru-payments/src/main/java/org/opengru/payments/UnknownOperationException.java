@@ -8,7 +8,9 @@ import org.opengru.core.tenancy.TenantId;
  */
 public final class UnknownOperationException extends PaymentException {
 
+    /** The collectivité the operation was looked up in. */
     private final TenantId tenant;
+    /** The operation id received. */
     private final String operationId;
 
     /**

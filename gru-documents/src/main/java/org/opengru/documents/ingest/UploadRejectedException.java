@@ -9,6 +9,7 @@ import org.opengru.documents.DocumentsException;
 public abstract class UploadRejectedException extends DocumentsException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the upload was refused. */
     private final RejectionReason reason;
 
     /**

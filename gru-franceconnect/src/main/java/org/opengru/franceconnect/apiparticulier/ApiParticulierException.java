@@ -7,7 +7,9 @@ import org.opengru.franceconnect.FranceConnectException;
 /** An API Particulier call failed; subclasses name the kind, {@link #errors()} the documented codes. */
 public abstract class ApiParticulierException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status, 0 when refused locally or unanswered. */
     private final int status;
+
     private final transient List<ApiError> errors;
 
     /**

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RateLimitedException extends ApiParticulierException {
     private static final long serialVersionUID = 1L;
+    /** No call before this instant. */
     private final Instant retryAt;
 
     /**

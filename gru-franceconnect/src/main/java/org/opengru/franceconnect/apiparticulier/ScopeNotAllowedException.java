@@ -5,7 +5,9 @@ import java.util.List;
 /** Refused locally, before any request: the démarche is not habilitated for this dataset. */
 public final class ScopeNotAllowedException extends ApiParticulierException {
     private static final long serialVersionUID = 1L;
+    /** The démarche of the refused call. */
     private final String demarche;
+    /** The dataset it would have read. */
     private final ApiParticulierScope scope;
 
     /**

@@ -8,8 +8,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProviderErrorException extends CallbackException {
     private static final long serialVersionUID = 1L;
+    /** The OAuth {@code error} code. */
     private final String error;
+    /** The {@code error_description}, or {@code null}. */
     private final @Nullable String description;
+    /** Whether the answer carried the state of a login we started. */
     private final boolean stateVerified;
 
     /**

@@ -5,8 +5,11 @@ import org.jspecify.annotations.Nullable;
 /** The code could not be exchanged at the token endpoint (error answer, timeout, malformed response). */
 public final class TokenExchangeException extends CallbackException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status, 0 when no answer arrived. */
     private final int status;
+    /** The OAuth {@code error} code, or {@code null}. */
     private final @Nullable String error;
+    /** Whether the token endpoint did not answer in time. */
     private final boolean timeout;
 
     /**

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 /** Userinfo could not be fetched, or came in another format than expected. */
 public final class UserInfoException extends CallbackException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status, 0 when no answer arrived. */
     private final int status;
 
     /**

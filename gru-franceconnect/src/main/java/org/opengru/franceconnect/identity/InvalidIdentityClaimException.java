@@ -6,6 +6,7 @@ import org.opengru.franceconnect.FranceConnectException;
 /** An identity claim does not have the documented format; names the claim and the value. */
 public final class InvalidIdentityClaimException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
+    /** The refused claim's name. */
     private final String claim;
 
     /**

@@ -8,6 +8,7 @@ import org.opengru.franceconnect.FranceConnectException;
  */
 public final class PivotMismatchException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
+    /** The first pivot attribute missing or different. */
     private final String attribute;
 
     /**

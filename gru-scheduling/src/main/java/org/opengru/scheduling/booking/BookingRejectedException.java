@@ -56,8 +56,11 @@ public class BookingRejectedException extends SchedulingException {
         LOTTERY_NOT_CLOSED
     }
 
+    /** Why the request was refused. */
     private final Reason reason;
+    /** The field at fault. */
     private final String field;
+    /** The refused value as text, or {@code null}. */
     private final @Nullable String value;
 
     /**
