@@ -15,6 +15,12 @@ public final class FranceConnectDataMap {
 
     private FranceConnectDataMap() {}
 
+    /**
+     * The personal-data map of gru-franceconnect's tables: what each column holds, how long it is kept, what
+     * the RGPD purge, erasure and subject access export do with it (docs/rgpd.md is generated from it).
+     *
+     * @return the tables of {@code classpath:db/opengru/franceconnect}, one entry per table
+     */
     public static DataMap map() {
         return new DataMap(List.of(
                 DataMap.table(

@@ -6,10 +6,21 @@ import org.jspecify.annotations.Nullable;
 public abstract class FranceConnectException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * For subclasses: a failure without an underlying cause.
+     *
+     * @param message what failed, never a token or personal data
+     */
     protected FranceConnectException(String message) {
         super(message);
     }
 
+    /**
+     * For subclasses: a failure caused by another exception (a parse or I/O error).
+     *
+     * @param message what failed, never a token or personal data
+     * @param cause the underlying failure, or {@code null}
+     */
     protected FranceConnectException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

@@ -20,12 +20,22 @@ public final class FranceConnectSchema {
 
     private FranceConnectSchema() {}
 
-    /** This module's migrations, for gru-core's runner. */
+    /**
+     * This module's migrations, for gru-core's runner.
+     *
+     * @return the {@code franceconnect} migrations, to pass to gru-core's runner with the other modules'
+     */
     public static Migrations migrations() {
         return Migrations.of("franceconnect", SCRIPTS);
     }
 
-    /** Applies the scripts not yet applied; returns how many ran. */
+    /**
+     * Applies the scripts not yet applied; returns how many ran.
+     *
+     * @param dataSource the PostgreSQL database; the runner takes an advisory lock first, so several nodes may
+     * start together
+     * @return how many scripts ran (0 when the schema was up to date)
+     */
     public static int migrate(DataSource dataSource) {
         return migrations().migrate(dataSource);
     }

@@ -14,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param paidCents the amount the provider says was paid
  * @param note why the commune gave it up, cancelled it or asked for its refund (null otherwise, and once
  *     erased)
+ * @param id the payment
+ * @param operationId the provider's operation id ({@code idOp})
+ * @param order what is paid
+ * @param status where it stands
+ * @param createdAt when it was created at the provider
+ * @param settledAt when a read-back settled it, or {@code null} while pending
  */
 public record Payment(
         PaymentId id,
@@ -27,6 +33,20 @@ public record Payment(
         @Nullable Long paidCents,
         @Nullable String note) {
 
+    /**
+     * Checks the payment.
+     *
+     * @param id the payment
+     * @param operationId the provider's operation id ({@code idOp})
+     * @param order what is paid
+     * @param status where it stands
+     * @param createdAt when it was created at the provider
+     * @param settledAt when a read-back settled it, or {@code null} while pending
+     * @param authorisationNumber the bank's authorisation number ({@code numauto}) of a paid payment
+     * @param transactionAt when the provider recorded the transaction ({@code dattrans}, {@code heurtrans})
+     * @param paidCents the amount the provider says was paid
+     * @throws NullPointerException naming a missing value
+     */
     public Payment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(operationId, "operationId");
@@ -35,12 +55,25 @@ public record Payment(
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** A payment just created at the provider. */
+    /**
+     * A payment just created at the provider.
+     *
+     * @param id the payment
+     * @param operationId the provider's operation id ({@code idOp})
+     * @param order what is paid
+     * @param createdAt when it was created
+     * @return the pending payment
+     */
     public static Payment pending(PaymentId id, OperationId operationId, PaymentOrder order, Instant createdAt) {
         return new Payment(id, operationId, order, PaymentStatus.PENDING, createdAt, null, null, null, null, null);
     }
 
-    /** This payment settled as {@code s} says. */
+    /**
+     * This payment settled as {@code s} says.
+     *
+     * @param s the settlement read back from the provider
+     * @return the settled copy
+     */
     public Payment settled(Settlement s) {
         return new Payment(
                 id,

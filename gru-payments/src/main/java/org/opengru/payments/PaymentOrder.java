@@ -41,6 +41,21 @@ public record PaymentOrder(
             Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24}");
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
+    /**
+     * Checks the order before anything reaches the provider, naming the field (PayFiP's name in brackets).
+     *
+     * @param tenant the collectivité collecting
+     * @param debtReference the debt's reference at the régie ({@code refdet}): 6 to 30 letters or digits
+     * @param budgetYear the budget year ({@code exer}), four digits
+     * @param amountCents the amount in euro cents ({@code montant}); the provider's range is checked by the service
+     *     against {@link PaymentLimits}
+     * @param object what is paid for, shown on the provider's page ({@code objet}): 1 to 100 characters
+     * @param payerEmail where the provider sends the ticket ({@code mel})
+     * @param subject what the payment settles in the application, a code such as {@code booking:42} (optional)
+     * @throws ValidationException when the tenant is missing, the debt reference is not 6 to 30 letters or digits
+     *     ({@code refdet}), the budget year not four digits ({@code exer}), the amount not positive, the object
+     *     blank, too long or with control characters, the payer's e-mail not an address, or the subject not a code
+     */
     public PaymentOrder {
         if (tenant == null) {
             throw new ValidationException("tenant", null, "is required");

@@ -57,6 +57,15 @@ public final class PaymentService {
     private final Clock clock;
     private final IdGenerator ids;
 
+    /**
+     * A service over one provider.
+     *
+     * @param provider the payment provider (PayFiP Régie)
+     * @param store the payments
+     * @param audit where every call and settlement is recorded, in the payment's own chain
+     * @param clock now
+     * @param ids the payments' ids
+     */
     public PaymentService(
             PaymentProvider provider, PaymentStore store, AuditTrail audit, Clock clock, IdGenerator ids) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -70,6 +79,12 @@ public final class PaymentService {
      * Creates the payment at the provider and stores it pending. An amount outside the provider's limits
      * is a {@link ValidationException} before any call; a failed call is a {@link ProviderException}, audited,
      * with nothing stored.
+     *
+     * @param order what the usager pays, checked already
+     * @param actor who starts it (pseudonymous)
+     * @return the stored pending payment and the page to send the resident to
+     * @throws ValidationException when the amount is outside the provider's limits
+     * @throws ProviderException when the provider call fails
      */
     public StartedPayment start(PaymentOrder order, ActorRef actor) {
         Objects.requireNonNull(order, "order");
@@ -116,7 +131,18 @@ public final class PaymentService {
         return new StartedPayment(payment, created.paymentPage());
     }
 
-    /** The provider's notification for an operation: reads it back and settles the payment from that. */
+    /**
+     * The provider's notification for an operation: reads it back and settles the payment from that.
+     *
+     * @param tenant the collectivité
+     * @param operationId the operation the notification names, as received
+     * @return the payment as it now stands, and whether this call settled it. Idempotent: a repeated notification
+     * settles nothing more
+     * @throws ValidationException when the operation id is malformed (audited as refused)
+     * @throws UnknownOperationException when the collectivité has no such operation (audited as refused)
+     * @throws ProviderException when the read-back fails; the payment stays pending
+     * @throws ReadBackMismatchException when the provider's answer does not match the order; nothing is settled
+     */
     public ReadBack notified(TenantId tenant, String operationId) {
         return readBack(tenant, operationId, "NOTIFICATION");
     }
@@ -124,12 +150,26 @@ public final class PaymentService {
     /**
      * The resident's browser back from the provider: whatever it claims, only a read-back from the
      * provider settles the payment (a forged return changes nothing the provider does not confirm).
+     *
+     * @param tenant the collectivité
+     * @param operationId the operation the return names, as received
+     * @return the payment as it now stands, and whether this call settled it
+     * @throws ValidationException when the operation id is malformed (audited as refused)
+     * @throws UnknownOperationException when the collectivité has no such operation (audited as refused)
+     * @throws ProviderException when the read-back fails; the payment stays pending
+     * @throws ReadBackMismatchException when the provider's answer does not match the order; nothing is settled
      */
     public ReadBack returned(TenantId tenant, String operationId) {
         return readBack(tenant, operationId, "WEB");
     }
 
-    /** The stored payment, read from the store only. */
+    /**
+     * The stored payment, read from the store only.
+     *
+     * @param tenant the collectivité
+     * @param id the payment
+     * @return the payment, or empty
+     */
     public Optional<Payment> find(TenantId tenant, PaymentId id) {
         return store.find(tenant, id);
     }
@@ -138,6 +178,11 @@ public final class PaymentService {
      * Reads back the collectivité's payments still pending after {@code olderThan} (the notification never
      * came, or the resident closed the page); returns how many got settled. A failed read-back leaves its
      * payment pending for the next run. Never gives up: see {@link #reconcile}.
+     *
+     * @param tenant the collectivité
+     * @param olderThan how old a pending payment must be
+     * @return how many were settled
+     * @throws ValidationException when {@code olderThan} is negative
      */
     public int reconcilePending(TenantId tenant, Duration olderThan) {
         return reconcile(tenant, olderThan, NEVER).settled();
@@ -418,12 +463,22 @@ public final class PaymentService {
         return value.length() <= 256 ? value : value.substring(0, 256);
     }
 
-    /** A payment's audit chain: its own id (no request row anchors it). */
+    /**
+     * A payment's audit chain: its own id (no request row anchors it).
+     *
+     * @param id the payment
+     * @return the chain's key
+     */
     public static RequestId chain(PaymentId id) {
         return RequestId.of(id.value());
     }
 
-    /** The chain of the collectivité's refused notifications and returns (unknown or malformed operations). */
+    /**
+     * The chain of the collectivité's refused notifications and returns (unknown or malformed operations).
+     *
+     * @param tenant the collectivité
+     * @return the chain's key
+     */
     public static RequestId refusals(TenantId tenant) {
         return RequestId.of(UUID.nameUUIDFromBytes(
                 ("opengru-payments-refusals:" + tenant.value()).getBytes(StandardCharsets.UTF_8)));

@@ -46,12 +46,21 @@ public enum PaymentStatus {
             REFUND_DUE, EnumSet.of(REFUNDED),
             REFUNDED, EnumSet.noneOf(PaymentStatus.class));
 
-    /** Whether a payment in this state may move to {@code next}. */
+    /**
+     * Whether a payment in this state may move to {@code next}.
+     *
+     * @param next the status a read-back says
+     * @return {@code true} when the move is legal
+     */
     public boolean canBecome(PaymentStatus next) {
         return NEXT.get(this).contains(next);
     }
 
-    /** The states a payment may move to {@code this} from (the stores' guard). */
+    /**
+     * The states a payment may move to {@code this} from (the stores' guard).
+     *
+     * @return those states
+     */
     public Set<PaymentStatus> from() {
         Set<PaymentStatus> out = EnumSet.noneOf(PaymentStatus.class);
         NEXT.forEach((from, next) -> {
@@ -62,17 +71,29 @@ public enum PaymentStatus {
         return out;
     }
 
-    /** Whether a read-back from the provider may still change it: whatever may still become paid. */
+    /**
+     * Whether a read-back from the provider may still change it: whatever may still become paid.
+     *
+     * @return {@code true} while a read-back may still change it
+     */
     public boolean awaitsReadBack() {
         return canBecome(PAID);
     }
 
-    /** What a read-back from the provider may settle: paid, refused or abandoned. */
+    /**
+     * What a read-back from the provider may settle: paid, refused or abandoned.
+     *
+     * @return {@code true} for those outcomes
+     */
     public boolean isProviderOutcome() {
         return this == PAID || this == REFUSED || this == ABANDONED;
     }
 
-    /** Whether nothing changes it any more. */
+    /**
+     * Whether the payment is settled for good (no further read-back changes it).
+     *
+     * @return {@code true} for a settled status
+     */
     public boolean isFinal() {
         return NEXT.get(this).isEmpty();
     }

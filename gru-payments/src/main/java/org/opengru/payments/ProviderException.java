@@ -21,20 +21,39 @@ public final class ProviderException extends PaymentException {
         NOT_CONFIGURED
     }
 
+    /** What failed. */
     private final Kind kind;
+    /** The provider's error code, or {@code null}. */
     private final @Nullable String code;
 
+    /**
+     * Reports a failed provider call.
+     *
+     * @param kind what failed
+     * @param code the provider's error code, or {@code null}
+     * @param message the detail, never a card number or a secret
+     * @param cause the underlying failure, or {@code null}
+     */
     public ProviderException(Kind kind, @Nullable String code, String message, @Nullable Throwable cause) {
         super(kind + (code == null ? "" : " " + code) + ": " + message, cause);
         this.kind = kind;
         this.code = code;
     }
 
+    /**
+     * What failed: the page tells "try again later" from "contact the mairie" with it.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The provider's own error code, for a {@link Kind#FAULT}. */
+    /**
+     * The provider's own error code, for a {@link Kind#FAULT}.
+     *
+     * @return the code, or {@code null}
+     */
     public @Nullable String code() {
         return code;
     }

@@ -7,7 +7,17 @@ import org.opengru.core.id.EventId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.tenancy.TenantId;
 
-/** An agent asked for a complement; the implicit-decision period is suspended. */
+/**
+ * An agent asked for a complement; the implicit-decision period is suspended.
+ *
+ * @param eventId the event's id
+ * @param tenant the collectivité
+ * @param occurredAt when it happened
+ * @param requestId the request
+ * @param version the request's version after the change
+ * @param missing the pieces or fields to provide
+ * @param dueBy when the complement is due, or {@code null}
+ */
 public record ComplementRequested(
         EventId eventId,
         TenantId tenant,
@@ -18,6 +28,17 @@ public record ComplementRequested(
         LocalDate dueBy)
         implements RequestEvent {
 
+    /**
+     * Copies the missing list.
+     *
+     * @param eventId the event's id
+     * @param tenant the collectivité
+     * @param occurredAt when it happened
+     * @param requestId the request
+     * @param version the request's version after the change
+     * @param missing the pieces or fields to provide
+     * @param dueBy when the complement is due, or {@code null}
+     */
     public ComplementRequested {
         missing = List.copyOf(missing);
     }

@@ -6,7 +6,17 @@ import org.opengru.core.id.EventId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.tenancy.TenantId;
 
-/** The implicit-decision deadline passed and the system recorded the implicit decision. */
+/**
+ * The implicit-decision deadline passed and the system recorded the implicit decision.
+ *
+ * @param eventId the event's id
+ * @param tenant the collectivité
+ * @param occurredAt when it happened
+ * @param requestId the request
+ * @param version the request's version after the change
+ * @param outcome the implicit decision: accepted (SVA) or rejected (SVR)
+ * @param decisionDate the date of the implicit decision
+ */
 public record DeadlineReached(
         EventId eventId,
         TenantId tenant,

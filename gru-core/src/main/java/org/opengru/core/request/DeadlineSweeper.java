@@ -26,13 +26,27 @@ public final class DeadlineSweeper {
     private final RequestStore store;
     private final Clock clock;
 
+    /**
+     * A sweeper firing the implicit decisions (SVA/SVR) through the service, so that each is one audited
+     * transition like any other.
+     *
+     * @param requests the request service
+     * @param store the requests, to find those due
+     * @param clock now
+     */
     public DeadlineSweeper(RequestService requests, RequestStore store, Clock clock) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Applies every implicit decision due now in the collectivité; returns how many were applied. */
+    /**
+     * Applies every implicit decision due now in the collectivité; returns how many were applied.
+     *
+     * @param tenant the collectivité
+     * @return how many. Idempotent: a decision already applied is not due any more; run it from any scheduler
+     * on any node (a concurrent sweep's duplicate is refused by the version check)
+     */
     public int sweep(TenantId tenant) {
         Principal system = Principal.system(tenant, "deadline-sweeper");
         int applied = 0;

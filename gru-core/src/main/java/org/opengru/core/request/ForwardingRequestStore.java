@@ -22,6 +22,11 @@ public class ForwardingRequestStore implements RequestStore {
     /** The store every call is handed to. */
     protected final RequestStore delegate;
 
+    /**
+     * A store passing every call to {@code delegate}; override the methods to decorate.
+     *
+     * @param delegate the store decorated
+     */
     public ForwardingRequestStore(RequestStore delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }

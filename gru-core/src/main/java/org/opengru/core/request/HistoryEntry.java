@@ -11,6 +11,17 @@ import org.opengru.core.principal.ActorRef;
  * One line of a request's history, appended by every action and never changed: sequence number (1, 2,
  * 3...), when, who (pseudonymous), through which channel, which action, from which status to which, the
  * reason given, and whether it was an implicit decision.
+ *
+ * @param requestId the request
+ * @param sequence its number in the request's history, from 1
+ * @param at when
+ * @param actor who acted (pseudonymous)
+ * @param channel how the action came
+ * @param action the action
+ * @param from the status before, or {@code null} for the creation
+ * @param to the status after
+ * @param reason the reason given, or {@code null}
+ * @param implicit whether the system recorded an implicit decision
  */
 public record HistoryEntry(
         RequestId requestId,
@@ -24,6 +35,21 @@ public record HistoryEntry(
         @Nullable String reason,
         boolean implicit) {
 
+    /**
+     * Checks the entry.
+     *
+     * @param requestId the request
+     * @param sequence its number in the request's history, from 1
+     * @param at when
+     * @param actor who acted (pseudonymous)
+     * @param channel how the action came
+     * @param action the action
+     * @param from the status before, or {@code null} for the creation
+     * @param to the status after
+     * @param reason the reason given, or {@code null}
+     * @param implicit whether the system recorded an implicit decision
+     * @throws NullPointerException naming a missing value
+     */
     public HistoryEntry {
         Checks.required("history.requestId", requestId);
         Checks.check(sequence >= 1, "history.sequence", sequence, "must be 1 or more");

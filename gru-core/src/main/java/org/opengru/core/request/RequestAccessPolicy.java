@@ -22,12 +22,24 @@ public final class RequestAccessPolicy {
     private final Representations representations;
     private final Clock clock;
 
+    /**
+     * A policy over who acts for whom.
+     *
+     * @param representations households and mandates
+     * @param clock now, since a mandate ends
+     */
     public RequestAccessPolicy(Representations representations, Clock clock) {
         this.representations = Objects.requireNonNull(representations, "representations");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The roles the principal holds on the request; empty when they may not see it. */
+    /**
+     * The roles the principal holds on the request; empty when they may not see it.
+     *
+     * @param actor the principal
+     * @param request the request
+     * @return the roles: applicant, keying agent, agent of the team, system
+     */
     public Set<ActorRole> rolesOf(Principal actor, Request request) {
         Set<ActorRole> roles = EnumSet.noneOf(ActorRole.class);
         if (!actor.tenant().equals(request.tenant())) {
@@ -53,11 +65,24 @@ public final class RequestAccessPolicy {
         return roles;
     }
 
+    /**
+     * Whether the principal may read the request.
+     *
+     * @param actor the principal
+     * @param request the request
+     * @return {@code true} when they hold a role on it
+     */
     public boolean canRead(Principal actor, Request request) {
         return !rolesOf(actor, request).isEmpty();
     }
 
-    /** Nothing if the principal may read the request, else an {@link AccessDeniedException}. */
+    /**
+     * Nothing if the principal may read the request, else an {@link AccessDeniedException}.
+     *
+     * @param actor the principal
+     * @param request the request
+     * @throws AccessDeniedException when they may not
+     */
     public void checkRead(Principal actor, Request request) {
         if (!canRead(actor, request)) {
             throw new AccessDeniedException(

@@ -2,18 +2,29 @@ package org.opengru.core.request;
 
 /** What can be done to a request; each is one or more rows of the {@link RequestLifecycle} table. */
 public enum RequestAction {
+    /** An usager or agent creates a draft. */
     CREATE,
+    /** The draft's values and pieces are changed. */
     EDIT,
+    /** The draft is filed (déposée): received, accusé de réception issued. */
     SUBMIT,
     /** An agent records a paper or counter request received incomplete (R112-11-2). */
     REGISTER_INCOMPLETE,
+    /** An agent starts processing (mise en instruction). */
     START_REVIEW,
+    /** An agent asks for a complement; the implicit-decision period is suspended. */
     REQUEST_COMPLEMENT,
+    /** The complement is provided; processing resumes. */
     PROVIDE_COMPLEMENT,
+    /** An agent accepts (express decision). */
     ACCEPT,
+    /** An agent rejects, with a reason (express decision). */
     REJECT,
+    /** An agent closes without a decision on the merits (classement sans suite). */
     CLOSE_WITHOUT_FOLLOW_UP,
+    /** The applicant withdraws (désistement). */
     WITHDRAW,
+    /** An agent reopens a decided request. */
     REOPEN,
     /** The system records an implicit acceptance (silence vaut accord). */
     IMPLICIT_ACCEPT,

@@ -11,6 +11,12 @@ import org.opengru.core.internal.Checks;
  * to append (one version each: usually one, two for an agent's key-in); the events for the transactional
  * outbox; and the idempotency record of the command, if it had a key. Either all of it is stored or none
  * of it.
+ *
+ * @param request the new state
+ * @param expectedVersion the version read before the change, 0 for a creation
+ * @param history the history entries to append
+ * @param events the events to queue in the outbox
+ * @param idempotency the idempotency record to keep, or {@code null}
  */
 public record RequestChange(
         Request request,
@@ -19,6 +25,15 @@ public record RequestChange(
         List<DomainEvent> events,
         @Nullable IdempotencyRecord idempotency) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param request the new state
+     * @param expectedVersion the version read before the change, 0 for a creation
+     * @param history the history entries to append
+     * @param events the events to queue in the outbox
+     * @param idempotency the idempotency record to keep, or {@code null}
+     */
     public RequestChange {
         Checks.required("change.request", request);
         Checks.check(expectedVersion >= 0, "change.expectedVersion", expectedVersion, "must be 0 or more");

@@ -494,16 +494,31 @@ public final class RequestLifecycle {
         this.table = table;
     }
 
-    /** The standard lifecycle. */
+    /**
+     * The standard lifecycle.
+     *
+     * @return the table of {@link #TABLE}
+     */
     public static RequestLifecycle standard() {
         return new RequestLifecycle(TABLE);
     }
 
+    /**
+     * Every transition, in the table's order.
+     *
+     * @return the transitions
+     */
     public List<Transition> transitions() {
         return table;
     }
 
-    /** The row for that action from that state ({@code null} state: creation), if any. */
+    /**
+     * The row for that action from that state ({@code null} state: creation), if any.
+     *
+     * @param action the action
+     * @param from the status, or {@code null}
+     * @return the row, or empty when the action is illegal from there
+     */
     public java.util.Optional<Transition> find(RequestAction action, @Nullable RequestStatus from) {
         return table.stream()
                 .filter(t -> t.action() == action
@@ -572,7 +587,11 @@ public final class RequestLifecycle {
         return out;
     }
 
-    /** The lifecycle as a Mermaid state diagram, one edge per (from, action). */
+    /**
+     * The lifecycle as a Mermaid state diagram, one edge per (from, action).
+     *
+     * @return the diagram
+     */
     public String toMermaid() {
         StringBuilder sb = new StringBuilder("stateDiagram-v2\n");
         forEachEdge(
@@ -589,7 +608,11 @@ public final class RequestLifecycle {
         return sb.toString();
     }
 
-    /** The lifecycle as a Graphviz DOT digraph. */
+    /**
+     * The lifecycle as a Graphviz DOT digraph.
+     *
+     * @return the digraph
+     */
     public String toDot() {
         StringBuilder sb = new StringBuilder(
                 "digraph request_lifecycle {\n    rankdir=LR;\n    node [shape=box, style=rounded];\n");
@@ -620,7 +643,11 @@ public final class RequestLifecycle {
         }
     }
 
-    /** The table as Markdown, for the docs. */
+    /**
+     * The table as Markdown, for the docs.
+     *
+     * @return the table
+     */
     public String toMarkdownTable() {
         StringBuilder sb = new StringBuilder(
                 "| action | from | to | who | guard | effects |\n| --- | --- | --- | --- | --- | --- |\n");

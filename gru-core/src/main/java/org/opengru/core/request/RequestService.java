@@ -79,14 +79,30 @@ public final class RequestService {
         this.publisher = b.publisher;
     }
 
+    /**
+     * Starts a service; the clock, references, stores, representations and teams are required; the ids, the
+     * acknowledgment settings, the deadline calculator and the publisher have defaults.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The lifecycle table the service fires its transitions from.
+     *
+     * @return the table
+     */
     public RequestLifecycle lifecycle() {
         return lifecycle;
     }
 
+    /**
+     * Who may do what on a request: the same policy the commands check.
+     *
+     * @return the access policy
+     */
     public RequestAccessPolicy policy() {
         return policy;
     }
@@ -99,6 +115,14 @@ public final class RequestService {
      * beneficiary, the applicant files on their behalf: the applicant must be able to act for the
      * beneficiary, whoever files ({@link AccessDeniedException} otherwise), and the démarche must be open to
      * both kinds.
+     *
+     * @param actor the usager or agent who creates it
+     * @param command the démarche, the applicant (and beneficiary), the channel and any first values
+     * @param clientKey an idempotency key: a retried create returns the first call's draft, or {@code null}
+     * @return the draft, with its short reference
+     * @throws AccessDeniedException when the actor may not file for the applicant or the beneficiary
+     * @throws org.opengru.core.error.ValidationException when the démarche is not open to the applicant's kind
+     * or a given value is invalid, naming the field
      */
     public Request create(Principal actor, NewRequest command, @Nullable IdempotencyKey clientKey) {
         @Nullable IdempotencyKey key = scoped(actor, RequestAction.CREATE, clientKey);
@@ -221,6 +245,20 @@ public final class RequestService {
      * Fires an action on a request. See the class comment for the order of checks. With an idempotency key
      * already used for the same action on the same request, nothing is done again and the request is
      * returned as it is now (the first call's effect, plus whatever happened since).
+     *
+     * @param actor the usager, agent or system who acts
+     * @param id the request
+     * @param action the action
+     * @param input the action's content: form values, pieces, reason, missing pieces, due date
+     * @param clientKey an idempotency key, or {@code null}
+     * @return the request after the action
+     * @throws NotFoundException when the actor's collectivité has no such request
+     * @throws AccessDeniedException when the actor may not see it or fire this action on it
+     * @throws org.opengru.core.error.IllegalTransitionException when the action does not leave the request's status
+     * @throws org.opengru.core.error.ValidationException when the transition's guard refuses the input, naming
+     * the field
+     * @throws org.opengru.core.error.ConcurrentUpdateException when the request changed meanwhile: read it again
+     * and retry
      */
     public Request perform(
             Principal actor,
@@ -246,18 +284,75 @@ public final class RequestService {
         return commit(List.of(step(ctx, action, false)), request.version(), key, fingerprint);
     }
 
+    /**
+     * Updates a draft's form values and pieces (the applicant, or the agent who keys it in).
+     *
+     * @param actor the applicant, or the agent who keyed it in
+     * @param id the draft
+     * @param content the values and pieces to set
+     * @param key an idempotency key, or {@code null}
+     * @return the draft
+     * @throws org.opengru.core.error.ValidationException naming a field whose given value is invalid
+     * @throws org.opengru.core.error.IllegalTransitionException when the request is no longer a draft
+     */
     public Request edit(Principal actor, RequestId id, ActionInput content, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.EDIT, content, key);
     }
 
+    /**
+     * Files the demande: the draft becomes received (déposée). The guard requires the form to be valid against
+     * the démarche's schema and every required pièce justificative present; the effect records the date of
+     * receipt, starts the implicit-decision period (silence vaut accord or rejet, {@link
+     * org.opengru.core.catalogue.ImplicitDecisionRule}) and issues the accusé de réception with the CRPA's
+     * mentions ({@link #acknowledgment}). Like every command, it is refused as a whole (nothing written) or done
+     * once; with the same key, a retried submit (a double click, a lost answer) returns the request as it is
+     * instead of failing on the status.
+     *
+     * @param actor the applicant, or the agent who keyed the draft in
+     * @param id the draft
+     * @param key an idempotency key, or {@code null}
+     * @return the received request, status {@link RequestStatus#SUBMITTED}
+     * @throws NotFoundException when the actor's collectivité has no such request
+     * @throws AccessDeniedException when the actor is neither the applicant (or someone acting for them) nor the
+     *     keying agent
+     * @throws org.opengru.core.error.IllegalTransitionException when the request is not a draft any more (already
+     *     submitted without the key, withdrawn)
+     * @throws org.opengru.core.error.ValidationException listing every missing or invalid field and piece, each by
+     *     its path (the same list {@link #submissionProblems} gives beforehand)
+     * @throws org.opengru.core.error.ConcurrentUpdateException when the draft changed meanwhile
+     */
     public Request submit(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.SUBMIT, ActionInput.none(), key);
     }
 
+    /**
+     * An agent of the démarche's team starts processing a received request (en instruction).
+     *
+     * @param actor the agent
+     * @param id the request
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#IN_REVIEW}
+     * @throws AccessDeniedException when the actor is not an agent of the team
+     * @throws org.opengru.core.error.IllegalTransitionException when the request is not {@code SUBMITTED}
+     */
     public Request startReview(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.START_REVIEW, ActionInput.none(), key);
     }
 
+    /**
+     * An agent asks the usager for a complement: the implicit-decision period is suspended until it comes (or its
+     * due date passes).
+     *
+     * @param actor the agent
+     * @param id the request, in review
+     * @param reason why, in words the usager reads
+     * @param missing what is missing: the pieces or fields to provide
+     * @param dueBy the date the complement is due, or {@code null} for the démarche's default
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#AWAITING_COMPLEMENT}
+     * @throws org.opengru.core.error.ValidationException when the reason or the list is empty
+     * @throws org.opengru.core.error.IllegalTransitionException when the request is not in review
+     */
     public Request requestComplement(
             Principal actor,
             RequestId id,
@@ -273,26 +368,89 @@ public final class RequestService {
                 key);
     }
 
+    /**
+     * The usager (or an agent for them) provides the complement: the request goes back to review and the
+     * implicit-decision period resumes, as the démarche says (continue or restart).
+     *
+     * @param actor the applicant, or an agent of the team
+     * @param id the request
+     * @param content the values and pieces provided
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#IN_REVIEW}
+     * @throws org.opengru.core.error.ValidationException naming what is still missing or invalid
+     * @throws org.opengru.core.error.IllegalTransitionException when no complement is awaited
+     */
     public Request provideComplement(Principal actor, RequestId id, ActionInput content, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.PROVIDE_COMPLEMENT, content, key);
     }
 
+    /**
+     * An agent accepts the request: an express decision.
+     *
+     * @param actor the agent
+     * @param id the request, in review
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#ACCEPTED}
+     * @throws org.opengru.core.error.IllegalTransitionException when the request is not in review
+     */
     public Request accept(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.ACCEPT, ActionInput.none(), key);
     }
 
+    /**
+     * An agent rejects the request: an express decision, with the reason the usager reads (and the voies et
+     * délais de recours of the démarche).
+     *
+     * @param actor the agent
+     * @param id the request, in review
+     * @param reason the reason, required
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#REJECTED}
+     * @throws org.opengru.core.error.ValidationException when the reason is blank
+     * @throws org.opengru.core.error.IllegalTransitionException when the request is not in review
+     */
     public Request reject(Principal actor, RequestId id, String reason, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.REJECT, ActionInput.reason(reason), key);
     }
 
+    /**
+     * An agent closes the request without a decision on the merits (classée sans suite).
+     *
+     * @param actor the agent
+     * @param id the request, received and not decided
+     * @param reason the reason, required
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#CLOSED_WITHOUT_FOLLOW_UP}
+     * @throws org.opengru.core.error.ValidationException when the reason is blank
+     */
     public Request closeWithoutFollowUp(Principal actor, RequestId id, String reason, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.CLOSE_WITHOUT_FOLLOW_UP, ActionInput.reason(reason), key);
     }
 
+    /**
+     * The applicant withdraws (désistement): no decision will be taken.
+     *
+     * @param actor the applicant, or someone acting for them
+     * @param id the request, draft or received and not decided
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#WITHDRAWN}
+     * @throws org.opengru.core.error.IllegalTransitionException when it is already decided or withdrawn
+     */
     public Request withdraw(Principal actor, RequestId id, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.WITHDRAW, ActionInput.none(), key);
     }
 
+    /**
+     * An agent reopens a decided request: the decision is withdrawn and no implicit decision may follow any more.
+     *
+     * @param actor the agent
+     * @param id the request, decided
+     * @param reason the reason, required
+     * @param key an idempotency key, or {@code null}
+     * @return the request, status {@link RequestStatus#IN_REVIEW}
+     * @throws org.opengru.core.error.ValidationException when the reason is blank
+     * @throws org.opengru.core.error.IllegalTransitionException when the request is not decided
+     */
     public Request reopen(Principal actor, RequestId id, String reason, @Nullable IdempotencyKey key) {
         return perform(actor, id, RequestAction.REOPEN, ActionInput.reason(reason), key);
     }
@@ -303,6 +461,12 @@ public final class RequestService {
      * decided: {@link org.opengru.core.error.ValidationException} on {@code status} otherwise). The status
      * does not change; the history records an {@link RequestAction#ASSIGN} entry (and with it the audit
      * trail and the timeline). Taking a request one already holds changes nothing.
+     *
+     * @param actor the agent
+     * @param id the request
+     * @param clientKey an idempotency key, or {@code null}
+     * @return the request, with the agent as its assignee
+     * @throws AccessDeniedException when the actor is not an agent of the request's team
      */
     public Request assign(Principal actor, RequestId id, @Nullable IdempotencyKey clientKey) {
         @Nullable IdempotencyKey key = scoped(actor, RequestAction.ASSIGN, clientKey);
@@ -354,6 +518,10 @@ public final class RequestService {
      * One page of an agent's work queue, in the query's order. Only agents have one; it shows the requests
      * of their teams exactly as {@link #list} does ({@code query.teams()} narrows them: naming a team the
      * agent is not in is an {@link AccessDeniedException}).
+     *
+     * @param actor the agent
+     * @param query the filters, the order and the page
+     * @return the page, with the key of the next one
      */
     public WorkQueuePage workQueue(Principal actor, WorkQueueQuery query) {
         Objects.requireNonNull(query, "query");
@@ -378,11 +546,26 @@ public final class RequestService {
         return new WorkQueuePage(visible(actor, page), next);
     }
 
-    /** The request, if the principal may see it; {@link NotFoundException} or {@link AccessDeniedException}. */
+    /**
+     * The request, if the principal may see it; {@link NotFoundException} or {@link AccessDeniedException}.
+     *
+     * @param actor the usager or agent
+     * @param id the request
+     * @return the request
+     */
     public Request get(Principal actor, RequestId id) {
         return load(actor, id);
     }
 
+    /**
+     * The request with that short reference (the one on the accusé de réception), if the principal may see it.
+     *
+     * @param actor the usager or agent
+     * @param reference the reference, as the usager typed it
+     * @return the request
+     * @throws NotFoundException when the collectivité has no such reference
+     * @throws AccessDeniedException when the principal may not see it
+     */
     public Request getByReference(Principal actor, ShortReference reference) {
         Request r = store.findByReference(actor.tenant(), reference)
                 .orElseThrow(() -> new NotFoundException("request", reference.value()));
@@ -393,6 +576,10 @@ public final class RequestService {
     /**
      * The principal's requests, newest first: an usager's own and those of the usagers they may act for;
      * an agent's teams'. The system has no list (use {@link RequestStore} queries).
+     *
+     * @param actor the usager or agent
+     * @param query the filters and the page
+     * @return the requests
      */
     public List<Request> list(Principal actor, RequestQuery query) {
         if (actor instanceof UsagerPrincipal u) {
@@ -412,12 +599,28 @@ public final class RequestService {
         return rows.stream().filter(r -> policy.canRead(actor, r)).toList();
     }
 
+    /**
+     * The request's history, oldest first: every action, who did it and when.
+     *
+     * @param actor the usager or agent who may see the request
+     * @param id the request
+     * @return the entries
+     * @throws NotFoundException when the actor's collectivité has no such request
+     * @throws AccessDeniedException when the actor may not see it
+     */
     public List<HistoryEntry> history(Principal actor, RequestId id) {
         Request r = load(actor, id);
         return store.history(r.tenant(), r.id());
     }
 
-    /** The accusé de réception, once received. */
+    /**
+     * The accusé de réception, once received.
+     *
+     * @param actor the usager or agent who may see the request
+     * @param id the request
+     * @return the acknowledgment, with the date of receipt, the deadline and the implicit decision it leads to
+     * @throws NotFoundException when the request was not received yet
+     */
     public Acknowledgment acknowledgment(Principal actor, RequestId id) {
         Request r = load(actor, id);
         if (r.acknowledgment() == null) {
@@ -429,6 +632,10 @@ public final class RequestService {
     /**
      * What still prevents submitting the request as it is (missing or invalid values, missing pieces), each
      * naming its field; empty when it can be submitted. For a UI to explain a disabled button.
+     *
+     * @param actor the usager or agent who may see the request
+     * @param id the request
+     * @return the problems, possibly none
      */
     public List<org.opengru.core.error.Violation> submissionProblems(Principal actor, RequestId id) {
         Request request = load(actor, id);
@@ -442,12 +649,24 @@ public final class RequestService {
         }
     }
 
-    /** The actions the principal may fire on the request now: what a UI shows as buttons. */
+    /**
+     * The actions the principal may fire on the request now: what a UI shows as buttons.
+     *
+     * @param actor the usager or agent
+     * @param id the request
+     * @return the actions
+     */
     public Set<RequestAction> permittedActions(Principal actor, RequestId id) {
         return permittedActions(load(actor, id), actor);
     }
 
-    /** The actions the principal may fire on this request now (empty if they may not see it). */
+    /**
+     * The actions the principal may fire on this request now (empty if they may not see it).
+     *
+     * @param request the request, already loaded
+     * @param actor the principal
+     * @return the actions
+     */
     public Set<RequestAction> permittedActions(Request request, Principal actor) {
         Set<ActorRole> roles = policy.rolesOf(actor, request);
         if (roles.isEmpty()) {
@@ -620,61 +839,133 @@ public final class RequestService {
 
         private Builder() {}
 
+        /**
+         * The clock of dates of receipt, deadlines and history (required).
+         *
+         * @param c the application's clock
+         * @return this builder
+         */
         public Builder clock(Clock c) {
             clock = c;
             return this;
         }
 
+        /**
+         * The ids of requests and events; by default a generator on the clock.
+         *
+         * @param g the generator
+         * @return this builder
+         */
         public Builder ids(IdGenerator g) {
             ids = g;
             return this;
         }
 
+        /**
+         * The short references printed on accusés de réception (required).
+         *
+         * @param g the generator
+         * @return this builder
+         */
         public Builder references(ReferenceGenerator g) {
             references = g;
             return this;
         }
 
+        /**
+         * The requests (required).
+         *
+         * @param s the store
+         * @return this builder
+         */
         public Builder store(RequestStore s) {
             store = s;
             return this;
         }
 
+        /**
+         * The démarches (required).
+         *
+         * @param s the store
+         * @return this builder
+         */
         public Builder procedures(ProcedureStore s) {
             procedures = s;
             return this;
         }
 
+        /**
+         * The usagers, to check applicants and beneficiaries (required).
+         *
+         * @param s the store
+         * @return this builder
+         */
         public Builder usagers(UsagerStore s) {
             usagers = s;
             return this;
         }
 
+        /**
+         * Who acts for whom: households and mandates (required).
+         *
+         * @param r the representations
+         * @return this builder
+         */
         public Builder representations(Representations r) {
             representations = r;
             return this;
         }
 
+        /**
+         * Which agent is in which team (required).
+         *
+         * @param t the directory
+         * @return this builder
+         */
         public Builder teams(TeamDirectory t) {
             teams = t;
             return this;
         }
 
+        /**
+         * Each collectivité's mentions of the accusé de réception (service's address, mediator...).
+         *
+         * @param s the settings per collectivité
+         * @return this builder
+         */
         public Builder acknowledgmentSettings(Function<TenantId, AcknowledgmentSettings> s) {
             acknowledgmentSettings = Objects.requireNonNull(s);
             return this;
         }
 
+        /**
+         * How deadlines are counted (working days, public holidays).
+         *
+         * @param d the calculator
+         * @return this builder
+         */
         public Builder deadlines(DeadlineCalculator d) {
             deadlines = Objects.requireNonNull(d);
             return this;
         }
 
+        /**
+         * Where request events are published after each command.
+         *
+         * @param p the publisher
+         * @return this builder
+         */
         public Builder publisher(DomainEventPublisher p) {
             publisher = Objects.requireNonNull(p);
             return this;
         }
 
+        /**
+         * Builds the service.
+         *
+         * @return the service, thread-safe
+         * @throws NullPointerException naming a missing part
+         */
         public RequestService build() {
             return new RequestService(this);
         }

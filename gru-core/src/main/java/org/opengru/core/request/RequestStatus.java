@@ -15,19 +15,29 @@ public enum RequestStatus {
     IN_REVIEW,
     /** A complement was asked for; the implicit-decision period is suspended. */
     AWAITING_COMPLEMENT,
+    /** Accepted: an express or implicit (silence vaut accord) acceptance. */
     ACCEPTED,
+    /** Rejected: an express rejection with its reason, or an implicit one (silence vaut rejet). */
     REJECTED,
     /** Closed without a decision on the merits (classée sans suite). */
     CLOSED_WITHOUT_FOLLOW_UP,
     /** Withdrawn by the applicant before a decision (désistement). */
     WITHDRAWN;
 
-    /** Accepted, rejected or closed: only an agent's reopen leaves these. */
+    /**
+     * Accepted, rejected or closed: only an agent's reopen leaves these.
+     *
+     * @return {@code true} for a decided status
+     */
     public boolean decided() {
         return this == ACCEPTED || this == REJECTED || this == CLOSED_WITHOUT_FOLLOW_UP;
     }
 
-    /** Whether the administration still has to decide (received, not decided, not withdrawn). */
+    /**
+     * Whether the administration still has to decide (received, not decided, not withdrawn).
+     *
+     * @return {@code true} for a pending status
+     */
     public boolean pending() {
         return this == SUBMITTED || this == IN_REVIEW || this == AWAITING_COMPLEMENT;
     }

@@ -9,6 +9,17 @@ import org.opengru.core.internal.Checks;
  * by {@link RequestLifecycle#permittedActions}), what the command must satisfy ({@code guard}: throws a
  * {@link org.opengru.core.error.ValidationException}) and what it does ({@code effect}). The descriptions
  * are for people: they appear in the exported diagram and the docs.
+ *
+ * @param action the action
+ * @param from the statuses it leaves, empty for the creation
+ * @param to the status it leads to
+ * @param actors who may fire it
+ * @param preconditionDescription the precondition in words, for the docs
+ * @param precondition whether the row applies to the request as it stands
+ * @param guardDescription the guard in words, for the docs
+ * @param guard checks the command
+ * @param effectDescription the effect in words, for the docs
+ * @param effect sets the next state and emits events
  */
 public record Transition(
         RequestAction action,
@@ -25,18 +36,37 @@ public record Transition(
     /** Whether the transition is available for this request at all (state only, no command input). */
     @FunctionalInterface
     public interface Precondition {
+        /**
+         * Whether the row applies to the request as it stands.
+         *
+         * @param ctx the context
+         * @return {@code true} when it does
+         */
         boolean holds(TransitionContext ctx);
 
+        /** Always available. */
         Precondition ALWAYS = ctx -> true;
     }
 
     /** Checks the command; throws a {@link org.opengru.core.error.ValidationException} naming the field. */
     @FunctionalInterface
     public interface Guard {
+        /**
+         * Checks the command.
+         *
+         * @param ctx the context
+         */
         void check(TransitionContext ctx);
 
+        /** Checks nothing. */
         Guard NONE = ctx -> {};
 
+        /**
+         * This guard, then the other.
+         *
+         * @param other the next guard
+         * @return the combined guard
+         */
         default Guard and(Guard other) {
             return ctx -> {
                 check(ctx);
@@ -48,11 +78,33 @@ public record Transition(
     /** Sets the next state's values (the status and version are set by the lifecycle) and emits events. */
     @FunctionalInterface
     public interface Effect {
+        /**
+         * Sets the next state's values and emits the events.
+         *
+         * @param ctx the context
+         * @param next the next state
+         */
         void apply(TransitionContext ctx, Request.Builder next);
 
+        /** Changes nothing. */
         Effect NONE = (ctx, next) -> {};
     }
 
+    /**
+     * Checks the row.
+     *
+     * @param action the action
+     * @param from the statuses it leaves, empty for the creation
+     * @param to the status it leads to
+     * @param actors who may fire it
+     * @param preconditionDescription the precondition in words, for the docs
+     * @param precondition whether the row applies to the request as it stands
+     * @param guardDescription the guard in words, for the docs
+     * @param guard checks the command
+     * @param effectDescription the effect in words, for the docs
+     * @param effect sets the next state and emits events
+     * @throws NullPointerException naming a missing value
+     */
     public Transition {
         Checks.required("action", action);
         from = Set.copyOf(from);
@@ -61,7 +113,11 @@ public record Transition(
         Checks.check(!actors.isEmpty(), "actors", actors, () -> "must name who may fire " + action);
     }
 
-    /** Whether this row creates a request (no source state). */
+    /**
+     * Whether this row creates a request (no source state).
+     *
+     * @return {@code true} for the creation row
+     */
     public boolean creates() {
         return from.isEmpty();
     }

@@ -27,6 +27,15 @@ public final class TransitionContext {
     /** Issues the accusé de réception of a request being received. */
     @FunctionalInterface
     public interface Receipts {
+        /**
+         * Issues the accusé de réception with the CRPA's mentions.
+         *
+         * @param received the request being received
+         * @param procedure its démarche version
+         * @param missing what is missing, for a request received incomplete
+         * @param complementDueBy when the missing pieces are due, or {@code null}
+         * @return the acknowledgment
+         */
         Acknowledgment issue(
                 Request received, Procedure procedure, List<String> missing, @Nullable LocalDate complementDueBy);
     }
@@ -42,6 +51,19 @@ public final class TransitionContext {
     private final java.util.function.Supplier<EventId> eventIds;
     private final List<DomainEvent> events = new ArrayList<>();
 
+    /**
+     * A context for one action.
+     *
+     * @param request the request before the action (for a creation, the new draft)
+     * @param procedure its démarche version
+     * @param actor who acts
+     * @param input the command's input
+     * @param now the time of the action
+     * @param deadlines how deadlines are counted
+     * @param receipts issues the accusé de réception
+     * @param applicantKind the applicant's kind when creating, else {@code null}
+     * @param eventIds the ids of the events the effects emit
+     */
     public TransitionContext(
             Request request,
             Procedure procedure,
@@ -63,50 +85,102 @@ public final class TransitionContext {
         this.eventIds = eventIds;
     }
 
+    /**
+     * The request before the action.
+     *
+     * @return the request
+     */
     public Request request() {
         return request;
     }
 
+    /**
+     * Its démarche version.
+     *
+     * @return the démarche
+     */
     public Procedure procedure() {
         return procedure;
     }
 
+    /**
+     * Who acts.
+     *
+     * @return the principal
+     */
     public Principal actor() {
         return actor;
     }
 
+    /**
+     * The command's input.
+     *
+     * @return the input
+     */
     public ActionInput input() {
         return input;
     }
 
+    /**
+     * The time of the action.
+     *
+     * @return the instant
+     */
     public Instant now() {
         return now;
     }
 
+    /**
+     * The date of the action, as the deadline calculator counts days.
+     *
+     * @return the date
+     */
     public LocalDate today() {
         return deadlines.day(now);
     }
 
+    /**
+     * How deadlines are counted.
+     *
+     * @return the calculator
+     */
     public DeadlineCalculator deadlines() {
         return deadlines;
     }
 
+    /**
+     * Issues the accusé de réception.
+     *
+     * @return the receipts
+     */
     public Receipts receipts() {
         return receipts;
     }
 
-    /** The applicant's kind, known when creating (to check who the démarche is open to). */
+    /**
+     * The applicant's kind, known when creating (to check who the démarche is open to).
+     *
+     * @return the kind, or {@code null}
+     */
     public @Nullable UsagerKind applicantKind() {
         return applicantKind;
     }
 
-    /** The request's form data with the input's values applied. */
+    /**
+     * The request's form data with the input's values applied.
+     *
+     * @return the data
+     */
     public FormData proposedData() {
         FormData given = input.data();
         return given == null ? request.data() : request.data().merge(given);
     }
 
-    /** The request's pieces with the input's pieces replacing those of the same type. */
+    /**
+     * The request's pieces with the input's pieces replacing those of the same type.
+     *
+     * @return the pieces
+     */
     public List<ProvidedPiece> proposedPieces() {
         if (input.pieces().isEmpty()) {
             return request.pieces();
@@ -121,7 +195,11 @@ public final class TransitionContext {
         return List.copyOf(byType.values());
     }
 
-    /** The version the request will have after this action. */
+    /**
+     * The version the request will have after this action.
+     *
+     * @return the version
+     */
     public long nextVersion() {
         return isCreation ? 1 : request.version() + 1;
     }
@@ -132,7 +210,11 @@ public final class TransitionContext {
         isCreation = true;
     }
 
-    /** Queues an event, built with a fresh event id; published once the change is stored. */
+    /**
+     * Queues an event, built with a fresh event id; published once the change is stored.
+     *
+     * @param event builds the event from its id
+     */
     public void emit(Function<EventId, DomainEvent> event) {
         events.add(event.apply(eventIds.get()));
     }

@@ -22,10 +22,23 @@ public final class EnvelopeEncryption {
     private final SecureRandom random;
     private final int chunkSize;
 
+    /**
+     * Encryption with a strong random source and chunks of {@link #DEFAULT_CHUNK_SIZE} bytes.
+     *
+     * @param keys the master keys that wrap each file's data key
+     */
     public EnvelopeEncryption(KeyProvider keys) {
         this(keys, new SecureRandom(), DEFAULT_CHUNK_SIZE);
     }
 
+    /**
+     * Encryption with a chosen random source and chunk size.
+     *
+     * @param keys the master keys that wrap each file's data key
+     * @param random the source of data keys and nonces
+     * @param chunkSize the plaintext bytes authenticated together, 16 bytes to 8 MiB
+     * @throws IllegalArgumentException when the chunk size is out of range
+     */
     public EnvelopeEncryption(KeyProvider keys, SecureRandom random, int chunkSize) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.random = Objects.requireNonNull(random, "random");
@@ -35,7 +48,11 @@ public final class EnvelopeEncryption {
         this.chunkSize = chunkSize;
     }
 
-    /** The key provider, for rotation ({@link KeyProvider#rewrap}). */
+    /**
+     * The key provider, for rotation ({@link KeyProvider#rewrap}).
+     *
+     * @return the key provider
+     */
     public KeyProvider keys() {
         return keys;
     }
@@ -44,6 +61,9 @@ public final class EnvelopeEncryption {
      * Starts encrypting into {@code target} under a fresh data key.
      *
      * @param context what the ciphertext is bound to (for example the storage key): decrypting needs it
+     * @param target where the ciphertext goes; not closed by the encryptor
+     * @return the encryptor: write the plaintext, then {@link Encryptor#finish()}, then keep its
+     * {@link Encryptor#wrappedKey()}
      */
     public Encryptor encrypt(OutputStream target, byte[] context) {
         byte[] dataKey = new byte[32];
@@ -59,6 +79,13 @@ public final class EnvelopeEncryption {
     /**
      * Decrypts a stream written by {@link #encrypt}. Reading throws {@link TamperedCiphertextException}
      * at the first chunk that does not authenticate.
+     *
+     * @param source the ciphertext; closed with the returned stream
+     * @param key the file's wrapped data key
+     * @param context the context given at encryption
+     * @return the plaintext stream
+     * @throws UnknownMasterKeyException when the master key of {@code key} is not known
+     * @throws TamperedCiphertextException when the wrapped key or the context does not authenticate
      */
     public InputStream decrypt(InputStream source, WrappedKey key, byte[] context) {
         byte[] dataKey = keys.unwrap(key, context);
@@ -79,7 +106,11 @@ public final class EnvelopeEncryption {
             this.wrappedKey = wrappedKey;
         }
 
-        /** The data key of this file, wrapped: store it with the metadata. */
+        /**
+         * The data key of this file, wrapped: store it with the metadata.
+         *
+         * @return the wrapped data key
+         */
         public WrappedKey wrappedKey() {
             return wrappedKey;
         }
@@ -94,7 +125,11 @@ public final class EnvelopeEncryption {
             out.write(b, off, len);
         }
 
-        /** Seals the last chunk and flushes; does not close the target. */
+        /**
+         * Seals the last chunk and flushes; does not close the target.
+         *
+         * @throws IOException when the target fails
+         */
         public void finish() throws IOException {
             out.finish();
         }

@@ -8,25 +8,40 @@ package org.opengru.documents.crypto;
  */
 public interface KeyProvider {
 
-    /** The id of the master key that {@link #wrap} uses now. */
+    /**
+     * The id of the master key that {@link #wrap} uses now.
+     *
+     * @return the current master key's id
+     */
     String currentKeyId();
 
     /**
      * Encrypts {@code dataKey} under the current master key.
      *
      * @param context bound to the wrapped key (authenticated, not secret): unwrapping needs the same
+     * @param dataKey the file's data key, which never leaves memory in clear
+     * @return the wrapped key, with the id of the master key used
      */
     WrappedKey wrap(byte[] dataKey, byte[] context);
 
     /**
      * Decrypts a wrapped data key.
      *
+     * @param wrapped the wrapped data key
+     * @param context the context given when it was wrapped
+     * @return the data key
      * @throws UnknownMasterKeyException when the key id is not (or no longer) known
      * @throws TamperedCiphertextException when the wrapped key or the context does not authenticate
      */
     byte[] unwrap(WrappedKey wrapped, byte[] context);
 
-    /** Re-wraps a data key under the current master key (rotation), without touching the file. */
+    /**
+     * Re-wraps a data key under the current master key (rotation), without touching the file.
+     *
+     * @param wrapped the wrapped data key
+     * @param context the context given when it was wrapped
+     * @return the key wrapped under the current master key (the same when it already is)
+     */
     default WrappedKey rewrap(WrappedKey wrapped, byte[] context) {
         byte[] key = unwrap(wrapped, context);
         try {

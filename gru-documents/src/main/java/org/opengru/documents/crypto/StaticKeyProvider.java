@@ -39,11 +39,21 @@ public final class StaticKeyProvider implements KeyProvider {
         this.random = random;
     }
 
+    /**
+     * Starts a provider with master keys given by the application (from its secret store).
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A provider with one fresh random master key: for tests and demos (the key dies with the JVM). */
+    /**
+     * A provider with one fresh random master key: for tests and demos (the key dies with the JVM).
+     *
+     * @param keyId the id of the generated key
+     * @return the provider
+     */
     public static StaticKeyProvider generated(String keyId) {
         byte[] key = new byte[32];
         SecureRandom random = new SecureRandom();
@@ -123,6 +133,14 @@ public final class StaticKeyProvider implements KeyProvider {
 
         private Builder() {}
 
+        /**
+         * Adds a master key; keep the old ones after a rotation until every file is re-wrapped.
+         *
+         * @param keyId 1 to 128 characters, stored with every wrapped key
+         * @param key 32 bytes (AES-256)
+         * @return this builder
+         * @throws IllegalArgumentException when the id or the key length is wrong, or the id is given twice
+         */
         public Builder key(String keyId, byte[] key) {
             if (keyId == null || keyId.isBlank() || keyId.length() > 128) {
                 throw new IllegalArgumentException("keyId must be 1..128 characters, got '" + keyId + "'");
@@ -138,16 +156,34 @@ public final class StaticKeyProvider implements KeyProvider {
             return this;
         }
 
+        /**
+         * Which key wraps new data keys; by default the only one.
+         *
+         * @param keyId the id of a key added with {@link #key}
+         * @return this builder
+         */
         public Builder current(String keyId) {
             this.current = keyId;
             return this;
         }
 
+        /**
+         * The random source of the wrapping nonces.
+         *
+         * @param random a strong random source
+         * @return this builder
+         */
         public Builder random(SecureRandom random) {
             this.random = random;
             return this;
         }
 
+        /**
+         * Builds the provider.
+         *
+         * @return the provider
+         * @throws IllegalArgumentException when no key was added, or the current key is not one of them
+         */
         public StaticKeyProvider build() {
             if (keys.isEmpty()) {
                 throw new IllegalArgumentException("keys: at least one master key is needed");

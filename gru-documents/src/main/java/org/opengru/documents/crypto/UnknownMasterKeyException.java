@@ -4,6 +4,11 @@ package org.opengru.documents.crypto;
 public final class UnknownMasterKeyException extends CryptoException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Refuses a wrapped key.
+     *
+     * @param message the master key id that is not known
+     */
     public UnknownMasterKeyException(String message) {
         super(message);
     }

@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record WrappedKey(String keyId, byte[] ciphertext) {
 
+    /**
+     * Checks the key id and copies the ciphertext.
+     *
+     * @param keyId the master key's id
+     * @param ciphertext the wrapped data key
+     * @throws IllegalArgumentException when the id is blank or longer than 128 characters
+     */
     public WrappedKey {
         Objects.requireNonNull(keyId, "keyId");
         if (keyId.isBlank() || keyId.length() > 128) {
@@ -23,6 +30,11 @@ public record WrappedKey(String keyId, byte[] ciphertext) {
         ciphertext = ciphertext.clone();
     }
 
+    /**
+     * The wrapped data key.
+     *
+     * @return a copy, so that the record stays immutable
+     */
     @Override
     public byte[] ciphertext() {
         return ciphertext.clone();

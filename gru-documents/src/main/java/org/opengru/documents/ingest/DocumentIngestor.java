@@ -87,11 +87,20 @@ public final class DocumentIngestor {
         this.random = b.random;
     }
 
+    /**
+     * Starts an ingestor; the blob store, the encryption and the virus scanner are required.
+     *
+     * @return a builder with the default policy
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The limits in force. */
+    /**
+     * The limits in force.
+     *
+     * @return the policy
+     */
     public IngestionPolicy policy() {
         return policy;
     }
@@ -99,6 +108,9 @@ public final class DocumentIngestor {
     /**
      * Ingests one upload. The caller closes {@code content}.
      *
+     * @param request the file's name and the sizes announced
+     * @param content the bytes as they arrive; read once, never buffered whole
+     * @return the stored file: its blob key, wrapped key, sanitized name, detected type, size and SHA-256
      * @throws UploadRejectedException naming the reason; nothing is stored then
      * @throws StorageException when the blob store fails; nothing is stored then
      * @throws IngestionFailedException when anything else fails (key provider, scanner); nothing is stored then
@@ -220,22 +232,41 @@ public final class DocumentIngestor {
     /**
      * Opens a stored file, decrypted; the caller closes the stream. Reading throws {@link
      * org.opengru.documents.crypto.TamperedCiphertextException} if the stored bytes were altered.
+     *
+     * @param key the blob
+     * @param wrappedKey the file's wrapped data key
+     * @return the plaintext
      */
     public InputStream open(BlobKey key, WrappedKey wrappedKey) {
         return encryption.decrypt(blobs.open(key), wrappedKey, context(key));
     }
 
-    /** Re-wraps a file's data key under the current master key (rotation); the blob is not touched. */
+    /**
+     * Re-wraps a file's data key under the current master key (rotation); the blob is not touched.
+     *
+     * @param key the blob, whose key is the encryption context
+     * @param wrappedKey the current wrapped key
+     * @return the key wrapped under the current master key
+     */
     public WrappedKey rewrap(BlobKey key, WrappedKey wrappedKey) {
         return encryption.keys().rewrap(wrappedKey, context(key));
     }
 
-    /** The id of the master key new files are wrapped with. */
+    /**
+     * The id of the master key new files are wrapped with.
+     *
+     * @return the key id
+     */
     public String currentKeyId() {
         return encryption.keys().currentKeyId();
     }
 
-    /** Deletes a stored blob (the caller destroys the wrapped key: that is what makes it unreadable). */
+    /**
+     * Deletes a stored blob (the caller destroys the wrapped key: that is what makes it unreadable).
+     *
+     * @param key the blob
+     * @return {@code false} when there was none
+     */
     public boolean deleteBlob(BlobKey key) {
         return blobs.delete(key);
     }
@@ -316,31 +347,68 @@ public final class DocumentIngestor {
 
         private Builder() {}
 
+        /**
+         * Where encrypted files are written (required).
+         *
+         * @param blobs the blob store
+         * @return this builder
+         */
         public Builder blobStore(BlobStore blobs) {
             this.blobs = Objects.requireNonNull(blobs, "blobStore");
             return this;
         }
 
+        /**
+         * How files are encrypted (required).
+         *
+         * @param encryption the envelope encryption
+         * @return this builder
+         */
         public Builder encryption(EnvelopeEncryption encryption) {
             this.encryption = Objects.requireNonNull(encryption, "encryption");
             return this;
         }
 
+        /**
+         * The antivirus every file goes through (required; {@code VirusScanner.unscanned()} must be chosen
+         * explicitly).
+         *
+         * @param scanner the scanner
+         * @return this builder
+         */
         public Builder scanner(VirusScanner scanner) {
             this.scanner = Objects.requireNonNull(scanner, "scanner");
             return this;
         }
 
+        /**
+         * The limits of size, pixels and PDF objects.
+         *
+         * @param policy the policy; {@link IngestionPolicy#defaults()} otherwise
+         * @return this builder
+         */
         public Builder policy(IngestionPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
+        /**
+         * The random source of blob keys.
+         *
+         * @param random a strong random source
+         * @return this builder
+         */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
+        /**
+         * Builds the ingestor.
+         *
+         * @return the ingestor, thread-safe
+         * @throws NullPointerException when the blob store, the encryption or the scanner is missing
+         */
         public DocumentIngestor build() {
             return new DocumentIngestor(this);
         }

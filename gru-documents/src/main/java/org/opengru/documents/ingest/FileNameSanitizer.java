@@ -24,11 +24,14 @@ public final class FileNameSanitizer {
 
     private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$");
 
+    /** A sanitizer; it holds no state and may be shared. */
     public FileNameSanitizer() {}
 
     /**
      * Sanitises {@code raw}.
      *
+     * @param raw the name the browser sent
+     * @return the name to store and to serve back
      * @throws InvalidFileNameException naming the offending character or rule
      */
     public SanitizedFileName sanitize(String raw) {

@@ -26,6 +26,18 @@ public record IngestedFile(
         WrappedKey wrappedKey,
         ScanVerdict scan) {
 
+    /**
+     * Checks the file.
+     *
+     * @param blobKey where the encrypted bytes are
+     * @param fileName the sanitised original name
+     * @param mediaType the type detected from the content
+     * @param size the plaintext size in bytes
+     * @param sha256 the plaintext digest
+     * @param wrappedKey the file's data key, wrapped (delete it to crypto-shred the file)
+     * @param scan the scanner's verdict (always clean here)
+     * @throws NullPointerException naming a missing value
+     */
     public IngestedFile {
         Objects.requireNonNull(blobKey, "blobKey");
         Objects.requireNonNull(fileName, "fileName");

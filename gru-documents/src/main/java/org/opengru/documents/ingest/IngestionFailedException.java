@@ -8,6 +8,12 @@ package org.opengru.documents.ingest;
 public final class IngestionFailedException extends UploadRejectedException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with the failure that caused it.
+     *
+     * @param message what failed and the value at fault, never a secret or file content
+     * @param cause the underlying failure
+     */
     public IngestionFailedException(String message, Throwable cause) {
         super(RejectionReason.INGESTION_FAILED, message, cause);
     }

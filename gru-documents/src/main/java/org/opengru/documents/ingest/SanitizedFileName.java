@@ -13,11 +13,21 @@ import java.util.Optional;
  */
 public record SanitizedFileName(String value) {
 
+    /**
+     * Checks the value.
+     *
+     * @param value the sanitised name
+     * @throws NullPointerException when it is missing
+     */
     public SanitizedFileName {
         Objects.requireNonNull(value, "value");
     }
 
-    /** The lower-case extension without its dot, empty when the name has none. */
+    /**
+     * The lower-case extension without its dot, empty when the name has none.
+     *
+     * @return the extension, or empty
+     */
     public Optional<String> extension() {
         int dot = value.lastIndexOf('.');
         if (dot <= 0 || dot == value.length() - 1) {

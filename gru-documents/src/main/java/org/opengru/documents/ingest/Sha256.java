@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 public record Sha256(String hex) {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
+    /**
+     * Checks the digest.
+     *
+     * @param hex 64 lower-case hexadecimal digits
+     * @throws IllegalArgumentException when it is not 64 lower-case hex digits
+     */
     public Sha256 {
         Objects.requireNonNull(hex, "hex");
         if (!HEX.matcher(hex).matches()) {
@@ -20,6 +26,13 @@ public record Sha256(String hex) {
         }
     }
 
+    /**
+     * From the digest's bytes.
+     *
+     * @param digest the 32 bytes of a SHA-256
+     * @return the digest
+     * @throws IllegalArgumentException for another length
+     */
     public static Sha256 of(byte[] digest) {
         if (digest.length != 32) {
             throw new IllegalArgumentException("a SHA-256 digest has 32 bytes, got " + digest.length);
@@ -27,7 +40,11 @@ public record Sha256(String hex) {
         return new Sha256(HexFormat.of().formatHex(digest));
     }
 
-    /** The digest in Base64, as HTTP {@code Repr-Digest: sha-256=:...:} (RFC 9530) wants it. */
+    /**
+     * The digest in Base64, as HTTP {@code Repr-Digest: sha-256=:...:} (RFC 9530) wants it.
+     *
+     * @return the Base64 form
+     */
     public String base64() {
         return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
     }

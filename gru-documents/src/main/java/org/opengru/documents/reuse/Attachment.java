@@ -29,6 +29,18 @@ public record Attachment(
         ActorRef attachedBy,
         Instant attachedAt) {
 
+    /**
+     * Checks the attachment.
+     *
+     * @param tenant the collectivité
+     * @param request the request
+     * @param piece the required piece it answers
+     * @param document the document
+     * @param version the version attached (a later upload does not change what was sent)
+     * @param attachedBy who attached it
+     * @param attachedAt when
+     * @throws NullPointerException naming a missing value
+     */
     public Attachment {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(request, "request");
@@ -41,12 +53,20 @@ public record Attachment(
         }
     }
 
-    /** {@code document:<uuid>/v<n>}, the reference a request stores. */
+    /**
+     * {@code document:<uuid>/v<n>}, the reference a request stores.
+     *
+     * @return the reference
+     */
     public String documentRef() {
         return "document:" + document + "/v" + version;
     }
 
-    /** The piece as gru-core's request records it. */
+    /**
+     * The piece as gru-core's request records it.
+     *
+     * @return the provided piece
+     */
     public org.opengru.core.request.ProvidedPiece providedPiece() {
         return new org.opengru.core.request.ProvidedPiece(piece, documentRef());
     }

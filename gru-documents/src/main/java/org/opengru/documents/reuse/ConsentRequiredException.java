@@ -6,6 +6,11 @@ import org.opengru.documents.DocumentsException;
 public final class ConsentRequiredException extends DocumentsException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed and the value at fault, never a secret or file content
+     */
     public ConsentRequiredException(String message) {
         super(message);
     }

@@ -64,14 +64,30 @@ public final class PieceReuse {
     private final DomainEventPublisher events;
     private final @Nullable ConsentLedger ledger;
 
+    /**
+     * Reuse without a consent ledger.
+     *
+     * @param vault the usagers' document vaults
+     * @param proofs where data proofs are asked (API Particulier)
+     * @param clock today's date, for the validity of documents and proofs
+     * @param ids the identifiers of consents and proofs
+     * @param events where reuse events are published
+     */
     public PieceReuse(
             DocumentVault vault, DataProofProvider proofs, Clock clock, IdGenerator ids, DomainEventPublisher events) {
         this(vault, proofs, clock, ids, events, null);
     }
 
     /**
+     * Reuse whose consents are also recorded in gru-core's consent ledger.
+     *
      * @param ledger gru-core's consent ledger, where each reuse consent is also recorded (purpose
      *     {@code documents-reuse.<request id>}), or {@code null}
+     * @param vault the usagers' document vaults
+     * @param proofs where data proofs are asked (API Particulier)
+     * @param clock today's date, for the validity of documents and proofs
+     * @param ids the identifiers of consents and proofs
+     * @param events where reuse events are published
      */
     public PieceReuse(
             DocumentVault vault,
@@ -89,7 +105,14 @@ public final class PieceReuse {
         this.events = Objects.requireNonNull(events, "events");
     }
 
-    /** The plan for today (Europe/Paris). */
+    /**
+     * The plan for today (Europe/Paris).
+     *
+     * @param actor who asks: the usager or someone acting for them, or an agent
+     * @param usager whose vault is searched
+     * @param pieces the pieces the démarche requires
+     * @return each piece's status
+     */
     public ReusePlan plan(Principal actor, UsagerId usager, List<RequiredPiece> pieces) {
         return plan(actor, usager, pieces, vault.today());
     }
@@ -97,6 +120,12 @@ public final class PieceReuse {
     /**
      * For each piece: the best valid stored document (agent-verified first, then the newest), else a
      * data proof, else missing with the reason.
+     *
+     * @param actor who asks: the usager or someone acting for them, or an agent
+     * @param usager whose vault is searched
+     * @param pieces the pieces the démarche requires
+     * @param on the day the documents must be valid on
+     * @return each piece's status
      */
     public ReusePlan plan(Principal actor, UsagerId usager, List<RequiredPiece> pieces, LocalDate on) {
         List<Document> documents = vault.vaultOf(actor, usager);
@@ -181,6 +210,13 @@ public final class PieceReuse {
      * Records the usager's consent to let {@code request} use these documents of their vault. The actor is
      * an usager who acts for {@code usager} and may see the request (it exists in their collectivité).
      *
+     * @param actor the usager who consents
+     * @param usager whose vault it is
+     * @param request the request that may use the documents
+     * @param procedure the request's démarche
+     * @param documents the documents consented to
+     * @param channel how the consent was given
+     * @return the consent
      * @throws AccessDeniedException when the actor does not act for the usager or may not see the request
      * @throws ValidationException when a document is not in that vault
      */
@@ -223,6 +259,11 @@ public final class PieceReuse {
      * Attaches the newest usable version of a stored document to a request, by reference. The actor is an
      * usager who may see the request and acts for the document's owner.
      *
+     * @param actor the usager who attaches
+     * @param request the request
+     * @param piece the piece the document stands for
+     * @param documentId the stored document
+     * @return the attachment, by reference
      * @throws AccessDeniedException when the actor may not see the request or does not act for the owner
      * @throws ConsentRequiredException when no consent for this request covers the document
      * @throws DocumentNotUsableException when it is of another type, rejected or expired
@@ -272,6 +313,15 @@ public final class PieceReuse {
      * When the file is refused, nothing is stored or attached. The document is filed with the request
      * ({@link DocumentVault#uploadFor}): it goes when no live request needs it any more.
      *
+     * @param actor the usager or agent who sends the file
+     * @param owner whose vault receives it
+     * @param request the request
+     * @param procedure the request's démarche
+     * @param type the piece the file stands for
+     * @param upload the file's name and sizes
+     * @param content the bytes; the caller closes it
+     * @param channel how the file arrived
+     * @return the attachment, by reference
      * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused
      * @throws AccessDeniedException when the actor may neither act for the owner nor see the request
      */
@@ -311,6 +361,11 @@ public final class PieceReuse {
      * collectivité); an usager must also act for the person the data is about (they consented to its
      * fetching).
      *
+     * @param actor who records it
+     * @param usager the person the data is about
+     * @param request the request
+     * @param proof the data proof
+     * @return the recorded proof
      * @throws DocumentNotUsableException when the proof's own validity has ended
      */
     public ProofAttachment attachProof(Principal actor, UsagerId usager, RequestId request, DataProof proof) {
@@ -347,6 +402,10 @@ public final class PieceReuse {
      * The data proofs recorded with a request, for an agent or an usager who may see it. An usager gets the
      * proofs about the people they act for: a proof about someone else never locks them out of their own
      * request, nor is shown to them.
+     *
+     * @param actor an agent or usager who may see the request
+     * @param request the request
+     * @return the proofs, possibly none
      */
     public List<ProofAttachment> proofs(Principal actor, RequestId request) {
         if (actor instanceof SystemPrincipal) {

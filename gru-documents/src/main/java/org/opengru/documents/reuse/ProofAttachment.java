@@ -20,6 +20,9 @@ import org.opengru.core.tenancy.TenantId;
  * @param usager whose data it is (the person the source was asked about)
  * @param proof the data, its source and when it was obtained
  * @param attachedBy who recorded it with the request
+ * @param tenant the collectivité
+ * @param request the request it is recorded with
+ * @param attachedAt when it was recorded
  */
 public record ProofAttachment(
         TenantId tenant,
@@ -33,6 +36,18 @@ public record ProofAttachment(
     /** The prefix of {@link #documentRef()}, to tell a proof from a document in a request's pieces. */
     public static final String REF_PREFIX = "proof:";
 
+    /**
+     * Checks the recorded proof.
+     *
+     * @param tenant the collectivité
+     * @param request the request it is recorded with
+     * @param usager whose data it is (the person the source was asked about)
+     * @param id the proof's id, in {@link #documentRef()}
+     * @param proof the data, its source and when it was obtained
+     * @param attachedBy who recorded it with the request
+     * @param attachedAt when it was recorded
+     * @throws NullPointerException naming a missing value
+     */
     public ProofAttachment {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(request, "request");
@@ -43,17 +58,29 @@ public record ProofAttachment(
         Objects.requireNonNull(attachedAt, "attachedAt");
     }
 
-    /** The piece it stands for. */
+    /**
+     * The piece it stands for.
+     *
+     * @return the document type it replaces
+     */
     public DocumentTypeCode piece() {
         return proof.replaces();
     }
 
-    /** {@code proof:<uuid>}, the reference a request's {@link ProvidedPiece} holds. */
+    /**
+     * {@code proof:<uuid>}, the reference a request's {@link ProvidedPiece} holds.
+     *
+     * @return the reference
+     */
     public String documentRef() {
         return REF_PREFIX + id;
     }
 
-    /** The piece as gru-core's request records it. */
+    /**
+     * The piece as gru-core's request records it.
+     *
+     * @return the provided piece
+     */
     public ProvidedPiece providedPiece() {
         return new ProvidedPiece(piece(), documentRef());
     }

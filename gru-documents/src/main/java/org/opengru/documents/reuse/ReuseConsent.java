@@ -34,6 +34,19 @@ public record ReuseConsent(
         Instant grantedAt,
         Channel channel) {
 
+    /**
+     * Checks the consent and copies its documents.
+     *
+     * @param tenant the collectivité
+     * @param usager whose vault
+     * @param request the request the documents may be attached to
+     * @param procedure the démarche, for the record
+     * @param documents the documents covered
+     * @param grantedBy who consented (the usager or their representative)
+     * @param grantedAt when
+     * @param channel where
+     * @throws NullPointerException naming a missing value
+     */
     public ReuseConsent {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(usager, "usager");
@@ -45,6 +58,12 @@ public record ReuseConsent(
         Objects.requireNonNull(channel, "channel");
     }
 
+    /**
+     * Whether the usager consented to this document's use by the request.
+     *
+     * @param document the document
+     * @return {@code true} when it is among the consented documents
+     */
     public boolean covers(DocumentId document) {
         return documents.contains(document);
     }

@@ -8,10 +8,20 @@ import java.util.List;
  * @param pieces one status per required piece
  */
 public record ReusePlan(List<PieceStatus> pieces) {
+    /**
+     * Copies the statuses, so that the plan stays immutable.
+     *
+     * @param pieces one status per required piece
+     */
     public ReusePlan {
         pieces = List.copyOf(pieces);
     }
 
+    /**
+     * The pieces a valid stored document answers.
+     *
+     * @return those statuses, in the démarche's order
+     */
     public List<PieceStatus.ByDocument> byDocument() {
         return pieces.stream()
                 .filter(PieceStatus.ByDocument.class::isInstance)
@@ -19,6 +29,11 @@ public record ReusePlan(List<PieceStatus> pieces) {
                 .toList();
     }
 
+    /**
+     * The pieces a data proof answers (no upload needed).
+     *
+     * @return those statuses, in the démarche's order
+     */
     public List<PieceStatus.ByDataProof> byDataProof() {
         return pieces.stream()
                 .filter(PieceStatus.ByDataProof.class::isInstance)
@@ -26,6 +41,11 @@ public record ReusePlan(List<PieceStatus> pieces) {
                 .toList();
     }
 
+    /**
+     * The pieces still to upload.
+     *
+     * @return those statuses, with the reason, in the démarche's order
+     */
     public List<PieceStatus.Missing> missing() {
         return pieces.stream()
                 .filter(PieceStatus.Missing.class::isInstance)
@@ -33,7 +53,11 @@ public record ReusePlan(List<PieceStatus> pieces) {
                 .toList();
     }
 
-    /** Whether nothing has to be uploaded. */
+    /**
+     * Whether nothing has to be uploaded.
+     *
+     * @return {@code true} when no piece is missing
+     */
     public boolean complete() {
         return missing().isEmpty();
     }

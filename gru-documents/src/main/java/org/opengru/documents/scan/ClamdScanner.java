@@ -35,6 +35,8 @@ public final class ClamdScanner implements VirusScanner, AutoCloseable {
     private final ScheduledExecutorService watchdog;
 
     /**
+     * A scanner talking to clamd over TCP ({@code INSTREAM}), one connection per file.
+     *
      * @param address clamd's TCP socket (TCPAddr and TCPSocket in clamd.conf)
      * @param timeout for connecting, for each write, and for the answer after the last byte
      * @param maxStreamBytes clamd's StreamMaxLength: larger files are not sent but quarantined
@@ -56,7 +58,11 @@ public final class ClamdScanner implements VirusScanner, AutoCloseable {
         });
     }
 
-    /** Sends {@code zPING}; {@code true} when clamd answers {@code PONG}. */
+    /**
+     * Sends {@code zPING}; {@code true} when clamd answers {@code PONG}.
+     *
+     * @return whether clamd answers
+     */
     public boolean ping() {
         try (Socket s = connect()) {
             s.getOutputStream().write("zPING\0".getBytes(StandardCharsets.US_ASCII));

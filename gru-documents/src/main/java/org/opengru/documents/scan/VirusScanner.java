@@ -7,12 +7,18 @@ package org.opengru.documents.scan;
  */
 public interface VirusScanner {
 
-    /** Starts scanning one file. Never throws: a scanner that cannot start reports it at {@link ScanSession#finish()}. */
+    /**
+     * Starts scanning one file. Never throws: a scanner that cannot start reports it at {@link ScanSession#finish()}.
+     *
+     * @return the session to write the file to
+     */
     ScanSession start();
 
     /**
      * A scanner that vouches for everything without looking: only for development and tests where no
      * ClamAV runs. Its verdict says so, and it is never the default.
+     *
+     * @return the scanner
      */
     static VirusScanner unscanned() {
         return () -> new ScanSession() {

@@ -21,14 +21,26 @@ public final class ContentSniffer {
     private static final DetectedType UNKNOWN =
             DetectedType.refused("application/octet-stream", "unrecognised binary data");
 
+    /** A sniffer; it holds no state and may be shared. */
     public ContentSniffer() {}
 
-    /** Sniffs {@code head} entirely. */
+    /**
+     * Sniffs {@code head} entirely.
+     *
+     * @param head the first bytes of the file
+     * @return the type the bytes show, whatever the name or the declared type say
+     */
     public DetectedType sniff(byte[] head) {
         return sniff(head, head.length);
     }
 
-    /** Sniffs the first {@code length} bytes of {@code head}. */
+    /**
+     * Sniffs the first {@code length} bytes of {@code head}.
+     *
+     * @param head a buffer holding the first bytes of the file
+     * @param length how many of them to read
+     * @return the type the bytes show
+     */
     public DetectedType sniff(byte[] head, int length) {
         int n = Math.max(0, Math.min(length, head.length));
         if (startsWith(head, n, 0, "%PDF-")) {

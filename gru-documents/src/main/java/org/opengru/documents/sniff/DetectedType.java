@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
 public record DetectedType(
         String mediaType, String description, @Nullable AllowedMediaType allowed) {
 
+    /**
+     * Checks the type.
+     *
+     * @param mediaType the detected media type, {@code application/octet-stream} when nothing matched
+     * @param description a human-readable name for error messages ("Windows executable", ...)
+     * @param allowed the allow-listed type when the file is one, else {@code null}
+     * @throws NullPointerException when the media type or the description is missing
+     */
     public DetectedType {
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(description, "description");
@@ -27,7 +35,11 @@ public record DetectedType(
         return new DetectedType(mediaType, description, null);
     }
 
-    /** The allow-listed type, empty when the file is not on the allow-list. */
+    /**
+     * The allow-listed type, empty when the file is not on the allow-list.
+     *
+     * @return the type, or empty
+     */
     public Optional<AllowedMediaType> allowedType() {
         return Optional.ofNullable(allowed);
     }

@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 public record BlobKey(String value) {
     private static final Pattern VALID = Pattern.compile("[a-z0-9]{16,128}");
 
+    /**
+     * Checks the key.
+     *
+     * @param value 16..128 characters among {@code [a-z0-9]}
+     * @throws IllegalArgumentException when it is not 16 to 128 lower-case letters and digits
+     */
     public BlobKey {
         Objects.requireNonNull(value, "value");
         if (!VALID.matcher(value).matches()) {
@@ -22,7 +28,12 @@ public record BlobKey(String value) {
         }
     }
 
-    /** A fresh key of 128 random bits. */
+    /**
+     * A fresh key of 128 random bits.
+     *
+     * @param random a strong random source
+     * @return the key, which says nothing of the file or its owner
+     */
     public static BlobKey random(SecureRandom random) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);

@@ -15,6 +15,8 @@ public interface BlobStore {
     /**
      * Starts writing a new blob.
      *
+     * @param key a fresh key
+     * @return the upload: write, then commit or abort
      * @throws StorageException when a blob with that key already exists or the store fails
      */
     BlobUpload create(BlobKey key);
@@ -22,17 +24,33 @@ public interface BlobStore {
     /**
      * Opens a committed blob for reading; the caller closes the stream.
      *
+     * @param key the blob's key
+     * @return the content
      * @throws BlobNotFoundException when there is none under that key
      */
     InputStream open(BlobKey key);
 
-    /** Whether a committed blob exists under that key. */
+    /**
+     * Whether a committed blob exists under that key.
+     *
+     * @param key the blob's key
+     * @return {@code true} when it exists
+     */
     boolean exists(BlobKey key);
 
-    /** Deletes a blob durably; {@code false} when there was none. */
+    /**
+     * Deletes a blob durably; {@code false} when there was none.
+     *
+     * @param key the blob's key
+     * @return {@code true} when one was deleted
+     */
     boolean delete(BlobKey key);
 
-    /** Blobs held only in memory: for tests and demos, lost with the JVM. */
+    /**
+     * Blobs held only in memory: for tests and demos, lost with the JVM.
+     *
+     * @return an empty store
+     */
     static BlobStore inMemory() {
         return new InMemoryBlobStore();
     }
@@ -40,6 +58,10 @@ public interface BlobStore {
     /**
      * Blobs as files under {@code root} (created if missing), written atomically: temporary file,
      * fsync, rename, fsync of the directory.
+     *
+     * @param root the directory
+     * @return the store
+     * @throws StorageException when the directory cannot be created
      */
     static BlobStore fileSystem(Path root) {
         return new FileSystemBlobStore(root);

@@ -8,10 +8,18 @@ import java.io.OutputStream;
  */
 public interface BlobUpload extends AutoCloseable {
 
-    /** The key the blob will have. */
+    /**
+     * The key the blob will have.
+     *
+     * @return the key
+     */
     BlobKey key();
 
-    /** Where to write the content. Closing it is not needed (commit and abort do). */
+    /**
+     * Where to write the content. Closing it is not needed (commit and abort do).
+     *
+     * @return the stream
+     */
     OutputStream stream();
 
     /**

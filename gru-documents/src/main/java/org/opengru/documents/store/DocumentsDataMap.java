@@ -23,6 +23,12 @@ public final class DocumentsDataMap {
 
     private DocumentsDataMap() {}
 
+    /**
+     * The personal-data map of gru-documents' tables: what each column holds, how long it is kept, what the
+     * RGPD purge, erasure and subject access export do with it (docs/rgpd.md is generated from it).
+     *
+     * @return the tables of {@code classpath:db/opengru/documents}, one entry per table
+     */
     public static DataMap map() {
         return new DataMap(List.of(
                 DataMap.table(

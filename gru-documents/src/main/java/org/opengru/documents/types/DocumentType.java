@@ -15,6 +15,17 @@ import org.opengru.core.error.ValidationException;
  */
 public record DocumentType(DocumentTypeCode code, String label, ValidityRule validity, long maxBytes) {
 
+    /**
+     * Checks the type.
+     *
+     * @param code the code démarches use in their required pieces
+     * @param label the French label shown to the usager
+     * @param validity how long a document of this type stays usable
+     * @param maxBytes the largest file accepted for this type
+     * @throws NullPointerException when the code or the rule is missing
+     * @throws ValidationException when the label is blank or longer than 200 characters, or the size limit not
+     *     positive
+     */
     public DocumentType {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(validity, "validity");
@@ -26,6 +37,14 @@ public record DocumentType(DocumentTypeCode code, String label, ValidityRule val
         }
     }
 
+    /**
+     * A type with the default size limit of 20 MiB.
+     *
+     * @param code the type's code, lower-case
+     * @param label the French label shown to usagers
+     * @param validity how long a document of this type stays valid
+     * @return the type
+     */
     public static DocumentType of(String code, String label, ValidityRule validity) {
         return new DocumentType(DocumentTypeCode.of(code), label, validity, 20L << 20);
     }

@@ -18,13 +18,21 @@ import org.opengru.core.tenancy.TenantId;
  */
 public final class DocumentTypes {
 
+    /** Carte nationale d'identité. */
     public static final DocumentTypeCode NATIONAL_ID_CARD = DocumentTypeCode.of("carte-identite");
+    /** Passeport. */
     public static final DocumentTypeCode PASSPORT = DocumentTypeCode.of("passeport");
+    /** Titre de séjour. */
     public static final DocumentTypeCode RESIDENCE_PERMIT = DocumentTypeCode.of("titre-sejour");
+    /** Justificatif de domicile (less than three months old). */
     public static final DocumentTypeCode PROOF_OF_ADDRESS = DocumentTypeCode.of("justificatif-domicile");
+    /** Extrait Kbis of a company. */
     public static final DocumentTypeCode KBIS = DocumentTypeCode.of("extrait-kbis");
+    /** Avis d'imposition. */
     public static final DocumentTypeCode TAX_NOTICE = DocumentTypeCode.of("avis-imposition");
+    /** Livret de famille. */
     public static final DocumentTypeCode FAMILY_RECORD_BOOK = DocumentTypeCode.of("livret-famille");
+    /** Relevé d'identité bancaire (RIB). */
     public static final DocumentTypeCode BANK_DETAILS = DocumentTypeCode.of("rib");
     /**
      * A file sent with a message on a request (by the usager, or by an agent to the usager): not one of
@@ -83,7 +91,11 @@ public final class DocumentTypes {
         this.national = Map.copyOf(m);
     }
 
-    /** The national types only. */
+    /**
+     * The national types only.
+     *
+     * @return a registry of the national types
+     */
     public static DocumentTypes national() {
         return new DocumentTypes(NATIONAL);
     }
@@ -91,6 +103,11 @@ public final class DocumentTypes {
     /**
      * Adds a commune's own type. A custom type cannot shadow a national one (a démarche asking for a
      * "carte-identite" must mean the same thing everywhere).
+     *
+     * @param tenant the collectivité
+     * @param type its own type
+     * @return this registry
+     * @throws AlreadyExistsException when the code is a national type's, or the collectivité already has one
      */
     public DocumentTypes addCustom(TenantId tenant, DocumentType type) {
         if (national.containsKey(type.code())) {
@@ -103,7 +120,13 @@ public final class DocumentTypes {
         return this;
     }
 
-    /** The type with that code for that collectivité: national first, then its own. */
+    /**
+     * The type with that code for that collectivité: national first, then its own.
+     *
+     * @param tenant the collectivité
+     * @param code the type's code
+     * @return the type, or empty
+     */
     public Optional<DocumentType> find(TenantId tenant, DocumentTypeCode code) {
         DocumentType t = national.get(code);
         if (t != null) {
@@ -112,7 +135,12 @@ public final class DocumentTypes {
         return Optional.ofNullable(custom.getOrDefault(tenant, Map.of()).get(code));
     }
 
-    /** Every type available to that collectivité. */
+    /**
+     * Every type available to that collectivité.
+     *
+     * @param tenant the collectivité
+     * @return the national types, then its own
+     */
     public List<DocumentType> available(TenantId tenant) {
         List<DocumentType> all = new java.util.ArrayList<>(national.values());
         all.addAll(custom.getOrDefault(tenant, Map.of()).values());

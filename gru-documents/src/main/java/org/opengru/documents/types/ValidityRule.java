@@ -13,7 +13,13 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface ValidityRule {
 
-    /** The last valid day, or {@code null} when the document never expires. */
+    /**
+     * The last valid day, or {@code null} when the document never expires.
+     *
+     * @param facts what is known of the document (issue date, holder's birth date, printed expiry)
+     * @param on the day the document must be valid on
+     * @return whether it is valid that day, its last valid day, and why
+     */
     Validity evaluate(DocumentFacts facts, LocalDate on);
 
     /** Never expires (livret de famille, RIB). */
@@ -24,8 +30,18 @@ public sealed interface ValidityRule {
         }
     }
 
-    /** Valid for a period from its issue date, e.g. a proof of address under 3 months. */
+    /**
+     * Valid for a period from its issue date, e.g. a proof of address under 3 months.
+     *
+     * @param maxAge how old the document may be
+     */
     record RecentIssue(Period maxAge) implements ValidityRule {
+        /**
+         * Checks the age.
+         *
+         * @param maxAge how old the document may be
+         * @throws NullPointerException when it is missing
+         */
         public RecentIssue {
             Objects.requireNonNull(maxAge, "maxAge");
         }
@@ -57,8 +73,16 @@ public sealed interface ValidityRule {
      * Valid for a number of years from issue that depends on when it was issued and whether the holder
      * was an adult then (carte nationale d'identité, passeport). The first period containing the issue
      * date applies.
+     *
+     * @param periods the periods, the first containing the issue date applies
      */
     record AgeAndIssueDependent(List<IssuePeriod> periods) implements ValidityRule {
+        /**
+         * Copies the periods.
+         *
+         * @param periods the periods, the first containing the issue date applies
+         * @throws IllegalArgumentException when there is none
+         */
         public AgeAndIssueDependent {
             periods = List.copyOf(periods);
             if (periods.isEmpty()) {
@@ -94,8 +118,24 @@ public sealed interface ValidityRule {
     /**
      * Issue dates {@code [from, to]} (either end open when null) and the validity in years for adults
      * and minors.
+     *
+     * @param from the first issue date of the period, or {@code null} for no start
+     * @param to the last issue date of the period, or {@code null} for no end
+     * @param adultYears the validity in years when issued to an adult
+     * @param minorYears the validity in years when issued to a minor
+     * @param note the rule's source, in French, shown in the explanation
      */
     record IssuePeriod(@Nullable LocalDate from, @Nullable LocalDate to, int adultYears, int minorYears, String note) {
+        /**
+         * Checks the durations.
+         *
+         * @param from the first issue date of the period, or {@code null} for no start
+         * @param to the last issue date of the period, or {@code null} for no end
+         * @param adultYears the validity in years when issued to an adult
+         * @param minorYears the validity in years when issued to a minor
+         * @param note the rule's source, in French, shown in the explanation
+         * @throws IllegalArgumentException when a number of years is not positive
+         */
         public IssuePeriod {
             if (adultYears <= 0 || minorYears <= 0) {
                 throw new IllegalArgumentException(
@@ -112,6 +152,8 @@ public sealed interface ValidityRule {
     /**
      * A yearly document (avis d'imposition): the one issued in year N-1 or N, i.e. valid until the end
      * of the year after its issue year.
+     *
+     * @param years how many years after issue it stays valid
      */
     record IssuedSinceYearsAgo(int years) implements ValidityRule {
         @Override

@@ -15,9 +15,22 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface AdministrativeFiles {
 
+    /**
+     * Whether the request is still kept as an administrative file: what is attached to it stays, even when the
+     * usager asks for erasure.
+     *
+     * @param tenant the collectivité
+     * @param request the request
+     * @return {@code true} while it is kept
+     */
     boolean kept(TenantId tenant, RequestId request);
 
-    /** From gru-core's requests: received, still held, and not anonymised. */
+    /**
+     * From gru-core's requests: received, still held, and not anonymised.
+     *
+     * @param requests gru-core's requests
+     * @return the answer
+     */
     static AdministrativeFiles of(RequestStore requests) {
         Objects.requireNonNull(requests, "requests");
         return (tenant, request) -> requests.find(tenant, request)

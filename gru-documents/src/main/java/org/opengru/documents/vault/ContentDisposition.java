@@ -13,6 +13,13 @@ public final class ContentDisposition {
 
     private ContentDisposition() {}
 
+    /**
+     * The {@code Content-Disposition} of a download: {@code attachment}, with an ASCII fallback name and the
+     * UTF-8 name (RFC 6266, RFC 8187), so that a file is never rendered by the browser in the portal's origin.
+     *
+     * @param name the stored file name
+     * @return the header's value
+     */
     public static String attachment(SanitizedFileName name) {
         String value = name.value();
         StringBuilder fallback = new StringBuilder();

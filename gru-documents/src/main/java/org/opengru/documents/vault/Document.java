@@ -34,7 +34,16 @@ public record Document(
         Instant createdAt,
         @Nullable RequestId filedWith) {
 
-    /** A document of the usager's own vault (not filed with a request). */
+    /**
+     * A document of the usager's own vault (not filed with a request).
+     *
+     * @param id the document
+     * @param tenant the collectivité
+     * @param owner the usager whose vault it is
+     * @param type the piece it is
+     * @param versions its versions, the first first
+     * @param createdAt when it was first uploaded
+     */
     public Document(
             DocumentId id,
             TenantId tenant,
@@ -45,6 +54,21 @@ public record Document(
         this(id, tenant, owner, type, versions, createdAt, null);
     }
 
+    /**
+     * Checks the document and copies its versions.
+     *
+     * @param id the document
+     * @param tenant the collectivité
+     * @param owner whose vault: a person, a household or an organisation
+     * @param type the document type
+     * @param versions at least one, numbered 1..n
+     * @param createdAt when the first version came in
+     * @param filedWith the request this document came in with (a file sent with a message or a complement, {@link
+     *     DocumentVault#uploadFor}): it goes when no live request needs it any more ({@link EndedRequestFiles}); {@code
+     *     null} for a document the usager keeps in their vault, which stays until they erase it
+     * @throws NullPointerException naming a missing value
+     * @throws IllegalArgumentException when there is no version, or the versions are not numbered 1, 2, ...
+     */
     public Document {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
@@ -63,12 +87,22 @@ public record Document(
         }
     }
 
-    /** The newest version. */
+    /**
+     * The newest version.
+     *
+     * @return the last version
+     */
     public DocumentVersion current() {
         return versions.get(versions.size() - 1);
     }
 
-    /** The version with that number. */
+    /**
+     * The version with that number.
+     *
+     * @param number from 1
+     * @return the version
+     * @throws NotFoundException when there is none with that number
+     */
     public DocumentVersion version(int number) {
         if (number < 1 || number > versions.size()) {
             throw new NotFoundException("documentVersion", id + "/v" + number);
@@ -76,12 +110,25 @@ public record Document(
         return versions.get(number - 1);
     }
 
+    /**
+     * A copy with one more version.
+     *
+     * @param v the new version, numbered after the last
+     * @return the copy
+     */
     public Document withVersion(DocumentVersion v) {
         List<DocumentVersion> all = new ArrayList<>(versions);
         all.add(v);
         return new Document(id, tenant, owner, type, all, createdAt, filedWith);
     }
 
+    /**
+     * A copy with a version's verification replaced.
+     *
+     * @param number the version's number
+     * @param verification the agent's verdict
+     * @return the copy
+     */
     public Document withVerification(int number, Verification verification) {
         List<DocumentVersion> all = new ArrayList<>(versions);
         all.set(number - 1, version(number).withVerification(verification));

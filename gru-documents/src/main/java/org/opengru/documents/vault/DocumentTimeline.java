@@ -35,6 +35,12 @@ public final class DocumentTimeline implements TimelineContributor {
     private final DocumentStore store;
     private final DocumentTypes types;
 
+    /**
+     * A timeline contributor over the vault's store.
+     *
+     * @param store the documents' metadata
+     * @param types the document types, for their French labels
+     */
     public DocumentTimeline(DocumentStore store, DocumentTypes types) {
         this.store = Objects.requireNonNull(store, "store");
         this.types = Objects.requireNonNull(types, "types");

@@ -70,20 +70,39 @@ public final class DocumentVault {
         this.events = b.events;
     }
 
+    /**
+     * Starts a vault; the clock, the ids, the store, the ingestor and the representations are required;
+     * by default the types are the national ones, no request is visible and no event is published.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The access policy in force. */
+    /**
+     * The access policy in force.
+     *
+     * @return the policy
+     */
     public VaultAccess access() {
         return access;
     }
 
+    /**
+     * The documents' metadata.
+     *
+     * @return the store
+     */
     public DocumentStore store() {
         return store;
     }
 
-    /** The document types known to this vault. */
+    /**
+     * The document types known to this vault.
+     *
+     * @return the types
+     */
     public DocumentTypes types() {
         return types;
     }
@@ -93,7 +112,11 @@ public final class DocumentVault {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Today in France, where validity dates are counted. */
+    /**
+     * Today in France, where validity dates are counted.
+     *
+     * @return the date in Europe/Paris
+     */
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), PARIS);
     }
@@ -103,7 +126,16 @@ public final class DocumentVault {
      * an agent may upload at the counter for any usager of the collectivité (but not read it back), and
      * the owner must be an usager of that collectivité ({@link NotFoundException} otherwise).
      *
+     * @param actor the usager or agent who uploads
+     * @param owner whose vault receives it
+     * @param typeCode the piece it is
+     * @param facts its issue date, holder's birth date or printed expiry, when known
+     * @param channel how the file arrived (web, counter...)
+     * @param upload the file's name and sizes
+     * @param content the bytes; the caller closes it
+     * @return the new document
      * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
+     * @throws AccessDeniedException when the actor may not upload into this vault
      */
     public Document upload(
             Principal actor,
@@ -124,7 +156,17 @@ public final class DocumentVault {
      * able to see the request (it exists in their collectivité); attach it to the request
      * afterwards ({@code PieceReuse.uploadAndAttach} does both).
      *
+     * @param actor the usager or agent who uploads
+     * @param owner whose vault receives it
+     * @param request the request it is filed with
+     * @param typeCode the piece it is
+     * @param facts its issue date, holder's birth date or printed expiry, when known
+     * @param channel how the file arrived
+     * @param upload the file's name and sizes
+     * @param content the bytes; the caller closes it
+     * @return the new document
      * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
+     * @throws AccessDeniedException when the actor may not upload into this vault or see the request
      */
     public Document uploadFor(
             Principal actor,
@@ -165,6 +207,16 @@ public final class DocumentVault {
      * Adds a new file to an existing document (a new scan, a renewed card). An usager who may manage the
      * owner's vault; an agent who may read one of the document's versions (attached to a request of their
      * team); nobody else.
+     *
+     * @param actor the usager or agent
+     * @param id the document
+     * @param facts the new version's facts
+     * @param channel how the file arrived
+     * @param upload the file's name and sizes
+     * @param content the bytes; the caller closes it
+     * @return the document with its new version
+     * @throws AccessDeniedException when the actor may not
+     * @throws org.opengru.documents.ingest.UploadRejectedException when the file is refused (nothing stored)
      */
     public Document addVersion(
             Principal actor,
@@ -244,13 +296,28 @@ public final class DocumentVault {
         return store.find(tenant, id).orElseThrow(() -> new NotFoundException("document", id.toString()));
     }
 
-    /** The documents of a vault the actor may manage. */
+    /**
+     * The documents of a vault the actor may manage.
+     *
+     * @param actor the usager, or someone acting for them
+     * @param owner the vault's owner
+     * @return the documents, oldest first
+     * @throws AccessDeniedException when the actor may not manage this vault
+     */
     public List<Document> vaultOf(Principal actor, UsagerId owner) {
         access.checkManage(actor, owner, now(), "list");
         return store.byOwner(actor.tenant(), owner);
     }
 
-    /** One document, if the actor may read one of its versions. */
+    /**
+     * One document, if the actor may read one of its versions.
+     *
+     * @param actor the usager or agent
+     * @param id the document
+     * @return the document
+     * @throws AccessDeniedException when the actor may read none of its versions
+     * @throws NotFoundException when it does not exist
+     */
     public Document find(Principal actor, DocumentId id) {
         Document d = require(actor.tenant(), id);
         checkReadable(actor, d, now(), "read");
@@ -267,12 +334,29 @@ public final class DocumentVault {
         }
     }
 
-    /** Marks a version as checked against the original by an agent who may see it. */
+    /**
+     * Marks a version as checked against the original by an agent who may see it.
+     *
+     * @param agent the agent
+     * @param id the document
+     * @param version the version's number
+     * @return the document with the version verified
+     * @throws AccessDeniedException when the agent may not see it
+     */
     public Document verify(AgentPrincipal agent, DocumentId id, int version) {
         return setVerification(agent, id, version, new Verification.Verified(agent.agent(), now()));
     }
 
-    /** Refuses a version, with the reason shown to the usager. */
+    /**
+     * Refuses a version, with the reason shown to the usager.
+     *
+     * @param agent the agent
+     * @param id the document
+     * @param version the version's number
+     * @param reason the reason, in plain French, up to 1000 characters
+     * @return the document with the version rejected
+     * @throws AccessDeniedException when the agent may not see it
+     */
     public Document reject(AgentPrincipal agent, DocumentId id, int version, String reason) {
         return setVerification(agent, id, version, new Verification.Rejected(agent.agent(), now(), reason));
     }
@@ -292,7 +376,14 @@ public final class DocumentVault {
         return d.withVerification(version, v);
     }
 
-    /** Whether a version is valid on a date, by its type's rule. */
+    /**
+     * Whether a version is valid on a date, by its type's rule.
+     *
+     * @param d the document
+     * @param version the version's number
+     * @param on the day
+     * @return the validity
+     */
     public Validity validity(Document d, int version, LocalDate on) {
         DocumentType type = type(d.tenant(), d.type());
         return type.validity().evaluate(d.version(version).facts(), on);
@@ -301,6 +392,10 @@ public final class DocumentVault {
     /**
      * Opens a version for download, through the access policy only.
      *
+     * @param actor the usager or agent
+     * @param id the document
+     * @param version the version's number
+     * @return the decrypted content with its name, type and digest; the caller closes it
      * @throws AccessDeniedException when the actor may not read it
      * @throws NotFoundException when it does not exist or was erased
      */
@@ -324,6 +419,10 @@ public final class DocumentVault {
     /**
      * Erases a document: its wrapped keys and metadata first (after which no copy of the blobs, backups
      * included, can be decrypted), then the blobs.
+     *
+     * @param actor the usager or someone acting for them
+     * @param id the document
+     * @throws AccessDeniedException when the actor may not manage the owner's vault
      */
     public void erase(Principal actor, DocumentId id) {
         Instant at = now();
@@ -341,6 +440,8 @@ public final class DocumentVault {
      * key wrapped (key rotation). Files are not read or rewritten. Run it until it returns 0, then the
      * old master key can be retired.
      *
+     * @param tenant the collectivité
+     * @param batch how many keys at most
      * @return how many keys were re-wrapped in this batch
      */
     public int rotateKeys(TenantId tenant, int batch) {
@@ -358,12 +459,19 @@ public final class DocumentVault {
     /**
      * The vault's share of RGPD subject access and erasure, to register with gru-core; {@code requests}
      * tells which requests are still kept as administrative files (what is attached to them stays).
+     *
+     * @param requests gru-core's requests
+     * @return the contributor
      */
     public DocumentsSubjectData subjectData(RequestStore requests) {
         return new DocumentsSubjectData(store, ingestor, AdministrativeFiles.of(requests));
     }
 
-    /** The usager's documents, data proofs and reuse agreements in their 360° timeline. */
+    /**
+     * The usager's documents, data proofs and reuse agreements in their 360° timeline.
+     *
+     * @return the contributor
+     */
     public DocumentTimeline timeline() {
         return new DocumentTimeline(store, types);
     }
@@ -372,12 +480,21 @@ public final class DocumentVault {
      * Erases the files and data proofs of requests whose life ended ({@link EndedRequestFiles}): run its
      * {@link EndedRequestFiles#sweep} from a scheduler, and pass it to gru-core's {@code PurgeJob} as its
      * listener so that the files go at once. {@code requests} tells which requests are still alive.
+     *
+     * @param requests gru-core's requests
+     * @return the sweeper
      */
     public EndedRequestFiles endedRequestFiles(RequestStore requests) {
         return new EndedRequestFiles(store, ingestor, LiveRequests.of(requests), clock);
     }
 
-    /** Whether this actor is an usager acting for {@code owner} now. */
+    /**
+     * Whether this actor is an usager acting for {@code owner} now.
+     *
+     * @param actor the principal
+     * @param owner the vault's owner
+     * @return {@code true} for the owner or a representative now
+     */
     public boolean actsFor(Principal actor, UsagerId owner) {
         return actor instanceof UsagerPrincipal && access.mayManage(actor, owner, now());
     }
@@ -395,46 +512,100 @@ public final class DocumentVault {
 
         private Builder() {}
 
+        /**
+         * The clock of upload dates and validity (required).
+         *
+         * @param clock the application's clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
+        /**
+         * The identifiers of new documents and events (required).
+         *
+         * @param ids the generator
+         * @return this builder
+         */
         public Builder ids(IdGenerator ids) {
             this.ids = ids;
             return this;
         }
 
+        /**
+         * The documents' metadata (required).
+         *
+         * @param store the store
+         * @return this builder
+         */
         public Builder store(DocumentStore store) {
             this.store = store;
             return this;
         }
 
+        /**
+         * Screens, encrypts and stores the files (required).
+         *
+         * @param ingestor the ingestor
+         * @return this builder
+         */
         public Builder ingestor(DocumentIngestor ingestor) {
             this.ingestor = ingestor;
             return this;
         }
 
+        /**
+         * The document types; the national ones by default.
+         *
+         * @param types the types
+         * @return this builder
+         */
         public Builder types(DocumentTypes types) {
             this.types = types;
             return this;
         }
 
+        /**
+         * Who acts for whom: gru-core's households and mandates (required).
+         *
+         * @param representations the representations
+         * @return this builder
+         */
         public Builder representations(Representations representations) {
             this.representations = representations;
             return this;
         }
 
+        /**
+         * Which requests an actor may see; otherwise none (no agent reads a vault document).
+         *
+         * @param visibility the visibility
+         * @return this builder
+         */
         public Builder requestVisibility(RequestVisibility visibility) {
             this.requestVisibility = Objects.requireNonNull(visibility, "requestVisibility");
             return this;
         }
 
+        /**
+         * Where the vault's events are published.
+         *
+         * @param events the publisher
+         * @return this builder
+         */
         public Builder events(DomainEventPublisher events) {
             this.events = Objects.requireNonNull(events, "events");
             return this;
         }
 
+        /**
+         * Builds the vault.
+         *
+         * @return the vault, thread-safe
+         * @throws NullPointerException naming the first missing part
+         */
         public DocumentVault build() {
             return new DocumentVault(this);
         }

@@ -38,6 +38,23 @@ public record DocumentVersion(
         DocumentFacts facts,
         Verification verification) {
 
+    /**
+     * Checks the version.
+     *
+     * @param number 1, 2, ... in upload order
+     * @param blobKey where the encrypted file is
+     * @param fileName the sanitised original name
+     * @param mediaType the detected type
+     * @param size plaintext bytes
+     * @param sha256 plaintext digest
+     * @param channel how it came in (web, counter, mail...)
+     * @param uploadedBy who uploaded it (the usager, a representative, an agent at the counter)
+     * @param uploadedAt when
+     * @param facts issue and expiry dates, holder's birth date
+     * @param verification an agent's check
+     * @throws IllegalArgumentException when its number is below 1
+     * @throws NullPointerException naming a missing value
+     */
     public DocumentVersion {
         if (number < 1) {
             throw new IllegalArgumentException("version number must be 1 or more, got " + number);
@@ -53,6 +70,12 @@ public record DocumentVersion(
         Objects.requireNonNull(verification, "verification");
     }
 
+    /**
+     * A copy with another verification.
+     *
+     * @param v the agent's verdict
+     * @return the copy
+     */
     public DocumentVersion withVerification(Verification v) {
         return new DocumentVersion(
                 number, blobKey, fileName, mediaType, size, sha256, channel, uploadedBy, uploadedAt, facts, v);

@@ -37,13 +37,34 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
     private final DocumentIngestor ingestor;
     private final AdministrativeFiles files;
 
+    /**
+     * A contributor over the vault.
+     *
+     * @param store the documents' metadata
+     * @param ingestor opens the files for the export and deletes their blobs
+     * @param files which requests are still kept (what is attached to them stays)
+     */
     public DocumentsSubjectData(DocumentStore store, DocumentIngestor ingestor, AdministrativeFiles files) {
         this.store = Objects.requireNonNull(store, "store");
         this.ingestor = Objects.requireNonNull(ingestor, "ingestor");
         this.files = Objects.requireNonNull(files, "files");
     }
 
-    /** One version as exported. */
+    /**
+     * One version as exported.
+     *
+     * @param number the version's number
+     * @param fileName the file's name
+     * @param mediaType the file's type
+     * @param size its size in bytes
+     * @param sha256 its SHA-256
+     * @param channel how it came
+     * @param uploadedBy who uploaded it
+     * @param uploadedAt when
+     * @param issueDate the document's issue date, or {@code null}
+     * @param expiryDate its printed expiry date, or {@code null}
+     * @param verification whether an agent verified or rejected it
+     */
     public record ExportedVersion(
             int number,
             String fileName,
@@ -57,13 +78,32 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
             @Nullable LocalDate expiryDate,
             String verification) {}
 
-    /** One document as exported, with the requests it was attached to. */
+    /**
+     * One document as exported, with the requests it was attached to.
+     *
+     * @param id the id
+     * @param type the document type
+     * @param createdAt when it was first uploaded
+     * @param versions its versions
+     * @param attachedTo the requests it is attached to
+     */
     public record ExportedDocument(
             String id, String type, Instant createdAt, List<ExportedVersion> versions, List<String> attachedTo) {}
 
     /**
      * One data proof as exported: what was fetched about the usager, from whom and when, and for which
      * request and piece.
+     *
+     * @param id the id
+     * @param request the request
+     * @param piece the piece it stands for
+     * @param source where the data came from (API Particulier, CAF...)
+     * @param description what the data says, in French
+     * @param obtainedAt when it was fetched
+     * @param validUntil the last day it is valid, or {@code null}
+     * @param data the data itself
+     * @param recordedBy who recorded it with the request
+     * @param recordedAt when
      */
     public record ExportedProof(
             String id,
@@ -77,7 +117,16 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
             String recordedBy,
             Instant recordedAt) {}
 
-    /** One consent to reuse documents for a request, as exported. */
+    /**
+     * One consent to reuse documents for a request, as exported.
+     *
+     * @param request the request
+     * @param procedure its démarche
+     * @param documents the documents
+     * @param grantedBy who consented (pseudonymous)
+     * @param grantedAt when
+     * @param channel how it came
+     */
     public record ExportedConsent(
             String request,
             String procedure,
@@ -86,7 +135,13 @@ public final class DocumentsSubjectData implements SubjectDataContributor {
             Instant grantedAt,
             String channel) {}
 
-    /** The section: the usager's documents, the consents to reuse them, the data proofs fetched about them. */
+    /**
+     * The section: the usager's documents, the consents to reuse them, the data proofs fetched about them.
+     *
+     * @param documents the documents
+     * @param consents the reuse consents
+     * @param proofs the data proofs
+     */
     public record Export(
             List<ExportedDocument> documents, List<ExportedConsent> consents, List<ExportedProof> proofs) {}
 

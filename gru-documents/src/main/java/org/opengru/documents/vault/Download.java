@@ -28,6 +28,17 @@ public record Download(
         String contentDisposition)
         implements AutoCloseable {
 
+    /**
+     * Checks the download.
+     *
+     * @param content the plaintext, decrypted as it is read (a tampered blob throws while reading)
+     * @param mediaType the type detected at upload
+     * @param size plaintext bytes
+     * @param sha256 plaintext digest, for the client (and the server) to check
+     * @param fileName the sanitised original name
+     * @param contentDisposition {@code attachment; filename="..."; filename*=UTF-8''...}
+     * @throws NullPointerException naming a missing value
+     */
     public Download {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(mediaType, "mediaType");
@@ -36,7 +47,11 @@ public record Download(
         Objects.requireNonNull(contentDisposition, "contentDisposition");
     }
 
-    /** The {@code Repr-Digest} header value. */
+    /**
+     * The {@code Repr-Digest} header value.
+     *
+     * @return {@code sha-256=:<base64>:}
+     */
     public String reprDigest() {
         return "sha-256=:" + sha256.base64() + ":";
     }

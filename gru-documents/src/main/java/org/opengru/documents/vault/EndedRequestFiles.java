@@ -58,10 +58,24 @@ public final class EndedRequestFiles implements RequestEndListener {
     private final Duration grace;
     private final int batchSize;
 
-    /** What one release or sweep deleted. */
+    /**
+     * What one release or sweep deleted.
+     *
+     * @param requests how many ended requests were released
+     * @param documents how many documents were erased
+     * @param proofs how many data proofs were erased
+     * @param attachments how many attachments were removed
+     */
     public record Released(int requests, int documents, int proofs, int attachments) {
+        /** Nothing released. */
         public static final Released NONE = new Released(0, 0, 0, 0);
 
+        /**
+         * The sum of two passes.
+         *
+         * @param other the other pass
+         * @return the sums
+         */
         public Released plus(Released other) {
             return new Released(
                     requests + other.requests,
@@ -71,10 +85,29 @@ public final class EndedRequestFiles implements RequestEndListener {
         }
     }
 
+    /**
+     * A sweeper with the default grace ({@link #DEFAULT_GRACE}) and batch ({@link #DEFAULT_BATCH}).
+     *
+     * @param store the documents' metadata
+     * @param ingestor deletes the blobs
+     * @param live which requests are still alive
+     * @param clock the current time, for the grace
+     */
     public EndedRequestFiles(DocumentStore store, DocumentIngestor ingestor, LiveRequests live, Clock clock) {
         this(store, ingestor, live, clock, DEFAULT_GRACE, DEFAULT_BATCH);
     }
 
+    /**
+     * A sweeper.
+     *
+     * @param store the documents' metadata
+     * @param ingestor deletes the blobs
+     * @param live which requests are still alive
+     * @param clock the current time, for the grace
+     * @param grace how long a file filed with a request is kept before the request exists (an upload before
+     *     the submission)
+     * @param batchSize how many requests a pass reads at once
+     */
     public EndedRequestFiles(
             DocumentStore store,
             DocumentIngestor ingestor,
@@ -105,6 +138,10 @@ public final class EndedRequestFiles implements RequestEndListener {
     /**
      * Releases one request's files if gru-core no longer holds it alive (nothing otherwise): for a caller
      * that knows the request just ended.
+     *
+     * @param tenant the collectivité
+     * @param request the request that ended
+     * @return what was released
      */
     public Released release(TenantId tenant, RequestId request) {
         if (live.live(tenant, request)) {
@@ -116,6 +153,9 @@ public final class EndedRequestFiles implements RequestEndListener {
     /**
      * One pass over every request this store refers to in {@code tenant}: those gru-core no longer holds
      * alive lose their files. Call it from any scheduler (the Spring starter runs it every 6 hours).
+     *
+     * @param tenant the collectivité
+     * @return what was released. Idempotent: a second pass finds nothing more
      */
     public Released sweep(TenantId tenant) {
         Instant youngFrom = clock.instant().minus(grace);

@@ -16,9 +16,21 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface LiveRequests {
 
+    /**
+     * Whether the request still lives (its files are needed).
+     *
+     * @param tenant the collectivité
+     * @param request the request
+     * @return {@code true} while it lives
+     */
     boolean live(TenantId tenant, RequestId request);
 
-    /** From gru-core's requests: present and not anonymised. */
+    /**
+     * From gru-core's requests: present and not anonymised.
+     *
+     * @param requests gru-core's requests
+     * @return the answer
+     */
     static LiveRequests of(RequestStore requests) {
         Objects.requireNonNull(requests, "requests");
         return (tenant, request) -> requests.find(tenant, request)

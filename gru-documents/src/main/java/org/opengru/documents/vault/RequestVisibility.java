@@ -14,13 +14,23 @@ import org.opengru.core.request.RequestStore;
 @FunctionalInterface
 public interface RequestVisibility {
 
-    /** Whether the request exists in {@code actor}'s collectivité and {@code actor} may see it. */
+    /**
+     * Whether the request exists in {@code actor}'s collectivité and {@code actor} may see it.
+     *
+     * @param actor the principal
+     * @param request the request
+     * @return {@code true} when they may see it
+     */
     boolean maySee(Principal actor, RequestId request);
 
     /**
      * gru-core's answer: the request exists in the principal's own collectivité and the request access
      * policy lets them read it (an usager acting for its applicant, a member of the team it is routed to).
      * Nothing crosses tenants.
+     *
+     * @param requests gru-core's requests
+     * @param policy gru-core's request access policy
+     * @return the visibility
      */
     static RequestVisibility of(RequestStore requests, RequestAccessPolicy policy) {
         return (actor, request) -> requests.find(actor.tenant(), request)
@@ -28,7 +38,11 @@ public interface RequestVisibility {
                 .orElse(false);
     }
 
-    /** Nobody sees any request (no agent reads a vault document, nothing is attached): the safe default. */
+    /**
+     * Nobody sees any request (no agent reads a vault document, nothing is attached): the safe default.
+     *
+     * @return the visibility
+     */
     static RequestVisibility none() {
         return (actor, request) -> false;
     }

@@ -21,22 +21,51 @@ public final class VaultAccess {
     private final RequestVisibility requests;
     private final DocumentStore store;
 
+    /**
+     * The vault's access policy.
+     *
+     * @param representations who acts for whom
+     * @param requests which requests an actor may see
+     * @param store the documents' metadata (which request a version is attached to)
+     */
     public VaultAccess(Representations representations, RequestVisibility requests, DocumentStore store) {
         this.representations = Objects.requireNonNull(representations, "representations");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** Whether the usager is known in that collectivité (an agent uploads at the counter for them only). */
+    /**
+     * Whether the usager is known in that collectivité (an agent uploads at the counter for them only).
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return {@code true} when known
+     */
     public boolean known(org.opengru.core.tenancy.TenantId tenant, UsagerId usager) {
         return representations.known(tenant, usager);
     }
 
-    /** Whether {@code actor} may manage (upload, list, download, erase, consent) the vault of {@code owner}. */
+    /**
+     * Whether {@code actor} may manage (upload, list, download, erase, consent) the vault of {@code owner}.
+     *
+     * @param actor the principal
+     * @param owner the vault's owner
+     * @param at the instant (a mandate may have ended)
+     * @return {@code true} for the owner or a representative
+     */
     public boolean mayManage(Principal actor, UsagerId owner, Instant at) {
         return actor instanceof UsagerPrincipal u && representations.mayActFor(u.tenant(), u.usager(), owner, at);
     }
 
+    /**
+     * {@link #mayManage}, or an {@link AccessDeniedException} naming the operation.
+     *
+     * @param actor the principal
+     * @param owner the vault's owner
+     * @param at the instant
+     * @param operation the operation, for the message
+     * @throws AccessDeniedException when the actor may not
+     */
     public void checkManage(Principal actor, UsagerId owner, Instant at, String operation) {
         if (!mayManage(actor, owner, at)) {
             throw new AccessDeniedException(actor.toString(), operation, "vault", owner.toString());
@@ -46,19 +75,38 @@ public final class VaultAccess {
     /**
      * Whether the principal may see the request (and so, for an agent, what is attached to it): it exists
      * in their collectivité and gru-core's policy lets them read it.
+     *
+     * @param actor the principal
+     * @param request the request
+     * @return {@code true} when they may
      */
     public boolean maySee(Principal actor, org.opengru.core.id.RequestId request) {
         return requests.maySee(actor, request);
     }
 
-    /** {@link #maySee}, or an {@link AccessDeniedException} naming the operation. */
+    /**
+     * {@link #maySee}, or an {@link AccessDeniedException} naming the operation.
+     *
+     * @param actor the principal
+     * @param request the request
+     * @param operation the operation, for the message
+     * @throws AccessDeniedException when the actor may not
+     */
     public void checkSee(Principal actor, org.opengru.core.id.RequestId request, String operation) {
         if (!maySee(actor, request)) {
             throw new AccessDeniedException(actor.toString(), operation, "request", request.toString());
         }
     }
 
-    /** Whether {@code actor} may read that version of that document. */
+    /**
+     * Whether {@code actor} may read that version of that document.
+     *
+     * @param actor the principal
+     * @param document the document
+     * @param version the version's number
+     * @param at the instant
+     * @return {@code true} for a manager of the vault, or an agent who may see a request it is attached to
+     */
     public boolean mayRead(Principal actor, Document document, int version, Instant at) {
         if (!actor.tenant().equals(document.tenant())) {
             return false;

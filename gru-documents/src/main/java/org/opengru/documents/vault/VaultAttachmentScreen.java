@@ -37,7 +37,13 @@ public final class VaultAttachmentScreen implements AttachmentScreen {
     private final DocumentVault vault;
     private final DocumentIngestor ingestor;
 
-    /** @param ingestor the vault's own ingestor (checks the attachments of unknown senders) */
+    /**
+     * A screen filing the attachments of known senders in their vault.
+     *
+     * @param ingestor the vault's own ingestor (checks the attachments of unknown senders)
+     *
+     * @param vault the vault attachments of known senders go to
+     */
     public VaultAttachmentScreen(DocumentVault vault, DocumentIngestor ingestor) {
         this.vault = Objects.requireNonNull(vault, "vault");
         this.ingestor = Objects.requireNonNull(ingestor, "ingestor");

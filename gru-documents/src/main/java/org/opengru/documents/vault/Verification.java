@@ -8,7 +8,11 @@ import org.opengru.core.id.AgentId;
 /** Whether an agent checked a document version against the original. */
 public sealed interface Verification {
 
-    /** The state's name for storage and display. */
+    /**
+     * The state's name for storage and display.
+     *
+     * @return {@code pending}, {@code verified} or {@code rejected}
+     */
     String state();
 
     /** Nobody checked it yet. */
@@ -19,8 +23,20 @@ public sealed interface Verification {
         }
     }
 
-    /** An agent checked it; it stays verified when reused, until it expires. */
+    /**
+     * An agent checked it; it stays verified when reused, until it expires.
+     *
+     * @param by the agent
+     * @param at when
+     */
     record Verified(AgentId by, Instant at) implements Verification {
+        /**
+         * Checks the verdict.
+         *
+         * @param by the agent
+         * @param at when
+         * @throws NullPointerException naming a missing value
+         */
         public Verified {
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(at, "at");
@@ -32,8 +48,23 @@ public sealed interface Verification {
         }
     }
 
-    /** An agent refused it, saying why. */
+    /**
+     * An agent refused it, saying why.
+     *
+     * @param by the agent
+     * @param at when
+     * @param reason the reason shown to the usager, 1 to 1000 characters
+     */
     record Rejected(AgentId by, Instant at, String reason) implements Verification {
+        /**
+         * Checks the verdict.
+         *
+         * @param by the agent
+         * @param at when
+         * @param reason the reason shown to the usager, 1 to 1000 characters
+         * @throws NullPointerException naming a missing value
+         * @throws IllegalArgumentException when the reason is blank or longer than 1000 characters
+         */
         public Rejected {
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(at, "at");

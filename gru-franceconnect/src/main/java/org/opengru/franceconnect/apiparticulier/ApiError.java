@@ -9,9 +9,20 @@ import org.jspecify.annotations.Nullable;
  * @param code the documented numbered code, for example {@code 00429} or {@code 23003}
  * @param sourceParameter the parameter at fault ({@code source.parameter}), if given
  * @param meta for example {@code provider} or {@code retry_in}
+ * @param title the error's short title
+ * @param detail the error's explanation, in French
  */
 public record ApiError(
         String code, String title, String detail, @Nullable String sourceParameter, Map<String, String> meta) {
+    /**
+     * Copies {@code meta}, so that the error stays immutable.
+     *
+     * @param code the documented numbered code, for example {@code 00429} or {@code 23003}
+     * @param title the error's short title
+     * @param detail the error's explanation, in French
+     * @param sourceParameter the parameter at fault ({@code source.parameter}), if given
+     * @param meta for example {@code provider} or {@code retry_in}
+     */
     public ApiError {
         meta = Map.copyOf(meta);
     }

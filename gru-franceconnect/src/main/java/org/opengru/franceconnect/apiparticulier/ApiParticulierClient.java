@@ -88,13 +88,30 @@ public final class ApiParticulierClient {
     private final ApiParticulierRateLimiter rateLimiter;
     private final String tokenKey;
 
-    /** With a rate limiter of this node only ({@link #DEFAULT_REQUESTS_PER_SECOND}). */
+    /**
+     * With a rate limiter of this node only ({@link #DEFAULT_REQUESTS_PER_SECOND}).
+     *
+     * @param config the commune's token, recipient SIRET, habilitations and timeouts
+     * @param http the HTTP client; it must not follow redirects (the token would follow them)
+     * @param audit where every call is recorded, on the request's trail
+     * @param clock the time of the audit entries and of the rate-limit windows
+     * @param sleeper waits for back-off and rate-limit windows
+     */
     public ApiParticulierClient(
             ApiParticulierConfig config, HttpClient http, AuditTrail audit, Clock clock, Sleeper sleeper) {
         this(config, http, audit, clock, sleeper, new InMemoryRateLimiter(clock, DEFAULT_REQUESTS_PER_SECOND));
     }
 
-    /** With a rate limiter shared by the nodes (e.g. {@code PostgresRateLimiter}). */
+    /**
+     * With a rate limiter shared by the nodes (e.g. {@code PostgresRateLimiter}).
+     *
+     * @param config the commune's token, recipient SIRET, habilitations and timeouts
+     * @param http the HTTP client; it must not follow redirects (the token would follow them)
+     * @param audit where every call is recorded, on the request's trail
+     * @param clock the time of the audit entries and of the rate-limit windows
+     * @param sleeper waits for back-off and rate-limit windows
+     * @param rateLimiter the send slots of this token, shared by the nodes when it is PostgreSQL's
+     */
     public ApiParticulierClient(
             ApiParticulierConfig config,
             HttpClient http,
@@ -111,12 +128,27 @@ public final class ApiParticulierClient {
         this.tokenKey = tokenKey(config.token());
     }
 
-    /** With a new HTTP client (connect timeout = the configured timeout) and real sleeping. */
+    /**
+     * With a new HTTP client (connect timeout = the configured timeout) and real sleeping.
+     *
+     * @param config the commune's token, recipient SIRET, habilitations and timeouts
+     * @param audit where every call is recorded, on the request's trail
+     * @param clock the time of the audit entries and of the rate-limit windows
+     * @return a client limited to {@link #DEFAULT_REQUESTS_PER_SECOND} on this node only
+     */
     public static ApiParticulierClient create(ApiParticulierConfig config, AuditTrail audit, Clock clock) {
         return create(config, audit, clock, new InMemoryRateLimiter(clock, DEFAULT_REQUESTS_PER_SECOND));
     }
 
-    /** As {@link #create(ApiParticulierConfig, AuditTrail, Clock)}, with a rate limiter shared by the nodes. */
+    /**
+     * As {@link #create(ApiParticulierConfig, AuditTrail, Clock)}, with a rate limiter shared by the nodes.
+     *
+     * @param config the commune's token, recipient SIRET, habilitations and timeouts
+     * @param audit where every call is recorded, on the request's trail
+     * @param clock the time of the audit entries and of the rate-limit windows
+     * @param rateLimiter the send slots of this token, shared by the nodes
+     * @return the client
+     */
     public static ApiParticulierClient create(
             ApiParticulierConfig config, AuditTrail audit, Clock clock, ApiParticulierRateLimiter rateLimiter) {
         HttpClient http = HttpClient.newBuilder()
@@ -136,13 +168,28 @@ public final class ApiParticulierClient {
         }
     }
 
+    /**
+     * The configuration this client was built with (its {@code toString()} masks the token).
+     *
+     * @return the configuration
+     */
     public ApiParticulierConfig config() {
         return config;
     }
 
     // ---- Typed calls -------------------------------------------------------------------------
 
-    /** Quotient familial CAF ou MSA, by civil status ({@code /v3/dss/quotient_familial/identite}). */
+    /**
+     * Quotient familial CAF ou MSA, by civil status ({@code /v3/dss/quotient_familial/identite}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the allocataire's civil status
+     * @param period the month asked, or {@code null} for the latest the CAF or MSA knows
+     * @return the quotient familial, its allocataires and children
+     * @throws ApiParticulierException of the kind that says why (see the class comment): {@link
+     * ScopeNotAllowedException} before anything is sent, {@link PersonNotFoundException} when the CAF and
+     * MSA do not know the person, {@link RateLimitedException}, {@link TransportException}...
+     */
     public QuotientFamilial quotientFamilial(CallContext context, PersonIdentity person, @Nullable YearMonth period) {
         return call(
                 context,
@@ -158,6 +205,13 @@ public final class ApiParticulierClient {
     /**
      * Quotient familial with the person's FranceConnect access token (valid 60 s: call right after
      * the login) instead of the civil status.
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param franceConnectAccessToken the access token of the usager's FranceConnect sign-in, never logged
+     * @param period the month asked, or {@code null} for the latest
+     * @return the quotient familial, its allocataires and children
+     * @throws ApiParticulierException of the kind that says why (see the class comment); {@link
+     * InvalidTokenException} once the access token has expired
      */
     public QuotientFamilial quotientFamilialFranceConnect(
             CallContext context, String franceConnectAccessToken, @Nullable YearMonth period) {
@@ -175,6 +229,11 @@ public final class ApiParticulierClient {
     /**
      * Statut étudiant by civil status ({@code /v3/mesri/statut_etudiant/identite}; full birth date
      * required). The route takes one given name: only the first is sent.
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the student's civil status, birth date complete
+     * @return the admissions found, possibly none
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
      */
     public StudentStatus studentStatus(CallContext context, PersonIdentity person) {
         return call(
@@ -188,7 +247,14 @@ public final class ApiParticulierClient {
                 ApiParticulierClient::studentStatus);
     }
 
-    /** Statut étudiant by INE ({@code /v3/mesri/statut_etudiant/ine}). */
+    /**
+     * Statut étudiant by INE ({@code /v3/mesri/statut_etudiant/ine}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param ine the Identifiant national étudiant
+     * @return the admissions found, possibly none
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public StudentStatus studentStatusByIne(CallContext context, String ine) {
         return call(
                 context,
@@ -201,7 +267,14 @@ public final class ApiParticulierClient {
                 ApiParticulierClient::studentStatus);
     }
 
-    /** Statut étudiant boursier by civil status ({@code /v4/cnous/etudiant_boursier/identite}). */
+    /**
+     * Statut étudiant boursier by civil status ({@code /v4/cnous/etudiant_boursier/identite}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the student's civil status
+     * @return the scholarship status and echelon
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public StudentScholarship studentScholarship(CallContext context, PersonIdentity person) {
         return call(
                 context,
@@ -214,7 +287,14 @@ public final class ApiParticulierClient {
                 ApiParticulierClient::scholarship);
     }
 
-    /** Statut étudiant boursier by INE ({@code /v4/cnous/etudiant_boursier/ine}). */
+    /**
+     * Statut étudiant boursier by INE ({@code /v4/cnous/etudiant_boursier/ine}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param ine the Identifiant national étudiant
+     * @return the scholarship status and echelon
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public StudentScholarship studentScholarshipByIne(CallContext context, String ine) {
         return call(
                 context,
@@ -227,7 +307,14 @@ public final class ApiParticulierClient {
                 ApiParticulierClient::scholarship);
     }
 
-    /** Statut demandeur d'emploi by France Travail identifier ({@code /v3/france_travail/statut/identifiant}). */
+    /**
+     * Statut demandeur d'emploi by France Travail identifier ({@code /v3/france_travail/statut/identifiant}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param franceTravailIdentifier the identifier France Travail gave the jobseeker
+     * @return the registration and its category
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public JobseekerStatus jobseekerStatus(CallContext context, String franceTravailIdentifier) {
         return call(
                 context,
@@ -240,7 +327,14 @@ public final class ApiParticulierClient {
                 ApiParticulierClient::jobseeker);
     }
 
-    /** Indemnités France Travail: the payments made ({@code /v3/france_travail/indemnites/identifiant}). */
+    /**
+     * Indemnités France Travail: the payments made ({@code /v3/france_travail/indemnites/identifiant}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param franceTravailIdentifier the identifier France Travail gave the jobseeker
+     * @return the payments France Travail lists
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public JobseekerPayments jobseekerPayments(CallContext context, String franceTravailIdentifier) {
         return call(
                 context,
@@ -253,7 +347,14 @@ public final class ApiParticulierClient {
                 ApiParticulierClient::payments);
     }
 
-    /** Revenu de solidarité active ({@code /v3/dss/revenu_solidarite_active/identite}). */
+    /**
+     * Revenu de solidarité active ({@code /v3/dss/revenu_solidarite_active/identite}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the person's civil status
+     * @return whether the person receives the RSA, and since when
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public BenefitStatus revenuSolidariteActive(CallContext context, PersonIdentity person) {
         return benefit(
                 context,
@@ -263,7 +364,14 @@ public final class ApiParticulierClient {
                 "avec_majoration");
     }
 
-    /** Complémentaire santé solidaire ({@code /v3/dss/complementaire_sante_solidaire/identite}). */
+    /**
+     * Complémentaire santé solidaire ({@code /v3/dss/complementaire_sante_solidaire/identite}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the person's civil status
+     * @return whether the person is covered by the C2S, and since when
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public BenefitStatus complementaireSanteSolidaire(CallContext context, PersonIdentity person) {
         return benefit(
                 context,
@@ -273,18 +381,39 @@ public final class ApiParticulierClient {
                 "avec_participation");
     }
 
-    /** Prime d'activité ({@code /v3/dss/prime_activite/identite}); the supplement is {@code avec_majoration}. */
+    /**
+     * Prime d'activité ({@code /v3/dss/prime_activite/identite}); the supplement is {@code avec_majoration}.
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the person's civil status
+     * @return whether the person receives the prime d'activité, and since when
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public BenefitStatus primeActivite(CallContext context, PersonIdentity person) {
         return benefit(context, person, ApiParticulierScope.PRIME_ACTIVITE, "prime_activite", "avec_majoration");
     }
 
-    /** Allocation aux adultes handicapés ({@code /v3/dss/allocation_adulte_handicape/identite}). */
+    /**
+     * Allocation aux adultes handicapés ({@code /v3/dss/allocation_adulte_handicape/identite}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the person's civil status
+     * @return whether the person receives the AAH, and since when
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public BenefitStatus allocationAdulteHandicape(CallContext context, PersonIdentity person) {
         return benefit(
                 context, person, ApiParticulierScope.ALLOCATION_ADULTE_HANDICAPE, "allocation_adulte_handicape", null);
     }
 
-    /** Allocation de soutien familial ({@code /v3/dss/allocation_soutien_familial/identite}). */
+    /**
+     * Allocation de soutien familial ({@code /v3/dss/allocation_soutien_familial/identite}).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the person's civil status
+     * @return whether the person receives the ASF, and since when
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
+     */
     public BenefitStatus allocationSoutienFamilial(CallContext context, PersonIdentity person) {
         return benefit(
                 context, person, ApiParticulierScope.ALLOCATION_SOUTIEN_FAMILIAL, "allocation_soutien_familial", null);
@@ -293,6 +422,11 @@ public final class ApiParticulierClient {
     /**
      * Allocation d'éducation de l'enfant handicapé ({@code /v3/dss/allocation_enfant_handicape/identite}):
      * whether the person is the allocataire, the child giving the right, or neither.
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param person the person's civil status
+     * @return the person's place in the AEEH right
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
      */
     public DisabledChildAllowance allocationEducationEnfantHandicape(CallContext context, PersonIdentity person) {
         return call(
@@ -309,6 +443,13 @@ public final class ApiParticulierClient {
     /**
      * Scolarité d'un élève ({@code /v4/men/scolarites/identite}) for a school year ({@code 2025-2026} or
      * {@code 2025}), optionally in one establishment (code UAI).
+     *
+     * @param context who asks, for which démarche and request (habilitation check and audit)
+     * @param pupil the pupil's civil status
+     * @param schoolYear {@code 2025-2026} or {@code 2025}
+     * @param establishmentUai the establishment's code UAI, or {@code null} for any
+     * @return the pupil's schooling that year
+     * @throws ApiParticulierException of the kind that says why (see the class comment)
      */
     public Schooling schooling(
             CallContext context, PersonIdentity pupil, String schoolYear, @Nullable String establishmentUai) {

@@ -23,7 +23,9 @@ public final class ApiParticulierConfig {
 
     /** The two public hosts; switching to production changes the host and the token, not the code. */
     public enum Environment {
+        /** The production API, with the commune's production token. */
         PRODUCTION("https://particulier.api.gouv.fr"),
+        /** The staging API and its test tokens (the default, so that a forgotten setting never reaches real data). */
         STAGING("https://staging.particulier.api.gouv.fr");
 
         private final URI baseUri;
@@ -32,6 +34,11 @@ public final class ApiParticulierConfig {
             this.baseUri = URI.create(baseUri);
         }
 
+        /**
+         * The base address of this environment.
+         *
+         * @return the https address the routes are appended to
+         */
         public URI baseUri() {
             return baseUri;
         }
@@ -70,14 +77,31 @@ public final class ApiParticulierConfig {
         this.maxRateLimitWait = b.maxRateLimitWait;
     }
 
+    /**
+     * Starts a configuration for one collectivité.
+     *
+     * @param tenant the collectivité whose token this is
+     * @return a builder on the staging environment with 5 s per attempt, 3 attempts and a 2 s rate-limit wait
+     * @throws InvalidConfigurationException when the tenant is {@code null}
+     */
     public static Builder builder(TenantId tenant) {
         return new Builder(tenant);
     }
 
+    /**
+     * The collectivité whose token this is: one client per tenant.
+     *
+     * @return the tenant
+     */
     public TenantId tenant() {
         return tenant;
     }
 
+    /**
+     * The base address the routes are appended to.
+     *
+     * @return an https address (http on loopback for tests)
+     */
     public URI baseUri() {
         return baseUri;
     }
@@ -86,32 +110,65 @@ public final class ApiParticulierConfig {
         return token;
     }
 
-    /** The SIRET of the administration receiving the data, sent as {@code recipient} on every call. */
+    /**
+     * The SIRET of the administration receiving the data, sent as {@code recipient} on every call.
+     *
+     * @return the SIRET
+     */
     public Siret recipient() {
         return recipient;
     }
 
+    /**
+     * Which démarche may read which dataset; checked before every call.
+     *
+     * @return the habilitations
+     */
     public Habilitations habilitations() {
         return habilitations;
     }
 
+    /**
+     * The limit of one attempt, connection and complete answer included.
+     *
+     * @return between 0.1 and 30 seconds
+     */
     public Duration timeout() {
         return timeout;
     }
 
+    /**
+     * How many attempts a call may make; retried only where it is safe (see {@link ApiParticulierClient}).
+     *
+     * @return 1 (no retry) to 5
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /**
+     * The wait before the first retry; it doubles at each retry.
+     *
+     * @return the first back-off
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
+    /**
+     * The longest wait between two retries.
+     *
+     * @return the cap of the back-off
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The longest the client waits for a rate-limit window to reopen before failing instead. */
+    /**
+     * The longest the client waits for a rate-limit window to reopen before failing instead.
+     *
+     * @return between 0 and one minute
+     */
     public Duration maxRateLimitWait() {
         return maxRateLimitWait;
     }
@@ -122,6 +179,7 @@ public final class ApiParticulierConfig {
                 + ", token=***]";
     }
 
+    /** Builds an {@link ApiParticulierConfig}; each setter checks its value at once and names it when it refuses it. */
     public static final class Builder {
         private final TenantId tenant;
         private URI baseUri = Environment.STAGING.baseUri();
@@ -141,12 +199,24 @@ public final class ApiParticulierConfig {
             this.tenant = tenant;
         }
 
+        /**
+         * Chooses the production or staging API.
+         *
+         * @param environment where the calls go
+         * @return this builder
+         */
         public Builder environment(Environment environment) {
             this.baseUri = environment.baseUri();
             return this;
         }
 
-        /** Another host (a local test server): https, or http on loopback only. */
+        /**
+         * Another host (a local test server): https, or http on loopback only.
+         *
+         * @param baseUri the host's address
+         * @return this builder
+         * @throws InvalidConfigurationException when the address is neither https nor http on loopback
+         */
         public Builder baseUri(URI baseUri) {
             String host = baseUri == null ? null : baseUri.getHost();
             boolean loopback = host != null && (host.equals("127.0.0.1") || host.equals("localhost"));
@@ -159,7 +229,13 @@ public final class ApiParticulierConfig {
             return this;
         }
 
-        /** The API Particulier token (a JWT, valid 18 months); never logged. */
+        /**
+         * The API Particulier token (a JWT, valid 18 months); never logged.
+         *
+         * @param token the token the API Particulier portal issued for this collectivité
+         * @return this builder
+         * @throws InvalidConfigurationException when the token is blank or holds spaces or non-ASCII characters
+         */
         public Builder token(String token) {
             if (token == null || token.isBlank() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
                 throw new InvalidConfigurationException(
@@ -169,17 +245,35 @@ public final class ApiParticulierConfig {
             return this;
         }
 
+        /**
+         * The SIRET of the administration receiving the data (required): API Particulier logs it with every call.
+         *
+         * @param recipient the commune's or the intercommunalité's SIRET
+         * @return this builder
+         */
         public Builder recipient(Siret recipient) {
             this.recipient = recipient;
             return this;
         }
 
+        /**
+         * Which démarche may read which dataset (required).
+         *
+         * @param habilitations the scopes granted per démarche
+         * @return this builder
+         */
         public Builder habilitations(Habilitations habilitations) {
             this.habilitations = habilitations;
             return this;
         }
 
-        /** Per attempt; API Particulier recommends 5 s. */
+        /**
+         * Per attempt; API Particulier recommends 5 s.
+         *
+         * @param timeout between 0.1 and 30 seconds
+         * @return this builder
+         * @throws InvalidConfigurationException outside that range
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null
                     || timeout.compareTo(Duration.ofMillis(100)) < 0
@@ -190,7 +284,13 @@ public final class ApiParticulierConfig {
             return this;
         }
 
-        /** 1 (no retry) to 5. */
+        /**
+         * 1 (no retry) to 5.
+         *
+         * @param maxAttempts how many attempts a call may make
+         * @return this builder
+         * @throws InvalidConfigurationException outside 1..5
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1 || maxAttempts > 5) {
                 throw new InvalidConfigurationException("maxAttempts", maxAttempts, "must be between 1 and 5");
@@ -199,6 +299,14 @@ public final class ApiParticulierConfig {
             return this;
         }
 
+        /**
+         * The exponential back-off between retries.
+         *
+         * @param initial the first wait
+         * @param max the longest wait
+         * @return this builder
+         * @throws InvalidConfigurationException unless 0 &le; initial &le; max
+         */
         public Builder backoff(Duration initial, Duration max) {
             if (initial == null || initial.isNegative() || max == null || max.compareTo(initial) < 0) {
                 throw new InvalidConfigurationException("backoff", initial + ".." + max, "must be 0 <= initial <= max");
@@ -208,6 +316,14 @@ public final class ApiParticulierConfig {
             return this;
         }
 
+        /**
+         * The longest a call waits for its rate-limit slot before failing with {@link RateLimitedException}
+         * instead (nothing is sent then).
+         *
+         * @param wait between 0 and one minute
+         * @return this builder
+         * @throws InvalidConfigurationException outside that range
+         */
         public Builder maxRateLimitWait(Duration wait) {
             if (wait == null || wait.isNegative() || wait.compareTo(Duration.ofMinutes(1)) > 0) {
                 throw new InvalidConfigurationException("maxRateLimitWait", wait, "must be between 0 and PT1M");
@@ -216,6 +332,12 @@ public final class ApiParticulierConfig {
             return this;
         }
 
+        /**
+         * Checks that the token, the recipient and the habilitations were given.
+         *
+         * @return the immutable configuration
+         * @throws InvalidConfigurationException naming the first missing value
+         */
         public ApiParticulierConfig build() {
             return new ApiParticulierConfig(this);
         }

@@ -44,6 +44,14 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
     /** The démarche and request a proof is being fetched for, when the application knows them. */
     @FunctionalInterface
     public interface ContextResolver {
+        /**
+         * The context of a proof fetched for this usager now, or empty when there is none (the proof is then
+         * simply missing). It must come from what the usager is doing: a démarche and a request they consented for.
+         *
+         * @param tenant the collectivité
+         * @param usager the usager whose piece is asked
+         * @return the call's context, or empty
+         */
         Optional<CallContext> contextFor(TenantId tenant, UsagerId usager);
     }
 
@@ -54,8 +62,14 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
     private final Clock clock;
 
     /**
+     * A data-proof provider over one collectivité's API Particulier client.
+     *
      * @param pieces which dataset stands for which piece, for example the commune's "attestation CAF"
      *     type mapped to {@link ApiParticulierScope#QUOTIENT_FAMILIAL}
+     * @param client the collectivité's API Particulier client
+     * @param usagers where the usager's identity and its verification level are read
+     * @param contexts names the démarche and request of a fetch
+     * @param clock the day a proof is valid on
      */
     public ApiParticulierDataProofs(
             ApiParticulierClient client,
@@ -102,6 +116,11 @@ public final class ApiParticulierDataProofs implements DataProofProvider {
      * "try again later". Agents and representatives go through gru-documents' {@code PieceReuse}, which
      * checks who acts for whom before asking this provider.
      *
+     * @param by the signed-in usager, who must be the context's actor
+     * @param piece the piece the proof stands for
+     * @param context the démarche and request of the fetch
+     * @param on the day the proof must be valid on (enrolled that day, beneficiary that day)
+     * @return the proof, or why there is none
      * @throws AccessDeniedException when the call context names another actor than the principal
      */
     public ProofAttempt attempt(UsagerPrincipal by, DocumentTypeCode piece, CallContext context, LocalDate on) {

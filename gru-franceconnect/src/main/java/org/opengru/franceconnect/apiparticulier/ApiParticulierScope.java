@@ -32,7 +32,11 @@ public enum ApiParticulierScope {
     /** Scolarité d'un élève (v4 {@code /v4/men/scolarites}). */
     SCOLARITE;
 
-    /** Lower-case code used in audit entries. */
+    /**
+     * Lower-case code used in audit entries.
+     *
+     * @return the scope's code, such as {@code quotient_familial}
+     */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param supplement RSA: {@code avec_majoration}; CSS: {@code avec_participation}; {@code null} when unknown
  * @param rightsStart start of the rights, when given
+ * @param beneficiary whether the person receives the benefit
  */
 public record BenefitStatus(
         boolean beneficiary,

@@ -14,6 +14,16 @@ import org.opengru.franceconnect.InvalidConfigurationException;
  * @param requestId the request being instructed
  */
 public record CallContext(ActorRef actor, String demarche, RequestId requestId) {
+    /**
+     * Checks the context.
+     *
+     * @param actor the agent or usager on whose behalf the call is made (pseudonymous)
+     * @param demarche the démarche code, as in {@link Habilitations}
+     * @param requestId the request being instructed
+     * @throws InvalidConfigurationException when the démarche code is not a lower-case code of
+     *     {@link Habilitations}
+     * @throws NullPointerException when the actor or the request is missing
+     */
     public CallContext {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(requestId, "requestId");

@@ -22,6 +22,11 @@ public record DisabledChildAllowance(
         NON_BENEFICIAIRE
     }
 
+    /**
+     * Whether the person has a part in the right (allocataire or the child giving it).
+     *
+     * @return {@code false} only for {@link Status#NON_BENEFICIAIRE}
+     */
     public boolean beneficiary() {
         return status != Status.NON_BENEFICIAIRE;
     }

@@ -7,6 +7,14 @@ import org.jspecify.annotations.Nullable;
 public final class InvalidParametersException extends ApiParticulierException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Raised by {@link ApiParticulierClient} from an answer, or locally before anything is sent.
+     *
+     * @param message what failed, never response data nor the token
+     * @param status the HTTP status, 0 when refused locally or unanswered
+     * @param errors the answer's documented errors, possibly none
+     * @param cause the underlying failure, or {@code null}
+     */
     public InvalidParametersException(String message, int status, List<ApiError> errors, @Nullable Throwable cause) {
         super(message, status, errors, cause);
     }

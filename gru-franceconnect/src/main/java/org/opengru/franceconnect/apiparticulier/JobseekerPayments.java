@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record JobseekerPayments(String identifier, List<Payment> payments) {
 
+    /**
+     * Copies the payments, so that the record stays immutable.
+     *
+     * @param identifier the France Travail identifier asked
+     * @param payments the payments, as listed by France Travail
+     */
     public JobseekerPayments {
         payments = List.copyOf(payments);
     }
@@ -23,6 +29,7 @@ public record JobseekerPayments(String identifier, List<Payment> payments) {
      * @param allowances montant d'allocations
      * @param aids montant d'aides
      * @param other montant des autres paiements
+     * @param paidOn the payment date
      */
     public record Payment(
             LocalDate paidOn, BigDecimal total, BigDecimal allowances, BigDecimal aids, BigDecimal other) {}

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param registeredUntil {@code null} while registered
  * @param categoryCode 1 to 5
+ * @param identifier the France Travail identifier asked
+ * @param registeredSince the registration's first day
+ * @param categoryLabel the category's label
  */
 public record JobseekerStatus(
         String identifier,
@@ -17,6 +20,12 @@ public record JobseekerStatus(
         int categoryCode,
         String categoryLabel) {
 
+    /**
+     * Whether the person was registered as a jobseeker on that day.
+     *
+     * @param day the day to check, such as the day of the request
+     * @return {@code true} when the day is within the registration
+     */
     public boolean registeredOn(LocalDate day) {
         return !day.isBefore(registeredSince) && (registeredUntil == null || !day.isAfter(registeredUntil));
     }

@@ -28,6 +28,22 @@ public record PersonIdentity(
         String birthCountry,
         @Nullable String birthCommune) {
 
+    /**
+     * Checks the civil status before any call, with the route's parameter names in the messages.
+     *
+     * @param birthName nom de naissance
+     * @param usageName nom d'usage, or {@code null}
+     * @param givenNames 1 to 3 given names
+     * @param birthYear the year
+     * @param birthMonth 1-12, or 0 when unknown
+     * @param birthDay 1-31, or 0 when unknown
+     * @param sex {@code M} or {@code F} (sexe à l'état civil)
+     * @param birthCountry INSEE COG country code, {@code 99100} for France
+     * @param birthCommune INSEE COG commune code when born in France, otherwise {@code null}
+     * @throws InvalidParametersException when the birth name or the given names are missing, the birth date does
+     *     not exist, the sex is not {@code M} or {@code F}, or the birth country and commune are not COG codes
+     *     (a commune is required for a birth in France)
+     */
     public PersonIdentity {
         givenNames = List.copyOf(givenNames);
         if (birthName == null || birthName.isBlank()) {
@@ -68,7 +84,13 @@ public record PersonIdentity(
         }
     }
 
-    /** From the identité pivot certified by FranceConnect (at most the first three given names). */
+    /**
+     * From the identité pivot certified by FranceConnect (at most the first three given names).
+     *
+     * @param pivot the identity FranceConnect certified
+     * @param usageName the nom d'usage the usager declared, or {@code null}
+     * @return the civil status to send
+     */
     public static PersonIdentity fromPivot(IdentityPivot pivot, @Nullable String usageName) {
         return new PersonIdentity(
                 pivot.familyName(),

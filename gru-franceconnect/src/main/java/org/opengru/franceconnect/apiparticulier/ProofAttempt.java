@@ -12,8 +12,18 @@ import org.opengru.core.proof.DataProof;
  */
 public sealed interface ProofAttempt {
 
-    /** The data was obtained. */
+    /**
+     * The data was obtained.
+     *
+     * @param proof the data proof, valid on the day asked
+     */
     record Obtained(DataProof proof) implements ProofAttempt {
+        /**
+         * Checks the proof.
+         *
+         * @param proof the data proof, valid on the day asked
+         * @throws NullPointerException when the proof is missing
+         */
         public Obtained {
             Objects.requireNonNull(proof, "proof");
         }
@@ -23,13 +33,25 @@ public sealed interface ProofAttempt {
      * No proof.
      *
      * @param cause the API's error, when there was one (its documented code, its provider)
+     * @param reason why there is no proof
      */
     record NotObtained(Reason reason, @Nullable ApiParticulierException cause) implements ProofAttempt {
+        /**
+         * Checks the reason.
+         *
+         * @param reason why there is no proof
+         * @param cause the API's error, when there was one (its documented code, its provider)
+         * @throws NullPointerException when the reason is missing
+         */
         public NotObtained {
             Objects.requireNonNull(reason, "reason");
         }
 
-        /** When API Particulier may be called again, after a rate limit; otherwise {@code null}. */
+        /**
+         * When API Particulier may be called again, after a rate limit; otherwise {@code null}.
+         *
+         * @return the instant, or {@code null}
+         */
         public @Nullable Instant retryAt() {
             return cause instanceof RateLimitedException r ? r.retryAt() : null;
         }

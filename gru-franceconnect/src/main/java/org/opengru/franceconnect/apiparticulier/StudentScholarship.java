@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param provisionalRegional whether the regional scholarship is provisional
  * @param academicYearStart date de rentrée
  * @param durationMonths months of payment
+ * @param scholar whether the student holds a scholarship
+ * @param establishment the establishment's name
+ * @param establishmentCommune its commune
  */
 public record StudentScholarship(
         boolean scholar,

@@ -3,8 +3,17 @@ package org.opengru.franceconnect.apiparticulier;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Statut étudiant (MESRI): the person's admissions. */
+/**
+ * Statut étudiant (MESRI): the person's admissions.
+ *
+ * @param admissions the admissions, enrolled or only admitted
+ */
 public record StudentStatus(List<Admission> admissions) {
+    /**
+     * Copies the admissions, so that the record stays immutable.
+     *
+     * @param admissions the admissions, enrolled or only admitted
+     */
     public StudentStatus {
         admissions = List.copyOf(admissions);
     }
@@ -15,6 +24,10 @@ public record StudentStatus(List<Admission> admissions) {
      * @param enrolled registered ({@code true}) or only admitted
      * @param regimeCode {@code RF1}..{@code RF7} (formation initiale, continue, apprentissage...)
      * @param uai the establishment's UAI code
+     * @param start the first day
+     * @param end the last day
+     * @param regimeLabel the regime's label
+     * @param establishment the establishment's name
      */
     public record Admission(
             LocalDate start,
@@ -25,7 +38,12 @@ public record StudentStatus(List<Admission> admissions) {
             String uai,
             String establishment) {}
 
-    /** Whether an enrolment covers this day. */
+    /**
+     * Whether an enrolment covers this day.
+     *
+     * @param day the day to check, such as the first day of the school year
+     * @return {@code true} when an enrolment (not a mere admission) covers the day
+     */
     public boolean enrolledOn(LocalDate day) {
         return admissions.stream().anyMatch(a -> a.enrolled() && !day.isBefore(a.start()) && !day.isAfter(a.end()));
     }

@@ -7,6 +7,12 @@ import org.opengru.franceconnect.FranceConnectException;
 public abstract class CallbackException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * For subclasses.
+     *
+     * @param message what failed, never a code, token or personal data
+     * @param cause the underlying failure, or {@code null}
+     */
     protected CallbackException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

@@ -4,6 +4,11 @@ package org.opengru.franceconnect.callback;
 public final class ExpiredStateException extends CallbackException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Refuses a late callback.
+     *
+     * @param message which login expired, without its state
+     */
     public ExpiredStateException(String message) {
         super(message, null);
     }

@@ -4,6 +4,11 @@ package org.opengru.franceconnect.callback;
 public final class InvalidStateException extends CallbackException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Refuses the callback's state.
+     *
+     * @param message why, without the state itself
+     */
     public InvalidStateException(String message) {
         super(message, null);
     }

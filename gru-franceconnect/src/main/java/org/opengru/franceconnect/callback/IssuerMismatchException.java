@@ -4,6 +4,11 @@ package org.opengru.franceconnect.callback;
 public final class IssuerMismatchException extends CallbackException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Refuses the callback's issuer.
+     *
+     * @param message the issuer expected and the one received
+     */
     public IssuerMismatchException(String message) {
         super(message, null);
     }

@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param accessTokenExpiresAt from {@code expires_in}
  */
 public record TokenResponse(String accessToken, String idToken, Instant accessTokenExpiresAt) {
+    /**
+     * Checks that every token is given.
+     *
+     * @param accessToken valid 60 s at FranceConnect: fetch userinfo (and call API Particulier's /france_connect routes) at once
+     * @param idToken the ID token as received
+     * @param accessTokenExpiresAt from {@code expires_in}
+     * @throws NullPointerException naming the missing value
+     */
     public TokenResponse {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(idToken, "idToken");

@@ -13,6 +13,9 @@ public final class InMemoryLoginFlowStore implements LoginFlowStore {
     private final Map<Key, Instant> nonces = new ConcurrentHashMap<>();
     private final Map<Key, Instant> logouts = new ConcurrentHashMap<>();
 
+    /** An empty store, thread-safe; its logins die with the JVM. */
+    public InMemoryLoginFlowStore() {}
+
     @Override
     public void save(PendingLogin login) {
         if (logins.putIfAbsent(new Key(login.tenantId(), login.state()), login) != null) {

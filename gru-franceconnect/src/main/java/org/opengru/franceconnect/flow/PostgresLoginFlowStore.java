@@ -22,6 +22,11 @@ public final class PostgresLoginFlowStore implements LoginFlowStore {
 
     private final DataSource dataSource;
 
+    /**
+     * A store over the database migrated by {@code FranceConnectSchema}.
+     *
+     * @param dataSource the database
+     */
     public PostgresLoginFlowStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param familyName the birth name (nom de naissance), upper case
  * @param birthplace INSEE COG code of the birth commune at the date of birth; empty when born abroad
  * @param birthcountry INSEE COG country code, {@code 99100} for France
+ * @param birthdate the birth date, possibly presumed
+ * @param gender the gender at the civil registry
  */
 public record IdentityPivot(
         List<String> givenNames,
@@ -24,8 +26,21 @@ public record IdentityPivot(
         String birthcountry) {
     private static final Pattern COG_COMMUNE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
     private static final Pattern COG_COUNTRY = Pattern.compile("99[0-9]{3}");
+    /** The INSEE COG code of France as a birth country. */
     public static final String FRANCE = "99100";
 
+    /**
+     * Checks the pivot, naming the claim at fault.
+     *
+     * @param givenNames all given names, in order
+     * @param familyName the birth name (nom de naissance), upper case
+     * @param birthdate the birth date, possibly presumed
+     * @param gender the gender at the civil registry
+     * @param birthplace INSEE COG code of the birth commune at the date of birth; empty when born abroad
+     * @param birthcountry INSEE COG country code, {@code 99100} for France
+     * @throws InvalidIdentityClaimException when a given name or the family name is blank, or the birth country
+     *     or commune is not a COG code (a commune is required for a birth in France, none for a birth abroad)
+     */
     public IdentityPivot {
         givenNames = List.copyOf(givenNames);
         if (givenNames.isEmpty() || givenNames.stream().anyMatch(String::isBlank)) {
@@ -52,7 +67,11 @@ public record IdentityPivot(
         }
     }
 
-    /** Whether the person was born in France. */
+    /**
+     * Whether the person was born in France.
+     *
+     * @return {@code true} when the birth country is {@link #FRANCE}
+     */
     public boolean bornInFrance() {
         return FRANCE.equals(birthcountry);
     }
@@ -60,6 +79,10 @@ public record IdentityPivot(
     /**
      * The pivot found in claims (ID token and userinfo merged), or empty when a pivot scope was not
      * requested. Throws when a claim is present with a wrong format.
+     *
+     * @param claims the ID token's and userinfo's claims
+     * @return the pivot, or empty
+     * @throws InvalidIdentityClaimException naming the claim with a wrong format
      */
     public static Optional<IdentityPivot> fromClaims(Map<String, Object> claims) {
         for (String name : List.of("given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry")) {

@@ -51,8 +51,14 @@ public final class JwksCache {
     private volatile @Nullable Instant lastAttempt;
 
     /**
+     * A cache of one provider's signing keys; nothing is fetched before the first use.
+     *
      * @param refreshExecutor runs the refresh-ahead; {@code Runnable::run} refreshes in the calling
      *     thread (only one caller at a time ever does)
+     * @param jwksUri the provider's {@code jwks_uri}
+     * @param fetcher fetches the key set
+     * @param config when to refresh, and how long keys stay trusted during an outage
+     * @param clock the ages of the cached keys
      */
     public JwksCache(URI jwksUri, JwksFetcher fetcher, JwksCacheConfig config, Clock clock, Executor refreshExecutor) {
         this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
@@ -62,11 +68,20 @@ public final class JwksCache {
         this.refreshExecutor = Objects.requireNonNull(refreshExecutor, "refreshExecutor");
     }
 
+    /**
+     * Where the keys are fetched from.
+     *
+     * @return the provider's {@code jwks_uri}
+     */
     public URI jwksUri() {
         return jwksUri;
     }
 
-    /** How many times the JWKS was fetched (successfully or not). */
+    /**
+     * How many times the JWKS was fetched (successfully or not).
+     *
+     * @return the number of fetches since the cache was created
+     */
     public long fetchCount() {
         return fetches.get();
     }
@@ -76,6 +91,8 @@ public final class JwksCache {
      * (rate-limited) when the kid is unknown.
      *
      * @param kid {@code null} selects the only suitable key, if there is exactly one
+     * @param algorithm the token's {@code alg}; a key for another algorithm is never returned
+     * @return the key, or empty when the provider has none for this kid
      * @throws JwksUnavailableException when no keys can be had at all
      */
     public Optional<JWK> find(@Nullable String kid, JWSAlgorithm algorithm) {
@@ -93,6 +110,11 @@ public final class JwksCache {
     /**
      * After a signature failure with a known kid: the provider may have replaced the key under the
      * same kid. Refetches (rate-limited) and returns the key again if it changed.
+     *
+     * @param kid the token's {@code kid}, or {@code null}
+     * @param algorithm the token's {@code alg}
+     * @param failedKey the key the signature failed with
+     * @return the new key, or empty when it did not change (the signature is then bad)
      */
     public Optional<JWK> findAfterSignatureFailure(@Nullable String kid, JWSAlgorithm algorithm, JWK failedKey) {
         Snapshot current = currentSnapshot();

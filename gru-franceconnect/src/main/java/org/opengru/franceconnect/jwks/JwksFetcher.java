@@ -11,10 +11,21 @@ import org.opengru.franceconnect.internal.HttpCalls;
 @FunctionalInterface
 public interface JwksFetcher {
 
-    /** Returns the public keys published at {@code uri}, or throws {@link JwksUnavailableException}. */
+    /**
+     * Returns the public keys published at {@code uri}, or throws {@link JwksUnavailableException}.
+     *
+     * @param uri the provider's {@code jwks_uri}
+     * @return the public keys
+     */
     JWKSet fetch(URI uri);
 
-    /** Over HTTP, with a timeout; private key material in the answer is dropped. */
+    /**
+     * Over HTTP, with a timeout; private key material in the answer is dropped.
+     *
+     * @param client the HTTP client
+     * @param timeout the limit of one fetch
+     * @return the fetcher
+     */
     static JwksFetcher http(HttpClient client, Duration timeout) {
         return uri -> {
             HttpCalls.Response response;

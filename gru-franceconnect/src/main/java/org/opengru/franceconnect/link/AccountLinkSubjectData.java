@@ -28,6 +28,12 @@ public final class AccountLinkSubjectData implements SubjectDataContributor {
     private final AccountLinkStore links;
     private final UsagerStore usagers;
 
+    /**
+     * A contributor over the links and the usagers (to know whether an identity is kept).
+     *
+     * @param links the account links
+     * @param usagers the usagers
+     */
     public AccountLinkSubjectData(AccountLinkStore links, UsagerStore usagers) {
         this.links = Objects.requireNonNull(links, "links");
         this.usagers = Objects.requireNonNull(usagers, "usagers");

@@ -7,6 +7,12 @@ import org.opengru.franceconnect.FranceConnectException;
 public final class AlreadyLinkedException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Refuses a second link of one account.
+     *
+     * @param tenant the collectivité
+     * @param issuer the provider of the account
+     */
     public AlreadyLinkedException(TenantId tenant, String issuer) {
         super("this " + issuer + " account is already linked to an usager of " + tenant);
     }

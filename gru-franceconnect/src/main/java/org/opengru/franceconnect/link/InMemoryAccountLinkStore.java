@@ -14,6 +14,9 @@ public final class InMemoryAccountLinkStore implements AccountLinkStore {
 
     private final Map<Key, AccountLink> links = new ConcurrentHashMap<>();
 
+    /** An empty store, thread-safe; its links die with the JVM. */
+    public InMemoryAccountLinkStore() {}
+
     @Override
     public Optional<AccountLink> find(TenantId tenant, String issuer, String subject) {
         return Optional.ofNullable(links.get(new Key(tenant, issuer, subject)));

@@ -6,6 +6,7 @@ import org.opengru.franceconnect.FranceConnectException;
 public final class IncompletePivotException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
 
+    /** Says which scopes to request. */
     public IncompletePivotException() {
         super("the FranceConnect sign-in has no complete identité pivot: request given_name, family_name, birthdate,"
                 + " gender, birthplace and birthcountry");

@@ -19,6 +19,11 @@ import org.opengru.core.tenancy.TenantId;
 public final class PostgresAccountLinkStore implements AccountLinkStore {
     private final DataSource dataSource;
 
+    /**
+     * A store over the database migrated by {@code FranceConnectSchema}.
+     *
+     * @param dataSource the database
+     */
     public PostgresAccountLinkStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }

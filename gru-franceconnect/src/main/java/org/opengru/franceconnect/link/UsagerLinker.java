@@ -50,6 +50,14 @@ public final class UsagerLinker {
     private final IdGenerator ids;
     private final Clock clock;
 
+    /**
+     * A linker over the collectivité's usagers and the account links.
+     *
+     * @param usagers the usagers
+     * @param links the account links
+     * @param ids the new usagers' identifiers
+     * @param clock the time of the links and certifications
+     */
     public UsagerLinker(UsagerStore usagers, AccountLinkStore links, IdGenerator ids, Clock clock) {
         this.usagers = Objects.requireNonNull(usagers, "usagers");
         this.links = Objects.requireNonNull(links, "links");
@@ -57,7 +65,13 @@ public final class UsagerLinker {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The usager already linked to this FranceConnect account, refreshed; empty for a first sign-in. */
+    /**
+     * The usager already linked to this FranceConnect account, refreshed; empty for a first sign-in.
+     *
+     * @param tenant the collectivité of the sign-in
+     * @param login the completed FranceConnect sign-in
+     * @return the usager with the pivot refreshed, or empty
+     */
     public Optional<Person> recognise(TenantId tenant, FranceConnectLogin login) {
         Optional<AccountLink> link =
                 links.find(tenant, login.idToken().issuer(), login.idToken().subject());
@@ -79,7 +93,15 @@ public final class UsagerLinker {
         return Optional.of(person);
     }
 
-    /** A new usager from the certified identité pivot, linked to the FranceConnect account. */
+    /**
+     * A new usager from the certified identité pivot, linked to the FranceConnect account.
+     *
+     * @param tenant the collectivité of the sign-in
+     * @param login the completed FranceConnect sign-in
+     * @return the new usager, its identity certified
+     * @throws IncompletePivotException when the sign-in has no complete identité pivot
+     * @throws AlreadyLinkedException when the account was linked meanwhile (two sign-ins at once)
+     */
     public Person createUsager(TenantId tenant, FranceConnectLogin login) {
         IdentityPivot pivot = requirePivot(login);
         Instant now = clock.instant();
@@ -95,6 +117,10 @@ public final class UsagerLinker {
      * Links an existing usager whose six pivot attributes (family name, given names, birth date, birth
      * place, birth country, gender) equal FranceConnect's; its attributes become certified.
      *
+     * @param tenant the collectivité of the sign-in
+     * @param login the completed FranceConnect sign-in
+     * @param candidate the existing usager the application found
+     * @return the linked usager
      * @throws PivotMismatchException naming the first attribute that is missing or differs
      */
     public Person linkOnPivot(TenantId tenant, FranceConnectLogin login, UsagerId candidate) {
@@ -131,6 +157,9 @@ public final class UsagerLinker {
      * it in the same session as this FranceConnect sign-in; its pivot attributes become certified. Only
      * the account of the principal can be linked, in the collectivité of the sign-in.
      *
+     * @param confirmedBy the signed-in usager, who confirms
+     * @param login the completed FranceConnect sign-in
+     * @return the linked usager
      * @throws AccessDeniedException when the sign-in belongs to another collectivité
      */
     public Person linkOnConfirmation(UsagerPrincipal confirmedBy, FranceConnectLogin login) {
@@ -217,6 +246,9 @@ public final class UsagerLinker {
     /**
      * The gru-core identité pivot. A presumed birth date ({@code YYYY-MM-00}, {@code YYYY-00-00}) is
      * given as the first of the month or year, the other convention FranceConnect itself uses.
+     *
+     * @param pivot FranceConnect's pivot
+     * @return gru-core's pivot identity
      */
     public static PivotIdentity toCore(IdentityPivot pivot) {
         Birthdate b = pivot.birthdate();

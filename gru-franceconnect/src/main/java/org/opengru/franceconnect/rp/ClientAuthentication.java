@@ -10,19 +10,49 @@ import org.opengru.franceconnect.InvalidConfigurationException;
  */
 public sealed interface ClientAuthentication {
 
-    /** The {@code token_endpoint_auth_method} name. */
+    /**
+     * The {@code token_endpoint_auth_method} name.
+     *
+     * @return {@code client_secret_post} or {@code private_key_jwt}
+     */
     String method();
 
+    /**
+     * {@code client_secret_post}: the client secret FranceConnect gave, sent in the token request's body.
+     *
+     * @param secret the client secret, never logged
+     * @return the authentication
+     * @throws InvalidConfigurationException when the secret is blank
+     */
     static ClientAuthentication clientSecretPost(String secret) {
         return new ClientSecretPost(secret);
     }
 
+    /**
+     * {@code private_key_jwt}: a client assertion signed with the relying party's private key, whose public
+     * half the relying party publishes at its JWKS URL.
+     *
+     * @param signingKey the private key
+     * @param algorithm an asymmetric algorithm (ES256, RS256...)
+     * @return the authentication
+     * @throws InvalidConfigurationException when the key is not private or the algorithm not asymmetric
+     */
     static ClientAuthentication privateKeyJwt(JWK signingKey, JWSAlgorithm algorithm) {
         return new PrivateKeyJwt(signingKey, algorithm);
     }
 
-    /** The secret sent in the form body. */
+    /**
+     * The secret sent in the form body.
+     *
+     * @param secret the client secret, never logged
+     */
     record ClientSecretPost(String secret) implements ClientAuthentication {
+        /**
+         * Checks the secret.
+         *
+         * @param secret the client secret, never logged
+         * @throws InvalidConfigurationException when it is blank
+         */
         public ClientSecretPost {
             if (secret == null || secret.isBlank()) {
                 throw new InvalidConfigurationException("clientSecret", null, "must not be blank");
@@ -40,8 +70,20 @@ public sealed interface ClientAuthentication {
         }
     }
 
-    /** A client assertion signed with the relying party's private key. */
+    /**
+     * A client assertion signed with the relying party's private key.
+     *
+     * @param signingKey the relying party's private key
+     * @param algorithm an asymmetric algorithm (ES256, RS256...)
+     */
     record PrivateKeyJwt(JWK signingKey, JWSAlgorithm algorithm) implements ClientAuthentication {
+        /**
+         * Checks the key and the algorithm.
+         *
+         * @param signingKey the relying party's private key
+         * @param algorithm an asymmetric algorithm (ES256, RS256...)
+         * @throws InvalidConfigurationException when the key is not private or the algorithm not asymmetric
+         */
         public PrivateKeyJwt {
             if (signingKey == null || !signingKey.isPrivate()) {
                 throw new InvalidConfigurationException(

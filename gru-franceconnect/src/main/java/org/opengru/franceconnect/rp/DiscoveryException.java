@@ -7,6 +7,12 @@ import org.opengru.franceconnect.FranceConnectException;
 public final class DiscoveryException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Reports a failed discovery.
+     *
+     * @param message what failed, with the provider's address
+     * @param cause the underlying failure, or {@code null}
+     */
     public DiscoveryException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

@@ -12,6 +12,9 @@ import org.opengru.franceconnect.token.ValidatedIdToken;
  * @param accessToken FranceConnect access token, valid about 60 s: only for API Particulier's
  *     /france_connect routes, right now
  * @param returnTo what the application passed to {@link RelyingParty#startLogin(String)}
+ * @param tenantId the commune whose client signed in
+ * @param identity who signed in, with the identité pivot
+ * @param accessTokenExpiresAt when the access token stops working (for API Particulier's FranceConnect routes)
  */
 public record FranceConnectLogin(
         String tenantId,

@@ -21,17 +21,29 @@ public enum ProviderKind {
         this.encryptedTokens = encryptedTokens;
     }
 
-    /** The {@code acr_values} this offer accepts. */
+    /**
+     * The {@code acr_values} this offer accepts.
+     *
+     * @return the levels
+     */
     public Set<AcrLevel> acceptedAcr() {
         return acceptedAcr;
     }
 
-    /** The signing algorithms a client of this offer may register. */
+    /**
+     * The signing algorithms a client of this offer may register.
+     *
+     * @return the algorithms
+     */
     public Set<JWSAlgorithm> signingAlgorithms() {
         return signingAlgorithms;
     }
 
-    /** Whether id_token and userinfo arrive encrypted (JWE) to the relying party's keys. */
+    /**
+     * Whether id_token and userinfo arrive encrypted (JWE) to the relying party's keys.
+     *
+     * @return {@code true} for FranceConnect+
+     */
     public boolean encryptedTokens() {
         return encryptedTokens;
     }

@@ -12,6 +12,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param issuer the exact issuer, equal to the configured one
  * @param endSessionEndpoint {@code null} when the provider has no RP-initiated logout
+ * @param authorizationEndpoint where the browser is sent to sign in
+ * @param tokenEndpoint where the code is exchanged
+ * @param userinfoEndpoint where the identity is read
+ * @param jwksUri the provider's public keys
+ * @param idTokenSigningAlgValues the ID token's signing algorithms
+ * @param userinfoSigningAlgValues userinfo's signing algorithms
+ * @param codeChallengeMethods the PKCE methods ({@code S256})
+ * @param tokenEndpointAuthMethods the client authentications the token endpoint takes
+ * @param acrValues the eIDAS levels offered
+ * @param issParameterSupported whether the callback carries {@code iss} (RFC 9207)
  */
 public record ProviderMetadata(
         URI issuer,
@@ -27,6 +37,22 @@ public record ProviderMetadata(
         List<String> acrValues,
         boolean issParameterSupported) {
 
+    /**
+     * Copies the lists, so that the record stays immutable.
+     *
+     * @param issuer the exact issuer, equal to the configured one
+     * @param authorizationEndpoint where the browser is sent to sign in
+     * @param tokenEndpoint where the code is exchanged
+     * @param userinfoEndpoint where the identity is read
+     * @param jwksUri the provider's public keys
+     * @param endSessionEndpoint {@code null} when the provider has no RP-initiated logout
+     * @param idTokenSigningAlgValues the ID token's signing algorithms
+     * @param userinfoSigningAlgValues userinfo's signing algorithms
+     * @param codeChallengeMethods the PKCE methods ({@code S256})
+     * @param tokenEndpointAuthMethods the client authentications the token endpoint takes
+     * @param acrValues the eIDAS levels offered
+     * @param issParameterSupported whether the callback carries {@code iss} (RFC 9207)
+     */
     public ProviderMetadata {
         idTokenSigningAlgValues = List.copyOf(idTokenSigningAlgValues);
         userinfoSigningAlgValues = List.copyOf(userinfoSigningAlgValues);
@@ -35,7 +61,14 @@ public record ProviderMetadata(
         acrValues = List.copyOf(acrValues);
     }
 
-    /** Parses a discovery document; every endpoint must pass the same https/loopback rule as the issuer. */
+    /**
+     * Parses a discovery document; every endpoint must pass the same https/loopback rule as the issuer.
+     *
+     * @param json the document fetched from {@code .well-known/openid-configuration}
+     * @return the metadata
+     * @throws DiscoveryException when the document is not JSON, lacks an endpoint, or an endpoint is neither
+     * https nor http on loopback
+     */
     public static ProviderMetadata parse(String json) {
         try {
             Map<String, Object> doc = JSONObjectUtils.parse(json);

@@ -12,6 +12,13 @@ public final class RelyingParties {
         this.byTenant = Map.copyOf(byTenant);
     }
 
+    /**
+     * The relying parties of every tenant.
+     *
+     * @param parties one per tenant
+     * @return the set
+     * @throws org.opengru.franceconnect.InvalidConfigurationException when a tenant is configured twice
+     */
     public static RelyingParties of(Collection<RelyingParty> parties) {
         Map<String, RelyingParty> map = new LinkedHashMap<>();
         for (RelyingParty party : parties) {
@@ -23,6 +30,13 @@ public final class RelyingParties {
         return new RelyingParties(map);
     }
 
+    /**
+     * The relying party of a tenant.
+     *
+     * @param tenantId the tenant, as in {@link RelyingPartyConfig#tenantId()}
+     * @return its relying party
+     * @throws UnknownTenantException when the tenant has none
+     */
     public RelyingParty forTenant(String tenantId) {
         RelyingParty party = byTenant.get(tenantId);
         if (party == null) {

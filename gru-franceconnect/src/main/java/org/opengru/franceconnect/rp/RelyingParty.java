@@ -84,30 +84,58 @@ public final class RelyingParty {
         this.customizer = b.customizer;
     }
 
+    /**
+     * Starts a relying party; the store and the clock are required.
+     *
+     * @param config the tenant's checked configuration
+     * @return a builder
+     */
     public static Builder builder(RelyingPartyConfig config) {
         return new Builder(config);
     }
 
+    /**
+     * The tenant's configuration.
+     *
+     * @return the configuration
+     */
     public RelyingPartyConfig config() {
         return config;
     }
 
-    /** The provider's metadata, discovered on first use. */
+    /**
+     * The provider's metadata, discovered on first use.
+     *
+     * @return the metadata
+     * @throws DiscoveryException when the provider cannot be reached or its document is refused
+     */
     public ProviderMetadata metadata() {
         return provider().metadata();
     }
 
-    /** The provider's key cache. */
+    /**
+     * The provider's key cache.
+     *
+     * @return the cache of the provider's signing keys
+     */
     public JwksCache jwks() {
         return provider().jwks();
     }
 
-    /** The ID token validator of this tenant (for applications validating tokens themselves). */
+    /**
+     * The ID token validator of this tenant (for applications validating tokens themselves).
+     *
+     * @return the validator
+     */
     public IdTokenValidator idTokenValidator() {
         return provider().idTokens();
     }
 
-    /** FranceConnect+: the public encryption keys to publish at the relying party's JWKS URL. */
+    /**
+     * FranceConnect+: the public encryption keys to publish at the relying party's JWKS URL.
+     *
+     * @return the public keys, empty for FranceConnect
+     */
     public JWKSet publicEncryptionJwks() {
         return config.publicEncryptionJwks();
     }
@@ -115,6 +143,8 @@ public final class RelyingParty {
     /**
      * Everything the relying party publishes at its JWKS URL: the public encryption keys and, with
      * {@code private_key_jwt}, the public key of the client assertions. Never a private part.
+     *
+     * @return the public keys
      */
     public JWKSet publicJwks() {
         java.util.List<com.nimbusds.jose.jwk.JWK> keys =
@@ -231,6 +261,8 @@ public final class RelyingParty {
      *
      * @param returnTo where to go after the login, given back by {@link #completeLogin}: a local path
      *     ({@code /...}, never {@code //host}), so that it cannot become an open redirect
+     * @return the authorization URL, the state, and the browser binding to set in a cookie
+     * @throws org.opengru.franceconnect.InvalidConfigurationException when {@code returnTo} is not a local path
      */
     public AuthorizationRedirect startLogin(@Nullable String returnTo) {
         if (returnTo != null
@@ -284,6 +316,9 @@ public final class RelyingParty {
     /**
      * Handles the callback: runs every stage in order and returns the checked sign-in. Each stage
      * fails with its own exception (see {@link CallbackStages}).
+     *
+     * @param parameters the callback's parameters with the browser binding of the login cookie
+     * @return the sign-in: the identity, its validated ID token, the access token, and {@code returnTo}
      */
     public FranceConnectLogin completeLogin(CallbackParameters parameters) {
         Provider p = provider();
@@ -315,6 +350,7 @@ public final class RelyingParty {
      *
      * @param idTokenHint the raw ID token of the session (FranceConnect accepts an expired one)
      * @param endLocalSession ends the application's session (invalidate the HTTP session...)
+     * @return the URL to redirect the browser to
      */
     public LogoutRedirect startLogout(String idTokenHint, Runnable endLocalSession) {
         Objects.requireNonNull(endLocalSession, "endLocalSession").run();
@@ -326,6 +362,7 @@ public final class RelyingParty {
      * #startLogout(String, Runnable)}, which does it first).
      *
      * @param idTokenHint the raw ID token of the session (FranceConnect accepts an expired one)
+     * @return the URL to redirect the browser to
      */
     public LogoutRedirect startLogout(String idTokenHint) {
         Objects.requireNonNull(idTokenHint, "idTokenHint");
@@ -351,6 +388,7 @@ public final class RelyingParty {
     /**
      * Handles the return from FranceConnect's logout: the state must be the one issued (single use).
      *
+     * @param state the {@code state} of the return, or {@code null}
      * @throws InvalidStateException unknown, forged or replayed state
      * @throws ExpiredStateException the logout took too long
      */
@@ -386,46 +424,89 @@ public final class RelyingParty {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Where pending logins live; shared by all nodes in a multi-node installation. */
+        /**
+         * Where pending logins live; shared by all nodes in a multi-node installation.
+         *
+         * @param store the login flows' store
+         * @return this builder
+         */
         public Builder store(LoginFlowStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** The HTTP client; it must not follow redirects. Default: a new one with the configured timeout. */
+        /**
+         * The HTTP client; it must not follow redirects. Default: a new one with the configured timeout.
+         *
+         * @param http the HTTP client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient http) {
             this.http = Objects.requireNonNull(http, "http");
             return this;
         }
 
+        /**
+         * The clock of every time check (expiry of logins, tokens, keys); required.
+         *
+         * @param clock the application's clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * The key cache's timings.
+         *
+         * @param jwksConfig the timings; {@link JwksCacheConfig#defaults()} otherwise
+         * @return this builder
+         */
         public Builder jwksCache(JwksCacheConfig jwksConfig) {
             this.jwksConfig = Objects.requireNonNull(jwksConfig, "jwksConfig");
             return this;
         }
 
-        /** Replaces the HTTP JWKS fetcher (tests, or a proxy). */
+        /**
+         * Replaces the HTTP JWKS fetcher (tests, or a proxy).
+         *
+         * @param fetcher the fetcher
+         * @return this builder
+         */
         public Builder jwksFetcher(JwksFetcher fetcher) {
             this.jwksFetcher = Objects.requireNonNull(fetcher, "fetcher");
             return this;
         }
 
-        /** Runs the JWKS refresh-ahead; default: in the calling thread. */
+        /**
+         * Runs the JWKS refresh-ahead; default: in the calling thread.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
         public Builder refreshExecutor(Executor executor) {
             this.refreshExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** Replaces callback stages: {@code stages -> stages.withUserInfo(myStage)}. */
+        /**
+         * Replaces callback stages: {@code stages -> stages.withUserInfo(myStage)}.
+         *
+         * @param customizer receives the default stages, returns those to run
+         * @return this builder
+         */
         public Builder stages(UnaryOperator<CallbackStages> customizer) {
             this.customizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 
+        /**
+         * Builds the relying party; discovery happens at first use, not here.
+         *
+         * @return the relying party
+         * @throws org.opengru.franceconnect.InvalidConfigurationException when the store or the clock is missing
+         */
         public RelyingParty build() {
             if (store == null) {
                 throw new org.opengru.franceconnect.InvalidConfigurationException(

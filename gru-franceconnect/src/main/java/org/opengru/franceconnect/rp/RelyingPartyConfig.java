@@ -140,11 +140,22 @@ public final class RelyingPartyConfig {
         return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
     }
 
+    /**
+     * Starts a configuration.
+     *
+     * @param tenantId the tenant's code, lower-case ({@code [a-z0-9][a-z0-9._-]{0,62}})
+     * @return a builder
+     * @throws InvalidConfigurationException when the code is invalid
+     */
     public static Builder builder(String tenantId) {
         return new Builder(tenantId);
     }
 
-    /** A builder pre-filled with this configuration, to derive a variant (for example production). */
+    /**
+     * A builder pre-filled with this configuration, to derive a variant (for example production).
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder(tenantId);
         b.kind = kind;
@@ -167,88 +178,173 @@ public final class RelyingPartyConfig {
         return b;
     }
 
+    /**
+     * The tenant this client belongs to.
+     *
+     * @return the tenant's code
+     */
     public String tenantId() {
         return tenantId;
     }
 
+    /**
+     * The offer: FranceConnect or FranceConnect+.
+     *
+     * @return the kind
+     */
     public ProviderKind kind() {
         return kind;
     }
 
-    /** The provider's exact issuer identifier; discovery is fetched below it. */
+    /**
+     * The provider's exact issuer identifier; discovery is fetched below it.
+     *
+     * @return the issuer
+     */
     public URI issuer() {
         return issuer;
     }
 
+    /**
+     * The client identifier the provider registered.
+     *
+     * @return the client id
+     */
     public String clientId() {
         return clientId;
     }
 
+    /**
+     * How the client authenticates at the token endpoint.
+     *
+     * @return the authentication (its {@code toString()} masks secrets)
+     */
     public ClientAuthentication clientAuthentication() {
         return clientAuthentication;
     }
 
+    /**
+     * The callback URL, registered exactly with the provider.
+     *
+     * @return the redirect URI
+     */
     public URI redirectUri() {
         return redirectUri;
     }
 
+    /**
+     * Where the provider sends the browser back after a logout.
+     *
+     * @return the URI, or {@code null} without RP-initiated logout
+     */
     public @Nullable URI postLogoutRedirectUri() {
         return postLogoutRedirectUri;
     }
 
+    /**
+     * The requested scopes, in the order given.
+     *
+     * @return the scopes, in order
+     */
     public Set<String> scopes() {
         return scopes;
     }
 
-    /** The requested level, sent as {@code acr_values}; the ID token must reach at least it. */
+    /**
+     * The requested level, sent as {@code acr_values}; the ID token must reach at least it.
+     *
+     * @return the level
+     */
     public AcrLevel acr() {
         return acr;
     }
 
-    /** The {@code claims} request parameter (JSON), if any. */
+    /**
+     * The {@code claims} request parameter (JSON), if any.
+     *
+     * @return the JSON, or {@code null}
+     */
     public @Nullable String claims() {
         return claims;
     }
 
+    /**
+     * The {@code prompt} values sent with the login.
+     *
+     * @return {@code login} and/or {@code consent}, possibly none
+     */
     public Set<String> prompt() {
         return prompt;
     }
 
-    /** The algorithm registered with the provider: the only one accepted on tokens. */
+    /**
+     * The algorithm registered with the provider: the only one accepted on tokens.
+     *
+     * @return the algorithm
+     */
     public JWSAlgorithm signingAlgorithm() {
         return signingAlgorithm;
     }
 
-    /** The relying party's private decryption keys (FranceConnect+); empty otherwise. */
+    /**
+     * The relying party's private decryption keys (FranceConnect+); empty otherwise.
+     *
+     * @return the private keys
+     */
     public JWKSet decryptionKeys() {
         return decryptionKeys;
     }
 
-    /** The public half of {@link #decryptionKeys()}, to publish at the relying party's JWKS URL. */
+    /**
+     * The public half of {@link #decryptionKeys()}, to publish at the relying party's JWKS URL.
+     *
+     * @return the public keys
+     */
     public JWKSet publicEncryptionJwks() {
         return decryptionKeys.toPublicJWKSet();
     }
 
+    /**
+     * How userinfo arrives: plain JSON (test providers) or a signed JWT (the public platforms).
+     *
+     * @return the format
+     */
     public UserInfoFormat userInfoFormat() {
         return userInfoFormat;
     }
 
-    /** Tolerance on exp, iat and nbf. */
+    /**
+     * Tolerance on exp, iat and nbf.
+     *
+     * @return at most 5 minutes
+     */
     public Duration clockSkew() {
         return clockSkew;
     }
 
-    /** Timeout of each call to the provider. */
+    /**
+     * Timeout of each call to the provider.
+     *
+     * @return the timeout
+     */
     public Duration httpTimeout() {
         return httpTimeout;
     }
 
-    /** How long a started login (its state) stays valid. */
+    /**
+     * How long a started login (its state) stays valid.
+     *
+     * @return the login timeout
+     */
     public Duration loginTimeout() {
         return loginTimeout;
     }
 
-    /** Whether PKCE is sent when the provider announces S256. */
+    /**
+     * Whether PKCE is sent when the provider announces S256.
+     *
+     * @return {@code true} by default
+     */
     public boolean pkce() {
         return pkce;
     }
@@ -287,7 +383,12 @@ public final class RelyingPartyConfig {
             this.tenantId = tenantId;
         }
 
-        /** One of the public platforms: sets the kind and the issuer. */
+        /**
+         * One of the public platforms: sets the kind and the issuer.
+         *
+         * @param platform the platform
+         * @return this builder
+         */
         public Builder platform(Platform platform) {
             Objects.requireNonNull(platform, "platform");
             this.kind = platform.kind();
@@ -295,7 +396,14 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** Another provider (a local test provider): its kind and exact issuer. */
+        /**
+         * Another provider (a local test provider): its kind and exact issuer.
+         *
+         * @param kind FranceConnect or FranceConnect+
+         * @param issuer the provider's exact issuer: https, or http on loopback
+         * @return this builder
+         * @throws InvalidConfigurationException when the issuer is neither, or has a query
+         */
         public Builder provider(ProviderKind kind, URI issuer) {
             if (kind == null) {
                 throw new InvalidConfigurationException("kind", null, "is required");
@@ -312,6 +420,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
+        /**
+         * The client identifier the provider registered (required).
+         *
+         * @param clientId 1 to 256 characters
+         * @return this builder
+         * @throws InvalidConfigurationException when blank or too long
+         */
         public Builder clientId(String clientId) {
             if (clientId == null || clientId.isBlank() || clientId.length() > 256) {
                 throw new InvalidConfigurationException("clientId", clientId, "must be 1 to 256 non-blank characters");
@@ -320,6 +435,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
+        /**
+         * How the client authenticates at the token endpoint (required).
+         *
+         * @param clientAuthentication secret or private key
+         * @return this builder
+         * @throws InvalidConfigurationException when {@code null}
+         */
         public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
             if (clientAuthentication == null) {
                 throw new InvalidConfigurationException("clientAuthentication", null, "is required");
@@ -328,7 +450,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** The callback URL, registered exactly with the provider. */
+        /**
+         * The callback URL, registered exactly with the provider.
+         *
+         * @param redirectUri the callback URL
+         * @return this builder
+         * @throws InvalidConfigurationException when missing or neither https nor http on loopback
+         */
         public Builder redirectUri(URI redirectUri) {
             if (redirectUri == null) {
                 throw new InvalidConfigurationException("redirectUri", null, "is required");
@@ -338,6 +466,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
+        /**
+         * Where the provider sends the browser back after a logout; without it there is no RP-initiated logout.
+         *
+         * @param postLogoutRedirectUri the URL registered with the provider
+         * @return this builder
+         * @throws InvalidConfigurationException when {@code null}
+         */
         public Builder postLogoutRedirectUri(URI postLogoutRedirectUri) {
             if (postLogoutRedirectUri == null) {
                 throw new InvalidConfigurationException("postLogoutRedirectUri", null, "is required");
@@ -347,7 +482,14 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** The requested scopes; {@code openid} is required. */
+        /**
+         * The requested scopes; {@code openid} is required.
+         *
+         * @param scopes the scopes, such as {@code openid}, {@code given_name}, {@code birthdate}
+         * @return this builder
+         * @throws InvalidConfigurationException when a name is not a scope name ({@code openid} missing is
+         *     refused by {@link #build()})
+         */
         public Builder scopes(String... scopes) {
             Set<String> set = new LinkedHashSet<>();
             for (String scope : scopes) {
@@ -360,6 +502,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
+        /**
+         * The level to ask for; by default eIDAS1 for FranceConnect, eIDAS3 for FranceConnect+.
+         *
+         * @param acr a level the provider accepts
+         * @return this builder
+         * @throws InvalidConfigurationException when {@code null}
+         */
         public Builder acr(AcrLevel acr) {
             if (acr == null) {
                 throw new InvalidConfigurationException("acr", null, "is required");
@@ -368,7 +517,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** The {@code claims} parameter, for example {@code {"id_token":{"amr":{"essential":true}}}}. */
+        /**
+         * The {@code claims} parameter, for example {@code {"id_token":{"amr":{"essential":true}}}}.
+         *
+         * @param claimsJson the JSON object
+         * @return this builder
+         * @throws InvalidConfigurationException when it is not a JSON object
+         */
         public Builder claims(String claimsJson) {
             try {
                 JSONObjectUtils.parse(claimsJson);
@@ -379,7 +534,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** {@code login} and/or {@code consent}. */
+        /**
+         * {@code login} and/or {@code consent}.
+         *
+         * @param values the prompt values
+         * @return this builder
+         * @throws InvalidConfigurationException for another value
+         */
         public Builder prompt(String... values) {
             Set<String> set = new LinkedHashSet<>();
             for (String value : values) {
@@ -393,6 +554,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
+        /**
+         * The algorithm registered with the provider; tokens signed otherwise are refused.
+         *
+         * @param algorithm one the provider's offer allows
+         * @return this builder
+         * @throws InvalidConfigurationException when {@code null}
+         */
         public Builder signingAlgorithm(JWSAlgorithm algorithm) {
             if (algorithm == null) {
                 throw new InvalidConfigurationException("signingAlgorithm", null, "is required");
@@ -401,7 +569,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** FranceConnect+: the relying party's private keys (RSA-OAEP / RSA-OAEP-256 / ECDH-ES). */
+        /**
+         * FranceConnect+: the relying party's private keys (RSA-OAEP / RSA-OAEP-256 / ECDH-ES).
+         *
+         * @param keys private keys, each with a {@code kid}
+         * @return this builder
+         * @throws InvalidConfigurationException when the set is missing, or a key is public or lacks a kid
+         */
         public Builder decryptionKeys(JWKSet keys) {
             if (keys == null) {
                 throw new InvalidConfigurationException("decryptionKeys", null, "is required");
@@ -418,6 +592,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
+        /**
+         * How userinfo arrives; the public platforms sign it (FranceConnect+ also encrypts it).
+         *
+         * @param format the format
+         * @return this builder
+         * @throws InvalidConfigurationException when {@code null}
+         */
         public Builder userInfoFormat(UserInfoFormat format) {
             if (format == null) {
                 throw new InvalidConfigurationException("userInfoFormat", null, "is required");
@@ -426,7 +607,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** At most 5 minutes. */
+        /**
+         * At most 5 minutes.
+         *
+         * @param skew the tolerance
+         * @return this builder
+         * @throws InvalidConfigurationException when negative or over 5 minutes
+         */
         public Builder clockSkew(Duration skew) {
             if (skew == null || skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
                 throw new InvalidConfigurationException("clockSkew", skew, "must be between 0 and PT5M");
@@ -435,7 +622,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** Between 100 ms and 60 s; the code lives 30 s, so long timeouts are pointless. */
+        /**
+         * Between 100 ms and 60 s; the code lives 30 s, so long timeouts are pointless.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         * @throws InvalidConfigurationException outside that range
+         */
         public Builder httpTimeout(Duration timeout) {
             if (timeout == null
                     || timeout.compareTo(Duration.ofMillis(100)) < 0
@@ -446,7 +639,13 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** Between 1 minute and 30 minutes (FranceConnect's session length). */
+        /**
+         * Between 1 minute and 30 minutes (FranceConnect's session length).
+         *
+         * @param timeout how long the state stays valid
+         * @return this builder
+         * @throws InvalidConfigurationException outside that range
+         */
         public Builder loginTimeout(Duration timeout) {
             if (timeout == null
                     || timeout.compareTo(Duration.ofMinutes(1)) < 0
@@ -457,12 +656,25 @@ public final class RelyingPartyConfig {
             return this;
         }
 
-        /** PKCE (S256) when the provider announces it; on by default. */
+        /**
+         * PKCE (S256) when the provider announces it; on by default.
+         *
+         * @param pkce {@code false} to send no PKCE
+         * @return this builder
+         */
         public Builder pkce(boolean pkce) {
             this.pkce = pkce;
             return this;
         }
 
+        /**
+         * Checks the configuration as a whole: the provider is set, the required values are given, and they agree
+         * with the offer (FranceConnect+ needs decryption keys and signed userinfo, a public platform refuses plain
+         * JSON userinfo...).
+         *
+         * @return the immutable configuration
+         * @throws InvalidConfigurationException naming the first value at fault
+         */
         public RelyingPartyConfig build() {
             if (kind == null || issuer == null) {
                 throw new InvalidConfigurationException("platform", null, "call platform(...) or provider(...)");

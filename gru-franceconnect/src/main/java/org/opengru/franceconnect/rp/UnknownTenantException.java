@@ -6,6 +6,11 @@ import org.opengru.franceconnect.FranceConnectException;
 public final class UnknownTenantException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Refuses an unknown tenant.
+     *
+     * @param tenantId the tenant asked
+     */
     public UnknownTenantException(String tenantId) {
         super("no FranceConnect configuration for tenant '" + tenantId + "'");
     }

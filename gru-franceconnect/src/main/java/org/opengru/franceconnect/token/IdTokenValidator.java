@@ -29,6 +29,18 @@ public final class IdTokenValidator {
     private final LoginFlowStore store;
     private final Clock clock;
 
+    /**
+     * A validator for one tenant's client; {@code RelyingParty} builds it (see {@code
+     * RelyingParty#idTokenValidator()}).
+     *
+     * @param verifier decrypts and checks the signature against the provider's keys (internal)
+     * @param tenantId the tenant, whose store records the used nonces
+     * @param issuer the provider's exact issuer
+     * @param clientId the client the token must be addressed to
+     * @param skew the tolerance on {@code exp}, {@code iat} and {@code nbf}
+     * @param store records used nonces, so that a replayed token is refused on every node
+     * @param clock the current time
+     */
     public IdTokenValidator(
             JwtVerifier verifier,
             String tenantId,
@@ -47,8 +59,15 @@ public final class IdTokenValidator {
     }
 
     /**
+     * Validates an ID token; its nonce is recorded as used, so a replayed token is refused on every node.
+     *
      * @param expectedNonce the nonce sent with this login
      * @param requestedAcr the level asked for in {@code acr_values}
+     * @param idToken the ID token as received (JWS, or JWE with FranceConnect+)
+     * @return the validated token
+     * @throws TokenValidationException of the kind that names the failed check: {@link InvalidSignatureException},
+     * {@link WrongIssuerException}, {@link TokenExpiredException}, {@link NonceMismatchException}, {@link
+     * ReplayedNonceException}, {@link InsufficientAcrException}...
      */
     public ValidatedIdToken validate(String idToken, String expectedNonce, AcrLevel requestedAcr) {
         JWTClaimsSet claims = verifier.verify(idToken, "id_token");

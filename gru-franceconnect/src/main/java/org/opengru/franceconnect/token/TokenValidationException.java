@@ -7,10 +7,21 @@ import org.opengru.franceconnect.FranceConnectException;
 public abstract class TokenValidationException extends FranceConnectException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * For subclasses.
+     *
+     * @param message the check that failed, never the token itself
+     */
     protected TokenValidationException(String message) {
         super(message);
     }
 
+    /**
+     * For subclasses.
+     *
+     * @param message the check that failed, never the token itself
+     * @param cause the underlying failure, or {@code null}
+     */
     protected TokenValidationException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

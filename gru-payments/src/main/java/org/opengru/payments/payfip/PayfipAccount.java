@@ -20,6 +20,18 @@ public record PayfipAccount(
 
     private static final Pattern NUMCLI = Pattern.compile("[0-9]{6}");
 
+    /**
+     * Checks the account.
+     *
+     * @param clientNumber the régie's client number ({@code numcli}), six digits
+     * @param mode test, activation or production ({@code saisie})
+     * @param notificationUrl where PayFiP calls the collectivité's server with the operation id ({@code urlnotif});
+     *     absolute http(s)
+     * @param returnUrl where the resident's browser is sent back ({@code urlredirect}); absolute http(s)
+     * @param limits the amounts accepted (PayFiP's by default)
+     * @throws ValidationException when the client number is not six digits ({@code numcli}), the mode or the limits
+     *     are missing, or a URL is not an absolute http(s) URL of at most 250 characters
+     */
     public PayfipAccount {
         if (clientNumber == null || !NUMCLI.matcher(clientNumber).matches()) {
             throw new ValidationException("payfip.clientNumber", clientNumber, "must be six digits (numcli)");
@@ -34,7 +46,14 @@ public record PayfipAccount(
         }
     }
 
-    /** An account with PayFiP's amount limits. */
+    /**
+     * An account with PayFiP's amount limits.
+     *
+     * @param clientNumber the régie's six-digit client number ({@code numcli})
+     * @param mode test, activation or production ({@code saisie})
+     * @param notificationUrl where PayFiP notifies the end of a payment
+     * @param returnUrl where the resident's browser comes back
+     */
     public PayfipAccount(String clientNumber, PayfipMode mode, URI notificationUrl, URI returnUrl) {
         this(clientNumber, mode, notificationUrl, returnUrl, PaymentLimits.PAYFIP);
     }

@@ -20,6 +20,16 @@ public record PayfipConfig(URI endpoint, URI paymentPage, Duration connectTimeou
     /** PayFiP's payment page. */
     public static final URI PAYMENT_PAGE = URI.create("https://www.payfip.gouv.fr/tpa/paiementws.web");
 
+    /**
+     * Checks the configuration.
+     *
+     * @param endpoint the SOAP endpoint of the secured payment service
+     * @param paymentPage the page the resident is sent to, {@code ?idop=<idOp>} appended
+     * @param connectTimeout the connection timeout
+     * @param requestTimeout the whole call's timeout
+     * @throws ValidationException when a URL is not absolute (the page with no query), or a timeout is not between
+     *     1 ms and 5 minutes
+     */
     public PayfipConfig {
         if (endpoint == null || !endpoint.isAbsolute()) {
             throw new ValidationException("payfip.endpoint", endpoint, "must be an absolute URL");
@@ -31,7 +41,11 @@ public record PayfipConfig(URI endpoint, URI paymentPage, Duration connectTimeou
         checkTimeout("payfip.requestTimeout", requestTimeout);
     }
 
-    /** The production endpoint and page, 5 s to connect and 20 s per call. */
+    /**
+     * The production endpoint and page, 5 s to connect and 20 s per call.
+     *
+     * @return the configuration
+     */
     public static PayfipConfig production() {
         return new PayfipConfig(PRODUCTION_ENDPOINT, PAYMENT_PAGE, Duration.ofSeconds(5), Duration.ofSeconds(20));
     }

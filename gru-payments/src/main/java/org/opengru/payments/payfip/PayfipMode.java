@@ -19,7 +19,11 @@ public enum PayfipMode {
         this.code = code;
     }
 
-    /** The value of {@code saisie}. */
+    /**
+     * The value of {@code saisie}.
+     *
+     * @return {@code T}, {@code X} or {@code W}
+     */
     public String code() {
         return code;
     }

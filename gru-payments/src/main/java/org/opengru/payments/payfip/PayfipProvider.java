@@ -50,7 +50,10 @@ public final class PayfipProvider implements PaymentProvider {
     private final HttpClient http;
 
     /**
+     * A provider over PayFiP's SOAP service, with a new HTTP client on the configured timeouts.
+     *
      * @param accounts each collectivité's account; empty for one without PayFiP
+     * @param config the endpoint, page and timeouts
      */
     public PayfipProvider(PayfipConfig config, Function<TenantId, Optional<PayfipAccount>> accounts) {
         this.config = Objects.requireNonNull(config, "config");

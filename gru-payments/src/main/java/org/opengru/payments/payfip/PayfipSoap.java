@@ -33,12 +33,22 @@ public final class PayfipSoap {
 
     private PayfipSoap() {}
 
-    /** The {@code creerPaiementSecurise} request; values in the order of the guide's table. */
+    /**
+     * The {@code creerPaiementSecurise} request; values in the order of the guide's table.
+     *
+     * @param fields the request's fields
+     * @return the SOAP envelope
+     */
     public static String createRequest(Map<String, String> fields) {
         return envelope("creerPaiementSecurise", fields);
     }
 
-    /** The {@code recupererDetailPaiementSecurise} request for one operation id. */
+    /**
+     * The {@code recupererDetailPaiementSecurise} request for one operation id.
+     *
+     * @param idOp the operation id
+     * @return the SOAP envelope
+     */
     public static String detailRequest(String idOp) {
         return envelope("recupererDetailPaiementSecurise", Map.of("idOp", idOp));
     }
@@ -66,6 +76,9 @@ public final class PayfipSoap {
      * The children of the answer's {@code return} element by local name (the first of each), or a {@link
      * ProviderException}: {@link ProviderException.Kind#FAULT} for a SOAP fault (PayFiP's code in it),
      * {@link ProviderException.Kind#UNEXPECTED_RESPONSE} for anything else.
+     *
+     * @param body the answer's bytes
+     * @return the fields
      */
     public static Map<String, String> answer(byte[] body) {
         Document doc = parse(body);
@@ -147,7 +160,12 @@ public final class PayfipSoap {
         }
     }
 
-    /** For tests and fakes: the {@code arg0} fields of a request. */
+    /**
+     * For tests and fakes: the {@code arg0} fields of a request.
+     *
+     * @param body the request's bytes
+     * @return the fields
+     */
     public static Map<String, String> requestFields(byte[] body) {
         Document doc = parse(body);
         Element arg = first(doc.getDocumentElement(), "arg0");
@@ -163,7 +181,12 @@ public final class PayfipSoap {
         return out;
     }
 
-    /** For tests and fakes: the operation a request calls (the Body's first element). */
+    /**
+     * For tests and fakes: the operation a request calls (the Body's first element).
+     *
+     * @param body the request's bytes
+     * @return the operation's local name
+     */
     public static String requestOperation(byte[] body) {
         Document doc = parse(body);
         Element b = first(doc.getDocumentElement(), "Body");

@@ -15,6 +15,12 @@ public final class PaymentsDataMap {
 
     private PaymentsDataMap() {}
 
+    /**
+     * The personal-data map of gru-payments' table: what each column holds, how long it is kept, what the RGPD
+     * purge, erasure and subject access export do with it (docs/rgpd.md is generated from it).
+     *
+     * @return the table of {@code classpath:db/opengru/payments}
+     */
     public static DataMap map() {
         return new DataMap(List.of(DataMap.table(
                 MODULE,

@@ -17,12 +17,21 @@ public final class PaymentsSchema {
 
     private PaymentsSchema() {}
 
-    /** This module's migrations, for gru-core's runner. */
+    /**
+     * This module's migrations, for gru-core's runner.
+     *
+     * @return the migrations
+     */
     public static Migrations migrations() {
         return Migrations.of("payments", SCRIPTS);
     }
 
-    /** Applies the scripts not yet applied; returns how many ran. */
+    /**
+     * Applies the scripts not yet applied; returns how many ran.
+     *
+     * @param dataSource the database
+     * @return how many scripts ran
+     */
     public static int migrate(DataSource dataSource) {
         return migrations().migrate(dataSource);
     }

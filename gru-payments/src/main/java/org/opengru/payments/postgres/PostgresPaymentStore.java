@@ -47,6 +47,11 @@ public final class PostgresPaymentStore implements PaymentStore {
 
     private final JdbcTransactions tx;
 
+    /**
+     * A store over the database migrated by {@link PaymentsSchema}, in the caller's transactions.
+     *
+     * @param tx gru-core's transactions over the data source
+     */
     public PostgresPaymentStore(JdbcTransactions tx) {
         this.tx = Objects.requireNonNull(tx, "tx");
     }

@@ -31,17 +31,34 @@ public final class AvailabilityCalculator {
     private final List<Resource> resources;
     private final Clock clock;
 
+    /**
+     * A calculator for one site.
+     *
+     * @param hours the site's opening hours, holidays and exceptions
+     * @param resources the site's desks (guichets)
+     * @param clock now, for the service's notice and horizon
+     */
     public AvailabilityCalculator(OpeningHours hours, List<Resource> resources, Clock clock) {
         this.hours = Objects.requireNonNull(hours, "hours");
         this.resources = List.copyOf(resources);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The site's opening hours.
+     *
+     * @return the hours
+     */
     public OpeningHours hours() {
         return hours;
     }
 
-    /** The desks of the site that serve the service, in declaration order. */
+    /**
+     * The desks of the site that serve the service, in declaration order.
+     *
+     * @param service the service (motif)
+     * @return the desks, possibly none
+     */
     public List<Resource> desksFor(Service service) {
         List<Resource> desks = new ArrayList<>();
         for (Resource r : resources) {
@@ -58,6 +75,13 @@ public final class AvailabilityCalculator {
      * horizon. The answer for a date does not depend on the range asked: a slot late on {@code to} whose
      * appointment ends the next day (still open) is in it, and a span that opened the day before {@code
      * from} keeps its grid (from its opening, as {@link #desksOnGrid} checks a booking).
+     *
+     * @param service the service (motif)
+     * @param from the first local date
+     * @param to the last local date, inclusive
+     * @param people how many people come together
+     * @param busy the desks' booked and held times
+     * @return the free slots (créneaux), each with its free desks
      */
     public List<Slot> freeSlots(Service service, LocalDate from, LocalDate to, int people, BusyTimes busy) {
         Check.that(
@@ -157,6 +181,11 @@ public final class AvailabilityCalculator {
     /**
      * The desks whose slot grid has an appointment for {@code people} starting exactly at {@code start},
      * within their opening hours, ignoring bookings (the store checks those atomically).
+     *
+     * @param service the service (motif)
+     * @param start the appointment's start
+     * @param people how many people come together
+     * @return the desks, possibly none
      */
     public List<ResourceId> desksOnGrid(Service service, Instant start, int people) {
         Instant end = start.plus(service.durationFor(people));

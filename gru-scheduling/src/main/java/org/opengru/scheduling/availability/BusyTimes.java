@@ -13,9 +13,21 @@ import org.opengru.scheduling.model.ResourceId;
 @FunctionalInterface
 public interface BusyTimes {
 
-    /** The busy intervals of the resource that overlap {@code [from, to)}, sorted by start. */
+    /**
+     * The busy intervals of the resource that overlap {@code [from, to)}, sorted by start.
+     *
+     * @param resource the desk
+     * @param from the start of the range
+     * @param to the end of the range, exclusive
+     * @return the intervals, buffers included
+     */
     List<Interval> busy(ResourceId resource, Instant from, Instant to);
 
+    /**
+     * No desk is busy: for tests and previews.
+     *
+     * @return busy times that are always empty
+     */
     static BusyTimes none() {
         return (resource, from, to) -> List.of();
     }

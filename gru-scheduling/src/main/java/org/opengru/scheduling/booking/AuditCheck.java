@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param entries the entries stored
  * @param recorded the entries the booking row accounts for ({@code sequence + 1})
  * @param problem what is wrong, or null when the counts agree
+ * @param booking the booking checked
  */
 public record AuditCheck(
         BookingId booking,
@@ -19,7 +20,14 @@ public record AuditCheck(
         long recorded,
         @Nullable String problem) {
 
-    /** Compares a trail's length with the booking's sequence. */
+    /**
+     * Compares a trail's length with the booking's sequence.
+     *
+     * @param booking the booking
+     * @param entries how many audit entries are stored for it
+     * @param sequence the booking's sequence
+     * @return the check, with the problem when the counts differ
+     */
     public static AuditCheck of(BookingId booking, long entries, int sequence) {
         long recorded = sequence + 1L;
         String problem = null;
@@ -34,6 +42,11 @@ public record AuditCheck(
         return new AuditCheck(booking, entries, recorded, problem);
     }
 
+    /**
+     * Whether the trail has the length the booking accounts for.
+     *
+     * @return {@code true} when there is no problem
+     */
     public boolean valid() {
         return problem == null;
     }

@@ -14,6 +14,16 @@ import org.opengru.scheduling.model.ServiceId;
  *
  * @param previousStart for {@link Kind#RESCHEDULED}, the start it was moved from (the resident is told
  *     both); null otherwise
+ * @param eventId the event's id
+ * @param tenant the collectivité
+ * @param occurredAt when it happened
+ * @param kind what happened
+ * @param booking the booking
+ * @param service the service (motif)
+ * @param resource the desk
+ * @param start the appointment's start
+ * @param status the booking's status after the change
+ * @param sequence the booking's sequence after the change
  */
 public record BookingEvent(
         EventId eventId,
@@ -29,7 +39,20 @@ public record BookingEvent(
         @Nullable Instant previousStart)
         implements DomainEvent {
 
-    /** An event without a previous start (every kind but a reschedule). */
+    /**
+     * An event without a previous start (every kind but a reschedule).
+     *
+     * @param eventId the event's id
+     * @param tenant the collectivité
+     * @param occurredAt when it happened
+     * @param kind what happened
+     * @param booking the booking
+     * @param service the service (motif)
+     * @param resource the desk
+     * @param start the appointment's start
+     * @param status the booking's status after the change
+     * @param sequence the booking's sequence after the change
+     */
     public BookingEvent(
             EventId eventId,
             TenantId tenant,
@@ -46,12 +69,19 @@ public record BookingEvent(
 
     /** The kinds of booking events. */
     public enum Kind {
+        /** A slot was held. */
         HELD,
+        /** An appointment was booked, or a hold confirmed. */
         BOOKED,
+        /** A hold ended unconfirmed (expired or released). */
         HOLD_EXPIRED,
+        /** An appointment was cancelled, by the resident or an agent. */
         CANCELLED,
+        /** An appointment moved; {@code previousStart} says from when. */
         RESCHEDULED,
+        /** The resident came. */
         ATTENDED,
+        /** The resident did not come. */
         NO_SHOW
     }
 
@@ -60,12 +90,29 @@ public record BookingEvent(
         return "scheduling.booking." + kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * The event of a change of {@code b}.
+     *
+     * @param id the event's id
+     * @param kind what happened
+     * @param b the booking after the change
+     * @param at when it happened
+     * @return the event
+     */
     public static BookingEvent of(EventId id, Kind kind, Booking b, Instant at) {
         return new BookingEvent(
                 id, b.tenant(), at, kind, b.id(), b.service(), b.resource(), b.start(), b.status(), b.sequence());
     }
 
-    /** The reschedule of {@code moved}, which started at {@code previousStart} before. */
+    /**
+     * The reschedule of {@code moved}, which started at {@code previousStart} before.
+     *
+     * @param id the event's id
+     * @param moved the booking after the move
+     * @param previousStart its start before
+     * @param at when it moved
+     * @return the event
+     */
     public static BookingEvent moved(EventId id, Booking moved, Instant previousStart, Instant at) {
         return new BookingEvent(
                 id,
@@ -81,7 +128,12 @@ public record BookingEvent(
                 previousStart);
     }
 
-    /** The event kind recorded for a status a change leads to. */
+    /**
+     * The event kind recorded for a status a change leads to.
+     *
+     * @param action the lifecycle action
+     * @return the kind
+     */
     public static Kind kindFor(BookingAction action) {
         return switch (action) {
             case CONFIRM_HOLD -> Kind.BOOKED;

@@ -9,9 +9,19 @@ import org.opengru.core.error.IllegalTransitionException;
 /** The booking state machine as data: every legal (from, action, to), in one table. */
 public final class BookingLifecycle {
 
-    /** One legal move. */
+    /**
+     * One legal move.
+     *
+     * @param from the status it leaves
+     * @param action the action
+     * @param to the status it leads to
+     */
     public record Transition(BookingStatus from, BookingAction action, BookingStatus to) {}
 
+    /**
+     * Every legal move: from a status, by an action, to a status. The one table the stores and the service
+     * consult.
+     */
     public static final List<Transition> TRANSITIONS = List.of(
             new Transition(BookingStatus.HELD, BookingAction.CONFIRM_HOLD, BookingStatus.BOOKED),
             new Transition(BookingStatus.HELD, BookingAction.EXPIRE_HOLD, BookingStatus.EXPIRED),
@@ -24,6 +34,13 @@ public final class BookingLifecycle {
 
     private BookingLifecycle() {}
 
+    /**
+     * The status after the action, when the table has the move.
+     *
+     * @param from where the booking stands
+     * @param action the action
+     * @return the new status, or empty when the move is illegal
+     */
     public static Optional<BookingStatus> next(BookingStatus from, BookingAction action) {
         for (Transition t : TRANSITIONS) {
             if (t.from() == from && t.action() == action) {
@@ -33,12 +50,26 @@ public final class BookingLifecycle {
         return Optional.empty();
     }
 
-    /** The status after the action, or an {@link IllegalTransitionException} naming both. */
+    /**
+     * The status after the action, or an {@link IllegalTransitionException} naming both.
+     *
+     * @param id the booking, for the message
+     * @param from where the booking stands
+     * @param action the action
+     * @param actor who acts, for the message
+     * @return the new status
+     * @throws IllegalTransitionException when the table has no such move
+     */
     public static BookingStatus require(BookingId id, BookingStatus from, BookingAction action, String actor) {
         return next(from, action).orElseThrow(() -> illegal(id, from, action, actor));
     }
 
-    /** Whether no move of the table leaves the status: a booking there stays there for good. */
+    /**
+     * Whether no move of the table leaves the status: a booking there stays there for good.
+     *
+     * @param status the status
+     * @return {@code true} for a final status
+     */
     public static boolean isFinal(BookingStatus status) {
         return TRANSITIONS.stream().noneMatch(t -> t.from() == status);
     }
@@ -48,6 +79,13 @@ public final class BookingLifecycle {
      * {@code actual}: an {@link IllegalTransitionException} when the table has no such move from {@code
      * actual} (a final state, or one the action does not start from), since retrying can never succeed;
      * otherwise a {@link ConcurrentUpdateException} (the booking changed meanwhile: re-read and retry).
+     *
+     * @param id the booking
+     * @param expected the status the caller planned from
+     * @param actual the status the booking has now
+     * @param action the action
+     * @param actor who acts, for the message
+     * @return the exception to throw
      */
     public static GruException refused(
             BookingId id, BookingStatus expected, BookingStatus actual, BookingAction action, String actor) {
@@ -61,6 +99,10 @@ public final class BookingLifecycle {
      * Checks that a reschedule planned from version {@code expectedSequence} can still be made on the
      * booking as it stands: {@link #refused} when it is no longer BOOKED, a {@link
      * ConcurrentUpdateException} when another change came first.
+     *
+     * @param now the booking as it stands
+     * @param expectedSequence the sequence the caller read
+     * @param actor who acts, for the message
      */
     public static void checkMove(Booking now, int expectedSequence, String actor) {
         if (now.status() != BookingStatus.BOOKED) {

@@ -20,6 +20,17 @@ public record BookingPolicy(
         List<Duration> reminderOffsets,
         int alternatives) {
 
+    /**
+     * Checks the policy.
+     *
+     * @param holdDuration how long a hold keeps a slot while the resident fills the form
+     * @param waitingListHold how long a slot freed for the next person on the waiting list is kept for them
+     * @param maxNoShows refuse online bookings to an usager with this many no-shows (0: no limit)
+     * @param reminderOffsets when to remind before the appointment (for example 48 h and 2 h)
+     * @param alternatives how many nearest free slots to offer when a slot is gone
+     * @throws org.opengru.core.error.ValidationException naming the value out of range (a hold between 30 seconds and
+     *     one hour...)
+     */
     public BookingPolicy {
         Check.that(
                 holdDuration.compareTo(Duration.ofSeconds(30)) >= 0 && holdDuration.compareTo(Duration.ofHours(1)) <= 0,
@@ -40,16 +51,32 @@ public record BookingPolicy(
         Check.that(alternatives >= 0 && alternatives <= 50, "alternatives", alternatives, "must be between 0 and 50");
     }
 
-    /** 10-minute holds, 2-hour waiting-list offers, no no-show limit, reminders 48 h and 2 h before, 5 alternatives. */
+    /**
+     * 10-minute holds, 2-hour waiting-list offers, no no-show limit, reminders 48 h and 2 h before, 5 alternatives.
+     *
+     * @return the default policy
+     */
     public static BookingPolicy defaults() {
         return new BookingPolicy(
                 Duration.ofMinutes(10), Duration.ofHours(2), 0, List.of(Duration.ofHours(48), Duration.ofHours(2)), 5);
     }
 
+    /**
+     * A copy refusing a booking to an usager who missed more than {@code n} appointments.
+     *
+     * @param n the tolerated no-shows
+     * @return the copy
+     */
     public BookingPolicy withMaxNoShows(int n) {
         return new BookingPolicy(holdDuration, waitingListHold, n, reminderOffsets, alternatives);
     }
 
+    /**
+     * A copy with another hold duration.
+     *
+     * @param d between 30 seconds and one hour
+     * @return the copy
+     */
     public BookingPolicy withHoldDuration(Duration d) {
         return new BookingPolicy(d, waitingListHold, maxNoShows, reminderOffsets, alternatives);
     }

@@ -72,7 +72,17 @@ public final class BookingService {
     private final SecureRandom random = new SecureRandom();
     private final WaitingListStore waitingList;
 
-    /** With the waiting list of this JVM ({@link WaitingListStore#inMemory()}): for one node. */
+    /**
+     * With the waiting list of this JVM ({@link WaitingListStore#inMemory()}): for one node.
+     *
+     * @param store the bookings
+     * @param sites the sites and their setups
+     * @param policy holds, reminders, no-show limit
+     * @param clock now
+     * @param ids the ids of bookings and events
+     * @param rateLimiter limits the attempts of each usager
+     * @param publisher where booking events go
+     */
     public BookingService(
             BookingStore store,
             SiteDirectory sites,
@@ -87,6 +97,15 @@ public final class BookingService {
     /**
      * With a waiting list that may be shared by several nodes ({@code PostgresWaitingListStore}), so that
      * a slot freed on any node, or after a restart, goes to the next person.
+     *
+     * @param store the bookings
+     * @param sites the sites and their setups
+     * @param policy holds, reminders, no-show limit
+     * @param clock now
+     * @param ids the ids of bookings and events
+     * @param rateLimiter limits the attempts of each usager
+     * @param waitingList the waiting lists
+     * @param publisher where booking events go
      */
     public BookingService(
             BookingStore store,
@@ -107,17 +126,38 @@ public final class BookingService {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
     }
 
+    /**
+     * The bookings.
+     *
+     * @return the store
+     */
     public BookingStore store() {
         return store;
     }
 
+    /**
+     * The clock of every check.
+     *
+     * @return the clock
+     */
     public Clock clock() {
         return clock;
     }
 
     // ---------------------------------------------------------------- availability
 
-    /** Free slots of a service at a site for local dates {@code from} to {@code to} inclusive. */
+    /**
+     * Free slots of a service at a site for local dates {@code from} to {@code to} inclusive.
+     *
+     * @param tenant the collectivité
+     * @param site the site
+     * @param service the service (motif)
+     * @param from the first local date
+     * @param to the last local date, inclusive
+     * @param people how many people come together
+     * @return the free slots, sorted by start
+     * @throws BookingRejectedException when the site or service is unknown, or too many people
+     */
     public List<Slot> availability(
             TenantId tenant, SiteId site, ServiceId service, LocalDate from, LocalDate to, int people) {
         SiteSetup setup = setup(tenant, site);
@@ -145,7 +185,13 @@ public final class BookingService {
 
     // ---------------------------------------------------------------- booking
 
-    /** Books a slot at once. */
+    /**
+     * Books a slot at once.
+     *
+     * @param request the request
+     * @return the booking, or the slot taken with alternatives. Idempotent with the request's key
+     * @throws BookingRejectedException naming why the request can never succeed (nothing written)
+     */
     public BookingResult book(BookingRequest request) {
         return take(request, BookingStatus.BOOKED, true);
     }
@@ -161,6 +207,10 @@ public final class BookingService {
     /**
      * Holds a slot for {@link BookingPolicy#holdDuration()} while the resident fills the form; one person
      * keeps at most the service's {@link Service#maxHolds()} at once ({@code HOLD_LIMIT} beyond).
+     *
+     * @param request the request
+     * @return the hold, or the slot taken with alternatives
+     * @throws BookingRejectedException naming why the request can never succeed ({@code HOLD_LIMIT}...)
      */
     public BookingResult hold(BookingRequest request) {
         return take(request, BookingStatus.HELD, true);
@@ -268,7 +318,14 @@ public final class BookingService {
         return new BookingResult.Booked(previous, null, true);
     }
 
-    /** Confirms a hold into a booking, if it has not expired. */
+    /**
+     * Confirms a hold into a booking, if it has not expired.
+     *
+     * @param by the usager or agent who confirms
+     * @param id the hold
+     * @return the booking
+     * @throws BookingRejectedException {@code HOLD_EXPIRED} when it ran out
+     */
     public Booking confirmHold(Principal by, BookingId id) {
         TenantId tenant = by.tenant();
         Booking held = find(tenant, id);
@@ -302,7 +359,15 @@ public final class BookingService {
         return booked;
     }
 
-    /** Cancels with the secret token of the confirmation link: no login needed. */
+    /**
+     * Cancels with the secret token of the confirmation link: no login needed.
+     *
+     * @param tenant the collectivité
+     * @param id the booking
+     * @param token the link's secret
+     * @return the cancelled booking
+     * @throws BookingRejectedException {@code INVALID_CANCEL_TOKEN} when the secret does not match
+     */
     public Booking cancelByUsager(TenantId tenant, BookingId id, String token) {
         Booking b = find(tenant, id);
         if (!tokenMatches(b, token)) {
@@ -316,6 +381,11 @@ public final class BookingService {
      * The booking a cancellation link names, when its secret matches (to show what the link would cancel
      * before the resident confirms); empty alike for an unknown booking and for a wrong secret, so that a
      * guessed link reveals nothing.
+     *
+     * @param tenant the collectivité
+     * @param id the booking
+     * @param token the link's secret, or {@code null}
+     * @return the booking, or empty
      */
     public Optional<Booking> findByCancelToken(TenantId tenant, BookingId id, @Nullable String token) {
         return store.find(tenant, id).filter(b -> tokenMatches(b, token));
@@ -331,6 +401,10 @@ public final class BookingService {
     /**
      * Cancels for the signed-in resident whose appointment it is (their space), where the link's token is
      * not at hand; anyone else is refused with {@link AccessDeniedException} and nothing changes.
+     *
+     * @param owner the signed-in resident
+     * @param id the booking
+     * @return the cancelled booking
      */
     public Booking cancelByOwner(UsagerPrincipal owner, BookingId id) {
         Booking b = find(owner.tenant(), id);
@@ -352,6 +426,12 @@ public final class BookingService {
     /**
      * Cancels on the agent's side (absence, closure), with a reason the resident will read. The agent must
      * belong to one of the site's teams ({@link SiteSetup#teams()}).
+     *
+     * @param agent the agent
+     * @param id the booking
+     * @param reason the reason the resident reads
+     * @return the cancelled booking
+     * @throws AccessDeniedException when the agent is not in one of the site's teams
      */
     public Booking cancelByAgent(AgentPrincipal agent, BookingId id, String reason) {
         Booking b = find(agent.tenant(), id);
@@ -375,6 +455,10 @@ public final class BookingService {
      * are cancelled in their name and their holds released (each slot goes to the waiting list), then every
      * booking of theirs is detached from them ({@link BookingStore#anonymiseUsager}). Returns how many
      * bookings were detached.
+     *
+     * @param tenant the collectivité
+     * @param usager the erased usager
+     * @return how many bookings were detached
      */
     public int eraseUsager(TenantId tenant, UsagerId usager) {
         for (WaitingListStore.Entry e : waitingList.entriesOf(tenant, usager)) {
@@ -396,12 +480,22 @@ public final class BookingService {
         return store.anonymiseUsager(tenant, usager, clock.instant());
     }
 
-    /** The usager's places on waiting lists, at every site and service. */
+    /**
+     * The usager's places on waiting lists, at every site and service.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the entries, possibly none
+     */
     public List<WaitingListStore.Entry> waitingListsOf(TenantId tenant, UsagerId usager) {
         return waitingList.entriesOf(tenant, usager);
     }
 
-    /** The sites and their setups this service books for. */
+    /**
+     * The sites and their setups this service books for.
+     *
+     * @return the directory
+     */
     public SiteDirectory sites() {
         return sites;
     }
@@ -409,6 +503,10 @@ public final class BookingService {
     /**
      * The resident came. By an agent of one of the site's teams, once the appointment has started ({@link
      * IllegalTransitionException} before).
+     *
+     * @param agent the agent
+     * @param id the booking
+     * @return the booking, attended
      */
     public Booking markAttended(AgentPrincipal agent, BookingId id) {
         return markPresence(agent, id, BookingAction.MARK_ATTENDED);
@@ -417,6 +515,10 @@ public final class BookingService {
     /**
      * The resident did not come; counts towards {@link BookingPolicy#maxNoShows()}. By an agent of one of
      * the site's teams, once the appointment has started ({@link IllegalTransitionException} before).
+     *
+     * @param agent the agent
+     * @param id the booking
+     * @return the booking, no-show
      */
     public Booking markNoShow(AgentPrincipal agent, BookingId id) {
         return markPresence(agent, id, BookingAction.MARK_NO_SHOW);
@@ -440,6 +542,12 @@ public final class BookingService {
     /**
      * The appointments of a site starting within {@code [from, to)}, for an agent of one of its teams
      * ({@link AccessDeniedException} for anyone else): an agent sees the appointments of his own sites only.
+     *
+     * @param agent the agent
+     * @param site the site
+     * @param from the start of the range
+     * @param to the end of the range, exclusive
+     * @return the bookings, in any status, sorted by start
      */
     public List<Booking> appointments(AgentPrincipal agent, SiteId site, Instant from, Instant to) {
         SiteSetup setup = setup(agent.tenant(), site);
@@ -451,6 +559,13 @@ public final class BookingService {
                 .toList();
     }
 
+    /**
+     * How many appointments the usager missed (no-show), which the no-show limit counts.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the count
+     */
     public int noShowCount(TenantId tenant, UsagerId usager) {
         return store.noShowCount(tenant, usager);
     }
@@ -459,6 +574,11 @@ public final class BookingService {
      * Moves a booked appointment to {@code newStart}, atomically: the new slot is taken before the old one
      * is freed, or nothing changes and the nearest free slots are offered. By the usager whose appointment
      * it is or an agent of one of the site's teams ({@link AccessDeniedException} for anyone else).
+     *
+     * @param by the usager or agent
+     * @param id the booking
+     * @param newStart the new start
+     * @return the moved booking, or the slot taken with alternatives
      */
     public BookingResult reschedule(Principal by, BookingId id, Instant newStart) {
         TenantId tenant = by.tenant();
@@ -499,6 +619,9 @@ public final class BookingService {
      * desk (the person goes to the end of the list and the slot, if still free, goes to the next), or never
      * taken by a node that died after claiming the entry (the entry goes back to its place and the slot is
      * offered again).
+     *
+     * @param tenant the collectivité
+     * @return the holds expired by this call
      */
     public List<Booking> expireHolds(TenantId tenant) {
         List<Booking> expired =
@@ -518,6 +641,10 @@ public final class BookingService {
     /**
      * Releases a hold at the resident's request (they do not want the slot): the slot is free at once and,
      * for a waiting-list offer, goes to the next person while they go to the end of the list.
+     *
+     * @param by the usager or agent
+     * @param id the hold
+     * @return the released hold
      */
     public Booking releaseHold(Principal by, BookingId id) {
         TenantId tenant = by.tenant();
@@ -533,6 +660,11 @@ public final class BookingService {
     /**
      * The booking, with no check of who asks: for the host's own jobs and for links that carry their own
      * secret. Before showing it to someone, use {@link #find(Principal, BookingId)}.
+     *
+     * @param tenant the collectivité
+     * @param id the booking
+     * @return the booking
+     * @throws NotFoundException when there is none
      */
     public Booking find(TenantId tenant, BookingId id) {
         return store.find(tenant, id).orElseThrow(() -> new NotFoundException("booking", id.toString()));
@@ -542,6 +674,10 @@ public final class BookingService {
      * The booking, for the usager whose appointment it is, an agent of one of the site's teams or the system
      * of its collectivité; {@link NotFoundException} when the actor's collectivité has no such booking,
      * {@link AccessDeniedException} for anyone else.
+     *
+     * @param actor who asks
+     * @param id the booking
+     * @return the booking
      */
     public Booking find(Principal actor, BookingId id) {
         Booking b = find(actor.tenant(), id);
@@ -593,6 +729,13 @@ public final class BookingService {
     /**
      * Puts the usager on the waiting list for a free slot starting between two local dates. By the usager
      * themselves or an agent of one of the site's teams ({@link AccessDeniedException} for anyone else).
+     *
+     * @param by the usager or agent
+     * @param site the site
+     * @param service the service (motif)
+     * @param usager the usager who waits
+     * @param from the first local date they accept
+     * @param to the last local date they accept
      */
     public void joinWaitingList(
             Principal by, SiteId site, ServiceId service, UsagerId usager, LocalDate from, LocalDate to) {
@@ -606,6 +749,11 @@ public final class BookingService {
     /**
      * Takes the usager off the waiting list; a slot held for them on it is released and goes to the next
      * person. By the usager themselves or an agent of one of the site's teams.
+     *
+     * @param by the usager or agent
+     * @param site the site
+     * @param service the service (motif)
+     * @param usager the usager who leaves
      */
     public void leaveWaitingList(Principal by, SiteId site, ServiceId service, UsagerId usager) {
         TenantId tenant = by.tenant();
@@ -636,7 +784,14 @@ public final class BookingService {
         offerFreedSlot(released);
     }
 
-    /** Who is waiting for a service, in order. */
+    /**
+     * Who is waiting for a service, in order.
+     *
+     * @param tenant the collectivité
+     * @param site the site
+     * @param service the service (motif)
+     * @return the usagers, first first
+     */
     public List<UsagerId> waiting(TenantId tenant, SiteId site, ServiceId service) {
         return waitingList.waiting(tenant, site, service);
     }
@@ -780,6 +935,11 @@ public final class BookingService {
     /**
      * The reminders due within {@code [from, to)} for booked appointments, in due order. Computed from the
      * stored status at call time, so a cancelled or moved appointment never gets a stale reminder.
+     *
+     * @param tenant the collectivité
+     * @param from the start of the range
+     * @param to the end of the range, exclusive
+     * @return the reminders
      */
     public List<ReminderDue> remindersDue(TenantId tenant, Instant from, Instant to) {
         List<ReminderDue> due = new ArrayList<>();
@@ -955,7 +1115,12 @@ public final class BookingService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** SHA-256 of the token, hex: the token itself is never stored. */
+    /**
+     * SHA-256 of the token, hex: the token itself is never stored.
+     *
+     * @param token the cancellation link's secret
+     * @return the hash
+     */
     public static String hash(String token) {
         try {
             return HexFormat.of()

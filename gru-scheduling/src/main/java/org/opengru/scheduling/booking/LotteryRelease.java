@@ -25,9 +25,25 @@ import org.opengru.scheduling.model.SiteId;
  */
 public final class LotteryRelease {
 
-    /** One resident's entry. */
+    /**
+     * One resident's entry.
+     *
+     * @param usager the usager
+     * @param actor who enters (the usager or an agent)
+     * @param antsNumber the pré-demande ANTS number, or {@code null}
+     * @param people how many people come together
+     */
     public record Entry(
             UsagerId usager, Principal actor, @Nullable String antsNumber, int people) {
+        /**
+         * Checks the entry.
+         *
+         * @param usager the usager
+         * @param actor who enters (the usager or an agent)
+         * @param antsNumber the pré-demande ANTS number, or {@code null}
+         * @param people how many people come together
+         * @throws NullPointerException naming a missing value
+         */
         public Entry {
             Objects.requireNonNull(usager, "usager");
             Objects.requireNonNull(actor, "actor");
@@ -44,6 +60,18 @@ public final class LotteryRelease {
     private final Map<UsagerId, Entry> entries = new LinkedHashMap<>();
     private boolean drawn;
 
+    /**
+     * A draw of a service's slots between two local dates, for those who entered before {@code closesAt}: a
+     * fair release of scarce slots instead of first come, first served.
+     *
+     * @param service the booking service
+     * @param tenant the collectivité
+     * @param site the site
+     * @param serviceId the service (motif)
+     * @param from the first local date of the released slots
+     * @param to the last local date, inclusive
+     * @param closesAt when entries close and the draw may happen
+     */
     public LotteryRelease(
             BookingService service,
             TenantId tenant,
@@ -61,7 +89,12 @@ public final class LotteryRelease {
         this.closesAt = Objects.requireNonNull(closesAt, "closesAt");
     }
 
-    /** Enters the draw; entering twice keeps one entry (the last). */
+    /**
+     * Enters the draw; entering twice keeps one entry (the last).
+     *
+     * @param entry the entry
+     * @throws BookingRejectedException {@code LOTTERY_CLOSED} once the window has closed
+     */
     public synchronized void enter(Entry entry) {
         if (drawn || !service.clock().instant().isBefore(closesAt)) {
             throw new BookingRejectedException(
@@ -70,6 +103,11 @@ public final class LotteryRelease {
         entries.put(entry.usager(), entry);
     }
 
+    /**
+     * How many have entered.
+     *
+     * @return the number of entries
+     */
     public synchronized int size() {
         return entries.size();
     }
@@ -77,6 +115,11 @@ public final class LotteryRelease {
     /**
      * Draws once the entry window has closed: each entry in random order books the earliest free slot.
      * Returns the results in draw order.
+     *
+     * @param random the draw's randomness
+     * @return each entrant's result
+     * @throws BookingRejectedException {@code LOTTERY_NOT_CLOSED} before the window closes, {@code LOTTERY_CLOSED}
+     *     once drawn
      */
     public synchronized Map<UsagerId, BookingResult> draw(RandomGenerator random) {
         if (service.clock().instant().isBefore(closesAt)) {

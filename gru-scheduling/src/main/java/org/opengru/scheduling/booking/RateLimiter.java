@@ -14,14 +14,31 @@ import org.opengru.scheduling.internal.Check;
 @FunctionalInterface
 public interface RateLimiter {
 
-    /** Whether one more attempt by {@code identity} is allowed at {@code now} (and counts it). */
+    /**
+     * Whether one more attempt by {@code identity} is allowed at {@code now} (and counts it).
+     *
+     * @param identity the usager or address that attempts
+     * @param now the current time
+     * @return {@code true} when allowed
+     */
     boolean tryAcquire(String identity, Instant now);
 
+    /**
+     * No limit: for tests and agents' tools.
+     *
+     * @return a limiter that always allows
+     */
     static RateLimiter unlimited() {
         return (identity, now) -> true;
     }
 
-    /** At most {@code max} attempts per identity in each fixed window of {@code window}, counted in this JVM. */
+    /**
+     * At most {@code max} attempts per identity in each fixed window of {@code window}, counted in this JVM.
+     *
+     * @param max attempts per window
+     * @param window the window's length
+     * @return the limiter, thread-safe
+     */
     static RateLimiter fixedWindow(int max, Duration window) {
         Check.that(max >= 1, "rateLimit.max", max, "must be at least 1");
         Check.that(!window.isNegative() && !window.isZero(), "rateLimit.window", window, "must be positive");

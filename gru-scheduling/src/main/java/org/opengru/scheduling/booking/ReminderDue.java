@@ -13,6 +13,14 @@ import org.opengru.core.tenancy.TenantId;
  * A reminder to send for a booked appointment, for the notification channel. Its event id is derived
  * from the booking, its sequence and the offset, so that computing it twice gives the same event
  * (consumers de-duplicate) and a rescheduled appointment gets a new reminder.
+ *
+ * @param eventId the event's id
+ * @param tenant the collectivité
+ * @param occurredAt when it happened
+ * @param booking the booking
+ * @param usager the resident
+ * @param appointmentStart the appointment's start
+ * @param before how long before the appointment the reminder goes
  */
 public record ReminderDue(
         EventId eventId,

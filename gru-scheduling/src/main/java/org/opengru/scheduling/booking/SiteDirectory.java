@@ -11,9 +11,21 @@ import org.opengru.scheduling.model.SiteId;
 @FunctionalInterface
 public interface SiteDirectory {
 
+    /**
+     * The setup of a site of the collectivité.
+     *
+     * @param tenant the collectivité
+     * @param site the site
+     * @return the setup, or empty (also for another collectivité's site)
+     */
     Optional<SiteSetup> find(TenantId tenant, SiteId site);
 
-    /** A fixed directory of the given setups. */
+    /**
+     * A fixed directory of the given setups.
+     *
+     * @param setups the setups
+     * @return the directory
+     */
     static SiteDirectory of(List<SiteSetup> setups) {
         record Key(TenantId tenant, SiteId site) {}
         Map<Key, SiteSetup> map = new HashMap<>();

@@ -19,7 +19,13 @@ public final class FrenchHolidays {
 
     private FrenchHolidays() {}
 
-    /** The holidays of {@code year} in {@code zone}, sorted by date (two may share a date). */
+    /**
+     * The holidays of {@code year} in {@code zone}, sorted by date (two may share a date).
+     *
+     * @param zone the zone (métropole, Alsace-Moselle, an overseas department or collectivity)
+     * @param year the year
+     * @return the holidays (jours fériés)
+     */
     public static List<PublicHoliday> of(HolidayZone zone, int year) {
         Objects.requireNonNull(zone, "zone");
         if (year < 1900 || year > 2200) {
@@ -64,7 +70,14 @@ public final class FrenchHolidays {
         return List.copyOf(list);
     }
 
-    /** The dates that are a holiday in {@code zone} between two years inclusive. */
+    /**
+     * The dates that are a holiday in {@code zone} between two years inclusive.
+     *
+     * @param zone the zone
+     * @param fromYear the first year
+     * @param toYear the last year, inclusive
+     * @return the dates
+     */
     public static Set<LocalDate> dates(HolidayZone zone, int fromYear, int toYear) {
         Set<LocalDate> dates = new TreeSet<>();
         for (int y = fromYear; y <= toYear; y++) {
@@ -75,7 +88,13 @@ public final class FrenchHolidays {
         return dates;
     }
 
-    /** Whether {@code date} is a public holiday in {@code zone}. */
+    /**
+     * Whether {@code date} is a public holiday in {@code zone}.
+     *
+     * @param zone the zone
+     * @param date the date
+     * @return {@code true} for a jour férié
+     */
     public static boolean isHoliday(HolidayZone zone, LocalDate date) {
         for (PublicHoliday h : of(zone, date.getYear())) {
             if (h.date().equals(date)) {
@@ -85,7 +104,12 @@ public final class FrenchHolidays {
         return false;
     }
 
-    /** Easter Sunday in the Gregorian calendar (anonymous algorithm, Meeus/Jones/Butcher). */
+    /**
+     * Easter Sunday in the Gregorian calendar (anonymous algorithm, Meeus/Jones/Butcher).
+     *
+     * @param year the year
+     * @return Easter Sunday's date
+     */
     public static LocalDate easterSunday(int year) {
         int a = year % 19;
         int b = year / 100;

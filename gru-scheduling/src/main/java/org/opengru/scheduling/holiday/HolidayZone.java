@@ -11,19 +11,31 @@ import org.jspecify.annotations.Nullable;
  * for Saint-Martin's change to 28 May from 2018).
  */
 public enum HolidayZone {
+    /** Metropolitan France, except Alsace-Moselle. */
     METROPOLE("Métropole", "Europe/Paris", null),
+    /** Bas-Rhin, Haut-Rhin and Moselle: Good Friday and St Stephen's Day too. */
     ALSACE_MOSELLE("Alsace-Moselle", "Europe/Paris", null),
+    /** Guadeloupe: abolition of slavery on 27 May. */
     GUADELOUPE("Guadeloupe", "America/Guadeloupe", MonthDay.of(5, 27)),
+    /** Martinique: abolition of slavery on 22 May. */
     MARTINIQUE("Martinique", "America/Martinique", MonthDay.of(5, 22)),
+    /** Guyane: abolition of slavery on 10 June. */
     GUYANE("Guyane", "America/Cayenne", MonthDay.of(6, 10)),
+    /** La Réunion: abolition of slavery on 20 December. */
     LA_REUNION("La Réunion", "Indian/Reunion", MonthDay.of(12, 20)),
+    /** Mayotte: abolition of slavery on 27 April. */
     MAYOTTE("Mayotte", "Indian/Mayotte", MonthDay.of(4, 27)),
+    /** Saint-Barthélemy: abolition of slavery on 9 October. */
     SAINT_BARTHELEMY("Saint-Barthélémy", "America/St_Barthelemy", MonthDay.of(10, 9)),
     /** 27 May from 2012 to 2017, 28 May from 2018 (see {@link #abolitionOfSlavery}). */
     SAINT_MARTIN("Saint-Martin", "America/Marigot", MonthDay.of(5, 28)),
+    /** Saint-Pierre-et-Miquelon. */
     SAINT_PIERRE_ET_MIQUELON("Saint-Pierre-et-Miquelon", "America/Miquelon", null),
+    /** Nouvelle-Calédonie. */
     NOUVELLE_CALEDONIE("Nouvelle-Calédonie", "Pacific/Noumea", null),
+    /** Polynésie française (Tahiti's time zone). */
     POLYNESIE_FRANCAISE("Polynésie Française", "Pacific/Tahiti", null),
+    /** Wallis-et-Futuna. */
     WALLIS_ET_FUTUNA("Wallis-et-Futuna", "Pacific/Wallis", null);
 
     private final String label;
@@ -36,17 +48,30 @@ public enum HolidayZone {
         this.abolitionOfSlavery = abolitionOfSlavery;
     }
 
-    /** The zone's name as the official lists write it. */
+    /**
+     * The zone's name as the official lists write it.
+     *
+     * @return the label, such as {@code Alsace-Moselle}
+     */
     public String label() {
         return label;
     }
 
-    /** The time zone of the zone's sites (the main one for French Polynesia: Tahiti). */
+    /**
+     * The time zone of the zone's sites (the main one for French Polynesia: Tahiti).
+     *
+     * @return the time zone
+     */
     public ZoneId zone() {
         return zone;
     }
 
-    /** The abolition-of-slavery day for {@code year}, or {@code null} where there is none. */
+    /**
+     * The abolition-of-slavery day for {@code year}, or {@code null} where there is none.
+     *
+     * @param year the year
+     * @return the day, or {@code null}
+     */
     public @Nullable MonthDay abolitionOfSlavery(int year) {
         if (this == SAINT_BARTHELEMY || this == SAINT_MARTIN) {
             // Communes of Guadeloupe until they became collectivities on 15 July 2007: Guadeloupe's 27 May.

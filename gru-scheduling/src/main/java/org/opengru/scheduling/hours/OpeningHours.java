@@ -37,27 +37,58 @@ public final class OpeningHours {
         this.closedOnPublicHolidays = b.closedOnPublicHolidays;
     }
 
+    /**
+     * Starts the hours of a site, closed on public holidays by default.
+     *
+     * @param site the site
+     * @return a builder
+     */
     public static Builder builder(Site site) {
         return new Builder(site);
     }
 
+    /**
+     * The site.
+     *
+     * @return the site
+     */
     public Site site() {
         return site;
     }
 
+    /**
+     * The weekly schedules, of the site and of its desks.
+     *
+     * @return the schedules, in declaration order
+     */
     public List<WeeklySchedule> schedules() {
         return schedules;
     }
 
+    /**
+     * The closures, extra openings and absences.
+     *
+     * @return the exceptions, in declaration order
+     */
     public List<ScheduleException> exceptions() {
         return exceptions;
     }
 
+    /**
+     * Whether public holidays close the site.
+     *
+     * @return {@code true} by default
+     */
     public boolean closedOnPublicHolidays() {
         return closedOnPublicHolidays;
     }
 
-    /** Whether the local date is a public holiday in the site's zone. */
+    /**
+     * Whether the local date is a public holiday in the site's zone.
+     *
+     * @param date the local date
+     * @return {@code true} for a jour férié of the site's zone
+     */
     public boolean isPublicHoliday(LocalDate date) {
         HolidayZone zone = site.holidayZone();
         return holidaysByYear
@@ -65,7 +96,13 @@ public final class OpeningHours {
                 .contains(date);
     }
 
-    /** The open minutes of the resource on a local date (bit i = minute i after midnight). */
+    /**
+     * The open minutes of the resource on a local date (bit i = minute i after midnight).
+     *
+     * @param resource the desk
+     * @param date the local date
+     * @return the open minutes, after holidays, closures, extra openings and absences
+     */
     public BitSet openMinutes(ResourceId resource, LocalDate date) {
         BitSet open = weeklyMinutes(resource, date);
         if (closedOnPublicHolidays && isPublicHoliday(date)) {
@@ -86,7 +123,13 @@ public final class OpeningHours {
         return open;
     }
 
-    /** What the weekly schedules alone say, before holidays and exceptions. */
+    /**
+     * What the weekly schedules alone say, before holidays and exceptions.
+     *
+     * @param resource the desk
+     * @param date the local date
+     * @return the open minutes of the weekly schedules
+     */
     public BitSet weeklyMinutes(ResourceId resource, LocalDate date) {
         BitSet open = new BitSet(1440);
         WeeklySchedule s = effectiveSchedule(resource, date);
@@ -124,7 +167,14 @@ public final class OpeningHours {
                 && e.recurrence().appliesOn(date);
     }
 
-    /** The open intervals of the resource for local dates {@code from} to {@code to} inclusive, sorted and disjoint. */
+    /**
+     * The open intervals of the resource for local dates {@code from} to {@code to} inclusive, sorted and disjoint.
+     *
+     * @param resource the desk
+     * @param from the first local date
+     * @param to the last local date, inclusive
+     * @return the intervals
+     */
     public List<Interval> openIntervals(ResourceId resource, LocalDate from, LocalDate to) {
         List<Interval> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -133,7 +183,14 @@ public final class OpeningHours {
         return WallClock.normalise(out);
     }
 
-    /** Why {@code [start, end)} is not open on the resource, or {@link Verdict#OPEN} when it is. */
+    /**
+     * Why {@code [start, end)} is not open on the resource, or {@link Verdict#OPEN} when it is.
+     *
+     * @param resource the desk
+     * @param start the start
+     * @param end the end, exclusive
+     * @return the verdict
+     */
     public Verdict check(ResourceId resource, Instant start, Instant end) {
         LocalDate first = start.atZone(site.zone()).toLocalDate();
         LocalDate last = end.atZone(site.zone()).toLocalDate();
@@ -152,8 +209,11 @@ public final class OpeningHours {
 
     /** The answer of {@link #check}. */
     public enum Verdict {
+        /** The whole interval is open. */
         OPEN,
+        /** The interval falls on a public holiday. */
         PUBLIC_HOLIDAY,
+        /** The interval is closed (outside the schedules, a closure or an absence). */
         CLOSED
     }
 
@@ -168,22 +228,44 @@ public final class OpeningHours {
             this.site = Objects.requireNonNull(site, "site");
         }
 
+        /**
+         * Adds a weekly schedule of the site or of one of its desks.
+         *
+         * @param schedule the schedule
+         * @return this builder
+         */
         public Builder schedule(WeeklySchedule schedule) {
             schedules.add(Objects.requireNonNull(schedule, "schedule"));
             return this;
         }
 
+        /**
+         * Adds a closure, an extra opening or an absence.
+         *
+         * @param exception the exception
+         * @return this builder
+         */
         public Builder exception(ScheduleException exception) {
             exceptions.add(Objects.requireNonNull(exception, "exception"));
             return this;
         }
 
-        /** Whether public holidays close the site (default true); extra openings still apply. */
+        /**
+         * Whether public holidays close the site (default true); extra openings still apply.
+         *
+         * @param value {@code false} to open on public holidays like any day
+         * @return this builder
+         */
         public Builder closedOnPublicHolidays(boolean value) {
             this.closedOnPublicHolidays = value;
             return this;
         }
 
+        /**
+         * Builds the hours.
+         *
+         * @return the immutable hours
+         */
         public OpeningHours build() {
             return new OpeningHours(this);
         }

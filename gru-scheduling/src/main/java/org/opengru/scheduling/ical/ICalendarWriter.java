@@ -42,7 +42,11 @@ public final class ICalendarWriter {
 
     private final String uidDomain;
 
-    /** @param uidDomain the domain that makes UIDs globally unique, for example {@code rdv.mairie-exemple.fr} */
+    /**
+     * A writer for one installation.
+     *
+     * @param uidDomain the domain that makes UIDs globally unique, for example {@code rdv.mairie-exemple.fr}
+     */
     public ICalendarWriter(String uidDomain) {
         this.uidDomain = Objects.requireNonNull(uidDomain, "uidDomain");
     }
@@ -50,6 +54,11 @@ public final class ICalendarWriter {
     /**
      * One appointment as a file the resident imports into a calendar (the portal's download): no METHOD,
      * no ORGANIZER nor ATTENDEE; {@code STATUS:CANCELLED} once cancelled.
+     *
+     * @param booking the booking
+     * @param site its site
+     * @param service its service (motif)
+     * @return the iCalendar text
      */
     public String appointment(Booking booking, Site site, Service service) {
         Lines out = new Lines();
@@ -65,6 +74,13 @@ public final class ICalendarWriter {
      * while it stands, {@code METHOD:CANCEL} with {@code STATUS:CANCELLED} once cancelled or expired; the
      * site organises (with the commune's address), the resident attends. Attach it with its {@link
      * ICalendar#contentType()}.
+     *
+     * @param booking the booking
+     * @param site its site
+     * @param service its service (motif)
+     * @param organizer the site's appointment mailbox
+     * @param attendee the resident
+     * @return the invitation
      */
     public ICalendar invitation(
             Booking booking, Site site, Service service, CalendarUser organizer, CalendarUser attendee) {
@@ -84,7 +100,15 @@ public final class ICalendarWriter {
         return status.cancelled() || status == BookingStatus.EXPIRED;
     }
 
-    /** A desk's agenda: its appointments, cancelled ones marked so, for the agents' calendar. */
+    /**
+     * A desk's agenda: its appointments, cancelled ones marked so, for the agents' calendar.
+     *
+     * @param desk the desk
+     * @param site its site
+     * @param services the site's services, by id
+     * @param bookings the desk's bookings
+     * @return the iCalendar text
+     */
     public String agenda(Resource desk, Site site, Map<ServiceId, Service> services, List<Booking> bookings) {
         Lines out = new Lines();
         header(out, "PUBLISH");
@@ -259,7 +283,12 @@ public final class ICalendarWriter {
         return sb.toString();
     }
 
-    /** Escapes a TEXT value (RFC 5545 section 3.3.11). */
+    /**
+     * Escapes a TEXT value (RFC 5545 section 3.3.11).
+     *
+     * @param value the text
+     * @return the escaped text
+     */
     public static String text(String value) {
         StringBuilder sb = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {

@@ -17,6 +17,15 @@ import org.opengru.scheduling.internal.Check;
  * @param antsNumberRequired whether the booking must carry an ANTS pre-application number
  * @param maxHolds how many slots one person may hold at once for this service while filling the form
  *     (waiting-list offers included), enforced by the store; 2 by default
+ * @param tenant the collectivité
+ * @param id the service's code
+ * @param name the French name, shown to residents and agents
+ * @param duration the length of one appointment
+ * @param step the time between two slots' starts
+ * @param bufferBefore the desk's time before each appointment
+ * @param bufferAfter the desk's time after each appointment
+ * @param audience who may book: residents online or agents only
+ * @param maxPeople the most people one appointment takes
  * @param priceCents what the appointment costs, in euro cents; 0 (the default) for a free one. A paying
  *     appointment is held until paid ({@code BookingPayments}), never confirmed otherwise online
  */
@@ -41,6 +50,25 @@ public record Service(
     /** Holds one person may keep at once per service unless the service says otherwise. */
     public static final int DEFAULT_MAX_HOLDS = 2;
 
+    /**
+     * Checks the service.
+     *
+     * @param tenant the collectivité
+     * @param id the service's code
+     * @param name the French name, shown to residents and agents
+     * @param duration the length of one appointment
+     * @param step the time between two slots' starts
+     * @param bufferBefore the desk's time before each appointment
+     * @param bufferAfter the desk's time after each appointment
+     * @param minNotice the shortest delay between now and the start of a bookable slot (délai de prévenance)
+     * @param maxHorizon the furthest ahead a slot may start (horizon de réservation)
+     * @param audience who may book: residents online or agents only
+     * @param antsNumberRequired whether the booking must carry an ANTS pre-application number
+     * @param maxPeople the most people one appointment takes
+     * @param maxHolds how many slots one person may hold at once for this service while filling the form (waiting-list
+     *     offers included), enforced by the store; 2 by default
+     * @throws org.opengru.core.error.ValidationException naming the missing or out-of-range field
+     */
     public Service {
         Check.required("service.tenant", tenant);
         Check.required("service.id", id);
@@ -83,11 +111,24 @@ public record Service(
         return value;
     }
 
-    /** The appointment length for a group of {@code people}: that many consecutive durations. */
+    /**
+     * The appointment length for a group of {@code people}: that many consecutive durations.
+     *
+     * @param people how many people
+     * @return the length
+     */
     public Duration durationFor(int people) {
         return duration.multipliedBy(people);
     }
 
+    /**
+     * Starts a service (motif) with 15-minute appointments.
+     *
+     * @param tenant the collectivité
+     * @param id the service's code
+     * @param name its French name, shown to residents
+     * @return a builder
+     */
     public static Builder builder(TenantId tenant, ServiceId id, String name) {
         return new Builder(tenant, id, name);
     }
@@ -118,59 +159,124 @@ public record Service(
             this.name = name;
         }
 
+        /**
+         * The length of one appointment.
+         *
+         * @param value 1 minute to 8 hours, in whole minutes
+         * @return this builder
+         */
         public Builder duration(Duration value) {
             this.duration = Check.minutes("service.duration", value, Duration.ofMinutes(1), Duration.ofHours(8));
             return this;
         }
 
+        /**
+         * The time between two slots' starts.
+         *
+         * @param value 1 minute to 8 hours, in whole minutes
+         * @return this builder
+         */
         public Builder step(Duration value) {
             this.step = Check.minutes("service.step", value, Duration.ofMinutes(1), Duration.ofHours(8));
             return this;
         }
 
+        /**
+         * The desk's time before and after each appointment (preparation, filing).
+         *
+         * @param before 0 to 2 hours
+         * @param after 0 to 2 hours
+         * @return this builder
+         */
         public Builder buffers(Duration before, Duration after) {
             this.bufferBefore = Check.minutes("service.bufferBefore", before, Duration.ZERO, Duration.ofHours(2));
             this.bufferAfter = Check.minutes("service.bufferAfter", after, Duration.ZERO, Duration.ofHours(2));
             return this;
         }
 
+        /**
+         * The least time between booking and the appointment.
+         *
+         * @param value the notice
+         * @return this builder
+         */
         public Builder minNotice(Duration value) {
             this.minNotice = Objects.requireNonNull(value, "minNotice");
             return this;
         }
 
+        /**
+         * The farthest ahead an appointment may be booked.
+         *
+         * @param value the horizon
+         * @return this builder
+         */
         public Builder maxHorizon(Duration value) {
             this.maxHorizon = Objects.requireNonNull(value, "maxHorizon");
             return this;
         }
 
+        /**
+         * Who may book: residents online ({@code PUBLIC}) or agents only ({@code AGENTS_ONLY}).
+         *
+         * @param value the audience
+         * @return this builder
+         */
         public Builder audience(BookingAudience value) {
             this.audience = Objects.requireNonNull(value, "audience");
             return this;
         }
 
+        /**
+         * Whether a pré-demande ANTS number is required (passport, ID card).
+         *
+         * @param value {@code true} to require it
+         * @return this builder
+         */
         public Builder antsNumberRequired(boolean value) {
             this.antsNumberRequired = value;
             return this;
         }
 
+        /**
+         * The most people one appointment takes (a family).
+         *
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder maxPeople(int value) {
             this.maxPeople = value;
             return this;
         }
 
-        /** How many slots one person may hold at once for this service (1 to 100, default 2). */
+        /**
+         * How many slots one person may hold at once for this service (1 to 100, default 2).
+         *
+         * @param value the number of holds
+         * @return this builder
+         */
         public Builder maxHolds(int value) {
             this.maxHolds = checkMaxHolds(value);
             return this;
         }
 
-        /** What the appointment costs, in euro cents (0 to 10,000,000; 0, free, by default). */
+        /**
+         * What the appointment costs, in euro cents (0 to 10,000,000; 0, free, by default).
+         *
+         * @param value the price in euro cents
+         * @return this builder
+         */
         public Builder priceCents(long value) {
             this.priceCents = checkPrice(value);
             return this;
         }
 
+        /**
+         * Builds the service.
+         *
+         * @return the service
+         * @throws org.opengru.core.error.ValidationException naming the field out of range
+         */
         public Service build() {
             return new Service(
                     tenant,

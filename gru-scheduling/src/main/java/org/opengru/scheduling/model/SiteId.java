@@ -3,15 +3,31 @@ package org.opengru.scheduling.model;
 import java.util.regex.Pattern;
 import org.opengru.scheduling.internal.Check;
 
-/** Identifies a site within a collectivité: a short slug such as {@code mairie-centre}. */
+/**
+ * Identifies a site within a collectivité: a short slug such as {@code mairie-centre}.
+ *
+ * @param value the code
+ */
 public record SiteId(String value) implements Comparable<SiteId> {
 
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
+    /**
+     * Checks the id.
+     *
+     * @param value the code
+     * @throws org.opengru.core.error.ValidationException when it is not 1-63 characters of a-z, 0-9, '.', '_' or '-'
+     */
     public SiteId {
         Check.matches("siteId", value, FORMAT, "1-63 characters of a-z, 0-9, '.', '_' or '-', starting alphanumeric");
     }
 
+    /**
+     * The id of a site.
+     *
+     * @param value the code
+     * @return the id
+     */
     public static SiteId of(String value) {
         return new SiteId(value);
     }

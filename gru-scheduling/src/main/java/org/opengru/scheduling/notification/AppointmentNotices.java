@@ -121,19 +121,32 @@ public final class AppointmentNotices {
     }
 
     /**
+     * Starts the notices of appointments.
+     *
      * @param calendar writes the invitations; its domain makes their UIDs
+     * @param bookings the booking service
+     * @param notifications gru-core's notification service
+     * @return a builder
      */
     public static Builder builder(
             BookingService bookings, NotificationService notifications, ICalendarWriter calendar) {
         return new Builder(bookings, notifications, calendar);
     }
 
-    /** Enqueues the booking event's notice, if the resident is told of it. For the in-process bus. */
+    /**
+     * Enqueues the booking event's notice, if the resident is told of it. For the in-process bus.
+     *
+     * @return the listener
+     */
     public DomainEventListener<BookingEvent> listener() {
         return event -> notice(event).ifPresent(notifications::enqueue);
     }
 
-    /** The outbox subscriber ({@value #SUBSCRIBER}) that enqueues the notices of the booking events. */
+    /**
+     * The outbox subscriber ({@value #SUBSCRIBER}) that enqueues the notices of the booking events.
+     *
+     * @return the subscriber
+     */
     public OutboxSubscriber subscriber() {
         return subscriber;
     }
@@ -143,6 +156,9 @@ public final class AppointmentNotices {
      * ago) for the tenant's booked appointments; returns how many. Call it every few minutes from any
      * scheduler, on any number of nodes: a reminder's event id derives from the booking, its sequence and
      * the offset, so that one enqueued twice gives one notification, and a moved appointment a new one.
+     *
+     * @param tenant the collectivité
+     * @return how many were enqueued. Idempotent across nodes, as said above
      */
     public int sendDueReminders(TenantId tenant) {
         Instant now = clock.instant();
@@ -164,7 +180,12 @@ public final class AppointmentNotices {
         return queued;
     }
 
-    /** The notice of a booking event, or empty when the resident is not told of it. */
+    /**
+     * The notice of a booking event, or empty when the resident is not told of it.
+     *
+     * @param event the event
+     * @return the notice, or empty
+     */
     public Optional<AppointmentNotice> notice(BookingEvent event) {
         Optional<Booking> found = bookings.store().find(event.tenant(), event.booking());
         if (found.isEmpty()) {
@@ -220,7 +241,12 @@ public final class AppointmentNotices {
                 kind != NotificationKind.WAITING_LIST_OFFER);
     }
 
-    /** The notice of a reminder, or empty when its booking is gone or no longer booked. */
+    /**
+     * The notice of a reminder, or empty when its booking is gone or no longer booked.
+     *
+     * @param due the reminder
+     * @return the notice, or empty
+     */
     public Optional<AppointmentNotice> reminder(ReminderDue due) {
         return bookings.store()
                 .find(due.tenant(), due.booking())
@@ -413,13 +439,21 @@ public final class AppointmentNotices {
         /**
          * The address of each site's organiser (the commune's appointment mailbox, ideally the sender of
          * the e-mails); without one, the notices carry a plain calendar file instead of an invitation.
+         *
+         * @param organizer the organiser's address per site, or {@code null}
+         * @return this builder
          */
         public Builder organizer(Function<Site, @Nullable EmailAddress> organizer) {
             this.organizer = Objects.requireNonNull(organizer, "organizer");
             return this;
         }
 
-        /** Who the residents are: their names for the greeting, their addresses for the invitations. */
+        /**
+         * Who the residents are: their names for the greeting, their addresses for the invitations.
+         *
+         * @param attendees the attendees
+         * @return this builder
+         */
         public Builder attendees(Attendees attendees) {
             this.attendees = Objects.requireNonNull(attendees, "attendees");
             return this;
@@ -428,6 +462,9 @@ public final class AppointmentNotices {
         /**
          * How late a reminder may still go out, for one missed while no scheduler ran (1 hour unless set,
          * at most a day); a reminder for an appointment that has started is suppressed anyway.
+         *
+         * @param catchUp the delay
+         * @return this builder
          */
         public Builder reminderCatchUp(Duration catchUp) {
             if (catchUp == null
@@ -441,6 +478,11 @@ public final class AppointmentNotices {
             return this;
         }
 
+        /**
+         * Builds the notices.
+         *
+         * @return the notices
+         */
         public AppointmentNotices build() {
             return new AppointmentNotices(this);
         }

@@ -18,6 +18,13 @@ import org.opengru.core.value.EmailAddress;
 @FunctionalInterface
 public interface Attendees {
 
+    /**
+     * The resident an invitation names.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the attendee, or empty
+     */
     Optional<Attendee> find(TenantId tenant, UsagerId usager);
 
     /**
@@ -28,12 +35,23 @@ public interface Attendees {
      */
     record Attendee(
             String name, @org.jspecify.annotations.Nullable EmailAddress email) {
+        /**
+         * Checks the attendee.
+         *
+         * @param name how they are greeted and shown (CN)
+         * @param email the address the invitation goes to, null when they have none
+         * @throws NullPointerException when the name is missing
+         */
         public Attendee {
             Objects.requireNonNull(name, "name");
         }
     }
 
-    /** Nobody is known: notices without a name, plain calendar files. */
+    /**
+     * Nobody is known: notices without a name, plain calendar files.
+     *
+     * @return the attendees
+     */
     static Attendees none() {
         return (tenant, usager) -> Optional.empty();
     }
@@ -41,6 +59,10 @@ public interface Attendees {
     /**
      * From gru-core: the usager's display name, and the e-mail address of their notification preferences,
      * else of their contact details (the same address the notification service writes to).
+     *
+     * @param usagers gru-core's usagers
+     * @param preferences gru-core's notification preferences
+     * @return the attendees
      */
     static Attendees of(UsagerStore usagers, NotificationPreferenceStore preferences) {
         Objects.requireNonNull(usagers, "usagers");

@@ -22,6 +22,12 @@ public final class BookingAppointmentStatus implements AppointmentStatusLookup {
     private final BookingStore store;
     private final Clock clock;
 
+    /**
+     * A lookup over the bookings.
+     *
+     * @param store the bookings
+     * @param clock now, to tell a past appointment
+     */
     public BookingAppointmentStatus(BookingStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");

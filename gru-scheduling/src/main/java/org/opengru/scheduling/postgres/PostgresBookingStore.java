@@ -268,6 +268,8 @@ public final class PostgresBookingStore implements BookingStore {
     private final String[] subscribers;
 
     /**
+     * A store over the database migrated by {@link SchedulingSchema}.
+     *
      * @param dataSource a pooled data source over a database where gru-core's migrations ran first (the
      *     events go to its {@code gru_outbox}), then {@link SchedulingSchema#migrate}
      * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}: each

@@ -37,8 +37,13 @@ public final class PostgresRateLimiter implements RateLimiter {
     private final long windowMillis;
 
     /**
+     * A limiter shared by every node using this database.
+     *
      * @param scope names this limiter's counters in the shared table (two limiters with different
      *     windows need different scopes)
+     * @param dataSource the database
+     * @param max attempts per window
+     * @param window the window's length
      */
     public PostgresRateLimiter(DataSource dataSource, String scope, int max, Duration window) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -69,7 +74,12 @@ public final class PostgresRateLimiter implements RateLimiter {
         }
     }
 
-    /** Deletes this limiter's rows of windows before the one of {@code now}; returns how many. */
+    /**
+     * Deletes this limiter's rows of windows before the one of {@code now}; returns how many.
+     *
+     * @param now the current time
+     * @return how many rows were deleted
+     */
     public int sweep(Instant now) {
         try (Connection c = connection();
                 PreparedStatement ps =

@@ -69,7 +69,11 @@ public final class PostgresWaitingListStore implements WaitingListStore {
 
     private final DataSource dataSource;
 
-    /** Give it a pooled data source: each call borrows a connection for one statement. */
+    /**
+     * Give it a pooled data source: each call borrows a connection for one statement.
+     *
+     * @param dataSource the database migrated by {@link SchedulingSchema}
+     */
     public PostgresWaitingListStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }

@@ -16,6 +16,12 @@ public final class SchedulingDataMap {
 
     private SchedulingDataMap() {}
 
+    /**
+     * The personal-data map of gru-scheduling's tables: what each column holds, how long it is kept, what the
+     * RGPD purge, erasure and subject access export do with it (docs/rgpd.md is generated from it).
+     *
+     * @return the tables, one entry per table
+     */
     public static DataMap map() {
         return new DataMap(List.of(
                 DataMap.table(

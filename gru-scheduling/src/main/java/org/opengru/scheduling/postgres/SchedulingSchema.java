@@ -33,7 +33,12 @@ public final class SchedulingSchema {
 
     private SchedulingSchema() {}
 
-    /** The text of a script from the jar. */
+    /**
+     * The text of a script from the jar.
+     *
+     * @param path the script's name
+     * @return the text
+     */
     public static String script(String path) {
         try (InputStream in = SchedulingSchema.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
@@ -45,14 +50,23 @@ public final class SchedulingSchema {
         }
     }
 
-    /** This module's migrations, for gru-core's runner. */
+    /**
+     * This module's migrations, for gru-core's runner.
+     *
+     * @return the migrations
+     */
     public static Migrations migrations() {
         return Migrations.of(
                 "scheduling",
                 SCRIPTS.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList());
     }
 
-    /** Applies the scripts not yet applied, each in its own transaction; returns how many ran. */
+    /**
+     * Applies the scripts not yet applied, each in its own transaction; returns how many ran.
+     *
+     * @param dataSource the database
+     * @return how many scripts ran
+     */
     public static int migrate(DataSource dataSource) {
         return migrations().migrate(dataSource);
     }

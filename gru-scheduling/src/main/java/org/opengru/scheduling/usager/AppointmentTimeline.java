@@ -44,6 +44,12 @@ public final class AppointmentTimeline implements TimelineContributor {
     private final BookingStore store;
     private final SiteDirectory sites;
 
+    /**
+     * A timeline contributor over the bookings.
+     *
+     * @param store the bookings
+     * @param sites the sites, for their names
+     */
     public AppointmentTimeline(BookingStore store, SiteDirectory sites) {
         this.store = Objects.requireNonNull(store, "store");
         this.sites = Objects.requireNonNull(sites, "sites");

@@ -33,7 +33,23 @@ import org.opengru.scheduling.booking.BookingStatus;
  */
 public final class SchedulingSubjectData implements SubjectDataContributor {
 
-    /** One appointment as exported. */
+    /**
+     * One appointment as exported.
+     *
+     * @param id the booking
+     * @param site the site
+     * @param service the service (motif)
+     * @param desk the desk
+     * @param start the appointment's start
+     * @param end its end
+     * @param status where it stands
+     * @param people how many people
+     * @param antsNumber the pré-demande ANTS number, or {@code null}
+     * @param cancelReason the agent's cancellation reason, or {@code null}
+     * @param createdAt when it was made
+     * @param updatedAt when it last changed
+     * @param trail its audit trail
+     */
     public record Appointment(
             String id,
             String site,
@@ -63,6 +79,11 @@ public final class SchedulingSubjectData implements SubjectDataContributor {
     private final BookingService bookings;
     private final @Nullable BookingPayments payments;
 
+    /**
+     * A contributor over the booking service (which cancels and detaches the erased usager's appointments).
+     *
+     * @param bookings the booking service
+     */
     public SchedulingSubjectData(BookingService bookings) {
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.payments = null;

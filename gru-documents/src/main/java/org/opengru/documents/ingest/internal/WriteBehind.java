@@ -26,7 +26,7 @@ public final class WriteBehind implements AutoCloseable {
     private boolean ended;
 
     /**
-     * @param target written to by the writer thread only; {@link #finish(Runnable)} runs its last step there too
+     * @param target written to by the writer thread only; {@link #finish(IoStep)} runs its last step there too
      */
     public WriteBehind(OutputStream target, int buffers, int bufferSize) {
         this.target = target;

@@ -31,16 +31,33 @@ public interface ApiParticulierRateLimiter {
      * reserves nothing.
      *
      * @param tokenKey a non-secret key of the token (its hash), never the token itself
+     * @param maxWait the longest the caller accepts to wait for its slot
+     * @return the reserved slot and the delay until it, or the next free slot when refused
      */
     Reservation reserve(String tokenKey, Duration maxWait);
 
-    /** No slot of this token before {@code wait} from now (a {@code Retry-After}). */
+    /**
+     * No slot of this token before {@code wait} from now (a {@code Retry-After}).
+     *
+     * @param tokenKey a non-secret key of the token (its hash)
+     * @param wait how long the API asked to wait
+     */
     void holdFor(String tokenKey, Duration wait);
 
-    /** The minimum time between two slots of one token. */
+    /**
+     * The minimum time between two slots of one token.
+     *
+     * @return the spacing, 1/rate
+     */
     Duration spacing();
 
-    /** The spacing for a rate, rounded up to the microsecond so that the rate is never exceeded. */
+    /**
+     * The spacing for a rate, rounded up to the microsecond so that the rate is never exceeded.
+     *
+     * @param requestsPerSecond 1 to {@link #DOCUMENTED_REQUESTS_PER_SECOND}
+     * @return the time between two slots
+     * @throws org.opengru.franceconnect.InvalidConfigurationException outside that range
+     */
     static Duration spacingFor(int requestsPerSecond) {
         if (requestsPerSecond < 1 || requestsPerSecond > DOCUMENTED_REQUESTS_PER_SECOND) {
             throw new org.opengru.franceconnect.InvalidConfigurationException(

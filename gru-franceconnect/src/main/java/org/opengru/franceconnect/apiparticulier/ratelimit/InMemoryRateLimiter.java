@@ -12,6 +12,13 @@ public final class InMemoryRateLimiter implements ApiParticulierRateLimiter {
     private final Duration spacing;
     private final ConcurrentHashMap<String, Instant> nextSlot = new ConcurrentHashMap<>();
 
+    /**
+     * A limiter for the threads of this node.
+     *
+     * @param clock the clock the slots are computed on
+     * @param requestsPerSecond 1 to {@link #DOCUMENTED_REQUESTS_PER_SECOND}
+     * @throws org.opengru.franceconnect.InvalidConfigurationException outside that range
+     */
     public InMemoryRateLimiter(Clock clock, int requestsPerSecond) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.spacing = ApiParticulierRateLimiter.spacingFor(requestsPerSecond);

@@ -39,6 +39,13 @@ public final class PostgresRateLimiter implements ApiParticulierRateLimiter {
     private final DataSource dataSource;
     private final Duration spacing;
 
+    /**
+     * A limiter shared by every node using this database; the database's clock places the slots.
+     *
+     * @param dataSource the database holding {@code franceconnect_api_particulier_rate}
+     * @param requestsPerSecond 1 to {@link #DOCUMENTED_REQUESTS_PER_SECOND}
+     * @throws org.opengru.franceconnect.InvalidConfigurationException outside that range
+     */
     public PostgresRateLimiter(DataSource dataSource, int requestsPerSecond) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.spacing = ApiParticulierRateLimiter.spacingFor(requestsPerSecond);
