@@ -65,6 +65,7 @@ public interface PaymentStore {
      */
     Optional<Payment> mark(TenantId tenant, PaymentId id, PaymentStatus next, Instant at, @Nullable String note);
 
+    /**
      * Pending payments created before {@code createdBefore}, oldest first, at most {@code limit}.
      *
      * @param tenant the collectivité
