@@ -16,6 +16,8 @@ import org.opengru.franceconnect.FranceConnectDataMap;
 import org.opengru.franceconnect.FranceConnectSchema;
 import org.opengru.payments.postgres.PaymentsDataMap;
 import org.opengru.payments.postgres.PaymentsSchema;
+import org.opengru.reports.postgres.ReportsDataMap;
+import org.opengru.reports.postgres.ReportsSchema;
 import org.opengru.scheduling.postgres.SchedulingDataMap;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 
@@ -31,7 +33,8 @@ final class AllModules {
                 DocumentStore.migrations(),
                 SchedulingSchema.migrations(),
                 FranceConnectSchema.migrations(),
-                PaymentsSchema.migrations());
+                PaymentsSchema.migrations(),
+                ReportsSchema.migrations());
     }
 
     static void migrate(DataSource dataSource) {
@@ -45,7 +48,8 @@ final class AllModules {
                 .plus(DocumentsDataMap.map())
                 .plus(SchedulingDataMap.map())
                 .plus(FranceConnectDataMap.map())
-                .plus(PaymentsDataMap.map());
+                .plus(PaymentsDataMap.map())
+                .plus(ReportsDataMap.map());
     }
 
     /** A column whose values are text once cast: what a name, a sentence or a file name can hide in. */

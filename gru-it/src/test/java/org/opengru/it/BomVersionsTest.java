@@ -23,7 +23,15 @@ class BomVersionsTest {
     void theBomManagesTheVersionsTheBuildUses() throws Exception {
         Map<String, String> bom = properties(Path.of("../gru-bom/pom.xml"));
         Map<String, String> build = properties(Path.of("../pom.xml"));
-        assertThat(bom).containsKeys("postgresql.version", "flyway.version", "jackson-bom.version");
+        assertThat(bom)
+                .containsKeys(
+                        "postgresql.version",
+                        "flyway.version",
+                        "jackson-bom.version",
+                        "jts.version",
+                        "metadata-extractor.version",
+                        "commons-imaging.version",
+                        "bucket4j.version");
         bom.forEach(
                 (name, version) -> assertThat(build).as("gru-bom's %s", name).containsEntry(name, version));
     }

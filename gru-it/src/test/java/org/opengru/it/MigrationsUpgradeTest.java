@@ -14,6 +14,7 @@ import org.opengru.core.jdbc.Migrations;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.franceconnect.FranceConnectSchema;
 import org.opengru.payments.postgres.PaymentsSchema;
+import org.opengru.reports.postgres.ReportsSchema;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -41,8 +42,8 @@ class MigrationsUpgradeTest {
         int applied = 0;
         int newModules = 0;
         for (Migrations module : AllModules.migrations()) {
-            // gru-payments came after that version: its scripts run for the first time.
-            if (module.module().equals("payments")) {
+            // gru-payments and gru-reports came after that version: their scripts run for the first time.
+            if (module.module().equals("payments") || module.module().equals("reports")) {
                 newModules += module.migrate(ds);
             } else {
                 applied += module.migrate(ds);
@@ -50,7 +51,9 @@ class MigrationsUpgradeTest {
         }
 
         assertThat(applied).as("scripts run again").isZero();
-        assertThat(newModules).as("the new module's scripts").isEqualTo(PaymentsSchema.SCRIPTS.size());
+        assertThat(newModules)
+                .as("the new modules' scripts")
+                .isEqualTo(PaymentsSchema.SCRIPTS.size() + ReportsSchema.SCRIPTS.size());
         assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling")).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(count(ds, "SELECT count(*) FROM scheduling_rate_limit")).isEqualTo(1);
         assertThat(count(ds, "SELECT count(*) FROM pg_tables WHERE tablename = 'scheduling_schema_version'"))

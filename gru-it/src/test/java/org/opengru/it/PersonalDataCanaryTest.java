@@ -41,6 +41,7 @@ import org.opengru.core.id.RequestId;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.intake.Channel;
+import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.notification.Attachment;
 import org.opengru.core.notification.LanguageRegister;
@@ -65,6 +66,7 @@ import org.opengru.core.rgpd.CoreSubjectData;
 import org.opengru.core.rgpd.EndOfLife;
 import org.opengru.core.rgpd.Erasure;
 import org.opengru.core.rgpd.PurgeJob;
+import org.opengru.core.rgpd.RequestEndListener;
 import org.opengru.core.rgpd.RetentionPolicy;
 import org.opengru.core.rgpd.SubjectAccess;
 import org.opengru.core.rgpd.SubjectDataContributor;
@@ -95,6 +97,25 @@ import org.opengru.franceconnect.link.AccountLink;
 import org.opengru.franceconnect.link.AccountLinkSubjectData;
 import org.opengru.franceconnect.link.LinkBasis;
 import org.opengru.franceconnect.link.PostgresAccountLinkStore;
+import org.opengru.reports.Area;
+import org.opengru.reports.FloodGuard;
+import org.opengru.reports.FollowerMailer;
+import org.opengru.reports.GeoPoint;
+import org.opengru.reports.ReportDraft;
+import org.opengru.reports.ReportId;
+import org.opengru.reports.ReportNotice;
+import org.opengru.reports.ReportService;
+import org.opengru.reports.ReportSettings;
+import org.opengru.reports.Reporter;
+import org.opengru.reports.ReportsSubjectData;
+import org.opengru.reports.postgres.PostgresReportStore;
+import org.opengru.payments.OperationId;
+import org.opengru.payments.Payment;
+import org.opengru.payments.PaymentId;
+import org.opengru.payments.PaymentOrder;
+import org.opengru.payments.postgres.PostgresPaymentStore;
+import org.opengru.payments.usager.PaymentRetention;
+import org.opengru.payments.usager.PaymentsSubjectData;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
@@ -126,7 +147,7 @@ import tools.jackson.databind.json.JsonMapper;
  * note, file name, notification, in-app item, contact, survey answer and data proof, with a marker
  * found nowhere else; then the end of the request's retention (purge, and separately anonymisation) or
  * the usager's erasure runs, and every text, JSON, array and binary column of every table of every
- * module is swept for the marker. The request's id may stay only where the data map says the law keeps
+ * module is swept for the marker (a signalement's description among them). The request's id may stay only where the data map says the law keeps
  * it. Before the change that reached every table, the purge left the marker in the outbox, the messages,
  * the notifications, the inbox, the contacts and the survey answers (shown by running it on that code).
  */
@@ -154,8 +175,10 @@ class PersonalDataCanaryTest {
     private final PieceReuse reuse;
     private final BookingService bookings;
     private final PostgresAccountLinkStore links;
+    private final PostgresPaymentStore payments;
     private final ReservationService reservations;
     private final RegistrationService registrations;
+    private final ReportService reports;
     private final AgentPrincipal agent = Principal.agent(TENANT, AgentId.of("mdupont"), Set.of(TeamId.of("enfance")));
 
     PersonalDataCanaryTest(PostgresDatabase db, @TempDir Path blobs) {
@@ -214,6 +237,7 @@ class PersonalDataCanaryTest {
                 RateLimiter.unlimited(),
                 e -> {});
         links = new PostgresAccountLinkStore(dataSource);
+        payments = new PostgresPaymentStore(JdbcTransactions.of(dataSource));
         org.opengru.core.usager.Representations representations =
                 new org.opengru.core.usager.Representations(pg.usagerStore(), pg.mandateStore());
         reservations = new ReservationService(
@@ -224,11 +248,38 @@ class PersonalDataCanaryTest {
                 IdGenerator.create(clock));
         registrations = new RegistrationService(
                 new PostgresRegistrationStore(dataSource), representations, clock, IdGenerator.create(clock));
+        reports = ReportService.builder(
+                        clock,
+                        new PostgresReportStore(pg.transactions()),
+                        BlobStore.fileSystem(blobs.resolve("reports")),
+                        notice -> {},
+                        new FollowerMailer() {
+                            @Override
+                            public void sendVerification(
+                                    TenantId t, EmailAddress to, ReportId r, String token, Instant expiresAt) {}
+
+                            @Override
+                            public void sendStatus(TenantId t, EmailAddress to, ReportNotice notice) {}
+                        })
+                .settings(ReportSettings.builder(
+                                TENANT,
+                                Area.polygon(List.of(
+                                        new GeoPoint(41, -5),
+                                        new GeoPoint(41, 10),
+                                        new GeoPoint(52, 10),
+                                        new GeoPoint(52, -5))),
+                                TeamId.of("enfance"))
+                        .category("depot-sauvage", "Dépôt sauvage")
+                        .build())
+                .floodGuard(FloodGuard.unlimited())
+                .build();
     }
 
     @Test
     void thePurgeLeavesNothingOfTheRequestBehind() throws SQLException {
-        endOfRetentionLeavesNoMarker(EndOfLife.PURGE, Set.of("gru_audit", "gru_consent", "gru_document_consent"));
+        // A payment made for the request keeps its subject (request:<id>): what the régie's accounts paid for.
+        endOfRetentionLeavesNoMarker(
+                EndOfLife.PURGE, Set.of("gru_audit", "gru_consent", "gru_document_consent", "payment"));
     }
 
     @Test
@@ -236,7 +287,13 @@ class PersonalDataCanaryTest {
         // The anonymised request, its history and its survey invitation keep the request's own id.
         endOfRetentionLeavesNoMarker(
                 EndOfLife.ANONYMISE,
-                Set.of("gru_audit", "gru_consent", "gru_document_consent", "gru_request", "gru_survey_invitation"));
+                Set.of(
+                        "gru_audit",
+                        "gru_consent",
+                        "gru_document_consent",
+                        "gru_request",
+                        "gru_survey_invitation",
+                        "payment"));
     }
 
     private void endOfRetentionLeavesNoMarker(EndOfLife how, Set<String> mayKeepTheRequestId) throws SQLException {
@@ -331,6 +388,7 @@ class PersonalDataCanaryTest {
                 r.procedure().code().value(),
                 Channel.WEB);
         satisfaction.answer(aliceActs, invitation.id(), 2, "Trop long " + marker);
+        payments.insert(payment(alice, PaymentRetention.subjectOf(r.id()), marker));
 
         assertThat(tablesHolding(marker))
                 .as("the marker is where the request put it (the sweep sees it)")
@@ -344,15 +402,21 @@ class PersonalDataCanaryTest {
                         "gru_contact",
                         "gru_survey_response",
                         "gru_document_version",
-                        "gru_document_proof");
+                        "gru_document_proof",
+                        "payment");
 
         clock.advance(Duration.ofDays(4 * 366));
+        RequestEndListener files = vault.endedRequestFiles(pg.requestStore());
+        RequestEndListener paid = new PaymentRetention(payments, clock, Period.ofYears(10));
         new PurgeJob(
                         pg.retentionStore(),
                         clock,
                         List.of(new RetentionPolicy(r.procedure().code(), Period.ofYears(1), Period.ofYears(2), how)),
                         50,
-                        vault.endedRequestFiles(pg.requestStore()))
+                        (tenant, request, end) -> {
+                            files.ended(tenant, request, end);
+                            paid.ended(tenant, request, end);
+                        })
                 .run(TENANT);
 
         assertThat(tablesHolding(marker))
@@ -477,6 +541,12 @@ class PersonalDataCanaryTest {
                 LinkBasis.CREATED,
                 clock.instant(),
                 "usager:" + bob));
+        payments.insert(payment(bob, "booking:salle-des-fetes", marker));
+
+        reports.file(ReportDraft.by(TENANT, Reporter.resident(bob), "203.0.113.7")
+                .category("depot-sauvage")
+                .at(new GeoPoint(45.77, 4.88))
+                .description("Gravats devant chez " + marker));
 
         SubjectAccess access = subjectAccess();
         JsonNode export = JsonMapper.builder().build().readTree(access.export(TENANT, bob));
@@ -490,7 +560,9 @@ class PersonalDataCanaryTest {
                 "documents",
                 "appointments",
                 "reservations",
-                "franceconnect")) {
+                "franceconnect",
+                "reports",
+                "payments")) {
             assertThat(export.at("/sections/" + section).toString())
                     .as("the export's " + section + " section shows the marker")
                     .contains(marker);
@@ -499,7 +571,8 @@ class PersonalDataCanaryTest {
                 .as("keys and codes the readable export would show without a French label")
                 .isEmpty();
         assertThat(access.exportReadable(TENANT, bob)).contains(marker, "Votre identité");
-        assertThat(tablesHolding(marker)).contains("gru_usager", "scheduling_audit", "franceconnect_account_link");
+        assertThat(tablesHolding(marker))
+                .contains("gru_usager", "scheduling_audit", "franceconnect_account_link", "report", "payment");
 
         Erasure erasure = access.erase(TENANT, bob);
 
@@ -522,6 +595,8 @@ class PersonalDataCanaryTest {
         all.add(new SchedulingSubjectData(bookings));
         all.add(new AccountLinkSubjectData(links, core.usagers()));
         all.add(new ReservationsSubjectData(reservations, registrations));
+        all.add(new ReportsSubjectData(reports));
+        all.add(new PaymentsSubjectData(payments));
         SubjectAccess access = new SubjectAccess(clock, core.usagers(), pg.requestStore(), all);
         // end::subject-access[]
         return access;
@@ -546,6 +621,18 @@ class PersonalDataCanaryTest {
             }
         }
         return out;
+    }
+
+    /** A payment by the usager, the marker in the e-mail given to PayFiP and in the object. */
+    private Payment payment(UsagerId payer, String subject, String marker) {
+        PaymentOrder order = new PaymentOrder(
+                        TENANT, "LOCATION2026X1", 2026, 15_000, "Location " + marker, marker + "@exemple.fr", subject)
+                .by(payer);
+        return Payment.pending(
+                new PaymentId(UUID.randomUUID()),
+                new OperationId(UUID.randomUUID().toString()),
+                order,
+                clock.instant());
     }
 
     private UsagerId person(String family, String given) {

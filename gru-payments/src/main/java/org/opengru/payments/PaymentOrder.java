@@ -3,6 +3,7 @@ package org.opengru.payments;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 
 /**
@@ -15,8 +16,11 @@ import org.opengru.core.tenancy.TenantId;
  * @param amountCents the amount in euro cents ({@code montant}); the provider's range is checked by the
  *     service against {@link PaymentLimits}
  * @param object what is paid for, shown on the provider's page ({@code objet}): 1 to 100 characters
- * @param payerEmail where the provider sends the ticket ({@code mel})
+ * @param payerEmail where the provider sends the ticket ({@code mel}); required to start a payment, {@code
+ *     null} once erased (RGPD)
  * @param subject what the payment settles in the application, a code such as {@code booking:42} (optional)
+ * @param payer the usager who pays, when known: their payments are in their subject-access export and go
+ *     with their erasure ({@code null}: a payer without an account, reached by the purge only)
  */
 public record PaymentOrder(
         TenantId tenant,
@@ -24,8 +28,12 @@ public record PaymentOrder(
         int budgetYear,
         long amountCents,
         String object,
-        String payerEmail,
-        @Nullable String subject) {
+        @Nullable String payerEmail,
+        @Nullable String subject,
+        @Nullable UsagerId payer) {
+
+    /** What an erased payment shows in place of its object (which may name a child, an address...). */
+    public static final String ERASED_OBJECT = "(données effacées)";
 
     private static final Pattern REFDET = Pattern.compile("[A-Za-z0-9]{6,30}");
     // Deliberately narrow: what every provider's form accepts, not all of RFC 5322.
@@ -52,13 +60,42 @@ public record PaymentOrder(
                 || object.chars().anyMatch(Character::isISOControl)) {
             throw new ValidationException("object", object, "must be 1 to 100 characters without control characters");
         }
-        if (payerEmail == null
-                || payerEmail.length() > 254
-                || !EMAIL.matcher(payerEmail).matches()) {
+        if (payerEmail != null
+                && (payerEmail.length() > 254 || !EMAIL.matcher(payerEmail).matches())) {
             throw new ValidationException("payerEmail", payerEmail, "must be an e-mail address such as nom@example.fr");
         }
         if (subject != null && !SUBJECT.matcher(subject).matches()) {
             throw new ValidationException("subject", subject, "must be a code of 1-128 characters such as booking:42");
         }
+    }
+
+    /** An order without a known payer account. */
+    public PaymentOrder(
+            TenantId tenant,
+            String debtReference,
+            int budgetYear,
+            long amountCents,
+            String object,
+            String payerEmail,
+            @Nullable String subject) {
+        this(tenant, debtReference, budgetYear, amountCents, object, payerEmail, subject, null);
+    }
+
+    /** This order paid by a known usager. */
+    public PaymentOrder by(UsagerId usager) {
+        return new PaymentOrder(tenant, debtReference, budgetYear, amountCents, object, payerEmail, subject, usager);
+    }
+
+    /**
+     * The order without its personal data (RGPD erasure or purge): no e-mail, no object, no payer; the
+     * accounting facts (debt reference, year, amount) stay.
+     */
+    public PaymentOrder erased() {
+        return new PaymentOrder(tenant, debtReference, budgetYear, amountCents, ERASED_OBJECT, null, subject, null);
+    }
+
+    /** Whether the personal data went (erasure or purge). */
+    public boolean isErased() {
+        return payerEmail == null;
     }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.error.IllegalTransitionException;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.RequestId;
@@ -46,6 +48,8 @@ public final class PaymentService {
     public static final ActorRef SYSTEM = new ActorRef(ActorKind.SYSTEM, "payments");
 
     private static final int RECONCILE_BATCH = 100;
+    /** A give-up limit that never comes. */
+    private static final Duration NEVER = Duration.ofSeconds(Long.MAX_VALUE);
 
     private final PaymentProvider provider;
     private final PaymentStore store;
@@ -70,7 +74,23 @@ public final class PaymentService {
     public StartedPayment start(PaymentOrder order, ActorRef actor) {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(actor, "actor");
-        provider.limits(order.tenant()).check(order.amountCents());
+        try {
+            if (order.payerEmail() == null) {
+                throw new ValidationException(
+                        "payerEmail", null, "is required: the provider sends the ticket there (mel)");
+            }
+            provider.limits(order.tenant()).check(order.amountCents());
+        } catch (ValidationException e) {
+            // Refused before any call, and audited on the collectivité's refusals chain (no e-mail in it).
+            Map<String, String> refused = new LinkedHashMap<>();
+            refused.put("provider", provider.name());
+            refused.put("reason", "order");
+            refused.put("field", e.field());
+            refused.put("amountCents", Long.toString(order.amountCents()));
+            refused.put("debtReference", order.debtReference());
+            append(order.tenant(), refusals(order.tenant()), actor, "payment:refused-order", "WEB", refused);
+            throw e;
+        }
         PaymentId id = new PaymentId(ids.nextUuid());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("provider", provider.name());
@@ -117,26 +137,154 @@ public final class PaymentService {
     /**
      * Reads back the collectivité's payments still pending after {@code olderThan} (the notification never
      * came, or the resident closed the page); returns how many got settled. A failed read-back leaves its
-     * payment pending for the next run.
+     * payment pending for the next run. Never gives up: see {@link #reconcile}.
      */
     public int reconcilePending(TenantId tenant, Duration olderThan) {
+        return reconcile(tenant, olderThan, NEVER).settled();
+    }
+
+    /**
+     * Reads back the collectivité's payments still pending after {@code olderThan}, and gives up on those
+     * created more than {@code giveUpAfter} ago that this last read-back still finds without a result: they
+     * become {@link PaymentStatus#EXPIRED}, audited ({@code payment:expired}). A payment whose read-back
+     * failed is never given up (the provider may hold a result OpenGRU could not read); an expired payment
+     * that the provider later says paid is still read back on its notification and recorded paid (never
+     * lost: {@code payment:paid-late}).
+     */
+    public Reconciliation reconcile(TenantId tenant, Duration olderThan, Duration giveUpAfter) {
         Objects.requireNonNull(tenant, "tenant");
         if (olderThan.isNegative()) {
             throw new ValidationException("olderThan", olderThan, "must not be negative");
         }
-        Instant cutoff = clock.instant().minus(olderThan);
+        if (giveUpAfter.isNegative() || giveUpAfter.compareTo(olderThan) < 0) {
+            throw new ValidationException("giveUpAfter", giveUpAfter, "must be at least olderThan (" + olderThan + ")");
+        }
+        Instant now = clock.instant();
+        Instant giveUpBefore = giveUpAfter.equals(NEVER) ? Instant.MIN : now.minus(giveUpAfter);
+        int read = 0;
         int settled = 0;
-        List<Payment> pending = store.pendingCreatedBefore(tenant, cutoff, RECONCILE_BATCH);
+        int expired = 0;
+        int failed = 0;
+        List<Payment> pending = store.pendingCreatedBefore(tenant, now.minus(olderThan), RECONCILE_BATCH);
         for (Payment p : pending) {
+            ReadBack back;
             try {
-                if (readBack(p, "JOB").settledNow()) {
-                    settled++;
-                }
+                back = readBack(p, "JOB");
             } catch (PaymentException e) {
                 // Audited by readBack; the payment stays pending and the next run tries again.
+                failed++;
+                continue;
+            }
+            read++;
+            if (back.settledNow()) {
+                settled++;
+            } else if (back.payment().status() == PaymentStatus.PENDING
+                    && p.createdAt().isBefore(giveUpBefore)
+                    && giveUp(p, giveUpAfter)) {
+                expired++;
             }
         }
-        return settled;
+        return new Reconciliation(read, settled, expired, failed);
+    }
+
+    /** The outcome of one reconciliation run for a collectivité. */
+    public record Reconciliation(int read, int settled, int expired, int failed) {}
+
+    private boolean giveUp(Payment p, Duration giveUpAfter) {
+        Optional<Payment> marked = store.mark(
+                p.order().tenant(),
+                p.id(),
+                PaymentStatus.EXPIRED,
+                clock.instant(),
+                "sans résultat chez le prestataire après " + giveUpAfter.toMinutes() + " minutes");
+        if (marked.isPresent()) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("operationId", p.operationId().value());
+            details.put("status", PaymentStatus.EXPIRED.name());
+            details.put("giveUpAfter", giveUpAfter.toString());
+            append(p.order().tenant(), chain(p.id()), SYSTEM, "payment:expired", "JOB", details);
+        }
+        return marked.isPresent();
+    }
+
+    /**
+     * The commune cancels a payment not made yet (the request withdrawn, the booking released): {@link
+     * PaymentStatus#CANCELLED}, audited. If the provider later says it was paid, the payment is recorded paid
+     * and the application records its refund ({@link #refundDue}).
+     *
+     * @throws org.opengru.core.error.IllegalTransitionException when it is no longer pending
+     */
+    public Payment cancel(TenantId tenant, PaymentId id, ActorRef actor, String reason) {
+        return move(tenant, id, actor, PaymentStatus.CANCELLED, "payment:cancelled", "reason", reason);
+    }
+
+    /**
+     * Records that a paid payment is to be refunded (remboursement à effectuer par le comptable public): the
+     * request was refused or lapsed, the booking cancelled, the payment came after its deadline. OpenGRU does
+     * not refund: the régie asks the comptable public, who does; {@link #refunded} records it done.
+     *
+     * @throws org.opengru.core.error.IllegalTransitionException when it is not paid
+     */
+    public Payment refundDue(TenantId tenant, PaymentId id, ActorRef actor, String reason) {
+        return move(tenant, id, actor, PaymentStatus.REFUND_DUE, "payment:refund-due", "reason", reason);
+    }
+
+    /**
+     * Records that the comptable public refunded the payment (an agent's statement, such as the date and
+     * reference of the refund).
+     *
+     * @throws org.opengru.core.error.IllegalTransitionException when no refund was due
+     */
+    public Payment refunded(TenantId tenant, PaymentId id, ActorRef actor, String statement) {
+        return move(tenant, id, actor, PaymentStatus.REFUNDED, "payment:refunded", "statement", statement);
+    }
+
+    private Payment move(
+            TenantId tenant,
+            PaymentId id,
+            ActorRef actor,
+            PaymentStatus next,
+            String action,
+            String field,
+            String why) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(actor, "actor");
+        if (why == null || why.isBlank() || why.length() > 500 || why.chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException(field, why, "must be 1 to 500 characters without control characters");
+        }
+        Payment current = store.find(tenant, id).orElseThrow(() -> new NotFoundException("payment", id.toString()));
+        Optional<Payment> moved = current.status().canBecome(next)
+                ? store.mark(tenant, id, next, clock.instant(), why)
+                : Optional.empty();
+        if (moved.isEmpty()) {
+            Payment now = store.find(tenant, id).orElse(current);
+            throw new IllegalTransitionException(
+                    "payment",
+                    id.toString(),
+                    now.status().name(),
+                    action,
+                    actor.toString(),
+                    "only from " + next.from());
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("operationId", current.operationId().value());
+        details.put("from", current.status().name());
+        details.put("status", next.name());
+        // The reason may name someone: its hash only, as gru-core's audit does for reasons.
+        details.put(field + "Sha256", sha256(why));
+        append(tenant, chain(id), actor, action, "WEB", details);
+        return moved.get();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ReadBack readBack(TenantId tenant, String operationIdText, String channel) {
@@ -162,7 +310,7 @@ public final class PaymentService {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("provider", provider.name());
         details.put("operationId", payment.operationId().value());
-        if (payment.status().isFinal()) {
+        if (!payment.status().awaitsReadBack()) {
             // Idempotent: a settled payment is never read back nor changed again.
             details.put("status", payment.status().name());
             append(tenant, chain, SYSTEM, "payment:already-settled", channel, details);
@@ -187,7 +335,8 @@ public final class PaymentService {
             throw e;
         }
         append(tenant, chain, SYSTEM, "payment:read", channel, details);
-        if (result.status() == PaymentStatus.PENDING) {
+        if (!payment.status().canBecome(result.status())) {
+            // No result yet; or, for a payment given up or cancelled, anything but a late payment.
             return new ReadBack(payment, false);
         }
         Settlement settlement = new Settlement(
@@ -208,7 +357,14 @@ public final class PaymentService {
         if (settlement.authorisationNumber() != null) {
             done.put("authorisationNumber", truncate(settlement.authorisationNumber()));
         }
-        append(tenant, chain, SYSTEM, "payment:settled", channel, done);
+        // A payment given up or cancelled, then paid: recorded, never lost; the application records its refund.
+        append(
+                tenant,
+                chain,
+                SYSTEM,
+                payment.status() == PaymentStatus.PENDING ? "payment:settled" : "payment:paid-late",
+                channel,
+                done);
         return new ReadBack(settled.get(), true);
     }
 

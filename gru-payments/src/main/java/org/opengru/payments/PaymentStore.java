@@ -3,6 +3,8 @@ package org.opengru.payments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 
 /**
@@ -22,11 +24,43 @@ public interface PaymentStore {
     Optional<Payment> find(TenantId tenant, PaymentId id);
 
     /**
-     * Settles the payment if, and only if, it is still {@link PaymentStatus#PENDING}: returns the settled
-     * payment when this call changed it, empty when it was settled already (or is unknown).
+     * Settles the payment if, and only if, its state may become the settlement's ({@link
+     * PaymentStatus#canBecome}: pending, or paid late once given up or cancelled): returns the settled payment
+     * when this call changed it, empty when it was settled already (or is unknown).
      */
     Optional<Payment> settle(TenantId tenant, OperationId operationId, Settlement settlement);
 
+    /**
+     * Moves the payment to {@code next} (given up, cancelled, refund due, refunded) if, and only if, its state
+     * may become it; keeps what the provider said. Returns the changed payment, empty when it was not in such
+     * a state (another node moved it first) or is unknown.
+     */
+    Optional<Payment> mark(TenantId tenant, PaymentId id, PaymentStatus next, Instant at, @Nullable String note);
+
     /** Pending payments created before {@code createdBefore}, oldest first, at most {@code limit}. */
     List<Payment> pendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);
+
+    /** The payments made for {@code subject} (such as {@code request:<id>}), oldest first. */
+    List<Payment> ofSubject(TenantId tenant, String subject);
+
+    /** The usager's payments (those whose order names them as payer), oldest first: their export. */
+    List<Payment> ofPayer(TenantId tenant, UsagerId payer);
+
+    /**
+     * Erases the personal data of the usager's payments ({@link PaymentOrder#erased()}); returns how many
+     * payments changed. The accounting facts stay, and a pending payment can still be read back.
+     */
+    int erasePayer(TenantId tenant, UsagerId payer);
+
+    /**
+     * Erases the personal data of the payments made for {@code subject} (such as {@code request:<id>}, at
+     * the end of the request's retention); returns how many changed.
+     */
+    int eraseSubject(TenantId tenant, String subject);
+
+    /**
+     * Erases the personal data of at most {@code limit} payments no longer pending that were created before
+     * {@code createdBefore} and still hold some; returns how many changed (the purge's batch).
+     */
+    int eraseNotPendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The final state a read-back gives a pending payment, and when OpenGRU recorded it. */
+/** The outcome a read-back gives a payment (paid, refused, abandoned), and when OpenGRU recorded it. */
 public record Settlement(
         PaymentStatus status,
         @Nullable String authorisationNumber,
@@ -15,8 +15,8 @@ public record Settlement(
     public Settlement {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(settledAt, "settledAt");
-        if (!status.isFinal()) {
-            throw new IllegalArgumentException("a settlement is final, not " + status);
+        if (!status.isProviderOutcome()) {
+            throw new IllegalArgumentException("a settlement is the provider's outcome, not " + status);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.rgpd.EndOfLife;
+import org.opengru.payments.payfip.PayfipMode;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -43,6 +44,7 @@ import org.springframework.util.unit.DataSize;
  *     a purge job every 6 hours (PostgreSQL storage only)
  * @param mail the collectivité's e-mail: notifications sent over SMTP, the residents' replies read over IMAP
  *     and threaded into their requests
+ * @param payfip the collectivité's PayFiP Régie account (online payments), given by its DDFiP
  */
 public record TenantProperties(
         @Nullable String name,
@@ -54,11 +56,12 @@ public record TenantProperties(
         @Valid @Nullable AgentLogin proconnect,
         @Valid @Nullable Scheduling scheduling,
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Retention> retention,
-        @Valid @Nullable Mail mail) {
+        @Valid @Nullable Mail mail,
+        @Valid @Nullable Payfip payfip) {
 
     /** A block with nothing set. */
     public static TenantProperties empty() {
-        return new TenantProperties(null, null, null, null, null, null, null, null, null, null);
+        return new TenantProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The retention of each démarche, sorted by démarche code. */
@@ -95,8 +98,46 @@ public record TenantProperties(
                         : base.proconnect == null ? proconnect : proconnect.inheritFrom(base.proconnect),
                 or(scheduling, base.scheduling),
                 or(retention, base.retention),
-                mail == null ? base.mail : base.mail == null ? mail : mail.inheritFrom(base.mail));
+                mail == null ? base.mail : base.mail == null ? mail : mail.inheritFrom(base.mail),
+                or(payfip, base.payfip));
     }
+
+    /**
+     * The collectivité's PayFiP Régie account: what its DDFiP gives it on joining PayFiP, and the limits it
+     * sets. PayFiP calls {@code notification-url} (public: PayFiP's servers reach it) and sends the resident
+     * back to {@code return-url}; point both at the starter's endpoints, {@code
+     * <site>/gru/payfip/<tenant>/notification} and {@code <site>/gru/payfip/<tenant>/retour}. Neither is
+     * believed: each reads the result back from PayFiP ({@code recupererDetailPaiementSecurise}).
+     *
+     * @param clientNumber the régie's client number ({@code numcli}), six digits
+     * @param mode {@code test} (no money moves), {@code activation} (real payments, to check the chain
+     *     with the DDFiP) or {@code production}, as the DDFiP opened them
+     * @param notificationUrl where PayFiP notifies the payment ({@code urlnotif})
+     * @param returnUrl where PayFiP sends the resident back ({@code urlredirect})
+     * @param resultPage the application's page the return endpoint redirects to, with {@code
+     *     ?paiement=<payment id>&etat=<state>} appended (the state as stored after the read-back)
+     * @param minAmountCents the smallest amount accepted, in cents (PayFiP's: 100, 1 €)
+     * @param maxAmountCents the largest amount accepted, in cents (PayFiP's: 9 999 999)
+     * @param reconcileAfter how long a payment may stay pending before the job reads it back
+     * @param giveUpAfter how long a payment may stay without a result at PayFiP before it is given up
+     *     (expired) after a last read-back; at least {@code reconcile-after}
+     * @param keepPersonalData how long a payment keeps the payer's e-mail and the object (RGPD purge)
+     * @param endpoint PayFiP's web service (the production one when unset; a sandbox in tests)
+     * @param paymentPage PayFiP's payment page (the production one when unset)
+     */
+    public record Payfip(
+            @NotNull @Pattern(regexp = "\\d{6}") String clientNumber,
+            @DefaultValue("test") @NotNull PayfipMode mode,
+            @NotNull URI notificationUrl,
+            @NotNull URI returnUrl,
+            @DefaultValue("/") @NotBlank String resultPage,
+            @DefaultValue("100") @Min(1) @Max(9_999_999) long minAmountCents,
+            @DefaultValue("9999999") @Min(1) @Max(9_999_999) long maxAmountCents,
+            @DefaultValue("30m") @DurationMin(minutes = 1) Duration reconcileAfter,
+            @DefaultValue("2h") @DurationMin(minutes = 15) Duration giveUpAfter,
+            @DefaultValue("P365D") @NotNull Period keepPersonalData,
+            @Nullable URI endpoint,
+            @Nullable URI paymentPage) {}
 
     /**
      * The collectivité's e-mail. With {@code smtp} (and no {@code NotificationService} of the application's

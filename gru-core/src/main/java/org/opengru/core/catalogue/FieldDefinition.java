@@ -5,8 +5,11 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +24,9 @@ import org.opengru.core.internal.Checks;
  *   <li>{@code min}/{@code max}: numbers;
  *   <li>{@code minDate}/{@code maxDate}: dates and date ranges (both ends); {@code maxDays}: the longest date
  *       range, in days, start and end included;
- *   <li>{@code choices}: single and multiple choices;
+ *   <li>{@code choices}: single and multiple choices, as codes (what the form data holds, for machines);
+ *       {@code choiceLabels}: what people read for each code ({@code {ecole-jules-ferry: École Jules-Ferry}}),
+ *       all of them or none (a definition without labels shows the codes);
  *   <li>{@code verify}: an address is checked and geocoded against the Base Adresse Nationale ({@link
  *       AddressCheck}); {@code minScore} (0 to 1, default 0.6): the geocoder's score it needs;
  *   <li>{@code bounds}: where a point may lie; {@code maxAccuracy}: the largest accuracy radius accepted, in
@@ -59,7 +64,8 @@ public record FieldDefinition(
         @Nullable Integer minItems,
         @Nullable Integer maxItems,
         @Nullable DocumentTypeCode documentType,
-        @Nullable Integer maxDays) {
+        @Nullable Integer maxDays,
+        @Nullable Map<String, String> choiceLabels) {
 
     /** The most items a group holds when the definition says nothing. */
     public static final int DEFAULT_MAX_ITEMS = 50;
@@ -117,6 +123,22 @@ public record FieldDefinition(
         } else {
             Checks.check(choices == null || choices.isEmpty(), at + "choices", choices, "apply to choice fields only");
             choices = null;
+        }
+        if (choiceLabels != null && !choiceLabels.isEmpty()) {
+            Checks.check(choice, at + "choiceLabels", choiceLabels.keySet(), "apply to choice fields only");
+            List<String> codes = choices;
+            Checks.check(
+                    choiceLabels.keySet().equals(new HashSet<>(codes)),
+                    at + "choiceLabels",
+                    choiceLabels.keySet(),
+                    () -> "must label each choice " + codes + " and no other");
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (String code : codes) {
+                labels.put(code, Checks.text(at + "choiceLabels." + code, choiceLabels.get(code), 200));
+            }
+            choiceLabels = Collections.unmodifiableMap(labels);
+        } else {
+            choiceLabels = null;
         }
         if (when != null) {
             Checks.check(!when.field().equals(name), at + "when", when.field(), "a field cannot depend on itself");
@@ -178,6 +200,14 @@ public record FieldDefinition(
         }
     }
 
+    /**
+     * What people read for a choice: its label from {@code choiceLabels}, or the code itself when the
+     * definition has no labels (or the value is not one of the choices).
+     */
+    public String choiceLabel(String code) {
+        return choiceLabels == null ? code : choiceLabels.getOrDefault(code, code);
+    }
+
     private static void only(boolean applies, String field, @Nullable Object value, String type) {
         Checks.check(applies, field, value, () -> "applies to " + type + " fields only");
     }
@@ -205,6 +235,13 @@ public record FieldDefinition(
     public static FieldDefinition file(String name, String label, boolean required, DocumentTypeCode documentType) {
         Options o = new Options(name, label, FieldType.FILE, required);
         o.documentType = documentType;
+        return o.build();
+    }
+
+    /** The same choice field with what people read for each code (every choice, in any order). */
+    public FieldDefinition withChoiceLabels(Map<String, String> labels) {
+        Options o = options();
+        o.choiceLabels = labels;
         return o.build();
     }
 
@@ -290,6 +327,7 @@ public record FieldDefinition(
         o.maxItems = maxItems;
         o.documentType = documentType;
         o.maxDays = maxDays;
+        o.choiceLabels = choiceLabels;
         return o;
     }
 
@@ -350,6 +388,9 @@ public record FieldDefinition(
         @Nullable
         Integer maxDays;
 
+        @Nullable
+        Map<String, String> choiceLabels;
+
         Options(String name, String label, FieldType type, boolean required) {
             this.name = name;
             this.label = label;
@@ -379,7 +420,8 @@ public record FieldDefinition(
                     minItems,
                     maxItems,
                     documentType,
-                    maxDays);
+                    maxDays,
+                    choiceLabels);
         }
     }
 }

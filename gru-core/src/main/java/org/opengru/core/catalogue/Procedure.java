@@ -1,5 +1,6 @@
 package org.opengru.core.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.opengru.core.usager.UsagerKind;
  * @param team the team (service instructeur) requests route to
  * @param complementDelay the default delay to give a resident to send a requested complement
  * @param retention how long a closed request is kept before archiving or purge (RGPD)
+ * @param payment what the resident pays before the request is received, or {@code null} (most démarches)
  */
 public record Procedure(
         ProcedureCode code,
@@ -30,8 +32,10 @@ public record Procedure(
         ImplicitDecisionRule implicitDecision,
         TeamId team,
         Period complementDelay,
-        Period retention) {
+        Period retention,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PaymentRule payment) {
 
+    /** A démarche without payment. */
     public Procedure(
             ProcedureCode code,
             int version,
@@ -43,6 +47,21 @@ public record Procedure(
             TeamId team,
             @Nullable Period complementDelay,
             Period retention) {
+        this(code, version, title, schema, pieces, openTo, implicitDecision, team, complementDelay, retention, null);
+    }
+
+    public Procedure(
+            ProcedureCode code,
+            int version,
+            String title,
+            @Nullable DataSchema schema,
+            @Nullable List<RequiredPiece> pieces,
+            Set<UsagerKind> openTo,
+            @Nullable ImplicitDecisionRule implicitDecision,
+            TeamId team,
+            @Nullable Period complementDelay,
+            Period retention,
+            @Nullable PaymentRule payment) {
         this.code = Checks.required("procedure.code", code);
         Checks.check(version >= 1, "procedure.version", version, "must be 1 or more");
         this.version = version;
@@ -90,6 +109,24 @@ public record Procedure(
         Checks.check(
                 !retention.isNegative() && !retention.isZero(), "procedure.retention", retention, "must be positive");
         this.retention = retention;
+        if (payment != null && payment.tariff() != null) {
+            String field = payment.tariff().field();
+            FieldDefinition f = this.schema
+                    .field(field)
+                    .orElseThrow(() -> new ValidationException(
+                            "procedure.payment.tariff.field", field, "is not a field of the schema"));
+            Checks.check(
+                    f.type() == FieldType.NUMBER,
+                    "procedure.payment.tariff.field",
+                    field,
+                    () -> "must be a NUMBER field, not " + f.type());
+        }
+        this.payment = payment;
+    }
+
+    /** Whether the resident pays before the request is received. */
+    public boolean asksPayment() {
+        return payment != null;
     }
 
     public ProcedureRef ref() {
@@ -117,6 +154,7 @@ public record Procedure(
         private @Nullable TeamId team;
         private @Nullable Period complementDelay;
         private Period retention = Period.ofYears(5);
+        private @Nullable PaymentRule payment;
 
         private Builder(ProcedureCode code, int version) {
             this.code = code;
@@ -163,6 +201,11 @@ public record Procedure(
             return this;
         }
 
+        public Builder payment(PaymentRule payment) {
+            this.payment = payment;
+            return this;
+        }
+
         public Procedure build() {
             return new Procedure(
                     code,
@@ -174,7 +217,8 @@ public record Procedure(
                     implicitDecision,
                     Checks.required("procedure.team", team),
                     complementDelay,
-                    retention);
+                    retention,
+                    payment);
         }
     }
 }

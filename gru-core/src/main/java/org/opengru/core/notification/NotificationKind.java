@@ -34,7 +34,9 @@ public enum NotificationKind {
     /** Justificatif du coffre-fort bientôt expiré. */
     DOCUMENT_EXPIRING(List.of("documentName", "expiresOn"), List.of("documentName", "expiresOn")),
     /** Enquête de satisfaction (optional answer). */
-    SATISFACTION_SURVEY(List.of("surveyLink"), List.of("surveyLink"));
+    SATISFACTION_SURVEY(List.of("surveyLink"), List.of("surveyLink")),
+    /** Signalement followed: its status changed (reçu, pris en charge, résolu, rejeté), sent to every reporter. */
+    REPORT_STATUS_CHANGED(List.of("reference", "status"), List.of("reference", "status"));
 
     /** Placeholders any template may use besides the kind's mentions. */
     public static final Set<String> COMMON_PLACEHOLDERS = Set.of("usagerName", "commune", "replyHint");

@@ -11,7 +11,7 @@ import org.opengru.core.internal.Checks;
  * What comes with an action: the channel it came through, form data and pieces to add (draft edits and
  * complements; given values replace earlier ones, pieces replace those of the same type), a reason
  * (reject, close, reopen, complement) and, for a complement request, what is missing and by when
- * (default: the démarche's complement delay).
+ * (default: the démarche's complement delay); for a payment recorded, its receipt.
  */
 public record ActionInput(
         Channel channel,
@@ -19,7 +19,23 @@ public record ActionInput(
         List<ProvidedPiece> pieces,
         @Nullable String reason,
         List<String> missing,
-        @Nullable LocalDate dueBy) {
+        @Nullable LocalDate dueBy,
+        RequestPayment.@Nullable Receipt payment) {
+
+    public ActionInput(
+            Channel channel,
+            @Nullable FormData data,
+            List<ProvidedPiece> pieces,
+            @Nullable String reason,
+            List<String> missing,
+            @Nullable LocalDate dueBy) {
+        this(channel, data, pieces, reason, missing, dueBy, null);
+    }
+
+    /** A payment recorded ({@link RequestAction#RECORD_PAYMENT}), through the channel it came by. */
+    public static ActionInput payment(RequestPayment.Receipt receipt, Channel channel) {
+        return new ActionInput(channel, null, List.of(), null, List.of(), null, receipt);
+    }
 
     public ActionInput {
         Checks.required("channel", channel);
@@ -45,14 +61,14 @@ public record ActionInput(
     }
 
     public ActionInput via(Channel c) {
-        return new ActionInput(c, data, pieces, reason, missing, dueBy);
+        return new ActionInput(c, data, pieces, reason, missing, dueBy, payment);
     }
 
     public ActionInput withReason(String r) {
-        return new ActionInput(channel, data, pieces, r, missing, dueBy);
+        return new ActionInput(channel, data, pieces, r, missing, dueBy, payment);
     }
 
     public ActionInput withMissing(List<String> m) {
-        return new ActionInput(channel, data, pieces, reason, m, dueBy);
+        return new ActionInput(channel, data, pieces, reason, m, dueBy, payment);
     }
 }

@@ -1,5 +1,6 @@
 package org.opengru.core.request;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,7 @@ import org.opengru.core.tenancy.TenantId;
  * @param decision the decision, while decided
  * @param acknowledgment the accusé de réception, from receipt on
  * @param assignee the agent who took the request in hand ("je prends"), or {@code null}
+ * @param payment the payment the démarche asks for and where it stands, or {@code null}
  */
 public record Request(
         RequestId id,
@@ -54,7 +56,56 @@ public record Request(
         @Nullable PendingComplement complement,
         @Nullable Decision decision,
         @Nullable Acknowledgment acknowledgment,
-        @Nullable AgentId assignee) {
+        @Nullable AgentId assignee,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RequestPayment payment) {
+
+    /** A request of a démarche without payment. */
+    public Request(
+            RequestId id,
+            TenantId tenant,
+            ShortReference reference,
+            ProcedureRef procedure,
+            TeamId team,
+            UsagerId applicant,
+            @Nullable UsagerId beneficiary,
+            ActorRef createdBy,
+            Intake intake,
+            RequestStatus status,
+            FormData data,
+            List<ProvidedPiece> pieces,
+            long version,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Instant receivedAt,
+            @Nullable ImplicitDeadline deadline,
+            @Nullable PendingComplement complement,
+            @Nullable Decision decision,
+            @Nullable Acknowledgment acknowledgment,
+            @Nullable AgentId assignee) {
+        this(
+                id,
+                tenant,
+                reference,
+                procedure,
+                team,
+                applicant,
+                beneficiary,
+                createdBy,
+                intake,
+                status,
+                data,
+                pieces,
+                version,
+                createdAt,
+                updatedAt,
+                receivedAt,
+                deadline,
+                complement,
+                decision,
+                acknowledgment,
+                assignee,
+                null);
+    }
 
     public Request {
         Checks.required("id", id);
@@ -89,10 +140,16 @@ public record Request(
         Checks.check(
                 (receivedAt == null)
                         == (status == RequestStatus.DRAFT
+                                || status == RequestStatus.AWAITING_PAYMENT
                                 || (status == RequestStatus.WITHDRAWN && acknowledgment == null)),
                 "receivedAt",
                 receivedAt,
                 "is set once received");
+        Checks.check(
+                status != RequestStatus.AWAITING_PAYMENT || payment != null,
+                "payment",
+                payment,
+                "is present while awaiting payment");
     }
 
     /** Who the request is about: the beneficiary when there is one, else the applicant. */
@@ -128,6 +185,7 @@ public record Request(
         private @Nullable Decision decision;
         private @Nullable Acknowledgment acknowledgment;
         private @Nullable AgentId assignee;
+        private @Nullable RequestPayment payment;
 
         private Builder(Request r) {
             id = r.id;
@@ -151,6 +209,7 @@ public record Request(
             decision = r.decision;
             acknowledgment = r.acknowledgment;
             assignee = r.assignee;
+            payment = r.payment;
         }
 
         public Request current() {
@@ -232,6 +291,15 @@ public record Request(
             return this;
         }
 
+        public @Nullable RequestPayment payment() {
+            return payment;
+        }
+
+        public Builder payment(@Nullable RequestPayment p) {
+            payment = p;
+            return this;
+        }
+
         public Request build() {
             return new Request(
                     id,
@@ -254,7 +322,8 @@ public record Request(
                     complement,
                     decision,
                     acknowledgment,
-                    assignee);
+                    assignee,
+                    payment);
         }
     }
 }

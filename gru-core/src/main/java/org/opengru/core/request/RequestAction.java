@@ -20,6 +20,13 @@ public enum RequestAction {
     /** The system records an implicit rejection (silence vaut rejet). */
     IMPLICIT_REJECT,
     /**
+     * The payment a démarche asks for is recorded: by the system from the payment provider's read-back, or
+     * by an agent for a payment at the counter; the request is received then.
+     */
+    RECORD_PAYMENT,
+    /** The system records that the payment's deadline passed: the request is withdrawn (réputée abandonnée). */
+    LAPSE_PAYMENT,
+    /**
      * An agent takes the request in hand ("je prends"): not a row of the lifecycle table, since the status
      * does not change; see {@link RequestService#assign}. Recorded in the history like any action.
      */

@@ -8,8 +8,9 @@ import org.opengru.core.internal.Checks;
 /**
  * One command's whole effect on a request, for a store to apply atomically (one transaction): the new
  * state, checked against {@code expectedVersion} (0: the request must not exist yet); the history entries
- * to append; the events for the transactional outbox; and the idempotency record of the command, if it
- * had a key. Either all of it is stored or none of it.
+ * to append (one version each: usually one, two for an agent's key-in); the events for the transactional
+ * outbox; and the idempotency record of the command, if it had a key. Either all of it is stored or none
+ * of it.
  */
 public record RequestChange(
         Request request,
@@ -21,13 +22,15 @@ public record RequestChange(
     public RequestChange {
         Checks.required("change.request", request);
         Checks.check(expectedVersion >= 0, "change.expectedVersion", expectedVersion, "must be 0 or more");
-        Checks.check(
-                request.version() == expectedVersion + 1,
-                "change.request.version",
-                request.version(),
-                () -> "must be expectedVersion + 1 = " + (expectedVersion + 1));
         history = List.copyOf(Checks.required("change.history", history));
         Checks.check(!history.isEmpty(), "change.history", history, "must hold at least one entry");
+        // One version per history entry: a command of several steps (an agent's key-in) moves it by each.
+        int steps = history.size();
+        Checks.check(
+                request.version() == expectedVersion + steps,
+                "change.request.version",
+                request.version(),
+                () -> "must be expectedVersion + " + steps + " history entries = " + (expectedVersion + steps));
         for (HistoryEntry h : history) {
             Checks.check(
                     h.requestId().equals(request.id()),

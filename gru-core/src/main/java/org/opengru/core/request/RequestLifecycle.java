@@ -6,6 +6,7 @@ import static org.opengru.core.request.ActorRole.KEYING_AGENT;
 import static org.opengru.core.request.ActorRole.SYSTEM;
 import static org.opengru.core.request.RequestStatus.ACCEPTED;
 import static org.opengru.core.request.RequestStatus.AWAITING_COMPLEMENT;
+import static org.opengru.core.request.RequestStatus.AWAITING_PAYMENT;
 import static org.opengru.core.request.RequestStatus.CLOSED_WITHOUT_FOLLOW_UP;
 import static org.opengru.core.request.RequestStatus.DRAFT;
 import static org.opengru.core.request.RequestStatus.IN_REVIEW;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.ImplicitDecision;
+import org.opengru.core.catalogue.PaymentRule;
 import org.opengru.core.catalogue.RequiredPiece;
 import org.opengru.core.deadline.ImplicitDeadline;
 import org.opengru.core.error.IllegalTransitionException;
@@ -82,6 +84,18 @@ public final class RequestLifecycle {
         }
     };
 
+    /** The receipt of the payment due, for its whole amount. */
+    static final Transition.Guard PAID_IN_FULL = ctx -> {
+        RequestPayment.Receipt receipt = ctx.input().payment();
+        Checks.required("payment", receipt);
+        RequestPayment due = Checks.required("request.payment", ctx.request().payment());
+        Checks.check(
+                receipt.amountCents() == due.amountCents(),
+                "payment.amountCents",
+                receipt.amountCents(),
+                () -> "must be the amount due, " + due.amountCents() + " cents");
+    };
+
     private static List<Violation> missingPieces(TransitionContext ctx) {
         FormData data = ctx.proposedData();
         Set<String> provided =
@@ -106,6 +120,17 @@ public final class RequestLifecycle {
                     && d.dueBy(ctx.now());
         };
     }
+
+    private static final Transition.Precondition ASKS_PAYMENT =
+            ctx -> ctx.procedure().asksPayment();
+
+    private static final Transition.Precondition ASKS_NO_PAYMENT =
+            ctx -> !ctx.procedure().asksPayment();
+
+    private static final Transition.Precondition PAYMENT_OVERDUE = ctx -> {
+        RequestPayment p = ctx.request().payment();
+        return p != null && !ctx.now().isBefore(p.dueBy());
+    };
 
     // ---- effects ------------------------------------------------------------------------------------
 
@@ -237,6 +262,33 @@ public final class RequestLifecycle {
         };
     }
 
+    /** The amount from the démarche's rule and the form, due within the rule's delay (Paris days). */
+    private static final Transition.Effect ASK_PAYMENT = (ctx, next) -> {
+        KEEP_CONTENT.apply(ctx, next);
+        PaymentRule rule = Checks.required("procedure.payment", ctx.procedure().payment());
+        String object = rule.object() != null
+                ? rule.object()
+                : ctx.procedure()
+                        .title()
+                        .substring(0, Math.min(100, ctx.procedure().title().length()));
+        java.time.Instant dueBy = ctx.now()
+                .atZone(java.time.ZoneId.of("Europe/Paris"))
+                .plus(rule.delay())
+                .toInstant();
+        next.payment(RequestPayment.due(rule.amountFor(ctx.proposedData()), object, dueBy));
+    };
+
+    private static final Transition.Effect TAKE_PAYMENT = (ctx, next) -> {
+        RequestPayment due = Checks.required("request.payment", ctx.request().payment());
+        next.payment(due.paid(ctx.input().payment().reference(), ctx.now()));
+        RECEIVE.apply(ctx, next);
+    };
+
+    private static final Transition.Effect LAPSE = (ctx, next) -> {
+        RequestPayment due = Checks.required("request.payment", ctx.request().payment());
+        next.payment(due.lapsed());
+    };
+
     private static final Transition.Effect WITHDRAW_EFFECT =
             (ctx, next) -> next.deadline(null).complement(null);
 
@@ -274,12 +326,45 @@ public final class RequestLifecycle {
                     Set.of(DRAFT),
                     SUBMITTED,
                     Set.of(APPLICANT, KEYING_AGENT),
-                    "",
-                    Transition.Precondition.ALWAYS,
+                    "the démarche asks no payment",
+                    ASKS_NO_PAYMENT,
                     "data valid against the schema and every required piece present",
                     COMPLETE,
                     "date of receipt, implicit-decision deadline started, accusé de réception issued",
                     RECEIVE),
+            new Transition(
+                    RequestAction.SUBMIT,
+                    Set.of(DRAFT),
+                    AWAITING_PAYMENT,
+                    Set.of(APPLICANT, KEYING_AGENT),
+                    "the démarche asks a payment",
+                    ASKS_PAYMENT,
+                    "data valid against the schema and every required piece present; the amount computable",
+                    COMPLETE,
+                    "amount due from the démarche's rule and the form, to pay within its delay (à payer)",
+                    ASK_PAYMENT),
+            new Transition(
+                    RequestAction.RECORD_PAYMENT,
+                    Set.of(AWAITING_PAYMENT),
+                    SUBMITTED,
+                    Set.of(SYSTEM, AGENT),
+                    "",
+                    Transition.Precondition.ALWAYS,
+                    "the receipt of the amount due",
+                    PAID_IN_FULL,
+                    "paid; date of receipt, implicit-decision deadline started, accusé de réception issued",
+                    TAKE_PAYMENT),
+            new Transition(
+                    RequestAction.LAPSE_PAYMENT,
+                    Set.of(AWAITING_PAYMENT),
+                    WITHDRAWN,
+                    Set.of(SYSTEM),
+                    "the payment's deadline passed",
+                    PAYMENT_OVERDUE,
+                    "",
+                    Transition.Guard.NONE,
+                    "not paid in time: withdrawn (réputée abandonnée)",
+                    LAPSE),
             new Transition(
                     RequestAction.REGISTER_INCOMPLETE,
                     Set.of(DRAFT),
@@ -359,7 +444,7 @@ public final class RequestLifecycle {
                     decide(CLOSED_WITHOUT_FOLLOW_UP)),
             new Transition(
                     RequestAction.WITHDRAW,
-                    Set.of(DRAFT, SUBMITTED, IN_REVIEW, AWAITING_COMPLEMENT),
+                    Set.of(DRAFT, AWAITING_PAYMENT, SUBMITTED, IN_REVIEW, AWAITING_COMPLEMENT),
                     WITHDRAWN,
                     Set.of(APPLICANT),
                     "",
@@ -433,7 +518,15 @@ public final class RequestLifecycle {
     Transition select(TransitionContext ctx, RequestAction action, Set<ActorRole> roles, boolean creating) {
         Request r = ctx.request();
         String state = creating ? "(new)" : r.status().name();
-        Transition t = find(action, creating ? null : r.status()).orElse(null);
+        // Several rows may share an action and a state, told apart by their preconditions (a démarche with
+        // or without payment): the first whose precondition holds, else the first, refused below.
+        RequestStatus from = creating ? null : r.status();
+        Transition t = table.stream()
+                .filter(row -> row.action() == action
+                        && (from == null ? row.creates() : row.from().contains(from))
+                        && row.precondition().holds(ctx))
+                .findFirst()
+                .orElse(find(action, from).orElse(null));
         if (t == null) {
             throw new IllegalTransitionException(
                     "request",

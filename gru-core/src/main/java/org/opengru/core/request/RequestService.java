@@ -101,7 +101,6 @@ public final class RequestService {
      * both kinds.
      */
     public Request create(Principal actor, NewRequest command, @Nullable IdempotencyKey clientKey) {
-        TenantId tenant = actor.tenant();
         @Nullable IdempotencyKey key = scoped(actor, RequestAction.CREATE, clientKey);
         String fingerprint = "CREATE:" + command.procedure() + ":" + command.applicant()
                 + (command.beneficiary() == null ? "" : ">" + command.beneficiary()) + ":" + actor.ref();
@@ -109,6 +108,48 @@ public final class RequestService {
         if (replay != null) {
             return replay;
         }
+        return commit(List.of(step(creation(actor, command), RequestAction.CREATE, true)), 0, key, fingerprint);
+    }
+
+    /**
+     * A request received by phone or at the counter, keyed in by an agent of the démarche's team in one
+     * step: created and received at once, complete ({@code missing} empty: submitted, every required piece
+     * among {@code command.pieces()}, paper ones included, see {@link ProvidedPiece#onPaper}) or incomplete
+     * ({@code missing} lists what the resident still has to bring, {@code reason} says why; the accusé de
+     * réception lists them). It is stored only once both steps passed their checks: a refused key-in (a
+     * missing piece not listed, no reason, an invalid value) leaves no draft behind. With the same key, a
+     * retry returns the request as it is now.
+     */
+    public Request keyIn(
+            Principal actor,
+            NewRequest command,
+            List<String> missing,
+            @Nullable String reason,
+            @Nullable IdempotencyKey clientKey) {
+        Objects.requireNonNull(missing, "missing");
+        @Nullable IdempotencyKey key = scoped(actor, RequestAction.CREATE, clientKey);
+        RequestAction receive = missing.isEmpty() ? RequestAction.SUBMIT : RequestAction.REGISTER_INCOMPLETE;
+        String fingerprint = "KEY_IN:" + receive + ":" + command.procedure() + ":" + command.applicant()
+                + (command.beneficiary() == null ? "" : ">" + command.beneficiary()) + ":" + actor.ref();
+        Request replay = replay(actor, key, fingerprint);
+        if (replay != null) {
+            return replay;
+        }
+        TransitionContext creation = creation(actor, command);
+        Step created = step(creation, RequestAction.CREATE, true);
+        Request draft = created.after();
+        ActionInput input = missing.isEmpty()
+                ? ActionInput.none().via(command.channel())
+                : ActionInput.complementRequest(reason == null ? "" : reason, missing, null)
+                        .via(command.channel());
+        Step received =
+                step(context(draft, creation.procedure(), actor, input, draft.createdAt(), null), receive, false);
+        return commit(List.of(created, received), 0, key, fingerprint);
+    }
+
+    /** The context of a creation: the draft as it would be, every check on the démarche and the usagers done. */
+    private TransitionContext creation(Principal actor, NewRequest command) {
+        TenantId tenant = actor.tenant();
         Procedure procedure = procedures
                 .latest(tenant, command.procedure())
                 .orElseThrow(() ->
@@ -173,7 +214,7 @@ public final class RequestService {
         ActionInput input = new ActionInput(command.channel(), command.data(), command.pieces(), null, List.of(), null);
         TransitionContext ctx = context(draft, procedure, actor, input, now, applicant.kind());
         ctx.markCreation();
-        return fire(ctx, RequestAction.CREATE, true, key, fingerprint);
+        return ctx;
     }
 
     /**
@@ -202,7 +243,7 @@ public final class RequestService {
         Request request = load(actor, id);
         Procedure procedure = procedureOf(request);
         TransitionContext ctx = context(request, procedure, actor, input, clock.instant(), null);
-        return fire(ctx, action, false, key, fingerprint);
+        return commit(List.of(step(ctx, action, false)), request.version(), key, fingerprint);
     }
 
     public Request edit(Principal actor, RequestId id, ActionInput content, @Nullable IdempotencyKey key) {
@@ -471,12 +512,11 @@ public final class RequestService {
                 ids::newEventId);
     }
 
-    private Request fire(
-            TransitionContext ctx,
-            RequestAction action,
-            boolean creating,
-            @Nullable IdempotencyKey key,
-            String fingerprint) {
+    /** One transition worked out in memory: the request after it, its history entry and its events. */
+    private record Step(Request after, HistoryEntry entry, List<DomainEvent> events) {}
+
+    /** Selects the transition, checks its guard and applies its effects, storing nothing. */
+    private Step step(TransitionContext ctx, RequestAction action, boolean creating) {
         Request before = ctx.request();
         Set<ActorRole> roles = policy.rolesOf(ctx.actor(), before);
         Transition t = lifecycle.select(ctx, action, roles, creating);
@@ -511,11 +551,23 @@ public final class RequestService {
                 after.status(),
                 ctx.input().reason(),
                 action == RequestAction.IMPLICIT_ACCEPT || action == RequestAction.IMPLICIT_REJECT);
+        return new Step(after, entry, events);
+    }
+
+    /** Stores the steps as one change (all or nothing), then publishes their events. */
+    private Request commit(List<Step> steps, long expectedVersion, @Nullable IdempotencyKey key, String fingerprint) {
+        Request after = steps.get(steps.size() - 1).after();
+        List<HistoryEntry> entries = new ArrayList<>();
+        List<DomainEvent> events = new ArrayList<>();
+        for (Step s : steps) {
+            entries.add(s.entry());
+            events.addAll(s.events());
+        }
+        Instant at = steps.get(steps.size() - 1).entry().at();
         IdempotencyRecord idem = key == null
                 ? null
-                : new IdempotencyRecord(after.tenant(), key, fingerprint, after.id(), version, ctx.now());
-        RequestStore.Outcome outcome =
-                store.apply(new RequestChange(after, creating ? 0 : before.version(), List.of(entry), events, idem));
+                : new IdempotencyRecord(after.tenant(), key, fingerprint, after.id(), after.version(), at);
+        RequestStore.Outcome outcome = store.apply(new RequestChange(after, expectedVersion, entries, events, idem));
         if (!outcome.replayed()) {
             publisher.publish(events);
         }

@@ -4,6 +4,11 @@ package org.opengru.core.request;
 public enum RequestStatus {
     /** Being filled in (brouillon): not yet received by the administration. */
     DRAFT,
+    /**
+     * Filled in and waiting for its payment (à payer) before a deadline: not yet received; received once
+     * paid, withdrawn (réputée abandonnée) when the deadline passes.
+     */
+    AWAITING_PAYMENT,
     /** Received (déposée); the accusé de réception was issued. */
     SUBMITTED,
     /** Being processed by an agent (en instruction). */

@@ -53,7 +53,10 @@ public final class ReadableExport {
         return new ReadableExport(all);
     }
 
-    /** Labels from a UTF-8 properties file next to {@code owner} (key = label; {@code value.CODE} = label). */
+    /**
+     * Labels from a UTF-8 properties file next to {@code owner} (key = label; {@code value.CODE} = label;
+     * {@code verbatim.key} = why that key's values, such as a debt reference in capitals, are no codes).
+     */
     public static Map<String, String> labels(Class<?> owner, String resource) {
         Properties p = new Properties();
         try (InputStream in = owner.getResourceAsStream(resource)) {
@@ -71,9 +74,24 @@ public final class ReadableExport {
 
     /** The page. */
     public String html(JsonNode export) {
+        return html(export, null);
+    }
+
+    /**
+     * The page, styled by the host's {@code stylesheet} (a URL, or null for none): hosts forbid inline
+     * styles (Content-Security-Policy), so the page carries none. It declares the viewport, so that it
+     * reflows on a phone instead of being drawn 980 px wide and shrunk.
+     */
+    public String html(JsonNode export, @org.jspecify.annotations.Nullable String stylesheet) {
         StringBuilder out = new StringBuilder(4096);
         out.append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Vos données personnelles</title>\n</head>\n<body>\n<main>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        if (stylesheet != null) {
+            out.append("<link rel=\"stylesheet\" href=\"")
+                    .append(escape(stylesheet))
+                    .append("\">\n");
+        }
+        out.append("<title>Vos données personnelles</title>\n</head>\n<body>\n<main>\n")
                 .append("<h1>Les données que nous conservons sur vous</h1>\n<p>Document établi le ")
                 .append(escape(scalar(export.path("generatedAt").asString(""))))
                 .append(". Il contient tout ce que les services de la commune conservent sur vous, classé par")
@@ -107,7 +125,8 @@ public final class ReadableExport {
                 if (!labels.containsKey(e.getKey())) {
                     out.add(e.getKey());
                 }
-                if (!e.getKey().equals(FREE)) {
+                // verbatim.KEY: the key's values are references (a debt's, a bank's), not codes to label.
+                if (!e.getKey().equals(FREE) && !labels.containsKey("verbatim." + e.getKey())) {
                     missing(e.getValue(), out);
                 }
             }

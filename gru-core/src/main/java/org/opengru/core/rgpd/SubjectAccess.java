@@ -63,6 +63,11 @@ public final class SubjectAccess {
         return readable().html(tree(tenant, usager));
     }
 
+    /** The same, styled by the host's {@code stylesheet} (a URL; see {@link ReadableExport}). */
+    public String exportReadable(TenantId tenant, UsagerId usager, String stylesheet) {
+        return readable().html(tree(tenant, usager), stylesheet);
+    }
+
     /** The renderer of {@link #exportReadable}, with every contributor's labels. */
     public ReadableExport readable() {
         Map<String, String> labels = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.request.RequestStatus;
@@ -108,7 +109,8 @@ public final class OpenDataStatistics {
         return rows;
     }
 
-    private static Double median(List<Double> values) {
+    /** The median, or null for no value; also the dashboard's. */
+    static @Nullable Double median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }

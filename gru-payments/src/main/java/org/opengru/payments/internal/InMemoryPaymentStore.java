@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AlreadyExistsException;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.payments.OperationId;
 import org.opengru.payments.Payment;
@@ -51,10 +54,28 @@ public final class InMemoryPaymentStore implements PaymentStore {
         Key key = new Key(tenant, operationId);
         Payment[] changed = new Payment[1];
         payments.computeIfPresent(key, (k, p) -> {
-            if (p.status() != PaymentStatus.PENDING) {
+            if (!p.status().canBecome(settlement.status())) {
                 return p;
             }
             changed[0] = p.settled(settlement);
+            return changed[0];
+        });
+        return Optional.ofNullable(changed[0]);
+    }
+
+    @Override
+    public Optional<Payment> mark(
+            TenantId tenant, PaymentId id, PaymentStatus next, Instant at, @Nullable String note) {
+        Optional<Payment> found = find(tenant, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Payment[] changed = new Payment[1];
+        payments.computeIfPresent(new Key(tenant, found.get().operationId()), (k, p) -> {
+            if (!p.status().canBecome(next)) {
+                return p;
+            }
+            changed[0] = p.marked(next, at, note);
             return changed[0];
         });
         return Optional.ofNullable(changed[0]);
@@ -69,5 +90,62 @@ public final class InMemoryPaymentStore implements PaymentStore {
                 .sorted(Comparator.comparing(Payment::createdAt))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<Payment> ofSubject(TenantId tenant, String subject) {
+        return payments.values().stream()
+                .filter(p -> p.order().tenant().equals(tenant)
+                        && subject.equals(p.order().subject()))
+                .sorted(Comparator.comparing(Payment::createdAt))
+                .toList();
+    }
+
+    @Override
+    public List<Payment> ofPayer(TenantId tenant, UsagerId payer) {
+        return payments.values().stream()
+                .filter(p -> p.order().tenant().equals(tenant)
+                        && payer.equals(p.order().payer()))
+                .sorted(Comparator.comparing(Payment::createdAt))
+                .toList();
+    }
+
+    @Override
+    public int erasePayer(TenantId tenant, UsagerId payer) {
+        return erase(tenant, p -> payer.equals(p.order().payer()), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int eraseSubject(TenantId tenant, String subject) {
+        return erase(tenant, p -> subject.equals(p.order().subject()), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int eraseNotPendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit) {
+        return erase(
+                tenant,
+                p -> p.status() != PaymentStatus.PENDING && p.createdAt().isBefore(createdBefore),
+                limit);
+    }
+
+    private int erase(TenantId tenant, Predicate<Payment> which, int limit) {
+        int changed = 0;
+        for (Key key : payments.keySet()) {
+            if (changed >= limit || !key.tenant().equals(tenant)) {
+                continue;
+            }
+            boolean[] did = new boolean[1];
+            payments.computeIfPresent(key, (k, p) -> {
+                if (p.order().isErased() || !which.test(p)) {
+                    return p;
+                }
+                did[0] = true;
+                return p.erased();
+            });
+            if (did[0]) {
+                changed++;
+            }
+        }
+        return changed;
     }
 }

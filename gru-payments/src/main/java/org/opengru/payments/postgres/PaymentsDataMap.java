@@ -1,6 +1,7 @@
 package org.opengru.payments.postgres;
 
 import static org.opengru.core.rgpd.DataMap.Content.PERSONAL;
+import static org.opengru.core.rgpd.DataMap.Content.PSEUDONYMOUS;
 import static org.opengru.core.rgpd.DataMap.Content.TECHNICAL;
 import static org.opengru.core.rgpd.DataMap.column;
 
@@ -19,13 +20,20 @@ public final class PaymentsDataMap {
                 MODULE,
                 "payment",
                 "online payments (paiements PayFiP) and what the provider said of each",
-                "as the collectivité's accounting records require; no automatic purge yet",
-                "untouched: a payment is not part of a request's file",
-                "not yet handled: the payer's e-mail address stays until a purge is added (see docs/payments.md)",
-                "not exported yet",
+                "the payer's e-mail, the object, the note and the payer's id until the PaymentRetention purge (a period"
+                        + " the commune sets after the payment, one year by default); the accounting facts (debt"
+                        + " reference, year, amount, state, authorisation number, dates) as the régie's accounts"
+                        + " require",
+                "the payments made for the request (subject request:<id>) lose the e-mail, the object, the note and the"
+                        + " payer's id (PaymentRetention, a RequestEndListener); the accounting facts stay, with the subject",
+                "the usager's payments lose the e-mail, the object, the note and the payer's id; the accounting facts stay"
+                        + " without anything naming them: art. 17.3.b RGPD (the régie's accounting records)",
+                "payments",
                 column("payer_email", PERSONAL, "the payer's e-mail address (mel)"),
                 column("object", PERSONAL, "what is paid for, as shown to the payer (objet)"),
-                column("debt_reference", TECHNICAL, "the debt's reference at the régie (refdet)"),
+                column("usager_id", PSEUDONYMOUS, "the payer's usager id, when known"),
+                column("note", PERSONAL, "why the commune gave it up, cancelled it or asked for its refund"),
+                column("debt_reference", PSEUDONYMOUS, "the debt's reference at the régie (refdet)"),
                 column("operation_id", TECHNICAL, "the provider's operation id (idOp)"),
                 column("subject", TECHNICAL, "what the payment settles in the application"),
                 column("status", TECHNICAL, "the state"),

@@ -12,7 +12,8 @@ import org.opengru.core.jdbc.Migrations;
 public final class PaymentsSchema {
 
     /** The scripts' file names, in order. Add new files here and never edit a released one. */
-    public static final List<String> SCRIPTS = List.of("V1__payments.sql");
+    public static final List<String> SCRIPTS =
+            List.of("V1__payments.sql", "V2__payment_payer.sql", "V3__payment_outcomes.sql");
 
     private PaymentsSchema() {}
 

@@ -49,6 +49,8 @@ public final class FakePayfip implements AutoCloseable {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     /** When set, every call waits on it (a PayFiP that does not answer). */
     public volatile CountDownLatch hold;
+    /** While set, every call is answered 503 (PayFiP down). */
+    public volatile boolean unavailable;
 
     public FakePayfip() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -103,6 +105,10 @@ public final class FakePayfip implements AutoCloseable {
                 }
             }
             byte[] body = ex.getRequestBody().readAllBytes();
+            if (unavailable) {
+                ex.sendResponseHeaders(503, -1);
+                return;
+            }
             String operation = PayfipSoap.requestOperation(body);
             Map<String, String> fields = PayfipSoap.requestFields(body);
             calls.add(operation);

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.audit.AuditEntry;
 import org.opengru.core.audit.AuditTrail;
+import org.opengru.core.error.IllegalTransitionException;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.principal.ActorKind;
@@ -40,6 +42,7 @@ class PayfipPaymentFlowTest {
     private static final TenantId LYON = TenantId.of("lyon");
     private static final TenantId DIJON = TenantId.of("dijon");
     private static final ActorRef CLAIRE = new ActorRef(ActorKind.USAGER, "claire");
+    private static final ActorRef AGENT = new ActorRef(ActorKind.AGENT, "mdupont");
 
     private final FakePayfip payfip;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T13:00:00Z"));
@@ -227,6 +230,14 @@ class PayfipPaymentFlowTest {
                 .isInstanceOfSatisfying(
                         ValidationException.class, e -> assertThat(e.field()).isEqualTo("payfip.clientNumber"));
         assertThat(payfip.calls).isEmpty();
+        assertThat(audit.entries(LYON, PaymentService.refusals(LYON)))
+                .extracting(
+                        e -> e.record().action() + " " + e.record().details().get("field") + " "
+                                + e.record().details().get("amountCents"))
+                .containsExactly("payment:refused-order amountCents 99", "payment:refused-order amountCents 10000000");
+        assertThat(store.pendingCreatedBefore(LYON, clock.instant().plusSeconds(1), 10))
+                .as("nothing stored")
+                .isEmpty();
     }
 
     @Test
@@ -277,5 +288,100 @@ class PayfipPaymentFlowTest {
         assertThat(actions(p)).containsExactly("payment:created", "payment:read-failed");
         assertThat(store.pendingCreatedBefore(LYON, clock.instant().plusSeconds(1), 10))
                 .hasSize(1);
+    }
+
+    @Test
+    void aPaymentPendingPastTheLimitIsGivenUpAfterItsLastReadBackAndAuditedNeverWhileUnreadable() {
+        Payment silent = start(LYON).payment();
+        Payment unreadable = start(LYON).payment();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(service.reconcile(LYON, Duration.ofMinutes(30), Duration.ofHours(2)))
+                .as("pending, not yet past the limit")
+                .isEqualTo(new PaymentService.Reconciliation(2, 0, 0, 0));
+        clock.advance(Duration.ofHours(2));
+        payfip.calls.clear();
+        Payment fresh = start(LYON).payment();
+        payfip.unavailable = true;
+        PaymentService.Reconciliation down = service.reconcile(LYON, Duration.ofMinutes(30), Duration.ofHours(2));
+        assertThat(down).isEqualTo(new PaymentService.Reconciliation(0, 0, 0, 2));
+        assertThat(store.find(LYON, silent.id()).orElseThrow().status())
+                .as("a read-back that failed never gives up")
+                .isEqualTo(PaymentStatus.PENDING);
+        payfip.unavailable = false;
+
+        PaymentService.Reconciliation run = service.reconcile(LYON, Duration.ofMinutes(30), Duration.ofHours(2));
+
+        assertThat(run).isEqualTo(new PaymentService.Reconciliation(2, 0, 2, 0));
+        Payment expired = store.find(LYON, silent.id()).orElseThrow();
+        assertThat(expired.status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(expired.note()).contains("120 minutes");
+        assertThat(actions(expired)).endsWith("payment:read", "payment:expired");
+        assertThat(store.find(LYON, unreadable.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(store.find(LYON, fresh.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(service.reconcile(LYON, Duration.ofMinutes(30), Duration.ofHours(2))
+                        .read())
+                .as("given up: not reconciled again")
+                .isZero();
+    }
+
+    @Test
+    void aPaymentGivenUpOrCancelledThatThenProvesPaidIsRecordedPaidNeverLost() {
+        Payment given = start(LYON).payment();
+        Payment cancelled = start(LYON).payment();
+        clock.advance(Duration.ofHours(3));
+        service.reconcile(LYON, Duration.ofMinutes(30), Duration.ofHours(2));
+        assertThatThrownBy(() -> service.cancel(LYON, given.id(), CLAIRE, "demande retirée"))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("EXPIRED");
+        Payment c = store.find(LYON, cancelled.id()).orElseThrow();
+        assertThat(c.status()).isEqualTo(PaymentStatus.EXPIRED);
+
+        payfip.pay(given.operationId().value());
+        ReadBack late = service.notified(LYON, given.operationId().value());
+
+        assertThat(late.settledNow()).isTrue();
+        assertThat(late.payment().status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(late.payment().authorisationNumber()).isEqualTo("A1B2C3");
+        assertThat(actions(late.payment())).endsWith("payment:read", "payment:paid-late");
+        assertThat(service.notified(LYON, given.operationId().value()).settledNow())
+                .as("once")
+                .isFalse();
+    }
+
+    @Test
+    void theCommuneCancelsAPendingPaymentAndRecordsTheRefundTheComptablePublicMakes() {
+        Payment pending = start(LYON).payment();
+        Payment cancelled = service.cancel(LYON, pending.id(), AGENT, "Réservation annulée");
+        assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(cancelled.note()).isEqualTo("Réservation annulée");
+        payfip.refuse(pending.operationId().value());
+        assertThat(service.notified(LYON, pending.operationId().value())
+                        .payment()
+                        .status())
+                .as("refused after cancellation: stays cancelled")
+                .isEqualTo(PaymentStatus.CANCELLED);
+
+        Payment paid = start(LYON).payment();
+        payfip.pay(paid.operationId().value());
+        service.notified(LYON, paid.operationId().value());
+        assertThatThrownBy(() -> service.refunded(LYON, paid.id(), AGENT, "virement du 12/12"))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> service.refundDue(LYON, paid.id(), AGENT, " "))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("reason");
+        assertThatThrownBy(() -> service.refundDue(DIJON, paid.id(), AGENT, "Salle indisponible"))
+                .isInstanceOf(NotFoundException.class);
+
+        Payment due = service.refundDue(LYON, paid.id(), AGENT, "Salle indisponible");
+        assertThat(due.status()).isEqualTo(PaymentStatus.REFUND_DUE);
+        assertThat(due.authorisationNumber()).as("what PayFiP said stays").isEqualTo("A1B2C3");
+        assertThatThrownBy(() -> service.cancel(LYON, paid.id(), AGENT, "encore"))
+                .isInstanceOf(IllegalTransitionException.class);
+        Payment refunded = service.refunded(LYON, paid.id(), AGENT, "Remboursé par la DDFiP le 12/12/2026");
+        assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(actions(refunded)).endsWith("payment:refund-due", "payment:refunded");
+        assertThat(audit.entries(LYON, PaymentService.chain(paid.id())).toString())
+                .as("the reason is hashed, never in the audit")
+                .doesNotContain("Salle indisponible");
     }
 }

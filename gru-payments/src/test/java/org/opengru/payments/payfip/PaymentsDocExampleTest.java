@@ -60,13 +60,14 @@ class PaymentsDocExampleTest {
             ReadBack notified = payments.notified(lyon, idOp);
             ReadBack returned = payments.returned(lyon, idOp); // settledNow() false: settled once only
 
-            // 3. A job, every few minutes: what is still pending after 30 minutes is read back.
-            int settled = payments.reconcilePending(lyon, Duration.ofMinutes(30));
+            // 3. A job, every few minutes: what is still pending after 30 minutes is read back; what
+            //    PayFiP still has no result for after 2 hours is given up (EXPIRED), never lost.
+            PaymentService.Reconciliation run = payments.reconcile(lyon, Duration.ofMinutes(30), Duration.ofHours(2));
             // end::callbacks[]
             assertThat(notified.payment().status()).isEqualTo(PaymentStatus.PAID);
             assertThat(notified.settledNow()).isTrue();
             assertThat(returned.settledNow()).isFalse();
-            assertThat(settled).isZero();
+            assertThat(run.settled()).isZero();
         }
     }
 }

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.opengru.core.jdbc.Migrations;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.franceconnect.FranceConnectSchema;
+import org.opengru.payments.postgres.PaymentsSchema;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class GruMigrations {
 
     /** The modules whose migrations are applied, in dependency order. */
-    public static final List<String> MODULES = List.of("core", "documents", "scheduling", "franceconnect");
+    public static final List<String> MODULES = List.of("core", "documents", "scheduling", "franceconnect", "payments");
 
     private static final Logger log = LoggerFactory.getLogger(GruMigrations.class);
 
@@ -36,7 +37,8 @@ public final class GruMigrations {
                 Migrations.core(),
                 DocumentStore.migrations(),
                 SchedulingSchema.migrations(),
-                FranceConnectSchema.migrations());
+                FranceConnectSchema.migrations(),
+                PaymentsSchema.migrations());
     }
 
     /** Migrates every module; returns the number of migrations applied. */

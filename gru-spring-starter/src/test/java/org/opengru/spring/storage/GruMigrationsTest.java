@@ -16,6 +16,7 @@ import org.opengru.core.jdbc.Migrations;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.franceconnect.FranceConnectSchema;
+import org.opengru.payments.postgres.PaymentsSchema;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -37,6 +38,7 @@ class GruMigrationsTest {
         DocumentStore.migrations().migrate(plain.dataSource());
         SchedulingSchema.migrate(plain.dataSource());
         FranceConnectSchema.migrate(plain.dataSource());
+        PaymentsSchema.migrate(plain.dataSource());
         assertThat(new GruMigrations(plain.dataSource()).migrate())
                 .as("run again by the starter")
                 .isZero();

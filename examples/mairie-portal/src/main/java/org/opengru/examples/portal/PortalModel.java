@@ -2,6 +2,8 @@ package org.opengru.examples.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.format.DateTimeParseException;
+import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.NotFoundException;
@@ -58,10 +60,15 @@ class PortalModel {
     }
 
     /**
-     * An id or code in the address that is not one (a malformed UUID, say) names nothing: the same page as
-     * an unknown one, never a 500.
+     * An id, code or date in the address that is not one (a malformed UUID, a day that does not exist) or
+     * that names nothing the pages look up names nothing: the same page as an unknown one, never a 500.
      */
-    @ExceptionHandler({ValidationException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        ValidationException.class,
+        MethodArgumentTypeMismatchException.class,
+        DateTimeParseException.class,
+        NoSuchElementException.class
+    })
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String malformed(HttpSession session, Model model) {
         return page("introuvable", session, model);

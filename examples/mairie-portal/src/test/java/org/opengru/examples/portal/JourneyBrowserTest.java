@@ -135,6 +135,7 @@ class JourneyBrowserTest extends RunningPortal {
         browser.go(By.xpath("//button[text()='Déplacer le rendez-vous']"));
         assertThat(browser.page()).contains("Votre rendez-vous a été déplacé");
         browser.go(By.xpath("//button[text()='Annuler ce rendez-vous']"));
+        browser.go(By.xpath("//button[text()='Oui, annuler ce rendez-vous']"));
         assertThat(browser.page()).contains("Votre rendez-vous est annulé").contains("Annulé par vous");
 
         // And books again, to be received at the desk.
@@ -188,8 +189,8 @@ class JourneyBrowserTest extends RunningPortal {
         browser.go(By.xpath("//button[text()='Enregistrer la demande']"));
         assertThat(browser.page())
                 .contains("enregistrée pour le compte de l'usager")
-                .contains("PHONE")
-                .contains("sophie.accueil");
+                .contains("par téléphone")
+                .contains("Sophie Lambert");
 
         browser.open("/agent/rendez-vous?site=hotel-de-ville&jour=" + LocalDate.ofInstant(first, Commune.ZONE));
         assertThat(browser.page()).contains("Guichet 3").contains("Claire Marie Martin");
@@ -228,6 +229,7 @@ class JourneyBrowserTest extends RunningPortal {
             browser.go(By.xpath("//button[text()='Prendre en charge']"));
         }
         browser.go(By.xpath("//button[text()='Accepter']"));
+        browser.go(By.xpath("//button[text()='Oui, accepter la demande']"));
         assertThat(browser.page()).contains("Acceptée");
         browser.axe();
 

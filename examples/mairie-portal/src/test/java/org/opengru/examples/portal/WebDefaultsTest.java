@@ -85,7 +85,7 @@ class WebDefaultsTest extends RunningPortal {
 
     @Test
     void redirectsNeverNameTheHostTheClientSent() throws IOException {
-        for (String path : List.of("/mon-espace", "/agent", "/mes-demandes")) {
+        for (String path : List.of("/mon-espace", "/agent", "/rendez-vous")) {
             String response = raw("GET " + path + " HTTP/1.1\r\nHost: attaquant.example\r\nConnection: close\r\n\r\n");
             assertThat(response).as(path).startsWith("HTTP/1.1 302");
             assertThat(response).as(path).doesNotContain("attaquant.example");

@@ -121,6 +121,14 @@ public final class DefaultTemplates {
                         "Bonjour {{usagerName}},\n\nÊtes-vous satisfait(e) de ce service ? Une seule question :"
                                 + " {{surveyLink}}",
                         "{{commune}} : votre avis en une question : {{surveyLink}}");
+            case REPORT_STATUS_CHANGED ->
+                t(
+                        k,
+                        r,
+                        "Votre signalement {{reference}} : {{status}}",
+                        "Bonjour {{usagerName}},\n\nLe signalement {{reference}} que vous suivez est maintenant :"
+                                + " {{status}}.\n\n{{replyHint}}",
+                        "{{commune}} : signalement {{reference}} : {{status}}.");
         };
     }
 

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.ProcedureCode;
+import org.opengru.core.catalogue.RequiredPiece;
 import org.opengru.core.error.GruException;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.exchange.Visibility;
 import org.opengru.core.id.EventId;
@@ -27,8 +29,8 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.RequestDeliveries;
 import org.opengru.core.principal.AgentPrincipal;
-import org.opengru.core.request.ActionInput;
 import org.opengru.core.request.NewRequest;
+import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestAction;
 import org.opengru.core.request.RequestQuery;
@@ -37,7 +39,9 @@ import org.opengru.core.usager.Household;
 import org.opengru.core.usager.Usager;
 import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.Confirmation;
 import org.opengru.examples.portal.commune.FileRefusals;
+import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
@@ -216,7 +220,9 @@ class AgentController {
             @RequestParam String action,
             @RequestParam(defaultValue = "") String motif,
             @RequestParam(name = "piece", required = false) @Nullable List<String> missing,
+            @RequestParam(name = Confirmation.CONFIRMED, defaultValue = "") String confirmed,
             HttpSession session,
+            Model model,
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
         RequestId requestId = RequestId.parse(id);
@@ -224,6 +230,14 @@ class AgentController {
                 .filter(a -> a.name().equals(action))
                 .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action"));
+        if (FINAL_ACTIONS.contains(chosen) && !"oui".equals(confirmed)) {
+            if (chosen != RequestAction.ACCEPT && motif.isBlank()) {
+                redirect.addFlashAttribute("problem", "L'action n'a pas été faite : indiquez le motif.");
+                return "redirect:/agent/demandes/" + id;
+            }
+            model.addAttribute("confirmation", confirmation(agent, requestId, chosen, motif));
+            return "confirmation";
+        }
         try {
             switch (chosen) {
                 case START_REVIEW -> core.requests().startReview(agent, requestId, null);
@@ -248,6 +262,49 @@ class AgentController {
             redirect.addFlashAttribute("problem", "L'action n'a pas été faite : " + refusal(e));
         }
         return "redirect:/agent/demandes/" + id;
+    }
+
+    /** The decisions the resident is told of and that close the request: asked once more before. */
+    private static final Set<RequestAction> FINAL_ACTIONS =
+            EnumSet.of(RequestAction.ACCEPT, RequestAction.REJECT, RequestAction.CLOSE_WITHOUT_FOLLOW_UP);
+
+    private Confirmation confirmation(AgentPrincipal agent, RequestId id, RequestAction action, String motif) {
+        Request r = core.requests().get(agent, id);
+        String about =
+                "Demande " + r.reference() + " : " + labels.title(r.procedure()) + ", de " + labels.name(r.applicant());
+        String back = "/agent/demandes/" + r.id();
+        String post = back + "/action";
+        return switch (action) {
+            case ACCEPT ->
+                new Confirmation(
+                        "Accepter cette demande ?",
+                        about,
+                        "La décision est envoyée à l'usager et la demande est close : elle ne pourra être reprise"
+                                + " qu'en la rouvrant, avec un motif.",
+                        post,
+                        Map.of("action", action.name()),
+                        "Oui, accepter la demande",
+                        back);
+            case REJECT ->
+                new Confirmation(
+                        "Refuser cette demande ?",
+                        about,
+                        "Le refus est envoyé à l'usager avec ce motif : « " + motif.strip()
+                                + " ». La demande est close.",
+                        post,
+                        Map.of("action", action.name(), "motif", motif),
+                        "Oui, refuser la demande",
+                        back);
+            default ->
+                new Confirmation(
+                        "Classer cette demande sans suite ?",
+                        about,
+                        "L'usager en est informé avec ce motif : « " + motif.strip() + " ». La demande est close.",
+                        post,
+                        Map.of("action", action.name(), "motif", motif),
+                        "Oui, classer sans suite",
+                        back);
+        };
     }
 
     /** Sends a dead push of the request's events to the logiciel métier again. */
@@ -323,68 +380,125 @@ class AgentController {
     @GetMapping("/agent/saisie")
     String keyInForm(@RequestParam(required = false) @Nullable String demarche, HttpSession session, Model model) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
-        List<Procedure> mine = core.procedures().catalogue(Commune.TENANT).stream()
-                .filter(p -> agent.memberOf(p.team()))
-                .toList();
-        model.addAttribute("procedures", mine);
-        model.addAttribute("residents", names(DemoPeople.residents()));
-        model.addAttribute("formToken", UUID.randomUUID().toString());
-        if (demarche != null) {
-            model.addAttribute(
-                    "procedure",
-                    core.procedures()
-                            .latest(Commune.TENANT, ProcedureCode.of(demarche))
-                            .orElseThrow());
+        Procedure procedure = null;
+        if (demarche != null && !demarche.isBlank()) {
+            procedure = mine(agent, demarche);
         }
+        return keyInPage(
+                agent, procedure, Map.of(), new FormErrors(), UUID.randomUUID().toString(), model);
+    }
+
+    private String keyInPage(
+            AgentPrincipal agent,
+            @Nullable Procedure procedure,
+            Map<String, String> values,
+            FormErrors errors,
+            String token,
+            Model model) {
+        model.addAttribute(
+                "procedures",
+                core.procedures().catalogue(Commune.TENANT).stream()
+                        .filter(p -> agent.memberOf(p.team()))
+                        .toList());
+        model.addAttribute("residents", names(DemoPeople.residents()));
+        model.addAttribute("formToken", token);
+        model.addAttribute("procedure", procedure);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
         return "agent/saisie";
     }
 
-    @PostMapping("/agent/saisie")
-    String keyIn(@RequestParam Map<String, String> posted, HttpSession session, RedirectAttributes redirect) {
-        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
-        String code = posted.get("demarche");
+    /** A démarche of one of the agent's teams, or the 404 page (a hand-made or stale address). */
+    private Procedure mine(AgentPrincipal agent, String code) {
+        ProcedureCode parsed;
         try {
-            Procedure p = core.procedures()
-                    .latest(Commune.TENANT, ProcedureCode.of(code))
-                    .orElseThrow();
-            UsagerId applicant = UsagerId.parse(posted.get("usager"));
-            Channel channel = "COUNTER".equals(posted.get("canal")) ? Channel.COUNTER : Channel.PHONE;
-            var data = FormFields.read(p, posted);
-            String beneficiary = posted.getOrDefault("beneficiaire", "");
-            NewRequest filed = NewRequest.of(code, applicant, channel, data);
-            // Filed for a member of the usager's household: the core checks the usager may act for them.
-            if (!beneficiary.isBlank() && !beneficiary.equals(posted.get("usager"))) {
-                filed = filed.forBeneficiary(UsagerId.parse(beneficiary));
+            parsed = ProcedureCode.of(code.strip());
+        } catch (GruException e) {
+            throw new NotFoundException("procedure", code);
+        }
+        return core.procedures()
+                .latest(Commune.TENANT, parsed)
+                .filter(p -> agent.memberOf(p.team()))
+                .orElseThrow(() -> new NotFoundException("procedure", code));
+    }
+
+    /**
+     * A request received by phone or at the counter, recorded in one step by the library: with the pieces
+     * the resident handed (paper, kept in the file) it is received complete; without some, it is received
+     * incomplete with the list of what is missing and the agent's reason, and the resident is asked for
+     * them. When anything is refused the form comes back with the values and the errors, and nothing is
+     * recorded (no draft left in the resident's space).
+     */
+    @PostMapping("/agent/saisie")
+    String keyIn(
+            @RequestParam Map<String, String> posted, HttpSession session, Model model, RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Procedure p = mine(agent, posted.getOrDefault("demarche", ""));
+        String token = posted.getOrDefault("jeton", "");
+        if (token.isBlank() || token.length() > 64) {
+            token = UUID.randomUUID().toString();
+        }
+        FormErrors errors = new FormErrors();
+        Channel channel = "COUNTER".equals(posted.get("canal")) ? Channel.COUNTER : Channel.PHONE;
+        UsagerId applicant = usager(posted.get("usager"), "usager", errors);
+        String beneficiaryValue = posted.getOrDefault("beneficiaire", "");
+        UsagerId beneficiary = beneficiaryValue.isBlank() || beneficiaryValue.equals(posted.get("usager"))
+                ? null
+                : usager(beneficiaryValue, "beneficiaire", errors);
+        var data = FormFields.read(p, posted);
+        FormFields.check(p, data, errors);
+        List<ProvidedPiece> handed = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        String where = "dossier papier, reçu " + labels.channel(channel).toLowerCase(java.util.Locale.FRENCH) + " le "
+                + LocalDate.now(core.clock().withZone(Commune.ZONE));
+        for (RequiredPiece piece : p.piecesFor(data)) {
+            if ("oui".equals(posted.get("remise_" + piece.type().value()))) {
+                handed.add(ProvidedPiece.onPaper(piece.type(), where));
+            } else {
+                missing.add(piece.label());
             }
-            Request draft = core.requests()
-                    .create(
+        }
+        String reason = posted.getOrDefault("motif", "").strip();
+        if (!missing.isEmpty() && reason.isBlank()) {
+            errors.add(
+                    "motif",
+                    "Pièces manquantes : dites à l'usager ce qu'il doit apporter ou envoyer, ou cochez les pièces remises");
+        }
+        if (!errors.isEmpty() || applicant == null) {
+            return keyInPage(agent, p, posted, errors, token, model);
+        }
+        NewRequest filed =
+                NewRequest.of(p.code().value(), applicant, channel, data).withPieces(handed);
+        // Filed for a member of the usager's household: the core checks the usager may act for them.
+        if (beneficiary != null) {
+            filed = filed.forBeneficiary(beneficiary);
+        }
+        try {
+            Request r = core.requests()
+                    .keyIn(
                             agent,
                             filed,
-                            IdempotencyKey.of("agent-"
-                                    + posted.getOrDefault(
-                                            "jeton", UUID.randomUUID().toString())));
-            draft = core.requests()
-                    .edit(
-                            agent,
-                            draft.id(),
-                            ActionInput.content(data, List.of()).via(channel),
-                            null);
-            boolean hasPieces = !p.piecesFor(data).isEmpty();
-            Request r = hasPieces
-                    ? core.requests()
-                            .perform(
-                                    agent,
-                                    draft.id(),
-                                    RequestAction.REGISTER_INCOMPLETE,
-                                    ActionInput.content(data, List.of()).via(channel),
-                                    null)
-                    : core.requests().submit(agent, draft.id(), null);
+                            missing,
+                            missing.isEmpty() ? null : reason,
+                            IdempotencyKey.of("agent-" + token));
             redirect.addFlashAttribute(
-                    "notice", "Demande " + r.reference() + " enregistrée pour le compte de l'usager.");
+                    "notice",
+                    "Demande " + r.reference() + " enregistrée pour le compte de l'usager"
+                            + (missing.isEmpty() ? "." : " : incomplète, les pièces manquantes lui sont demandées."));
             return "redirect:/agent/demandes/" + r.id();
-        } catch (GruException | IllegalArgumentException | java.util.NoSuchElementException e) {
-            redirect.addFlashAttribute("problem", "La demande n'a pas été enregistrée : " + refusal(e));
-            return "redirect:/agent/saisie" + (code == null ? "" : "?demarche=" + code);
+        } catch (GruException e) {
+            errors.add(null, "La demande n'a pas été enregistrée : " + refusal(e));
+            return keyInPage(agent, p, posted, errors, token, model);
+        }
+    }
+
+    /** An usager chosen in the form's list, or an error on that field. */
+    private static @Nullable UsagerId usager(@Nullable String value, String field, FormErrors errors) {
+        try {
+            return UsagerId.parse(value == null ? "" : value.strip());
+        } catch (GruException | IllegalArgumentException e) {
+            errors.add(field, "Choisissez l'usager dans la liste");
+            return null;
         }
     }
 

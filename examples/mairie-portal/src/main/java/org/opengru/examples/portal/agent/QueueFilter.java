@@ -26,7 +26,7 @@ import org.opengru.examples.portal.commune.Commune;
 public final class QueueFilter {
 
     /** The channels an agent filters on, with their labels, in the form's order. */
-    static final Map<Channel, String> CHANNELS = channels();
+    static final Map<Channel, String> CHANNELS = org.opengru.examples.portal.commune.Labels.CHANNELS;
 
     private static final String[] FIELDS = {"vue", "demarche", "etat", "equipe", "agent", "canal", "echeance", "tri"};
 
@@ -167,18 +167,5 @@ public final class QueueFilter {
                         .sorted(Map.Entry.comparingByKey())
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"));
-    }
-
-    private static Map<Channel, String> channels() {
-        Map<Channel, String> out = new LinkedHashMap<>();
-        out.put(Channel.WEB, "En ligne");
-        out.put(Channel.COUNTER, "Au guichet");
-        out.put(Channel.PHONE, "Par téléphone");
-        out.put(Channel.EMAIL, "Par courriel");
-        out.put(Channel.POSTAL_MAIL, "Par courrier");
-        out.put(Channel.MOBILE_APP, "Application mobile");
-        out.put(Channel.SOCIAL_NETWORK, "Réseaux sociaux");
-        out.put(Channel.SYSTEM, "Automatique");
-        return java.util.Collections.unmodifiableMap(out);
     }
 }

@@ -108,11 +108,15 @@ public final class Commune {
                         .title("Demande d'acte d'état civil")
                         .fields(
                                 FieldDefinition.choice(
-                                        "typeActe",
-                                        "Type d'acte",
-                                        FieldType.SINGLE_CHOICE,
-                                        true,
-                                        List.of("naissance", "mariage", "deces")),
+                                                "typeActe",
+                                                "Type d'acte",
+                                                FieldType.SINGLE_CHOICE,
+                                                true,
+                                                List.of("naissance", "mariage", "deces"))
+                                        .withChoiceLabels(labels(
+                                                "naissance", "Acte de naissance",
+                                                "mariage", "Acte de mariage",
+                                                "deces", "Acte de décès")),
                                 FieldDefinition.of(
                                                 "nomPersonne",
                                                 "Nom et prénoms de la personne concernée",
@@ -129,11 +133,14 @@ public final class Commune {
                         .fields(
                                 FieldDefinition.of("nomEnfant", "Nom et prénom de l'enfant", FieldType.TEXT, true),
                                 FieldDefinition.choice(
-                                        "ecole",
-                                        "École",
-                                        FieldType.SINGLE_CHOICE,
-                                        true,
-                                        List.of("ecole-jules-ferry", "ecole-des-tilleuls")),
+                                                "ecole",
+                                                "École",
+                                                FieldType.SINGLE_CHOICE,
+                                                true,
+                                                List.of("ecole-jules-ferry", "ecole-des-tilleuls"))
+                                        .withChoiceLabels(labels(
+                                                "ecole-jules-ferry", "École Jules-Ferry",
+                                                "ecole-des-tilleuls", "École des Tilleuls")),
                                 FieldDefinition.of(
                                         "tarifReduit",
                                         "Demander le tarif selon le quotient familial",
@@ -175,11 +182,16 @@ public final class Commune {
                         .fields(
                                 FieldDefinition.of("adresseTerrain", "Adresse du terrain", FieldType.TEXT, true),
                                 FieldDefinition.choice(
-                                        "natureTravaux",
-                                        "Nature des travaux",
-                                        FieldType.SINGLE_CHOICE,
-                                        true,
-                                        List.of("cloture", "abri-de-jardin", "ravalement", "fenetres")),
+                                                "natureTravaux",
+                                                "Nature des travaux",
+                                                FieldType.SINGLE_CHOICE,
+                                                true,
+                                                List.of("cloture", "abri-de-jardin", "ravalement", "fenetres"))
+                                        .withChoiceLabels(labels(
+                                                "cloture", "Clôture",
+                                                "abri-de-jardin", "Abri de jardin",
+                                                "ravalement", "Ravalement de façade",
+                                                "fenetres", "Changement de fenêtres")),
                                 FieldDefinition.of("surface", "Surface créée (m²)", FieldType.NUMBER, true)
                                         .withRange(BigDecimal.ZERO, new BigDecimal("40")))
                         .pieces(
@@ -203,6 +215,15 @@ public final class Commune {
                         .team(ETAT_CIVIL.value())
                         .retention(Period.ofYears(1))
                         .build());
+    }
+
+    /** A choice's labels by code, in the order given (code, label, code, label...). */
+    private static Map<String, String> labels(String... codesAndLabels) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < codesAndLabels.length; i += 2) {
+            out.put(codesAndLabels[i], codesAndLabels[i + 1]);
+        }
+        return out;
     }
 
     /** The two sites with their desks, services and opening hours. */

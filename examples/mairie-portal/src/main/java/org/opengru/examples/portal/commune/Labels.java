@@ -5,20 +5,32 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.GruCore;
+import org.opengru.core.catalogue.DocumentTypeCode;
+import org.opengru.core.catalogue.FieldDefinition;
+import org.opengru.core.catalogue.FieldType;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.ProcedureRef;
+import org.opengru.core.id.AgentId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.UsagerId;
+import org.opengru.core.intake.Channel;
+import org.opengru.core.principal.ActorRef;
 import org.opengru.core.request.RequestAction;
 import org.opengru.core.timeline.TimelineEntry;
 import org.opengru.core.usager.Household;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Usager;
 import org.opengru.documents.reuse.ProofAttachment;
+import org.opengru.documents.types.DocumentType;
+import org.opengru.documents.types.DocumentTypes;
+import org.opengru.documents.vault.DocumentVault;
+import org.opengru.examples.portal.signin.AgentDirectory;
 import org.opengru.scheduling.booking.BookingStatus;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +38,93 @@ import org.springframework.stereotype.Component;
 @Component("labels")
 public class Labels {
 
-    private final GruCore core;
+    /** How a request reached the mairie, as agents and residents read it. */
+    public static final Map<Channel, String> CHANNELS = channels();
 
-    Labels(GruCore core) {
+    private final GruCore core;
+    private final AgentDirectory agents;
+    private final DocumentVault vault;
+
+    Labels(GruCore core, AgentDirectory agents, DocumentVault vault) {
         this.core = core;
+        this.agents = agents;
+        this.vault = vault;
+    }
+
+    private static Map<Channel, String> channels() {
+        Map<Channel, String> out = new LinkedHashMap<>();
+        out.put(Channel.WEB, "En ligne");
+        out.put(Channel.COUNTER, "Au guichet");
+        out.put(Channel.PHONE, "Par téléphone");
+        out.put(Channel.EMAIL, "Par courriel");
+        out.put(Channel.POSTAL_MAIL, "Par courrier");
+        out.put(Channel.MOBILE_APP, "Application mobile");
+        out.put(Channel.SOCIAL_NETWORK, "Réseaux sociaux");
+        out.put(Channel.SYSTEM, "Automatique");
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The channel in plain French ("Par téléphone"). */
+    public String channel(Channel channel) {
+        return CHANNELS.getOrDefault(channel, "Autre");
+    }
+
+    /** An agent by name from the directory, never by directory id. */
+    public String agent(AgentId id) {
+        return agents.all().stream()
+                .filter(a -> a.id().equals(id))
+                .map(AgentDirectory.Agent::name)
+                .findFirst()
+                .orElse("un agent de la mairie");
+    }
+
+    /** Who acted, as a history line says it: a person's name, an agent's name, or the mairie's system. */
+    public String actor(ActorRef actor) {
+        return switch (actor.kind()) {
+            case USAGER -> {
+                try {
+                    yield name(UsagerId.parse(actor.id()));
+                } catch (RuntimeException notAnId) {
+                    yield "l'usager";
+                }
+            }
+            case AGENT -> agent(AgentId.of(actor.id()));
+            default -> "la mairie (traitement automatique)";
+        };
+    }
+
+    /** A value of the form as people read it: yes or no, a choice's label, or the value itself. */
+    public String value(FieldDefinition field, @Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        if (field.type() == FieldType.YES_NO) {
+            return "true".equals(value) ? "Oui" : "Non";
+        }
+        if (field.choices() != null) {
+            return field.choiceLabel(value);
+        }
+        return value;
+    }
+
+    /**
+     * One of the pieces a complement asks for: the logiciel métier may name it by its code
+     * ({@code plan-masse}), said here by the démarche's label for it; anything else as written.
+     */
+    public String missing(Procedure procedure, String piece) {
+        return procedure.pieces().stream()
+                .filter(p -> p.type().value().equals(piece.strip()))
+                .map(org.opengru.core.catalogue.RequiredPiece::label)
+                .findFirst()
+                .orElse(piece);
+    }
+
+    /** A document type by its label in the vault's catalogue ("Justificatif de domicile"). */
+    public String documentType(DocumentTypeCode type) {
+        if (type.equals(DocumentTypes.MESSAGE_ATTACHMENT)) {
+            return "pièce jointe à un message";
+        }
+        return vault.types().find(Commune.TENANT, type).map(DocumentType::label).orElse("document");
     }
 
     /**
@@ -38,7 +133,7 @@ public class Labels {
      */
     public String timeline(TimelineEntry e) {
         if (!e.module().equals("core") || !e.kind().startsWith("request.") || e.subjectId() == null) {
-            return e.summary();
+            return withTitles(e.summary());
         }
         String action;
         try {
@@ -50,6 +145,16 @@ public class Labels {
                 .find(Commune.TENANT, RequestId.of(java.util.UUID.fromString(e.subjectId())))
                 .map(r -> action + " : " + title(r.procedure()) + " (" + r.reference() + ")")
                 .orElse(action);
+    }
+
+    /** Another module's summary names a démarche by its code ("la démarche inscription-cantine"): by its title. */
+    private String withTitles(String summary) {
+        String out = summary;
+        for (Procedure p : core.procedures().catalogue(Commune.TENANT)) {
+            out = out.replace("démarche " + p.code().value(), "démarche « " + p.title() + " »")
+                    .replace(p.code().value(), "« " + p.title() + " »");
+        }
+        return out;
     }
 
     /** An usager as people read them: a person's name, a household's label, or a short id. */
@@ -94,7 +199,9 @@ public class Labels {
             case WITHDRAW -> "Demande retirée";
             case REOPEN -> "Demande rouverte";
             case ASSIGN -> "Demande attribuée à un agent";
-            default -> action.name().startsWith("IMPLICIT") ? "Décision implicite" : action.name();
+            case IMPLICIT_ACCEPT -> "Acceptée sans réponse de la mairie dans le délai (décision implicite)";
+            case IMPLICIT_REJECT -> "Refusée sans réponse de la mairie dans le délai (décision implicite)";
+            default -> "Demande mise à jour";
         };
     }
 

@@ -12,8 +12,10 @@ import org.opengru.core.GruCore;
 import org.opengru.core.acknowledgment.AcknowledgmentSettings;
 import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceSequence;
+import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.proof.DataProofProvider;
 import org.opengru.core.request.RequestStore;
+import org.opengru.core.satisfaction.SatisfactionStore;
 import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
@@ -116,6 +118,16 @@ class GruConfiguration {
                 rateLimiter,
                 waitingList,
                 core.events());
+    }
+
+    /**
+     * The satisfaction survey's answers, in PostgreSQL: the team lead's dashboard reads their scores, and the
+     * starter's subject access exports and erases a resident's invitations.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SatisfactionStore satisfactionStore(GruStorage migrated, DataSource dataSource) {
+        return SatisfactionStore.postgres(JdbcTransactions.of(dataSource));
     }
 
     @Bean

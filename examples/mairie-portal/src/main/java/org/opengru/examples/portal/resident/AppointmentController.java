@@ -12,6 +12,8 @@ import org.opengru.core.error.GruException;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.Confirmation;
+import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.availability.Slot;
@@ -41,10 +43,12 @@ class AppointmentController {
 
     private final Appointments appointments;
     private final ICalendarWriter calendar;
+    private final Labels labels;
 
-    AppointmentController(Appointments appointments, ICalendarWriter calendar) {
+    AppointmentController(Appointments appointments, ICalendarWriter calendar, Labels labels) {
         this.appointments = appointments;
         this.calendar = calendar;
+        this.labels = labels;
     }
 
     /** Step 1: the site and the reason (motif). */
@@ -55,11 +59,16 @@ class AppointmentController {
         return "resident/rendez-vous";
     }
 
-    /** Step 2: the free slots of the next two weeks, by day. */
+    /**
+     * Step 2: the free slots of one day or one week ({@code vue}, {@code du}), by day, opening on the period
+     * of the earliest free slot, which is named first; the ANTS number is asked before the slots.
+     */
     @GetMapping("/rendez-vous/creneaux")
     String slots(
             @RequestParam String motif,
             @RequestParam(required = false) @Nullable String deplacer,
+            @RequestParam(required = false) @Nullable String vue,
+            @RequestParam(required = false) @Nullable String du,
             HttpSession session,
             Model model) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
@@ -67,10 +76,18 @@ class AppointmentController {
         SiteId site = SiteId.of(parts[0]);
         ServiceId serviceId = ServiceId.of(parts[1]);
         Service service = appointments.serviceAt(site, serviceId).orElseThrow();
-        LocalDate today = LocalDate.now(appointments.service().clock().withZone(Commune.ZONE));
+        java.time.Clock clock = appointments.service().clock();
+        LocalDate today = LocalDate.now(clock.withZone(Commune.ZONE));
+        LocalDate horizon = LocalDate.ofInstant(clock.instant().plus(service.maxHorizon()), Commune.ZONE);
+        Slot earliest = earliest(site, serviceId, today, horizon);
+        SlotPeriod period = SlotPeriod.of(
+                vue, du, earliest == null ? null : LocalDate.ofInstant(earliest.start(), Commune.ZONE), today, horizon);
         List<Slot> slots =
-                appointments.service().availability(Commune.TENANT, site, serviceId, today, today.plusDays(14), 1);
+                appointments.service().availability(Commune.TENANT, site, serviceId, period.first(), period.last(), 1);
         Map<LocalDate, List<Slot>> byDay = new LinkedHashMap<>();
+        for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
+            byDay.put(d, new java.util.ArrayList<>());
+        }
         for (Slot s : slots) {
             byDay.computeIfAbsent(LocalDate.ofInstant(s.start(), Commune.ZONE), d -> new java.util.ArrayList<>())
                     .add(s);
@@ -79,10 +96,28 @@ class AppointmentController {
         model.addAttribute("service", service);
         model.addAttribute("motif", motif);
         model.addAttribute("byDay", byDay);
+        model.addAttribute("anyFree", !slots.isEmpty());
+        model.addAttribute("earliest", earliest);
+        model.addAttribute(
+                "earliestShown",
+                earliest != null && byDay.containsKey(LocalDate.ofInstant(earliest.start(), Commune.ZONE)));
+        model.addAttribute("period", period);
         model.addAttribute("reschedule", deplacer);
         model.addAttribute("formToken", UUID.randomUUID().toString());
         model.addAttribute("usager", me.usager());
         return "resident/creneaux";
+    }
+
+    /** The first free slot from today to the horizon, looked for a week at a time (most are found at once). */
+    private @Nullable Slot earliest(SiteId site, ServiceId service, LocalDate today, LocalDate horizon) {
+        for (LocalDate from = today; !from.isAfter(horizon); from = from.plusWeeks(1)) {
+            LocalDate to = from.plusDays(6).isAfter(horizon) ? horizon : from.plusDays(6);
+            List<Slot> free = appointments.service().availability(Commune.TENANT, site, service, from, to, 1);
+            if (!free.isEmpty()) {
+                return free.get(0);
+            }
+        }
+        return null;
     }
 
     /** Step 3: book. */
@@ -167,13 +202,32 @@ class AppointmentController {
     String cancel(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String jeton,
+            @RequestParam Map<String, String> posted,
             HttpSession session,
+            Model model,
             RedirectAttributes redirect) {
         try {
             if (jeton != null && !jeton.isBlank()) {
                 appointments.service().cancelByUsager(Commune.TENANT, BookingId.parse(id), jeton);
             } else {
                 UsagerPrincipal me = CurrentUser.resident(session).usager();
+                if (!Confirmation.given(posted)) {
+                    // Cancelling cannot be undone: the slot goes to someone else. Ask first.
+                    Booking b = mine(me, id);
+                    model.addAttribute(
+                            "confirmation",
+                            new Confirmation(
+                                    "Annuler ce rendez-vous ?",
+                                    appointments.serviceName(b.site(), b.service()) + ", "
+                                            + appointments.siteName(b.site()) + ", " + labels.dateTime(b.start()),
+                                    "Le créneau sera proposé à une autre personne : vous ne pourrez pas le reprendre."
+                                            + " Pour venir à la mairie, il faudra prendre un nouveau rendez-vous.",
+                                    "/rendez-vous/" + b.id() + "/annuler",
+                                    Map.of(),
+                                    "Oui, annuler ce rendez-vous",
+                                    "/rendez-vous/" + b.id()));
+                    return "confirmation";
+                }
                 appointments.service().cancelByOwner(me, BookingId.parse(id));
             }
             redirect.addFlashAttribute("notice", "Votre rendez-vous est annulé.");

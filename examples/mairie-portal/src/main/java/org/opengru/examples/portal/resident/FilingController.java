@@ -17,7 +17,6 @@ import org.opengru.core.catalogue.RequiredPiece;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.GruException;
 import org.opengru.core.error.NotFoundException;
-import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
@@ -38,8 +37,8 @@ import org.opengru.documents.vault.DocumentId;
 import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.FileRefusals;
+import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.FormFields;
-import org.opengru.examples.portal.commune.FrenchReasons;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
@@ -63,6 +62,9 @@ class FilingController {
 
     /** The submit button that asks for the quotient familial instead of sending the form. */
     static final String FETCH_QUOTIENT = "quotient-familial";
+
+    /** The CAF certificate's file input: where a failed or stale quotient familial sends the resident. */
+    private static final String CAF_FIELD = "piece_" + QuotientFamilialSource.CAF_CERTIFICATE.value();
 
     private final GruCore core;
     private final DocumentVault vault;
@@ -111,7 +113,15 @@ class FilingController {
                 && procedure.schema().fields().stream().anyMatch(f -> f.name().equals("nomEnfant"))) {
             values.put("champ_nomEnfant", beneficiary.displayName());
         }
-        prepareForm(model, me, procedure, values, List.of(), UUID.randomUUID().toString(), beneficiary, null);
+        prepareForm(
+                model,
+                me,
+                procedure,
+                values,
+                new FormErrors(),
+                UUID.randomUUID().toString(),
+                beneficiary,
+                null);
         return "resident/formulaire";
     }
 
@@ -120,7 +130,7 @@ class FilingController {
             UsagerPrincipal me,
             Procedure procedure,
             Map<String, String> values,
-            List<String> errors,
+            FormErrors errors,
             String formToken,
             @Nullable Usager beneficiary,
             @Nullable ProofAttachment proof) {
@@ -161,10 +171,12 @@ class FilingController {
         if (token.isBlank() || token.length() > 64) {
             token = UUID.randomUUID().toString();
         }
+        // A browser sends no file back: the form says which ones to choose again.
+        model.addAttribute("chosenFiles", chosenFiles(multipart));
         if (FETCH_QUOTIENT.equals(posted.get("etape"))) {
             return fetchQuotient(me, procedure, posted, token, beneficiary, model);
         }
-        List<String> errors = new ArrayList<>();
+        FormErrors errors = new FormErrors();
         ProofAttachment proof = null;
         String proofRef = posted.get("preuve_" + QuotientFamilialSource.CAF_CERTIFICATE.value());
         Map<String, String> values = new LinkedHashMap<>(posted);
@@ -172,19 +184,17 @@ class FilingController {
             proof = recordedProof(me, procedure, posted.get("brouillon"), proofRef)
                     .orElse(null);
             if (proof == null) {
-                errors.add("Le quotient familial obtenu auprès de la CAF n'est plus disponible : demandez-le à"
-                        + " nouveau ou joignez votre attestation.");
+                errors.add(
+                        CAF_FIELD,
+                        "Le quotient familial obtenu auprès de la CAF n'est plus disponible : demandez-le à"
+                                + " nouveau ou joignez votre attestation.");
             } else {
                 values.put("champ_tarifReduit", "true");
                 values.put("champ_quotientFamilial", proof.proof().attributes().get("quotient_familial"));
             }
         }
         FormData data = FormFields.read(procedure, values);
-        try {
-            procedure.schema().validate(data, true);
-        } catch (ValidationException e) {
-            e.violations().forEach(v -> errors.add(fieldLabel(procedure, v.field()) + " : " + FrenchReasons.of(v)));
-        }
+        FormFields.check(procedure, data, errors);
         List<RequiredPiece> needed = procedure.piecesFor(data);
         ReusePlan plan = reuse.plan(me, me.usager(), needed);
         Map<RequiredPiece, DocumentId> reused = new LinkedHashMap<>();
@@ -204,23 +214,30 @@ class FilingController {
                         .findFirst()
                         .ifPresentOrElse(
                                 p -> reused.put(piece, p.document()),
-                                () -> errors.add(piece.label() + " : aucun document enregistré n'est valable"));
+                                () -> errors.add(
+                                        "piece_" + piece.type().value(),
+                                        piece.label() + " : aucun document enregistré n'est valable"));
             } else {
-                errors.add(piece.label() + " : joignez un fichier ou réutilisez un document enregistré");
+                errors.add(
+                        "piece_" + piece.type().value(),
+                        piece.label() + " : joignez un fichier ou réutilisez un document enregistré");
             }
         }
         if (!reused.isEmpty() && !"oui".equals(posted.get("consentement"))) {
-            errors.add("Pour réutiliser vos documents enregistrés, cochez la case d'accord");
+            errors.add("consentement", "Pour réutiliser vos documents enregistrés, cochez la case d'accord");
         }
         if (!errors.isEmpty()) {
+            askFilesAgain(errors, uploads);
             prepareForm(model, me, procedure, values, errors, token, beneficiary, proof);
             return "resident/formulaire";
         }
         try {
             Request draft = draft(me, procedure, beneficiary, data, token);
             if (proof != null && !proof.request().equals(draft.id())) {
-                throw new NotSent("Le quotient familial obtenu appartient à une autre demande : demandez-le à"
-                        + " nouveau ou joignez votre attestation.");
+                throw new NotSent(
+                        CAF_FIELD,
+                        "Le quotient familial obtenu appartient à une autre demande : demandez-le à"
+                                + " nouveau ou joignez votre attestation.");
             }
             List<ProvidedPiece> pieces = new ArrayList<>(attachStored(me, draft, procedure, reused));
             for (Map.Entry<RequiredPiece, MultipartFile> u : uploads.entrySet()) {
@@ -233,10 +250,14 @@ class FilingController {
         } catch (AccessDeniedException e) {
             throw e;
         } catch (NotSent e) {
-            prepareForm(model, me, procedure, values, List.of(e.getMessage()), token, beneficiary, proof);
+            FormErrors refused = new FormErrors().add(e.field, e.getMessage());
+            askFilesAgain(refused, uploads);
+            prepareForm(model, me, procedure, values, refused, token, beneficiary, proof);
             return "resident/formulaire";
         } catch (GruException e) {
-            prepareForm(model, me, procedure, values, List.of(ResidentProblems.french(e)), token, beneficiary, proof);
+            FormErrors refused = new FormErrors().add(null, ResidentProblems.french(e));
+            askFilesAgain(refused, uploads);
+            prepareForm(model, me, procedure, values, refused, token, beneficiary, proof);
             return "resident/formulaire";
         }
     }
@@ -260,8 +281,11 @@ class FilingController {
                     me,
                     procedure,
                     values,
-                    List.of("Pour que la mairie obtienne votre quotient familial auprès de la CAF ou de la MSA,"
-                            + " cochez la case d'accord."),
+                    new FormErrors()
+                            .add(
+                                    "accord_qf",
+                                    "Pour que la mairie obtienne votre quotient familial auprès de la CAF ou de la"
+                                            + " MSA, cochez la case d'accord."),
                     token,
                     beneficiary,
                     null);
@@ -273,7 +297,15 @@ class FilingController {
         } catch (AccessDeniedException e) {
             throw e;
         } catch (GruException e) {
-            prepareForm(model, me, procedure, values, List.of(ResidentProblems.french(e)), token, beneficiary, null);
+            prepareForm(
+                    model,
+                    me,
+                    procedure,
+                    values,
+                    new FormErrors().add(null, ResidentProblems.french(e)),
+                    token,
+                    beneficiary,
+                    null);
             return "resident/formulaire";
         }
         ProofAttempt attempt = quotient.fetch(me, draft);
@@ -286,10 +318,11 @@ class FilingController {
                     "Votre quotient familial a été obtenu auprès de "
                             + Labels.organisation(proof)
                             + " : il est repris dans le formulaire. Vous n'avez pas à joindre d'attestation.");
-            prepareForm(model, me, procedure, values, List.of(), token, beneficiary, proof);
+            prepareForm(model, me, procedure, values, new FormErrors(), token, beneficiary, proof);
         } else {
             String problem = QuotientFamilialSource.explain((ProofAttempt.NotObtained) attempt);
-            prepareForm(model, me, procedure, values, List.of(problem), token, beneficiary, null);
+            prepareForm(
+                    model, me, procedure, values, new FormErrors().add(CAF_FIELD, problem), token, beneficiary, null);
         }
         return "resident/formulaire";
     }
@@ -344,7 +377,9 @@ class FilingController {
         try {
             return files.attachPiece(me, request, piece.type(), file);
         } catch (UploadRejectedException e) {
-            throw new NotSent(piece.label() + " : le fichier n'a pas été accepté, " + FileRefusals.french(e) + ".");
+            throw new NotSent(
+                    "piece_" + piece.type().value(),
+                    piece.label() + " : le fichier n'a pas été accepté, " + FileRefusals.french(e) + ".");
         }
     }
 
@@ -352,9 +387,43 @@ class FilingController {
     private static final class NotSent extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NotSent(String message) {
+        /** The id of the field to correct. */
+        final transient String field;
+
+        NotSent(String field, String message) {
             super(message, null, false, false);
+            this.field = field;
         }
+    }
+
+    /**
+     * A browser never sends a file back: each file the resident had chosen is asked again, by its name, at
+     * its own field, rather than silently lost.
+     */
+    private static void askFilesAgain(FormErrors errors, Map<RequiredPiece, MultipartFile> uploads) {
+        Map<String, String> already = errors.byField();
+        uploads.forEach((piece, file) -> {
+            String id = "piece_" + piece.type().value();
+            if (!already.containsKey(id)) {
+                errors.add(id, piece.label() + " : choisissez à nouveau le fichier « " + fileName(file) + " »");
+            }
+        });
+    }
+
+    /** The files chosen in this post, by input name, to say under each input that it must be chosen again. */
+    private static Map<String, String> chosenFiles(MultipartHttpServletRequest multipart) {
+        Map<String, String> out = new LinkedHashMap<>();
+        multipart.getFileMap().forEach((name, file) -> {
+            if (name.startsWith("piece_") && !file.isEmpty()) {
+                out.put(name, fileName(file));
+            }
+        });
+        return out;
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        return name == null || name.isBlank() ? "choisi" : name;
     }
 
     /**
@@ -385,12 +454,5 @@ class FilingController {
         return core.procedures()
                 .latest(Commune.TENANT, ProcedureCode.of(code))
                 .orElseThrow(() -> new NotFoundException("procedure", code));
-    }
-
-    private static String fieldLabel(Procedure p, @Nullable String field) {
-        if (field == null) {
-            return "Formulaire";
-        }
-        return p.schema().labelOf(field).orElse(field.startsWith("data.") ? field.substring(5) : field);
     }
 }

@@ -83,14 +83,15 @@ public class RequestFiles {
     }
 
     /**
-     * One piece as a page shows it: a stored document (with its file name), or data obtained from an
-     * administration in its place.
+     * One piece as a page shows it: a stored document (with its file name), data obtained from an
+     * administration in its place, or a paper handed at the counter.
      */
     public record PieceView(
             String label,
             @Nullable String documentRef,
             @Nullable String fileName,
-            @Nullable ProofAttachment proof) {}
+            @Nullable ProofAttachment proof,
+            boolean paper) {}
 
     /** The request's pieces, with what each one is. */
     public List<PieceView> pieces(Principal actor, Request request, Procedure procedure) {
@@ -104,10 +105,12 @@ public class RequestFiles {
         for (ProvidedPiece piece : request.pieces()) {
             String label = label(request, procedure, piece.type());
             String ref = piece.documentRef();
-            if (ref.startsWith(ProofAttachment.REF_PREFIX)) {
-                out.add(new PieceView(label, null, null, proofs.get(ref)));
+            if (piece.paper()) {
+                out.add(new PieceView(label, null, null, null, true));
+            } else if (ref.startsWith(ProofAttachment.REF_PREFIX)) {
+                out.add(new PieceView(label, null, null, proofs.get(ref), false));
             } else {
-                out.add(new PieceView(label, ref, fileName(actor, ref), null));
+                out.add(new PieceView(label, ref, fileName(actor, ref), null, false));
             }
         }
         return out;

@@ -37,6 +37,7 @@ import org.opengru.documents.vault.Document;
 import org.opengru.documents.vault.DocumentId;
 import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.Confirmation;
 import org.opengru.examples.portal.commune.FileRefusals;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.commune.Labels;
@@ -141,7 +142,7 @@ class ResidentController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("X-Content-Type-Options", "nosniff")
-                .body(subjectAccess.exportReadable(Commune.TENANT, me.usager()));
+                .body(subjectAccess.exportReadable(Commune.TENANT, me.usager(), "/css/portal.css"));
     }
 
     private static String role(HouseholdMember m) {
@@ -292,12 +293,38 @@ class ResidentController {
         return "redirect:/mes-demandes/" + id;
     }
 
+    /** Withdrawing cannot be undone: the first post shows what it does, the confirmed one does it. */
     @PostMapping("/mes-demandes/{id}/retirer")
-    String withdraw(@PathVariable String id, HttpSession session, RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable String id,
+            @RequestParam Map<String, String> posted,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
-        core.requests().withdraw(me, RequestId.parse(id), null);
-        redirect.addFlashAttribute("notice", "Votre demande a été retirée.");
-        return "redirect:/mes-demandes/" + id;
+        Request r = core.requests().get(me, RequestId.parse(id));
+        if (!Confirmation.given(posted)) {
+            model.addAttribute(
+                    "confirmation",
+                    new Confirmation(
+                            "Retirer votre demande ?",
+                            "Demande " + r.reference() + " : " + labels.title(r.procedure()),
+                            "La mairie arrêtera de la traiter. Vous ne pourrez pas la reprendre : pour la même"
+                                    + " démarche, il faudra faire une nouvelle demande.",
+                            "/mes-demandes/" + r.id() + "/retirer",
+                            Map.of(),
+                            "Oui, retirer ma demande",
+                            "/mes-demandes/" + r.id()));
+            return "confirmation";
+        }
+        try {
+            core.requests().withdraw(me, r.id(), null);
+            redirect.addFlashAttribute("notice", "Votre demande a été retirée.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute(
+                    "problem", "Votre demande n'a pas été retirée : " + ResidentProblems.french(e) + ".");
+        }
+        return "redirect:/mes-demandes/" + r.id();
     }
 
     /** The accusé de réception électronique, as a file to keep. */

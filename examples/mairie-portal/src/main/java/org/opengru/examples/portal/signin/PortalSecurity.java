@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.opengru.core.principal.Principal;
 import org.opengru.spring.security.AgentResolver;
 import org.opengru.spring.security.GruLogin;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,9 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * The pages' filter chain: the starter's sign-in (FranceConnect for residents, ProConnect for agents, both
@@ -30,7 +34,11 @@ class PortalSecurity {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain portalPages(HttpSecurity http, GruLogin gru) throws Exception {
+    SecurityFilterChain portalPages(
+            HttpSecurity http,
+            GruLogin gru,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping pages)
+            throws Exception {
         http.with(gru.configurer(), c -> {});
         http.authorizeHttpRequests(a -> a
                 // Spring Security's own forwards (the refusal page) and Boot's error pages.
@@ -60,12 +68,37 @@ class PortalSecurity {
                 // Health details are for agents too (the starter's management.endpoint.health.roles).
                 .requestMatchers("/agent/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator", "/actuator/**")
                 .hasRole("AGENT")
+                // An address no page answers: the 404 page for everyone, not the sign-in page first.
+                .requestMatchers(noPage(pages))
+                .permitAll()
                 .anyRequest()
                 .hasRole("USAGER"));
         AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
         refused.setErrorPage(REFUSED);
         http.exceptionHandling(e -> e.accessDeniedHandler(refused));
         return http.build();
+    }
+
+    /**
+     * Whether no controller answers the request's address (whatever the method: an address that exists
+     * with another method still asks for sign-in). Spring MVC's own lookup, on a parsed copy of the path.
+     */
+    static RequestMatcher noPage(RequestMappingHandlerMapping pages) {
+        return request -> {
+            boolean parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
+            if (!parsed) {
+                ServletRequestPathUtils.parseAndCache(request);
+            }
+            try {
+                return pages.getHandler(request) == null;
+            } catch (Exception methodOrMediaTypeNotMatched) {
+                return false;
+            } finally {
+                if (!parsed) {
+                    ServletRequestPathUtils.clearParsedRequestPath(request);
+                }
+            }
+        };
     }
 
     /**

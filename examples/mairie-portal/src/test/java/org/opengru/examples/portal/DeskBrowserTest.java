@@ -1,0 +1,293 @@
+package org.opengru.examples.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.GruCore;
+import org.opengru.core.id.RequestId;
+import org.opengru.core.principal.Principal;
+import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.RequestQuery;
+import org.opengru.core.request.RequestStatus;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.demo.DemoPeople;
+import org.opengru.scheduling.booking.BookingRequest;
+import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingService;
+import org.opengru.scheduling.booking.BookingStatus;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The agent's desk and the resident's irreversible actions in Debian's headless Chromium, with axe-core
+ * (WCAG 2.1 A/AA) on every page and no raw code or id on any: an agent keys in a démarche that needs pieces
+ * (incomplete with what is missing and why, or complete with the papers handed at the counter; a refused
+ * key-in records nothing and says which field to correct), accepts after a confirmation page; the resident
+ * withdraws a request and cancels an appointment after one; a form with errors ties each to its field.
+ * The error summaries and the confirmations are also worked with the keyboard alone.
+ */
+class DeskBrowserTest extends RunningPortal {
+
+    static PortalBrowser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GruCore core;
+
+    @Autowired
+    BookingService bookings;
+
+    private final UsagerPrincipal claire = Principal.usager(Commune.TENANT, DemoPeople.CLAIRE);
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = PortalBrowser.start();
+    }
+
+    @BeforeEach
+    void onThisPortal() {
+        browser.on(port);
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAgentKeysInACanteenRequestIncompleteThenCompleteAndAcceptsAfterConfirming() {
+        browser.signInAgent(DemoPeople.MARC);
+        int before = core.requests().list(claire, RequestQuery.firstPage()).size();
+
+        browser.open("/agent/saisie?demarche=" + Commune.CANTINE);
+        check();
+        fillCanteen();
+        browser.go(By.xpath("//button[text()='Enregistrer la demande']"));
+        // No piece ticked, no reason: nothing is recorded and the form says where to look.
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Saisir une demande");
+        assertSummaryFocusedAndLinked("motif");
+        assertThat(core.requests().list(claire, RequestQuery.firstPage())).hasSize(before);
+        check();
+        // Keyboard only: from the summary to its link, Enter to the field, type the reason there.
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(activeId()).isEqualTo("motif");
+        browser.driver
+                .switchTo()
+                .activeElement()
+                .sendKeys("Apportez un justificatif de domicile de moins de 3 mois à l'accueil.");
+        browser.go(By.xpath("//button[text()='Enregistrer la demande']"));
+        assertThat(browser.page())
+                .contains("incomplète, les pièces manquantes lui sont demandées")
+                .contains("En attente de compléments")
+                .contains("par téléphone")
+                .contains("Marc Moreau")
+                .contains("École Jules-Ferry");
+        check();
+        RequestId incomplete = idOfThisPage();
+        assertThat(core.requests().get(claire, incomplete).complement().missing())
+                .containsExactly("Justificatif de domicile de moins de 3 mois");
+        assertThat(core.requests().list(claire, RequestQuery.firstPage())).hasSize(before + 1);
+
+        // At the counter, with the proof of address handed on paper: received complete.
+        browser.open("/agent/saisie?demarche=" + Commune.CANTINE);
+        fillCanteen();
+        browser.click(By.id("canal-accueil"));
+        browser.click(By.id("remise_justificatif-domicile"));
+        browser.go(By.xpath("//button[text()='Enregistrer la demande']"));
+        assertThat(browser.page())
+                .contains("enregistrée pour le compte de l'usager.")
+                .contains("Reçue")
+                .contains("au guichet")
+                .contains("remise sur papier au guichet");
+        check();
+        RequestId complete = idOfThisPage();
+        assertThat(core.requests().get(claire, complete).status()).isEqualTo(RequestStatus.SUBMITTED);
+
+        // Accepting asks first; "no" changes nothing, then the keyboard confirms.
+        browser.go(By.xpath("//button[text()='Prendre en charge']"));
+        browser.go(By.xpath("//button[text()='Accepter']"));
+        assertThat(browser.h1()).isEqualTo("Accepter cette demande ?");
+        check();
+        browser.go(By.linkText("Non, revenir sans rien changer"));
+        assertThat(core.requests().get(claire, complete).status()).isEqualTo(RequestStatus.IN_REVIEW);
+        browser.go(By.xpath("//button[text()='Accepter']"));
+        browser.go(() -> pressOn("Oui, accepter la demande", Keys.ENTER));
+        assertThat(browser.page()).contains("C'est fait.").contains("Acceptée");
+        assertThat(core.requests().get(claire, complete).status()).isEqualTo(RequestStatus.ACCEPTED);
+        check();
+
+        // Refusing asks too, and says the reason the resident will read.
+        browser.open("/agent/demandes/" + incomplete);
+        if (!browser.driver.findElements(By.id("motif-refus")).isEmpty()) {
+            browser.type(By.id("motif-refus"), "Enfant non scolarisé dans la commune.");
+            browser.go(By.xpath("//button[text()='Refuser la demande']"));
+            assertThat(browser.h1()).isEqualTo("Refuser cette demande ?");
+            assertThat(browser.page()).contains("Enfant non scolarisé dans la commune.");
+            check();
+            browser.go(By.linkText("Non, revenir sans rien changer"));
+            assertThat(core.requests().get(claire, incomplete).status()).isEqualTo(RequestStatus.AWAITING_COMPLEMENT);
+        }
+    }
+
+    @Test
+    void theResidentConfirmsBeforeWithdrawingARequestAndCancellingAnAppointment() throws Exception {
+        browser.signInResident();
+        Path pdf = Files.write(DATA.resolve("facture-desk.pdf"), TestPdf.proofOfAddress());
+        browser.open("/demarches/" + Commune.CANTINE);
+        browser.find(By.id("champ_nomEnfant")).sendKeys("Léo Martin");
+        browser.select(By.id("champ_ecole"), "ecole-des-tilleuls");
+        browser.click(By.id("champ_tarifReduit_non"));
+        browser.find(By.id("piece_justificatif-domicile")).sendKeys(pdf.toString());
+        if (!browser.driver.findElements(By.id("consentement")).isEmpty()) {
+            browser.click(By.id("consentement"));
+            for (WebElement reuse : browser.driver.findElements(By.cssSelector("input[id^=reutiliser_]"))) {
+                if (reuse.isSelected()) {
+                    reuse.click();
+                }
+            }
+        }
+        browser.go(By.xpath("//button[text()='Envoyer ma demande']"));
+        assertThat(browser.page()).contains("Votre demande est envoyée").contains("École des Tilleuls");
+        check();
+        RequestId filed = idOfThisPage();
+
+        browser.go(By.xpath("//button[text()='Retirer ma demande']"));
+        assertThat(browser.h1()).isEqualTo("Retirer votre demande ?");
+        assertThat(browser.page()).contains("Vous ne pourrez pas la reprendre");
+        check();
+        assertThat(core.requests().get(claire, filed).status()).isEqualTo(RequestStatus.SUBMITTED);
+        browser.go(() -> pressOn("Oui, retirer ma demande", Keys.SPACE));
+        assertThat(browser.page()).contains("Votre demande a été retirée").contains("Retirée");
+        assertThat(core.requests().get(claire, filed).status()).isEqualTo(RequestStatus.WITHDRAWN);
+        check();
+
+        LocalDate from = LocalDate.now(Commune.ZONE).plusDays(4);
+        var slots = bookings.availability(
+                Commune.TENANT, Commune.HOTEL_DE_VILLE, Commune.SERVICE_ETAT_CIVIL, from, from.plusDays(14), 1);
+        var booked = (BookingResult.Booked) bookings.book(BookingRequest.online(
+                Commune.TENANT,
+                Commune.HOTEL_DE_VILLE,
+                Commune.SERVICE_ETAT_CIVIL,
+                slots.get(slots.size() - 3).start(),
+                DemoPeople.CLAIRE));
+        browser.open("/rendez-vous/" + booked.booking().id());
+        check();
+        browser.go(By.xpath("//button[text()='Annuler ce rendez-vous']"));
+        assertThat(browser.h1()).isEqualTo("Annuler ce rendez-vous ?");
+        assertThat(browser.page()).contains("Hôtel de ville").contains("vous ne pourrez pas le reprendre");
+        check();
+        assertThat(bookings.find(claire, booked.booking().id()).status()).isEqualTo(BookingStatus.BOOKED);
+        browser.go(By.xpath("//button[text()='Oui, annuler ce rendez-vous']"));
+        assertThat(browser.page()).contains("Votre rendez-vous est annulé");
+        assertThat(bookings.find(claire, booked.booking().id()).status()).isEqualTo(BookingStatus.CANCELLED_BY_USAGER);
+        check();
+    }
+
+    @Test
+    void aFormWithErrorsTiesEachToItsFieldAndAsksForTheChosenFileAgain() throws Exception {
+        browser.signInResident();
+        Path pdf = Files.write(DATA.resolve("plan-desk.pdf"), TestPdf.proofOfAddress());
+        browser.open("/demarches/" + Commune.URBANISME_DP);
+        check();
+        browser.select(By.id("champ_natureTravaux"), "cloture");
+        browser.type(By.id("champ_surface"), "400");
+        browser.find(By.id("piece_plan-situation")).sendKeys(pdf.toString());
+        // Plans stored by other journeys are not reused here: the plan de masse is missing.
+        for (WebElement reuse : browser.driver.findElements(By.cssSelector("input[id^=reutiliser_]"))) {
+            if (reuse.isSelected()) {
+                reuse.click();
+            }
+        }
+        browser.go(By.xpath("//button[text()='Envoyer ma demande']"));
+
+        String title = browser.driver.getTitle();
+        assertThat(title).matches("[0-9]+ erreurs – Déclaration préalable de travaux - .*");
+        assertSummaryFocusedAndLinked("champ_adresseTerrain");
+        assertSummaryFocusedAndLinked("champ_surface");
+        assertSummaryFocusedAndLinked("piece_plan-masse");
+        // The file chosen is named and asked again, at its own field.
+        assertThat(browser.page()).contains("choisissez à nouveau le fichier « plan-desk.pdf »");
+        assertThat(browser.find(By.id("piece_plan-situation")).getAttribute("aria-describedby"))
+                .contains("erreur_piece_plan-situation");
+        // What was typed is still there, the choice said by its label.
+        assertThat(browser.find(By.id("champ_surface")).getAttribute("value")).isEqualTo("400");
+        assertThat(browser.page()).contains("Clôture");
+        check();
+        // Keyboard only: Tab to the first link of the summary, Enter to its field.
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        String target = browser.driver.switchTo().activeElement().getAttribute("href");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(target).endsWith("#" + activeId());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /** axe-core, and no code or id in what the page says. */
+    private void check() {
+        browser.axe();
+        String readable = browser.driver.getTitle() + "\n" + browser.page();
+        assertThat(RawCodes.foundIn(readable))
+                .as("raw codes on %s", browser.url())
+                .isEmpty();
+    }
+
+    private void fillCanteen() {
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("usager")))
+                .selectByVisibleText("Claire Marie Martin");
+        browser.find(By.id("champ_nomEnfant")).sendKeys("Léo Martin");
+        browser.select(By.id("champ_ecole"), "ecole-jules-ferry");
+        browser.click(By.id("champ_tarifReduit_non"));
+    }
+
+    /** The summary has the focus and links to the field, which says it is invalid and why. */
+    private void assertSummaryFocusedAndLinked(String field) {
+        assertThat(activeId()).isEqualTo("erreurs");
+        assertThat(browser.driver.findElements(By.cssSelector("#erreurs a[href='#" + field + "']")))
+                .as("link to %s in %s", field, browser.find(By.id("erreurs")).getAttribute("outerHTML"))
+                .hasSize(1);
+        WebElement input = browser.find(By.id(field));
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).contains("erreur_" + field);
+        assertThat(browser.find(By.id("erreur_" + field)).getText()).startsWith("Erreur : ");
+    }
+
+    private String activeId() {
+        return String.valueOf(((JavascriptExecutor) browser.driver).executeScript("return document.activeElement.id"));
+    }
+
+    /** Tabs from the top of the page to the button with this text, then presses the key on it. */
+    private void pressOn(String text, CharSequence key) {
+        browser.find(By.tagName("body")).click();
+        ((JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur()");
+        for (int i = 0; i < 60; i++) {
+            WebElement active = browser.driver.switchTo().activeElement();
+            if (text.equals(active.getText())) {
+                active.sendKeys(key);
+                return;
+            }
+            active.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("no button '" + text + "' reached with the Tab key");
+    }
+
+    private RequestId idOfThisPage() {
+        String path = browser.url().replaceAll("[?#].*", "");
+        return RequestId.parse(path.substring(path.lastIndexOf('/') + 1));
+    }
+}

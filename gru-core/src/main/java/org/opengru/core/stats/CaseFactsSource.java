@@ -1,0 +1,31 @@
+package org.opengru.core.stats;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.opengru.core.id.TeamId;
+import org.opengru.core.jdbc.JdbcTransactions;
+import org.opengru.core.request.RequestStore;
+import org.opengru.core.stats.internal.PostgresCaseFactsSource;
+import org.opengru.core.stats.internal.StoreCaseFactsSource;
+import org.opengru.core.tenancy.TenantId;
+
+/**
+ * Port: the facts of the requests of some teams that matter for a period {@code [from, to)}: those received
+ * in it, those decided in it, and those still open whenever they were received.
+ */
+@FunctionalInterface
+public interface CaseFactsSource {
+
+    List<CaseFacts> of(TenantId tenant, Set<TeamId> teams, Instant from, Instant to);
+
+    /** Over any request store, reading the teams' requests page by page (in memory, tests). */
+    static CaseFactsSource of(RequestStore store) {
+        return new StoreCaseFactsSource(store);
+    }
+
+    /** One query on the request table's non-personal columns. */
+    static CaseFactsSource postgres(JdbcTransactions tx) {
+        return new PostgresCaseFactsSource(tx);
+    }
+}

@@ -1,0 +1,175 @@
+package org.opengru.reports.photo;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.lang.GeoLocation;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.GpsDirectory;
+import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.ImagingException;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
+import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
+import org.opengru.core.error.ValidationException;
+import org.opengru.documents.sniff.AllowedMediaType;
+import org.opengru.documents.sniff.ContentSniffer;
+import org.opengru.documents.sniff.DetectedType;
+import org.opengru.reports.GeoPoint;
+import org.opengru.reports.ReportRefusal;
+
+/**
+ * Checks a photo, reads its EXIF position, and strips what could locate or name the person who took it.
+ *
+ * <ul>
+ *   <li>What the file is comes from its first bytes (gru-documents' {@link ContentSniffer}), never from
+ *       its name: only JPEG and PNG are taken, anything else is refused as not a photo.
+ *   <li>The size in pixels is read from the header before anything decodes the image (a small file can
+ *       claim a huge image).
+ *   <li>JPEG: the EXIF (Commons Imaging's {@link ExifRewriter}), XMP and IPTC segments are removed without
+ *       re-encoding. PNG: the image is decoded and written again, which keeps the pixels only (no
+ *       {@code eXIf}, text or time chunks).
+ *   <li>The result is read back with metadata-extractor and refused if a GPS directory is still there:
+ *       a photo that cannot be proven clean is not stored.
+ * </ul>
+ *
+ * Stateless and thread-safe.
+ */
+public final class PhotoProcessor {
+
+    private final long maxBytes;
+    private final long maxPixels;
+    private final ContentSniffer sniffer = new ContentSniffer();
+
+    /**
+     * @param maxBytes the largest file taken
+     * @param maxPixels the largest image taken (width × height)
+     */
+    public PhotoProcessor(long maxBytes, long maxPixels) {
+        if (maxBytes < 1024) {
+            throw new ValidationException("photos.maxBytes", maxBytes, "must be at least 1024");
+        }
+        if (maxPixels < 1) {
+            throw new ValidationException("photos.maxPixels", maxPixels, "must be positive");
+        }
+        this.maxBytes = maxBytes;
+        this.maxPixels = maxPixels;
+    }
+
+    /** 10 MB and 40 megapixels: a phone's photo. */
+    public static PhotoProcessor defaults() {
+        return new PhotoProcessor(10L * 1024 * 1024, 40_000_000L);
+    }
+
+    /**
+     * The photo checked and stripped, with the position its EXIF gave.
+     *
+     * @param field the field to name in a refusal, such as {@code photos[0]}
+     * @throws ValidationException with a French reason: not an image, too large, unreadable
+     */
+    public ProcessedPhoto process(String field, byte[] bytes) {
+        AllowedMediaType type = check(field, bytes);
+        GeoPoint position = position(bytes).orElse(null);
+        byte[] clean;
+        try {
+            clean = type == AllowedMediaType.JPEG ? stripJpeg(bytes) : reencodePng(field, bytes);
+        } catch (IOException | RuntimeException e) {
+            throw ReportRefusal.PHOTO_UNREADABLE.refuse(field, bytes.length + " bytes", "could not be stripped: " + e);
+        }
+        if (!provenClean(clean)) {
+            throw ReportRefusal.PHOTO_UNREADABLE.refuse(field, bytes.length + " bytes", "still has GPS tags");
+        }
+        return new ProcessedPhoto(clean, type, position);
+    }
+
+    /** The position in the photo's EXIF, if it has a usable one (not 0, 0). Never throws on bad input. */
+    public Optional<GeoPoint> position(byte[] bytes) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+            for (GpsDirectory gps : metadata.getDirectoriesOfType(GpsDirectory.class)) {
+                GeoLocation location = gps.getGeoLocation();
+                if (location != null && !location.isZero()) {
+                    return Optional.of(new GeoPoint(location.getLatitude(), location.getLongitude()));
+                }
+            }
+            return Optional.empty();
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the bytes carry a GPS directory (any tag), as metadata-extractor reads them. */
+    public static boolean hasGps(byte[] bytes) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+            return metadata.containsDirectoryOfType(GpsDirectory.class);
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Read back and found without GPS; unreadable counts as not proven. */
+    private static boolean provenClean(byte[] bytes) {
+        try {
+            return !ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes))
+                    .containsDirectoryOfType(GpsDirectory.class);
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private AllowedMediaType check(String field, byte[] bytes) {
+        if (bytes.length > maxBytes) {
+            throw ReportRefusal.PHOTO_TOO_LARGE.refuse(
+                    field, bytes.length + " bytes", "is over " + maxBytes + " bytes");
+        }
+        DetectedType detected = sniffer.sniff(bytes, Math.min(bytes.length, ContentSniffer.HEAD_LENGTH));
+        AllowedMediaType type = detected.allowedType().orElse(null);
+        if (type != AllowedMediaType.JPEG && type != AllowedMediaType.PNG) {
+            throw ReportRefusal.PHOTO_NOT_IMAGE.refuse(field, detected.description(), "is not a JPEG or PNG image");
+        }
+        Dimension size;
+        try {
+            size = Imaging.getImageSize(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw ReportRefusal.PHOTO_UNREADABLE.refuse(field, detected.description(), "has no readable size: " + e);
+        }
+        if (size.width < 1 || size.height < 1 || (long) size.width * size.height > maxPixels) {
+            throw ReportRefusal.PHOTO_TOO_LARGE.refuse(
+                    field, size.width + "x" + size.height, "is over " + maxPixels + " pixels");
+        }
+        return type;
+    }
+
+    private static byte[] stripJpeg(byte[] bytes) throws IOException {
+        ByteArrayOutputStream noExif = new ByteArrayOutputStream(bytes.length);
+        new ExifRewriter().removeExifMetadata(bytes, noExif);
+        ByteArrayOutputStream noXmp = new ByteArrayOutputStream(bytes.length);
+        new JpegXmpRewriter().removeXmpXml(noExif.toByteArray(), noXmp);
+        ByteArrayOutputStream noIptc = new ByteArrayOutputStream(bytes.length);
+        try {
+            new JpegIptcRewriter().removeIptc(noXmp.toByteArray(), noIptc);
+        } catch (ImagingException e) {
+            return noXmp.toByteArray(); // no IPTC block to remove
+        }
+        return noIptc.toByteArray();
+    }
+
+    private static byte[] reencodePng(String field, byte[] bytes) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        if (image == null) {
+            throw ReportRefusal.PHOTO_UNREADABLE.refuse(field, bytes.length + " bytes", "does not decode as PNG");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer");
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,130 @@
+package org.opengru.reports.photo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opengru.reports.ReportsFixture.CENTRE;
+import static org.opengru.reports.ReportsFixture.TENANT;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.Tag;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.opengru.core.error.ValidationException;
+import org.opengru.core.id.UsagerId;
+import org.opengru.reports.Filing;
+import org.opengru.reports.GeoPoint;
+import org.opengru.reports.ReportStore;
+import org.opengru.reports.Reporter;
+import org.opengru.reports.ReportsFixture;
+
+/** The photo's EXIF position suggests the location, then the stored photo has no GPS tag left. */
+class ExifStrippedTest {
+
+    private final PhotoProcessor photos = PhotoProcessor.defaults();
+    private final GeoPoint taken = new GeoPoint(48.8512, 2.3498);
+
+    @Test
+    void theExifPositionIsReadThenStrippedFromAJpeg() throws Exception {
+        byte[] original = ReportsFixture.jpeg(taken, "Claire Martin, 12 rue des Lilas");
+        assertThat(PhotoProcessor.hasGps(original))
+                .as("the fixture carries GPS tags")
+                .isTrue();
+
+        ProcessedPhoto p = photos.process("photos[0]", original);
+
+        assertThat(p.exifPosition()).isNotNull();
+        assertThat(p.exifPosition().lat()).isCloseTo(taken.lat(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(p.exifPosition().lon()).isCloseTo(taken.lon(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(PhotoProcessor.hasGps(p.bytes())).isFalse();
+        assertThat(tags(p.bytes())).noneMatch(t -> t.contains("Claire")).noneMatch(t -> t.startsWith("GPS"));
+        assertThat(ImageIO.read(new ByteArrayInputStream(p.bytes())))
+                .as("still a picture")
+                .satisfies(img -> assertThat(img.getWidth()).isEqualTo(32));
+    }
+
+    @Test
+    void theStoredPhotoOfAFiledReportHasNoGpsTags() {
+        ReportsFixture f = new ReportsFixture(ReportStore.inMemory());
+        Reporter claire = Reporter.resident(UsagerId.of(UUID.randomUUID()));
+
+        assertThat(f.service.suggestLocation(TENANT, ReportsFixture.jpeg(taken, null)))
+                .contains(new GeoPoint(
+                        photos.position(ReportsFixture.jpeg(taken, null))
+                                .orElseThrow()
+                                .lat(),
+                        photos.position(ReportsFixture.jpeg(taken, null))
+                                .orElseThrow()
+                                .lon()));
+        Filing filing = f.service.file(f.draft(claire).at(CENTRE).photo(ReportsFixture.jpeg(taken, "Claire")));
+
+        assertThat(filing.photoPosition()).isNotNull();
+        byte[] stored = f.blobs.read(filing.report().photos().get(0).blob());
+        assertThat(PhotoProcessor.hasGps(stored)).isFalse();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Claire");
+        assertThat(filing.report().photos().get(0).mediaType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void aPositionOutsideTheCommuneIsNotSuggested() {
+        ReportsFixture f = new ReportsFixture(ReportStore.inMemory());
+
+        assertThat(f.service.suggestLocation(TENANT, ReportsFixture.jpeg(ReportsFixture.AILLEURS, null)))
+                .isEmpty();
+        assertThat(f.service.suggestLocation(TENANT, ReportsFixture.plainJpeg()))
+                .isEmpty();
+        assertThat(f.service.suggestLocation(TENANT, "pas une image".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+    }
+
+    @Test
+    void aPngIsWrittenAgainWithoutItsChunks() throws Exception {
+        ProcessedPhoto p = photos.process("photos[0]", ReportsFixture.png());
+
+        assertThat(p.type().mediaType()).isEqualTo("image/png");
+        assertThat(PhotoProcessor.hasGps(p.bytes())).isFalse();
+        assertThat(ImageIO.read(new ByteArrayInputStream(p.bytes())).getHeight())
+                .isEqualTo(24);
+    }
+
+    @Test
+    void whatIsNotAJpegOrAPngIsRefusedAsNotAPhoto() {
+        for (byte[] bad : List.of(
+                "GIF89a....".getBytes(StandardCharsets.US_ASCII),
+                "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[0])) {
+            assertThatThrownBy(() -> photos.process("photos[0]", bad))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("photos[0]");
+                        assertThat(e.violations().get(0).code()).isEqualTo("report.photo-not-image");
+                    });
+        }
+    }
+
+    @Test
+    void anImageClaimingTooManyPixelsIsRefusedBeforeDecoding() {
+        PhotoProcessor tiny = new PhotoProcessor(10_000_000, 100);
+
+        assertThatThrownBy(() -> tiny.process("photos[0]", ReportsFixture.plainJpeg()))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.violations().get(0).code()).isEqualTo("report.photo-too-large"));
+    }
+
+    private static List<String> tags(byte[] bytes) throws Exception {
+        Metadata m = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+        List<String> out = new ArrayList<>();
+        for (Directory d : m.getDirectories()) {
+            for (Tag t : d.getTags()) {
+                out.add(d.getName() + " " + t.getTagName() + "=" + t.getDescription());
+            }
+        }
+        return out;
+    }
+}
