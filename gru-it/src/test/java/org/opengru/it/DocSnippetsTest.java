@@ -55,7 +55,6 @@ class DocSnippetsTest {
      * back, never to grow. Each entry goes once its block has a marker (twice when two blocks start alike).
      */
     private static final List<String> NOT_YET_FROM_A_SOURCE = List.of(
-            "channels.md: InboundMailProcessor processor = InboundMailProcessor.builder(replyTokens, clock)",
             "persistence.md: DataSource dataSource = ...;                       // your pool (HikariCP, Agroal, the app server's)",
             "persistence.md: OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)",
             "persistence.md: List<Job> jobs = List.of(",
