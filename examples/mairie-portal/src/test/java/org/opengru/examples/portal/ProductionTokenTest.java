@@ -3,6 +3,7 @@ package org.opengru.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +142,25 @@ class ProductionTokenTest {
                 .doesNotContain(CURRENT)
                 .doesNotContain(READ_ONLY)
                 .doesNotContain(DEMO_TOKEN);
+    }
+
+    @Test
+    void theTokensOfSpringBootMdStartThePortalWithinTheirScopes() throws Exception {
+        Properties documented = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/docs/api-tokens.properties")) {
+            documented.load(in);
+        }
+        Map<String, Object> properties = new HashMap<>();
+        documented.forEach((k, v) -> properties.put((String) k, v));
+        // The environment variables the page names.
+        properties.put("LOGICIEL_METIER_TOKEN", CURRENT);
+        properties.put("TABLEAU_DE_BORD_TOKEN", READ_ONLY);
+        try (ConfigurableApplicationContext portal = start(properties)) {
+            String base = "http://localhost" + ":" + portal.getEnvironment().getProperty("local.server.port");
+            assertThat(get(base, "/api/v1/webhooks", CURRENT).statusCode()).isEqualTo(200);
+            assertThat(get(base, "/api/v1/demandes", READ_ONLY).statusCode()).isEqualTo(200);
+            assertThat(get(base, "/api/v1/webhooks", READ_ONLY).statusCode()).isEqualTo(403);
+        }
     }
 
     private ConfigurableApplicationContext start(Map<String, Object> tokens) {
