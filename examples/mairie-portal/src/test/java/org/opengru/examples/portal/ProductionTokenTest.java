@@ -17,10 +17,13 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -145,10 +148,12 @@ class ProductionTokenTest {
     }
 
     @Test
-    void theTokensOfSpringBootMdStartThePortalWithinTheirScopes() throws Exception {
+    void theTokensAndMetricsOfSpringBootMdStartThePortal() throws Exception {
         Properties documented = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/docs/api-tokens.properties")) {
-            documented.load(in);
+        for (String file : new String[] {"/docs/api-tokens.properties", "/docs/metrics.properties"}) {
+            try (InputStream in = getClass().getResourceAsStream(file)) {
+                documented.load(in);
+            }
         }
         Map<String, Object> properties = new HashMap<>();
         documented.forEach((k, v) -> properties.put((String) k, v));
@@ -160,11 +165,14 @@ class ProductionTokenTest {
             assertThat(get(base, "/api/v1/webhooks", CURRENT).statusCode()).isEqualTo(200);
             assertThat(get(base, "/api/v1/demandes", READ_ONLY).statusCode()).isEqualTo(200);
             assertThat(get(base, "/api/v1/webhooks", READ_ONLY).statusCode()).isEqualTo(403);
+            // The portal alone exposes health and info; the page's line adds the meters.
+            assertThat(portal.getBean(PathMappedEndpoints.class).getPath(EndpointId.of("metrics")))
+                    .isEqualTo("/actuator/metrics");
         }
     }
 
-    private ConfigurableApplicationContext start(Map<String, Object> tokens) {
-        Map<String, Object> properties = new HashMap<>(tokens);
+    private ConfigurableApplicationContext start(Map<String, Object> configuration) {
+        Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("portal.database.directory", data.resolve("postgres").toString());
         properties.put("portal.documents.directory", data.resolve("documents").toString());
@@ -173,6 +181,10 @@ class ProductionTokenTest {
         return new SpringApplicationBuilder(MairiePortalApplication.class)
                 .profiles("production")
                 .properties(properties)
+                // The configuration under test outranks the portal's application.properties, as a host's does.
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("configuration-under-test", configuration)))
                 .run();
     }
 
