@@ -55,10 +55,6 @@ class DocSnippetsTest {
      * back, never to grow. Each entry goes once its block has a marker (twice when two blocks start alike).
      */
     private static final List<String> NOT_YET_FROM_A_SOURCE = List.of(
-            "api-particulier.md: CallContext context = new CallContext(ActorRef.parse(\"agent:jdupont\"), \"inscription-cantine\", requestId);",
-            "channels.md: NotificationService notifications = NotificationService.builder(clock, outbox) // outbox subscribers include \"notifications\"",
-            "channels.md: AppointmentNotices notices = AppointmentNotices.builder(bookings, notifications, new ICalendarWriter(\"mairie-exemple.fr\"))",
-            "channels.md: InboundMailProcessor processor = InboundMailProcessor.builder(replyTokens, clock)",
             "persistence.md: DataSource dataSource = ...;                       // your pool (HikariCP, Agroal, the app server's)",
             "persistence.md: OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)",
             "persistence.md: List<Job> jobs = List.of(",

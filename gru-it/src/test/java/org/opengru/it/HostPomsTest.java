@@ -14,15 +14,15 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The poms docs/getting-started.md tells a host to write ({@code src/test/resources/host-poms}, shown in the
- * page through snippet markers) import gru-bom at the version built here, and gru-bom manages every
+ * The poms docs/getting-started.md tells a host to write, and the mail dependency of docs/channels.md
+ * ({@code src/test/resources/host-poms}, shown in the pages through snippet markers), import gru-bom at the version built here, and gru-bom manages every
  * dependency they declare without a version: the plain-Java pom once named a PostgreSQL driver nothing
  * managed, and did not build.
  */
 class HostPomsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"spring-boot", "plain-java"})
+    @ValueSource(strings = {"spring-boot", "plain-java", "mail"})
     void gruBomManagesEveryDependencyTheHostDeclaresWithoutAVersion(String host) throws Exception {
         Element bom = parse(Path.of("../gru-bom/pom.xml"));
         Element pom = parse(Path.of("src/test/resources/host-poms", host, "pom.xml"));

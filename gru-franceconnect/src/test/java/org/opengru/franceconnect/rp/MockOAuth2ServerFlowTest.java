@@ -42,10 +42,14 @@ public class MockOAuth2ServerFlowTest {
     public static final String SUB = "4d327dd1e427daf4d50296ab71d6f3fc82ccc40742943521d42cb2bae4df41afv1";
 
     private MockOAuth2Server provider;
-    private final ECKey providerKey = HostileProvider.newKey("mock-fc-1");
 
     @BeforeEach
     void startProvider() {
+        provider = startProvider(HostileProvider.newKey("mock-fc-1"));
+    }
+
+    /** A provider on loopback that signs in a FranceConnect-shaped person with a complete identité pivot. */
+    public static MockOAuth2Server startProvider(ECKey providerKey) {
         Map<String, Object> claims = Map.of(
                 "given_name", "Angela Claire Louise",
                 "family_name", "DUBOIS",
@@ -58,8 +62,10 @@ public class MockOAuth2ServerFlowTest {
                 "acr", "eidas1");
         var callback = new DefaultOAuth2TokenCallback("fcp", SUB, "JWT", List.of(CLIENT_ID), claims, 60);
         var tokenProvider = new OAuth2TokenProvider(new KeyProvider(List.of(providerKey), "ES256"));
-        provider = new MockOAuth2Server(new OAuth2Config(false, null, null, false, tokenProvider, Set.of(callback)));
-        provider.start(InetAddress.getLoopbackAddress(), 0);
+        MockOAuth2Server server =
+                new MockOAuth2Server(new OAuth2Config(false, null, null, false, tokenProvider, Set.of(callback)));
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        return server;
     }
 
     @AfterEach

@@ -95,4 +95,19 @@ class DocConfigurationTest {
                             .containsEntry("agent@saint-martin.fr", List.of("enfance", "etat-civil"));
                 });
     }
+
+    @Test
+    void thePrivateKeyJwtOfSpringBootMdBinds() {
+        withFile(runner, "private-key-jwt.yaml")
+                .withPropertyValues("FC_CLIENT_ID=fc-client")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    TenantProperties.FranceConnect fc = context.getBean(GruProperties.class)
+                            .tenant("saint-martin")
+                            .franceconnect();
+                    assertThat(fc.clientId()).isEqualTo("fc-client");
+                    assertThat(fc.clientAuthentication()).isEqualTo("private_key_jwt");
+                    assertThat(fc.clientAssertionKeys()).isEqualTo("file:/etc/gru/fc-client-keys.json");
+                });
+    }
 }

@@ -3,6 +3,7 @@ package org.opengru.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +13,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -142,8 +147,32 @@ class ProductionTokenTest {
                 .doesNotContain(DEMO_TOKEN);
     }
 
-    private ConfigurableApplicationContext start(Map<String, Object> tokens) {
-        Map<String, Object> properties = new HashMap<>(tokens);
+    @Test
+    void theTokensAndMetricsOfSpringBootMdStartThePortal() throws Exception {
+        Properties documented = new Properties();
+        for (String file : new String[] {"/docs/api-tokens.properties", "/docs/metrics.properties"}) {
+            try (InputStream in = getClass().getResourceAsStream(file)) {
+                documented.load(in);
+            }
+        }
+        Map<String, Object> properties = new HashMap<>();
+        documented.forEach((k, v) -> properties.put((String) k, v));
+        // The environment variables the page names.
+        properties.put("LOGICIEL_METIER_TOKEN", CURRENT);
+        properties.put("TABLEAU_DE_BORD_TOKEN", READ_ONLY);
+        try (ConfigurableApplicationContext portal = start(properties)) {
+            String base = "http://localhost" + ":" + portal.getEnvironment().getProperty("local.server.port");
+            assertThat(get(base, "/api/v1/webhooks", CURRENT).statusCode()).isEqualTo(200);
+            assertThat(get(base, "/api/v1/demandes", READ_ONLY).statusCode()).isEqualTo(200);
+            assertThat(get(base, "/api/v1/webhooks", READ_ONLY).statusCode()).isEqualTo(403);
+            // The portal alone exposes health and info; the page's line adds the meters.
+            assertThat(portal.getBean(PathMappedEndpoints.class).getPath(EndpointId.of("metrics")))
+                    .isEqualTo("/actuator/metrics");
+        }
+    }
+
+    private ConfigurableApplicationContext start(Map<String, Object> configuration) {
+        Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("portal.database.directory", data.resolve("postgres").toString());
         properties.put("portal.documents.directory", data.resolve("documents").toString());
@@ -152,6 +181,10 @@ class ProductionTokenTest {
         return new SpringApplicationBuilder(MairiePortalApplication.class)
                 .profiles("production")
                 .properties(properties)
+                // The configuration under test outranks the portal's application.properties, as a host's does.
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("configuration-under-test", configuration)))
                 .run();
     }
 

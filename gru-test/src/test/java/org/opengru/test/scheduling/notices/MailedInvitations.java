@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * A mail as the SMTP server received it, parsed again from its raw bytes: its text, and its calendar part
  * read by an independent parser (ical4j).
  */
-record MailedInvitations(String subject, String text, ContentType calendarType, Calendar calendar) {
+public record MailedInvitations(String subject, String text, ContentType calendarType, Calendar calendar) {
 
-    static MailedInvitations read(MimeMessage received) throws Exception {
+    public static MailedInvitations read(MimeMessage received) throws Exception {
         MimeMessage m = new MimeMessage(
                 Session.getInstance(new Properties()),
                 new ByteArrayInputStream(GreenMailUtil.getWholeMessage(received).getBytes(StandardCharsets.UTF_8)));
@@ -48,16 +48,16 @@ record MailedInvitations(String subject, String text, ContentType calendarType, 
     }
 
     @Nullable
-    String method() {
+    public String method() {
         return calendar.getProperty(Property.METHOD).map(Property::getValue).orElse(null);
     }
 
-    VEvent event() {
+    public VEvent event() {
         return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
     }
 
     @Nullable
-    String event(String property) {
+    public String event(String property) {
         return event().getProperty(property).map(Property::getValue).orElse(null);
     }
 
