@@ -173,7 +173,6 @@ class ProductionTokenTest {
 
     private ConfigurableApplicationContext start(Map<String, Object> configuration) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
         properties.put("portal.database.directory", data.resolve("postgres").toString());
         properties.put("portal.documents.directory", data.resolve("documents").toString());
         properties.put("gru.documents.master-key", Base64.getEncoder().encodeToString(new byte[32]));
@@ -185,7 +184,9 @@ class ProductionTokenTest {
                 .initializers(context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource("configuration-under-test", configuration)))
-                .run();
+                // An argument, not a default property: application.properties' server.port=8080 would win,
+                // and the test would fail whenever something (a running portal) listens there.
+                .run("--server.port=0");
     }
 
     private static String random() {
