@@ -390,6 +390,14 @@ public abstract class AccessContract {
                                 NewRequest.of("acte-etat-civil", alice, Channel.WEB, FormData.of("acte", "décès")),
                                 key())),
                 row(
+                        "RequestService.keyIn(Principal,NewRequest,List,String,IdempotencyKey)",
+                        a -> requests.keyIn(
+                                a,
+                                NewRequest.of("acte-etat-civil", alice, Channel.COUNTER, FormData.of("acte", "décès")),
+                                List.of(),
+                                null,
+                                key())),
+                row(
                         "RequestService.perform(Principal,RequestId,RequestAction,ActionInput,IdempotencyKey)",
                         Set.of(SYSTEM),
                         a -> requests.perform(a, id, RequestAction.START_REVIEW, ActionInput.none(), key())),
