@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * One payment as stored: the order, the provider's operation id, and once settled what the provider
  * said when read back.
  *
- * @param settledAt when OpenGRU recorded the current state (null while pending)
  * @param authorisationNumber the bank's authorisation number ({@code numauto}) of a paid payment
  * @param transactionAt when the provider recorded the transaction ({@code dattrans}, {@code heurtrans})
  * @param paidCents the amount the provider says was paid
@@ -19,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param order what is paid
  * @param status where it stands
  * @param createdAt when it was created at the provider
- * @param settledAt when a read-back settled it, or {@code null} while pending
+ * @param settledAt when OpenGRU recorded the current state (a read-back, or the commune's move), or {@code
+ *     null} while pending
  */
 public record Payment(
         PaymentId id,
@@ -45,6 +45,8 @@ public record Payment(
      * @param authorisationNumber the bank's authorisation number ({@code numauto}) of a paid payment
      * @param transactionAt when the provider recorded the transaction ({@code dattrans}, {@code heurtrans})
      * @param paidCents the amount the provider says was paid
+     * @param note why the commune gave it up, cancelled it or asked for its refund ({@code null} otherwise, and
+     *     once erased)
      * @throws NullPointerException naming a missing value
      */
     public Payment {
@@ -88,13 +90,26 @@ public record Payment(
                 note);
     }
 
-    /** This payment moved by the commune to {@code next} at {@code at}, for the reason {@code why}. */
+    /**
+     * This payment moved by the commune to {@code next} at {@code at}, for the reason {@code why}. The
+     * transition is the caller's to check ({@link PaymentStatus#canBecome}).
+     *
+     * @param next the new status
+     * @param at when
+     * @param why the reason, kept as the note
+     * @return the moved copy
+     */
     public Payment marked(PaymentStatus next, Instant at, @Nullable String why) {
         return new Payment(
                 id, operationId, order, next, createdAt, at, authorisationNumber, transactionAt, paidCents, why);
     }
 
-    /** This payment without its personal data (RGPD). */
+    /**
+     * This payment without its personal data (RGPD erasure or purge): the order's e-mail, object and payer,
+     * and the note; the accounting facts stay.
+     *
+     * @return the erased copy
+     */
     public Payment erased() {
         return new Payment(
                 id,

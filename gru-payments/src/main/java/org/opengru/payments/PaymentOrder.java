@@ -52,6 +52,7 @@ public record PaymentOrder(
      * @param object what is paid for, shown on the provider's page ({@code objet}): 1 to 100 characters
      * @param payerEmail where the provider sends the ticket ({@code mel})
      * @param subject what the payment settles in the application, a code such as {@code booking:42} (optional)
+     * @param payer the usager who pays, when known ({@code null}: a payer without an account)
      * @throws ValidationException when the tenant is missing, the debt reference is not 6 to 30 letters or digits
      *     ({@code refdet}), the budget year not four digits ({@code exer}), the amount not positive, the object
      *     blank, too long or with control characters, the payer's e-mail not an address, or the subject not a code
@@ -84,7 +85,18 @@ public record PaymentOrder(
         }
     }
 
-    /** An order without a known payer account. */
+    /**
+     * An order without a known payer account.
+     *
+     * @param tenant the collectivité collecting
+     * @param debtReference the debt's reference at the régie ({@code refdet}): 6 to 30 letters or digits
+     * @param budgetYear the budget year ({@code exer}), four digits
+     * @param amountCents the amount in euro cents ({@code montant})
+     * @param object what is paid for, shown on the provider's page ({@code objet}): 1 to 100 characters
+     * @param payerEmail where the provider sends the ticket ({@code mel})
+     * @param subject what the payment settles in the application, a code such as {@code booking:42} (optional)
+     * @throws ValidationException naming the field refused, as the canonical constructor
+     */
     public PaymentOrder(
             TenantId tenant,
             String debtReference,
@@ -96,7 +108,12 @@ public record PaymentOrder(
         this(tenant, debtReference, budgetYear, amountCents, object, payerEmail, subject, null);
     }
 
-    /** This order paid by a known usager. */
+    /**
+     * This order paid by a known usager, so that the payment follows their subject access and erasure.
+     *
+     * @param usager the payer
+     * @return a copy naming the payer
+     */
     public PaymentOrder by(UsagerId usager) {
         return new PaymentOrder(tenant, debtReference, budgetYear, amountCents, object, payerEmail, subject, usager);
     }
@@ -104,12 +121,18 @@ public record PaymentOrder(
     /**
      * The order without its personal data (RGPD erasure or purge): no e-mail, no object, no payer; the
      * accounting facts (debt reference, year, amount) stay.
+     *
+     * @return the erased copy; erasing it again gives the same
      */
     public PaymentOrder erased() {
         return new PaymentOrder(tenant, debtReference, budgetYear, amountCents, ERASED_OBJECT, null, subject, null);
     }
 
-    /** Whether the personal data went (erasure or purge). */
+    /**
+     * Whether the personal data went (erasure or purge).
+     *
+     * @return {@code true} when the payer's e-mail is gone
+     */
     public boolean isErased() {
         return payerEmail == null;
     }

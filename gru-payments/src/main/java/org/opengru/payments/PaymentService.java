@@ -194,7 +194,14 @@ public final class PaymentService {
      * become {@link PaymentStatus#EXPIRED}, audited ({@code payment:expired}). A payment whose read-back
      * failed is never given up (the provider may hold a result OpenGRU could not read); an expired payment
      * that the provider later says paid is still read back on its notification and recorded paid (never
-     * lost: {@code payment:paid-late}).
+     * lost: {@code payment:paid-late}). Safe to run on several nodes at once: a payment settled or marked by
+     * another meanwhile is left as it is.
+     *
+     * @param tenant the collectivité
+     * @param olderThan how old a pending payment must be to be read back (a resident may still be paying)
+     * @param giveUpAfter how old a payment without a result must be to be given up, at least {@code olderThan}
+     * @return how many payments were read back, settled, expired, and could not be read back
+     * @throws ValidationException naming {@code olderThan} when negative, or {@code giveUpAfter} when below it
      */
     public Reconciliation reconcile(TenantId tenant, Duration olderThan, Duration giveUpAfter) {
         Objects.requireNonNull(tenant, "tenant");
@@ -257,6 +264,14 @@ public final class PaymentService {
      * PaymentStatus#CANCELLED}, audited. If the provider later says it was paid, the payment is recorded paid
      * and the application records its refund ({@link #refundDue}).
      *
+     *
+     * @param tenant the collectivité
+     * @param id the payment
+     * @param actor who acts (an agent, the application), for the audit
+     * @param reason why, 1 to 500 characters (audited as its hash: it may name someone)
+     * @return the payment, CANCELLED
+     * @throws ValidationException naming {@code reason} when blank, too long or with control characters
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such payment
      * @throws org.opengru.core.error.IllegalTransitionException when it is no longer pending
      */
     public Payment cancel(TenantId tenant, PaymentId id, ActorRef actor, String reason) {
@@ -268,6 +283,14 @@ public final class PaymentService {
      * request was refused or lapsed, the booking cancelled, the payment came after its deadline. OpenGRU does
      * not refund: the régie asks the comptable public, who does; {@link #refunded} records it done.
      *
+     *
+     * @param tenant the collectivité
+     * @param id the payment
+     * @param actor who acts (an agent, the application), for the audit
+     * @param reason why, 1 to 500 characters (audited as its hash: it may name someone)
+     * @return the payment, REFUND_DUE
+     * @throws ValidationException naming {@code reason} when blank, too long or with control characters
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such payment
      * @throws org.opengru.core.error.IllegalTransitionException when it is not paid
      */
     public Payment refundDue(TenantId tenant, PaymentId id, ActorRef actor, String reason) {
@@ -278,6 +301,14 @@ public final class PaymentService {
      * Records that the comptable public refunded the payment (an agent's statement, such as the date and
      * reference of the refund).
      *
+     *
+     * @param tenant the collectivité
+     * @param id the payment
+     * @param actor who acts (an agent, the application), for the audit
+     * @param statement the agent's statement, 1 to 500 characters (audited as its hash)
+     * @return the payment, REFUNDED
+     * @throws ValidationException naming {@code statement} when blank, too long or with control characters
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such payment
      * @throws org.opengru.core.error.IllegalTransitionException when no refund was due
      */
     public Payment refunded(TenantId tenant, PaymentId id, ActorRef actor, String statement) {

@@ -75,27 +75,54 @@ public interface PaymentStore {
      */
     List<Payment> pendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);
 
-    /** The payments made for {@code subject} (such as {@code request:<id>}), oldest first. */
+    /**
+     * The payments made for {@code subject} (such as {@code request:<id>}), oldest first.
+     *
+     * @param tenant the collectivité
+     * @param subject the subject's code
+     * @return the payments, empty when none
+     */
     List<Payment> ofSubject(TenantId tenant, String subject);
 
-    /** The usager's payments (those whose order names them as payer), oldest first: their export. */
+    /**
+     * The usager's payments (those whose order names them as payer), oldest first: their export.
+     *
+     * @param tenant the collectivité
+     * @param payer the usager
+     * @return the payments, empty when none
+     */
     List<Payment> ofPayer(TenantId tenant, UsagerId payer);
 
     /**
      * Erases the personal data of the usager's payments ({@link PaymentOrder#erased()}); returns how many
      * payments changed. The accounting facts stay, and a pending payment can still be read back.
+     * Idempotent: a second call changes nothing.
+     *
+     * @param tenant the collectivité
+     * @param payer the usager erased
+     * @return how many payments changed
      */
     int erasePayer(TenantId tenant, UsagerId payer);
 
     /**
      * Erases the personal data of the payments made for {@code subject} (such as {@code request:<id>}, at
-     * the end of the request's retention); returns how many changed.
+     * the end of the request's retention); returns how many changed. Idempotent.
+     *
+     * @param tenant the collectivité
+     * @param subject the subject's code
+     * @return how many payments changed
      */
     int eraseSubject(TenantId tenant, String subject);
 
     /**
      * Erases the personal data of at most {@code limit} payments no longer pending that were created before
-     * {@code createdBefore} and still hold some; returns how many changed (the purge's batch).
+     * {@code createdBefore} and still hold some; returns how many changed (the purge's batch). Run it until
+     * it returns 0.
+     *
+     * @param tenant the collectivité
+     * @param createdBefore the retention's limit
+     * @param limit the batch's size
+     * @return how many payments changed
      */
     int eraseNotPendingCreatedBefore(TenantId tenant, Instant createdBefore, int limit);
 }

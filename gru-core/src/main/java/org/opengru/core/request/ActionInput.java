@@ -30,6 +30,17 @@ public record ActionInput(
         @Nullable LocalDate dueBy,
         RequestPayment.@Nullable Receipt payment) {
 
+    /**
+     * An input without a payment receipt.
+     *
+     * @param channel how the action came (web, counter, mail...)
+     * @param data form values to set, or {@code null}
+     * @param pieces pieces to add, replacing those of the same type
+     * @param reason the reason of a reject, close, reopen or complement request, or {@code null}
+     * @param missing what a complement request says is missing
+     * @param dueBy when the complement is due, or {@code null} for the démarche's delay
+     * @throws NullPointerException when the channel is missing
+     */
     public ActionInput(
             Channel channel,
             @Nullable FormData data,
@@ -40,7 +51,13 @@ public record ActionInput(
         this(channel, data, pieces, reason, missing, dueBy, null);
     }
 
-    /** A payment recorded ({@link RequestAction#RECORD_PAYMENT}), through the channel it came by. */
+    /**
+     * A payment recorded ({@link RequestAction#RECORD_PAYMENT}), through the channel it came by.
+     *
+     * @param receipt the payment's reference and the amount paid
+     * @param channel the channel (SYSTEM for an online payment, COUNTER for one at the régie)
+     * @return the input
+     */
     public static ActionInput payment(RequestPayment.Receipt receipt, Channel channel) {
         return new ActionInput(channel, null, List.of(), null, List.of(), null, receipt);
     }
@@ -54,6 +71,7 @@ public record ActionInput(
      * @param reason the reason of a reject, close, reopen or complement request, or {@code null}
      * @param missing what a complement request says is missing
      * @param dueBy when the complement is due, or {@code null} for the démarche's delay
+     * @param payment the receipt of the payment recorded ({@code RECORD_PAYMENT}), or {@code null}
      * @throws NullPointerException when the channel is missing
      */
     public ActionInput {

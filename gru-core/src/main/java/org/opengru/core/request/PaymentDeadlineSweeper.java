@@ -43,15 +43,34 @@ public final class PaymentDeadlineSweeper {
     public interface Check {
         /**
          * Whether to leave the request as it is: a payment was recorded on it now, or one is still being made.
+         *
+         * @param awaiting a request awaiting payment, overdue or not
+         * @return {@code true} to leave it, {@code false} to let the sweeper lapse it when overdue
          */
         boolean holdsOff(Request awaiting);
     }
 
-    /** A sweeper for payments recorded by agents only (at the counter): nothing holds a lapse off. */
+    /**
+     * A sweeper for payments recorded by agents only (at the counter): nothing holds a lapse off.
+     *
+     * @param requests the request service, which lapses through the lifecycle
+     * @param store the requests, read by team and status
+     * @param procedures the catalogue, for the démarches that ask a payment
+     * @param clock the one clock, compared with each payment's {@code dueBy}
+     */
     public PaymentDeadlineSweeper(RequestService requests, RequestStore store, ProcedureStore procedures, Clock clock) {
         this(requests, store, procedures, clock, r -> false);
     }
 
+    /**
+     * A sweeper that asks {@code check} (the payment module's) before lapsing a request.
+     *
+     * @param requests the request service, which lapses through the lifecycle
+     * @param store the requests, read by team and status
+     * @param procedures the catalogue, for the démarches that ask a payment
+     * @param clock the one clock, compared with each payment's {@code dueBy}
+     * @param check asked about each request awaiting payment first
+     */
     public PaymentDeadlineSweeper(
             RequestService requests, RequestStore store, ProcedureStore procedures, Clock clock, Check check) {
         this.check = Objects.requireNonNull(check, "check");
@@ -61,7 +80,13 @@ public final class PaymentDeadlineSweeper {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Lapses every request of the collectivité whose payment is overdue; returns how many. */
+    /**
+     * Lapses every request of the collectivité whose payment is overdue; returns how many. Idempotent and
+     * safe on several nodes: a request paid or lapsed meanwhile is skipped.
+     *
+     * @param tenant the collectivité
+     * @return how many requests this call lapsed
+     */
     public int sweep(TenantId tenant) {
         Set<TeamId> teams = new HashSet<>();
         for (Procedure p : procedures.catalogue(tenant)) {

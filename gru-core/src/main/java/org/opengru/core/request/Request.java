@@ -71,7 +71,34 @@ public record Request(
         @Nullable AgentId assignee,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RequestPayment payment) {
 
-    /** A request of a démarche without payment. */
+    /**
+     * A request of a démarche without payment (its {@code payment} is {@code null}).
+     *
+     * @param id the request
+     * @param tenant the collectivité
+     * @param reference the short reference printed on the accusé de réception
+     * @param procedure the démarche
+     * @param team the team (service instructeur) it is routed to
+     * @param applicant the usager who files and follows the request (a person, a household, an organisation)
+     * @param beneficiary the usager the request is about when it is not the applicant (a parent files a child's canteen
+     *     registration: the child is the beneficiary), or {@code null}; the applicant may act for them (checked when
+     *     the request is created)
+     * @param createdBy who created it: the applicant, someone acting for them, or an agent keying it in
+     * @param intake who keyed it in and how it came
+     * @param status where it stands
+     * @param data the form values
+     * @param pieces the pièces justificatives provided
+     * @param version the request's version after the change
+     * @param createdAt when the draft was created
+     * @param updatedAt when it last changed
+     * @param receivedAt the date of receipt (submission, or registration of an incomplete request)
+     * @param deadline the implicit-decision deadline, if the démarche has one and it has started
+     * @param complement the complement awaited, while {@code AWAITING_COMPLEMENT}
+     * @param decision the decision, while decided
+     * @param acknowledgment the accusé de réception, from receipt on
+     * @param assignee the agent who took the request in hand ("je prends"), or {@code null}
+     * @throws NullPointerException naming a missing value
+     */
     public Request(
             RequestId id,
             TenantId tenant,
@@ -145,6 +172,7 @@ public record Request(
      * @param decision the decision, while decided
      * @param acknowledgment the accusé de réception, from receipt on
      * @param assignee the agent who took the request in hand ("je prends"), or {@code null}
+     * @param payment the payment the démarche asks for and where it stands, or {@code null}
      * @throws NullPointerException naming a missing value
      */
     public Request {

@@ -34,6 +34,17 @@ public record RequestPayment(
         LAPSED
     }
 
+    /**
+     * Checks the payment.
+     *
+     * @param amountCents what is due, in euro cents, positive
+     * @param object what is paid for, up to 100 characters
+     * @param dueBy until when the request waits (à payer avant le)
+     * @param status where it stands
+     * @param receipt the payment's reference, present exactly when paid
+     * @param paidAt when it was paid, present exactly when paid
+     * @throws org.opengru.core.error.ValidationException naming the field refused and its value
+     */
     public RequestPayment {
         Checks.check(amountCents > 0, "payment.amountCents", amountCents, "must be positive");
         Checks.text("payment.object", object, 100);
@@ -46,7 +57,15 @@ public record RequestPayment(
                 "is present exactly once paid");
     }
 
-    /** A payment due. */
+    /**
+     * A payment due.
+     *
+     * @param amountCents what is due, in euro cents, positive
+     * @param object what is paid for, up to 100 characters
+     * @param dueBy until when the request waits (à payer avant le)
+     * @return the payment, {@link Status#DUE}
+     * @throws org.opengru.core.error.ValidationException naming the field refused and its value
+     */
     public static RequestPayment due(long amountCents, String object, Instant dueBy) {
         return new RequestPayment(amountCents, object, dueBy, Status.DUE, null, null);
     }
@@ -64,6 +83,13 @@ public record RequestPayment(
      * which must be the amount due.
      */
     public record Receipt(String reference, long amountCents) {
+        /**
+         * Checks the receipt.
+         *
+         * @param reference the payment's reference (provider's operation, counter receipt), up to 200 characters
+         * @param amountCents the amount paid, in euro cents, positive
+         * @throws org.opengru.core.error.ValidationException naming the field refused and its value
+         */
         public Receipt {
             Checks.text("payment.reference", reference, 200);
             Checks.check(amountCents > 0, "payment.amountCents", amountCents, "must be positive");

@@ -143,6 +143,20 @@ public final class RequestService {
      * réception lists them). It is stored only once both steps passed their checks: a refused key-in (a
      * missing piece not listed, no reason, an invalid value) leaves no draft behind. With the same key, a
      * retry returns the request as it is now.
+     *
+     * @param actor an agent of the démarche's team
+     * @param command the démarche, the applicant (and beneficiary), the channel, the values and the pieces
+     * @param missing the pieces the resident still has to bring, empty for a complete request
+     * @param reason why the request is incomplete (required when {@code missing} is not empty), or {@code null}
+     * @param clientKey an idempotency key: a retried key-in returns the request as it is now, or {@code null}
+     * @return the request: submitted (awaiting payment for a démarche payante), or registered incomplete and
+     *     awaiting its complement
+     * @throws org.opengru.core.error.NotFoundException when the démarche or an usager is unknown
+     * @throws AccessDeniedException when the applicant may not act for the beneficiary
+     * @throws org.opengru.core.error.IllegalTransitionException when the actor may not key in (not an agent of the
+     *     démarche's team) or the lifecycle refuses the receipt
+     * @throws org.opengru.core.error.ValidationException naming the field when a value is invalid, a required
+     *     piece is neither provided nor listed missing, or the reason is missing: nothing is stored
      */
     public Request keyIn(
             Principal actor,

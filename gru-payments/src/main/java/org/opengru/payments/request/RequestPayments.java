@@ -68,6 +68,15 @@ public final class RequestPayments {
     private final PaymentStore paymentStore;
     private final Clock clock;
 
+    /**
+     * The link between these requests and these payments.
+     *
+     * @param requests gru-core's request service, which records the payment on the request
+     * @param requestStore the requests, read without access check for a read-back
+     * @param payments the payment service
+     * @param paymentStore the payments, read by subject
+     * @param clock the one clock: deadlines, the budget year
+     */
     public RequestPayments(
             RequestService requests,
             RequestStore requestStore,
@@ -85,8 +94,17 @@ public final class RequestPayments {
      * Starts the payment of a request that waits for one; the resident's browser goes to {@code
      * paymentPage()}. The request is read as {@code actor} (who must be allowed to see it).
      *
+     * @param actor who pays: the applicant or whoever may act on the request
+     * @param id the request
      * @param payerEmail where PayFiP sends its ticket
+     * @return the payment started, with the provider's page to send the browser to
      * @throws IllegalTransitionException when the request does not wait for a payment, or its deadline passed
+     * @throws ValidationException when the e-mail is not an address, or the amount is outside the provider's
+     *     limits
+     * @throws org.opengru.core.error.NotFoundException when the request is unknown
+     * @throws org.opengru.core.error.AccessDeniedException when the actor may not see the request
+     * @throws org.opengru.payments.ProviderException when the provider call fails: nothing is owed, the
+     *     resident may try again
      */
     public StartedPayment start(Principal actor, RequestId id, String payerEmail) {
         Request r = requests.get(actor, id);
@@ -109,7 +127,15 @@ public final class RequestPayments {
         return payments.start(order, actor.ref());
     }
 
-    /** The payments made for the request, oldest first: what the agent sees beside the request's state. */
+    /**
+     * The payments made for the request, oldest first: what the agent sees beside the request's state.
+     *
+     * @param actor who reads, allowed to see the request
+     * @param id the request
+     * @return every payment of the request, in any status
+     * @throws org.opengru.core.error.NotFoundException when the request is unknown
+     * @throws org.opengru.core.error.AccessDeniedException when the actor may not see the request
+     */
     public List<Payment> paymentsOf(Principal actor, RequestId id) {
         Request r = requests.get(actor, id);
         return paymentStore.ofSubject(r.tenant(), subjectOf(r.id()));
@@ -119,6 +145,11 @@ public final class RequestPayments {
      * Records a read-back on its request: a paid payment for a request that waits for it receives the
      * request; one that comes too late is marked to be refunded. Call it with every read-back (notification,
      * return, the job): it is idempotent.
+     *
+     * @param back a read-back of the payment service
+     * @return what was done
+     * @throws ConcurrentUpdateException when the request kept moving under two attempts (other nodes): call it
+     *     again, or let the next read-back do it
      */
     public Outcome record(ReadBack back) {
         return record(back, 2);
@@ -190,6 +221,8 @@ public final class RequestPayments {
      * For gru-core's {@link PaymentDeadlineSweeper}: records a payment made for the request (the link that a
      * crash or a lost notification missed) and holds off the lapse of a request whose payment is still being
      * made.
+     *
+     * @return the check, true when the request must not lapse (recorded paid now, or a payment pending)
      */
     public PaymentDeadlineSweeper.Check check() {
         return awaiting -> {
@@ -204,7 +237,12 @@ public final class RequestPayments {
         };
     }
 
-    /** The subject of a request's payments. */
+    /**
+     * The subject of a request's payments.
+     *
+     * @param id the request
+     * @return {@code request:<id>}
+     */
     public static String subjectOf(RequestId id) {
         return PaymentRetention.subjectOf(id);
     }

@@ -35,8 +35,13 @@ public final class PaymentRetention implements RequestEndListener {
     private final Period keepPersonalData;
 
     /**
+     * A retention over these payments.
+     *
+     * @param store the payments
+     * @param clock the one clock, read in Europe/Paris for the retention's limit
      * @param keepPersonalData how long after its creation a payment keeps the payer's e-mail and the object
      *     (one year is a sensible default: the time for a dispute with the régie)
+     * @throws ValidationException naming {@code keepPersonalData} when it is not positive
      */
     public PaymentRetention(PaymentStore store, Clock clock, Period keepPersonalData) {
         this.store = Objects.requireNonNull(store, "store");
@@ -48,12 +53,23 @@ public final class PaymentRetention implements RequestEndListener {
         this.keepPersonalData = keepPersonalData;
     }
 
-    /** The subject code of the payments made for a request. */
+    /**
+     * The subject code of the payments made for a request.
+     *
+     * @param request the request
+     * @return {@code request:<id>}
+     */
     public static String subjectOf(RequestId request) {
         return "request:" + request;
     }
 
-    /** One pass for the collectivité; returns how many payments lost their personal data. */
+    /**
+     * One pass for the collectivité, in batches until none is left; returns how many payments lost their
+     * personal data. Idempotent, and safe on several nodes at once.
+     *
+     * @param tenant the collectivité
+     * @return how many payments were erased by this pass
+     */
     public int run(TenantId tenant) {
         var before = clock.instant().atZone(PARIS).minus(keepPersonalData).toInstant();
         int total = 0;

@@ -32,6 +32,11 @@ public final class PaymentTimeline implements TimelineContributor {
 
     private final PaymentStore store;
 
+    /**
+     * A timeline contributor over the payments.
+     *
+     * @param store the payments, read by payer
+     */
     public PaymentTimeline(PaymentStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }

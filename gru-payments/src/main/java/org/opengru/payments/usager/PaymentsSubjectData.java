@@ -72,6 +72,11 @@ public final class PaymentsSubjectData implements SubjectDataContributor {
 
     private final PaymentStore store;
 
+    /**
+     * A contributor over the payments (which erases the payer's personal data, keeping the accounting facts).
+     *
+     * @param store the payments
+     */
     public PaymentsSubjectData(PaymentStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }

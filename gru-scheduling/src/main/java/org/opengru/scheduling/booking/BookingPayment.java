@@ -23,10 +23,24 @@ public record BookingPayment(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * Whether a payment was received (its reference recorded), whatever became of the appointment.
+     *
+     * @return {@code true} when the provider's reference is known
+     */
     public boolean paid() {
         return paymentReference != null;
     }
 
+    /**
+     * The same payment after a move, one version further (the store's optimistic check compares versions).
+     *
+     * @param status the new status
+     * @param booking the appointment the payment confirmed, {@code null} while there is none
+     * @param paymentReference the provider's reference, {@code null} while unpaid
+     * @param at when the move happened
+     * @return a new record; this one is unchanged
+     */
     public BookingPayment next(
             BookingPaymentStatus status, @Nullable BookingId booking, @Nullable String paymentReference, Instant at) {
         return new BookingPayment(

@@ -10,5 +10,6 @@ public enum BookingPaymentStatus {
     RELEASED,
     /** Paid, but the slot is gone or the appointment cancelled: the comptable public refunds it. */
     REFUND_DUE,
+    /** The comptable public refunded it: final. */
     REFUNDED
 }

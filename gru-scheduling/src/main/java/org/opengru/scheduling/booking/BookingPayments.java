@@ -65,6 +65,12 @@ public final class BookingPayments {
     private final BookingService bookings;
     private final BookingPaymentStore store;
 
+    /**
+     * Paying appointments over these bookings.
+     *
+     * @param bookings the booking service, whose clock and sites are used
+     * @param store where the payments are kept
+     */
     public BookingPayments(BookingService bookings, BookingPaymentStore store) {
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.store = Objects.requireNonNull(store, "store");
@@ -75,6 +81,11 @@ public final class BookingPayments {
         return new Transition<>(from, action, to, Set.of(role), guard);
     }
 
+    /**
+     * The store, for the RGPD export and for tests.
+     *
+     * @return the store given at construction
+     */
     public BookingPaymentStore store() {
         return store;
     }
@@ -83,6 +94,13 @@ public final class BookingPayments {
      * Holds the slot of a paying service until paid: the booking is HELD for the policy's hold duration,
      * and its payment, of the service's price per person, awaits. A replayed request (same idempotency
      * key) returns the first hold.
+     *
+     * @param request the booking asked, with its idempotency key
+     * @return the booking result; when {@code Booked}, the booking is HELD and its payment awaits
+     * @throws org.opengru.core.error.NotFoundException when the service is not offered at the site
+     * @throws BookingRejectedException when the slot cannot be held (taken, too late, too many holds...)
+     * @throws org.opengru.core.error.ValidationException naming {@code service} when it is free: book it,
+     *     nothing is to be paid
      */
     public BookingResult holdForPayment(BookingRequest request) {
         BookingResult result = bookings.hold(request);
@@ -113,7 +131,14 @@ public final class BookingPayments {
         return result;
     }
 
-    /** The payment of a hold. */
+    /**
+     * The payment of a hold.
+     *
+     * @param tenant the commune
+     * @param hold the booking taken HELD for the payment
+     * @return the payment
+     * @throws NotFoundException when the hold has no payment in this commune
+     */
     public BookingPayment find(TenantId tenant, BookingId hold) {
         return store.find(tenant, hold).orElseThrow(() -> new NotFoundException("booking payment", hold.toString()));
     }
@@ -123,6 +148,15 @@ public final class BookingPayments {
      * Same reference again: {@code ALREADY_RECORDED}. Within the hold: the appointment is booked. After
      * it: booked again if the slot and the person's one appointment per service allow, else {@code
      * REFUND_DUE}. A second payment with another reference is recorded in the trail as to be refunded.
+     * Safe to call again after a timeout, and from several nodes at once: a change made meanwhile is re-read
+     * and decided again.
+     *
+     * @param tenant the commune
+     * @param hold the booking taken HELD for the payment
+     * @param paymentReference the provider's reference of the payment
+     * @return what became of the payment
+     * @throws org.opengru.core.error.ValidationException when the reference is malformed
+     * @throws NotFoundException when the hold has no payment in this commune
      */
     public PaymentOutcome confirmPayment(TenantId tenant, BookingId hold, String paymentReference) {
         PaymentReference ref = PaymentReference.of(paymentReference);
@@ -203,6 +237,9 @@ public final class BookingPayments {
      * Settles what changed on the bookings' side (run it with the hold reaper): a payment awaited for a
      * hold that ended is released; a paid appointment since cancelled is due for refund. Returns the
      * payments changed.
+     *
+     * @param tenant the commune
+     * @return the payments changed, empty when none (a payment changed by another node meanwhile is left to it)
      */
     public List<BookingPayment> reconcile(TenantId tenant) {
         List<BookingPayment> changed = new ArrayList<>();
@@ -231,7 +268,18 @@ public final class BookingPayments {
         return changed;
     }
 
-    /** The comptable public made the refund: an agent of the site's teams records it with its reference. */
+    /**
+     * The comptable public made the refund: an agent of the site's teams records it with its reference.
+     *
+     * @param agent the agent recording it
+     * @param hold the booking taken HELD for the payment
+     * @param refundReference the refund's reference (the comptable public's), up to 200 characters
+     * @return the payment, now REFUNDED
+     * @throws org.opengru.core.error.AccessDeniedException when the agent is not of the site's teams
+     * @throws org.opengru.core.error.ValidationException when the reference is blank or too long
+     * @throws IllegalTransitionException when the payment is not due for refund (already recorded...)
+     * @throws ConcurrentUpdateException when another node changed the payment meanwhile: read it again
+     */
     public BookingPayment recordRefund(AgentPrincipal agent, BookingId hold, String refundReference) {
         bookings.find(agent, hold); // an agent of the site's teams, or AccessDeniedException
         String detail = Check.text("refundReference", refundReference, 200);
@@ -247,11 +295,24 @@ public final class BookingPayments {
         throw new ConcurrentUpdateException("booking payment", hold.toString(), p.version(), -1);
     }
 
+    /**
+     * The trail of a payment: every move, oldest first.
+     *
+     * @param tenant the commune
+     * @param hold the booking taken HELD for the payment
+     * @return the entries, empty when the payment is unknown
+     */
     public List<TrailEntry> trail(TenantId tenant, BookingId hold) {
         return store.trail(tenant, hold);
     }
 
-    /** Erasure: the usager's payments are detached, except a refund still due to them. */
+    /**
+     * Erasure: the usager's payments are detached, except a refund still due to them. Idempotent.
+     *
+     * @param tenant the commune
+     * @param usager the usager erased
+     * @return how many payments were detached
+     */
     public int eraseUsager(TenantId tenant, UsagerId usager) {
         return store.detachUsager(tenant, usager);
     }

@@ -6,6 +6,7 @@ package org.opengru.scheduling.hold;
  * (the database constraint), and {@link #PLACE_TAKEN} is the row taken when the store refused.
  */
 public enum Guard {
+    /** No condition besides the role. */
     ALWAYS,
     /** Every required piece is provided and something is to be paid. */
     PIECES_PROVIDED_PAYMENT_DUE,

@@ -20,7 +20,12 @@ public record TrailEntry(
         @Nullable String fromStatus,
         String toStatus,
         @Nullable String detail) {
-    /** This entry without its free-text detail, except a payment's reference (the accounts need it). */
+    /**
+     * This entry without its free-text detail, except a payment's reference (the accounts need it), for the
+     * RGPD subject access export and the erasure of an usager.
+     *
+     * @return this entry when it is a payment's, a copy without the detail otherwise
+     */
     public TrailEntry withoutDetail() {
         if (action.contains("payment")) {
             return this;

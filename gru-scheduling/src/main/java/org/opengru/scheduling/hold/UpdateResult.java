@@ -7,6 +7,12 @@ public sealed interface UpdateResult<T> {
 
     /** Written, with the items the change promoted (the next on a waiting list), in order. */
     record Updated<T>(T item, List<T> promoted) implements UpdateResult<T> {
+        /**
+         * Copies the promoted items.
+         *
+         * @param item the item as written
+         * @param promoted the items the change promoted, in order, empty when none
+         */
         public Updated {
             promoted = List.copyOf(promoted);
         }

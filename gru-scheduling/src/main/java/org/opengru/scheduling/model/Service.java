@@ -67,6 +67,7 @@ public record Service(
      * @param maxPeople the most people one appointment takes
      * @param maxHolds how many slots one person may hold at once for this service while filling the form (waiting-list
      *     offers included), enforced by the store; 2 by default
+     * @param priceCents what the appointment costs, in euro cents, 0 to 10,000,000; 0 for a free one
      * @throws org.opengru.core.error.ValidationException naming the missing or out-of-range field
      */
     public Service {
@@ -101,7 +102,11 @@ public record Service(
         return value;
     }
 
-    /** Whether the appointment must be paid before it is confirmed. */
+    /**
+     * Whether the appointment must be paid before it is confirmed.
+     *
+     * @return {@code true} when the price is above zero
+     */
     public boolean paying() {
         return priceCents > 0;
     }

@@ -36,6 +36,11 @@ public final class PostgresBookingPaymentStore implements BookingPaymentStore {
 
     private final ItemTrail db;
 
+    /**
+     * A store of booking payments over this data source, whose schema the scheduling migrations created.
+     *
+     * @param dataSource the commune's or the shared database (rows carry their tenant)
+     */
     public PostgresBookingPaymentStore(DataSource dataSource) {
         this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "booking_payment");
     }

@@ -56,6 +56,11 @@ public final class PostgresRegistrationStore implements RegistrationStore {
 
     private final ItemTrail db;
 
+    /**
+     * A store of registrations and sessions over this data source, whose schema the scheduling migrations created.
+     *
+     * @param dataSource the commune's or the shared database (rows carry their tenant)
+     */
     public PostgresRegistrationStore(DataSource dataSource) {
         this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "registration");
     }

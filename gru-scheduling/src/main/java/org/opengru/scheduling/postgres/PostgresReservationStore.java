@@ -47,6 +47,11 @@ public final class PostgresReservationStore implements ReservationStore {
 
     private final ItemTrail db;
 
+    /**
+     * A store of reservations and reservables over this data source, whose schema the scheduling migrations created.
+     *
+     * @param dataSource the commune's or the shared database (rows carry their tenant)
+     */
     public PostgresReservationStore(DataSource dataSource) {
         this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "reservation");
     }

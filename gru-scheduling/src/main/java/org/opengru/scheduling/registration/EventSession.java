@@ -30,6 +30,22 @@ public record EventSession(
 
     private static final Pattern EVENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
+    /**
+     * Checks every field.
+     *
+     * @param tenant the collectivité
+     * @param id the session's code
+     * @param event the event's code, shared by its sessions: 1 to 63 lower-case letters, digits or dashes
+     * @param title the French title shown to residents, up to 200 characters
+     * @param startsAt when the session starts
+     * @param capacity the places, 1 to 100,000
+     * @param perPersonLimit the most registrations of one participant across the event's sessions, 1 to 100
+     * @param cancelUntil the cancellation deadline, not after the start
+     * @param priceCents the price of a place in euro cents, 0 for a free session
+     * @param paymentHold how long a place given is held for its payment, 5 minutes to 60 days
+     * @param teams the teams whose agents manage the session, at least one
+     * @throws org.opengru.core.error.ValidationException naming the missing or out-of-range field and its value
+     */
     public EventSession {
         Check.required("session.tenant", tenant);
         Check.required("session.id", id);

@@ -26,11 +26,25 @@ public record Registration(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * Whether a payment was received (its reference recorded).
+     *
+     * @return {@code true} when the provider's reference is known
+     */
     public boolean paid() {
         return paymentReference != null;
     }
 
-    /** The same registration after a change, one version more. */
+    /**
+     * The same registration after a change, one version more (the store's optimistic check compares
+     * versions).
+     *
+     * @param status the new status
+     * @param holdExpiresAt when the place held for payment is released, {@code null} when no place is held
+     * @param paymentReference the provider's reference, {@code null} while unpaid
+     * @param at when the change happened
+     * @return a new record; this one is unchanged
+     */
     public Registration next(
             RegistrationStatus status, @Nullable Instant holdExpiresAt, @Nullable String paymentReference, Instant at) {
         return new Registration(

@@ -39,6 +39,7 @@ public final class RegistrationLifecycle {
     private static final Set<Role> USAGER_OR_AGENT = Set.of(Role.USAGER, Role.AGENT);
     private static final Set<Role> SYSTEM = Set.of(Role.SYSTEM);
 
+    /** The registration's state machine: one table of (from, action, to, roles, guard), read in order. */
     public static final Lifecycle<RegistrationStatus, RegistrationAction> TABLE = new Lifecycle<>(
             "registration",
             List.of(

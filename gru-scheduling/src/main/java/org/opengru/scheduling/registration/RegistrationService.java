@@ -44,6 +44,14 @@ public final class RegistrationService {
     private final Clock clock;
     private final IdGenerator ids;
 
+    /**
+     * A service over these parts.
+     *
+     * @param store the sessions and registrations
+     * @param representations who may act for whom (parents of a household, mandates)
+     * @param clock the one clock: deadlines, holds, trail
+     * @param ids the generator of registration ids
+     */
     public RegistrationService(RegistrationStore store, Representations representations, Clock clock, IdGenerator ids) {
         this.store = Objects.requireNonNull(store, "store");
         this.representations = Objects.requireNonNull(representations, "representations");
@@ -51,18 +59,36 @@ public final class RegistrationService {
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
+    /**
+     * The store, for the RGPD export and for tests.
+     *
+     * @return the store given at construction
+     */
     public RegistrationStore store() {
         return store;
     }
 
     /**
      * Declares or changes a session (the host's configuration, or an agent's back office); returns the
-     * registrations promoted into new places when the capacity grew.
+     * registrations promoted into new places when the capacity grew. Declaring the same session again is
+     * harmless.
+     *
+     * @param session the session
+     * @return the registrations promoted, in order, empty when none
+     * @throws org.opengru.core.error.ValidationException when the capacity is below the places already taken
      */
     public List<Registration> declare(EventSession session) {
         return store.saveSession(session, clock.instant());
     }
 
+    /**
+     * A session of the collectivité.
+     *
+     * @param tenant the collectivité
+     * @param id the session's code
+     * @return the session
+     * @throws RegistrationRejectedException {@code UNKNOWN_SESSION} when the collectivité has no such session
+     */
     public EventSession session(TenantId tenant, SessionId id) {
         return store.findSession(tenant, id)
                 .orElseThrow(() -> new RegistrationRejectedException(
@@ -73,6 +99,14 @@ public final class RegistrationService {
      * Registers {@code participant}: with a place if one is free (awaiting payment when it has a price),
      * else on the waiting list. By the participant, whoever acts for them (a parent for a child of their
      * household), or an agent of the session's teams; until the session starts.
+     *
+     * @param by who registers
+     * @param sessionId the session
+     * @param participant the usager who will take part
+     * @return the registration, CONFIRMED, AWAITING_PAYMENT or WAITING
+     * @throws RegistrationRejectedException {@code UNKNOWN_SESSION}, {@code REGISTRATION_CLOSED} (started),
+     *     {@code PERSON_LIMIT} or {@code ALREADY_REGISTERED}: nothing written
+     * @throws AccessDeniedException when {@code by} may not act for the participant
      */
     public Registration register(Principal by, SessionId sessionId, UsagerId participant) {
         EventSession session = session(by.tenant(), sessionId);
@@ -116,12 +150,37 @@ public final class RegistrationService {
                         + ((RegistrationStore.Outcome.AlreadyRegistered) outcome).existing() + ")");
     }
 
-    /** Cancels until the session's deadline (a place on the waiting list, at any time); a paid place goes to REFUND_DUE. */
+    /**
+     * Cancels until the session's deadline (a place on the waiting list, at any time); a paid place goes to
+     * REFUND_DUE. The place freed goes to the first person waiting.
+     *
+     * @param by the participant, whoever acts for them, or an agent of the session's teams
+     * @param id the registration
+     * @return the registration, CANCELLED or REFUND_DUE
+     * @throws org.opengru.core.error.NotFoundException when the registration is unknown in the collectivité
+     * @throws AccessDeniedException when {@code by} may not act for the participant
+     * @throws org.opengru.core.error.IllegalTransitionException when the table has no such move from the
+     *     registration's state for that role (past the deadline, already cancelled...)
+     * @throws ConcurrentUpdateException when another node changed the registration meanwhile: read it again
+     */
     public Registration cancel(Principal by, RegistrationId id) {
         return move(by, id, RegistrationAction.CANCEL, null);
     }
 
-    /** The comptable public made the refund: an agent records it with its reference. */
+    /**
+     * The comptable public made the refund: an agent records it with its reference.
+     *
+     * @param agent an agent of the session's teams
+     * @param id the registration
+     * @param refundReference the refund's reference, up to 200 characters
+     * @return the registration, REFUNDED
+     * @throws org.opengru.core.error.ValidationException when the reference is blank or too long
+     * @throws org.opengru.core.error.NotFoundException when the registration is unknown in the collectivité
+     * @throws AccessDeniedException when {@code by} may not act for the participant
+     * @throws org.opengru.core.error.IllegalTransitionException when the table has no such move from the
+     *     registration's state for that role (past the deadline, already cancelled...)
+     * @throws ConcurrentUpdateException when another node changed the registration meanwhile: read it again
+     */
     public Registration recordRefund(AgentPrincipal agent, RegistrationId id, String refundReference) {
         return move(agent, id, RegistrationAction.RECORD_REFUND, Check.text("refundReference", refundReference, 200));
     }
@@ -129,7 +188,15 @@ public final class RegistrationService {
     /**
      * A payment was received (called by the payment wiring once the provider confirmed it). Idempotent on
      * the reference; after the hold, confirmed if a place is free, else REFUND_DUE; after a cancellation,
-     * REFUND_DUE; a second payment with another reference is recorded in the trail as to be refunded.
+     * REFUND_DUE; a second payment with another reference is recorded in the trail as to be refunded. Safe
+     * to call again after a timeout and from several nodes at once.
+     *
+     * @param tenant the collectivité
+     * @param id the registration
+     * @param paymentReference the provider's reference of the payment
+     * @return what became of the payment
+     * @throws org.opengru.core.error.ValidationException when the reference is malformed
+     * @throws org.opengru.core.error.NotFoundException when the registration is unknown in the collectivité
      */
     public PaymentOutcome confirmPayment(TenantId tenant, RegistrationId id, String paymentReference) {
         PaymentReference ref = PaymentReference.of(paymentReference);
@@ -177,7 +244,13 @@ public final class RegistrationService {
         }
     }
 
-    /** Expires the payment holds that ran out, each place going to the next person waiting; run it periodically. */
+    /**
+     * Expires the payment holds that ran out, each place going to the next person waiting; run it
+     * periodically. Several nodes may run it at once: a registration changed by another is left to it.
+     *
+     * @param tenant the collectivité
+     * @return the registrations expired by this call
+     */
     public List<Registration> expireHolds(TenantId tenant) {
         List<Registration> expired = new ArrayList<>();
         Instant now = clock.instant();
@@ -224,24 +297,55 @@ public final class RegistrationService {
         };
     }
 
+    /**
+     * A registration, without access check (for the system: payments, reaper).
+     *
+     * @param tenant the collectivité
+     * @param id the registration
+     * @return the registration
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such registration
+     */
     public Registration find(TenantId tenant, RegistrationId id) {
         return store.find(tenant, id).orElseThrow(() -> new NotFoundException("registration", id.toString()));
     }
 
-    /** The registration, for whoever may act on it ({@link AccessDeniedException} for anyone else). */
+    /**
+     * The registration, for whoever may act on it ({@link AccessDeniedException} for anyone else).
+     *
+     * @param by who reads
+     * @param id the registration
+     * @return the registration
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such registration
+     * @throws AccessDeniedException when {@code by} may not act for the participant
+     */
     public Registration find(Principal by, RegistrationId id) {
         Registration r = find(by.tenant(), id);
         checkActsFor(by, r.participant(), session(r.tenant(), r.session()), "read");
         return r;
     }
 
-    /** The registrations of a session in waiting-list order, for an agent of its teams. */
+    /**
+     * The registrations of a session in waiting-list order, for an agent of its teams.
+     *
+     * @param agent an agent of the session's teams
+     * @param id the session
+     * @return every registration of the session
+     * @throws RegistrationRejectedException {@code UNKNOWN_SESSION} when the collectivité has no such session
+     * @throws AccessDeniedException when the agent is not of the session's teams
+     */
     public List<Registration> registrations(AgentPrincipal agent, SessionId id) {
         EventSession session = session(agent.tenant(), id);
         checkActsFor(agent, null, session, "list the registrations of");
         return store.ofSession(agent.tenant(), id);
     }
 
+    /**
+     * The trail of a registration: every move, oldest first.
+     *
+     * @param tenant the collectivité
+     * @param id the registration
+     * @return the entries, empty when unknown
+     */
     public List<TrailEntry> trail(TenantId tenant, RegistrationId id) {
         return store.trail(tenant, id);
     }
@@ -249,7 +353,11 @@ public final class RegistrationService {
     /**
      * Erasure (RGPD art. 17): the usager's active registrations as participant are cancelled in their name
      * where the table allows it (each freed place goes to the next person), then every inactive one is
-     * detached.
+     * detached. Running it again detaches what has become inactive since.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager erased
+     * @return how many registrations were detached
      */
     public int eraseUsager(TenantId tenant, UsagerId usager) {
         for (Registration r : store.ofUsager(tenant, usager)) {

@@ -51,6 +51,25 @@ public record Reservable(
     /** A piece's code: lower-case letters, digits and dashes (the documents module's piece kinds). */
     public static final Pattern PIECE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
+    /**
+     * Checks every field; prefer {@link #builder}.
+     *
+     * @param tenant the collectivité
+     * @param id the reservable's code
+     * @param name the French name shown to residents, up to 200 characters
+     * @param kind a room or equipment
+     * @param zone the time zone of the opening rules
+     * @param openingRules when a reservation may begin and end, at least one
+     * @param minDuration the shortest reservation, 15 minutes to 366 days
+     * @param maxDuration the longest reservation, from {@code minDuration} to 366 days
+     * @param maxHorizon how far ahead a reservation may start, 1 day to 3 years
+     * @param tariffs the tariff of each category admitted, at least one
+     * @param depositCents the deposit (caution) in euro cents, 0 for none
+     * @param requiredPieces the codes of the pieces to provide (attestation d'assurance...)
+     * @param teams the teams whose agents approve, at least one
+     * @param paymentHold how long an approved reservation waits for its payment, 5 minutes to 60 days
+     * @throws org.opengru.core.error.ValidationException naming the missing or out-of-range field and its value
+     */
     public Reservable {
         Check.required("reservable.tenant", tenant);
         Check.required("reservable.id", id);
@@ -78,11 +97,26 @@ public record Reservable(
         Check.minutes("reservable.paymentHold", paymentHold, Duration.ofMinutes(5), Duration.ofDays(60));
     }
 
+    /**
+     * A checking builder, with the defaults: a room in Europe/Paris, 1 hour to 3 days, up to a year ahead,
+     * no deposit, no piece, a payment hold of 2 days.
+     *
+     * @param tenant the collectivité
+     * @param id the reservable's code
+     * @param name the French name, up to 200 characters
+     * @return the builder
+     * @throws org.opengru.core.error.ValidationException naming the missing or bad field
+     */
     public static Builder builder(TenantId tenant, ReservableId id, String name) {
         return new Builder(tenant, id, name);
     }
 
-    /** The tariff of a category, if it may reserve. */
+    /**
+     * The tariff of a category, if it may reserve.
+     *
+     * @param category the category of the usager reserving
+     * @return the tariff, empty when the category may not reserve it
+     */
     public Optional<Tariff> tariff(UsagerCategory category) {
         return Optional.ofNullable(tariffs.get(category));
     }
@@ -110,22 +144,47 @@ public record Reservable(
             this.name = Check.text("reservable.name", name, 200);
         }
 
+        /**
+         * A room or equipment; a room by default.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
         public Builder kind(ReservableKind kind) {
             this.kind = Check.required("reservable.kind", kind);
             return this;
         }
 
-        /** The time zone of its opening rules; Europe/Paris by default. */
+        /**
+         * The time zone of its opening rules; Europe/Paris by default.
+         *
+         * @param zone the zone (Indian/Reunion, America/Cayenne... for the overseas communes)
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Check.required("reservable.zone", zone);
             return this;
         }
 
+        /**
+         * Adds a rule of when a reservation may begin and end; at least one is needed.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder openingRule(OpeningRule rule) {
             rules.add(Check.required("reservable.openingRules", rule));
             return this;
         }
 
+        /**
+         * The shortest and longest reservation; 1 hour and 3 days by default.
+         *
+         * @param min 15 minutes to 366 days, whole minutes
+         * @param max from {@code min} to 366 days, whole minutes
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reservable.minDuration} or {@code reservable.maxDuration}
+         */
         public Builder durations(Duration min, Duration max) {
             Check.minutes("reservable.minDuration", min, Duration.ofMinutes(15), Duration.ofDays(366));
             Check.minutes("reservable.maxDuration", max, min, Duration.ofDays(366));
@@ -134,17 +193,39 @@ public record Reservable(
             return this;
         }
 
+        /**
+         * How far ahead a reservation may start (horizon de réservation); 365 days by default.
+         *
+         * @param horizon 1 day to 3 years
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reservable.maxHorizon}
+         */
         public Builder maxHorizon(Duration horizon) {
             this.maxHorizon =
                     Check.minutes("reservable.maxHorizon", horizon, Duration.ofDays(1), Duration.ofDays(3 * 366));
             return this;
         }
 
+        /**
+         * Admits a category at this tariff ({@link Tariff#FREE} for free); a category without one may not
+         * reserve.
+         *
+         * @param category the category
+         * @param tariff its tariff, replacing an earlier one
+         * @return this builder
+         */
         public Builder tariff(UsagerCategory category, Tariff tariff) {
             tariffs.put(Check.required("reservable.tariffs", category), Check.required("reservable.tariffs", tariff));
             return this;
         }
 
+        /**
+         * The deposit (caution) asked besides the price; none by default.
+         *
+         * @param cents 0 to 10,000,000 euro cents
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reservable.depositCents}
+         */
         public Builder depositCents(long cents) {
             Check.that(
                     cents >= 0 && cents <= Tariff.MAX_CENTS,
@@ -155,23 +236,49 @@ public record Reservable(
             return this;
         }
 
+        /**
+         * Adds a piece to provide before approval (attestation d'assurance...).
+         *
+         * @param code the piece's code, as {@link #PIECE_CODE}
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reservable.requiredPieces} when malformed
+         */
         public Builder requiredPiece(String code) {
             pieces.add(Check.matches(
                     "reservable.requiredPieces", code, PIECE_CODE, "a piece code (lower-case, digits, dashes)"));
             return this;
         }
 
+        /**
+         * Adds a team whose agents approve; at least one is needed.
+         *
+         * @param team the team
+         * @return this builder
+         */
         public Builder team(TeamId team) {
             teams.add(Check.required("reservable.teams", team));
             return this;
         }
 
+        /**
+         * How long an approved reservation waits for its payment; 2 days by default.
+         *
+         * @param hold 5 minutes to 60 days
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reservable.paymentHold}
+         */
         public Builder paymentHold(Duration hold) {
             this.paymentHold =
                     Check.minutes("reservable.paymentHold", hold, Duration.ofMinutes(5), Duration.ofDays(60));
             return this;
         }
 
+        /**
+         * The reservable.
+         *
+         * @return a new reservable
+         * @throws org.opengru.core.error.ValidationException when no opening rule, tariff or team was given
+         */
         public Reservable build() {
             return new Reservable(
                     tenant,

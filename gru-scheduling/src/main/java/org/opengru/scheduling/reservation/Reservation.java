@@ -35,24 +35,64 @@ public record Reservation(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * Copies the pieces, so that the record cannot change.
+     *
+     * @param id the reservation
+     * @param tenant the collectivité
+     * @param reservable what is reserved
+     * @param usager who reserves
+     * @param category the category it is priced as
+     * @param start the start, inclusive
+     * @param end the end, exclusive
+     * @param status where it stands
+     * @param priceCents the amount due in euro cents
+     * @param depositCents the deposit (caution) asked besides, in euro cents
+     * @param requiredPieces the codes of the pieces required
+     * @param providedPieces the pieces provided: code to document reference
+     * @param holdExpiresAt when an approved, unpaid reservation releases its period; {@code null} otherwise
+     * @param paymentReference the provider's reference of the payment, {@code null} while unpaid
+     * @param decisionReason the agent's reason for a rejection or cancellation, {@code null} when none
+     * @param version how many changes it had
+     * @param createdAt when it was asked for
+     * @param updatedAt when it last changed
+     */
     public Reservation {
         requiredPieces = Set.copyOf(requiredPieces);
         providedPieces = Map.copyOf(providedPieces);
     }
 
-    /** The required pieces not yet provided. */
+    /**
+     * The required pieces not yet provided.
+     *
+     * @return their codes, sorted
+     */
     public Set<String> missingPieces() {
         return requiredPieces.stream()
                 .filter(p -> !providedPieces.containsKey(p))
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** Whether a payment was received for it. */
+    /**
+     * Whether a payment was received for it.
+     *
+     * @return {@code true} when the provider's reference is known
+     */
     public boolean paid() {
         return paymentReference != null;
     }
 
-    /** The same reservation after a change: new status, hold, payment and reason, one version more. */
+    /**
+     * The same reservation after a change: new status, hold, payment and reason, one version more (the
+     * store's optimistic check compares versions).
+     *
+     * @param status the new status
+     * @param holdExpiresAt when the period held for payment is released, {@code null} when none is held
+     * @param paymentReference the provider's reference, {@code null} while unpaid
+     * @param decisionReason the agent's reason, {@code null} when none
+     * @param at when the change happened
+     * @return a new record; this one is unchanged
+     */
     public Reservation next(
             ReservationStatus status,
             @Nullable Instant holdExpiresAt,
@@ -62,7 +102,14 @@ public record Reservation(
         return copy(status, providedPieces, holdExpiresAt, paymentReference, decisionReason, at);
     }
 
-    /** The same reservation with one more piece provided, one version more. */
+    /**
+     * The same reservation with one more piece provided, one version more.
+     *
+     * @param code the piece's code
+     * @param documentReference the document's reference (this module keeps the reference only)
+     * @param at when it was provided
+     * @return a new record; this one is unchanged
+     */
     public Reservation withPiece(String code, String documentReference, Instant at) {
         Map<String, String> pieces = new TreeMap<>(providedPieces);
         pieces.put(code, documentReference);

@@ -38,6 +38,7 @@ public final class ReservationLifecycle {
     private static final Set<Role> AGENT = Set.of(Role.AGENT);
     private static final Set<Role> SYSTEM = Set.of(Role.SYSTEM);
 
+    /** The reservation's state machine: one table of (from, action, to, roles, guard), read in order. */
     public static final Lifecycle<ReservationStatus, ReservationAction> TABLE = new Lifecycle<>(
             "reservation",
             List.of(

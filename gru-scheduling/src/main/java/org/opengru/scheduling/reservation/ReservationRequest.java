@@ -20,6 +20,18 @@ public record ReservationRequest(
         Instant end,
         Map<String, String> providedPieces) {
 
+    /**
+     * Checks that every field is present; the service checks the period against the reservable's rules.
+     *
+     * @param tenant the collectivité
+     * @param reservable what to reserve
+     * @param usager who reserves
+     * @param category the category it is priced as
+     * @param start the start, inclusive
+     * @param end the end, exclusive
+     * @param providedPieces the pieces already provided: code to document reference, copied
+     * @throws org.opengru.core.error.ValidationException naming the missing field
+     */
     public ReservationRequest {
         Check.required("tenant", tenant);
         Check.required("reservable", reservable);

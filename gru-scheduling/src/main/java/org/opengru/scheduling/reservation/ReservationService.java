@@ -51,6 +51,16 @@ public final class ReservationService {
 
     private record ReservableKey(TenantId tenant, ReservableId id) {}
 
+    /**
+     * A service over these parts.
+     *
+     * @param store the reservations
+     * @param reservables the rooms and equipment of every collectivité served, each listed once
+     * @param representations who may act for whom (household, mandate)
+     * @param clock the one clock: horizons, holds, deadlines, trail
+     * @param ids the generator of reservation ids
+     * @throws ValidationException naming {@code reservables} when one is listed twice for a collectivité
+     */
     public ReservationService(
             ReservationStore store,
             List<Reservable> reservables,
@@ -68,10 +78,23 @@ public final class ReservationService {
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
+    /**
+     * The store, for the RGPD export and for tests.
+     *
+     * @return the store given at construction
+     */
     public ReservationStore store() {
         return store;
     }
 
+    /**
+     * A room or equipment of the collectivité.
+     *
+     * @param tenant the collectivité
+     * @param id its code
+     * @return the reservable
+     * @throws ReservationRejectedException {@code UNKNOWN_RESERVABLE} when the collectivité has none of that code
+     */
     public Reservable reservable(TenantId tenant, ReservableId id) {
         Reservable r = catalogue.get(new ReservableKey(tenant, id));
         if (r == null) {
@@ -85,6 +108,15 @@ public final class ReservationService {
      * Asks for a reservation: it keeps its period at once (REQUESTED) until an agent decides. Refused with
      * a {@link ReservationRejectedException} naming the field and value when a rule is broken, or {@code
      * PERIOD_TAKEN} when the period overlaps another.
+     *
+     * @param by the usager, whoever acts for them, or an agent of the reservable's teams
+     * @param request what to reserve, when, for whom
+     * @return the reservation, REQUESTED
+     * @throws ReservationRejectedException naming the rule broken: unknown reservable, category not admitted,
+     *     in the past, beyond the horizon, too short, too long, outside the opening rules, unknown piece,
+     *     period taken; nothing written
+     * @throws AccessDeniedException when {@code by} may not act for the usager
+     * @throws ValidationException when a document reference is blank or too long
      */
     public Reservation request(Principal by, ReservationRequest request) {
         Reservable r = reservable(request.tenant(), request.reservable());
@@ -187,7 +219,22 @@ public final class ReservationService {
         Check.text("providedPieces." + code, documentReference, 200);
     }
 
-    /** Records a required piece as provided (by the document's reference). Audited. */
+    /**
+     * Records a required piece as provided (by the document's reference). Audited. Providing the same piece
+     * again replaces its reference.
+     *
+     * @param by the usager, whoever acts for them, or an agent of the reservable's teams
+     * @param id the reservation
+     * @param code the piece's code, one the reservable requires
+     * @param documentReference the document's reference, up to 200 characters
+     * @return the reservation with the piece
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when {@code by} may not act for the usager
+     * @throws ReservationRejectedException {@code UNKNOWN_PIECE} when the reservable does not require it
+     * @throws ValidationException when the reference is blank or too long, or the reservation no longer keeps
+     *     its period (no piece is expected)
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
+     */
     public Reservation providePiece(Principal by, ReservationId id, String code, String documentReference) {
         Reservation current = find(by.tenant(), id);
         Reservable r = reservable(current.tenant(), current.reservable());
@@ -204,12 +251,36 @@ public final class ReservationService {
     /**
      * Approves a request: confirmed at once when nothing is due, else awaiting payment for the
      * reservable's {@link Reservable#paymentHold()}. Refused while a required piece is missing.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the reservation
+     * @return the reservation, CONFIRMED or AWAITING_PAYMENT
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when the agent may not act for the usager nor is of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the table has no such move from the
+     *     reservation's state for that role, or its guard does not hold
+     * @throws ReservationRejectedException {@code PERIOD_TAKEN} when the period went to someone else meanwhile
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
      */
     public Reservation approve(AgentPrincipal agent, ReservationId id) {
         return move(agent, id, ReservationAction.APPROVE, null);
     }
 
-    /** Refuses a request, with the reason the usager will read. */
+    /**
+     * Refuses a request, with the reason the usager will read; the period is free again.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the reservation
+     * @param reason the reason, in plain French, up to 2000 characters
+     * @return the reservation, REJECTED
+     * @throws ValidationException when the reason is blank or too long
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when the agent may not act for the usager nor is of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the table has no such move from the
+     *     reservation's state for that role, or its guard does not hold
+     * @throws ReservationRejectedException {@code PERIOD_TAKEN} when the period went to someone else meanwhile
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
+     */
     public Reservation reject(AgentPrincipal agent, ReservationId id, String reason) {
         return move(agent, id, ReservationAction.REJECT, Check.text("reason", reason, 2000));
     }
@@ -217,12 +288,38 @@ public final class ReservationService {
     /**
      * Cancels before the start, by the usager (or whoever acts for them) or an agent; a paid reservation
      * goes to REFUND_DUE.
+     *
+     * @param by the usager, whoever acts for them, or an agent of the reservable's teams
+     * @param id the reservation
+     * @param reason why, up to 2000 characters, or {@code null}
+     * @return the reservation, CANCELLED or REFUND_DUE
+     * @throws ValidationException when the reason is blank or too long
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when {@code by} may not act for the usager nor is of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the table has no such move from the
+     *     reservation's state for that role, or its guard does not hold
+     * @throws ReservationRejectedException {@code PERIOD_TAKEN} when the period went to someone else meanwhile
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
      */
     public Reservation cancel(Principal by, ReservationId id, @Nullable String reason) {
         return move(by, id, ReservationAction.CANCEL, reason == null ? null : Check.text("reason", reason, 2000));
     }
 
-    /** The comptable public made the refund: an agent records it, with its reference. */
+    /**
+     * The comptable public made the refund: an agent records it, with its reference.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the reservation
+     * @param refundReference the refund's reference, up to 200 characters
+     * @return the reservation, REFUNDED
+     * @throws ValidationException when the reference is blank or too long
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when the agent may not act for the usager nor is of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the table has no such move from the
+     *     reservation's state for that role, or its guard does not hold
+     * @throws ReservationRejectedException {@code PERIOD_TAKEN} when the period went to someone else meanwhile
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
+     */
     public Reservation recordRefund(AgentPrincipal agent, ReservationId id, String refundReference) {
         return move(agent, id, ReservationAction.RECORD_REFUND, Check.text("refundReference", refundReference, 200));
     }
@@ -232,6 +329,15 @@ public final class ReservationService {
      * result back from the provider). Idempotent on the reference. Within the hold: confirmed. After it:
      * confirmed if the period is still free, else REFUND_DUE; after a cancellation: REFUND_DUE. A second
      * payment with another reference leaves the status and is recorded in the trail as to be refunded.
+     * Safe to call again after a timeout and from several nodes at once: a change made meanwhile is re-read
+     * and decided again.
+     *
+     * @param tenant the collectivité
+     * @param id the reservation
+     * @param paymentReference the provider's reference of the payment
+     * @return what became of the payment
+     * @throws ValidationException when the reference is malformed
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
      */
     public PaymentOutcome confirmPayment(TenantId tenant, ReservationId id, String paymentReference) {
         PaymentReference ref = PaymentReference.of(paymentReference);
@@ -297,7 +403,13 @@ public final class ReservationService {
         }
     }
 
-    /** Expires the payment holds that ran out (run it periodically); returns the reservations released. */
+    /**
+     * Expires the payment holds that ran out (run it periodically); returns the reservations released.
+     * Several nodes may run it at once: a reservation changed by another is left to it.
+     *
+     * @param tenant the collectivité
+     * @return the reservations expired by this call
+     */
     public List<Reservation> expireHolds(TenantId tenant) {
         List<Reservation> expired = new ArrayList<>();
         Instant now = clock.instant();
@@ -364,31 +476,69 @@ public final class ReservationService {
         throw new ConcurrentUpdateException("reservation", id.toString(), -1, -1); // re-read and retry
     }
 
+    /**
+     * A reservation, without access check (for the system: payments, reaper).
+     *
+     * @param tenant the collectivité
+     * @param id the reservation
+     * @return the reservation
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     */
     public Reservation find(TenantId tenant, ReservationId id) {
         return store.find(tenant, id).orElseThrow(() -> new NotFoundException("reservation", id.toString()));
     }
 
-    /** The reservation, for whoever may act on it ({@link AccessDeniedException} for anyone else). */
+    /**
+     * The reservation, for whoever may act on it ({@link AccessDeniedException} for anyone else).
+     *
+     * @param by who reads
+     * @param id the reservation
+     * @return the reservation
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when {@code by} may not act for the usager nor is of the reservable's teams
+     */
     public Reservation find(Principal by, ReservationId id) {
         Reservation r = find(by.tenant(), id);
         checkActsFor(by, r.tenant(), r.usager(), reservable(r.tenant(), r.reservable()), "read");
         return r;
     }
 
-    /** The reservations of a room or equipment over a period, for an agent of its teams. */
+    /**
+     * The reservations of a room or equipment over a period, for an agent of its teams.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the room or equipment
+     * @param from the start, inclusive
+     * @param to the end, exclusive
+     * @return the reservations overlapping the period, in any status, by start
+     * @throws ReservationRejectedException {@code UNKNOWN_RESERVABLE} when the collectivité has none of that code
+     * @throws AccessDeniedException when the agent is not of the reservable's teams
+     */
     public List<Reservation> agenda(AgentPrincipal agent, ReservableId id, Instant from, Instant to) {
         Reservable r = reservable(agent.tenant(), id);
         checkActsFor(agent, agent.tenant(), null, r, "read the agenda of");
         return store.overlapping(agent.tenant(), id, from, to);
     }
 
+    /**
+     * The trail of a reservation: every move, oldest first.
+     *
+     * @param tenant the collectivité
+     * @param id the reservation
+     * @return the entries, empty when unknown
+     */
     public List<TrailEntry> trail(TenantId tenant, ReservationId id) {
         return store.trail(tenant, id);
     }
 
     /**
      * Erasure (RGPD art. 17): the usager's reservations still ahead are cancelled in their name (a paid one
-     * goes to REFUND_DUE, which stays theirs until refunded), then the others are detached.
+     * goes to REFUND_DUE, which stays theirs until refunded), then the others are detached. Running it
+     * again detaches what has become detachable since.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager erased
+     * @return how many reservations were detached
      */
     public int eraseUsager(TenantId tenant, UsagerId usager) {
         Instant now = clock.instant();

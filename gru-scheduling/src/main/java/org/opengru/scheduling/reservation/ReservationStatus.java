@@ -10,6 +10,7 @@ public enum ReservationStatus {
     CONFIRMED,
     /** Refused by an agent, with a reason. */
     REJECTED,
+    /** Cancelled by the usager or an agent, nothing paid: final. */
     CANCELLED,
     /** Not paid in time: the period was released. */
     EXPIRED,
@@ -18,7 +19,11 @@ public enum ReservationStatus {
     /** The refund was made. */
     REFUNDED;
 
-    /** Whether a reservation in this status keeps its period from anyone else. */
+    /**
+     * Whether a reservation in this status keeps its period from anyone else.
+     *
+     * @return {@code true} when requested, awaiting payment or confirmed
+     */
     public boolean keepsPeriod() {
         return this == REQUESTED || this == AWAITING_PAYMENT || this == CONFIRMED;
     }

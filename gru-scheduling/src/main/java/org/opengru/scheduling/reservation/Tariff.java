@@ -9,11 +9,19 @@ import org.opengru.core.error.ValidationException;
  */
 public record Tariff(long fixedCents, long perDayCents) {
 
+    /** Free of charge. */
     public static final Tariff FREE = new Tariff(0, 0);
 
     /** Upper bound of any part: 100,000 €, far above any municipal rental, below any overflow. */
     static final long MAX_CENTS = 10_000_000;
 
+    /**
+     * Checks both parts.
+     *
+     * @param fixedCents the fixed part in euro cents, 0 to 10,000,000
+     * @param perDayCents the part per started day in euro cents, 0 to 10,000,000
+     * @throws org.opengru.core.error.ValidationException naming {@code tariff.fixedCents} or {@code tariff.perDayCents} and the value
+     */
     public Tariff {
         check("fixedCents", fixedCents);
         check("perDayCents", perDayCents);
@@ -25,7 +33,12 @@ public record Tariff(long fixedCents, long perDayCents) {
         }
     }
 
-    /** The price of a period of that length. */
+    /**
+     * The price of a period of that length: a day begun is a day due.
+     *
+     * @param length the period's length
+     * @return the price in euro cents
+     */
     public long priceCents(Duration length) {
         long days = (length.toMinutes() + 24 * 60 - 1) / (24 * 60);
         return fixedCents + days * perDayCents;

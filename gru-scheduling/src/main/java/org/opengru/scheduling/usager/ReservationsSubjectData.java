@@ -36,6 +36,12 @@ public final class ReservationsSubjectData implements SubjectDataContributor {
             @Nullable String fromStatus,
             String toStatus,
             @Nullable String detail) {
+        /**
+         * The exported form of a trail entry.
+         *
+         * @param e the trail entry
+         * @return the step, its actor as text
+         */
         public static Step of(TrailEntry e) {
             return new Step(e.action(), e.actor().toString(), e.at(), e.fromStatus(), e.toStatus(), e.detail());
         }
@@ -74,6 +80,12 @@ public final class ReservationsSubjectData implements SubjectDataContributor {
     private final ReservationService reservations;
     private final RegistrationService registrations;
 
+    /**
+     * A contributor over both services, which cancel and detach the erased usager's items.
+     *
+     * @param reservations the reservation service
+     * @param registrations the registration service
+     */
     public ReservationsSubjectData(ReservationService reservations, RegistrationService registrations) {
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.registrations = Objects.requireNonNull(registrations, "registrations");

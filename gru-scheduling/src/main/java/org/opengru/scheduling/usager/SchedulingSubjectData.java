@@ -89,7 +89,12 @@ public final class SchedulingSubjectData implements SubjectDataContributor {
         this.payments = null;
     }
 
-    /** With the payments of paying appointments, exported and detached with them. */
+    /**
+     * With the payments of paying appointments, exported and detached with them.
+     *
+     * @param bookings the booking service
+     * @param payments the payments of paying appointments
+     */
     public SchedulingSubjectData(BookingService bookings, BookingPayments payments) {
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.payments = Objects.requireNonNull(payments, "payments");
