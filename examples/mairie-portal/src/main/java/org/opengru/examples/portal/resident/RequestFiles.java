@@ -52,7 +52,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Component("requestFiles")
 public class RequestFiles {
 
-    private static final Pattern DOCUMENT_REF = Pattern.compile("document:([0-9a-f-]{36})/v([1-9][0-9]{0,4})");
+    private static final Pattern DOCUMENT_REF = Pattern.compile(
+            // The UUID's own shape, not 36 of its characters: "document:----…/v1" is no id (a 404, not a 500).
+            "document:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/v([1-9][0-9]{0,4})");
 
     private final GruCore core;
     private final DocumentVault vault;
