@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.opengru.core.GruCore;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestQuery;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.examples.portal.commune.Commune;
@@ -229,11 +231,61 @@ class DeskBrowserTest extends RunningPortal {
         assertThat(browser.find(By.id("champ_surface")).getAttribute("value")).isEqualTo("400");
         assertThat(browser.page()).contains("Clôture");
         check();
-        // Keyboard only: Tab to the first link of the summary, Enter to its field.
-        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
-        String target = browser.driver.switchTo().activeElement().getAttribute("href");
-        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-        assertThat(target).endsWith("#" + activeId());
+        tabFromSummaryToField("champ_adresseTerrain");
+    }
+
+    @Test
+    void theMessageAndComplementFormsTieTheirErrorsToTheirFieldsForResidentsAndAgents() throws Exception {
+        Request passport = DeskFixtures.passportRequest(core);
+        String page = "/mes-demandes/" + passport.id();
+        browser.signInResident();
+
+        // An empty message: the error at the message's box.
+        browser.open(page);
+        browser.go(By.xpath("//button[text()='Envoyer le message']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Demande " + passport.reference());
+        assertSummaryFocusedAndLinked("message");
+        assertThat(browser.find(By.id("erreurs")).getText()).contains("Votre message n'a pas été envoyé");
+        check();
+        tabFromSummaryToField("message");
+
+        // A complement whose file is refused: the error at that file, asked again.
+        core.requests().startReview(DeskFixtures.JEANNE, passport.id(), null);
+        core.requests()
+                .requestComplement(
+                        DeskFixtures.JEANNE,
+                        passport.id(),
+                        "Numéro illisible",
+                        List.of("numeroPredemande"),
+                        null,
+                        null);
+        Path program = Files.write(DATA.resolve("numero.pdf"), TestPdf.windowsExecutable());
+        browser.open(page);
+        browser.find(By.id("complement-fichier")).sendKeys(program.toString());
+        browser.go(By.xpath("//button[text()='Envoyer les compléments']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Demande ");
+        assertSummaryFocusedAndLinked("complement-fichier");
+        assertThat(browser.find(By.id("erreur_complement-fichier")).getText()).contains("Choisissez un autre fichier");
+        check();
+        tabFromSummaryToField("complement-fichier");
+        // Leave the page (its live follow-up stream ends) without ending the session under the stream: a
+        // stream whose session is gone logs a stack trace on its last dispatch,
+        // which would fail UnknownAddressesTest when it runs next in this JVM.
+        browser.open("/");
+        browser.driver.manage().deleteAllCookies();
+
+        // The agent's note with a file: the error at the file, the text kept.
+        browser.signInAgent(DemoPeople.JEANNE);
+        browser.open("/agent/demandes/" + passport.id());
+        browser.type(By.id("message"), "Pièce vérifiée.");
+        browser.click(By.id("vis-note"));
+        browser.find(By.id("message-fichier")).sendKeys(program.toString());
+        browser.go(By.xpath("//button[text()='Enregistrer']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Demande ");
+        assertSummaryFocusedAndLinked("message-fichier");
+        assertThat(browser.find(By.id("message")).getAttribute("value")).isEqualTo("Pièce vérifiée.");
+        check();
+        tabFromSummaryToField("message-fichier");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -265,6 +317,16 @@ class DeskBrowserTest extends RunningPortal {
         assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(input.getAttribute("aria-describedby")).contains("erreur_" + field);
         assertThat(browser.find(By.id("erreur_" + field)).getText()).startsWith("Erreur : ");
+    }
+
+    /** Keyboard only: from the focused summary, Tab to its link to this field, Enter: the field has the focus. */
+    private void tabFromSummaryToField(String field) {
+        assertThat(activeId()).isEqualTo("erreurs");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("href"))
+                .endsWith("#" + field);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(activeId()).isEqualTo(field);
     }
 
     private String activeId() {

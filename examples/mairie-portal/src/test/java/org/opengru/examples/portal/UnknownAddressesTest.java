@@ -3,9 +3,14 @@ package org.opengru.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.GruCore;
+import org.opengru.core.request.Request;
+import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.demo.DemoPeople;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -29,7 +34,15 @@ class UnknownAddressesTest extends RunningPortal {
         "/demarches/demarche-inconnue",
         "/demarches/Pas%20un%20code",
         "/page-inexistante",
-        "/mon-espace/inconnu"
+        "/mon-espace/inconnu",
+        "/demarches/" + Commune.PASSEPORT + "?pour=pas-un-id",
+        "/mes-demandes/pas-un-id/fichier?ref=document:x/v1",
+        "/rendez-vous/creneaux?motif=x",
+        "/rendez-vous/creneaux?motif=hotel-de-ville",
+        "/rendez-vous/creneaux?motif=/",
+        "/rendez-vous/creneaux?motif=hotel-de-ville/service-inconnu",
+        "/rendez-vous/creneaux?motif=site-inconnu/etat-civil",
+        "/rendez-vous/creneaux?motif=Pas%20un%20site/etat-civil"
     };
 
     private static final String[] AGENT_PAGES = {
@@ -39,8 +52,26 @@ class UnknownAddressesTest extends RunningPortal {
         "/agent/saisie?demarche=Pas%20un%20code",
         "/agent/rendez-vous?jour=2026-13-45",
         "/agent/rendez-vous?jour=demain",
+        "/agent/rendez-vous?site=site-inconnu",
+        "/agent/rendez-vous?site=Pas%20un%20site",
+        "/agent/demandes/pas-un-id/fichier?ref=document:x/v1",
         "/agent/inconnu"
     };
+
+    /**
+     * Query values the pages tolerate, being a filter's or a view's: the page itself, with defaults, in
+     * French (a hand-edited link is no error of the resident's).
+     */
+    private static final String[] TOLERATED = {
+        "/rendez-vous/creneaux?motif=hotel-de-ville/etat-civil&vue=mois&du=2026-13-45",
+        "/rendez-vous/creneaux?motif=hotel-de-ville/etat-civil&du=demain",
+        "/agent?vue=inconnue&etat=INCONNU&canal=pigeon&echeance=bientot&tri=hasard&apres=pas-un-curseur",
+        "/agent/tableau-de-bord?semaines=beaucoup",
+        "/rendez-vous/pas-un-id/annulation?jeton=x"
+    };
+
+    @Autowired
+    GruCore core;
 
     @Test
     void signedOutAnUnknownAddressIsNotFoundRatherThanTheSignInPage(CapturedOutput log) {
@@ -67,6 +98,46 @@ class UnknownAddressesTest extends RunningPortal {
         agent.signInAgent(DemoPeople.agent(DemoPeople.ACCUEIL));
         for (String path : AGENT_PAGES) {
             assertNotFound(agent.getWith(path, "Accept", HTML), path);
+        }
+        assertNoStackTrace(log);
+    }
+
+    /**
+     * Every GET route of the portal (resident, agent, public) with an id, code or value that is not one: a
+     * French 404 for what the address names, a French 400 for a missing form value, a French page with
+     * defaults for a filter; never a 500 nor a stack trace.
+     */
+    @Test
+    void everyGetRouteAnswersMalformedParametersInFrenchNeverWithA500(CapturedOutput log) {
+        HttpBrowser resident = new HttpBrowser(PORT);
+        resident.signInResident();
+        Request mine = DeskFixtures.passportRequest(core);
+        String files = "/mes-demandes/" + mine.id() + "/fichier";
+        for (String path : new String[] {
+            files + "?ref=inconnu",
+            files + "?ref=document:------------------------------------/v1",
+            files + "?ref=document:" + UUID.randomUUID() + "/v99999",
+            "/mes-documents/" + UUID.randomUUID(),
+            "/mes-demandes/" + UUID.randomUUID() + "/accuse-reception",
+            "/rendez-vous/" + UUID.randomUUID(),
+            "/rendez-vous/" + UUID.randomUUID() + "/calendrier.ics"
+        }) {
+            assertNotFound(resident.getWith(path, "Accept", HTML), path);
+        }
+        for (String path : new String[] {files, "/rendez-vous/creneaux"}) {
+            HttpResponse<String> page = resident.getWith(path, "Accept", HTML);
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("Une erreur est survenue").doesNotContain("Exception");
+        }
+        HttpBrowser agent = new HttpBrowser(PORT);
+        agent.signInAgent(DemoPeople.agent(DemoPeople.ACCUEIL));
+        String agentFiles = "/agent/demandes/" + mine.id() + "/fichier";
+        assertNotFound(agent.getWith(agentFiles + "?ref=inconnu", "Accept", HTML), agentFiles);
+        for (String path : TOLERATED) {
+            HttpBrowser who = path.startsWith("/agent") ? agent : resident;
+            HttpResponse<String> page = who.getWith(path, "Accept", HTML);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("lang=\"fr\"").doesNotContain("Exception");
         }
         assertNoStackTrace(log);
     }

@@ -211,6 +211,9 @@ class AgentController {
                         .toList());
         model.addAttribute("titles", titles());
         model.addAttribute("appointments", appointments.of(r.applicant()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "agent/demande";
     }
 
@@ -349,12 +352,17 @@ class AgentController {
         Visibility v = "INTERNAL_NOTE".equals(visibilite) ? Visibility.INTERNAL_NOTE : Visibility.SHARED;
         boolean withFile = RequestFiles.chosen(file);
         if (message.isBlank() && !withFile) {
-            redirect.addFlashAttribute("problem", "Le message est vide.");
+            return messageRefused(
+                    redirect, id, "message", "Message : écrivez le message, ou joignez un fichier pour l'usager.");
         } else if (withFile && v == Visibility.INTERNAL_NOTE) {
             // The file would land in the resident's vault: a note for agents only cannot carry one.
-            redirect.addFlashAttribute(
-                    "problem", "Un fichier ne peut être joint qu'à un message pour l'usager, pas à une note interne.");
             redirect.addFlashAttribute("draftMessage", message);
+            return messageRefused(
+                    redirect,
+                    id,
+                    "message-fichier",
+                    "Fichier : un fichier ne peut être joint qu'à un message pour l'usager, pas à une note interne."
+                            + " Choisissez « L'usager » ou retirez le fichier (à choisir à nouveau).");
         } else {
             Request r = core.requests().get(agent, RequestId.parse(id));
             try {
@@ -365,14 +373,26 @@ class AgentController {
                                 ? "Note interne enregistrée."
                                 : withFile ? "Message et fichier envoyés à l'usager." : "Message envoyé à l'usager.");
             } catch (UploadRejectedException e) {
-                redirect.addFlashAttribute(
-                        "problem",
-                        "Le message n'a pas été envoyé : le fichier n'a pas été accepté, " + FileRefusals.french(e)
-                                + ".");
                 redirect.addFlashAttribute("draftMessage", message);
+                return messageRefused(
+                        redirect,
+                        id,
+                        "message-fichier",
+                        "Fichier : le fichier n'a pas été accepté, " + FileRefusals.french(e)
+                                + ". Choisissez un autre fichier, ou enregistrez le message sans fichier.");
             }
         }
         return "redirect:/agent/demandes/" + id + "#messages";
+    }
+
+    /**
+     * Back to the request page with the message form's error at its field; no {@code #messages} in the
+     * address, which would keep the browser from focusing the error summary.
+     */
+    private static String messageRefused(RedirectAttributes redirect, String id, String field, String error) {
+        redirect.addFlashAttribute("errors", new FormErrors().add(field, error));
+        redirect.addFlashAttribute("errorsHeading", "Le message n'a pas été envoyé");
+        return "redirect:/agent/demandes/" + id;
     }
 
     // ---- a request received by phone or at the counter ------------------------------------------------

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.GruException;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.commune.Commune;
@@ -72,9 +73,9 @@ class AppointmentController {
             HttpSession session,
             Model model) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
-        String[] parts = motif.split("/", 2);
-        SiteId site = SiteId.of(parts[0]);
-        ServiceId serviceId = ServiceId.of(parts[1]);
+        Motif chosen = Motif.parse(motif);
+        SiteId site = chosen.site();
+        ServiceId serviceId = chosen.service();
         Service service = appointments.serviceAt(site, serviceId).orElseThrow();
         java.time.Clock clock = appointments.service().clock();
         LocalDate today = LocalDate.now(clock.withZone(Commune.ZONE));
@@ -134,14 +135,14 @@ class AppointmentController {
             redirect.addFlashAttribute("problem", "Choisissez un créneau.");
             return "redirect:/rendez-vous/creneaux?motif=" + motif;
         }
-        String[] parts = motif.split("/", 2);
+        Motif chosen = Motif.parse(motif);
         try {
             BookingResult result = appointments
                     .service()
                     .book(BookingRequest.online(
                                     Commune.TENANT,
-                                    SiteId.of(parts[0]),
-                                    ServiceId.of(parts[1]),
+                                    chosen.site(),
+                                    chosen.service(),
                                     Instant.parse(creneau),
                                     me.usager())
                             .withAntsNumber(ants.isBlank() ? null : ants.strip().toUpperCase(java.util.Locale.ROOT))
@@ -263,6 +264,18 @@ class AppointmentController {
                     "problem", "Le rendez-vous n'a pas pu être déplacé : " + ResidentProblems.french(e) + ".");
         }
         return "redirect:/rendez-vous/" + id;
+    }
+
+    /** The reason chosen at step 1, {@code site/service}: a value without its separator names nothing (404). */
+    private record Motif(SiteId site, ServiceId service) {
+
+        static Motif parse(String motif) {
+            int slash = motif.indexOf('/');
+            if (slash < 0) {
+                throw new NotFoundException("motif", motif);
+            }
+            return new Motif(SiteId.of(motif.substring(0, slash)), ServiceId.of(motif.substring(slash + 1)));
+        }
     }
 
     private Booking mine(UsagerPrincipal me, String id) {

@@ -3,6 +3,7 @@ package org.opengru.examples.portal.resident;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.booking.Booking;
@@ -41,7 +42,8 @@ public class Appointments {
         return sites.stream()
                 .filter(s -> s.site().id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown site " + id));
+                // A site named in an address (a hand-edited link): the 404 page, not a 500.
+                .orElseThrow(() -> new NotFoundException("site", id.value()));
     }
 
     public Optional<Service> serviceAt(SiteId site, ServiceId service) {

@@ -25,6 +25,7 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.request.Request;
+import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.documents.ingest.UploadRequest;
 import org.opengru.documents.reuse.Attachment;
 import org.opengru.documents.reuse.PieceReuse;
@@ -52,7 +53,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Component("requestFiles")
 public class RequestFiles {
 
-    private static final Pattern DOCUMENT_REF = Pattern.compile("document:([0-9a-f-]{36})/v([1-9][0-9]{0,4})");
+    private static final Pattern DOCUMENT_REF = Pattern.compile(
+            // The UUID's own shape, not 36 of its characters: "document:----…/v1" is no id (a 404, not a 500).
+            "document:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/v([1-9][0-9]{0,4})");
 
     private final GruCore core;
     private final DocumentVault vault;
@@ -170,7 +173,8 @@ public class RequestFiles {
      * are erased and nothing is attached. {@code between} runs after the checks and before the attachments
      * (the message that goes with them): when it fails, the stored files are erased the same way.
      *
-     * @throws org.opengru.documents.ingest.UploadRejectedException when a file is refused
+     * @throws PieceRefusedException when a piece's file is refused (the form says it at that piece)
+     * @throws org.opengru.documents.ingest.UploadRejectedException when {@code between}'s file is refused
      */
     public List<ProvidedPiece> attachPieces(
             Principal actor, Request request, Map<DocumentTypeCode, MultipartFile> files, Runnable between) {
@@ -193,6 +197,8 @@ public class RequestFiles {
                                     .id());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } catch (UploadRejectedException e) {
+                    throw new PieceRefusedException(f.getKey(), e);
                 }
             }
             between.run();
@@ -268,5 +274,28 @@ public class RequestFiles {
                 .contentType(MediaType.parseMediaType(download.mediaType()))
                 .contentLength(download.size())
                 .body(new InputStreamResource(download.content()));
+    }
+
+    /** A piece's file refused by the vault: which piece, for the form to say it at that field. */
+    public static final class PieceRefusedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final DocumentTypeCode piece;
+        private final UploadRejectedException reason;
+
+        PieceRefusedException(DocumentTypeCode piece, UploadRejectedException reason) {
+            super("piece " + piece.value() + " refused: " + reason.getMessage(), reason);
+            this.piece = piece;
+            this.reason = reason;
+        }
+
+        public DocumentTypeCode piece() {
+            return piece;
+        }
+
+        public UploadRejectedException reason() {
+            return reason;
+        }
     }
 }

@@ -39,6 +39,7 @@ import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.Confirmation;
 import org.opengru.examples.portal.commune.FileRefusals;
+import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
@@ -211,6 +212,9 @@ class ResidentController {
         model.addAttribute("actions", core.requests().permittedActions(me, r.id()));
         model.addAttribute("values", FormFields.display(r.data()));
         model.addAttribute("pieces", files.pieces(me, r, procedure));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "resident/demande";
     }
 
@@ -232,8 +236,11 @@ class ResidentController {
         Request r = core.requests().get(me, RequestId.parse(id));
         boolean withFile = RequestFiles.chosen(file);
         if (message.isBlank() && !withFile) {
-            redirect.addFlashAttribute("problem", "Votre message est vide.");
-            return "redirect:/mes-demandes/" + id + "#messages";
+            return refused(
+                    redirect,
+                    id,
+                    "Votre message n'a pas été envoyé",
+                    new FormErrors().add("message", "Message : écrivez votre message, ou joignez un fichier."));
         }
         try {
             files.post(me, r, Visibility.SHARED, message, file);
@@ -241,11 +248,16 @@ class ResidentController {
                     "notice",
                     withFile ? "Votre message et son fichier ont été envoyés." : "Votre message a été envoyé.");
         } catch (UploadRejectedException e) {
-            redirect.addFlashAttribute(
-                    "problem",
-                    "Votre message n'a pas été envoyé : le fichier n'a pas été accepté, " + FileRefusals.french(e)
-                            + ". Vous pouvez l'envoyer sans fichier ou joindre un autre fichier.");
             redirect.addFlashAttribute("draftMessage", message);
+            return refused(
+                    redirect,
+                    id,
+                    "Votre message n'a pas été envoyé",
+                    new FormErrors()
+                            .add(
+                                    "message-fichier",
+                                    "Fichier : le fichier n'a pas été accepté, " + FileRefusals.french(e)
+                                            + ". Envoyez le message sans fichier ou choisissez un autre fichier."));
         }
         return "redirect:/mes-demandes/" + id + "#messages";
     }
@@ -281,15 +293,47 @@ class ResidentController {
             pieces.addAll(added);
             core.requests().provideComplement(me, r.id(), ActionInput.content(r.data(), pieces), null);
             redirect.addFlashAttribute("notice", "Vos compléments ont été envoyés à la mairie.");
+        } catch (RequestFiles.PieceRefusedException e) {
+            String label = procedure.pieces().stream()
+                    .filter(p -> p.type().equals(e.piece()))
+                    .map(RequiredPiece::label)
+                    .findFirst()
+                    .orElse("Pièce");
+            return complementFileRefused(redirect, id, "piece_" + e.piece().value(), label, e.reason());
         } catch (UploadRejectedException e) {
-            redirect.addFlashAttribute(
-                    "problem",
-                    "Les compléments n'ont pas été envoyés : un fichier n'a pas été accepté, " + FileRefusals.french(e)
-                            + ".");
+            return complementFileRefused(redirect, id, "complement-fichier", "Autre fichier", e);
         } catch (GruException e) {
-            redirect.addFlashAttribute(
-                    "problem", "Les compléments n'ont pas été envoyés : " + ResidentProblems.french(e) + ".");
+            return refused(
+                    redirect,
+                    id,
+                    COMPLEMENT_NOT_SENT,
+                    new FormErrors()
+                            .add(null, "Les compléments n'ont pas été envoyés : " + ResidentProblems.french(e) + "."));
         }
+        return "redirect:/mes-demandes/" + id;
+    }
+
+    private static final String COMPLEMENT_NOT_SENT = "Les compléments n'ont pas été envoyés";
+
+    /** A complement's file refused: the error at its input; every file is to be chosen again. */
+    private static String complementFileRefused(
+            RedirectAttributes redirect, String id, String field, String label, UploadRejectedException e) {
+        return refused(
+                redirect,
+                id,
+                COMPLEMENT_NOT_SENT,
+                new FormErrors()
+                        .add(
+                                field,
+                                label + " : le fichier n'a pas été accepté, " + FileRefusals.french(e)
+                                        + ". Choisissez un autre fichier (les fichiers choisis sont à choisir à"
+                                        + " nouveau)."));
+    }
+
+    /** Back to the request page with the form's errors at their fields, and the summary's heading. */
+    private static String refused(RedirectAttributes redirect, String id, String heading, FormErrors errors) {
+        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("errorsHeading", heading);
         return "redirect:/mes-demandes/" + id;
     }
 
