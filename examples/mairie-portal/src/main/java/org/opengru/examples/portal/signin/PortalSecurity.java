@@ -41,8 +41,10 @@ class PortalSecurity {
             throws Exception {
         http.with(gru.configurer(), c -> {});
         http.authorizeHttpRequests(a -> a
-                // Spring Security's own forwards (the refusal page) and Boot's error pages.
-                .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                // Spring Security's own forwards (the refusal page) and Boot's error pages; and the async
+                // dispatch that ends a follow-up stream, whose request was authorized when it started (after a
+                // sign-out meanwhile it was refused again, with a stack trace, instead of just ending).
+                .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC)
                 .permitAll()
                 .requestMatchers(
                         HttpMethod.GET,
