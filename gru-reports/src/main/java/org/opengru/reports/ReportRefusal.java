@@ -30,7 +30,12 @@ public enum ReportRefusal {
             "report.anonymous-not-allowed",
             "Connectez-vous pour faire un signalement : la commune ne les accepte pas sans compte."),
     TOO_MANY_PHOTOS("report.too-many-photos", "Vous avez joint trop de photos."),
-    PHOTO_NOT_IMAGE("report.photo-not-image", "Ce fichier n'est pas une photo : envoyez une image JPEG ou PNG."),
+    PHOTO_NOT_IMAGE(
+            "report.photo-not-image", "Ce fichier n'est pas une photo : envoyez une image JPEG, PNG ou WebP."),
+    PHOTO_HEIC(
+            "report.photo-heic",
+            "Les photos HEIC (le format des iPhone) ne peuvent pas être enregistrées : envoyez-la en JPEG. Sur"
+                    + " iPhone : Réglages, Appareil photo, Formats, « Le plus compatible »."),
     PHOTO_TOO_LARGE("report.photo-too-large", "Cette photo est trop lourde ou trop grande."),
     PHOTO_UNREADABLE("report.photo-unreadable", "Cette photo est illisible ou abîmée : envoyez-en une autre."),
     TOKEN_INVALID("report.token-invalid", "Ce lien de confirmation n'est pas valable."),

@@ -46,7 +46,7 @@ public final class ReportsDataMap {
                         "the author's photos deleted (rows and blobs)",
                         "counted in the export (the photos themselves on request)",
                         column("blob_key", TECHNICAL, "the photo's random key in the blob store"),
-                        column("media_type", TECHNICAL, "image/jpeg or image/png")),
+                        column("media_type", TECHNICAL, "image/jpeg, image/png or image/webp")),
                 DataMap.table(
                         MODULE,
                         "report_follower",
