@@ -30,8 +30,7 @@ public enum ReportRefusal {
             "report.anonymous-not-allowed",
             "Connectez-vous pour faire un signalement : la commune ne les accepte pas sans compte."),
     TOO_MANY_PHOTOS("report.too-many-photos", "Vous avez joint trop de photos."),
-    PHOTO_NOT_IMAGE(
-            "report.photo-not-image", "Ce fichier n'est pas une photo : envoyez une image JPEG, PNG ou WebP."),
+    PHOTO_NOT_IMAGE("report.photo-not-image", "Ce fichier n'est pas une photo : envoyez une image JPEG, PNG ou WebP."),
     PHOTO_HEIC(
             "report.photo-heic",
             "Les photos HEIC (le format des iPhone) ne peuvent pas être enregistrées : envoyez-la en JPEG. Sur"

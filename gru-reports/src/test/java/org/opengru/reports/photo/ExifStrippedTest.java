@@ -118,7 +118,9 @@ class ExifStrippedTest {
     @Test
     void theExifPositionIsReadThenStrippedFromAWebp() throws Exception {
         byte[] original = resource("gps.webp");
-        assertThat(PhotoProcessor.hasGps(original)).as("the file carries GPS tags").isTrue();
+        assertThat(PhotoProcessor.hasGps(original))
+                .as("the file carries GPS tags")
+                .isTrue();
 
         ProcessedPhoto p = photos.process("photos[0]", original);
 
@@ -128,7 +130,9 @@ class ExifStrippedTest {
         assertThat(p.exifPosition().lon()).isCloseTo(2.3522, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(PhotoProcessor.hasGps(p.bytes())).isFalse();
         assertThat(tags(p.bytes())).noneMatch(t -> t.contains("Canari")).noneMatch(t -> t.startsWith("GPS"));
-        assertThat(new String(p.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("EXIF").doesNotContain("Exif");
+        assertThat(new String(p.bytes(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("EXIF")
+                .doesNotContain("Exif");
         assertThat(Imaging.getImageSize(p.bytes()))
                 .as("still a WebP image, read by Commons Imaging")
                 .isEqualTo(new java.awt.Dimension(64, 48));
@@ -144,7 +148,8 @@ class ExifStrippedTest {
         byte[] heic = resource("gps.heic");
 
         assertThat(photos.position(heic))
-                .hasValueSatisfying(g -> assertThat(g.lat()).isCloseTo(48.8566, org.assertj.core.data.Offset.offset(1e-4)));
+                .hasValueSatisfying(
+                        g -> assertThat(g.lat()).isCloseTo(48.8566, org.assertj.core.data.Offset.offset(1e-4)));
         assertThatThrownBy(() -> photos.process("photos[0]", heic))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("photos[0]");

@@ -73,7 +73,12 @@ public final class SchedulingDataMap {
                         column("category", TECHNICAL, "the tariff category"),
                         column("status", TECHNICAL, "the state"),
                         column("required_pieces", TECHNICAL, "the piece codes required"),
-                        column("piece_codes", TECHNICAL, "the piece codes provided")),
+                        column("piece_codes", TECHNICAL, "the piece codes provided"),
+                        column("deposit_in_payment", TECHNICAL, "whether the deposit is paid online with the price"),
+                        column(
+                                "deposit_status",
+                                TECHNICAL,
+                                "the deposit's state: due, held, return due, returned," + " kept")),
                 DataMap.table(
                         MODULE,
                         "scheduling_event_session",
