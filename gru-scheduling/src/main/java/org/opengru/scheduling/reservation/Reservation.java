@@ -97,26 +97,14 @@ public record Reservation(
      * @return a new record; this one is unchanged
      */
     public Reservation withDeposit(DepositStatus status) {
-        return new Reservation(
-                id,
-                tenant,
-                reservable,
-                usager,
-                category,
-                start,
-                end,
+        return copy(
                 this.status,
-                priceCents,
-                depositCents,
-                depositInPayment,
-                status,
-                requiredPieces,
                 providedPieces,
                 holdExpiresAt,
                 paymentReference,
                 decisionReason,
+                status,
                 version,
-                createdAt,
                 updatedAt);
     }
 
@@ -146,7 +134,7 @@ public record Reservation(
             @Nullable String paymentReference,
             @Nullable String decisionReason,
             Instant at) {
-        return copy(status, providedPieces, holdExpiresAt, paymentReference, decisionReason, at);
+        return copy(status, providedPieces, holdExpiresAt, paymentReference, decisionReason, deposit, version + 1, at);
     }
 
     /**
@@ -160,7 +148,7 @@ public record Reservation(
     public Reservation withPiece(String code, String documentReference, Instant at) {
         Map<String, String> pieces = new TreeMap<>(providedPieces);
         pieces.put(code, documentReference);
-        return copy(status, pieces, holdExpiresAt, paymentReference, decisionReason, at);
+        return copy(status, pieces, holdExpiresAt, paymentReference, decisionReason, deposit, version + 1, at);
     }
 
     private Reservation copy(
@@ -169,6 +157,8 @@ public record Reservation(
             @Nullable Instant holdExpiresAt,
             @Nullable String paymentReference,
             @Nullable String decisionReason,
+            DepositStatus deposit,
+            int version,
             Instant at) {
         return new Reservation(
                 id,
@@ -188,7 +178,7 @@ public record Reservation(
                 holdExpiresAt,
                 paymentReference,
                 decisionReason,
-                version + 1,
+                version,
                 createdAt,
                 at);
     }
