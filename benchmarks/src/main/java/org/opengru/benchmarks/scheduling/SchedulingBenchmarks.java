@@ -86,17 +86,27 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 // is otherwise still compiling during the measurement); the raw inserts then bracket the
                 // measured round, so that both sides of the ratio see the same moment of the machine.
                 bookingsPerSecond(pool, 0);
-                double raw1 = rawInsertsPerSecond(pool);
-                double booking = bookingsPerSecond(pool, 1);
-                double raw2 = rawInsertsPerSecond(pool);
-                double raw = (raw1 + raw2) / 2;
-                double floor = floorPerSecond(pool);
-                double raw3 = rawInsertsPerSecond(pool);
-                System.err.printf("raw inserts %.0f/s, bookings %.0f/s, floor %.0f/s%n", raw, booking, floor);
-                bench.report("scheduling.booking_per_s", booking, "ops/s");
-                bench.report("scheduling.booking_ratio_to_raw_insert", booking / raw, "ratio");
+                Phase raw1 = rawInsertsPerSecond(pool);
+                Phase booking = bookingsPerSecond(pool, 1);
+                // Rows written per booking, over every table a booking writes (before the floor adds its own).
+                double rows = rowsPerBooking(db);
+                Phase raw2 = rawInsertsPerSecond(pool);
+                double raw = (raw1.perSecond() + raw2.perSecond()) / 2;
+                Phase floor = floorPerSecond(pool);
+                Phase raw3 = rawInsertsPerSecond(pool);
+                System.err.printf(
+                        "raw inserts %.0f/s, bookings %.0f/s, floor %.0f/s%n",
+                        raw, booking.perSecond(), floor.perSecond());
+                bench.report("scheduling.booking_per_s", booking.perSecond(), "ops/s");
+                bench.report("scheduling.booking_ratio_to_raw_insert", booking.perSecond() / raw, "ratio");
+                bench.report("scheduling.booking_rows_per_op", rows, "rows");
+                bench.report("scheduling.booking_wal_bytes_per_op", booking.walBytesPerOp(), "bytes");
+                bench.report("scheduling.raw_insert_wal_bytes_per_op", raw2.walBytesPerOp(), "bytes");
                 // What PostgreSQL alone does for the three rows (booking, audit entry, outbox event).
-                bench.report("scheduling.floor_three_rows_ratio_to_raw_insert", floor / ((raw2 + raw3) / 2), "ratio");
+                bench.report(
+                        "scheduling.floor_three_rows_ratio_to_raw_insert",
+                        floor.perSecond() / ((raw2.perSecond() + raw3.perSecond()) / 2),
+                        "ratio");
             }
             PostgresDatabase rushDb = server.createDatabase(SchedulingBenchmarks.class);
             SchedulingFixture.migrate(rushDb.dataSource());
@@ -109,9 +119,9 @@ public final class SchedulingBenchmarks implements Bench.Suite {
 
     // ------------------------------------------------------------------ throughput
 
-    private static double rawInsertsPerSecond(DataSource pool) throws Exception {
+    private static Phase rawInsertsPerSecond(DataSource pool) throws Exception {
         Instant base = Instant.parse("2027-01-04T08:00:00Z");
-        return timed(thread -> {
+        return timed(pool, thread -> {
             long i = 0;
             return () -> {
                 try (Connection c = pool.getConnection();
@@ -135,7 +145,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
      * indexes), its audit entry and its outbox event, written by one prepared statement with ready-made
      * values; no desk choice, no lock, no domain. Each thread takes the next 5 minutes of its own desk.
      */
-    private static double floorPerSecond(DataSource pool) throws Exception {
+    private static Phase floorPerSecond(DataSource pool) throws Exception {
         Instant base = Instant.parse("2031-01-06T08:00:00Z");
         String payload = "{\"event\":{\"p\":\"" + "x".repeat(260) + "\"}}";
         String sql = "WITH ins AS (INSERT INTO scheduling_booking (tenant_id, id, site_id, service_id, resource_id,"
@@ -148,7 +158,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 + " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,"
                 + " event_type, occurred_at, payload, next_attempt_at) SELECT ?, 'logiciel-metier', tenant_id,"
                 + " 'booking', id::text, 1, 'scheduling.booking.booked', created_at, ?::json, created_at FROM ins";
-        return timed(thread -> {
+        return timed(pool, thread -> {
             long[] next = {0};
             return () -> {
                 try (Connection c = pool.getConnection();
@@ -179,7 +189,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
     }
 
     /** Round {@code round} books from day {@code 1 + 100 * round}: rounds never meet on a slot. */
-    private static double bookingsPerSecond(DataSource pool, int round) throws Exception {
+    private static Phase bookingsPerSecond(DataSource pool, int round) throws Exception {
         // A site open around the clock with one desk per client thread: each thread books the next
         // 5-minute slot of its own desk, so every attempt succeeds and we measure the booking path.
         Instant now = Instant.parse("2027-01-01T00:00:00Z");
@@ -203,7 +213,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 .build();
         BookingService bookings = service(pool, clock, new SiteSetup(hours, desks, List.of(service)));
         Instant first = now.plus(Duration.ofDays(1 + 100L * round));
-        return timed(thread -> {
+        return timed(pool, thread -> {
             long[] next = {0};
             ResourceId desk = desks.get(thread).id();
             return () -> {
@@ -238,8 +248,42 @@ public final class SchedulingBenchmarks implements Bench.Suite {
         Op forThread(int thread);
     }
 
+    /** Operations per second and WAL bytes per operation over the measure window. */
+    record Phase(double perSecond, double walBytesPerOp) {}
+
+    /** The WAL insert position, in bytes. */
+    private static long walBytes(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Rows in the tables a booking writes (whichever exist in this schema), per booking row: each booking
+     * of the benchmark is written once, with one subscriber.
+     */
+    private static double rowsPerBooking(PostgresDatabase db) throws SQLException {
+        long rows = 0;
+        for (String table : List.of(
+                "scheduling_booking",
+                "scheduling_audit",
+                "scheduling_booking_event",
+                "gru_outbox",
+                "gru_outbox_stream",
+                "gru_timeline")) {
+            if (count(db, "SELECT count(*) FROM (SELECT to_regclass('" + table + "') AS t) r WHERE t IS NOT NULL")
+                    > 0) {
+                rows += count(db, "SELECT count(*) FROM " + table);
+            }
+        }
+        return (double) rows / count(db, "SELECT count(*) FROM scheduling_booking");
+    }
+
     /** Runs the op on 8 threads for the warm-up, then counts completions during the measure window. */
-    private static double timed(OpFactory factory) throws Exception {
+    private static Phase timed(DataSource db, OpFactory factory) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean counting = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
@@ -258,16 +302,18 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 }));
             }
             Thread.sleep(WARMUP.toMillis()); // a benchmark's time window, not test ordering
+            long walFrom = walBytes(db);
             counting.set(true);
             long t0 = System.nanoTime();
             Thread.sleep(MEASURE.toMillis());
             long n = done.get();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long walTo = walBytes(db);
             stop.set(true);
             for (Future<?> f : futures) {
                 f.get();
             }
-            return n / seconds;
+            return new Phase(n / seconds, (double) (walTo - walFrom) / Math.max(1, n));
         } finally {
             pool.shutdownNow();
         }
