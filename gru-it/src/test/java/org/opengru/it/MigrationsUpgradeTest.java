@@ -54,7 +54,7 @@ class MigrationsUpgradeTest {
         assertThat(newModules)
                 .as("the new modules' scripts")
                 .isEqualTo(PaymentsSchema.SCRIPTS.size() + ReportsSchema.SCRIPTS.size());
-        assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling")).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(count(ds, "SELECT count(*) FROM scheduling_rate_limit")).isEqualTo(1);
         assertThat(count(ds, "SELECT count(*) FROM pg_tables WHERE tablename = 'scheduling_schema_version'"))
                 .as("the old history table, adopted")
