@@ -144,37 +144,42 @@ class PostgresBookingStoreTest extends BookingStoreContract {
 
     @Test
     void concurrentChangesOfOneBookingKeepItsChain() throws Exception {
-        Booking b = booked(service.book(passport(at(1, 10, 0), newUsager())));
-        // Two agents at once: one moves it, one cancels it; whichever comes second reads the first's head.
+        // Two agents at once on each booking: one moves it, one cancels it; whichever comes second must chain
+        // to the head the first wrote, not to the one it read before waiting.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            var move = pool.submit(() -> {
-                go.await();
-                return service.reschedule(SchedulingFixture.DESK_AGENT, b.id(), at(2, 11, 0));
-            });
-            var cancel = pool.submit(() -> {
-                go.await();
-                return service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture");
-            });
-            go.countDown();
-            try {
-                move.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                // lost the race: the booking was cancelled first
-            }
-            try {
-                cancel.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                // lost the race: the booking was moved first (a retry would cancel it)
+            for (int i = 0; i < 6; i++) {
+                Booking b = booked(
+                        service.book(passport(at(1, 9, 0).plus(java.time.Duration.ofMinutes(30L * i)), newUsager())));
+                java.time.Instant to = at(2, 9, 0).plus(java.time.Duration.ofMinutes(30L * i));
+                java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
+                var move = pool.submit(() -> {
+                    go.await();
+                    return service.reschedule(SchedulingFixture.DESK_AGENT, b.id(), to);
+                });
+                var cancel = pool.submit(() -> {
+                    go.await();
+                    return service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture");
+                });
+                settle(move);
+                settle(cancel);
+                AuditCheck check = store.verifyAudit(TENANT, b.id());
+                assertThat(check.problem()).as("booking %d", i).isNull();
+                assertThat(check.entries())
+                        .isEqualTo(store.find(TENANT, b.id()).orElseThrow().sequence() + 1L);
             }
         } finally {
             pool.shutdownNow();
         }
-        AuditCheck check = store.verifyAudit(TENANT, b.id());
-        assertThat(check.problem()).isNull();
-        assertThat(check.entries())
-                .isEqualTo(store.find(TENANT, b.id()).orElseThrow().sequence() + 1L);
+    }
+
+    /** Waits for a change that may lose the race (the booking moved or cancelled first): that is allowed. */
+    private static void settle(java.util.concurrent.Future<?> change) throws InterruptedException {
+        try {
+            change.get();
+        } catch (java.util.concurrent.ExecutionException lostTheRace) {
+            // refused, or a concurrent update: nothing was written
+        }
     }
 
     private void asOwnerWithoutTrigger(String... sql) throws SQLException {
