@@ -8,20 +8,24 @@
 -- booking row, so no read comes first), by scheduling_booking_event_hash below; BookingEventHashes (Java)
 -- re-computes it to verify. The encoding is built for both: every field is text, length-prefixed by its
 -- UTF-8 byte count, times as microseconds since the epoch, an absent value as "-;".
+--
+-- The functions are STABLE, as convert_to is: PostgreSQL then inlines them into the booking statement. Declared
+-- IMMUTABLE they were not inlined (a body less immutable than its function is not), and each call went
+-- through the SQL-function executor: 1.7 ms per hash instead of tens of microseconds.
 
-CREATE FUNCTION scheduling_field(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION scheduling_field(v text) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN v IS NULL THEN '-;' ELSE octet_length(convert_to(v, 'UTF8')) || ':' || v || ';' END
 $$;
 
 -- The digest of a personal value (the detail): chained in its place, so that erasing it keeps the chain.
-CREATE FUNCTION scheduling_digest(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION scheduling_digest(v text) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT encode(sha256(convert_to(v, 'UTF8')), 'hex')
 $$;
 
 CREATE FUNCTION scheduling_booking_event_hash(
         tenant text, booking uuid, pos integer, event_id uuid, action text, kind text, actor text,
         occurred_at timestamptz, from_status text, to_status text, service text, resource text,
-        starts_at timestamptz, detail_sha256 text, previous text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        starts_at timestamptz, detail_sha256 text, previous text) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT encode(sha256(convert_to(
         scheduling_field('gru-booking-event-v1') || scheduling_field(tenant) || scheduling_field(booking::text)
         || scheduling_field(pos::text) || scheduling_field(event_id::text) || scheduling_field(action)
