@@ -139,7 +139,7 @@ class PostgresRateLimiterTest extends RateLimiterContract {
 
     @Test
     void aBotBookingThroughTwoNodesIsRefusedPastTheSharedLimit() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, scheduling_rate_limit");
+        db.execute("TRUNCATE scheduling_booking, gru_outbox, scheduling_rate_limit");
         MutableClock clock = new MutableClock(SchedulingFixture.MONDAY_9AM);
         BookingService a = node(nodeA, clock);
         BookingService b = node(nodeB, clock);

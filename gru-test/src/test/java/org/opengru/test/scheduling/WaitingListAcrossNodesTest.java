@@ -86,7 +86,7 @@ class WaitingListAcrossNodesTest {
 
     @BeforeEach
     void empty() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, scheduling_waiting");
+        db.execute("TRUNCATE scheduling_booking, gru_outbox, scheduling_waiting");
         clock = new MutableClock(MONDAY_9AM);
     }
 
