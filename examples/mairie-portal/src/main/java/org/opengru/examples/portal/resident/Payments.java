@@ -53,7 +53,13 @@ class Payments {
             HttpSession session,
             Model model) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
-        Optional<Payment> found = paiement == null ? Optional.empty() : mine(me, paiement);
+        Optional<Payment> found;
+        try {
+            found = paiement == null ? Optional.empty() : mine(me, paiement);
+        } catch (NotFoundException e) {
+            // A hand-edited or forged return: the page says nothing is known of it, as for an unknown one.
+            found = Optional.empty();
+        }
         model.addAttribute("payment", found.orElse(null));
         model.addAttribute("subject", found.map(Payments::subjectPage).orElse(null));
         // Without a payment of theirs, the page says only what is sure: nothing is known of this return.

@@ -17,11 +17,11 @@ import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.UsagerPrincipal;
-import org.opengru.documents.vault.Document;
-import org.opengru.documents.types.DocumentFacts;
-import org.opengru.documents.vault.DocumentVault;
 import org.opengru.documents.ingest.UploadRejectedException;
 import org.opengru.documents.ingest.UploadRequest;
+import org.opengru.documents.types.DocumentFacts;
+import org.opengru.documents.vault.Document;
+import org.opengru.documents.vault.DocumentVault;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.Confirmation;
 import org.opengru.examples.portal.commune.FileRefusals;
@@ -172,7 +172,10 @@ class ReservationController {
         LocalDate d;
         try {
             d = day.contains("/")
-                    ? LocalDate.parse(day, java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu"))
+                    ? LocalDate.parse(
+                            day,
+                            java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+                                    .withResolverStyle(java.time.format.ResolverStyle.STRICT))
                     : LocalDate.parse(day);
         } catch (DateTimeParseException e) {
             errors.add(name + "_jour", "La date de " + label + " n'est pas une date, par exemple 14/06/2027");
