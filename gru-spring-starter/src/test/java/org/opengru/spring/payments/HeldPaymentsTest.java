@@ -169,6 +169,47 @@ class HeldPaymentsTest {
         });
     }
 
+    /** The context's PaymentService, on the test's sandbox in place of PayFiP's web service. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OnTheSandbox {
+        static final GruPaymentsAutoConfigurationTest.Sandbox SANDBOX = new GruPaymentsAutoConfigurationTest.Sandbox();
+
+        @org.springframework.context.annotation.Bean
+        PaymentService sandboxPayments(
+                PaymentStore store, AuditTrail audit, Clock clock, org.opengru.core.GruCore core) {
+            return new PaymentService(SANDBOX, store, audit, clock, core.ids());
+        }
+    }
+
+    @Test
+    void aPaymentNeverNotifiedNorReturnedIsRecordedOnItsReservationByTheReconcileJob() {
+        runner.withUserConfiguration(OnTheSandbox.class).run(context -> {
+            ReservationService reservations = context.getBean(ReservationService.class);
+            HeldPayments held = context.getBean(HeldPayments.class);
+            var agent = Principal.agent(TestTenant.TENANT, AgentId.of("agent"), Set.of(TeamId.of("vie-associative")));
+            var resident = TestTenant.resident(context.getBean(UsagerStore.class));
+            var r = reservations.request(
+                    resident,
+                    GruReservationsAutoConfigurationTest.saturday(resident.usager(), UsagerCategory.RESIDENT));
+            reservations.approve(agent, r.id());
+            var op = held.payReservation(resident, r.id(), "lea@example.fr")
+                    .payment()
+                    .operationId()
+                    .value();
+            // Paid at PayFiP; neither the notification nor the browser's return reaches the application.
+            OnTheSandbox.SANDBOX.results.put(op, PaymentStatus.PAID);
+            now.set(TestTenant.NOW.plus(Duration.ofMinutes(31))); // past reconcile-after (30 minutes)
+            context.getBeansOfType(org.opengru.spring.jobs.GruJobContribution.class).values().stream()
+                    .flatMap(c -> c.jobs().stream())
+                    .filter(j -> j.name().equals("reconcile-payments"))
+                    .findFirst()
+                    .orElseThrow()
+                    .body()
+                    .run();
+            assertThat(reservations.find(TestTenant.TENANT, r.id()).status()).isEqualTo(ReservationStatus.CONFIRMED);
+        });
+    }
+
     private static org.opengru.core.id.IdGenerator ids(org.springframework.context.ApplicationContext context) {
         return context.getBean(org.opengru.core.GruCore.class).ids();
     }

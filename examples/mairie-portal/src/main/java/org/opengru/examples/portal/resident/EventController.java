@@ -141,6 +141,8 @@ class EventController {
         model.addAttribute("registration", now);
         model.addAttribute("eventSession", s);
         model.addAttribute("payments", reserving.paymentsOf(now));
+        model.addAttribute("payAction", "/inscriptions/" + now.id() + "/payer");
+        model.addAttribute("amount", reserving.money(now.priceCents()));
         model.addAttribute(
                 "payable",
                 now.status() == RegistrationStatus.AWAITING_PAYMENT

@@ -260,6 +260,8 @@ class ReservationController {
                 "reservable",
                 reserving.catalogue().reservable(now.tenant(), now.reservable()).orElseThrow());
         model.addAttribute("payments", reserving.paymentsOf(now));
+        model.addAttribute("payAction", "/reservations/" + now.id() + "/payer");
+        model.addAttribute("amount", reserving.money(now.priceCents()));
         model.addAttribute(
                 "payable",
                 now.status() == ReservationStatus.AWAITING_PAYMENT
