@@ -99,7 +99,7 @@ class ReservationPaymentsTest extends RunningPortal {
                 .contains(p.authorisationNumber());
         assertThat(claire.get("/reservations/" + id).body())
                 .contains("Confirmée")
-                .contains("Voir l&#39;avis de paiement");
+                .contains("Voir l'avis de paiement");
         assertThat(claire.get("/mon-espace").body())
                 .contains("Mes réservations")
                 .contains("Salle des fêtes");

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.opengru.core.error.GruException;
 import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
-import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.commune.Commune;
@@ -15,8 +14,6 @@ import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
-import org.opengru.payments.ProviderException;
-import org.opengru.payments.StartedPayment;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.Registration;
 import org.opengru.scheduling.registration.RegistrationRejectedException;
@@ -164,21 +161,13 @@ class EventController {
             RedirectAttributes redirect) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
         Registration r = reserving.registrations().find(me, Reserving.registrationId(id));
-        FormErrors errors = new FormErrors();
-        try {
-            StartedPayment started = reserving.payments().payRegistration(me, r.id(), courriel.strip());
-            return "redirect:" + started.paymentPage();
-        } catch (IllegalTransitionException e) {
-            redirect.addFlashAttribute("problem", "Cette inscription n'attend plus de paiement.");
-            return "redirect:/inscriptions/" + r.id();
-        } catch (ValidationException e) {
-            errors.add("courriel", Payments.refusal(e));
-        } catch (ProviderException e) {
-            errors.add(null, Payments.UNAVAILABLE);
-        }
-        model.addAttribute("errors", errors);
-        model.addAttribute("courriel", courriel);
-        return detail(me, r, model);
+        return Payments.startOrExplain(
+                () -> reserving.payments().payRegistration(me, r.id(), courriel.strip()),
+                courriel,
+                "/inscriptions/" + r.id(),
+                model,
+                redirect,
+                () -> detail(me, r, model));
     }
 
     @PostMapping("/inscriptions/{id}/annuler")

@@ -2,21 +2,27 @@ package org.opengru.examples.portal.resident;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.payments.Payment;
 import org.opengru.payments.PaymentId;
 import org.opengru.payments.PaymentService;
 import org.opengru.payments.PaymentStatus;
+import org.opengru.payments.ProviderException;
+import org.opengru.payments.StartedPayment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Back from PayFiP: the result page the starter's return endpoint redirects to ({@code
@@ -44,6 +50,34 @@ class Payments {
             case "amountCents" -> "Ce montant ne peut pas être payé en ligne : payez à la mairie";
             default -> "Le paiement n'a pas pu commencer : appelez la mairie";
         };
+    }
+
+    /**
+     * Starts a payment and sends the browser to PayFiP's page; a refused order shows the page again with the
+     * reason at the e-mail field (or on top when PayFiP does not answer), and a payment no longer due goes
+     * back to the page with a message.
+     */
+    static String startOrExplain(
+            Supplier<StartedPayment> start,
+            String courriel,
+            String back,
+            Model model,
+            RedirectAttributes redirect,
+            Supplier<String> page) {
+        FormErrors errors = new FormErrors();
+        try {
+            return "redirect:" + start.get().paymentPage();
+        } catch (IllegalTransitionException e) {
+            redirect.addFlashAttribute("problem", "Aucun paiement n'est plus attendu ici.");
+            return "redirect:" + back;
+        } catch (ValidationException e) {
+            errors.add("courriel", refusal(e));
+        } catch (ProviderException e) {
+            errors.add(null, UNAVAILABLE);
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("courriel", courriel);
+        return page.get();
     }
 
     @GetMapping("/paiement/resultat")

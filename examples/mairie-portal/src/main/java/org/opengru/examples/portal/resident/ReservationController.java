@@ -13,8 +13,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.catalogue.DocumentTypeCode;
 import org.opengru.core.error.GruException;
-import org.opengru.core.error.IllegalTransitionException;
-import org.opengru.core.error.ValidationException;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.documents.ingest.UploadRejectedException;
@@ -29,8 +27,6 @@ import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
-import org.opengru.payments.ProviderException;
-import org.opengru.payments.StartedPayment;
 import org.opengru.scheduling.reservation.Reservable;
 import org.opengru.scheduling.reservation.ReservableId;
 import org.opengru.scheduling.reservation.Reservation;
@@ -282,21 +278,13 @@ class ReservationController {
             RedirectAttributes redirect) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
         Reservation r = reserving.reservations().find(me, Reserving.reservationId(id));
-        FormErrors errors = new FormErrors();
-        try {
-            StartedPayment started = reserving.payments().payReservation(me, r.id(), courriel.strip());
-            return "redirect:" + started.paymentPage();
-        } catch (IllegalTransitionException e) {
-            redirect.addFlashAttribute("problem", "Cette réservation n'attend plus de paiement.");
-            return "redirect:/reservations/" + r.id();
-        } catch (ValidationException e) {
-            errors.add("courriel", Payments.refusal(e));
-        } catch (ProviderException e) {
-            errors.add(null, Payments.UNAVAILABLE);
-        }
-        model.addAttribute("errors", errors);
-        model.addAttribute("courriel", courriel);
-        return detail(me, r, model);
+        return Payments.startOrExplain(
+                () -> reserving.payments().payReservation(me, r.id(), courriel.strip()),
+                courriel,
+                "/reservations/" + r.id(),
+                model,
+                redirect,
+                () -> detail(me, r, model));
     }
 
     @PostMapping("/reservations/{id}/annuler")
