@@ -507,17 +507,138 @@ public record TenantProperties(
     }
 
     /**
-     * The appointment sites of a collectivité.
+     * The appointment sites, the rooms and equipment to reserve and the event sessions of a collectivité.
      *
      * @param sites the sites (town hall, annexes) by id (lower case letters, digits and dashes)
+     * @param reservables the rooms and equipment residents may reserve, by code (lower case letters, digits
+     *     and dashes), for example {@code salle-des-fetes}
+     * @param events the sessions of events with limited places, by session id (lower case letters, digits and
+     *     dashes), for example {@code centre-loisirs-juillet-s1}
      */
-    public record Scheduling(@Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Site> sites) {
+    public record Scheduling(
+            @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Site> sites,
+            @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid ReservableDefinition> reservables,
+            @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid EventSessionDefinition> events) {
 
         /** The sites, sorted by id. */
         public Map<String, Site> sitesOrEmpty() {
             return sites == null ? Map.of() : new TreeMap<>(sites);
         }
+
+        /** The rooms and equipment, sorted by code. */
+        public Map<String, ReservableDefinition> reservablesOrEmpty() {
+            return reservables == null ? Map.of() : new TreeMap<>(reservables);
+        }
+
+        /** The event sessions, sorted by id. */
+        public Map<String, EventSessionDefinition> eventsOrEmpty() {
+            return events == null ? Map.of() : new TreeMap<>(events);
+        }
     }
+
+    /**
+     * A room or equipment residents may reserve (salle des fêtes, barnum, tables).
+     *
+     * @param name its name as residents read it, for example "Salle des fêtes"
+     * @param kind {@code room} or {@code equipment}
+     * @param timeZone the time zone of its opening rules
+     * @param opening when it may be handed over and given back, by day of the week, each day as comma-separated
+     *     {@code HH:mm-HH:mm} windows, for example {@code saturday=08:00-23:00}
+     * @param minDuration the shortest reservation
+     * @param maxDuration the longest reservation
+     * @param maxHorizon the furthest ahead a reservation may start
+     * @param tariffs the price by usager kind ({@code resident}, {@code non-resident}, {@code association},
+     *     {@code company}); a kind not listed may not reserve it
+     * @param depositCents the deposit (caution) handed over with the keys, in cents; not paid online
+     * @param requiredPieces the pieces the usager must provide (for example an insurance certificate), by code,
+     *     each with its name as residents read it
+     * @param teams the teams whose agents approve its reservations
+     * @param paymentHold how long an approved reservation waits for its payment before it is released
+     */
+    public record ReservableDefinition(
+            @NotBlank String name,
+            @DefaultValue("room") @NotNull ReservableKindName kind,
+            @DefaultValue("Europe/Paris") @NotNull java.time.ZoneId timeZone,
+            @NotEmpty Map<DayOfWeek, @Pattern(regexp = HOURS) String> opening,
+            @DefaultValue("1h") @DurationMin(minutes = 15) Duration minDuration,
+
+            @DefaultValue("3d") @DurationMin(minutes = 15) @DurationMax(days = 366)
+            Duration maxDuration,
+
+            @DefaultValue("365d") @DurationMin(days = 1) @DurationMax(days = 1098)
+            Duration maxHorizon,
+
+            @NotEmpty Map<UsagerKindName, @Valid TariffDefinition> tariffs,
+            @DefaultValue("0") @Min(0) @Max(10_000_000) long depositCents,
+            @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @NotBlank String> requiredPieces,
+            @NotEmpty Set<String> teams,
+
+            @DefaultValue("2d") @DurationMin(minutes = 5) @DurationMax(days = 60)
+            Duration paymentHold) {
+
+        /** The required pieces, sorted by code. */
+        public Map<String, String> requiredPiecesOrEmpty() {
+            return requiredPieces == null ? Map.of() : new TreeMap<>(requiredPieces);
+        }
+    }
+
+    /** The kinds of reservables, as in {@code org.opengru.scheduling.reservation.ReservableKind}. */
+    public enum ReservableKindName {
+        ROOM,
+        EQUIPMENT
+    }
+
+    /** The usager kinds a tariff applies to, as in {@code org.opengru.scheduling.reservation.UsagerCategory}. */
+    public enum UsagerKindName {
+        RESIDENT,
+        NON_RESIDENT,
+        ASSOCIATION,
+        COMPANY
+    }
+
+    /**
+     * A tariff: a fixed part and a part per started day.
+     *
+     * @param fixedCents the fixed part, in cents
+     * @param perDayCents the part per started day, in cents
+     */
+    public record TariffDefinition(
+            @DefaultValue("0") @Min(0) @Max(10_000_000) long fixedCents,
+            @DefaultValue("0") @Min(0) @Max(10_000_000) long perDayCents) {}
+
+    /**
+     * A session of an event with limited places (a week of the centre de loisirs, a workshop).
+     *
+     * @param event the event's code, which groups its sessions (lower case letters, digits and dashes)
+     * @param title the session's title as residents read it, for example "Centre de loisirs, semaine du 6 juillet"
+     * @param startsAt when it starts, local time of {@code time-zone}, for example {@code 2027-07-06T09:00}
+     * @param timeZone the time zone of {@code starts-at} and {@code cancel-until}
+     * @param capacity the number of places
+     * @param perPersonLimit the most sessions of the event one person may hold
+     * @param cancelUntil until when a registration may be cancelled, local time; the start when unset
+     * @param priceCents the price of a place in cents, paid online (0: free)
+     * @param paymentHold how long a place waits for its payment before it is released
+     * @param teams the teams whose agents manage it
+     */
+    public record EventSessionDefinition(
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}")
+            String event,
+
+            @NotBlank String title,
+            @NotNull @Pattern(regexp = LOCAL_DATE_TIME) String startsAt,
+            @DefaultValue("Europe/Paris") @NotNull java.time.ZoneId timeZone,
+            @Min(1) @Max(100_000) int capacity,
+            @DefaultValue("1") @Min(1) @Max(100) int perPersonLimit,
+            @Nullable @Pattern(regexp = LOCAL_DATE_TIME) String cancelUntil,
+            @DefaultValue("0") @Min(0) @Max(10_000_000) long priceCents,
+
+            @DefaultValue("2d") @DurationMin(minutes = 5) @DurationMax(days = 60)
+            Duration paymentHold,
+
+            @NotEmpty Set<String> teams) {}
+
+    /** A local date and time, {@code yyyy-MM-ddTHH:mm}. */
+    public static final String LOCAL_DATE_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}";
 
     /**
      * An appointment site, its desks and the services (motifs) it offers.

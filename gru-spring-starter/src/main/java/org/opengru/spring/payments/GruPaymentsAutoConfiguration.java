@@ -12,6 +12,7 @@ import org.opengru.core.request.PaymentDeadlineSweeper;
 import org.opengru.core.rgpd.RequestEndListener;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.timeline.TimelineContributor;
+import org.opengru.payments.Payment;
 import org.opengru.payments.PaymentService;
 import org.opengru.payments.PaymentStore;
 import org.opengru.payments.internal.InMemoryPaymentStore;
@@ -24,6 +25,7 @@ import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
 import org.opengru.spring.storage.GruStorage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -104,7 +106,8 @@ public class GruPaymentsAutoConfiguration {
             PaymentStore store,
             RequestPayments requests,
             GruCore core,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<HeldPayments> held) {
         PaymentDeadlineSweeper lapses = new PaymentDeadlineSweeper(
                 core.requests(), core.requestStore(), core.procedures(), clock, requests.check());
         List<PayfipAccounts.Tenant> tenants = new ArrayList<>();
@@ -114,10 +117,16 @@ public class GruPaymentsAutoConfiguration {
                         .every(Duration.ofMinutes(5))
                         .minimumInterval(Duration.ofSeconds(30))
                         .runs(() -> tenants.forEach(t -> {
+                            // The payments read back now are then recorded on the reservations and places
+                            // they pay (the notification that never came); requests are the sweeper's.
+                            List<Payment> pending = store.pendingCreatedBefore(
+                                    t.id(), clock.instant().minus(t.settings().reconcileAfter()), 100);
                             payments.reconcile(
                                     t.id(),
                                     t.settings().reconcileAfter(),
                                     t.settings().giveUpAfter());
+                            held.ifAvailable(h -> pending.forEach(
+                                    p -> store.find(t.id(), p.id()).ifPresent(h::record)));
                             lapses.sweep(t.id());
                         })),
                 Job.named("purge-payment-data")
@@ -137,8 +146,11 @@ public class GruPaymentsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         PayfipCallbackFilter gruPayfipCallbackFilter(
-                PaymentService payments, RequestPayments requests, PayfipAccounts accounts) {
-            return new PayfipCallbackFilter(payments, requests, accounts);
+                PaymentService payments,
+                RequestPayments requests,
+                PayfipAccounts accounts,
+                ObjectProvider<HeldPayments> held) {
+            return new PayfipCallbackFilter(payments, requests, accounts, held);
         }
     }
 }

@@ -25,6 +25,7 @@ import org.opengru.payments.UnknownOperationException;
 import org.opengru.payments.request.RequestPayments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 
 /**
@@ -53,11 +54,17 @@ final class PayfipCallbackFilter implements Filter, Ordered {
     private final PaymentService payments;
     private final RequestPayments requests;
     private final PayfipAccounts accounts;
+    private final ObjectProvider<HeldPayments> held;
 
-    PayfipCallbackFilter(PaymentService payments, RequestPayments requests, PayfipAccounts accounts) {
+    PayfipCallbackFilter(
+            PaymentService payments,
+            RequestPayments requests,
+            PayfipAccounts accounts,
+            ObjectProvider<HeldPayments> held) {
         this.payments = Objects.requireNonNull(payments, "payments");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.held = Objects.requireNonNull(held, "held");
     }
 
     @Override
@@ -136,9 +143,10 @@ final class PayfipCallbackFilter implements Filter, Ordered {
     private void recordOnRequest(ReadBack back) {
         try {
             requests.record(back);
+            held.ifAvailable(h -> h.record(back));
         } catch (RuntimeException e) {
             LOG.warn(
-                    "payment {} not recorded on its request now; the payments job will",
+                    "payment {} not recorded on what it pays now; the payments job will",
                     back.payment().id(),
                     e);
         }

@@ -136,8 +136,11 @@ class GruPaymentsAutoConfigurationTest {
             PaymentService payments = new PaymentService(sandbox, store, audit, TestTenant.CLOCK, core.ids());
             RequestPayments bridge =
                     new RequestPayments(core.requests(), core.requestStore(), payments, store, TestTenant.CLOCK);
-            PayfipCallbackFilter filter =
-                    new PayfipCallbackFilter(payments, bridge, context.getBean(PayfipAccounts.class));
+            PayfipCallbackFilter filter = new PayfipCallbackFilter(
+                    payments,
+                    bridge,
+                    context.getBean(PayfipAccounts.class),
+                    context.getBeanProvider(HeldPayments.class));
             Payment p = payments.start(
                             new PaymentOrder(
                                     TestTenant.TENANT,

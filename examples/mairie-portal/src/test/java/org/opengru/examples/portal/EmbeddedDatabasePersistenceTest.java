@@ -132,6 +132,8 @@ class EmbeddedDatabasePersistenceTest {
         return app.run(
                 "--server.port=" + port,
                 "--portal.demo.identity-provider-port=" + providerPort,
+                // No payment here: the PayFiP sandbox on any free port.
+                "--portal.demo.payfip-port=0",
                 "--portal.database.directory=" + data.resolve("postgres"),
                 "--portal.documents.directory=" + data.resolve("documents"));
     }

@@ -22,6 +22,7 @@ abstract class RunningPortal {
     static final int PROVIDER_PORT = freePort();
     static final int SMTP_PORT = freePort();
     static final int IMAP_PORT = freePort();
+    static final int PAYFIP_PORT = freePort();
     static final String URBANISME_TOKEN = "jeton-du-logiciel-de-l-urbanisme-0123456789";
 
     @DynamicPropertySource
@@ -30,6 +31,7 @@ abstract class RunningPortal {
         registry.add("portal.demo.identity-provider-port", () -> PROVIDER_PORT);
         registry.add("portal.demo.smtp-port", () -> SMTP_PORT);
         registry.add("portal.demo.imap-port", () -> IMAP_PORT);
+        registry.add("portal.demo.payfip-port", () -> PAYFIP_PORT);
         registry.add("portal.database.directory", () -> DATA.resolve("postgres").toString());
         registry.add(
                 "portal.documents.directory", () -> DATA.resolve("documents").toString());

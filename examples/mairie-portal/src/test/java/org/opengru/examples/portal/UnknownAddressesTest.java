@@ -42,7 +42,17 @@ class UnknownAddressesTest extends RunningPortal {
         "/rendez-vous/creneaux?motif=/",
         "/rendez-vous/creneaux?motif=hotel-de-ville/service-inconnu",
         "/rendez-vous/creneaux?motif=site-inconnu/etat-civil",
-        "/rendez-vous/creneaux?motif=Pas%20un%20site/etat-civil"
+        "/rendez-vous/creneaux?motif=Pas%20un%20site/etat-civil",
+        "/reserver/salle-inconnue",
+        "/reserver/Pas%20un%20code",
+        "/reservations/pas-un-id",
+        "/reservations/00000000-0000-0000-0000-000000000000",
+        "/evenements/session-inconnue",
+        "/evenements/Pas%20un%20code",
+        "/inscriptions/pas-un-id",
+        "/inscriptions/00000000-0000-0000-0000-000000000000",
+        "/paiements/pas-un-id/avis",
+        "/paiements/00000000-0000-0000-0000-000000000000/avis"
     };
 
     private static final String[] AGENT_PAGES = {
@@ -55,7 +65,11 @@ class UnknownAddressesTest extends RunningPortal {
         "/agent/rendez-vous?site=site-inconnu",
         "/agent/rendez-vous?site=Pas%20un%20site",
         "/agent/demandes/pas-un-id/fichier?ref=document:x/v1",
-        "/agent/inconnu"
+        "/agent/inconnu",
+        "/agent/reservations/pas-un-id",
+        "/agent/reservations/00000000-0000-0000-0000-000000000000",
+        "/agent/evenements/session-inconnue",
+        "/agent/evenements/Pas%20un%20code"
     };
 
     /**
@@ -67,7 +81,10 @@ class UnknownAddressesTest extends RunningPortal {
         "/rendez-vous/creneaux?motif=hotel-de-ville/etat-civil&du=demain",
         "/agent?vue=inconnue&etat=INCONNU&canal=pigeon&echeance=bientot&tri=hasard&apres=pas-un-curseur",
         "/agent/tableau-de-bord?semaines=beaucoup",
-        "/rendez-vous/pas-un-id/annulation?jeton=x"
+        "/rendez-vous/pas-un-id/annulation?jeton=x",
+        // Back from PayFiP with a payment that is not one, or none: the result page says nothing is known.
+        "/paiement/resultat?paiement=pas-un-id&etat=PAID",
+        "/paiement/resultat?etat=INCONNU"
     };
 
     @Autowired

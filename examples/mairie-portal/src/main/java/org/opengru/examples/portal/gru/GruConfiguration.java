@@ -157,6 +157,12 @@ class GruConfiguration {
                         .addCustom(
                                 Commune.TENANT,
                                 DocumentType.of(
+                                        "attestation-assurance",
+                                        "Attestation d'assurance responsabilité civile",
+                                        new ValidityRule.RecentIssue(java.time.Period.ofYears(1))))
+                        .addCustom(
+                                Commune.TENANT,
+                                DocumentType.of(
                                         "attestation-caf",
                                         "Attestation de quotient familial CAF",
                                         new ValidityRule.RecentIssue(java.time.Period.ofMonths(3)))))

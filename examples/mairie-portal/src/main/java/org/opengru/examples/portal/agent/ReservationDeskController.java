@@ -1,0 +1,207 @@
+package org.opengru.examples.portal.agent;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opengru.core.error.GruException;
+import org.opengru.core.error.IllegalTransitionException;
+import org.opengru.core.error.NotFoundException;
+import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.commune.Confirmation;
+import org.opengru.examples.portal.commune.FormErrors;
+import org.opengru.examples.portal.commune.Labels;
+import org.opengru.examples.portal.resident.Reserving;
+import org.opengru.examples.portal.signin.CurrentUser;
+import org.opengru.scheduling.registration.EventSession;
+import org.opengru.scheduling.registration.SessionId;
+import org.opengru.scheduling.reservation.Reservable;
+import org.opengru.scheduling.reservation.Reservation;
+import org.opengru.scheduling.reservation.ReservationStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agents' side of reservations and events: the requests to approve or refuse (pieces shown), the
+ * reservations ahead with their payment states, the refunds to record, and each session's registrations
+ * with their payments. Only the agents of a room's or a session's teams see it.
+ */
+@Controller
+class ReservationDeskController {
+
+    private final Reserving reserving;
+    private final Labels labels;
+
+    ReservationDeskController(Reserving reserving, Labels labels) {
+        this.reserving = reserving;
+        this.labels = labels;
+    }
+
+    /** A room and its reservations, those to examine first. */
+    public record Row(Reservable reservable, List<Reservation> toExamine, List<Reservation> others) {}
+
+    @GetMapping("/agent/reservations")
+    String list(HttpSession session, Model model) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Instant now = reserving.now();
+        List<Row> rows = new ArrayList<>();
+        for (Reservable r : reserving.catalogue().reservables(Commune.TENANT)) {
+            if (r.teams().stream().noneMatch(agent::memberOf)) {
+                continue;
+            }
+            List<Reservation> all = reserving
+                    .reservations()
+                    .agenda(
+                            agent,
+                            r.id(),
+                            now.minus(Duration.ofDays(31)),
+                            now.plus(r.maxHorizon()).plus(r.maxDuration()));
+            rows.add(new Row(
+                    r,
+                    all.stream()
+                            .filter(x -> x.status() == ReservationStatus.REQUESTED)
+                            .toList(),
+                    all.stream()
+                            .filter(x -> x.status() != ReservationStatus.REQUESTED)
+                            .toList()));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute(
+                "sessions",
+                reserving.catalogue().sessions(Commune.TENANT).stream()
+                        .filter(s -> s.teams().stream().anyMatch(agent::memberOf))
+                        .toList());
+        return "agent/reservations";
+    }
+
+    @GetMapping("/agent/reservations/{id}")
+    String reservation(@PathVariable String id, HttpSession session, Model model) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Reservation r = reserving.reservations().find(agent, Reserving.reservationId(id));
+        model.addAttribute("errors", new FormErrors());
+        return detail(r, model);
+    }
+
+    private String detail(Reservation r, Model model) {
+        model.addAttribute("reservation", r);
+        model.addAttribute(
+                "reservable",
+                reserving.catalogue().reservable(r.tenant(), r.reservable()).orElseThrow());
+        model.addAttribute("payments", reserving.paymentsOf(r));
+        model.addAttribute("applicant", labels.name(r.usager()));
+        return "agent/reservation";
+    }
+
+    @PostMapping("/agent/reservations/{id}/accepter")
+    String approve(
+            @PathVariable String id,
+            @RequestParam Map<String, String> posted,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Reservation r = reserving.reservations().find(agent, Reserving.reservationId(id));
+        if (!Confirmation.given(posted)) {
+            model.addAttribute(
+                    "confirmation",
+                    new Confirmation(
+                            "Accepter cette réservation ?",
+                            reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au "
+                                    + labels.dateTime(r.end()) + ", pour " + labels.name(r.usager()),
+                            r.priceCents() > 0
+                                    ? "L'usager sera invité à payer " + reserving.money(r.priceCents())
+                                            + " en ligne ; sans paiement dans le délai, la salle sera libérée."
+                                    : "La réservation sera confirmée à l'usager.",
+                            "/agent/reservations/" + r.id() + "/accepter",
+                            Map.of(),
+                            "Oui, accepter",
+                            "/agent/reservations/" + r.id()));
+            return "confirmation";
+        }
+        try {
+            reserving.reservations().approve(agent, r.id());
+            redirect.addFlashAttribute("notice", "La réservation est acceptée.");
+        } catch (IllegalTransitionException e) {
+            redirect.addFlashAttribute(
+                    "problem",
+                    r.missingPieces().isEmpty()
+                            ? "Cette réservation ne peut plus être acceptée : elle a changé entre-temps."
+                            : "Une pièce manque encore : la réservation ne peut pas être acceptée.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute("problem", "La réservation n'a pas pu être acceptée.");
+        }
+        return "redirect:/agent/reservations/" + r.id();
+    }
+
+    @PostMapping("/agent/reservations/{id}/refuser")
+    String reject(
+            @PathVariable String id,
+            @RequestParam Map<String, String> posted,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Reservation r = reserving.reservations().find(agent, Reserving.reservationId(id));
+        String reason = posted.getOrDefault("motif", "").strip();
+        if (reason.isEmpty() || reason.length() > 2000) {
+            FormErrors errors = new FormErrors();
+            errors.add(
+                    "motif",
+                    reason.isEmpty()
+                            ? "Écrivez le motif du refus : l'usager le lira"
+                            : "Le motif est trop long : 2000 caractères au plus");
+            model.addAttribute("errors", errors);
+            model.addAttribute("motif", reason);
+            return detail(r, model);
+        }
+        if (!Confirmation.given(posted)) {
+            model.addAttribute(
+                    "confirmation",
+                    new Confirmation(
+                            "Refuser cette réservation ?",
+                            reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au "
+                                    + labels.dateTime(r.end()) + ", pour " + labels.name(r.usager()),
+                            "L'usager lira le motif ; la salle sera de nouveau libre sur cette période. Le refus"
+                                    + " ne peut pas être annulé.",
+                            "/agent/reservations/" + r.id() + "/refuser",
+                            Map.of("motif", reason),
+                            "Oui, refuser",
+                            "/agent/reservations/" + r.id()));
+            return "confirmation";
+        }
+        try {
+            reserving.reservations().reject(agent, r.id(), reason);
+            redirect.addFlashAttribute("notice", "La réservation est refusée.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute(
+                    "problem", "La réservation n'a pas pu être refusée : elle a changé entre-temps.");
+        }
+        return "redirect:/agent/reservations/" + r.id();
+    }
+
+    @GetMapping("/agent/evenements/{id}")
+    String session(@PathVariable String id, HttpSession session, Model model) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        EventSession s = reserving
+                .catalogue()
+                .session(Commune.TENANT, SessionId.of(id))
+                .orElseThrow(() -> new NotFoundException("session", id));
+        var registrations = reserving.registrations().registrations(agent, s.id());
+        Map<Object, Object> payments = new LinkedHashMap<>();
+        registrations.forEach(r -> payments.put(r.id(), reserving.paymentsOf(r)));
+        model.addAttribute("eventSession", s);
+        model.addAttribute("registrations", registrations);
+        model.addAttribute("payments", payments);
+        model.addAttribute("placesLeft", reserving.placesLeft(s));
+        return "agent/evenement";
+    }
+}
