@@ -27,6 +27,7 @@ import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxSubscriber;
+import org.opengru.core.request.PaymentDeadlineSweeper;
 import org.opengru.core.request.DeadlineSweeper;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
@@ -228,6 +229,35 @@ public class GruCoreAutoConfiguration {
                     .minimumInterval(Duration.ofMinutes(1))
                     .runs(() -> job.run(tenant)));
         });
+        return () -> jobs;
+    }
+
+    /**
+     * The lapse of the requests not paid in time ({@code lapse-unpaid-requests}, every 5 minutes, once across
+     * the nodes): {@link PaymentDeadlineSweeper#sweepAll} over every collectivité of {@code gru.tenants}, with
+     * or without an online payment service, since a payment may also be recorded at the counter. A {@link
+     * PaymentDeadlineSweeper.Check} bean (gru-payments' {@code RequestPayments.check()}) is asked first about
+     * each request, so one paid or being paid online never lapses.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruPaymentDeadlineJobs")
+    GruJobContribution gruPaymentDeadlineJobs(
+            GruProperties properties,
+            GruCore core,
+            Clock clock,
+            ObjectProvider<PaymentDeadlineSweeper.Check> check) {
+        PaymentDeadlineSweeper sweeper = new PaymentDeadlineSweeper(
+                core.requests(),
+                core.requestStore(),
+                core.procedures(),
+                clock,
+                check.getIfAvailable(() -> awaiting -> false));
+        List<TenantId> tenants =
+                properties.tenantIds().stream().map(TenantId::of).toList();
+        List<Job> jobs = List.of(Job.named("lapse-unpaid-requests")
+                .every(Duration.ofMinutes(5))
+                .minimumInterval(Duration.ofSeconds(30))
+                .runs(() -> sweeper.sweepAll(tenants)));
         return () -> jobs;
     }
 

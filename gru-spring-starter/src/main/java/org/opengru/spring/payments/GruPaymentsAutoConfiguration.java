@@ -98,18 +98,21 @@ public class GruPaymentsAutoConfiguration {
         return new PaymentRetention(store, clock, java.time.Period.ofYears(1));
     }
 
+    /** Asked by gru-core's {@code lapse-unpaid-requests} job first: a request paid or being paid never lapses. */
+    @Bean
+    @ConditionalOnMissingBean
+    PaymentDeadlineSweeper.Check gruPaymentDeadlineCheck(RequestPayments requests) {
+        return requests.check();
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "gruPaymentsJobs")
     GruJobContribution gruPaymentsJobs(
             PayfipAccounts accounts,
             PaymentService payments,
             PaymentStore store,
-            RequestPayments requests,
-            GruCore core,
             Clock clock,
             ObjectProvider<HeldPayments> held) {
-        PaymentDeadlineSweeper lapses = new PaymentDeadlineSweeper(
-                core.requests(), core.requestStore(), core.procedures(), clock, requests.check());
         List<PayfipAccounts.Tenant> tenants = new ArrayList<>();
         accounts.tenants().forEach(tenants::add);
         List<Job> jobs = List.of(
@@ -118,7 +121,8 @@ public class GruPaymentsAutoConfiguration {
                         .minimumInterval(Duration.ofSeconds(30))
                         .runs(() -> tenants.forEach(t -> {
                             // The payments read back now are then recorded on the reservations and places
-                            // they pay (the notification that never came); requests are the sweeper's.
+                            // they pay (the notification that never came); requests are lapsed by gru-core's
+                            // lapse-unpaid-requests job, which asks the check below first.
                             List<Payment> pending = store.pendingCreatedBefore(
                                     t.id(), clock.instant().minus(t.settings().reconcileAfter()), 100);
                             payments.reconcile(
@@ -127,7 +131,6 @@ public class GruPaymentsAutoConfiguration {
                                     t.settings().giveUpAfter());
                             held.ifAvailable(h -> pending.forEach(
                                     p -> store.find(t.id(), p.id()).ifPresent(h::record)));
-                            lapses.sweep(t.id());
                         })),
                 Job.named("purge-payment-data")
                         .every(Duration.ofHours(24))

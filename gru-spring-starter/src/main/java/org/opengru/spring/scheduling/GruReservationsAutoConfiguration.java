@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.opengru.core.GruCore;
 import org.opengru.core.job.Job;
+import org.opengru.core.outbox.Outbox;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Representations;
@@ -52,17 +53,18 @@ public class GruReservationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReservationStore gruReservationStore(GruStorage storage) {
+    ReservationStore gruReservationStore(GruStorage storage, Outbox outbox) {
+        // Their events go to gru-core's outbox, for the webhooks' subscribers, in the change's transaction.
         return storage.dataSource()
-                .<ReservationStore>map(PostgresReservationStore::new)
+                .<ReservationStore>map(ds -> new PostgresReservationStore(ds, outbox.subscribers()))
                 .orElseGet(ReservationStore::inMemory);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RegistrationStore gruRegistrationStore(GruStorage storage) {
+    RegistrationStore gruRegistrationStore(GruStorage storage, Outbox outbox) {
         return storage.dataSource()
-                .<RegistrationStore>map(PostgresRegistrationStore::new)
+                .<RegistrationStore>map(ds -> new PostgresRegistrationStore(ds, outbox.subscribers()))
                 .orElseGet(RegistrationStore::inMemory);
     }
 
@@ -96,7 +98,12 @@ public class GruReservationsAutoConfiguration {
     ReservationService gruReservationService(
             ReservationStore store, ReservationCatalogue catalogue, Clock clock, GruCore core) {
         return new ReservationService(
-                store, catalogue.all(), new Representations(core.usagers(), core.mandates()), clock, core.ids());
+                store,
+                catalogue.all(),
+                new Representations(core.usagers(), core.mandates()),
+                clock,
+                core.ids(),
+                core.events());
     }
 
     /** Declares every session at start (harmless again on each node and restart). */
@@ -105,7 +112,8 @@ public class GruReservationsAutoConfiguration {
     RegistrationService gruRegistrationService(
             RegistrationStore store, ReservationCatalogue catalogue, Clock clock, GruCore core) {
         RegistrationService service =
-                new RegistrationService(store, new Representations(core.usagers(), core.mandates()), clock, core.ids());
+                new RegistrationService(
+                        store, new Representations(core.usagers(), core.mandates()), clock, core.ids(), core.events());
         catalogue.allSessions().forEach(service::declare);
         return service;
     }

@@ -51,6 +51,16 @@ class GruCoreAutoConfigurationTest {
                         .isEmpty());
     }
 
+    /** Without any online payment service the lapse of unpaid requests still runs: payment may be at the counter. */
+    @Test
+    void theLapseOfUnpaidRequestsRunsForEveryTenantWithoutAPaymentModule() {
+        runner.run(context -> assertThat(
+                        context.getBean("gruPaymentDeadlineJobs", org.opengru.spring.jobs.GruJobContribution.class)
+                                .jobs())
+                .extracting(org.opengru.core.job.Job::name)
+                .containsExactly("lapse-unpaid-requests"));
+    }
+
     @Test
     void definesTheTenantsDemarchesAndTeamsAndDrivesARequestToItsDecision() {
         runner.run(context -> {

@@ -15,6 +15,7 @@ import org.opengru.core.job.Job;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.core.request.PaymentDeadlineSweeper;
 import org.opengru.payments.OperationId;
 import org.opengru.payments.Payment;
 import org.opengru.payments.PaymentId;
@@ -108,7 +109,9 @@ class GruPaymentsAutoConfigurationTest {
             assertThat(context.getBeansOfType(GruJobContribution.class).values().stream()
                             .flatMap(c -> c.jobs().stream())
                             .map(Job::name))
-                    .contains("reconcile-payments", "purge-payment-data");
+                    .contains("reconcile-payments", "purge-payment-data", "lapse-unpaid-requests");
+            // gru-core's lapse job asks the payments first: a request paid or being paid online never lapses.
+            assertThat(context).hasSingleBean(PaymentDeadlineSweeper.Check.class);
         });
     }
 
