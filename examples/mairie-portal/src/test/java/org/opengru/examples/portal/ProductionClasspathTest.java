@@ -86,7 +86,7 @@ class ProductionClasspathTest {
                 .isTrue();
         assertThat(portal.exitValue()).isNotZero();
         assertThat(output)
-                .contains("APPLICATION FAILED TO START")
+                .contains("APPLICATION FAILED TO START", "Description:", "Action:")
                 .doesNotContain("ClassNotFoundException")
                 .doesNotContain("NoClassDefFoundError");
     }

@@ -55,7 +55,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
-public class DemoConfiguration {
+class DemoConfiguration {
 
     /**
      * The local FranceConnect- and ProConnect-shaped provider, at the port and for the clients that
