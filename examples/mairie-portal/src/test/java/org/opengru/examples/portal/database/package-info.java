@@ -1,4 +1,4 @@
-/** The portal's database: embedded PostgreSQL by default, an external one when configured. */
+/** The demo's and the tests' database: an embedded PostgreSQL, unless {@code spring.datasource.url} names one. */
 @NullMarked
 package org.opengru.examples.portal.database;
 
