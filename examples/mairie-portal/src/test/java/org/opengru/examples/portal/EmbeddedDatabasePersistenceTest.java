@@ -43,6 +43,9 @@ class EmbeddedDatabasePersistenceTest {
 
     private final int port = RunningPortal.freePort();
     private final int providerPort = RunningPortal.freePort();
+    // Never the demo's fixed mail ports: another portal (a second build on the machine) may hold them.
+    private final int smtpPort = RunningPortal.freePort();
+    private final int imapPort = RunningPortal.freePort();
 
     @Test
     void dataSurvivesARestartOfThePortal() {
@@ -132,6 +135,8 @@ class EmbeddedDatabasePersistenceTest {
         return app.run(
                 "--server.port=" + port,
                 "--portal.demo.identity-provider-port=" + providerPort,
+                "--portal.demo.smtp-port=" + smtpPort,
+                "--portal.demo.imap-port=" + imapPort,
                 "--portal.database.directory=" + data.resolve("postgres"),
                 "--portal.documents.directory=" + data.resolve("documents"));
     }
