@@ -1,5 +1,6 @@
 package org.opengru.examples.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.format.DateTimeParseException;
@@ -37,10 +38,15 @@ class PortalModel {
         return settings;
     }
 
+    /**
+     * Read without creating a session: the async dispatch that ends a live follow-up stream comes after its
+     * response is committed, possibly after a sign-out, when a new session can no longer be created.
+     */
     @ModelAttribute("user")
     @Nullable
-    PortalUser user(HttpSession session) {
-        return CurrentUser.find(session);
+    PortalUser user(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : CurrentUser.find(session);
     }
 
     @ExceptionHandler(CurrentUser.SignInRequiredException.class)

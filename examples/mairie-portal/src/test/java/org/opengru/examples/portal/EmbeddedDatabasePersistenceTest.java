@@ -43,6 +43,9 @@ class EmbeddedDatabasePersistenceTest {
 
     private final int port = RunningPortal.freePort();
     private final int providerPort = RunningPortal.freePort();
+    // Never the demo's fixed mail ports: another portal (a second build on the machine) may hold them.
+    private final int smtpPort = RunningPortal.freePort();
+    private final int imapPort = RunningPortal.freePort();
 
     @Test
     void dataSurvivesARestartOfThePortal() {
@@ -134,6 +137,8 @@ class EmbeddedDatabasePersistenceTest {
                 "--portal.demo.identity-provider-port=" + providerPort,
                 // No payment here: the PayFiP sandbox on any free port.
                 "--portal.demo.payfip-port=0",
+                "--portal.demo.smtp-port=" + smtpPort,
+                "--portal.demo.imap-port=" + imapPort,
                 "--portal.database.directory=" + data.resolve("postgres"),
                 "--portal.documents.directory=" + data.resolve("documents"));
     }

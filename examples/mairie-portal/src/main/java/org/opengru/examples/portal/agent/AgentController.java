@@ -45,7 +45,6 @@ import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.FormFields;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
-import org.opengru.examples.portal.demo.DemoPeople;
 import org.opengru.examples.portal.resident.Appointments;
 import org.opengru.examples.portal.resident.RequestFiles;
 import org.opengru.examples.portal.signin.CurrentUser;
@@ -90,8 +89,17 @@ class AgentController {
 
     private final RequestDeliveries deliveries;
 
-    AgentController(GruCore core, Appointments appointments, RequestFiles files, Labels labels, Outbox outbox) {
+    private final KeyInResidents residents;
+
+    AgentController(
+            GruCore core,
+            Appointments appointments,
+            RequestFiles files,
+            Labels labels,
+            Outbox outbox,
+            KeyInResidents residents) {
         this.core = core;
+        this.residents = residents;
         this.deliveries = new RequestDeliveries(outbox, core.requests(), core.clock());
         this.appointments = appointments;
         this.files = files;
@@ -124,7 +132,7 @@ class AgentController {
         LocalDate today = LocalDate.now(core.clock().withZone(Commune.ZONE));
         Instant now = core.clock().instant();
         List<QueueRow> rows = page.requests().stream()
-                .map(r -> QueueRow.of(r, today, now, agent))
+                .map(r -> QueueRow.of(r, today, now, agent, labels::agent))
                 .toList();
         model.addAttribute("filter", filter);
         model.addAttribute("rows", rows);
@@ -183,7 +191,8 @@ class AgentController {
                         r,
                         LocalDate.now(core.clock().withZone(Commune.ZONE)),
                         core.clock().instant(),
-                        agent));
+                        agent,
+                        labels::agent));
         model.addAttribute("procedure", procedure);
         model.addAttribute(
                 "deliveries",
@@ -420,7 +429,7 @@ class AgentController {
                 core.procedures().catalogue(Commune.TENANT).stream()
                         .filter(p -> agent.memberOf(p.team()))
                         .toList());
-        model.addAttribute("residents", names(DemoPeople.residents()));
+        model.addAttribute("residents", names(residents.forAgent(agent)));
         model.addAttribute("formToken", token);
         model.addAttribute("procedure", procedure);
         model.addAttribute("values", values);

@@ -2,11 +2,12 @@ package org.opengru.examples.portal.agent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.deadline.ImplicitDeadline;
+import org.opengru.core.id.AgentId;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.request.Request;
-import org.opengru.examples.portal.demo.DemoPeople;
 
 /**
  * A request as the work queue shows it: its implicit-decision date, the days left and whether it is
@@ -22,10 +23,13 @@ public record QueueRow(
         boolean mine,
         boolean canTake) {
 
-    static QueueRow of(Request r, LocalDate today, Instant now, AgentPrincipal agent) {
+    /** @param agentNames an agent's name from the commune's directory ({@code Labels#agent}) */
+    static QueueRow of(
+            Request r, LocalDate today, Instant now, AgentPrincipal agent, Function<AgentId, String> agentNames) {
         ImplicitDeadline d = r.status().pending() ? r.deadline() : null;
-        boolean mine = agent.agent().equals(r.assignee());
-        String assignee = r.assignee() == null ? null : mine ? "Vous" : agentName(r);
+        AgentId assignedTo = r.assignee();
+        boolean mine = agent.agent().equals(assignedTo);
+        String assignee = assignedTo == null ? null : mine ? "Vous" : agentNames.apply(assignedTo);
         if (d == null) {
             return new QueueRow(
                     r, null, null, false, false, assignee, mine, r.status().pending() && !mine);
@@ -45,13 +49,5 @@ public record QueueRow(
 
     private static String plural(long days) {
         return days + (days > 1 ? " jours" : " jour");
-    }
-
-    private static String agentName(Request r) {
-        return DemoPeople.AGENTS.stream()
-                .filter(a -> a.id().equals(r.assignee()))
-                .map(a -> a.givenName() + " " + a.usualName())
-                .findFirst()
-                .orElse("un autre agent");
     }
 }

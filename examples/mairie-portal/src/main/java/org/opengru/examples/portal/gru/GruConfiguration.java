@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
 import org.opengru.core.acknowledgment.AcknowledgmentSettings;
@@ -21,7 +19,6 @@ import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.documents.crypto.EnvelopeEncryption;
 import org.opengru.documents.crypto.KeyProvider;
-import org.opengru.documents.crypto.StaticKeyProvider;
 import org.opengru.documents.ingest.DocumentIngestor;
 import org.opengru.documents.reuse.PieceReuse;
 import org.opengru.documents.scan.VirusScanner;
@@ -46,7 +43,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
 /**
  * OpenGRU's services for the commune, over the starter's PostgreSQL stores (the starter applied the
@@ -176,35 +172,6 @@ class GruConfiguration {
     @ConditionalOnMissingBean
     PieceReuse pieceReuse(DocumentVault vault, GruCore core, Clock clock) {
         return new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
-    }
-
-    /**
-     * The master key that wraps each document's own key, kept next to the demo's data so that stored
-     * documents stay readable after a restart. Production: a KMS-backed provider, or
-     * {@code gru.documents.master-key} from a secret store.
-     */
-    @Bean
-    @Profile("demo")
-    @ConditionalOnMissingBean
-    KeyProvider demoMasterKey(@Value("${portal.documents.directory:data/documents}") Path directory) {
-        Path file = directory.toAbsolutePath().getParent().resolve("master-key.b64");
-        try {
-            byte[] key;
-            if (Files.exists(file)) {
-                key = Base64.getDecoder().decode(Files.readString(file).strip());
-            } else {
-                key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            }
-            return StaticKeyProvider.builder()
-                    .key("portal-demo", key)
-                    .current("portal-demo")
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the demo master key " + file, e);
-        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.ImplicitDecision;
@@ -37,6 +38,10 @@ class QueueRowTest {
     private static final LocalDate DATE = LocalDate.of(2026, 6, 30);
     private static final AgentPrincipal MARC =
             Principal.agent(Commune.TENANT, AgentId.of("marc.moreau"), Set.of(Commune.ENFANCE));
+    private static final AgentId JEANNE = AgentId.of("jeanne.dupont");
+    /** The commune's directory, as {@code Labels#agent} reads it. */
+    private static final Function<AgentId, String> NAMES =
+            id -> id.equals(JEANNE) ? "Jeanne Dupont (État civil)" : "un agent de la mairie";
 
     private Request due() {
         Instant dueAt = DATE.plusDays(1).atStartOfDay(PARIS).toInstant();
@@ -71,7 +76,7 @@ class QueueRowTest {
 
     @Test
     void farAwayIsNeitherOverdueNorSoon() {
-        QueueRow row = QueueRow.of(due(), DATE.minusDays(20), noon(DATE.minusDays(20)), MARC);
+        QueueRow row = QueueRow.of(due(), DATE.minusDays(20), noon(DATE.minusDays(20)), MARC, NAMES);
         assertThat(row.overdue()).isFalse();
         assertThat(row.dueSoon()).isFalse();
         assertThat(row.daysLeft()).isEqualTo("20 jours restants");
@@ -81,20 +86,20 @@ class QueueRowTest {
 
     @Test
     void withinSevenDaysIsSoon_theLastDayIncluded() {
-        QueueRow week = QueueRow.of(due(), DATE.minusDays(7), noon(DATE.minusDays(7)), MARC);
+        QueueRow week = QueueRow.of(due(), DATE.minusDays(7), noon(DATE.minusDays(7)), MARC, NAMES);
         assertThat(week.dueSoon()).isTrue();
         assertThat(week.overdue()).isFalse();
-        QueueRow last = QueueRow.of(due(), DATE, noon(DATE), MARC);
+        QueueRow last = QueueRow.of(due(), DATE, noon(DATE), MARC, NAMES);
         assertThat(last.dueSoon()).isTrue();
         assertThat(last.daysLeft()).isEqualTo("dernier jour");
-        assertThat(QueueRow.of(due(), DATE.minusDays(8), noon(DATE.minusDays(8)), MARC)
+        assertThat(QueueRow.of(due(), DATE.minusDays(8), noon(DATE.minusDays(8)), MARC, NAMES)
                         .dueSoon())
                 .isFalse();
     }
 
     @Test
     void pastTheDateIsOverdue() {
-        QueueRow row = QueueRow.of(due(), DATE.plusDays(3), noon(DATE.plusDays(3)), MARC);
+        QueueRow row = QueueRow.of(due(), DATE.plusDays(3), noon(DATE.plusDays(3)), MARC, NAMES);
         assertThat(row.overdue()).isTrue();
         assertThat(row.dueSoon()).isFalse();
         assertThat(row.daysLeft()).isEqualTo("dépassée de 3 jours");
@@ -108,11 +113,13 @@ class QueueRowTest {
                 .decision(new Decision(RequestStatus.ACCEPTED, false, null, Instant.EPOCH, MARC.ref()))
                 .deadline(null)
                 .build();
-        QueueRow closed = QueueRow.of(decided, DATE, noon(DATE), MARC);
+        QueueRow closed = QueueRow.of(decided, DATE, noon(DATE), MARC, NAMES);
         assertThat(closed.decisionDate()).isNull();
         assertThat(closed.canTake()).isFalse();
-        QueueRow mine = QueueRow.of(r.toBuilder().assignee(MARC.agent()).build(), DATE, noon(DATE), MARC);
+        QueueRow mine = QueueRow.of(r.toBuilder().assignee(MARC.agent()).build(), DATE, noon(DATE), MARC, NAMES);
         assertThat(mine.assignee()).isEqualTo("Vous");
         assertThat(mine.canTake()).isFalse();
+        QueueRow hers = QueueRow.of(r.toBuilder().assignee(JEANNE).build(), DATE, noon(DATE), MARC, NAMES);
+        assertThat(hers.assignee()).as("named by the commune's directory").isEqualTo("Jeanne Dupont (État civil)");
     }
 }

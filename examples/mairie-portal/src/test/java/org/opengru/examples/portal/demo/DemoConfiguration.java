@@ -1,7 +1,13 @@
 package org.opengru.examples.portal.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +27,9 @@ import org.opengru.core.value.Siret;
 import org.opengru.core.webhook.WebhookEndpoint;
 import org.opengru.core.webhook.WebhookSecret;
 import org.opengru.core.webhook.WebhookSender;
+import org.opengru.documents.crypto.KeyProvider;
+import org.opengru.documents.crypto.StaticKeyProvider;
+import org.opengru.examples.portal.agent.KeyInResidents;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.signin.AgentDirectory;
 import org.opengru.franceconnect.apiparticulier.ApiParticulierClient;
@@ -32,13 +41,17 @@ import org.opengru.franceconnect.link.UsagerLinker;
 import org.opengru.spring.security.UsagerResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The demo profile (on by default): residents, agents and a few requests, a local FranceConnect- and
- * ProConnect-shaped provider and a local API Particulier sandbox. Turn it off with {@code --spring.profiles.active=prod}.
+ * The demo profile: residents, agents and a few requests, a local FranceConnect- and ProConnect-shaped
+ * provider, a local mail server and a local API Particulier sandbox. It lives with the tests, never in the
+ * portal's jar: {@link DemoPortal} starts the portal with it ({@code spring-boot:test-run}), and the tests'
+ * portal has it as its default profile.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -148,6 +161,41 @@ class DemoConfiguration {
         return WebhookSender.create(
                 new WebhookEndpoint("logiciel-metier", receiver.uri(), WebhookSecret.of(secret), Duration.ofSeconds(5)),
                 clock);
+    }
+
+    /**
+     * The master key that wraps each document's own key, kept next to the demo's data so that stored
+     * documents stay readable after a restart. Production: a KMS-backed provider, or
+     * {@code gru.documents.master-key} from a secret store.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    KeyProvider demoMasterKey(@Value("${portal.documents.directory:data/documents}") Path directory) {
+        Path file = directory.toAbsolutePath().getParent().resolve("master-key.b64");
+        try {
+            byte[] key;
+            if (Files.exists(file)) {
+                key = Base64.getDecoder().decode(Files.readString(file).strip());
+            } else {
+                key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return StaticKeyProvider.builder()
+                    .key("portal-demo", key)
+                    .current("portal-demo")
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the demo master key " + file, e);
+        }
+    }
+
+    /** The agents key requests in for the demo's residents, whether or not they filed a request yet. */
+    @Bean
+    @Primary
+    KeyInResidents demoResidents() {
+        return agent -> DemoPeople.residents();
     }
 
     @Bean
