@@ -15,7 +15,11 @@ public class IdempotencyConflictException extends GruException {
         this.key = key;
     }
 
-    /** The key as the caller sent it (a store passes the scoped key it holds). */
+    /**
+     * The key as the caller sent it (a store passes the scoped key it holds).
+     *
+     * @return the key
+     */
     public String key() {
         return key;
     }

@@ -4,5 +4,10 @@ package org.opengru.core.event;
 @FunctionalInterface
 public interface DomainEventListener<E extends DomainEvent> {
 
+    /**
+     * Handles one event. An exception is logged; the change stays stored and other listeners still run.
+     *
+     * @param event the event
+     */
     void on(E event);
 }
