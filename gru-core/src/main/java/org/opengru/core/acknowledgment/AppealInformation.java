@@ -24,7 +24,7 @@ public record AppealInformation(
      * @param court the administrative court a recours contentieux goes to
      * @param courtAddress the court's postal address, or {@code null} when not shown
      * @throws org.opengru.core.error.ValidationException naming {@code appeal.gracefulAppealAuthority} or
-     * {@code appeal.court} and the value
+     *     {@code appeal.court} and the value
      */
     public AppealInformation {
         gracefulAppealAuthority = Checks.text("appeal.gracefulAppealAuthority", gracefulAppealAuthority, 300);

@@ -42,7 +42,8 @@ public record Condition(String field, Operator operator, List<String> values) {
      * @param field the field compared, declared before the conditional one
      * @param operator how it is compared
      * @param values the values compared with, empty for {@code PRESENT} and {@code ABSENT}
-     * @throws org.opengru.core.error.ValidationException naming {@code condition.field}, {@code condition.operator} or {@code condition.values}
+     * @throws org.opengru.core.error.ValidationException naming {@code condition.field}, {@code condition.operator} or
+     *     {@code condition.values}
      */
     public Condition {
         field = Checks.text("condition.field", field, 64);

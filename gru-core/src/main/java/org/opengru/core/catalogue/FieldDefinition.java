@@ -332,7 +332,8 @@ public record FieldDefinition(
      *
      * @param labels a label for every choice's code
      * @return the definition with labels
-     * @throws org.opengru.core.error.ValidationException naming {@code field.<name>.choiceLabels} when a code lacks a label or is not a choice
+     * @throws org.opengru.core.error.ValidationException naming {@code field.<name>.choiceLabels} when a code lacks a
+     *     label or is not a choice
      */
     public FieldDefinition withChoiceLabels(Map<String, String> labels) {
         Options o = options();
@@ -345,7 +346,8 @@ public record FieldDefinition(
      *
      * @param regex a Java regular expression
      * @return the definition with the pattern
-     * @throws org.opengru.core.error.ValidationException naming {@code field.<name>.pattern} when it does not compile or the field is not text
+     * @throws org.opengru.core.error.ValidationException naming {@code field.<name>.pattern} when it does not compile
+     *     or the field is not text
      */
     public FieldDefinition withPattern(String regex) {
         Options o = options();

@@ -46,7 +46,8 @@ public final class FormData {
      *
      * @param values the values by field name
      * @return the data
-     * @throws org.opengru.core.error.ValidationException naming the field whose value has an unsupported type or is nested too deep
+     * @throws org.opengru.core.error.ValidationException naming the field whose value has an unsupported type or is
+     *     nested too deep
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FormData of(Map<String, ?> values) {

@@ -62,7 +62,8 @@ public record GeoBounds(@Nullable Box box, @Nullable List<Polygon> polygons) {
      *
      * @param ring the polygon's positions
      * @return the bounds
-     * @throws org.opengru.core.error.ValidationException naming {@code bounds.polygon} when the ring has fewer than three distinct positions
+     * @throws org.opengru.core.error.ValidationException naming {@code bounds.polygon} when the ring has fewer than
+     *     three distinct positions
      */
     public static GeoBounds polygon(List<Position> ring) {
         return new GeoBounds(null, List.of(new Polygon(ring)));

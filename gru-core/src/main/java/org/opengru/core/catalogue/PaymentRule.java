@@ -37,7 +37,8 @@ public record PaymentRule(
      * @param tariff the tariff, or {@code null} with a fixed amount
      * @param object what is paid for, or {@code null} for the démarche's title
      * @param delay how long the request waits for its payment, or {@code null} for 15 days
-     * @throws org.opengru.core.error.ValidationException naming {@code procedure.payment...} for both or neither amount, a non-positive amount or delay
+     * @throws org.opengru.core.error.ValidationException naming {@code procedure.payment...} for both or neither
+     *     amount, a non-positive amount or delay
      */
     public PaymentRule(
             @Nullable Long amountCents, @Nullable Tariff tariff, @Nullable String object, @Nullable Period delay) {
@@ -92,7 +93,8 @@ public record PaymentRule(
          *
          * @param field the numeric field of the form, such as {@code quotient_familial}
          * @param bands the bands, in increasing {@code upTo}, the last without
-         * @throws org.opengru.core.error.ValidationException naming {@code procedure.payment.tariff...} and the bad value
+         * @throws org.opengru.core.error.ValidationException naming {@code procedure.payment.tariff...} and the bad
+         *     value
          */
         public Tariff {
             Checks.text("procedure.payment.tariff.field", field, 100);

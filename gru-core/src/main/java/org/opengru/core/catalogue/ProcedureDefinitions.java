@@ -67,7 +67,8 @@ public final class ProcedureDefinitions {
      *
      * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
      * @return the démarche
-     * @throws org.opengru.core.error.ValidationException naming the path and the value of each problem, or the file's unknown extension
+     * @throws org.opengru.core.error.ValidationException naming the path and the value of each problem, or the file's
+     *     unknown extension
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
     public Procedure read(Path file) {

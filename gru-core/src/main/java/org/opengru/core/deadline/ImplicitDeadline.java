@@ -8,7 +8,8 @@ import org.opengru.core.internal.Checks;
 
 /**
  * When silence becomes a decision: {@code date} is the last day of the period in the collectivité's zone,
- * and the decision is born at {@code dueAt}, when that day ends (the start of the next). While a complement is awaited the period is suspended since {@code suspendedOn}: the date
+ * and the decision is born at {@code dueAt}, when that day ends (the start of the next). While a complement is awaited
+ * the period is suspended since {@code suspendedOn}: the date
  * then only ever moves later. A request received incomplete has a deadline that {@code startsOnResume}: its
  * period only starts when the missing pieces arrive (R112-11-2); until then {@code date} is the earliest
  * possible date.

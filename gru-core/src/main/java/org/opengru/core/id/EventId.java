@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.opengru.core.internal.Checks;
 
 /**
- * Identifies a domain event; stable, so that consumers can de-duplicate. Time-ordered (UUIDv7) when made by {@link IdGenerator}.
+ * Identifies a domain event; stable, so that consumers can de-duplicate. Time-ordered (UUIDv7) when made by {@link
+ * IdGenerator}.
  *
  * @param value the UUID
  */

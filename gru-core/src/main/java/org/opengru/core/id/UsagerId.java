@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.opengru.core.internal.Checks;
 
 /**
- * Identifies an usager (person, household or organisation) within a collectivité. Time-ordered (UUIDv7) when made by {@link IdGenerator}.
+ * Identifies an usager (person, household or organisation) within a collectivité. Time-ordered (UUIDv7) when made by
+ * {@link IdGenerator}.
  *
  * @param value the UUID
  */

@@ -28,8 +28,9 @@ public record ActorRef(ActorKind kind, String id) {
      *
      * @param text such as {@code agent:mdupont}
      * @return the reference
-     * @throws org.opengru.core.error.ValidationException naming {@code actor} and the text, when it is not {@code kind:id}
-     * with a known kind
+     * @throws org.opengru.core.error.ValidationException naming {@code actor} and the text, when it is not {@code
+     *     kind:id}
+     *     with a known kind
      */
     public static ActorRef parse(String text) {
         int colon = text.indexOf(':');

@@ -34,7 +34,8 @@ public record Contact(
      * @param address the postal address, or {@code null}
      * @param notificationChannels the channels the usager chose
      * @param electronicNotificationConsentAt when they agreed to electronic notifications, or {@code null}
-     * @throws org.opengru.core.error.ValidationException naming {@code notificationChannels} and the channel that cannot be used
+     * @throws org.opengru.core.error.ValidationException naming {@code notificationChannels} and the channel that
+     *     cannot be used
      */
     public Contact {
         notificationChannels = Set.copyOf(Checks.required("notificationChannels", notificationChannels));

@@ -29,7 +29,8 @@ public record Household(UsagerId id, TenantId tenant, String label, List<Househo
      * @param label its name, such as {@code Foyer Martin}, at most 200 characters
      * @param members its members, each once
      * @param contact the household's contact details
-     * @throws org.opengru.core.error.ValidationException naming the bad part ({@code members}, {@code label}...) and the value
+     * @throws org.opengru.core.error.ValidationException naming the bad part ({@code members}, {@code label}...) and
+     *     the value
      */
     public Household {
         Checks.required("id", id);

@@ -40,7 +40,7 @@ public record Iban(@JsonValue String value) {
      *
      * @param value the IBAN without spaces, upper case
      * @throws org.opengru.core.error.ValidationException naming {@code iban} and the value, for a wrong form, length or
-     * check digit
+     *     check digit
      */
     public Iban {
         Checks.required("iban", value);
@@ -66,7 +66,7 @@ public record Iban(@JsonValue String value) {
      * @param text the IBAN
      * @return the IBAN without spaces
      * @throws org.opengru.core.error.ValidationException naming {@code iban} and the value, for a wrong form, length or
-     * check digit
+     *     check digit
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Iban parse(String text) {

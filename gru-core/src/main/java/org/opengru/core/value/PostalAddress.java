@@ -29,7 +29,7 @@ public record PostalAddress(List<String> lines, String postalCode, String city, 
      * @param city the city (commune or locality), at most 38 characters
      * @param country the ISO 3166-1 alpha-2 code, upper case
      * @throws ValidationException naming the part ({@code address.lines}, {@code address.postalCode}, ...) and the
-     * value
+     *     value
      */
     public PostalAddress {
         Checks.required("address.lines", lines);
