@@ -11,19 +11,34 @@ import org.opengru.reports.internal.Bucket4jFloodGuard;
  */
 public interface FloodGuard {
 
-    /** Takes one from the origin's allowance; {@code false} when it is spent. */
+    /**
+     * Takes one from the origin's allowance; {@code false} when it is spent.
+     *
+     * @param tenant the collectivité
+     * @param origin the client's address or the host's key
+     * @return {@code true} when one more report may come from that origin
+     */
     boolean tryAcquire(TenantId tenant, String origin);
 
     /**
      * At most {@code reports} per {@code per} from one origin, refilled gradually (Bucket4j token
      * buckets, time from {@code clock}). Per JVM: with several nodes each allows as much, so divide the
      * allowance by the number of nodes, or route an origin to one node.
+     *
+     * @param reports how many reports per period
+     * @param per the period
+     * @param clock the installation's clock
+     * @return the guard
      */
     static FloodGuard perOrigin(int reports, Duration per, Clock clock) {
         return new Bucket4jFloodGuard(reports, per, clock);
     }
 
-    /** No limit: for tests and back-office imports. */
+    /**
+     * No limit: for tests and back-office imports.
+     *
+     * @return a guard that always allows
+     */
     static FloodGuard unlimited() {
         return (tenant, origin) -> true;
     }
