@@ -51,9 +51,10 @@ public final class DeadlineCalculator {
             ZoneId.of("Pacific/Wallis"));
 
     /**
-     * @throws org.opengru.core.error.ValidationException for a zone that is not a French collectivité's
+     * A calculator counting days in the collectivité's zone.
      *
      * @param zone the collectivité's zone, one of {@link #FRENCH_ZONES}
+     * @throws org.opengru.core.error.ValidationException for a zone that is not a French collectivité's
      */
     public DeadlineCalculator(ZoneId zone) {
         Objects.requireNonNull(zone, "zone");

@@ -12,6 +12,8 @@ public class AccessDeniedException extends GruException {
     private final String objectId;
 
     /**
+     * A refusal naming who, what and on which object.
+     *
      * @param actor the principal, as {@code Principal#toString()} renders it (pseudonymous ids only)
      * @param operation what was attempted, such as {@code read} or {@code submit}
      * @param objectKind the kind of object, such as {@code request} or {@code document}

@@ -12,11 +12,12 @@ public class ConcurrentUpdateException extends GruException {
     private final long actualVersion;
 
     /**
-     * @param actualVersion the stored version, or {@code -1} when the object does not exist
+     * A write refused because the stored version is not the one read.
      *
      * @param objectKind the kind of object, such as {@code request}
      * @param objectId its identifier
      * @param expectedVersion the version the writer had read
+     * @param actualVersion the stored version, or {@code -1} when the object does not exist
      */
     public ConcurrentUpdateException(String objectKind, String objectId, long expectedVersion, long actualVersion) {
         super(objectKind + " " + objectId + " was modified concurrently: expected version " + expectedVersion

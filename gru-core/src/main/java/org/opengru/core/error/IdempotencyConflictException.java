@@ -9,7 +9,11 @@ public class IdempotencyConflictException extends GruException {
 
     private final String key;
 
-    /** @param key the key as the caller sent it */
+    /**
+     * A key reused for another command.
+     *
+     * @param key the key as the caller sent it
+     */
     public IdempotencyConflictException(String key) {
         super("the idempotency key was already used for another call");
         this.key = key;

@@ -1,6 +1,10 @@
 package org.opengru.core.event;
 
-/** Receives events of one type, after the change is stored. */
+/**
+ * Receives events of one type, after the change is stored.
+ *
+ * @param <E> the event type
+ */
 @FunctionalInterface
 public interface DomainEventListener<E extends DomainEvent> {
 

@@ -27,6 +27,9 @@ public final class DomainEvents implements DomainEventPublisher {
 
     private final CopyOnWriteArrayList<Entry<?>> entries = new CopyOnWriteArrayList<>();
 
+    /** A bus without listeners. */
+    public DomainEvents() {}
+
     /**
      * Calls the listener for every published event of that type or a subtype.
      *
