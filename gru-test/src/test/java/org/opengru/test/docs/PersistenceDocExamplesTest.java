@@ -95,17 +95,13 @@ class PersistenceDocExamplesTest {
         return db.dataSource();
     }
 
-    private static GruCore core(PostgresPersistence pg, Clock clock) {
-        return GruCore.builder()
-                .clock(clock)
-                .requestStore(pg.requestStore())
-                .exchangeStore(pg.exchangeStore())
-                .procedureStore(pg.procedureStore())
-                .usagerStore(pg.usagerStore())
-                .mandateStore(pg.mandateStore())
-                .teamDirectory(pg.teamDirectory())
-                .referenceSequence(pg.referenceSequence())
+    /** The database migrated, with the outbox writing for the logiciel métier. */
+    private PostgresPersistence migrated(Clock clock) {
+        PostgresPersistence pg = PostgresPersistence.builder(db.dataSource(), clock)
+                .outboxSubscribers(Set.of("logiciel-metier"))
                 .build();
+        pg.migrate();
+        return pg;
     }
 
     @Test
@@ -134,19 +130,13 @@ class PersistenceDocExamplesTest {
                     .save(Person.declared(lea, TENANT, "MARTIN", List.of("Léa"), Contact.none(), clock.instant()));
         }
         // The next start of the application: the same code, the migrations already applied.
-        PostgresPersistence restarted = PostgresPersistence.builder(db.dataSource(), clock)
-                .outboxSubscribers(Set.of("logiciel-metier"))
-                .build();
-        restarted.migrate();
-        assertThat(core(restarted, clock).usagers().find(TENANT, lea)).isPresent();
+        PostgresPersistence restarted = migrated(clock);
+        assertThat(restarted.usagerStore().find(TENANT, lea)).isPresent();
     }
 
     @Test
     void theRelaysLeaseIsAtLeastItsSubscribersTimeout() {
-        PostgresPersistence pg = PostgresPersistence.builder(db.dataSource(), clock)
-                .outboxSubscribers(Set.of("logiciel-metier"))
-                .build();
-        pg.migrate();
+        PostgresPersistence pg = migrated(clock);
         WebhookEndpoint endpoint = new WebhookEndpoint(
                 "logiciel-metier",
                 URI.create("https://metier.example.fr/hooks/opengru"),
@@ -163,10 +153,7 @@ class PersistenceDocExamplesTest {
 
     @Test
     void theRelayDeliversToTheLogicielMetiersWebhook() {
-        PostgresPersistence pg = PostgresPersistence.builder(db.dataSource(), clock)
-                .outboxSubscribers(Set.of("logiciel-metier"))
-                .build();
-        pg.migrate();
+        PostgresPersistence pg = migrated(clock);
         String secretFromVault = SECRET_TEXT;
         // tag::relay[]
         OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)
@@ -186,10 +173,7 @@ class PersistenceDocExamplesTest {
 
     @Test
     void theJobsRunOnPostgresOneRunAtATimeAcrossTheNodes() throws Exception {
-        PostgresPersistence pg = PostgresPersistence.builder(db.dataSource(), clock)
-                .outboxSubscribers(Set.of("logiciel-metier"))
-                .build();
-        pg.migrate();
+        PostgresPersistence pg = migrated(clock);
         DataSource dataSource = db.dataSource();
         TenantId tenant = TENANT;
         OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock).build();
@@ -280,10 +264,7 @@ class PersistenceDocExamplesTest {
     @Test
     void theReceivingSideVerifiesTheSignatureAndRefusesAForgery() throws Exception {
         Clock clock = Clock.systemUTC(); // the verifier's replay window is checked against the real time
-        PostgresPersistence pg = PostgresPersistence.builder(db.dataSource(), clock)
-                .outboxSubscribers(Set.of("logiciel-metier"))
-                .build();
-        pg.migrate();
+        PostgresPersistence pg = migrated(clock);
         WebhookSecret secret = WebhookSecret.of(SECRET_TEXT);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // tag::receiver[]
@@ -349,11 +330,13 @@ class PersistenceDocExamplesTest {
 
     @Test
     void theUsagersTimelineGathersEveryModulesContributors() {
-        PostgresPersistence pg = PostgresPersistence.builder(db.dataSource(), clock)
-                .outboxSubscribers(Set.of("logiciel-metier"))
+        PostgresPersistence pg = migrated(clock);
+        GruCore core = GruCore.builder()
+                .clock(clock)
+                .requestStore(pg.requestStore())
+                .usagerStore(pg.usagerStore())
+                .mandateStore(pg.mandateStore())
                 .build();
-        pg.migrate();
-        GruCore core = core(pg, clock);
         BookingService bookings = new BookingService(
                 BookingStore.inMemory(),
                 SiteDirectory.of(List.of(SchedulingFixture.setup())),
