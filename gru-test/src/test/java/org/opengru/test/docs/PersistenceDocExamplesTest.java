@@ -213,6 +213,12 @@ class PersistenceDocExamplesTest {
         assertThat(scheduled).contains("outbox-relay", "retention-saint-martin");
     }
 
+    /** A request's submission event, as the request store appends it. */
+    private static OutboxMessage submitted(String request, Instant at, String payload) {
+        return new OutboxMessage(
+                EventId.of(UUID.randomUUID()), TENANT, "request", request, "RequestSubmitted", at, payload);
+    }
+
     private static OutboxSubscriber answering(OutboxSubscriber.DeliveryResult result) {
         return new OutboxSubscriber() {
             @Override
@@ -230,14 +236,8 @@ class PersistenceDocExamplesTest {
     @Test
     void aDeadLetterKeepsOnlyItsDigestOnceItsRetentionHasPassed() {
         Outbox outbox = Outbox.inMemory(clock, Set.of("logiciel-metier"));
-        outbox.append(List.of(new OutboxMessage(
-                EventId.of(UUID.randomUUID()),
-                TENANT,
-                "request",
-                UUID.randomUUID().toString(),
-                "RequestSubmitted",
-                clock.instant(),
-                "{\"applicant\":\"Jeanne Martin\"}")));
+        outbox.append(
+                List.of(submitted(UUID.randomUUID().toString(), clock.instant(), "{\"applicant\":\"Jeanne Martin\"}")));
         // tag::dead-letters[]
         OutboxRelay relay = OutboxRelay.builder(outbox, clock)
                 .subscriber(answering(OutboxSubscriber.DeliveryResult.permanent("HTTP 410")))
@@ -286,15 +286,7 @@ class PersistenceDocExamplesTest {
         try {
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/opengru");
             String aggregate = UUID.randomUUID().toString();
-            pg.outbox()
-                    .append(List.of(new OutboxMessage(
-                            EventId.of(UUID.randomUUID()),
-                            TENANT,
-                            "request",
-                            aggregate,
-                            "RequestSubmitted",
-                            clock.instant(),
-                            "{}")));
+            pg.outbox().append(List.of(submitted(aggregate, clock.instant(), "{}")));
             OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)
                     .subscriber(WebhookSender.create(
                             new WebhookEndpoint("logiciel-metier", uri, secret, Duration.ofSeconds(10)), clock))
@@ -312,15 +304,7 @@ class PersistenceDocExamplesTest {
                             clock))
                     .retry(1, Duration.ofSeconds(1), Duration.ofSeconds(1))
                     .build();
-            pg.outbox()
-                    .append(List.of(new OutboxMessage(
-                            EventId.of(UUID.randomUUID()),
-                            TENANT,
-                            "request",
-                            UUID.randomUUID().toString(),
-                            "RequestSubmitted",
-                            clock.instant(),
-                            "{}")));
+            pg.outbox().append(List.of(submitted(UUID.randomUUID().toString(), clock.instant(), "{}")));
             forger.drain();
             assertThat(processed).hasSize(1);
         } finally {
