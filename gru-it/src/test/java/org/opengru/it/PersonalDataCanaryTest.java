@@ -574,7 +574,7 @@ class PersonalDataCanaryTest {
                 .isEmpty();
         assertThat(access.exportReadable(TENANT, bob)).contains(marker, "Votre identité");
         assertThat(tablesHolding(marker))
-                .contains("gru_usager", "scheduling_audit", "franceconnect_account_link", "report", "payment");
+                .contains("gru_usager", "scheduling_booking_event", "franceconnect_account_link", "report", "payment");
 
         Erasure erasure = access.erase(TENANT, bob);
 

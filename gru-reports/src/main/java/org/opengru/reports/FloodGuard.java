@@ -12,22 +12,22 @@ import org.opengru.reports.internal.Bucket4jFloodGuard;
 public interface FloodGuard {
 
     /**
-     * Takes one from the origin's allowance; {@code false} when it is spent.
+     * Takes one from the origin's allowance.
      *
      * @param tenant the collectivité
-     * @param origin the client's address or the host's key
-     * @return {@code true} when one more report may come from that origin
+     * @param origin the client's address, or the host's key for it
+     * @return {@code false} when the allowance is spent
      */
     boolean tryAcquire(TenantId tenant, String origin);
 
     /**
      * At most {@code reports} per {@code per} from one origin, refilled gradually (Bucket4j token
-     * buckets, time from {@code clock}). Per JVM: with several nodes each allows as much, so divide the
-     * allowance by the number of nodes, or route an origin to one node.
+     * buckets, time from {@code clock}). Per JVM: with several nodes each allows as much; use {@link
+     * org.opengru.reports.postgres.PostgresFloodGuard} there, whose buckets every node shares.
      *
-     * @param reports how many reports per period
-     * @param per the period
-     * @param clock the installation's clock
+     * @param reports the allowance, 1 or more
+     * @param per the period over which it refills
+     * @param clock the one clock
      * @return the guard
      */
     static FloodGuard perOrigin(int reports, Duration per, Clock clock) {

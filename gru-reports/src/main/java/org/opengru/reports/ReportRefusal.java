@@ -40,8 +40,13 @@ public enum ReportRefusal {
             "Connectez-vous pour faire un signalement : la commune ne les accepte pas sans compte."),
     /** More photos than the commune's maximum. */
     TOO_MANY_PHOTOS("report.too-many-photos", "Vous avez joint trop de photos."),
-    /** A file that is neither JPEG nor PNG. */
-    PHOTO_NOT_IMAGE("report.photo-not-image", "Ce fichier n'est pas une photo : envoyez une image JPEG ou PNG."),
+    /** A file that is neither JPEG, PNG nor WebP. */
+    PHOTO_NOT_IMAGE("report.photo-not-image", "Ce fichier n'est pas une photo : envoyez une image JPEG, PNG ou WebP."),
+    /** A HEIC photo (an iPhone's default format), which is not stored: the resident sends a JPEG instead. */
+    PHOTO_HEIC(
+            "report.photo-heic",
+            "Les photos HEIC (le format des iPhone) ne peuvent pas être enregistrées : envoyez-la en JPEG. Sur"
+                    + " iPhone : Réglages, Appareil photo, Formats, « Le plus compatible »."),
     /** A photo too heavy or too many pixels. */
     PHOTO_TOO_LARGE("report.photo-too-large", "Cette photo est trop lourde ou trop grande."),
     /** A photo that cannot be decoded. */

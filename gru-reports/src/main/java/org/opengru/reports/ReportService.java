@@ -46,9 +46,11 @@ import org.opengru.reports.photo.ProcessedPhoto;
  * instance-scoped (several communes, each with its {@link ReportSettings}).
  *
  * <p>Every refusal comes before anything is written: a {@link ValidationException} whose violations carry
- * a {@link ReportRefusal} code and French sentence, or a {@link TooManyReportsException}. With the
- * PostgreSQL store, run a call inside {@code JdbcTransactions.inTransaction} to make a change and the
- * notifications it queues (gru-core's outbox) one transaction.
+ * a {@link ReportRefusal} code and French sentence, or a {@link TooManyReportsException}. A change and the
+ * notices it sends to the reporters are made in one transaction of the store ({@link
+ * ReportStore#inTransaction}): with the PostgreSQL store built on the same {@code JdbcTransactions} as
+ * gru-core's notifications, a status change is never stored without its notices, nor the notices queued
+ * for a change that was not stored.
  */
 public final class ReportService {
 
@@ -279,8 +281,15 @@ public final class ReportService {
                 null,
                 null,
                 0);
+        boolean verifying = token != null;
         try {
-            store.insert(report);
+            store.inTransaction(() -> {
+                store.insert(report);
+                if (!verifying) {
+                    tell(report, List.of(author), report.status(), null);
+                }
+                return report;
+            });
         } catch (RuntimeException e) {
             stored.forEach(p -> blobs.delete(p.blob()));
             throw e;
@@ -288,8 +297,6 @@ public final class ReportService {
         if (token != null) {
             Reporter.Anonymous a = (Reporter.Anonymous) draft.reporter();
             mailer.sendVerification(report.tenant(), a.email(), report.id(), token, author.tokenExpiresAt());
-        } else {
-            tell(report, List.of(author), report.status(), null);
         }
         GeoPoint suggested = processed.stream()
                 .map(ProcessedPhoto::exifPosition)
@@ -333,11 +340,15 @@ public final class ReportService {
         if (updated.status() == ReportStatus.AWAITING_VERIFICATION) {
             updated = moved(updated, ReportStatus.RECEIVED, now, "reporter");
         }
-        updated = save(updated);
-        if (r.status() == ReportStatus.AWAITING_VERIFICATION) {
-            tell(updated, List.of(Objects.requireNonNull(verified)), updated.status(), null);
-        }
-        return updated;
+        Report toSave = updated;
+        Follower told = Objects.requireNonNull(verified);
+        return store.inTransaction(() -> {
+            Report saved = save(toSave);
+            if (r.status() == ReportStatus.AWAITING_VERIFICATION) {
+                tell(saved, List.of(told), saved.status(), null);
+            }
+            return saved;
+        });
     }
 
     /**
@@ -458,9 +469,10 @@ public final class ReportService {
     /**
      * Moves several reports to one status. Every report is checked first: one not routed to the agent's
      * teams ({@link AccessDeniedException}), not found, or whose move the table does not allow refuses the
-     * whole batch, nothing changed. Each report is then written over the version read; a concurrent change
-     * of one ends the batch with a {@link org.opengru.core.error.ConcurrentUpdateException} naming it (run
-     * inside one transaction to make the batch all-or-nothing in that case too).
+     * whole batch, nothing changed. Each report is then written over the version read, and its reporters told,
+     * all in one transaction of the store: a concurrent change of one report ({@link
+     * org.opengru.core.error.ConcurrentUpdateException} naming it) or a notice that cannot be queued undoes
+     * the whole batch with the PostgreSQL store.
      *
      * @param agent the agent
      * @param reports the reports
@@ -483,13 +495,15 @@ public final class ReportService {
             ReportTransition.require(r.id(), r.status(), to, ReportTransition.Actor.AGENT);
         }
         Instant now = clock.instant();
-        List<Report> out = new ArrayList<>();
-        for (Report r : read) {
-            Report moved = save(moved(r, to, now, "agent:" + agent.agent().value()));
-            tell(moved, moved.followers(), to, null);
-            out.add(moved);
-        }
-        return out;
+        return store.inTransaction(() -> {
+            List<Report> out = new ArrayList<>();
+            for (Report r : read) {
+                Report moved = save(moved(r, to, now, "agent:" + agent.agent().value()));
+                tell(moved, moved.followers(), to, null);
+                out.add(moved);
+            }
+            return out;
+        });
     }
 
     /**
@@ -529,12 +543,15 @@ public final class ReportService {
                         "agent:" + agent.agent().value())
                 .mergedInto(into);
         Report grown = target.withFollowers(joined);
-        // The kept report first: should closing the duplicate then fail (a concurrent change), its
-        // followers follow both rather than neither.
-        grown = save(grown);
-        save(closed);
-        tell(grown, moved, grown.status(), into);
-        return grown;
+        // One transaction with the PostgreSQL store. The kept report first: with a store without
+        // transactions, should closing the duplicate then fail, its followers follow both rather than neither.
+        Report kept = grown;
+        return store.inTransaction(() -> {
+            Report saved = save(kept);
+            save(closed);
+            tell(saved, moved, saved.status(), into);
+            return saved;
+        });
     }
 
     // ---- Public

@@ -3,6 +3,7 @@ package org.opengru.reports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.EmailAddress;
@@ -127,6 +128,21 @@ public interface ReportStore {
      * @return the reports
      */
     List<Report> closedWithPersonalDataBefore(TenantId tenant, Instant closedBefore, int limit);
+
+    /**
+     * Runs {@code work} in one transaction of this store, joined by every write the work makes through it
+     * and through gru-core's stores sharing its {@code JdbcTransactions} (the notifications' outbox): a
+     * status change and the notices to its reporters commit together or not at all. The default runs the
+     * work as it is (the in-memory store has no transaction to join).
+     *
+     * @param work the writes to make together
+     * @param <T> what the work returns
+     * @return what the work returned
+     * @since 0.1.0
+     */
+    default <T> T inTransaction(Supplier<T> work) {
+        return work.get();
+    }
 
     /**
      * Thread-safe, in memory: for tests and a small commune's embedding.

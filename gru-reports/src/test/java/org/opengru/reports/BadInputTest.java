@@ -114,7 +114,7 @@ class BadInputTest {
         refused(
                 d -> d.photo("<svg onload=alert(1)>".getBytes(StandardCharsets.US_ASCII)),
                 "report.photo-not-image",
-                "JPEG ou PNG");
+                "JPEG, PNG ou WebP");
     }
 
     @Test

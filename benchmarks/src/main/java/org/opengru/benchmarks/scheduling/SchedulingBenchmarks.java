@@ -86,17 +86,29 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 // is otherwise still compiling during the measurement); the raw inserts then bracket the
                 // measured round, so that both sides of the ratio see the same moment of the machine.
                 bookingsPerSecond(pool, 0);
-                double raw1 = rawInsertsPerSecond(pool);
-                double booking = bookingsPerSecond(pool, 1);
-                double raw2 = rawInsertsPerSecond(pool);
-                double raw = (raw1 + raw2) / 2;
-                double floor = floorPerSecond(pool);
-                double raw3 = rawInsertsPerSecond(pool);
-                System.err.printf("raw inserts %.0f/s, bookings %.0f/s, floor %.0f/s%n", raw, booking, floor);
-                bench.report("scheduling.booking_per_s", booking, "ops/s");
-                bench.report("scheduling.booking_ratio_to_raw_insert", booking / raw, "ratio");
-                // What PostgreSQL alone does for the three rows (booking, audit entry, outbox event).
-                bench.report("scheduling.floor_three_rows_ratio_to_raw_insert", floor / ((raw2 + raw3) / 2), "ratio");
+                Phase raw1 = rawInsertsPerSecond(pool);
+                Phase booking = bookingsPerSecond(pool, 1);
+                // Rows written per booking, over every table a booking writes (before the floor adds its own).
+                double rows = rowsPerBooking(db);
+                Phase raw2 = rawInsertsPerSecond(pool);
+                double raw = (raw1.perSecond() + raw2.perSecond()) / 2;
+                Phase floor = floorPerSecond(pool, true);
+                Phase floor2 = floorPerSecond(pool, false);
+                Phase raw3 = rawInsertsPerSecond(pool);
+                System.err.printf(
+                        "raw inserts %.0f/s, bookings %.0f/s, floor %.0f/s, two-row floor %.0f/s%n",
+                        raw, booking.perSecond(), floor.perSecond(), floor2.perSecond());
+                bench.report("scheduling.booking_per_s", booking.perSecond(), "ops/s");
+                bench.report("scheduling.booking_ratio_to_raw_insert", booking.perSecond() / raw, "ratio");
+                bench.report("scheduling.booking_rows_per_op", rows, "rows");
+                bench.report("scheduling.booking_wal_bytes_per_op", booking.walBytesPerOp(), "bytes");
+                bench.report("scheduling.raw_insert_wal_bytes_per_op", raw2.walBytesPerOp(), "bytes");
+                // What PostgreSQL alone does for the rows a booking writes today (booking, its event, its outbox
+                // copy), and for the two of the log alone (booking, event), once the relay reads the log.
+                double rawAround = (raw2.perSecond() + raw3.perSecond()) / 2;
+                bench.report("scheduling.floor_three_rows_ratio_to_raw_insert", floor.perSecond() / rawAround, "ratio");
+                bench.report("scheduling.floor_two_rows_ratio_to_raw_insert", floor2.perSecond() / rawAround, "ratio");
+                bench.report("scheduling.floor_two_rows_wal_bytes_per_op", floor2.walBytesPerOp(), "bytes");
             }
             PostgresDatabase rushDb = server.createDatabase(SchedulingBenchmarks.class);
             SchedulingFixture.migrate(rushDb.dataSource());
@@ -109,9 +121,9 @@ public final class SchedulingBenchmarks implements Bench.Suite {
 
     // ------------------------------------------------------------------ throughput
 
-    private static double rawInsertsPerSecond(DataSource pool) throws Exception {
+    private static Phase rawInsertsPerSecond(DataSource pool) throws Exception {
         Instant base = Instant.parse("2027-01-04T08:00:00Z");
-        return timed(thread -> {
+        return timed(pool, thread -> {
             long i = 0;
             return () -> {
                 try (Connection c = pool.getConnection();
@@ -132,23 +144,29 @@ public final class SchedulingBenchmarks implements Bench.Suite {
 
     /**
      * The floor under a booking: the booking row (same table, so the same exclusion constraint and
-     * indexes), its audit entry and its outbox event, written by one prepared statement with ready-made
-     * values; no desk choice, no lock, no domain. Each thread takes the next 5 minutes of its own desk.
+     * indexes) and its event in the log, then, with {@code outbox}, its outbox copy, written by one prepared
+     * statement with ready-made values; no desk choice, no lock, no hashing, no domain. Each thread takes
+     * the next 5 minutes of its own desk.
      */
-    private static double floorPerSecond(DataSource pool) throws Exception {
+    private static Phase floorPerSecond(DataSource pool, boolean outbox) throws Exception {
         Instant base = Instant.parse("2031-01-06T08:00:00Z");
+        String desk = outbox ? "floor3-" : "floor2-";
         String payload = "{\"event\":{\"p\":\"" + "x".repeat(260) + "\"}}";
         String sql = "WITH ins AS (INSERT INTO scheduling_booking (tenant_id, id, site_id, service_id, resource_id,"
                 + " usager_id, people, starts_at, ends_at, busy_start, busy_end, status, sequence, cancel_token_hash,"
-                + " created_at, updated_at) VALUES (?, ?, 'mairie', 'passeport', ?, ?, 1, ?, ?, ?, ?, 'BOOKED', 0, ?,"
-                + " ?, ?) RETURNING tenant_id, id, created_at),"
-                + " aud AS (INSERT INTO scheduling_audit (tenant_id, booking_id, action, actor, at, from_status,"
-                + " to_status, detail) SELECT tenant_id, id, 'insert', 'usager:bench', created_at, NULL, 'BOOKED', NULL"
-                + " FROM ins)"
-                + " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,"
-                + " event_type, occurred_at, payload, next_attempt_at) SELECT ?, 'logiciel-metier', tenant_id,"
-                + " 'booking', id::text, 1, 'scheduling.booking.booked', created_at, ?::json, created_at FROM ins";
-        return timed(thread -> {
+                + " created_at, updated_at, audit_head) VALUES (?, ?, 'mairie', 'passeport', ?, ?, 1, ?, ?, ?, ?,"
+                + " 'BOOKED', 0, ?, ?, ?, ?) RETURNING *),"
+                + " ev AS (INSERT INTO scheduling_booking_event (tenant_id, booking_id, position, event_id, action, kind,"
+                + " actor, occurred_at, from_status, to_status, service_id, resource_id, starts_at, previous_hash, hash)"
+                + " SELECT tenant_id, id, 0, ?, 'insert', 'BOOKED', 'usager:bench', created_at, NULL, 'BOOKED',"
+                + " service_id, resource_id, starts_at, ?, audit_head FROM ins)"
+                + (outbox
+                        ? " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id,"
+                                + " stream_seq, event_type, occurred_at, payload, next_attempt_at) SELECT ?,"
+                                + " 'logiciel-metier', tenant_id, 'booking', id::text, 1, 'scheduling.booking.booked',"
+                                + " created_at, ?::json, created_at FROM ins"
+                        : " SELECT 1 FROM ins WHERE ? IS NOT NULL AND ?::text IS NOT NULL");
+        return timed(pool, thread -> {
             long[] next = {0};
             return () -> {
                 try (Connection c = pool.getConnection();
@@ -157,10 +175,11 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                     OffsetDateTime start = OffsetDateTime.ofInstant(s, ZoneOffset.UTC);
                     OffsetDateTime end = start.plusMinutes(5);
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    UUID event = UUID.randomUUID();
                     int i = 1;
                     ps.setString(i++, TENANT.value());
                     ps.setObject(i++, UUID.randomUUID());
-                    ps.setString(i++, "floor-" + thread);
+                    ps.setString(i++, desk + thread);
                     ps.setObject(i++, UUID.randomUUID());
                     ps.setObject(i++, start);
                     ps.setObject(i++, end);
@@ -169,9 +188,12 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                     ps.setString(i++, "h".repeat(64));
                     ps.setObject(i++, now);
                     ps.setObject(i++, now);
-                    ps.setObject(i++, UUID.randomUUID());
+                    ps.setString(i++, "a".repeat(64));
+                    ps.setObject(i++, event);
+                    ps.setString(i++, "0".repeat(64));
+                    ps.setObject(i++, event);
                     ps.setString(i, payload);
-                    ps.executeUpdate();
+                    ps.execute();
                 }
                 return true;
             };
@@ -179,7 +201,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
     }
 
     /** Round {@code round} books from day {@code 1 + 100 * round}: rounds never meet on a slot. */
-    private static double bookingsPerSecond(DataSource pool, int round) throws Exception {
+    private static Phase bookingsPerSecond(DataSource pool, int round) throws Exception {
         // A site open around the clock with one desk per client thread: each thread books the next
         // 5-minute slot of its own desk, so every attempt succeeds and we measure the booking path.
         Instant now = Instant.parse("2027-01-01T00:00:00Z");
@@ -203,7 +225,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 .build();
         BookingService bookings = service(pool, clock, new SiteSetup(hours, desks, List.of(service)));
         Instant first = now.plus(Duration.ofDays(1 + 100L * round));
-        return timed(thread -> {
+        return timed(pool, thread -> {
             long[] next = {0};
             ResourceId desk = desks.get(thread).id();
             return () -> {
@@ -238,8 +260,42 @@ public final class SchedulingBenchmarks implements Bench.Suite {
         Op forThread(int thread);
     }
 
+    /** Operations per second and WAL bytes per operation over the measure window. */
+    record Phase(double perSecond, double walBytesPerOp) {}
+
+    /** The WAL insert position, in bytes. */
+    private static long walBytes(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Rows in the tables a booking writes (whichever exist in this schema), per booking row: each booking
+     * of the benchmark is written once, with one subscriber.
+     */
+    private static double rowsPerBooking(PostgresDatabase db) throws SQLException {
+        long rows = 0;
+        for (String table : List.of(
+                "scheduling_booking",
+                "scheduling_audit",
+                "scheduling_booking_event",
+                "gru_outbox",
+                "gru_outbox_stream",
+                "gru_timeline")) {
+            if (count(db, "SELECT count(*) FROM (SELECT to_regclass('" + table + "') AS t) r WHERE t IS NOT NULL")
+                    > 0) {
+                rows += count(db, "SELECT count(*) FROM " + table);
+            }
+        }
+        return (double) rows / count(db, "SELECT count(*) FROM scheduling_booking");
+    }
+
     /** Runs the op on 8 threads for the warm-up, then counts completions during the measure window. */
-    private static double timed(OpFactory factory) throws Exception {
+    private static Phase timed(DataSource db, OpFactory factory) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean counting = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
@@ -258,16 +314,18 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 }));
             }
             Thread.sleep(WARMUP.toMillis()); // a benchmark's time window, not test ordering
+            long walFrom = walBytes(db);
             counting.set(true);
             long t0 = System.nanoTime();
             Thread.sleep(MEASURE.toMillis());
             long n = done.get();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long walTo = walBytes(db);
             stop.set(true);
             for (Future<?> f : futures) {
                 f.get();
             }
-            return n / seconds;
+            return new Phase(n / seconds, (double) (walTo - walFrom) / Math.max(1, n));
         } finally {
             pool.shutdownNow();
         }

@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * Lapses the requests whose payment was not made in time: every request {@link RequestStatus#AWAITING_PAYMENT}
  * past its payment's {@code dueBy} is withdrawn through the lifecycle ({@link RequestAction#LAPSE_PAYMENT},
  * by the {@code payment-deadline} system principal). The requests are found through the teams of the
- * démarches that ask a payment. Call {@link #sweep} from any scheduler; twice or on two nodes at once is
- * safe (a request paid or lapsed meanwhile is skipped: the transition is refused or the version moved).
+ * démarches that ask a payment. Call {@link #sweepAll} from any scheduler with every collectivité the host
+ * serves, not only those paying online: a démarche's payment may be recorded at the counter (an agent's
+ * {@code RECORD_PAYMENT}) and its deadline holds all the same; a collectivité whose démarches ask no
+ * payment costs one catalogue read. Twice or on two nodes at once is safe (a request paid or lapsed
+ * meanwhile is skipped: the transition is refused or the version moved).
  *
  * <p>A {@link Check} (the payment module's) sees every request awaiting payment first: it records a payment
  * made meanwhile, and holds off the lapse of one whose payment is still being made.
@@ -128,6 +131,27 @@ public final class PaymentDeadlineSweeper {
             RequestId last = page.get(page.size() - 1).id();
             query = query.after(last);
         }
+    }
+
+    /**
+     * Lapses the overdue requests of each collectivité given ({@link #sweep}), whether it takes payments
+     * online (PayFiP) or at the counter; returns how many in all. A collectivité whose sweep fails (its
+     * catalogue or store unreachable) is logged and left to the next run, and the others are swept.
+     *
+     * @param tenants every collectivité the host serves
+     * @return how many requests this call lapsed
+     * @since 0.1.0
+     */
+    public int sweepAll(Iterable<TenantId> tenants) {
+        int lapsed = 0;
+        for (TenantId tenant : tenants) {
+            try {
+                lapsed += sweep(tenant);
+            } catch (RuntimeException e) {
+                LOG.warn("payment deadlines of {} not swept this time", tenant, e);
+            }
+        }
+        return lapsed;
     }
 
     /** A check that fails holds the lapse off: never lapse a request that may have been paid. */

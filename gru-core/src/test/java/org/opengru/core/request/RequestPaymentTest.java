@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.Procedure;
+import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.ProcedureDefinitions;
+import org.opengru.core.catalogue.ProcedureRef;
+import org.opengru.core.catalogue.ProcedureStore;
 import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.principal.Principal;
+import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.testing.CoreFixture;
 
 /** A démarche that asks a payment: à payer with a deadline, received once paid, withdrawn when it lapses. */
@@ -147,6 +153,49 @@ class RequestPaymentTest {
                         null))
                 .as("a late payment is the payment module's to refund")
                 .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    /**
+     * Issue 23: the lapse is the job of every collectivité with payment rules, not only those with a PayFiP
+     * account (payments recorded at the counter have deadlines too); one collectivité's failure does not
+     * stop the others.
+     */
+    @Test
+    void theSweepCoversEveryCollectiviteAndOnesFailureDoesNotStopTheOthers() {
+        Request r = submitted(300);
+        TenantId unreachable = TenantId.of("commune-injoignable");
+        TenantId withoutPayments = TenantId.of("commune-sans-paiement");
+        ProcedureStore procedures = new ProcedureStore() {
+            @Override
+            public void define(TenantId tenant, Procedure procedure) {
+                f.core.procedures().define(tenant, procedure);
+            }
+
+            @Override
+            public Optional<Procedure> find(TenantId tenant, ProcedureRef ref) {
+                return f.core.procedures().find(tenant, ref);
+            }
+
+            @Override
+            public Optional<Procedure> latest(TenantId tenant, ProcedureCode code) {
+                return f.core.procedures().latest(tenant, code);
+            }
+
+            @Override
+            public List<Procedure> catalogue(TenantId tenant) {
+                if (tenant.equals(unreachable)) {
+                    throw new IllegalStateException("the catalogue of " + tenant + " is unreachable");
+                }
+                return f.core.procedures().catalogue(tenant);
+            }
+        };
+        PaymentDeadlineSweeper sweeper =
+                new PaymentDeadlineSweeper(requests, f.core.requestStore(), procedures, f.clock);
+        f.clock.advance(Duration.ofDays(10));
+
+        assertThat(sweeper.sweepAll(List.of(unreachable, withoutPayments, f.tenant)))
+                .isEqualTo(1);
+        assertThat(requests.get(f.parentP, r.id()).status()).isEqualTo(RequestStatus.WITHDRAWN);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.reports.FloodGuard;
@@ -39,22 +38,9 @@ public final class Bucket4jFloodGuard implements FloodGuard {
         if (per == null || per.isNegative() || per.isZero()) {
             throw new ValidationException("floodGuard.per", per, "must be a positive duration");
         }
-        Objects.requireNonNull(clock, "clock");
         this.reports = reports;
         this.per = per;
-        // The injected clock, not the system's: a test moves it, and all nodes read one time.
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                java.time.Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTime(clock);
     }
 
     @Override

@@ -10,7 +10,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.ImagingException;
@@ -29,12 +34,23 @@ import org.opengru.reports.ReportRefusal;
  *
  * <ul>
  *   <li>What the file is comes from its first bytes (gru-documents' {@link ContentSniffer}), never from
- *       its name: only JPEG and PNG are taken, anything else is refused as not a photo.
+ *       its name: JPEG, PNG and WebP are taken; HEIC and HEIF are refused with their own French reason
+ *       (below); anything else is refused as not a photo.
  *   <li>The size in pixels is read from the header before anything decodes the image (a small file can
  *       claim a huge image).
  *   <li>JPEG: the EXIF (Commons Imaging's {@link ExifRewriter}), XMP and IPTC segments are removed without
  *       re-encoding. PNG: the image is decoded and written again, which keeps the pixels only (no
- *       {@code eXIf}, text or time chunks).
+ *       {@code eXIf}, text or time chunks). WebP: the RIFF container is written again with the image's
+ *       chunks only ({@code VP8 }, {@code VP8L}, {@code VP8X}, {@code ALPH}, {@code ANIM}, {@code ANMF},
+ *       {@code ICCP}), so {@code EXIF}, {@code XMP } and any unknown chunk are dropped and the {@code VP8X}
+ *       flags no longer announce them; the compressed image is kept as it is (no WebP encoder is needed,
+ *       and Commons Imaging reads WebP but does not write it).
+ *   <li>HEIC and HEIF: {@link #position} reads their EXIF position (metadata-extractor reads HEIF), so the
+ *       location is still suggested, but the photo is refused ({@link ReportRefusal#PHOTO_HEIC}): no
+ *       well-kept Java library writes HEIF or decodes its HEVC image (Commons Imaging has no HEIF support;
+ *       the decoders are native, libheif with libde265), so its metadata cannot be stripped, nor the image
+ *       converted, here. Phones can send JPEG instead, and browsers upload iPhone photos as JPEG unless the
+ *       original is asked for.
  *   <li>The result is read back with metadata-extractor and refused if a GPS directory is still there:
  *       a photo that cannot be proven clean is not stored.
  * </ul>
@@ -86,7 +102,11 @@ public final class PhotoProcessor {
         GeoPoint position = position(bytes).orElse(null);
         byte[] clean;
         try {
-            clean = type == AllowedMediaType.JPEG ? stripJpeg(bytes) : reencodePng(field, bytes);
+            clean = switch (type) {
+                case JPEG -> stripJpeg(bytes);
+                case WEBP -> stripWebp(bytes);
+                default -> reencodePng(field, bytes);
+            };
         } catch (IOException | RuntimeException e) {
             throw ReportRefusal.PHOTO_UNREADABLE.refuse(field, bytes.length + " bytes", "could not be stripped: " + e);
         }
@@ -149,8 +169,13 @@ public final class PhotoProcessor {
         }
         DetectedType detected = sniffer.sniff(bytes, Math.min(bytes.length, ContentSniffer.HEAD_LENGTH));
         AllowedMediaType type = detected.allowedType().orElse(null);
-        if (type != AllowedMediaType.JPEG && type != AllowedMediaType.PNG) {
-            throw ReportRefusal.PHOTO_NOT_IMAGE.refuse(field, detected.description(), "is not a JPEG or PNG image");
+        if (type == AllowedMediaType.HEIC || type == AllowedMediaType.HEIF) {
+            throw ReportRefusal.PHOTO_HEIC.refuse(
+                    field, detected.description(), "HEIF metadata cannot be stripped by any library here");
+        }
+        if (type != AllowedMediaType.JPEG && type != AllowedMediaType.PNG && type != AllowedMediaType.WEBP) {
+            throw ReportRefusal.PHOTO_NOT_IMAGE.refuse(
+                    field, detected.description(), "is not a JPEG, PNG or WebP image");
         }
         Dimension size;
         try {
@@ -177,6 +202,61 @@ public final class PhotoProcessor {
             return noXmp.toByteArray(); // no IPTC block to remove
         }
         return noIptc.toByteArray();
+    }
+
+    /** The WebP chunks that make the image; anything else (EXIF, XMP, unknown) is dropped. */
+    private static final Set<String> WEBP_IMAGE_CHUNKS = Set.of("VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP");
+
+    /** The {@code VP8X} flags that announce EXIF (E) and XMP (X) chunks. */
+    private static final int VP8X_EXIF_AND_XMP = 0x08 | 0x04;
+
+    /** The RIFF container again with the image chunks only, its size and the VP8X flags set to match. */
+    static byte[] stripWebp(byte[] in) throws IOException {
+        if (in.length < 20 || !fourcc(in, 0).equals("RIFF") || !fourcc(in, 8).equals("WEBP")) {
+            throw new IOException("not a RIFF WebP container");
+        }
+        ByteBuffer le = ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN);
+        long riffEnd = 8 + Integer.toUnsignedLong(le.getInt(4));
+        if (riffEnd > in.length) {
+            throw new IOException("the RIFF size " + (riffEnd - 8) + " runs past the file's " + in.length + " bytes");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        out.write(in, 0, 12);
+        boolean image = false;
+        long p = 12;
+        while (p < riffEnd) {
+            if (p + 8 > riffEnd) {
+                throw new IOException("a chunk header is cut at byte " + p);
+            }
+            String id = fourcc(in, (int) p);
+            long size = Integer.toUnsignedLong(le.getInt((int) p + 4));
+            long dataEnd = p + 8 + size;
+            if (dataEnd > riffEnd) {
+                throw new IOException("chunk " + id + " of " + size + " bytes runs past the RIFF container");
+            }
+            if (WEBP_IMAGE_CHUNKS.contains(id)) {
+                byte[] chunk = Arrays.copyOfRange(in, (int) p, (int) dataEnd);
+                if (id.equals("VP8X") && size >= 1) {
+                    chunk[8] &= (byte) ~VP8X_EXIF_AND_XMP;
+                }
+                out.write(chunk);
+                if ((size & 1) == 1) {
+                    out.write(0); // RIFF pads odd chunks to an even length
+                }
+                image |= !id.equals("VP8X") && !id.equals("ICCP");
+            }
+            p = dataEnd + (size & 1);
+        }
+        if (!image) {
+            throw new IOException("no image chunk");
+        }
+        byte[] clean = out.toByteArray();
+        ByteBuffer.wrap(clean).order(ByteOrder.LITTLE_ENDIAN).putInt(4, clean.length - 8);
+        return clean;
+    }
+
+    private static String fourcc(byte[] bytes, int at) {
+        return new String(bytes, at, 4, StandardCharsets.US_ASCII);
     }
 
     private static byte[] reencodePng(String field, byte[] bytes) throws IOException {

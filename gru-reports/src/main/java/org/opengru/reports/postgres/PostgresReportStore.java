@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AlreadyExistsException;
 import org.opengru.core.error.ConcurrentUpdateException;
@@ -55,6 +56,12 @@ public final class PostgresReportStore implements ReportStore {
      */
     public PostgresReportStore(JdbcTransactions tx) {
         this.tx = Objects.requireNonNull(tx, "tx");
+    }
+
+    /** Joins the transaction open on the thread through the same {@code JdbcTransactions}, or opens one. */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return tx.inTransaction(c -> work.get());
     }
 
     @Override

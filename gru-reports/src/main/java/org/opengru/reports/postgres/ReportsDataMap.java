@@ -51,7 +51,7 @@ public final class ReportsDataMap {
                         "the author's photos deleted (rows and blobs)",
                         "counted in the export (the photos themselves on request)",
                         column("blob_key", TECHNICAL, "the photo's random key in the blob store"),
-                        column("media_type", TECHNICAL, "image/jpeg or image/png")),
+                        column("media_type", TECHNICAL, "image/jpeg, image/png or image/webp")),
                 DataMap.table(
                         MODULE,
                         "report_follower",
@@ -63,6 +63,18 @@ public final class ReportsDataMap {
                         column("usager_id", PSEUDONYMOUS, "the resident who follows it"),
                         column("email", PERSONAL, "the e-mail of a reporter without an account"),
                         column("token_hash", TECHNICAL, "the SHA-256 of the verification link's secret")),
+                DataMap.table(
+                        MODULE,
+                        "report_flood_bucket",
+                        "the flood guard's token buckets, one per collectivité and origin, shared by every node",
+                        "until the origin's allowance is full again (at most the guard's period), then deleted by"
+                                + " PostgresFloodGuard.removeExpired",
+                        NOT_A_REQUEST,
+                        "nothing to erase by person: the origin is only a digest, tied to no report nor account",
+                        "not exported (a digest of an address, tied to no person)",
+                        column("id", PSEUDONYMOUS, "the SHA-256 of the collectivité and the origin (an IP address)"),
+                        column("state", TECHNICAL, "the bucket's tokens and last refill (Bucket4j)"),
+                        column("expires_at", TECHNICAL, "when the bucket is full again, in ms since the epoch")),
                 DataMap.table(
                         MODULE,
                         "report_history",

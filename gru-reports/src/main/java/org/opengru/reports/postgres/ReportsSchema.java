@@ -11,7 +11,7 @@ import org.opengru.core.jdbc.Migrations;
 public final class ReportsSchema {
 
     /** The scripts' file names, in order. Add new files here and never edit a released one. */
-    public static final List<String> SCRIPTS = List.of("V1__reports.sql");
+    public static final List<String> SCRIPTS = List.of("V1__reports.sql", "V2__flood_buckets.sql");
 
     private ReportsSchema() {}
 

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.apache.commons.imaging.Imaging;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.error.ValidationException;
 import org.opengru.core.id.UsagerId;
+import org.opengru.documents.sniff.AllowedMediaType;
 import org.opengru.reports.Filing;
 import org.opengru.reports.GeoPoint;
 import org.opengru.reports.ReportStore;
@@ -104,6 +106,70 @@ class ExifStrippedTest {
                         assertThat(e.field()).isEqualTo("photos[0]");
                         assertThat(e.violations().get(0).code()).isEqualTo("report.photo-not-image");
                     });
+        }
+    }
+
+    /**
+     * Issue 24: a WebP photo's EXIF position is read, then its EXIF chunk is dropped. The file was made here,
+     * without network, from a generated 64×48 PNG: {@code cwebp -q 80 base.png -o gps.webp}, then {@code
+     * exiftool -GPSLatitude=48.8566 -GPSLatitudeRef=N -GPSLongitude=2.3522 -GPSLongitudeRef=E
+     * -Artist="Anne Canari" gps.webp} (Debian's webp and libimage-exiftool-perl).
+     */
+    @Test
+    void theExifPositionIsReadThenStrippedFromAWebp() throws Exception {
+        byte[] original = resource("gps.webp");
+        assertThat(PhotoProcessor.hasGps(original))
+                .as("the file carries GPS tags")
+                .isTrue();
+
+        ProcessedPhoto p = photos.process("photos[0]", original);
+
+        assertThat(p.type()).isEqualTo(AllowedMediaType.WEBP);
+        assertThat(p.exifPosition()).isNotNull();
+        assertThat(p.exifPosition().lat()).isCloseTo(48.8566, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(p.exifPosition().lon()).isCloseTo(2.3522, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(PhotoProcessor.hasGps(p.bytes())).isFalse();
+        assertThat(tags(p.bytes())).noneMatch(t -> t.contains("Canari")).noneMatch(t -> t.startsWith("GPS"));
+        assertThat(new String(p.bytes(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("EXIF")
+                .doesNotContain("Exif");
+        assertThat(Imaging.getImageSize(p.bytes()))
+                .as("still a WebP image, read by Commons Imaging")
+                .isEqualTo(new java.awt.Dimension(64, 48));
+    }
+
+    /**
+     * Issue 24: a HEIC photo's EXIF position still suggests the location, but the photo is refused with a
+     * French reason: nothing here can strip HEIF metadata (see {@link PhotoProcessor}). Made like the WebP:
+     * {@code heif-enc -q 50 base.png -o gps.heic} (Debian's libheif-examples), then the same exiftool line.
+     */
+    @Test
+    void aHeicPhotoSuggestsItsPositionButIsRefusedWithAFrenchReason() throws Exception {
+        byte[] heic = resource("gps.heic");
+
+        assertThat(photos.position(heic))
+                .hasValueSatisfying(
+                        g -> assertThat(g.lat()).isCloseTo(48.8566, org.assertj.core.data.Offset.offset(1e-4)));
+        assertThatThrownBy(() -> photos.process("photos[0]", heic))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("photos[0]");
+                    assertThat(e.violations().get(0).code()).isEqualTo("report.photo-heic");
+                    assertThat(e.violations().get(0).french()).contains("HEIC").contains("JPEG");
+                });
+    }
+
+    @Test
+    void aWebpWhoseChunkRunsPastTheFileIsRefusedAsUnreadable() throws Exception {
+        byte[] cut = java.util.Arrays.copyOf(resource("gps.webp"), 200);
+        assertThatThrownBy(() -> photos.process("photos[0]", cut))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.violations().get(0).code()).isIn("report.photo-unreadable"));
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (var in = ExifStrippedTest.class.getResourceAsStream(name)) {
+            return java.util.Objects.requireNonNull(in, name).readAllBytes();
         }
     }
 

@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
  * A booking's audit trail checked against the booking row: every change of a booking adds one to its
  * {@link Booking#sequence()} and writes one audit entry in the same statement (its creation writes the
  * first at sequence 0), so a trail of other than {@code sequence + 1} entries lost some (a truncated or
- * deleted trail) or gained some outside the booking's statements. The trail is not hash-chained: an
- * edited entry does not show here.
+ * deleted trail) or gained some outside the booking's statements. The PostgreSQL store's trail is also
+ * hash-chained (the booking log, migration V8): its check re-computes every link, so an edited, swapped or
+ * rewritten entry, or a note that no longer matches its digest, is a problem too. The in-memory store
+ * checks the length only.
  *
  * @param entries the entries stored
  * @param recorded the entries the booking row accounts for ({@code sequence + 1})

@@ -166,7 +166,8 @@ public interface BookingStore {
 
     /**
      * Checks that the booking's audit trail has the length its row accounts for (see {@link AuditCheck}):
-     * a trail whose tail or whole was deleted shows. Throws {@link
+     * a trail whose tail or whole was deleted shows; where the trail is hash-chained (PostgreSQL), every
+     * link is re-computed, so an edited or swapped entry shows too. Throws {@link
      * org.opengru.core.error.NotFoundException} for an unknown booking.
      *
      * @param tenant the collectivité

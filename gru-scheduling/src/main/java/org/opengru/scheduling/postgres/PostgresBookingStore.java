@@ -52,18 +52,23 @@ import org.opengru.scheduling.model.SiteId;
  * constraint (btree_gist) forbids two desk-occupying rows of one desk with overlapping {@code tstzrange},
  * a partial unique index forbids a second booked appointment per usager and service, and a trigger
  * (V6, under a per-person lock) a hold beyond the service's number per usager. Each change is
- * ONE statement (data-modifying CTEs write the booking, its audit entry and its outbox event), so one
- * round trip and one transaction. When that finds no free desk or loses a race (a concurrent booking
+ * ONE statement (data-modifying CTEs write the booking row and its one event in the booking's log, then
+ * the outbox copies), so one round trip and one transaction. When that finds no free desk or loses a race (a concurrent booking
  * took the desk it chose), a second statement with a fresh view expires overdue holds in the way and tries
  * again (another desk may be free): at most two round trips. Conflict codes 23P01, 23505, 40001 and
  * 40P01 all end as {@link InsertOutcome.SlotTaken}, except the two unique indexes that mean something
  * else (active booking, idempotent replay).
  *
- * <p>The events go to gru-core's transactional outbox ({@code gru_outbox}, aggregate type {@code booking},
- * numbered per booking by the booking's version), written by the same statement, so gru-core's
- * relay and webhooks deliver them. The audit entries stay in this module's {@code scheduling_audit}:
- * gru-core's hash chain needs the previous entry's hash, computed in Java, which one statement cannot
- * extend (see docs/scheduling.md).
+ * <p>The log ({@code scheduling_booking_event}, V8) records each change once: the audit trail is read from
+ * it, and each event is hash-chained to the one before ({@link BookingEventHashes}). PostgreSQL computes the
+ * hash inside the statement from the head of the chain kept on the booking row ({@code audit_head}), which
+ * the statement locks first, so no read comes before the write. The agent's note (the detail) is chained
+ * by its digest, so erasing it leaves the chain verifiable ({@link #verifyAudit}).
+ *
+ * <p>The events also go to gru-core's transactional outbox ({@code gru_outbox}, aggregate type {@code
+ * booking}, numbered per booking by the booking's version), written by the same statement, so gru-core's
+ * relay and webhooks deliver them: copies of the logged events, until that relay reads the booking log
+ * (docs/persistence.md, "Bookings").
  */
 public final class PostgresBookingStore implements BookingStore {
 
@@ -76,12 +81,22 @@ public final class PostgresBookingStore implements BookingStore {
             "tenant_id, id, site_id, service_id, resource_id, usager_id, people, starts_at,"
                     + " ends_at, busy_start, busy_end, status, hold_expires_at, ants_number, cancel_reason, sequence, idempotency_key,"
                     + " cancel_token_hash, created_at, updated_at, hold_limit";
-    private static final String AUDIT =
-            "INSERT INTO scheduling_audit (tenant_id, booking_id, action, actor, at, from_status, to_status, detail) ";
+    /** One event of the booking's log (V8): the audit trail, hash-chained, and the webhook event. */
+    private static final String EVENT =
+            "INSERT INTO scheduling_booking_event (tenant_id, booking_id, position, event_id, action, kind, actor,"
+                    + " occurred_at, from_status, to_status, service_id, resource_id, starts_at, detail_sha256, detail,"
+                    + " previous_hash, hash) ";
+    /**
+     * Follows {@code <name> (columns) AS (SELECT} : the outbox's view of the events just logged, read from
+     * the log's {@code RETURNING}, so that both say the same.
+     */
+    private static final String FROM_LOG = " e.event_id, e.tenant_id, e.booking_id, e.kind, e.occurred_at,"
+            + " e.service_id, e.resource_id, e.starts_at, e.to_status, e.position";
     /**
      * One gru-core outbox row per event and configured subscriber, delivered by gru-core's
      * {@code OutboxRelay} (webhooks) like the requests' events. Followed by {@code FROM <events> e CROSS
-     * JOIN unnest(:subscribers) AS sub(name)}.
+     * JOIN unnest(:subscribers) AS sub(name)}. A copy of the logged event, until gru-core's relay reads
+     * the booking log through its extension point (docs/persistence.md, "Bookings").
      *
      * <p>The stream number is the booking's own version plus one, in place of a {@code gru_outbox_stream}
      * row: it gives what gru-core's ordering scheme needs (per aggregate, numbers in commit order) because
@@ -118,53 +133,95 @@ public final class PostgresBookingStore implements BookingStore {
     private static final String OCCUPYING =
             "(x.status = 'BOOKED' OR (x.status = 'HELD' AND x.hold_expires_at > p.now))";
 
-    private static final NamedSql INSERT =
-            new NamedSql("""
+    /**
+     * The creation's event and its hash (position 0 after the genesis), computed by PostgreSQL once the
+     * desk is chosen ({@code l.desk}); the booking row keeps the hash as the head of its chain.
+     */
+    private static final String CREATED_HASH =
+            "scheduling_booking_event_hash(:tenant, :id::uuid, 0, :event_id::uuid, 'insert', :kind, :actor,"
+                    + " :now::timestamptz, NULL, :status, :service, l.desk, :start::timestamptz,"
+                    + " scheduling_digest(:reason), :genesis)";
+    /** The creation's event, from the inserted row {@code i}. */
+    private static final String CREATED_EVENT = EVENT
+            + "SELECT i.tenant_id, i.id, 0, :event_id::uuid, 'insert', :kind, :actor, i.created_at, NULL, i.status,"
+            + " i.service_id, i.resource_id, i.starts_at, scheduling_digest(:reason), :reason, :genesis, i.audit_head"
+            + " FROM ins i RETURNING *";
+
+    /**
+     * Expires overdue holds (rows of {@code scheduling_booking b} chosen by the {@code WHERE} that follows),
+     * locking them first so that each event chains to the head it read ({@code FOR UPDATE} waits for a
+     * concurrent writer, then reads its version; a hold confirmed meanwhile no longer matches).
+     */
+    private static final String EXPIRING =
+            "SELECT b.tenant_id, b.id, b.sequence, coalesce(b.audit_head, :genesis) AS previous_hash,"
+                    + " gen_random_uuid() AS event_id FROM scheduling_booking b";
+    /** The expiry itself, over {@code expiring x}, with {@code %1$s} the actor and {@code %2$s} the time. */
+    private static final String EXPIRED = """
+            UPDATE scheduling_booking b
+               SET status = 'EXPIRED', hold_expires_at = NULL, sequence = b.sequence + 1, updated_at = %2$s,
+                   audit_head = scheduling_booking_event_hash(b.tenant_id, b.id, b.sequence + 1, x.event_id,
+                       'expire_hold', 'HOLD_EXPIRED', %1$s, %2$s, 'HELD', 'EXPIRED', b.service_id, b.resource_id,
+                       b.starts_at, NULL, x.previous_hash)
+              FROM expiring x
+             WHERE b.tenant_id = x.tenant_id AND b.id = x.id AND b.sequence = x.sequence
+            RETURNING b.*, x.event_id, x.previous_hash""";
+    /** The expiries' events, with {@code %1$s} the actor. */
+    private static final String EXPIRED_EVENTS = EVENT
+            + "SELECT e.tenant_id, e.id, e.sequence, e.event_id, 'expire_hold', 'HOLD_EXPIRED', %1$s, e.updated_at,"
+            + " 'HELD', e.status, e.service_id, e.resource_id, e.starts_at, NULL, NULL, e.previous_hash, e.audit_head"
+            + " FROM expired e RETURNING *";
+
+    private static final NamedSql INSERT = new NamedSql("""
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
-            expired AS (
-                UPDATE scheduling_booking b
-                   SET status = 'EXPIRED', hold_expires_at = NULL, sequence = b.sequence + 1, updated_at = p.now
-                  FROM p
+            expiring AS (
+                %7$s, p
                  WHERE b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
                    AND b.resource_id = ANY (p.desks) AND b.busy && p.busy
-                RETURNING b.*),
-            expired_audit AS (
-                %1$s SELECT e.tenant_id, e.id, 'expire_hold', 'system:hold-reaper', e.updated_at, 'HELD', e.status, NULL
-                       FROM expired e),
+                   FOR UPDATE OF b),
+            expired AS (%8$s),
+            expired_ev AS (%9$s),
             expired_outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (
-                SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id, e.resource_id,
-                       e.starts_at, e.status, e.sequence FROM expired e),
+                starts_at, status, sequence) AS (SELECT %2$s FROM expired_ev e),
             expired_outbox AS (%6$s FROM expired_outbox_src e CROSS JOIN unnest(:subscribers::text[]) AS sub(name)),
             chosen AS (
                 -- The scalar subquery runs the expiry first, so an expired hold no longer blocks the insert.
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
-                 WHERE (SELECT count(*) FROM expired) >= 0
+                 WHERE (SELECT count(*) FROM expired_ev) >= 0
                    AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy AND %3$s)
                  LIMIT 1),
             %5$s,
             ins AS (
-                INSERT INTO scheduling_booking (%4$s)
-                SELECT p.tenant, :id::uuid, :site, :service, c.desk, :usager::uuid, :people, :start::timestamptz,
+                INSERT INTO scheduling_booking (%4$s, audit_head)
+                SELECT p.tenant, :id::uuid, :site, :service, l.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, lower(p.busy), upper(p.busy), :status, :hold_expires_at::timestamptz, :ants, NULL, 0, :idem,
-                       :token_hash, p.now, p.now, :hold_limit::smallint
-                  FROM p CROSS JOIN locked c
+                       :token_hash, p.now, p.now, :hold_limit::smallint, %10$s
+                  FROM p CROSS JOIN locked l
                 RETURNING *),
-            audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
+            ev AS (%1$s),
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
-                              i.starts_at, i.status, i.sequence FROM ins i),
+                starts_at, status, sequence) AS (SELECT %2$s FROM ev e),
             outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM ins
-            """.formatted(AUDIT, "", OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
+            """.formatted(
+                    CREATED_EVENT,
+                    FROM_LOG,
+                    OCCUPYING,
+                    COLUMNS,
+                    LOCK_DESKS,
+                    OUTBOX,
+                    EXPIRING,
+                    EXPIRED.formatted("'system:hold-reaper'", ":now::timestamptz"),
+                    EXPIRED_EVENTS.formatted("'system:hold-reaper'"),
+                    CREATED_HASH));
 
     /**
      * The usual path: no expired hold in the way. Treats every hold as occupying, like the constraint;
      * when it finds no desk, {@link #INSERT} (which first expires overdue holds) gets the second try.
+     * Two rows: the booking and its event (and the outbox copies, one per subscriber).
      */
     private static final NamedSql INSERT_FAST =
             new NamedSql("""
@@ -177,44 +234,63 @@ public final class PostgresBookingStore implements BookingStore {
                  LIMIT 1),
             %5$s,
             ins AS (
-                INSERT INTO scheduling_booking (%4$s)
+                INSERT INTO scheduling_booking (%4$s, audit_head)
                 SELECT :tenant, :id::uuid, :site, :service, l.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, :busy_start::timestamptz, :busy_end::timestamptz, :status,
                        :hold_expires_at::timestamptz, :ants, NULL, 0, :idem, :token_hash, :now::timestamptz,
-                       :now::timestamptz, :hold_limit::smallint
+                       :now::timestamptz, :hold_limit::smallint, %3$s
                   FROM locked l
                 RETURNING *),
-            audit AS (%1$s SELECT i.tenant_id, i.id, 'insert', :actor, i.created_at, NULL, i.status, :reason FROM ins i),
+            ev AS (%1$s),
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT :event_id::uuid, i.tenant_id, i.id, :kind, i.created_at, i.service_id, i.resource_id,
-                              i.starts_at, i.status, i.sequence FROM ins i),
+                starts_at, status, sequence) AS (SELECT %2$s FROM ev e),
             outbox AS (%6$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM ins
-            """.formatted(AUDIT, "", OCCUPYING, COLUMNS, LOCK_DESKS, OUTBOX));
+            """.formatted(CREATED_EVENT, FROM_LOG, CREATED_HASH, COLUMNS, LOCK_DESKS, OUTBOX));
 
+    /**
+     * A change of status: the booking row is locked first ({@code cur}: it waits for a concurrent writer,
+     * then reads the latest version), so that the new event chains to the head it read; the update, its
+     * event and the outbox copies follow in the same statement.
+     */
     private static final NamedSql APPLY = new NamedSql("""
-            WITH upd AS (
+            WITH cur AS (
+                SELECT b.sequence, coalesce(b.audit_head, :genesis) AS previous_hash FROM scheduling_booking b
+                 WHERE b.tenant_id = :tenant AND b.id = :id::uuid AND b.status = :expected
+                   AND (NOT :need_unexpired OR b.hold_expires_at > :now::timestamptz)
+                   FOR UPDATE),
+            upd AS (
                 UPDATE scheduling_booking b
                    SET status = :to, hold_expires_at = CASE WHEN :to = 'HELD' THEN b.hold_expires_at END,
                        cancel_reason = COALESCE(:reason, b.cancel_reason), sequence = b.sequence + 1,
-                       updated_at = :now::timestamptz
-                 WHERE b.tenant_id = :tenant AND b.id = :id::uuid AND b.status = :expected
-                   AND (NOT :need_unexpired OR b.hold_expires_at > :now::timestamptz)
-                RETURNING b.*),
-            audit AS (%1$s SELECT u.tenant_id, u.id, :action, :actor, u.updated_at, :expected, u.status, :reason FROM upd u),
+                       updated_at = :now::timestamptz,
+                       audit_head = scheduling_booking_event_hash(b.tenant_id, b.id, b.sequence + 1, :event_id::uuid,
+                           :action, :kind, :actor, :now::timestamptz, :expected, :to, b.service_id, b.resource_id,
+                           b.starts_at, scheduling_digest(:reason), c.previous_hash)
+                  FROM cur c
+                 WHERE b.tenant_id = :tenant AND b.id = :id::uuid AND b.sequence = c.sequence
+                RETURNING b.*, c.previous_hash),
+            ev AS (%1$s SELECT u.tenant_id, u.id, u.sequence, :event_id::uuid, :action, :kind, :actor, u.updated_at,
+                       :expected, u.status, u.service_id, u.resource_id, u.starts_at, scheduling_digest(:reason), :reason,
+                       u.previous_hash, u.audit_head FROM upd u RETURNING *),
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT :event_id::uuid, u.tenant_id, u.id, :kind, u.updated_at, u.service_id, u.resource_id,
-                              u.starts_at, u.status, u.sequence FROM upd u),
-            outbox AS (%6$s FROM outbox_src e
+                starts_at, status, sequence) AS (SELECT %2$s FROM ev e),
+            outbox AS (%3$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM upd
-            """.formatted(AUDIT, "", "", "", "", OUTBOX));
+            """.formatted(EVENT, FROM_LOG, OUTBOX));
 
-    private static final NamedSql MOVE = new NamedSql("""
+    private static final NamedSql MOVE =
+            new NamedSql("""
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks, :id::uuid AS id,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
+            cur AS (
+                SELECT b.sequence, coalesce(b.audit_head, :genesis) AS previous_hash, b.starts_at AS previous_starts_at
+                  FROM scheduling_booking b, p
+                 WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = :expected_sequence AND b.status = 'BOOKED'
+                   FOR UPDATE OF b),
             chosen AS (
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
                  WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
@@ -226,35 +302,41 @@ public final class PostgresBookingStore implements BookingStore {
                 UPDATE scheduling_booking b
                    SET resource_id = c.desk, starts_at = :start::timestamptz, ends_at = :end::timestamptz,
                        busy_start = lower(p.busy), busy_end = upper(p.busy),
-                       sequence = b.sequence + 1, updated_at = p.now
-                  FROM p, locked c
-                 WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = :expected_sequence AND b.status = 'BOOKED'
-                RETURNING b.*),
-            audit AS (%1$s SELECT u.tenant_id, u.id, 'reschedule', :actor, u.updated_at, 'BOOKED', u.status, NULL FROM upd u),
-            before AS (SELECT b.starts_at FROM scheduling_booking b, p WHERE b.tenant_id = p.tenant AND b.id = p.id),
+                       sequence = b.sequence + 1, updated_at = p.now,
+                       audit_head = scheduling_booking_event_hash(b.tenant_id, b.id, b.sequence + 1, :event_id::uuid,
+                           'reschedule', 'RESCHEDULED', :actor, p.now, 'BOOKED', 'BOOKED', b.service_id, c.desk,
+                           :start::timestamptz, NULL, o.previous_hash)
+                  FROM p, locked c, cur o
+                 WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = o.sequence
+                RETURNING b.*, o.previous_hash, o.previous_starts_at),
+            ev AS (%1$s SELECT u.tenant_id, u.id, u.sequence, :event_id::uuid, 'reschedule', 'RESCHEDULED', :actor,
+                       u.updated_at, 'BOOKED', u.status, u.service_id, u.resource_id, u.starts_at, NULL, NULL,
+                       u.previous_hash, u.audit_head FROM upd u RETURNING *),
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence, previous_starts_at) AS (SELECT :event_id::uuid, u.tenant_id, u.id, 'RESCHEDULED',
-                              u.updated_at, u.service_id, u.resource_id, u.starts_at, u.status, u.sequence, o.starts_at
-                              FROM upd u, before o),
-            outbox AS (%6$s FROM outbox_src e
+                starts_at, status, sequence, previous_starts_at) AS (SELECT %2$s, u.previous_starts_at FROM ev e, upd u),
+            outbox AS (%5$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM upd
-            """.formatted(AUDIT, "", OCCUPYING, LOCK_DESKS, "", OUTBOX_MOVE));
+            """.formatted(EVENT, FROM_LOG, OCCUPYING, LOCK_DESKS, OUTBOX_MOVE));
 
     private static final NamedSql EXPIRE = new NamedSql("""
-            WITH expired AS (
-                UPDATE scheduling_booking b
-                   SET status = 'EXPIRED', hold_expires_at = NULL, sequence = b.sequence + 1, updated_at = :now::timestamptz
+            WITH expiring AS (
+                %1$s
                  WHERE b.tenant_id = :tenant AND b.status = 'HELD' AND b.hold_expires_at <= :now::timestamptz
-                RETURNING b.*),
-            audit AS (%1$s SELECT e.tenant_id, e.id, 'expire_hold', :actor, e.updated_at, 'HELD', e.status, NULL FROM expired e),
+                   FOR UPDATE),
+            expired AS (%2$s),
+            ev AS (%3$s),
             outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT gen_random_uuid(), e.tenant_id, e.id, 'HOLD_EXPIRED', e.updated_at, e.service_id,
-                              e.resource_id, e.starts_at, e.status, e.sequence FROM expired e),
-            outbox AS (%6$s FROM outbox_src e
+                starts_at, status, sequence) AS (SELECT %4$s FROM ev e),
+            outbox AS (%5$s FROM outbox_src e
                 CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
             SELECT * FROM expired
-            """.formatted(AUDIT, "", "", "", "", OUTBOX));
+            """.formatted(
+                    EXPIRING,
+                    EXPIRED.formatted(":actor", ":now::timestamptz"),
+                    EXPIRED_EVENTS.formatted(":actor"),
+                    FROM_LOG,
+                    OUTBOX));
 
     private static final NamedSql BUSY = new NamedSql("""
             SELECT x.resource_id, x.busy_start, x.busy_end
@@ -313,6 +395,7 @@ public final class PostgresBookingStore implements BookingStore {
         v.put("event_id", change.eventId().toString());
         v.put("kind", nb.status() == BookingStatus.HELD ? "HELD" : "BOOKED");
         v.put("hold_limit", nb.status() == BookingStatus.HELD ? nb.maxHolds() : null);
+        v.put("genesis", BookingEventHashes.GENESIS);
         for (int attempt = 1; ; attempt++) {
             try {
                 // First try: the short statement. Second (only if it found no desk or lost a race): the
@@ -367,6 +450,7 @@ public final class PostgresBookingStore implements BookingStore {
         v.put("actor", change.actor().toString());
         v.put("event_id", change.eventId().toString());
         v.put("kind", BookingEvent.kindFor(action).name());
+        v.put("genesis", BookingEventHashes.GENESIS);
         try {
             Optional<Booking> changed = one(APPLY, v);
             if (changed.isPresent()) {
@@ -422,6 +506,7 @@ public final class PostgresBookingStore implements BookingStore {
         v.put("expected_sequence", expectedSequence);
         v.put("actor", change.actor().toString());
         v.put("event_id", change.eventId().toString());
+        v.put("genesis", BookingEventHashes.GENESIS);
         for (int attempt = 1; ; attempt++) {
             try {
                 Optional<Booking> moved = one(MOVE, v);
@@ -448,6 +533,7 @@ public final class PostgresBookingStore implements BookingStore {
         v.put("tenant", tenant.value());
         v.put("now", now);
         v.put("actor", change.actor().toString());
+        v.put("genesis", BookingEventHashes.GENESIS);
         try {
             return all(EXPIRE, v);
         } catch (SQLException e) {
@@ -525,8 +611,9 @@ public final class PostgresBookingStore implements BookingStore {
                         + " SET usager_id = gen_random_uuid(), ants_number = NULL, idempotency_key = NULL,"
                         + " cancel_reason = NULL, updated_at = ? WHERE tenant_id = ? AND usager_id = ?::uuid"
                         + " AND status <> 'HELD' AND NOT (status = 'BOOKED' AND starts_at > ?) RETURNING id),"
-                        + " cleared AS (UPDATE scheduling_audit a SET detail = NULL FROM detached d"
-                        + " WHERE a.tenant_id = ? AND a.booking_id = d.id AND a.detail IS NOT NULL)"
+                        // The log lets only the detail go (its digest stays chained: the chain still verifies).
+                        + " cleared AS (UPDATE scheduling_booking_event e SET detail = NULL FROM detached d"
+                        + " WHERE e.tenant_id = ? AND e.booking_id = d.id AND e.detail IS NOT NULL)"
                         + " SELECT count(*) FROM detached")) {
             OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
             ps.setObject(1, at);
@@ -564,7 +651,8 @@ public final class PostgresBookingStore implements BookingStore {
         List<AuditEntry> out = new ArrayList<>();
         try (Connection c = connection();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT action, actor, at, from_status, to_status, detail FROM scheduling_audit WHERE tenant_id = ? AND booking_id = ?::uuid ORDER BY id")) {
+                        "SELECT action, actor, occurred_at, from_status, to_status, detail FROM scheduling_booking_event"
+                                + " WHERE tenant_id = ? AND booking_id = ?::uuid ORDER BY position")) {
             ps.setString(1, tenant.value());
             ps.setString(2, id.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -574,7 +662,7 @@ public final class PostgresBookingStore implements BookingStore {
                             id,
                             rs.getString("action"),
                             ActorRef.parse(rs.getString("actor")),
-                            instant(rs, "at"),
+                            instant(rs, "occurred_at"),
                             from == null ? null : BookingStatus.valueOf(from),
                             BookingStatus.valueOf(rs.getString("to_status")),
                             rs.getString("detail")));
@@ -586,47 +674,120 @@ public final class PostgresBookingStore implements BookingStore {
         return out;
     }
 
-    /** The booking's sequence and its trail's length read by one statement, so as of one snapshot. */
+    /**
+     * The booking row (its sequence and the head of its chain) and its whole log, read by one statement
+     * (one snapshot), then every link re-computed here ({@link BookingEventHashes}): an edited, swapped,
+     * deleted or added event, a truncated or deleted log, or a detail off its digest shows.
+     */
     @Override
     public AuditCheck verifyAudit(TenantId tenant, BookingId id) {
         try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement("SELECT b.sequence, (SELECT count(*) FROM scheduling_audit a"
-                        + " WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id) FROM scheduling_booking b"
-                        + " WHERE b.tenant_id = ? AND b.id = ?::uuid")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT b.sequence, b.audit_head, e.* FROM scheduling_booking b"
+                                + " LEFT JOIN scheduling_booking_event e ON e.tenant_id = b.tenant_id AND e.booking_id = b.id"
+                                + " WHERE b.tenant_id = ? AND b.id = ?::uuid ORDER BY e.position")) {
             ps.setString(1, tenant.value());
             ps.setString(2, id.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new NotFoundException("booking", id.toString());
                 }
-                return AuditCheck.of(id, rs.getLong(2), rs.getInt(1));
+                int sequence = rs.getInt("sequence");
+                String anchor = rs.getString("audit_head");
+                String previous = BookingEventHashes.GENESIS;
+                long entries = 0;
+                String problem = null;
+                do {
+                    if (rs.getObject("position") == null) {
+                        break; // no event at all
+                    }
+                    int position = rs.getInt("position");
+                    String hash = rs.getString("hash");
+                    String digest = rs.getString("detail_sha256");
+                    String detail = rs.getString("detail");
+                    if (problem == null) {
+                        problem = link(rs, entries, position, previous, hash, digest, detail);
+                    }
+                    previous = hash;
+                    entries++;
+                } while (rs.next());
+                AuditCheck counted = AuditCheck.of(id, entries, sequence);
+                if (counted.problem() != null) {
+                    return counted;
+                }
+                if (problem == null && !previous.equals(anchor == null ? BookingEventHashes.GENESIS : anchor)) {
+                    problem = "the last event's hash is not the head the booking records";
+                }
+                return problem == null ? counted : new AuditCheck(id, entries, sequence + 1L, problem);
             }
         } catch (SQLException e) {
             throw DataAccessException.translate("checking the audit trail", e);
         }
     }
 
+    /** What is wrong with the event at {@code rs} as the {@code index}-th link after {@code previous}. */
+    private static @Nullable String link(
+            ResultSet rs,
+            long index,
+            int position,
+            String previous,
+            String hash,
+            @Nullable String digest,
+            @Nullable String detail)
+            throws SQLException {
+        if (position != index) {
+            return "event at position " + position + " where " + index + " was expected";
+        }
+        if (!previous.equals(rs.getString("previous_hash"))) {
+            return "event " + position + " does not link to the event before it";
+        }
+        String expected = BookingEventHashes.hash(
+                rs.getString("tenant_id"),
+                rs.getObject("booking_id", UUID.class),
+                position,
+                rs.getObject("event_id", UUID.class),
+                rs.getString("action"),
+                rs.getString("kind"),
+                rs.getString("actor"),
+                instant(rs, "occurred_at"),
+                rs.getString("from_status"),
+                rs.getString("to_status"),
+                rs.getString("service_id"),
+                rs.getString("resource_id"),
+                instant(rs, "starts_at"),
+                digest,
+                previous);
+        if (!expected.equals(hash)) {
+            return "event " + position + " was altered: its hash does not match its content";
+        }
+        if (detail != null && !BookingEventHashes.digest(detail).equals(digest)) {
+            return "event " + position + "'s detail does not match its digest";
+        }
+        return null;
+    }
+
+    /**
+     * The booking's events, read from its log (the outbox holds copies, pruned once delivered): a
+     * reschedule's previous start is the start of the event before it.
+     */
     @Override
     public List<BookingEvent> outbox(TenantId tenant, BookingId id) {
         List<BookingEvent> out = new ArrayList<>();
         try (Connection c = connection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
-                        + " FROM gru_outbox o" + EVENT_BOOKING
-                        + " WHERE o.tenant_id = ? AND o.aggregate_type = 'booking'"
-                        + " AND o.aggregate_id = ? AND o.subscriber = ? ORDER BY o.stream_seq")) {
-            if (subscribers.length == 0) {
-                return out;
-            }
+                PreparedStatement ps = c.prepareStatement("SELECT event_id, tenant_id, booking_id, kind, occurred_at,"
+                        + " service_id, resource_id, starts_at, to_status AS status, position AS sequence,"
+                        + " CASE WHEN kind = 'RESCHEDULED' THEN lag(starts_at) OVER (ORDER BY position) END"
+                        + " AS previous_starts_at FROM scheduling_booking_event"
+                        + " WHERE tenant_id = ? AND booking_id = ?::uuid ORDER BY position")) {
             ps.setString(1, tenant.value());
             ps.setString(2, id.toString());
-            ps.setString(3, subscribers[0]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(event(rs));
                 }
             }
         } catch (SQLException e) {
-            throw DataAccessException.translate("reading the outbox", e);
+            throw DataAccessException.translate("reading the booking's events", e);
         }
         return out;
     }

@@ -13,9 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -29,6 +32,7 @@ import org.opengru.scheduling.hold.TrailEntry;
 import org.opengru.scheduling.hold.UpdateResult;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.Registration;
+import org.opengru.scheduling.registration.RegistrationEvent;
 import org.opengru.scheduling.registration.RegistrationId;
 import org.opengru.scheduling.registration.RegistrationStatus;
 import org.opengru.scheduling.registration.RegistrationStore;
@@ -62,7 +66,20 @@ public final class PostgresRegistrationStore implements RegistrationStore {
      * @param dataSource the commune's or the shared database (rows carry their tenant)
      */
     public PostgresRegistrationStore(DataSource dataSource) {
-        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "registration");
+        this(dataSource, Set.of());
+    }
+
+    /**
+     * A store that also writes each change's {@link RegistrationEvent} (a promotion from the waiting list
+     * included) to gru-core's outbox, in the change's transaction, once per subscriber (aggregate type {@code
+     * registration}), for gru-core's relay and webhooks.
+     *
+     * @param dataSource the commune's or the shared database, where gru-core's migrations ran first
+     * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}
+     * @throws IllegalArgumentException when a subscriber's name is blank or longer than 64 characters
+     */
+    public PostgresRegistrationStore(DataSource dataSource, Set<String> subscribers) {
+        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "registration", subscribers);
     }
 
     @Override
@@ -228,7 +245,9 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 }
                 throw e;
             }
-            db.append(c, Places.registered(r, actor));
+            TrailEntry registered = Places.registered(r, actor);
+            db.append(c, registered);
+            publish(c, r, registered);
             return new Outcome.Registered(r);
         });
     }
@@ -313,6 +332,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                     promoteFirst(c, s, entry.at()).ifPresent(promoted::add);
                 }
                 db.append(c, entry);
+                publish(c, next, entry);
                 return new UpdateResult.Updated<>(next, promoted);
             });
         } catch (PlaceTaken full) {
@@ -326,6 +346,23 @@ public final class PostgresRegistrationStore implements RegistrationStore {
 
         PlaceTaken() {
             super("the session is full", null, false, false);
+        }
+    }
+
+    private void publish(Connection c, Registration r, TrailEntry entry) throws SQLException {
+        Optional<RegistrationEvent> event = RegistrationEvent.of(r, entry);
+        if (event.isPresent()) {
+            RegistrationEvent e = event.get();
+            Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+            fields.put("registration", e.registration().toString());
+            fields.put("session", e.session().value());
+            fields.put("eventCode", e.event());
+            fields.put("status", e.status().name());
+            fields.put(
+                    "holdExpiresAt",
+                    e.holdExpiresAt() == null ? null : e.holdExpiresAt().toString());
+            fields.put("version", e.version());
+            db.publish(c, e, e.kind().name(), e.registration().toString(), fields);
         }
     }
 
@@ -370,7 +407,9 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                     continue;
                 }
             }
-            db.append(c, Places.promoted(p, at));
+            TrailEntry promoted = Places.promoted(p, at);
+            db.append(c, promoted);
+            publish(c, p, promoted);
             return Optional.of(p);
         }
     }

@@ -11,19 +11,24 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.hold.TrailEntry;
 import org.opengru.scheduling.hold.UpdateResult;
+import org.opengru.scheduling.reservation.DepositStatus;
 import org.opengru.scheduling.reservation.ReservableId;
 import org.opengru.scheduling.reservation.Reservation;
+import org.opengru.scheduling.reservation.ReservationEvent;
 import org.opengru.scheduling.reservation.ReservationId;
 import org.opengru.scheduling.reservation.ReservationStatus;
 import org.opengru.scheduling.reservation.ReservationStore;
@@ -43,7 +48,7 @@ public final class PostgresReservationStore implements ReservationStore {
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String COLUMNS = "tenant_id, id, reservable_id, usager_id, category, starts_at, ends_at,"
             + " status, price_cents, deposit_cents, required_pieces, piece_codes, piece_refs, hold_expires_at,"
-            + " payment_reference, decision_reason, version, created_at, updated_at";
+            + " payment_reference, decision_reason, version, created_at, updated_at, deposit_in_payment, deposit_status";
 
     private final ItemTrail db;
 
@@ -53,7 +58,19 @@ public final class PostgresReservationStore implements ReservationStore {
      * @param dataSource the commune's or the shared database (rows carry their tenant)
      */
     public PostgresReservationStore(DataSource dataSource) {
-        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "reservation");
+        this(dataSource, Set.of());
+    }
+
+    /**
+     * A store that also writes each change's {@link ReservationEvent} to gru-core's outbox, in the change's
+     * transaction, once per subscriber (aggregate type {@code reservation}), for gru-core's relay and webhooks.
+     *
+     * @param dataSource the commune's or the shared database, where gru-core's migrations ran first
+     * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}
+     * @throws IllegalArgumentException when a subscriber's name is blank or longer than 64 characters
+     */
+    public PostgresReservationStore(DataSource dataSource, Set<String> subscribers) {
+        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "reservation", subscribers);
     }
 
     @Override
@@ -62,7 +79,7 @@ public final class PostgresReservationStore implements ReservationStore {
             lock(c, r);
             Savepoint before = c.setSavepoint();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO scheduling_reservation (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(c, ps, r);
                 ps.executeUpdate();
             } catch (SQLException e) {
@@ -73,6 +90,7 @@ public final class PostgresReservationStore implements ReservationStore {
                 throw e;
             }
             db.append(c, entry);
+            publish(c, r, entry);
             return Optional.of(r);
         });
     }
@@ -83,9 +101,10 @@ public final class PostgresReservationStore implements ReservationStore {
             lock(c, next);
             Savepoint before = c.setSavepoint();
             int n;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_reservation SET status = ?,"
-                    + " piece_codes = ?, piece_refs = ?, hold_expires_at = ?, payment_reference = ?, decision_reason = ?,"
-                    + " version = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scheduling_reservation SET status = ?,"
+                            + " piece_codes = ?, piece_refs = ?, hold_expires_at = ?, payment_reference = ?, decision_reason = ?,"
+                            + " version = ?, updated_at = ?, deposit_status = ? WHERE tenant_id = ? AND id = ? AND version = ?")) {
                 ps.setString(1, next.status().name());
                 ps.setArray(
                         2,
@@ -102,9 +121,10 @@ public final class PostgresReservationStore implements ReservationStore {
                 ps.setString(6, next.decisionReason());
                 ps.setInt(7, next.version());
                 setInstant(ps, 8, next.updatedAt());
-                ps.setString(9, previous.tenant().value());
-                ps.setObject(10, previous.id().value());
-                ps.setInt(11, previous.version());
+                ps.setString(9, next.deposit().name());
+                ps.setString(10, previous.tenant().value());
+                ps.setObject(11, previous.id().value());
+                ps.setInt(12, previous.version());
                 n = ps.executeUpdate();
             } catch (SQLException e) {
                 if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
@@ -117,8 +137,25 @@ public final class PostgresReservationStore implements ReservationStore {
                 return new UpdateResult.Stale<Reservation>();
             }
             db.append(c, entry);
+            publish(c, next, entry);
             return new UpdateResult.Updated<>(next, List.of());
         });
+    }
+
+    private void publish(Connection c, Reservation r, TrailEntry entry) throws SQLException {
+        Optional<ReservationEvent> event = ReservationEvent.of(r, entry);
+        if (event.isPresent()) {
+            ReservationEvent e = event.get();
+            Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+            fields.put("reservation", e.reservation().toString());
+            fields.put("reservable", e.reservable().value());
+            fields.put("startsAt", e.start().toString());
+            fields.put("endsAt", e.end().toString());
+            fields.put("status", e.status().name());
+            fields.put("deposit", e.deposit().name());
+            fields.put("version", e.version());
+            db.publish(c, e, e.kind().name(), e.reservation().toString(), fields);
+        }
     }
 
     private static void lock(Connection c, Reservation r) throws SQLException {
@@ -152,6 +189,8 @@ public final class PostgresReservationStore implements ReservationStore {
         ps.setInt(17, r.version());
         setInstant(ps, 18, r.createdAt());
         setInstant(ps, 19, r.updatedAt());
+        ps.setBoolean(20, r.depositInPayment());
+        ps.setString(21, r.deposit().name());
     }
 
     @Override
@@ -249,6 +288,8 @@ public final class PostgresReservationStore implements ReservationStore {
                 ReservationStatus.valueOf(rs.getString("status")),
                 rs.getLong("price_cents"),
                 rs.getLong("deposit_cents"),
+                rs.getBoolean("deposit_in_payment"),
+                DepositStatus.valueOf(rs.getString("deposit_status")),
                 java.util.Set.copyOf(
                         Arrays.asList((String[]) rs.getArray("required_pieces").getArray())),
                 pieces,

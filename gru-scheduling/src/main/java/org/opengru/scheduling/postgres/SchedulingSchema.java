@@ -29,7 +29,9 @@ public final class SchedulingSchema {
             "db/opengru/scheduling/V4__waiting_list_and_rate_limit.sql",
             "db/opengru/scheduling/V5__waiting_list_offers.sql",
             "db/opengru/scheduling/V6__holds_per_person.sql",
-            "db/opengru/scheduling/V7__reservations_and_registrations.sql");
+            "db/opengru/scheduling/V7__reservations_and_registrations.sql",
+            "db/opengru/scheduling/V8__booking_event_log.sql",
+            "db/opengru/scheduling/V9__reservation_deposit.sql");
 
     private SchedulingSchema() {}
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.principal.ActorKind;
@@ -29,6 +30,7 @@ import org.opengru.scheduling.hold.Transition;
 import org.opengru.scheduling.hold.UpdateResult;
 import org.opengru.scheduling.internal.Check;
 import org.opengru.scheduling.registration.RegistrationRejectedException.Reason;
+import org.opengru.scheduling.registration.internal.Places;
 
 /**
  * Registers participants to event sessions: the store gives a place or a place on the waiting list, never
@@ -43,6 +45,7 @@ public final class RegistrationService {
     private final Representations representations;
     private final Clock clock;
     private final IdGenerator ids;
+    private final DomainEventPublisher events;
 
     /**
      * A service over these parts.
@@ -53,6 +56,27 @@ public final class RegistrationService {
      * @param ids the generator of registration ids
      */
     public RegistrationService(RegistrationStore store, Representations representations, Clock clock, IdGenerator ids) {
+        this(store, representations, clock, ids, DomainEventPublisher.none());
+    }
+
+    /**
+     * A service that publishes each change's {@link RegistrationEvent} (a place offered from the waiting list
+     * included) to in-process listeners once it is stored; the PostgreSQL store built with subscribers writes
+     * the same events, with the same ids, to gru-core's outbox for the webhooks.
+     *
+     * @param store the sessions and registrations
+     * @param representations who may act for whom (parents of a household, mandates)
+     * @param clock the one clock: deadlines, holds, trail
+     * @param ids the generator of registration ids
+     * @param events where the registration events go once stored (gru-core's {@code DomainEvents})
+     */
+    public RegistrationService(
+            RegistrationStore store,
+            Representations representations,
+            Clock clock,
+            IdGenerator ids,
+            DomainEventPublisher events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.store = Objects.requireNonNull(store, "store");
         this.representations = Objects.requireNonNull(representations, "representations");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,7 +102,7 @@ public final class RegistrationService {
      * @throws org.opengru.core.error.ValidationException when the capacity is below the places already taken
      */
     public List<Registration> declare(EventSession session) {
-        return store.saveSession(session, clock.instant());
+        return promoted(store.saveSession(session, clock.instant()));
     }
 
     /**
@@ -133,7 +157,7 @@ public final class RegistrationService {
                 now);
         RegistrationStore.Outcome outcome = store.register(candidate, by.ref());
         if (outcome instanceof RegistrationStore.Outcome.Registered r) {
-            return r.registration();
+            return told(r.registration(), Places.registered(r.registration(), by.ref()));
         }
         if (outcome instanceof RegistrationStore.Outcome.PersonLimitReached limit) {
             throw new RegistrationRejectedException(
@@ -210,11 +234,9 @@ public final class RegistrationService {
             if (current.paid()) {
                 Registration same =
                         current.next(current.status(), current.holdExpiresAt(), current.paymentReference(), now);
-                if (store.update(
-                                current,
-                                same,
-                                entry(same, "duplicate_payment_refund_due", payments.ref(), current, ref.value()))
-                        instanceof UpdateResult.Updated<Registration>) {
+                TrailEntry dup = entry(same, "duplicate_payment_refund_due", payments.ref(), current, ref.value());
+                if (store.update(current, same, dup) instanceof UpdateResult.Updated<Registration> u) {
+                    told(u, dup);
                     return PaymentOutcome.REFUND_DUE;
                 }
                 continue;
@@ -228,9 +250,10 @@ public final class RegistrationService {
                         payments.toString(),
                         g -> placeFree ? holds(g, current, now) : g == Guard.PLACE_TAKEN);
                 Registration next = current.next(t.to(), null, ref.value(), now);
-                UpdateResult<Registration> r = store.update(
-                        current, next, entry(next, "confirm_payment", payments.ref(), current, ref.value()));
-                if (r instanceof UpdateResult.Updated<Registration>) {
+                TrailEntry paid = entry(next, "confirm_payment", payments.ref(), current, ref.value());
+                UpdateResult<Registration> r = store.update(current, next, paid);
+                if (r instanceof UpdateResult.Updated<Registration> u) {
+                    told(u, paid);
                     return t.to() == RegistrationStatus.REFUND_DUE
                             ? PaymentOutcome.REFUND_DUE
                             : current.status() == RegistrationStatus.EXPIRED
@@ -257,9 +280,9 @@ public final class RegistrationService {
         ActorRef reaper = new ActorRef(ActorKind.SYSTEM, "hold-reaper");
         for (Registration r : store.overdueHolds(tenant, now)) {
             Registration next = r.next(RegistrationStatus.EXPIRED, null, null, now);
-            if (store.update(r, next, entry(next, "expire_hold", reaper, r, null))
-                    instanceof UpdateResult.Updated<Registration> u) {
-                expired.add(u.item());
+            TrailEntry lapsed = entry(next, "expire_hold", reaper, r, null);
+            if (store.update(r, next, lapsed) instanceof UpdateResult.Updated<Registration> u) {
+                expired.add(told(u, lapsed));
             }
         }
         return expired;
@@ -279,12 +302,32 @@ public final class RegistrationService {
                     default -> holds(g, current, now);
                 });
         Registration next = current.next(t.to(), null, current.paymentReference(), now);
-        UpdateResult<Registration> r = store.update(
-                current, next, entry(next, action.name().toLowerCase(Locale.ROOT), by.ref(), current, detail));
+        TrailEntry moved = entry(next, action.name().toLowerCase(Locale.ROOT), by.ref(), current, detail);
+        UpdateResult<Registration> r = store.update(current, next, moved);
         if (r instanceof UpdateResult.Updated<Registration> u) {
-            return u.item();
+            return told(u, moved);
         }
         throw new ConcurrentUpdateException("registration", id.toString(), current.version(), -1);
+    }
+
+    /** Publishes the change's event, then those of the people it promoted, once the store wrote them. */
+    private Registration told(UpdateResult.Updated<Registration> written, TrailEntry entry) {
+        told(written.item(), entry);
+        promoted(written.promoted());
+        return written.item();
+    }
+
+    private Registration told(Registration written, TrailEntry entry) {
+        RegistrationEvent.of(written, entry).ifPresent(e -> events.publish(List.of(e)));
+        return written;
+    }
+
+    /** The offers (or places) given from the waiting list, told as the stores wrote them. */
+    private List<Registration> promoted(List<Registration> promoted) {
+        for (Registration p : promoted) {
+            told(p, Places.promoted(p, p.updatedAt()));
+        }
+        return promoted;
     }
 
     private static boolean holds(Guard g, Registration r, Instant now) {

@@ -44,6 +44,7 @@ public record Reservable(
         Duration maxHorizon,
         Map<UsagerCategory, Tariff> tariffs,
         long depositCents,
+        boolean depositInPayment,
         Set<String> requiredPieces,
         Set<TeamId> teams,
         Duration paymentHold) {
@@ -65,6 +66,8 @@ public record Reservable(
      * @param maxHorizon how far ahead a reservation may start, 1 day to 3 years
      * @param tariffs the tariff of each category admitted, at least one
      * @param depositCents the deposit (caution) in euro cents, 0 for none
+     * @param depositInPayment whether the resident pays the deposit online with the price (else the commune
+     *     takes it apart, a cheque de caution for instance)
      * @param requiredPieces the codes of the pieces to provide (attestation d'assurance...)
      * @param teams the teams whose agents approve, at least one
      * @param paymentHold how long an approved reservation waits for its payment, 5 minutes to 60 days
@@ -134,6 +137,7 @@ public record Reservable(
         private Duration maxHorizon = Duration.ofDays(365);
         private final Map<UsagerCategory, Tariff> tariffs = new EnumMap<>(UsagerCategory.class);
         private long depositCents;
+        private boolean depositInPayment;
         private final Set<String> pieces = new LinkedHashSet<>();
         private final Set<TeamId> teams = new LinkedHashSet<>();
         private Duration paymentHold = Duration.ofDays(2);
@@ -237,6 +241,17 @@ public record Reservable(
         }
 
         /**
+         * The deposit is paid online with the price (counted in {@link Reservation#amountDueCents()}); by
+         * default the commune takes it apart and an agent records it received.
+         *
+         * @return this builder
+         */
+        public Builder depositInPayment() {
+            this.depositInPayment = true;
+            return this;
+        }
+
+        /**
          * Adds a piece to provide before approval (attestation d'assurance...).
          *
          * @param code the piece's code, as {@link #PIECE_CODE}
@@ -292,6 +307,7 @@ public record Reservable(
                     maxHorizon,
                     tariffs,
                     depositCents,
+                    depositInPayment,
                     pieces,
                     teams,
                     paymentHold);

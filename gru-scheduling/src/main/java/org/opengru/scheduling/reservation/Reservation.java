@@ -9,8 +9,9 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
 
 /**
- * A reservation of a room or equipment over {@code [start, end)}. {@code priceCents} is the amount due
- * (the tariff of its category), {@code depositCents} the deposit (caution) asked besides; the pieces it
+ * A reservation of a room or equipment over {@code [start, end)}. {@code priceCents} is the price (the
+ * tariff of its category), {@code depositCents} the deposit (caution) asked besides, paid with the price
+ * when {@code depositInPayment} ({@link #amountDueCents()}) and followed in {@code deposit}; the pieces it
  * requires are listed by code, those provided map a code to the document's reference (in gru-documents
  * or elsewhere: this module keeps the reference only). {@code version} counts its changes, one trail entry
  * each.
@@ -26,6 +27,8 @@ public record Reservation(
         ReservationStatus status,
         long priceCents,
         long depositCents,
+        boolean depositInPayment,
+        DepositStatus deposit,
         Set<String> requiredPieces,
         Map<String, String> providedPieces,
         @Nullable Instant holdExpiresAt,
@@ -48,6 +51,9 @@ public record Reservation(
      * @param status where it stands
      * @param priceCents the amount due in euro cents
      * @param depositCents the deposit (caution) asked besides, in euro cents
+     * @param depositInPayment whether the deposit is paid with the price ({@link #amountDueCents()}), as the
+     *     reservable's rules say; else the commune takes it apart
+     * @param deposit where the deposit stands ({@link DepositStatus#NONE} when none is asked)
      * @param requiredPieces the codes of the pieces required
      * @param providedPieces the pieces provided: code to document reference
      * @param holdExpiresAt when an approved, unpaid reservation releases its period; {@code null} otherwise
@@ -71,6 +77,35 @@ public record Reservation(
         return requiredPieces.stream()
                 .filter(p -> !providedPieces.containsKey(p))
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * What the resident pays online: the price, plus the deposit when the reservable's rules put it in the
+     * payment.
+     *
+     * @return the amount in euro cents
+     */
+    public long amountDueCents() {
+        return priceCents + (depositInPayment ? depositCents : 0);
+    }
+
+    /**
+     * The same reservation with its deposit in another state, same version (to be written with the change
+     * it is part of).
+     *
+     * @param status the deposit's new state
+     * @return a new record; this one is unchanged
+     */
+    public Reservation withDeposit(DepositStatus status) {
+        return copy(
+                this.status,
+                providedPieces,
+                holdExpiresAt,
+                paymentReference,
+                decisionReason,
+                status,
+                version,
+                updatedAt);
     }
 
     /**
@@ -99,7 +134,7 @@ public record Reservation(
             @Nullable String paymentReference,
             @Nullable String decisionReason,
             Instant at) {
-        return copy(status, providedPieces, holdExpiresAt, paymentReference, decisionReason, at);
+        return copy(status, providedPieces, holdExpiresAt, paymentReference, decisionReason, deposit, version + 1, at);
     }
 
     /**
@@ -113,7 +148,7 @@ public record Reservation(
     public Reservation withPiece(String code, String documentReference, Instant at) {
         Map<String, String> pieces = new TreeMap<>(providedPieces);
         pieces.put(code, documentReference);
-        return copy(status, pieces, holdExpiresAt, paymentReference, decisionReason, at);
+        return copy(status, pieces, holdExpiresAt, paymentReference, decisionReason, deposit, version + 1, at);
     }
 
     private Reservation copy(
@@ -122,6 +157,8 @@ public record Reservation(
             @Nullable Instant holdExpiresAt,
             @Nullable String paymentReference,
             @Nullable String decisionReason,
+            DepositStatus deposit,
+            int version,
             Instant at) {
         return new Reservation(
                 id,
@@ -134,12 +171,14 @@ public record Reservation(
                 status,
                 priceCents,
                 depositCents,
+                depositInPayment,
+                deposit,
                 requiredPieces,
                 pieces,
                 holdExpiresAt,
                 paymentReference,
                 decisionReason,
-                version + 1,
+                version,
                 createdAt,
                 at);
     }

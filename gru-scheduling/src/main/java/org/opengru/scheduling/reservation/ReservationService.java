@@ -14,6 +14,7 @@ import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
+import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.principal.ActorKind;
@@ -48,6 +49,7 @@ public final class ReservationService {
     private final Representations representations;
     private final Clock clock;
     private final IdGenerator ids;
+    private final DomainEventPublisher events;
 
     private record ReservableKey(TenantId tenant, ReservableId id) {}
 
@@ -67,6 +69,30 @@ public final class ReservationService {
             Representations representations,
             Clock clock,
             IdGenerator ids) {
+        this(store, reservables, representations, clock, ids, DomainEventPublisher.none());
+    }
+
+    /**
+     * A service that publishes each change's {@link ReservationEvent} to in-process listeners once it is
+     * stored (the PostgreSQL store built with subscribers writes the same events, with the same ids, to
+     * gru-core's outbox for the webhooks).
+     *
+     * @param store the reservations
+     * @param reservables the rooms and equipment of every collectivité served
+     * @param representations who may act for whom (household members, mandates)
+     * @param clock the one clock: horizons, holds, deadlines, trail
+     * @param ids the generator of reservation ids
+     * @param events where the reservation events go once stored (gru-core's {@code DomainEvents})
+     * @throws ValidationException naming {@code reservables} when one is listed twice for a collectivité
+     */
+    public ReservationService(
+            ReservationStore store,
+            List<Reservable> reservables,
+            Representations representations,
+            Clock clock,
+            IdGenerator ids,
+            DomainEventPublisher events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.store = Objects.requireNonNull(store, "store");
         for (Reservable r : reservables) {
             if (catalogue.put(new ReservableKey(r.tenant(), r.id()), r) != null) {
@@ -134,6 +160,8 @@ public final class ReservationService {
                 ReservationStatus.REQUESTED,
                 price,
                 r.depositCents(),
+                r.depositInPayment() && r.depositCents() > 0,
+                r.depositCents() > 0 ? DepositStatus.DUE : DepositStatus.NONE,
                 r.requiredPieces(),
                 request.providedPieces(),
                 null,
@@ -154,7 +182,7 @@ public final class ReservationService {
                         r.name() + " is already reserved over part of " + request.start() + " – " + request.end());
             }
         }
-        return inserted.get();
+        return told(inserted.get(), entry);
     }
 
     /** The price of the request, after checking every rule; nothing is written. */
@@ -356,7 +384,8 @@ public final class ReservationService {
                         clock.instant());
                 TrailEntry entry =
                         entry(same, "duplicate_payment_refund_due", payments.ref(), current.status(), ref.value());
-                if (store.update(current, same, entry) instanceof UpdateResult.Updated<Reservation>) {
+                if (store.update(current, same, entry) instanceof UpdateResult.Updated<Reservation> u) {
+                    told(u.item(), entry);
                     return PaymentOutcome.REFUND_DUE;
                 }
                 continue;
@@ -371,9 +400,23 @@ public final class ReservationService {
                     payments.toString(),
                     g -> holds(g, current, r, now));
             Reservation next = current.next(t.to(), null, ref.value(), current.decisionReason(), now);
-            UpdateResult<Reservation> result = store.update(
-                    current, next, entry(next, "confirm_payment", payments.ref(), current.status(), ref.value()));
-            if (result instanceof UpdateResult.Updated<Reservation>) {
+            if (t.to() == ReservationStatus.CONFIRMED
+                    && current.depositInPayment()
+                    && current.deposit() == DepositStatus.DUE) {
+                next = next.withDeposit(DepositLifecycle.TABLE
+                        .move(
+                                id.toString(),
+                                DepositStatus.DUE,
+                                DepositAction.RECEIVE,
+                                Role.SYSTEM,
+                                payments.toString(),
+                                g -> true)
+                        .to());
+            }
+            TrailEntry paidEntry = entry(next, "confirm_payment", payments.ref(), current.status(), ref.value());
+            UpdateResult<Reservation> result = store.update(current, next, paidEntry);
+            if (result instanceof UpdateResult.Updated<Reservation> u) {
+                told(u.item(), paidEntry);
                 if (t.to() == ReservationStatus.REFUND_DUE) {
                     return PaymentOutcome.REFUND_DUE;
                 }
@@ -391,11 +434,10 @@ public final class ReservationService {
                         payments.toString(),
                         g -> g == Guard.PLACE_TAKEN);
                 Reservation refund = current.next(taken.to(), null, ref.value(), current.decisionReason(), now);
-                if (store.update(
-                                current,
-                                refund,
-                                entry(refund, "confirm_payment", payments.ref(), current.status(), ref.value()))
-                        instanceof UpdateResult.Updated<Reservation>) {
+                TrailEntry refundEntry =
+                        entry(refund, "confirm_payment", payments.ref(), current.status(), ref.value());
+                if (store.update(current, refund, refundEntry) instanceof UpdateResult.Updated<Reservation> u) {
+                    told(u.item(), refundEntry);
                     return PaymentOutcome.REFUND_DUE;
                 }
             }
@@ -416,9 +458,9 @@ public final class ReservationService {
         ActorRef reaper = new ActorRef(ActorKind.SYSTEM, "hold-reaper");
         for (Reservation r : store.overdueHolds(tenant, now)) {
             Reservation next = r.next(ReservationStatus.EXPIRED, null, null, r.decisionReason(), now);
-            if (store.update(r, next, entry(next, "expire_hold", reaper, r.status(), null))
-                    instanceof UpdateResult.Updated<Reservation> u) {
-                expired.add(u.item());
+            TrailEntry entry = entry(next, "expire_hold", reaper, r.status(), null);
+            if (store.update(r, next, entry) instanceof UpdateResult.Updated<Reservation> u) {
+                expired.add(told(u.item(), entry));
             }
         }
         return expired;
@@ -437,25 +479,136 @@ public final class ReservationService {
                 ? detail
                 : current.decisionReason();
         Reservation next = current.next(t.to(), hold, current.paymentReference(), reason, now);
-        return written(
-                store.update(
-                        current,
-                        next,
-                        entry(
-                                next,
-                                action.name().toLowerCase(java.util.Locale.ROOT),
-                                by.ref(),
-                                current.status(),
-                                detail)),
-                id);
+        // A deposit paid with the reservation goes back with the rest of the payment.
+        if (current.depositInPayment()
+                && t.to() == ReservationStatus.REFUND_DUE
+                && current.deposit() == DepositStatus.HELD) {
+            next = next.withDeposit(DepositStatus.RETURN_DUE);
+        } else if (current.depositInPayment()
+                && action == ReservationAction.RECORD_REFUND
+                && current.deposit() == DepositStatus.RETURN_DUE) {
+            next = next.withDeposit(DepositStatus.RETURNED);
+        }
+        TrailEntry entry =
+                entry(next, action.name().toLowerCase(java.util.Locale.ROOT), by.ref(), current.status(), detail);
+        return told(written(store.update(current, next, entry), id), entry);
+    }
+
+    /**
+     * The deposit taken apart (a cheque de caution) was received: an agent records it. A deposit paid with
+     * the reservation is received when the payment is confirmed, not here.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the reservation
+     * @return the reservation, its deposit HELD
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when the agent is not of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the deposit is not due, or is paid online
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
+     */
+    public Reservation receiveDeposit(AgentPrincipal agent, ReservationId id) {
+        return moveDeposit(agent, id, DepositAction.RECEIVE, null);
+    }
+
+    /**
+     * The deposit is to be given back (the room or equipment came back as it left): the comptable public
+     * makes the refund, the state says so until an agent records it done.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the reservation
+     * @return the reservation, its deposit RETURN_DUE
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when the agent is not of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the deposit is not held
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
+     */
+    public Reservation returnDeposit(AgentPrincipal agent, ReservationId id) {
+        return moveDeposit(agent, id, DepositAction.RETURN, null);
+    }
+
+    /**
+     * The deposit is kept (damage, equipment missing), with the reason the usager will read.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the reservation
+     * @param reason why, in plain French, up to 2000 characters
+     * @return the reservation, its deposit KEPT
+     * @throws ValidationException when the reason is blank or too long
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when the agent is not of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the deposit is not held
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
+     */
+    public Reservation keepDeposit(AgentPrincipal agent, ReservationId id, String reason) {
+        return moveDeposit(agent, id, DepositAction.KEEP, Check.text("reason", reason, 2000));
+    }
+
+    /**
+     * The comptable public gave the deposit back: an agent records it, with the refund's reference.
+     *
+     * @param agent an agent of the reservable's teams
+     * @param id the reservation
+     * @param refundReference the refund's reference, up to 200 characters
+     * @return the reservation, its deposit RETURNED
+     * @throws ValidationException when the reference is blank or too long
+     * @throws org.opengru.core.error.NotFoundException when the collectivité has no such reservation
+     * @throws AccessDeniedException when the agent is not of the reservable's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when the deposit is not to be returned
+     * @throws ConcurrentUpdateException when another node changed the reservation meanwhile: read it again
+     */
+    public Reservation recordDepositReturned(AgentPrincipal agent, ReservationId id, String refundReference) {
+        return moveDeposit(
+                agent, id, DepositAction.RECORD_RETURNED, Check.text("refundReference", refundReference, 200));
+    }
+
+    private Reservation moveDeposit(
+            AgentPrincipal agent, ReservationId id, DepositAction action, @Nullable String detail) {
+        Reservation current = find(agent.tenant(), id);
+        Reservable r = reservable(current.tenant(), current.reservable());
+        String operation = action.name().toLowerCase(java.util.Locale.ROOT) + " the deposit of";
+        if (r.teams().stream().noneMatch(agent::memberOf)) {
+            throw new AccessDeniedException(agent.toString(), operation, "reservation of", r.id().value());
+        }
+        if (action == DepositAction.RECEIVE && current.depositInPayment()) {
+            throw new org.opengru.core.error.IllegalTransitionException(
+                    "deposit",
+                    id.toString(),
+                    current.deposit().name(),
+                    action.name(),
+                    agent.toString(),
+                    "it is paid online with the reservation: received when the payment is confirmed");
+        }
+        Transition<DepositStatus, DepositAction> t = DepositLifecycle.TABLE.move(
+                id.toString(), current.deposit(), action, Role.AGENT, agent.toString(), g -> true);
+        Reservation next = current.next(
+                        current.status(),
+                        current.holdExpiresAt(),
+                        current.paymentReference(),
+                        current.decisionReason(),
+                        clock.instant())
+                .withDeposit(t.to());
+        String name = switch (action) {
+            case RECEIVE -> "receive_deposit";
+            case RETURN -> "return_deposit";
+            case KEEP -> "keep_deposit";
+            case RECORD_RETURNED -> "record_deposit_returned";
+        };
+        TrailEntry entry = entry(next, name, agent.ref(), current.status(), detail);
+        return told(written(store.update(current, next, entry), id), entry);
+    }
+
+    /** Publishes the change's event, if it has one, once the store returned it written. */
+    private Reservation told(Reservation written, TrailEntry entry) {
+        ReservationEvent.of(written, entry).ifPresent(e -> events.publish(List.of(e)));
+        return written;
     }
 
     private static boolean holds(Guard g, Reservation r, Reservable reservable, Instant now) {
         boolean pieces = r.missingPieces().isEmpty();
         return switch (g) {
             case ALWAYS -> true;
-            case PIECES_PROVIDED_PAYMENT_DUE -> pieces && r.priceCents() > 0;
-            case PIECES_PROVIDED_NOTHING_DUE -> pieces && r.priceCents() == 0;
+            case PIECES_PROVIDED_PAYMENT_DUE -> pieces && r.amountDueCents() > 0;
+            case PIECES_PROVIDED_NOTHING_DUE -> pieces && r.amountDueCents() == 0;
             case BEFORE_DEADLINE -> now.isBefore(r.start());
             case BEFORE_DEADLINE_PAID -> now.isBefore(r.start()) && r.paid();
             case BEFORE_DEADLINE_UNPAID -> now.isBefore(r.start()) && !r.paid();

@@ -36,6 +36,7 @@ import org.opengru.core.usager.UsagerStore;
 import org.opengru.scheduling.hold.PaymentOutcome;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.Registration;
+import org.opengru.scheduling.registration.RegistrationEvent;
 import org.opengru.scheduling.registration.RegistrationRejectedException;
 import org.opengru.scheduling.registration.RegistrationService;
 import org.opengru.scheduling.registration.RegistrationStatus;
@@ -92,6 +93,15 @@ public abstract class RegistrationContract {
     private RegistrationService service(RegistrationStore s) {
         return new RegistrationService(
                 s, new Representations(usagers, MandateStore.inMemory()), clock, IdGenerator.create(clock));
+    }
+
+    private RegistrationService service(RegistrationStore s, List<RegistrationEvent> told) {
+        return new RegistrationService(
+                s,
+                new Representations(usagers, MandateStore.inMemory()),
+                clock,
+                IdGenerator.create(clock),
+                events -> events.forEach(e -> told.add((RegistrationEvent) e)));
     }
 
     protected static UsagerId newUsager() {
@@ -214,6 +224,127 @@ public abstract class RegistrationContract {
         assertThat(service.confirmPayment(TENANT, second.id(), "op-2")).isEqualTo(PaymentOutcome.ALREADY_RECORDED);
         assertThat(store.taken(TENANT, WEEK_1)).isEqualTo(1);
         assertThat(service.recordRefund(AGENT, first.id(), "mandat-9").status()).isEqualTo(RegistrationStatus.REFUNDED);
+    }
+
+    /**
+     * Issue 23: a place offered from the waiting list is held for its payment and, unpaid, lapses to the
+     * next person; never lost. Eight sessions of one place, each held by an unpaid registration with two
+     * people waiting; past the hold, two nodes reap at once while late payments arrive for half of them:
+     * every session still has exactly one place taken, by the payer or by the next person, who is offered
+     * it with a deadline (always, where no payment came). Then the offers lapse unpaid on both nodes at
+     * once: each goes to the third person.
+     */
+    @Test
+    void anOfferedPlaceIsHeldForItsPaymentAndLapsesToTheNextPersonAcrossNodes() throws Exception {
+        List<RegistrationEvent> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RegistrationService nodeA = service(store, told);
+        RegistrationService nodeB = service(secondNode(), told);
+        List<List<Registration>> queues = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            SessionId week = SessionId.of("ete-2027-offre-" + i);
+            nodeA.declare(camp(week, 1, 8_000));
+            List<Registration> queue = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                UsagerId u = newUsager();
+                queue.add((k % 2 == 0 ? nodeA : nodeB).register(Principal.usager(TENANT, u), week, u));
+            }
+            assertThat(queue)
+                    .extracting(Registration::status)
+                    .containsExactly(
+                            RegistrationStatus.AWAITING_PAYMENT,
+                            RegistrationStatus.WAITING,
+                            RegistrationStatus.WAITING);
+            queues.add(queue);
+        }
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CyclicBarrier start = new CyclicBarrier(4);
+            List<Future<?>> running = new ArrayList<>();
+            running.add(pool.submit(() -> {
+                start.await();
+                return nodeA.expireHolds(TENANT);
+            }));
+            running.add(pool.submit(() -> {
+                start.await();
+                return nodeB.expireHolds(TENANT);
+            }));
+            for (int half = 0; half < 2; half++) {
+                int from = half * 2;
+                RegistrationService node = half == 0 ? nodeB : nodeA;
+                running.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = from; i < from + 2; i++) { // sessions 0 to 3 are paid late; 4 to 7 never
+                        Registration holder = queues.get(i).get(0);
+                        node.confirmPayment(TENANT, holder.id(), "op-late-" + i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        int offered = 0;
+        for (int i = 0; i < queues.size(); i++) {
+            List<Registration> queue = queues.get(i);
+            SessionId week = queue.get(0).session();
+            Registration holder = nodeA.find(TENANT, queue.get(0).id());
+            Registration next = nodeA.find(TENANT, queue.get(1).id());
+            assertThat(store.taken(TENANT, week)).as("places taken in " + week).isEqualTo(1);
+            assertThat(store.ofSession(TENANT, week).stream()
+                            .filter(r -> r.status().takesPlace()))
+                    .hasSize(1);
+            if (holder.status() == RegistrationStatus.CONFIRMED) {
+                assertThat(i).as("confirmed only by a payment").isLessThan(4);
+                assertThat(next.status()).isEqualTo(RegistrationStatus.WAITING);
+            } else {
+                // The place went on: unpaid, or the payment came after the offer and is to be refunded.
+                assertThat(holder.status())
+                        .isEqualTo(i < 4 ? RegistrationStatus.REFUND_DUE : RegistrationStatus.EXPIRED);
+                assertThat(next.status()).isEqualTo(RegistrationStatus.AWAITING_PAYMENT);
+                assertThat(next.holdExpiresAt()).isAfter(clock.instant());
+                offered++;
+            }
+        }
+        assertThat(told.stream().filter(e -> e.kind() == RegistrationEvent.Kind.OFFERED))
+                .as("one OFFERED event per place offered")
+                .hasSize(offered);
+
+        // The offers are not paid: each lapses, on both nodes at once, to the third person.
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        ExecutorService reapers = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<List<Registration>> a = reapers.submit(() -> {
+                start.await();
+                return nodeA.expireHolds(TENANT);
+            });
+            Future<List<Registration>> b = reapers.submit(() -> {
+                start.await();
+                return nodeB.expireHolds(TENANT);
+            });
+            assertThat(a.get(60, TimeUnit.SECONDS).size()
+                            + b.get(60, TimeUnit.SECONDS).size())
+                    .as("each offer lapsed once")
+                    .isEqualTo(offered);
+        } finally {
+            reapers.shutdownNow();
+        }
+        for (List<Registration> queue : queues) {
+            SessionId week = queue.get(0).session();
+            assertThat(store.taken(TENANT, week)).isEqualTo(1);
+            if (nodeA.find(TENANT, queue.get(1).id()).status() == RegistrationStatus.EXPIRED) {
+                Registration third = nodeA.find(TENANT, queue.get(2).id());
+                assertThat(third.status()).isEqualTo(RegistrationStatus.AWAITING_PAYMENT);
+                assertThat(nodeB.confirmPayment(TENANT, third.id(), "op-third-" + week.value()))
+                        .isEqualTo(PaymentOutcome.ACCEPTED);
+            }
+        }
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.opengru.core.usager.MandateStore;
 import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.scheduling.hold.PaymentOutcome;
+import org.opengru.scheduling.reservation.DepositStatus;
 import org.opengru.scheduling.reservation.OpeningRule;
 import org.opengru.scheduling.reservation.Reservable;
 import org.opengru.scheduling.reservation.ReservableId;
@@ -71,6 +72,8 @@ public abstract class ReservationContract {
     public static final AgentPrincipal AGENT =
             Principal.agent(TENANT, AgentId.of("agent-1"), java.util.Set.of(ASSOCIATIONS));
     public static final String INSURANCE = "attestation-assurance";
+    /** A room whose deposit is paid online with the price. */
+    public static final ReservableId GYM = ReservableId.of("gymnase");
 
     protected final MutableClock clock = new MutableClock(T0);
     protected ReservationStore store;
@@ -100,6 +103,23 @@ public abstract class ReservationContract {
     }
     // end::reservable[]
 
+    /**
+     * A room whose deposit (caution) the resident pays online with the price, as its rules say.
+     *
+     * @return the gymnasium
+     */
+    public static Reservable gym() {
+        return Reservable.builder(TENANT, GYM, "Gymnase")
+                .openingRule(new OpeningRule(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(22, 0)))
+                .durations(Duration.ofHours(2), Duration.ofDays(3))
+                .tariff(UsagerCategory.RESIDENT, new Tariff(10_000, 0))
+                .tariff(UsagerCategory.ASSOCIATION, Tariff.FREE)
+                .depositCents(30_000)
+                .depositInPayment()
+                .team(ASSOCIATIONS)
+                .build();
+    }
+
     @BeforeEach
     void setUp() {
         store = newStore();
@@ -110,7 +130,7 @@ public abstract class ReservationContract {
     private ReservationService service(ReservationStore s) {
         return new ReservationService(
                 s,
-                List.of(hall()),
+                List.of(hall(), gym()),
                 new Representations(usagers, MandateStore.inMemory()),
                 clock,
                 IdGenerator.create(clock));
@@ -205,6 +225,76 @@ public abstract class ReservationContract {
                 request(association, UsagerCategory.ASSOCIATION, at(5, 10), at(5, 18)));
         assertThat(r.priceCents()).isZero();
         assertThat(service.approve(AGENT, r.id()).status()).isEqualTo(ReservationStatus.CONFIRMED);
+    }
+
+    /**
+     * Issue 23: a deposit paid online is counted in the amount paid, even when the tariff is free, received
+     * with the payment, and given back through the comptable public (RETURN_DUE until an agent records it).
+     */
+    @Test
+    void aDepositPaidOnlineIsCountedInTheAmountAndFollowedUntilReturned() {
+        UsagerId association = newUsager();
+        Reservation r = service.request(
+                Principal.usager(TENANT, association),
+                new ReservationRequest(
+                        TENANT, GYM, association, UsagerCategory.ASSOCIATION, at(5, 10), at(5, 18), Map.of()));
+        assertThat(r.priceCents()).isZero();
+        assertThat(r.amountDueCents()).isEqualTo(30_000);
+        assertThat(r.deposit()).isEqualTo(DepositStatus.DUE);
+        Reservation approved = service.approve(AGENT, r.id());
+        assertThat(approved.status()).as("the deposit is to pay").isEqualTo(ReservationStatus.AWAITING_PAYMENT);
+        assertThatThrownBy(() -> service.receiveDeposit(AGENT, r.id()))
+                .as("received with the payment, not by hand")
+                .isInstanceOf(IllegalTransitionException.class);
+
+        assertThat(service.confirmPayment(TENANT, r.id(), "op-gym-1")).isEqualTo(PaymentOutcome.ACCEPTED);
+        assertThat(service.find(TENANT, r.id()).deposit()).isEqualTo(DepositStatus.HELD);
+        assertThat(service.returnDeposit(AGENT, r.id()).deposit()).isEqualTo(DepositStatus.RETURN_DUE);
+        Reservation returned = service.recordDepositReturned(AGENT, r.id(), "mandat-2027-17");
+        assertThat(returned.deposit()).isEqualTo(DepositStatus.RETURNED);
+        assertThat(returned.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(service.trail(TENANT, r.id()))
+                .extracting(e -> e.action())
+                .containsSubsequence("confirm_payment", "return_deposit", "record_deposit_returned");
+    }
+
+    /** A deposit taken apart is recorded received by an agent, and may be kept, with a reason. */
+    @Test
+    void aDepositTakenApartIsRecordedAndMayBeKept() {
+        UsagerId u = newUsager();
+        Reservation r =
+                service.request(Principal.usager(TENANT, u), request(u, UsagerCategory.RESIDENT, at(5, 10), at(5, 18)));
+        assertThat(r.amountDueCents()).as("the deposit is not in the payment").isEqualTo(r.priceCents());
+        assertThatThrownBy(() -> service.returnDeposit(AGENT, r.id()))
+                .as("nothing received yet")
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(service.receiveDeposit(AGENT, r.id()).deposit()).isEqualTo(DepositStatus.HELD);
+        assertThatThrownBy(() -> service.keepDeposit(AGENT, r.id(), " "))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(service.keepDeposit(AGENT, r.id(), "Vitre brisée").deposit()).isEqualTo(DepositStatus.KEPT);
+        assertThatThrownBy(() -> service.returnDeposit(AGENT, r.id())).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> service.receiveDeposit(
+                        Principal.agent(TENANT, AgentId.of("agent-9"), java.util.Set.of(TeamId.of("voirie"))), r.id()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** A paid reservation cancelled gives its deposit back with the rest of the payment. */
+    @Test
+    void aCancelledPaidReservationReturnsItsDepositWithTheRefund() {
+        UsagerId u = newUsager();
+        Reservation r = service.request(
+                Principal.usager(TENANT, u),
+                new ReservationRequest(TENANT, GYM, u, UsagerCategory.RESIDENT, at(5, 10), at(5, 18), Map.of()));
+        assertThat(r.amountDueCents()).isEqualTo(40_000);
+        service.approve(AGENT, r.id());
+        service.confirmPayment(TENANT, r.id(), "op-gym-2");
+        Reservation cancelled = service.cancel(Principal.usager(TENANT, u), r.id(), null);
+        assertThat(cancelled.status()).isEqualTo(ReservationStatus.REFUND_DUE);
+        assertThat(cancelled.deposit()).isEqualTo(DepositStatus.RETURN_DUE);
+        Reservation refunded = service.recordRefund(AGENT, r.id(), "mandat-2027-18");
+        assertThat(refunded.status()).isEqualTo(ReservationStatus.REFUNDED);
+        assertThat(refunded.deposit()).isEqualTo(DepositStatus.RETURNED);
     }
 
     @Test

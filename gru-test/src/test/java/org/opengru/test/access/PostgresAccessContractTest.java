@@ -41,7 +41,7 @@ class PostgresAccessContractTest extends AccessContract {
     @Override
     protected Stores newStores(MutableClock clock) {
         // Each test books the same slots for its own Alice.
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit");
+        db.execute("TRUNCATE scheduling_booking");
         PostgresPersistence pg = PostgresPersistence.builder(pool, clock)
                 .outboxSubscribers(Set.of("logiciel-metier"))
                 .build();

@@ -83,7 +83,7 @@ class SlowReceiverRelayTest {
 
     @BeforeEach
     void start() throws Exception {
-        db.execute("TRUNCATE gru_outbox, gru_outbox_stream, scheduling_booking, scheduling_audit");
+        db.execute("TRUNCATE gru_outbox, gru_outbox_stream, scheduling_booking");
         pool = new SmallPool(db.dataSource(), 1); // one connection for the whole node
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(2));

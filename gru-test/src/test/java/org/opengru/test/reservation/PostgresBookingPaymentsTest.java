@@ -34,8 +34,7 @@ class PostgresBookingPaymentsTest extends BookingPaymentsContract {
 
     @Override
     protected BookingStore newBookingStore() {
-        db.execute("TRUNCATE scheduling_booking_payment, scheduling_booking, scheduling_audit, scheduling_item_trail,"
-                + " gru_outbox");
+        db.execute("TRUNCATE scheduling_booking_payment, scheduling_booking, scheduling_item_trail," + " gru_outbox");
         return new PostgresBookingStore(pool, Set.of("logiciel-metier"));
     }
 

@@ -7,39 +7,36 @@ import org.opengru.scheduling.postgres.PostgresReservationStore;
 import org.opengru.scheduling.reservation.ReservationStore;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.postgres.TwoNodes;
 import org.opengru.test.scheduling.SchedulingFixture;
-import org.opengru.test.scheduling.SmallPool;
 
 /** The reservation contract on PostgreSQL; the second node has its own connections. */
 @ExtendWith(EmbeddedPostgresExtension.class)
 class PostgresReservationTest extends ReservationContract {
 
     private static PostgresDatabase db;
-    private static SmallPool nodeA;
-    private static SmallPool nodeB;
+    private static TwoNodes nodes;
 
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
         SchedulingFixture.migrate(db.dataSource());
-        nodeA = new SmallPool(db.dataSource(), 8);
-        nodeB = new SmallPool(db.newDataSource(), 8);
+        nodes = TwoNodes.on(db, 8);
     }
 
     @AfterAll
     static void close() {
-        nodeA.close();
-        nodeB.close();
+        nodes.close();
     }
 
     @Override
     protected ReservationStore newStore() {
         db.execute("TRUNCATE scheduling_reservation, scheduling_item_trail");
-        return new PostgresReservationStore(nodeA);
+        return new PostgresReservationStore(nodes.a());
     }
 
     @Override
     protected ReservationStore secondNode() {
-        return new PostgresReservationStore(nodeB);
+        return new PostgresReservationStore(nodes.b());
     }
 }

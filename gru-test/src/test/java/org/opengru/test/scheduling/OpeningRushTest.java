@@ -121,12 +121,12 @@ class OpeningRushTest {
                                 "SELECT count(*) FROM scheduling_booking a JOIN scheduling_booking b ON a.resource_id = b.resource_id"
                                         + " AND a.id < b.id AND a.busy && b.busy WHERE a.status = 'BOOKED' AND b.status = 'BOOKED'"))
                 .isZero();
-        assertThat(count("SELECT count(*) FROM scheduling_audit")).isEqualTo(100);
+        assertThat(count("SELECT count(*) FROM scheduling_booking_event")).isEqualTo(100);
         assertThat(count("SELECT count(*) FROM gru_outbox WHERE aggregate_type = 'booking'"))
                 .isEqualTo(100);
         assertThat(
                         count(
-                                "SELECT count(*) FROM scheduling_booking b WHERE (SELECT count(*) FROM scheduling_audit a WHERE a.booking_id = b.id) <> 1"
+                                "SELECT count(*) FROM scheduling_booking b WHERE (SELECT count(*) FROM scheduling_booking_event a WHERE a.booking_id = b.id) <> 1"
                                         + " OR (SELECT count(*) FROM gru_outbox o WHERE o.aggregate_type = 'booking' AND o.aggregate_id = b.id::text) <> 1"))
                 .isZero();
         assertThat(nodes[1].availability(TENANT, SITE, PASSPORT, MONDAY, MONDAY.plusDays(6), 1))

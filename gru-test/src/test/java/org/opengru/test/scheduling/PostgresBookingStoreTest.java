@@ -1,9 +1,14 @@
 package org.opengru.test.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opengru.test.scheduling.SchedulingFixture.TENANT;
 import static org.opengru.test.scheduling.SchedulingFixture.at;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,21 +45,80 @@ class PostgresBookingStoreTest extends BookingStoreContract {
 
     @Override
     protected BookingStore newStore() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox");
+        db.execute("TRUNCATE scheduling_booking, gru_outbox");
         return new PostgresBookingStore(pool, Set.of("logiciel-metier"));
     }
 
-    @Test
-    void aTruncatedOrDeletedAuditTrailIsDetected() {
+    /** A booking moved, then cancelled by an agent with a note: four events (0 to 3). */
+    private Booking trail() {
         UsagerId u = newUsager();
         Booking b = booked(service.book(passport(at(1, 10, 0), u)));
         booked(service.reschedule(SchedulingFixture.DESK_AGENT, b.id(), at(2, 11, 0)));
-        clock.set(at(2, 12, 0));
-        service.markAttended(SchedulingFixture.DESK_AGENT, b.id());
+        service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Absence de l'agent");
         assertThat(store.verifyAudit(TENANT, b.id()).valid()).isTrue();
+        assertThat(store.audit(TENANT, b.id())).hasSize(3);
+        return b;
+    }
 
-        db.execute("DELETE FROM scheduling_audit WHERE booking_id = '" + b.id() + "' AND id = (SELECT max(id)"
-                + " FROM scheduling_audit WHERE booking_id = '" + b.id() + "')");
+    @Test
+    void theApplicationCannotUpdateDeleteOrTruncateTheBookingLog() {
+        Booking b = trail();
+        for (String sql : List.of(
+                "UPDATE scheduling_booking_event SET actor = 'agent:someone-else' WHERE booking_id = '" + b.id() + "'",
+                "UPDATE scheduling_booking_event SET detail = 'autre chose' WHERE booking_id = '" + b.id() + "'",
+                "DELETE FROM scheduling_booking_event WHERE booking_id = '" + b.id() + "'",
+                "TRUNCATE scheduling_booking_event")) {
+            assertThatThrownBy(() -> db.execute(sql)).hasMessageContaining("scheduling_booking_event is append-only");
+        }
+        assertThat(store.verifyAudit(TENANT, b.id()).valid()).isTrue();
+        // Erasure is the one change allowed: the note goes, the chain (over its digest) still holds.
+        db.execute("UPDATE scheduling_booking_event SET detail = NULL WHERE booking_id = '" + b.id() + "'");
+        assertThat(store.verifyAudit(TENANT, b.id()).valid()).isTrue();
+        assertThat(store.audit(TENANT, b.id()))
+                .last()
+                .satisfies(a -> assertThat(a.detail()).isNull());
+    }
+
+    @Test
+    void anEditedEventIsDetected() throws SQLException {
+        Booking b = trail();
+        asOwnerWithoutTrigger("UPDATE scheduling_booking_event SET actor = 'agent:someone-else' WHERE booking_id = '"
+                + b.id() + "' AND position = 1");
+        assertThat(store.verifyAudit(TENANT, b.id()).problem()).contains("event 1 was altered");
+    }
+
+    @Test
+    void anEditedNoteIsDetectedByItsDigest() throws SQLException {
+        Booking b = trail();
+        asOwnerWithoutTrigger("UPDATE scheduling_booking_event SET detail = 'Demande de l''usager' WHERE booking_id = '"
+                + b.id() + "' AND position = 2");
+        assertThat(store.verifyAudit(TENANT, b.id()).problem()).contains("event 2's detail does not match its digest");
+    }
+
+    @Test
+    void swappedEventsAreDetected() throws SQLException {
+        Booking b = trail();
+        String of = " WHERE booking_id = '" + b.id() + "' AND position = ";
+        asOwnerWithoutTrigger(
+                "UPDATE scheduling_booking_event SET position = 100" + of + "1",
+                "UPDATE scheduling_booking_event SET position = 1" + of + "2",
+                "UPDATE scheduling_booking_event SET position = 2" + of + "100");
+        assertThat(store.verifyAudit(TENANT, b.id()).problem()).contains("event 1 does not link");
+    }
+
+    @Test
+    void aDeletedEventInTheMiddleIsDetected() throws SQLException {
+        Booking b = trail();
+        asOwnerWithoutTrigger(
+                "DELETE FROM scheduling_booking_event WHERE booking_id = '" + b.id() + "' AND position = 1");
+        assertThat(store.verifyAudit(TENANT, b.id()).problem()).contains("trail truncated: 2 entries");
+    }
+
+    @Test
+    void aTruncatedOrDeletedAuditTrailIsDetected() throws SQLException {
+        Booking b = trail();
+        asOwnerWithoutTrigger(
+                "DELETE FROM scheduling_booking_event WHERE booking_id = '" + b.id() + "' AND position = 2");
         AuditCheck truncated = store.verifyAudit(TENANT, b.id());
         assertThat(truncated.valid()).isFalse();
         assertThat(truncated.problem()).contains("truncated").contains("records 3");
@@ -62,7 +126,72 @@ class PostgresBookingStoreTest extends BookingStoreContract {
                 .as("what is left reads as a plausible trail")
                 .hasSize(2);
 
-        db.execute("DELETE FROM scheduling_audit WHERE booking_id = '" + b.id() + "'");
+        asOwnerWithoutTrigger("DELETE FROM scheduling_booking_event WHERE booking_id = '" + b.id() + "'");
         assertThat(store.verifyAudit(TENANT, b.id()).problem()).contains("trail deleted");
+    }
+
+    @Test
+    void aTailRewrittenFromTheCutIsDetectedByTheHead() throws SQLException {
+        Booking b = trail();
+        // The last event replaced by another, hash and link re-computed as PostgreSQL would: only the head
+        // the booking row keeps tells.
+        asOwnerWithoutTrigger("UPDATE scheduling_booking_event SET actor = 'agent:someone-else', detail = NULL,"
+                + " detail_sha256 = NULL, hash = scheduling_booking_event_hash(tenant_id, booking_id, position, event_id,"
+                + " action, kind, 'agent:someone-else', occurred_at, from_status, to_status, service_id, resource_id,"
+                + " starts_at, NULL, previous_hash) WHERE booking_id = '" + b.id() + "' AND position = 2");
+        assertThat(store.verifyAudit(TENANT, b.id()).problem()).contains("not the head the booking records");
+    }
+
+    @Test
+    void concurrentChangesOfOneBookingKeepItsChain() throws Exception {
+        // Two agents at once on each booking: one moves it, one cancels it; whichever comes second must chain
+        // to the head the first wrote, not to the one it read before waiting.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 6; i++) {
+                Booking b = booked(
+                        service.book(passport(at(1, 9, 0).plus(java.time.Duration.ofMinutes(30L * i)), newUsager())));
+                java.time.Instant to = at(2, 9, 0).plus(java.time.Duration.ofMinutes(30L * i));
+                java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
+                var move = pool.submit(() -> {
+                    go.await();
+                    return service.reschedule(SchedulingFixture.DESK_AGENT, b.id(), to);
+                });
+                var cancel = pool.submit(() -> {
+                    go.await();
+                    return service.cancelByAgent(SchedulingFixture.DESK_AGENT, b.id(), "Fermeture");
+                });
+                settle(move);
+                settle(cancel);
+                AuditCheck check = store.verifyAudit(TENANT, b.id());
+                assertThat(check.problem()).as("booking %d", i).isNull();
+                assertThat(check.entries())
+                        .isEqualTo(store.find(TENANT, b.id()).orElseThrow().sequence() + 1L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a change that may lose the race (the booking moved or cancelled first): that is allowed. */
+    private static void settle(java.util.concurrent.Future<?> change) throws InterruptedException {
+        try {
+            change.get();
+        } catch (java.util.concurrent.ExecutionException lostTheRace) {
+            // refused, or a concurrent update: nothing was written
+        }
+    }
+
+    private void asOwnerWithoutTrigger(String... sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("ALTER TABLE scheduling_booking_event DISABLE TRIGGER scheduling_booking_event_append_only");
+            for (String one : sql) {
+                s.execute(one);
+            }
+            s.execute("ALTER TABLE scheduling_booking_event ENABLE TRIGGER scheduling_booking_event_append_only");
+            c.commit();
+        }
     }
 }

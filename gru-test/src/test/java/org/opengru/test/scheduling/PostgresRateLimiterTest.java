@@ -33,6 +33,7 @@ import org.opengru.scheduling.postgres.PostgresWaitingListStore;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.postgres.TwoNodes;
 
 /**
  * The rate-limiter contract on PostgreSQL, and the reason for it: two nodes (two data sources) share one
@@ -45,21 +46,22 @@ class PostgresRateLimiterTest extends RateLimiterContract {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private static PostgresDatabase db;
-    private static SmallPool nodeA;
-    private static SmallPool nodeB;
+    private static TwoNodes nodes;
+    private static DataSource nodeA;
+    private static DataSource nodeB;
 
     @BeforeAll
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
         SchedulingFixture.migrate(db.dataSource());
-        nodeA = new SmallPool(db.dataSource(), 4);
-        nodeB = new SmallPool(db.newDataSource(), 4);
+        nodes = TwoNodes.on(db, 4);
+        nodeA = nodes.a();
+        nodeB = nodes.b();
     }
 
     @AfterAll
     static void closePools() {
-        nodeA.close();
-        nodeB.close();
+        nodes.close();
     }
 
     @Override
@@ -137,7 +139,7 @@ class PostgresRateLimiterTest extends RateLimiterContract {
 
     @Test
     void aBotBookingThroughTwoNodesIsRefusedPastTheSharedLimit() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, scheduling_rate_limit");
+        db.execute("TRUNCATE scheduling_booking, gru_outbox, scheduling_rate_limit");
         MutableClock clock = new MutableClock(SchedulingFixture.MONDAY_9AM);
         BookingService a = node(nodeA, clock);
         BookingService b = node(nodeB, clock);

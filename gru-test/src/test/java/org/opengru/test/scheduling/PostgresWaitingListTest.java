@@ -32,7 +32,7 @@ class PostgresWaitingListTest extends WaitingListContract {
 
     @Override
     protected BookingStore newStore() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, scheduling_waiting");
+        db.execute("TRUNCATE scheduling_booking, gru_outbox, scheduling_waiting");
         return new PostgresBookingStore(pool, Set.of("logiciel-metier"));
     }
 

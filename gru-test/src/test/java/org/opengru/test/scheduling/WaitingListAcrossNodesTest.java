@@ -49,6 +49,7 @@ import org.opengru.scheduling.postgres.PostgresWaitingListStore;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.postgres.TwoNodes;
 
 /**
  * The waiting list shared by two application nodes (two independent data sources) and kept across a
@@ -63,8 +64,9 @@ class WaitingListAcrossNodesTest {
     private static final LocalDate TUESDAY = LocalDate.of(2026, 6, 9);
 
     private static PostgresDatabase db;
-    private static SmallPool poolA;
-    private static SmallPool poolB;
+    private static TwoNodes nodes;
+    private static DataSource poolA;
+    private static DataSource poolB;
 
     private MutableClock clock;
 
@@ -72,19 +74,19 @@ class WaitingListAcrossNodesTest {
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
         SchedulingFixture.migrate(db.dataSource());
-        poolA = new SmallPool(db.dataSource(), 4);
-        poolB = new SmallPool(db.newDataSource(), 4);
+        nodes = TwoNodes.on(db, 4);
+        poolA = nodes.a();
+        poolB = nodes.b();
     }
 
     @AfterAll
     static void closePools() {
-        poolA.close();
-        poolB.close();
+        nodes.close();
     }
 
     @BeforeEach
     void empty() {
-        db.execute("TRUNCATE scheduling_booking, scheduling_audit, gru_outbox, scheduling_waiting");
+        db.execute("TRUNCATE scheduling_booking, gru_outbox, scheduling_waiting");
         clock = new MutableClock(MONDAY_9AM);
     }
 

@@ -33,6 +33,8 @@ public final class Detach {
                 r.status(),
                 r.priceCents(),
                 r.depositCents(),
+                r.depositInPayment(),
+                r.deposit(),
                 r.requiredPieces(),
                 Map.of(),
                 r.holdExpiresAt(),

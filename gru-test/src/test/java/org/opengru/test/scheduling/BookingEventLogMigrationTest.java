@@ -1,0 +1,174 @@
+package org.opengru.test.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opengru.core.id.EventId;
+import org.opengru.core.id.UsagerId;
+import org.opengru.core.jdbc.Migrations;
+import org.opengru.core.principal.ActorRef;
+import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.booking.AuditEntry;
+import org.opengru.scheduling.booking.BookingAction;
+import org.opengru.scheduling.booking.BookingEvent;
+import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.booking.BookingStatus;
+import org.opengru.scheduling.booking.Change;
+import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
+import org.opengru.test.postgres.EmbeddedPostgresExtension;
+import org.opengru.test.postgres.PostgresDatabase;
+
+/**
+ * Migration V8 of gru-scheduling (issue 22) on a database written by the previous release: {@code
+ * v7-bookings.sql} holds the rows that the V7 store wrote for four bookings (moved then cancelled with a
+ * note, its first two events delivered; a hold expired, its events pending; one cancelled whose usager was
+ * erased, written with no subscriber; one booked, delivered). After the upgrade the store reads from the
+ * log alone what {@code scheduling_audit} and the outbox held: each trail entry for entry, every chain
+ * verifying against the head on its booking row, the events with their outbox ids and kinds (what pending
+ * payloads said of the time). A change made afterwards continues the chain and still reaches the outbox;
+ * an erasure afterwards clears the note and keeps the chain verifiable.
+ */
+@ExtendWith(EmbeddedPostgresExtension.class)
+class BookingEventLogMigrationTest {
+
+    private static final TenantId TENANT = TenantId.of("commune-v7");
+    private static final BookingId MOVED = BookingId.of(UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001"));
+    private static final BookingId EXPIRED = BookingId.of(UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002"));
+    private static final BookingId ERASED = BookingId.of(UUID.fromString("c3c3c3c3-0000-4000-8000-000000000003"));
+    private static final BookingId BOOKED = BookingId.of(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000004"));
+    private static final List<BookingId> ALL = List.of(MOVED, EXPIRED, ERASED, BOOKED);
+
+    private final PostgresDatabase db;
+
+    BookingEventLogMigrationTest(PostgresDatabase db) throws Exception {
+        this.db = db;
+        // The schema as the previous release left it: gru-core's scripts, scheduling's before V8, and its rows.
+        Migrations.core().migrate(db.dataSource());
+        List<String> before = SchedulingSchema.SCRIPTS.stream()
+                .map(p -> p.substring(p.lastIndexOf('/') + 1))
+                .filter(name -> !name.startsWith("V8__"))
+                .toList();
+        Migrations.of("scheduling", before).migrate(db.dataSource());
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("v7-bookings.sql"));
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theUpgradedStoreReadsEveryTrailAndEventOfTheOldTablesFromTheChainedLog() throws SQLException {
+        // What the old tables hold.
+        Map<BookingId, List<String>> trails = new LinkedHashMap<>();
+        Map<BookingId, List<String>> outboxIds = new LinkedHashMap<>();
+        for (BookingId id : ALL) {
+            trails.put(
+                    id,
+                    rows("SELECT action, actor, at, from_status, to_status, detail FROM scheduling_audit"
+                            + " WHERE booking_id = '" + id + "' ORDER BY id"));
+            outboxIds.put(
+                    id, rows("SELECT event_id FROM gru_outbox WHERE aggregate_id = '" + id + "' ORDER BY stream_seq"));
+        }
+        assertThat(trails.get(MOVED)).hasSize(3);
+        assertThat(outboxIds.get(ERASED)).isEmpty();
+
+        assertThat(SchedulingSchema.migrate(db.dataSource())).isEqualTo(1);
+        PostgresBookingStore store = new PostgresBookingStore(db.dataSource(), Set.of("logiciel-metier"));
+
+        assertThat(rows("SELECT to_regclass('scheduling_audit')"))
+                .as("the old trail is gone")
+                .containsExactly("[null]");
+        for (BookingId id : ALL) {
+            assertThat(store.audit(TENANT, id).stream().map(BookingEventLogMigrationTest::row))
+                    .as("the trail of %s, entry for entry", id)
+                    .containsExactlyElementsOf(trails.get(id));
+            assertThat(store.verifyAudit(TENANT, id).problem())
+                    .as("the chain of %s", id)
+                    .isNull();
+            List<BookingEvent> events = store.outbox(TENANT, id);
+            if (!outboxIds.get(id).isEmpty()) {
+                assertThat(events.stream().map(e -> "[" + e.eventId() + "]"))
+                        .as("the events of %s keep their outbox ids", id)
+                        .containsExactlyElementsOf(outboxIds.get(id));
+            }
+            assertThat(events).extracting(BookingEvent::sequence).isSorted();
+        }
+        assertThat(store.outbox(TENANT, MOVED))
+                .extracting(BookingEvent::kind)
+                .containsExactly(BookingEvent.Kind.BOOKED, BookingEvent.Kind.RESCHEDULED, BookingEvent.Kind.CANCELLED);
+        assertThat(store.outbox(TENANT, EXPIRED))
+                .extracting(BookingEvent::kind, BookingEvent::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(BookingEvent.Kind.HELD, BookingStatus.HELD),
+                        org.assertj.core.groups.Tuple.tuple(BookingEvent.Kind.HOLD_EXPIRED, BookingStatus.EXPIRED));
+        assertThat(store.outbox(TENANT, ERASED))
+                .extracting(BookingEvent::kind)
+                .containsExactly(BookingEvent.Kind.BOOKED, BookingEvent.Kind.CANCELLED);
+        assertThat(store.audit(TENANT, MOVED).get(2).detail()).isEqualTo("Absence de l'agent");
+
+        // A change after the upgrade continues the chain, and its outbox copy follows the old ones.
+        Instant later = Instant.parse("2026-06-05T08:00:00Z");
+        store.apply(
+                TENANT,
+                BOOKED,
+                BookingStatus.BOOKED,
+                BookingAction.CANCEL_BY_AGENT,
+                new Change(ActorRef.parse("agent:mdupont"), later, EventId.of(UUID.randomUUID()), "Fermeture"));
+        assertThat(store.audit(TENANT, BOOKED)).hasSize(2);
+        assertThat(store.verifyAudit(TENANT, BOOKED).problem()).isNull();
+        assertThat(rows("SELECT stream_seq, event_type FROM gru_outbox WHERE aggregate_id = '" + BOOKED
+                        + "' ORDER BY stream_seq"))
+                .containsExactly("[1, scheduling.booking.booked]", "[2, scheduling.booking.cancelled]");
+
+        // An erasure after the upgrade clears the note from the log; the chain still verifies over its digest.
+        assertThat(store.anonymiseUsager(
+                        TENANT, UsagerId.of(UUID.fromString("11111111-0000-4000-8000-000000000001")), later))
+                .isEqualTo(1);
+        assertThat(store.audit(TENANT, MOVED).get(2).detail()).isNull();
+        assertThat(store.verifyAudit(TENANT, MOVED).problem()).isNull();
+    }
+
+    private static String row(AuditEntry e) {
+        return "[" + e.action() + ", " + e.actor() + ", " + e.at().atOffset(java.time.ZoneOffset.UTC) + ", "
+                + (e.from() == null ? null : e.from().name()) + ", " + e.to().name() + ", " + e.detail() + "]";
+    }
+
+    /** Each row as "[a, b, ...]", times as UTC offsets. */
+    private List<String> rows(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    Object v = rs.getObject(i);
+                    if (v instanceof java.sql.Timestamp) {
+                        v = rs.getObject(i, OffsetDateTime.class).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+                    }
+                    row.add(String.valueOf(v));
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+}
