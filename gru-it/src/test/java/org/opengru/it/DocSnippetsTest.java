@@ -50,19 +50,6 @@ class DocSnippetsTest {
             "elides gru-core's contributors (...) to show where scheduling's two parts go; the whole list is"
                     + " rgpd.md's subject-access block, taken from PersonalDataCanaryTest"));
 
-    /**
-     * Java blocks written before this check and not yet taken from a source (issue 21): a debt to pay
-     * back, never to grow. Each entry goes once its block has a marker (twice when two blocks start alike).
-     */
-    private static final List<String> NOT_YET_FROM_A_SOURCE = List.of(
-            "persistence.md: DataSource dataSource = ...;                       // your pool (HikariCP, Agroal, the app server's)",
-            "persistence.md: OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)",
-            "persistence.md: List<Job> jobs = List.of(",
-            "persistence.md: OutboxRelay relay = OutboxRelay.builder(pg.outbox(), clock)",
-            "persistence.md: OutboxRelay relay = OutboxRelay.builder(outbox, clock)",
-            "persistence.md: WebhookVerifier verifier = WebhookVerifier.of(Clock.systemUTC(), Duration.ofMinutes(5), secret);",
-            "persistence.md: Timeline timeline = Timeline.of(List.of(");
-
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\n(.*)$");
 
     @Test
@@ -78,7 +65,7 @@ class DocSnippetsTest {
                 String previousLine = before.substring(before.lastIndexOf('\n', before.length() - 2) + 1);
                 boolean marked = previousLine.startsWith("<!-- snippet: ") && previousLine.endsWith(" -->\n");
                 String key = guide + ": " + m.group(1).strip();
-                boolean listed = ILLUSTRATIONS.containsKey(key) || NOT_YET_FROM_A_SOURCE.contains(key);
+                boolean listed = ILLUSTRATIONS.containsKey(key);
                 if (listed && !marked) {
                     illustrations.add(key);
                 } else if (!marked) {
@@ -90,7 +77,6 @@ class DocSnippetsTest {
                 .as("Java blocks without a <!-- snippet: path#tag --> marker (take them from a test that runs them)")
                 .isEmpty();
         List<String> listed = new ArrayList<>(ILLUSTRATIONS.keySet());
-        listed.addAll(NOT_YET_FROM_A_SOURCE);
         assertThat(listed)
                 .as("listed blocks no longer in the docs, or now marked (remove them from the lists)")
                 .containsExactlyInAnyOrderElementsOf(illustrations);

@@ -60,22 +60,44 @@ public final class Area {
         this.geometry = PreparedGeometryFactory.prepare(g);
     }
 
-    /** One polygon. */
+    /**
+     * One polygon.
+     *
+     * @param ring the outer ring, at least three distinct positions
+     * @return the area
+     * @throws org.opengru.core.error.ValidationException naming the ring when it is invalid (too few points,
+     *     self-crossing)
+     */
     public static Area polygon(List<GeoPoint> ring) {
         return new Area(List.of(ring));
     }
 
-    /** Several polygons (a commune in several parts). */
+    /**
+     * Several polygons (a commune in several parts).
+     *
+     * @param rings the outer rings, one per part
+     * @return the area
+     * @throws org.opengru.core.error.ValidationException naming the invalid ring
+     */
     public static Area of(List<List<GeoPoint>> rings) {
         return new Area(rings);
     }
 
-    /** Whether the point lies within the area or on its edge. */
+    /**
+     * Whether the point lies within the area or on its edge.
+     *
+     * @param p the point
+     * @return {@code true} when inside or on the edge
+     */
     public boolean contains(GeoPoint p) {
         return geometry.covers(FACTORY.createPoint(new Coordinate(p.lon(), p.lat())));
     }
 
-    /** The rings as given, for a map or GeoJSON. */
+    /**
+     * The rings as given, for a map or GeoJSON.
+     *
+     * @return the rings, unmodifiable
+     */
     public List<List<GeoPoint>> rings() {
         return rings;
     }

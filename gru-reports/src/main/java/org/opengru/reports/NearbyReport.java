@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * nor reporter.
  *
  * @param supporters how many people follow it (its author and each "+1")
+ * @param id the report
+ * @param category its category
+ * @param status received or in progress
+ * @param distanceMetres how far from the resident's point
+ * @param zone its zone, or {@code null}
+ * @param receivedOn the day it was filed
  */
 public record NearbyReport(
         ReportId id,

@@ -22,6 +22,15 @@ import org.opengru.core.tenancy.TenantId;
  * @param receivedAt when it was filed (for an anonymous report: when its e-mail was verified)
  * @param resolvedAt when it was last resolved or rejected
  * @param mergedInto the report this duplicate was merged into (it is then rejected)
+ * @param tenant the collectivité
+ * @param id the report's id, also its public reference
+ * @param location where the problem is
+ * @param description what the resident wrote
+ * @param photos the photos, metadata stripped
+ * @param status where it stands
+ * @param history every change of status, oldest first
+ * @param createdAt when it was sent
+ * @param version the optimistic-locking version
  */
 public record Report(
         TenantId tenant,
@@ -42,6 +51,28 @@ public record Report(
         @Nullable ReportId mergedInto,
         long version) {
 
+    /**
+     * Checks that the required parts are present, copies the lists and truncates times to the microsecond.
+     *
+     * @param tenant the collectivité
+     * @param id the report's id, also its public reference
+     * @param category the code of one of the commune's {@link ReportCategory categories}
+     * @param location where the problem is
+     * @param address the address as typed and geocoded, when the resident gave one rather than a point
+     * @param zone the id of the {@link Zone} the location lies in, if any
+     * @param description what the resident wrote
+     * @param photos the photos, metadata stripped
+     * @param status where it stands
+     * @param team where it is routed (by category and zone)
+     * @param followers the author first, then each "+1", and the followers of the reports merged into it
+     * @param history every change of status, oldest first
+     * @param createdAt when it was sent
+     * @param receivedAt when it was filed (for an anonymous report: when its e-mail was verified)
+     * @param resolvedAt when it was last resolved or rejected
+     * @param mergedInto the report this duplicate was merged into (it is then rejected)
+     * @param version the optimistic-locking version
+     * @throws NullPointerException naming the missing part
+     */
     public Report {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");

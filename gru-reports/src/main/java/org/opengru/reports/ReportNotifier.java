@@ -14,8 +14,20 @@ import org.opengru.core.notification.UsagerNotice;
  */
 public interface ReportNotifier {
 
+    /**
+     * Tells the reporter of the change.
+     *
+     * @param notice the change and the reporter
+     */
     void notify(ReportNotice notice);
 
+    /**
+     * The notifier for both kinds of reporter.
+     *
+     * @param notifications gru-core's notifications, for residents
+     * @param mailer the host's mails, for e-mail followers
+     * @return the notifier
+     */
     static ReportNotifier through(NotificationService notifications, FollowerMailer mailer) {
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(mailer, "mailer");

@@ -88,12 +88,28 @@ public final class ReportService {
         this.settings = new ConcurrentHashMap<>(b.settings);
     }
 
+    /**
+     * Starts the service; add each commune's {@link ReportSettings}.
+     *
+     * @param clock the installation's clock
+     * @param store where reports are kept
+     * @param blobs where photos are kept (stripped of their metadata)
+     * @param notifier tells reporters of changes
+     * @param mailer sends the verification links to reporters without an account
+     * @return the builder
+     */
     public static Builder builder(
             Clock clock, ReportStore store, BlobStore blobs, ReportNotifier notifier, FollowerMailer mailer) {
         return new Builder(clock, store, blobs, notifier, mailer);
     }
 
-    /** The commune's settings. */
+    /**
+     * The commune's settings.
+     *
+     * @param tenant the collectivité
+     * @return its settings
+     * @throws NotFoundException when the collectivité has no settings
+     */
     public ReportSettings settings(TenantId tenant) {
         ReportSettings s = settings.get(tenant);
         if (s == null) {
@@ -107,6 +123,10 @@ public final class ReportService {
     /**
      * The photo's EXIF position, to suggest as the report's location: empty when it has none or when it
      * lies outside the commune.
+     *
+     * @param tenant the collectivité
+     * @param photo the photo as uploaded
+     * @return the position, or empty
      */
     public Optional<GeoPoint> suggestLocation(TenantId tenant, byte[] photo) {
         ReportSettings s = settings(tenant);
@@ -116,6 +136,13 @@ public final class ReportService {
     /**
      * The point of an address typed by the resident (the keyboard alternative to the map), through the
      * geocoder; refused with a French reason when not found, outside the commune, or the geocoder is down.
+     *
+     * @param tenant the collectivité
+     * @param address the address as typed
+     * @return the point
+     * @throws ValidationException with {@link ReportRefusal#ADDRESS_NOT_FOUND}, {@link ReportRefusal#OUTSIDE_COMMUNE}
+     *     or
+     *     {@link ReportRefusal#GEOCODER_UNAVAILABLE}
      */
     public GeoPoint locate(TenantId tenant, String address) {
         ReportSettings s = settings(tenant);
@@ -130,6 +157,11 @@ public final class ReportService {
     /**
      * The open reports of the category within the commune's duplicate radius of the point, nearest first:
      * what the portal proposes as "déjà signalé : +1" before filing.
+     *
+     * @param tenant the collectivité
+     * @param category the category's code
+     * @param point where the resident is about to report
+     * @return the nearby open reports, possibly none
      */
     public List<NearbyReport> nearby(TenantId tenant, String category, GeoPoint point) {
         ReportSettings s = settings(tenant);
@@ -160,6 +192,8 @@ public final class ReportService {
      *
      * @throws TooManyReportsException when the origin has sent too many
      * @throws ValidationException naming every refused part, with French reasons; nothing stored
+     * @param draft what the resident sent
+     * @return the report, filed or awaiting verification, and the photo's position if it had one
      */
     public Filing file(ReportDraft draft) {
         Objects.requireNonNull(draft, "draft");
@@ -275,6 +309,11 @@ public final class ReportService {
     /**
      * Follows a verification link: the e-mail is verified, and an anonymous report waiting for it is
      * filed (reçu, routed). Refused with a French reason when the link is unknown or expired.
+     *
+     * @param tenant the collectivité
+     * @param token the link's secret
+     * @return the report the address follows
+     * @throws ValidationException with {@link ReportRefusal#TOKEN_INVALID} or {@link ReportRefusal#TOKEN_EXPIRED}
      */
     public Report verify(TenantId tenant, String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
@@ -316,6 +355,16 @@ public final class ReportService {
      * "Déjà signalé : +1": the reporter follows an open report and is told of its changes. Idempotent for
      * one reporter; an e-mail follower is told only once the link sent now is followed. Several "+1" at
      * once on one report (or on several nodes) all land: one that lost the race is read and tried again.
+     *
+     * @param tenant the collectivité
+     * @param id the report
+     * @param reporter who supports it
+     * @param origin the client's address, for the flood guard
+     * @return the report with its new follower
+     * @throws TooManyReportsException when the origin has sent too many
+     * @throws ValidationException with {@link ReportRefusal#REPORT_CLOSED} when the report is not open, or
+     *     {@link ReportRefusal#ANONYMOUS_NOT_ALLOWED}
+     * @throws NotFoundException when the report is not filed in the collectivité
      */
     public Report support(TenantId tenant, ReportId id, Reporter reporter, String origin) {
         if (!floodGuard.tryAcquire(tenant, origin)) {
@@ -368,6 +417,10 @@ public final class ReportService {
      * The agents' list, filtered by category, status and zone: only the reports routed to one of the
      * agent's teams (the query's own teams, if any, narrowed to those). A query of another collectivité is
      * an {@link AccessDeniedException}.
+     *
+     * @param agent the agent
+     * @param query the criteria
+     * @return the reports, newest first
      */
     public List<Report> list(AgentPrincipal agent, ReportQuery query) {
         Objects.requireNonNull(agent, "agent");
@@ -385,12 +438,30 @@ public final class ReportService {
         return store.list(query.teams(teams));
     }
 
-    /** A filed report routed to one of the agent's teams. */
+    /**
+     * A filed report routed to one of the agent's teams.
+     *
+     * @param agent the agent
+     * @param id the report
+     * @return the report
+     * @throws NotFoundException when it is not filed in the agent's collectivité
+     * @throws AccessDeniedException when it is routed to none of the agent's teams
+     */
     public Report report(AgentPrincipal agent, ReportId id) {
         return ofTeams(agent, id, "read");
     }
 
-    /** Moves one report, tells every reporter. */
+    /**
+     * Moves one report, tells every reporter.
+     *
+     * @param agent the agent
+     * @param id the report
+     * @param to the new status
+     * @return the report moved
+     * @throws NotFoundException when it is not filed in the agent's collectivité
+     * @throws AccessDeniedException when it is routed to none of the agent's teams
+     * @throws org.opengru.core.error.IllegalTransitionException when {@link ReportTransition} has no such move
+     */
     public Report changeStatus(AgentPrincipal agent, ReportId id, ReportStatus to) {
         return changeStatus(agent, List.of(id), to).get(0);
     }
@@ -402,6 +473,11 @@ public final class ReportService {
      * all in one transaction of the store: a concurrent change of one report ({@link
      * org.opengru.core.error.ConcurrentUpdateException} naming it) or a notice that cannot be queued undoes
      * the whole batch with the PostgreSQL store.
+     *
+     * @param agent the agent
+     * @param reports the reports
+     * @param to the new status
+     * @return the reports moved, in the order given
      */
     public List<Report> changeStatus(AgentPrincipal agent, List<ReportId> reports, ReportStatus to) {
         Objects.requireNonNull(agent, "agent");
@@ -434,6 +510,11 @@ public final class ReportService {
      * Merges a duplicate into the report it duplicates: the duplicate is rejected and marked merged, its
      * followers follow the target from now on and are told so. Both must be open and routed to the agent's
      * teams ({@link AccessDeniedException} otherwise, nothing changed).
+     *
+     * @param agent the agent
+     * @param duplicate the report to close
+     * @param into the report kept
+     * @return the report kept, with the duplicate's followers
      */
     public Report merge(AgentPrincipal agent, ReportId duplicate, ReportId into) {
         Objects.requireNonNull(agent, "agent");
@@ -475,7 +556,13 @@ public final class ReportService {
 
     // ---- Public
 
-    /** The open and resolved reports of the commune, newest first, as the public page and map show them. */
+    /**
+     * The open and resolved reports of the commune, newest first, as the public page and map show them.
+     *
+     * @param tenant the collectivité
+     * @param limit the most reports
+     * @return the reports, without personal data
+     */
     public List<PublicReport> publicReports(TenantId tenant, int limit) {
         ReportSettings s = settings(tenant);
         List<Report> all = new ArrayList<>();
@@ -503,7 +590,14 @@ public final class ReportService {
                 supporters(r));
     }
 
-    /** Resolved reports with {@code resolvedAt} in {@code [from, to)}, for the open data. */
+    /**
+     * Resolved reports with {@code resolvedAt} in {@code [from, to)}, for the open data.
+     *
+     * @param tenant the collectivité
+     * @param from the start, included
+     * @param to the end, excluded
+     * @return the reports
+     */
     public List<Report> resolvedBetween(TenantId tenant, Instant from, Instant to) {
         return store.resolvedBetween(tenant, from, to);
     }
@@ -515,6 +609,9 @@ public final class ReportService {
      * unverified "+1" are dropped, and reports closed for longer than the commune keeps them lose their
      * description, address, photos and followers (category, zone, point and dates stay for the open
      * data). Returns how many reports it changed.
+     *
+     * @param tenant the collectivité
+     * @return the number of reports changed
      */
     public int purge(TenantId tenant) {
         ReportSettings s = settings(tenant);
@@ -541,7 +638,13 @@ public final class ReportService {
         return changed;
     }
 
-    /** What the reports hold on a reporter, for the subject-access export (one map per report followed). */
+    /**
+     * What the reports hold on a reporter, for the subject-access export (one map per report followed).
+     *
+     * @param tenant the collectivité
+     * @param reporter the resident or the e-mail address
+     * @return one map per report
+     */
     public List<Map<String, Object>> export(TenantId tenant, Reporter reporter) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Report r : followed(tenant, reporter)) {
@@ -570,6 +673,10 @@ public final class ReportService {
      * Erasure: the reporter stops following every report; the reports they wrote lose their description,
      * address and photos (the problem itself, its place and dates stay for the team). Returns how many
      * reports changed.
+     *
+     * @param tenant the collectivité
+     * @param reporter the resident or the e-mail address
+     * @return the number of reports changed
      */
     public int erase(TenantId tenant, Reporter reporter) {
         int changed = 0;
@@ -725,6 +832,7 @@ public final class ReportService {
         return (int) r.followers().stream().filter(Follower::verified).count();
     }
 
+    /** Wires the service; the settings of at least one commune are required. */
     public static final class Builder {
         private final Clock clock;
         private final ReportStore store;
@@ -747,7 +855,12 @@ public final class ReportService {
             this.floodGuard = FloodGuard.perOrigin(10, java.time.Duration.ofHours(1), clock);
         }
 
-        /** A commune's settings; one per collectivité. */
+        /**
+         * A commune's settings; one per collectivité.
+         *
+         * @param s the settings
+         * @return this builder
+         */
         public Builder settings(ReportSettings s) {
             if (settings.putIfAbsent(s.tenant(), s) != null) {
                 throw new ValidationException("reports.settings", s.tenant(), "is configured twice");
@@ -755,28 +868,55 @@ public final class ReportService {
             return this;
         }
 
-        /** Defaults to 10 reports an hour per origin. */
+        /**
+         * Defaults to 10 reports an hour per origin.
+         *
+         * @param guard the guard
+         * @return this builder
+         */
         public Builder floodGuard(FloodGuard guard) {
             this.floodGuard = Objects.requireNonNull(guard, "guard");
             return this;
         }
 
+        /**
+         * How photos are checked and stripped ({@link PhotoProcessor#defaults()} unless set).
+         *
+         * @param processor the processor
+         * @return this builder
+         */
         public Builder photos(PhotoProcessor processor) {
             this.photos = Objects.requireNonNull(processor, "processor");
             return this;
         }
 
-        /** Geocodes typed addresses (gru-core's {@code BanGeocoder}); without one, a point is required. */
+        /**
+         * Geocodes typed addresses (gru-core's {@code BanGeocoder}); without one, a point is required.
+         *
+         * @param g the geocoder
+         * @return this builder
+         */
         public Builder geocoder(AddressGeocoder g) {
             this.geocoder = Objects.requireNonNull(g, "geocoder");
             return this;
         }
 
+        /**
+         * The source of the verification links' secrets.
+         *
+         * @param r the random source
+         * @return this builder
+         */
         public Builder random(SecureRandom r) {
             this.random = Objects.requireNonNull(r, "random");
             return this;
         }
 
+        /**
+         * Makes the service.
+         *
+         * @return the service
+         */
         public ReportService build() {
             return new ReportService(this);
         }

@@ -51,45 +51,92 @@ public final class ReportSettings {
     }
 
     /**
+     * Starts a commune's settings.
+     *
      * @param commune the commune's territory: a point outside it is refused
      * @param defaultTeam the team of reports no {@link RoutingRule} matches
+     * @param tenant the collectivité
+     * @return the builder, anonymous reports refused and default limits
      */
     public static Builder builder(TenantId tenant, Area commune, TeamId defaultTeam) {
         return new Builder(tenant, commune, defaultTeam);
     }
 
+    /**
+     * The collectivité.
+     *
+     * @return its id
+     */
     public TenantId tenant() {
         return tenant;
     }
 
+    /**
+     * The commune's territory.
+     *
+     * @return the area a report must lie in
+     */
     public Area commune() {
         return commune;
     }
 
+    /**
+     * Looks up a category.
+     *
+     * @param code the category's code
+     * @return the category, or empty when the commune does not take it
+     */
     public Optional<ReportCategory> category(String code) {
         return Optional.ofNullable(categories.get(code));
     }
 
+    /**
+     * The categories, in the order given.
+     *
+     * @return the categories
+     */
     public List<ReportCategory> categories() {
         return categories.values().stream()
                 .sorted(Comparator.comparing(ReportCategory::code))
                 .toList();
     }
 
+    /**
+     * Looks up a zone.
+     *
+     * @param id the zone's id, or {@code null}
+     * @return the zone, or empty
+     */
     public Optional<Zone> zone(@Nullable String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(zones.get(id));
     }
 
+    /**
+     * The zones, in the order given.
+     *
+     * @return the zones
+     */
     public List<Zone> zones() {
         return zones.values().stream().sorted(Comparator.comparing(Zone::id)).toList();
     }
 
-    /** The zone the point lies in (the first by id when zones overlap). */
+    /**
+     * The zone the point lies in (the first by id when zones overlap).
+     *
+     * @param p the point
+     * @return the zone, or empty when the point lies in none
+     */
     public Optional<Zone> zoneOf(GeoPoint p) {
         return zones().stream().filter(z -> z.area().contains(p)).findFirst();
     }
 
-    /** The team in charge of a category in a zone: the most specific matching rule, else the default. */
+    /**
+     * The team in charge of a category in a zone: the most specific matching rule, else the default.
+     *
+     * @param category the category's code
+     * @param zone the zone's id, or {@code null}
+     * @return the team
+     */
     public TeamId route(String category, @Nullable String zone) {
         for (RoutingRule r : routing) {
             if (r.matches(category, zone)) {
@@ -99,33 +146,61 @@ public final class ReportSettings {
         return defaultTeam;
     }
 
+    /**
+     * Whether residents may report without an account (followed by a verified e-mail).
+     *
+     * @return {@code true} when allowed
+     */
     public boolean anonymousAllowed() {
         return anonymousAllowed;
     }
 
-    /** How far an open report of the same category is proposed as the same problem. */
+    /**
+     * How far an open report of the same category is proposed as the same problem.
+     *
+     * @return the radius in metres
+     */
     public double duplicateRadiusMetres() {
         return duplicateRadiusMetres;
     }
 
-    /** How long the e-mail verification link of an anonymous reporter works. */
+    /**
+     * How long the e-mail verification link of an anonymous reporter works.
+     *
+     * @return the validity
+     */
     public Duration verificationValidity() {
         return verificationValidity;
     }
 
+    /**
+     * The most photos a report may have.
+     *
+     * @return from 0 to 10
+     */
     public int maxPhotos() {
         return maxPhotos;
     }
 
+    /**
+     * The longest description, in characters.
+     *
+     * @return from 20 to 10,000
+     */
     public int maxDescription() {
         return maxDescription;
     }
 
-    /** How long a resolved or rejected report keeps its personal data (then it is anonymised). */
+    /**
+     * How long a resolved or rejected report keeps its personal data (then it is anonymised).
+     *
+     * @return the time after closing
+     */
     public Duration keptAfterClosing() {
         return keptAfterClosing;
     }
 
+    /** A builder whose setters refuse a bad value at once, naming it. */
     public static final class Builder {
         private final TenantId tenant;
         private final Area commune;
@@ -146,6 +221,15 @@ public final class ReportSettings {
             this.defaultTeam = Objects.requireNonNull(defaultTeam, "defaultTeam");
         }
 
+        /**
+         * Adds a category.
+         *
+         * @param code a lower-case slug
+         * @param label what the resident reads
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.categories} when the code is listed
+         *     twice
+         */
         public Builder category(String code, String label) {
             ReportCategory c = new ReportCategory(code, label);
             if (categories.putIfAbsent(code, c) != null) {
@@ -154,6 +238,13 @@ public final class ReportSettings {
             return this;
         }
 
+        /**
+         * Adds a zone.
+         *
+         * @param zone the zone
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.zones} when its id is listed twice
+         */
         public Builder zone(Zone zone) {
             if (zones.putIfAbsent(zone.id(), zone) != null) {
                 throw new ValidationException("reports.zones", zone.id(), "is listed twice");
@@ -161,7 +252,16 @@ public final class ReportSettings {
             return this;
         }
 
-        /** Routes a category (null: any) in a zone (null: any) to a team; both must be known already. */
+        /**
+         * Routes a category (null: any) in a zone (null: any) to a team; both must be known already.
+         *
+         * @param category the category's code, or {@code null} for any
+         * @param zone the zone's id, or {@code null} for any
+         * @param team the team
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.routing...} for an unknown category
+         *     or zone, or a pair routed twice
+         */
         public Builder route(@Nullable String category, @Nullable String zone, TeamId team) {
             if (category != null && !categories.containsKey(category)) {
                 throw new ValidationException("reports.routing.category", category, "is not a category");
@@ -178,11 +278,24 @@ public final class ReportSettings {
             return this;
         }
 
+        /**
+         * Whether residents may report without an account ({@code false} unless set).
+         *
+         * @param allowed {@code true} to allow
+         * @return this builder
+         */
         public Builder anonymousAllowed(boolean allowed) {
             this.anonymousAllowed = allowed;
             return this;
         }
 
+        /**
+         * How far an open report of the same category is proposed as the same problem (50 m unless set).
+         *
+         * @param metres above 0, at most 1000
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.duplicateRadiusMetres} and the value
+         */
         public Builder duplicateRadiusMetres(double metres) {
             if (!(metres > 0 && metres <= 1000)) {
                 throw new ValidationException("reports.duplicateRadiusMetres", metres, "must be in (0, 1000]");
@@ -191,6 +304,13 @@ public final class ReportSettings {
             return this;
         }
 
+        /**
+         * How long an anonymous reporter's verification link works (24 hours unless set).
+         *
+         * @param validity from 5 minutes to 7 days
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.verificationValidity} and the value
+         */
         public Builder verificationValidity(Duration validity) {
             if (validity == null
                     || validity.compareTo(Duration.ofMinutes(5)) < 0
@@ -202,6 +322,13 @@ public final class ReportSettings {
             return this;
         }
 
+        /**
+         * The most photos a report may have (3 unless set).
+         *
+         * @param max from 0 to 10
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.maxPhotos} and the value
+         */
         public Builder maxPhotos(int max) {
             if (max < 0 || max > 10) {
                 throw new ValidationException("reports.maxPhotos", max, "must be between 0 and 10");
@@ -210,6 +337,13 @@ public final class ReportSettings {
             return this;
         }
 
+        /**
+         * The longest description (2,000 characters unless set).
+         *
+         * @param max from 20 to 10,000
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.maxDescription} and the value
+         */
         public Builder maxDescription(int max) {
             if (max < 20 || max > 10_000) {
                 throw new ValidationException("reports.maxDescription", max, "must be between 20 and 10000");
@@ -218,6 +352,13 @@ public final class ReportSettings {
             return this;
         }
 
+        /**
+         * How long a closed report keeps its personal data (365 days unless set).
+         *
+         * @param kept positive
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code reports.keptAfterClosing} and the value
+         */
         public Builder keptAfterClosing(Duration kept) {
             if (kept == null || kept.isNegative() || kept.isZero()) {
                 throw new ValidationException("reports.keptAfterClosing", kept, "must be positive");
@@ -226,6 +367,11 @@ public final class ReportSettings {
             return this;
         }
 
+        /**
+         * Makes the settings.
+         *
+         * @return the immutable settings
+         */
         public ReportSettings build() {
             if (categories.isEmpty()) {
                 throw new ValidationException("reports.categories", 0, "must list at least one category");

@@ -19,17 +19,29 @@ public enum ReportStatus {
         this.french = french;
     }
 
-    /** The status as residents read it. */
+    /**
+     * The status as residents read it.
+     *
+     * @return such as {@code pris en charge}
+     */
     public String french() {
         return french;
     }
 
-    /** Reçu or pris en charge: proposed as a duplicate, open to "+1". */
+    /**
+     * Reçu or pris en charge: proposed as a duplicate, open to "+1".
+     *
+     * @return {@code true} for received or in progress
+     */
     public boolean open() {
         return this == RECEIVED || this == IN_PROGRESS;
     }
 
-    /** Filed: agents and the public may see it. */
+    /**
+     * Filed: agents and the public may see it.
+     *
+     * @return {@code true} once verified (every status but {@link #AWAITING_VERIFICATION})
+     */
     public boolean filed() {
         return this != AWAITING_VERIFICATION;
     }

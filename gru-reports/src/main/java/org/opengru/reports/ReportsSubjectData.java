@@ -18,6 +18,11 @@ public final class ReportsSubjectData implements SubjectDataContributor {
 
     private final ReportService reports;
 
+    /**
+     * The contributor over the report service.
+     *
+     * @param reports the report service
+     */
     public ReportsSubjectData(ReportService reports) {
         this.reports = Objects.requireNonNull(reports, "reports");
     }

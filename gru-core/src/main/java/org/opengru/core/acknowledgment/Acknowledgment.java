@@ -25,6 +25,18 @@ import org.opengru.core.tenancy.TenantId;
  * @param appeal the voies et délais de recours, required for an implicit rejection
  * @param missingPieces what is missing when the request was received incomplete (R112-11-2)
  * @param complementDueBy the deadline to send the missing pieces
+ * @param requestId the request acknowledged
+ * @param tenant the collectivité that received it
+ * @param reference the short reference the resident quotes
+ * @param collectivityName the collectivité's name as printed
+ * @param procedure the démarche and its version
+ * @param procedureTitle the démarche's title as printed
+ * @param receivedAt when the request was received (the date of receipt)
+ * @param zone the collectivité's zone, in which dates are printed
+ * @param service the service in charge (R112-11-1, 2°)
+ * @param implicitDecision whether silence means acceptance, rejection, or nothing
+ * @param text the acknowledgment as plain French text
+ * @param html the acknowledgment as an HTML fragment
  */
 public record Acknowledgment(
         RequestId requestId,
@@ -45,6 +57,30 @@ public record Acknowledgment(
         String text,
         String html) {
 
+    /**
+     * Checks every mandatory mention: the period and date when silence decides, the voies de recours for an
+     * implicit rejection, the deadline for missing pieces.
+     *
+     * @param requestId the request acknowledged
+     * @param tenant the collectivité that received it
+     * @param reference the short reference the resident quotes
+     * @param collectivityName the collectivité's name as printed
+     * @param procedure the démarche and its version
+     * @param procedureTitle the démarche's title as printed
+     * @param receivedAt when the request was received (the date of receipt)
+     * @param zone the collectivité's zone, in which dates are printed
+     * @param service the service in charge (R112-11-1, 2°)
+     * @param implicitDecision whether silence means acceptance, rejection, or nothing
+     * @param period the implicit-decision period, stated when the date is not yet known
+     * @param implicitDecisionDate the day silence becomes a decision; {@code null} when there is none or when
+     *     the request is incomplete (the period then only starts with the missing pieces)
+     * @param appeal the voies et délais de recours, required for an implicit rejection
+     * @param missingPieces what is missing when the request was received incomplete (R112-11-2)
+     * @param complementDueBy the deadline to send the missing pieces
+     * @param text the acknowledgment as plain French text
+     * @param html the acknowledgment as an HTML fragment
+     * @throws ValidationException naming the missing mention
+     */
     public Acknowledgment {
         Checks.required("acknowledgment.requestId", requestId);
         Checks.required("acknowledgment.tenant", tenant);
@@ -75,7 +111,25 @@ public record Acknowledgment(
         Checks.required("acknowledgment.html", html);
     }
 
-    /** The data of an acknowledgment, before rendering. */
+    /**
+     * The data of an acknowledgment, before rendering.
+     *
+     * @param requestId the request acknowledged
+     * @param tenant the collectivité that received it
+     * @param reference the short reference the resident quotes
+     * @param collectivityName the collectivité's name as printed
+     * @param procedure the démarche and its version
+     * @param procedureTitle the démarche's title as printed
+     * @param receivedAt when the request was received
+     * @param zone the collectivité's zone
+     * @param service the service in charge
+     * @param implicitDecision whether silence means acceptance, rejection, or nothing
+     * @param period the implicit-decision period, or {@code null}
+     * @param implicitDecisionDate the day silence becomes a decision, or {@code null}
+     * @param appeal the voies et délais de recours, or {@code null}
+     * @param missingPieces what is missing, empty for a complete request
+     * @param complementDueBy the deadline to send the missing pieces, or {@code null}
+     */
     public record Data(
             RequestId requestId,
             TenantId tenant,
@@ -93,12 +147,38 @@ public record Acknowledgment(
             List<String> missingPieces,
             @Nullable LocalDate complementDueBy) {
 
+        /**
+         * Copies the missing pieces.
+         *
+         * @param requestId the request acknowledged
+         * @param tenant the collectivité that received it
+         * @param reference the short reference the resident quotes
+         * @param collectivityName the collectivité's name as printed
+         * @param procedure the démarche and its version
+         * @param procedureTitle the démarche's title as printed
+         * @param receivedAt when the request was received
+         * @param zone the collectivité's zone
+         * @param service the service in charge
+         * @param implicitDecision whether silence means acceptance, rejection, or nothing
+         * @param period the implicit-decision period, or {@code null}
+         * @param implicitDecisionDate the day silence becomes a decision, or {@code null}
+         * @param appeal the voies et délais de recours, or {@code null}
+         * @param missingPieces what is missing, empty for a complete request
+         * @param complementDueBy the deadline to send the missing pieces, or {@code null}
+         */
         public Data {
             missingPieces = List.copyOf(missingPieces);
         }
     }
 
-    /** Renders the data with the template and returns the immutable acknowledgment. */
+    /**
+     * Renders the data with the template and returns the immutable acknowledgment.
+     *
+     * @param d the data of every mention
+     * @param template the collectivité's template
+     * @return the acknowledgment, rendered as text and HTML once and for all
+     * @throws ValidationException naming a mandatory mention the data lacks
+     */
     public static Acknowledgment issue(Data d, AcknowledgmentTemplate template) {
         return new Acknowledgment(
                 d.requestId(),
@@ -120,7 +200,11 @@ public record Acknowledgment(
                 template.renderHtml(d));
     }
 
-    /** The data this acknowledgment was rendered from. */
+    /**
+     * The data this acknowledgment was rendered from.
+     *
+     * @return the data, for rendering again with another template (a preview) or checking
+     */
     public Data data() {
         return new Data(
                 requestId,

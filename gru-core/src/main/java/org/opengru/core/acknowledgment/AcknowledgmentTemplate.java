@@ -57,7 +57,11 @@ public final class AcknowledgmentTemplate {
         this.source = source;
     }
 
-    /** The standard French template. */
+    /**
+     * The standard French template.
+     *
+     * @return the template every commune starts from
+     */
     public static AcknowledgmentTemplate standard() {
         return new AcknowledgmentTemplate(STANDARD);
     }
@@ -67,6 +71,9 @@ public final class AcknowledgmentTemplate {
      *
      * @throws ValidationException naming {@code template} and each missing, repeated, misplaced or unknown
      *     placeholder
+     *
+     * @param source the template's text with its placeholders
+     * @return the template
      */
     public static AcknowledgmentTemplate of(String source) {
         Checks.text("template", source);
@@ -131,11 +138,21 @@ public final class AcknowledgmentTemplate {
         return null;
     }
 
+    /**
+     * The template's text, placeholders included, as given.
+     *
+     * @return the source
+     */
     public String source() {
         return source;
     }
 
-    /** The acknowledgment as plain French text. */
+    /**
+     * The acknowledgment as plain French text.
+     *
+     * @param d the data of the mentions
+     * @return the text, one paragraph per mention, mentions that do not apply left out
+     */
     public String renderText(Acknowledgment.Data d) {
         StringBuilder out = new StringBuilder();
         for (String line : source.split("\n", -1)) {
@@ -151,7 +168,12 @@ public final class AcknowledgmentTemplate {
         return BLANK_RUNS.matcher(out).replaceAll("\n\n").strip() + "\n";
     }
 
-    /** The acknowledgment as an HTML fragment: one {@code <section>} per mention, paragraphs elsewhere. */
+    /**
+     * The acknowledgment as an HTML fragment: one {@code <section>} per mention, paragraphs elsewhere.
+     *
+     * @param d the data of the mentions
+     * @return an {@code <article>} element, the commune's text escaped
+     */
     public String renderHtml(Acknowledgment.Data d) {
         StringBuilder out = new StringBuilder("<article class=\"accuse-reception\" lang=\"fr\">\n");
         List<String> paragraph = new ArrayList<>();

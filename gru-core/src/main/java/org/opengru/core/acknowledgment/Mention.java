@@ -27,12 +27,20 @@ public enum Mention {
         this.legalBasis = legalBasis;
     }
 
-    /** The placeholder, such as {@code {{mention:receipt}}}. */
+    /**
+     * The placeholder, such as {@code {{mention:receipt}}}.
+     *
+     * @return the placeholder a template holds for this mention
+     */
     public String placeholder() {
         return "{{mention:" + key + "}}";
     }
 
-    /** The articles of the code des relations entre le public et l'administration it implements. */
+    /**
+     * The articles of the code des relations entre le public et l'administration it implements.
+     *
+     * @return such as {@code R112-11-1 2°}
+     */
     public String legalBasis() {
         return legalBasis;
     }

@@ -12,6 +12,14 @@ import org.opengru.core.internal.Checks;
  */
 public record AuditAnchor(long length, String headHash) {
 
+    /**
+     * Checks the length and that the hash is present.
+     *
+     * @param length the number of entries appended so far
+     * @param headHash the last entry's hash, {@link AuditHashes#GENESIS} while the chain is empty
+     * @throws org.opengru.core.error.ValidationException naming {@code audit.anchor.length} or {@code
+     *     audit.anchor.headHash}
+     */
     public AuditAnchor {
         Checks.check(length >= 0, "audit.anchor.length", length, "must be 0 or more");
         Checks.required("audit.anchor.headHash", headHash);

@@ -18,7 +18,14 @@ public final class AuditHashes {
 
     private AuditHashes() {}
 
-    /** The hash of an entry at that position after that previous hash, lower-case hex. */
+    /**
+     * The hash of an entry at that position after that previous hash, lower-case hex.
+     *
+     * @param r the record
+     * @param position its position in the chain
+     * @param previousHash the previous entry's hash
+     * @return 64 hex digits
+     */
     public static String entryHash(AuditRecord r, long position, String previousHash) {
         StringBuilder sb = new StringBuilder(256);
         field(sb, "gru-audit-v1");
@@ -42,6 +49,10 @@ public final class AuditHashes {
      * A pseudonymous stand-in for a personal value in audit details: SHA-256 of a per-collectivité
      * pepper and the value. Keep the pepper out of the database, or the hash of a guessable value
      * (a birth date) could be found by trying them all.
+     *
+     * @param pepper the collectivité's secret pepper
+     * @param value the personal value
+     * @return 64 hex digits
      */
     public static String pseudonym(byte[] pepper, String value) {
         try {
@@ -54,7 +65,12 @@ public final class AuditHashes {
         }
     }
 
-    /** SHA-256 of a text, lower-case hex. */
+    /**
+     * SHA-256 of a text, lower-case hex.
+     *
+     * @param text the text, UTF-8
+     * @return 64 hex digits
+     */
     public static String sha256(String text) {
         try {
             return HexFormat.of()

@@ -19,6 +19,9 @@ import org.opengru.core.tenancy.TenantId;
  * @param occurredAt when (stored to the microsecond)
  * @param details pseudonymous facts only: ids, codes, states and {@link AuditHashes#pseudonym pseudonyms} of
  *     personal values, never the values themselves (keys and values of at most 64 and 256 characters)
+ *
+ * @param tenant the collectivité
+ * @param requestId the request whose chain it joins
  */
 public record AuditRecord(
         TenantId tenant,
@@ -32,6 +35,20 @@ public record AuditRecord(
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    /**
+     * Checks every part: codes for action and channel, bounded keys and values for the details; the time is
+     * truncated to the microsecond.
+     *
+     * @param tenant the collectivité
+     * @param requestId the request whose chain it joins
+     * @param actor who acted, pseudonymously (kind and id, never a name)
+     * @param action what was done, a stable code such as {@code submit} or {@code status:ACCEPTED}
+     * @param channel through which channel (such as {@code WEB}, {@code COUNTER})
+     * @param occurredAt when (stored to the microsecond)
+     * @param details pseudonymous facts only: ids, codes, states and {@link AuditHashes#pseudonym pseudonyms} of
+     *     personal values, never the values themselves (keys and values of at most 64 and 256 characters)
+     * @throws org.opengru.core.error.ValidationException naming {@code audit.<part>} and the value
+     */
     public AuditRecord {
         Checks.required("audit.tenant", tenant);
         Checks.required("audit.requestId", requestId);

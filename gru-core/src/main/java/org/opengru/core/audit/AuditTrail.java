@@ -13,15 +13,30 @@ import org.opengru.core.tenancy.TenantId;
  */
 public interface AuditTrail {
 
-    /** Appends the record at the end of its request's chain and returns the stored entry. */
+    /**
+     * Appends the record at the end of its request's chain and returns the stored entry.
+     *
+     * @param record the fact
+     * @return the entry, with its position and hash
+     */
     AuditEntry append(AuditRecord record);
 
-    /** The request's entries in chain order (by position). */
+    /**
+     * The request's entries in chain order (by position).
+     *
+     * @param tenant the collectivité
+     * @param requestId the request
+     * @return the entries
+     */
     List<AuditEntry> entries(TenantId tenant, RequestId requestId);
 
     /**
      * What the request records of its chain (length and head hash), or empty when nothing records it:
      * a chain appended for an id no stored request has, or a purged request's chain.
+     *
+     * @param tenant the collectivité
+     * @param requestId the request
+     * @return the anchor, or empty
      */
     Optional<AuditAnchor> anchor(TenantId tenant, RequestId requestId);
 
@@ -29,6 +44,10 @@ public interface AuditTrail {
      * Re-computes the request's chain and reports the first edited, missing or misplaced entry, and a
      * chain shorter or longer than, or ending elsewhere than, what the request records (a truncated or
      * deleted chain). Implementations read the chain and the anchor as of one instant.
+     *
+     * @param tenant the collectivité
+     * @param requestId the request
+     * @return the verification
      */
     default AuditVerification verify(TenantId tenant, RequestId requestId) {
         return verify(
@@ -38,6 +57,10 @@ public interface AuditTrail {
     /**
      * Checks a chain as read from storage. Each entry must sit at the next position, link to the previous
      * entry's hash, and hash to its stored hash. Without an anchor a deleted tail goes unseen.
+     *
+     * @param requestId the request
+     * @param entries the entries as read, in position order
+     * @return the verification
      */
     static AuditVerification verify(RequestId requestId, List<AuditEntry> entries) {
         return verify(requestId, entries, null);
@@ -46,6 +69,11 @@ public interface AuditTrail {
     /**
      * Checks a chain as {@link #verify(RequestId, List)} does, then against what the request records:
      * the same length and the same head hash.
+     *
+     * @param requestId the request
+     * @param entries the entries as read, in position order
+     * @param anchor what the request records, or {@code null} when nothing does
+     * @return the verification
      */
     static AuditVerification verify(RequestId requestId, List<AuditEntry> entries, @Nullable AuditAnchor anchor) {
         String previous = AuditHashes.GENESIS;
@@ -91,7 +119,11 @@ public interface AuditTrail {
         return new AuditVerification(requestId, entries.size(), -1, null, previous);
     }
 
-    /** An in-memory trail for one JVM (the embedded default). */
+    /**
+     * An in-memory trail for one JVM (the embedded default).
+     *
+     * @return an empty trail
+     */
     static AuditTrail inMemory() {
         return new InMemoryAuditTrail();
     }

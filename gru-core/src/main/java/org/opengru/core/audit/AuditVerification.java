@@ -11,6 +11,8 @@ import org.opengru.core.id.RequestId;
  * @param problem what failed there (edited content, missing entry, wrong order), or {@code null}
  * @param headHash the last entry's hash; the request records it too ({@link AuditAnchor}), so that a
  *     truncated tail, which no chain can reveal on its own, is reported
+ *
+ * @param requestId the request checked
  */
 public record AuditVerification(
         RequestId requestId,
@@ -19,6 +21,11 @@ public record AuditVerification(
         @Nullable String problem,
         String headHash) {
 
+    /**
+     * Whether the chain holds.
+     *
+     * @return {@code true} when nothing failed
+     */
     public boolean valid() {
         return brokenAt < 0;
     }

@@ -48,6 +48,11 @@ public final class AddressCheck {
 
     private final AddressGeocoder geocoder;
 
+    /**
+     * A check through that geocoder (the Base Adresse Nationale's, or a test double).
+     *
+     * @param geocoder the geocoder
+     */
     public AddressCheck(AddressGeocoder geocoder) {
         this.geocoder = Objects.requireNonNull(geocoder, "geocoder");
     }
@@ -57,6 +62,9 @@ public final class AddressCheck {
      * address, a bad postcode...) are left for {@link DataSchema#validate} to report.
      *
      * @throws ValidationException naming each address not found or too uncertain
+     * @param schema the démarche's form
+     * @param data the form data as received
+     * @return the data with each checked address completed (or marked unverified when the geocoder failed)
      */
     public FormData verify(DataSchema schema, FormData data) {
         Run run = new Run();

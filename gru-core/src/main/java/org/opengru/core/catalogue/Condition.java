@@ -15,13 +15,20 @@ import org.opengru.core.internal.Checks;
  * FieldType}): a commune by its code, an address by its INSEE code, a file by its document type, a group by
  * its number of items ({@code PRESENT}: at least one). Inside a repeated group, a condition refers to a
  * field of the same item.
+ *
+ * @param field the field compared, declared before the conditional one
+ * @param operator how it is compared
+ * @param values the values compared with, empty for {@code PRESENT} and {@code ABSENT}
  */
 public record Condition(String field, Operator operator, List<String> values) {
 
     /** How the value is compared. */
     public enum Operator {
+        /** The value is the given one. */
         EQUALS,
+        /** The value is not the given one (an absent value is not equal). */
         NOT_EQUALS,
+        /** The value is one of the given ones. */
         IN,
         /** The field has a value (values must be empty). */
         PRESENT,
@@ -29,6 +36,15 @@ public record Condition(String field, Operator operator, List<String> values) {
         ABSENT
     }
 
+    /**
+     * Checks the field's name and that the operator has the number of values it needs.
+     *
+     * @param field the field compared, declared before the conditional one
+     * @param operator how it is compared
+     * @param values the values compared with, empty for {@code PRESENT} and {@code ABSENT}
+     * @throws org.opengru.core.error.ValidationException naming {@code condition.field}, {@code condition.operator} or
+     *     {@code condition.values}
+     */
     public Condition {
         field = Checks.text("condition.field", field, 64);
         Checks.required("condition.operator", operator);
@@ -44,15 +60,33 @@ public record Condition(String field, Operator operator, List<String> values) {
         }
     }
 
+    /**
+     * A condition that holds when the field has that value.
+     *
+     * @param field the field compared
+     * @param value the value, as text
+     * @return the condition
+     */
     public static Condition equalTo(String field, String value) {
         return new Condition(field, Operator.EQUALS, List.of(value));
     }
 
+    /**
+     * A condition that holds when the field has a value.
+     *
+     * @param field the field
+     * @return the condition
+     */
     public static Condition present(String field) {
         return new Condition(field, Operator.PRESENT, List.of());
     }
 
-    /** Whether the condition holds for the form data. */
+    /**
+     * Whether the condition holds for the form data.
+     *
+     * @param data the request's form data
+     * @return {@code true} when it holds
+     */
     public boolean test(FormData data) {
         return test(data.asMap());
     }

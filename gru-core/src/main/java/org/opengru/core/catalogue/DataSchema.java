@@ -17,12 +17,20 @@ import org.opengru.core.internal.Checks;
  * The typed form of a démarche: an ordered list of fields. A condition may only refer to a field declared
  * before it (in a repeated group, a field of the same group), so that the form reads top-down and no cycle
  * can exist.
+ *
+ * @param fields the fields, in form order, names unique
  */
 public record DataSchema(@JsonValue List<FieldDefinition> fields) {
 
     private static final Pattern PATH_STEP = Pattern.compile("([a-zA-Z][a-zA-Z0-9_]*)(?:\\[(\\d+)])?");
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,4}");
 
+    /**
+     * Checks that names are unique and that each condition refers to an earlier field of a type it can compare.
+     *
+     * @param fields the fields, in form order, names unique
+     * @throws org.opengru.core.error.ValidationException naming the field and the problem
+     */
     public DataSchema {
         fields = List.copyOf(Checks.required("schema.fields", fields));
         Map<String, FieldDefinition> seen = new HashMap<>();
@@ -56,15 +64,35 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
         }
     }
 
+    /**
+     * A form of these fields.
+     *
+     * @param fields the fields, in form order
+     * @return the schema
+     * @throws org.opengru.core.error.ValidationException naming the field and the problem
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DataSchema of(List<FieldDefinition> fields) {
         return new DataSchema(fields);
     }
 
+    /**
+     * A form of these fields.
+     *
+     * @param fields the fields, in form order
+     * @return the schema
+     * @throws org.opengru.core.error.ValidationException naming the field and the problem
+     */
     public static DataSchema of(FieldDefinition... fields) {
         return new DataSchema(List.of(fields));
     }
 
+    /**
+     * Looks up a top-level field.
+     *
+     * @param name the field's name
+     * @return the field, or empty
+     */
     public Optional<FieldDefinition> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
@@ -77,6 +105,9 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
      * data.<group>[<index from 0>].<field>}) with a {@link FieldRefusal} code and its French reason.
      *
      * @throws ValidationException listing every refused value
+     * @param data the values as received
+     * @param complete {@code true} on submission, {@code false} for a draft
+     * @return the normalised data
      */
     public FormData validate(FormData data, boolean complete) {
         FormValidator validator = new FormValidator(complete);
@@ -90,6 +121,9 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
     /**
      * The label of the field a violation names, for a resident: {@code data.children[1].birthDate} reads
      * {@code "Enfants n°2 : Date de naissance"}. Empty when the path names no field of this schema.
+     *
+     * @param path a violation's field, such as {@code data.children[1].birthDate}
+     * @return the label, or empty
      */
     public Optional<String> labelOf(String path) {
         String rest = path.startsWith("data.") ? path.substring(5) : path;
@@ -112,6 +146,7 @@ public record DataSchema(@JsonValue List<FieldDefinition> fields) {
      * the form itself carries, for an application to attach or keep with the request.
      *
      * @param data data this schema validated
+     * @return the pieces, possibly none
      */
     public List<InlinePiece> inlinePieces(FormData data) {
         List<InlinePiece> out = new ArrayList<>();

@@ -38,6 +38,29 @@ import org.opengru.core.internal.Checks;
  *
  * {@code when}: the field applies only when the condition holds (otherwise it must be left empty); {@code
  * required} then means "required when it applies" (for a group: at least one item).
+ *
+ * @param name the field's name in the form data: a letter, then letters, digits or {@code _} (64 at most)
+ * @param label what the resident reads, at most 500 characters
+ * @param type the field's type
+ * @param required whether a value is needed on submission (when the field applies)
+ * @param pattern the regular expression a text must match, or {@code null}
+ * @param maxLength the longest text, or {@code null}
+ * @param min the smallest number, or {@code null}
+ * @param max the largest number, or {@code null}
+ * @param minDate the earliest date, or {@code null}
+ * @param maxDate the latest date, or {@code null}
+ * @param choices the codes of a choice, or {@code null} for other types
+ * @param when the condition under which the field applies, or {@code null} (always)
+ * @param verify whether an address is checked against the Base Adresse Nationale
+ * @param minScore the geocoder's score a verified address needs, or {@code null} for the default
+ * @param bounds where a point may lie, or {@code null}
+ * @param maxAccuracy the largest accuracy radius of a point, in metres, or {@code null}
+ * @param fields the sub-form of a repeated group, or {@code null} for other types
+ * @param minItems the fewest items of a non-empty group, or {@code null}
+ * @param maxItems the most items of a group, or {@code null} for {@link #DEFAULT_MAX_ITEMS}
+ * @param documentType the document type of a file, or {@code null} for other types
+ * @param maxDays the longest date range in days, or {@code null}
+ * @param choiceLabels what people read for each choice's code, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldDefinition(
@@ -75,6 +98,33 @@ public record FieldDefinition(
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
+    /**
+     * Checks the name and label, and that each option suits the type (a pattern on a date is refused).
+     *
+     * @param name the field's name in the form data: a letter, then letters, digits or {@code _} (64 at most)
+     * @param label what the resident reads, at most 500 characters
+     * @param type the field's type
+     * @param required whether a value is needed on submission (when the field applies)
+     * @param pattern the regular expression a text must match, or {@code null}
+     * @param maxLength the longest text, or {@code null}
+     * @param min the smallest number, or {@code null}
+     * @param max the largest number, or {@code null}
+     * @param minDate the earliest date, or {@code null}
+     * @param maxDate the latest date, or {@code null}
+     * @param choices the codes of a choice, or {@code null} for other types
+     * @param when the condition under which the field applies, or {@code null} (always)
+     * @param verify whether an address is checked against the Base Adresse Nationale
+     * @param minScore the geocoder's score a verified address needs, or {@code null} for the default
+     * @param bounds where a point may lie, or {@code null}
+     * @param maxAccuracy the largest accuracy radius of a point, in metres, or {@code null}
+     * @param fields the sub-form of a repeated group, or {@code null} for other types
+     * @param minItems the fewest items of a non-empty group, or {@code null}
+     * @param maxItems the most items of a group, or {@code null} for {@link #DEFAULT_MAX_ITEMS}
+     * @param documentType the document type of a file, or {@code null} for other types
+     * @param maxDays the longest date range in days, or {@code null}
+     * @param choiceLabels what people read for each choice's code, or {@code null}
+     * @throws org.opengru.core.error.ValidationException naming {@code field.<name>.<option>} and the value
+     */
     public FieldDefinition {
         Checks.matches("field.name", name, NAME, "a letter then letters, digits or '_' (64 at most)");
         label = Checks.text("field." + name + ".label", label, 500);
@@ -203,6 +253,9 @@ public record FieldDefinition(
     /**
      * What people read for a choice: its label from {@code choiceLabels}, or the code itself when the
      * definition has no labels (or the value is not one of the choices).
+     *
+     * @param code a choice's code
+     * @return the label to show
      */
     public String choiceLabel(String code) {
         return choiceLabels == null ? code : choiceLabels.getOrDefault(code, code);
@@ -212,11 +265,31 @@ public record FieldDefinition(
         Checks.check(applies, field, value, () -> "applies to " + type + " fields only");
     }
 
-    /** A field with no constraint beyond its type. */
+    /**
+     * A field with no constraint beyond its type.
+     *
+     * @param name the field's name
+     * @param label what the resident reads
+     * @param type the field's type
+     * @param required whether a value is needed on submission
+     * @return the definition
+     * @throws org.opengru.core.error.ValidationException naming the field and the problem
+     */
     public static FieldDefinition of(String name, String label, FieldType type, boolean required) {
         return new Options(name, label, type, required).build();
     }
 
+    /**
+     * A single or multiple choice among codes.
+     *
+     * @param name the field's name
+     * @param label what the resident reads
+     * @param type {@link FieldType#SINGLE_CHOICE} or {@link FieldType#MULTIPLE_CHOICE}
+     * @param required whether a value is needed on submission
+     * @param choices the codes offered
+     * @return the definition
+     * @throws org.opengru.core.error.ValidationException naming the field and the problem
+     */
     public static FieldDefinition choice(
             String name, String label, FieldType type, boolean required, List<String> choices) {
         Options o = new Options(name, label, type, required);
@@ -224,33 +297,71 @@ public record FieldDefinition(
         return o.build();
     }
 
-    /** A repeated group: a list of sub-forms, each with these fields. */
+    /**
+     * A repeated group: a list of sub-forms, each with these fields.
+     *
+     * @param name the group's name
+     * @param label what the resident reads, such as {@code Enfants}
+     * @param required whether at least one item is needed on submission
+     * @param fields the fields of each item
+     * @return the definition
+     */
     public static FieldDefinition group(String name, String label, boolean required, DataSchema fields) {
         Options o = new Options(name, label, FieldType.REPEATED_GROUP, required);
         o.fields = fields;
         return o.build();
     }
 
-    /** A file: the reference of a stored document of this type. */
+    /**
+     * A file: the reference of a stored document of this type.
+     *
+     * @param name the field's name
+     * @param label what the resident reads
+     * @param required whether a file is needed on submission
+     * @param documentType the type of document expected
+     * @return the definition
+     */
     public static FieldDefinition file(String name, String label, boolean required, DocumentTypeCode documentType) {
         Options o = new Options(name, label, FieldType.FILE, required);
         o.documentType = documentType;
         return o.build();
     }
 
-    /** The same choice field with what people read for each code (every choice, in any order). */
+    /**
+     * The same choice field with what people read for each code (every choice, in any order).
+     *
+     * @param labels a label for every choice's code
+     * @return the definition with labels
+     * @throws org.opengru.core.error.ValidationException naming {@code field.<name>.choiceLabels} when a code lacks a
+     *     label or is not a choice
+     */
     public FieldDefinition withChoiceLabels(Map<String, String> labels) {
         Options o = options();
         o.choiceLabels = labels;
         return o.build();
     }
 
+    /**
+     * The same text field with a pattern the whole value must match.
+     *
+     * @param regex a Java regular expression
+     * @return the definition with the pattern
+     * @throws org.opengru.core.error.ValidationException naming {@code field.<name>.pattern} when it does not compile
+     *     or the field is not text
+     */
     public FieldDefinition withPattern(String regex) {
         Options o = options();
         o.pattern = regex;
         return o.build();
     }
 
+    /**
+     * The same number field with bounds.
+     *
+     * @param low the smallest number, or {@code null}
+     * @param high the largest number, or {@code null}
+     * @return the definition with the bounds
+     */
     public FieldDefinition withRange(@Nullable BigDecimal low, @Nullable BigDecimal high) {
         Options o = options();
         o.min = low;
@@ -258,7 +369,13 @@ public record FieldDefinition(
         return o.build();
     }
 
-    /** Bounds of a date, or of both ends of a date range. */
+    /**
+     * Bounds of a date, or of both ends of a date range.
+     *
+     * @param low the earliest date, or {@code null}
+     * @param high the latest date, or {@code null}
+     * @return the definition with the bounds
+     */
     public FieldDefinition withDateRange(@Nullable LocalDate low, @Nullable LocalDate high) {
         Options o = options();
         o.minDate = low;
@@ -266,13 +383,24 @@ public record FieldDefinition(
         return o.build();
     }
 
+    /**
+     * The same field, applying only when the condition holds.
+     *
+     * @param condition a condition on an earlier field
+     * @return the conditional definition
+     */
     public FieldDefinition when(Condition condition) {
         Options o = options();
         o.when = condition;
         return o.build();
     }
 
-    /** An address checked and geocoded by {@link AddressCheck}; {@code minScore} null for the default. */
+    /**
+     * An address checked and geocoded by {@link AddressCheck}; {@code minScore} null for the default.
+     *
+     * @param minScore from 0 to 1
+     * @return the definition with verification
+     */
     public FieldDefinition verified(@Nullable BigDecimal minScore) {
         Options o = options();
         o.verify = true;
@@ -280,7 +408,13 @@ public record FieldDefinition(
         return o.build();
     }
 
-    /** A point that must lie within the bounds, and whose accuracy (if given) is at most maxAccuracy metres. */
+    /**
+     * A point that must lie within the bounds, and whose accuracy (if given) is at most maxAccuracy metres.
+     *
+     * @param area where the point may lie, or {@code null}
+     * @param maxAccuracyMetres the largest accuracy radius, or {@code null}
+     * @return the definition with the constraints
+     */
     public FieldDefinition within(@Nullable GeoBounds area, @Nullable BigDecimal maxAccuracyMetres) {
         Options o = options();
         o.bounds = area;
@@ -288,7 +422,13 @@ public record FieldDefinition(
         return o.build();
     }
 
-    /** How many items a non-empty group holds. */
+    /**
+     * How many items a non-empty group holds.
+     *
+     * @param minimum the fewest items, or {@code null}
+     * @param maximum the most items, or {@code null} for {@link #DEFAULT_MAX_ITEMS}
+     * @return the definition with the counts
+     */
     public FieldDefinition withItems(@Nullable Integer minimum, @Nullable Integer maximum) {
         Options o = options();
         o.minItems = minimum;
@@ -296,7 +436,12 @@ public record FieldDefinition(
         return o.build();
     }
 
-    /** The longest date range, in days, start and end included. */
+    /**
+     * The longest date range, in days, start and end included.
+     *
+     * @param days the longest range, 1 or more
+     * @return the definition with the limit
+     */
     public FieldDefinition withMaxDays(int days) {
         Options o = options();
         o.maxDays = days;

@@ -22,17 +22,27 @@ package org.opengru.core.catalogue;
  * {@code PRESENT} and {@code ABSENT}.
  */
 public enum FieldType {
+    /** Free text; optionally {@code pattern} and {@code maxLength}. */
     TEXT,
+    /** A decimal number; optionally {@code min} and {@code max}. */
     NUMBER,
+    /** A calendar date; optionally {@code minDate} and {@code maxDate}. */
     DATE,
+    /** An e-mail address. */
     EMAIL,
+    /** A phone number, stored in E.164 form. */
     PHONE,
     /** A postal address to write to (NF Z10-011, any country). */
     POSTAL_ADDRESS,
+    /** A SIRET (establishment number), checked with Luhn. */
     SIRET,
+    /** An IBAN, checked with mod 97. */
     IBAN,
+    /** Oui or non. */
     YES_NO,
+    /** One code among the {@code choices}. */
     SINGLE_CHOICE,
+    /** Several codes among the {@code choices}, each once. */
     MULTIPLE_CHOICE,
     /**
      * An address in France with the INSEE code of its commune (citycode), optionally checked and geocoded

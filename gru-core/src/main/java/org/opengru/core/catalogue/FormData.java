@@ -32,11 +32,23 @@ public final class FormData {
         this.values = values;
     }
 
+    /**
+     * Data without values (a draft just started).
+     *
+     * @return the empty data
+     */
     public static FormData empty() {
         return EMPTY;
     }
 
-    /** Form data from a map such as Jackson reads from JSON; unsupported value types are refused. */
+    /**
+     * Form data from a map such as Jackson reads from JSON; unsupported value types are refused.
+     *
+     * @param values the values by field name
+     * @return the data
+     * @throws org.opengru.core.error.ValidationException naming the field whose value has an unsupported type or is
+     *     nested too deep
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FormData of(Map<String, ?> values) {
         Map<String, Object> copy = new LinkedHashMap<>();
@@ -53,7 +65,13 @@ public final class FormData {
         return new FormData(Collections.unmodifiableMap(copy));
     }
 
-    /** Shorthand for small forms: {@code FormData.of("nom", "Martin", "age", 7)}. */
+    /**
+     * Shorthand for small forms: {@code FormData.of("nom", "Martin", "age", 7)}.
+     *
+     * @param keyValues names and values, alternating
+     * @return the data
+     * @throws org.opengru.core.error.ValidationException naming the field whose value has an unsupported type
+     */
     public static FormData of(Object... keyValues) {
         if (keyValues.length % 2 != 0) {
             throw new IllegalArgumentException("FormData.of needs key/value pairs");
@@ -117,22 +135,42 @@ public final class FormData {
                 field, v, "has an unsupported type " + v.getClass().getSimpleName());
     }
 
-    /** The value of a field, or {@code null} when absent. */
+    /**
+     * The value of a field, or {@code null} when absent.
+     *
+     * @param field the field's name
+     * @return the value
+     */
     public @Nullable Object get(String field) {
         return values.get(field);
     }
 
+    /**
+     * Whether the field has a value.
+     *
+     * @param field the field's name
+     * @return {@code true} when present
+     */
     public boolean has(String field) {
         return values.containsKey(field);
     }
 
-    /** Every value, by field name, in insertion order. */
+    /**
+     * Every value, by field name, in insertion order.
+     *
+     * @return an unmodifiable map
+     */
     @JsonValue
     public Map<String, Object> asMap() {
         return values;
     }
 
-    /** This data with the other's values added or replacing ours. */
+    /**
+     * This data with the other's values added or replacing ours.
+     *
+     * @param other the values to add
+     * @return the merged data
+     */
     public FormData merge(FormData other) {
         Map<String, Object> m = new LinkedHashMap<>(values);
         m.putAll(other.values);

@@ -30,6 +30,16 @@ public record PaymentRule(
         @Nullable String object,
         Period delay) {
 
+    /**
+     * A rule with a fixed amount or a tariff; the delay defaults to 15 days.
+     *
+     * @param amountCents a fixed amount in euro cents, or {@code null} with a tariff
+     * @param tariff the tariff, or {@code null} with a fixed amount
+     * @param object what is paid for, or {@code null} for the démarche's title
+     * @param delay how long the request waits for its payment, or {@code null} for 15 days
+     * @throws org.opengru.core.error.ValidationException naming {@code procedure.payment...} for both or neither
+     *     amount, a non-positive amount or delay
+     */
     public PaymentRule(
             @Nullable Long amountCents, @Nullable Tariff tariff, @Nullable String object, @Nullable Period delay) {
         Checks.check(
@@ -48,12 +58,24 @@ public record PaymentRule(
                 !this.delay.isNegative() && !this.delay.isZero(), "procedure.payment.delay", delay, "must be positive");
     }
 
-    /** A fixed amount. */
+    /**
+     * A fixed amount.
+     *
+     * @param amountCents the amount in euro cents, positive
+     * @param object what is paid for, or {@code null} for the démarche's title
+     * @param delay how long the request waits, or {@code null} for 15 days
+     * @return the rule
+     */
     public static PaymentRule fixed(long amountCents, @Nullable String object, @Nullable Period delay) {
         return new PaymentRule(amountCents, null, object, delay);
     }
 
-    /** The amount the form's values make due, in cents. */
+    /**
+     * The amount the form's values make due, in cents.
+     *
+     * @param data the request's form data (normalised)
+     * @return the amount in euro cents
+     */
     public long amountFor(FormData data) {
         return amountCents != null ? amountCents : tariff.amountFor(data);
     }
@@ -61,8 +83,19 @@ public record PaymentRule(
     /**
      * An amount by bands of a numeric field of the form, such as a quotient familial: the first band whose
      * {@code upTo} is at least the value (the last band, without {@code upTo}, takes the rest).
+     *
+     * @param field the numeric field of the form, such as {@code quotient_familial}
+     * @param bands the bands, in increasing {@code upTo}, the last without
      */
     public record Tariff(String field, List<Band> bands) {
+        /**
+         * Checks the field and that the bands increase, the last one open.
+         *
+         * @param field the numeric field of the form, such as {@code quotient_familial}
+         * @param bands the bands, in increasing {@code upTo}, the last without
+         * @throws org.opengru.core.error.ValidationException naming {@code procedure.payment.tariff...} and the bad
+         *     value
+         */
         public Tariff {
             Checks.text("procedure.payment.tariff.field", field, 100);
             bands = List.copyOf(Checks.required("procedure.payment.tariff.bands", bands));
@@ -107,8 +140,20 @@ public record PaymentRule(
         }
     }
 
-    /** One band: up to (inclusive) {@code upTo}, this amount in cents. */
+    /**
+     * One band: up to (inclusive) {@code upTo}, this amount in cents.
+     *
+     * @param upTo the largest value of the band, or {@code null} for the last band
+     * @param amountCents the amount in euro cents, positive
+     */
     public record Band(@Nullable BigDecimal upTo, long amountCents) {
+        /**
+         * Checks that the amount is positive.
+         *
+         * @param upTo the largest value of the band, or {@code null} for the last band
+         * @param amountCents the amount in euro cents, positive
+         * @throws org.opengru.core.error.ValidationException naming {@code procedure.payment.tariff.bands.amountCents}
+         */
         public Band {
             Checks.check(
                     amountCents > 0, "procedure.payment.tariff.bands.amountCents", amountCents, "must be positive");

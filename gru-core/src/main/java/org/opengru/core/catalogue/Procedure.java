@@ -21,6 +21,12 @@ import org.opengru.core.usager.UsagerKind;
  * @param complementDelay the default delay to give a resident to send a requested complement
  * @param retention how long a closed request is kept before archiving or purge (RGPD)
  * @param payment what the resident pays before the request is received, or {@code null} (most démarches)
+ * @param code the démarche's stable code
+ * @param version the version, 1 or more
+ * @param title the title the resident reads, at most 300 characters
+ * @param schema the form
+ * @param pieces the pièces justificatives it requires
+ * @param implicitDecision what silence means, and after how long
  */
 public record Procedure(
         ProcedureCode code,
@@ -35,7 +41,21 @@ public record Procedure(
         Period retention,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PaymentRule payment) {
 
-    /** A démarche without payment. */
+    /**
+     * A démarche without payment.
+     *
+     * @param code the démarche's stable code
+     * @param version the version, 1 or more
+     * @param title the title, at most 300 characters
+     * @param schema the form, or {@code null} for none
+     * @param pieces the pieces required, or {@code null} for none
+     * @param openTo which kinds of usager may file it
+     * @param implicitDecision the implicit-decision rule, or {@code null} for none
+     * @param team the team requests route to
+     * @param complementDelay the delay for a complement, or {@code null} for the default
+     * @param retention how long a closed request is kept
+     * @throws org.opengru.core.error.ValidationException naming the bad part of the definition
+     */
     public Procedure(
             ProcedureCode code,
             int version,
@@ -50,6 +70,23 @@ public record Procedure(
         this(code, version, title, schema, pieces, openTo, implicitDecision, team, complementDelay, retention, null);
     }
 
+    /**
+     * A démarche definition, checked whole: pieces unique by type, conditions on known fields, a payment's tariff
+     * on a numeric field.
+     *
+     * @param code the démarche's stable code
+     * @param version the version, 1 or more
+     * @param title the title, at most 300 characters
+     * @param schema the form, or {@code null} for none
+     * @param pieces the pieces required, or {@code null} for none
+     * @param openTo which kinds of usager may file it
+     * @param implicitDecision the implicit-decision rule, or {@code null} for none
+     * @param team the team requests route to
+     * @param complementDelay the delay for a complement, or {@code null} for the default
+     * @param retention how long a closed request is kept
+     * @param payment what the resident pays, or {@code null}
+     * @throws org.opengru.core.error.ValidationException naming the bad part of the definition
+     */
     public Procedure(
             ProcedureCode code,
             int version,
@@ -124,20 +161,41 @@ public record Procedure(
         this.payment = payment;
     }
 
-    /** Whether the resident pays before the request is received. */
+    /**
+     * Whether the resident pays before the request is received.
+     *
+     * @return {@code true} when it has a payment rule
+     */
     public boolean asksPayment() {
         return payment != null;
     }
 
+    /**
+     * The reference requests keep: this démarche in this version.
+     *
+     * @return code and version
+     */
     public ProcedureRef ref() {
         return new ProcedureRef(code, version);
     }
 
-    /** The pieces required for this form data (conditions applied). */
+    /**
+     * The pieces required for this form data (conditions applied).
+     *
+     * @param data the request's form data
+     * @return the pieces whose conditions hold
+     */
     public List<RequiredPiece> piecesFor(FormData data) {
         return pieces.stream().filter(p -> p.appliesTo(data)).toList();
     }
 
+    /**
+     * Starts a definition in code.
+     *
+     * @param code the démarche's code, a lower-case slug
+     * @param version the version, 1 or more
+     * @return the builder
+     */
     public static Builder builder(String code, int version) {
         return new Builder(ProcedureCode.of(code), version);
     }
@@ -161,51 +219,111 @@ public record Procedure(
             this.version = version;
         }
 
+        /**
+         * The title the resident reads.
+         *
+         * @param title the title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
+        /**
+         * The form's fields, in order.
+         *
+         * @param fields the fields
+         * @return this builder
+         */
         public Builder fields(FieldDefinition... fields) {
             this.fields = List.of(fields);
             return this;
         }
 
+        /**
+         * The pièces justificatives required.
+         *
+         * @param pieces the pieces
+         * @return this builder
+         */
         public Builder pieces(RequiredPiece... pieces) {
             this.pieces = List.of(pieces);
             return this;
         }
 
+        /**
+         * Who may file it ({@link UsagerKind#PERSON} unless set).
+         *
+         * @param kinds the kinds of usager
+         * @return this builder
+         */
         public Builder openTo(UsagerKind... kinds) {
             this.openTo = Set.of(kinds);
             return this;
         }
 
+        /**
+         * What silence means (none unless set).
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder implicitDecision(ImplicitDecisionRule rule) {
             this.implicitDecision = rule;
             return this;
         }
 
+        /**
+         * The team (service instructeur) requests route to; required.
+         *
+         * @param team the team's id
+         * @return this builder
+         */
         public Builder team(String team) {
             this.team = TeamId.of(team);
             return this;
         }
 
+        /**
+         * The default delay given for a complement.
+         *
+         * @param delay the delay
+         * @return this builder
+         */
         public Builder complementDelay(Period delay) {
             this.complementDelay = delay;
             return this;
         }
 
+        /**
+         * How long a closed request is kept (five years unless set).
+         *
+         * @param retention the period
+         * @return this builder
+         */
         public Builder retention(Period retention) {
             this.retention = retention;
             return this;
         }
 
+        /**
+         * What the resident pays before the request is received.
+         *
+         * @param payment the rule
+         * @return this builder
+         */
         public Builder payment(PaymentRule payment) {
             this.payment = payment;
             return this;
         }
 
+        /**
+         * Checks the whole definition.
+         *
+         * @return the démarche
+         * @throws org.opengru.core.error.ValidationException naming every bad part
+         */
         public Procedure build() {
             return new Procedure(
                     code,

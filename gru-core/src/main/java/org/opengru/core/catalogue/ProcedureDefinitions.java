@@ -25,6 +25,7 @@ public final class ProcedureDefinitions {
     private final ObjectMapper json;
     private final ObjectMapper yaml;
 
+    /** Readers and writers refusing unknown properties and accepting enum values in any case. */
     public ProcedureDefinitions() {
         this.json = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -39,15 +40,37 @@ public final class ProcedureDefinitions {
                 .build();
     }
 
+    /**
+     * Reads a definition in JSON.
+     *
+     * @param text the JSON
+     * @return the démarche
+     * @throws org.opengru.core.error.ValidationException naming the JSON path and the value of each problem
+     */
     public Procedure fromJson(String text) {
         return read(json, text);
     }
 
+    /**
+     * Reads a definition in YAML.
+     *
+     * @param text the YAML
+     * @return the démarche
+     * @throws org.opengru.core.error.ValidationException naming the path and the value of each problem
+     */
     public Procedure fromYaml(String text) {
         return read(yaml, text);
     }
 
-    /** Reads JSON or YAML by the file's extension ({@code .json}, {@code .yaml}, {@code .yml}). */
+    /**
+     * Reads JSON or YAML by the file's extension ({@code .json}, {@code .yaml}, {@code .yml}).
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @return the démarche
+     * @throws org.opengru.core.error.ValidationException naming the path and the value of each problem, or the file's
+     *     unknown extension
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
     public Procedure read(Path file) {
         String name = file.getFileName().toString();
         String text;
@@ -65,6 +88,14 @@ public final class ProcedureDefinitions {
         throw new ValidationException("file", name, "must end in .json, .yaml or .yml");
     }
 
+    /**
+     * Reads a definition in JSON from a stream (a resource of the application).
+     *
+     * @param in the UTF-8 JSON
+     * @return the démarche
+     * @throws org.opengru.core.error.ValidationException naming the JSON path and the value of each problem
+     * @throws java.io.UncheckedIOException when the stream cannot be read
+     */
     public Procedure fromJson(InputStream in) {
         try {
             return fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -73,10 +104,22 @@ public final class ProcedureDefinitions {
         }
     }
 
+    /**
+     * Writes a definition in JSON, as {@link #fromJson(String)} reads it back.
+     *
+     * @param procedure the démarche
+     * @return indented JSON
+     */
     public String toJson(Procedure procedure) {
         return json.writeValueAsString(procedure);
     }
 
+    /**
+     * Writes a definition in YAML, as {@link #fromYaml(String)} reads it back.
+     *
+     * @param procedure the démarche
+     * @return the YAML
+     */
     public String toYaml(Procedure procedure) {
         return yaml.writeValueAsString(procedure);
     }

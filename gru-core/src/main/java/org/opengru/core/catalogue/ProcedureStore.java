@@ -17,6 +17,9 @@ public interface ProcedureStore {
      * Adds a version. Refused with {@link org.opengru.core.error.AlreadyExistsException} if that code and
      * version exist, and with a {@link org.opengru.core.error.ValidationException} if the version is not
      * above the latest one.
+     *
+     * @param tenant the collectivité
+     * @param procedure the new version
      */
     void define(TenantId tenant, Procedure procedure);
 
@@ -28,6 +31,8 @@ public interface ProcedureStore {
      *
      * @return whether the version was defined now
      * @throws ValidationException naming the code and version when a different content is already defined
+     * @param tenant the collectivité
+     * @param procedure the version
      */
     default boolean declare(TenantId tenant, Procedure procedure) {
         try {
@@ -46,14 +51,37 @@ public interface ProcedureStore {
         }
     }
 
+    /**
+     * Looks up one version.
+     *
+     * @param tenant the collectivité
+     * @param ref the code and version
+     * @return the démarche, or empty
+     */
     Optional<Procedure> find(TenantId tenant, ProcedureRef ref);
 
-    /** The latest version, the one new requests are filed under. */
+    /**
+     * The latest version, the one new requests are filed under.
+     *
+     * @param tenant the collectivité
+     * @param code the démarche's code
+     * @return the latest version, or empty when none is defined
+     */
     Optional<Procedure> latest(TenantId tenant, ProcedureCode code);
 
-    /** The latest version of every démarche of the collectivité, by code. */
+    /**
+     * The latest version of every démarche of the collectivité, by code.
+     *
+     * @param tenant the collectivité
+     * @return the démarches, possibly none
+     */
     List<Procedure> catalogue(TenantId tenant);
 
+    /**
+     * A thread-safe store in memory (the embedded default, and tests).
+     *
+     * @return an empty store
+     */
     static ProcedureStore inMemory() {
         return new InMemoryProcedureStore();
     }

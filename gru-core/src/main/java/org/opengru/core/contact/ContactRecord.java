@@ -24,6 +24,15 @@ import org.opengru.core.tenancy.TenantId;
  * @param documentRefs the document vault's references of its attachments
  * @param externalRef an id from outside (the e-mail's Message-ID), unique per tenant: recording the same
  *     mail twice keeps one contact
+ *
+ * @param id the contact's id
+ * @param tenant the collectivité
+ * @param channel how it came (phone, counter, post, e-mail, social network)
+ * @param direction who reached out
+ * @param subject its subject, at most 300 characters
+ * @param summary what was said, at most 20,000 characters
+ * @param recordedAt when it was recorded
+ * @param status where it stands
  */
 public record ContactRecord(
         ContactId id,
@@ -46,6 +55,28 @@ public record ContactRecord(
     public static final Set<Channel> CHANNELS =
             Set.of(Channel.PHONE, Channel.COUNTER, Channel.POSTAL_MAIL, Channel.EMAIL, Channel.SOCIAL_NETWORK);
 
+    /**
+     * Checks every part: a channel of {@link #CHANNELS}, texts within their lengths, a reason when awaiting
+     * triage or quarantined; times truncated to the microsecond (as PostgreSQL keeps them).
+     *
+     * @param id the contact's id
+     * @param tenant the collectivité
+     * @param usager who, when known
+     * @param request about which request, when known
+     * @param channel how it came (phone, counter, post, e-mail, social network)
+     * @param direction who reached out
+     * @param subject its subject, at most 300 characters
+     * @param summary what was said, at most 20,000 characters
+     * @param recordedBy the agent who recorded it; {@code null} for an e-mail recorded by the mailbox
+     * @param occurredAt when the exchange happened (a letter: its date of receipt)
+     * @param recordedAt when it was recorded
+     * @param status where it stands
+     * @param reason why it awaits triage or is quarantined
+     * @param documentRefs the document vault's references of its attachments
+     * @param externalRef an id from outside (the e-mail's Message-ID), unique per tenant: recording the same
+     *     mail twice keeps one contact
+     * @throws org.opengru.core.error.ValidationException naming {@code contact.<part>} and the value
+     */
     public ContactRecord {
         Checks.required("contact.id", id);
         Checks.required("contact.tenant", tenant);
@@ -67,7 +98,14 @@ public record ContactRecord(
                 externalRef == null || externalRef.length() <= 998, "contact.externalRef", externalRef, "too long");
     }
 
-    /** This contact linked by an agent during triage. */
+    /**
+     * This contact linked by an agent during triage.
+     *
+     * @param toUsager the usager it concerns, or {@code null}
+     * @param toRequest the request it concerns, or {@code null}
+     * @param by the agent who triaged it
+     * @return the contact, {@link ContactStatus#TRIAGED}
+     */
     public ContactRecord triaged(@Nullable UsagerId toUsager, @Nullable RequestId toRequest, AgentId by) {
         return new ContactRecord(
                 id,

@@ -33,8 +33,14 @@ public final class ContactService {
     private final IdGenerator ids;
 
     /**
-     * @param requests and {@code usagers}: a contact names only a request or an usager that exists in the
-     *     agent's collectivité
+     * The service over the contact log; the request and usager stores check that a contact names only a
+     * request or an usager that exists in the agent's collectivité.
+     *
+     * @param log where contacts are kept
+     * @param requests the requests, looked up by id
+     * @param usagers the usagers, looked up by id
+     * @param clock the installation's clock (a contact dated in the future is refused)
+     * @param ids the id generator
      */
     public ContactService(ContactLog log, RequestStore requests, UsagerStore usagers, Clock clock, IdGenerator ids) {
         this.log = Objects.requireNonNull(log, "log");
@@ -44,7 +50,17 @@ public final class ContactService {
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
-    /** What an agent records. */
+    /**
+     * What an agent records.
+     *
+     * @param channel phone, counter, postal mail, e-mail or social network
+     * @param direction who reached out
+     * @param usager the usager it concerns, or {@code null} when it concerns a request
+     * @param request the request it concerns, or {@code null}
+     * @param subject its subject
+     * @param summary what was said
+     * @param occurredAt when it happened (not in the future)
+     */
     public record Entry(
             Channel channel,
             Direction direction,
@@ -59,6 +75,12 @@ public final class ContactService {
      * counter, postal mail, e-mail or social network; no usager and no request; a date in the future; a
      * request or an usager that does not exist in the agent's collectivité ({@link NotFoundException}).
      * A contact about a request without an usager is filed under the request's usager.
+     *
+     * @param agent the agent recording it
+     * @param entry what happened
+     * @return the contact recorded
+     * @throws org.opengru.core.error.ValidationException naming the refused part of the entry
+     * @throws NotFoundException when the request or usager does not exist in the agent's collectivité
      */
     public ContactRecord record(AgentPrincipal agent, Entry entry) {
         Objects.requireNonNull(agent, "agent");
@@ -93,6 +115,13 @@ public final class ContactService {
     /**
      * Links a contact awaiting triage (or in quarantine, after an agent checked it, or an automatic mail an
      * agent judges to be more) to an usager and/or a request.
+     *
+     * @param agent the agent triaging
+     * @param id the contact
+     * @param usager the usager it concerns, or {@code null}
+     * @param request the request it concerns, or {@code null}
+     * @return the triaged contact
+     * @throws NotFoundException when the contact, request or usager does not exist in the agent's collectivité
      */
     public ContactRecord triage(
             AgentPrincipal agent, ContactId id, @Nullable UsagerId usager, @Nullable RequestId request) {
@@ -134,22 +163,48 @@ public final class ContactService {
         return usager != null ? usager : r.applicant();
     }
 
-    /** The usager's contacts, newest first. */
+    /**
+     * The usager's contacts, newest first.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param after the last contact of the previous page, or {@code null}
+     * @param limit the most contacts to return
+     * @return the page
+     */
     public List<ContactRecord> ofUsager(TenantId tenant, UsagerId usager, @Nullable ContactRecord after, int limit) {
         return log.byUsager(tenant, usager, after, limit);
     }
 
-    /** The triage queue of the tenant. */
+    /**
+     * The triage queue of the tenant.
+     *
+     * @param tenant the collectivité
+     * @param limit the most contacts to return
+     * @return the e-mails awaiting triage, oldest first
+     */
     public List<ContactRecord> toTriage(TenantId tenant, int limit) {
         return log.withStatus(tenant, ContactStatus.TO_TRIAGE, limit);
     }
 
-    /** The quarantine of the tenant. */
+    /**
+     * The quarantine of the tenant.
+     *
+     * @param tenant the collectivité
+     * @param limit the most contacts to return
+     * @return the quarantined contacts, oldest first
+     */
     public List<ContactRecord> quarantine(TenantId tenant, int limit) {
         return log.withStatus(tenant, ContactStatus.QUARANTINED, limit);
     }
 
-    /** The auto-replies and delivery reports the mailbox received, kept out of request threads. */
+    /**
+     * The auto-replies and delivery reports the mailbox received, kept out of request threads.
+     *
+     * @param tenant the collectivité
+     * @param limit the most contacts to return
+     * @return the automatic mails, oldest first
+     */
     public List<ContactRecord> automatic(TenantId tenant, int limit) {
         return log.withStatus(tenant, ContactStatus.AUTOMATIC, limit);
     }

@@ -28,6 +28,12 @@ public final class ContactTimeline implements TimelineContributor {
         this.log = Objects.requireNonNull(log, "log");
     }
 
+    /**
+     * The contributor reading that log.
+     *
+     * @param log the contact log
+     * @return the contributor
+     */
     public static ContactTimeline of(ContactLog log) {
         return new ContactTimeline(log);
     }

@@ -50,7 +50,12 @@ public final class DeadlineCalculator {
             ZoneId.of("Pacific/Tahiti"),
             ZoneId.of("Pacific/Wallis"));
 
-    /** @throws org.opengru.core.error.ValidationException for a zone that is not a French collectivité's */
+    /**
+     * A calculator counting days in the collectivité's zone.
+     *
+     * @param zone the collectivité's zone, one of {@link #FRENCH_ZONES}
+     * @throws org.opengru.core.error.ValidationException for a zone that is not a French collectivité's
+     */
     public DeadlineCalculator(ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
         org.opengru.core.internal.Checks.check(
@@ -61,15 +66,30 @@ public final class DeadlineCalculator {
         this.zone = zone;
     }
 
+    /**
+     * A calculator for metropolitan France.
+     *
+     * @return a calculator in {@link #PARIS}
+     */
     public static DeadlineCalculator paris() {
         return new DeadlineCalculator(PARIS);
     }
 
+    /**
+     * The zone in which days are counted.
+     *
+     * @return the collectivité's zone
+     */
     public ZoneId zone() {
         return zone;
     }
 
-    /** The calendar day of an instant in the zone. */
+    /**
+     * The calendar day of an instant in the zone.
+     *
+     * @param instant an instant
+     * @return its date in the collectivité's zone
+     */
     public LocalDate day(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }
@@ -77,12 +97,21 @@ public final class DeadlineCalculator {
     /**
      * The instant the implicit decision is born when {@code lastDay} is the last day of the period: the end
      * of that day in the zone (the start of the next). The administration may decide expressly until then.
+     *
+     * @param lastDay the period's last day
+     * @return the start of the next day in the zone
      */
     public Instant endOf(LocalDate lastDay) {
         return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
-    /** The deadline of a request received at that instant, or {@code null} when the rule has none. */
+    /**
+     * The deadline of a request received at that instant, or {@code null} when the rule has none.
+     *
+     * @param rule the démarche's rule (SVA, SVR or none)
+     * @param receivedAt when the request was received
+     * @return the running deadline
+     */
     public @Nullable ImplicitDeadline start(ImplicitDecisionRule rule, Instant receivedAt) {
         if (!rule.applies()) {
             return null;
@@ -94,6 +123,10 @@ public final class DeadlineCalculator {
     /**
      * The deadline of a request received incomplete at that instant: suspended from the start, its period
      * starting only when the missing pieces arrive; {@code null} when the rule has none.
+     *
+     * @param rule the démarche's rule
+     * @param receivedAt when the incomplete request was received
+     * @return the suspended deadline
      */
     public @Nullable ImplicitDeadline startOnComplement(ImplicitDecisionRule rule, Instant receivedAt) {
         ImplicitDeadline provisional = start(rule, receivedAt);
@@ -108,6 +141,11 @@ public final class DeadlineCalculator {
      * silence vaut accord starts only when they arrive ({@link #startOnComplement}); silence vaut rejet
      * runs from receipt, suspended during the time given ({@link #suspend(ImplicitDeadline, Instant,
      * LocalDate)}). L114-5 CRPA.
+     *
+     * @param rule the démarche's rule
+     * @param receivedAt when the incomplete request was received
+     * @param piecesDueBy the last day given to produce the pieces
+     * @return the deadline, or {@code null} when the rule has none
      */
     public @Nullable ImplicitDeadline receiveIncomplete(
             ImplicitDecisionRule rule, Instant receivedAt, LocalDate piecesDueBy) {
@@ -122,6 +160,11 @@ public final class DeadlineCalculator {
      * The deadline once a complement is asked for, due by {@code piecesDueBy}: silence vaut rejet is
      * suspended during the time given only ({@link #suspend(ImplicitDeadline, Instant, LocalDate)}),
      * silence vaut accord until the pieces arrive ({@link #suspend(ImplicitDeadline, Instant)}).
+     *
+     * @param deadline the running deadline
+     * @param at when the complement was asked for
+     * @param piecesDueBy the last day given to produce the pieces
+     * @return the suspended deadline
      */
     public ImplicitDeadline suspendForComplement(ImplicitDeadline deadline, Instant at, LocalDate piecesDueBy) {
         return deadline.outcome() == org.opengru.core.catalogue.ImplicitDecision.REJECTION
@@ -134,6 +177,11 @@ public final class DeadlineCalculator {
      * with {@code piecesDueBy}: it runs again the day after, pieces or not, so {@code date} moves by the
      * whole suspension now and moves back if they arrive earlier ({@link #resume}). Already suspended:
      * unchanged.
+     *
+     * @param deadline the running deadline
+     * @param at when the complement was asked for
+     * @param piecesDueBy the last day given to produce the pieces
+     * @return the deadline suspended until the day after {@code piecesDueBy}
      */
     public ImplicitDeadline suspend(ImplicitDeadline deadline, Instant at, LocalDate piecesDueBy) {
         if (deadline.suspended()) {
@@ -148,7 +196,13 @@ public final class DeadlineCalculator {
         return new ImplicitDeadline(deadline.outcome(), date, endOf(date), suspendedOn, false, resumesOn);
     }
 
-    /** The deadline suspended at that instant (a complement was requested). Already suspended: unchanged. */
+    /**
+     * The deadline suspended at that instant (a complement was requested). Already suspended: unchanged.
+     *
+     * @param deadline the running deadline
+     * @param at when the complement was asked for
+     * @return the deadline suspended until the pieces arrive
+     */
     public ImplicitDeadline suspend(ImplicitDeadline deadline, Instant at) {
         if (deadline.suspended()) {
             return deadline;
@@ -159,6 +213,11 @@ public final class DeadlineCalculator {
     /**
      * The deadline once the complement arrived at that instant. The result is never earlier than the
      * suspended one.
+     *
+     * @param rule the démarche's rule
+     * @param deadline the suspended deadline
+     * @param at when the complement arrived
+     * @return the running deadline
      */
     public ImplicitDeadline resume(ImplicitDecisionRule rule, ImplicitDeadline deadline, Instant at) {
         LocalDate suspendedOn = deadline.suspendedOn();
@@ -173,6 +232,11 @@ public final class DeadlineCalculator {
     /**
      * The date the decision would be born if the complement arrived on {@code today}: what a UI shows while
      * the period is suspended. Non-decreasing in {@code today}.
+     *
+     * @param rule the démarche's rule
+     * @param deadline the suspended deadline
+     * @param today the day the complement would arrive
+     * @return the period's last day in that case
      */
     public LocalDate projected(ImplicitDecisionRule rule, ImplicitDeadline deadline, LocalDate today) {
         LocalDate suspendedOn = deadline.suspendedOn();

@@ -12,8 +12,12 @@ public class AccessDeniedException extends GruException {
     private final String objectId;
 
     /**
+     * A refusal naming who, what and on which object.
+     *
      * @param actor the principal, as {@code Principal#toString()} renders it (pseudonymous ids only)
      * @param operation what was attempted, such as {@code read} or {@code submit}
+     * @param objectKind the kind of object, such as {@code request} or {@code document}
+     * @param objectId its identifier
      */
     public AccessDeniedException(String actor, String operation, String objectKind, String objectId) {
         super(actor + " may not " + operation + " " + objectKind + " " + objectId);
@@ -23,18 +27,38 @@ public class AccessDeniedException extends GruException {
         this.objectId = objectId;
     }
 
+    /**
+     * Who was refused.
+     *
+     * @return the principal as rendered in the message (pseudonymous ids only)
+     */
     public String actor() {
         return actor;
     }
 
+    /**
+     * What was refused.
+     *
+     * @return the operation, such as {@code read} or {@code submit}
+     */
     public String operation() {
         return operation;
     }
 
+    /**
+     * The kind of the object the operation was refused on.
+     *
+     * @return such as {@code request} or {@code document}
+     */
     public String objectKind() {
         return objectKind;
     }
 
+    /**
+     * The object the operation was refused on.
+     *
+     * @return its identifier
+     */
     public String objectId() {
         return objectId;
     }

@@ -9,10 +9,21 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class GruException extends RuntimeException {
 
+    /**
+     * An exception whose message names what was refused and why.
+     *
+     * @param message the message, in English, with identifiers but no personal data
+     */
     protected GruException(String message) {
         super(message);
     }
 
+    /**
+     * An exception caused by another (a database or network failure).
+     *
+     * @param message the message, in English, with identifiers but no personal data
+     * @param cause the underlying failure, or {@code null}
+     */
     protected GruException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

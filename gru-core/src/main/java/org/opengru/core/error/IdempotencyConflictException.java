@@ -9,13 +9,21 @@ public class IdempotencyConflictException extends GruException {
 
     private final String key;
 
-    /** @param key the key as the caller sent it */
+    /**
+     * A key reused for another command.
+     *
+     * @param key the key as the caller sent it
+     */
     public IdempotencyConflictException(String key) {
         super("the idempotency key was already used for another call");
         this.key = key;
     }
 
-    /** The key as the caller sent it (a store passes the scoped key it holds). */
+    /**
+     * The key as the caller sent it (a store passes the scoped key it holds).
+     *
+     * @return the key
+     */
     public String key() {
         return key;
     }

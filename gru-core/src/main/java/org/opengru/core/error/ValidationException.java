@@ -10,10 +10,23 @@ public class ValidationException extends GruException {
 
     private final List<Violation> violations;
 
+    /**
+     * One refused value.
+     *
+     * @param field the field, a dotted path such as {@code data.birthDate}
+     * @param value the value as received, or {@code null} when absent
+     * @param reason why it was refused, in English
+     */
     public ValidationException(String field, @Nullable Object value, String reason) {
         this(List.of(Violation.of(field, value, reason)));
     }
 
+    /**
+     * Several refused values, reported together so that a form shows every error at once.
+     *
+     * @param violations the refused values, at least one
+     * @throws IllegalArgumentException when {@code violations} is empty
+     */
     public ValidationException(List<Violation> violations) {
         super(message(violations));
         if (violations.isEmpty()) {
@@ -33,17 +46,29 @@ public class ValidationException extends GruException {
         return sb.toString();
     }
 
-    /** Every refused value, in the order found. Never empty. */
+    /**
+     * Every refused value, in the order found. Never empty.
+     *
+     * @return the violations
+     */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** The field of the first violation. */
+    /**
+     * The field of the first violation.
+     *
+     * @return the dotted path of the first refused field
+     */
     public String field() {
         return violations.get(0).field();
     }
 
-    /** The value of the first violation, as text, or {@code null} when it was absent. */
+    /**
+     * The value of the first violation, as text, or {@code null} when it was absent.
+     *
+     * @return the first refused value
+     */
     public @Nullable String value() {
         return violations.get(0).value();
     }

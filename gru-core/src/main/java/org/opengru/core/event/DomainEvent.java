@@ -11,14 +11,32 @@ import org.opengru.core.tenancy.TenantId;
  */
 public interface DomainEvent {
 
+    /**
+     * The event's id, the same wherever the event goes.
+     *
+     * @return the id consumers de-duplicate on
+     */
     EventId eventId();
 
+    /**
+     * The collectivité where it happened.
+     *
+     * @return the collectivité
+     */
     TenantId tenant();
 
-    /** When the change happened, from the injected clock. */
+    /**
+     * When the change happened, from the injected clock.
+     *
+     * @return the instant of the change
+     */
     Instant occurredAt();
 
-    /** A stable type name for serialisation and routing; the simple class name by default. */
+    /**
+     * A stable type name for serialisation and routing; the simple class name by default.
+     *
+     * @return the type, such as {@code RequestSubmitted}
+     */
     default String type() {
         return getClass().getSimpleName();
     }

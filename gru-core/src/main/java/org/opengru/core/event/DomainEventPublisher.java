@@ -9,9 +9,18 @@ import java.util.List;
 @FunctionalInterface
 public interface DomainEventPublisher {
 
+    /**
+     * Hands over the events of one stored change, in the order they happened.
+     *
+     * @param events the events, possibly none
+     */
     void publish(List<? extends DomainEvent> events);
 
-    /** Publishes nothing. */
+    /**
+     * Publishes nothing.
+     *
+     * @return a publisher that drops every event
+     */
     static DomainEventPublisher none() {
         return events -> {};
     }

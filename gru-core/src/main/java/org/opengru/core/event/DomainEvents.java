@@ -27,7 +27,17 @@ public final class DomainEvents implements DomainEventPublisher {
 
     private final CopyOnWriteArrayList<Entry<?>> entries = new CopyOnWriteArrayList<>();
 
-    /** Calls the listener for every published event of that type or a subtype. */
+    /** A bus without listeners. */
+    public DomainEvents() {}
+
+    /**
+     * Calls the listener for every published event of that type or a subtype.
+     *
+     * @param <E> the event type
+     * @param type the event class, such as {@code RequestSubmitted.class}
+     * @param listener the listener
+     * @return the subscription, to cancel it
+     */
     public <E extends DomainEvent> Subscription subscribe(Class<E> type, DomainEventListener<? super E> listener) {
         Entry<E> entry =
                 new Entry<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(listener, "listener"));
@@ -35,7 +45,12 @@ public final class DomainEvents implements DomainEventPublisher {
         return () -> entries.remove(entry);
     }
 
-    /** Calls the listener for every published event. */
+    /**
+     * Calls the listener for every published event.
+     *
+     * @param listener the listener
+     * @return the subscription, to cancel it
+     */
     public Subscription subscribeAll(DomainEventListener<DomainEvent> listener) {
         return subscribe(DomainEvent.class, listener);
     }

@@ -4,6 +4,7 @@ package org.opengru.core.event;
 @FunctionalInterface
 public interface Subscription extends AutoCloseable {
 
+    /** Removes the listener: it receives no event published afterwards. Cancelling twice does nothing. */
     void cancel();
 
     @Override

@@ -33,6 +33,15 @@ public final class ExchangeService {
     private final IdGenerator ids;
     private final DomainEventPublisher publisher;
 
+    /**
+     * A service over the request service (which decides who sees a request) and the thread store.
+     *
+     * @param requests the request service, for access and routing
+     * @param store where messages and receipts are kept
+     * @param clock the installation's clock
+     * @param ids the id generator
+     * @param publisher where {@link MessagePosted} and {@link MessageRead} go once stored
+     */
     public ExchangeService(
             RequestService requests,
             ExchangeStore store,
@@ -46,7 +55,21 @@ public final class ExchangeService {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
     }
 
-    /** Posts a message; an applicant may not post an internal note ({@link AccessDeniedException}). */
+    /**
+     * Posts a message; an applicant may not post an internal note ({@link AccessDeniedException}).
+     *
+     * @param actor who posts: the applicant, someone acting for them, an agent or the system
+     * @param requestId the request
+     * @param visibility shared with the applicant, or an internal note
+     * @param body the text, at most 20,000 characters
+     * @param attachments documents by reference, possibly none
+     * @param channel how the message came in
+     * @param key the idempotency key of the command, or {@code null}; a retry with it returns the first message
+     * @return the message posted (or the first one, for a retry)
+     * @throws org.opengru.core.error.NotFoundException when the request does not exist or the actor may not see it
+     * @throws org.opengru.core.error.IdempotencyConflictException when the key was used for another post
+     * @throws org.opengru.core.error.ValidationException naming the bad part of the message
+     */
     public Message post(
             Principal actor,
             RequestId requestId,
@@ -88,7 +111,14 @@ public final class ExchangeService {
         return outcome.message();
     }
 
-    /** The thread as this principal may see it, oldest first. */
+    /**
+     * The thread as this principal may see it, oldest first.
+     *
+     * @param actor who reads
+     * @param requestId the request
+     * @return the messages; without internal notes for the applicant
+     * @throws org.opengru.core.error.NotFoundException when the request does not exist or the actor may not see it
+     */
     public List<Message> thread(Principal actor, RequestId requestId) {
         Request request = requests.get(actor, requestId);
         boolean staff = staff(actor, request);
@@ -100,6 +130,11 @@ public final class ExchangeService {
     /**
      * Records that the principal read the message (the first time only; reading one's own message records
      * nothing). Returns the message.
+     *
+     * @param actor who read it
+     * @param messageId the message
+     * @return the message
+     * @throws org.opengru.core.error.NotFoundException when the message does not exist or the actor may not see it
      */
     public Message markRead(Principal actor, MessageId messageId) {
         Message m = visibleMessage(actor, messageId);
@@ -114,7 +149,14 @@ public final class ExchangeService {
         return m;
     }
 
-    /** Who read the message and when. */
+    /**
+     * Who read the message and when.
+     *
+     * @param actor who asks
+     * @param messageId the message
+     * @return the receipts, first reading first
+     * @throws org.opengru.core.error.NotFoundException when the message does not exist or the actor may not see it
+     */
     public List<ReadReceipt> receipts(Principal actor, MessageId messageId) {
         Message m = visibleMessage(actor, messageId);
         return store.receipts(m.tenant(), m.id());

@@ -9,7 +9,19 @@ import org.opengru.core.internal.Checks;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
 
-/** One message of a request's thread. Immutable once posted. */
+/**
+ * One message of a request's thread. Immutable once posted.
+ *
+ * @param id the message's id
+ * @param tenant the collectivité
+ * @param requestId the request whose thread it belongs to
+ * @param author who posted it (pseudonymous)
+ * @param visibility shared with the applicant, or an internal note
+ * @param body the text, at most 20,000 characters
+ * @param attachments documents by reference
+ * @param channel how it came in
+ * @param postedAt when it was posted
+ */
 public record Message(
         MessageId id,
         TenantId tenant,
@@ -21,6 +33,20 @@ public record Message(
         Channel channel,
         Instant postedAt) {
 
+    /**
+     * Checks every part.
+     *
+     * @param id the message's id
+     * @param tenant the collectivité
+     * @param requestId the request whose thread it belongs to
+     * @param author who posted it (pseudonymous)
+     * @param visibility shared with the applicant, or an internal note
+     * @param body the text, at most 20,000 characters
+     * @param attachments documents by reference
+     * @param channel how it came in
+     * @param postedAt when it was posted
+     * @throws org.opengru.core.error.ValidationException naming {@code message.<part>} and the value
+     */
     public Message {
         Checks.required("message.id", id);
         Checks.required("message.tenant", tenant);

@@ -5,18 +5,41 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import org.opengru.core.internal.Checks;
 
-/** Identifies a domain event; stable, so that consumers can de-duplicate. Time-ordered (UUIDv7) when made by {@link IdGenerator}. */
+/**
+ * Identifies a domain event; stable, so that consumers can de-duplicate. Time-ordered (UUIDv7) when made by {@link
+ * IdGenerator}.
+ *
+ * @param value the UUID
+ */
 public record EventId(@JsonValue UUID value) implements Comparable<EventId> {
 
+    /**
+     * Checks that the UUID is present.
+     *
+     * @param value the UUID
+     * @throws org.opengru.core.error.ValidationException naming {@code eventId} when it is missing
+     */
     public EventId {
         Checks.required("eventId", value);
     }
 
+    /**
+     * Wraps a UUID read from storage or from another system.
+     *
+     * @param value the UUID
+     * @return the event's id
+     * @throws org.opengru.core.error.ValidationException naming {@code eventId} when it is missing
+     */
     public static EventId of(UUID value) {
         return new EventId(value);
     }
 
-    /** Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}. */
+    /**
+     * Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}.
+     *
+     * @param text the 36-character canonical form, such as {@code 0195a0c3-7b2e-7c41-9d3a-5f0e8b7c6d21}
+     * @return the event's id
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EventId parse(String text) {
         return new EventId(Ids.parseUuid("eventId", text));

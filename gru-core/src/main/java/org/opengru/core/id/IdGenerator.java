@@ -18,17 +18,32 @@ public final class IdGenerator {
     private long lastMillis = Long.MIN_VALUE;
     private int counter;
 
+    /**
+     * A generator on that clock and random source.
+     *
+     * @param clock the installation's clock, whose milliseconds lead each id
+     * @param random the source of the 62 random bits
+     */
     public IdGenerator(Clock clock, SecureRandom random) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** A generator on the clock with a fresh {@link SecureRandom}. */
+    /**
+     * A generator on the clock with a fresh {@link SecureRandom}.
+     *
+     * @param clock the installation's clock
+     * @return a new generator
+     */
     public static IdGenerator create(Clock clock) {
         return new IdGenerator(clock, new SecureRandom());
     }
 
-    /** A new UUIDv7. */
+    /**
+     * A new UUIDv7.
+     *
+     * @return an id greater than every id this generator made before
+     */
     public UUID nextUuid() {
         long millis;
         int seq;
@@ -55,18 +70,38 @@ public final class IdGenerator {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * A new request's id (numéro interne du dossier, never shown to the resident: see {@link ShortReference}).
+     *
+     * @return a time-ordered id
+     */
     public RequestId newRequestId() {
         return new RequestId(nextUuid());
     }
 
+    /**
+     * A new usager's id.
+     *
+     * @return a time-ordered id
+     */
     public UsagerId newUsagerId() {
         return new UsagerId(nextUuid());
     }
 
+    /**
+     * A new domain event's id, which consumers de-duplicate on.
+     *
+     * @return a time-ordered id
+     */
     public EventId newEventId() {
         return new EventId(nextUuid());
     }
 
+    /**
+     * A new message's id in an exchange thread.
+     *
+     * @return a time-ordered id
+     */
     public MessageId newMessageId() {
         return new MessageId(nextUuid());
     }

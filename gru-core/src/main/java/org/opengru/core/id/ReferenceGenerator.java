@@ -11,10 +11,20 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface ReferenceGenerator {
 
-    /** A reference never handed out before in that collectivité. */
+    /**
+     * A reference never handed out before in that collectivité.
+     *
+     * @param tenant the collectivité
+     * @return the new reference
+     */
     ShortReference next(TenantId tenant);
 
-    /** References from the sequence's numbers; up to 2^28 (268 million) per collectivité. */
+    /**
+     * References from the sequence's numbers; up to 2^28 (268 million) per collectivité.
+     *
+     * @param sequence where the numbers come from
+     * @return a generator; it throws {@link IllegalStateException} once the sequence passes 2^28
+     */
     static ReferenceGenerator fromSequence(ReferenceSequence sequence) {
         Objects.requireNonNull(sequence, "sequence");
         return tenant -> {

@@ -10,10 +10,19 @@ import org.opengru.core.tenancy.TenantId;
  */
 public interface ReferenceSequence {
 
-    /** The next number for that collectivité: {@code >= 0}, never returned before for it. */
+    /**
+     * The next number for that collectivité: {@code >= 0}, never returned before for it.
+     *
+     * @param tenant the collectivité
+     * @return the number
+     */
     long next(TenantId tenant);
 
-    /** A thread-safe in-memory sequence, good for one JVM (the embedded default). */
+    /**
+     * A thread-safe in-memory sequence, good for one JVM (the embedded default).
+     *
+     * @return a sequence starting at 0 for each collectivité
+     */
     static ReferenceSequence inMemory() {
         return new InMemoryReferenceSequence();
     }

@@ -13,6 +13,8 @@ import org.opengru.core.error.ValidationException;
  * M). The last symbol is a Luhn mod 16 check symbol, so that a mistyped symbol or swapped pair is
  * refused instead of finding another resident's request. Unique within a collectivité (see {@link
  * ReferenceGenerator}).
+ *
+ * @param value the eight symbols as {@code XXXX-XXXX}
  */
 public record ShortReference(@JsonValue String value) {
 
@@ -21,6 +23,12 @@ public record ShortReference(@JsonValue String value) {
 
     static final int SYMBOLS = 8;
 
+    /**
+     * Checks the reference's symbols and check symbol, and writes it as two groups of four.
+     *
+     * @param value the eight symbols as {@code XXXX-XXXX}
+     * @throws ValidationException naming {@code reference} and the value, for a wrong length, symbol or check symbol
+     */
     public ShortReference {
         value = normalise(value);
     }
@@ -28,6 +36,9 @@ public record ShortReference(@JsonValue String value) {
     /**
      * Parses a reference as typed or dictated: case, spaces and dashes do not matter. A wrong length, a
      * symbol outside the alphabet or a wrong check symbol is a {@link ValidationException}.
+     *
+     * @param text the reference, such as {@code 7k3f m9xa}
+     * @return the reference as {@code 7K3F-M9XA}
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ShortReference parse(String text) {

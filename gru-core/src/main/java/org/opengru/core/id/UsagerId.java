@@ -5,18 +5,41 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import org.opengru.core.internal.Checks;
 
-/** Identifies an usager (person, household or organisation) within a collectivité. Time-ordered (UUIDv7) when made by {@link IdGenerator}. */
+/**
+ * Identifies an usager (person, household or organisation) within a collectivité. Time-ordered (UUIDv7) when made by
+ * {@link IdGenerator}.
+ *
+ * @param value the UUID
+ */
 public record UsagerId(@JsonValue UUID value) implements Comparable<UsagerId> {
 
+    /**
+     * Checks that the UUID is present.
+     *
+     * @param value the UUID
+     * @throws org.opengru.core.error.ValidationException naming {@code usagerId} when it is missing
+     */
     public UsagerId {
         Checks.required("usagerId", value);
     }
 
+    /**
+     * Wraps a UUID read from storage or from another system.
+     *
+     * @param value the UUID
+     * @return the usager's id
+     * @throws org.opengru.core.error.ValidationException naming {@code usagerId} when it is missing
+     */
     public static UsagerId of(UUID value) {
         return new UsagerId(value);
     }
 
-    /** Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}. */
+    /**
+     * Parses the canonical text form; a malformed value is a {@link org.opengru.core.error.ValidationException}.
+     *
+     * @param text the 36-character canonical form, such as {@code 0195a0c3-7b2e-7c41-9d3a-5f0e8b7c6d21}
+     * @return the usager's id
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static UsagerId parse(String text) {
         return new UsagerId(Ids.parseUuid("usagerId", text));

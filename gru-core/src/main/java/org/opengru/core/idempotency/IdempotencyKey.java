@@ -15,16 +15,31 @@ import org.opengru.core.principal.ActorRef;
  * another person's call. Reusing a key for a different command of the same operation is an {@link
  * org.opengru.core.error.IdempotencyConflictException}. Use a UUID per user action, such as the {@code
  * Idempotency-Key} HTTP header.
+ *
+ * @param value the key as the client sent it (or as scoped)
  */
 public record IdempotencyKey(@JsonValue String value) {
 
     private static final String SCOPED_PREFIX = "s1-";
     private static final Pattern FORMAT = Pattern.compile("[\\x21-\\x7E]{8,128}");
 
+    /**
+     * Checks the key: 8 to 128 printable ASCII characters without spaces.
+     *
+     * @param value the key as the client sent it (or as scoped)
+     * @throws org.opengru.core.error.ValidationException naming {@code idempotencyKey} and the value
+     */
     public IdempotencyKey {
         Checks.matches("idempotencyKey", value, FORMAT, "8-128 printable ASCII characters without spaces");
     }
 
+    /**
+     * Wraps a client's key.
+     *
+     * @param value the key, such as a UUID
+     * @return the key
+     * @throws org.opengru.core.error.ValidationException naming {@code idempotencyKey} and the value
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IdempotencyKey of(String value) {
         return new IdempotencyKey(value);
@@ -36,6 +51,8 @@ public record IdempotencyKey(@JsonValue String value) {
      * nothing about who sent it.
      *
      * @param operation what the key guards, such as {@code request.SUBMIT} or {@code booking.book}
+     * @param actor who sends the command
+     * @return the scoped key
      */
     public IdempotencyKey scopedTo(ActorRef actor, String operation) {
         Checks.required("actor", actor);

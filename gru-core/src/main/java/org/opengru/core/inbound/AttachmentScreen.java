@@ -16,15 +16,29 @@ public interface AttachmentScreen {
      * Checks and stores the attachment, returning the vault's reference.
      *
      * @throws AttachmentRejectedException when the vault refuses it
+     * @param tenant the collectivité whose mailbox received it
+     * @param owner the usager who sent it, or {@code null} when unknown
+     * @param attachment the attachment as received
+     * @return the stored attachment
      */
     Accepted screen(TenantId tenant, @Nullable UsagerId owner, InboundAttachment attachment);
 
-    /** An attachment the vault accepted. */
+    /**
+     * An attachment the vault accepted.
+     *
+     * @param documentRef the vault's reference of the stored document
+     * @param fileName the file name
+     * @param contentType the media type the vault found
+     * @param size the size in bytes
+     */
     record Accepted(String documentRef, String fileName, String contentType, long size) {}
 
     /**
      * A minimal screen for installations without gru-documents: a media-type allow-list; the reference is
      * a placeholder, the content is not kept.
+     *
+     * @param contentTypes the media types accepted
+     * @return the screen
      */
     static AttachmentScreen allowTypes(Set<String> contentTypes) {
         Set<String> allowed = Set.copyOf(contentTypes);

@@ -36,6 +36,13 @@ public final class ExchangeRequestThreads implements RequestThreads {
     private final ExchangeService exchanges;
     private final UsagerStore usagers;
 
+    /**
+     * Threads over the request and exchange services.
+     *
+     * @param requests the request service
+     * @param exchanges the exchange service
+     * @param usagers the usagers, for the applicant's e-mail addresses
+     */
     public ExchangeRequestThreads(RequestService requests, ExchangeService exchanges, UsagerStore usagers) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.exchanges = Objects.requireNonNull(exchanges, "exchanges");

@@ -17,6 +17,10 @@ import org.opengru.core.internal.Checks;
  * @param precedence the {@code Precedence} header ({@code bulk}, {@code junk}, {@code list}), if any
  * @param autoReply the {@code X-Autoreply} or {@code X-Autorespond} header some responders set, if any
  * @param deliveryReport the delivery status notification the mail carries, if it is one
+ * @param subject the subject, empty when missing
+ * @param text the plain-text body, empty when missing
+ * @param attachments the attachments
+ * @param receivedAt when the mailbox received it
  */
 public record InboundMail(
         String messageId,
@@ -32,6 +36,23 @@ public record InboundMail(
         @Nullable String autoReply,
         @Nullable DeliveryReport deliveryReport) {
 
+    /**
+     * Checks the Message-ID and copies the lists; a missing subject or text becomes empty.
+     *
+     * @param messageId the Message-ID header (the de-duplication key), or a digest of the message without one
+     * @param from the From address as written; {@code null} when missing or unparsable
+     * @param recipients the To, Cc and Delivered-To addresses (where a plus-addressed reply token hides)
+     * @param subject the subject, empty when missing
+     * @param text the plain-text body, empty when missing
+     * @param attachments the attachments
+     * @param receivedAt when the mailbox received it
+     * @param authenticationResults the receiving server's {@code Authentication-Results} header, if any
+     * @param autoSubmitted the {@code Auto-Submitted} header (RFC 3834: auto-replies, bounces), if any
+     * @param precedence the {@code Precedence} header ({@code bulk}, {@code junk}, {@code list}), if any
+     * @param autoReply the {@code X-Autoreply} or {@code X-Autorespond} header some responders set, if any
+     * @param deliveryReport the delivery status notification the mail carries, if it is one
+     * @throws org.opengru.core.error.ValidationException naming {@code mail.messageId} when it is missing or too long
+     */
     public InboundMail {
         messageId = Checks.text("mail.messageId", messageId, 998);
         recipients = List.copyOf(recipients);
@@ -41,7 +62,19 @@ public record InboundMail(
         Checks.required("mail.receivedAt", receivedAt);
     }
 
-    /** A mail written by a person or a client that sets no automation header. */
+    /**
+     * A mail written by a person or a client that sets no automation header.
+     *
+     * @param messageId the Message-ID
+     * @param from the From address, or {@code null}
+     * @param recipients the recipients
+     * @param subject the subject
+     * @param text the plain-text body
+     * @param attachments the attachments
+     * @param receivedAt when it was received
+     * @param authenticationResults the {@code Authentication-Results} header, or {@code null}
+     * @param autoSubmitted the {@code Auto-Submitted} header, or {@code null}
+     */
     public InboundMail(
             String messageId,
             @Nullable String from,

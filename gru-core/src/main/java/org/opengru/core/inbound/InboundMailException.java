@@ -9,6 +9,12 @@ import org.opengru.core.error.GruException;
  */
 public abstract class InboundMailException extends GruException {
 
+    /**
+     * A refusal of a mail.
+     *
+     * @param message what was refused and why
+     * @param cause the failure behind it, or {@code null}
+     */
     protected InboundMailException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

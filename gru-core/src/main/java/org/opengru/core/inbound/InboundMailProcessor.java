@@ -89,11 +89,22 @@ public final class InboundMailProcessor {
         this.maxAttachments = b.maxAttachments;
     }
 
+    /**
+     * Starts a processor; threads, screen, senders and contacts are required.
+     *
+     * @param tokens the reply tokens of the installation
+     * @param clock the installation's clock
+     * @return the builder
+     */
     public static Builder builder(ReplyTokens tokens, Clock clock) {
         return new Builder(tokens, clock);
     }
 
-    /** The per-attachment size limit, also used by the mailbox adapters while reading. */
+    /**
+     * The per-attachment size limit, also used by the mailbox adapters while reading.
+     *
+     * @return the limit in bytes
+     */
     public long maxAttachmentBytes() {
         return maxAttachmentBytes;
     }
@@ -101,6 +112,8 @@ public final class InboundMailProcessor {
     /**
      * The largest raw message the mailbox adapters download (the attachments' limit, their transfer
      * encoding and the text); a larger one is quarantined from its headers.
+     *
+     * @return the limit in bytes
      */
     public long maxMessageBytes() {
         return maxTotalBytes / 10 * 14 + 1024 * 1024;
@@ -109,6 +122,10 @@ public final class InboundMailProcessor {
     /**
      * Processes one mail for the tenant whose mailbox received it. Throws only for a technical failure
      * (database, vault unavailable); whatever the mail contains gives a result.
+     *
+     * @param tenant the collectivité whose mailbox received it
+     * @param mail the mail
+     * @return where it went: a thread, triage, quarantine, automatic or bounce
      */
     public InboundResult process(TenantId tenant, InboundMail mail) {
         if (mail.authenticationResults() != null
@@ -290,7 +307,14 @@ public final class InboundMailProcessor {
         return automatic(tenant, mail, from, "delivery status notification: " + report.summary());
     }
 
-    /** Quarantines a mail the mailbox adapter could not even read in full (oversized, malformed MIME). */
+    /**
+     * Quarantines a mail the mailbox adapter could not even read in full (oversized, malformed MIME).
+     *
+     * @param tenant the collectivité
+     * @param mail what could be read of the mail
+     * @param reason why it could not be read in full
+     * @return the quarantined contact
+     */
     public InboundResult.Quarantined quarantine(TenantId tenant, InboundMail mail, InboundMailException reason) {
         ContactRecord c = contacts.add(
                 contact(tenant, mail, null, null, ContactStatus.QUARANTINED, reason.getMessage(), List.of()));
@@ -431,28 +455,57 @@ public final class InboundMailProcessor {
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
+        /**
+         * Where replies go (gru-core's {@link ExchangeRequestThreads}); required.
+         *
+         * @param threads the threads
+         * @return this builder
+         */
         public Builder threads(RequestThreads threads) {
             this.threads = Objects.requireNonNull(threads, "threads");
             return this;
         }
 
+        /**
+         * The vault's checks on attachments; required.
+         *
+         * @param screen the screen
+         * @return this builder
+         */
         public Builder screen(AttachmentScreen screen) {
             this.screen = Objects.requireNonNull(screen, "screen");
             return this;
         }
 
+        /**
+         * Who sent a mail without token; required.
+         *
+         * @param senders the directory
+         * @return this builder
+         */
         public Builder senders(SenderDirectory senders) {
             this.senders = Objects.requireNonNull(senders, "senders");
             return this;
         }
 
-        /** Where bounces of notification e-mails go: {@code notificationService::recordBounce}. */
+        /**
+         * Where bounces of notification e-mails go: {@code notificationService::recordBounce}.
+         *
+         * @param bounces the notifications' bounces
+         * @return this builder
+         */
         public Builder bounces(NotificationBounces bounces) {
             this.bounces = Objects.requireNonNull(bounces, "bounces");
             return this;
         }
 
-        /** Attachments per mail; more and the mail is quarantined (a request's thread takes 20 per message). */
+        /**
+         * Attachments per mail; more and the mail is quarantined (a request's thread takes 20 per message).
+         *
+         * @param maxAttachments from 0 to 20
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code inbound.maxAttachments} when out of range
+         */
         public Builder maxAttachments(int maxAttachments) {
             if (maxAttachments < 0 || maxAttachments > 20) {
                 throw new ValidationException("inbound.maxAttachments", maxAttachments, "must be between 0 and 20");
@@ -461,17 +514,37 @@ public final class InboundMailProcessor {
             return this;
         }
 
+        /**
+         * Where triage, quarantine and automatic contacts go; required.
+         *
+         * @param contacts the contact log
+         * @return this builder
+         */
         public Builder contacts(ContactLog contacts) {
             this.contacts = Objects.requireNonNull(contacts, "contacts");
             return this;
         }
 
+        /**
+         * The ids of the contacts.
+         *
+         * @param ids the id generator
+         * @return this builder
+         */
         public Builder ids(IdGenerator ids) {
             this.ids = Objects.requireNonNull(ids, "ids");
             return this;
         }
 
-        /** Per-attachment and per-mail limits, in bytes. */
+        /**
+         * Per-attachment and per-mail limits, in bytes.
+         *
+         * @param maxAttachmentBytes the largest attachment
+         * @param maxTotalBytes the largest sum of a mail's attachments
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code inbound.limits} unless 1 ≤ per attachment ≤
+         *     total
+         */
         public Builder limits(long maxAttachmentBytes, long maxTotalBytes) {
             if (maxAttachmentBytes < 1 || maxTotalBytes < maxAttachmentBytes) {
                 throw new ValidationException(
@@ -484,6 +557,12 @@ public final class InboundMailProcessor {
             return this;
         }
 
+        /**
+         * Makes the processor.
+         *
+         * @return the processor
+         * @throws NullPointerException naming a required part not given
+         */
         public InboundMailProcessor build() {
             return new InboundMailProcessor(this);
         }

@@ -15,10 +15,17 @@ public interface NotificationBounces {
      * Records that the e-mail with this Message-ID could not be delivered.
      *
      * @return the notification as updated; empty when the tenant sent no e-mail with that Message-ID
+     * @param tenant the collectivité
+     * @param messageId the Message-ID of the e-mail reported on
+     * @param detail the report's summary
      */
     Optional<Notification> bounced(TenantId tenant, String messageId, String detail);
 
-    /** No notifications: every delivery report is kept as an automatic contact only. */
+    /**
+     * No notifications: every delivery report is kept as an automatic contact only.
+     *
+     * @return a sink that records nothing
+     */
     static NotificationBounces none() {
         return (tenant, messageId, detail) -> Optional.empty();
     }

@@ -9,6 +9,11 @@ import org.opengru.core.error.GruException;
  */
 public class ReplyRefusedException extends InboundMailException {
 
+    /**
+     * A reply the thread refused.
+     *
+     * @param cause the thread's refusal
+     */
     public ReplyRefusedException(GruException cause) {
         super("the request's thread refused the reply: " + cause.getMessage(), cause);
     }

@@ -40,7 +40,12 @@ public final class ReplyTokens {
 
     private final SecretKeySpec key;
 
-    /** @param secret at least 32 random bytes, kept with the installation's other secrets */
+    /**
+     * Tokens signed with the installation's key.
+     *
+     * @param secret at least 32 random bytes, kept with the installation's other secrets
+     * @throws org.opengru.core.error.ValidationException when the secret is shorter than 32 bytes
+     */
     public ReplyTokens(byte[] secret) {
         if (secret == null || secret.length < 32) {
             throw new ValidationException(
@@ -51,7 +56,13 @@ public final class ReplyTokens {
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
-    /** The token of a request. */
+    /**
+     * The token of a request.
+     *
+     * @param tenant the collectivité
+     * @param request the request
+     * @return the token, {@code r-} and 42 base32 characters
+     */
     public String token(TenantId tenant, RequestId request) {
         ByteBuffer b = ByteBuffer.allocate(16 + MAC_BYTES);
         b.putLong(request.value().getMostSignificantBits())
@@ -60,7 +71,14 @@ public final class ReplyTokens {
         return "r-" + base32(b.array());
     }
 
-    /** The reply address of a request: the mailbox with the token as plus-address. */
+    /**
+     * The reply address of a request: the mailbox with the token as plus-address.
+     *
+     * @param tenant the collectivité
+     * @param request the request
+     * @param mailbox the commune's mailbox
+     * @return the plus-address
+     */
     public EmailAddress replyAddress(TenantId tenant, RequestId request, EmailAddress mailbox) {
         String v = mailbox.value();
         int at = v.lastIndexOf('@');
@@ -79,18 +97,32 @@ public final class ReplyTokens {
     /**
      * The Reply-To of a notification for {@link org.opengru.core.notification.email.SmtpEmailSender}: the
      * request's reply address when the notification is about a request, none otherwise.
+     *
+     * @param mailbox the commune's mailbox
+     * @return the function giving each notification's Reply-To
      */
     public Function<Notification, @Nullable EmailAddress> replyTo(EmailAddress mailbox) {
         replyAddress(TenantId.of("check"), RequestId.of(new UUID(0, 0)), mailbox);
         return n -> n.request() == null ? null : replyAddress(n.tenant(), n.request(), mailbox);
     }
 
-    /** The subject tag of a request, such as {@code [#r-…]}. */
+    /**
+     * The subject tag of a request, such as {@code [#r-…]}.
+     *
+     * @param tenant the collectivité
+     * @param request the request
+     * @return the tag
+     */
     public String subjectTag(TenantId tenant, RequestId request) {
         return "[#" + token(tenant, request) + "]";
     }
 
-    /** The first token-like string of a text (an address or a subject), verified or not. */
+    /**
+     * The first token-like string of a text (an address or a subject), verified or not.
+     *
+     * @param text an address or a subject
+     * @return the token, or empty
+     */
     public static Optional<String> find(String text) {
         Matcher m = CANDIDATE.matcher(text);
         return m.find() ? Optional.of("r-" + m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
@@ -100,6 +132,9 @@ public final class ReplyTokens {
      * The request a token stands for in this tenant.
      *
      * @throws ForgedReplyTokenException when the token is malformed or its signature does not verify
+     * @param tenant the collectivité whose mailbox received it
+     * @param token the token
+     * @return the request
      */
     public RequestId verify(TenantId tenant, String token) {
         String t = token.toLowerCase(Locale.ROOT);

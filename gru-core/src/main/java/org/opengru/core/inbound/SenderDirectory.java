@@ -12,8 +12,20 @@ import org.opengru.core.value.EmailAddress;
 @FunctionalInterface
 public interface SenderDirectory {
 
+    /**
+     * The usager with that e-mail address in the collectivité.
+     *
+     * @param tenant the collectivité
+     * @param address the sender's address
+     * @return the usager, or empty when unknown or ambiguous
+     */
     Optional<UsagerId> byEmail(TenantId tenant, EmailAddress address);
 
+    /**
+     * Knows nobody: every mail without token goes to triage unlinked.
+     *
+     * @return the directory
+     */
     static SenderDirectory none() {
         return (tenant, address) -> Optional.empty();
     }
@@ -22,6 +34,9 @@ public interface SenderDirectory {
      * The usager whose contact e-mail (in the usager store) is the sender's address, in the tenant, compared
      * without case; nobody when several usagers share it (a family address): a triage contact linked to the
      * wrong resident would show one person's mail in another's file.
+     *
+     * @param usagers the usager store
+     * @return the directory
      */
     static SenderDirectory of(UsagerStore usagers) {
         Objects.requireNonNull(usagers, "usagers");

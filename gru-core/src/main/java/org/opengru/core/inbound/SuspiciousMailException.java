@@ -6,6 +6,11 @@ package org.opengru.core.inbound;
  */
 public class SuspiciousMailException extends InboundMailException {
 
+    /**
+     * A mail refused as untrustworthy.
+     *
+     * @param reason what failed
+     */
     public SuspiciousMailException(String reason) {
         super(reason, null);
     }

@@ -9,6 +9,12 @@ import java.sql.SQLException;
  */
 public class ConnectionLostException extends TransientDataAccessException {
 
+    /**
+     * A connection broken during the operation, or not opened.
+     *
+     * @param operation what was being done, such as {@code request.apply}
+     * @param cause the driver's exception
+     */
     public ConnectionLostException(String operation, SQLException cause) {
         super(
                 operation + " lost its database connection; the outcome is unknown, retry with the same"

@@ -17,12 +17,22 @@ public class DataAccessException extends GruException {
 
     private final @Nullable String sqlState;
 
+    /**
+     * A failure of the database.
+     *
+     * @param message what was being done and what failed
+     * @param cause the driver's exception, or {@code null}
+     */
     public DataAccessException(String message, @Nullable SQLException cause) {
         super(message, cause);
         this.sqlState = cause == null ? null : state(cause);
     }
 
-    /** The SQLSTATE reported by PostgreSQL, such as {@code 40001}, when there is one. */
+    /**
+     * The SQLSTATE reported by PostgreSQL, such as {@code 40001}, when there is one.
+     *
+     * @return the SQLSTATE, or {@code null}
+     */
     public @Nullable String sqlState() {
         return sqlState;
     }
@@ -30,6 +40,8 @@ public class DataAccessException extends GruException {
     /**
      * Whether retrying the same command (with the same idempotency key) may succeed: true exactly for a
      * {@link TransientDataAccessException}.
+     *
+     * @return {@code true} for a transient failure
      */
     public boolean isTransient() {
         return false;
@@ -39,6 +51,10 @@ public class DataAccessException extends GruException {
      * Wraps a driver exception: a {@link ConnectionLostException} when the connection broke or could not
      * be had, a {@link TransientDataAccessException} for a serialization failure or a deadlock, a plain
      * {@code DataAccessException} otherwise.
+     *
+     * @param operation what was being done
+     * @param e the driver's exception
+     * @return the exception to throw
      */
     public static DataAccessException translate(String operation, SQLException e) {
         if (connectionLost(e)) {
@@ -58,6 +74,9 @@ public class DataAccessException extends GruException {
      * ({@code 08xxx}, {@code 57P01}-{@code 57P03}, a pool's timeout), a serialization failure ({@code
      * 40001}) or a deadlock ({@code 40P01}). Stores with their own exception types throw {@link
      * #translate} for these.
+     *
+     * @param e the driver's exception
+     * @return {@code true} when a retry may succeed
      */
     public static boolean isTransient(SQLException e) {
         String state = state(e);

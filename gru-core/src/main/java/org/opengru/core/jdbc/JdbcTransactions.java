@@ -28,15 +28,30 @@ public final class JdbcTransactions {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /**
+     * Transactions on that data source.
+     *
+     * @param dataSource the pool
+     * @return the helper
+     */
     public static JdbcTransactions of(DataSource dataSource) {
         return new JdbcTransactions(dataSource);
     }
 
+    /**
+     * The data source the transactions run on.
+     *
+     * @return the data source
+     */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** The connection of the transaction open on this thread, if any. */
+    /**
+     * The connection of the transaction open on this thread, if any.
+     *
+     * @return the connection, or empty
+     */
     public Optional<Connection> currentConnection() {
         return Optional.ofNullable(current.get());
     }
@@ -45,6 +60,10 @@ public final class JdbcTransactions {
      * Runs the work in a transaction (READ COMMITTED) and commits it, or joins the transaction already
      * open on this thread. Any exception rolls the whole transaction back and is rethrown; an {@link
      * SQLException} is translated to a {@link DataAccessException}.
+     *
+     * @param <T> the result's type
+     * @param work the work
+     * @return the work's result
      */
     public <T> T inTransaction(SqlWork<T> work) {
         Connection joined = current.get();
@@ -83,6 +102,10 @@ public final class JdbcTransactions {
     /**
      * Runs work made of ONE statement (atomic on its own) in autocommit mode, which saves the round trip
      * of a separate COMMIT; joins the transaction open on this thread if there is one.
+     *
+     * @param <T> the result's type
+     * @param work the one-statement work
+     * @return the work's result
      */
     public <T> T inSingleStatement(SqlWork<T> work) {
         Connection joined = current.get();
@@ -99,12 +122,20 @@ public final class JdbcTransactions {
         }
     }
 
-    /** Whether a transaction of this instance is open on the current thread. */
+    /**
+     * Whether a transaction of this instance is open on the current thread.
+     *
+     * @return {@code true} inside {@link #inTransaction}
+     */
     public boolean joined() {
         return current.get() != null;
     }
 
-    /** Runs the work in a transaction, without a result. */
+    /**
+     * Runs the work in a transaction, without a result.
+     *
+     * @param action the work
+     */
     public void run(SqlAction action) {
         inTransaction(c -> {
             action.run(c);
@@ -115,6 +146,11 @@ public final class JdbcTransactions {
     /**
      * One statement of the usager's erasure, {@code DELETE ... WHERE tenant_id = ? AND usager_id = ?} or
      * an update of that shape, in a transaction; the rows it changed.
+     *
+     * @param sql the statement, with the collectivité and the usager as its two parameters
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the rows changed
      */
     public int forUsager(String sql, org.opengru.core.tenancy.TenantId tenant, org.opengru.core.id.UsagerId usager) {
         return inTransaction(c -> {
@@ -129,6 +165,12 @@ public final class JdbcTransactions {
     /** Work without a result. */
     @FunctionalInterface
     public interface SqlAction {
+        /**
+         * Runs the work on the transaction's connection.
+         *
+         * @param connection the connection
+         * @throws SQLException as the driver throws it
+         */
         void run(Connection connection) throws SQLException;
     }
 

@@ -81,10 +81,21 @@ public final class Migrations {
     private final List<Script> scripts;
     private final List<String> flywayTables;
 
-    /** One migration script. */
+    /**
+     * One migration script.
+     *
+     * @param version the script's version, from its file name
+     * @param description the rest of its file name
+     * @param location its resource path in the jar
+     * @param sql its text
+     */
     public record Script(int version, String description, String location, String sql) {
 
-        /** SHA-256 of the script, recorded so that an edited released script is noticed. */
+        /**
+         * SHA-256 of the script, recorded so that an edited released script is noticed.
+         *
+         * @return 64 hex digits
+         */
         public String checksum() {
             try {
                 return HexFormat.of()
@@ -101,12 +112,25 @@ public final class Migrations {
         this.flywayTables = List.copyOf(flywayTables);
     }
 
-    /** The migrations of gru-core. */
+    /**
+     * The migrations of gru-core.
+     *
+     * @return the migrations of module {@code core}
+     */
     public static Migrations core() {
         return of("core", CORE);
     }
 
-    /** The migrations of a module from its resource folder and file names (for other modules). */
+    /**
+     * The migrations of a module from its resource folder and file names (for other modules).
+     *
+     * @param module the module's name, such as {@code reports}
+     * @param fileNames the scripts' file names, in order
+     * @return the migrations
+     * @throws IllegalArgumentException when a file name is not {@code V<n>__<name>.sql} or the versions are out of
+     *     order
+     * @throws IllegalStateException when a script is missing from the jar
+     */
     public static Migrations of(String module, List<String> fileNames) {
         Objects.requireNonNull(module, "module");
         List<Script> scripts = new ArrayList<>();
@@ -131,6 +155,9 @@ public final class Migrations {
      * The same migrations, also adopting the history of a Flyway table of the host application that ran
      * this module's scripts ({@code locations=classpath:db/opengru/<module>}) before it moved to this
      * runner. Only read, on the module's first run here; never written.
+     *
+     * @param table the host's Flyway history table
+     * @return the migrations, adopting that history
      */
     public Migrations withFlywayHistory(String table) {
         if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
@@ -146,10 +173,20 @@ public final class Migrations {
         return "gru_" + module + "_schema_history";
     }
 
+    /**
+     * The module these migrations belong to.
+     *
+     * @return the module's name
+     */
     public String module() {
         return module;
     }
 
+    /**
+     * The scripts, in order.
+     *
+     * @return the scripts
+     */
     public List<Script> scripts() {
         return scripts;
     }
@@ -157,6 +194,10 @@ public final class Migrations {
     /**
      * Applies the scripts not applied yet, each in its own transaction, and returns how many ran. Refuses
      * to run when a script applied before has changed since.
+     *
+     * @param dataSource the database
+     * @return how many scripts ran
+     * @throws UnsupportedDatabaseException when the database is not PostgreSQL 15 or later
      */
     public int migrate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {

@@ -70,6 +70,12 @@ public final class PostgresJobScheduler implements JobScheduler {
         this.pollingInterval = b.pollingInterval != null ? b.pollingInterval : defaultPolling(jobs);
     }
 
+    /**
+     * Starts a scheduler on that database (migration V13 applied).
+     *
+     * @param dataSource the database
+     * @return the builder
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -79,17 +85,29 @@ public final class PostgresJobScheduler implements JobScheduler {
         return jobs;
     }
 
-    /** The name this node writes in {@code picked_by} while it runs a job. */
+    /**
+     * The name this node writes in {@code picked_by} while it runs a job.
+     *
+     * @return the node's name
+     */
     public String nodeName() {
         return nodeName;
     }
 
-    /** How long a silent node keeps a job it was running before another node takes it over. */
+    /**
+     * How long a silent node keeps a job it was running before another node takes it over.
+     *
+     * @return the lease
+     */
     public Duration lease() {
         return lease;
     }
 
-    /** How often this node looks for due jobs. */
+    /**
+     * How often this node looks for due jobs.
+     *
+     * @return the polling interval
+     */
     public Duration pollingInterval() {
         return pollingInterval;
     }
@@ -216,22 +234,45 @@ public final class PostgresJobScheduler implements JobScheduler {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         }
 
+        /**
+         * Adds a job.
+         *
+         * @param job the job
+         * @return this builder
+         */
         public Builder job(Job job) {
             jobs.add(Objects.requireNonNull(job, "job"));
             return this;
         }
 
+        /**
+         * Adds jobs.
+         *
+         * @param jobs the jobs
+         * @return this builder
+         */
         public Builder jobs(List<Job> jobs) {
             jobs.forEach(this::job);
             return this;
         }
 
+        /**
+         * Told of each run (metrics, alerts); none unless set.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(JobListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** The name this node writes on the rows of the jobs it runs (1 to 100 characters). */
+        /**
+         * The name this node writes on the rows of the jobs it runs (1 to 100 characters).
+         *
+         * @param nodeName the name
+         * @return this builder
+         */
         public Builder nodeName(String nodeName) {
             if (nodeName == null || nodeName.isBlank() || nodeName.length() > 100) {
                 throw new ValidationException("jobs.nodeName", nodeName, "must be 1 to 100 characters");
@@ -244,6 +285,9 @@ public final class PostgresJobScheduler implements JobScheduler {
          * How long a node that stopped writing heartbeats (dead, frozen, cut from the database) keeps the job
          * it was running before another node takes it over: from 2 s to 1 h, 30 s unless set. The node writes
          * a heartbeat every quarter of it.
+         *
+         * @param lease the lease
+         * @return this builder
          */
         public Builder lease(Duration lease) {
             if (lease == null
@@ -259,6 +303,9 @@ public final class PostgresJobScheduler implements JobScheduler {
         /**
          * How often the node looks for due jobs: from 50 ms to 1 min; unless set, the shortest interval of the
          * jobs, between 100 ms and 10 s.
+         *
+         * @param pollingInterval the interval
+         * @return this builder
          */
         public Builder pollingInterval(Duration pollingInterval) {
             if (pollingInterval == null
@@ -275,6 +322,7 @@ public final class PostgresJobScheduler implements JobScheduler {
          * The scheduler, not started.
          *
          * @throws ValidationException when two jobs share a name
+         * @return the scheduler, not started
          */
         public PostgresJobScheduler build() {
             return new PostgresJobScheduler(this);

@@ -73,29 +73,58 @@ public final class PostgresPersistence {
         this.referenceSequence = new PostgresReferenceSequence(b.dataSource);
     }
 
+    /**
+     * Starts the adapters on that database.
+     *
+     * @param dataSource the pool
+     * @param clock the installation's clock
+     * @return the builder
+     */
     public static Builder builder(DataSource dataSource, Clock clock) {
         return new Builder(dataSource, clock);
     }
 
-    /** Applies the core migrations not applied yet (safe on several nodes at once). */
+    /**
+     * Applies the core migrations not applied yet (safe on several nodes at once).
+     *
+     * @return how many scripts ran
+     */
     public int migrate() {
         return Migrations.core().migrate(transactions.dataSource());
     }
 
-    /** The transaction helper every adapter here joins. */
+    /**
+     * The transaction helper every adapter here joins.
+     *
+     * @return the transactions
+     */
     public JdbcTransactions transactions() {
         return transactions;
     }
 
+    /**
+     * The installation's clock.
+     *
+     * @return the clock
+     */
     public Clock clock() {
         return clock;
     }
 
+    /**
+     * The transactional outbox (tables {@code gru_outbox}, {@code gru_outbox_stream}).
+     *
+     * @return the outbox
+     */
     public Outbox outbox() {
         return outbox;
     }
 
-    /** The hash-chained audit trail; the request store appends one entry per history entry. */
+    /**
+     * The hash-chained audit trail; the request store appends one entry per history entry.
+     *
+     * @return the audit trail
+     */
     public AuditTrail auditTrail() {
         return auditTrail;
     }
@@ -104,58 +133,108 @@ public final class PostgresPersistence {
      * The request store: each {@code apply} writes the request row (optimistic locking), its history,
      * its audit entries, its timeline entries, its outbox events and its idempotency record in one
      * transaction.
+     *
+     * @return the request store
      */
     public RequestStore requestStore() {
         return requests;
     }
 
-    /** The core's contribution to the 360° timeline (request history), written by the request store. */
+    /**
+     * The core's contribution to the 360° timeline (request history), written by the request store.
+     *
+     * @return the timeline store
+     */
     public TimelineStore timelineStore() {
         return timeline;
     }
 
-    /** Request threads: each post writes the message, an audit entry, a timeline entry and its events. */
+    /**
+     * Request threads: each post writes the message, an audit entry, a timeline entry and its events.
+     *
+     * @return the exchange store
+     */
     public ExchangeStore exchangeStore() {
         return new PostgresExchangeStore(transactions, outbox, auditTrail);
     }
 
+    /**
+     * The usagers, households and their members.
+     *
+     * @return the usager store
+     */
     public UsagerStore usagerStore() {
         return new PostgresUsagerStore(transactions);
     }
 
+    /**
+     * The mandates.
+     *
+     * @return the mandate store
+     */
     public MandateStore mandateStore() {
         return new PostgresMandateStore(transactions);
     }
 
+    /**
+     * The teams.
+     *
+     * @return the team directory
+     */
     public TeamDirectory teamDirectory() {
         return new PostgresTeamDirectory(transactions);
     }
 
+    /**
+     * The démarche catalogue.
+     *
+     * @return the procedure store
+     */
     public ProcedureStore procedureStore() {
         return new PostgresProcedureStore(transactions);
     }
 
-    /** The retention side of the request tables, for the {@link org.opengru.core.rgpd.PurgeJob}. */
+    /**
+     * The retention side of the request tables, for the {@link org.opengru.core.rgpd.PurgeJob}.
+     *
+     * @return the retention store
+     */
     public RetentionStore retentionStore() {
         return new PostgresRetentionStore(transactions);
     }
 
-    /** The consent ledger. */
+    /**
+     * The consent ledger.
+     *
+     * @return the consent ledger
+     */
     public ConsentLedger consentLedger() {
         return new PostgresConsentLedger(transactions);
     }
 
-    /** The non-personal facts of received requests, for open-data statistics. */
+    /**
+     * The non-personal facts of received requests, for open-data statistics.
+     *
+     * @return the statistics source
+     */
     public StatisticsSource statisticsSource() {
         return new PostgresStatisticsSource(transactions);
     }
 
-    /** Reference numbers from a database sequence shared by every node. */
+    /**
+     * Reference numbers from a database sequence shared by every node.
+     *
+     * @return the sequence
+     */
     public ReferenceSequence referenceSequence() {
         return referenceSequence;
     }
 
-    /** Short references drawn from {@link #referenceSequence()}. */
+    /**
+     * Short references drawn from {@link #referenceSequence()}.
+     *
+     * @return the generator
+     */
     public ReferenceGenerator referenceGenerator() {
         return ReferenceGenerator.fromSequence(referenceSequence);
     }
@@ -171,12 +250,22 @@ public final class PostgresPersistence {
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        /** The outbox subscribers each event is written for (such as {@code logiciel-metier}). */
+        /**
+         * The outbox subscribers each event is written for (such as {@code logiciel-metier}).
+         *
+         * @param subscribers the subscribers' names
+         * @return this builder
+         */
         public Builder outboxSubscribers(Set<String> subscribers) {
             this.subscribers = Set.copyOf(subscribers);
             return this;
         }
 
+        /**
+         * Makes the adapters.
+         *
+         * @return the adapters
+         */
         public PostgresPersistence build() {
             return new PostgresPersistence(this);
         }

@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 public class TransientDataAccessException extends DataAccessException {
 
+    /**
+     * A failure worth retrying.
+     *
+     * @param message what was being done and what failed
+     * @param cause the driver's exception, or {@code null}
+     */
     public TransientDataAccessException(String message, @Nullable SQLException cause) {
         super(message, cause);
     }

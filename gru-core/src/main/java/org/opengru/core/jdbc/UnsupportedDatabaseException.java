@@ -11,6 +11,13 @@ public class UnsupportedDatabaseException extends DataAccessException {
     private final String product;
     private final String version;
 
+    /**
+     * A database refused before migrating.
+     *
+     * @param product the product the driver reports
+     * @param version the version the driver reports
+     * @param majorVersion the major version
+     */
     public UnsupportedDatabaseException(String product, String version, int majorVersion) {
         super(
                 "OpenGRU needs PostgreSQL " + Migrations.MINIMUM_POSTGRESQL + " or newer; the database is "
@@ -22,12 +29,20 @@ public class UnsupportedDatabaseException extends DataAccessException {
         this.version = version;
     }
 
-    /** The database product the driver reports, such as {@code PostgreSQL}. */
+    /**
+     * The database product the driver reports, such as {@code PostgreSQL}.
+     *
+     * @return the product's name
+     */
     public String product() {
         return product;
     }
 
-    /** The server version the driver reports, such as {@code 14.12}. */
+    /**
+     * The server version the driver reports, such as {@code 14.12}.
+     *
+     * @return the version
+     */
     public String version() {
         return version;
     }

@@ -36,6 +36,21 @@ public record Job(
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
+    /**
+     * Checks the name, the setting, and that the interval is at least the minimum.
+     *
+     * @param name the job's name, unique within a scheduler: lower-case letters, digits, {@code .}, {@code _}
+     *     and {@code -}, at most 100 characters (on PostgreSQL, the key of its row)
+     * @param interval how long after the end of a run the next one starts (fixed delay)
+     * @param minimumInterval the shortest interval this job accepts; a shorter one is refused
+     * @param setting the configuration item that sets the interval, named when it is refused
+     * @param runsAtStart whether the first run is at start rather than one interval after it
+     * @param body the work; an exception or an error it throws is logged, counted, and the job runs again
+     *     at its next tick
+     * @throws org.opengru.core.error.ValidationException naming {@code job.name}, {@code job.<name>.minimumInterval},
+     *     or the setting when the interval is
+     *     under the minimum
+     */
     public Job {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ValidationException(
@@ -54,17 +69,37 @@ public record Job(
         Objects.requireNonNull(body, "body");
     }
 
-    /** A job with the default minimum interval, its interval named {@code job.<name>.interval} in errors. */
+    /**
+     * A job with the default minimum interval, its interval named {@code job.<name>.interval} in errors.
+     *
+     * @param name the job's name
+     * @param interval how long after the end of a run the next one starts
+     * @param body the work
+     * @return the job
+     * @throws org.opengru.core.error.ValidationException naming what is wrong
+     */
     public static Job every(String name, Duration interval, Runnable body) {
         return named(name).every(interval).runs(body);
     }
 
-    /** Starts a job definition. */
+    /**
+     * Starts a job definition.
+     *
+     * @param name the job's name
+     * @return the builder
+     */
     public static Builder named(String name) {
         return new Builder(name);
     }
 
-    /** This job with another interval (an operator's override), checked against its minimum. */
+    /**
+     * This job with another interval (an operator's override), checked against its minimum.
+     *
+     * @param interval the new interval
+     * @param setting the configuration item it comes from, named if it is refused
+     * @return the job with that interval
+     * @throws org.opengru.core.error.ValidationException naming the setting when the interval is under the minimum
+     */
     public Job withInterval(Duration interval, String setting) {
         return new Job(name, interval, minimumInterval, setting, runsAtStart, body);
     }
@@ -81,31 +116,55 @@ public record Job(
             this.name = name;
         }
 
-        /** How long after the end of a run the next one starts. */
+        /**
+         * How long after the end of a run the next one starts.
+         *
+         * @param interval the interval
+         * @return this builder
+         */
         public Builder every(Duration interval) {
             this.interval = interval;
             return this;
         }
 
-        /** The shortest interval this job accepts ({@link Job#DEFAULT_MINIMUM_INTERVAL} unless set). */
+        /**
+         * The shortest interval this job accepts ({@link Job#DEFAULT_MINIMUM_INTERVAL} unless set).
+         *
+         * @param minimumInterval the minimum, positive
+         * @return this builder
+         */
         public Builder minimumInterval(Duration minimumInterval) {
             this.minimumInterval = minimumInterval;
             return this;
         }
 
-        /** The configuration item that sets the interval (a property name), named when it is refused. */
+        /**
+         * The configuration item that sets the interval (a property name), named when it is refused.
+         *
+         * @param setting the property name, such as {@code gru.jobs.outbox-relay-interval}
+         * @return this builder
+         */
         public Builder setting(String setting) {
             this.setting = setting;
             return this;
         }
 
-        /** Runs the job first at start, not one interval after it. */
+        /**
+         * Runs the job first at start, not one interval after it.
+         *
+         * @return this builder
+         */
         public Builder runsAtStart() {
             this.runsAtStart = true;
             return this;
         }
 
-        /** The job running {@code body}; throws {@link ValidationException} naming what is wrong. */
+        /**
+         * The job running {@code body}; throws {@link ValidationException} naming what is wrong.
+         *
+         * @param body the work
+         * @return the job
+         */
         public Job runs(Runnable body) {
             String named = setting != null ? setting : "job." + name + ".interval";
             if (interval == null) {

@@ -22,7 +22,11 @@ import org.opengru.core.job.internal.LocalJobScheduler;
  */
 public interface JobScheduler extends AutoCloseable {
 
-    /** The jobs, in the order given. */
+    /**
+     * The jobs, in the order given.
+     *
+     * @return the jobs
+     */
     List<Job> jobs();
 
     /** Starts running the jobs; does nothing when already started. */
@@ -34,6 +38,11 @@ public interface JobScheduler extends AutoCloseable {
      */
     void stop();
 
+    /**
+     * Whether the scheduler runs (started and not stopped).
+     *
+     * @return {@code true} between {@link #start()} and {@link #stop()}
+     */
     boolean isRunning();
 
     /**
@@ -52,6 +61,9 @@ public interface JobScheduler extends AutoCloseable {
      * Runs the jobs in this JVM only, one thread per job. Refuses two jobs with one name.
      *
      * @throws org.opengru.core.error.ValidationException naming the duplicated job
+     * @param jobs the jobs, names unique
+     * @param listener told of each run
+     * @return a scheduler, not started
      */
     static JobScheduler local(List<Job> jobs, JobListener listener) {
         return new LocalJobScheduler(jobs, listener);

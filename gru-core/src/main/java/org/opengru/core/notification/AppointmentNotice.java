@@ -16,6 +16,13 @@ import org.opengru.core.tenancy.TenantId;
  * @param appointmentId the scheduling module's id of the appointment
  * @param status the appointment's status when the event happened
  * @param startsAt the appointment's start when the event happened
+ * @param eventId the domain event behind it, the de-duplication key
+ * @param tenant the collectivité
+ * @param usager who is told
+ * @param kind what happened
+ * @param occurredAt when it happened
+ * @param variables the values of the template's placeholders
+ * @param attachments files sent with it (the accusé de réception, an invitation)
  */
 public record AppointmentNotice(
         EventId eventId,
@@ -30,6 +37,21 @@ public record AppointmentNotice(
         List<Attachment> attachments)
         implements Notice {
 
+    /**
+     * Checks every part, and that the status suits the kind (no reminder for a cancelled appointment).
+     *
+     * @param eventId the domain event behind it, the de-duplication key
+     * @param tenant the collectivité
+     * @param usager who is told
+     * @param kind what happened
+     * @param occurredAt when it happened
+     * @param appointmentId the scheduling module's id of the appointment
+     * @param status the appointment's status when the event happened
+     * @param startsAt the appointment's start when the event happened
+     * @param variables the values of the template's placeholders
+     * @param attachments files sent with it (the accusé de réception, an invitation)
+     * @throws org.opengru.core.error.ValidationException naming the bad part
+     */
     public AppointmentNotice {
         Checks.required("notice.eventId", eventId);
         Checks.required("notice.tenant", tenant);

@@ -12,13 +12,28 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface AppointmentStatusLookup {
 
-    /** The appointment's status and start now; empty when unknown. */
+    /**
+     * The appointment's status and start now; empty when unknown.
+     *
+     * @param tenant the collectivité
+     * @param appointmentId the scheduling module's id
+     * @return the state, or empty
+     */
     Optional<State> current(TenantId tenant, String appointmentId);
 
-    /** An appointment's status and start. */
+    /**
+     * An appointment's status and start.
+     *
+     * @param status the status
+     * @param startsAt the start
+     */
     record State(AppointmentStatus status, Instant startsAt) {}
 
-    /** Knows nothing: the notices alone decide. */
+    /**
+     * Knows nothing: the notices alone decide.
+     *
+     * @return the lookup
+     */
     static AppointmentStatusLookup none() {
         return (tenant, appointmentId) -> Optional.empty();
     }

@@ -14,10 +14,16 @@ import org.opengru.core.internal.Checks;
  * <p>The content type may carry parameters (RFC 2045), which the e-mail part keeps: an appointment
  * invitation is {@code text/calendar; method=REQUEST; charset=UTF-8}, the {@code method} that calendar
  * clients need to recognise it (RFC 6047).
+ *
+ * @param fileName the name shown, without path, at most 120 characters
+ * @param contentType the media type and its parameters
+ * @param content the bytes, at most {@link #MAX_BYTES}
  */
 public record Attachment(String fileName, String contentType, byte[] content) {
 
+    /** The largest attachment, in bytes: 2 MiB. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
+
     private static final Pattern NAME = Pattern.compile("[^/\\\\\\x00-\\x1F\"]{1,120}");
     private static final String TOKEN = "[A-Za-z0-9!#$%&'*+.^_`{|}~-]+";
     /** A media type and its parameters: tokens or quoted strings, never a line break (no header injection). */
@@ -26,6 +32,14 @@ public record Attachment(String fileName, String contentType, byte[] content) {
 
     private static final Pattern PARAMETER = Pattern.compile(";[ ]?(" + TOKEN + ")=(" + TOKEN + "|\"[^\"]*\")");
 
+    /**
+     * Checks the name, the media type (no line break, no header injection) and the size; copies the content.
+     *
+     * @param fileName the name shown, without path, at most 120 characters
+     * @param contentType the media type and its parameters
+     * @param content the bytes, at most {@link #MAX_BYTES}
+     * @throws org.opengru.core.error.ValidationException naming {@code attachment.<part>} and the value
+     */
     public Attachment {
         Checks.matches("attachment.fileName", fileName, NAME, "a file name without path or control characters");
         Checks.matches(
@@ -42,18 +56,32 @@ public record Attachment(String fileName, String contentType, byte[] content) {
         content = content.clone();
     }
 
+    /**
+     * The content (a copy).
+     *
+     * @return the bytes
+     */
     @Override
     public byte[] content() {
         return content.clone();
     }
 
-    /** The media type without its parameters, for example {@code text/calendar}. */
+    /**
+     * The media type without its parameters, for example {@code text/calendar}.
+     *
+     * @return the media type, lower case
+     */
     public String mediaType() {
         int semicolon = contentType.indexOf(';');
         return semicolon < 0 ? contentType : contentType.substring(0, semicolon);
     }
 
-    /** A parameter of the content type (name compared case-insensitively), without its quotes. */
+    /**
+     * A parameter of the content type (name compared case-insensitively), without its quotes.
+     *
+     * @param name the parameter's name, such as {@code method}
+     * @return its value, or empty
+     */
     public Optional<String> parameter(String name) {
         Matcher m = PARAMETER.matcher(contentType);
         while (m.find()) {
@@ -65,6 +93,11 @@ public record Attachment(String fileName, String contentType, byte[] content) {
         return Optional.empty();
     }
 
+    /**
+     * The content's size.
+     *
+     * @return the size in bytes
+     */
     public int size() {
         return content.length;
     }

@@ -9,7 +9,18 @@ import org.opengru.core.usager.NotificationChannel;
  */
 public interface ChannelSender {
 
+    /**
+     * The channel this sender serves.
+     *
+     * @return the channel
+     */
     NotificationChannel channel();
 
+    /**
+     * Sends one attempt.
+     *
+     * @param notification the notification, rendered and addressed
+     * @return sent (maybe delivered) or failed (transient or permanent)
+     */
     SendResult send(Notification notification);
 }

@@ -15,6 +15,17 @@ import org.opengru.core.internal.Checks;
  */
 public record CommuneDefaults(String name, @Nullable QuietHours smsQuietHours, String replyHint) {
 
+    /**
+     * Checks the name's length.
+     *
+     * @param name the commune as its messages name it ({@code {{commune}}}, such as {@code Mairie de
+     *     Villeurbanne}), for the notices that give none
+     * @param smsQuietHours the SMS quiet hours of residents whose preferences come from their contact details
+     *     (they set none themselves); {@code null}: none
+     * @param replyHint the text of {@code {{replyHint}}}, such as {@code Vous pouvez répondre à ce message.}
+     *     when replies are threaded into the request; empty: nothing
+     * @throws org.opengru.core.error.ValidationException naming {@code commune.name}
+     */
     public CommuneDefaults {
         name = Checks.text("communeDefaults.name", name, 200);
         Checks.required("communeDefaults.replyHint", replyHint);

@@ -12,16 +12,38 @@ import java.util.Map;
  */
 public interface LetterQueue {
 
-    /** Queues the letter; {@code false} when the notification's letter is queued already. */
+    /**
+     * Queues the letter; {@code false} when the notification's letter is queued already.
+     *
+     * @param letter the letter
+     * @return {@code true} when queued now
+     */
     boolean add(PostalLetter letter);
 
-    /** Letters not printed yet, oldest first. */
+    /**
+     * Letters not printed yet, oldest first.
+     *
+     * @param tenant the collectivité
+     * @param limit the most letters
+     * @return the letters
+     */
     List<PostalLetter> pending(org.opengru.core.tenancy.TenantId tenant, int limit);
 
-    /** Records that the print service took the letter; {@code false} when unknown or printed already. */
+    /**
+     * Records that the print service took the letter; {@code false} when unknown or printed already.
+     *
+     * @param tenant the collectivité
+     * @param notification the notification the letter carries
+     * @param at when the print service took it
+     * @return {@code true} when marked now
+     */
     boolean markPrinted(org.opengru.core.tenancy.TenantId tenant, NotificationId notification, Instant at);
 
-    /** A queue in one JVM's memory. */
+    /**
+     * A queue in one JVM's memory.
+     *
+     * @return an empty queue
+     */
     static LetterQueue inMemory() {
         return new LetterQueue() {
             private final Map<NotificationId, PostalLetter> letters = new LinkedHashMap<>();

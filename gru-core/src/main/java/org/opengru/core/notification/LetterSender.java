@@ -16,6 +16,13 @@ public final class LetterSender implements ChannelSender {
     private final LetterQueue queue;
     private final Clock clock;
 
+    /**
+     * A sender queueing letters.
+     *
+     * @param preferences where the usager's postal address is
+     * @param queue the print service's queue
+     * @param clock the installation's clock
+     */
     public LetterSender(NotificationPreferenceStore preferences, LetterQueue queue, Clock clock) {
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.queue = Objects.requireNonNull(queue, "queue");

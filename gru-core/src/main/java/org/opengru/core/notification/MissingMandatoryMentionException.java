@@ -13,6 +13,13 @@ public class MissingMandatoryMentionException extends ValidationException {
     private final NotificationKind kind;
     private final List<String> missing;
 
+    /**
+     * A body refused for its missing mentions.
+     *
+     * @param kind the kind of notification
+     * @param body which body: {@code text}, {@code html} or {@code sms}
+     * @param missing the placeholders missing, without braces
+     */
     public MissingMandatoryMentionException(NotificationKind kind, String body, List<String> missing) {
         super(List.of(Violation.of(
                 "template." + body,
@@ -23,11 +30,20 @@ public class MissingMandatoryMentionException extends ValidationException {
         this.missing = List.copyOf(missing);
     }
 
+    /**
+     * The kind whose template was refused.
+     *
+     * @return the kind
+     */
     public NotificationKind kind() {
         return kind;
     }
 
-    /** The placeholders that are missing, without braces. */
+    /**
+     * The placeholders that are missing, without braces.
+     *
+     * @return the placeholders
+     */
     public List<String> missing() {
         return missing;
     }

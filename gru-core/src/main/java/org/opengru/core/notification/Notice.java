@@ -14,20 +14,52 @@ import org.opengru.core.tenancy.TenantId;
  */
 public sealed interface Notice permits RequestNotice, AppointmentNotice, UsagerNotice {
 
-    /** The id of the domain event behind the notice. */
+    /**
+     * The id of the domain event behind the notice.
+     *
+     * @return the event's id
+     */
     EventId eventId();
 
+    /**
+     * The collectivité.
+     *
+     * @return the collectivité
+     */
     TenantId tenant();
 
-    /** Who is told. */
+    /**
+     * Who is told.
+     *
+     * @return the usager
+     */
     UsagerId usager();
 
+    /**
+     * What happened.
+     *
+     * @return the kind
+     */
     NotificationKind kind();
 
+    /**
+     * When it happened.
+     *
+     * @return the instant
+     */
     Instant occurredAt();
 
-    /** Values of the template's placeholders, without the braces. */
+    /**
+     * Values of the template's placeholders, without the braces.
+     *
+     * @return the values
+     */
     Map<String, String> variables();
 
+    /**
+     * Files to send with the notification.
+     *
+     * @return the attachments, possibly none
+     */
     List<Attachment> attachments();
 }

@@ -24,6 +24,22 @@ import org.opengru.core.value.PhoneNumber;
  * @param channelIndex the channel of {@link #chain} being tried
  * @param attemptsOnChannel failed attempts on that channel so far
  * @param nextAttemptAt when the next attempt is due (while {@link NotificationStatus#QUEUED})
+ * @param id the notification's id
+ * @param tenant the collectivité
+ * @param usager who is told
+ * @param kind what happened
+ * @param request the request it is about, or {@code null}
+ * @param appointmentId the appointment it is about, or {@code null}
+ * @param appointmentStatus the appointment's status when the event happened, or {@code null}
+ * @param appointmentStartsAt the appointment's start when the event happened, or {@code null}
+ * @param message the rendered texts
+ * @param attachments the files sent with it
+ * @param email the e-mail address, or {@code null}
+ * @param phone the phone number for SMS, or {@code null}
+ * @param smsQuietHours when no SMS may be sent, or {@code null}
+ * @param status where it stands over all its channels
+ * @param createdAt when it was stored
+ * @param attempts every attempt so far
  */
 public record Notification(
         NotificationId id,
@@ -49,6 +65,33 @@ public record Notification(
         Instant nextAttemptAt,
         List<DeliveryAttempt> attempts) {
 
+    /**
+     * Checks every part and copies the lists.
+     *
+     * @param id the notification's id
+     * @param tenant the collectivité
+     * @param usager who is told
+     * @param sourceEventId the domain event behind it: with the usager and the kind, the de-duplication key
+     * @param kind what happened
+     * @param occurredAt when the event happened
+     * @param request the request it is about, or {@code null}
+     * @param appointmentId the appointment it is about, or {@code null}
+     * @param appointmentStatus the appointment's status when the event happened, or {@code null}
+     * @param appointmentStartsAt the appointment's start when the event happened, or {@code null}
+     * @param message the rendered texts
+     * @param attachments the files sent with it
+     * @param email the e-mail address, or {@code null}
+     * @param phone the phone number for SMS, or {@code null}
+     * @param smsQuietHours when no SMS may be sent, or {@code null}
+     * @param chain the channels to try, in order (see {@link NotificationPreferences#deliveryChain()})
+     * @param channelIndex the channel of {@link #chain} being tried
+     * @param attemptsOnChannel failed attempts on that channel so far
+     * @param status where it stands over all its channels
+     * @param createdAt when it was stored
+     * @param nextAttemptAt when the next attempt is due (while {@link NotificationStatus#QUEUED})
+     * @param attempts every attempt so far
+     * @throws org.opengru.core.error.ValidationException naming the bad part
+     */
     public Notification {
         Checks.required("notification.id", id);
         Checks.required("notification.tenant", tenant);
@@ -73,12 +116,20 @@ public record Notification(
         attempts = List.copyOf(attempts);
     }
 
-    /** The channel being tried, or {@code null} when the chain is exhausted. */
+    /**
+     * The channel being tried, or {@code null} when the chain is exhausted.
+     *
+     * @return the channel
+     */
     public @Nullable NotificationChannel currentChannel() {
         return channelIndex < chain.size() ? chain.get(channelIndex) : null;
     }
 
-    /** The channel the last successful attempt used, if any. */
+    /**
+     * The channel the last successful attempt used, if any.
+     *
+     * @return the channel
+     */
     public @Nullable NotificationChannel deliveredOn() {
         for (int i = attempts.size() - 1; i >= 0; i--) {
             DeliveryAttempt a = attempts.get(i);
@@ -89,7 +140,16 @@ public record Notification(
         return null;
     }
 
-    /** This notification with one more attempt recorded and its state moved. */
+    /**
+     * This notification with one more attempt recorded and its state moved.
+     *
+     * @param attempt the attempt
+     * @param newStatus the status after it
+     * @param newIndex the channel of the chain tried next
+     * @param newAttempts failed attempts on that channel
+     * @param nextAt when the next attempt is due
+     * @return the notification updated
+     */
     public Notification next(
             DeliveryAttempt attempt, NotificationStatus newStatus, int newIndex, int newAttempts, Instant nextAt) {
         List<DeliveryAttempt> all = new ArrayList<>(attempts);

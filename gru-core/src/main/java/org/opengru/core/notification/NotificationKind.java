@@ -20,10 +20,13 @@ public enum NotificationKind {
     DECISION(List.of("reference", "decision", "appealMeans"), List.of("reference", "decision")),
     /** Nouveau message d'un agent. */
     AGENT_MESSAGE(List.of("reference", "portalLink"), List.of("reference")),
+    /** Rendez-vous réservé: date and place. */
     APPOINTMENT_BOOKED(List.of("appointmentDate", "place"), List.of("appointmentDate", "place")),
     /** Rappel de rendez-vous: checked against the appointment's latest status right before sending. */
     APPOINTMENT_REMINDER(List.of("appointmentDate", "place"), List.of("appointmentDate", "place")),
+    /** Rendez-vous annulé: the date. */
     APPOINTMENT_CANCELLED(List.of("appointmentDate"), List.of("appointmentDate")),
+    /** Rendez-vous déplacé: the new date and place. */
     APPOINTMENT_RESCHEDULED(
             List.of("appointmentDate", "previousDate", "place"), List.of("appointmentDate", "previousDate")),
     /** A cancelled appointment given back (RDV Service Public sends nothing then: #2538). */
@@ -49,29 +52,49 @@ public enum NotificationKind {
         this.smsMentions = smsMentions;
     }
 
-    /** The placeholders every full-text body (e-mail, inbox, letter) must contain. */
+    /**
+     * The placeholders every full-text body (e-mail, inbox, letter) must contain.
+     *
+     * @return the placeholders, without braces
+     */
     public List<String> mentions() {
         return mentions;
     }
 
-    /** The placeholders an SMS body must contain. */
+    /**
+     * The placeholders an SMS body must contain.
+     *
+     * @return the placeholders, without braces
+     */
     public List<String> smsMentions() {
         return smsMentions;
     }
 
-    /** The placeholders a template of this kind may use. */
+    /**
+     * The placeholders a template of this kind may use.
+     *
+     * @return the mentions and the common placeholders
+     */
     public Set<String> allowedPlaceholders() {
         Set<String> all = new LinkedHashSet<>(mentions);
         all.addAll(COMMON_PLACEHOLDERS);
         return all;
     }
 
-    /** Whether the notice concerns an appointment ({@link AppointmentNotice}). */
+    /**
+     * Whether the notice concerns an appointment ({@link AppointmentNotice}).
+     *
+     * @return {@code true} for the appointment kinds
+     */
     public boolean appointment() {
         return name().startsWith("APPOINTMENT_") || this == WAITING_LIST_OFFER;
     }
 
-    /** Whether the notice concerns a request ({@link RequestNotice} with a request id). */
+    /**
+     * Whether the notice concerns a request ({@link RequestNotice} with a request id).
+     *
+     * @return {@code true} for the request kinds
+     */
     public boolean request() {
         return this == REQUEST_RECEIVED || this == COMPLEMENT_REQUESTED || this == DECISION || this == AGENT_MESSAGE;
     }

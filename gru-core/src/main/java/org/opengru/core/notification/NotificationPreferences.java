@@ -23,6 +23,12 @@ import org.opengru.core.value.PostalAddress;
  * @param channels preferred channels, most preferred first, without duplicates, at least one
  * @param smsConsentAt when the usager agreed to receive SMS; {@code null}: no SMS
  * @param smsQuietHours when no SMS may be sent; {@code null}: any time
+ * @param tenant the collectivité
+ * @param usager the usager
+ * @param email the e-mail address, or {@code null}
+ * @param phone the phone number, or {@code null}
+ * @param postalAddress the postal address, or {@code null}
+ * @param register the wording they prefer (standard or plain language)
  */
 public record NotificationPreferences(
         TenantId tenant,
@@ -35,6 +41,20 @@ public record NotificationPreferences(
         @Nullable QuietHours smsQuietHours,
         LanguageRegister register) {
 
+    /**
+     * Checks the channels (no duplicates, each with its address, SMS with consent).
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param channels preferred channels, most preferred first, without duplicates, at least one
+     * @param email the e-mail address, or {@code null}
+     * @param phone the phone number, or {@code null}
+     * @param postalAddress the postal address, or {@code null}
+     * @param smsConsentAt when the usager agreed to receive SMS; {@code null}: no SMS
+     * @param smsQuietHours when no SMS may be sent; {@code null}: any time
+     * @param register the wording they prefer (standard or plain language)
+     * @throws org.opengru.core.error.ValidationException naming {@code preferences.<part>} and the value
+     */
     public NotificationPreferences {
         Checks.required("preferences.tenant", tenant);
         Checks.required("preferences.usager", usager);
@@ -69,7 +89,13 @@ public record NotificationPreferences(
                 "needs a postal address");
     }
 
-    /** In-app inbox only: the default for an usager who gave no preference. */
+    /**
+     * In-app inbox only: the default for an usager who gave no preference.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the preferences
+     */
     public static NotificationPreferences inAppOnly(TenantId tenant, UsagerId usager) {
         return new NotificationPreferences(
                 tenant,
@@ -86,6 +112,12 @@ public record NotificationPreferences(
     /**
      * The preferences from an usager's {@link Contact}: its channels (e-mail first, then SMS, the inbox,
      * the letter), its consent standing for SMS consent.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param contact their contact details
+     * @param register the wording
+     * @return the preferences
      */
     public static NotificationPreferences fromContact(
             TenantId tenant, UsagerId usager, Contact contact, LanguageRegister register) {
@@ -115,6 +147,8 @@ public record NotificationPreferences(
     /**
      * The channels to try in order: the preferred ones, then e-mail when an address is known (an SMS that
      * cannot be delivered falls back to e-mail), then the in-app inbox, which always works.
+     *
+     * @return the channels, without duplicates
      */
     public List<NotificationChannel> deliveryChain() {
         LinkedHashSet<NotificationChannel> chain = new LinkedHashSet<>(channels);
@@ -125,6 +159,12 @@ public record NotificationPreferences(
         return List.copyOf(chain);
     }
 
+    /**
+     * These preferences with other SMS quiet hours.
+     *
+     * @param quietHours the quiet hours, or {@code null} for none
+     * @return the new preferences
+     */
     public NotificationPreferences withQuietHours(@Nullable QuietHours quietHours) {
         return new NotificationPreferences(
                 tenant, usager, channels, email, phone, postalAddress, smsConsentAt, quietHours, register);

@@ -111,6 +111,13 @@ public final class NotificationService {
         }
     }
 
+    /**
+     * Starts a service writing to that outbox.
+     *
+     * @param clock the installation's clock
+     * @param outbox the outbox of the caller's transactions
+     * @return the builder
+     */
     public static Builder builder(Clock clock, Outbox outbox) {
         return new Builder(clock, outbox);
     }
@@ -118,6 +125,9 @@ public final class NotificationService {
     /**
      * Queues the notification of a notice in the caller's transaction and returns its id. Refuses, with a
      * {@link ValidationException} naming the field, a notice whose values do not fill the template.
+     *
+     * @param notice what happened to whom
+     * @return the notification's id
      */
     public NotificationId enqueue(Notice notice) {
         Objects.requireNonNull(notice, "notice");
@@ -194,17 +204,30 @@ public final class NotificationService {
         return u.displayName();
     }
 
-    /** The outbox subscriber that stores queued notifications (register it with the relay). */
+    /**
+     * The outbox subscriber that stores queued notifications (register it with the relay).
+     *
+     * @return the subscriber named {@link #SUBSCRIBER}
+     */
     public OutboxSubscriber subscriber() {
         return subscriber;
     }
 
-    /** Runs one batch of due deliveries; returns how many notifications were handled. */
+    /**
+     * Runs one batch of due deliveries; returns how many notifications were handled.
+     *
+     * @return the number handled
+     */
     public int deliverDue() {
         return store.processDue(batchSize, clock.instant(), this::attempt);
     }
 
-    /** Runs batches until nothing is due or {@code maxBatches} ran. */
+    /**
+     * Runs batches until nothing is due or {@code maxBatches} ran.
+     *
+     * @param maxBatches the most batches
+     * @return the number handled
+     */
     public int drain(int maxBatches) {
         int total = 0;
         for (int i = 0; i < maxBatches; i++) {
@@ -217,11 +240,26 @@ public final class NotificationService {
         return total;
     }
 
-    /** The usager's notifications with their delivery state, newest first (for the 360° view). */
+    /**
+     * The usager's notifications with their delivery state, newest first (for the 360° view).
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param before the creation time the page ends before, or {@code null}
+     * @param limit the most notifications
+     * @return the notifications
+     */
     public List<Notification> history(TenantId tenant, UsagerId usager, @Nullable Instant before, int limit) {
         return store.byUsager(tenant, usager, before, limit);
     }
 
+    /**
+     * Looks up a notification.
+     *
+     * @param tenant the collectivité
+     * @param id the notification's id
+     * @return the notification, or empty
+     */
     public Optional<Notification> find(TenantId tenant, NotificationId id) {
         return store.find(tenant, id);
     }
@@ -229,6 +267,11 @@ public final class NotificationService {
     /**
      * Records a provider's delivery receipt (an SMS gateway's callback). A failure after the fact moves
      * the notification on to the next channel of its chain.
+     *
+     * @param providerId the provider's id of the message
+     * @param delivered whether it was delivered
+     * @param detail the provider's words
+     * @return the notification as it now stands; empty when no attempt has that id
      */
     public Optional<Notification> recordReceipt(String providerId, boolean delivered, String detail) {
         Optional<Notification> found = store.byProviderId(providerId);
@@ -263,6 +306,8 @@ public final class NotificationService {
      *
      * @param messageId the Message-ID of the e-mail, as the report returns it
      * @return the notification as it now stands; empty when the tenant sent no e-mail with that Message-ID
+     * @param tenant the collectivité
+     * @param detail the report's summary
      */
     public Optional<Notification> recordBounce(TenantId tenant, String messageId, String detail) {
         String id = messageId.strip();
@@ -518,48 +563,101 @@ public final class NotificationService {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
         }
 
+        /**
+         * The id generator; one on the clock unless set.
+         *
+         * @param ids the generator
+         * @return this builder
+         */
         public Builder ids(IdGenerator ids) {
             this.ids = Objects.requireNonNull(ids, "ids");
             return this;
         }
 
+        /**
+         * Where notifications are kept; in memory unless set.
+         *
+         * @param store the store
+         * @return this builder
+         */
         public Builder store(NotificationStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
+        /**
+         * Where the usagers' preferences are; in memory unless set.
+         *
+         * @param preferences the store
+         * @return this builder
+         */
         public Builder preferences(NotificationPreferenceStore preferences) {
             this.preferences = Objects.requireNonNull(preferences, "preferences");
             return this;
         }
 
+        /**
+         * The templates in force; the French defaults unless set.
+         *
+         * @param templates the templates
+         * @return this builder
+         */
         public Builder templates(NotificationTemplates templates) {
             this.templates = Objects.requireNonNull(templates, "templates");
             return this;
         }
 
-        /** Adds (or replaces) the sender of its channel. */
+        /**
+         * Adds (or replaces) the sender of its channel.
+         *
+         * @param sender the sender
+         * @return this builder
+         */
         public Builder sender(ChannelSender sender) {
             senders.put(Objects.requireNonNull(sender, "sender").channel(), sender);
             return this;
         }
 
-        /** Attempts per channel before falling back to the next one, and the delays between them. */
+        /**
+         * Attempts per channel before falling back to the next one, and the delays between them.
+         *
+         * @param retry the policy
+         * @return this builder
+         */
         public Builder retryPerChannel(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 
+        /**
+         * Where reminders are checked right before sending; the notices alone unless set.
+         *
+         * @param lookup the lookup
+         * @return this builder
+         */
         public Builder appointmentStatus(AppointmentStatusLookup lookup) {
             this.appointments = Objects.requireNonNull(lookup, "lookup");
             return this;
         }
 
+        /**
+         * The randomness of the retries' jitter.
+         *
+         * @param random the source
+         * @return this builder
+         */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
+        /**
+         * How many due notifications one pass handles.
+         *
+         * @param batchSize from 1 to 1000
+         * @return this builder
+         * @throws ValidationException naming {@code notifications.batchSize} when out of range
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1 || batchSize > 1000) {
                 throw new ValidationException("notifications.batchSize", batchSize, "must be between 1 and 1000");
@@ -571,6 +669,10 @@ public final class NotificationService {
         /**
          * Also notify the applicant of the request events the outbox carries (submitted, complement
          * requested, decided, agent message), read with the request from the store.
+         *
+         * @param store the request store
+         * @param notices the mapping of request events to notices
+         * @return this builder
          */
         public Builder requestEvents(RequestStore store, RequestNotices notices) {
             this.requestStore = Objects.requireNonNull(store, "store");
@@ -582,6 +684,9 @@ public final class NotificationService {
          * Where usagers are known: their name fills {@code {{usagerName}}} (the greeting), and for an usager
          * without stored preferences, their {@link org.opengru.core.usager.Contact} (channels, addresses,
          * consent) gives them, instead of the in-app inbox only.
+         *
+         * @param usagers the usager store
+         * @return this builder
          */
         public Builder usagers(UsagerStore usagers) {
             this.usagers = Objects.requireNonNull(usagers, "usagers");
@@ -591,13 +696,21 @@ public final class NotificationService {
         /**
          * Each commune's defaults ({@code null} for a tenant without): its name for the notices that give
          * none, the SMS quiet hours of preferences derived from contact details, the reply hint.
+         *
+         * @param defaults each tenant's defaults, or {@code null} for none
+         * @return this builder
          */
         public Builder communeDefaults(Function<TenantId, @Nullable CommuneDefaults> defaults) {
             this.communeDefaults = Objects.requireNonNull(defaults, "defaults");
             return this;
         }
 
-        /** The same defaults for every tenant (an installation for one commune). */
+        /**
+         * The same defaults for every tenant (an installation for one commune).
+         *
+         * @param defaults the defaults
+         * @return this builder
+         */
         public Builder communeDefaults(CommuneDefaults defaults) {
             Objects.requireNonNull(defaults, "defaults");
             return communeDefaults(tenant -> defaults);
@@ -608,18 +721,30 @@ public final class NotificationService {
          * the optional ones included ({@link NotificationTemplates#renderStrictly}). For tests: the one that
          * renders each producer's notices this way catches a value the producer forgot, where a lenient
          * rendering would close the gap up in the resident's message.
+         *
+         * @return this builder
          */
         public Builder strictRendering() {
             this.strictRendering = true;
             return this;
         }
 
+        /**
+         * Makes the service.
+         *
+         * @return the service
+         */
         public NotificationService build() {
             return new NotificationService(this);
         }
     }
 
-    /** The channels a notification went through, for display. */
+    /**
+     * The channels a notification went through, for display.
+     *
+     * @param n the notification
+     * @return the channels, in order
+     */
     public static List<NotificationChannel> channelsTried(Notification n) {
         List<NotificationChannel> out = new ArrayList<>();
         for (DeliveryAttempt a : n.attempts()) {

@@ -13,6 +13,11 @@ public enum NotificationStatus {
     /** Deliberately not sent: a reminder for an appointment cancelled or moved meanwhile. */
     SUPPRESSED;
 
+    /**
+     * Whether nothing more will be attempted.
+     *
+     * @return {@code true} unless queued
+     */
     public boolean finished() {
         return this != QUEUED;
     }

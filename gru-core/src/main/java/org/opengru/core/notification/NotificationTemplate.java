@@ -20,6 +20,8 @@ import org.opengru.core.internal.Checks;
  * @param text the full text: e-mail text part, inbox body, postal letter
  * @param html the e-mail HTML part, or {@code null} to derive it from the text
  * @param sms the SMS text, short (a segment holds 160 GSM characters or 70 others)
+ * @param kind the kind of notification
+ * @param register the wording's register
  */
 public record NotificationTemplate(
         NotificationKind kind,
@@ -31,6 +33,18 @@ public record NotificationTemplate(
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
 
+    /**
+     * Checks that each body holds the kind's mentions and only its placeholders.
+     *
+     * @param kind the kind of notification
+     * @param register the wording's register
+     * @param subject the e-mail subject and the inbox title
+     * @param text the full text: e-mail text part, inbox body, postal letter
+     * @param html the e-mail HTML part, or {@code null} to derive it from the text
+     * @param sms the SMS text, short (a segment holds 160 GSM characters or 70 others)
+     * @throws MissingMandatoryMentionException naming the body and the missing mentions
+     * @throws org.opengru.core.error.ValidationException naming an unknown placeholder
+     */
     public NotificationTemplate {
         Checks.required("template.kind", kind);
         Checks.required("template.register", register);
@@ -49,7 +63,12 @@ public record NotificationTemplate(
         }
     }
 
-    /** The placeholder names used in a body, in order of first use. */
+    /**
+     * The placeholder names used in a body, in order of first use.
+     *
+     * @param body a body
+     * @return the placeholders, without braces
+     */
     public static Set<String> placeholders(String body) {
         Set<String> names = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER.matcher(body);

@@ -29,19 +29,35 @@ public final class NotificationTemplates {
         }
     }
 
-    /** The French defaults, without overrides. */
+    /**
+     * The French defaults, without overrides.
+     *
+     * @return the templates
+     */
     public static NotificationTemplates defaults() {
         return new NotificationTemplates();
     }
 
-    /** Replaces the commune's wording of one kind in one register. */
+    /**
+     * Replaces the commune's wording of one kind in one register.
+     *
+     * @param tenant the collectivité
+     * @param template its wording
+     */
     public void override(TenantId tenant, NotificationTemplate template) {
         Objects.requireNonNull(template, "template");
         overrides.put(
                 new Key(Objects.requireNonNull(tenant, "tenant"), template.kind(), template.register()), template);
     }
 
-    /** The template in force for the commune. */
+    /**
+     * The template in force for the commune.
+     *
+     * @param tenant the collectivité
+     * @param kind the kind
+     * @param register the register
+     * @return the commune's override, else the default
+     */
     public NotificationTemplate template(TenantId tenant, NotificationKind kind, LanguageRegister register) {
         NotificationTemplate t = overrides.get(new Key(tenant, kind, register));
         return t != null ? t : defaults.get(kind).get(register);
@@ -53,6 +69,12 @@ public final class NotificationTemplates {
      * NotificationKind#COMMON_PLACEHOLDERS}): one left without a value, or empty, takes its spacing with it,
      * so that the resident reads {@code Bonjour,} rather than {@code Bonjour ,}. Values are HTML-escaped in
      * the HTML body and kept on one line in the subject.
+     *
+     * @param tenant the collectivité
+     * @param kind the kind
+     * @param register the register
+     * @param values the placeholders' values
+     * @return the message for every channel
      */
     public RenderedMessage render(
             TenantId tenant, NotificationKind kind, LanguageRegister register, Map<String, String> values) {
@@ -63,6 +85,12 @@ public final class NotificationTemplates {
      * As {@link #render}, but every placeholder the template uses needs a value, the common ones included
      * (an empty value given on purpose is accepted): a test rendering a producer's notices this way names
      * the value the producer forgot.
+     *
+     * @param tenant the collectivité
+     * @param kind the kind
+     * @param register the register
+     * @param values the placeholders' values
+     * @return the message for every channel
      */
     public RenderedMessage renderStrictly(
             TenantId tenant, NotificationKind kind, LanguageRegister register, Map<String, String> values) {

@@ -30,6 +30,12 @@ public final class NotificationTimeline implements TimelineContributor {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /**
+     * The contributor reading that store.
+     *
+     * @param store the notification store
+     * @return the contributor
+     */
     public static NotificationTimeline of(NotificationStore store) {
         return new NotificationTimeline(store);
     }

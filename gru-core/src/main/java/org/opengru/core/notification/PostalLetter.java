@@ -12,6 +12,14 @@ import org.opengru.core.value.PostalAddress;
  * A notification to print and post, for usagers without digital access.
  *
  * @param printedAt when the print service took it; {@code null} while waiting
+ * @param notification the notification it carries
+ * @param tenant the collectivité
+ * @param usager the addressee
+ * @param address where it goes
+ * @param subject its subject
+ * @param text its full text
+ * @param enclosures the documents enclosed
+ * @param queuedAt when it was queued
  */
 public record PostalLetter(
         NotificationId notification,
@@ -24,6 +32,20 @@ public record PostalLetter(
         Instant queuedAt,
         @Nullable Instant printedAt) {
 
+    /**
+     * Checks every part and copies the enclosures.
+     *
+     * @param notification the notification it carries
+     * @param tenant the collectivité
+     * @param usager the addressee
+     * @param address where it goes
+     * @param subject its subject
+     * @param text its full text
+     * @param enclosures the documents enclosed
+     * @param queuedAt when it was queued
+     * @param printedAt when the print service took it; {@code null} while waiting
+     * @throws org.opengru.core.error.ValidationException naming the bad part
+     */
     public PostalLetter {
         Checks.required("letter.notification", notification);
         Checks.required("letter.tenant", tenant);

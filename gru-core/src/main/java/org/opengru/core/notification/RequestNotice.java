@@ -12,6 +12,15 @@ import org.opengru.core.tenancy.TenantId;
 /**
  * A notice about a request: received (with the accusé de réception attached), complement requested,
  * decided, new agent message. Replies to the e-mail are threaded back into the request.
+ *
+ * @param eventId the domain event behind it, the de-duplication key
+ * @param tenant the collectivité
+ * @param usager who is told
+ * @param kind what happened
+ * @param occurredAt when it happened
+ * @param variables the values of the template's placeholders
+ * @param attachments files sent with it (the accusé de réception, an invitation)
+ * @param request the request it is about
  */
 public record RequestNotice(
         EventId eventId,
@@ -24,6 +33,19 @@ public record RequestNotice(
         List<Attachment> attachments)
         implements Notice {
 
+    /**
+     * Checks every part and that the kind concerns a request.
+     *
+     * @param eventId the domain event behind it, the de-duplication key
+     * @param tenant the collectivité
+     * @param usager who is told
+     * @param kind what happened
+     * @param occurredAt when it happened
+     * @param request the request it is about
+     * @param variables the values of the template's placeholders
+     * @param attachments files sent with it (the accusé de réception, an invitation)
+     * @throws org.opengru.core.error.ValidationException naming the bad part
+     */
     public RequestNotice {
         Checks.required("notice.eventId", eventId);
         Checks.required("notice.tenant", tenant);

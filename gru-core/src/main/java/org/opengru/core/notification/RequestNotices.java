@@ -55,7 +55,12 @@ public final class RequestNotices {
     private final String portalBaseUrl;
     private final ZoneId zone;
 
-    /** @param portalBaseUrl the portal's address of a request is this followed by the request id */
+    /**
+     * Notices whose links point to the portal.
+     *
+     * @param portalBaseUrl the portal's address of a request is this followed by the request id
+     * @param zone the collectivité's zone, for dates
+     */
     public RequestNotices(String portalBaseUrl, ZoneId zone) {
         this.portalBaseUrl = Objects.requireNonNull(portalBaseUrl, "portalBaseUrl");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -72,7 +77,13 @@ public final class RequestNotices {
             @Nullable LocalDate dueBy,
             boolean sharedAgentMessage) {}
 
-    /** The notice of a typed event about the request, if it is one the applicant is told of. */
+    /**
+     * The notice of a typed event about the request, if it is one the applicant is told of.
+     *
+     * @param request the request after the change
+     * @param event the event
+     * @return the notice, or empty
+     */
     public Optional<RequestNotice> from(Request request, DomainEvent event) {
         Facts f;
         if (event instanceof RequestSubmitted) {
@@ -95,6 +106,10 @@ public final class RequestNotices {
     /**
      * The notice of a request event read from the outbox (payload {@code {"event": …, "request"|"message":
      * …}}); the request itself is read from the store.
+     *
+     * @param record the outbox record
+     * @param requests the request store
+     * @return the notice, or empty
      */
     public Optional<RequestNotice> from(OutboxRecord record, RequestStore requests) {
         if (!"request".equals(record.message().aggregateType())) {
@@ -132,6 +147,10 @@ public final class RequestNotices {
     /**
      * A listener for the in-process bus that enqueues the notices of request events (in-memory setup:
      * events are published after the change is stored).
+     *
+     * @param requests the request store
+     * @param notifications the notification service
+     * @return the listener
      */
     public DomainEventListener<DomainEvent> listener(RequestStore requests, NotificationService notifications) {
         return event -> {

@@ -33,10 +33,18 @@ import org.opengru.core.outbox.internal.InMemoryOutbox;
  */
 public interface Outbox {
 
-    /** The subscribers every appended event is written for. */
+    /**
+     * The subscribers every appended event is written for.
+     *
+     * @return the subscribers' names
+     */
     Set<String> subscribers();
 
-    /** Writes the messages, in order, for every subscriber; joins the caller's transaction. */
+    /**
+     * Writes the messages, in order, for every subscriber; joins the caller's transaction.
+     *
+     * @param messages the events of one change, in order
+     */
     void append(List<OutboxMessage> messages);
 
     /** The lease of {@link #process}, which delivers while it holds it. */
@@ -47,12 +55,23 @@ public interface Outbox {
      * aggregate) until {@code now + lease}, and commits the claim: other callers skip them until then.
      * A record whose earlier lease ended without an outcome (its relay died) is claimable again, with
      * that lost attempt counted. Not to be called inside a transaction.
+     *
+     * @param max the most records
+     * @param now the present
+     * @param lease how long the claim hides the records
+     * @return the claim, possibly empty
      */
     OutboxClaim claim(int max, Instant now, Duration lease);
 
     /**
      * Stores the outcome of a record of {@code claim}, in its own short transaction. False, and nothing
      * stored, when the lease ended and another caller claimed the record since: that caller delivers it.
+     *
+     * @param claim the claim the record came in
+     * @param record the record
+     * @param outcome what the relay decided
+     * @param now the present
+     * @return {@code true} when stored
      */
     boolean complete(OutboxClaim claim, OutboxRecord record, DeliveryOutcome outcome, Instant now);
 
@@ -60,6 +79,11 @@ public interface Outbox {
      * Claims up to {@code max} deliverable records for {@link #PROCESS_LEASE}, hands each to the
      * processor and stores its outcome; returns the number handled. If the processor throws, the records
      * not handled yet are released (due at once) and the exception is rethrown.
+     *
+     * @param max the most records
+     * @param now the present
+     * @param processor what decides each record's outcome
+     * @return the number handled
      */
     default int process(int max, Instant now, OutboxProcessor processor) {
         OutboxClaim claim = claim(max, now, PROCESS_LEASE);
@@ -78,19 +102,43 @@ public interface Outbox {
         return handled;
     }
 
-    /** The records of one aggregate for one subscriber, oldest first. */
+    /**
+     * The records of one aggregate for one subscriber, oldest first.
+     *
+     * @param subscriber the subscriber
+     * @param tenant the collectivité
+     * @param aggregateType the aggregate's kind, such as {@code request}
+     * @param aggregateId the aggregate's id
+     * @return the records
+     */
     List<OutboxRecord> stream(String subscriber, String tenant, String aggregateType, String aggregateId);
 
-    /** Records in a state, oldest first, at most {@code limit}. */
+    /**
+     * Records in a state, oldest first, at most {@code limit}.
+     *
+     * @param status the state
+     * @param limit the most records
+     * @return the records
+     */
     List<OutboxRecord> withStatus(OutboxStatus status, int limit);
 
-    /** How many records are in that state. */
+    /**
+     * How many records are in that state.
+     *
+     * @param status the state
+     * @return the count
+     */
     long count(OutboxStatus status);
 
     /**
      * Puts a dead delivery back to pending, due at {@code now}, with its attempts reset. False when there
      * is no such dead delivery, or when its payload was pruned ({@link #pruneDeadLetters}): there is
      * nothing left to send.
+     *
+     * @param eventId the event
+     * @param subscriber the subscriber
+     * @param now the present
+     * @return {@code true} when requeued
      */
     boolean retryDead(EventId eventId, String subscriber, Instant now);
 
@@ -98,10 +146,19 @@ public interface Outbox {
      * Prunes the payload (keeping its SHA-256, see {@link OutboxMessage#prunedPayload}) and the last
      * error of the deliveries dead since before {@code deadBefore}; returns how many. Delivered ones are
      * pruned as they are delivered. Called by {@link OutboxRelay#pruneDeadLetters()}.
+     *
+     * @param deadBefore the limit of the death date
+     * @return the number pruned
      */
     int pruneDeadLetters(Instant deadBefore);
 
-    /** An in-memory outbox for one JVM (the embedded default). */
+    /**
+     * An in-memory outbox for one JVM (the embedded default).
+     *
+     * @param clock the installation's clock
+     * @param subscribers the subscribers every event is written for
+     * @return an empty outbox
+     */
     static Outbox inMemory(Clock clock, Set<String> subscribers) {
         return new InMemoryOutbox(clock, subscribers);
     }

@@ -17,6 +17,14 @@ import java.util.UUID;
  */
 public record OutboxClaim(UUID lease, Instant until, List<OutboxRecord> records) {
 
+    /**
+     * Checks the lease and deadline, and copies the records.
+     *
+     * @param lease the claim's token: an outcome is stored only while the record is still held under it
+     * @param until the visibility deadline: the records are hidden from other relays until then
+     * @param records the claimed records, in claim order (at most one per aggregate and subscriber)
+     * @throws NullPointerException naming the missing part
+     */
     public OutboxClaim {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(until, "until");

@@ -4,5 +4,11 @@ package org.opengru.core.outbox;
 @FunctionalInterface
 public interface OutboxProcessor {
 
+    /**
+     * Decides the outcome of one record.
+     *
+     * @param record the record
+     * @return the outcome
+     */
     DeliveryOutcome handle(OutboxRecord record);
 }

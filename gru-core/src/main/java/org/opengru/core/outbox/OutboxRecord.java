@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param attempts delivery attempts made so far
  * @param nextAttemptAt when the next attempt may run (while {@link OutboxStatus#PENDING})
  * @param lastError what the last failed attempt reported
+ * @param message the event
+ * @param status pending, delivered or dead
+ * @param deliveredAt when it was delivered, or {@code null}
  */
 public record OutboxRecord(
         long id,
@@ -24,7 +27,11 @@ public record OutboxRecord(
         @Nullable String lastError,
         @Nullable Instant deliveredAt) {
 
-    /** The ordering key: subscriber, tenant, aggregate type and id. */
+    /**
+     * The ordering key: subscriber, tenant, aggregate type and id.
+     *
+     * @return the key
+     */
     public String streamKey() {
         return subscriber + "|" + message.tenant() + "|" + message.aggregateType() + "|" + message.aggregateId();
     }

@@ -67,11 +67,22 @@ public final class OutboxRelay {
         this.lease = lease;
     }
 
+    /**
+     * Starts a relay on that outbox; at least one subscriber is required.
+     *
+     * @param outbox the outbox
+     * @param clock the installation's clock
+     * @return the builder
+     */
     public static Builder builder(Outbox outbox, Clock clock) {
         return new Builder(outbox, clock);
     }
 
-    /** Handles one batch of due deliveries; returns how many were handled (0 when nothing is due). */
+    /**
+     * Handles one batch of due deliveries; returns how many were handled (0 when nothing is due).
+     *
+     * @return the number handled
+     */
     public int runOnce() {
         OutboxClaim claim = outbox.claim(batchSize, clock.instant(), lease);
         List<OutboxRecord> records = claim.records();
@@ -96,7 +107,11 @@ public final class OutboxRelay {
         return records.size();
     }
 
-    /** The lease of each batch. */
+    /**
+     * The lease of each batch.
+     *
+     * @return the lease
+     */
     public Duration lease() {
         return lease;
     }
@@ -110,6 +125,9 @@ public final class OutboxRelay {
     /**
      * Runs batches until nothing is due or {@code maxBatches} ran; returns the number of deliveries
      * handled. Handy as the body of a scheduled job.
+     *
+     * @param maxBatches the most batches
+     * @return the number handled
      */
     public int drain(int maxBatches) {
         int total = 0;
@@ -123,7 +141,11 @@ public final class OutboxRelay {
         return total;
     }
 
-    /** {@link #drain(int)} with at most 100 batches. */
+    /**
+     * {@link #drain(int)} with at most 100 batches.
+     *
+     * @return the number handled
+     */
     public int drain() {
         return drain(100);
     }
@@ -131,6 +153,8 @@ public final class OutboxRelay {
     /**
      * Prunes the payloads of the deliveries dead for longer than the dead-letter retention (they can no
      * longer be retried); returns how many. Idempotent, safe on several nodes at once.
+     *
+     * @return the number pruned
      */
     public int pruneDeadLetters() {
         return outbox.pruneDeadLetters(clock.instant().minus(deadLetterRetention));
@@ -195,7 +219,14 @@ public final class OutboxRelay {
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        /** Adds a subscriber; its name must be one the outbox writes deliveries for. */
+        /**
+         * Adds a subscriber; its name must be one the outbox writes deliveries for.
+         *
+         * @param subscriber the subscriber
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code relay.subscriber} when the outbox writes
+         *     nothing for that name (a second subscriber of one name replaces the first)
+         */
         public Builder subscriber(OutboxSubscriber subscriber) {
             Objects.requireNonNull(subscriber, "subscriber");
             if (!outbox.subscribers().contains(subscriber.name())) {
@@ -206,16 +237,35 @@ public final class OutboxRelay {
             return this;
         }
 
+        /**
+         * The retry policy ({@link RetryPolicy#defaults()} unless set).
+         *
+         * @param retry the policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 
-        /** Shorthand for a {@link RetryPolicy}. */
+        /**
+         * Shorthand for a {@link RetryPolicy}.
+         *
+         * @param maxAttempts attempts before dead-lettering
+         * @param baseDelay the delay after the first failure
+         * @param maxDelay the cap of the delay
+         * @return this builder
+         */
         public Builder retry(int maxAttempts, Duration baseDelay, Duration maxDelay) {
             return retryPolicy(new RetryPolicy(maxAttempts, baseDelay, maxDelay));
         }
 
+        /**
+         * How many records one batch claims.
+         *
+         * @param batchSize from 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1 || batchSize > 1000) {
                 throw new ValidationException("relay.batchSize", batchSize, "must be between 1 and 1000");
@@ -224,7 +274,12 @@ public final class OutboxRelay {
             return this;
         }
 
-        /** The source of jitter (a seeded one in tests). */
+        /**
+         * The source of jitter (a seeded one in tests).
+         *
+         * @param random the source
+         * @return this builder
+         */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -233,6 +288,9 @@ public final class OutboxRelay {
         /**
          * How long a dead letter keeps its payload (and can be retried): from 1 hour to 366 days, 30 days
          * unless set. Past it, {@link OutboxRelay#pruneDeadLetters()} keeps only the payload's SHA-256.
+         *
+         * @param retention from one hour to 366 days
+         * @return this builder
          */
         public Builder deadLetterRetention(Duration retention) {
             if (retention == null
@@ -250,6 +308,9 @@ public final class OutboxRelay {
          * each subscriber's {@link OutboxSubscriber#timeout()} (checked by {@link #build()}). Unless set,
          * twice the longest subscriber timeout, and at least a minute. A relay that dies mid-batch delays
          * its records by this much.
+         *
+         * @param lease the lease
+         * @return this builder
          */
         public Builder lease(Duration lease) {
             if (lease == null
@@ -262,7 +323,11 @@ public final class OutboxRelay {
             return this;
         }
 
-        /** The relay; refuses a lease shorter than a subscriber's timeout, naming both. */
+        /**
+         * The relay; refuses a lease shorter than a subscriber's timeout, naming both.
+         *
+         * @return the relay
+         */
         public OutboxRelay build() {
             Duration longest = Duration.ZERO;
             for (OutboxSubscriber s : subscribers.values()) {

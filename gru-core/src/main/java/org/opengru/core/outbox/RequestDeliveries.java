@@ -31,13 +31,27 @@ public final class RequestDeliveries {
     private final RequestService requests;
     private final Clock clock;
 
+    /**
+     * The deliveries of requests' events.
+     *
+     * @param outbox the outbox
+     * @param requests the request service, which checks access first
+     * @param clock the installation's clock
+     */
     public RequestDeliveries(Outbox outbox, RequestService requests, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Every delivery of the request's events, by subscriber then in stream order. */
+    /**
+     * Every delivery of the request's events, by subscriber then in stream order.
+     *
+     * @param actor an agent of the request's team, or the system
+     * @param id the request
+     * @return the deliveries
+     * @throws org.opengru.core.error.AccessDeniedException for a resident or another team's agent
+     */
     public List<OutboxRecord> of(Principal actor, RequestId id) {
         Request r = load(actor, id);
         List<OutboxRecord> out = new ArrayList<>();
@@ -51,6 +65,13 @@ public final class RequestDeliveries {
     /**
      * Sends a dead delivery of this request's events again, due now with its attempts reset. False when
      * that delivery is not one of this request's, is not dead, or its payload was already pruned.
+     *
+     * @param actor an agent of the request's team, or the system
+     * @param id the request
+     * @param event the event
+     * @param subscriber the subscriber
+     * @return {@code true} when requeued
+     * @throws org.opengru.core.error.AccessDeniedException for a resident or another team's agent
      */
     public boolean retry(Principal actor, RequestId id, EventId event, String subscriber) {
         Request r = load(actor, id);

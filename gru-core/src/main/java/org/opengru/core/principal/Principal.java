@@ -14,20 +14,50 @@ import org.opengru.core.tenancy.TenantId;
  */
 public sealed interface Principal permits UsagerPrincipal, AgentPrincipal, SystemPrincipal {
 
-    /** The collectivité the principal acts in. */
+    /**
+     * The collectivité the principal acts in.
+     *
+     * @return the collectivité
+     */
     TenantId tenant();
 
-    /** A pseudonymous reference for history and audit: kind and id, no personal data. */
+    /**
+     * A pseudonymous reference for history and audit: kind and id, no personal data.
+     *
+     * @return the reference, such as {@code agent:mdupont}
+     */
     ActorRef ref();
 
+    /**
+     * A signed-in resident.
+     *
+     * @param tenant the collectivité
+     * @param usager the resident's id
+     * @return the principal
+     */
     static UsagerPrincipal usager(TenantId tenant, UsagerId usager) {
         return new UsagerPrincipal(tenant, usager);
     }
 
+    /**
+     * An agent with their teams, as the collectivité's directory knows them.
+     *
+     * @param tenant the collectivité
+     * @param agent the agent's directory id
+     * @param teams the teams the agent belongs to
+     * @return the principal
+     */
     static AgentPrincipal agent(TenantId tenant, AgentId agent, Set<TeamId> teams) {
         return new AgentPrincipal(tenant, agent, teams);
     }
 
+    /**
+     * OpenGRU acting on its own (a sweeper, an import).
+     *
+     * @param tenant the collectivité acted in
+     * @param component a lower-case slug naming the component, such as {@code deadline-sweeper}
+     * @return the principal
+     */
     static SystemPrincipal system(TenantId tenant, String component) {
         return new SystemPrincipal(tenant, component);
     }

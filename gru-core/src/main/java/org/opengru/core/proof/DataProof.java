@@ -26,6 +26,17 @@ public record DataProof(
         @Nullable LocalDate validUntil,
         Map<String, String> attributes) {
 
+    /**
+     * Checks that the piece, source, description and time are present, and copies the attributes.
+     *
+     * @param replaces the piece it stands for
+     * @param source who vouches for it ("API Particulier — CNAF")
+     * @param description what it says, for the agent
+     * @param obtainedAt when it was fetched
+     * @param validUntil until when it may be relied on, when the source says
+     * @param attributes the data itself (never a file)
+     * @throws NullPointerException naming the missing part
+     */
     public DataProof {
         Objects.requireNonNull(replaces, "replaces");
         Objects.requireNonNull(source, "source");

@@ -15,9 +15,22 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface DataProofProvider {
 
+    /**
+     * Fetches data that stands for a piece, if the sources and the legal basis allow.
+     *
+     * @param tenant the collectivité asking
+     * @param usager the usager whose data it is
+     * @param piece the piece the démarche requires
+     * @param on the day the data must be valid on
+     * @return the data proof, or empty when there is none or the source failed
+     */
     Optional<DataProof> proofFor(TenantId tenant, UsagerId usager, DocumentTypeCode piece, LocalDate on);
 
-    /** No data proofs at all. */
+    /**
+     * No data proofs at all.
+     *
+     * @return a provider that always answers empty
+     */
     static DataProofProvider none() {
         return (tenant, usager, piece, on) -> Optional.empty();
     }

@@ -15,6 +15,7 @@ import org.opengru.core.internal.Checks;
  * @param receipt the payment's reference once paid (the provider's operation and authorisation numbers,
  *     or the counter receipt), {@code null} before
  * @param paidAt when it was paid, {@code null} before
+ * @param status awaiting, paid or lapsed
  */
 public record RequestPayment(
         long amountCents,
@@ -81,6 +82,9 @@ public record RequestPayment(
     /**
      * What comes with {@link RequestAction#RECORD_PAYMENT}: the payment's reference and the amount paid,
      * which must be the amount due.
+     *
+     * @param reference the payment's reference (provider's operation, counter receipt), up to 200 characters
+     * @param amountCents the amount paid, in euro cents, positive
      */
     public record Receipt(String reference, long amountCents) {
         /**

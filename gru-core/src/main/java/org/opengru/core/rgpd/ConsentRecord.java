@@ -13,6 +13,11 @@ import org.opengru.core.tenancy.TenantId;
  *
  * @param purpose a stable code such as {@code sms-notifications} or {@code newsletter}
  * @param textVersion the version of the text the usager saw (such as {@code 2026-01})
+ * @param tenant the collectivité
+ * @param usager the usager
+ * @param granted {@code true} for a consent, {@code false} for a withdrawal
+ * @param recordedAt when
+ * @param channel the channel's code, such as {@code web}
  */
 public record ConsentRecord(
         TenantId tenant,
@@ -27,6 +32,18 @@ public record ConsentRecord(
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern CHANNEL = Pattern.compile("[A-Z][A-Z_]{0,31}");
 
+    /**
+     * Checks every part; purpose, text version and channel are codes, never free text.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param purpose a stable code such as {@code sms-notifications} or {@code newsletter}
+     * @param granted {@code true} for a consent, {@code false} for a withdrawal
+     * @param recordedAt when
+     * @param textVersion the version of the text the usager saw (such as {@code 2026-01})
+     * @param channel the channel's code, such as {@code web}
+     * @throws org.opengru.core.error.ValidationException naming {@code consent.<part>} and the value
+     */
     public ConsentRecord {
         Checks.required("consent.tenant", tenant);
         Checks.required("consent.usager", usager);

@@ -21,6 +21,11 @@ public final class CoreDataMap {
 
     private CoreDataMap() {}
 
+    /**
+     * gru-core's tables, each column of personal data with its purpose, retention and lifecycle.
+     *
+     * @return the map
+     */
     public static DataMap map() {
         return new DataMap(List.of(
                 DataMap.table(

@@ -44,6 +44,13 @@ public final class CoreSubjectData {
     /**
      * The usager's identity, requests (with history), timeline and consents. {@code retention} may be null
      * when no retention store is wired (drafts then stay until the purge job).
+     *
+     * @param usagers the usagers
+     * @param requests the requests
+     * @param timeline the timeline's own lines
+     * @param consents the consent ledger
+     * @param retention the retention store, or {@code null}
+     * @return the contributors, in export order
      */
     public static List<SubjectDataContributor> contributors(
             UsagerStore usagers,
@@ -162,6 +169,10 @@ public final class CoreSubjectData {
      * The threads of the usager's requests, both ways, agents' internal notes included (they concern the
      * usager: art. 15 RGPD), with who read each message. They end with their request: a draft's with the
      * draft (the {@code requests} section), a received request's at the end of its retention.
+     *
+     * @param requests the requests, to find the usager's
+     * @param exchanges the threads
+     * @return the contributor of section {@code messages}
      */
     public static SubjectDataContributor messages(RequestStore requests, ExchangeStore exchanges) {
         return SubjectDataContributor.of(
@@ -183,7 +194,14 @@ public final class CoreSubjectData {
                 (tenant, usager) -> new ErasureOutcome("messages", 0, 0, null));
     }
 
-    /** Notifications sent to the usager, their in-app inbox and their preferences; all erased. */
+    /**
+     * Notifications sent to the usager, their in-app inbox and their preferences; all erased.
+     *
+     * @param notifications the notifications sent
+     * @param inbox the in-app inbox
+     * @param preferences the notification preferences
+     * @return the contributor of section {@code notifications}
+     */
     public static SubjectDataContributor notifications(
             NotificationStore notifications, InboxStore inbox, NotificationPreferenceStore preferences) {
         return SubjectDataContributor.of(
@@ -206,7 +224,12 @@ public final class CoreSubjectData {
                         null));
     }
 
-    /** Calls, visits and mails recorded about the usager; all erased. */
+    /**
+     * Calls, visits and mails recorded about the usager; all erased.
+     *
+     * @param log the contact log
+     * @return the contributor of section {@code contacts}
+     */
     public static SubjectDataContributor contacts(ContactLog log) {
         return SubjectDataContributor.of(
                 "contacts",
@@ -214,7 +237,12 @@ public final class CoreSubjectData {
                 (tenant, usager) -> new ErasureOutcome("contacts", log.eraseUsager(tenant, usager), 0, null));
     }
 
-    /** Satisfaction surveys and answers; erasure detaches them (the score stays, anonymous). */
+    /**
+     * Satisfaction surveys and answers; erasure detaches them (the score stays, anonymous).
+     *
+     * @param store the survey store
+     * @return the contributor of section {@code satisfaction}
+     */
     public static SubjectDataContributor satisfaction(SatisfactionStore store) {
         return SubjectDataContributor.of(
                 "satisfaction",
@@ -222,7 +250,12 @@ public final class CoreSubjectData {
                 (tenant, usager) -> new ErasureOutcome("satisfaction", store.eraseUsager(tenant, usager), 0, null));
     }
 
-    /** Mandates where the usager acts for someone or someone acts for them; all erased. */
+    /**
+     * Mandates where the usager acts for someone or someone acts for them; all erased.
+     *
+     * @param store the mandate store
+     * @return the contributor of section {@code mandates}
+     */
     public static SubjectDataContributor mandates(MandateStore store) {
         return SubjectDataContributor.of(
                 "mandates",

@@ -17,9 +17,17 @@ import org.opengru.core.internal.Checks;
  * {@link #plus} puts them together. A test reads the database catalogue and fails when a table or a
  * text, JSON, array or binary column exists that the map does not list, and {@code docs/rgpd.md}'s table
  * is {@link #markdown()}, checked against it: a new table cannot escape the lifecycle unnoticed.
+ *
+ * @param tables every table of the modules put together
  */
 public record DataMap(List<Table> tables) {
 
+    /**
+     * Checks that no table is listed twice.
+     *
+     * @param tables every table of the modules put together
+     * @throws org.opengru.core.error.ValidationException naming {@code dataMap.tables} and the table listed twice
+     */
     public DataMap {
         tables = List.copyOf(tables);
         Map<String, Table> seen = new LinkedHashMap<>();
@@ -44,8 +52,18 @@ public record DataMap(List<Table> tables) {
      * One column of a table.
      *
      * @param holds what it holds, in a few words
+     * @param name the column's name
+     * @param content personal, pseudonymous or technical
      */
     public record Column(String name, Content content, String holds) {
+        /**
+         * Checks the name and description.
+         *
+         * @param name the column's name
+         * @param content personal, pseudonymous or technical
+         * @param holds what it holds, in a few words
+         * @throws org.opengru.core.error.ValidationException naming the column
+         */
         public Column {
             Checks.required("dataMap.column.name", name);
             Objects.requireNonNull(content, "content");
@@ -59,9 +77,12 @@ public record DataMap(List<Table> tables) {
      * @param purpose why it exists (the processing it serves)
      * @param keptFor how long rows are kept, and on what legal basis
      * @param endOfRequest what the end of a request's retention does (purge; anonymisation)
-     * @param erasure what the erasure of an usager does (art. 17 RGPD), and what stays with the article that requires it
+     * @param erasure what the erasure of an usager does (art. 17 RGPD), and what stays with the article that requires
+     *     it
      * @param export the section of the subject-access export that shows it, or why it is not shown
      * @param columns every text, JSON, array and binary column, and the identifiers that point to a person
+     * @param module the module that creates it, such as {@code core}
+     * @param name the table's name
      */
     public record Table(
             String module,
@@ -72,6 +93,20 @@ public record DataMap(List<Table> tables) {
             String erasure,
             String export,
             List<Column> columns) {
+        /**
+         * Checks every part and that no column is listed twice.
+         *
+         * @param module the module that creates it, such as {@code core}
+         * @param name the table's name
+         * @param purpose why it exists (the processing it serves)
+         * @param keptFor how long rows are kept, and on what legal basis
+         * @param endOfRequest what the end of a request's retention does (purge; anonymisation)
+         * @param erasure what the erasure of an usager does (art. 17 RGPD), and what stays with the article that
+         *     requires it
+         * @param export the section of the subject-access export that shows it, or why it is not shown
+         * @param columns every text, JSON, array and binary column, and the identifiers that point to a person
+         * @throws org.opengru.core.error.ValidationException naming the table and the bad part
+         */
         public Table {
             Checks.required("dataMap.table.module", module);
             Checks.required("dataMap.table.name", name);
@@ -83,22 +118,51 @@ public record DataMap(List<Table> tables) {
             columns = List.copyOf(columns);
         }
 
+        /**
+         * Looks up a column.
+         *
+         * @param columnName the column's name
+         * @return the column, or empty
+         */
         public Optional<Column> column(String columnName) {
             return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
         }
 
-        /** Whether any column holds personal data in clear. */
+        /**
+         * Whether any column holds personal data in clear.
+         *
+         * @return {@code true} when a column is {@link Content#PERSONAL}
+         */
         public boolean personal() {
             return columns.stream().anyMatch(c -> c.content() == Content.PERSONAL);
         }
     }
 
-    /** A column, for the modules' maps. */
+    /**
+     * A column, for the modules' maps.
+     *
+     * @param name the column's name
+     * @param content personal, pseudonymous or technical
+     * @param holds what it holds
+     * @return the column
+     */
     public static Column column(String name, Content content, String holds) {
         return new Column(name, content, holds);
     }
 
-    /** A table, for the modules' maps. */
+    /**
+     * A table, for the modules' maps.
+     *
+     * @param module the module
+     * @param name the table's name
+     * @param purpose why it exists
+     * @param keptFor how long, on what legal basis
+     * @param endOfRequest what the end of a request's retention does
+     * @param erasure what erasure does
+     * @param export the export section that shows it
+     * @param columns its columns
+     * @return the table
+     */
     public static Table table(
             String module,
             String name,
@@ -111,18 +175,34 @@ public record DataMap(List<Table> tables) {
         return new Table(module, name, purpose, keptFor, endOfRequest, erasure, export, List.of(columns));
     }
 
-    /** The tables of both maps (a table in both is an error). */
+    /**
+     * The tables of both maps (a table in both is an error).
+     *
+     * @param other another module's map
+     * @return the map of both
+     * @throws org.opengru.core.error.ValidationException naming a table listed in both
+     */
     public DataMap plus(DataMap other) {
         List<Table> all = new ArrayList<>(tables);
         all.addAll(other.tables);
         return new DataMap(all);
     }
 
+    /**
+     * Looks up a table.
+     *
+     * @param name the table's name
+     * @return the table, or empty
+     */
     public Optional<Table> table(String name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** The map as the Markdown table of {@code docs/rgpd.md}, one row per table, in module then table order. */
+    /**
+     * The map as the Markdown table of {@code docs/rgpd.md}, one row per table, in module then table order.
+     *
+     * @return the Markdown table
+     */
     public String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("| module | table | holds (P personal, Ps pseudonymous) | why | kept for |")

@@ -15,11 +15,21 @@ import org.jspecify.annotations.Nullable;
 public record Erasure(
         Status status, @Nullable String reason, List<String> retainedRequests, List<ErasureOutcome> outcomes) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param status whether the erasure was carried out
+     * @param reason why it was refused, in plain French for the usager, with the article that allows it
+     * @param retainedRequests the references of the received requests still under retention that name the
+     *     usager (the refusal's cause); empty when done
+     * @param outcomes what each module erased and kept; empty when refused (nothing was changed)
+     */
     public Erasure {
         retainedRequests = List.copyOf(retainedRequests);
         outcomes = List.copyOf(outcomes);
     }
 
+    /** Whether the erasure was carried out. */
     public enum Status {
         /** Every module erased what it holds, within what the law allows (see the outcomes). */
         DONE,
@@ -46,6 +56,11 @@ public record Erasure(
                 List.of());
     }
 
+    /**
+     * Whether the erasure was refused (nothing changed).
+     *
+     * @return {@code true} when refused under retention
+     */
     public boolean refused() {
         return status != Status.DONE;
     }

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param retained how many items were kept ({@code -1}: all of the section)
  * @param legalBasis why they were kept (such as art. 17.3.b RGPD, a legal retention obligation)
+ * @param section the module's section, as in the export
+ * @param erased how many items were erased
  */
 public record ErasureOutcome(
         String section, int erased, int retained, @Nullable String legalBasis) {}

@@ -30,13 +30,28 @@ public final class PurgeJob {
     private final int batchSize;
     private final RequestEndListener listener;
 
+    /**
+     * A job without listener.
+     *
+     * @param store the retention store
+     * @param clock the installation's clock
+     * @param policies one policy per démarche
+     * @param batchSize how many requests each step handles at once
+     */
     public PurgeJob(RetentionStore store, Clock clock, List<RetentionPolicy> policies, int batchSize) {
         this(store, clock, policies, batchSize, RequestEndListener.none());
     }
 
     /**
+     * A job that tells a listener of each request it ends.
+     *
      * @param listener told of each request purged or anonymised (gru-documents' {@code EndedRequestFiles}
      *     erases its files at once); its failures are logged, never thrown
+     *
+     * @param store the retention store
+     * @param clock the installation's clock
+     * @param policies one policy per démarche
+     * @param batchSize how many requests each step handles at once
      */
     public PurgeJob(
             RetentionStore store,
@@ -53,7 +68,12 @@ public final class PurgeJob {
         this.batchSize = Math.max(1, batchSize);
     }
 
-    /** One pass over every démarche with a policy; returns what it did. */
+    /**
+     * One pass over every démarche with a policy; returns what it did.
+     *
+     * @param tenant the collectivité
+     * @return how many requests were archived, purged and anonymised
+     */
     public PurgeReport run(TenantId tenant) {
         Instant now = clock.instant();
         PurgeReport total = new PurgeReport(0, 0, 0);

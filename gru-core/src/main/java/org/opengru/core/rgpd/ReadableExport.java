@@ -46,7 +46,12 @@ public final class ReadableExport {
         this.labels = labels;
     }
 
-    /** gru-core's labels, then the given ones. */
+    /**
+     * gru-core's labels, then the given ones.
+     *
+     * @param more the other modules' labels
+     * @return the renderer
+     */
     public static ReadableExport withLabels(Map<String, String> more) {
         Map<String, String> all = new TreeMap<>(SELF);
         all.putAll(more);
@@ -56,6 +61,11 @@ public final class ReadableExport {
     /**
      * Labels from a UTF-8 properties file next to {@code owner} (key = label; {@code value.CODE} = label;
      * {@code verbatim.key} = why that key's values, such as a debt reference in capitals, are no codes).
+     *
+     * @param owner the class next to which the file is
+     * @param resource the file's name
+     * @return the labels
+     * @throws java.io.UncheckedIOException when the file cannot be read
      */
     public static Map<String, String> labels(Class<?> owner, String resource) {
         Properties p = new Properties();
@@ -72,7 +82,12 @@ public final class ReadableExport {
         return Map.copyOf(out);
     }
 
-    /** The page. */
+    /**
+     * The page.
+     *
+     * @param export the export, as {@link SubjectAccess#export} writes it
+     * @return the HTML page
+     */
     public String html(JsonNode export) {
         return html(export, null);
     }
@@ -81,6 +96,10 @@ public final class ReadableExport {
      * The page, styled by the host's {@code stylesheet} (a URL, or null for none): hosts forbid inline
      * styles (Content-Security-Policy), so the page carries none. It declares the viewport, so that it
      * reflows on a phone instead of being drawn 980 px wide and shrunk.
+     *
+     * @param export the export
+     * @param stylesheet the host's stylesheet URL, or {@code null}
+     * @return the HTML page
      */
     public String html(JsonNode export, @org.jspecify.annotations.Nullable String stylesheet) {
         StringBuilder out = new StringBuilder(4096);
@@ -107,7 +126,12 @@ public final class ReadableExport {
         return out.append("</main>\n</body>\n</html>\n").toString();
     }
 
-    /** The keys, and upper-case code values, of the export that have no label. */
+    /**
+     * The keys, and upper-case code values, of the export that have no label.
+     *
+     * @param export the export
+     * @return the keys without a label
+     */
     public java.util.Set<String> missingLabels(JsonNode export) {
         java.util.Set<String> missing = new TreeSet<>();
         for (Map.Entry<String, JsonNode> section : export.path("sections").properties()) {

@@ -14,10 +14,20 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface RequestEndListener {
 
-    /** {@code request} of {@code tenant} was purged or anonymised ({@code how}). */
+    /**
+     * {@code request} of {@code tenant} was purged or anonymised ({@code how}).
+     *
+     * @param tenant the collectivité
+     * @param request the request
+     * @param how purged or anonymised
+     */
     void ended(TenantId tenant, RequestId request, EndOfLife how);
 
-    /** Listens to nothing. */
+    /**
+     * Listens to nothing.
+     *
+     * @return a listener that does nothing
+     */
     static RequestEndListener none() {
         return (tenant, request, how) -> {};
     }

@@ -12,9 +12,23 @@ import org.opengru.core.internal.Checks;
  * The retention of one démarche's requests, counted from their closure (decision, withdrawal): {@code
  * active} in the base active, then {@code archive} in archivage intermédiaire, then {@code endOfLife}.
  * Periods are calendar periods in Europe/Paris.
+ *
+ * @param procedure the démarche
+ * @param active how long in the base active
+ * @param archive how long in archivage intermédiaire
+ * @param endOfLife purge or anonymisation
  */
 public record RetentionPolicy(ProcedureCode procedure, Period active, Period archive, EndOfLife endOfLife) {
 
+    /**
+     * Checks that the periods are not negative and the parts present.
+     *
+     * @param procedure the démarche
+     * @param active how long in the base active
+     * @param archive how long in archivage intermédiaire
+     * @param endOfLife purge or anonymisation
+     * @throws org.opengru.core.error.ValidationException naming {@code retention.<part>} and the value
+     */
     public RetentionPolicy {
         Checks.required("retention.procedure", procedure);
         check("retention.active", active);
@@ -28,7 +42,14 @@ public record RetentionPolicy(ProcedureCode procedure, Period active, Period arc
         }
     }
 
-    /** The phase at {@code now} of a request closed at {@code closedAt}. */
+    /**
+     * The phase at {@code now} of a request closed at {@code closedAt}.
+     *
+     * @param closedAt when the request was closed
+     * @param now the present
+     * @param zone the collectivité's zone
+     * @return active, archived or expired
+     */
     public RetentionPhase phaseAt(Instant closedAt, Instant now, ZoneId zone) {
         ZonedDateTime closed = closedAt.atZone(zone);
         Instant archiveFrom = closed.plus(active).toInstant();
@@ -39,7 +60,14 @@ public record RetentionPolicy(ProcedureCode procedure, Period active, Period arc
         return now.isBefore(expiredFrom) ? RetentionPhase.INTERMEDIATE_ARCHIVE : RetentionPhase.EXPIRED;
     }
 
-    /** The closure instant before which a request is at least in {@code phase} at {@code now}. */
+    /**
+     * The closure instant before which a request is at least in {@code phase} at {@code now}.
+     *
+     * @param phase archived or expired
+     * @param now the present
+     * @param zone the collectivité's zone
+     * @return the limit of the closing date
+     */
     public Instant closedBefore(RetentionPhase phase, Instant now, ZoneId zone) {
         ZonedDateTime n = now.atZone(zone);
         return switch (phase) {

@@ -34,8 +34,12 @@ public final class SubjectAccess {
     private final List<SubjectDataContributor> contributors;
 
     /**
+     * The rights over the data the contributors hold.
+     *
      * @param usagers where the usager must exist, in the collectivité asked (else {@link NotFoundException})
      * @param requests to find the received requests under retention that make an erasure wait
+     * @param clock the installation's clock (the export's date)
+     * @param contributors every module's contributor, in export order
      */
     public SubjectAccess(
             Clock clock, UsagerStore usagers, RequestStore requests, List<SubjectDataContributor> contributors) {
@@ -49,6 +53,9 @@ public final class SubjectAccess {
      * Everything held on the usager, one section per contributor, as JSON (machine-readable, portable).
      *
      * @throws NotFoundException when the collectivité has no such usager (another collectivité's included)
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the JSON document
      */
     public String export(TenantId tenant, UsagerId usager) {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(tenant, usager));
@@ -58,17 +65,34 @@ public final class SubjectAccess {
      * The same as {@link #export}, as an HTML page in plain French: each field under its label, dates in
      * the Paris time zone, no field codes. {@link ReadableExport#missingLabels} lists the keys an export
      * holds that no label covers (a test keeps it empty).
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the HTML page
+     * @throws NotFoundException when the collectivité has no such usager
      */
     public String exportReadable(TenantId tenant, UsagerId usager) {
         return readable().html(tree(tenant, usager));
     }
 
-    /** The same, styled by the host's {@code stylesheet} (a URL; see {@link ReadableExport}). */
+    /**
+     * The same, styled by the host's {@code stylesheet} (a URL; see {@link ReadableExport}).
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param stylesheet the stylesheet's URL
+     * @return the HTML page
+     * @throws NotFoundException when the collectivité has no such usager
+     */
     public String exportReadable(TenantId tenant, UsagerId usager, String stylesheet) {
         return readable().html(tree(tenant, usager), stylesheet);
     }
 
-    /** The renderer of {@link #exportReadable}, with every contributor's labels. */
+    /**
+     * The renderer of {@link #exportReadable}, with every contributor's labels.
+     *
+     * @return the renderer
+     */
     public ReadableExport readable() {
         Map<String, String> labels = new LinkedHashMap<>();
         for (SubjectDataContributor c : contributors) {
@@ -98,6 +122,9 @@ public final class SubjectAccess {
      * answer says which requests and why. Drafts do not count: they are erased.
      *
      * @throws NotFoundException when the collectivité has no such usager (another collectivité's included)
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return done, with each module's outcome; or refused, with the requests that make it wait
      */
     public Erasure erase(TenantId tenant, UsagerId usager) {
         requireKnown(tenant, usager);

@@ -37,6 +37,14 @@ public final class SatisfactionService {
     private final IdGenerator ids;
     private final Duration validity;
 
+    /**
+     * A survey whose invitations expire after {@code validity}.
+     *
+     * @param store where invitations and answers are kept
+     * @param clock the installation's clock
+     * @param ids the id generator
+     * @param validity how long an invitation may be answered
+     */
     public SatisfactionService(SatisfactionStore store, Clock clock, IdGenerator ids, Duration validity) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -47,6 +55,14 @@ public final class SatisfactionService {
     /**
      * Invites the usager; returns the invitation, or {@code null} when one was issued already for that
      * request or appointment (the usager is asked once).
+     *
+     * @param tenant the collectivité
+     * @param usager who is asked
+     * @param occasion a decision or an attended appointment
+     * @param subjectId the request's or appointment's id
+     * @param procedureCode the démarche, for the statistics
+     * @param channel the channel it came through, for the statistics
+     * @return the invitation, or {@code null}
      */
     public @Nullable SurveyInvitation invite(
             TenantId tenant,
@@ -66,6 +82,13 @@ public final class SatisfactionService {
      * an expired one ({@link IllegalTransitionException}), a second answer ({@link
      * AlreadyExistsException}), a score outside 1-5 or a comment over 2000 characters ({@link
      * org.opengru.core.error.ValidationException}).
+     *
+     * @param who the usager answering
+     * @param invitationId the invitation
+     * @param score from 1 to 5
+     * @param comment an optional comment, or {@code null}
+     * @return the answer
+     * @throws org.opengru.core.error.NotFoundException when the invitation does not exist in the collectivité
      */
     public SurveyResponse answer(UsagerPrincipal who, UUID invitationId, int score, @Nullable String comment) {
         SurveyInvitation i = store.invitation(who.tenant(), invitationId)
@@ -95,6 +118,11 @@ public final class SatisfactionService {
      * Sends the invitation as a {@code SATISFACTION_SURVEY} notification on the usager's channels, in the
      * caller's transaction; the link is {@code surveyBaseUrl} followed by the invitation id. Sending the
      * same invitation twice notifies once (the invitation id is the event id).
+     *
+     * @param notifications the notification service
+     * @param invitation the invitation
+     * @param surveyBaseUrl the portal's survey page, ending with {@code /}
+     * @return the notification's id
      */
     public NotificationId notify(NotificationService notifications, SurveyInvitation invitation, String surveyBaseUrl) {
         return notifications.enqueue(new UsagerNotice(
@@ -107,6 +135,14 @@ public final class SatisfactionService {
                 List.of()));
     }
 
+    /**
+     * The answers given in {@code [from, to)}, per démarche and channel, without personal data.
+     *
+     * @param tenant the collectivité
+     * @param from the start, included
+     * @param to the end, excluded
+     * @return the aggregates
+     */
     public List<SatisfactionAggregate> aggregates(TenantId tenant, Instant from, Instant to) {
         return store.aggregate(tenant, from, to);
     }
@@ -114,6 +150,11 @@ public final class SatisfactionService {
     /**
      * The aggregates as CSV for the open-data export: {@code procedure;channel;responses;mean;s1;s2;s3;s4;s5},
      * no personal data, no comment.
+     *
+     * @param tenant the collectivité
+     * @param from the start, included
+     * @param to the end, excluded
+     * @return the CSV text
      */
     public String csv(TenantId tenant, Instant from, Instant to) {
         StringBuilder sb =

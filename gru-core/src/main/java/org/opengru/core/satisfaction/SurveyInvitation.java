@@ -14,6 +14,12 @@ import org.opengru.core.tenancy.TenantId;
  * @param subjectId the request or appointment id the survey follows
  * @param procedureCode the démarche, for the statistics
  * @param channel the channel the request or appointment came through, for the statistics
+ * @param id the invitation's id, in the survey's link
+ * @param tenant the collectivité
+ * @param usager who is asked
+ * @param occasion a decision or an attended appointment
+ * @param issuedAt when it was issued
+ * @param expiresAt when it stops accepting an answer
  */
 public record SurveyInvitation(
         UUID id,
@@ -26,6 +32,20 @@ public record SurveyInvitation(
         Instant issuedAt,
         Instant expiresAt) {
 
+    /**
+     * Checks every part, truncating times to the microsecond.
+     *
+     * @param id the invitation's id, in the survey's link
+     * @param tenant the collectivité
+     * @param usager who is asked
+     * @param occasion a decision or an attended appointment
+     * @param subjectId the request or appointment id the survey follows
+     * @param procedureCode the démarche, for the statistics
+     * @param channel the channel the request or appointment came through, for the statistics
+     * @param issuedAt when it was issued
+     * @param expiresAt when it stops accepting an answer
+     * @throws org.opengru.core.error.ValidationException naming {@code survey.<part>} and the value
+     */
     public SurveyInvitation {
         Checks.required("survey.id", id);
         Checks.required("survey.tenant", tenant);

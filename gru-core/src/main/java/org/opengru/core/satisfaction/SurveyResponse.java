@@ -11,6 +11,15 @@ import org.opengru.core.tenancy.TenantId;
 /**
  * An answer: a score from 1 (pas du tout satisfait) to 5 (très satisfait) and an optional comment. Holds
  * no usager id: the statistics need none.
+ *
+ * @param invitationId the invitation answered
+ * @param tenant the collectivité
+ * @param occasion a decision or an attended appointment
+ * @param procedureCode the démarche
+ * @param channel the channel, for the statistics
+ * @param score from 1 to 5
+ * @param comment the comment, at most 2000 characters, or {@code null}
+ * @param answeredAt when
  */
 public record SurveyResponse(
         UUID invitationId,
@@ -22,6 +31,19 @@ public record SurveyResponse(
         @Nullable String comment,
         Instant answeredAt) {
 
+    /**
+     * Checks the score, the comment's length and the other parts.
+     *
+     * @param invitationId the invitation answered
+     * @param tenant the collectivité
+     * @param occasion a decision or an attended appointment
+     * @param procedureCode the démarche
+     * @param channel the channel, for the statistics
+     * @param score from 1 to 5
+     * @param comment the comment, at most 2000 characters, or {@code null}
+     * @param answeredAt when
+     * @throws org.opengru.core.error.ValidationException naming {@code survey.<part>} and the value
+     */
     public SurveyResponse {
         Checks.required("survey.invitationId", invitationId);
         Checks.required("survey.tenant", tenant);

@@ -15,6 +15,12 @@ import org.opengru.core.request.RequestStatus;
  * @param decidedAt when it was decided (explicitly or implicitly), or null
  * @param implicitDueAt when its implicit decision is born, while that deadline runs; null without a
  *     deadline or while it is suspended (complement awaited)
+ *
+ * @param procedure the démarche
+ * @param team the team it is routed to
+ * @param status its status now
+ * @param receivedAt when it was received
+ * @param implicit whether the decision was implicit (silence)
  */
 public record CaseFacts(
         ProcedureCode procedure,
@@ -25,6 +31,19 @@ public record CaseFacts(
         boolean implicit,
         @Nullable Instant implicitDueAt) {
 
+    /**
+     * Checks that the required parts are present.
+     *
+     * @param procedure the démarche
+     * @param team the team it is routed to
+     * @param status its status now
+     * @param receivedAt when it was received
+     * @param decidedAt when it was decided (explicitly or implicitly), or null
+     * @param implicit whether the decision was implicit (silence)
+     * @param implicitDueAt when its implicit decision is born, while that deadline runs; null without a
+     *     deadline or while it is suspended (complement awaited)
+     * @throws NullPointerException naming the missing part
+     */
     public CaseFacts {
         Checks.required("facts.procedure", procedure);
         Checks.required("facts.team", team);
@@ -33,7 +52,12 @@ public record CaseFacts(
         Checks.check(status != RequestStatus.DRAFT, "facts.status", status, "is never received");
     }
 
-    /** The facts of a request, or null when it was never received (a draft). */
+    /**
+     * The facts of a request, or null when it was never received (a draft).
+     *
+     * @param r the request
+     * @return the facts, or {@code null}
+     */
     public static @Nullable CaseFacts of(Request r) {
         if (r.receivedAt() == null || r.status() == RequestStatus.DRAFT) {
             return null;
@@ -48,14 +72,22 @@ public record CaseFacts(
                 r.deadline() != null && r.deadline().running() ? r.deadline().dueAt() : null);
     }
 
-    /** Received and not decided nor withdrawn yet. */
+    /**
+     * Received and not decided nor withdrawn yet.
+     *
+     * @return {@code true} while open
+     */
     public boolean open() {
         return status == RequestStatus.SUBMITTED
                 || status == RequestStatus.IN_REVIEW
                 || status == RequestStatus.AWAITING_COMPLEMENT;
     }
 
-    /** Decided by the collectivité: accepted, rejected or closed without follow-up (not withdrawn). */
+    /**
+     * Decided by the collectivité: accepted, rejected or closed without follow-up (not withdrawn).
+     *
+     * @return {@code true} when decided
+     */
     public boolean decided() {
         return decidedAt != null && status != RequestStatus.WITHDRAWN;
     }

@@ -17,14 +17,33 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface CaseFactsSource {
 
+    /**
+     * The facts of the teams' requests that matter for the period.
+     *
+     * @param tenant the collectivité
+     * @param teams the teams
+     * @param from the start, included
+     * @param to the end, excluded
+     * @return the facts
+     */
     List<CaseFacts> of(TenantId tenant, Set<TeamId> teams, Instant from, Instant to);
 
-    /** Over any request store, reading the teams' requests page by page (in memory, tests). */
+    /**
+     * Over any request store, reading the teams' requests page by page (in memory, tests).
+     *
+     * @param store the request store
+     * @return the source
+     */
     static CaseFactsSource of(RequestStore store) {
         return new StoreCaseFactsSource(store);
     }
 
-    /** One query on the request table's non-personal columns. */
+    /**
+     * One query on the request table's non-personal columns.
+     *
+     * @param tx the transactions of {@code PostgresPersistence}
+     * @return the source
+     */
     static CaseFactsSource postgres(JdbcTransactions tx) {
         return new PostgresCaseFactsSource(tx);
     }

@@ -36,6 +36,7 @@ import org.opengru.core.request.RequestStatus;
  */
 public final class OpenDataStatistics {
 
+    /** The CSV's header line. */
     public static final String HEADER = "procedure,month,received,decided,accepted,rejected,"
             + "closed_without_follow_up,implicit_decisions,median_processing_days";
 
@@ -47,6 +48,12 @@ public final class OpenDataStatistics {
 
     private final int minimumCount;
 
+    /**
+     * A table that leaves counts below {@code minimumCount} empty.
+     *
+     * @param minimumCount the smallest count published, 0 to publish every count
+     * @throws org.opengru.core.error.ValidationException naming {@code minimumCount} when negative
+     */
     public OpenDataStatistics(int minimumCount) {
         if (minimumCount < 0) {
             throw new ValidationException("minimumCount", minimumCount, "must be 0 or more");
@@ -54,14 +61,23 @@ public final class OpenDataStatistics {
         this.minimumCount = minimumCount;
     }
 
-    /** Without small-count suppression. */
+    /**
+     * Without small-count suppression.
+     *
+     * @return the statistics
+     */
     public static OpenDataStatistics unsuppressed() {
         return new OpenDataStatistics(0);
     }
 
     private record Key(ProcedureCode procedure, YearMonth month) {}
 
-    /** One row per démarche and month of receipt, sorted by démarche then month. */
+    /**
+     * One row per démarche and month of receipt, sorted by démarche then month.
+     *
+     * @param facts the facts of the received requests
+     * @return the rows
+     */
     public List<StatisticsRow> rows(List<RequestFacts> facts) {
         Map<Key, List<RequestFacts>> groups = new TreeMap<>(
                 Comparator.comparing((Key k) -> k.procedure().value()).thenComparing(Key::month));
@@ -120,7 +136,12 @@ public final class OpenDataStatistics {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** The rows as CSV, header first, lines ending in CRLF. */
+    /**
+     * The rows as CSV, header first, lines ending in CRLF.
+     *
+     * @param rows the rows
+     * @return the CSV text
+     */
     public String csv(List<StatisticsRow> rows) {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
         for (StatisticsRow r : rows) {
@@ -174,7 +195,15 @@ public final class OpenDataStatistics {
         return n;
     }
 
-    /** Computes and writes in one go. */
+    /**
+     * Computes and writes in one go.
+     *
+     * @param source where the facts come from
+     * @param tenant the collectivité
+     * @param from the first month, included
+     * @param to the last month, included
+     * @return the CSV text
+     */
     public String csv(StatisticsSource source, org.opengru.core.tenancy.TenantId tenant, YearMonth from, YearMonth to) {
         List<RequestFacts> facts = source.received(
                 tenant,

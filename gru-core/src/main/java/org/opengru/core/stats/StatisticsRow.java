@@ -9,6 +9,14 @@ import org.opengru.core.catalogue.ProcedureCode;
  * and what became of them so far.
  *
  * @param medianProcessingDays median of (decision - receipt) in days over the decided ones, or null
+ * @param procedure the démarche
+ * @param month the month of receipt
+ * @param received requests received (empty in the CSV below the minimum count)
+ * @param decided of those, decided so far
+ * @param accepted of those, accepted
+ * @param rejected of those, rejected
+ * @param closedWithoutFollowUp of those, closed without follow-up (classées sans suite)
+ * @param implicitDecisions of those, decided by silence (SVA/SVR)
  */
 public record StatisticsRow(
         ProcedureCode procedure,

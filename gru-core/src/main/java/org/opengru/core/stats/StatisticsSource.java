@@ -8,5 +8,13 @@ import org.opengru.core.tenancy.TenantId;
 @FunctionalInterface
 public interface StatisticsSource {
 
+    /**
+     * The facts of the requests received in the period.
+     *
+     * @param tenant the collectivité
+     * @param from the start, included
+     * @param to the end, excluded
+     * @return the facts
+     */
     List<RequestFacts> received(TenantId tenant, Instant from, Instant to);
 }

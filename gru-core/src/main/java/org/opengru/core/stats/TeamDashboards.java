@@ -38,7 +38,12 @@ public final class TeamDashboards {
     private final Clock clock;
 
     /**
+     * Dashboards over the requests' facts, the catalogue and the survey answers.
+     *
      * @param surveys the satisfaction answers, or null when the collectivité runs no survey
+     * @param source the facts of the requests
+     * @param procedures the catalogue, for the démarches' titles
+     * @param clock the installation's clock
      */
     public TeamDashboards(
             CaseFactsSource source, ProcedureStore procedures, @Nullable SatisfactionStore surveys, Clock clock) {
@@ -58,6 +63,15 @@ public final class TeamDashboards {
      */
     public record Query(int weeks, int riskDays, ZoneId zone, Set<TeamId> teams) {
 
+        /**
+         * Checks the ranges and copies the teams.
+         *
+         * @param weeks how many weeks, the current one included (1 to 53)
+         * @param riskDays how near an implicit decision counts as at risk, in days (1 to 92)
+         * @param zone the collectivité's zone: weeks run Monday to Sunday there
+         * @param teams the teams to count (empty: all the agent's teams)
+         * @throws org.opengru.core.error.ValidationException naming {@code weeks} or {@code riskDays} when out of range
+         */
         public Query {
             if (weeks < 1 || weeks > 53) {
                 throw new ValidationException("weeks", weeks, "must be between 1 and 53");
@@ -69,7 +83,13 @@ public final class TeamDashboards {
             teams = Set.copyOf(Objects.requireNonNull(teams, "teams"));
         }
 
-        /** Eight weeks, at risk within 7 days, all the agent's teams. */
+        /**
+         * The last {@code weeks} weeks, at risk within 7 days, all the agent's teams.
+         *
+         * @param weeks how many weeks
+         * @param zone the collectivité's zone
+         * @return the query
+         */
         public static Query lastWeeks(int weeks, ZoneId zone) {
             return new Query(weeks, 7, zone, Set.of());
         }
@@ -78,6 +98,10 @@ public final class TeamDashboards {
     /**
      * The dashboard of the agent's teams (or of {@code query.teams()}, each of which the agent must be a
      * member of: naming another team is an {@link AccessDeniedException}).
+     *
+     * @param agent the agent
+     * @param query what to show
+     * @return the dashboard
      */
     public TeamDashboard of(AgentPrincipal agent, Query query) {
         for (TeamId t : query.teams()) {

@@ -20,11 +20,26 @@ public final class Timeline {
         this.contributors = List.copyOf(contributors);
     }
 
+    /**
+     * A timeline over these contributors.
+     *
+     * @param contributors every module's contributor
+     * @return the timeline
+     */
     public static Timeline of(List<TimelineContributor> contributors) {
         return new Timeline(contributors);
     }
 
-    /** The page of at most {@code limit} (1 to 500) entries strictly older than {@code before}. */
+    /**
+     * The page of at most {@code limit} (1 to 500) entries strictly older than {@code before}.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param before the cursor of the previous page, or {@code null} for the first
+     * @param limit the most entries, 1 to 500
+     * @return the page, with the next page's cursor when there is one
+     * @throws org.opengru.core.error.ValidationException naming {@code limit} when out of range
+     */
     public TimelinePage page(TenantId tenant, UsagerId usager, @Nullable TimelineCursor before, int limit) {
         if (limit < 1 || limit > 500) {
             throw new ValidationException("limit", limit, "must be between 1 and 500");

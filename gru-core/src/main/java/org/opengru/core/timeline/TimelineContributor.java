@@ -14,6 +14,12 @@ public interface TimelineContributor {
     /**
      * At most {@code limit} entries of the usager strictly older than {@code before} (all when null), in
      * {@link TimelineEntry#NEWEST_FIRST} order. Implementations should use keyset queries, not offsets.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @param before the cursor, or {@code null}
+     * @param limit the most entries
+     * @return the entries, newest first
      */
     List<TimelineEntry> newest(TenantId tenant, UsagerId usager, @Nullable TimelineCursor before, int limit);
 }

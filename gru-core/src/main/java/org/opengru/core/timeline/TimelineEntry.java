@@ -21,6 +21,8 @@ import org.opengru.core.tenancy.TenantId;
  * @param subjectId the object concerned (a request id, an appointment id...)
  * @param channel the channel it came through, when known
  * @param summary a short text for the agent's screen
+ * @param tenant the collectivité
+ * @param usager whose timeline
  */
 public record TimelineEntry(
         TenantId tenant,
@@ -40,6 +42,21 @@ public record TimelineEntry(
             .thenComparing(TimelineEntry::entryId)
             .reversed();
 
+    /**
+     * Checks every part and truncates the time to the microsecond.
+     *
+     * @param tenant the collectivité
+     * @param usager whose timeline
+     * @param occurredAt when (kept to the microsecond)
+     * @param entryId unique within the usager's timeline, ASCII (such as {@code core:<request>:<seq>}):
+     *     breaks ties between entries of the same instant
+     * @param module the contributing module ({@code core}, {@code documents}, {@code scheduling}...)
+     * @param kind what happened, such as {@code request.SUBMIT} or {@code appointment.booked}
+     * @param subjectId the object concerned (a request id, an appointment id...)
+     * @param channel the channel it came through, when known
+     * @param summary a short text for the agent's screen
+     * @throws org.opengru.core.error.ValidationException naming the bad part
+     */
     public TimelineEntry {
         Checks.required("timeline.tenant", tenant);
         Checks.required("timeline.usager", usager);
@@ -53,6 +70,11 @@ public record TimelineEntry(
     /**
      * The page a contributor returns from entries it read: those strictly older than {@code before}, newest
      * first, at most {@code limit}.
+     *
+     * @param entries the entries the contributor read
+     * @param before the cursor, or {@code null}
+     * @param limit the most entries
+     * @return the page
      */
     public static List<TimelineEntry> page(
             java.util.Collection<TimelineEntry> entries, @Nullable TimelineCursor before, int limit) {
@@ -63,12 +85,21 @@ public record TimelineEntry(
                 .toList();
     }
 
-    /** The cursor that pages past this entry. */
+    /**
+     * The cursor that pages past this entry.
+     *
+     * @return the cursor
+     */
     public TimelineCursor cursor() {
         return new TimelineCursor(occurredAt, entryId);
     }
 
-    /** Whether this entry comes strictly after the cursor in newest-first order. */
+    /**
+     * Whether this entry comes strictly after the cursor in newest-first order.
+     *
+     * @param cursor the cursor, or {@code null}
+     * @return {@code true} when the entry belongs after it (always without cursor)
+     */
     public boolean isBefore(@Nullable TimelineCursor cursor) {
         if (cursor == null) {
             return true;

@@ -11,17 +11,38 @@ import org.opengru.core.timeline.internal.InMemoryTimelineStore;
  */
 public interface TimelineStore extends TimelineContributor {
 
-    /** Stores the entry; appending the same entry id again changes nothing. */
+    /**
+     * Stores the entry; appending the same entry id again changes nothing.
+     *
+     * @param entry the entry
+     */
     void append(TimelineEntry entry);
 
-    /** Removes every entry of the usager (erasure); returns how many. */
+    /**
+     * Removes every entry of the usager (erasure); returns how many.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager erased
+     * @return the number removed
+     */
     int eraseUsager(TenantId tenant, UsagerId usager);
 
-    /** All entries of the usager, newest first (subject-access export). */
+    /**
+     * All entries of the usager, newest first (subject-access export).
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return the entries
+     */
     default List<TimelineEntry> all(TenantId tenant, UsagerId usager) {
         return newest(tenant, usager, null, Integer.MAX_VALUE);
     }
 
+    /**
+     * A thread-safe store in memory.
+     *
+     * @return an empty store
+     */
     static TimelineStore inMemory() {
         return new InMemoryTimelineStore();
     }

@@ -11,6 +11,13 @@ import org.opengru.core.value.CogCode;
  * The identité pivot: family name (nom de naissance), given names in civil order, birth date, birth place
  * (COG code of the commune; absent when born abroad), birth country (COG code, {@code 99100} for France)
  * and gender. This is what FranceConnect certifies.
+ *
+ * @param familyName the nom de naissance, at most 100 characters
+ * @param givenNames the given names in civil order, at least one
+ * @param birthDate the birth date, after 1850
+ * @param birthPlace the commune of birth (COG code), {@code null} when born abroad
+ * @param birthCountry the country of birth (COG code, {@code 99100} for France)
+ * @param gender the gender
  */
 public record PivotIdentity(
         String familyName,
@@ -20,6 +27,17 @@ public record PivotIdentity(
         CogCode birthCountry,
         Gender gender) {
 
+    /**
+     * Checks each attribute; a birth place is a commune and implies France as birth country.
+     *
+     * @param familyName the nom de naissance, at most 100 characters
+     * @param givenNames the given names in civil order, at least one
+     * @param birthDate the birth date, after 1850
+     * @param birthPlace the commune of birth (COG code), {@code null} when born abroad
+     * @param birthCountry the country of birth (COG code, {@code 99100} for France)
+     * @param gender the gender
+     * @throws org.opengru.core.error.ValidationException naming the bad attribute and its value
+     */
     public PivotIdentity {
         familyName = Checks.text("familyName", familyName, 100);
         Checks.required("givenNames", givenNames);

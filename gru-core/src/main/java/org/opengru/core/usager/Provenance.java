@@ -9,7 +9,11 @@ public enum Provenance {
     /** Checked by an agent against a document (identity card, livret de famille...). */
     AGENT_VERIFIED;
 
-    /** Whether the value was checked by someone other than the usager. */
+    /**
+     * Whether the value was checked by someone other than the usager.
+     *
+     * @return {@code true} unless declared
+     */
     public boolean checked() {
         return this != DECLARED;
     }

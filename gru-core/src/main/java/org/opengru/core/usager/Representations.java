@@ -17,12 +17,25 @@ public final class Representations {
     private final UsagerStore usagers;
     private final MandateStore mandates;
 
+    /**
+     * Representations read from the usagers' households and mandates.
+     *
+     * @param usagers where households are found
+     * @param mandates where mandates are found
+     */
     public Representations(UsagerStore usagers, MandateStore mandates) {
         this.usagers = Objects.requireNonNull(usagers, "usagers");
         this.mandates = Objects.requireNonNull(mandates, "mandates");
     }
 
-    /** Every usager the actor may act for at that instant, the actor included. */
+    /**
+     * Every usager the actor may act for at that instant, the actor included.
+     *
+     * @param tenant the collectivité
+     * @param actor the usager who acts
+     * @param at the instant (mandates have a validity)
+     * @return the usagers, the actor first
+     */
     public Set<UsagerId> actsFor(TenantId tenant, UsagerId actor, Instant at) {
         Set<UsagerId> out = new LinkedHashSet<>();
         out.add(actor);
@@ -44,12 +57,26 @@ public final class Representations {
         return out;
     }
 
-    /** Whether the usager is known in that collectivité. */
+    /**
+     * Whether the usager is known in that collectivité.
+     *
+     * @param tenant the collectivité
+     * @param usager the usager
+     * @return {@code true} when the usager store knows them
+     */
     public boolean known(TenantId tenant, UsagerId usager) {
         return usagers.find(tenant, usager).isPresent();
     }
 
-    /** Whether the actor may act for the subject at that instant. */
+    /**
+     * Whether the actor may act for the subject at that instant.
+     *
+     * @param tenant the collectivité
+     * @param actor the usager who acts
+     * @param subject the usager acted for
+     * @param at the instant
+     * @return {@code true} for oneself, through a household, or through an active mandate
+     */
     public boolean mayActFor(TenantId tenant, UsagerId actor, UsagerId subject, Instant at) {
         return actor.equals(subject) || actsFor(tenant, actor, at).contains(subject);
     }

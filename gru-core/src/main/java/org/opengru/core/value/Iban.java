@@ -12,6 +12,8 @@ import org.opengru.core.internal.Checks;
  * An IBAN (ISO 13616), stored without spaces in upper case and checked with ISO 7064 mod 97-10. The
  * lengths of the SEPA countries a commune meets are checked too; other countries get the generic
  * 15-34 range.
+ *
+ * @param value the IBAN without spaces, upper case
  */
 public record Iban(@JsonValue String value) {
 
@@ -33,6 +35,13 @@ public record Iban(@JsonValue String value) {
             Map.entry("IE", 22),
             Map.entry("AD", 24));
 
+    /**
+     * Checks the IBAN's form, its country's length and its check digits, dropping spaces.
+     *
+     * @param value the IBAN without spaces, upper case
+     * @throws org.opengru.core.error.ValidationException naming {@code iban} and the value, for a wrong form, length or
+     *     check digit
+     */
     public Iban {
         Checks.required("iban", value);
         String compact = value.replace(" ", "").replace("\u00a0", "").toUpperCase(Locale.ROOT);
@@ -51,6 +60,14 @@ public record Iban(@JsonValue String value) {
         value = compact;
     }
 
+    /**
+     * Reads an IBAN as printed on a RIB (in groups of four or not).
+     *
+     * @param text the IBAN
+     * @return the IBAN without spaces
+     * @throws org.opengru.core.error.ValidationException naming {@code iban} and the value, for a wrong form, length or
+     *     check digit
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Iban parse(String text) {
         return new Iban(text);
@@ -66,7 +83,11 @@ public record Iban(@JsonValue String value) {
         return remainder;
     }
 
-    /** The IBAN in groups of four, as printed. */
+    /**
+     * The IBAN in groups of four, as printed.
+     *
+     * @return for example {@code FR76 3000 6000 0112 3456 7890 189}
+     */
     public String formatted() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < value.length(); i += 4) {

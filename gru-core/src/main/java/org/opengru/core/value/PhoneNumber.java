@@ -21,6 +21,8 @@ import org.opengru.core.internal.Checks;
  * therefore read in the regions of the French plan (La Réunion, Mayotte, Guadeloupe, Martinique, Guyane,
  * Saint-Barthélemy, Saint-Martin, Saint-Pierre-et-Miquelon, then metropolitan France), and takes the
  * country code of the first where it is valid.
+ *
+ * @param value the number in E.164 form
  */
 public record PhoneNumber(@JsonValue String value) {
 
@@ -30,10 +32,24 @@ public record PhoneNumber(@JsonValue String value) {
 
     private static final String DEFAULT_REGION = "FR";
 
+    /**
+     * Reads a number in France's region (national forms) or as written (international forms), and keeps its E.164
+     * form.
+     *
+     * @param value the number in E.164 form
+     * @throws ValidationException naming {@code phone} and the value, when it is not a valid number
+     */
     public PhoneNumber {
         value = e164(value, DEFAULT_REGION);
     }
 
+    /**
+     * Reads a number as a resident types it, national forms in France's region (overseas numbers included).
+     *
+     * @param text the number, with or without spaces, dots or dashes
+     * @return the number in E.164 form
+     * @throws ValidationException naming {@code phone} and the value, when it is not a valid number
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PhoneNumber parse(String text) {
         return new PhoneNumber(text);
@@ -44,6 +60,9 @@ public record PhoneNumber(@JsonValue String value) {
      * national forms are read in that region.
      *
      * @throws ValidationException naming the field and the value, for an invalid number or region
+     * @param text the number as typed
+     * @param region the commune's ISO 3166 region code
+     * @return the number in E.164 form
      */
     public static PhoneNumber parse(String text, String region) {
         return new PhoneNumber(e164(text, region));
@@ -91,6 +110,8 @@ public record PhoneNumber(@JsonValue String value) {
     /**
      * For reading aloud or printing: numbers of the French plan in their national form ({@code 01 23 45 67
      * 89}, {@code 0692 12 34 56}), others in the international form ({@code +44 20 7946 0958}).
+     *
+     * @return the number as a resident would write it
      */
     public String display() {
         com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number = read(value, DEFAULT_REGION);

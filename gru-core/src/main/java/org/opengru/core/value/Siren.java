@@ -9,6 +9,8 @@ import org.opengru.core.internal.Checks;
 /**
  * A SIREN: the 9-digit number of a company (entreprise) in the Sirene register, with a Luhn check digit.
  * Spaces are accepted on input and dropped.
+ *
+ * @param value the nine digits
  */
 public record Siren(@JsonValue String value) {
 
@@ -17,6 +19,12 @@ public record Siren(@JsonValue String value) {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{9}");
 
+    /**
+     * Checks nine digits and the Luhn key, dropping spaces.
+     *
+     * @param value the nine digits
+     * @throws ValidationException naming {@code siren} and the value, for a wrong length or key
+     */
     public Siren {
         Checks.required("siren", value);
         String compact = Luhn.compact(value);
@@ -29,6 +37,13 @@ public record Siren(@JsonValue String value) {
         value = compact;
     }
 
+    /**
+     * Reads a SIREN as typed or printed ({@code 356 000 000}).
+     *
+     * @param text the number
+     * @return the nine digits
+     * @throws ValidationException naming {@code siren} and the value, for a wrong length or key
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Siren parse(String text) {
         return new Siren(text);

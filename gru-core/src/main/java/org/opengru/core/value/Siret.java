@@ -11,11 +11,19 @@ import org.opengru.core.internal.Checks;
  * Luhn. La Poste (SIREN 356000000) has more establishments than the Luhn rule leaves room for: its
  * SIRETs are also valid when the sum of their digits is a multiple of 5 (INSEE's documented exception).
  * Its head office, 356 000 000 00048, passes Luhn but not the sum rule, hence "Luhn or sum".
+ *
+ * @param value the fourteen digits
  */
 public record Siret(@JsonValue String value) {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{14}");
 
+    /**
+     * Checks fourteen digits and the key (Luhn, or La Poste's sum rule), dropping spaces.
+     *
+     * @param value the fourteen digits
+     * @throws ValidationException naming {@code siret} and the value, for a wrong length or key
+     */
     public Siret {
         Checks.required("siret", value);
         String compact = Luhn.compact(value);
@@ -33,6 +41,13 @@ public record Siret(@JsonValue String value) {
         value = compact;
     }
 
+    /**
+     * Reads a SIRET as typed or printed ({@code 356 000 000 00048}).
+     *
+     * @param text the number
+     * @return the fourteen digits
+     * @throws ValidationException naming {@code siret} and the value, for a wrong length or key
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Siret parse(String text) {
         return new Siret(text);
@@ -53,12 +68,20 @@ public record Siret(@JsonValue String value) {
         return false;
     }
 
-    /** The company's SIREN (the first nine digits). */
+    /**
+     * The company's SIREN (the first nine digits).
+     *
+     * @return the SIREN of the company the establishment belongs to
+     */
     public Siren siren() {
         return new Siren(value.substring(0, 9));
     }
 
-    /** The establishment's NIC (the last five digits). */
+    /**
+     * The establishment's NIC (the last five digits).
+     *
+     * @return the five digits numbering the establishment within its company
+     */
     public String nic() {
         return value.substring(9);
     }

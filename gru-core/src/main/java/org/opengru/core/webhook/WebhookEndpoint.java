@@ -16,6 +16,16 @@ import org.opengru.core.internal.Checks;
  */
 public record WebhookEndpoint(String subscriber, URI uri, WebhookSecret secret, Duration timeout) {
 
+    /**
+     * Checks every part: a subscriber name, an HTTPS URL (HTTP only on loopback) and a timeout from 1 ms to 5
+     * minutes.
+     *
+     * @param subscriber the outbox subscriber name, such as {@code logiciel-metier}
+     * @param uri an {@code https} URL ({@code http} only on loopback, for tests and local relays)
+     * @param secret this subscriber's own HMAC secret
+     * @param timeout the whole call's timeout; a timeout counts as a failed, retried attempt
+     * @throws org.opengru.core.error.ValidationException naming {@code webhook.<part>} and the value
+     */
     public WebhookEndpoint {
         Checks.text("webhook.subscriber", subscriber, 63);
         Checks.required("webhook.uri", uri);
@@ -32,7 +42,14 @@ public record WebhookEndpoint(String subscriber, URI uri, WebhookSecret secret, 
         }
     }
 
-    /** An endpoint with a 10-second timeout. */
+    /**
+     * An endpoint with a 10-second timeout.
+     *
+     * @param subscriber the subscriber's name
+     * @param uri its URL
+     * @param secret its secret
+     * @return the endpoint
+     */
     public static WebhookEndpoint of(String subscriber, URI uri, WebhookSecret secret) {
         return new WebhookEndpoint(subscriber, uri, secret, Duration.ofSeconds(10));
     }

@@ -22,15 +22,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WebhookEnvelope {
 
+    /** The envelope's schema version. */
     public static final String SCHEMA_VERSION = "1";
+    /** The {@code $id} of the envelope's JSON Schema. */
     public static final String SCHEMA_ID = "https://opengru.org/schemas/webhook-event/v1.json";
+    /** Where the JSON Schema is in the jar. */
     public static final String SCHEMA_RESOURCE = "org/opengru/core/webhook/webhook-event-v1.schema.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private WebhookEnvelope() {}
 
-    /** The body for one outbox record, as UTF-8 bytes (exactly what is signed and sent). */
+    /**
+     * The body for one outbox record, as UTF-8 bytes (exactly what is signed and sent).
+     *
+     * @param record the outbox record
+     * @return the body
+     */
     public static byte[] body(OutboxRecord record) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -48,7 +56,11 @@ public final class WebhookEnvelope {
         return JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The JSON Schema of the body, as shipped in the jar. */
+    /**
+     * The JSON Schema of the body, as shipped in the jar.
+     *
+     * @return the JSON Schema's text
+     */
     public static String schema() {
         try (InputStream in = WebhookEnvelope.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {

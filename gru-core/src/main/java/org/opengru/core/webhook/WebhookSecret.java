@@ -20,11 +20,28 @@ public final class WebhookSecret {
         this.key = key.clone();
     }
 
+    /**
+     * A secret given as bytes (copied).
+     *
+     * @param key at least 32 bytes
+     * @return the secret
+     * @throws org.opengru.core.error.ValidationException naming {@code webhook.secret} (its length only) when the key
+     *     is
+     *     shorter than 32 bytes
+     */
     public static WebhookSecret of(byte[] key) {
         return new WebhookSecret(key);
     }
 
-    /** A secret given as text (such as 43 base64url characters from a password manager), UTF-8 encoded. */
+    /**
+     * A secret given as text (such as 43 base64url characters from a password manager), UTF-8 encoded.
+     *
+     * @param text at least 32 bytes once encoded
+     * @return the secret
+     * @throws org.opengru.core.error.ValidationException naming {@code webhook.secret} (its length only) when the text
+     *     is
+     *     shorter than 32 bytes
+     */
     public static WebhookSecret of(String text) {
         return new WebhookSecret(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -22,13 +22,26 @@ public final class WebhookSender implements OutboxSubscriber {
     private final HttpClient http;
     private final Clock clock;
 
+    /**
+     * A sender on a client of your own.
+     *
+     * @param endpoint where and how to call
+     * @param http the HTTP client
+     * @param clock the clock of the signatures' timestamps
+     */
     public WebhookSender(WebhookEndpoint endpoint, HttpClient http, Clock clock) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A sender with its own HTTP client (HTTP/1.1, connect timeout of 5 seconds). */
+    /**
+     * A sender with its own HTTP client (HTTP/1.1, connect timeout of 5 seconds).
+     *
+     * @param endpoint where and how to call
+     * @param clock the clock of the signatures' timestamps
+     * @return the sender
+     */
     public static WebhookSender create(WebhookEndpoint endpoint, Clock clock) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

@@ -25,7 +25,14 @@ public final class WebhookSignatures {
 
     private WebhookSignatures() {}
 
-    /** The header value for a body sent at {@code epochSeconds}. */
+    /**
+     * The header value for a body sent at {@code epochSeconds}.
+     *
+     * @param secret the subscriber's secret
+     * @param epochSeconds the time of sending
+     * @param body the exact body
+     * @return the header's value
+     */
     public static String header(WebhookSecret secret, long epochSeconds, byte[] body) {
         return "t=" + epochSeconds + ",v1=" + HexFormat.of().formatHex(mac(secret, epochSeconds, body));
     }

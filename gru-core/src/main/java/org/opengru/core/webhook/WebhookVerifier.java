@@ -41,6 +41,15 @@ public final class WebhookVerifier {
         this.secrets = List.copyOf(secrets);
     }
 
+    /**
+     * A verifier accepting any of the given secrets.
+     *
+     * @param clock the receiver's clock
+     * @param tolerance the replay window, each way
+     * @param secret the current secret
+     * @param more older secrets still accepted during a rotation
+     * @return the verifier
+     */
     public static WebhookVerifier of(Clock clock, Duration tolerance, WebhookSecret secret, WebhookSecret... more) {
         List<WebhookSecret> all = new ArrayList<>();
         all.add(secret);
@@ -48,7 +57,13 @@ public final class WebhookVerifier {
         return new WebhookVerifier(clock, tolerance, all);
     }
 
-    /** Throws a {@link WebhookSignatureException} unless the header signs this body, recently. */
+    /**
+     * Throws a {@link WebhookSignatureException} unless the header signs this body, recently.
+     *
+     * @param header the {@value WebhookSignatures#SIGNATURE_HEADER} header, or {@code null} when missing
+     * @param body the exact bytes received
+     * @throws WebhookSignatureException with its {@link WebhookSignatureException.Reason}
+     */
     public void verify(@Nullable String header, byte[] body) {
         if (header == null || header.isBlank()) {
             throw new WebhookSignatureException(Reason.MISSING, "no " + WebhookSignatures.SIGNATURE_HEADER + " header");

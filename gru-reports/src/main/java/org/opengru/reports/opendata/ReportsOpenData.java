@@ -41,6 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ReportsOpenData {
 
+    /** The CSV's header line. */
     public static final String HEADER = "month,category,zone,resolved,median_days_to_resolve";
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -48,6 +49,12 @@ public final class ReportsOpenData {
 
     private final int minimumCount;
 
+    /**
+     * An export that leaves counts below {@code minimumCount} empty.
+     *
+     * @param minimumCount the smallest count published (0 publishes every count)
+     * @throws org.opengru.core.error.ValidationException naming {@code minimumCount} when it is negative
+     */
     public ReportsOpenData(int minimumCount) {
         if (minimumCount < 0) {
             throw new ValidationException("minimumCount", minimumCount, "must be 0 or more");
@@ -60,13 +67,21 @@ public final class ReportsOpenData {
      *
      * @param zone the zone's id, {@code null} for reports outside every zone
      * @param medianDays from receipt to resolution
+     * @param month the month of resolution
+     * @param category the category's code
+     * @param resolved how many were resolved
      */
     public record Row(
             YearMonth month, String category, @Nullable String zone, int resolved, double medianDays) {}
 
     private record Key(YearMonth month, String category, String zone) {}
 
-    /** The rows of the resolved reports given, by month of resolution, category and zone. */
+    /**
+     * The rows of the resolved reports given, by month of resolution, category and zone.
+     *
+     * @param reports reports of the commune (other statuses are skipped)
+     * @return the rows, by month, category and zone
+     */
     public List<Row> rows(List<Report> reports) {
         Map<Key, List<Double>> groups = new TreeMap<>(
                 Comparator.comparing(Key::month).thenComparing(Key::category).thenComparing(Key::zone));
@@ -88,7 +103,14 @@ public final class ReportsOpenData {
         return rows;
     }
 
-    /** The month's resolved reports of the commune, read through the service. */
+    /**
+     * The month's resolved reports of the commune, read through the service.
+     *
+     * @param service the report service
+     * @param tenant the collectivité
+     * @param month the month, in Paris time
+     * @return the rows
+     */
     public List<Row> rows(ReportService service, TenantId tenant, YearMonth month) {
         return rows(service.resolvedBetween(
                 tenant,
@@ -96,7 +118,12 @@ public final class ReportsOpenData {
                 month.plusMonths(1).atDay(1).atStartOfDay(PARIS).toInstant()));
     }
 
-    /** RFC 4180, comma, UTF-8, header line, CRLF. */
+    /**
+     * RFC 4180, comma, UTF-8, header line, CRLF.
+     *
+     * @param rows the rows
+     * @return the CSV text
+     */
     public String csv(List<Row> rows) {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
         for (Row r : rows) {
@@ -118,6 +145,10 @@ public final class ReportsOpenData {
     /**
      * A GeoJSON FeatureCollection (RFC 7946): one feature per row, its geometry the zone's outline
      * ({@code null} outside every zone), its properties the CSV's columns ({@code null} when suppressed).
+     *
+     * @param rows the rows
+     * @param settings the commune's settings, for the zones' outlines
+     * @return a GeoJSON FeatureCollection, one feature per row
      */
     public String geoJson(List<Row> rows, ReportSettings settings) {
         ObjectNode root = JSON.createObjectNode();

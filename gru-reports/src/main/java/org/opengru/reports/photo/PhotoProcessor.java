@@ -64,6 +64,8 @@ public final class PhotoProcessor {
     private final ContentSniffer sniffer = new ContentSniffer();
 
     /**
+     * A processor refusing files and images above these sizes.
+     *
      * @param maxBytes the largest file taken
      * @param maxPixels the largest image taken (width × height)
      */
@@ -78,7 +80,11 @@ public final class PhotoProcessor {
         this.maxPixels = maxPixels;
     }
 
-    /** 10 MB and 40 megapixels: a phone's photo. */
+    /**
+     * 10 MB and 40 megapixels: a phone's photo.
+     *
+     * @return the processor
+     */
     public static PhotoProcessor defaults() {
         return new PhotoProcessor(10L * 1024 * 1024, 40_000_000L);
     }
@@ -88,6 +94,8 @@ public final class PhotoProcessor {
      *
      * @param field the field to name in a refusal, such as {@code photos[0]}
      * @throws ValidationException with a French reason: not an image, too large, unreadable
+     * @param bytes the file as uploaded
+     * @return the stripped photo and its EXIF position
      */
     public ProcessedPhoto process(String field, byte[] bytes) {
         AllowedMediaType type = check(field, bytes);
@@ -108,7 +116,12 @@ public final class PhotoProcessor {
         return new ProcessedPhoto(clean, type, position);
     }
 
-    /** The position in the photo's EXIF, if it has a usable one (not 0, 0). Never throws on bad input. */
+    /**
+     * The position in the photo's EXIF, if it has a usable one (not 0, 0). Never throws on bad input.
+     *
+     * @param bytes the file as uploaded
+     * @return the position, or empty
+     */
     public Optional<GeoPoint> position(byte[] bytes) {
         try {
             Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
@@ -124,7 +137,12 @@ public final class PhotoProcessor {
         }
     }
 
-    /** Whether the bytes carry a GPS directory (any tag), as metadata-extractor reads them. */
+    /**
+     * Whether the bytes carry a GPS directory (any tag), as metadata-extractor reads them.
+     *
+     * @param bytes the file
+     * @return {@code true} when a GPS directory is present
+     */
     public static boolean hasGps(byte[] bytes) {
         try {
             Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));

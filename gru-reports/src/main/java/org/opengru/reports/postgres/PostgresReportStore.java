@@ -49,6 +49,11 @@ public final class PostgresReportStore implements ReportStore {
 
     private final JdbcTransactions tx;
 
+    /**
+     * The store over gru-core's transactions (one transaction per write, or the caller's when open).
+     *
+     * @param tx the transactions of {@code PostgresPersistence}
+     */
     public PostgresReportStore(JdbcTransactions tx) {
         this.tx = Objects.requireNonNull(tx, "tx");
     }

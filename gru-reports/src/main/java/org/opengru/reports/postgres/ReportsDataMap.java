@@ -19,6 +19,11 @@ public final class ReportsDataMap {
 
     private ReportsDataMap() {}
 
+    /**
+     * The reports' tables and columns of personal data, with their purpose and retention.
+     *
+     * @return the map, for gru-core's data map catalogue
+     */
     public static DataMap map() {
         return new DataMap(List.of(
                 DataMap.table(

@@ -15,12 +15,21 @@ public final class ReportsSchema {
 
     private ReportsSchema() {}
 
-    /** This module's migrations, for gru-core's runner. */
+    /**
+     * This module's migrations, for gru-core's runner.
+     *
+     * @return the migrations, history {@code reports}
+     */
     public static Migrations migrations() {
         return Migrations.of("reports", SCRIPTS);
     }
 
-    /** Applies the scripts not yet applied; returns how many ran. */
+    /**
+     * Applies the scripts not yet applied; returns how many ran.
+     *
+     * @param dataSource the database
+     * @return how many scripts ran
+     */
     public static int migrate(DataSource dataSource) {
         return migrations().migrate(dataSource);
     }

@@ -15,6 +15,9 @@ public interface AddressGeocoder {
      *
      * @throws GeocoderUnavailableException when the service cannot answer (timeout, unreachable, rate
      *     limited, server error, unreadable answer)
+     *
+     * @param query the address text, commune and limit
+     * @return the candidates, possibly none
      */
     List<GeocodedAddress> search(AddressQuery query);
 
@@ -24,6 +27,9 @@ public interface AddressGeocoder {
      * GeocodingResult.NoMatch} when there is no candidate.
      *
      * @throws GeocoderUnavailableException as {@link #search}
+     * @param query the address text, commune and limit
+     * @param minScore the score a match needs, from 0 to 1
+     * @return the judgement of the best candidate
      */
     default GeocodingResult geocode(AddressQuery query, double minScore) {
         List<GeocodedAddress> found = search(query);

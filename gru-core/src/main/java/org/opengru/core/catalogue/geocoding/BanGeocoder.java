@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {baseUrl}/search/?q=…&limit=…[&citycode=…]}, answering a GeoJSON FeatureCollection with the properties
  * {@code label, housenumber, street, postcode, citycode, city, score, type}. The base URL is configurable:
  * the national service by default, the IGN Géoplateforme ({@code https://data.geopf.fr/geocodage} with
- * {@link Builder#searchPath} {@code search}), or a commune's own addok. Every call is bounded: a connection timeout and a timeout for the whole request, body
+ * {@link Builder#searchPath} {@code search}), or a commune's own addok. Every call is bounded: a connection timeout and
+ * a timeout for the whole request, body
  * included; a body above 1 MiB is refused. HTTP 429, 5xx, timeouts and unreadable answers become {@link
  * GeocoderUnavailableException} with their {@link GeocoderUnavailableException.Reason}. Immutable and
  * thread-safe; one instance shares one {@link HttpClient}.
@@ -74,11 +75,20 @@ public final class BanGeocoder implements AddressGeocoder {
                         .build();
     }
 
+    /**
+     * Starts a geocoder on the national service, 2 s to connect and 5 s in all unless set.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The national service with the default timeouts (2 s to connect, 5 s in all). */
+    /**
+     * The national service with the default timeouts (2 s to connect, 5 s in all).
+     *
+     * @return the geocoder
+     */
     public static BanGeocoder national() {
         return builder().build();
     }
@@ -245,7 +255,14 @@ public final class BanGeocoder implements AddressGeocoder {
 
         private Builder() {}
 
-        /** The service's base URL, to which the {@link #searchPath} is appended. Must be http or https. */
+        /**
+         * The service's base URL, to which the {@link #searchPath} is appended. Must be http or https.
+         *
+         * @param url the base URL, such as {@code https://api-adresse.data.gouv.fr}
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code geocoder.baseUrl} when it is not http or
+         *     https
+         */
         public Builder baseUrl(URI url) {
             Checks.required("geocoder.baseUrl", url);
             Checks.check(
@@ -262,6 +279,9 @@ public final class BanGeocoder implements AddressGeocoder {
          * The path of the search endpoint under the base URL: {@code search/} for the Base Adresse Nationale
          * (the default) and addok, {@code search} for the IGN Géoplateforme ({@code
          * https://data.geopf.fr/geocodage}).
+         *
+         * @param path the path, relative to the base URL
+         * @return this builder
          */
         public Builder searchPath(String path) {
             this.searchPath = Checks.matches(
@@ -269,23 +289,46 @@ public final class BanGeocoder implements AddressGeocoder {
             return this;
         }
 
+        /**
+         * The longest wait for a connection (ignored with a client of your own).
+         *
+         * @param timeout positive
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code geocoder.connectTimeout} when not positive
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive("geocoder.connectTimeout", timeout);
             return this;
         }
 
-        /** The longest a whole call may take, from sending to the last byte of the answer. */
+        /**
+         * The longest a whole call may take, from sending to the last byte of the answer.
+         *
+         * @param timeout positive
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code geocoder.requestTimeout} when not positive
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive("geocoder.requestTimeout", timeout);
             return this;
         }
 
-        /** A client of your own (proxy, TLS settings); its connect timeout then applies instead. */
+        /**
+         * A client of your own (proxy, TLS settings); its connect timeout then applies instead.
+         *
+         * @param client the HTTP client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Checks.required("geocoder.httpClient", client);
             return this;
         }
 
+        /**
+         * Makes the geocoder.
+         *
+         * @return an immutable geocoder
+         */
         public BanGeocoder build() {
             return new BanGeocoder(this);
         }

@@ -8,6 +8,17 @@ import org.opengru.core.internal.Checks;
  * Port 80000 Amiens}), house number and street when known, postcode, the INSEE code and name of its
  * commune, the score (0 to 1), the type ({@code housenumber}, {@code street}, {@code locality} or {@code
  * municipality}) and its position in WGS84 decimal degrees.
+ *
+ * @param label the full address as the service writes it
+ * @param houseNumber the number in the street, or {@code null}
+ * @param street the street, or {@code null}
+ * @param postcode the postcode, or {@code null}
+ * @param citycode the commune's INSEE code
+ * @param city the commune's name
+ * @param score how well it matches, from 0 to 1
+ * @param type {@code housenumber}, {@code street}, {@code locality} or {@code municipality}
+ * @param lat the latitude
+ * @param lon the longitude
  */
 public record GeocodedAddress(
         String label,
@@ -24,6 +35,21 @@ public record GeocodedAddress(
     /** The type of a candidate that names only the commune. */
     public static final String MUNICIPALITY = "municipality";
 
+    /**
+     * Checks the texts' lengths, the score's range and the coordinates.
+     *
+     * @param label the full address as the service writes it
+     * @param houseNumber the number in the street, or {@code null}
+     * @param street the street, or {@code null}
+     * @param postcode the postcode, or {@code null}
+     * @param citycode the commune's INSEE code
+     * @param city the commune's name
+     * @param score how well it matches, from 0 to 1
+     * @param type the candidate's type
+     * @param lat the latitude
+     * @param lon the longitude
+     * @throws org.opengru.core.error.ValidationException naming {@code geocoded.<part>} and the value
+     */
     public GeocodedAddress {
         label = Checks.text("geocoded.label", label, 500);
         citycode = Checks.text("geocoded.citycode", citycode, 5);

@@ -24,16 +24,34 @@ public class GeocoderUnavailableException extends GruException {
 
     private final Reason reason;
 
+    /**
+     * The geocoder could not answer.
+     *
+     * @param reason why
+     * @param message what happened, without the address searched
+     */
     public GeocoderUnavailableException(Reason reason, String message) {
         super("geocoder unavailable (" + reason + "): " + message);
         this.reason = reason;
     }
 
+    /**
+     * The geocoder could not answer because of another failure.
+     *
+     * @param reason why
+     * @param message what happened, without the address searched
+     * @param cause the failure (an I/O error, a timeout)
+     */
     public GeocoderUnavailableException(Reason reason, String message, Throwable cause) {
         super("geocoder unavailable (" + reason + "): " + message, cause);
         this.reason = reason;
     }
 
+    /**
+     * Why the geocoder could not answer.
+     *
+     * @return the reason
+     */
     public Reason reason() {
         return reason;
     }

@@ -78,11 +78,24 @@ public final class ImapMailbox {
     /** Failed attempts per mail, for servers that take no keywords (per node, lost on restart). */
     private final Map<String, Integer> failuresWithoutKeywords = new ConcurrentHashMap<>();
 
+    /**
+     * A poller quarantining a mail after {@link #DEFAULT_MAX_ATTEMPTS} technical failures.
+     *
+     * @param settings how to reach the mailbox
+     * @param clock the installation's clock
+     */
     public ImapMailbox(ImapSettings settings, Clock clock) {
         this(settings, clock, DEFAULT_MAX_ATTEMPTS);
     }
 
-    /** @param maxAttempts technical failures of one mail before it is quarantined (1 to 100) */
+    /**
+     * A poller quarantining a mail after {@code maxAttempts} technical failures.
+     *
+     * @param maxAttempts technical failures of one mail before it is quarantined (1 to 100)
+     * @param settings how to reach the mailbox
+     * @param clock the installation's clock
+     * @throws org.opengru.core.error.ValidationException naming {@code imap.maxAttempts} when out of range
+     */
     public ImapMailbox(ImapSettings settings, Clock clock, int maxAttempts) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -114,7 +127,15 @@ public final class ImapMailbox {
      */
     public record PollReport(List<InboundResult> results, int leftForRetry, int quarantinedWithoutContact) {}
 
-    /** Handles up to {@code max} unread mails, those with fewer failed attempts first. */
+    /**
+     * Handles up to {@code max} unread mails, those with fewer failed attempts first.
+     *
+     * @param tenant the collectivité the mailbox belongs to
+     * @param processor where each mail goes
+     * @param max the most mails this poll handles
+     * @return what the poll did
+     * @throws MailboxUnavailableException when the mailbox cannot be reached or opened
+     */
     public PollReport poll(TenantId tenant, InboundMailProcessor processor, int max) {
         if (max < 1) {
             throw new ValidationException("imap.max", max, "must be at least 1");

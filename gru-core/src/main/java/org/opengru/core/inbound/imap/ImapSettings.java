@@ -9,6 +9,12 @@ import org.opengru.core.internal.Checks;
  * @param tls IMAPS (port 993); {@code false} only for a test server on loopback
  * @param processedFolder where handled mails are moved (created when missing)
  * @param quarantineFolder where quarantined mails are moved, kept whole for an agent
+ * @param host the IMAP server
+ * @param port its port
+ * @param username the mailbox's login
+ * @param password its password (never in {@link #toString()})
+ * @param inboxFolder the folder polled, usually {@code INBOX}
+ * @param timeout the connection and read timeout
  */
 public record ImapSettings(
         String host,
@@ -21,6 +27,20 @@ public record ImapSettings(
         String quarantineFolder,
         Duration timeout) {
 
+    /**
+     * Checks every part; the processed and quarantine folders differ from the inbox.
+     *
+     * @param host the IMAP server
+     * @param port its port
+     * @param tls IMAPS (port 993); {@code false} only for a test server on loopback
+     * @param username the mailbox's login
+     * @param password its password (never in {@link #toString()})
+     * @param inboxFolder the folder polled, usually {@code INBOX}
+     * @param processedFolder where handled mails are moved (created when missing)
+     * @param quarantineFolder where quarantined mails are moved, kept whole for an agent
+     * @param timeout the connection and read timeout
+     * @throws org.opengru.core.error.ValidationException naming {@code imap.<part>} and the value
+     */
     public ImapSettings {
         host = Checks.text("imap.host", host, 253);
         Checks.check(port > 0 && port < 65536, "imap.port", port, "must be a TCP port");
@@ -37,7 +57,16 @@ public record ImapSettings(
         Checks.check(timeout != null && timeout.toMillis() > 0, "imap.timeout", timeout, "must be positive");
     }
 
-    /** Usual folders: INBOX, {@code OpenGRU-traite}, {@code OpenGRU-quarantaine}. */
+    /**
+     * Usual folders: INBOX, {@code OpenGRU-traite}, {@code OpenGRU-quarantaine}.
+     *
+     * @param host the IMAP server
+     * @param port its port
+     * @param tls IMAPS; {@code false} only on loopback
+     * @param username the login
+     * @param password the password
+     * @return the settings, 30 s timeout
+     */
     public static ImapSettings of(String host, int port, boolean tls, String username, String password) {
         return new ImapSettings(
                 host,

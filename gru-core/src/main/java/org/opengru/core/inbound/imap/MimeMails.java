@@ -50,6 +50,13 @@ public final class MimeMails {
      * The mail's parts. An attachment above {@code maxAttachmentBytes} stops the reading with an {@link
      * OversizedAttachmentException}. A delivery status notification (RFC 3464) is read as such: its report
      * and the returned headers, no attachments.
+     *
+     * @param m the message, downloaded whole
+     * @param fallbackReceivedAt the time to keep when the message has no date
+     * @param maxAttachmentBytes the largest attachment read
+     * @return the mail
+     * @throws jakarta.mail.MessagingException when the MIME structure cannot be read
+     * @throws java.io.IOException when a part cannot be decoded
      */
     public static InboundMail read(MimeMessage m, Instant fallbackReceivedAt, long maxAttachmentBytes)
             throws MessagingException, IOException, OversizedAttachmentException {
@@ -67,7 +74,15 @@ public final class MimeMails {
         return mail(headers(m), () -> digest(m), received, body, attachments, report);
     }
 
-    /** The headers of a message in the mailbox, for quarantining one too large to download. */
+    /**
+     * The headers of a message in the mailbox, for quarantining one too large to download.
+     *
+     * @param m the message in the mailbox
+     * @param fallbackReceivedAt the time to keep when the message has no date
+     * @param note why only the headers are read, as the mail's text
+     * @return the mail, without text nor attachments
+     * @throws jakarta.mail.MessagingException when the headers cannot be read
+     */
     public static InboundMail headersOnly(MimeMessage m, Instant fallbackReceivedAt, String note)
             throws MessagingException {
         InternetHeaders h = headers(m);
@@ -84,6 +99,11 @@ public final class MimeMails {
     /**
      * What can be read of a raw message's headers, for quarantining a mail that could not be read in full;
      * never fails (a field that cannot be read is left out).
+     *
+     * @param raw the message's bytes
+     * @param receivedAt when the mailbox received it
+     * @param note why only the headers are read, as the mail's text
+     * @return the mail, without attachments
      */
     public static InboundMail headersOnly(byte[] raw, Instant receivedAt, String note) {
         InternetHeaders h;

@@ -52,7 +52,11 @@ public final class SmtpEmailSender implements ChannelSender {
     private final Function<Notification, @Nullable EmailAddress> replyTo;
 
     /**
+     * A sender whose notifications about a request can be answered by e-mail.
+     *
      * @param replyTo the reply address of a notification (its request's threading address), or null
+     * @param settings how to reach the relay
+     * @param clock the installation's clock (the Date header)
      */
     public SmtpEmailSender(SmtpSettings settings, Clock clock, Function<Notification, @Nullable EmailAddress> replyTo) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -61,7 +65,12 @@ public final class SmtpEmailSender implements ChannelSender {
         this.session = Session.getInstance(properties(settings));
     }
 
-    /** A sender without reply threading. */
+    /**
+     * A sender without reply threading.
+     *
+     * @param settings how to reach the relay
+     * @param clock the installation's clock
+     */
     public SmtpEmailSender(SmtpSettings settings, Clock clock) {
         this(settings, clock, n -> null);
     }
@@ -119,7 +128,14 @@ public final class SmtpEmailSender implements ChannelSender {
         }
     }
 
-    /** The MIME message of a notification (public for previews and tests). */
+    /**
+     * The MIME message of a notification (public for previews and tests).
+     *
+     * @param n the notification
+     * @return the message, ready to send
+     * @throws jakarta.mail.MessagingException when the message cannot be built
+     * @throws java.io.UnsupportedEncodingException when the sender's name cannot be encoded
+     */
     public MimeMessage compose(Notification n) throws MessagingException, UnsupportedEncodingException {
         // The commune's own domain (its sender address): a Message-ID's right part must be a domain.
         String from = settings.from().value();

@@ -14,6 +14,11 @@ public final class InAppSender implements ChannelSender {
 
     private final InboxStore inbox;
 
+    /**
+     * A sender filing into that inbox.
+     *
+     * @param inbox the inbox store
+     */
     public InAppSender(InboxStore inbox) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
     }

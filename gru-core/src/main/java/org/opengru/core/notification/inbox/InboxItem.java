@@ -16,6 +16,13 @@ import org.opengru.core.tenancy.TenantId;
  * @param id the item's id: the notification's id when it comes from one (so a retried delivery adds
  *     nothing)
  * @param readAt when the usager opened it; {@code null}: unread
+ * @param tenant the collectivité
+ * @param usager whose inbox
+ * @param kind what it is about
+ * @param request the request it is about, or {@code null}
+ * @param title its title
+ * @param body its text
+ * @param createdAt when it was filed
  */
 public record InboxItem(
         UUID id,
@@ -28,6 +35,21 @@ public record InboxItem(
         Instant createdAt,
         @Nullable Instant readAt) {
 
+    /**
+     * Checks every part.
+     *
+     * @param id the item's id: the notification's id when it comes from one (so a retried delivery adds
+     *     nothing)
+     * @param tenant the collectivité
+     * @param usager whose inbox
+     * @param kind what it is about
+     * @param request the request it is about, or {@code null}
+     * @param title its title
+     * @param body its text
+     * @param createdAt when it was filed
+     * @param readAt when the usager opened it; {@code null}: unread
+     * @throws org.opengru.core.error.ValidationException naming {@code inbox.<part>}
+     */
     public InboxItem {
         Checks.required("inbox.id", id);
         Checks.required("inbox.tenant", tenant);
@@ -39,6 +61,11 @@ public record InboxItem(
         readAt = readAt == null ? null : readAt.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Whether the usager opened it.
+     *
+     * @return {@code true} once read
+     */
     public boolean read() {
         return readAt != null;
     }

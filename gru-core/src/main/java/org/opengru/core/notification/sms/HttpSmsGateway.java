@@ -29,10 +29,25 @@ public final class HttpSmsGateway implements SmsGateway {
     private final @Nullable String bearerToken;
     private final Duration timeout;
 
+    /**
+     * A gateway with its own HTTP client.
+     *
+     * @param endpoint the provider's URL (HTTPS; HTTP only on loopback)
+     * @param bearerToken the provider's token, or {@code null}
+     * @param timeout the longest call
+     */
     public HttpSmsGateway(URI endpoint, @Nullable String bearerToken, Duration timeout) {
         this(HttpClient.newBuilder().connectTimeout(timeout).build(), endpoint, bearerToken, timeout);
     }
 
+    /**
+     * A gateway on a client of your own (proxy, TLS settings).
+     *
+     * @param client the client
+     * @param endpoint the provider's URL (HTTPS; HTTP only on loopback)
+     * @param bearerToken the provider's token, or {@code null}
+     * @param timeout the longest call
+     */
     public HttpSmsGateway(HttpClient client, URI endpoint, @Nullable String bearerToken, Duration timeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");

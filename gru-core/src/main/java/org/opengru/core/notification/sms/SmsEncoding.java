@@ -15,12 +15,20 @@ public enum SmsEncoding {
         this.perSegment = perSegment;
     }
 
-    /** Units (septets or UTF-16 code units) a single-segment SMS holds. */
+    /**
+     * Units (septets or UTF-16 code units) a single-segment SMS holds.
+     *
+     * @return 160 or 70
+     */
     public int singleCapacity() {
         return single;
     }
 
-    /** Units each segment of a concatenated SMS holds (the rest carries the concatenation header). */
+    /**
+     * Units each segment of a concatenated SMS holds (the rest carries the concatenation header).
+     *
+     * @return 153 or 67
+     */
     public int segmentCapacity() {
         return perSegment;
     }

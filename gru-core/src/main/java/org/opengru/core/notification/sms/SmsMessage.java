@@ -10,11 +10,23 @@ import org.opengru.core.value.PhoneNumber;
  * @param sender the alphanumeric sender id shown on the handset (1-11 letters or digits, such as
  *     {@code MAIRIE})
  * @param reference the caller's reference, echoed in delivery receipts
+ * @param to the number
+ * @param text the text
  */
 public record SmsMessage(PhoneNumber to, String sender, String text, String reference) {
 
     private static final Pattern SENDER = Pattern.compile("[A-Za-z0-9]{1,11}");
 
+    /**
+     * Checks the sender id and the other parts.
+     *
+     * @param to the number
+     * @param sender the alphanumeric sender id shown on the handset (1-11 letters or digits, such as
+     *     {@code MAIRIE})
+     * @param text the text
+     * @param reference the caller's reference, echoed in delivery receipts
+     * @throws org.opengru.core.error.ValidationException naming {@code sms.<part>} and the value
+     */
     public SmsMessage {
         Checks.required("sms.to", to);
         Checks.matches("sms.sender", sender, SENDER, "1 to 11 letters or digits");

@@ -24,27 +24,53 @@ public record SmsSegments(SmsEncoding encoding, int units, List<String> parts) {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String EXTENSION = "\f^{}\\[~]|€";
 
+    /**
+     * Copies the parts.
+     *
+     * @param encoding the encoding the text needs
+     * @param units septets (7-bit) or UTF-16 code units (UCS-2) of the whole text
+     * @param parts the text of each segment, in order; joined, they give the text back
+     */
     public SmsSegments {
         Checks.required("sms.encoding", encoding);
         parts = List.copyOf(parts);
     }
 
-    /** The number of segments billed (at least one, even for an empty text). */
+    /**
+     * The number of segments billed (at least one, even for an empty text).
+     *
+     * @return the count
+     */
     public int count() {
         return Math.max(1, parts.size());
     }
 
-    /** Whether the character is in the GSM 03.38 basic table (one septet). */
+    /**
+     * Whether the character is in the GSM 03.38 basic table (one septet).
+     *
+     * @param c the character
+     * @return {@code true} when it takes one septet
+     */
     public static boolean isGsmBasic(char c) {
         return BASIC.indexOf(c) >= 0;
     }
 
-    /** Whether the character is in the GSM 03.38 extension table (two septets). */
+    /**
+     * Whether the character is in the GSM 03.38 extension table (two septets).
+     *
+     * @param c the character
+     * @return {@code true} when it takes two septets
+     */
     public static boolean isGsmExtension(char c) {
         return EXTENSION.indexOf(c) >= 0;
     }
 
-    /** Whether the whole text can go as 7-bit GSM. */
+    /**
+     * Whether the whole text can go as 7-bit GSM.
+     *
+     * @param text the text
+     * @return {@code true} when every character is GSM
+     */
     public static boolean isGsm(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -55,7 +81,12 @@ public record SmsSegments(SmsEncoding encoding, int units, List<String> parts) {
         return true;
     }
 
-    /** Splits the text into segments. */
+    /**
+     * Splits the text into segments.
+     *
+     * @param text the text
+     * @return its segments
+     */
     public static SmsSegments of(String text) {
         Checks.required("sms.text", text);
         SmsEncoding encoding = isGsm(text) ? SmsEncoding.GSM_7BIT : SmsEncoding.UCS2;
@@ -105,7 +136,13 @@ public record SmsSegments(SmsEncoding encoding, int units, List<String> parts) {
         return new SmsSegments(encoding, total, parts);
     }
 
-    /** The units a part of a text takes in the given encoding. */
+    /**
+     * The units a part of a text takes in the given encoding.
+     *
+     * @param part the text
+     * @param encoding the encoding
+     * @return the units
+     */
     public static int units(String part, SmsEncoding encoding) {
         if (encoding == SmsEncoding.UCS2) {
             return part.length();

@@ -19,6 +19,13 @@ public final class SmsSender implements ChannelSender {
     private final String senderId;
     private final int maxSegments;
 
+    /**
+     * An SMS channel through that gateway.
+     *
+     * @param gateway the provider
+     * @param senderId the sender shown, such as {@code MAIRIE}
+     * @param maxSegments the most segments a text may take
+     */
     public SmsSender(SmsGateway gateway, String senderId, int maxSegments) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.senderId = senderId;
