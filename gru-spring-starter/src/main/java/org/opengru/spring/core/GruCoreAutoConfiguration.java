@@ -27,8 +27,8 @@ import org.opengru.core.notification.inbox.InboxStore;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxSubscriber;
-import org.opengru.core.request.PaymentDeadlineSweeper;
 import org.opengru.core.request.DeadlineSweeper;
+import org.opengru.core.request.PaymentDeadlineSweeper;
 import org.opengru.core.request.RequestService;
 import org.opengru.core.request.RequestStore;
 import org.opengru.core.rgpd.ConsentLedger;
@@ -242,18 +242,15 @@ public class GruCoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "gruPaymentDeadlineJobs")
     GruJobContribution gruPaymentDeadlineJobs(
-            GruProperties properties,
-            GruCore core,
-            Clock clock,
-            ObjectProvider<PaymentDeadlineSweeper.Check> check) {
+            GruProperties properties, GruCore core, Clock clock, ObjectProvider<PaymentDeadlineSweeper.Check> check) {
         PaymentDeadlineSweeper sweeper = new PaymentDeadlineSweeper(
                 core.requests(),
                 core.requestStore(),
                 core.procedures(),
                 clock,
                 check.getIfAvailable(() -> awaiting -> false));
-        List<TenantId> tenants =
-                properties.tenantIds().stream().map(TenantId::of).toList();
+        List<TenantId> tenants = new ArrayList<>();
+        properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
         List<Job> jobs = List.of(Job.named("lapse-unpaid-requests")
                 .every(Duration.ofMinutes(5))
                 .minimumInterval(Duration.ofSeconds(30))

@@ -111,9 +111,8 @@ public class GruReservationsAutoConfiguration {
     @ConditionalOnMissingBean
     RegistrationService gruRegistrationService(
             RegistrationStore store, ReservationCatalogue catalogue, Clock clock, GruCore core) {
-        RegistrationService service =
-                new RegistrationService(
-                        store, new Representations(core.usagers(), core.mandates()), clock, core.ids(), core.events());
+        RegistrationService service = new RegistrationService(
+                store, new Representations(core.usagers(), core.mandates()), clock, core.ids(), core.events());
         catalogue.allSessions().forEach(service::declare);
         return service;
     }
