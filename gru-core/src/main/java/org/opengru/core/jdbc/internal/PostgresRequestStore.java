@@ -415,7 +415,8 @@ public final class PostgresRequestStore implements RequestStore {
 
     @Override
     public Optional<Request> find(TenantId tenant, RequestId id) {
-        return tx.inTransaction(c -> find(c, tenant, id));
+        // One SELECT: autocommitted, no BEGIN and COMMIT around it (the service reads before each change).
+        return tx.inSingleStatement(c -> find(c, tenant, id));
     }
 
     private static Optional<Request> find(Connection c, TenantId tenant, RequestId id) throws SQLException {
@@ -482,7 +483,7 @@ public final class PostgresRequestStore implements RequestStore {
 
     @Override
     public Optional<IdempotencyRecord> idempotency(TenantId tenant, IdempotencyKey key) {
-        return tx.inTransaction(c -> idempotency(c, tenant, key));
+        return tx.inSingleStatement(c -> idempotency(c, tenant, key));
     }
 
     /** The command's key is on the event it wrote; the version it produced is in the event's details. */
