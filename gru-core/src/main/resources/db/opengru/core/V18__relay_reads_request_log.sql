@@ -12,11 +12,13 @@ ALTER TABLE gru_dead_letter ADD COLUMN expired boolean NOT NULL DEFAULT false; -
 CREATE INDEX gru_dead_letter_retry ON gru_dead_letter (retry_at) WHERE retry_at IS NOT NULL;
 CREATE INDEX gru_dead_letter_event ON gru_dead_letter (event_id);
 
--- The copy of V17, keeping the place of a delivered (pruned) domain event in a change's list (null), so that
--- "webhook_seq + index" stays the sequence of each.
-CREATE OR REPLACE FUNCTION gru_copy_to_request_event_log() RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    WITH ev AS (
+-- The request events of the outbox grouped by change (request and instant): the first stream sequence and
+-- the domain events ({type, event}), a delivered (pruned) one kept as null so that "webhook_seq + index"
+-- stays the sequence of each.
+CREATE FUNCTION gru_outbox_request_changes()
+    RETURNS TABLE (tenant_id text, aggregate_id text, occurred_at timestamptz, first_seq bigint, events jsonb)
+    LANGUAGE sql STABLE AS $$
+WITH ev AS (
         SELECT DISTINCT ON (tenant_id, aggregate_id, event_id)
                tenant_id, aggregate_id, occurred_at, event_id, stream_seq,
                CASE WHEN starts_with(payload::text, '{"payloadSha256":') THEN NULL
@@ -27,6 +29,14 @@ BEGIN
         SELECT tenant_id, aggregate_id, occurred_at, min(stream_seq) AS first_seq,
                CASE WHEN bool_or(event IS NOT NULL) THEN jsonb_agg(event ORDER BY stream_seq) END AS events
           FROM ev GROUP BY tenant_id, aggregate_id, occurred_at)
+SELECT tenant_id, aggregate_id, occurred_at, first_seq, events FROM obx
+$$;
+
+-- The copy of V17, keeping the place of a delivered (pruned) domain event in a change's list (null), so that
+-- "webhook_seq + index" stays the sequence of each.
+CREATE OR REPLACE FUNCTION gru_copy_to_request_event_log() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    WITH obx AS (SELECT * FROM gru_outbox_request_changes())
     INSERT INTO gru_request_event (tenant_id, request_id, position, type, actor, channel, occurred_at, details,
                                    payload, previous_hash, hash, usager_id, webhook_seq, idempotency_key,
                                    fingerprint)
@@ -59,17 +69,7 @@ BEGIN
     -- sequence and, while the outbox still has them (pending or dead), their domain events. The log refuses
     -- changes to its rows, so the trigger is off for this one statement (the migration is one transaction).
     ALTER TABLE gru_request_event DISABLE TRIGGER gru_request_event_append_only;
-    WITH ev AS (
-        SELECT DISTINCT ON (tenant_id, aggregate_id, event_id)
-               tenant_id, aggregate_id, occurred_at, event_id, stream_seq,
-               CASE WHEN starts_with(payload::text, '{"payloadSha256":') THEN NULL
-                    ELSE jsonb_build_object('type', event_type, 'event', payload::jsonb -> 'event') END AS event
-          FROM gru_outbox WHERE aggregate_type = 'request'
-         ORDER BY tenant_id, aggregate_id, event_id, starts_with(payload::text, '{"payloadSha256":'), stream_seq),
-    obx AS (
-        SELECT tenant_id, aggregate_id, occurred_at, min(stream_seq) AS first_seq,
-               CASE WHEN bool_or(event IS NOT NULL) THEN jsonb_agg(event ORDER BY stream_seq) END AS events
-          FROM ev GROUP BY tenant_id, aggregate_id, occurred_at)
+    WITH obx AS (SELECT * FROM gru_outbox_request_changes())
     UPDATE gru_request_event e
        SET webhook_seq = o.first_seq,
            payload = CASE WHEN o.events IS NULL OR e.payload IS NULL THEN e.payload
