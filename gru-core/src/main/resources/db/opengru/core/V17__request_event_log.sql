@@ -126,7 +126,7 @@ BEGIN
         SELECT DISTINCT ON (tenant_id, aggregate_id, event_id)
                tenant_id, aggregate_id, occurred_at, event_id, stream_seq,
                CASE WHEN starts_with(payload::text, '{"payloadSha256":') THEN NULL
-                    ELSE payload::jsonb -> 'event' END AS event
+                    ELSE jsonb_build_object('type', event_type, 'event', payload::jsonb -> 'event') END AS event
           FROM gru_outbox WHERE aggregate_type = 'request'
          ORDER BY tenant_id, aggregate_id, event_id, starts_with(payload::text, '{"payloadSha256":'), stream_seq),
     obx AS (

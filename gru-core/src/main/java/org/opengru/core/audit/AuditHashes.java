@@ -28,10 +28,30 @@ public final class AuditHashes {
      */
     public static String entryHash(AuditRecord r, long position, String previousHash) {
         StringBuilder sb = new StringBuilder(256);
+        sb.append(prefix(r));
+        field(sb, Long.toString(position));
+        sb.append(suffix(r));
+        field(sb, previousHash);
+        return sha256(sb.toString());
+    }
+
+    /**
+     * The encoding of an entry before its position (version tag, tenant, request): with {@link #suffix},
+     * what a database needs to finish the hash from the chain's head it locks, {@code sha256(prefix +
+     * field(position) + suffix + field(previous))}, where {@code field(v)} is {@code length(v) + ":" + v +
+     * ";"}.
+     */
+    public static String prefix(AuditRecord r) {
+        StringBuilder sb = new StringBuilder(96);
         field(sb, "gru-audit-v1");
         field(sb, r.tenant().value());
         field(sb, r.requestId().toString());
-        field(sb, Long.toString(position));
+        return sb.toString();
+    }
+
+    /** The encoding of an entry between its position and the previous hash (time, actor... details). */
+    public static String suffix(AuditRecord r) {
+        StringBuilder sb = new StringBuilder(192);
         field(sb, r.occurredAt().toString());
         field(sb, r.actor().toString());
         field(sb, r.action());
@@ -41,8 +61,7 @@ public final class AuditHashes {
             field(sb, e.getKey());
             field(sb, e.getValue());
         }
-        field(sb, previousHash);
-        return sha256(sb.toString());
+        return sb.toString();
     }
 
     /**

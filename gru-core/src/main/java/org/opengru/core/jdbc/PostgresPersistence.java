@@ -1,6 +1,8 @@
 package org.opengru.core.jdbc;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -66,7 +68,7 @@ public final class PostgresPersistence {
     private PostgresPersistence(Builder b) {
         this.transactions = JdbcTransactions.of(b.dataSource);
         this.clock = b.clock;
-        this.outbox = new PostgresOutbox(transactions, clock, b.subscribers);
+        this.outbox = new PostgresOutbox(transactions, clock, b.subscribers, List.copyOf(b.logs));
         this.auditTrail = new PostgresAuditTrail(transactions);
         this.timeline = new PostgresTimelineStore(transactions);
         this.requests = new PostgresRequestStore(transactions, outbox, auditTrail, timeline, clock);
@@ -244,6 +246,7 @@ public final class PostgresPersistence {
         private final DataSource dataSource;
         private final Clock clock;
         private Set<String> subscribers = Set.of();
+        private final List<EventLogTables> logs = new ArrayList<>(List.of(EventLogTables.requests()));
 
         private Builder(DataSource dataSource, Clock clock) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -258,6 +261,26 @@ public final class PostgresPersistence {
          */
         public Builder outboxSubscribers(Set<String> subscribers) {
             this.subscribers = Set.copyOf(subscribers);
+            return this;
+        }
+
+        /**
+         * Another aggregate's event log for {@link #outbox()} to deliver from, with cursors instead of outbox
+         * copies (the request log is always there). Refused when its aggregate type is taken.
+         *
+         * @param log the tables of the aggregate's log (its events, cursors and dead letters)
+         * @return this builder
+         * @throws org.opengru.core.error.ValidationException naming {@code eventLog.aggregateType} when that
+         *     aggregate type already has a log
+         * @since 0.18
+         */
+        public Builder eventLog(EventLogTables log) {
+            Objects.requireNonNull(log, "log");
+            if (logs.stream().anyMatch(l -> l.aggregateType().equals(log.aggregateType()))) {
+                throw new org.opengru.core.error.ValidationException(
+                        "eventLog.aggregateType", log.aggregateType(), "already has an event log");
+            }
+            logs.add(log);
             return this;
         }
 

@@ -67,6 +67,7 @@ public final class RecordingRequestStore extends ForwardingRequestStore {
                 ObjectNode payload = JSON.createObjectNode();
                 payload.set("event", JSON.valueToTree(e));
                 payload.set("request", JSON.valueToTree(r));
+                payload.put("requestVersion", r.version());
                 messages.add(new OutboxMessage(
                         e.eventId(),
                         e.tenant(),

@@ -83,6 +83,37 @@ class PostgresAuditTamperingTest {
         assertThat(v.problem()).contains("edited");
     }
 
+    /**
+     * An event's payload (the reason, the domain events) is covered by its digest in the chained details
+     * ({@code payloadSha256}): editing it shows, erasing it (NULL) does not break the chain.
+     */
+    @Test
+    void anEditedPayloadIsDetectedAndAnErasedOneStillVerifies() throws SQLException {
+        RequestFixtures fixtures = new RequestFixtures();
+        org.opengru.core.request.Request draft = pg.requestStore()
+                .apply(fixtures.draft(
+                        org.opengru.core.id.UsagerId.of(UUID.randomUUID()), java.time.Instant.now(), null))
+                .request();
+        org.opengru.core.request.Request submitted = pg.requestStore()
+                .apply(fixtures.submit(draft, java.time.Instant.now(), null))
+                .request();
+        pg.requestStore()
+                .apply(fixtures.decide(
+                        submitted, org.opengru.core.request.RequestStatus.REJECTED, false, java.time.Instant.now()));
+        RequestId request = draft.id();
+        assertThat(trail.verify(fixtures.tenant(), request).valid()).isTrue();
+
+        asOwnerWithoutTrigger("UPDATE gru_request_event SET payload = replace(payload::text, '\"REJECTED\"',"
+                + " '\"ACCEPTED\"')::json WHERE request_id = '" + request + "' AND position = 2");
+        AuditVerification v = trail.verify(fixtures.tenant(), request);
+        assertThat(v.valid()).isFalse();
+        assertThat(v.brokenAt()).isEqualTo(2);
+        assertThat(v.problem()).contains("payload does not match its digest");
+
+        db.execute("UPDATE gru_request_event SET payload = NULL WHERE request_id = '" + request + "' AND position = 2");
+        assertThat(trail.verify(fixtures.tenant(), request).valid()).isTrue();
+    }
+
     @Test
     void anEntryDeletedInTheDatabaseIsDetected() throws SQLException {
         RequestId request = chainOf(4);

@@ -134,7 +134,7 @@ class RequestEventLogMigrationTest {
         assertThat(timeline).hasSize(7);
         assertThat(keys).hasSize(3);
 
-        assertThat(Migrations.core().migrate(db.dataSource())).isEqualTo(1);
+        assertThat(Migrations.core().migrate(db.dataSource())).isEqualTo(2);
 
         for (RequestId id : requests) {
             // The chain, hash for hash, read from the log, verifying against the request's anchor.

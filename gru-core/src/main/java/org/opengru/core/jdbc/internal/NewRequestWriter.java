@@ -7,12 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.audit.AuditRecord;
-import org.opengru.core.event.DomainEvent;
-import org.opengru.core.outbox.OutboxMessage;
 import org.opengru.core.request.HistoryEntry;
 import org.opengru.core.request.IdempotencyRecord;
 import org.opengru.core.request.Request;
@@ -22,8 +19,8 @@ import org.opengru.core.request.RequestChange;
  * Writes a new request (expected version 0) in ONE statement, atomic on its own (so it can run in
  * autocommit: one round trip in all): a chain of data-modifying CTEs where the request row is inserted
  * only if no event holds the idempotency key yet and the row does not exist, and its event (history line,
- * audit entry, timeline line and key at once, in {@code gru_request_event}) and outbox rows only if the
- * request row was. The caller reads whether the row was inserted and otherwise finds out why (replay,
+ * audit entry, timeline line, key and the domain events for the webhook at once, in {@code
+ * gru_request_event}) only if the request row was: two rows, no outbox copy (the relay reads the log). The caller reads whether the row was inserted and otherwise finds out why (replay,
  * conflict).
  */
 final class NewRequestWriter {
@@ -48,11 +45,9 @@ final class NewRequestWriter {
      *     skipped (the caller's transaction stays usable) instead of failing the statement with 23505; in
      *     autocommit a plain INSERT spares the speculative insertion of {@code ON CONFLICT}
      */
-    static Result write(
-            Connection c, RequestChange change, Set<String> subscribers, Instant now, boolean tolerateDuplicate)
-            throws SQLException {
+    static Result write(Connection c, RequestChange change, boolean tolerateDuplicate) throws SQLException {
         NewRequestWriter w = new NewRequestWriter();
-        w.build(change, subscribers, now, tolerateDuplicate);
+        w.build(change, tolerateDuplicate);
         try (PreparedStatement ps = c.prepareStatement(w.sql.toString())) {
             for (int i = 0; i < w.params.size(); i++) {
                 Object v = w.params.get(i);
@@ -99,26 +94,30 @@ final class NewRequestWriter {
         sql.append(')');
     }
 
-    private void build(RequestChange change, Set<String> subscribers, Instant now, boolean tolerateDuplicate) {
+    private void build(RequestChange change, boolean tolerateDuplicate) {
         Request r = change.request();
         IdempotencyRecord idem = change.idempotency();
         String tenant = r.tenant().value();
         String document = PostgresRequestStore.JSON.writeValueAsString(r);
-        // The audit chain starts at the genesis hash (the request is new); the request row anchors it.
+        // The audit chain starts at the genesis hash (the request is new); the request row anchors it. The
+        // change's domain events go in its last event's payload, numbered for the webhook from 1.
+        List<String> payloads = PostgresRequestStore.eventPayloads(change);
+        int webhookEvents = change.events().size();
         List<AuditRecord> audit = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         String head = AuditHashes.GENESIS;
-        for (HistoryEntry h : change.history()) {
-            AuditRecord a = PostgresRequestStore.auditRecord(r, h);
+        for (int i = 0; i < change.history().size(); i++) {
+            HistoryEntry h = change.history().get(i);
+            AuditRecord a = PostgresRequestStore.auditRecord(r, h, payloads.get(i));
             head = AuditHashes.entryHash(a, audit.size(), head);
             audit.add(a);
             hashes.add(head);
         }
         sql.append("WITH ");
-        sql.append(
-                "req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
-                        + " applicant_id, beneficiary_id, status, version, created_at, updated_at, received_at, decided_at,"
-                        + " implicit, deadline_due_at, deadline_active, document, closed_at, audit_length, audit_head) SELECT ");
+        sql.append("req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
+                + " applicant_id, beneficiary_id, status, version, created_at, updated_at, received_at, decided_at,"
+                + " implicit, deadline_due_at, deadline_active, document, closed_at, audit_length, audit_head,"
+                + " webhook_seq) SELECT ");
         cells(
                 tenant,
                 r.id().value(),
@@ -140,7 +139,8 @@ final class NewRequestWriter {
                 as(document, "json"),
                 as(PostgresRequestStore.closedAt(r), "timestamptz"),
                 as((long) audit.size(), "bigint"),
-                as(audit.isEmpty() ? null : head, "char(64)"));
+                as(audit.isEmpty() ? null : head, "char(64)"),
+                as((long) webhookEvents, "bigint"));
         if (idem != null) {
             // A key already stored: nothing is written, the caller replays.
             sql.append(" WHERE NOT EXISTS (SELECT 1 FROM gru_request_event WHERE tenant_id = ")
@@ -164,7 +164,7 @@ final class NewRequestWriter {
         // once the twin commits, and the caller then replays the twin's outcome.
         String previous = AuditHashes.GENESIS;
         sql.append(", ev AS (INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type,"
-                + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint)"
+                + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint, webhook_seq)"
                 + " SELECT v.* FROM req, (VALUES ");
         for (int position = 0; position < audit.size(); position++) {
             AuditRecord a = audit.get(position);
@@ -180,48 +180,17 @@ final class NewRequestWriter {
                     a.action(),
                     a.channel(),
                     as(PostgresRequestStore.JSON.writeValueAsString(a.details()), "json"),
-                    as(PostgresRequestStore.eventPayload(change.history().get(position)), "json"),
+                    as(payloads.get(position), "json"),
                     as(previous, "char(64)"),
                     as(hash, "char(64)"),
                     as(r.applicant().value(), "uuid"),
                     as(last && idem != null ? idem.key().value() : null, "text"),
-                    as(last && idem != null ? idem.fingerprint() : null, "text"));
+                    as(last && idem != null ? idem.fingerprint() : null, "text"),
+                    as(last && webhookEvents > 0 ? 1L : null, "bigint"));
             previous = hash;
         }
         sql.append(") AS v)");
 
-        List<DomainEvent> events = change.events();
-        if (!events.isEmpty() && !subscribers.isEmpty()) {
-            int n = events.size();
-            sql.append(", seq AS (INSERT INTO gru_outbox_stream AS s (tenant_id, aggregate_type, aggregate_id,"
-                    + " last_seq) SELECT ");
-            cells(tenant, "request", r.id().toString(), as(n, "bigint"));
-            sql.append(" FROM req RETURNING last_seq)");
-            sql.append(", obx AS (INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type,"
-                    + " aggregate_id, stream_seq, event_type, occurred_at, payload, next_attempt_at)"
-                    + " SELECT v.event_id, sub.name, v.tenant_id, 'request', v.aggregate_id,"
-                    + " seq.last_seq - " + n + " + v.ord, v.event_type, v.occurred_at, v.payload, v.next_attempt_at"
-                    + " FROM seq, unnest(" + p(subscribers.toArray(String[]::new)) + "::text[]) AS sub(name),"
-                    + " (VALUES ");
-            boolean first = true;
-            int ord = 1;
-            for (DomainEvent e : events) {
-                OutboxMessage m = PostgresRequestStore.outboxMessage(r, document, e);
-                row(
-                        first,
-                        as(m.eventId().value(), "uuid"),
-                        tenant,
-                        m.aggregateId(),
-                        as(ord++, "bigint"),
-                        m.eventType(),
-                        as(m.occurredAt(), "timestamptz"),
-                        as(m.payload(), "json"),
-                        as(now, "timestamptz"));
-                first = false;
-            }
-            sql.append(") AS v(event_id, tenant_id, aggregate_id, ord, event_type, occurred_at, payload,"
-                    + " next_attempt_at))");
-        }
         sql.append(" SELECT (SELECT count(*) FROM req)");
     }
 }

@@ -53,7 +53,7 @@ public final class PostgresAuditTrail implements AuditTrail {
 
     /** Appends on an explicit connection (the caller's transaction): an event with no personal payload. */
     public AuditEntry append(Connection c, AuditRecord r) throws SQLException {
-        return appendEvent(c, r, "{}", null, false);
+        return appendEvent(c, r, "{}", null, false, 0);
     }
 
     /**
@@ -62,13 +62,16 @@ public final class PostgresAuditTrail implements AuditTrail {
      * @param payload the event's personal part (JSON), whose digest the record's details already chain
      * @param idem the command's idempotency record, kept on the event (its key is unique per collectivité)
      * @param onApplicantsTimeline whether the applicant's 360° timeline shows the event
+     * @param webhookEvents how many domain events the payload holds for the relay: numbered from the
+     *     request row's {@code webhook_seq}, under its row lock
      */
     AuditEntry appendEvent(
             Connection c,
             AuditRecord r,
             String payload,
             org.opengru.core.request.@Nullable IdempotencyRecord idem,
-            boolean onApplicantsTimeline)
+            boolean onApplicantsTimeline,
+            int webhookEvents)
             throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             lock.setString(1, "gru_audit:" + r.tenant().value() + ":" + r.requestId());
@@ -101,11 +104,15 @@ public final class PostgresAuditTrail implements AuditTrail {
         }
         String hash = AuditHashes.entryHash(r, position, previous);
         try (PreparedStatement insert = c.prepareStatement("WITH anchor AS (UPDATE gru_request SET audit_length = ?,"
-                + " audit_head = ? WHERE tenant_id = ? AND id = ? RETURNING applicant_id)"
+                + " audit_head = ?, webhook_seq = webhook_seq + " + webhookEvents + " WHERE tenant_id = ? AND id = ?"
+                + " RETURNING applicant_id, webhook_seq)"
                 + " INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type, channel,"
-                + " details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint)"
+                + " details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint, webhook_seq)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?, ?,"
-                + " CASE WHEN ? THEN (SELECT applicant_id FROM anchor) END, ?, ?)")) {
+                + " CASE WHEN ? THEN (SELECT applicant_id FROM anchor) END, ?, ?,"
+                + (webhookEvents > 0
+                        ? " (SELECT webhook_seq - " + (webhookEvents - 1) + " FROM anchor))"
+                        : " NULL)"))) {
             insert.setLong(1, position + 1);
             insert.setString(2, hash);
             insert.setString(3, r.tenant().value());
@@ -152,20 +159,59 @@ public final class PostgresAuditTrail implements AuditTrail {
         });
     }
 
-    /** The chain and its anchor read by one statement, so as of one snapshot. */
+    /**
+     * The chain and its anchor read by one statement, so as of one snapshot; then each payload still
+     * present against the digest its chained details hold ({@code payloadSha256}, or for events older than
+     * the log's payloads, {@code reasonSha256} of the reason): an erased payload (NULL) still verifies, an
+     * edited one does not.
+     */
     @Override
     public AuditVerification verify(TenantId tenant, RequestId requestId) {
         Chain chain = read(tenant, requestId);
-        return AuditTrail.verify(requestId, chain.entries(), chain.anchor());
+        AuditVerification links = AuditTrail.verify(requestId, chain.entries(), chain.anchor());
+        for (int i = 0; i < chain.entries().size(); i++) {
+            if (!links.valid() && i >= links.brokenAt()) {
+                break;
+            }
+            AuditEntry e = chain.entries().get(i);
+            if (!payloadMatches(e.record().details(), chain.payloads().get(i))) {
+                return new AuditVerification(
+                        requestId,
+                        chain.entries().size(),
+                        e.position(),
+                        "payload does not match its digest (edited payload)",
+                        links.headHash());
+            }
+        }
+        return links;
     }
 
-    private record Chain(List<AuditEntry> entries, @Nullable AuditAnchor anchor) {}
+    private static boolean payloadMatches(Map<String, String> details, @Nullable String payload) {
+        if (payload == null) {
+            return true; // erased: the chain still holds its digest
+        }
+        String digest = details.get("payloadSha256");
+        if (digest != null) {
+            return digest.equals(AuditHashes.sha256(payload));
+        }
+        String reasonDigest = details.get("reasonSha256");
+        if (reasonDigest != null) {
+            tools.jackson.databind.JsonNode reason = JSON.readTree(payload).get("reason");
+            return reason == null || reason.isNull() || reasonDigest.equals(AuditHashes.sha256(reason.asString()));
+        }
+        return true;
+    }
+
+    private record Chain(
+            List<AuditEntry> entries,
+            List<@Nullable String> payloads,
+            @Nullable AuditAnchor anchor) {}
 
     private Chain read(TenantId tenant, RequestId requestId) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT r.audit_length, r.audit_head, a.position,"
                     + " a.occurred_at, a.actor, a.type AS action, a.channel, a.details::text AS details,"
-                    + " a.previous_hash, a.hash FROM (SELECT 1) one LEFT JOIN gru_request r ON r.tenant_id = ?"
+                    + " a.previous_hash, a.hash, a.payload::text AS payload FROM (SELECT 1) one LEFT JOIN gru_request r ON r.tenant_id = ?"
                     + " AND r.id = ? LEFT JOIN gru_request_event a ON a.tenant_id = ? AND a.request_id = ?"
                     + " ORDER BY a.position")) {
                 ps.setString(1, tenant.value());
@@ -173,6 +219,7 @@ public final class PostgresAuditTrail implements AuditTrail {
                 ps.setString(3, tenant.value());
                 ps.setObject(4, requestId.value());
                 List<AuditEntry> out = new ArrayList<>();
+                List<@Nullable String> payloads = new ArrayList<>();
                 AuditAnchor anchor = null;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -195,9 +242,10 @@ public final class PostgresAuditTrail implements AuditTrail {
                                 details);
                         out.add(new AuditEntry(
                                 record, rs.getLong("position"), rs.getString("previous_hash"), rs.getString("hash")));
+                        payloads.add(rs.getString("payload"));
                     }
                 }
-                return new Chain(out, anchor);
+                return new Chain(out, payloads, anchor);
             }
         });
     }

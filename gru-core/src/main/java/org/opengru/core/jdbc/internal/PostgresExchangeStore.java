@@ -23,26 +23,23 @@ import org.opengru.core.exchange.Visibility;
 import org.opengru.core.id.MessageId;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.jdbc.JdbcTransactions;
-import org.opengru.core.outbox.OutboxMessage;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Request threads in PostgreSQL. A post writes, in one transaction: its idempotency key (first, so a
  * concurrent retry waits and replays), the message, an audit entry on the request's chain (the body only
- * as a hash), a timeline entry for the applicant when the message is shared, and its events into the
- * outbox (ordered with the request's other events).
+ * as a hash), a timeline entry for the applicant when the message is shared, and its domain events in
+ * that entry's payload, numbered with the request's other webhook events (the relay reads them there).
  */
 public final class PostgresExchangeStore implements ExchangeStore {
 
     private final JdbcTransactions tx;
-    private final PostgresOutbox outbox;
     private final PostgresAuditTrail audit;
 
     public PostgresExchangeStore(JdbcTransactions tx, PostgresOutbox outbox, PostgresAuditTrail audit) {
         this.tx = Objects.requireNonNull(tx, "tx");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(outbox, "outbox"); // delivers the post's events from the request's log
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
@@ -96,6 +93,11 @@ public final class PostgresExchangeStore implements ExchangeStore {
         details.put("visibility", m.visibility().name());
         details.put("bodySha256", AuditHashes.sha256(m.body()));
         details.put("attachments", Integer.toString(m.attachments().size()));
+        // The post's domain events ride on its event for the relay, which reads the message when it sends.
+        String payload = eventsPayload(post.events());
+        if (!"{}".equals(payload)) {
+            details.put("payloadSha256", AuditHashes.sha256(payload));
+        }
         // The message's event in the request's log; shared with the applicant, it is on her timeline.
         audit.appendEvent(
                 c,
@@ -107,33 +109,29 @@ public final class PostgresExchangeStore implements ExchangeStore {
                         m.channel().name(),
                         m.postedAt(),
                         details),
-                "{}",
+                payload,
                 null,
-                m.visibility() != Visibility.INTERNAL_NOTE);
-        appendEvents(c, m.requestId(), post.events(), m);
+                m.visibility() != Visibility.INTERNAL_NOTE,
+                post.events().size());
         return new PostOutcome(m, false);
     }
 
-    private void appendEvents(Connection c, RequestId requestId, List<DomainEvent> events, Object subject)
-            throws SQLException {
-        if (events.isEmpty() || outbox.subscribers().isEmpty()) {
-            return;
+    /** {@code {"events": [{"type": ..., "event": {...}}]}}, or {@code {}} without events. */
+    static String eventsPayload(List<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return "{}";
         }
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (DomainEvent e : events) {
-            ObjectNode payload = PostgresRequestStore.JSON.createObjectNode();
-            payload.set("event", PostgresRequestStore.JSON.valueToTree(e));
-            payload.set("message", PostgresRequestStore.JSON.valueToTree(subject));
-            messages.add(new OutboxMessage(
-                    e.eventId(),
-                    e.tenant(),
-                    "request",
-                    requestId.toString(),
-                    e.type(),
-                    e.occurredAt(),
-                    PostgresRequestStore.JSON.writeValueAsString(payload)));
+        StringBuilder sb = new StringBuilder(256).append("{\"events\":[");
+        for (int i = 0; i < events.size(); i++) {
+            DomainEvent e = events.get(i);
+            sb.append(i > 0 ? "," : "")
+                    .append("{\"type\":")
+                    .append(PostgresRequestStore.JSON.writeValueAsString(e.type()))
+                    .append(",\"event\":")
+                    .append(PostgresRequestStore.JSON.writeValueAsString(e))
+                    .append('}');
         }
-        outbox.append(c, messages);
+        return sb.append("]}").toString();
     }
 
     @Override
@@ -182,7 +180,29 @@ public final class PostgresExchangeStore implements ExchangeStore {
                     return false;
                 }
             }
-            appendEvents(c, message.get().requestId(), events, receipt);
+            if (!events.isEmpty()) {
+                // The receipt's events ride on an event of the request's log (not on the timeline).
+                String list = eventsPayload(events);
+                String payload = "{\"receipt\":" + PostgresRequestStore.JSON.writeValueAsString(receipt) + ","
+                        + list.substring(1);
+                Map<String, String> details = new TreeMap<>();
+                details.put("message", receipt.messageId().toString());
+                details.put("payloadSha256", AuditHashes.sha256(payload));
+                audit.appendEvent(
+                        c,
+                        new AuditRecord(
+                                tenant,
+                                message.get().requestId(),
+                                receipt.reader(),
+                                "message:READ",
+                                message.get().channel().name(),
+                                receipt.readAt(),
+                                details),
+                        payload,
+                        null,
+                        false,
+                        events.size());
+            }
             return true;
         });
     }

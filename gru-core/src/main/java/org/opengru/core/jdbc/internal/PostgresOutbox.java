@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.EventId;
+import org.opengru.core.jdbc.EventLogTables;
 import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.DeliveryOutcome;
@@ -77,11 +79,30 @@ public final class PostgresOutbox implements Outbox {
     private final JdbcTransactions tx;
     private final Clock clock;
     private final Set<String> subscribers;
+    private final List<PostgresLogDeliveries> logs;
 
     public PostgresOutbox(JdbcTransactions tx, Clock clock, Set<String> subscribers) {
+        this(tx, clock, subscribers, List.of());
+    }
+
+    /**
+     * @param logs the event logs delivered from their own tables (cursors, no copies), besides the
+     *     {@code gru_outbox} rows that {@link #append} writes
+     */
+    public PostgresOutbox(JdbcTransactions tx, Clock clock, Set<String> subscribers, List<EventLogTables> logs) {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.subscribers = Subscribers.check(subscribers);
+        this.logs = logs.stream().map(l -> new PostgresLogDeliveries(tx, l)).toList();
+    }
+
+    private @Nullable PostgresLogDeliveries log(String aggregateType) {
+        for (PostgresLogDeliveries l : logs) {
+            if (l.aggregateType().equals(aggregateType)) {
+                return l;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -153,11 +174,23 @@ public final class PostgresOutbox implements Outbox {
             }
         });
         batch.sort(Comparator.comparingLong(OutboxRecord::id));
+        // Then the logs: their feeds first (what committed since), then their due cursors.
+        for (PostgresLogDeliveries log : logs) {
+            if (batch.size() >= max || subscribers.isEmpty()) {
+                break;
+            }
+            log.feed(subscribers, now);
+            batch.addAll(log.claim(subscribers, max - batch.size(), now, until, token));
+        }
         return new OutboxClaim(token, until, batch);
     }
 
     @Override
     public boolean complete(OutboxClaim claim, OutboxRecord r, DeliveryOutcome outcome, Instant now) {
+        PostgresLogDeliveries log = r.id() < 0 ? log(r.message().aggregateType()) : null;
+        if (log != null) {
+            return log.complete(claim, r, outcome, now);
+        }
         String set;
         if (outcome instanceof DeliveryOutcome.Delivered) {
             set = "status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, " + PRUNE_PAYLOAD;
@@ -197,6 +230,17 @@ public final class PostgresOutbox implements Outbox {
 
     @Override
     public List<OutboxRecord> stream(String subscriber, String tenant, String aggregateType, String aggregateId) {
+        PostgresLogDeliveries log = log(aggregateType);
+        List<OutboxRecord> copies = copies(subscriber, tenant, aggregateType, aggregateId);
+        if (log == null) {
+            return copies;
+        }
+        List<OutboxRecord> out = new ArrayList<>(copies);
+        out.addAll(log.stream(subscriber, tenant, aggregateId));
+        return out;
+    }
+
+    private List<OutboxRecord> copies(String subscriber, String tenant, String aggregateType, String aggregateId) {
         return query(
                 "SELECT " + COLUMNS + " FROM gru_outbox o WHERE o.subscriber = ? AND o.tenant_id = ?"
                         + " AND o.aggregate_type = ? AND o.aggregate_id = ? ORDER BY o.stream_seq",
@@ -208,13 +252,28 @@ public final class PostgresOutbox implements Outbox {
 
     @Override
     public List<OutboxRecord> withStatus(OutboxStatus status, int limit) {
-        return query(
+        List<OutboxRecord> out = new ArrayList<>(query(
                 "SELECT " + COLUMNS + " FROM gru_outbox o WHERE o.status = ? ORDER BY o.id LIMIT " + Math.max(0, limit),
-                status.name());
+                status.name()));
+        // The logs list their dead letters here; their other deliveries are read per aggregate (stream).
+        for (PostgresLogDeliveries log : logs) {
+            if (status == OutboxStatus.DEAD && out.size() < limit) {
+                out.addAll(log.dead(limit - out.size()));
+            }
+        }
+        return out;
     }
 
     @Override
     public long count(OutboxStatus status) {
+        long inLogs = 0;
+        for (PostgresLogDeliveries log : logs) {
+            inLogs += subscribers.isEmpty() ? 0 : log.count(status, subscribers);
+        }
+        return inLogs + copies(status);
+    }
+
+    private long copies(OutboxStatus status) {
         return tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM gru_outbox WHERE status = ?")) {
                 ps.setString(1, status.name());
@@ -235,8 +294,16 @@ public final class PostgresOutbox implements Outbox {
                 Sql.setInstant(ps, 1, now);
                 ps.setObject(2, eventId.value());
                 ps.setString(3, subscriber);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() == 1) {
+                    return true;
+                }
             }
+            for (PostgresLogDeliveries log : logs) {
+                if (log.retryDead(c, eventId, subscriber, now)) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 
@@ -246,7 +313,11 @@ public final class PostgresOutbox implements Outbox {
             try (PreparedStatement ps = c.prepareStatement("UPDATE gru_outbox SET " + PRUNE_PAYLOAD
                     + " WHERE status = 'DEAD' AND dead_at < ? AND NOT " + PRUNED)) {
                 Sql.setInstant(ps, 1, deadBefore);
-                return ps.executeUpdate();
+                int pruned = ps.executeUpdate();
+                for (PostgresLogDeliveries log : logs) {
+                    pruned += log.expireDeadLetters(c, deadBefore);
+                }
+                return pruned;
             }
         });
     }

@@ -69,7 +69,7 @@ public final class PostgresProcedureStore implements ProcedureStore {
 
     @Override
     public Optional<Procedure> find(TenantId tenant, ProcedureRef ref) {
-        return tx.inTransaction(c -> Documents.one(
+        return tx.inSingleStatement(c -> Documents.one(
                 c,
                 "SELECT document::text FROM gru_procedure WHERE tenant_id = ? AND code = ? AND version = ?",
                 ps -> {
@@ -82,7 +82,7 @@ public final class PostgresProcedureStore implements ProcedureStore {
 
     @Override
     public Optional<Procedure> latest(TenantId tenant, ProcedureCode code) {
-        return tx.inTransaction(c -> Documents.one(
+        return tx.inSingleStatement(c -> Documents.one(
                 c,
                 "SELECT document::text FROM gru_procedure WHERE tenant_id = ? AND code = ?"
                         + " ORDER BY version DESC LIMIT 1",

@@ -13,11 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.error.ConcurrentUpdateException;
 import org.opengru.core.error.IdempotencyConflictException;
 import org.opengru.core.error.ValidationException;
-import org.opengru.core.event.DomainEvent;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.id.ShortReference;
 import org.opengru.core.id.TeamId;
@@ -26,7 +26,6 @@ import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.jdbc.JdbcTransactions;
-import org.opengru.core.outbox.OutboxMessage;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.request.HistoryEntry;
 import org.opengru.core.request.IdempotencyRecord;
@@ -41,10 +40,10 @@ import org.opengru.core.tenancy.TenantId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests in PostgreSQL. {@link #apply} writes, in one transaction: the request row (optimistic locking
+ * Requests in PostgreSQL. {@link #apply} writes, in one statement: the request row (optimistic locking
  * on {@code version}) and one event per history entry in the request's log ({@code gru_request_event}:
- * the history line, the audit entry, the applicant's timeline line and the idempotency key at once), and
- * the domain events into the outbox. Nothing lives in the JVM: any number of nodes may share the database.
+ * the history line, the audit entry, the applicant's timeline line, the idempotency key and the domain
+ * events for the webhook at once). The outbox reads the events from the log (no copy). Nothing lives in the JVM: any number of nodes may share the database.
  */
 public final class PostgresRequestStore implements RequestStore {
 
@@ -53,9 +52,6 @@ public final class PostgresRequestStore implements RequestStore {
     private static final String COLUMNS = "document::text AS document";
 
     private final JdbcTransactions tx;
-    private final PostgresOutbox outbox;
-    private final PostgresAuditTrail audit;
-    private final java.time.Clock clock;
 
     public PostgresRequestStore(
             JdbcTransactions tx,
@@ -64,10 +60,11 @@ public final class PostgresRequestStore implements RequestStore {
             PostgresTimelineStore timeline,
             java.time.Clock clock) {
         this.tx = Objects.requireNonNull(tx, "tx");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        Objects.requireNonNull(timeline, "timeline"); // reads the request's lines from the log
+        // The outbox delivers the request's events from the log; the audit trail and the timeline read it.
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(timeline, "timeline");
     }
 
     @Override
@@ -77,7 +74,7 @@ public final class PostgresRequestStore implements RequestStore {
         }
         IdempotencyRecord idem = change.idempotency();
         try {
-            return tx.inTransaction(c -> apply(c, change));
+            return tx.inSingleStatement(c -> apply(c, change));
         } catch (ConcurrentUpdateException | DataAccessException e) {
             // A concurrent twin with the same key committed first: its version moved the row (or its event
             // holds the key), so this one wrote nothing; replay the twin's outcome.
@@ -104,8 +101,7 @@ public final class PostgresRequestStore implements RequestStore {
         boolean inserted;
         try {
             inserted = tx.inSingleStatement(
-                    c -> NewRequestWriter.write(c, change, outbox.subscribers(), clock.instant(), joined)
-                            .requestInserted());
+                    c -> NewRequestWriter.write(c, change, joined).requestInserted());
         } catch (DataAccessException e) {
             if ("23505".equals(e.sqlState()) && !joined) {
                 // A concurrent twin with the same key committed first (replay it), or the id or the
@@ -137,42 +133,228 @@ public final class PostgresRequestStore implements RequestStore {
         });
     }
 
+    /**
+     * A later change in ONE statement (autocommitted unless the caller holds a transaction): the request row
+     * is locked {@code FOR UPDATE} at the expected version (and only if no event holds the command's key),
+     * the history is checked to continue, each event's hash is finished from the locked chain head (the
+     * client sends the encoding around the position, {@link AuditHashes#prefix}, {@link AuditHashes#suffix}),
+     * the row moves to the new version with its anchor and webhook sequence, and the events are appended.
+     * Nothing is written unless every step passes; then the caller finds out why (replay, conflict, a gap).
+     */
     private Outcome apply(Connection c, RequestChange change) throws SQLException {
         Request next = change.request();
         IdempotencyRecord idem = change.idempotency();
+        List<HistoryEntry> history = change.history();
+        if (history.isEmpty() && !change.events().isEmpty()) {
+            throw new ValidationException("events", change.events().size(), "need a history entry to carry them");
+        }
+        for (int i = 1; i < history.size(); i++) {
+            if (history.get(i).sequence() != history.get(i - 1).sequence() + 1) {
+                throw new ValidationException(
+                        "history.sequence",
+                        history.get(i).sequence(),
+                        "must continue the history at " + (history.get(i - 1).sequence() + 1));
+            }
+        }
+        String document = JSON.writeValueAsString(next);
+        List<String> payloads = eventPayloads(change);
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            records.add(auditRecord(next, history.get(i), payloads.get(i)));
+        }
+        int webhookEvents = change.events().size();
+        String tenant = next.tenant().value();
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(2048);
+        sql.append(
+                "WITH cur AS (SELECT audit_length AS position, coalesce(audit_head, ?) AS previous, applicant_id,"
+                        + " (SELECT coalesce(max((details ->> 'sequence')::int), 0) FROM gru_request_event WHERE tenant_id = ?"
+                        + " AND request_id = ? AND details ->> 'sequence' IS NOT NULL AND type NOT IN ('message:POST', 'note:POST'))"
+                        + " AS last_sequence FROM gru_request WHERE tenant_id = ? AND id = ? AND version = ? AND reference = ?");
+        params.addAll(List.of(
+                AuditHashes.GENESIS,
+                tenant,
+                next.id().value(),
+                tenant,
+                next.id().value()));
+        params.add(change.expectedVersion());
+        params.add(next.reference().toString());
+        if (idem != null) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM gru_request_event WHERE tenant_id = ? AND idempotency_key = ?)");
+            params.add(tenant);
+            params.add(idem.key().value());
+        }
+        sql.append(" FOR UPDATE), ok AS (SELECT * FROM cur WHERE last_sequence = ?)");
+        params.add(history.isEmpty() ? 0 : history.get(0).sequence() - 1);
+        // One CTE per event: its hash from the previous one's (the first from the locked head).
+        for (int i = 0; i < history.size(); i++) {
+            AuditRecord a = records.get(i);
+            String from = i == 0 ? "ok" : "h" + (i - 1);
+            String position = i == 0 ? "ok.position" : "h" + (i - 1) + ".position + 1";
+            String previous = i == 0 ? "ok.previous" : "h" + (i - 1) + ".hash";
+            sql.append(", h")
+                    .append(i)
+                    .append(" AS (SELECT ")
+                    .append(position)
+                    .append(" AS position, ")
+                    .append(previous)
+                    .append("::text AS previous, encode(sha256(convert_to(? || length((")
+                    .append(position)
+                    .append(")::text) || ':' || (")
+                    .append(position)
+                    .append(")::text || ';' || ? ||")
+                    .append(" length(")
+                    .append(previous)
+                    .append("::text) || ':' || ")
+                    .append(previous)
+                    .append("::text || ';', 'UTF8')), 'hex') AS hash FROM ")
+                    .append(from)
+                    .append(')');
+            params.add(AuditHashes.prefix(a));
+            params.add(AuditHashes.suffix(a));
+        }
+        String last = history.isEmpty() ? "ok" : "h" + (history.size() - 1);
+        sql.append(", req AS (UPDATE gru_request r SET team_id = ?, applicant_id = ?, beneficiary_id = ?::uuid,"
+                + " status = ?, version = ?, updated_at = ?, received_at = ?, decided_at = ?, implicit = ?,"
+                + " deadline_due_at = ?, deadline_active = ?, document = ?::json, closed_at = ?,"
+                + " archived_at = CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE archived_at END,"
+                + " webhook_seq = r.webhook_seq + ?");
+        params.add(next.team().value());
+        params.add(next.applicant().value());
+        params.add(next.beneficiary() == null ? TYPED_NULL : next.beneficiary().value());
+        params.add(next.status().name());
+        params.add(next.version());
+        params.add(next.updatedAt());
+        params.add(orNull(next.receivedAt()));
+        params.add(orNull(next.decision() == null ? null : next.decision().at()));
+        params.add(next.decision() != null && next.decision().implicit());
+        params.add(orNull(next.deadline() == null ? null : next.deadline().dueAt()));
+        params.add(next.deadline() != null && next.deadline().running());
+        params.add(document);
+        params.add(orNull(closedAt(next)));
+        params.add(orNull(closedAt(next)));
+        params.add((long) webhookEvents);
+        if (!history.isEmpty()) {
+            sql.append(", audit_length = ")
+                    .append(last)
+                    .append(".position + 1, audit_head = ")
+                    .append(last)
+                    .append(".hash");
+        }
+        sql.append(" FROM ").append(last).append(" WHERE r.tenant_id = ? AND r.id = ? RETURNING r.webhook_seq)");
+        params.add(tenant);
+        params.add(next.id().value());
+        if (!history.isEmpty()) {
+            sql.append(
+                    ", ev AS (INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type,"
+                            + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint,"
+                            + " webhook_seq)");
+            for (int i = 0; i < history.size(); i++) {
+                AuditRecord a = records.get(i);
+                boolean lastEntry = i == history.size() - 1;
+                sql.append(i == 0 ? " " : " UNION ALL ")
+                        .append("SELECT ?, ?::uuid, h.position, ?::timestamptz, ?, ?, ?, ?::json, ?::json, h.previous,"
+                                + " h.hash, ok.applicant_id, ?, ?, ")
+                        .append(
+                                lastEntry && webhookEvents > 0
+                                        ? "req.webhook_seq - " + (webhookEvents - 1)
+                                        : "NULL::bigint")
+                        .append(" FROM h")
+                        .append(i)
+                        .append(" h, ok, req");
+                params.add(tenant);
+                params.add(next.id().value());
+                params.add(a.occurredAt());
+                params.add(a.actor().toString());
+                params.add(a.action());
+                params.add(a.channel());
+                params.add(JSON.writeValueAsString(a.details()));
+                params.add(payloads.get(i));
+                params.add(lastEntry && idem != null ? idem.key().value() : TYPED_NULL);
+                params.add(lastEntry && idem != null ? idem.fingerprint() : TYPED_NULL);
+            }
+            sql.append(" RETURNING 1)");
+        }
+        sql.append(" SELECT (SELECT count(*) FROM cur), (SELECT last_sequence FROM cur), (SELECT count(*) FROM req)");
+        boolean written;
+        long lastSequence;
+        boolean locked;
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                Object v = params.get(i);
+                if (v == TYPED_NULL) {
+                    ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                } else if (v instanceof Instant t) {
+                    Sql.setInstant(ps, i + 1, t);
+                } else if (v instanceof NullInstant) {
+                    Sql.setInstant(ps, i + 1, null);
+                } else {
+                    ps.setObject(i + 1, v);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                locked = rs.getLong(1) == 1;
+                lastSequence = rs.getLong(2);
+                written = rs.getLong(3) == 1;
+            }
+        }
+        if (written) {
+            return new Outcome(next, false);
+        }
         if (idem != null && idempotency(c, next.tenant(), idem.key()).isPresent()) {
             return replay(c, next, idem);
         }
-        String document = JSON.writeValueAsString(next);
-        update(c, next, document, change.expectedVersion());
-        checkSequence(c, next, change.history());
+        if (locked) {
+            throw new ValidationException(
+                    "history.sequence",
+                    history.get(0).sequence(),
+                    "must continue the history at " + (lastSequence + 1));
+        }
+        long actual = storedVersion(c, next.tenant(), next.id());
+        if (actual != change.expectedVersion()) {
+            throw new ConcurrentUpdateException("request", next.id().toString(), change.expectedVersion(), actual);
+        }
+        throw new ValidationException("reference", next.reference(), "cannot change");
+    }
+
+    /** A NULL bound as text (key, fingerprint, beneficiary). */
+    private static final Object TYPED_NULL = new Object();
+
+    /** A NULL bound as a timestamp. */
+    private record NullInstant() {}
+
+    private static Object orNull(@Nullable Instant at) {
+        return at == null ? new NullInstant() : at;
+    }
+
+    /**
+     * The payloads of a change's events, one per history entry: the reason given to the usager, and on the
+     * last one the change's domain events for the webhook ({@code {"type": ..., "event": {...}}}, numbered
+     * from the request's {@code webhook_seq}). Their digest is chained in the details ({@code
+     * payloadSha256}); the request document stays in the request row (the relay reads it when it sends).
+     */
+    static List<String> eventPayloads(RequestChange change) {
+        List<String> out = new ArrayList<>();
         List<HistoryEntry> history = change.history();
         for (int i = 0; i < history.size(); i++) {
             HistoryEntry h = history.get(i);
             boolean last = i == history.size() - 1;
-            audit.appendEvent(c, auditRecord(next, h), eventPayload(h), last ? idem : null, true);
+            if (h.reason() == null && (!last || change.events().isEmpty())) {
+                out.add("{}");
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(256).append('{');
+            if (h.reason() != null) {
+                sb.append("\"reason\":").append(JSON.writeValueAsString(h.reason()));
+            }
+            if (last && !change.events().isEmpty()) {
+                String events = PostgresExchangeStore.eventsPayload(change.events());
+                sb.append(h.reason() != null ? "," : "").append(events, 1, events.length() - 1);
+            }
+            out.add(sb.append('}').toString());
         }
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (DomainEvent e : change.events()) {
-            messages.add(outboxMessage(next, document, e));
-        }
-        if (!messages.isEmpty() && !outbox.subscribers().isEmpty()) {
-            outbox.append(c, messages);
-        }
-        return new Outcome(next, false);
-    }
-
-    /**
-     * An event's personal part: the reason given to the usager, whose digest ({@code reasonSha256}) the
-     * chained details hold; erased (NULL) at the end of the request's retention.
-     */
-    static String eventPayload(HistoryEntry h) {
-        if (h.reason() == null) {
-            return "{}";
-        }
-        tools.jackson.databind.node.ObjectNode payload = JSON.createObjectNode();
-        payload.put("reason", h.reason());
-        return JSON.writeValueAsString(payload);
+        return out;
     }
 
     private Outcome replay(Connection c, Request next, @Nullable IdempotencyRecord idem) throws SQLException {
@@ -184,42 +366,6 @@ public final class PostgresRequestStore implements RequestStore {
             throw new IdempotencyConflictException(idem.key().value());
         }
         return new Outcome(find(c, next.tenant(), earlier.requestId()).orElseThrow(), true);
-    }
-
-    private static void update(Connection c, Request r, String document, long expectedVersion) throws SQLException {
-        String sql = "UPDATE gru_request SET team_id = ?, applicant_id = ?, beneficiary_id = ?::uuid, status = ?,"
-                + " version = ?, updated_at = ?, received_at = ?, decided_at = ?, implicit = ?, deadline_due_at = ?,"
-                + " deadline_active = ?, document = ?::json, closed_at = ?,"
-                + " archived_at = CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE archived_at END"
-                + " WHERE tenant_id = ? AND id = ? AND version = ? AND reference = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, r.team().value());
-            ps.setObject(2, r.applicant().value());
-            ps.setObject(3, r.beneficiary() == null ? null : r.beneficiary().value());
-            ps.setString(4, r.status().name());
-            ps.setLong(5, r.version());
-            Sql.setInstant(ps, 6, r.updatedAt());
-            Sql.setInstant(ps, 7, r.receivedAt());
-            Sql.setInstant(ps, 8, r.decision() == null ? null : r.decision().at());
-            ps.setBoolean(9, r.decision() != null && r.decision().implicit());
-            Sql.setInstant(ps, 10, r.deadline() == null ? null : r.deadline().dueAt());
-            ps.setBoolean(11, r.deadline() != null && r.deadline().running());
-            ps.setString(12, document);
-            Sql.setInstant(ps, 13, closedAt(r));
-            Sql.setInstant(ps, 14, closedAt(r));
-            ps.setString(15, r.tenant().value());
-            ps.setObject(16, r.id().value());
-            ps.setLong(17, expectedVersion);
-            ps.setString(18, r.reference().toString());
-            if (ps.executeUpdate() == 1) {
-                return;
-            }
-        }
-        long actual = storedVersion(c, r.tenant(), r.id());
-        if (actual != expectedVersion) {
-            throw new ConcurrentUpdateException("request", r.id().toString(), expectedVersion, actual);
-        }
-        throw new ValidationException("reference", r.reference(), "cannot change");
     }
 
     /** When the request was closed (decided or withdrawn): retention counts from there. */
@@ -252,46 +398,25 @@ public final class PostgresRequestStore implements RequestStore {
         }
     }
 
-    /** The history continues where the log's history lines end (the request row is locked by now). */
-    private static void checkSequence(Connection c, Request r, List<HistoryEntry> entries) throws SQLException {
-        int expected;
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max((details ->> 'sequence')::int), 0)"
-                + " FROM gru_request_event WHERE tenant_id = ? AND request_id = ? AND details ->> 'sequence' IS NOT NULL"
-                + " AND type NOT IN ('message:POST', 'note:POST')")) {
-            ps.setString(1, r.tenant().value());
-            ps.setObject(2, r.id().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                expected = rs.getInt(1) + 1;
-            }
-        }
-        for (HistoryEntry h : entries) {
-            if (h.sequence() != expected) {
-                throw new ValidationException(
-                        "history.sequence", h.sequence(), "must continue the history at " + expected);
-            }
-            expected++;
-        }
-    }
-
-    /** The audit entry of a history entry: codes, states and hashes only, no personal data. */
-    static AuditRecord auditRecord(Request r, HistoryEntry h) {
-        return org.opengru.core.outbox.RecordingRequestStore.auditRecord(r, h);
-    }
-
     /**
-     * The outbox message of an event: the event and the full request after the change ({@code document},
-     * the request's JSON as stored in its row: serialised once per command, not once per use).
+     * The audit entry of a history entry: codes, states and digests only, no personal data; with the digest
+     * of the event's payload ({@code payloadSha256}, the SHA-256 of its exact text) when it has one, so
+     * that the chain covers it while the payload itself can be erased.
      */
-    static OutboxMessage outboxMessage(Request r, String document, DomainEvent e) {
-        String payload = "{\"event\":" + JSON.writeValueAsString(e) + ",\"request\":" + document + "}";
-        return new OutboxMessage(
-                e.eventId(), e.tenant(), "request", r.id().toString(), e.type(), e.occurredAt(), payload);
+    static AuditRecord auditRecord(Request r, HistoryEntry h, String payload) {
+        AuditRecord a = org.opengru.core.outbox.RecordingRequestStore.auditRecord(r, h);
+        if ("{}".equals(payload)) {
+            return a;
+        }
+        java.util.Map<String, String> details = new java.util.HashMap<>(a.details());
+        details.put("payloadSha256", AuditHashes.sha256(payload));
+        return new AuditRecord(a.tenant(), a.requestId(), a.actor(), a.action(), a.channel(), a.occurredAt(), details);
     }
 
     @Override
     public Optional<Request> find(TenantId tenant, RequestId id) {
-        return tx.inTransaction(c -> find(c, tenant, id));
+        // One SELECT: autocommitted, no BEGIN and COMMIT around it (the service reads before each change).
+        return tx.inSingleStatement(c -> find(c, tenant, id));
     }
 
     private static Optional<Request> find(Connection c, TenantId tenant, RequestId id) throws SQLException {
@@ -358,7 +483,7 @@ public final class PostgresRequestStore implements RequestStore {
 
     @Override
     public Optional<IdempotencyRecord> idempotency(TenantId tenant, IdempotencyKey key) {
-        return tx.inTransaction(c -> idempotency(c, tenant, key));
+        return tx.inSingleStatement(c -> idempotency(c, tenant, key));
     }
 
     /** The command's key is on the event it wrote; the version it produced is in the event's details. */

@@ -89,7 +89,8 @@ public final class PostgresUsagerStore implements UsagerStore {
 
     @Override
     public Optional<Usager> find(TenantId tenant, UsagerId id) {
-        return tx.inTransaction(c -> {
+        // One SELECT: autocommitted, no BEGIN and COMMIT around it (a submission reads several such rows).
+        return tx.inSingleStatement(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT kind, document::text FROM gru_usager WHERE tenant_id = ? AND id = ?")) {
                 ps.setString(1, tenant.value());
