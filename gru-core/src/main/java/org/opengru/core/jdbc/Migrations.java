@@ -72,7 +72,8 @@ public final class Migrations {
             "V14__outbox_lease.sql",
             "V15__automatic_contacts.sql",
             "V16__usager_email_index.sql",
-            "V17__request_event_log.sql");
+            "V17__request_event_log.sql",
+            "V18__usager_change_feed.sql");
 
     /** gru-scheduling's own history table before it used this runner: {@code (version, script)}. */
     private static final String SCHEDULING_LEGACY_TABLE = "scheduling_schema_version";
