@@ -2,6 +2,7 @@ package org.opengru.core.changes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.opengru.core.changes.internal.InMemoryUsagerChangeFeed;
 import org.opengru.core.changes.internal.PostgresUsagerChangeFeed;
 import org.opengru.core.event.DomainEvents;
@@ -11,18 +12,18 @@ import org.opengru.core.request.RequestStore;
 import org.opengru.core.tenancy.TenantId;
 
 /**
- * Port: the changes on the requests an usager applied for, as their event log has them. No access check
- * here: {@link UsagerChanges} checks who asks and keeps the cursor.
+ * Port: the changes on the requests some usagers applied for, as their event log has them. No access
+ * check here: {@link UsagerChanges} says whose changes a signed-in usager follows and keeps the cursor.
  *
  * @since 0.1
  */
 public interface UsagerChangeFeed {
 
     /**
-     * The usager's changes stamped strictly after {@code after}, oldest first (then by request and place in
-     * its log), at most {@code limit} of them.
+     * The changes on the requests of {@code applicants} stamped strictly after {@code after}, oldest first,
+     * at most {@code limit} of them.
      */
-    List<UsagerChange> occurredAfter(TenantId tenant, UsagerId usager, Instant after, int limit);
+    List<UsagerChange> occurredAfter(TenantId tenant, Set<UsagerId> applicants, Instant after, int limit);
 
     /**
      * In memory: records the changes gru-core publishes from now on (one JVM; the applicant of each request

@@ -13,12 +13,15 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.internal.Checks;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
+import org.opengru.core.usager.Representations;
 
 /**
- * What changed for an usager after a cursor: the live follow-up of "Mon espace" and of a request page asks
- * it at each tick, one indexed query, and rereads the requests only when the answer is not empty.
+ * What changed for a signed-in usager after a cursor: the live follow-up of "Mon espace" and of a request
+ * page asks it at each tick, one indexed query, and rereads the requests only when the answer is not empty.
  *
- * <p>Only the usager follows their own changes. A change is stamped when its transaction starts and is
+ * <p>An usager follows the requests they may see in their space: their own and those of the usagers they
+ * act for (their household, whom they hold a mandate for), looked up at each read, so that a mandate that
+ * ends stops the changes of its requests at once. Agents have the work queue, and no feed. A change is stamped when its transaction starts and is
  * seen when it commits, so the cursor does not jump past the last change seen: it keeps the changes of the
  * last {@code settle} (30 seconds by default) by key and reads them again at each tick, and a change that
  * commits up to {@code settle} after its stamp (a slow transaction, a node whose clock is behind) is still
@@ -34,11 +37,13 @@ public final class UsagerChanges {
     static final int PAGE = 100;
 
     private final UsagerChangeFeed feed;
+    private final Representations representations;
     private final Clock clock;
     private final Duration settle;
 
-    private UsagerChanges(UsagerChangeFeed feed, Clock clock, Duration settle) {
+    private UsagerChanges(UsagerChangeFeed feed, Representations representations, Clock clock, Duration settle) {
         this.feed = Objects.requireNonNull(feed, "feed");
+        this.representations = Objects.requireNonNull(representations, "representations");
         this.clock = Objects.requireNonNull(clock, "clock");
         Checks.required("settle", settle);
         Checks.check(
@@ -49,12 +54,13 @@ public final class UsagerChanges {
         this.settle = settle;
     }
 
-    public static UsagerChanges of(UsagerChangeFeed feed, Clock clock) {
-        return new UsagerChanges(feed, clock, DEFAULT_SETTLE);
+    public static UsagerChanges of(UsagerChangeFeed feed, Representations representations, Clock clock) {
+        return new UsagerChanges(feed, representations, clock, DEFAULT_SETTLE);
     }
 
-    public static UsagerChanges of(UsagerChangeFeed feed, Clock clock, Duration settle) {
-        return new UsagerChanges(feed, clock, settle);
+    public static UsagerChanges of(
+            UsagerChangeFeed feed, Representations representations, Clock clock, Duration settle) {
+        return new UsagerChanges(feed, representations, clock, settle);
     }
 
     /**
@@ -76,12 +82,13 @@ public final class UsagerChanges {
      * A cursor at "now": the changes made so far are not reported, those made from now on will be. Take it
      * before reading what the page shows first, and nothing falls in between.
      *
-     * @throws AccessDeniedException when {@code actor} is not the usager
+     * @throws AccessDeniedException when {@code actor} is not an usager
      */
-    public ChangeCursor start(Principal actor, UsagerId usager) {
-        UsagerPrincipal me = self(actor, usager);
-        Instant horizon = clock.instant().minus(settle).truncatedTo(ChronoUnit.MICROS);
-        List<UsagerChange> recent = feed.occurredAfter(me.tenant(), usager, horizon, PAGE + 1);
+    public ChangeCursor start(Principal actor) {
+        UsagerPrincipal me = usager(actor);
+        Instant now = clock.instant();
+        Instant horizon = now.minus(settle).truncatedTo(ChronoUnit.MICROS);
+        List<UsagerChange> recent = feed.occurredAfter(me.tenant(), followed(me, now), horizon, PAGE + 1);
         if (recent.size() > PAGE) {
             // A burst: start after the last change read (the others of its instant are not known).
             horizon = recent.get(recent.size() - 1).occurredAt();
@@ -92,13 +99,14 @@ public final class UsagerChanges {
     /**
      * The changes after {@code cursor}, and the cursor that follows them.
      *
-     * @throws AccessDeniedException when {@code actor} is not the usager
+     * @throws AccessDeniedException when {@code actor} is not an usager
      */
-    public Batch after(Principal actor, UsagerId usager, ChangeCursor cursor) {
-        UsagerPrincipal me = self(actor, usager);
+    public Batch after(Principal actor, ChangeCursor cursor) {
+        UsagerPrincipal me = usager(actor);
         Checks.required("cursor", cursor);
-        Instant settled = clock.instant().minus(settle).truncatedTo(ChronoUnit.MICROS);
-        List<UsagerChange> read = feed.occurredAfter(me.tenant(), usager, cursor.horizon(), PAGE + 1);
+        Instant now = clock.instant();
+        Instant settled = now.minus(settle).truncatedTo(ChronoUnit.MICROS);
+        List<UsagerChange> read = feed.occurredAfter(me.tenant(), followed(me, now), cursor.horizon(), PAGE + 1);
         boolean more = read.size() > PAGE;
         List<UsagerChange> page = more ? read.subList(0, PAGE) : read;
         Instant horizon = settled.isAfter(cursor.horizon()) ? settled : cursor.horizon();
@@ -123,12 +131,17 @@ public final class UsagerChanges {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private static UsagerPrincipal self(Principal actor, UsagerId usager) {
+    /** The applicants whose requests the usager sees: themselves and whom they act for, now. */
+    private Set<UsagerId> followed(UsagerPrincipal me, Instant now) {
+        return representations.actsFor(me.tenant(), me.usager(), now);
+    }
+
+    private static UsagerPrincipal usager(Principal actor) {
         Checks.required("actor", actor);
-        Checks.required("usager", usager);
-        if (actor instanceof UsagerPrincipal me && me.usager().equals(usager)) {
+        if (actor instanceof UsagerPrincipal me) {
             return me;
         }
-        throw new AccessDeniedException(actor.toString(), "follow the changes of", "usager", usager.toString());
+        throw new AccessDeniedException(
+                actor.toString(), "follow the changes of", "usager", actor.ref().toString());
     }
 }

@@ -35,7 +35,9 @@ import org.opengru.core.request.Request;
 import org.opengru.core.tenancy.Team;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Contact;
+import org.opengru.core.usager.Mandate;
 import org.opengru.core.usager.Person;
+import org.opengru.core.usager.Representations;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.core.value.PhoneNumber;
 import org.opengru.core.value.PostalAddress;
@@ -67,7 +69,7 @@ public abstract class UsagerChangeFeedContract {
     @BeforeEach
     void seed() {
         core = core();
-        changes = UsagerChanges.of(feed(core), clock);
+        changes = UsagerChanges.of(feed(core), new Representations(core.usagers(), core.mandates()), clock);
         core.teams()
                 .save(new Team(
                         tenant,
@@ -109,29 +111,29 @@ public abstract class UsagerChangeFeedContract {
 
     @Test
     void reportsEachChangeOfTheUsagersRequestsOnceAndNothingElse() {
-        ChangeCursor cursor = changes.start(me, claire);
+        ChangeCursor cursor = changes.start(me);
         clock.advance(Duration.ofMinutes(1));
         Request mine = submitted(claire);
         submitted(person("Durand"));
 
-        UsagerChanges.Batch first = changes.after(me, claire, cursor);
+        UsagerChanges.Batch first = changes.after(me, cursor);
         assertThat(first.changes()).isNotEmpty().allSatisfy(c -> {
             assertThat(c.request()).isEqualTo(mine.id());
             assertThat(c.kind()).isEqualTo(UsagerChange.Kind.REQUEST);
         });
         assertThat(first.more()).isFalse();
-        assertThat(changes.after(me, claire, first.next()).changes())
+        assertThat(changes.after(me, first.next()).changes())
                 .as("reported once")
                 .isEmpty();
 
         clock.advance(Duration.ofMinutes(1));
         core.exchanges()
                 .post(agent(), mine.id(), Visibility.INTERNAL_NOTE, "Voir la voirie", List.of(), Channel.WEB, null);
-        assertThat(changes.after(me, claire, first.next()).changes())
+        assertThat(changes.after(me, first.next()).changes())
                 .as("an internal note is no change for the usager")
                 .isEmpty();
         core.exchanges().post(agent(), mine.id(), Visibility.SHARED, "Quelle largeur ?", List.of(), Channel.WEB, null);
-        UsagerChanges.Batch message = changes.after(me, claire, first.next());
+        UsagerChanges.Batch message = changes.after(me, first.next());
         assertThat(message.changes())
                 .singleElement()
                 .satisfies(c -> assertThat(c.kind()).isEqualTo(UsagerChange.Kind.MESSAGE))
@@ -140,22 +142,22 @@ public abstract class UsagerChangeFeedContract {
         clock.advance(Duration.ofMinutes(1));
         core.requests().startReview(agent(), mine.id(), null);
         core.requests().accept(agent(), mine.id(), null);
-        UsagerChanges.Batch decided = changes.after(me, claire, message.next());
+        UsagerChanges.Batch decided = changes.after(me, message.next());
         assertThat(decided.changes())
                 .extracting(UsagerChange::kind)
                 .containsOnly(UsagerChange.Kind.REQUEST)
                 .isNotEmpty();
         clock.advance(Duration.ofHours(1));
-        assertThat(changes.after(me, claire, decided.next()).changes()).isEmpty();
+        assertThat(changes.after(me, decided.next()).changes()).isEmpty();
     }
 
     @Test
     void aChangeCommittedAfterALaterOneIsStillReportedOnce() {
         Instant start = clock.instant();
-        ChangeCursor cursor = changes.start(me, claire);
+        ChangeCursor cursor = changes.start(me);
         clock.set(start.plusSeconds(60));
         Request early = submitted(claire);
-        UsagerChanges.Batch seen = changes.after(me, claire, cursor);
+        UsagerChanges.Batch seen = changes.after(me, cursor);
         assertThat(requests(seen.changes())).containsExactly(early.id());
 
         // A slow transaction (or a node whose clock is behind) stamped its change before the one seen, and
@@ -163,16 +165,16 @@ public abstract class UsagerChangeFeedContract {
         clock.set(start.plusSeconds(50));
         Request late = submitted(claire);
         clock.set(start.plusSeconds(61));
-        UsagerChanges.Batch next = changes.after(me, claire, seen.next());
+        UsagerChanges.Batch next = changes.after(me, seen.next());
         assertThat(requests(next.changes())).containsExactly(late.id());
-        assertThat(changes.after(me, claire, next.next()).changes()).isEmpty();
+        assertThat(changes.after(me, next.next()).changes()).isEmpty();
         clock.set(start.plusSeconds(600));
-        assertThat(changes.after(me, claire, next.next()).changes()).isEmpty();
+        assertThat(changes.after(me, next.next()).changes()).isEmpty();
     }
 
     @Test
     void aBurstComesInSeveralReadsEachChangeOnce() {
-        ChangeCursor cursor = changes.start(me, claire);
+        ChangeCursor cursor = changes.start(me);
         clock.advance(Duration.ofMinutes(1));
         Set<RequestId> filed = new HashSet<>();
         for (int i = 0; i < 60; i++) {
@@ -183,7 +185,7 @@ public abstract class UsagerChangeFeedContract {
         UsagerChanges.Batch batch;
         int reads = 0;
         do {
-            batch = changes.after(me, claire, cursor);
+            batch = changes.after(me, cursor);
             all.addAll(batch.changes());
             cursor = batch.next();
             reads++;
@@ -192,21 +194,42 @@ public abstract class UsagerChangeFeedContract {
         assertThat(requests(all)).isEqualTo(filed);
         assertThat(all).extracting(UsagerChange::key).doesNotHaveDuplicates();
         assertThat(all).hasSizeGreaterThan(100);
-        assertThat(changes.after(me, claire, cursor).changes()).isEmpty();
+        assertThat(changes.after(me, cursor).changes()).isEmpty();
     }
 
     @Test
-    void onlyTheUsagerFollowsTheirChanges() {
-        ChangeCursor cursor = changes.start(me, claire);
+    void anUsagerFollowsTheirOwnRequestsAndThoseOfWhomTheyActForOnly() {
+        UsagerId leo = person("Martin-Junior");
+        Mandate guardian = new Mandate(
+                UUID.randomUUID(), tenant, leo, claire, Mandate.Kind.LEGAL_GUARDIAN, clock.instant(), null, null);
+        core.mandates().save(guardian);
         UsagerPrincipal bob = Principal.usager(tenant, person("Durand"));
-        assertThatThrownBy(() -> changes.after(bob, claire, cursor)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> changes.start(agent(), claire)).isInstanceOf(AccessDeniedException.class);
+        ChangeCursor claires = changes.start(me);
+        ChangeCursor bobs = changes.start(bob);
+        clock.advance(Duration.ofMinutes(1));
+        Request leos = submitted(leo);
+
+        UsagerChanges.Batch seen = changes.after(me, claires);
+        assertThat(requests(seen.changes())).containsExactly(leos.id());
+        assertThat(changes.after(bob, bobs).changes()).as("not his").isEmpty();
+        assertThat(changes.after(bob, claires).changes())
+                .as("another usager's cursor gives only what he may see")
+                .isEmpty();
+        assertThatThrownBy(() -> changes.start(agent())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> changes.after(agent(), claires)).isInstanceOf(AccessDeniedException.class);
+
+        // The mandate ends: Léo's requests are no longer Claire's to follow.
+        clock.advance(Duration.ofMinutes(1));
+        core.mandates().save(guardian.revoke(clock.instant()));
+        clock.advance(Duration.ofMinutes(1));
+        submitted(leo);
+        assertThat(changes.after(me, seen.next()).changes()).isEmpty();
     }
 
     @Test
     void theCursorIsAnOpaqueTokenAndAMalformedOneIsRefusedByName() {
         submitted(claire);
-        ChangeCursor cursor = changes.start(me, claire);
+        ChangeCursor cursor = changes.start(me);
         assertThat(cursor.seen()).isNotEmpty();
         assertThat(ChangeCursor.parse(cursor.token())).isEqualTo(cursor);
         for (String bad : List.of("", "not base64!", "bm90IGEgY3Vyc29y", "MjAyNnxhLGI")) {

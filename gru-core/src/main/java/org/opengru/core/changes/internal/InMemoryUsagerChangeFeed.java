@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opengru.core.changes.UsagerChange;
 import org.opengru.core.changes.UsagerChangeFeed;
@@ -64,14 +65,15 @@ public final class InMemoryUsagerChangeFeed implements UsagerChangeFeed {
     }
 
     @Override
-    public List<UsagerChange> occurredAfter(TenantId tenant, UsagerId usager, Instant after, int limit) {
-        List<UsagerChange> list = changes.getOrDefault(new Usager(tenant, usager), List.of());
-        synchronized (list) {
-            return list.stream()
-                    .filter(c -> c.occurredAt().isAfter(after))
-                    .sorted(ORDER)
-                    .limit(limit)
-                    .toList();
+    public List<UsagerChange> occurredAfter(TenantId tenant, Set<UsagerId> applicants, Instant after, int limit) {
+        List<UsagerChange> out = new ArrayList<>();
+        for (UsagerId applicant : applicants) {
+            List<UsagerChange> list = changes.getOrDefault(new Usager(tenant, applicant), List.of());
+            synchronized (list) {
+                list.stream().filter(c -> c.occurredAt().isAfter(after)).forEach(out::add);
+            }
         }
+        out.sort(ORDER);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 }

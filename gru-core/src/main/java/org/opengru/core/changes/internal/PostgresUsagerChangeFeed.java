@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.opengru.core.changes.UsagerChange;
 import org.opengru.core.changes.UsagerChangeFeed;
@@ -17,7 +18,7 @@ import org.opengru.core.jdbc.JdbcTransactions;
 import org.opengru.core.tenancy.TenantId;
 
 /**
- * The changes of an usager from the request event log: one range scan of the index {@code
+ * The changes of some usagers from the request event log: a range scan per usager of the index {@code
  * gru_request_event_usager_changes} (tenant, usager, time, request, position; migration V18). Reads only the
  * log's key columns and its type: its payload, personal and erasable, is not needed to say that something
  * changed. An event on no usager's timeline (an internal note, an erased one) has no usager and is never
@@ -26,7 +27,7 @@ import org.opengru.core.tenancy.TenantId;
 public final class PostgresUsagerChangeFeed implements UsagerChangeFeed {
 
     private static final String SQL = "SELECT request_id, position, type, occurred_at FROM gru_request_event"
-            + " WHERE tenant_id = ? AND usager_id = ? AND occurred_at > ?"
+            + " WHERE tenant_id = ? AND usager_id = ANY (?) AND occurred_at > ?"
             + " ORDER BY occurred_at, request_id, position LIMIT ?";
 
     private final JdbcTransactions tx;
@@ -36,11 +37,17 @@ public final class PostgresUsagerChangeFeed implements UsagerChangeFeed {
     }
 
     @Override
-    public List<UsagerChange> occurredAfter(TenantId tenant, UsagerId usager, Instant after, int limit) {
+    public List<UsagerChange> occurredAfter(TenantId tenant, Set<UsagerId> applicants, Instant after, int limit) {
+        if (applicants.isEmpty()) {
+            return List.of();
+        }
         return tx.inSingleStatement(c -> {
             try (PreparedStatement ps = c.prepareStatement(SQL)) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, usager.value());
+                ps.setArray(
+                        2,
+                        c.createArrayOf(
+                                "uuid", applicants.stream().map(UsagerId::value).toArray()));
                 ps.setObject(3, OffsetDateTime.ofInstant(after, ZoneOffset.UTC));
                 ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
