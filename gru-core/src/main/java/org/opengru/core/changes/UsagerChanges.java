@@ -33,6 +33,9 @@ public final class UsagerChanges {
     /** How long a transaction may take to commit a change and still have it reported. */
     public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
 
+    /** How long a {@link Follower} keeps whom the usager acts for before looking it up again. */
+    public static final Duration RECHECK = Duration.ofMinutes(1);
+
     /** The most changes one read returns: a burst (a batch of decisions) comes in several reads. */
     static final int PAGE = 100;
 
@@ -85,7 +88,10 @@ public final class UsagerChanges {
      * @throws AccessDeniedException when {@code actor} is not an usager
      */
     public ChangeCursor start(Principal actor) {
-        UsagerPrincipal me = usager(actor);
+        return start(usager(actor));
+    }
+
+    private ChangeCursor start(UsagerPrincipal me) {
         Instant now = clock.instant();
         Instant horizon = now.minus(settle).truncatedTo(ChronoUnit.MICROS);
         List<UsagerChange> recent = feed.occurredAfter(me.tenant(), followed(me, now), horizon, PAGE + 1);
@@ -105,8 +111,58 @@ public final class UsagerChanges {
         UsagerPrincipal me = usager(actor);
         Checks.required("cursor", cursor);
         Instant now = clock.instant();
+        return read(me, followed(me, now), cursor, now);
+    }
+
+    /**
+     * A follower of a signed-in usager's changes, for a stream that asks at each tick: its cursor starts at
+     * "now" ({@link #start}), each {@link Follower#next()} is one query of the feed, and whom the usager acts
+     * for is looked up again every {@link #RECHECK} (two more queries) rather than at each tick.
+     *
+     * @throws AccessDeniedException when {@code actor} is not an usager
+     */
+    public Follower follow(Principal actor) {
+        UsagerPrincipal me = usager(actor);
+        Instant now = clock.instant();
+        return new Follower(me, followed(me, now), now, start(me));
+    }
+
+    /** One stream's follower of an usager's changes; not shared between threads without care (synchronized). */
+    public final class Follower {
+
+        private final UsagerPrincipal me;
+        private Set<UsagerId> followed;
+        private Instant checkedAt;
+        private ChangeCursor cursor;
+
+        private Follower(UsagerPrincipal me, Set<UsagerId> followed, Instant checkedAt, ChangeCursor cursor) {
+            this.me = me;
+            this.followed = followed;
+            this.checkedAt = checkedAt;
+            this.cursor = cursor;
+        }
+
+        /** The changes since the last call (or since {@link #follow}), the cursor moved past them. */
+        public synchronized Batch next() {
+            Instant now = clock.instant();
+            if (now.isBefore(checkedAt) || !now.isBefore(checkedAt.plus(RECHECK))) {
+                followed = followed(me, now);
+                checkedAt = now;
+            }
+            Batch batch = read(me, followed, cursor, now);
+            cursor = batch.next();
+            return batch;
+        }
+
+        /** Where the follower stands, to resume elsewhere with {@link UsagerChanges#after}. */
+        public synchronized ChangeCursor cursor() {
+            return cursor;
+        }
+    }
+
+    private Batch read(UsagerPrincipal me, Set<UsagerId> followed, ChangeCursor cursor, Instant now) {
         Instant settled = now.minus(settle).truncatedTo(ChronoUnit.MICROS);
-        List<UsagerChange> read = feed.occurredAfter(me.tenant(), followed(me, now), cursor.horizon(), PAGE + 1);
+        List<UsagerChange> read = feed.occurredAfter(me.tenant(), followed, cursor.horizon(), PAGE + 1);
         boolean more = read.size() > PAGE;
         List<UsagerChange> page = more ? read.subList(0, PAGE) : read;
         Instant horizon = settled.isAfter(cursor.horizon()) ? settled : cursor.horizon();

@@ -227,6 +227,28 @@ public abstract class UsagerChangeFeedContract {
     }
 
     @Test
+    void aFollowerReportsEachChangeOnceAndLooksUpWhomTheUsagerActsForEveryMinute() {
+        UsagerId leo = person("Martin-Junior");
+        Mandate guardian = new Mandate(
+                UUID.randomUUID(), tenant, leo, claire, Mandate.Kind.LEGAL_GUARDIAN, clock.instant(), null, null);
+        core.mandates().save(guardian);
+        UsagerChanges.Follower follower = changes.follow(me);
+        assertThatThrownBy(() -> changes.follow(agent())).isInstanceOf(AccessDeniedException.class);
+        clock.advance(Duration.ofSeconds(10));
+        Request leos = submitted(leo);
+        assertThat(requests(follower.next().changes())).containsExactly(leos.id());
+        assertThat(follower.next().changes()).isEmpty();
+
+        // The mandate ends: within a minute the follower no longer reports Léo's requests.
+        core.mandates().save(guardian.revoke(clock.instant()));
+        clock.advance(UsagerChanges.RECHECK);
+        submitted(leo);
+        Request mine = submitted(claire);
+        assertThat(requests(follower.next().changes())).containsExactly(mine.id());
+        assertThat(ChangeCursor.parse(follower.cursor().token())).isEqualTo(follower.cursor());
+    }
+
+    @Test
     void theCursorIsAnOpaqueTokenAndAMalformedOneIsRefusedByName() {
         submitted(claire);
         ChangeCursor cursor = changes.start(me);
