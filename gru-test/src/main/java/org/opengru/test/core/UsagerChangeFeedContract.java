@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.FormData;
-import org.opengru.core.catalogue.ProcedureDefinitions;
 import org.opengru.core.changes.ChangeCursor;
 import org.opengru.core.changes.UsagerChange;
 import org.opengru.core.changes.UsagerChangeFeed;
@@ -32,15 +31,11 @@ import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.Request;
-import org.opengru.core.tenancy.Team;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Contact;
 import org.opengru.core.usager.Mandate;
 import org.opengru.core.usager.Person;
 import org.opengru.core.usager.Representations;
-import org.opengru.core.value.EmailAddress;
-import org.opengru.core.value.PhoneNumber;
-import org.opengru.core.value.PostalAddress;
 import org.opengru.test.MutableClock;
 
 /**
@@ -70,15 +65,7 @@ public abstract class UsagerChangeFeedContract {
     void seed() {
         core = core();
         changes = UsagerChanges.of(feed(core), new Representations(core.usagers(), core.mandates()), clock);
-        core.teams()
-                .save(new Team(
-                        tenant,
-                        TeamId.of("voirie"),
-                        "Service voirie",
-                        PostalAddress.france(List.of("1 place de la Mairie"), "69100", "Villeurbanne"),
-                        EmailAddress.parse("voirie@mairie.example.fr"),
-                        PhoneNumber.parse("04 78 03 67 67")));
-        core.procedures().define(tenant, new ProcedureDefinitions().fromJson(GruCoreStoresContract.TERRACE));
+        GruCoreStoresContract.declareTerrace(core, tenant);
         claire = person("Martin");
         me = Principal.usager(tenant, claire);
     }
@@ -91,6 +78,14 @@ public abstract class UsagerChangeFeedContract {
         UsagerId id = core.ids().newUsagerId();
         core.usagers().save(Person.declared(id, tenant, name, List.of("Claire"), Contact.none(), clock.instant()));
         return id;
+    }
+
+    /** Claire becomes the legal guardian of {@code child}: she follows the child's requests. */
+    private Mandate claireGuardianOf(UsagerId child) {
+        Mandate guardian = new Mandate(
+                UUID.randomUUID(), tenant, child, claire, Mandate.Kind.LEGAL_GUARDIAN, clock.instant(), null, null);
+        core.mandates().save(guardian);
+        return guardian;
     }
 
     private Request submitted(UsagerId applicant) {
@@ -200,9 +195,7 @@ public abstract class UsagerChangeFeedContract {
     @Test
     void anUsagerFollowsTheirOwnRequestsAndThoseOfWhomTheyActForOnly() {
         UsagerId leo = person("Martin-Junior");
-        Mandate guardian = new Mandate(
-                UUID.randomUUID(), tenant, leo, claire, Mandate.Kind.LEGAL_GUARDIAN, clock.instant(), null, null);
-        core.mandates().save(guardian);
+        Mandate guardian = claireGuardianOf(leo);
         UsagerPrincipal bob = Principal.usager(tenant, person("Durand"));
         ChangeCursor claires = changes.start(me);
         ChangeCursor bobs = changes.start(bob);
@@ -229,9 +222,7 @@ public abstract class UsagerChangeFeedContract {
     @Test
     void aFollowerReportsEachChangeOnceAndLooksUpWhomTheUsagerActsForEveryMinute() {
         UsagerId leo = person("Martin-Junior");
-        Mandate guardian = new Mandate(
-                UUID.randomUUID(), tenant, leo, claire, Mandate.Kind.LEGAL_GUARDIAN, clock.instant(), null, null);
-        core.mandates().save(guardian);
+        Mandate guardian = claireGuardianOf(leo);
         UsagerChanges.Follower follower = changes.follow(me);
         assertThatThrownBy(() -> changes.follow(agent())).isInstanceOf(AccessDeniedException.class);
         clock.advance(Duration.ofSeconds(10));

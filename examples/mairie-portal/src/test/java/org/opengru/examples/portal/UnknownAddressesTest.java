@@ -160,41 +160,47 @@ class UnknownAddressesTest extends RunningPortal {
         for (String id : new String[] {"pas-un-id", unknown, "12345"}) {
             posted(
                     404,
-                    resident.postForm(
+                    resident.postFormForPage(
                             "/mes-demandes/" + id + "/messages", Map.of("message", "Bonjour", "_csrf", csrf)));
-            posted(404, resident.postMultipart("/mes-demandes/" + id + "/complement", Map.of("_csrf", csrf)));
-            posted(404, resident.postForm("/mes-demandes/" + id + "/retirer", Map.of("_csrf", csrf)));
             posted(
                     404,
-                    resident.postForm(
+                    resident.postMultipartForPage(
+                            "/mes-demandes/" + id + "/complement", Map.of("_csrf", csrf), Map.of()));
+            posted(404, resident.postFormForPage("/mes-demandes/" + id + "/retirer", Map.of("_csrf", csrf)));
+            posted(
+                    404,
+                    resident.postFormForPage(
                             "/rendez-vous/" + id + "/deplacer",
                             Map.of("creneau", "2026-12-24T09:00:00Z", "_csrf", csrf)));
-            posted(404, resident.postForm("/rendez-vous/" + id + "/annuler", Map.of("_csrf", csrf)));
+            posted(404, resident.postFormForPage("/rendez-vous/" + id + "/annuler", Map.of("_csrf", csrf)));
         }
         for (String motif : new String[] {"x", "/", "site-inconnu/etat-civil", "Pas un site/etat-civil"}) {
             posted(
                     404,
-                    resident.postForm(
+                    resident.postFormForPage(
                             "/rendez-vous",
                             Map.of("motif", motif, "creneau", "2026-12-24T09:00:00Z", "jeton", "t", "_csrf", csrf)));
         }
         for (String date : new String[] {"pas-une-date", "2026-13-45T09:00:00Z", "", huge}) {
             posted(
                     404,
-                    resident.postForm(
+                    resident.postFormForPage(
                             "/rendez-vous", Map.of("motif", slot, "creneau", date, "jeton", "t", "_csrf", csrf)));
         }
         posted(
                 200,
-                resident.postForm("/rendez-vous", Map.of("motif", slot, "jeton", "t", "ants", huge, "_csrf", csrf)));
-        posted(400, resident.postForm("/rendez-vous", Map.of("motif", slot, "_csrf", csrf)));
-        posted(400, resident.postForm("/rendez-vous", Map.of("_csrf", csrf)));
-        posted(404, resident.postMultipart("/demarches/demarche-inconnue", Map.of("_csrf", csrf)));
-        posted(404, resident.postMultipart("/demarches/Pas%20un%20code", Map.of("_csrf", csrf)));
-        posted(400, resident.postMultipart("/mes-documents", Map.of("type", "passeport", "_csrf", csrf)));
+                resident.postFormForPage(
+                        "/rendez-vous", Map.of("motif", slot, "jeton", "t", "ants", huge, "_csrf", csrf)));
+        posted(400, resident.postFormForPage("/rendez-vous", Map.of("motif", slot, "_csrf", csrf)));
+        posted(400, resident.postFormForPage("/rendez-vous", Map.of("_csrf", csrf)));
+        posted(404, resident.postMultipartForPage("/demarches/demarche-inconnue", Map.of("_csrf", csrf), Map.of()));
+        posted(404, resident.postMultipartForPage("/demarches/Pas%20un%20code", Map.of("_csrf", csrf), Map.of()));
+        posted(
+                400,
+                resident.postMultipartForPage("/mes-documents", Map.of("type", "passeport", "_csrf", csrf), Map.of()));
         posted(
                 200,
-                resident.postMultipart(
+                resident.postMultipartForPage(
                         "/mes-documents",
                         Map.of("type", "Pas un type", "_csrf", csrf),
                         Map.of(
@@ -202,29 +208,37 @@ class UnknownAddressesTest extends RunningPortal {
                                 new HttpBrowser.FilePart("a.pdf", "application/pdf", TestPdf.proofOfAddress()))));
         posted(
                 200,
-                resident.postForm("/mes-demandes/" + mine.id() + "/messages", Map.of("message", huge, "_csrf", csrf)));
-        posted(200, resident.postForm("/rendez-vous/" + unknown + "/annulation", Map.of("jeton", "x", "_csrf", csrf)));
-        posted(200, resident.postForm("/rendez-vous/pas-un-id/annulation", Map.of("jeton", huge, "_csrf", csrf)));
+                resident.postFormForPage(
+                        "/mes-demandes/" + mine.id() + "/messages", Map.of("message", huge, "_csrf", csrf)));
+        posted(
+                200,
+                resident.postFormForPage(
+                        "/rendez-vous/" + unknown + "/annulation", Map.of("jeton", "x", "_csrf", csrf)));
+        posted(
+                200,
+                resident.postFormForPage("/rendez-vous/pas-un-id/annulation", Map.of("jeton", huge, "_csrf", csrf)));
         // A forged post (no token, a wrong one): refused, in French.
-        posted(403, resident.postForm("/mes-demandes/" + mine.id() + "/messages", Map.of("message", "Bonjour")));
-        posted(403, resident.postForm("/mes-demandes/" + mine.id() + "/retirer", Map.of("_csrf", "pas-le-bon")));
+        posted(403, resident.postFormForPage("/mes-demandes/" + mine.id() + "/messages", Map.of("message", "Bonjour")));
+        posted(403, resident.postFormForPage("/mes-demandes/" + mine.id() + "/retirer", Map.of("_csrf", "pas-le-bon")));
 
         HttpBrowser agent = new HttpBrowser(PORT);
         agent.signInAgent(DemoPeople.agent(DemoPeople.JEANNE));
         String agentCsrf = csrf(agent, "/agent");
         for (String id : new String[] {"pas-un-id", unknown}) {
-            posted(404, agent.postForm("/agent/demandes/" + id + "/prendre", Map.of("_csrf", agentCsrf)));
+            posted(404, agent.postFormForPage("/agent/demandes/" + id + "/prendre", Map.of("_csrf", agentCsrf)));
             posted(
                     404,
-                    agent.postForm(
+                    agent.postFormForPage(
                             "/agent/demandes/" + id + "/action", Map.of("action", "START_REVIEW", "_csrf", agentCsrf)));
             posted(
                     404,
-                    agent.postMultipart(
-                            "/agent/demandes/" + id + "/messages", Map.of("message", "Bonjour", "_csrf", agentCsrf)));
+                    agent.postMultipartForPage(
+                            "/agent/demandes/" + id + "/messages",
+                            Map.of("message", "Bonjour", "_csrf", agentCsrf),
+                            Map.of()));
             posted(
                     404,
-                    agent.postForm(
+                    agent.postFormForPage(
                             "/agent/demandes/" + id + "/envois/relancer",
                             Map.of(
                                     "evenement",
@@ -235,7 +249,7 @@ class UnknownAddressesTest extends RunningPortal {
                                     agentCsrf)));
             posted(
                     404,
-                    agent.postForm(
+                    agent.postFormForPage(
                             "/agent/rendez-vous/" + id,
                             Map.of(
                                     "presence",
@@ -248,27 +262,29 @@ class UnknownAddressesTest extends RunningPortal {
                                     agentCsrf)));
         }
         String request = "/agent/demandes/" + mine.id();
-        posted(400, agent.postForm(request + "/action", Map.of("action", "INCONNUE", "_csrf", agentCsrf)));
-        posted(400, agent.postForm(request + "/action", Map.of("_csrf", agentCsrf)));
+        posted(400, agent.postFormForPage(request + "/action", Map.of("action", "INCONNUE", "_csrf", agentCsrf)));
+        posted(400, agent.postFormForPage(request + "/action", Map.of("_csrf", agentCsrf)));
         posted(
                 200,
-                agent.postForm(
+                agent.postFormForPage(
                         request + "/prendre", Map.of("retour", "https://ailleurs.example/", "_csrf", agentCsrf)));
         posted(
                 404,
-                agent.postForm(
+                agent.postFormForPage(
                         request + "/envois/relancer",
                         Map.of("evenement", "pas-un-id", "destinataire", "x", "_csrf", agentCsrf)));
-        posted(400, agent.postForm(request + "/envois/relancer", Map.of("_csrf", agentCsrf)));
+        posted(400, agent.postFormForPage(request + "/envois/relancer", Map.of("_csrf", agentCsrf)));
         posted(
                 400,
-                agent.postForm(
+                agent.postFormForPage(
                         "/agent/rendez-vous/" + unknown,
                         Map.of("presence", "peut-etre", "jour", "x", "site", "y", "_csrf", agentCsrf)));
-        posted(400, agent.postForm("/agent/rendez-vous/" + unknown, Map.of("_csrf", agentCsrf)));
-        posted(404, agent.postForm("/agent/saisie", Map.of("demarche", "Pas un code", "_csrf", agentCsrf)));
-        posted(404, agent.postForm("/agent/saisie", Map.of("demarche", "demarche-inconnue", "_csrf", agentCsrf)));
-        posted(403, agent.postForm(request + "/prendre", Map.of("_csrf", "pas-le-bon")));
+        posted(400, agent.postFormForPage("/agent/rendez-vous/" + unknown, Map.of("_csrf", agentCsrf)));
+        posted(404, agent.postFormForPage("/agent/saisie", Map.of("demarche", "Pas un code", "_csrf", agentCsrf)));
+        posted(
+                404,
+                agent.postFormForPage("/agent/saisie", Map.of("demarche", "demarche-inconnue", "_csrf", agentCsrf)));
+        posted(403, agent.postFormForPage(request + "/prendre", Map.of("_csrf", "pas-le-bon")));
         assertNoStackTrace(log);
     }
 
