@@ -269,7 +269,7 @@ class UnknownAddressesTest extends RunningPortal {
                 agent.postFormForPage(
                         request + "/prendre", Map.of("retour", "https://ailleurs.example/", "_csrf", agentCsrf)));
         posted(
-                404,
+                200,
                 agent.postFormForPage(
                         request + "/envois/relancer",
                         Map.of("evenement", "pas-un-id", "destinataire", "x", "_csrf", agentCsrf)));

@@ -407,11 +407,10 @@ class AgentController {
             HttpSession session,
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
-        // Ids that are not ones name nothing: 404, as for an address.
-        RequestId requestId = RequestId.parse(id);
-        EventId eventId = EventId.parse(event);
         try {
-            boolean sent = deliveries.retry(agent, requestId, eventId, subscriber);
+            // A malformed event id is a form value, refused in the page; a malformed request id comes back
+            // to the request's address, which is the 404 page.
+            boolean sent = deliveries.retry(agent, RequestId.parse(id), EventId.parse(event), subscriber);
             if (sent) {
                 redirect.addFlashAttribute("notice", "L'envoi au logiciel métier est relancé.");
             } else {
