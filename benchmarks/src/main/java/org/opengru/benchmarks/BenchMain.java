@@ -16,6 +16,7 @@ public final class BenchMain {
     static final List<String> SUITES = List.of(
             "org.opengru.benchmarks.core.CoreBenchmarks",
             "org.opengru.benchmarks.persistence.PersistenceBenchmarks",
+            "org.opengru.benchmarks.persistence.ChangeFeedBenchmarks",
             "org.opengru.benchmarks.documents.DocumentBenchmarks",
             "org.opengru.benchmarks.scheduling.SchedulingBenchmarks",
             "org.opengru.benchmarks.franceconnect.FranceConnectBenchmarks");

@@ -20,7 +20,8 @@ import org.opengru.core.principal.ActorRef;
  * @param action the action
  * @param from the status before, or {@code null} for the creation
  * @param to the status after
- * @param reason the reason given, or {@code null}
+ * @param reason the reason given, or {@code null}; for an {@link RequestAction#ASSIGN} by which an agent
+ *     handed the request over to a colleague, the colleague ({@code agent:<id>})
  * @param implicit whether the system recorded an implicit decision
  */
 public record HistoryEntry(

@@ -483,29 +483,66 @@ public final class RequestService {
      * @throws AccessDeniedException when the actor is not an agent of the request's team
      */
     public Request assign(Principal actor, RequestId id, @Nullable IdempotencyKey clientKey) {
+        if (!(actor instanceof AgentPrincipal agent)) {
+            throw new AccessDeniedException(actor.toString(), "take", "request", id.toString());
+        }
+        return assignTo(agent, id, agent, clientKey);
+    }
+
+    /**
+     * Hands the request over to a colleague (confier à un collègue): an agent of the request's team (its
+     * team lead, or the agent who holds it) gives it to another agent of that team, who becomes its
+     * assignee. Recorded in the history as an {@link RequestAction#ASSIGN} by the one who hands over, whose
+     * reason is the colleague ({@code agent:<id>}, pseudonymous like the actor). Idempotent like {@link
+     * #assign}; handing it to the agent who holds it changes nothing.
+     *
+     * @param actor the agent who hands the request over
+     * @param id the request
+     * @param colleague the agent who takes it, with his teams as the caller's directory knows them
+     * @param clientKey an idempotency key, or {@code null}
+     * @return the request, with the colleague as its assignee
+     * @throws AccessDeniedException when the actor, or the colleague, is not an agent of the request's team
+     */
+    public Request handOver(
+            Principal actor, RequestId id, AgentPrincipal colleague, @Nullable IdempotencyKey clientKey) {
+        Checks.required("colleague", colleague);
+        if (!(actor instanceof AgentPrincipal agent)) {
+            throw new AccessDeniedException(actor.toString(), "hand over", "request", id.toString());
+        }
+        return assignTo(agent, id, colleague, clientKey);
+    }
+
+    private Request assignTo(
+            AgentPrincipal actor, RequestId id, AgentPrincipal assignee, @Nullable IdempotencyKey clientKey) {
+        boolean self = assignee.agent().equals(actor.agent());
         @Nullable IdempotencyKey key = scoped(actor, RequestAction.ASSIGN, clientKey);
-        String fingerprint = RequestAction.ASSIGN + ":" + id;
+        String fingerprint = RequestAction.ASSIGN + ":" + id + (self ? "" : ":" + assignee.agent());
         Request replay = replay(actor, key, fingerprint);
         if (replay != null) {
             return replay;
         }
         Request before = load(actor, id);
-        if (!(actor instanceof AgentPrincipal agent)
-                || !policy.rolesOf(actor, before).contains(ActorRole.AGENT)) {
-            throw new AccessDeniedException(actor.toString(), "take", "request", id.toString());
+        if (!policy.rolesOf(actor, before).contains(ActorRole.AGENT)) {
+            throw new AccessDeniedException(actor.toString(), self ? "take" : "hand over", "request", id.toString());
+        }
+        if (!self
+                && (!assignee.tenant().equals(actor.tenant())
+                        || !policy.rolesOf(assignee, before).contains(ActorRole.AGENT))) {
+            // Only to someone who may work on it: the request would otherwise sit with nobody able to open it.
+            throw new AccessDeniedException(assignee.toString(), "be handed", "request", id.toString());
         }
         Checks.check(
                 before.status().pending(),
                 "status",
                 before.status(),
                 "only a received request not yet decided can be taken in hand");
-        if (agent.agent().equals(before.assignee())) {
+        if (assignee.agent().equals(before.assignee())) {
             return before;
         }
         Instant now = clock.instant();
         long version = before.version() + 1;
         Request after = before.toBuilder()
-                .assignee(agent.agent())
+                .assignee(assignee.agent())
                 .version(version)
                 .updatedAt(now)
                 .build();
@@ -518,7 +555,7 @@ public final class RequestService {
                 RequestAction.ASSIGN,
                 before.status(),
                 after.status(),
-                null,
+                self ? null : assignee.ref().toString(),
                 false);
         IdempotencyRecord idem =
                 key == null ? null : new IdempotencyRecord(after.tenant(), key, fingerprint, after.id(), version, now);

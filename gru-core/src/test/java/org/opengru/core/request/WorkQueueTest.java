@@ -83,6 +83,47 @@ class WorkQueueTest {
     }
 
     @Test
+    void anAgentHandsARequestOverToAColleagueOfTheTeam_recordedInTheHistory_andOnlyThere() {
+        Request r = submitted();
+        requests.assign(f.agent, r.id(), null);
+        AgentPrincipal colleague = Principal.agent(f.tenant, AgentId.of("agent.martin"), Set.of(f.team));
+
+        Request handed = requests.handOver(f.agent, r.id(), colleague, IdempotencyKey.of("confier-1"));
+
+        assertThat(handed.assignee()).isEqualTo(colleague.agent());
+        assertThat(handed.status()).isEqualTo(r.status());
+        HistoryEntry last = requests.history(f.agent, r.id()).get((int) handed.version() - 1);
+        assertThat(last.action()).isEqualTo(RequestAction.ASSIGN);
+        assertThat(last.actor()).isEqualTo(f.agent.ref());
+        assertThat(last.reason()).isEqualTo("agent:agent.martin");
+        assertThat(requests.handOver(f.agent, r.id(), colleague, IdempotencyKey.of("confier-1")))
+                .isEqualTo(handed);
+        assertThat(requests.handOver(f.agent, r.id(), colleague, null)).isEqualTo(handed);
+        assertThat(requests.workQueue(
+                                colleague,
+                                WorkQueueQuery.builder()
+                                        .assignee(colleague.agent())
+                                        .build())
+                        .requests())
+                .extracting(Request::id)
+                .containsExactly(r.id());
+
+        // Never to an agent who could not open it, nor by one who cannot, nor by the resident.
+        AgentPrincipal elsewhere = Principal.agent(f.tenant, AgentId.of("agent.ailleurs"), Set.of(TeamId.of("voirie")));
+        assertThatThrownBy(() -> requests.handOver(f.agent, r.id(), elsewhere, null))
+                .isInstanceOf(AccessDeniedException.class);
+        AgentPrincipal otherTenant = Principal.agent(
+                org.opengru.core.tenancy.TenantId.of("commune-voisine"), AgentId.of("agent.martin"), Set.of(f.team));
+        assertThatThrownBy(() -> requests.handOver(f.agent, r.id(), otherTenant, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> requests.handOver(f.otherTeamAgent, r.id(), f.agent, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> requests.handOver(f.parentP, r.id(), f.agent, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(requests.get(f.agent, r.id()).assignee()).isEqualTo(colleague.agent());
+    }
+
+    @Test
     void onlyAnAgentOfTheTeamTakesAnOpenRequest() {
         Request r = submitted();
 

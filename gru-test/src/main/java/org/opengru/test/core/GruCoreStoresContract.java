@@ -72,6 +72,12 @@ public abstract class GruCoreStoresContract {
     private GruCore seeded() {
         GruCore core = core();
         core.events().subscribeAll(published::add);
+        declareTerrace(core, tenant);
+        return core;
+    }
+
+    /** The team "voirie" and the démarche {@link #TERRACE} it handles, in {@code tenant}. */
+    public static void declareTerrace(GruCore core, TenantId tenant) {
         core.teams()
                 .save(new Team(
                         tenant,
@@ -81,7 +87,6 @@ public abstract class GruCoreStoresContract {
                         EmailAddress.parse("voirie@mairie.example.fr"),
                         PhoneNumber.parse("04 78 03 67 67")));
         core.procedures().define(tenant, new ProcedureDefinitions().fromJson(TERRACE));
-        return core;
     }
 
     private UsagerId person(GruCore core, String name) {

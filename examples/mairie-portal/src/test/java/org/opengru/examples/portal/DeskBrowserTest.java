@@ -288,6 +288,129 @@ class DeskBrowserTest extends RunningPortal {
         tabFromSummaryToField("message-fichier");
     }
 
+    @Test
+    void theBookingMovingDocumentAndAgentRefusalFormsTieTheirErrorsToTheirFields() throws Exception {
+        browser.signInResident();
+        String slots = "/rendez-vous/creneaux?motif=" + Commune.HOTEL_DE_VILLE.value() + "/"
+                + Commune.SERVICE_ETAT_CIVIL.value();
+
+        // No slot chosen (the browser's own check taken off, as an older browser would): the error at the slots.
+        browser.open(slots);
+        ((JavascriptExecutor) browser.driver)
+                .executeScript("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+        browser.go(By.xpath("//button[text()='Confirmer le rendez-vous']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Choisir un créneau");
+        assertThat(browser.find(By.id("erreurs")).getText()).contains("Le rendez-vous n'est pas encore pris");
+        assertSummaryFocusedAndLinked("creneau");
+        check();
+        tabFromSummaryToField("creneau");
+
+        // Moving an appointment to a slot someone else takes meanwhile: back to the slots, the error there.
+        for (var b : bookings.appointments(
+                DeskFixtures.JEANNE,
+                Commune.HOTEL_DE_VILLE,
+                java.time.Instant.now(),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(90)))) {
+            if (b.usager().equals(DemoPeople.CLAIRE)
+                    && b.service().equals(Commune.SERVICE_ETAT_CIVIL)
+                    && b.status() == BookingStatus.BOOKED) {
+                bookings.cancelByOwner(claire, b.id());
+            }
+        }
+        BookingResult.Booked mine = DeskFixtures.booking(bookings, DemoPeople.CLAIRE);
+        browser.open(slots + "&deplacer=" + mine.booking().id());
+        java.time.Instant wanted =
+                java.time.Instant.parse(browser.find(By.id("creneau")).getAttribute("value"));
+        browser.click(By.id("creneau"));
+        for (int desk = 0; desk < 10; desk++) {
+            if (!(bookings.book(BookingRequest.online(
+                            Commune.TENANT,
+                            Commune.HOTEL_DE_VILLE,
+                            Commune.SERVICE_ETAT_CIVIL,
+                            wanted,
+                            core.ids().newUsagerId()))
+                    instanceof BookingResult.Booked)) {
+                break;
+            }
+        }
+        browser.go(By.xpath("//button[text()='Déplacer le rendez-vous']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Choisir un créneau");
+        assertThat(browser.find(By.id("erreurs")).getText())
+                .contains("Le rendez-vous n'est pas déplacé")
+                .contains("vient d'être pris");
+        assertSummaryFocusedAndLinked("creneau");
+        check();
+        tabFromSummaryToField("creneau");
+        assertThat(bookings.find(claire, mine.booking().id()).start())
+                .isEqualTo(mine.booking().start());
+        bookings.cancelByOwner(claire, mine.booking().id());
+
+        // A file "Mes documents" refuses: the error at the file, the type chosen kept.
+        Path program = Files.write(DATA.resolve("avis.pdf"), TestPdf.windowsExecutable());
+        browser.open("/mon-espace");
+        browser.select(By.id("type"), "avis-imposition");
+        browser.find(By.id("fichier")).sendKeys(program.toString());
+        browser.go(By.xpath("//button[text()='Enregistrer le document']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Mon espace");
+        assertSummaryFocusedAndLinked("fichier");
+        assertThat(browser.find(By.id("erreur_fichier")).getText()).contains("Choisissez un autre fichier");
+        assertThat(browser.find(By.id("type")).getAttribute("value")).isEqualTo("avis-imposition");
+        check();
+        tabFromSummaryToField("fichier");
+        browser.open("/");
+        browser.driver.manage().deleteAllCookies();
+
+        // The agent refuses without a reason: the error at the reason's box.
+        Request passport = DeskFixtures.passportRequest(core);
+        core.requests().startReview(DeskFixtures.JEANNE, passport.id(), null);
+        browser.signInAgent(DemoPeople.JEANNE);
+        browser.open("/agent/demandes/" + passport.id());
+        ((JavascriptExecutor) browser.driver)
+                .executeScript("document.getElementById('motif-refus').removeAttribute('required')");
+        browser.go(By.xpath("//button[text()='Refuser la demande']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Demande " + passport.reference());
+        assertThat(browser.find(By.id("erreurs")).getText()).contains("L'action n'a pas été faite");
+        assertSummaryFocusedAndLinked("motif-refus");
+        check();
+        tabFromSummaryToField("motif-refus");
+        assertThat(core.requests().get(DeskFixtures.JEANNE, passport.id()).status())
+                .isEqualTo(RequestStatus.IN_REVIEW);
+
+        // Handing the request over to a colleague: no one chosen is an error at the list; then Sophie Lambert.
+        browser.go(By.xpath("//button[text()='Confier la demande']"));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Demande ");
+        assertSummaryFocusedAndLinked("collegue");
+        check();
+        tabFromSummaryToField("collegue");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("collegue")))
+                .selectByVisibleText("Sophie Lambert (Accueil)");
+        browser.go(By.xpath("//button[text()='Confier la demande']"));
+        assertThat(browser.page())
+                .contains("est confiée à Sophie Lambert")
+                .contains("confiée à Sophie Lambert")
+                .contains("Agent chargé : Sophie Lambert");
+        check();
+        assertThat(core.requests().get(DeskFixtures.JEANNE, passport.id()).assignee())
+                .isEqualTo(DemoPeople.ACCUEIL);
+
+        // The day's appointments: a presence marked before the appointment is refused at its row.
+        BookingResult.Booked ahead = DeskFixtures.booking(bookings, core.ids().newUsagerId());
+        browser.open("/agent/rendez-vous?site=" + Commune.HOTEL_DE_VILLE.value() + "&jour="
+                + ahead.booking().start().atZone(Commune.ZONE).toLocalDate());
+        String venu = "venu-" + ahead.booking().id();
+        browser.go(By.id(venu));
+        assertThat(browser.driver.getTitle()).startsWith("1 erreur – Rendez-vous du jour");
+        assertThat(activeId()).isEqualTo("erreurs");
+        assertThat(browser.driver.findElements(By.cssSelector("#erreurs a[href='#" + venu + "']")))
+                .hasSize(1);
+        assertThat(browser.find(By.id(venu)).getAttribute("aria-describedby")).isEqualTo("erreur_" + venu);
+        assertThat(browser.find(By.id("erreur_" + venu)).getText()).startsWith("Erreur : Présence : ");
+        check();
+        tabFromSummaryToField(venu);
+        assertThat(bookings.find(DeskFixtures.JEANNE, ahead.booking().id()).status())
+                .isEqualTo(BookingStatus.BOOKED);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     /** axe-core, and no code or id in what the page says. */

@@ -64,11 +64,21 @@ final class HttpBrowser {
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        return send(
-                following,
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
+        return send(following, form(path, fields));
+    }
+
+    /** A form posted as a browser does, asking for a page: an error comes as the French page, not JSON. */
+    HttpResponse<String> postFormForPage(String path, Map<String, String> fields) {
+        return send(following, form(path, fields).header("Accept", PAGE));
+    }
+
+    /** What a browser asks for (Spring Boot's error page answers JSON to a client that does not). */
+    private static final String PAGE = "text/html,application/xhtml+xml";
+
+    private HttpRequest.Builder form(String path, Map<String, String> fields) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields)));
     }
 
     /** A {@code multipart/form-data} form without files, as a browser sends the démarche forms. */
@@ -81,6 +91,15 @@ final class HttpBrowser {
 
     /** A {@code multipart/form-data} form with files, by field name. */
     HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, FilePart> files) {
+        return send(following, multipart(path, fields, files));
+    }
+
+    /** A {@code multipart/form-data} form posted as a browser does, asking for a page. */
+    HttpResponse<String> postMultipartForPage(String path, Map<String, String> fields, Map<String, FilePart> files) {
+        return send(following, multipart(path, fields, files).header("Accept", PAGE));
+    }
+
+    private HttpRequest.Builder multipart(String path, Map<String, String> fields, Map<String, FilePart> files) {
         String boundary = "----portal-test-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(
@@ -95,11 +114,9 @@ final class HttpBrowser {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(
-                following,
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     /** The hidden fields of a page's forms (the form token, the CSRF token...), as a browser sends them back. */

@@ -3,6 +3,7 @@ package org.opengru.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -157,6 +158,168 @@ class UnknownAddressesTest extends RunningPortal {
             assertThat(page.body()).as(path).contains("lang=\"fr\"").doesNotContain("Exception");
         }
         assertNoStackTrace(log);
+    }
+
+    /**
+     * Every POST route of the portal with ids, dates, codes and values that are not ones, fields missing or
+     * oversized, and a wrong CSRF token: a French page (404 for what the address names, 400 for a form no
+     * page sends, 403 for a forged post, or the form again with its error), never a 500 nor a stack trace.
+     */
+    @Test
+    void everyPostRouteAnswersMalformedParametersInFrenchNeverWithA500(CapturedOutput log) {
+        HttpBrowser resident = new HttpBrowser(PORT);
+        resident.signInResident();
+        Request mine = DeskFixtures.passportRequest(core);
+        String csrf = csrf(resident, "/mon-espace");
+        String unknown = UUID.randomUUID().toString();
+        String slot = "hotel-de-ville/etat-civil";
+        String huge = "x".repeat(300_000);
+        for (String id : new String[] {"pas-un-id", unknown, "12345"}) {
+            posted(
+                    404,
+                    resident.postFormForPage(
+                            "/mes-demandes/" + id + "/messages", Map.of("message", "Bonjour", "_csrf", csrf)));
+            posted(
+                    404,
+                    resident.postMultipartForPage(
+                            "/mes-demandes/" + id + "/complement", Map.of("_csrf", csrf), Map.of()));
+            posted(404, resident.postFormForPage("/mes-demandes/" + id + "/retirer", Map.of("_csrf", csrf)));
+            posted(
+                    404,
+                    resident.postFormForPage(
+                            "/rendez-vous/" + id + "/deplacer",
+                            Map.of("creneau", "2026-12-24T09:00:00Z", "_csrf", csrf)));
+            posted(404, resident.postFormForPage("/rendez-vous/" + id + "/annuler", Map.of("_csrf", csrf)));
+        }
+        for (String motif : new String[] {"x", "/", "site-inconnu/etat-civil", "Pas un site/etat-civil"}) {
+            posted(
+                    404,
+                    resident.postFormForPage(
+                            "/rendez-vous",
+                            Map.of("motif", motif, "creneau", "2026-12-24T09:00:00Z", "jeton", "t", "_csrf", csrf)));
+        }
+        for (String date : new String[] {"pas-une-date", "2026-13-45T09:00:00Z", "", huge}) {
+            posted(
+                    404,
+                    resident.postFormForPage(
+                            "/rendez-vous", Map.of("motif", slot, "creneau", date, "jeton", "t", "_csrf", csrf)));
+        }
+        posted(
+                200,
+                resident.postFormForPage(
+                        "/rendez-vous", Map.of("motif", slot, "jeton", "t", "ants", huge, "_csrf", csrf)));
+        posted(400, resident.postFormForPage("/rendez-vous", Map.of("motif", slot, "_csrf", csrf)));
+        posted(400, resident.postFormForPage("/rendez-vous", Map.of("_csrf", csrf)));
+        posted(404, resident.postMultipartForPage("/demarches/demarche-inconnue", Map.of("_csrf", csrf), Map.of()));
+        posted(404, resident.postMultipartForPage("/demarches/Pas%20un%20code", Map.of("_csrf", csrf), Map.of()));
+        posted(
+                400,
+                resident.postMultipartForPage("/mes-documents", Map.of("type", "passeport", "_csrf", csrf), Map.of()));
+        posted(
+                200,
+                resident.postMultipartForPage(
+                        "/mes-documents",
+                        Map.of("type", "Pas un type", "_csrf", csrf),
+                        Map.of(
+                                "fichier",
+                                new HttpBrowser.FilePart("a.pdf", "application/pdf", TestPdf.proofOfAddress()))));
+        posted(
+                200,
+                resident.postFormForPage(
+                        "/mes-demandes/" + mine.id() + "/messages", Map.of("message", huge, "_csrf", csrf)));
+        posted(
+                200,
+                resident.postFormForPage(
+                        "/rendez-vous/" + unknown + "/annulation", Map.of("jeton", "x", "_csrf", csrf)));
+        posted(
+                200,
+                resident.postFormForPage("/rendez-vous/pas-un-id/annulation", Map.of("jeton", huge, "_csrf", csrf)));
+        // A forged post (no token, a wrong one): refused, in French.
+        posted(403, resident.postFormForPage("/mes-demandes/" + mine.id() + "/messages", Map.of("message", "Bonjour")));
+        posted(403, resident.postFormForPage("/mes-demandes/" + mine.id() + "/retirer", Map.of("_csrf", "pas-le-bon")));
+
+        HttpBrowser agent = new HttpBrowser(PORT);
+        agent.signInAgent(DemoPeople.agent(DemoPeople.JEANNE));
+        String agentCsrf = csrf(agent, "/agent");
+        for (String id : new String[] {"pas-un-id", unknown}) {
+            posted(404, agent.postFormForPage("/agent/demandes/" + id + "/prendre", Map.of("_csrf", agentCsrf)));
+            posted(
+                    404,
+                    agent.postFormForPage(
+                            "/agent/demandes/" + id + "/action", Map.of("action", "START_REVIEW", "_csrf", agentCsrf)));
+            posted(
+                    404,
+                    agent.postMultipartForPage(
+                            "/agent/demandes/" + id + "/messages",
+                            Map.of("message", "Bonjour", "_csrf", agentCsrf),
+                            Map.of()));
+            posted(
+                    404,
+                    agent.postFormForPage(
+                            "/agent/demandes/" + id + "/envois/relancer",
+                            Map.of(
+                                    "evenement",
+                                    UUID.randomUUID().toString(),
+                                    "destinataire",
+                                    "logiciel-metier",
+                                    "_csrf",
+                                    agentCsrf)));
+            posted(
+                    404,
+                    agent.postFormForPage(
+                            "/agent/rendez-vous/" + id,
+                            Map.of(
+                                    "presence",
+                                    "venu",
+                                    "jour",
+                                    "2026-12-24",
+                                    "site",
+                                    "hotel-de-ville",
+                                    "_csrf",
+                                    agentCsrf)));
+        }
+        String request = "/agent/demandes/" + mine.id();
+        posted(400, agent.postFormForPage(request + "/action", Map.of("action", "INCONNUE", "_csrf", agentCsrf)));
+        posted(400, agent.postFormForPage(request + "/action", Map.of("_csrf", agentCsrf)));
+        posted(
+                200,
+                agent.postFormForPage(
+                        request + "/prendre", Map.of("retour", "https://ailleurs.example/", "_csrf", agentCsrf)));
+        posted(
+                200,
+                agent.postFormForPage(
+                        request + "/envois/relancer",
+                        Map.of("evenement", "pas-un-id", "destinataire", "x", "_csrf", agentCsrf)));
+        posted(400, agent.postFormForPage(request + "/envois/relancer", Map.of("_csrf", agentCsrf)));
+        posted(
+                400,
+                agent.postFormForPage(
+                        "/agent/rendez-vous/" + unknown,
+                        Map.of("presence", "peut-etre", "jour", "x", "site", "y", "_csrf", agentCsrf)));
+        posted(400, agent.postFormForPage("/agent/rendez-vous/" + unknown, Map.of("_csrf", agentCsrf)));
+        posted(404, agent.postFormForPage("/agent/saisie", Map.of("demarche", "Pas un code", "_csrf", agentCsrf)));
+        posted(
+                404,
+                agent.postFormForPage("/agent/saisie", Map.of("demarche", "demarche-inconnue", "_csrf", agentCsrf)));
+        posted(403, agent.postFormForPage(request + "/prendre", Map.of("_csrf", "pas-le-bon")));
+        assertNoStackTrace(log);
+    }
+
+    private static String csrf(HttpBrowser who, String page) {
+        String token = HttpBrowser.hiddenFields(who.get(page)).get("_csrf");
+        assertThat(token).as("CSRF token on %s", page).isNotNull();
+        return token;
+    }
+
+    /** A French page with this status, saying no exception. */
+    private static void posted(int status, HttpResponse<String> page) {
+        String what = page.request().method() + " " + page.uri();
+        assertThat(page.statusCode()).as(what).isEqualTo(status);
+        assertThat(page.body())
+                .as(what)
+                .contains("lang=\"fr\"")
+                .doesNotContain("Exception")
+                .doesNotContain("Whitelabel");
     }
 
     private static void assertNotFound(HttpResponse<String> page, String path) {

@@ -16,8 +16,10 @@ import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.Procedure;
 import org.opengru.core.catalogue.ProcedureCode;
 import org.opengru.core.catalogue.RequiredPiece;
+import org.opengru.core.error.AccessDeniedException;
 import org.opengru.core.error.GruException;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.error.ValidationException;
 import org.opengru.core.exchange.Message;
 import org.opengru.core.exchange.Visibility;
 import org.opengru.core.id.EventId;
@@ -29,6 +31,7 @@ import org.opengru.core.intake.Channel;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.RequestDeliveries;
 import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.core.principal.Principal;
 import org.opengru.core.request.NewRequest;
 import org.opengru.core.request.ProvidedPiece;
 import org.opengru.core.request.Request;
@@ -47,6 +50,7 @@ import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.resident.Appointments;
 import org.opengru.examples.portal.resident.RequestFiles;
+import org.opengru.examples.portal.signin.AgentDirectory;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingId;
@@ -88,6 +92,7 @@ class AgentController {
     private final Labels labels;
 
     private final RequestDeliveries deliveries;
+    private final AgentDirectory directory;
 
     private final KeyInResidents residents;
 
@@ -97,9 +102,11 @@ class AgentController {
             RequestFiles files,
             Labels labels,
             Outbox outbox,
-            KeyInResidents residents) {
+            KeyInResidents residents,
+            AgentDirectory directory) {
         this.core = core;
         this.residents = residents;
+        this.directory = directory;
         this.deliveries = new RequestDeliveries(outbox, core.requests(), core.clock());
         this.appointments = appointments;
         this.files = files;
@@ -166,10 +173,13 @@ class AgentController {
             HttpSession session,
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        RequestId requestId = RequestId.parse(id); // an id that is not one names nothing: 404
         Request r;
         try {
-            r = core.requests().assign(agent, RequestId.parse(id), null);
+            r = core.requests().assign(agent, requestId, null);
             redirect.addFlashAttribute("notice", "Vous avez pris la demande " + r.reference() + ".");
+        } catch (NotFoundException e) {
+            throw e; // no such request: the 404 page
         } catch (GruException e) {
             redirect.addFlashAttribute("problem", "La demande n'a pas été prise : " + refusal(e));
         }
@@ -220,10 +230,58 @@ class AgentController {
                         .toList());
         model.addAttribute("titles", titles());
         model.addAttribute("appointments", appointments.of(r.applicant()));
+        model.addAttribute("colleagues", r.status().pending() ? colleagues(r) : List.of());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
         return "agent/demande";
+    }
+
+    /** The agents of the request's team who do not hold it: whom it can be handed over to. */
+    private List<AgentDirectory.Agent> colleagues(Request r) {
+        return directory.all().stream()
+                .filter(a -> a.teams().contains(r.team()) && !a.id().equals(r.assignee()))
+                .sorted(Comparator.comparing(AgentDirectory.Agent::name))
+                .toList();
+    }
+
+    /** Hands the request over to a colleague of its team (confier); the history says who gave it to whom. */
+    @PostMapping("/agent/demandes/{id}/confier")
+    String handOver(
+            @PathVariable String id,
+            @RequestParam(name = "collegue", defaultValue = "") String colleague,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        RequestId requestId = RequestId.parse(id);
+        AgentDirectory.Agent to = directory.all().stream()
+                .filter(a -> a.id().value().equals(colleague))
+                .findFirst()
+                .orElse(null);
+        if (to == null) {
+            return handOverRefused(redirect, id, "Collègue : choisissez l'agent à qui confier la demande.");
+        }
+        Request before = core.requests().get(agent, requestId);
+        if (!to.teams().contains(before.team())) {
+            return handOverRefused(
+                    redirect, id, "Collègue : " + to.name() + " ne fait pas partie de l'équipe qui traite la demande.");
+        }
+        try {
+            Request r = core.requests()
+                    .handOver(agent, requestId, Principal.agent(Commune.TENANT, to.id(), to.teams()), null);
+            redirect.addFlashAttribute("notice", "La demande " + r.reference() + " est confiée à " + to.name() + ".");
+        } catch (AccessDeniedException e) {
+            throw e; // the agent himself may not work on it: the French 403 page
+        } catch (GruException e) {
+            return handOverRefused(redirect, id, "Collègue : " + refusal(e) + ".");
+        }
+        return "redirect:/agent/demandes/" + id;
+    }
+
+    private static String handOverRefused(RedirectAttributes redirect, String id, String error) {
+        redirect.addFlashAttribute("errors", new FormErrors().add("collegue", error));
+        redirect.addFlashAttribute("errorsHeading", "La demande n'a pas été confiée");
+        return "redirect:/agent/demandes/" + id;
     }
 
     @PostMapping("/agent/demandes/{id}/action")
@@ -244,8 +302,8 @@ class AgentController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action"));
         if (FINAL_ACTIONS.contains(chosen) && !"oui".equals(confirmed)) {
             if (chosen != RequestAction.ACCEPT && motif.isBlank()) {
-                redirect.addFlashAttribute("problem", "L'action n'a pas été faite : indiquez le motif.");
-                return "redirect:/agent/demandes/" + id;
+                return actionRefused(
+                        redirect, id, motifField(chosen), "Motif : écrivez le motif, communiqué à l'usager.");
             }
             model.addAttribute("confirmation", confirmation(agent, requestId, chosen, motif));
             return "confirmation";
@@ -271,9 +329,34 @@ class AgentController {
             }
             redirect.addFlashAttribute("notice", "C'est fait.");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "L'action n'a pas été faite : " + refusal(e));
+            // A reason refused (too long, empty) is said at its box; anything else about the request itself.
+            boolean aboutReason = e instanceof ValidationException v
+                    && v.violations().stream().anyMatch(x -> x.field().contains("reason"));
+            String field = aboutReason ? motifField(chosen) : null;
+            return actionRefused(
+                    redirect, id, field, (field == null ? "" : "Motif : ") + capitalized(refusal(e)) + ".");
         }
         return "redirect:/agent/demandes/" + id;
+    }
+
+    /** The id of the reason's box in the action's form, or none (the action has no reason on the page). */
+    private static @Nullable String motifField(RequestAction action) {
+        return switch (action) {
+            case REJECT -> "motif-refus";
+            case REQUEST_COMPLEMENT -> "motif-complement";
+            default -> null;
+        };
+    }
+
+    /** Back to the request page with the action's error at its field (or in the summary alone). */
+    private static String actionRefused(RedirectAttributes redirect, String id, @Nullable String field, String error) {
+        redirect.addFlashAttribute("errors", new FormErrors().add(field, error));
+        redirect.addFlashAttribute("errorsHeading", "L'action n'a pas été faite");
+        return "redirect:/agent/demandes/" + id;
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The decisions the resident is told of and that close the request: asked once more before. */
@@ -329,6 +412,8 @@ class AgentController {
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
         try {
+            // A malformed event id is a form value, refused in the page; a malformed request id comes back
+            // to the request's address, which is the 404 page.
             boolean sent = deliveries.retry(agent, RequestId.parse(id), EventId.parse(event), subscriber);
             if (sent) {
                 redirect.addFlashAttribute("notice", "L'envoi au logiciel métier est relancé.");
@@ -572,6 +657,9 @@ class AgentController {
         model.addAttribute("byDesk", byDesk);
         model.addAttribute("names", names(people));
         model.addAttribute("services", serviceNames(siteId));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "agent/rendez-vous";
     }
 
@@ -595,7 +683,15 @@ class AgentController {
             }
             redirect.addFlashAttribute("notice", "Présence enregistrée.");
         } catch (GruException e) {
-            redirect.addFlashAttribute("problem", "La présence n'a pas été enregistrée : " + refusal(e));
+            // At the appointment's row, whose "Venu" button says why and which the summary links to; when
+            // the presence was recorded meanwhile (another agent), the row has no button: the summary says it.
+            boolean stillBooked =
+                    appointments.service().find(agent, BookingId.parse(id)).status()
+                            == org.opengru.scheduling.booking.BookingStatus.BOOKED;
+            redirect.addFlashAttribute(
+                    "errors",
+                    new FormErrors().add(stillBooked ? "venu-" + id : null, "Présence : " + refusal(e) + "."));
+            redirect.addFlashAttribute("errorsHeading", "La présence n'a pas été enregistrée");
         }
         return "redirect:/agent/rendez-vous?site=" + site + "&jour=" + jour;
     }

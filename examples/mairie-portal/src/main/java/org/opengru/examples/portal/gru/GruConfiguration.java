@@ -8,6 +8,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.opengru.core.GruCore;
 import org.opengru.core.acknowledgment.AcknowledgmentSettings;
+import org.opengru.core.changes.UsagerChangeFeed;
+import org.opengru.core.changes.UsagerChanges;
 import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceSequence;
 import org.opengru.core.jdbc.JdbcTransactions;
@@ -124,6 +126,19 @@ class GruConfiguration {
     @ConditionalOnMissingBean
     SatisfactionStore satisfactionStore(GruStorage migrated, DataSource dataSource) {
         return SatisfactionStore.postgres(JdbcTransactions.of(dataSource));
+    }
+
+    /**
+     * What changed for a resident, read from the request event log in PostgreSQL: the live follow-up asks
+     * it at each tick (one indexed query), whichever node made the change.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    UsagerChanges usagerChanges(GruStorage migrated, DataSource dataSource, GruCore core, Clock clock) {
+        return UsagerChanges.of(
+                UsagerChangeFeed.postgres(JdbcTransactions.of(dataSource)),
+                new Representations(core.usagers(), core.mandates()),
+                clock);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.Confirmation;
+import org.opengru.examples.portal.commune.FormErrors;
 import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
@@ -98,6 +99,13 @@ class AppointmentController {
         model.addAttribute("motif", motif);
         model.addAttribute("byDay", byDay);
         model.addAttribute("anyFree", !slots.isEmpty());
+        // The first slot's radio button is the one the error summary links to ("#creneau").
+        model.addAttribute(
+                "firstSlot",
+                slots.stream().map(Slot::start).min(Instant::compareTo).orElse(null));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         model.addAttribute("earliest", earliest);
         model.addAttribute(
                 "earliestShown",
@@ -131,11 +139,13 @@ class AppointmentController {
             HttpSession session,
             RedirectAttributes redirect) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
-        if (creneau == null) {
-            redirect.addFlashAttribute("problem", "Choisissez un créneau.");
-            return "redirect:/rendez-vous/creneaux?motif=" + motif;
-        }
         Motif chosen = Motif.parse(motif);
+        String slotsPage = "redirect:/rendez-vous/creneaux?motif="
+                + chosen.site().value() + "/" + chosen.service().value();
+        redirect.addFlashAttribute("draftAnts", ants);
+        if (creneau == null) {
+            return slotRefused(redirect, "creneau", SLOT_MISSING, BOOKING_REFUSED, slotsPage);
+        }
         try {
             BookingResult result = appointments
                     .service()
@@ -161,13 +171,42 @@ class AppointmentController {
                 }
                 return "redirect:/rendez-vous/" + booked.booking().id();
             }
-            redirect.addFlashAttribute(
-                    "problem", "Ce créneau vient d'être pris par quelqu'un d'autre. Choisissez-en un autre.");
+            return slotRefused(redirect, "creneau", SLOT_TAKEN, BOOKING_REFUSED, slotsPage);
         } catch (GruException e) {
-            redirect.addFlashAttribute(
-                    "problem", "Le rendez-vous n'a pas pu être pris : " + ResidentProblems.french(e) + ".");
+            return slotRefused(redirect, fieldOf(e), ResidentProblems.french(e), BOOKING_REFUSED, slotsPage);
         }
-        return "redirect:/rendez-vous/creneaux?motif=" + motif;
+    }
+
+    private static final String BOOKING_REFUSED = "Le rendez-vous n'est pas encore pris";
+    private static final String SLOT_MISSING = "Créneau : choisissez un créneau.";
+    private static final String SLOT_TAKEN =
+            "Créneau : il vient d'être pris par quelqu'un d'autre. Choisissez-en un autre.";
+
+    /** The field of the slots page a refusal is about: the ANTS number, the slot, or none. */
+    private static @Nullable String fieldOf(GruException e) {
+        if (e instanceof org.opengru.core.error.ValidationException v) {
+            for (org.opengru.core.error.Violation x : v.violations()) {
+                String field = x.field().toLowerCase(java.util.Locale.ROOT);
+                if (field.contains("ants")) {
+                    return "ants";
+                }
+                if (field.contains("start") || field.contains("slot")) {
+                    return "creneau";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Back to the slots page with the error at its field: the ANTS number typed is kept, a slot is to choose. */
+    private static String slotRefused(
+            RedirectAttributes redirect, @Nullable String field, String error, String heading, String slotsPage) {
+        String said = field == null || error.contains(" : ")
+                ? error
+                : (field.equals("ants") ? "Numéro de pré-demande ANTS : " : "Créneau : ") + error;
+        redirect.addFlashAttribute("errors", new FormErrors().add(field, said.endsWith(".") ? said : said + "."));
+        redirect.addFlashAttribute("errorsHeading", heading);
+        return slotsPage;
     }
 
     @GetMapping("/rendez-vous/{id}")
@@ -207,11 +246,18 @@ class AppointmentController {
             HttpSession session,
             Model model,
             RedirectAttributes redirect) {
+        // An id that is not one, or not theirs, names nothing: the 404 page, not a refusal.
+        BookingId bookingId = BookingId.parse(id);
+        UsagerPrincipal owner = null;
+        if (jeton == null || jeton.isBlank()) {
+            owner = CurrentUser.resident(session).usager();
+            mine(owner, id);
+        }
         try {
-            if (jeton != null && !jeton.isBlank()) {
-                appointments.service().cancelByUsager(Commune.TENANT, BookingId.parse(id), jeton);
+            if (owner == null) {
+                appointments.service().cancelByUsager(Commune.TENANT, bookingId, jeton);
             } else {
-                UsagerPrincipal me = CurrentUser.resident(session).usager();
+                UsagerPrincipal me = owner;
                 if (!Confirmation.given(posted)) {
                     // Cancelling cannot be undone: the slot goes to someone else. Ask first.
                     Booking b = mine(me, id);
@@ -247,10 +293,11 @@ class AppointmentController {
             RedirectAttributes redirect) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
         Booking b = mine(me, id);
+        // A refusal goes back to the slots, where the error is said at the slot to choose again.
+        String slotsPage = "redirect:/rendez-vous/creneaux?motif=" + b.site().value() + "/"
+                + b.service().value() + "&deplacer=" + b.id();
         if (creneau == null) {
-            redirect.addFlashAttribute("problem", "Choisissez un créneau.");
-            return "redirect:/rendez-vous/creneaux?motif=" + b.site().value() + "/"
-                    + b.service().value() + "&deplacer=" + id;
+            return slotRefused(redirect, "creneau", SLOT_MISSING, MOVE_REFUSED, slotsPage);
         }
         try {
             BookingResult result = appointments.service().reschedule(me, b.id(), Instant.parse(creneau));
@@ -258,13 +305,13 @@ class AppointmentController {
                 redirect.addFlashAttribute("notice", "Votre rendez-vous a été déplacé.");
                 return "redirect:/rendez-vous/" + id;
             }
-            redirect.addFlashAttribute("problem", "Ce créneau vient d'être pris. Choisissez-en un autre.");
+            return slotRefused(redirect, "creneau", SLOT_TAKEN, MOVE_REFUSED, slotsPage);
         } catch (GruException e) {
-            redirect.addFlashAttribute(
-                    "problem", "Le rendez-vous n'a pas pu être déplacé : " + ResidentProblems.french(e) + ".");
+            return slotRefused(redirect, fieldOf(e), ResidentProblems.french(e), MOVE_REFUSED, slotsPage);
         }
-        return "redirect:/rendez-vous/" + id;
     }
+
+    private static final String MOVE_REFUSED = "Le rendez-vous n'est pas déplacé";
 
     /** The reason chosen at step 1, {@code site/service}: a value without its separator names nothing (404). */
     private record Motif(SiteId site, ServiceId service) {

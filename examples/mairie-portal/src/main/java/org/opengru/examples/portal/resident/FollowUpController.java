@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.changes.UsagerChanges;
 import org.opengru.core.id.RequestId;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.examples.portal.signin.CurrentUser;
@@ -25,10 +26,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live follow-up of a resident's requests: a Server-Sent Events stream that sends the state whenever
- * it changes, and the same state as JSON for the script's polling fallback. Each stream reads the database
- * every {@code portal.follow-up.interval} (no in-JVM event bus: a change made through another node is
- * seen the same way), and ends after {@code portal.follow-up.stream-lifetime}: the browser reconnects,
- * which checks the sign-in again.
+ * it changes, and the same state as JSON for the script's polling fallback. Each stream asks gru-core's
+ * change feed ({@link UsagerChanges}: one indexed query on the request event log) every {@code
+ * portal.follow-up.interval}, and rereads the requests only when it reports a change (no in-JVM event bus:
+ * a change made through another node is seen the same way). A stream ends after {@code
+ * portal.follow-up.stream-lifetime}: the browser reconnects, which checks the sign-in again and sends the
+ * whole state afresh.
  */
 @RestController
 class FollowUpController {
@@ -36,6 +39,7 @@ class FollowUpController {
     private static final Logger log = LoggerFactory.getLogger(FollowUpController.class);
 
     private final FollowUp followUp;
+    private final UsagerChanges changes;
     private final Duration interval;
     private final Duration lifetime;
     private final ScheduledExecutorService polls = Executors.newScheduledThreadPool(2, r -> {
@@ -46,9 +50,11 @@ class FollowUpController {
 
     FollowUpController(
             FollowUp followUp,
+            UsagerChanges changes,
             @Value("${portal.follow-up.interval:PT3S}") Duration interval,
             @Value("${portal.follow-up.stream-lifetime:PT2M}") Duration lifetime) {
         this.followUp = followUp;
+        this.changes = changes;
         this.interval = interval;
         this.lifetime = lifetime;
     }
@@ -72,6 +78,8 @@ class FollowUpController {
             HttpServletResponse response) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
         RequestId only = request == null ? null : RequestId.parse(request);
+        // The follower first, then the state: a change made in between is reported at the first tick.
+        UsagerChanges.Follower follower = changes.follow(me);
         // Access is checked now, on the request thread: a request not theirs is refused before streaming.
         FollowUp.State first = followUp.of(me, only);
         response.setHeader("Cache-Control", "no-store");
@@ -95,7 +103,14 @@ class FollowUpController {
         task.set(polls.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        send(emitter, followUp.of(me, only), sent, stop);
+                        // One query of the change feed; the requests are read again only on a change.
+                        UsagerChanges.Batch batch = follower.next();
+                        if (batch.more()
+                                || batch.changes().stream()
+                                        .anyMatch(
+                                                c -> only == null || c.request().equals(only))) {
+                            send(emitter, followUp.of(me, only), sent, stop);
+                        }
                     } catch (RuntimeException e) {
                         // The request went (purged, withdrawn from view) or the database is away: end the
                         // stream; the browser reconnects and the page says what it can.

@@ -97,6 +97,9 @@ class ResidentController {
     String mySpace(HttpSession session, Model model) {
         PortalUser user = CurrentUser.resident(session);
         UsagerPrincipal me = user.usager();
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         model.addAttribute(
                 "person", core.usagers().find(Commune.TENANT, me.usager()).orElse(null));
         List<Household> households = core.usagers().householdsOf(Commune.TENANT, me.usager());
@@ -176,15 +179,33 @@ class ResidentController {
                     in);
             redirect.addFlashAttribute("notice", "Votre document a été enregistré dans votre espace.");
         } catch (UploadRejectedException e) {
-            redirect.addFlashAttribute(
-                    "problem", "Le document n'a pas été enregistré : " + FileRefusals.french(e) + ".");
+            redirect.addFlashAttribute("documentType", type);
+            return documentRefused(
+                    redirect,
+                    "fichier",
+                    "Fichier : le fichier n'a pas été accepté, " + FileRefusals.french(e)
+                            + ". Choisissez un autre fichier.");
         } catch (GruException e) {
-            redirect.addFlashAttribute(
-                    "problem", "Le document n'a pas été enregistré : " + ResidentProblems.french(e) + ".");
+            // The type is the only other thing the form sends: a type the vault does not know is said there.
+            boolean aboutType = e instanceof org.opengru.core.error.ValidationException v
+                    && v.violations().stream()
+                            .anyMatch(x ->
+                                    x.field().toLowerCase(java.util.Locale.ROOT).contains("type"));
+            return documentRefused(
+                    redirect,
+                    aboutType ? "type" : null,
+                    (aboutType ? "Type de document : " : "") + ResidentProblems.french(e) + ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return "redirect:/mon-espace#documents";
+    }
+
+    /** Back to "Mon espace" with the document form's error at its field; the file is to be chosen again. */
+    private static String documentRefused(RedirectAttributes redirect, @Nullable String field, String error) {
+        redirect.addFlashAttribute("errors", new FormErrors().add(field, error));
+        redirect.addFlashAttribute("errorsHeading", "Le document n'a pas été enregistré");
+        return "redirect:/mon-espace";
     }
 
     @GetMapping("/mes-documents/{id}")
@@ -258,6 +279,14 @@ class ResidentController {
                                     "message-fichier",
                                     "Fichier : le fichier n'a pas été accepté, " + FileRefusals.french(e)
                                             + ". Envoyez le message sans fichier ou choisissez un autre fichier."));
+        } catch (GruException e) {
+            // Too long, say: said at the message's box, the text kept.
+            redirect.addFlashAttribute("draftMessage", message.length() > 20_000 ? "" : message);
+            return refused(
+                    redirect,
+                    id,
+                    "Votre message n'a pas été envoyé",
+                    new FormErrors().add("message", "Message : " + ResidentProblems.french(e) + "."));
         }
         return "redirect:/mes-demandes/" + id + "#messages";
     }
