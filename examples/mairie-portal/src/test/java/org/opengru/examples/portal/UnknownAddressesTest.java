@@ -42,7 +42,11 @@ class UnknownAddressesTest extends RunningPortal {
         "/rendez-vous/creneaux?motif=/",
         "/rendez-vous/creneaux?motif=hotel-de-ville/service-inconnu",
         "/rendez-vous/creneaux?motif=site-inconnu/etat-civil",
-        "/rendez-vous/creneaux?motif=Pas%20un%20site/etat-civil"
+        "/rendez-vous/creneaux?motif=Pas%20un%20site/etat-civil",
+        "/signalements/pas-un-id",
+        "/signalements/00000000-0000-0000-0000-000000000000",
+        "/signalements/donnees-ouvertes/2026-13.csv",
+        "/signalements/donnees-ouvertes/mars.geojson"
     };
 
     private static final String[] AGENT_PAGES = {
@@ -55,7 +59,9 @@ class UnknownAddressesTest extends RunningPortal {
         "/agent/rendez-vous?site=site-inconnu",
         "/agent/rendez-vous?site=Pas%20un%20site",
         "/agent/demandes/pas-un-id/fichier?ref=document:x/v1",
-        "/agent/inconnu"
+        "/agent/inconnu",
+        "/agent/signalements/pas-un-id",
+        "/agent/signalements/00000000-0000-0000-0000-000000000000"
     };
 
     /**
@@ -67,7 +73,9 @@ class UnknownAddressesTest extends RunningPortal {
         "/rendez-vous/creneaux?motif=hotel-de-ville/etat-civil&du=demain",
         "/agent?vue=inconnue&etat=INCONNU&canal=pigeon&echeance=bientot&tri=hasard&apres=pas-un-curseur",
         "/agent/tableau-de-bord?semaines=beaucoup",
-        "/rendez-vous/pas-un-id/annulation?jeton=x"
+        "/rendez-vous/pas-un-id/annulation?jeton=x",
+        "/agent/signalements?categorie=inconnue&etat=PERDU&zone=Nulle%20part",
+        "/signalements/confirmation?jeton=x"
     };
 
     @Autowired
@@ -76,7 +84,9 @@ class UnknownAddressesTest extends RunningPortal {
     @Test
     void signedOutAnUnknownAddressIsNotFoundRatherThanTheSignInPage(CapturedOutput log) {
         HttpBrowser visitor = new HttpBrowser(PORT);
-        for (String path : new String[] {"/page-inexistante", "/wp-login.php", "/mes-demandes-x", "/css/inconnu.css"}) {
+        for (String path : new String[] {
+            "/page-inexistante", "/wp-login.php", "/mes-demandes-x", "/css/inconnu.css", "/signalements/pas-un-id"
+        }) {
             HttpResponse<String> page = visitor.getWith(path, "Accept", HTML);
             assertThat(page.statusCode()).as(path).isEqualTo(404);
             assertThat(page.body()).as(path).contains("Page introuvable");
