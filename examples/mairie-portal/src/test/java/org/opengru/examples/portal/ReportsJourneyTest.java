@@ -164,8 +164,8 @@ class ReportsJourneyTest extends RunningPortal {
 
     @Test
     void anAgentMergesADuplicateAndAnotherTeamsAgentIsRefusedItsReports() {
-        Report kept = file(new GeoPoint(47.9300, 1.9500), "Un nid-de-poule rue des Tilleuls.");
-        Report duplicate = file(new GeoPoint(47.9301, 1.9501), "Trou dans la chaussée devant le 4.");
+        Report kept = file(DemoPeople.PAUL, new GeoPoint(47.9300, 1.9500), "Un nid-de-poule rue des Tilleuls.");
+        Report duplicate = file(DemoPeople.AMINA, new GeoPoint(47.9301, 1.9501), "Trou dans la chaussée devant le 4.");
 
         HttpBrowser linh = new HttpBrowser(PORT);
         linh.signInAgent(DemoPeople.agent(DemoPeople.LINH));
@@ -200,8 +200,8 @@ class ReportsJourneyTest extends RunningPortal {
                 .isEqualTo(403);
     }
 
-    private Report file(GeoPoint where, String text) {
-        return reports.file(ReportDraft.by(Commune.TENANT, Reporter.resident(DemoPeople.PAUL), "test-merge")
+    private Report file(org.opengru.core.id.UsagerId who, GeoPoint where, String text) {
+        return reports.file(ReportDraft.by(Commune.TENANT, Reporter.resident(who), "test-merge")
                         .category("voirie")
                         .at(where)
                         .description(text))

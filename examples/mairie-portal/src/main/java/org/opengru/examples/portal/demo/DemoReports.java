@@ -32,7 +32,7 @@ class DemoReports {
     static final GeoPoint QUAI_DE_LOIRE = new GeoPoint(47.8950, 1.9300);
 
     @Bean
-    ApplicationRunner demoReports(ReportService reports) {
+    ApplicationRunner demoReportsFiled(ReportService reports) {
         return args -> {
             if (!reports.publicReports(Commune.TENANT, 1).isEmpty()) {
                 return;

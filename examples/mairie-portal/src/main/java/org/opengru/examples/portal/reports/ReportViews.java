@@ -89,6 +89,14 @@ public class ReportViews {
         return sb.append(']').toString();
     }
 
+    /** An instant of the subject-access export ({@code createdAt}), as a French day. */
+    public String day(Object isoInstant) {
+        return DAY.format(java.time.Instant.parse(isoInstant.toString()).atZone(Commune.ZONE));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH);
+
     /** A filed report as the public sees it, or empty (unknown, waiting for its e-mail, or rejected). */
     Optional<PublicReport> publicReport(ReportId id) {
         return service.publicReports(Commune.TENANT, PUBLIC_LIMIT).stream()
