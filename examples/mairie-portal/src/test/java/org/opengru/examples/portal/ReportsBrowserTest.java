@@ -68,7 +68,8 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         waitFor(".carte.leaflet-container");
         browser.click(By.xpath("//button[text()='Utiliser ma position']"));
         new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                .until(d -> d.findElement(By.id("point-choisi")).getText().contains("à votre position"));
+                .until(d -> !d.findElement(By.id("point-choisi")).getText().contains("Recherche"));
+        assertThat(browser.find(By.id("point-choisi")).getText()).contains("à votre position");
         assertThat(browser.find(By.name("lat")).getAttribute("value")).isEqualTo("47.910000");
         assertThat(browser.find(By.name("lon")).getAttribute("value")).isEqualTo("1.900000");
     }

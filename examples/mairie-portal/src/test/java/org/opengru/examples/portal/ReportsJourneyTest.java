@@ -77,7 +77,7 @@ class ReportsJourneyTest extends RunningPortal {
         HttpResponse<String> start = claire.get("/signalements/nouveau");
         assertThat(step1(claire, start, "voirie", FakeAddressBase.PARIS).body())
                 .contains("Ce lieu est en dehors de la commune")
-                .contains("Votre signalement n&#39;est pas encore envoyé");
+                .contains("Votre signalement n’est pas encore envoyé");
         assertThat(step1(claire, start, "voirie", "99 chemin qui n'existe pas").body())
                 .contains("Nous n&#39;avons pas trouvé cette adresse");
         assertThat(step1(claire, start, "", FakeAddressBase.RUE_DES_LILAS).body())

@@ -46,12 +46,12 @@ class AgentReportPages {
     }
 
     /** A filter's values; one the page does not know is ignored (a hand-edited link is no error). */
-    record Filter(
+    public record Filter(
             @Nullable String categorie,
             @Nullable ReportStatus etat,
             @Nullable String zone) {
 
-        ReportQuery query() {
+        public ReportQuery query() {
             return ReportQuery.all(Commune.TENANT)
                     .category(categorie)
                     .status(etat)
@@ -60,7 +60,7 @@ class AgentReportPages {
         }
 
         /** The filter as a query string, for the map's points and the page's links. */
-        String query(String path) {
+        public String query(String path) {
             StringBuilder sb = new StringBuilder(path).append('?');
             if (categorie != null) {
                 sb.append("categorie=").append(categorie).append('&');
@@ -98,6 +98,7 @@ class AgentReportPages {
         model.addAttribute("filter", filter);
         model.addAttribute("reports", service.list(agent, filter.query()));
         model.addAttribute("points", filter.query("/agent/signalements/carte.geojson"));
+        model.addAttribute("retour", filter.query("/agent/signalements"));
         return "agent/signalements";
     }
 
@@ -149,6 +150,7 @@ class AgentReportPages {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
         Report r = service.report(agent, ReportId.parse(id));
         model.addAttribute("report", r);
+        model.addAttribute("categoryLabel", views.category(r.category()));
         List<NearbyReport> candidates = r.status().open()
                 ? service.nearby(Commune.TENANT, r.category(), r.location()).stream()
                         .filter(n -> !n.id().equals(r.id()))
