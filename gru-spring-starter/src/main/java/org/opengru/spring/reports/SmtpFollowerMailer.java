@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import org.opengru.core.notification.email.SmtpEmailSender;
 import org.opengru.core.notification.email.SmtpSettings;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.value.EmailAddress;
@@ -88,22 +88,7 @@ final class SmtpFollowerMailer implements FollowerMailer {
             throw new IllegalStateException(
                     "no gru.tenants." + tenant.value() + ".mail.smtp to send a report's e-mail");
         }
-        Properties p = new Properties();
-        String proto = s.security() == SmtpSettings.Security.TLS ? "smtps" : "smtp";
-        p.setProperty("mail.transport.protocol", proto);
-        String ms = Long.toString(s.timeout().toMillis());
-        p.setProperty("mail." + proto + ".connectiontimeout", ms);
-        p.setProperty("mail." + proto + ".timeout", ms);
-        p.setProperty("mail." + proto + ".writetimeout", ms);
-        p.setProperty("mail." + proto + ".auth", Boolean.toString(s.username() != null));
-        if (s.security() == SmtpSettings.Security.STARTTLS) {
-            p.setProperty("mail.smtp.starttls.enable", "true");
-            p.setProperty("mail.smtp.starttls.required", "true");
-        }
-        if (s.security() != SmtpSettings.Security.NONE) {
-            p.setProperty("mail." + proto + ".ssl.checkserveridentity", "true");
-        }
-        Session session = Session.getInstance(p);
+        Session session = SmtpEmailSender.session(s);
         try {
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress(s.from().value(), s.fromName(), "UTF-8"));

@@ -58,11 +58,11 @@ class DocConfigurationTest {
 
     @Test
     void theReportsOfSignalementsMdBind() {
-        withFile(runner, "reports.properties").run(context -> {
+        withFile(runner, "reports.yaml").run(context -> {
             assertThat(context).hasNotFailed();
             GruProperties properties = context.getBean(GruProperties.class);
             TenantProperties.Reports reports = properties.tenant("saint-martin").reports();
-            assertThat(reports.categories()).containsKeys("depot-sauvage", "eclairage");
+            assertThat(reports.categories()).containsEntry("depot-sauvage", "Dépôt sauvage de déchets");
             assertThat(reports.zonesOrEmpty()).containsKey("centre");
             assertThat(reports.routingOrEmpty()).hasSize(2);
             assertThat(reports.anonymousAllowed()).isTrue();

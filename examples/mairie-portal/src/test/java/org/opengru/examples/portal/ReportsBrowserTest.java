@@ -3,7 +3,6 @@ package org.opengru.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.demo.DemoPeople;
@@ -56,19 +55,19 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         browser.axe();
     }
 
+    /**
+     * The "Utiliser ma position" button: the page's script asks the browser for the position and fills the
+     * point. Headless Chromium here has no position source (its CDP override answered "unavailable"), so the
+     * browser's geolocation is stood in for by a script giving a fixed position.
+     */
     @Test
     void theDevicesPositionFillsThePoint() {
         browser.signInResident();
-        browser.driver.executeCdpCommand(
-                "Browser.grantPermissions",
-                Map.of("origin", "http://localhost:" + port, "permissions", java.util.List.of("geolocation")));
-        browser.driver.executeCdpCommand(
-                "Emulation.setGeolocationOverride", Map.of("latitude", 47.9100, "longitude", 1.9000, "accuracy", 10));
         browser.open("/signalements/nouveau");
         waitFor(".carte.leaflet-container");
+        browser.driver.executeScript("navigator.geolocation.getCurrentPosition = function (ok) {"
+                + " ok({ coords: { latitude: 47.91, longitude: 1.9, accuracy: 10 } }); };");
         browser.click(By.xpath("//button[text()='Utiliser ma position']"));
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                .until(d -> !d.findElement(By.id("point-choisi")).getText().contains("Recherche"));
         assertThat(browser.find(By.id("point-choisi")).getText()).contains("à votre position");
         assertThat(browser.find(By.name("lat")).getAttribute("value")).isEqualTo("47.910000");
         assertThat(browser.find(By.name("lon")).getAttribute("value")).isEqualTo("1.900000");
@@ -88,9 +87,10 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         browser.open("/agent/signalements?categorie=eclairage&etat=RECEIVED&zone=sud");
         waitFor(".carte.leaflet-container");
         browser.axe();
-        Keyboard.tabTo(browser.driver, By.cssSelector("input[value='" + first.id() + "']"), 80);
+        // Newest first: the second report's row comes first.
+        Keyboard.tabTo(browser.driver, By.cssSelector("input[value='" + second.id() + "']"), 80);
         Keyboard.type(browser.driver, Keys.SPACE);
-        Keyboard.tabTo(browser.driver, By.cssSelector("input[value='" + second.id() + "']"), 10);
+        Keyboard.tabTo(browser.driver, By.cssSelector("input[value='" + first.id() + "']"), 10);
         Keyboard.type(browser.driver, Keys.SPACE);
         Keyboard.tabTo(browser.driver, By.id("etat-groupe"), 20);
         Keyboard.type(browser.driver, "Pris");

@@ -77,11 +77,7 @@ class AgentReportPages {
 
     private Filter filter(@Nullable String categorie, @Nullable String etat, @Nullable String zone) {
         String c = categorie != null && views.settings().category(categorie).isPresent() ? categorie : null;
-        ReportStatus s = Arrays.stream(ReportStatus.values())
-                .filter(ReportStatus::filed)
-                .filter(v -> v.name().equals(etat))
-                .findFirst()
-                .orElse(null);
+        ReportStatus s = etat == null ? null : status(etat);
         String z = zone != null && views.settings().zone(zone).isPresent() ? zone : null;
         return new Filter(c, s, z);
     }
