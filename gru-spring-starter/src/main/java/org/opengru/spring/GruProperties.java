@@ -43,6 +43,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhooks the back-office software (logiciels métier) receiving every event, by subscriber name
  * @param security the Spring Security integration (FranceConnect for residents, ProConnect for agents)
  * @param notifications the notifications the starter sends when a tenant has {@code mail.smtp}
+ * @param reports the signalements' settings shared by every tenant (each tenant's own are under {@code
+ *     gru.tenants.<id>.reports})
  */
 @ConfigurationProperties(prefix = "gru", ignoreUnknownFields = false)
 @Validated
@@ -56,7 +58,37 @@ public record GruProperties(
         @Valid @DefaultValue SchedulingRules scheduling,
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Webhook> webhooks,
         @Valid @DefaultValue Security security,
-        @Valid @DefaultValue Notifications notifications) {
+        @Valid @DefaultValue Notifications notifications,
+        @Valid @DefaultValue ReportRules reports) {
+
+    /**
+     * The signalements' shared settings.
+     *
+     * @param floodLimit the most reports (and "+1") from one origin (the client's address) in each {@code
+     *     flood-window}; counted in each node's memory, so divide it by the number of nodes
+     * @param floodWindow the window of {@code flood-limit}
+     * @param geocoderUrl the Base Adresse Nationale's geocoding API (or a copy of it), which finds the point of
+     *     an address typed instead of picked on the map
+     * @param geocoderTimeout how long to wait for the geocoder before telling the resident to use the map
+     * @param confirmationUrl the portal's page that verifies the e-mail of a reporter without an account: the
+     *     verification e-mail links to it with {@code ?jeton=<secret>} appended
+     * @param reportUrl the portal's public page of a report is this followed by the report's id, linked from
+     *     the e-mails to reporters without an account
+     */
+    public record ReportRules(
+            @DefaultValue("10") @Min(1) int floodLimit,
+            @DefaultValue("1h") @DurationMin(seconds = 1) Duration floodWindow,
+
+            @DefaultValue("https://api-adresse.data.gouv.fr") @NotNull
+            URI geocoderUrl,
+
+            @DefaultValue("3s") @DurationMin(millis = 100) @DurationMax(minutes = 1)
+            Duration geocoderTimeout,
+
+            @DefaultValue("/signalements/confirmation") @NotBlank
+            String confirmationUrl,
+
+            @DefaultValue("/signalements/") @NotBlank String reportUrl) {}
 
     /**
      * The notifications the starter sends (when a tenant sets {@code mail.smtp} and the application defines

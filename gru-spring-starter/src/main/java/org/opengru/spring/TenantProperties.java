@@ -45,6 +45,8 @@ import org.springframework.util.unit.DataSize;
  * @param mail the collectivité's e-mail: notifications sent over SMTP, the residents' replies read over IMAP
  *     and threaded into their requests
  * @param payfip the collectivité's PayFiP Régie account (online payments), given by its DDFiP
+ * @param reports the collectivité's signalements (problems in the public space reported by residents): its
+ *     territory, categories, zones, routing and map
  */
 public record TenantProperties(
         @Nullable String name,
@@ -57,11 +59,12 @@ public record TenantProperties(
         @Valid @Nullable Scheduling scheduling,
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Retention> retention,
         @Valid @Nullable Mail mail,
-        @Valid @Nullable Payfip payfip) {
+        @Valid @Nullable Payfip payfip,
+        @Valid @Nullable Reports reports) {
 
     /** A block with nothing set. */
     public static TenantProperties empty() {
-        return new TenantProperties(null, null, null, null, null, null, null, null, null, null, null);
+        return new TenantProperties(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The retention of each démarche, sorted by démarche code. */
@@ -99,8 +102,108 @@ public record TenantProperties(
                 or(scheduling, base.scheduling),
                 or(retention, base.retention),
                 mail == null ? base.mail : base.mail == null ? mail : mail.inheritFrom(base.mail),
-                or(payfip, base.payfip));
+                or(payfip, base.payfip),
+                or(reports, base.reports));
     }
+
+    /**
+     * The collectivité's signalements (gru-reports). A position is {@code "<latitude> <longitude>"} in WGS84
+     * decimal degrees, for example {@code "47.9025 1.9090"}; an outline is a list of positions (a simple
+     * ring, closing it is optional).
+     *
+     * @param outline the commune's territory: a report outside it is refused
+     * @param defaultTeam the team of the reports no {@code routing} rule matches
+     * @param categories the kinds of problem residents may report, label by code, for example {@code
+     *     depot-sauvage=Dépôt sauvage}
+     * @param zones the commune's zones (quartiers, secteurs) by id: what routes a report and what the open data
+     *     counts by
+     * @param routing which team takes the reports of a category in a zone (the most specific rule wins)
+     * @param anonymousAllowed whether residents without an account may report, with an e-mail they verify
+     * @param duplicateRadius how far (metres) an open report of the same category is proposed as the same
+     *     problem ("déjà signalé : +1")
+     * @param verificationValidity how long the e-mail verification link of a reporter without an account works
+     * @param maxPhotos the most photos one report carries (0 to 10)
+     * @param maxDescription the longest description, in characters
+     * @param keptAfterClosing how long a resolved or rejected report keeps its personal data (then anonymised
+     *     by the daily purge)
+     * @param openDataMinimumCount the open data leaves a count below this empty (secret statistique)
+     * @param map the map of the reporting and public pages
+     */
+    public record Reports(
+            @NotEmpty List<@Pattern(regexp = POSITION) String> outline,
+
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}")
+            String defaultTeam,
+
+            @NotEmpty Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @NotBlank String> categories,
+            @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String, @Valid ReportZone> zones,
+            @Nullable List<@Valid ReportRoute> routing,
+            @DefaultValue("false") boolean anonymousAllowed,
+            @DefaultValue("50") @Min(1) @Max(1000) int duplicateRadius,
+
+            @DefaultValue("24h") @DurationMin(minutes = 5) @DurationMax(days = 7)
+            Duration verificationValidity,
+
+            @DefaultValue("3") @Min(0) @Max(10) int maxPhotos,
+            @DefaultValue("2000") @Min(20) @Max(10_000) int maxDescription,
+            @DefaultValue("365d") @DurationMin(days = 1) Duration keptAfterClosing,
+            @DefaultValue("5") @Min(0) int openDataMinimumCount,
+            @Valid @DefaultValue ReportMap map) {
+
+        /** {@code "<latitude> <longitude>"}, decimal degrees. */
+        public static final String POSITION = "\\s*-?\\d{1,3}(\\.\\d+)?\\s+-?\\d{1,3}(\\.\\d+)?\\s*";
+
+        /** The zones, sorted by id. */
+        public Map<String, ReportZone> zonesOrEmpty() {
+            return zones == null ? Map.of() : new TreeMap<>(zones);
+        }
+
+        public List<ReportRoute> routingOrEmpty() {
+            return routing == null ? List.of() : routing;
+        }
+    }
+
+    /**
+     * A zone of the commune.
+     *
+     * @param name the zone's name as residents read it, for example "Quartier de la Gare"
+     * @param outline the zone's outline
+     */
+    public record ReportZone(
+            @NotBlank String name, @NotEmpty List<@Pattern(regexp = Reports.POSITION) String> outline) {}
+
+    /**
+     * Routes the reports of a category in a zone to a team; leave out the category or the zone to match any.
+     *
+     * @param category a code of {@code categories}, or unset for any
+     * @param zone an id of {@code zones}, or unset for any
+     * @param team the team in charge
+     */
+    public record ReportRoute(
+            @Nullable String category,
+            @Nullable String zone,
+
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}")
+            String team) {}
+
+    /**
+     * The map of the signalement pages: a background of tiles from the commune's tile server (the IGN
+     * Géoplateforme's Plan IGN, for example, or the commune's own), drawn by the portal's map library. Unset,
+     * the map has no background (the commune's outline and the reports only). Allow the tile server's origin
+     * in {@code gru.security.content-security-policy} ({@code img-src}).
+     *
+     * @param tileUrl the tiles' URL template, with {@code {z}}, {@code {x}} and {@code {y}}, for example
+     *     {@code https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&FORMAT=image/png&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}}
+     * @param attribution the credit the tile server asks for, shown on the map, for example
+     *     {@code © IGN – Géoplateforme}
+     * @param maxZoom the deepest zoom level the tile server has
+     */
+    public record ReportMap(
+            @Nullable @Pattern(regexp = "https?://\\S*\\{z\\}\\S*")
+            String tileUrl,
+
+            @Nullable String attribution,
+            @DefaultValue("19") @Min(1) @Max(22) int maxZoom) {}
 
     /**
      * The collectivité's PayFiP Régie account: what its DDFiP gives it on joining PayFiP, and the limits it

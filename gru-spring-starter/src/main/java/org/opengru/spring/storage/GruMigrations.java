@@ -6,6 +6,7 @@ import org.opengru.core.jdbc.Migrations;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.franceconnect.FranceConnectSchema;
 import org.opengru.payments.postgres.PaymentsSchema;
+import org.opengru.reports.postgres.ReportsSchema;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class GruMigrations {
 
     /** The modules whose migrations are applied, in dependency order. */
-    public static final List<String> MODULES = List.of("core", "documents", "scheduling", "franceconnect", "payments");
+    public static final List<String> MODULES =
+            List.of("core", "documents", "scheduling", "franceconnect", "payments", "reports");
 
     private static final Logger log = LoggerFactory.getLogger(GruMigrations.class);
 
@@ -38,7 +40,8 @@ public final class GruMigrations {
                 DocumentStore.migrations(),
                 SchedulingSchema.migrations(),
                 FranceConnectSchema.migrations(),
-                PaymentsSchema.migrations());
+                PaymentsSchema.migrations(),
+                ReportsSchema.migrations());
     }
 
     /** Migrates every module; returns the number of migrations applied. */

@@ -57,6 +57,23 @@ class DocConfigurationTest {
     }
 
     @Test
+    void theReportsOfSignalementsMdBind() {
+        withFile(runner, "reports.yaml").run(context -> {
+            assertThat(context).hasNotFailed();
+            GruProperties properties = context.getBean(GruProperties.class);
+            TenantProperties.Reports reports = properties.tenant("saint-martin").reports();
+            assertThat(reports.categories()).containsEntry("depot-sauvage", "Dépôt sauvage de déchets");
+            assertThat(reports.zonesOrEmpty()).containsKey("centre");
+            assertThat(reports.routingOrEmpty()).hasSize(2);
+            assertThat(reports.anonymousAllowed()).isTrue();
+            assertThat(reports.map().tileUrl())
+                    .startsWith("https://data.geopf.fr/wmts?")
+                    .contains("{z}");
+            assertThat(properties.reports().floodLimit()).isEqualTo(10);
+        });
+    }
+
+    @Test
     void theMailOfChannelsMdBinds() {
         withFile(runner, "mail.properties")
                 .withPropertyValues(

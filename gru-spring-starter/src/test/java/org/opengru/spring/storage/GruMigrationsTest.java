@@ -17,6 +17,7 @@ import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.documents.store.DocumentStore;
 import org.opengru.franceconnect.FranceConnectSchema;
 import org.opengru.payments.postgres.PaymentsSchema;
+import org.opengru.reports.postgres.ReportsSchema;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -39,6 +40,7 @@ class GruMigrationsTest {
         SchedulingSchema.migrate(plain.dataSource());
         FranceConnectSchema.migrate(plain.dataSource());
         PaymentsSchema.migrate(plain.dataSource());
+        ReportsSchema.migrate(plain.dataSource());
         assertThat(new GruMigrations(plain.dataSource()).migrate())
                 .as("run again by the starter")
                 .isZero();

@@ -27,12 +27,16 @@ class ReflowBrowserTest extends OneBrowserPerClass {
     @Autowired
     BookingService bookings;
 
+    @Autowired
+    org.opengru.reports.ReportService reports;
+
     @Test
     void everyPageFitsA320PixelWideScreen() {
         Request request = DeskFixtures.passportRequest(core);
         DeskFixtures.messageFromTheTownHall(core, request, "Votre dossier est complet, à bientôt.");
         BookingResult.Booked someoneElses = DeskFixtures.booking(bookings, DemoPeople.PAUL);
         List<String> overflowing = new ArrayList<>();
+        String report = reports.publicReports(Commune.TENANT, 1).get(0).id().toString();
 
         NarrowScreen.set(browser.driver, NarrowScreen.WIDTH);
         overflowing.addAll(NarrowScreen.overflowing(
@@ -46,6 +50,11 @@ class ReflowBrowserTest extends OneBrowserPerClass {
                         "/demarches",
                         "/agent/connexion",
                         "/acces-refuse",
+                        "/signalements",
+                        "/signalements/" + report,
+                        "/signalements/nouveau",
+                        "/signalements/donnees-ouvertes",
+                        "/signalements/confirmation?jeton=x",
                         "/rendez-vous/" + someoneElses.booking().id() + "/annulation?jeton="
                                 + someoneElses.cancelToken())));
 
@@ -59,6 +68,9 @@ class ReflowBrowserTest extends OneBrowserPerClass {
                 "/mes-demandes/" + request.id(),
                 "/mon-espace/mes-donnees/lisible",
                 "/rendez-vous",
+                "/signalements/nouveau",
+                "/signalements/mes-signalements",
+                "/signalements/" + report,
                 "/page-inexistante"));
         for (Procedure p : core.procedures().catalogue(Commune.TENANT)) {
             resident.add("/demarches/" + p.code().value());
@@ -84,7 +96,9 @@ class ReflowBrowserTest extends OneBrowserPerClass {
                 "/agent/rendez-vous",
                 "/agent/rendez-vous?site=" + Commune.HOTEL_DE_VILLE.value() + "&jour="
                         + java.time.LocalDate.ofInstant(someoneElses.booking().start(), Commune.ZONE),
-                "/agent/tableau-de-bord"));
+                "/agent/tableau-de-bord",
+                "/agent/signalements",
+                "/agent/signalements/" + report));
         for (Procedure p : core.procedures().catalogue(Commune.TENANT)) {
             agent.add("/agent/saisie?demarche=" + p.code().value());
         }

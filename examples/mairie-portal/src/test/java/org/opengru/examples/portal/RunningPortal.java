@@ -39,6 +39,8 @@ abstract class RunningPortal {
         registry.add("portal.api.tokens.urbanisme.secret", () -> URBANISME_TOKEN);
         registry.add("portal.api.tokens.urbanisme.scopes", () -> "read,decide");
         registry.add("portal.api.tokens.urbanisme.teams", () -> "urbanisme");
+        // The signalements' address search: a local stand-in for the Base Adresse Nationale.
+        registry.add("gru.reports.geocoder-url", FakeAddressBase::url);
     }
 
     static String url(String path) {

@@ -53,7 +53,11 @@ class UnknownAddressesTest extends RunningPortal {
         "/inscriptions/pas-un-id",
         "/inscriptions/00000000-0000-0000-0000-000000000000",
         "/paiements/pas-un-id/avis",
-        "/paiements/00000000-0000-0000-0000-000000000000/avis"
+        "/paiements/00000000-0000-0000-0000-000000000000/avis",
+        "/signalements/pas-un-id",
+        "/signalements/00000000-0000-0000-0000-000000000000",
+        "/signalements/donnees-ouvertes/2026-13.csv",
+        "/signalements/donnees-ouvertes/mars.geojson"
     };
 
     private static final String[] AGENT_PAGES = {
@@ -70,7 +74,9 @@ class UnknownAddressesTest extends RunningPortal {
         "/agent/reservations/pas-un-id",
         "/agent/reservations/00000000-0000-0000-0000-000000000000",
         "/agent/evenements/session-inconnue",
-        "/agent/evenements/Pas%20un%20code"
+        "/agent/evenements/Pas%20un%20code",
+        "/agent/signalements/pas-un-id",
+        "/agent/signalements/00000000-0000-0000-0000-000000000000"
     };
 
     /**
@@ -85,7 +91,9 @@ class UnknownAddressesTest extends RunningPortal {
         "/rendez-vous/pas-un-id/annulation?jeton=x",
         // Back from PayFiP with a payment that is not one, or none: the result page says nothing is known.
         "/paiement/resultat?paiement=pas-un-id&etat=PAID",
-        "/paiement/resultat?etat=INCONNU"
+        "/paiement/resultat?etat=INCONNU",
+        "/agent/signalements?categorie=inconnue&etat=PERDU&zone=Nulle%20part",
+        "/signalements/confirmation?jeton=x"
     };
 
     @Autowired
@@ -94,7 +102,9 @@ class UnknownAddressesTest extends RunningPortal {
     @Test
     void signedOutAnUnknownAddressIsNotFoundRatherThanTheSignInPage(CapturedOutput log) {
         HttpBrowser visitor = new HttpBrowser(PORT);
-        for (String path : new String[] {"/page-inexistante", "/wp-login.php", "/mes-demandes-x", "/css/inconnu.css"}) {
+        for (String path : new String[] {
+            "/page-inexistante", "/wp-login.php", "/mes-demandes-x", "/css/inconnu.css", "/signalements/pas-un-id"
+        }) {
             HttpResponse<String> page = visitor.getWith(path, "Accept", HTML);
             assertThat(page.statusCode()).as(path).isEqualTo(404);
             assertThat(page.body()).as(path).contains("Page introuvable");

@@ -75,6 +75,14 @@ public final class SmtpEmailSender implements ChannelSender {
         this(settings, clock, n -> null);
     }
 
+    /**
+     * A Jakarta Mail session for the relay, as this sender opens it (protocol, timeouts, authentication,
+     * STARTTLS or TLS with the server's identity checked), for a host sending mails of its own.
+     */
+    public static Session session(SmtpSettings settings) {
+        return Session.getInstance(properties(settings));
+    }
+
     private static Properties properties(SmtpSettings s) {
         Properties p = new Properties();
         String proto = s.security() == SmtpSettings.Security.TLS ? "smtps" : "smtp";

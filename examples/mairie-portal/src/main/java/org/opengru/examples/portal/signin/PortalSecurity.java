@@ -63,6 +63,10 @@ class PortalSecurity {
                 .permitAll()
                 .requestMatchers("/error")
                 .permitAll()
+                // Signalements: public page and map, open data, and reporting without an account when the commune
+                // allows it (the pages check it); the map library and scripts they load.
+                .requestMatchers("/signalements", "/signalements/**", "/webjars/**", "/js/**")
+                .permitAll()
                 // The cancellation link sent with an appointment: its secret is the proof, no sign-in.
                 .requestMatchers("/rendez-vous/*/annulation")
                 .permitAll()

@@ -1,0 +1,247 @@
+package org.opengru.examples.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.opengru.examples.portal.commune.Commune;
+import org.opengru.examples.portal.demo.DemoMailServer;
+import org.opengru.examples.portal.demo.DemoPeople;
+import org.opengru.reports.GeoPoint;
+import org.opengru.reports.Report;
+import org.opengru.reports.ReportDraft;
+import org.opengru.reports.ReportId;
+import org.opengru.reports.ReportService;
+import org.opengru.reports.ReportStatus;
+import org.opengru.reports.Reporter;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The signalement journeys as a browser without JavaScript makes them (plain forms over HTTP): the address
+ * searched on the server, the nearby report proposed before filing, the refusals in French with nothing
+ * stored, a report without an account filed once its e-mail is verified; the public pages, map and open data
+ * never show what a reporter wrote or who they are; agents merge a duplicate and see only their teams'.
+ */
+class ReportsJourneyTest extends RunningPortal {
+
+    private static final Pattern LINK = Pattern.compile("jeton=([A-Za-z0-9_-]+)");
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    DemoMailServer mail;
+
+    @Test
+    void aResidentReportsByAddressWithoutJavaScriptAndIsOfferedTheNearbyReportFirst() {
+        HttpBrowser claire = new HttpBrowser(PORT);
+        claire.signInResident();
+        HttpResponse<String> start = claire.get("/signalements/nouveau");
+        assertThat(start.statusCode()).isEqualTo(200);
+        // The map waits for its script: without JavaScript the page is the address search alone.
+        assertThat(start.body()).contains("class=\"carte\" hidden").contains("id=\"adresse\"");
+
+        HttpResponse<String> details = step1(claire, start, "depot-sauvage", FakeAddressBase.PLACE_DU_MARCHE);
+        assertThat(details.body())
+                .contains("Étape 2 sur 2")
+                .contains("Déjà signalé ?")
+                .contains("Déjà signalé : +1")
+                .contains(FakeAddressBase.PLACE_DU_MARCHE);
+
+        Map<String, String> fields = new LinkedHashMap<>(HttpBrowser.hiddenFields(details));
+        fields.put("description", "Encore des cartons devant le conteneur.");
+        HttpResponse<String> filed = claire.postMultipart("/signalements/envoi", fields);
+        assertThat(filed.uri().getPath()).as(filed.body()).startsWith("/signalements/");
+        assertThat(filed.body())
+                .contains("Votre signalement est envoyé")
+                .contains("Dépôt sauvage de déchets")
+                .contains("Quartier sud");
+        ReportId id = ReportId.parse(filed.uri().getPath().substring("/signalements/".length()));
+        assertThat(claire.get("/signalements/mes-signalements").body()).contains(id.toString());
+    }
+
+    @Test
+    void aPlaceOutsideTheCommuneAnUnknownAddressOrAPhotoThatIsNoImageIsRefusedInFrenchNothingStored() {
+        HttpBrowser claire = new HttpBrowser(PORT);
+        claire.signInResident();
+        HttpResponse<String> start = claire.get("/signalements/nouveau");
+        assertThat(step1(claire, start, "voirie", FakeAddressBase.PARIS).body())
+                .contains("Ce lieu est en dehors de la commune")
+                .contains("Votre signalement n’est pas encore envoyé");
+        assertThat(step1(claire, start, "voirie", "99 chemin qui n'existe pas").body())
+                .contains("Nous n&#39;avons pas trouvé cette adresse");
+        assertThat(step1(claire, start, "", FakeAddressBase.RUE_DES_LILAS).body())
+                .contains("Choisissez une catégorie de la liste.");
+
+        int before = publicCount();
+        HttpResponse<String> details = step1(claire, start, "graffiti", FakeAddressBase.RUE_DES_LILAS);
+        Map<String, String> fields = new LinkedHashMap<>(HttpBrowser.hiddenFields(details));
+        fields.put("description", "Un tag sur le mur de la salle des fêtes.");
+        HttpResponse<String> refused = claire.postMultipart(
+                "/signalements/envoi",
+                fields,
+                Map.of(
+                        "photos",
+                        new HttpBrowser.FilePart(
+                                "photo.jpg", "image/jpeg", "pas une image".getBytes(StandardCharsets.UTF_8))));
+        assertThat(refused.uri().getPath()).isEqualTo("/signalements/envoi");
+        assertThat(refused.body()).contains("Ce fichier n&#39;est pas une photo");
+        assertThat(publicCount()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutAnAccountTheReportWaitsForItsEmailAndNoPublicPageMapOrExportShowsWhoWroteIt() throws Exception {
+        String name = "Gaspard Canarivelli";
+        String email = "gaspard.canarivelli@exemple.fr";
+        String phone = "06 98 76 54 32";
+        HttpBrowser visitor = new HttpBrowser(PORT);
+        HttpResponse<String> start = visitor.get("/signalements/nouveau");
+        assertThat(start.statusCode()).isEqualTo(200);
+        int before = publicCount();
+        HttpResponse<String> details = step1(visitor, start, "graffiti", FakeAddressBase.RUE_DES_LILAS);
+        assertThat(details.body()).contains("id=\"email\"");
+        Map<String, String> fields = new LinkedHashMap<>(HttpBrowser.hiddenFields(details));
+        fields.put("description", "Tag injurieux. Je suis " + name + ", joignable au " + phone + " ou " + email + ".");
+        fields.put("email", "pas-une-adresse");
+        assertThat(visitor.postMultipart("/signalements/envoi", fields).body())
+                .contains("Indiquez une adresse électronique valable");
+        fields.put("email", email);
+        assertThat(visitor.postMultipart("/signalements/envoi", fields).body()).contains("Confirmez votre signalement");
+
+        // Not filed until the link is followed: no one sees it.
+        String token = verificationToken(email);
+        assertThat(publicCount()).isEqualTo(before);
+        HttpResponse<String> confirm = visitor.get("/signalements/confirmation?jeton=" + token);
+        assertThat(confirm.body()).contains("Confirmer");
+        HttpResponse<String> confirmed = visitor.postForm(
+                "/signalements/confirmation", Map.of("_csrf", HttpBrowser.csrf(confirm), "jeton", token));
+        assertThat(confirmed.uri().getPath()).as(confirmed.body()).startsWith("/signalements/");
+        assertThat(confirmed.body()).contains("Votre adresse électronique est confirmée");
+        String page = confirmed.uri().getPath();
+        ReportId id = ReportId.parse(page.substring("/signalements/".length()));
+
+        // The team takes it in hand and resolves it: it reaches the month's open data.
+        var linh = org.opengru.core.principal.Principal.agent(
+                Commune.TENANT, DemoPeople.LINH, java.util.Set.of(Commune.PROPRETE, Commune.URBANISME));
+        assertThat(reports.report(linh, id).description()).contains(name); // the canary was stored
+        reports.changeStatus(linh, id, ReportStatus.IN_PROGRESS);
+        reports.changeStatus(linh, id, ReportStatus.RESOLVED);
+
+        String month = YearMonth.from(LocalDate.now(Commune.ZONE)).toString();
+        for (String path : List.of(
+                "/signalements",
+                page,
+                "/signalements/carte.geojson",
+                "/signalements/donnees-ouvertes",
+                "/signalements/donnees-ouvertes/" + month + ".csv",
+                "/signalements/donnees-ouvertes/" + month + ".geojson")) {
+            HttpResponse<String> shown = new HttpBrowser(PORT).get(path);
+            assertThat(shown.statusCode()).as(path).isEqualTo(200);
+            assertThat(shown.body())
+                    .as(path)
+                    .doesNotContain("Canarivelli")
+                    .doesNotContain("canarivelli")
+                    .doesNotContain("98 76 54 32")
+                    .doesNotContain("Tag injurieux")
+                    .doesNotContain(FakeAddressBase.RUE_DES_LILAS);
+        }
+        assertThat(new HttpBrowser(PORT).get(page).body()).contains("résolu");
+        assertThat(new HttpBrowser(PORT)
+                        .get("/signalements/donnees-ouvertes/" + month + ".csv")
+                        .body())
+                .startsWith("month,category,zone,resolved,median_days_to_resolve");
+    }
+
+    @Test
+    void anAgentMergesADuplicateAndAnotherTeamsAgentIsRefusedItsReports() {
+        Report kept = file(DemoPeople.PAUL, new GeoPoint(47.9300, 1.9500), "Un nid-de-poule rue des Tilleuls.");
+        Report duplicate = file(DemoPeople.AMINA, new GeoPoint(47.9301, 1.9501), "Trou dans la chaussée devant le 4.");
+
+        HttpBrowser linh = new HttpBrowser(PORT);
+        linh.signInAgent(DemoPeople.agent(DemoPeople.LINH));
+        HttpResponse<String> list = linh.get("/agent/signalements?categorie=voirie&etat=RECEIVED&zone=nord");
+        assertThat(list.body())
+                .contains(kept.id().toString())
+                .contains(duplicate.id().toString());
+        assertThat(linh.get("/agent/signalements/carte.geojson?categorie=voirie")
+                        .body())
+                .contains(kept.id().toString());
+
+        HttpResponse<String> page = linh.get("/agent/signalements/" + duplicate.id());
+        assertThat(page.body())
+                .contains("Doublons possibles")
+                .contains(kept.id().toString());
+        HttpResponse<String> merged = linh.postForm(
+                "/agent/signalements/" + duplicate.id() + "/fusion",
+                Map.of("_csrf", HttpBrowser.csrf(page), "cible", kept.id().toString()));
+        assertThat(merged.uri().getPath()).isEqualTo("/agent/signalements/" + kept.id());
+        assertThat(merged.body())
+                .contains("Les deux signalements sont fusionnés")
+                .contains("2 personne(s)");
+        assertThat(linh.get("/agent/signalements/" + duplicate.id()).body())
+                .contains("Rejeté")
+                .contains("Fusionné dans");
+
+        HttpBrowser jeanne = new HttpBrowser(PORT);
+        jeanne.signInAgent(DemoPeople.agent(DemoPeople.JEANNE));
+        assertThat(jeanne.get("/agent/signalements").body())
+                .doesNotContain(kept.id().toString());
+        assertThat(jeanne.getWith("/agent/signalements/" + kept.id()).statusCode())
+                .isEqualTo(403);
+    }
+
+    private Report file(org.opengru.core.id.UsagerId who, GeoPoint where, String text) {
+        return reports.file(ReportDraft.by(Commune.TENANT, Reporter.resident(who), "test-merge")
+                        .category("voirie")
+                        .at(where)
+                        .description(text))
+                .report();
+    }
+
+    private static HttpResponse<String> step1(
+            HttpBrowser who, HttpResponse<String> form, String category, String address) {
+        return who.postForm(
+                "/signalements/nouveau",
+                Map.of(
+                        "_csrf",
+                        HttpBrowser.csrf(form),
+                        "categorie",
+                        category,
+                        "adresse",
+                        address,
+                        "lat",
+                        "",
+                        "lon",
+                        ""));
+    }
+
+    private int publicCount() {
+        return reports.publicReports(Commune.TENANT, 1000).size();
+    }
+
+    private String verificationToken(String to) throws Exception {
+        MimeMessage m = Arrays.stream(mail.server().getReceivedMessages())
+                .filter(x -> {
+                    try {
+                        return x.getAllRecipients()[0].toString().equals(to);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no verification e-mail to " + to));
+        Matcher link = LINK.matcher(m.getContent().toString());
+        assertThat(link.find()).as("the verification link").isTrue();
+        return link.group(1);
+    }
+}
