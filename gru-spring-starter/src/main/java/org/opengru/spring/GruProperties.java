@@ -65,7 +65,7 @@ public record GruProperties(
      * The signalements' shared settings.
      *
      * @param floodLimit the most reports (and "+1") from one origin (the client's address) in each {@code
-     *     flood-window}; counted in each node's memory, so divide it by the number of nodes
+     *     flood-window}; shared by the nodes in PostgreSQL when storage is JDBC, else counted in memory
      * @param floodWindow the window of {@code flood-limit}
      * @param geocoderUrl the Base Adresse Nationale's geocoding API (or a copy of it), which finds the point of
      *     an address typed instead of picked on the map

@@ -22,6 +22,7 @@ import org.opengru.reports.ReportService;
 import org.opengru.reports.ReportSettings;
 import org.opengru.reports.ReportStore;
 import org.opengru.reports.ReportsSubjectData;
+import org.opengru.reports.postgres.PostgresFloodGuard;
 import org.opengru.reports.postgres.PostgresReportStore;
 import org.opengru.spring.GruProperties;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
@@ -44,7 +45,8 @@ import org.springframework.core.annotation.Order;
  * start), the report store (PostgreSQL when storage is JDBC, else memory), the photos in the document
  * vault's blob store, the typed addresses geocoded by the Base Adresse Nationale ({@code
  * gru.reports.geocoder-url}), residents told through the application's {@link NotificationService} and
- * reporters without an account by e-mail through the tenant's relay, a per-origin flood limit, the reports'
+ * reporters without an account by e-mail through the tenant's relay, a per-origin flood limit (shared by the
+ * nodes in PostgreSQL), the reports'
  * share of the RGPD export and erasure, and a daily {@code purge-reports} job.
  */
 @AutoConfiguration(
@@ -120,12 +122,18 @@ public class GruReportsAutoConfiguration {
         };
     }
 
-    /** {@code gru.reports.flood-limit} per {@code flood-window} from one origin, in this JVM. */
+    /**
+     * {@code gru.reports.flood-limit} per {@code flood-window} from one origin: shared by every node in
+     * PostgreSQL (one bucket per collectivité and origin, {@code report_flood_bucket}) when storage is JDBC,
+     * else counted in this JVM.
+     */
     @Bean
     @ConditionalOnMissingBean
-    FloodGuard gruReportFloodGuard(GruProperties properties, Clock clock) {
+    FloodGuard gruReportFloodGuard(GruProperties properties, GruStorage storage, Clock clock) {
         GruProperties.ReportRules r = properties.reports();
-        return FloodGuard.perOrigin(r.floodLimit(), r.floodWindow(), clock);
+        return storage.dataSource()
+                .<FloodGuard>map(ds -> new PostgresFloodGuard(ds, r.floodLimit(), r.floodWindow(), clock))
+                .orElseGet(() -> FloodGuard.perOrigin(r.floodLimit(), r.floodWindow(), clock));
     }
 
     @Bean
@@ -166,16 +174,24 @@ public class GruReportsAutoConfiguration {
 
     /**
      * Daily: unverified anonymous reports whose link expired are deleted, reports closed longer than {@code
-     * kept-after-closing} anonymised.
+     * kept-after-closing} anonymised, and the shared flood buckets full again removed.
      */
     @Bean
     @ConditionalOnMissingBean(name = "gruReportsJobs")
-    GruJobContribution gruReportsJobs(ReportService service, GruReports reports) {
+    GruJobContribution gruReportsJobs(ReportService service, GruReports reports, FloodGuard floodGuard) {
         List<TenantId> tenants = reports.tenants();
         List<Job> jobs = List.of(Job.named("purge-reports")
                 .every(Duration.ofHours(24))
                 .minimumInterval(Duration.ofHours(1))
-                .runs(() -> tenants.forEach(service::purge)));
+                .runs(() -> {
+                    tenants.forEach(service::purge);
+                    // The shared flood buckets full again are no longer needed (and never name an address).
+                    if (floodGuard instanceof PostgresFloodGuard shared) {
+                        while (shared.removeExpired(1_000) == 1_000) {
+                            // next batch
+                        }
+                    }
+                }));
         return () -> jobs;
     }
 }
