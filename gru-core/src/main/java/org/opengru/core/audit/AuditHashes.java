@@ -40,6 +40,9 @@ public final class AuditHashes {
      * what a database needs to finish the hash from the chain's head it locks, {@code sha256(prefix +
      * field(position) + suffix + field(previous))}, where {@code field(v)} is {@code length(v) + ":" + v +
      * ";"}.
+     *
+     * @param r the entry to append
+     * @return the encoding of its fields before its position (scheme, collectivité, request)
      */
     public static String prefix(AuditRecord r) {
         StringBuilder sb = new StringBuilder(96);
@@ -49,7 +52,12 @@ public final class AuditHashes {
         return sb.toString();
     }
 
-    /** The encoding of an entry between its position and the previous hash (time, actor... details). */
+    /**
+     * The encoding of an entry between its position and the previous hash (time, actor... details).
+     *
+     * @param r the entry to append
+     * @return the encoding of its fields after its position, before the previous hash
+     */
     public static String suffix(AuditRecord r) {
         StringBuilder sb = new StringBuilder(192);
         field(sb, r.occurredAt().toString());

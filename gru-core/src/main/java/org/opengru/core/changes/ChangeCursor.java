@@ -22,6 +22,14 @@ import org.opengru.core.internal.Checks;
  */
 public record ChangeCursor(Instant horizon, Set<String> seen) {
 
+    /**
+     * Checks the cursor.
+     *
+     * @param horizon every change at or before it was reported, or existed when following started
+     * @param seen the keys of the changes after the horizon already reported
+     * @throws ValidationException naming {@code cursor.horizon} or {@code cursor.seen} when absent, or {@code
+     *     cursor.seen} with a key that is not a change key
+     */
     public ChangeCursor {
         horizon = Checks.required("cursor.horizon", horizon).truncatedTo(ChronoUnit.MICROS);
         seen = Set.copyOf(new LinkedHashSet<>(Checks.required("cursor.seen", seen)));
@@ -30,13 +38,23 @@ public record ChangeCursor(Instant horizon, Set<String> seen) {
         }
     }
 
-    /** A URL-safe token for this cursor. */
+    /**
+     * A URL-safe token for this cursor.
+     *
+     * @return the token, read back by {@link #parse}
+     */
     public String token() {
         String text = horizon + "|" + String.join(",", seen);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads a token made by {@link #token()}; anything else is a {@link ValidationException} on "cursor". */
+    /**
+     * Reads a token made by {@link #token()}.
+     *
+     * @param token the token, as the client sent it back
+     * @return the cursor
+     * @throws ValidationException naming {@code cursor} when the token is not one of a change cursor
+     */
     public static ChangeCursor parse(String token) {
         Checks.text("cursor", token, 20_000);
         try {

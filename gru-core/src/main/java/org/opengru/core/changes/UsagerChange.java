@@ -30,6 +30,16 @@ public record UsagerChange(RequestId request, String key, Kind kind, Instant occ
         MESSAGE
     }
 
+    /**
+     * Checks the change.
+     *
+     * @param request the request concerned
+     * @param key unique among the usager's changes (an event's place in its request's log)
+     * @param kind what changed
+     * @param occurredAt when, to the microsecond
+     * @throws org.opengru.core.error.ValidationException naming {@code change.request}, {@code change.key},
+     *     {@code change.kind} or {@code change.occurredAt} when absent or malformed
+     */
     public UsagerChange {
         Checks.required("change.request", request);
         Checks.matches("change.key", key, KEY, "1-100 letters, digits, ':', '-' or '_'");

@@ -57,10 +57,28 @@ public final class UsagerChanges {
         this.settle = settle;
     }
 
+    /**
+     * The changes of a signed-in usager, with the default settle window (30 seconds).
+     *
+     * @param feed the changes as the log has them
+     * @param representations whom each usager acts for (household, mandates)
+     * @param clock the one clock
+     * @return the service
+     */
     public static UsagerChanges of(UsagerChangeFeed feed, Representations representations, Clock clock) {
         return new UsagerChanges(feed, representations, clock, DEFAULT_SETTLE);
     }
 
+    /**
+     * The changes of a signed-in usager, with a settle window of one's own.
+     *
+     * @param feed the changes as the log has them
+     * @param representations whom each usager acts for (household, mandates)
+     * @param clock the one clock
+     * @param settle how long a change may commit after a later-stamped one and still be reported once
+     * @return the service
+     * @throws org.opengru.core.error.ValidationException naming {@code settle} outside 0 to 1 hour
+     */
     public static UsagerChanges of(
             UsagerChangeFeed feed, Representations representations, Clock clock, Duration settle) {
         return new UsagerChanges(feed, representations, clock, settle);
@@ -75,6 +93,14 @@ public final class UsagerChanges {
      */
     public record Batch(List<UsagerChange> changes, boolean more, ChangeCursor next) {
 
+        /**
+         * Copies the changes.
+         *
+         * @param changes the changes not reported before, oldest first
+         * @param more whether more changes wait: read again with {@code next} at once
+         * @param next the cursor for the next read
+         * @throws org.opengru.core.error.ValidationException naming {@code next} when absent
+         */
         public Batch {
             changes = List.copyOf(changes);
             Checks.required("next", next);
@@ -85,6 +111,8 @@ public final class UsagerChanges {
      * A cursor at "now": the changes made so far are not reported, those made from now on will be. Take it
      * before reading what the page shows first, and nothing falls in between.
      *
+     * @param actor the signed-in usager
+     * @return the cursor
      * @throws AccessDeniedException when {@code actor} is not an usager
      */
     public ChangeCursor start(Principal actor) {
@@ -105,6 +133,9 @@ public final class UsagerChanges {
     /**
      * The changes after {@code cursor}, and the cursor that follows them.
      *
+     * @param actor the signed-in usager
+     * @param cursor where the last read ended
+     * @return the changes and the next cursor
      * @throws AccessDeniedException when {@code actor} is not an usager
      */
     public Batch after(Principal actor, ChangeCursor cursor) {
@@ -119,6 +150,8 @@ public final class UsagerChanges {
      * "now" ({@link #start}), each {@link Follower#next()} is one query of the feed, and whom the usager acts
      * for is looked up again every {@link #RECHECK} (two more queries) rather than at each tick.
      *
+     * @param actor the signed-in usager
+     * @return the follower
      * @throws AccessDeniedException when {@code actor} is not an usager
      */
     public Follower follow(Principal actor) {
@@ -142,7 +175,11 @@ public final class UsagerChanges {
             this.cursor = cursor;
         }
 
-        /** The changes since the last call (or since {@link #follow}), the cursor moved past them. */
+        /**
+         * The changes since the last call (or since {@link #follow}), the cursor moved past them.
+         *
+         * @return the changes and the cursor after them
+         */
         public synchronized Batch next() {
             Instant now = clock.instant();
             if (now.isBefore(checkedAt) || !now.isBefore(checkedAt.plus(RECHECK))) {
@@ -154,7 +191,11 @@ public final class UsagerChanges {
             return batch;
         }
 
-        /** Where the follower stands, to resume elsewhere with {@link UsagerChanges#after}. */
+        /**
+         * Where the follower stands, to resume elsewhere with {@link UsagerChanges#after}.
+         *
+         * @return the cursor after the last changes returned
+         */
         public synchronized ChangeCursor cursor() {
             return cursor;
         }

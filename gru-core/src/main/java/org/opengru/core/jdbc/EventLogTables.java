@@ -20,6 +20,11 @@ import org.opengru.core.error.ValidationException;
  * </ul>
  *
  * @param aggregateType the aggregate type of the webhook ({@code aggregate.type}), such as {@code request}
+ * @param eventTable the log's table
+ * @param aggregateColumn the log's column holding the aggregate's id (a {@code uuid})
+ * @param deliveryTable the table of the relay's cursors, one per subscriber and aggregate
+ * @param feedTable the table of how far each subscriber has looked into each tenant's log
+ * @param deadLetterTable the table of the events given up on
  * @param dataSql the webhook's {@code data} as JSON text, an SQL expression over {@code e}, a row with the
  *     event's {@code tenant_id}, aggregate column, {@code type}, {@code details}, {@code payload} and {@code
  *     event} (the domain event's JSON): read when the event is sent, so the aggregate's current state can be
@@ -36,6 +41,19 @@ public record EventLogTables(
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
+    /**
+     * Checks the names.
+     *
+     * @param aggregateType the aggregate type of the webhook ({@code aggregate.type}), such as {@code request}
+     * @param eventTable the log's table
+     * @param aggregateColumn the log's column holding the aggregate's id (a {@code uuid})
+     * @param deliveryTable the table of the relay's cursors, one per subscriber and aggregate
+     * @param feedTable the table of how far each subscriber has looked into each tenant's log
+     * @param deadLetterTable the table of the events given up on
+     * @param dataSql the webhook's {@code data} as JSON text, an SQL expression over the event row {@code e}
+     * @throws ValidationException naming the {@code eventLog.*} component that is not a lower-case SQL name,
+     *     or {@code eventLog.dataSql} when blank
+     */
     public EventLogTables {
         aggregateType = name("eventLog.aggregateType", aggregateType);
         eventTable = name("eventLog.eventTable", eventTable);
@@ -60,6 +78,8 @@ public record EventLogTables(
      * it is when sent>, "requestVersion": n}} (no {@code request} once it is purged); a message's is {@code
      * {"event": ..., "message": <the message>}} and a read receipt's {@code {"event": ..., "message":
      * <the receipt>}}, as before the log.
+     *
+     * @return the tables of the request event log
      */
     public static EventLogTables requests() {
         return new EventLogTables(

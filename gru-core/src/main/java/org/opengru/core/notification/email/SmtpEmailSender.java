@@ -78,6 +78,9 @@ public final class SmtpEmailSender implements ChannelSender {
     /**
      * A Jakarta Mail session for the relay, as this sender opens it (protocol, timeouts, authentication,
      * STARTTLS or TLS with the server's identity checked), for a host sending mails of its own.
+     *
+     * @param settings the relay
+     * @return a new session on it
      */
     public static Session session(SmtpSettings settings) {
         return Session.getInstance(properties(settings));
