@@ -452,6 +452,11 @@ public abstract class AccessContract {
                         "RequestService.workQueue(Principal,WorkQueueQuery)",
                         a -> requests.workQueue(a, WorkQueueQuery.builder().build())),
                 row("RequestService.assign(Principal,RequestId,IdempotencyKey)", a -> requests.assign(a, id, key())),
+                // Handing over to a colleague of the owning team: refused to anyone outside that team.
+                row(
+                        "RequestService.handOver(Principal,RequestId,AgentPrincipal,IdempotencyKey)",
+                        a -> requests.handOver(
+                                a, id, Principal.agent(TENANT, AgentId.of("pmartin"), Set.of(OWNING_TEAM)), key())),
                 row("RequestService.history(Principal,RequestId)", Set.of(SYSTEM), a -> requests.history(a, id)),
                 row(
                         "RequestService.acknowledgment(Principal,RequestId)",
