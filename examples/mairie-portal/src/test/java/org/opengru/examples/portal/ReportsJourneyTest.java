@@ -274,7 +274,7 @@ class ReportsJourneyTest extends RunningPortal {
     }
 
     /** A small JPEG with a GPS position in its EXIF, as a phone writes it (no position when null). */
-    private static byte[] jpegAt(Double lat, Double lon) {
+    static byte[] jpegAt(Double lat, Double lon) {
         try {
             BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
