@@ -55,6 +55,23 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         browser.axe();
     }
 
+    /** A photo's position proposed at step 1 and confirmed; the page stays accessible with the proposal. */
+    @Test
+    void aPhotosPositionIsProposedAndConfirmed() throws Exception {
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("signalement", ".jpg");
+        java.nio.file.Files.write(photo, ReportsJourneyTest.jpegAt(47.9304, 1.9504));
+        browser.signInResident();
+        browser.open("/signalements/nouveau");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("categorie"))).selectByValue("voirie");
+        browser.find(By.id("photo")).sendKeys(photo.toString());
+        browser.go(() -> browser.find(By.xpath("//button[text()='Continuer']")).click());
+        assertThat(browser.page()).contains("utiliser cet emplacement ?");
+        browser.axe();
+        browser.go(() -> browser.find(By.xpath("//button[text()='Continuer']")).click());
+        assertThat(browser.page()).contains("Étape 2 sur 2");
+        java.nio.file.Files.deleteIfExists(photo);
+    }
+
     /**
      * The "Utiliser ma position" button: the page's script asks the browser for the position and fills the
      * point. Headless Chromium here has no position source (its CDP override answered "unavailable"), so the

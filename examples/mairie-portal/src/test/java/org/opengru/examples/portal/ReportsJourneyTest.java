@@ -3,6 +3,12 @@ package org.opengru.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.Test;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.demo.DemoMailServer;
@@ -198,6 +207,93 @@ class ReportsJourneyTest extends RunningPortal {
                 .doesNotContain(kept.id().toString());
         assertThat(jeanne.getWith("/agent/signalements/" + kept.id()).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aPhotoWithItsPositionProposesThatPlaceWhichTheResidentConfirmsWithoutJavaScript() {
+        HttpBrowser claire = new HttpBrowser(PORT);
+        claire.signInResident();
+        HttpResponse<String> start = claire.get("/signalements/nouveau");
+        Map<String, String> place = new LinkedHashMap<>(
+                Map.of("_csrf", HttpBrowser.csrf(start), "categorie", "voirie", "adresse", "", "lat", "", "lon", ""));
+
+        HttpResponse<String> proposed = claire.postMultipart(
+                "/signalements/nouveau",
+                place,
+                Map.of("photo", new HttpBrowser.FilePart("trou.jpg", "image/jpeg", jpegAt(47.9302, 1.9502))));
+        assertThat(proposed.body())
+                .as(proposed.body())
+                .contains("La photo a été prise près du point de latitude 47,9302")
+                .contains("utiliser cet emplacement ?")
+                .contains("value=\"47.9302,1.9502\"")
+                .doesNotContain("Étape 2 sur 2");
+
+        // A photo without a position proposes nothing and says so.
+        assertThat(claire.postMultipart(
+                                "/signalements/nouveau",
+                                place,
+                                Map.of("photo", new HttpBrowser.FilePart("trou.jpg", "image/jpeg", jpegAt(null, null))))
+                        .body())
+                .contains("Cette photo ne porte pas de position dans la commune");
+
+        // The resident confirms: the photo's place becomes the report's.
+        place.put("lieu-photo", "47.9302,1.9502");
+        HttpResponse<String> details = claire.postMultipart("/signalements/nouveau", place);
+        assertThat(details.body()).contains("Étape 2 sur 2");
+        assertThat(HttpBrowser.hiddenFields(details))
+                .containsEntry("lat", "47.9302")
+                .containsEntry("lon", "1.9502");
+    }
+
+    @Test
+    void theAgentsOfTheReportsTeamSeeItsPhotosAndAnotherTeamsAgentIsRefusedThem() {
+        Report r = reports.file(ReportDraft.by(Commune.TENANT, Reporter.resident(DemoPeople.PAUL), "test-photo")
+                        .category("voirie")
+                        .at(new GeoPoint(47.9303, 1.9503))
+                        .description("Un panneau tombé.")
+                        .photo(jpegAt(47.9303, 1.9503)))
+                .report();
+        String photo = "/agent/signalements/" + r.id() + "/photos/1";
+
+        HttpBrowser linh = new HttpBrowser(PORT);
+        linh.signInAgent(DemoPeople.agent(DemoPeople.LINH));
+        assertThat(linh.get("/agent/signalements/" + r.id()).body())
+                .contains("src=\"" + photo + "\"")
+                .contains("alt=\"Photo 1 sur 1 jointe au signalement");
+        HttpResponse<String> image = linh.getWith(photo);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(linh.getWith("/agent/signalements/" + r.id() + "/photos/2").statusCode())
+                .isEqualTo(404);
+
+        HttpBrowser jeanne = new HttpBrowser(PORT);
+        jeanne.signInAgent(DemoPeople.agent(DemoPeople.JEANNE));
+        HttpResponse<String> refused = jeanne.getWith(photo);
+        assertThat(refused.statusCode()).isIn(403, 404);
+        assertThat(refused.headers().firstValue("Content-Type")).isNotEqualTo(java.util.Optional.of("image/jpeg"));
+    }
+
+    /** A small JPEG with a GPS position in its EXIF, as a phone writes it (no position when null). */
+    static byte[] jpegAt(Double lat, Double lon) {
+        try {
+            BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.ORANGE);
+            g.fillRect(4, 4, 20, 12);
+            g.dispose();
+            ByteArrayOutputStream plain = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpg", plain);
+            if (lat == null) {
+                return plain.toByteArray();
+            }
+            TiffOutputSet exif = new TiffOutputSet();
+            exif.setGpsInDegrees(lon, lat);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, exif);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Report file(org.opengru.core.id.UsagerId who, GeoPoint where, String text) {

@@ -76,7 +76,10 @@ class UnknownAddressesTest extends RunningPortal {
         "/agent/evenements/session-inconnue",
         "/agent/evenements/Pas%20un%20code",
         "/agent/signalements/pas-un-id",
-        "/agent/signalements/00000000-0000-0000-0000-000000000000"
+        "/agent/signalements/00000000-0000-0000-0000-000000000000",
+        "/agent/signalements/pas-un-id/photos/1",
+        "/agent/signalements/00000000-0000-0000-0000-000000000000/photos/1",
+        "/agent/signalements/00000000-0000-0000-0000-000000000000/photos/pas-un-numero"
     };
 
     /**

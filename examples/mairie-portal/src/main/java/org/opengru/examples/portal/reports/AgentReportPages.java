@@ -1,23 +1,32 @@
 package org.opengru.examples.portal.reports;
 
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.GruException;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.principal.AgentPrincipal;
+import org.opengru.documents.storage.BlobStore;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.commune.ResidentProblems;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.reports.NearbyReport;
 import org.opengru.reports.Report;
 import org.opengru.reports.ReportId;
+import org.opengru.reports.ReportPhoto;
 import org.opengru.reports.ReportQuery;
 import org.opengru.reports.ReportService;
 import org.opengru.reports.ReportStatus;
 import org.opengru.reports.ReportTransition;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +48,12 @@ class AgentReportPages {
 
     private final ReportViews views;
     private final ReportService service;
+    private final BlobStore blobs;
 
-    AgentReportPages(ReportViews views) {
+    AgentReportPages(ReportViews views, BlobStore blobs) {
         this.views = views;
         this.service = views.service();
+        this.blobs = blobs;
     }
 
     /** A filter's values; one the page does not know is ignored (a hand-edited link is no error). */
@@ -159,6 +170,31 @@ class AgentReportPages {
                         .filter(to -> to != r.status() && allowed(r.status(), to))
                         .toList());
         return "agent/signalement";
+    }
+
+    /**
+     * One photo of a report (numbered from 1), for the agents of its teams only: {@link ReportService#report}
+     * refuses the others before the blob is read. The stored photo has its metadata stripped already.
+     */
+    @GetMapping("/agent/signalements/{id}/photos/{number}")
+    ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable String number, HttpSession session) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Report r = service.report(agent, ReportId.parse(id));
+        int n = number.matches("[1-9][0-9]{0,2}") ? Integer.parseInt(number) : 0;
+        if (n < 1 || n > r.photos().size()) {
+            throw new NotFoundException("report photo", number);
+        }
+        ReportPhoto photo = r.photos().get(n - 1);
+        byte[] bytes;
+        try (InputStream in = blobs.open(photo.blob())) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.mediaType()))
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(bytes);
     }
 
     @PostMapping("/agent/signalements/{id}/etat")

@@ -104,18 +104,26 @@ class ReportPages {
             @RequestParam(defaultValue = "") String adresse,
             @RequestParam(required = false) @Nullable String lat,
             @RequestParam(required = false) @Nullable String lon,
+            @RequestParam(name = "lieu-photo", required = false) @Nullable String photoPlace,
+            @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
             HttpSession session,
             Model model) {
         if (!mayReport(session)) {
             return "signalements/connexion-requise";
         }
         FormErrors errors = new FormErrors();
+        GeoPoint suggested = null;
         if (views.settings().category(categorie).isEmpty()) {
             errors.add("categorie", "Choisissez une catégorie de la liste.");
         }
         GeoPoint point = null;
         boolean fromAddress = false;
         GeoPoint picked = point(lat, lon);
+        if (picked == null && photoPlace != null && !photoPlace.isBlank()) {
+            // The photo's position, which the resident confirmed ("lat,lon" from the suggestion's choice).
+            String[] parts = photoPlace.split(",", 2);
+            picked = parts.length == 2 ? point(parts[0], parts[1]) : null;
+        }
         if (picked != null) {
             if (views.settings().commune().contains(picked)) {
                 point = picked;
@@ -129,11 +137,21 @@ class ReportPages {
             } catch (ValidationException e) {
                 errors.add("adresse", FrenchReasons.of(e.violations().get(0)));
             }
+        } else if (photo != null && !photo.isEmpty()) {
+            // Only suggested: the resident confirms the photo's place before it becomes the report's.
+            suggested = service.suggestLocation(Commune.TENANT, bytes(photo)).orElse(null);
+            if (suggested == null) {
+                errors.add(
+                        "adresse",
+                        "Cette photo ne porte pas de position dans la commune : indiquez l'adresse du problème,"
+                                + " ou choisissez un point sur la carte.");
+            }
         } else {
             errors.add("adresse", "Indiquez l'adresse du problème, ou choisissez un point sur la carte.");
         }
         if (!errors.isEmpty() || point == null) {
             model.addAttribute("errors", errors);
+            model.addAttribute("suggestion", suggested);
             model.addAttribute("categorie", categorie);
             model.addAttribute("adresse", adresse);
             return "signalements/nouveau";

@@ -61,6 +61,11 @@ public class ReportViews {
         return settings().zone(id).map(Zone::name).orElse("hors quartier");
     }
 
+    /** The name of the district a point lies in, for the photo's suggested place. */
+    public String zoneOf(GeoPoint p) {
+        return settings().zoneOf(p).map(Zone::name).orElse("hors quartier");
+    }
+
     /** The statuses an agent can choose, in the order of the work. */
     public List<ReportStatus> statuses() {
         return List.of(ReportStatus.RECEIVED, ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED, ReportStatus.REJECTED);
