@@ -12,10 +12,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.event.DomainEvent;
 import org.opengru.core.event.DomainEvents;
+import org.opengru.core.id.UsagerId;
 import org.opengru.core.notification.NotificationKind;
 import org.opengru.core.notification.NotificationService;
 import org.opengru.core.notification.UsagerNotice;
-import org.opengru.core.usager.UsagerId;
 import org.opengru.scheduling.registration.Registration;
 import org.opengru.scheduling.registration.RegistrationEvent;
 import org.opengru.scheduling.registration.RegistrationService;
@@ -153,6 +153,8 @@ public final class ReservationNotices {
             return Optional.empty();
         }
         Registration r = found.get();
+        // The event's title, not its code: the resident never reads a code.
+        String title = registrations.session(r.tenant(), r.session()).title();
         Map<String, String> variables = new HashMap<>();
         NotificationKind kind;
         switch (event.kind()) {
@@ -162,14 +164,14 @@ public final class ReservationNotices {
                     return Optional.empty();
                 }
                 kind = NotificationKind.EVENT_PLACE_OFFERED;
-                variables.put("event", r.event());
+                variables.put("event", title);
                 variables.put("offerExpiresAt", AppointmentNotices.when(until, zone));
                 variables.put("amountDue", euros(r.priceCents()));
             }
             case REFUNDED -> {
                 kind = NotificationKind.REFUND_RECORDED;
                 variables.put("amount", euros(r.priceCents()));
-                variables.put("subject", "l'inscription à « " + r.event() + " »");
+                variables.put("subject", "l'inscription à « " + title + " »");
             }
             default -> {
                 return Optional.empty();

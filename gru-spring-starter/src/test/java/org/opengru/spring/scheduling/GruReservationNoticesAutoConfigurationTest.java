@@ -69,7 +69,7 @@ class GruReservationNoticesAutoConfigurationTest {
                         assertThat(n.message().text())
                                 .contains(
                                         "Votre réservation est acceptée : Salle des fêtes, samedi 7 mars 2026 à 10h00")
-                                .contains("Montant à payer : 650,00 €")
+                                .contains("Montant à payer : 150,00 €")
                                 .contains("votre espace sur le portail");
                     });
 
@@ -79,7 +79,7 @@ class GruReservationNoticesAutoConfigurationTest {
                     assertThat(sent(context)).last().satisfies(n -> {
                         assertThat(n.kind()).isEqualTo(NotificationKind.REFUND_RECORDED);
                         assertThat(n.message().text())
-                                .contains("Le comptable public vous a remboursé 650,00 € pour la réservation"
+                                .contains("Le comptable public vous a remboursé 150,00 € pour la réservation"
                                         + " de Salle des fêtes");
                     });
 
