@@ -8,19 +8,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opengru.core.id.AgentId;
 import org.opengru.core.id.TeamId;
-import org.opengru.core.notification.LanguageRegister;
 import org.opengru.core.notification.Notification;
 import org.opengru.core.notification.NotificationKind;
-import org.opengru.core.notification.NotificationPreferenceStore;
-import org.opengru.core.notification.NotificationPreferences;
 import org.opengru.core.notification.NotificationService;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.principal.AgentPrincipal;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
-import org.opengru.core.usager.NotificationChannel;
-import org.opengru.core.usager.UsagerStore;
-import org.opengru.core.value.EmailAddress;
 import org.opengru.scheduling.notification.ReservationNotices;
 import org.opengru.scheduling.registration.RegistrationService;
 import org.opengru.scheduling.registration.SessionId;
@@ -60,7 +54,7 @@ class GruReservationNoticesAutoConfigurationTest {
         runner.withUserConfiguration(GruAppointmentNoticesAutoConfigurationTest.Host.class)
                 .run(context -> {
                     ReservationService reservations = context.getBean(ReservationService.class);
-                    UsagerPrincipal lea = resident(context);
+                    UsagerPrincipal lea = GruAppointmentNoticesAutoConfigurationTest.residentByEmail(context);
                     var approved = reservations.request(
                             lea, GruReservationsAutoConfigurationTest.saturday(lea.usager(), UsagerCategory.RESIDENT));
                     reservations.approve(AGENT, approved.id());
@@ -83,7 +77,7 @@ class GruReservationNoticesAutoConfigurationTest {
                                         + " de Salle des fêtes");
                     });
 
-                    UsagerPrincipal paul = resident(context);
+                    UsagerPrincipal paul = GruAppointmentNoticesAutoConfigurationTest.residentByEmail(context);
                     var refused = reservations.request(
                             paul,
                             GruReservationsAutoConfigurationTest.saturday(paul.usager(), UsagerCategory.RESIDENT));
@@ -123,22 +117,6 @@ class GruReservationNoticesAutoConfigurationTest {
                 .hasNotFailed()
                 .hasSingleBean(ReservationService.class)
                 .doesNotHaveBean(ReservationNotices.class));
-    }
-
-    private static UsagerPrincipal resident(ApplicationContext context) {
-        UsagerPrincipal usager = TestTenant.resident(context.getBean(UsagerStore.class));
-        context.getBean(NotificationPreferenceStore.class)
-                .save(new NotificationPreferences(
-                        TestTenant.TENANT,
-                        usager.usager(),
-                        List.of(NotificationChannel.EMAIL),
-                        EmailAddress.parse("lea.martin@exemple.fr"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        LanguageRegister.STANDARD));
-        return usager;
     }
 
     /** What the starter's jobs do: relay the outbox, deliver the notifications. */

@@ -91,6 +91,12 @@ class ReservationDeskController {
         return detail(r, model);
     }
 
+    /** The reservation, as a confirmation names it. */
+    private String what(Reservation r) {
+        return reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au " + labels.dateTime(r.end())
+                + ", pour " + labels.name(r.usager());
+    }
+
     private String detail(Reservation r, Model model) {
         model.addAttribute("reservation", r);
         model.addAttribute(
@@ -118,8 +124,7 @@ class ReservationDeskController {
                     "confirmation",
                     new Confirmation(
                             "Accepter cette réservation ?",
-                            reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au "
-                                    + labels.dateTime(r.end()) + ", pour " + labels.name(r.usager()),
+                            what(r),
                             r.priceCents() > 0
                                     ? "L'usager sera invité à payer " + reserving.money(r.priceCents())
                                             + " en ligne ; sans paiement dans le délai, la salle sera libérée."
@@ -171,8 +176,7 @@ class ReservationDeskController {
                     "confirmation",
                     new Confirmation(
                             "Refuser cette réservation ?",
-                            reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au "
-                                    + labels.dateTime(r.end()) + ", pour " + labels.name(r.usager()),
+                            what(r),
                             "L'usager lira le motif ; la salle sera de nouveau libre sur cette période. Le refus"
                                     + " ne peut pas être annulé.",
                             "/agent/reservations/" + r.id() + "/refuser",
@@ -222,9 +226,7 @@ class ReservationDeskController {
                     "confirmation",
                     new Confirmation(
                             "Enregistrer le remboursement ?",
-                            reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au "
-                                    + labels.dateTime(r.end()) + ", pour " + labels.name(r.usager()) + " : "
-                                    + reserving.money(r.amountDueCents()) + ", référence " + reference,
+                            what(r) + " : " + reserving.money(r.amountDueCents()) + ", référence " + reference,
                             "Enregistrez-le seulement une fois le remboursement fait par le comptable public :"
                                     + " l'usager en sera informé.",
                             "/agent/reservations/" + r.id() + "/remboursement",
