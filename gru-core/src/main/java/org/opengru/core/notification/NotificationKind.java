@@ -39,7 +39,16 @@ public enum NotificationKind {
     /** Enquête de satisfaction (optional answer). */
     SATISFACTION_SURVEY(List.of("surveyLink"), List.of("surveyLink")),
     /** Signalement followed: its status changed (reçu, pris en charge, résolu, rejeté), sent to every reporter. */
-    REPORT_STATUS_CHANGED(List.of("reference", "status"), List.of("reference", "status"));
+    REPORT_STATUS_CHANGED(List.of("reference", "status"), List.of("reference", "status")),
+    /** Réservation d'une salle ou d'un matériel acceptée: the amount to pay and where to pay it. */
+    RESERVATION_APPROVED(
+            List.of("reservable", "period", "amountDue", "paymentLink"), List.of("reservable", "period", "amountDue")),
+    /** Réservation refusée, with the agent's reason. */
+    RESERVATION_REFUSED(List.of("reservable", "period", "reason"), List.of("reservable", "period")),
+    /** Place libérée à un événement proposée à une personne en liste d'attente, until the deadline. */
+    EVENT_PLACE_OFFERED(List.of("event", "offerExpiresAt", "amountDue"), List.of("event", "offerExpiresAt")),
+    /** Remboursement fait par le comptable public, recorded by an agent. */
+    REFUND_RECORDED(List.of("subject", "amount"), List.of("subject", "amount"));
 
     /** Placeholders any template may use besides the kind's mentions. */
     public static final Set<String> COMMON_PLACEHOLDERS = Set.of("usagerName", "commune", "replyHint");

@@ -122,18 +122,7 @@ class GruAppointmentNoticesAutoConfigurationTest {
     }
 
     private void bookAndCheckTheConfirmation(ApplicationContext context) {
-        UsagerPrincipal lea = TestTenant.resident(context.getBean(UsagerStore.class));
-        context.getBean(NotificationPreferenceStore.class)
-                .save(new NotificationPreferences(
-                        TestTenant.TENANT,
-                        lea.usager(),
-                        List.of(NotificationChannel.EMAIL),
-                        EmailAddress.parse("lea.martin@exemple.fr"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        LanguageRegister.STANDARD));
+        UsagerPrincipal lea = residentByEmail(context);
         BookingService bookings = context.getBean(BookingService.class);
         LocalDate tuesday = LocalDate.of(2026, 3, 3);
         var slot = bookings.availability(
@@ -167,6 +156,23 @@ class GruAppointmentNoticesAutoConfigurationTest {
                         .jobs())
                 .extracting(org.opengru.core.job.Job::name)
                 .containsExactly("appointment-reminders");
+    }
+
+    /** A resident who wants their notifications by e-mail, at lea.martin@exemple.fr. */
+    static UsagerPrincipal residentByEmail(ApplicationContext context) {
+        UsagerPrincipal usager = TestTenant.resident(context.getBean(UsagerStore.class));
+        context.getBean(NotificationPreferenceStore.class)
+                .save(new NotificationPreferences(
+                        TestTenant.TENANT,
+                        usager.usager(),
+                        List.of(NotificationChannel.EMAIL),
+                        EmailAddress.parse("lea.martin@exemple.fr"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        LanguageRegister.STANDARD));
+        return usager;
     }
 
     @Test

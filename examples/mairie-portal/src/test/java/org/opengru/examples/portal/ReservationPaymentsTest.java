@@ -110,6 +110,37 @@ class ReservationPaymentsTest extends RunningPortal {
     }
 
     @Test
+    void aPaidReservationCancelledHasItsRefundRecordedByTheAgentAfterAConfirmation() {
+        ReservationId id = approvedReservation();
+        choose(startPayment(id), "payer");
+        assertThat(status(id)).isEqualTo(ReservationStatus.CONFIRMED);
+        HttpResponse<String> mine = claire.get("/reservations/" + id);
+        claire.postForm("/reservations/" + id + "/annuler", Map.of("_csrf", HttpBrowser.csrf(mine), "confirme", "oui"));
+        assertThat(status(id)).isEqualTo(ReservationStatus.REFUND_DUE);
+
+        HttpResponse<String> page = linh.get("/agent/reservations/" + id);
+        assertThat(page.body()).contains("Enregistrer le remboursement");
+        String csrf = HttpBrowser.csrf(page);
+        String path = "/agent/reservations/" + id + "/remboursement";
+        // No reference: the error is tied to its field, nothing is recorded.
+        HttpResponse<String> empty = linh.postForm(path, Map.of("_csrf", csrf, "reference", " ", "confirme", "oui"));
+        assertThat(empty.body())
+                .contains("Le remboursement n’est pas enregistré")
+                .contains("id=\"erreur_reference\"")
+                .contains("aria-describedby=\"erreur_reference\"");
+        assertThat(status(id)).isEqualTo(ReservationStatus.REFUND_DUE);
+        // A reference: first the confirmation, without JavaScript.
+        HttpResponse<String> ask = linh.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-042"));
+        assertThat(ask.body()).contains("Enregistrer le remboursement ?").contains("Mandat 2026-042");
+        assertThat(status(id)).isEqualTo(ReservationStatus.REFUND_DUE);
+        HttpResponse<String> done =
+                linh.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-042", "confirme", "oui"));
+        assertThat(done.body()).contains("Le remboursement est enregistré.");
+        assertThat(status(id)).isEqualTo(ReservationStatus.REFUNDED);
+        assertThat(done.body()).doesNotContain("Enregistrer le remboursement</button>");
+    }
+
+    @Test
     void paidWithTheNotificationAfterTheReturnTheReturnRecordsItAndTheLateNotificationChangesNothing() {
         ReservationId id = approvedReservation();
         sandbox.notifications(PayfipSandbox.Notifications.AFTER_RETURN);

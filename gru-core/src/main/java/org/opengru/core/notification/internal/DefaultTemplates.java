@@ -129,6 +129,38 @@ public final class DefaultTemplates {
                         "Bonjour {{usagerName}},\n\nLe signalement {{reference}} que vous suivez est maintenant :"
                                 + " {{status}}.\n\n{{replyHint}}",
                         "{{commune}} : signalement {{reference}} : {{status}}.");
+            case RESERVATION_APPROVED ->
+                t(
+                        k,
+                        r,
+                        "Votre réservation est acceptée : {{reservable}}, {{period}}",
+                        "Bonjour {{usagerName}},\n\nVotre réservation est acceptée : {{reservable}}, {{period}}."
+                                + "\n\nMontant à payer : {{amountDue}}.\nPour payer ou voir votre réservation :"
+                                + " {{paymentLink}}",
+                        "{{commune}} : réservation acceptée, {{reservable}}, {{period}}. À payer : {{amountDue}}.");
+            case RESERVATION_REFUSED ->
+                t(
+                        k,
+                        r,
+                        "Votre réservation est refusée : {{reservable}}, {{period}}",
+                        "Bonjour {{usagerName}},\n\nVotre réservation est refusée : {{reservable}}, {{period}}."
+                                + "\n\nLa raison : {{reason}}\n\n{{replyHint}}",
+                        "{{commune}} : réservation refusée, {{reservable}}, {{period}}.");
+            case EVENT_PLACE_OFFERED ->
+                t(
+                        k,
+                        r,
+                        "Une place s'est libérée : {{event}}",
+                        "Bonjour {{usagerName}},\n\nUne place s'est libérée pour « {{event}} ». Elle est pour vous"
+                                + " si vous la prenez avant le {{offerExpiresAt}}.\nMontant à payer : {{amountDue}}.",
+                        "{{commune}} : une place pour {{event}}, à prendre avant le {{offerExpiresAt}}.");
+            case REFUND_RECORDED ->
+                t(
+                        k,
+                        r,
+                        "Vous avez été remboursé(e) : {{subject}}",
+                        "Bonjour {{usagerName}},\n\nLe comptable public vous a remboursé {{amount}} pour {{subject}}.",
+                        "{{commune}} : remboursement de {{amount}} pour {{subject}}.");
         };
     }
 

@@ -91,6 +91,12 @@ class ReservationDeskController {
         return detail(r, model);
     }
 
+    /** The reservation, as a confirmation names it. */
+    private String what(Reservation r) {
+        return reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au " + labels.dateTime(r.end())
+                + ", pour " + labels.name(r.usager());
+    }
+
     private String detail(Reservation r, Model model) {
         model.addAttribute("reservation", r);
         model.addAttribute(
@@ -98,6 +104,9 @@ class ReservationDeskController {
                 reserving.catalogue().reservable(r.tenant(), r.reservable()).orElseThrow());
         model.addAttribute("payments", reserving.paymentsOf(r));
         model.addAttribute("applicant", labels.name(r.usager()));
+        if (!model.containsAttribute("errorsHeading")) {
+            model.addAttribute("errorsHeading", "Le refus n’est pas enregistré");
+        }
         return "agent/reservation";
     }
 
@@ -115,8 +124,7 @@ class ReservationDeskController {
                     "confirmation",
                     new Confirmation(
                             "Accepter cette réservation ?",
-                            reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au "
-                                    + labels.dateTime(r.end()) + ", pour " + labels.name(r.usager()),
+                            what(r),
                             r.priceCents() > 0
                                     ? "L'usager sera invité à payer " + reserving.money(r.priceCents())
                                             + " en ligne ; sans paiement dans le délai, la salle sera libérée."
@@ -168,8 +176,7 @@ class ReservationDeskController {
                     "confirmation",
                     new Confirmation(
                             "Refuser cette réservation ?",
-                            reserving.reservableName(r) + ", du " + labels.dateTime(r.start()) + " au "
-                                    + labels.dateTime(r.end()) + ", pour " + labels.name(r.usager()),
+                            what(r),
                             "L'usager lira le motif ; la salle sera de nouveau libre sur cette période. Le refus"
                                     + " ne peut pas être annulé.",
                             "/agent/reservations/" + r.id() + "/refuser",
@@ -184,6 +191,56 @@ class ReservationDeskController {
         } catch (GruException e) {
             redirect.addFlashAttribute(
                     "problem", "La réservation n'a pas pu être refusée : elle a changé entre-temps.");
+        }
+        return "redirect:/agent/reservations/" + r.id();
+    }
+
+    /**
+     * The refund the comptable public made of a reservation paid then cancelled (or paid late): the agent
+     * records its reference (the mandat or the bordereau), after a confirmation.
+     */
+    @PostMapping("/agent/reservations/{id}/remboursement")
+    String recordRefund(
+            @PathVariable String id,
+            @RequestParam Map<String, String> posted,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        Reservation r = reserving.reservations().find(agent, Reserving.reservationId(id));
+        String reference = posted.getOrDefault("reference", "").strip();
+        if (reference.isEmpty() || reference.length() > 100 || reference.chars().anyMatch(Character::isISOControl)) {
+            FormErrors errors = new FormErrors();
+            errors.add(
+                    "reference",
+                    reference.isEmpty()
+                            ? "Écrivez la référence du remboursement donnée par le comptable public"
+                            : "La référence doit tenir sur une ligne de 100 caractères au plus");
+            model.addAttribute("errors", errors);
+            model.addAttribute("errorsHeading", "Le remboursement n’est pas enregistré");
+            model.addAttribute("reference", reference);
+            return detail(r, model);
+        }
+        if (!Confirmation.given(posted)) {
+            model.addAttribute(
+                    "confirmation",
+                    new Confirmation(
+                            "Enregistrer le remboursement ?",
+                            what(r) + " : " + reserving.money(r.amountDueCents()) + ", référence " + reference,
+                            "Enregistrez-le seulement une fois le remboursement fait par le comptable public :"
+                                    + " l'usager en sera informé.",
+                            "/agent/reservations/" + r.id() + "/remboursement",
+                            Map.of("reference", reference),
+                            "Oui, enregistrer",
+                            "/agent/reservations/" + r.id()));
+            return "confirmation";
+        }
+        try {
+            reserving.reservations().recordRefund(agent, r.id(), reference);
+            redirect.addFlashAttribute("notice", "Le remboursement est enregistré.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute(
+                    "problem", "Le remboursement n'a pas pu être enregistré : la réservation a changé entre-temps.");
         }
         return "redirect:/agent/reservations/" + r.id();
     }
