@@ -53,6 +53,7 @@ class GruJobsAutoConfigurationTest {
                             "outbox-relay",
                             "outbox-dead-letters",
                             "deadline-sweeper",
+                            "lapse-unpaid-requests",
                             "expire-holds",
                             "login-flow-purge");
             jobs.runAllOnce();
