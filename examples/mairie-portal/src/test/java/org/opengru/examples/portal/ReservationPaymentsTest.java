@@ -219,12 +219,15 @@ class ReservationPaymentsTest extends RunningPortal {
         claire.postForm("/inscriptions/" + id + "/annuler", Map.of("_csrf", HttpBrowser.csrf(mine), "confirme", "oui"));
         assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUND_DUE);
 
-        HttpResponse<String> page = linh.get("/agent" + event);
+        // Marc, of the Enfance team that runs the session.
+        HttpBrowser marc = new HttpBrowser(PORT);
+        marc.signInAgent(DemoPeople.agent(DemoPeople.MARC));
+        HttpResponse<String> page = marc.get("/agent" + event);
         assertThat(page.body()).contains("Enregistrer le remboursement");
         String csrf = HttpBrowser.csrf(page);
         String path = "/agent" + event + "/inscriptions/" + id + "/remboursement";
         // No reference: the error is tied to this registration's field, nothing is recorded.
-        HttpResponse<String> empty = linh.postForm(path, Map.of("_csrf", csrf, "reference", " ", "confirme", "oui"));
+        HttpResponse<String> empty = marc.postForm(path, Map.of("_csrf", csrf, "reference", " ", "confirme", "oui"));
         assertThat(empty.body())
                 .contains("Le remboursement n’est pas enregistré")
                 .contains("href=\"#reference_" + id + "\"")
@@ -232,11 +235,11 @@ class ReservationPaymentsTest extends RunningPortal {
                 .contains("aria-describedby=\"erreur_reference_" + id + "\"");
         assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUND_DUE);
         // A reference: first the confirmation, without JavaScript.
-        HttpResponse<String> ask = linh.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-043"));
+        HttpResponse<String> ask = marc.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-043"));
         assertThat(ask.body()).contains("Enregistrer le remboursement ?").contains("Mandat 2026-043");
         assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUND_DUE);
         HttpResponse<String> done =
-                linh.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-043", "confirme", "oui"));
+                marc.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-043", "confirme", "oui"));
         assertThat(done.body()).contains("Le remboursement est enregistré.");
         assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUNDED);
         assertThat(done.body()).doesNotContain("Enregistrer le remboursement</button>");
