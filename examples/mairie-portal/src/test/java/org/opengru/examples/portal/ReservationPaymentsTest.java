@@ -203,6 +203,49 @@ class ReservationPaymentsTest extends RunningPortal {
     }
 
     @Test
+    void aPaidRegistrationCancelledHasItsRefundRecordedOnTheAgentsEventPage() {
+        String event = "/evenements/centre-loisirs-semaine-1";
+        HttpResponse<String> registered = claire.postForm(
+                event,
+                Map.of("_csrf", HttpBrowser.csrf(claire.get(event)), "participant", DemoPeople.CLAIRE.toString()));
+        assertThat(registered.body()).contains("Place réservée");
+        RegistrationId id = new RegistrationId(UUID.fromString(lastSegment(registered.uri())));
+        HttpResponse<String> paying = claire.postForm(
+                "/inscriptions/" + id + "/payer",
+                Map.of("_csrf", HttpBrowser.csrf(registered), "courriel", "claire.martin@example.fr"));
+        choose(query(paying.uri(), "idop"), "payer");
+        assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        HttpResponse<String> mine = claire.get("/inscriptions/" + id);
+        claire.postForm("/inscriptions/" + id + "/annuler", Map.of("_csrf", HttpBrowser.csrf(mine), "confirme", "oui"));
+        assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUND_DUE);
+
+        // Marc, of the Enfance team that runs the session.
+        HttpBrowser marc = new HttpBrowser(PORT);
+        marc.signInAgent(DemoPeople.agent(DemoPeople.MARC));
+        HttpResponse<String> page = marc.get("/agent" + event);
+        assertThat(page.body()).contains("Enregistrer le remboursement");
+        String csrf = HttpBrowser.csrf(page);
+        String path = "/agent" + event + "/inscriptions/" + id + "/remboursement";
+        // No reference: the error is tied to this registration's field, nothing is recorded.
+        HttpResponse<String> empty = marc.postForm(path, Map.of("_csrf", csrf, "reference", " ", "confirme", "oui"));
+        assertThat(empty.body())
+                .contains("Le remboursement n’est pas enregistré")
+                .contains("href=\"#reference_" + id + "\"")
+                .contains("id=\"erreur_reference_" + id + "\"")
+                .contains("aria-describedby=\"erreur_reference_" + id + "\"");
+        assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUND_DUE);
+        // A reference: first the confirmation, without JavaScript.
+        HttpResponse<String> ask = marc.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-043"));
+        assertThat(ask.body()).contains("Enregistrer le remboursement ?").contains("Mandat 2026-043");
+        assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUND_DUE);
+        HttpResponse<String> done =
+                marc.postForm(path, Map.of("_csrf", csrf, "reference", "Mandat 2026-043", "confirme", "oui"));
+        assertThat(done.body()).contains("Le remboursement est enregistré.");
+        assertThat(registrations.find(Commune.TENANT, id).status()).isEqualTo(RegistrationStatus.REFUNDED);
+        assertThat(done.body()).doesNotContain("Enregistrer le remboursement</button>");
+    }
+
+    @Test
     void aForgedReturnShowsNoPaymentAndChangesNothing() {
         HttpResponse<String> page = claire.get("/gru/payfip/" + Commune.TENANT.value() + "/retour?idOp=inconnu42");
         assertThat(page.uri().getPath()).isEqualTo("/paiement/resultat");

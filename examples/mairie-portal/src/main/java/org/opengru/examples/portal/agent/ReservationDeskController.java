@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.GruException;
 import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
@@ -18,6 +19,7 @@ import org.opengru.examples.portal.commune.Labels;
 import org.opengru.examples.portal.resident.Reserving;
 import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.registration.EventSession;
+import org.opengru.scheduling.registration.Registration;
 import org.opengru.scheduling.registration.SessionId;
 import org.opengru.scheduling.reservation.Reservable;
 import org.opengru.scheduling.reservation.Reservation;
@@ -208,30 +210,17 @@ class ReservationDeskController {
             RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
         Reservation r = reserving.reservations().find(agent, Reserving.reservationId(id));
-        String reference = posted.getOrDefault("reference", "").strip();
-        if (reference.isEmpty() || reference.length() > 100 || reference.chars().anyMatch(Character::isISOControl)) {
-            FormErrors errors = new FormErrors();
-            errors.add(
-                    "reference",
-                    reference.isEmpty()
-                            ? "Écrivez la référence du remboursement donnée par le comptable public"
-                            : "La référence doit tenir sur une ligne de 100 caractères au plus");
-            model.addAttribute("errors", errors);
-            model.addAttribute("errorsHeading", "Le remboursement n’est pas enregistré");
-            model.addAttribute("reference", reference);
+        String reference = refundReference(posted, "reference", model);
+        if (reference == null) {
             return detail(r, model);
         }
         if (!Confirmation.given(posted)) {
             model.addAttribute(
                     "confirmation",
-                    new Confirmation(
-                            "Enregistrer le remboursement ?",
-                            what(r) + " : " + reserving.money(r.amountDueCents()) + ", référence " + reference,
-                            "Enregistrez-le seulement une fois le remboursement fait par le comptable public :"
-                                    + " l'usager en sera informé.",
+                    refundConfirmation(
+                            what(r) + " : " + reserving.money(r.amountDueCents()),
+                            reference,
                             "/agent/reservations/" + r.id() + "/remboursement",
-                            Map.of("reference", reference),
-                            "Oui, enregistrer",
                             "/agent/reservations/" + r.id()));
             return "confirmation";
         }
@@ -245,13 +234,101 @@ class ReservationDeskController {
         return "redirect:/agent/reservations/" + r.id();
     }
 
-    @GetMapping("/agent/evenements/{id}")
-    String session(@PathVariable String id, HttpSession session, Model model) {
+    /**
+     * The refund's reference as posted, or null once its error, tied to {@code field}, is in the model with
+     * what was typed: a reference the comptable public gives fits on one line.
+     */
+    private static @Nullable String refundReference(Map<String, String> posted, String field, Model model) {
+        String reference = posted.getOrDefault("reference", "").strip();
+        if (!reference.isEmpty()
+                && reference.length() <= 100
+                && reference.chars().noneMatch(Character::isISOControl)) {
+            return reference;
+        }
+        FormErrors errors = new FormErrors();
+        errors.add(
+                field,
+                reference.isEmpty()
+                        ? "Écrivez la référence du remboursement donnée par le comptable public"
+                        : "La référence doit tenir sur une ligne de 100 caractères au plus");
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorsHeading", "Le remboursement n’est pas enregistré");
+        model.addAttribute("reference", reference);
+        return null;
+    }
+
+    /** The step before recording a refund, {@code what} naming the thing refunded and its amount. */
+    private static Confirmation refundConfirmation(String what, String reference, String action, String back) {
+        return new Confirmation(
+                "Enregistrer le remboursement ?",
+                what + ", référence " + reference,
+                "Enregistrez-le seulement une fois le remboursement fait par le comptable public :"
+                        + " l'usager en sera informé.",
+                action,
+                Map.of("reference", reference),
+                "Oui, enregistrer",
+                back);
+    }
+
+    /**
+     * The refund the comptable public made of a registration paid then cancelled (or paid once the session
+     * was full): as for a reservation, the agent records its reference after a confirmation.
+     */
+    @PostMapping("/agent/evenements/{id}/inscriptions/{registration}/remboursement")
+    String recordRegistrationRefund(
+            @PathVariable String id,
+            @PathVariable String registration,
+            @RequestParam Map<String, String> posted,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
-        EventSession s = reserving
+        Registration r = reserving.registrations().find(agent, Reserving.registrationId(registration));
+        EventSession s = eventSession(id);
+        if (!r.session().equals(s.id())) {
+            throw new NotFoundException("registration", registration);
+        }
+        String back = "/agent/evenements/" + s.id();
+        String reference = refundReference(posted, "reference_" + r.id(), model);
+        if (reference == null) {
+            return sessionPage(agent, s, model);
+        }
+        if (!Confirmation.given(posted)) {
+            model.addAttribute(
+                    "confirmation",
+                    refundConfirmation(
+                            s.title() + ", " + labels.dateTime(s.startsAt()) + ", pour " + labels.name(r.participant())
+                                    + " : " + reserving.money(r.priceCents()),
+                            reference,
+                            back + "/inscriptions/" + r.id() + "/remboursement",
+                            back));
+            return "confirmation";
+        }
+        try {
+            reserving.registrations().recordRefund(agent, r.id(), reference);
+            redirect.addFlashAttribute("notice", "Le remboursement est enregistré.");
+        } catch (GruException e) {
+            redirect.addFlashAttribute(
+                    "problem", "Le remboursement n'a pas pu être enregistré : l'inscription a changé entre-temps.");
+        }
+        return "redirect:" + back;
+    }
+
+    private EventSession eventSession(String id) {
+        return reserving
                 .catalogue()
                 .session(Commune.TENANT, SessionId.of(id))
                 .orElseThrow(() -> new NotFoundException("session", id));
+    }
+
+    @GetMapping("/agent/evenements/{id}")
+    String session(@PathVariable String id, HttpSession session, Model model) {
+        AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
+        model.addAttribute("errors", new FormErrors());
+        return sessionPage(agent, eventSession(id), model);
+    }
+
+    private String sessionPage(AgentPrincipal agent, EventSession s, Model model) {
         var registrations = reserving.registrations().registrations(agent, s.id());
         Map<Object, Object> payments = new LinkedHashMap<>();
         registrations.forEach(r -> payments.put(r.id(), reserving.paymentsOf(r)));
@@ -259,6 +336,9 @@ class ReservationDeskController {
         model.addAttribute("registrations", registrations);
         model.addAttribute("payments", payments);
         model.addAttribute("placesLeft", reserving.placesLeft(s));
+        if (!model.containsAttribute("errorsHeading")) {
+            model.addAttribute("errorsHeading", "Le remboursement n’est pas enregistré");
+        }
         return "agent/evenement";
     }
 }
