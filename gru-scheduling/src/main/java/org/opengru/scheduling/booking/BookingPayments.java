@@ -201,15 +201,17 @@ public final class BookingPayments {
     /** Confirms the hold if it still holds the slot, else books the same slot again if free. */
     private Optional<Booking> take(TenantId tenant, BookingId hold) {
         Booking b = bookings.find(tenant, hold);
-        if (b.status() == BookingStatus.BOOKED) {
-            return Optional.of(b); // confirmed by an earlier attempt of this payment that died before recording it
-        }
         if (b.status() == BookingStatus.HELD) {
             try {
                 return Optional.of(bookings.confirmPaid(hold, tenant, PAYMENTS));
-            } catch (BookingRejectedException | IllegalTransitionException | ConcurrentUpdateException expired) {
-                b = bookings.find(tenant, hold);
+            } catch (BookingRejectedException | IllegalTransitionException | ConcurrentUpdateException lost) {
+                b = bookings.find(tenant, hold); // expired, or confirmed by a concurrent attempt: read again
             }
+        }
+        if (b.status() == BookingStatus.BOOKED) {
+            // Confirmed for this payment: by a concurrent attempt (notification and reconciliation at once),
+            // or by an earlier one that died before recording it. Not a lost place: never a refund.
+            return Optional.of(b);
         }
         if (b.status() != BookingStatus.HELD && b.status() != BookingStatus.EXPIRED) {
             return Optional.empty(); // released or cancelled by the person: the payment is refunded
