@@ -134,8 +134,6 @@ public final class PostgresRetentionStore implements RetentionStore {
                             + " AND subject_id = ?::text",
                     tenant,
                     request);
-            update(c, "DELETE FROM gru_idempotency WHERE tenant_id = ? AND request_id = ?", tenant, request);
-            update(c, "DELETE FROM gru_request_history WHERE tenant_id = ? AND request_id = ?", tenant, request);
             update(c, "DELETE FROM gru_request WHERE tenant_id = ? AND id = ?", tenant, request);
         });
     }
@@ -211,12 +209,6 @@ public final class PostgresRetentionStore implements RetentionStore {
                 ps.setObject(5, request.value());
                 ps.executeUpdate();
             }
-            update(
-                    c,
-                    "UPDATE gru_request_history SET reason = NULL, document = NULL"
-                            + " WHERE tenant_id = ? AND request_id = ?",
-                    tenant,
-                    request);
             // The score stays for the satisfaction statistics, nothing says whose it was.
             update(
                     c,
