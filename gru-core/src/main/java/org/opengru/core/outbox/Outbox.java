@@ -114,7 +114,11 @@ public interface Outbox {
     List<OutboxRecord> stream(String subscriber, String tenant, String aggregateType, String aggregateId);
 
     /**
-     * Records in a state, oldest first, at most {@code limit}.
+     * Records in a state, oldest first, at most {@code limit}. The events of an event log that the relay
+     * reads through cursors ({@link org.opengru.core.jdbc.EventLogTables}, the requests' on PostgreSQL) are
+     * listed when pending (a cursor's next event, a retried dead letter, an event not yet seen by the
+     * relay's feed) or dead; delivered, they are not (the log keeps no row per delivery: {@link #stream}
+     * reads them per aggregate).
      *
      * @param status the state
      * @param limit the most records

@@ -148,6 +148,63 @@ class RequestLogRelayTest {
                 .isZero();
     }
 
+    /**
+     * What a request's events still owe is listed as pending, oldest first, as the health check's lag reads
+     * it: before the relay's feed has seen them, while a delivery is being retried (with its attempts and
+     * error), and no longer once delivered. Until the log listed them, the lag of request webhooks read as
+     * zero however long the logiciel métier had been refusing them.
+     */
+    @Test
+    void theLogsOwedEventsAreListedAsPendingOldestFirst() {
+        TenantId tenant = TenantId.of("commune-lag");
+        PostgresPersistence pg = node("metier-lag");
+        RequestFixtures fixtures = new RequestFixtures(tenant);
+        Instant filed = clock.instant();
+        Request draft = pg.requestStore()
+                .apply(fixtures.draft(UsagerId.of(UUID.randomUUID()), filed, null))
+                .request();
+        clock.advance(Duration.ofMinutes(5));
+        pg.requestStore().apply(fixtures.submit(draft, clock.instant(), null));
+
+        assertThat(pendingOf(pg, tenant))
+                .as("not yet seen by the feed")
+                .extracting(r -> r.message().occurredAt())
+                .containsExactly(filed, filed.plus(Duration.ofMinutes(5)));
+
+        java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Recording subscriber = new Recording(
+                "metier-lag",
+                tenant,
+                r -> refusing.get()
+                        ? OutboxSubscriber.DeliveryResult.retry("503 Service Unavailable")
+                        : OutboxSubscriber.DeliveryResult.ok("204"));
+        OutboxRelay relay =
+                OutboxRelay.builder(pg.outbox(), clock).subscriber(subscriber).build();
+        relay.runOnce();
+
+        assertThat(pendingOf(pg, tenant))
+                .as("the first event refused, the second waiting behind it")
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.message().occurredAt()).isEqualTo(filed);
+                    assertThat(r.message().aggregateId()).isEqualTo(draft.id().toString());
+                    assertThat(r.attempts()).isEqualTo(1);
+                    assertThat(r.lastError()).contains("503");
+                });
+
+        refusing.set(false);
+        clock.advance(Duration.ofHours(1));
+        relay.drain();
+        assertThat(pendingOf(pg, tenant)).isEmpty();
+        assertThat(subscriber.received).hasSize(2);
+    }
+
+    private static List<OutboxRecord> pendingOf(PostgresPersistence pg, TenantId tenant) {
+        return pg.outbox().withStatus(OutboxStatus.PENDING, 100_000).stream()
+                .filter(r -> r.message().tenant().equals(tenant))
+                .toList();
+    }
+
     @Test
     void theWebhookReadsTheRequestWhenItSendsWithItsVersion() {
         TenantId tenant = TenantId.of("commune-version");

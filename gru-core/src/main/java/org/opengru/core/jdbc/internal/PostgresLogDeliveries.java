@@ -59,6 +59,9 @@ final class PostgresLogDeliveries {
     private final String claimSql;
     private final String claimDeadSql;
     private final String streamSql;
+    private final String pendingSql;
+    private final String tenantsSql;
+    private final String unfedSql;
 
     PostgresLogDeliveries(JdbcTransactions tx, EventLogTables log) {
         this.tx = Objects.requireNonNull(tx, "tx");
@@ -66,9 +69,18 @@ final class PostgresLogDeliveries {
         this.a = log.aggregateColumn();
         String e = log.eventTable();
         String n = "coalesce(json_array_length(e.payload -> 'events'), 1)";
-        this.feedSql = "WITH RECURSIVE t AS (SELECT min(tenant_id) AS tenant_id FROM " + e
+        // The log's tenants, one index probe each (a skip scan): never a scan of the whole log.
+        String tenants = "t AS (SELECT min(tenant_id) AS tenant_id FROM " + e
                 + " UNION ALL SELECT (SELECT min(tenant_id) FROM " + e + " WHERE tenant_id > t.tenant_id)"
-                + " FROM t WHERE t.tenant_id IS NOT NULL),"
+                + " FROM t WHERE t.tenant_id IS NOT NULL)";
+        // The events of a tenant t that subscriber s's feed has not seen yet.
+        String unfed = " LEFT JOIN " + log.feedTable() + " f ON f.tenant_id = t.tenant_id AND f.subscriber = s.name"
+                + " JOIN " + e + " e ON e.tenant_id = t.tenant_id AND e.webhook_seq IS NOT NULL AND (e.tx, e." + a
+                + ", e.position) > (coalesce(f.tx, '0'::xid8), coalesce(f." + a
+                + ", '00000000-0000-0000-0000-000000000000'::uuid), coalesce(f.position, -1))";
+        this.tenantsSql = tenants;
+        this.unfedSql = unfed;
+        this.feedSql = "WITH RECURSIVE " + tenants + ","
                 + " w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),"
                 + " seen AS (SELECT t.tenant_id, x.tx, x.agg, x.position, x.webhook_seq, x.n FROM t CROSS JOIN w"
                 + " LEFT JOIN " + log.feedTable() + " f ON f.tenant_id = t.tenant_id AND f.subscriber = ?"
@@ -125,6 +137,19 @@ final class PostgresLogDeliveries {
                 + " WHERE d.tenant_id = c.tenant_id AND d.subscriber = c.subscriber AND d." + a + " = c." + a
                 + " AND d.webhook_seq = c.webhook_seq RETURNING d.*)"
                 + fill(selected + event, "l.webhook_seq", "l.webhook_seq", "l.webhook_seq");
+        // What is owed, as the claims would see it without leasing anything: each cursor's next event, each
+        // retried dead letter, and the events the feed has not seen yet (in commit order, at most ? of them).
+        this.pendingSql = "WITH RECURSIVE " + tenants + ", l AS ("
+                + "SELECT tenant_id, subscriber, " + a + ", attempts, last_error, next_attempt_at,"
+                + " delivered_seq + 1 AS want, last_seq AS upto FROM " + log.deliveryTable()
+                + " WHERE subscriber = ANY (?) AND last_seq > delivered_seq"
+                + " UNION ALL SELECT tenant_id, subscriber, " + a + ", attempts, last_error, retry_at, webhook_seq,"
+                + " webhook_seq FROM " + log.deadLetterTable() + " WHERE retry_at IS NOT NULL AND subscriber = ANY (?)"
+                + " UNION ALL (SELECT t.tenant_id, s.name, e." + a + ", 0, NULL, e.occurred_at, e.webhook_seq,"
+                + " e.webhook_seq + " + n + " - 1 FROM unnest(?::text[]) s(name) CROSS JOIN t" + unfed
+                + " WHERE t.tenant_id IS NOT NULL ORDER BY e.tx, e." + a + ", e.position LIMIT ?))"
+                + fill(selected.replace(" FROM l", ", l.next_attempt_at FROM l") + event, "l.want", "l.upto", "l.want")
+                + " ORDER BY x.occurred_at NULLS LAST, l.tenant_id, l.subscriber, l." + a + " LIMIT ?";
         this.streamSql = "SELECT x.seq, x.occurred_at, x.ev ->> 'type' AS event_type,"
                 + " x.ev -> 'event' ->> 'eventId' AS event_id, y.data, d.delivered_seq, dl.attempts AS dead_attempts,"
                 + " dl.last_error AS dead_error, dl.retry_at, dl.expired, d.attempts, d.last_error, d.next_attempt_at"
@@ -406,6 +431,38 @@ final class PostgresLogDeliveries {
                 null);
     }
 
+    /**
+     * The pending deliveries across the log, oldest event first, at most {@code limit}: each cursor's next
+     * event (with its attempts and last error), each retried dead letter, and the events the feed has not
+     * seen yet. Reads only: nothing is leased, the feed does not move.
+     */
+    List<OutboxRecord> pending(Set<String> subscribers, int limit) {
+        if (subscribers.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(pendingSql)) {
+                java.sql.Array names = c.createArrayOf("text", subscribers.toArray());
+                ps.setArray(1, names);
+                ps.setArray(2, names);
+                ps.setArray(3, names);
+                ps.setInt(4, limit);
+                ps.setInt(5, limit);
+                List<OutboxRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant next = Sql.requiredInstant(rs, "next_attempt_at");
+                        OutboxRecord r = record(rs, CURSOR, next);
+                        if (!r.message().payloadPruned()) { // an erased event is owed nothing but a cursor move
+                            out.add(r);
+                        }
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Pending (owed or retried) or dead deliveries across the log, for the subscribers. */
     long count(OutboxStatus status, Set<String> subscribers) {
         String sql = switch (status) {
@@ -417,13 +474,9 @@ final class PostgresLogDeliveries {
                         + " + (SELECT count(*) FROM " + log.deadLetterTable()
                         + " WHERE retry_at IS NOT NULL AND subscriber = ANY (?1))"
                         // Events the feed has not seen yet, per subscriber (the cursors above hold the rest).
-                        + " + coalesce((SELECT sum(coalesce(json_array_length(e.payload -> 'events'), 1))"
-                        + " FROM unnest(?1::text[]) s(name) CROSS JOIN (SELECT DISTINCT tenant_id FROM "
-                        + log.eventTable() + ") t LEFT JOIN " + log.feedTable()
-                        + " f ON f.tenant_id = t.tenant_id AND f.subscriber = s.name JOIN " + log.eventTable()
-                        + " e ON e.tenant_id = t.tenant_id AND e.webhook_seq IS NOT NULL AND (e.tx, e." + a
-                        + ", e.position) > (coalesce(f.tx, '0'::xid8), coalesce(f." + a
-                        + ", '00000000-0000-0000-0000-000000000000'::uuid), coalesce(f.position, -1))), 0)";
+                        + " + coalesce((WITH RECURSIVE " + tenantsSql
+                        + " SELECT sum(coalesce(json_array_length(e.payload -> 'events'), 1))"
+                        + " FROM unnest(?1::text[]) s(name) CROSS JOIN t" + unfedSql + "), 0)";
             case DELIVERED ->
                 "SELECT coalesce(sum(delivered_seq), 0) - (SELECT count(*) FROM " + log.deadLetterTable()
                         + " WHERE subscriber = ANY (?1)) FROM " + log.deliveryTable() + " WHERE subscriber = ANY (?1)";

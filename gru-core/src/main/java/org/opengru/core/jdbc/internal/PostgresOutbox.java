@@ -255,11 +255,20 @@ public final class PostgresOutbox implements Outbox {
         List<OutboxRecord> out = new ArrayList<>(query(
                 "SELECT " + COLUMNS + " FROM gru_outbox o WHERE o.status = ? ORDER BY o.id LIMIT " + Math.max(0, limit),
                 status.name()));
-        // The logs list their dead letters here; their other deliveries are read per aggregate (stream).
+        // The logs list their dead letters and what they owe (a cursor's next event, a retried dead letter,
+        // an event the feed has not seen): the oldest pending delivery is what the health check's lag reads.
+        // Their delivered events are read per aggregate ({@link #stream}): a log keeps no row per delivery.
         for (PostgresLogDeliveries log : logs) {
             if (status == OutboxStatus.DEAD && out.size() < limit) {
                 out.addAll(log.dead(limit - out.size()));
+            } else if (status == OutboxStatus.PENDING) {
+                out.addAll(log.pending(subscribers, limit));
             }
+        }
+        if (status == OutboxStatus.PENDING && !logs.isEmpty()) {
+            out.sort(java.util.Comparator.comparing(
+                    (OutboxRecord r) -> r.message().occurredAt()));
+            return out.size() > limit ? List.copyOf(out.subList(0, Math.max(0, limit))) : out;
         }
         return out;
     }
