@@ -38,6 +38,13 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         browser.open("/signalements/nouveau");
         waitFor(".carte.leaflet-container");
         assertThat(browser.find(By.cssSelector(".carte")).isDisplayed()).isTrue();
+        // The map library is served by the portal from its webjar, never by a CDN: every resource is the portal's.
+        @SuppressWarnings("unchecked")
+        java.util.List<String> loaded = (java.util.List<String>)
+                browser.driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name);");
+        assertThat(loaded)
+                .anyMatch(u -> u.contains("/webjars/leaflet/"))
+                .allMatch(u -> u.startsWith("http://localhost:" + port + "/"));
         browser.axe();
 
         Keyboard.tabTo(browser.driver, By.id("categorie"), 40);
