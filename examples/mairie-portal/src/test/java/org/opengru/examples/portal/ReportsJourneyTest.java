@@ -322,7 +322,10 @@ class ReportsJourneyTest extends RunningPortal {
         // Without a photo nor a place: step 1 asks where, keeping the text.
         HttpResponse<String> where = claire.postMultipart("/signalements/envoi", straight);
         assertThat(where.body()).contains("Étape 1 sur 2").contains("Indiquez l&#39;adresse du problème");
-        assertThat(HttpBrowser.hiddenFields(where)).containsEntry("description", text);
+        // Nothing refused yet: a photo chosen at step 1 now still has its place proposed.
+        assertThat(HttpBrowser.hiddenFields(where))
+                .containsEntry("description", text)
+                .doesNotContainKey("lieu-photo");
 
         HttpResponse<String> proposed = claire.postMultipart(
                 "/signalements/envoi",

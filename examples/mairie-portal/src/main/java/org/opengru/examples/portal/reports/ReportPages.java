@@ -238,7 +238,7 @@ class ReportPages {
             if (!NO.equals(photoAnswer)) {
                 where.add("adresse", "Indiquez l'adresse du problème, ou choisissez un point sur la carte.");
             }
-            return step1(where, categorie, "", description, email, true, session, model);
+            return step1(where, categorie, "", description, email, NO.equals(photoAnswer), session, model);
         } else if (!GIVEN.equals(photoAnswer) && proposed != null) {
             if (asked != null) {
                 errors.add(
