@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -61,7 +62,7 @@ class PhotoHolding implements HttpSessionListener {
         }
     }
 
-    private final Clock clock;
+    private final InstantSource clock;
     private final PhotoProcessor processor;
     private final long maxTotalBytes;
     private final SecureRandom random = new SecureRandom();
@@ -73,7 +74,7 @@ class PhotoHolding implements HttpSessionListener {
         this(clock, PhotoProcessor.defaults(), MAX_TOTAL_BYTES);
     }
 
-    PhotoHolding(Clock clock, PhotoProcessor processor, long maxTotalBytes) {
+    PhotoHolding(InstantSource clock, PhotoProcessor processor, long maxTotalBytes) {
         this.clock = clock;
         this.processor = processor;
         this.maxTotalBytes = maxTotalBytes;

@@ -5,11 +5,8 @@ import static org.opengru.examples.portal.reports.TestPhotos.jpegAt;
 
 import jakarta.servlet.http.HttpSessionEvent;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.opengru.reports.GeoPoint;
 import org.opengru.reports.photo.PhotoProcessor;
@@ -22,8 +19,12 @@ import org.springframework.mock.web.MockHttpSession;
  */
 class ReportsPhotoHoldingTest {
 
-    private final MovingClock clock = new MovingClock();
-    private final PhotoHolding holding = new PhotoHolding(clock);
+    /** The time the holding reads, moved by the tests. */
+    private Instant now = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final InstantSource clock = () -> now;
+    private final PhotoHolding holding =
+            new PhotoHolding(clock, PhotoProcessor.defaults(), PhotoHolding.MAX_TOTAL_BYTES);
 
     @Test
     void aPhotoIsHeldStrippedWithItsPositionAsideAndOnlyForItsSession() {
@@ -94,33 +95,10 @@ class ReportsPhotoHoldingTest {
         holding.sessionDestroyed(new HttpSessionEvent(ended));
         assertThat(holding.held(ended)).isEmpty();
 
-        clock.move(PhotoHolding.IDLE.minusMinutes(1));
+        now = now.plus(PhotoHolding.IDLE.minusMinutes(1));
         assertThat(holding.held(idle)).as("used again: its time starts again").hasSize(1);
-        clock.move(PhotoHolding.IDLE.plusSeconds(1));
+        now = now.plus(PhotoHolding.IDLE.plusSeconds(1));
         assertThat(holding.held(idle)).isEmpty();
         assertThat(holding.total()).isZero();
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void move(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
