@@ -58,6 +58,19 @@ final class HttpBrowser {
         return send(stepping, request);
     }
 
+    /** A GET with this browser's cookies keeping the body's bytes (a photo), its redirect not followed. */
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return stepping.send(
+                    HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One request, its redirect not followed. */
     HttpResponse<String> step(String path) {
         return send(stepping, HttpRequest.newBuilder(uri(path)).GET());

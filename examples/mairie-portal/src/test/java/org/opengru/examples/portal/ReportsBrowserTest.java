@@ -2,10 +2,14 @@ package org.opengru.examples.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.demo.DemoPeople;
+import org.opengru.examples.portal.reports.TestPhotos;
 import org.opengru.reports.GeoPoint;
 import org.opengru.reports.Report;
 import org.opengru.reports.ReportDraft;
@@ -34,6 +38,13 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         browser.open("/signalements/nouveau");
         waitFor(".carte.leaflet-container");
         assertThat(browser.find(By.cssSelector(".carte")).isDisplayed()).isTrue();
+        // The map library is served by the portal from its webjar, never by a CDN: every resource is the portal's.
+        @SuppressWarnings("unchecked")
+        java.util.List<String> loaded = (java.util.List<String>)
+                browser.driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name);");
+        assertThat(loaded)
+                .anyMatch(u -> u.contains("/webjars/leaflet/"))
+                .allMatch(u -> u.startsWith("http://localhost:" + port + "/"));
         browser.axe();
 
         Keyboard.tabTo(browser.driver, By.id("categorie"), 40);
@@ -55,21 +66,91 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         browser.axe();
     }
 
-    /** A photo's position proposed at step 1 and confirmed; the page stays accessible with the proposal. */
+    /** A photo chosen at step 1: its position proposed at step 2, the photo joining without being chosen again. */
     @Test
-    void aPhotosPositionIsProposedAndConfirmed() throws Exception {
-        java.nio.file.Path photo = java.nio.file.Files.createTempFile("signalement", ".jpg");
-        java.nio.file.Files.write(photo, ReportsJourneyTest.jpegAt(47.9304, 1.9504));
+    void aPhotosPositionIsProposedAtStepTwoAndConfirmed() throws Exception {
+        Path photo = photoAt(47.9304, 1.9504);
         browser.signInResident();
         browser.open("/signalements/nouveau");
-        new org.openqa.selenium.support.ui.Select(browser.find(By.id("categorie"))).selectByValue("voirie");
+        browser.select(By.id("categorie"), "voirie");
         browser.find(By.id("photo")).sendKeys(photo.toString());
-        browser.go(() -> browser.find(By.xpath("//button[text()='Continuer']")).click());
-        assertThat(browser.page()).contains("utiliser cet emplacement ?");
+        browser.go(By.xpath("//button[text()='Continuer']"));
+        assertThat(browser.page())
+                .contains("Étape 2 sur 2")
+                .contains("est-ce l’endroit du problème ?")
+                .contains("1 photo jointe");
+        assertThat(browser.find(By.id("lieu-photo-oui")).isSelected()).isTrue();
+        waitForImages();
         browser.axe();
-        browser.go(() -> browser.find(By.xpath("//button[text()='Continuer']")).click());
+        browser.type(By.id("description"), "Une plaque d'égout soulevée.");
+        browser.go(By.xpath("//button[text()='Envoyer le signalement']"));
+        assertThat(browser.page()).contains("Votre signalement est envoyé");
+        Files.deleteIfExists(photo);
+    }
+
+    /**
+     * A photo chosen at step 2, taken away from the address given at step 1: nothing is filed, the page comes
+     * back (text and photo kept) asking which place to keep; all with the keyboard.
+     */
+    @Test
+    void aPhotoChosenAtStepTwoWithTheKeyboardProposesItsPlaceKeepingTheText() throws Exception {
+        Path photo = photoAt(47.8890, 1.8810);
+        browser.signInResident();
+        browser.open("/signalements/nouveau");
+        waitFor(".carte.leaflet-container");
+        Keyboard.tabTo(browser.driver, By.id("categorie"), 40);
+        Keyboard.type(browser.driver, "Graf");
+        Keyboard.tabTo(browser.driver, By.id("adresse"), 5);
+        Keyboard.type(browser.driver, FakeAddressBase.RUE_DES_LILAS);
+        Keyboard.tabTo(browser.driver, By.xpath("//button[text()='Continuer']"), 30);
+        browser.go(() -> Keyboard.type(browser.driver, Keys.ENTER));
         assertThat(browser.page()).contains("Étape 2 sur 2");
-        java.nio.file.Files.deleteIfExists(photo);
+
+        Keyboard.tabTo(browser.driver, By.id("description"), 40);
+        Keyboard.type(browser.driver, "Des autocollants sur le panneau.");
+        Keyboard.tabTo(browser.driver, By.id("photos"), 5);
+        browser.driver.switchTo().activeElement().sendKeys(photo.toString()); // the file chooser
+        Keyboard.tabTo(browser.driver, By.xpath("//button[text()='Envoyer le signalement']"), 10);
+        browser.go(() -> Keyboard.type(browser.driver, Keys.ENTER));
+        assertThat(browser.page())
+                .contains("Votre signalement n’est pas encore envoyé")
+                .contains("quel endroit retenir ?")
+                .contains("1 photo jointe");
+        assertThat(browser.find(By.id("description")).getAttribute("value"))
+                .isEqualTo("Des autocollants sur le panneau.");
+        waitForImages();
+        browser.axe();
+
+        Keyboard.tabTo(browser.driver, By.id("lieu-photo-oui"), 40);
+        Keyboard.type(browser.driver, Keys.SPACE);
+        Keyboard.tabTo(browser.driver, By.xpath("//button[text()='Envoyer le signalement']"), 20);
+        browser.go(() -> Keyboard.type(browser.driver, Keys.ENTER));
+        assertThat(browser.page()).contains("Votre signalement est envoyé").contains("Quartier sud");
+        Files.deleteIfExists(photo);
+    }
+
+    /** The agent's page of a report with photos and a duplicate nearby: axe-core, then the merge by keyboard. */
+    @Test
+    void anAgentSeesAReportsPhotosAndMergesItsDuplicateWithTheKeyboardOnly() {
+        Report kept = fileWithPhoto(new GeoPoint(47.9110, 1.8700));
+        Report duplicate = fileWithPhoto(new GeoPoint(47.9111, 1.8701));
+        browser.signInAgent(DemoPeople.LINH);
+        browser.open("/agent/signalements/" + duplicate.id());
+        assertThat(browser.page())
+                .contains("Doublons possibles")
+                .contains(kept.id().toString());
+        waitForImages();
+        assertThat(browser.find(By.cssSelector("ul.photos img")).getAttribute("naturalWidth"))
+                .isNotEqualTo("0");
+        browser.axe();
+
+        Keyboard.tabTo(browser.driver, By.cssSelector("input[name='cible'][value='" + kept.id() + "']"), 80);
+        Keyboard.type(browser.driver, Keys.SPACE);
+        Keyboard.tabTo(browser.driver, By.xpath("//button[text()='Fusionner']"), 10);
+        browser.go(() -> Keyboard.type(browser.driver, Keys.ENTER));
+        assertThat(browser.page()).contains("Les deux signalements sont fusionnés");
+        assertThat(browser.url()).endsWith("/agent/signalements/" + kept.id());
+        browser.axe();
     }
 
     /**
@@ -114,6 +195,7 @@ class ReportsBrowserTest extends OneBrowserPerClass {
         Keyboard.tabTo(browser.driver, By.xpath("//button[text()='Appliquer aux signalements cochés']"), 5);
         browser.go(() -> Keyboard.type(browser.driver, Keys.ENTER));
         assertThat(browser.page()).contains("2 signalements passés à l'état « pris en charge »");
+        browser.axe(); // the list again, with the bulk change's notice
         var linh = org.opengru.core.principal.Principal.agent(
                 Commune.TENANT, DemoPeople.LINH, java.util.Set.of(Commune.PROPRETE, Commune.URBANISME));
         assertThat(reports.report(linh, first.id()).status()).isEqualTo(ReportStatus.IN_PROGRESS);
@@ -128,6 +210,27 @@ class ReportsBrowserTest extends OneBrowserPerClass {
                         .at(where)
                         .description("Le lampadaire reste éteint."))
                 .report();
+    }
+
+    private Report fileWithPhoto(GeoPoint where) {
+        return reports.file(ReportDraft.by(Commune.TENANT, Reporter.resident(DemoPeople.AMINA), "test-browser")
+                        .category("depot-sauvage")
+                        .at(where)
+                        .description("Des gravats le long du trottoir.")
+                        .photo(TestPhotos.jpegAt(where.lat(), where.lon())))
+                .report();
+    }
+
+    static Path photoAt(double lat, double lon) throws IOException {
+        Path photo = Files.createTempFile("signalement", ".jpg");
+        Files.write(photo, TestPhotos.jpegAt(lat, lon));
+        return photo;
+    }
+
+    private void waitForImages() {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                        "return Array.from(document.images).every(i => i.complete && i.naturalWidth > 0);")));
     }
 
     private void waitFor(String css) {

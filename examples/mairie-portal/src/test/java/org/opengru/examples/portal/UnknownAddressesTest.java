@@ -57,7 +57,9 @@ class UnknownAddressesTest extends RunningPortal {
         "/signalements/pas-un-id",
         "/signalements/00000000-0000-0000-0000-000000000000",
         "/signalements/donnees-ouvertes/2026-13.csv",
-        "/signalements/donnees-ouvertes/mars.geojson"
+        "/signalements/donnees-ouvertes/mars.geojson",
+        "/signalements/photos-jointes/1",
+        "/signalements/photos-jointes/pas-un-numero"
     };
 
     private static final String[] AGENT_PAGES = {

@@ -1,9 +1,9 @@
 package org.opengru.examples.portal.reports;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +24,6 @@ import org.opengru.reports.ReportQuery;
 import org.opengru.reports.ReportService;
 import org.opengru.reports.ReportStatus;
 import org.opengru.reports.ReportTransition;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -177,7 +174,8 @@ class AgentReportPages {
      * refuses the others before the blob is read. The stored photo has its metadata stripped already.
      */
     @GetMapping("/agent/signalements/{id}/photos/{number}")
-    ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable String number, HttpSession session) {
+    void photo(@PathVariable String id, @PathVariable String number, HttpSession session, HttpServletResponse response)
+            throws IOException {
         AgentPrincipal agent = CurrentUser.agent(session).agentPrincipal();
         Report r = service.report(agent, ReportId.parse(id));
         int n = number.matches("[1-9][0-9]{0,2}") ? Integer.parseInt(number) : 0;
@@ -185,16 +183,14 @@ class AgentReportPages {
             throw new NotFoundException("report photo", number);
         }
         ReportPhoto photo = r.photos().get(n - 1);
-        byte[] bytes;
         try (InputStream in = blobs.open(photo.blob())) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            PhotoResponses.send(
+                    in,
+                    photo.mediaType(),
+                    photo.sizeBytes(),
+                    "signalement-" + r.id() + "-photo-" + n + PhotoResponses.extension(photo.mediaType()),
+                    response);
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(photo.mediaType()))
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(bytes);
     }
 
     @PostMapping("/agent/signalements/{id}/etat")

@@ -1,12 +1,16 @@
 package org.opengru.examples.portal.reports;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +27,7 @@ import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.examples.portal.signin.PortalUser;
 import org.opengru.reports.Filing;
 import org.opengru.reports.GeoPoint;
+import org.opengru.reports.NearbyReport;
 import org.opengru.reports.PublicReport;
 import org.opengru.reports.Report;
 import org.opengru.reports.ReportDraft;
@@ -57,11 +62,18 @@ class ReportPages {
     private final ReportViews views;
     private final ReportService service;
     private final GruReports reports;
+    private final PhotoHolding holding;
 
-    ReportPages(ReportViews views, GruReports reports) {
+    /** The answer "another place than the photo's", and "the place I gave". */
+    private static final String NO = "autre";
+
+    private static final String GIVEN = "indique";
+
+    ReportPages(ReportViews views, GruReports reports, PhotoHolding holding) {
         this.views = views;
         this.service = views.service();
         this.reports = reports;
+        this.holding = holding;
     }
 
     // ---- Public page and map
@@ -94,36 +106,40 @@ class ReportPages {
         if (!mayReport(session)) {
             return "signalements/connexion-requise";
         }
-        model.addAttribute("errors", new FormErrors());
-        return "signalements/nouveau";
+        return step1(new FormErrors(), "", "", null, null, false, session, model);
     }
 
+    /**
+     * Step 1 sent: the category and the place — a point (the map, the device's position), an address, or a
+     * photo whose EXIF position step 2 proposes. A photo chosen here is held (stripped) and joins the report.
+     */
     @PostMapping("/signalements/nouveau")
     String place(
             @RequestParam(defaultValue = "") String categorie,
             @RequestParam(defaultValue = "") String adresse,
             @RequestParam(required = false) @Nullable String lat,
             @RequestParam(required = false) @Nullable String lon,
-            @RequestParam(name = "lieu-photo", required = false) @Nullable String photoPlace,
             @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+            @RequestParam(name = "lieu-photo", required = false) @Nullable String photoAnswer,
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(required = false) @Nullable String email,
+            @RequestParam(required = false) @Nullable List<String> retirer,
             HttpSession session,
             Model model) {
         if (!mayReport(session)) {
             return "signalements/connexion-requise";
         }
+        boolean photoRefused = NO.equals(photoAnswer);
+        drop(session, retirer);
         FormErrors errors = new FormErrors();
-        GeoPoint suggested = null;
         if (views.settings().category(categorie).isEmpty()) {
             errors.add("categorie", "Choisissez une catégorie de la liste.");
         }
+        boolean photoChosen = hold(session, photo == null ? List.of() : List.of(photo), "photo", errors);
         GeoPoint point = null;
+        GeoPoint proposed = null;
         boolean fromAddress = false;
         GeoPoint picked = point(lat, lon);
-        if (picked == null && photoPlace != null && !photoPlace.isBlank()) {
-            // The photo's position, which the resident confirmed ("lat,lon" from the suggestion's choice).
-            String[] parts = photoPlace.split(",", 2);
-            picked = parts.length == 2 ? point(parts[0], parts[1]) : null;
-        }
         if (picked != null) {
             if (views.settings().commune().contains(picked)) {
                 point = picked;
@@ -137,31 +153,43 @@ class ReportPages {
             } catch (ValidationException e) {
                 errors.add("adresse", FrenchReasons.of(e.violations().get(0)));
             }
-        } else if (photo != null && !photo.isEmpty()) {
-            // Only suggested: the resident confirms the photo's place before it becomes the report's.
-            suggested = service.suggestLocation(Commune.TENANT, bytes(photo)).orElse(null);
-            if (suggested == null) {
+        } else {
+            // Only proposed: the resident confirms the photo's place at step 2 before it becomes the report's.
+            proposed = photoRefused ? null : photoPlace(session, null);
+            if (proposed == null) {
                 errors.add(
                         "adresse",
-                        "Cette photo ne porte pas de position dans la commune : indiquez l'adresse du problème,"
-                                + " ou choisissez un point sur la carte.");
+                        photoChosen && !photoRefused
+                                ? "Cette photo ne porte pas de position dans la commune : indiquez l'adresse du"
+                                        + " problème, ou choisissez un point sur la carte."
+                                : "Indiquez l'adresse du problème, ou choisissez un point sur la carte.");
             }
-        } else {
-            errors.add("adresse", "Indiquez l'adresse du problème, ou choisissez un point sur la carte.");
         }
-        if (!errors.isEmpty() || point == null) {
-            model.addAttribute("errors", errors);
-            model.addAttribute("suggestion", suggested);
-            model.addAttribute("categorie", categorie);
-            model.addAttribute("adresse", adresse);
-            return "signalements/nouveau";
+        if (!errors.isEmpty()) {
+            return step1(errors, categorie, adresse, description, email, photoRefused, session, model);
         }
-        details(categorie, point, fromAddress ? adresse.strip() : null, new FormErrors(), model);
-        return "signalements/details";
+        // The photo's place refused: step 2 does not ask again.
+        model.addAttribute("lieuPhotoRefuse", photoRefused);
+        return details(
+                categorie,
+                point,
+                fromAddress ? adresse.strip() : null,
+                proposed,
+                false,
+                new FormErrors(),
+                description,
+                email,
+                session,
+                model);
     }
 
     // ---- Step 2: déjà signalé ? then the details
 
+    /**
+     * Step 2 sent. Photos chosen here are held (stripped) first, so that nothing chosen is lost when the page
+     * comes back. When a photo's EXIF position lies in the commune and away from the place given (or no place
+     * was given), the report is not filed yet: the page comes back asking which place to keep.
+     */
     @PostMapping("/signalements/envoi")
     String file(
             @RequestParam(defaultValue = "") String categorie,
@@ -171,6 +199,9 @@ class ReportPages {
             @RequestParam(defaultValue = "") String description,
             @RequestParam(required = false) @Nullable String email,
             @RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos,
+            @RequestParam(name = "lieu-photo", required = false) @Nullable String photoAnswer,
+            @RequestParam(name = "question", required = false) @Nullable String asked,
+            @RequestParam(required = false) @Nullable List<String> retirer,
             HttpServletRequest request,
             HttpSession session,
             Model model,
@@ -178,26 +209,56 @@ class ReportPages {
         if (!mayReport(session)) {
             return "signalements/connexion-requise";
         }
-        GeoPoint point = point(lat, lon);
-        if (point == null || views.settings().category(categorie).isEmpty()) {
+        if (views.settings().category(categorie).isEmpty()) {
             // Step 1's values are missing (a hand-made request, an old page): start again.
             return "redirect:/signalements/nouveau";
         }
+        drop(session, retirer);
         FormErrors errors = new FormErrors();
-        Reporter reporter = reporter(session, email, errors);
-        ReportDraft draft = reporter == null ? null : ReportDraft.by(Commune.TENANT, reporter, request.getRemoteAddr());
-        if (draft != null) {
-            draft = draft.category(categorie).description(description);
-            draft = adresse != null && !adresse.isBlank() ? draft.address(adresse) : draft.at(point);
-            for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
-                if (!photo.isEmpty()) {
-                    draft = draft.photo(bytes(photo));
-                }
+        hold(session, photos == null ? List.of() : photos, "photos", errors);
+        GeoPoint given = point(lat, lon);
+        String address = adresse == null || adresse.isBlank() ? null : adresse.strip();
+        GeoPoint proposed = photoPlace(session, given);
+        GeoPoint place = given;
+        boolean atPhoto = false;
+        if (photoAnswer != null && photoAnswer.contains(",")) {
+            String[] parts = photoAnswer.split(",", 2);
+            GeoPoint chosen = point(parts[0], parts[1]);
+            if (chosen == null || !views.settings().commune().contains(chosen)) {
+                errors.add(
+                        "lieu-photo-oui", "Ce lieu est en dehors de la commune : choisissez un point dans la commune.");
+            } else {
+                place = chosen;
+                atPhoto = true;
             }
+        } else if (NO.equals(photoAnswer) || (place == null && proposed == null)) {
+            // Another place than the photo's, or none given (straight to this step): step 1 asks where,
+            // keeping what was written and the photos.
+            FormErrors where = new FormErrors();
+            if (!NO.equals(photoAnswer)) {
+                where.add("adresse", "Indiquez l'adresse du problème, ou choisissez un point sur la carte.");
+            }
+            return step1(where, categorie, "", description, email, NO.equals(photoAnswer), session, model);
+        } else if (!GIVEN.equals(photoAnswer) && proposed != null) {
+            if (asked != null) {
+                errors.add(
+                        "lieu-photo-oui",
+                        "Choisissez l'endroit à retenir : celui de la photo, ou celui que vous avez indiqué.");
+            }
+            return details(categorie, given, address, proposed, true, errors, description, email, session, model);
         }
-        if (draft != null && errors.isEmpty()) {
+        Reporter reporter = reporter(session, email, errors);
+        if (reporter != null && place != null && errors.isEmpty()) {
+            ReportDraft draft = ReportDraft.by(Commune.TENANT, reporter, request.getRemoteAddr())
+                    .category(categorie)
+                    .description(description);
+            draft = address != null && !atPhoto ? draft.address(address) : draft.at(place);
+            for (PhotoHolding.Held photo : holding.held(session)) {
+                draft = draft.photo(photo.bytes());
+            }
             try {
                 Filing filing = service.file(draft);
+                holding.clear(session);
                 if (filing.awaitingVerification()) {
                     return "signalements/a-confirmer";
                 }
@@ -211,19 +272,134 @@ class ReportPages {
                 }
             }
         }
-        details(categorie, point, adresse, errors, model);
+        model.addAttribute("lieuPhotoRefuse", GIVEN.equals(photoAnswer));
+        return details(
+                categorie,
+                place,
+                atPhoto ? null : address,
+                atPhoto ? null : proposed,
+                false,
+                errors,
+                description,
+                email,
+                session,
+                model);
+    }
+
+    /** One photo held for this session, shown on the pages before filing (stripped already). */
+    @GetMapping("/signalements/photos-jointes/{number}")
+    void heldPhoto(@PathVariable String number, HttpSession session, HttpServletResponse response) throws IOException {
+        List<PhotoHolding.Held> held = holding.held(session);
+        int n = number(number);
+        if (n < 1 || n > held.size()) {
+            throw new NotFoundException("held photo", number);
+        }
+        PhotoHolding.Held photo = held.get(n - 1);
+        PhotoResponses.send(
+                new ByteArrayInputStream(photo.bytes()),
+                photo.mediaType(),
+                photo.bytes().length,
+                "photo-" + n + PhotoResponses.extension(photo.mediaType()),
+                response);
+    }
+
+    private String step1(
+            FormErrors errors,
+            String category,
+            String address,
+            @Nullable String description,
+            @Nullable String email,
+            boolean photoRefused,
+            HttpSession session,
+            Model model) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("categorie", category);
+        model.addAttribute("adresse", address);
+        model.addAttribute("description", description);
+        model.addAttribute("email", email);
+        model.addAttribute("lieuPhotoRefuse", photoRefused);
+        model.addAttribute("jointes", holding.held(session).size());
+        return "signalements/nouveau";
+    }
+
+    /**
+     * Step 2's page. {@code given} is the place the resident gave (null when none yet), {@code proposed} a
+     * photo's EXIF position to confirm; the open reports nearby are those of both.
+     */
+    private String details(
+            String category,
+            @Nullable GeoPoint given,
+            @Nullable String address,
+            @Nullable GeoPoint proposed,
+            boolean sentAlready,
+            FormErrors errors,
+            @Nullable String description,
+            @Nullable String email,
+            HttpSession session,
+            Model model) {
+        Map<ReportId, NearbyReport> nearby = new LinkedHashMap<>();
+        for (GeoPoint p : Arrays.asList(given, proposed)) {
+            if (p != null) {
+                service.nearby(Commune.TENANT, category, p).forEach(n -> nearby.putIfAbsent(n.id(), n));
+            }
+        }
+        model.addAttribute("categorie", category);
+        model.addAttribute("lat", given == null ? null : given.lat());
+        model.addAttribute("lon", given == null ? null : given.lon());
+        model.addAttribute("adresse", given == null ? null : address);
+        model.addAttribute("proposition", proposed);
+        model.addAttribute(
+                "distance", given == null || proposed == null ? null : Math.round(given.distanceMetres(proposed)));
+        // The resident pressed "Envoyer" and finds the page again: say why, first.
+        model.addAttribute("questionApresEnvoi", sentAlready && proposed != null && errors.isEmpty());
+        model.addAttribute("nearby", List.copyOf(nearby.values()));
+        model.addAttribute("jointes", holding.held(session).size());
+        model.addAttribute("errors", errors);
         model.addAttribute("description", description);
         model.addAttribute("email", email);
         return "signalements/details";
     }
 
-    private void details(String category, GeoPoint point, @Nullable String address, FormErrors errors, Model model) {
-        model.addAttribute("categorie", category);
-        model.addAttribute("lat", point.lat());
-        model.addAttribute("lon", point.lon());
-        model.addAttribute("adresse", address);
-        model.addAttribute("nearby", service.nearby(Commune.TENANT, category, point));
-        model.addAttribute("errors", errors);
+    /** Drops the held photos the resident ticked "ne pas joindre" (numbered from 1). */
+    private void drop(HttpSession session, @Nullable List<String> numbers) {
+        if (numbers != null) {
+            numbers.stream()
+                    .map(ReportPages::number)
+                    .distinct()
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .forEach(n -> holding.remove(session, n));
+        }
+    }
+
+    /** Holds each chosen file; a refused one is said under {@code field}. Whether any file was chosen. */
+    private boolean hold(HttpSession session, List<MultipartFile> files, String field, FormErrors errors) {
+        boolean chosen = false;
+        int max = views.settings().maxPhotos();
+        for (MultipartFile f : files) {
+            if (f != null && !f.isEmpty()) {
+                chosen = true;
+                String why = holding.add(session, bytes(f), max);
+                if (why != null) {
+                    errors.add(field, why);
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * The EXIF position of the first held photo that has one in the commune, unless it is within the
+     * duplicate radius of the place given (then they agree, and nothing is asked).
+     */
+    private @Nullable GeoPoint photoPlace(HttpSession session, @Nullable GeoPoint given) {
+        var settings = views.settings();
+        for (PhotoHolding.Held photo : holding.held(session)) {
+            GeoPoint p = photo.position();
+            if (p != null && settings.commune().contains(p)) {
+                return given != null && given.distanceMetres(p) <= settings.duplicateRadiusMetres() ? null : p;
+            }
+        }
+        return null;
     }
 
     /** "Déjà signalé : +1": the resident follows the existing report instead of filing another. */
@@ -389,6 +565,10 @@ class ReportPages {
             case "reporter" -> "email";
             default -> null;
         };
+    }
+
+    private static int number(String n) {
+        return n.matches("[1-9][0-9]{0,2}") ? Integer.parseInt(n) : 0;
     }
 
     private static byte[] bytes(MultipartFile f) {
