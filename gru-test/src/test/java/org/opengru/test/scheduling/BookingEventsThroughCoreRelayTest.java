@@ -102,10 +102,12 @@ class BookingEventsThroughCoreRelayTest {
 
     /** A node's relay side: gru-core's persistence with the booking log plugged in. */
     private static PostgresPersistence node(javax.sql.DataSource ds, MutableClock clock, String subscriber) {
+        // tag::booking-log[]
         return PostgresPersistence.builder(ds, clock)
                 .outboxSubscribers(Set.of(subscriber))
-                .eventLog(SchedulingSchema.bookingEventLog())
+                .eventLog(SchedulingSchema.bookingEventLog()) // the relay reads the booking log too
                 .build();
+        // end::booking-log[]
     }
 
     private static BookingService bookings(MutableClock clock) {
