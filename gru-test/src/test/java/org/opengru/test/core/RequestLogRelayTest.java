@@ -38,9 +38,7 @@ import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestChange;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.tenancy.TenantId;
-import org.opengru.core.webhook.WebhookEndpoint;
 import org.opengru.core.webhook.WebhookSecret;
-import org.opengru.core.webhook.WebhookSender;
 import org.opengru.core.webhook.WebhookVerifier;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
@@ -338,25 +336,14 @@ class RequestLogRelayTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
         try {
-            List<Future<?>> relays = new ArrayList<>();
-            for (PostgresPersistence node : nodes) {
-                OutboxRelay relay = OutboxRelay.builder(node.outbox(), clock)
-                        .subscriber(WebhookSender.create(
-                                new WebhookEndpoint(name, uri, SECRET, Duration.ofSeconds(5)), clock))
-                        .retry(50, Duration.ofSeconds(1), Duration.ofSeconds(8))
-                        .batchSize(5)
-                        .build();
-                relays.add(pool.submit(() -> {
-                    for (int round = 0;
-                            round < 5_000 && (writing.get() || node.outbox().count(OutboxStatus.PENDING) > 0);
-                            round++) {
-                        if (relay.runOnce() == 0) {
-                            clock.advance(Duration.ofMillis(500)); // let backoffs fall due, no sleeping
-                        }
-                    }
-                    return null;
-                }));
-            }
+            List<Future<?>> relays = RelaysOnNodes.start(
+                    pool,
+                    nodes.stream().map(PostgresPersistence::outbox).toList(),
+                    clock,
+                    name,
+                    uri,
+                    SECRET,
+                    writing::get);
             // Eight requests changing while the relays run: drafted, submitted, then decided.
             List<Request> requests = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,7 @@ import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxStatus;
 import org.opengru.core.outbox.OutboxSubscriber;
-import org.opengru.core.webhook.WebhookEndpoint;
 import org.opengru.core.webhook.WebhookSecret;
-import org.opengru.core.webhook.WebhookSender;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingRequest;
@@ -56,6 +53,7 @@ import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
+import org.opengru.test.core.RelaysOnNodes;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import tools.jackson.databind.JsonNode;
@@ -293,25 +291,14 @@ class BookingEventsThroughCoreRelayTest {
         ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
         Map<String, Integer> expected = new ConcurrentHashMap<>();
         try {
-            List<Future<?>> relays = new ArrayList<>();
-            for (PostgresPersistence node : nodes) {
-                OutboxRelay relay = OutboxRelay.builder(node.outbox(), clock)
-                        .subscriber(WebhookSender.create(
-                                new WebhookEndpoint(name, uri, SECRET, Duration.ofSeconds(5)), clock))
-                        .retry(50, Duration.ofSeconds(1), Duration.ofSeconds(8))
-                        .batchSize(5)
-                        .build();
-                relays.add(threads.submit(() -> {
-                    for (int round = 0;
-                            round < 5_000 && (writing.get() || node.outbox().count(OutboxStatus.PENDING) > 0);
-                            round++) {
-                        if (relay.runOnce() == 0) {
-                            clock.advance(Duration.ofMillis(500)); // let backoffs fall due, no sleeping
-                        }
-                    }
-                    return null;
-                }));
-            }
+            List<Future<?>> relays = RelaysOnNodes.start(
+                    threads,
+                    nodes.stream().map(PostgresPersistence::outbox).toList(),
+                    clock,
+                    name,
+                    uri,
+                    SECRET,
+                    writing::get);
             // Six bookings while the relays run: booked; then four moved; then three cancelled.
             List<BookingResult.Booked> made = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
