@@ -72,39 +72,10 @@ class RequestLogRelayTest {
                 .build();
     }
 
-    /** A subscriber that records the bodies of one tenant's events and answers as told. */
-    private static final class Recording implements OutboxSubscriber {
-        private final String name;
-        private final TenantId tenant;
-        private final Function<OutboxRecord, DeliveryResult> answer;
-        final List<OutboxRecord> received = new CopyOnWriteArrayList<>();
-
-        Recording(String name, TenantId tenant, Function<OutboxRecord, DeliveryResult> answer) {
-            this.name = name;
-            this.tenant = tenant;
-            this.answer = answer;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public DeliveryResult deliver(OutboxRecord record) {
-            if (!record.message().tenant().equals(tenant)) {
-                return DeliveryResult.ok("another test's");
-            }
-            DeliveryResult result = answer.apply(record);
-            if (result.delivered()) {
-                received.add(record);
-            }
-            return result;
-        }
-
-        List<String> eventIds() {
-            return received.stream().map(r -> r.message().eventId().toString()).toList();
-        }
+    /** A subscriber that records the events of one tenant and answers as told. */
+    private static RecordingSubscriber recording(
+            String name, TenantId tenant, Function<OutboxRecord, OutboxSubscriber.DeliveryResult> answer) {
+        return new RecordingSubscriber(name, r -> r.message().tenant().equals(tenant), answer);
     }
 
     private static List<String> ids(List<DomainEvent> events) {
@@ -151,7 +122,8 @@ class RequestLogRelayTest {
         TenantId tenant = TenantId.of("commune-version");
         PostgresPersistence pg = node("metier-version");
         RequestFixtures fixtures = new RequestFixtures(tenant);
-        Recording subscriber = new Recording("metier-version", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
+        RecordingSubscriber subscriber =
+                recording("metier-version", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
         Request draft = pg.requestStore()
                 .apply(fixtures.draft(UsagerId.of(UUID.randomUUID()), clock.instant(), null))
                 .request();
@@ -161,7 +133,7 @@ class RequestLogRelayTest {
 
         OutboxRelay.builder(pg.outbox(), clock).subscriber(subscriber).build().drain();
 
-        assertThat(subscriber.received).hasSize(2).allSatisfy(r -> {
+        assertThat(subscriber.received()).hasSize(2).allSatisfy(r -> {
             JsonNode data = JSON.readTree(r.message().payload());
             assertThat(data.get("requestVersion").asLong()).isEqualTo(submitted.version());
             assertThat(data.get("request").get("status").asString())
@@ -169,7 +141,9 @@ class RequestLogRelayTest {
             assertThat(data.get("event").get("eventId").asString())
                     .isEqualTo(r.message().eventId().toString());
         });
-        assertThat(subscriber.received).extracting(OutboxRecord::streamSequence).containsExactly(1L, 2L);
+        assertThat(subscriber.received())
+                .extracting(OutboxRecord::streamSequence)
+                .containsExactly(1L, 2L);
     }
 
     /**
@@ -181,8 +155,8 @@ class RequestLogRelayTest {
         TenantId tenant = TenantId.of("commune-watermark");
         PostgresPersistence pg = node("metier-watermark");
         RequestFixtures fixtures = new RequestFixtures(tenant);
-        Recording subscriber =
-                new Recording("metier-watermark", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
+        RecordingSubscriber subscriber =
+                recording("metier-watermark", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
         OutboxRelay relay =
                 OutboxRelay.builder(pg.outbox(), clock).subscriber(subscriber).build();
         CountDownLatch written = new CountDownLatch(1);
@@ -212,7 +186,7 @@ class RequestLogRelayTest {
             Request late = first.get(30, TimeUnit.SECONDS);
             relay.drain();
 
-            assertThat(subscriber.received)
+            assertThat(subscriber.received())
                     .extracting(r -> r.message().aggregateId())
                     .containsExactlyInAnyOrder(late.id().toString(), second.id().toString());
         } finally {
@@ -227,7 +201,7 @@ class RequestLogRelayTest {
         PostgresPersistence pg = node("metier-dead");
         RequestFixtures fixtures = new RequestFixtures(tenant);
         AtomicBoolean gone = new AtomicBoolean(true);
-        Recording subscriber = new Recording(
+        RecordingSubscriber subscriber = recording(
                 "metier-dead",
                 tenant,
                 r -> r.streamSequence() == 1 && gone.get()

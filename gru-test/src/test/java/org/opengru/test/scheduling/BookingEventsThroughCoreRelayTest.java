@@ -32,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +52,7 @@ import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
+import org.opengru.test.core.RecordingSubscriber;
 import org.opengru.test.core.RelaysOnNodes;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -122,36 +122,6 @@ class BookingEventsThroughCoreRelayTest {
                         .withAntsNumber(ANTS));
     }
 
-    /** Records the events of the bookings it is told about, and answers as told. */
-    private static final class Recording implements OutboxSubscriber {
-        private final String name;
-        private final Set<String> bookings = ConcurrentHashMap.newKeySet();
-        private final Function<OutboxRecord, DeliveryResult> answer;
-        final List<OutboxRecord> received = new CopyOnWriteArrayList<>();
-
-        Recording(String name, Function<OutboxRecord, DeliveryResult> answer) {
-            this.name = name;
-            this.answer = answer;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public DeliveryResult deliver(OutboxRecord record) {
-            if (!bookings.contains(record.message().aggregateId())) {
-                return DeliveryResult.ok("another test's");
-            }
-            DeliveryResult result = answer.apply(record);
-            if (result.delivered()) {
-                received.add(record);
-            }
-            return result;
-        }
-    }
-
     @Test
     void aBookingWritesTwoRowsAndTheRelayDeliversItsEventsInOrderWithTheSameData() throws Exception {
         MutableClock clock = new MutableClock(MONDAY_9AM);
@@ -170,28 +140,32 @@ class BookingEventsThroughCoreRelayTest {
         service.cancelByUsager(TENANT, b.id(), booked.cancelToken());
         assertThat(count("SELECT count(*) FROM gru_outbox")).isEqualTo(outboxBefore);
 
-        Recording subscriber = new Recording("metier-order", r -> OutboxSubscriber.DeliveryResult.ok("204"));
-        subscriber.bookings.add(b.id().toString());
+        RecordingSubscriber subscriber = new RecordingSubscriber(
+                "metier-order",
+                r -> r.message().aggregateId().equals(b.id().toString()),
+                r -> OutboxSubscriber.DeliveryResult.ok("204"));
         PostgresPersistence core = node(pool, clock, "metier-order");
         OutboxRelay relay =
                 OutboxRelay.builder(core.outbox(), clock).subscriber(subscriber).build();
         relay.drain();
 
-        assertThat(subscriber.received)
+        assertThat(subscriber.received())
                 .extracting(r -> r.message().eventType())
                 .containsExactly(
                         "scheduling.booking.booked", "scheduling.booking.rescheduled", "scheduling.booking.cancelled");
-        assertThat(subscriber.received).extracting(OutboxRecord::streamSequence).containsExactly(1L, 2L, 3L);
-        assertThat(subscriber.received).allSatisfy(r -> {
+        assertThat(subscriber.received())
+                .extracting(OutboxRecord::streamSequence)
+                .containsExactly(1L, 2L, 3L);
+        assertThat(subscriber.received()).allSatisfy(r -> {
             assertThat(r.message().aggregateType()).isEqualTo("booking");
             assertThat(r.message().aggregateId()).isEqualTo(b.id().toString());
         });
-        assertThat(subscriber.received)
+        assertThat(subscriber.received())
                 .as("the data, text for text, the outbox copies had")
                 .extracting(r -> r.message().payload())
                 .containsExactlyElementsOf(v9Payloads(b.id().toString()));
-        assertThat(subscriber.received.get(1).message().payload()).contains("\"previousStartsAt\"");
-        assertThat(subscriber.received)
+        assertThat(subscriber.received().get(1).message().payload()).contains("\"previousStartsAt\"");
+        assertThat(subscriber.received())
                 .extracting(r -> r.message().eventId())
                 .containsExactlyElementsOf(bookingStore().outbox(TENANT, b.id()).stream()
                         .map(e -> e.eventId())
@@ -208,8 +182,10 @@ class BookingEventsThroughCoreRelayTest {
         MutableClock clock = new MutableClock(MONDAY_9AM);
         BookingService service = bookings(clock);
         AtomicBoolean gone = new AtomicBoolean(true);
-        Recording subscriber = new Recording(
+        Set<String> ours = ConcurrentHashMap.newKeySet();
+        RecordingSubscriber subscriber = new RecordingSubscriber(
                 "metier-dead",
+                r -> ours.contains(r.message().aggregateId()),
                 r -> r.streamSequence() == 1 && gone.get()
                         ? OutboxSubscriber.DeliveryResult.permanent("HTTP 410")
                         : OutboxSubscriber.DeliveryResult.ok("204"));
@@ -221,12 +197,14 @@ class BookingEventsThroughCoreRelayTest {
                 (BookingResult.Booked) service.book(BookingRequest.online(TENANT, SITE, PASSPORT, at(1, 15, 0), usager)
                         .withAntsNumber(ANTS));
         String id = booked.booking().id().toString();
-        subscriber.bookings.add(id);
+        ours.add(id);
         service.cancelByUsager(TENANT, booked.booking().id(), booked.cancelToken());
 
         relay.drain();
 
-        assertThat(subscriber.received).extracting(OutboxRecord::streamSequence).containsExactly(2L);
+        assertThat(subscriber.received())
+                .extracting(OutboxRecord::streamSequence)
+                .containsExactly(2L);
         List<OutboxRecord> stream = core.outbox().stream("metier-dead", TENANT.value(), "booking", id);
         assertThat(stream).extracting(OutboxRecord::status).containsExactly(OutboxStatus.DEAD, OutboxStatus.DELIVERED);
         assertThat(stream.get(0).lastError()).isEqualTo("attempt 1: HTTP 410");
@@ -243,7 +221,9 @@ class BookingEventsThroughCoreRelayTest {
         assertThat(core.outbox().retryDead(stream.get(0).message().eventId(), "metier-dead", clock.instant()))
                 .isTrue();
         relay.drain();
-        assertThat(subscriber.received).extracting(OutboxRecord::streamSequence).containsExactly(2L, 1L);
+        assertThat(subscriber.received())
+                .extracting(OutboxRecord::streamSequence)
+                .containsExactly(2L, 1L);
         assertThat(core.outbox().stream("metier-dead", TENANT.value(), "booking", id))
                 .extracting(OutboxRecord::status)
                 .containsOnly(OutboxStatus.DELIVERED);
