@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.job.Job;
 import org.opengru.core.outbox.Outbox;
-import org.opengru.core.outbox.OutboxRecord;
 import org.opengru.core.outbox.OutboxRelay;
 import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.usager.UsagerStore;
@@ -32,6 +31,7 @@ import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.opengru.test.core.RecordingSubscriber;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -147,19 +147,8 @@ class GruSchedulingAutoConfigurationTest {
 
     @Test
     void onPostgresTheRelayDeliversTheBookingEventsFromTheBookingLog(PostgresDatabase db) {
-        List<OutboxRecord> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        OutboxSubscriber metier = new OutboxSubscriber() {
-            @Override
-            public String name() {
-                return "logiciel-metier";
-            }
-
-            @Override
-            public DeliveryResult deliver(OutboxRecord record) {
-                received.add(record);
-                return DeliveryResult.ok("204");
-            }
-        };
+        RecordingSubscriber metier =
+                new RecordingSubscriber("logiciel-metier", r -> true, r -> OutboxSubscriber.DeliveryResult.ok("204"));
         runner.withBean(DataSource.class, db::dataSource)
                 .withBean("metier", OutboxSubscriber.class, () -> metier)
                 .withPropertyValues("gru.storage=jdbc")
@@ -185,7 +174,7 @@ class GruSchedulingAutoConfigurationTest {
                             .subscriber(metier)
                             .build()
                             .drain();
-                    assertThat(received)
+                    assertThat(metier.received())
                             .filteredOn(r -> r.message()
                                     .aggregateId()
                                     .equals(booked.booking().id().toString()))

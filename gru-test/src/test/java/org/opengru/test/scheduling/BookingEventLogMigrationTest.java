@@ -38,6 +38,7 @@ import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.booking.Change;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
+import org.opengru.test.core.RecordingSubscriber;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import tools.jackson.databind.JsonNode;
@@ -162,26 +163,17 @@ class BookingEventLogMigrationTest {
         assertThat(store.audit(TENANT, BOOKED)).hasSize(2);
         assertThat(store.verifyAudit(TENANT, BOOKED).problem()).isNull();
         assertThat(rows("SELECT count(*) FROM gru_outbox")).containsExactly("[0]");
-        List<OutboxRecord> sent = new ArrayList<>();
         PostgresPersistence core = PostgresPersistence.builder(db.dataSource(), Clock.fixed(later, ZoneOffset.UTC))
                 .outboxSubscribers(Set.of("logiciel-metier"))
                 .eventLog(SchedulingSchema.bookingEventLog())
                 .build();
+        RecordingSubscriber metier =
+                new RecordingSubscriber("logiciel-metier", r -> true, r -> OutboxSubscriber.DeliveryResult.ok("204"));
         OutboxRelay.builder(core.outbox(), Clock.fixed(later, ZoneOffset.UTC))
-                .subscriber(new OutboxSubscriber() {
-                    @Override
-                    public String name() {
-                        return "logiciel-metier";
-                    }
-
-                    @Override
-                    public DeliveryResult deliver(OutboxRecord record) {
-                        sent.add(record);
-                        return DeliveryResult.ok("204");
-                    }
-                })
+                .subscriber(metier)
                 .build()
                 .drain();
+        List<OutboxRecord> sent = metier.received();
         assertThat(sent)
                 .extracting(r -> r.message().aggregateId() + "#" + r.streamSequence())
                 .containsExactlyInAnyOrder(MOVED + "#3", EXPIRED + "#1", EXPIRED + "#2", BOOKED + "#2");
