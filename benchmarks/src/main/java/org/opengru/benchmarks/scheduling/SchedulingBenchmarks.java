@@ -103,8 +103,8 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 bench.report("scheduling.booking_rows_per_op", rows, "rows");
                 bench.report("scheduling.booking_wal_bytes_per_op", booking.walBytesPerOp(), "bytes");
                 bench.report("scheduling.raw_insert_wal_bytes_per_op", raw2.walBytesPerOp(), "bytes");
-                // What PostgreSQL alone does for the rows a booking writes today (booking, its event, its outbox
-                // copy), and for the two of the log alone (booking, event), once the relay reads the log.
+                // What PostgreSQL alone does for the rows a booking wrote before scheduling V10 (booking, its
+                // event, its outbox copy), and for the two it writes since the relay reads the log (booking, event).
                 double rawAround = (raw2.perSecond() + raw3.perSecond()) / 2;
                 bench.report("scheduling.floor_three_rows_ratio_to_raw_insert", floor.perSecond() / rawAround, "ratio");
                 bench.report("scheduling.floor_two_rows_ratio_to_raw_insert", floor2.perSecond() / rawAround, "ratio");

@@ -20,7 +20,8 @@ import org.opengru.core.error.ValidationException;
  * </ul>
  *
  * @param aggregateType the aggregate type of the webhook ({@code aggregate.type}), such as {@code request}
- * @param eventTable the log's table
+ * @param eventTable the log's table, or a view giving a log these columns (gru-scheduling's bookings compute
+ *     theirs from the event row, so that nothing is stored for the relay)
  * @param aggregateColumn the log's column holding the aggregate's id (a {@code uuid})
  * @param deliveryTable the table of the relay's cursors, one per subscriber and aggregate
  * @param feedTable the table of how far each subscriber has looked into each tenant's log

@@ -25,7 +25,6 @@ import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.jdbc.DataAccessException;
-import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.AuditCheck;
@@ -52,8 +51,8 @@ import org.opengru.scheduling.model.SiteId;
  * constraint (btree_gist) forbids two desk-occupying rows of one desk with overlapping {@code tstzrange},
  * a partial unique index forbids a second booked appointment per usager and service, and a trigger
  * (V6, under a per-person lock) a hold beyond the service's number per usager. Each change is
- * ONE statement (data-modifying CTEs write the booking row and its one event in the booking's log, then
- * the outbox copies), so one round trip and one transaction. When that finds no free desk or loses a race (a concurrent booking
+ * ONE statement (data-modifying CTEs write the booking row and its one event in the booking's log), so two
+ * rows, one round trip and one transaction. When that finds no free desk or loses a race (a concurrent booking
  * took the desk it chose), a second statement with a fresh view expires overdue holds in the way and tries
  * again (another desk may be free): at most two round trips. Conflict codes 23P01, 23505, 40001 and
  * 40P01 all end as {@link InsertOutcome.SlotTaken}, except the two unique indexes that mean something
@@ -65,10 +64,10 @@ import org.opengru.scheduling.model.SiteId;
  * the statement locks first, so no read comes before the write. The agent's note (the detail) is chained
  * by its digest, so erasing it leaves the chain verifiable ({@link #verifyAudit}).
  *
- * <p>The events also go to gru-core's transactional outbox ({@code gru_outbox}, aggregate type {@code
- * booking}, numbered per booking by the booking's version), written by the same statement, so gru-core's
- * relay and webhooks deliver them: copies of the logged events, until that relay reads the booking log
- * (docs/persistence.md, "Bookings").
+ * <p>gru-core's outbox relay delivers the events to the webhook subscribers from the log itself, with a
+ * cursor per subscriber and booking ({@link SchedulingSchema#bookingEventLog()}, plugged into {@code
+ * PostgresPersistence.Builder#eventLog}): nothing is copied into {@code gru_outbox} (docs/persistence.md,
+ * "Bookings").
  */
 public final class PostgresBookingStore implements BookingStore {
 
@@ -86,35 +85,6 @@ public final class PostgresBookingStore implements BookingStore {
             "INSERT INTO scheduling_booking_event (tenant_id, booking_id, position, event_id, action, kind, actor,"
                     + " occurred_at, from_status, to_status, service_id, resource_id, starts_at, detail_sha256, detail,"
                     + " previous_hash, hash) ";
-    /**
-     * Follows {@code <name> (columns) AS (SELECT} : the outbox's view of the events just logged, read from
-     * the log's {@code RETURNING}, so that both say the same.
-     */
-    private static final String FROM_LOG = " e.event_id, e.tenant_id, e.booking_id, e.kind, e.occurred_at,"
-            + " e.service_id, e.resource_id, e.starts_at, e.to_status, e.position";
-    /**
-     * One gru-core outbox row per event and configured subscriber, delivered by gru-core's
-     * {@code OutboxRelay} (webhooks) like the requests' events. Followed by {@code FROM <events> e CROSS
-     * JOIN unnest(:subscribers) AS sub(name)}. A copy of the logged event, until gru-core's relay reads
-     * the booking log through its extension point (docs/persistence.md, "Bookings").
-     *
-     * <p>The stream number is the booking's own version plus one, in place of a {@code gru_outbox_stream}
-     * row: it gives what gru-core's ordering scheme needs (per aggregate, numbers in commit order) because
-     * every change of a booking updates its row, which stays locked until the statement commits, and adds
-     * one to its version with exactly one event. It spares a row, an index entry and an upsert per booking.
-     */
-    private static final String OUTBOX = """
-            INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,
-                                    event_type, occurred_at, payload, next_attempt_at)
-            SELECT e.event_id, sub.name, e.tenant_id, 'booking', e.booking_id::text, e.sequence + 1,
-                   'scheduling.booking.' || lower(e.kind), e.occurred_at,
-                   json_build_object('event', json_build_object('eventId', e.event_id, 'tenant', e.tenant_id,
-                       'occurredAt', e.occurred_at, 'kind', e.kind, 'booking', e.booking_id, 'service', e.service_id,
-                       'resource', e.resource_id, 'startsAt', e.starts_at, 'status', e.status, 'sequence', e.sequence)),
-                   e.occurred_at""";
-    /** {@link #OUTBOX} for a reschedule: the event also says where the appointment was moved from. */
-    private static final String OUTBOX_MOVE = OUTBOX.replace(
-            "'sequence', e.sequence)", "'sequence', e.sequence, 'previousStartsAt', e.previous_starts_at)");
     /**
      * Serialises the writers of the chosen desk, before they write: without it, two transactions inserting
      * overlapping rows on one desk each find the other's uncommitted row in the exclusion check and wait
@@ -145,7 +115,7 @@ public final class PostgresBookingStore implements BookingStore {
     private static final String CREATED_EVENT = EVENT
             + "SELECT i.tenant_id, i.id, 0, :event_id::uuid, 'insert', :kind, :actor, i.created_at, NULL, i.status,"
             + " i.service_id, i.resource_id, i.starts_at, scheduling_digest(:reason), :reason, :genesis, i.audit_head"
-            + " FROM ins i RETURNING *";
+            + " FROM ins i";
 
     /**
      * Expires overdue holds (rows of {@code scheduling_booking b} chosen by the {@code WHERE} that follows),
@@ -176,43 +146,34 @@ public final class PostgresBookingStore implements BookingStore {
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
             expiring AS (
-                %7$s, p
+                %5$s, p
                  WHERE b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
                    AND b.resource_id = ANY (p.desks) AND b.busy && p.busy
                    FOR UPDATE OF b),
-            expired AS (%8$s),
-            expired_ev AS (%9$s),
-            expired_outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT %2$s FROM expired_ev e),
-            expired_outbox AS (%6$s FROM expired_outbox_src e CROSS JOIN unnest(:subscribers::text[]) AS sub(name)),
+            expired AS (%6$s),
+            expired_ev AS (%7$s),
             chosen AS (
                 -- The scalar subquery runs the expiry first, so an expired hold no longer blocks the insert.
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
                  WHERE (SELECT count(*) FROM expired_ev) >= 0
                    AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
-                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy AND %3$s)
+                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy AND %2$s)
                  LIMIT 1),
-            %5$s,
+            %4$s,
             ins AS (
-                INSERT INTO scheduling_booking (%4$s, audit_head)
+                INSERT INTO scheduling_booking (%3$s, audit_head)
                 SELECT p.tenant, :id::uuid, :site, :service, l.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, lower(p.busy), upper(p.busy), :status, :hold_expires_at::timestamptz, :ants, NULL, 0, :idem,
-                       :token_hash, p.now, p.now, :hold_limit::smallint, %10$s
+                       :token_hash, p.now, p.now, :hold_limit::smallint, %8$s
                   FROM p CROSS JOIN locked l
                 RETURNING *),
-            ev AS (%1$s),
-            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT %2$s FROM ev e),
-            outbox AS (%6$s FROM outbox_src e
-                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
+            ev AS (%1$s)
             SELECT * FROM ins
             """.formatted(
                     CREATED_EVENT,
-                    FROM_LOG,
                     OCCUPYING,
                     COLUMNS,
                     LOCK_DESKS,
-                    OUTBOX,
                     EXPIRING,
                     EXPIRED.formatted("'system:hold-reaper'", ":now::timestamptz"),
                     EXPIRED_EVENTS.formatted("'system:hold-reaper'"),
@@ -221,7 +182,7 @@ public final class PostgresBookingStore implements BookingStore {
     /**
      * The usual path: no expired hold in the way. Treats every hold as occupying, like the constraint;
      * when it finds no desk, {@link #INSERT} (which first expires overdue holds) gets the second try.
-     * Two rows: the booking and its event (and the outbox copies, one per subscriber).
+     * Two rows: the booking and its event.
      */
     private static final NamedSql INSERT_FAST =
             new NamedSql("""
@@ -232,27 +193,23 @@ public final class PostgresBookingStore implements BookingStore {
                                       AND x.busy && tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)')
                                       AND x.status IN ('HELD', 'BOOKED'))
                  LIMIT 1),
-            %5$s,
+            %4$s,
             ins AS (
-                INSERT INTO scheduling_booking (%4$s, audit_head)
+                INSERT INTO scheduling_booking (%3$s, audit_head)
                 SELECT :tenant, :id::uuid, :site, :service, l.desk, :usager::uuid, :people, :start::timestamptz,
                        :end::timestamptz, :busy_start::timestamptz, :busy_end::timestamptz, :status,
                        :hold_expires_at::timestamptz, :ants, NULL, 0, :idem, :token_hash, :now::timestamptz,
-                       :now::timestamptz, :hold_limit::smallint, %3$s
+                       :now::timestamptz, :hold_limit::smallint, %2$s
                   FROM locked l
                 RETURNING *),
-            ev AS (%1$s),
-            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT %2$s FROM ev e),
-            outbox AS (%6$s FROM outbox_src e
-                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
+            ev AS (%1$s)
             SELECT * FROM ins
-            """.formatted(CREATED_EVENT, FROM_LOG, CREATED_HASH, COLUMNS, LOCK_DESKS, OUTBOX));
+            """.formatted(CREATED_EVENT, CREATED_HASH, COLUMNS, LOCK_DESKS));
 
     /**
      * A change of status: the booking row is locked first ({@code cur}: it waits for a concurrent writer,
-     * then reads the latest version), so that the new event chains to the head it read; the update, its
-     * event and the outbox copies follow in the same statement.
+     * then reads the latest version), so that the new event chains to the head it read; the update and its
+     * event follow in the same statement.
      */
     private static final NamedSql APPLY = new NamedSql("""
             WITH cur AS (
@@ -273,21 +230,16 @@ public final class PostgresBookingStore implements BookingStore {
                 RETURNING b.*, c.previous_hash),
             ev AS (%1$s SELECT u.tenant_id, u.id, u.sequence, :event_id::uuid, :action, :kind, :actor, u.updated_at,
                        :expected, u.status, u.service_id, u.resource_id, u.starts_at, scheduling_digest(:reason), :reason,
-                       u.previous_hash, u.audit_head FROM upd u RETURNING *),
-            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT %2$s FROM ev e),
-            outbox AS (%3$s FROM outbox_src e
-                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
+                       u.previous_hash, u.audit_head FROM upd u)
             SELECT * FROM upd
-            """.formatted(EVENT, FROM_LOG, OUTBOX));
+            """.formatted(EVENT));
 
-    private static final NamedSql MOVE =
-            new NamedSql("""
+    private static final NamedSql MOVE = new NamedSql("""
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks, :id::uuid AS id,
                        tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
             cur AS (
-                SELECT b.sequence, coalesce(b.audit_head, :genesis) AS previous_hash, b.starts_at AS previous_starts_at
+                SELECT b.sequence, coalesce(b.audit_head, :genesis) AS previous_hash
                   FROM scheduling_booking b, p
                  WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = :expected_sequence AND b.status = 'BOOKED'
                    FOR UPDATE OF b),
@@ -295,9 +247,9 @@ public final class PostgresBookingStore implements BookingStore {
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
                  WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy
-                                      AND x.id <> p.id AND %3$s)
+                                      AND x.id <> p.id AND %2$s)
                  LIMIT 1),
-            %4$s,
+            %3$s,
             upd AS (
                 UPDATE scheduling_booking b
                    SET resource_id = c.desk, starts_at = :start::timestamptz, ends_at = :end::timestamptz,
@@ -308,16 +260,12 @@ public final class PostgresBookingStore implements BookingStore {
                            :start::timestamptz, NULL, o.previous_hash)
                   FROM p, locked c, cur o
                  WHERE b.tenant_id = p.tenant AND b.id = p.id AND b.sequence = o.sequence
-                RETURNING b.*, o.previous_hash, o.previous_starts_at),
+                RETURNING b.*, o.previous_hash),
             ev AS (%1$s SELECT u.tenant_id, u.id, u.sequence, :event_id::uuid, 'reschedule', 'RESCHEDULED', :actor,
                        u.updated_at, 'BOOKED', u.status, u.service_id, u.resource_id, u.starts_at, NULL, NULL,
-                       u.previous_hash, u.audit_head FROM upd u RETURNING *),
-            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence, previous_starts_at) AS (SELECT %2$s, u.previous_starts_at FROM ev e, upd u),
-            outbox AS (%5$s FROM outbox_src e
-                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
+                       u.previous_hash, u.audit_head FROM upd u)
             SELECT * FROM upd
-            """.formatted(EVENT, FROM_LOG, OCCUPYING, LOCK_DESKS, OUTBOX_MOVE));
+            """.formatted(EVENT, OCCUPYING, LOCK_DESKS));
 
     private static final NamedSql EXPIRE = new NamedSql("""
             WITH expiring AS (
@@ -325,18 +273,10 @@ public final class PostgresBookingStore implements BookingStore {
                  WHERE b.tenant_id = :tenant AND b.status = 'HELD' AND b.hold_expires_at <= :now::timestamptz
                    FOR UPDATE),
             expired AS (%2$s),
-            ev AS (%3$s),
-            outbox_src (event_id, tenant_id, booking_id, kind, occurred_at, service_id, resource_id,
-                starts_at, status, sequence) AS (SELECT %4$s FROM ev e),
-            outbox AS (%5$s FROM outbox_src e
-                CROSS JOIN unnest(:subscribers::text[]) AS sub(name))
+            ev AS (%3$s)
             SELECT * FROM expired
             """.formatted(
-                    EXPIRING,
-                    EXPIRED.formatted(":actor", ":now::timestamptz"),
-                    EXPIRED_EVENTS.formatted(":actor"),
-                    FROM_LOG,
-                    OUTBOX));
+                    EXPIRING, EXPIRED.formatted(":actor", ":now::timestamptz"), EXPIRED_EVENTS.formatted(":actor")));
 
     private static final NamedSql BUSY = new NamedSql("""
             SELECT x.resource_id, x.busy_start, x.busy_end
@@ -352,10 +292,11 @@ public final class PostgresBookingStore implements BookingStore {
     /**
      * A store over the database migrated by {@link SchedulingSchema}.
      *
-     * @param dataSource a pooled data source over a database where gru-core's migrations ran first (the
-     *     events go to its {@code gru_outbox}), then {@link SchedulingSchema#migrate}
-     * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}: each
-     *     event is written once per subscriber and delivered by gru-core's relay
+     * @param dataSource a pooled data source over a database where gru-core's migrations ran first, then
+     *     {@link SchedulingSchema#migrate}
+     * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}: the
+     *     relay delivers every event to each of them from the log (whatever this set says); here they are
+     *     whose deliveries {@link #unpublished} reports (the first) and {@link #markPublished} records
      */
     public PostgresBookingStore(DataSource dataSource, Set<String> subscribers) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -613,7 +554,13 @@ public final class PostgresBookingStore implements BookingStore {
                         + " AND status <> 'HELD' AND NOT (status = 'BOOKED' AND starts_at > ?) RETURNING id),"
                         // The log lets only the detail go (its digest stays chained: the chain still verifies).
                         + " cleared AS (UPDATE scheduling_booking_event e SET detail = NULL FROM detached d"
-                        + " WHERE e.tenant_id = ? AND e.booking_id = d.id AND e.detail IS NOT NULL)"
+                        + " WHERE e.tenant_id = ? AND e.booking_id = d.id AND e.detail IS NOT NULL),"
+                        // The relay's cursors and dead letters stay (a cursor dropped would send the booking's
+                        // events again from the first at its next change); what receivers answered goes.
+                        + " cursors AS (UPDATE scheduling_booking_delivery x SET last_error = NULL FROM detached d"
+                        + " WHERE x.tenant_id = ? AND x.booking_id = d.id AND x.last_error IS NOT NULL),"
+                        + " letters AS (UPDATE scheduling_booking_dead_letter x SET last_error = NULL FROM detached d"
+                        + " WHERE x.tenant_id = ? AND x.booking_id = d.id AND x.last_error IS NOT NULL)"
                         + " SELECT count(*) FROM detached")) {
             OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
             ps.setObject(1, at);
@@ -621,6 +568,8 @@ public final class PostgresBookingStore implements BookingStore {
             ps.setString(3, usager.toString());
             ps.setObject(4, at);
             ps.setString(5, tenant.value());
+            ps.setString(6, tenant.value());
+            ps.setString(7, tenant.value());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -767,8 +716,8 @@ public final class PostgresBookingStore implements BookingStore {
     }
 
     /**
-     * The booking's events, read from its log (the outbox holds copies, pruned once delivered): a
-     * reschedule's previous start is the start of the event before it.
+     * The booking's events, read from its log: a reschedule's previous start is the start of the event
+     * before it.
      */
     @Override
     public List<BookingEvent> outbox(TenantId tenant, BookingId id) {
@@ -792,70 +741,80 @@ public final class PostgresBookingStore implements BookingStore {
         return out;
     }
 
+    /**
+     * The events the relay still owes the first subscriber, from its cursors and the log's part its feed has
+     * not read yet, in commit order: what {@code gru_outbox}'s pending rows were before V10. Reads the log
+     * past the cursors without an index of its own: for tests and tools; gru-core's relay is the delivery
+     * path.
+     */
     @Override
     public List<BookingEvent> unpublished(int max) {
         List<BookingEvent> out = new ArrayList<>();
+        if (subscribers.length == 0) {
+            return out;
+        }
         try (Connection c = connection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM gru_outbox o" + EVENT_BOOKING
-                                + " WHERE o.aggregate_type = 'booking'"
-                                + " AND o.subscriber = ? AND o.status = 'PENDING' ORDER BY o.id LIMIT ?")) {
-            if (subscribers.length == 0) {
-                return out;
-            }
+                PreparedStatement ps = c.prepareStatement("SELECT " + LOG_EVENT + " FROM scheduling_booking_event e"
+                        + " LEFT JOIN scheduling_booking_delivery_feed f ON f.tenant_id = e.tenant_id AND f.subscriber = ?"
+                        + " LEFT JOIN scheduling_booking_delivery d ON d.tenant_id = e.tenant_id AND d.subscriber = ?"
+                        + " AND d.booking_id = e.booking_id"
+                        + " WHERE e.position + 1 > coalesce(d.delivered_seq, 0) AND (e.position + 1 <= d.last_seq"
+                        + " OR (e.tx, e.booking_id, e.position) > (coalesce(f.tx, '0'::xid8),"
+                        + " coalesce(f.booking_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(f.position, -1)))"
+                        + " ORDER BY e.tx, e.booking_id, e.position LIMIT ?")) {
             ps.setString(1, subscribers[0]);
-            ps.setInt(2, max);
+            ps.setString(2, subscribers[0]);
+            ps.setInt(3, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(event(rs));
                 }
             }
         } catch (SQLException e) {
-            throw DataAccessException.translate("reading the outbox", e);
+            throw DataAccessException.translate("reading the events owed", e);
         }
         return out;
     }
 
+    /**
+     * Records the events delivered to every subscriber of this store: each booking's cursor moves past the
+     * latest of them (the relay delivers a booking's events in order, so the ones before are done too).
+     */
     @Override
     public void markPublished(Collection<EventId> events, Instant at) {
-        if (events.isEmpty()) {
+        if (events.isEmpty() || subscribers.length == 0) {
             return;
         }
         try (Connection c = connection();
-                PreparedStatement ps =
-                        c.prepareStatement("UPDATE gru_outbox SET status = 'DELIVERED', delivered_at = ?, "
-                                + PostgresPersistence.OUTBOX_PRUNE_PAYLOAD
-                                + " WHERE aggregate_type = 'booking'"
-                                + " AND event_id = ANY (?::uuid[]) AND status = 'PENDING'")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO scheduling_booking_delivery AS d"
+                                + " (tenant_id, subscriber, booking_id, delivered_seq, last_seq)"
+                                + " SELECT e.tenant_id, s.name, e.booking_id, max(e.position) + 1, max(e.position) + 1"
+                                + " FROM scheduling_booking_event e CROSS JOIN unnest(?::text[]) AS s(name)"
+                                + " WHERE e.event_id = ANY (?::uuid[]) GROUP BY e.tenant_id, s.name, e.booking_id"
+                                + " ON CONFLICT (tenant_id, subscriber, booking_id) DO UPDATE SET"
+                                + " delivered_seq = greatest(d.delivered_seq, excluded.delivered_seq),"
+                                + " last_seq = greatest(d.last_seq, excluded.last_seq),"
+                                // Leased: the relay's outcome settles it. Else due only while something is still owed.
+                                + " next_attempt_at = CASE WHEN d.lease IS NOT NULL"
+                                + " OR d.last_seq > greatest(d.delivered_seq, excluded.delivered_seq) THEN d.next_attempt_at END")) {
+            ps.setArray(1, c.createArrayOf("text", subscribers));
             ps.setArray(
                     2,
                     c.createArrayOf(
                             "text", events.stream().map(EventId::toString).toArray(String[]::new)));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw DataAccessException.translate("marking outbox events", e);
+            throw DataAccessException.translate("marking events delivered", e);
         }
     }
 
-    /**
-     * A booking event as written by {@link #OUTBOX}, read back from its JSON payload. Once delivered, the
-     * outbox keeps only the payload's digest (gru-core's {@code OutboxMessage.prunedPayload}): the kind
-     * then comes from the event type and the rest from the booking row as it stands now (the same for
-     * the booking's latest event), its sequence from the stream number.
-     */
-    private static final String EVENT_COLUMNS = "o.event_id, o.tenant_id, o.aggregate_id::uuid AS booking_id,"
-            + " COALESCE(o.payload->'event'->>'kind', upper(substr(o.event_type, 20))) AS kind, o.occurred_at,"
-            + " COALESCE(o.payload->'event'->>'service', b.service_id) AS service_id,"
-            + " COALESCE(o.payload->'event'->>'resource', b.resource_id) AS resource_id,"
-            + " COALESCE((o.payload->'event'->>'startsAt')::timestamptz, b.starts_at) AS starts_at,"
-            + " COALESCE(o.payload->'event'->>'status', b.status) AS status,"
-            + " COALESCE((o.payload->'event'->>'sequence')::integer, o.stream_seq::integer - 1) AS sequence,"
-            + " (o.payload->'event'->>'previousStartsAt')::timestamptz AS previous_starts_at";
-
-    /** Follows {@code FROM gru_outbox o}: the booking row, for the events whose payload was pruned. */
-    private static final String EVENT_BOOKING =
-            " LEFT JOIN scheduling_booking b ON b.tenant_id = o.tenant_id AND b.id = o.aggregate_id::uuid";
+    /** Follows {@code SELECT}: a {@link BookingEvent} from the log's row {@code e}. */
+    private static final String LOG_EVENT = "e.event_id, e.tenant_id, e.booking_id, e.kind, e.occurred_at,"
+            + " e.service_id, e.resource_id, e.starts_at, e.to_status AS status, e.position AS sequence,"
+            + " CASE WHEN e.kind = 'RESCHEDULED' THEN (SELECT p.starts_at FROM scheduling_booking_event p"
+            + " WHERE p.tenant_id = e.tenant_id AND p.booking_id = e.booking_id AND p.position = e.position - 1)"
+            + " END AS previous_starts_at";
 
     private static BookingEvent event(ResultSet rs) throws SQLException {
         return new BookingEvent(

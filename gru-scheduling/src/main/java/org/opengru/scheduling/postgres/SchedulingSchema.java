@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.sql.DataSource;
+import org.opengru.core.jdbc.EventLogTables;
 import org.opengru.core.jdbc.Migrations;
 
 /**
@@ -15,9 +16,9 @@ import org.opengru.core.jdbc.Migrations;
  * every module takes first, so nodes starting together on a fresh database do not race. A database
  * migrated by an earlier version (history in {@code scheduling_schema_version}) is adopted as it is.
  *
- * <p>gru-core's migrations must run first ({@code Migrations.core().migrate(dataSource)}): the booking
- * events go to gru-core's {@code gru_outbox}. Without them the second script stops with an error naming
- * the missing tables.
+ * <p>gru-core's migrations must run first ({@code Migrations.core().migrate(dataSource)}): the reservation
+ * and registration events go to gru-core's {@code gru_outbox}, and V10 moves the booking rows it held into
+ * the booking log's cursors. Without them the second script stops with an error naming the missing tables.
  */
 public final class SchedulingSchema {
 
@@ -31,9 +32,40 @@ public final class SchedulingSchema {
             "db/opengru/scheduling/V6__holds_per_person.sql",
             "db/opengru/scheduling/V7__reservations_and_registrations.sql",
             "db/opengru/scheduling/V8__booking_event_log.sql",
-            "db/opengru/scheduling/V9__reservation_deposit.sql");
+            "db/opengru/scheduling/V9__reservation_deposit.sql",
+            "db/opengru/scheduling/V10__relay_reads_booking_log.sql");
 
     private SchedulingSchema() {}
+
+    /**
+     * The booking log as gru-core's outbox relay delivers it (V10): pass it to {@code
+     * PostgresPersistence.builder(...).eventLog(...)} on every node that runs the relay, so that booking
+     * events reach the webhook subscribers from the log itself, through a cursor per subscriber and booking,
+     * without any copy (docs/persistence.md, "Bookings"). Without it the booking events are logged but not
+     * delivered.
+     *
+     * <p>The relay reads the log through the view {@code scheduling_booking_webhook}, which gives each
+     * {@code scheduling_booking_event} row the columns {@link EventLogTables} names, computed: its webhook
+     * sequence is its position plus one (one webhook event per change, numbered under the booking row's
+     * lock), its domain event is built from the row. So a booking writes two rows, its own and its event.
+     * The webhook's {@code data} is {@code {"event": {...}}}, the same JSON as the outbox copies had before
+     * V10: {@code eventId}, {@code tenant}, {@code occurredAt}, {@code kind}, {@code booking}, {@code
+     * service}, {@code resource}, {@code startsAt}, {@code status}, {@code sequence} (the event's position)
+     * and, for a move, {@code previousStartsAt}; no personal data. The event type is {@code
+     * scheduling.booking.<kind in lower case>}, the aggregate type {@code booking}.
+     *
+     * @return the tables of the booking log, for the relay
+     */
+    public static EventLogTables bookingEventLog() {
+        return new EventLogTables(
+                "booking",
+                "scheduling_booking_webhook",
+                "booking_id",
+                "scheduling_booking_delivery",
+                "scheduling_booking_delivery_feed",
+                "scheduling_booking_dead_letter",
+                "json_build_object('event', e.event)::text");
+    }
 
     /**
      * The text of a script from the jar.

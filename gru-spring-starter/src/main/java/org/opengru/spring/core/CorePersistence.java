@@ -1,6 +1,7 @@
 package org.opengru.spring.core;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +9,7 @@ import org.opengru.core.audit.AuditTrail;
 import org.opengru.core.catalogue.ProcedureStore;
 import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.ReferenceSequence;
+import org.opengru.core.jdbc.EventLogTables;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.outbox.RecordingRequestStore;
@@ -61,11 +63,24 @@ public final class CorePersistence {
 
     /** The adapters for {@code storage}; {@code subscribers} are the outbox's delivery targets. */
     public static CorePersistence of(GruStorage storage, Clock clock, Set<String> subscribers) {
-        PostgresPersistence pg = storage.isJdbc()
-                ? PostgresPersistence.builder(storage.dataSource().orElseThrow(), clock)
-                        .outboxSubscribers(subscribers)
-                        .build()
-                : null;
+        return of(storage, clock, subscribers, List.of());
+    }
+
+    /**
+     * The adapters for {@code storage}, the relay also delivering from other modules' event logs on
+     * PostgreSQL (gru-scheduling's bookings: {@code SchedulingSchema.bookingEventLog()}); in memory those
+     * modules publish their events themselves, and {@code eventLogs} is not used.
+     */
+    public static CorePersistence of(
+            GruStorage storage, Clock clock, Set<String> subscribers, List<EventLogTables> eventLogs) {
+        PostgresPersistence pg = null;
+        if (storage.isJdbc()) {
+            PostgresPersistence.Builder b = PostgresPersistence.builder(
+                            storage.dataSource().orElseThrow(), clock)
+                    .outboxSubscribers(subscribers);
+            eventLogs.forEach(b::eventLog);
+            pg = b.build();
+        }
         return new CorePersistence(pg, clock, subscribers);
     }
 

@@ -19,6 +19,7 @@ import org.opengru.core.exchange.ExchangeService;
 import org.opengru.core.exchange.ExchangeStore;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.ReferenceSequence;
+import org.opengru.core.jdbc.EventLogTables;
 import org.opengru.core.jdbc.PostgresPersistence;
 import org.opengru.core.job.Job;
 import org.opengru.core.notification.NotificationPreferenceStore;
@@ -85,7 +86,11 @@ public class GruCoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CorePersistence gruCorePersistence(
-            GruStorage storage, Clock clock, GruProperties properties, ObjectProvider<OutboxSubscriber> subscribers) {
+            GruStorage storage,
+            Clock clock,
+            GruProperties properties,
+            ObjectProvider<OutboxSubscriber> subscribers,
+            ObjectProvider<EventLogTables> eventLogs) {
         TreeSet<String> names = new TreeSet<>(properties.webhooksOrEmpty().keySet());
         subscribers.orderedStream().map(OutboxSubscriber::name).forEach(names::add);
         if (!storage.isJdbc() && !names.isEmpty()) {
@@ -95,7 +100,9 @@ public class GruCoreAutoConfiguration {
                             + " DataSource) for deliveries that survive a restart and several nodes.",
                     names);
         }
-        return CorePersistence.of(storage, clock, names);
+        // Other modules' event logs the relay delivers from (gru-scheduling's bookings).
+        return CorePersistence.of(
+                storage, clock, names, eventLogs.orderedStream().toList());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengru.core.GruCore;
+import org.opengru.core.jdbc.EventLogTables;
 import org.opengru.core.job.Job;
 import org.opengru.core.notification.AppointmentStatusLookup;
 import org.opengru.core.outbox.Outbox;
@@ -21,6 +22,7 @@ import org.opengru.scheduling.notification.BookingAppointmentStatus;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresRateLimiter;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.scheduling.usager.AppointmentTimeline;
 import org.opengru.scheduling.usager.SchedulingSubjectData;
 import org.opengru.spring.GruProperties;
@@ -43,10 +45,20 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnClass({BookingService.class, GruCore.class})
 public class GruSchedulingAutoConfiguration {
 
+    /**
+     * The booking log, which gru-core's relay reads the booking events from on PostgreSQL (its
+     * persistence takes every {@link EventLogTables} bean): no copy of them in the outbox.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruBookingEventLog")
+    EventLogTables gruBookingEventLog() {
+        return SchedulingSchema.bookingEventLog();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     BookingStore gruBookingStore(GruStorage storage, Outbox outbox) {
-        // Booking events go to gru-core's outbox, for the same subscribers, in the booking's transaction.
+        // Each booking writes its row and its event; the relay delivers the event from the log.
         return storage.dataSource()
                 .<BookingStore>map(ds -> new PostgresBookingStore(ds, outbox.subscribers()))
                 .orElseGet(BookingStore::inMemory);

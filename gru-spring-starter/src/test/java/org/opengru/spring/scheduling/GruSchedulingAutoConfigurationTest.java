@@ -11,6 +11,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.job.Job;
+import org.opengru.core.outbox.Outbox;
+import org.opengru.core.outbox.OutboxRelay;
+import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.BookingRequest;
@@ -28,6 +31,7 @@ import org.opengru.spring.TestTenant;
 import org.opengru.spring.core.GruCoreAutoConfiguration;
 import org.opengru.spring.jobs.GruJobContribution;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.opengru.test.core.RecordingSubscriber;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -138,6 +142,44 @@ class GruSchedulingAutoConfigurationTest {
                                     .jobs())
                             .extracting(Job::name)
                             .containsExactly("expire-holds", "sweep-rate-limits");
+                });
+    }
+
+    @Test
+    void onPostgresTheRelayDeliversTheBookingEventsFromTheBookingLog(PostgresDatabase db) {
+        RecordingSubscriber metier =
+                new RecordingSubscriber("logiciel-metier", r -> true, r -> OutboxSubscriber.DeliveryResult.ok("204"));
+        runner.withBean(DataSource.class, db::dataSource)
+                .withBean("metier", OutboxSubscriber.class, () -> metier)
+                .withPropertyValues("gru.storage=jdbc")
+                .run(context -> {
+                    BookingService bookings = context.getBean(BookingService.class);
+                    var resident = TestTenant.resident(context.getBean(UsagerStore.class));
+                    LocalDate tuesday = LocalDate.of(2026, 3, 3);
+                    Slot slot = bookings.availability(
+                                    TestTenant.TENANT,
+                                    SiteId.of("mairie"),
+                                    ServiceId.of("passeport"),
+                                    tuesday,
+                                    tuesday,
+                                    1)
+                            .get(5);
+                    BookingResult.Booked booked = (BookingResult.Booked) bookings.book(BookingRequest.online(
+                            TestTenant.TENANT,
+                            SiteId.of("mairie"),
+                            ServiceId.of("passeport"),
+                            slot.start(),
+                            resident.usager()));
+                    OutboxRelay.builder(context.getBean(Outbox.class), TestTenant.CLOCK)
+                            .subscriber(metier)
+                            .build()
+                            .drain();
+                    assertThat(metier.received())
+                            .filteredOn(r -> r.message()
+                                    .aggregateId()
+                                    .equals(booked.booking().id().toString()))
+                            .extracting(r -> r.message().eventType())
+                            .containsExactly("scheduling.booking.booked");
                 });
     }
 

@@ -51,7 +51,7 @@ public final class SchedulingFixture {
      */
     public static void migrate(DataSource dataSource) {
         // tag::migrate[]
-        Migrations.core().migrate(dataSource); // gru-core first: the events go to its gru_outbox
+        Migrations.core().migrate(dataSource); // gru-core first: scheduling uses its outbox and relay tables
         SchedulingSchema.migrate(dataSource); // gru-core's runner, history in gru_schema_history
         // end::migrate[]
     }

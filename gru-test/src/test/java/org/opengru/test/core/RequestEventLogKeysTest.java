@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.jdbc.Migrations;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.scheduling.SchedulingFixture;
 
 /**
  * Issue 22 item 6: the event log's tables can be distributed by collectivité (Citus) without a schema
@@ -27,6 +28,43 @@ class RequestEventLogKeysTest {
     @Test
     void everyPrimaryAndUniqueKeyOfTheLogsTablesLeadsWithTheCollectivite(PostgresDatabase db) throws Exception {
         Migrations.core().migrate(db.dataSource());
+        Keys keys = keys(db, DISTRIBUTED);
+        assertThat(keys.all())
+                .contains(
+                        "gru_request_event.gru_request_event_pkey",
+                        "gru_request_event.gru_request_event_idempotency",
+                        "gru_delivery.gru_delivery_pkey",
+                        "gru_delivery_feed.gru_delivery_feed_pkey",
+                        "gru_dead_letter.gru_dead_letter_pkey",
+                        "gru_request.gru_request_reference");
+        assertThat(keys.notLedByTenant()).isEmpty();
+    }
+
+    /** The same for gru-scheduling's booking log and the relay's tables over it (scheduling V8, V10). */
+    @Test
+    void everyPrimaryAndUniqueKeyOfTheBookingLogsTablesLeadsWithTheCollectivite(PostgresDatabase db) throws Exception {
+        SchedulingFixture.migrate(db.dataSource());
+        Keys keys = keys(
+                db,
+                List.of(
+                        "scheduling_booking",
+                        "scheduling_booking_event",
+                        "scheduling_booking_delivery",
+                        "scheduling_booking_delivery_feed",
+                        "scheduling_booking_dead_letter"));
+        assertThat(keys.all())
+                .contains(
+                        "scheduling_booking.scheduling_booking_idempotency",
+                        "scheduling_booking_event.scheduling_booking_event_pkey",
+                        "scheduling_booking_delivery.scheduling_booking_delivery_pkey",
+                        "scheduling_booking_delivery_feed.scheduling_booking_delivery_feed_pkey",
+                        "scheduling_booking_dead_letter.scheduling_booking_dead_letter_pkey");
+        assertThat(keys.notLedByTenant()).isEmpty();
+    }
+
+    private record Keys(List<String> all, List<String> notLedByTenant) {}
+
+    private static Keys keys(PostgresDatabase db, List<String> tables) throws Exception {
         List<String> keys = new ArrayList<>();
         List<String> notLedByTenant = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();
@@ -34,7 +72,7 @@ class RequestEventLogKeysTest {
                         + " (SELECT attname FROM pg_attribute WHERE attrelid = t.oid AND attnum = x.indkey[0])"
                         + " FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid"
                         + " WHERE x.indisunique AND t.relname = ANY (?) ORDER BY 1, 2")) {
-            ps.setArray(1, c.createArrayOf("text", DISTRIBUTED.toArray()));
+            ps.setArray(1, c.createArrayOf("text", tables.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(1) + "." + rs.getString(2);
@@ -45,14 +83,6 @@ class RequestEventLogKeysTest {
                 }
             }
         }
-        assertThat(keys)
-                .contains(
-                        "gru_request_event.gru_request_event_pkey",
-                        "gru_request_event.gru_request_event_idempotency",
-                        "gru_delivery.gru_delivery_pkey",
-                        "gru_delivery_feed.gru_delivery_feed_pkey",
-                        "gru_dead_letter.gru_dead_letter_pkey",
-                        "gru_request.gru_request_reference");
-        assertThat(notLedByTenant).isEmpty();
+        return new Keys(keys, notLedByTenant);
     }
 }

@@ -38,9 +38,7 @@ import org.opengru.core.request.Request;
 import org.opengru.core.request.RequestChange;
 import org.opengru.core.request.RequestStatus;
 import org.opengru.core.tenancy.TenantId;
-import org.opengru.core.webhook.WebhookEndpoint;
 import org.opengru.core.webhook.WebhookSecret;
-import org.opengru.core.webhook.WebhookSender;
 import org.opengru.core.webhook.WebhookVerifier;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
@@ -74,39 +72,10 @@ class RequestLogRelayTest {
                 .build();
     }
 
-    /** A subscriber that records the bodies of one tenant's events and answers as told. */
-    private static final class Recording implements OutboxSubscriber {
-        private final String name;
-        private final TenantId tenant;
-        private final Function<OutboxRecord, DeliveryResult> answer;
-        final List<OutboxRecord> received = new CopyOnWriteArrayList<>();
-
-        Recording(String name, TenantId tenant, Function<OutboxRecord, DeliveryResult> answer) {
-            this.name = name;
-            this.tenant = tenant;
-            this.answer = answer;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public DeliveryResult deliver(OutboxRecord record) {
-            if (!record.message().tenant().equals(tenant)) {
-                return DeliveryResult.ok("another test's");
-            }
-            DeliveryResult result = answer.apply(record);
-            if (result.delivered()) {
-                received.add(record);
-            }
-            return result;
-        }
-
-        List<String> eventIds() {
-            return received.stream().map(r -> r.message().eventId().toString()).toList();
-        }
+    /** A subscriber that records the events of one tenant and answers as told. */
+    private static RecordingSubscriber recording(
+            String name, TenantId tenant, Function<OutboxRecord, OutboxSubscriber.DeliveryResult> answer) {
+        return new RecordingSubscriber(name, r -> r.message().tenant().equals(tenant), answer);
     }
 
     private static List<String> ids(List<DomainEvent> events) {
@@ -210,7 +179,8 @@ class RequestLogRelayTest {
         TenantId tenant = TenantId.of("commune-version");
         PostgresPersistence pg = node("metier-version");
         RequestFixtures fixtures = new RequestFixtures(tenant);
-        Recording subscriber = new Recording("metier-version", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
+        RecordingSubscriber subscriber =
+                recording("metier-version", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
         Request draft = pg.requestStore()
                 .apply(fixtures.draft(UsagerId.of(UUID.randomUUID()), clock.instant(), null))
                 .request();
@@ -220,7 +190,7 @@ class RequestLogRelayTest {
 
         OutboxRelay.builder(pg.outbox(), clock).subscriber(subscriber).build().drain();
 
-        assertThat(subscriber.received).hasSize(2).allSatisfy(r -> {
+        assertThat(subscriber.received()).hasSize(2).allSatisfy(r -> {
             JsonNode data = JSON.readTree(r.message().payload());
             assertThat(data.get("requestVersion").asLong()).isEqualTo(submitted.version());
             assertThat(data.get("request").get("status").asString())
@@ -228,7 +198,9 @@ class RequestLogRelayTest {
             assertThat(data.get("event").get("eventId").asString())
                     .isEqualTo(r.message().eventId().toString());
         });
-        assertThat(subscriber.received).extracting(OutboxRecord::streamSequence).containsExactly(1L, 2L);
+        assertThat(subscriber.received())
+                .extracting(OutboxRecord::streamSequence)
+                .containsExactly(1L, 2L);
     }
 
     /**
@@ -240,8 +212,8 @@ class RequestLogRelayTest {
         TenantId tenant = TenantId.of("commune-watermark");
         PostgresPersistence pg = node("metier-watermark");
         RequestFixtures fixtures = new RequestFixtures(tenant);
-        Recording subscriber =
-                new Recording("metier-watermark", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
+        RecordingSubscriber subscriber =
+                recording("metier-watermark", tenant, r -> OutboxSubscriber.DeliveryResult.ok("204"));
         OutboxRelay relay =
                 OutboxRelay.builder(pg.outbox(), clock).subscriber(subscriber).build();
         CountDownLatch written = new CountDownLatch(1);
@@ -271,7 +243,7 @@ class RequestLogRelayTest {
             Request late = first.get(30, TimeUnit.SECONDS);
             relay.drain();
 
-            assertThat(subscriber.received)
+            assertThat(subscriber.received())
                     .extracting(r -> r.message().aggregateId())
                     .containsExactlyInAnyOrder(late.id().toString(), second.id().toString());
         } finally {
@@ -286,7 +258,7 @@ class RequestLogRelayTest {
         PostgresPersistence pg = node("metier-dead");
         RequestFixtures fixtures = new RequestFixtures(tenant);
         AtomicBoolean gone = new AtomicBoolean(true);
-        Recording subscriber = new Recording(
+        RecordingSubscriber subscriber = recording(
                 "metier-dead",
                 tenant,
                 r -> r.streamSequence() == 1 && gone.get()
@@ -395,25 +367,14 @@ class RequestLogRelayTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
         try {
-            List<Future<?>> relays = new ArrayList<>();
-            for (PostgresPersistence node : nodes) {
-                OutboxRelay relay = OutboxRelay.builder(node.outbox(), clock)
-                        .subscriber(WebhookSender.create(
-                                new WebhookEndpoint(name, uri, SECRET, Duration.ofSeconds(5)), clock))
-                        .retry(50, Duration.ofSeconds(1), Duration.ofSeconds(8))
-                        .batchSize(5)
-                        .build();
-                relays.add(pool.submit(() -> {
-                    for (int round = 0;
-                            round < 5_000 && (writing.get() || node.outbox().count(OutboxStatus.PENDING) > 0);
-                            round++) {
-                        if (relay.runOnce() == 0) {
-                            clock.advance(Duration.ofMillis(500)); // let backoffs fall due, no sleeping
-                        }
-                    }
-                    return null;
-                }));
-            }
+            List<Future<?>> relays = RelaysOnNodes.start(
+                    pool,
+                    nodes.stream().map(PostgresPersistence::outbox).toList(),
+                    clock,
+                    name,
+                    uri,
+                    SECRET,
+                    writing::get);
             // Eight requests changing while the relays run: drafted, submitted, then decided.
             List<Request> requests = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

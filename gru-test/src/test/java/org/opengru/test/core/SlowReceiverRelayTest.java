@@ -45,6 +45,7 @@ import org.opengru.scheduling.booking.BookingResult;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -54,7 +55,7 @@ import org.opengru.test.scheduling.SmallPool;
 /**
  * Item 2 of issue 19: the logiciel métier takes 10 seconds to answer each webhook call, and the node's
  * pool has a single connection. While the relay waits on that call, bookings go on (each writes its event
- * into the same outbox) and the request whose event is on the wire is purged: the relay holds no
+ * into the booking log the same relay reads) and the request whose event is on the wire is purged: the relay holds no
  * transaction, no row lock and no pooled connection across the call; a second request is filed meanwhile
  * too. Afterwards every event left is
  * delivered, and the purged request's event is not brought back.
@@ -120,6 +121,7 @@ class SlowReceiverRelayTest {
         Clock clock = Clock.systemUTC();
         PostgresPersistence node = PostgresPersistence.builder(pool, clock)
                 .outboxSubscribers(SUBSCRIBERS)
+                .eventLog(SchedulingSchema.bookingEventLog()) // the bookings' events, from their log
                 .build();
         RequestFixtures fixtures = new RequestFixtures();
         Request onTheWire = node.requestStore()

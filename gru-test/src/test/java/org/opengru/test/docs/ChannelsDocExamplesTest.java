@@ -102,6 +102,7 @@ import org.opengru.scheduling.ical.ICalendarWriter;
 import org.opengru.scheduling.notification.AppointmentNotices;
 import org.opengru.scheduling.notification.Attendees;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -241,6 +242,7 @@ class ChannelsDocExamplesTest {
         Set<String> subscribers = Set.of(NotificationService.SUBSCRIBER, AppointmentNotices.SUBSCRIBER);
         PostgresPersistence pg = PostgresPersistence.builder(db.dataSource(), clock)
                 .outboxSubscribers(subscribers)
+                .eventLog(SchedulingSchema.bookingEventLog()) // the relay reads the booking log too
                 .build();
         pg.migrate();
         Outbox outbox = pg.outbox();
@@ -268,7 +270,7 @@ class ChannelsDocExamplesTest {
                 .organizer(site -> EmailAddress.parse("rdv@mairie-exemple.fr")) // ideally the e-mails' sender
                 .attendees(Attendees.of(usagers, preferences))
                 .build();
-        // PostgreSQL: the booking store writes its events to gru-core's outbox, with the change
+        // PostgreSQL: the relay reads the booking log (builder(...).eventLog(SchedulingSchema.bookingEventLog()))
         OutboxRelay relay = OutboxRelay.builder(outbox, clock)
                 .subscriber(notifications.subscriber())
                 .subscriber(notices.subscriber()) // "appointment-notices": list it in the outbox's subscribers too

@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opengru.core.id.EventId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.jdbc.Migrations;
+import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.outbox.OutboxRecord;
+import org.opengru.core.outbox.OutboxRelay;
+import org.opengru.core.outbox.OutboxStatus;
+import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.AuditEntry;
@@ -32,8 +39,12 @@ import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.booking.Change;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
+import org.opengru.test.core.RecordingSubscriber;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Migration V8 of gru-scheduling (issue 22) on a database written by the previous release: {@code
@@ -55,6 +66,8 @@ class BookingEventLogMigrationTest {
     private static final BookingId BOOKED = BookingId.of(UUID.fromString("d4d4d4d4-0000-4000-8000-000000000004"));
     private static final List<BookingId> ALL = List.of(MOVED, EXPIRED, ERASED, BOOKED);
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final PostgresDatabase db;
 
     BookingEventLogMigrationTest(PostgresDatabase db) throws Exception {
@@ -63,7 +76,7 @@ class BookingEventLogMigrationTest {
         Migrations.core().migrate(db.dataSource());
         List<String> before = SchedulingSchema.SCRIPTS.stream()
                 .map(p -> p.substring(p.lastIndexOf('/') + 1))
-                .filter(name -> !name.startsWith("V8__"))
+                .filter(name -> !name.startsWith("V8__") && !name.startsWith("V10__"))
                 .toList();
         Migrations.of("scheduling", before).migrate(db.dataSource());
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("v7-bookings.sql"));
@@ -75,6 +88,9 @@ class BookingEventLogMigrationTest {
 
     @Test
     void theUpgradedStoreReadsEveryTrailAndEventOfTheOldTablesFromTheChainedLog() throws SQLException {
+        // The hold's first event given up on by the receiver (a dead row, its payload kept for a retry).
+        db.execute("UPDATE gru_outbox SET status = 'DEAD', attempts = 3, last_error = 'attempt 3: HTTP 500',"
+                + " dead_at = '2026-06-01 08:06:00+00' WHERE event_id = 'e2000000-0000-4000-8000-000000000001'");
         // What the old tables hold.
         Map<BookingId, List<String>> trails = new LinkedHashMap<>();
         Map<BookingId, List<String>> outboxIds = new LinkedHashMap<>();
@@ -89,7 +105,13 @@ class BookingEventLogMigrationTest {
         assertThat(trails.get(MOVED)).hasSize(3);
         assertThat(outboxIds.get(ERASED)).isEmpty();
 
-        assertThat(SchedulingSchema.migrate(db.dataSource())).isEqualTo(1);
+        Map<String, String> pendingPayloads = new LinkedHashMap<>();
+        for (String row : rows("SELECT event_id, payload FROM gru_outbox WHERE status <> 'DELIVERED' ORDER BY id")) {
+            String[] parts = row.substring(1, row.length() - 1).split(", ", 2);
+            pendingPayloads.put(parts[0], parts[1]);
+        }
+
+        assertThat(SchedulingSchema.migrate(db.dataSource())).as("V8 and V10").isEqualTo(2);
         PostgresBookingStore store = new PostgresBookingStore(db.dataSource(), Set.of("logiciel-metier"));
 
         assertThat(rows("SELECT to_regclass('scheduling_audit')"))
@@ -123,7 +145,18 @@ class BookingEventLogMigrationTest {
                 .containsExactly(BookingEvent.Kind.BOOKED, BookingEvent.Kind.CANCELLED);
         assertThat(store.audit(TENANT, MOVED).get(2).detail()).isEqualTo("Absence de l'agent");
 
-        // A change after the upgrade continues the chain, and its outbox copy follows the old ones.
+        // V10: the outbox's booking rows became cursors (done up to the first pending event), and went.
+        assertThat(rows("SELECT count(*) FROM gru_outbox WHERE aggregate_type = 'booking'"))
+                .containsExactly("[0]");
+        assertThat(rows("SELECT booking_id, delivered_seq, last_seq, next_attempt_at IS NOT NULL"
+                        + " FROM scheduling_booking_delivery ORDER BY booking_id"))
+                .containsExactly(
+                        "[" + MOVED + ", 2, 3, true]",
+                        "[" + EXPIRED + ", 1, 2, true]",
+                        "[" + BOOKED + ", 1, 1, false]");
+
+        // A change after the upgrade continues the chain; the relay, reading the log, sends what was pending
+        // with the data the outbox rows held, then the new event, and nothing delivered before.
         Instant later = Instant.parse("2026-06-05T08:00:00Z");
         store.apply(
                 TENANT,
@@ -133,9 +166,60 @@ class BookingEventLogMigrationTest {
                 new Change(ActorRef.parse("agent:mdupont"), later, EventId.of(UUID.randomUUID()), "Fermeture"));
         assertThat(store.audit(TENANT, BOOKED)).hasSize(2);
         assertThat(store.verifyAudit(TENANT, BOOKED).problem()).isNull();
-        assertThat(rows("SELECT stream_seq, event_type FROM gru_outbox WHERE aggregate_id = '" + BOOKED
-                        + "' ORDER BY stream_seq"))
-                .containsExactly("[1, scheduling.booking.booked]", "[2, scheduling.booking.cancelled]");
+        assertThat(rows("SELECT count(*) FROM gru_outbox")).containsExactly("[0]");
+        PostgresPersistence core = PostgresPersistence.builder(db.dataSource(), Clock.fixed(later, ZoneOffset.UTC))
+                .outboxSubscribers(Set.of("logiciel-metier"))
+                .eventLog(SchedulingSchema.bookingEventLog())
+                .build();
+        RecordingSubscriber metier =
+                new RecordingSubscriber("logiciel-metier", r -> true, r -> OutboxSubscriber.DeliveryResult.ok("204"));
+        OutboxRelay.builder(core.outbox(), Clock.fixed(later, ZoneOffset.UTC))
+                .subscriber(metier)
+                .build()
+                .drain();
+        List<OutboxRecord> sent = metier.received();
+        assertThat(sent)
+                .extracting(r -> r.message().aggregateId() + "#" + r.streamSequence())
+                .containsExactlyInAnyOrder(MOVED + "#3", EXPIRED + "#2", BOOKED + "#2");
+        for (OutboxRecord r : sent) {
+            String before = pendingPayloads.get(r.message().eventId().toString());
+            if (before != null) {
+                assertThat(sameJson(r.message().payload(), before))
+                        .as(
+                                "the data of %s as its outbox row held it",
+                                r.message().eventId())
+                        .isTrue();
+            }
+        }
+        assertThat(sent)
+                .filteredOn(r -> r.message().aggregateId().equals(BOOKED.toString()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.message().eventType()).isEqualTo("scheduling.booking.cancelled"));
+        // The dead row became a dead letter, with its attempts and error; retried, it is sent with its data.
+        assertThat(core.outbox().withStatus(OutboxStatus.DEAD, 10))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.message().eventId().toString()).isEqualTo("e2000000-0000-4000-8000-000000000001");
+                    assertThat(r.streamSequence()).isEqualTo(1L);
+                    assertThat(r.attempts()).isEqualTo(3);
+                    assertThat(r.lastError()).isEqualTo("attempt 3: HTTP 500");
+                });
+        assertThat(core.outbox()
+                        .retryDead(
+                                EventId.of(UUID.fromString("e2000000-0000-4000-8000-000000000001")),
+                                "logiciel-metier",
+                                later))
+                .isTrue();
+        OutboxRelay.builder(core.outbox(), Clock.fixed(later, ZoneOffset.UTC))
+                .subscriber(metier)
+                .build()
+                .drain();
+        assertThat(metier.received()).last().satisfies(r -> {
+            assertThat(r.message().aggregateId() + "#" + r.streamSequence()).isEqualTo(EXPIRED + "#1");
+            assertThat(sameJson(r.message().payload(), pendingPayloads.get("e2000000-0000-4000-8000-000000000001")))
+                    .isTrue();
+        });
+        assertThat(core.outbox().withStatus(OutboxStatus.DEAD, 10)).isEmpty();
 
         // An erasure after the upgrade clears the note from the log; the chain still verifies over its digest.
         assertThat(store.anonymiseUsager(
@@ -143,6 +227,30 @@ class BookingEventLogMigrationTest {
                 .isEqualTo(1);
         assertThat(store.audit(TENANT, MOVED).get(2).detail()).isNull();
         assertThat(store.verifyAudit(TENANT, MOVED).problem()).isNull();
+    }
+
+    /** The same JSON, times compared as instants (they are written in the session's time zone). */
+    private static boolean sameJson(String a, String b) {
+        return normalise(JSON.readTree(a)).equals(normalise(JSON.readTree(b)));
+    }
+
+    private static JsonNode normalise(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            node.properties().forEach(e -> out.set(e.getKey(), normalise(e.getValue())));
+            return out;
+        }
+        if (node.isString()) {
+            try {
+                return JSON.getNodeFactory()
+                        .stringNode(OffsetDateTime.parse(node.asString())
+                                .toInstant()
+                                .toString());
+            } catch (java.time.format.DateTimeParseException notATime) {
+                return node;
+            }
+        }
+        return node;
     }
 
     private static String row(AuditEntry e) {

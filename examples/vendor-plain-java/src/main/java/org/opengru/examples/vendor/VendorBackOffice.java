@@ -83,6 +83,7 @@ public final class VendorBackOffice {
         // gru-core: requests, history, audit trail, timeline, outbox and reference numbers in PostgreSQL.
         PostgresPersistence persistence = PostgresPersistence.builder(dataSource, clock)
                 .outboxSubscribers(Set.of(BACK_OFFICE))
+                .eventLog(SchedulingSchema.bookingEventLog()) // the relay also delivers the bookings' events
                 .build();
         persistence.migrate();
         // Every store in PostgreSQL: requests, usagers, mandates, teams, the catalogue, exchanges.
@@ -119,8 +120,8 @@ public final class VendorBackOffice {
                 .build();
         PieceReuse reuse = new PieceReuse(vault, DataProofProvider.none(), clock, core.ids(), core.events());
 
-        // gru-scheduling: the database itself refuses a double booking (exclusion constraint); booking
-        // events go to gru-core's outbox, for the same back-office subscriber, in the booking's statement.
+        // gru-scheduling: the database itself refuses a double booking (exclusion constraint); each booking
+        // writes its row and one event in its log, which gru-core's relay delivers (eventLog above).
         SchedulingSchema.migrate(dataSource);
         BookingService bookings = new BookingService(
                 new PostgresBookingStore(dataSource, Set.of(BACK_OFFICE)),

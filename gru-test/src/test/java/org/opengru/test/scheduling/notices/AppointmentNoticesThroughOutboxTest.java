@@ -42,6 +42,7 @@ import org.opengru.scheduling.notification.AppointmentNotices;
 import org.opengru.scheduling.notification.Attendees;
 import org.opengru.scheduling.notification.BookingAppointmentStatus;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
@@ -49,8 +50,8 @@ import org.opengru.test.scheduling.SchedulingFixture;
 import org.opengru.test.scheduling.SmallPool;
 
 /**
- * With PostgreSQL, no in-process bus: the booking statement writes its event to gru-core's outbox, and
- * the relay hands it to {@link AppointmentNotices#subscriber()}, which queues the notice in the relay's
+ * With PostgreSQL, no in-process bus: the booking statement writes its event to the booking log, and
+ * gru-core's relay reads it from there and hands it to {@link AppointmentNotices#subscriber()}, which queues the notice in the relay's
  * transaction. Each committed change reaches the SMTP server (GreenMail) once, the reschedule with the
  * date it was moved from (carried by the event since the row no longer has it).
  */
@@ -70,6 +71,7 @@ class AppointmentNoticesThroughOutboxTest {
         try (SmallPool pool = new SmallPool(db.dataSource(), 4)) {
             PostgresPersistence core = PostgresPersistence.builder(pool, clock)
                     .outboxSubscribers(subscribers)
+                    .eventLog(SchedulingSchema.bookingEventLog())
                     .build();
             PostgresBookingStore store = new PostgresBookingStore(pool, subscribers);
             BookingService bookings = new BookingService(
