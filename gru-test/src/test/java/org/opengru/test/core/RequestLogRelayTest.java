@@ -141,7 +141,7 @@ class RequestLogRelayTest {
                 .containsExactly(filed, filed.plus(Duration.ofMinutes(5)));
 
         java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Recording subscriber = new Recording(
+        RecordingSubscriber subscriber = recording(
                 "metier-lag",
                 tenant,
                 r -> refusing.get()
@@ -165,7 +165,7 @@ class RequestLogRelayTest {
         clock.advance(Duration.ofHours(1));
         relay.drain();
         assertThat(pendingOf(pg, tenant)).isEmpty();
-        assertThat(subscriber.received).hasSize(2);
+        assertThat(subscriber.received()).hasSize(2);
     }
 
     private static List<OutboxRecord> pendingOf(PostgresPersistence pg, TenantId tenant) {
