@@ -147,10 +147,14 @@ public final class CoreDataMap {
                         "not exported: copies of the requests section while undelivered",
                         column("payload", PERSONAL, "the event, with the request document until delivered"),
                         column("last_error", PERSONAL, "the receiver's last error (it may echo the payload)"),
-                        column("aggregate_id", PSEUDONYMOUS, "the request or booking id"),
+                        column(
+                                "aggregate_id",
+                                PSEUDONYMOUS,
+                                "the reservation's, registration's or paid hold's id (requests and bookings are"
+                                        + " delivered from their logs)"),
                         column("subscriber", TECHNICAL, "the receiver"),
                         column("tenant_id", TECHNICAL, "the collectivité"),
-                        column("aggregate_type", TECHNICAL, "request or booking"),
+                        column("aggregate_type", TECHNICAL, "the aggregate's kind"),
                         column("event_type", TECHNICAL, "the event type"),
                         column("status", TECHNICAL, "delivery state")),
                 DataMap.table(
