@@ -813,6 +813,9 @@ public record TenantProperties(
      * @param maxPeople the most people one family or group booking may cover
      * @param maxHolds the most slots one person may hold at once for the service while filling the form
      *     (waiting-list offers included)
+     * @param priceCents what one person's appointment costs, in cents, paid online through PayFiP before it is
+     *     booked (the slot held meanwhile for {@code gru.scheduling.hold-duration}); 0 (the default): free.
+     *     Needs the collectivité's {@code payfip} block, and at least PayFiP's 100 cents
      */
     public record ServiceDefinition(
             @NotBlank String name,
@@ -825,7 +828,8 @@ public record TenantProperties(
             @DefaultValue("false") boolean agentsOnly,
             @DefaultValue("false") boolean antsNumberRequired,
             @DefaultValue("1") @Min(1) @Max(10) int maxPeople,
-            @DefaultValue("2") @Min(1) @Max(100) int maxHolds) {}
+            @DefaultValue("2") @Min(1) @Max(100) int maxHolds,
+            @DefaultValue("0") @Min(0) @Max(9_999_999) long priceCents) {}
 
     private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
         return value != null ? value : fallback;
