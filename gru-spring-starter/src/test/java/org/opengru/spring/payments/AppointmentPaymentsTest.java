@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +36,7 @@ import org.opengru.spring.jobs.GruJobContribution;
 import org.opengru.spring.scheduling.GruReservationsAutoConfiguration;
 import org.opengru.spring.scheduling.GruSchedulingAutoConfiguration;
 import org.opengru.spring.storage.GruStorageAutoConfiguration;
+import org.opengru.test.MutableClock;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -67,24 +66,7 @@ class AppointmentPaymentsTest {
     private static final ServiceId ETAT_CIVIL = ServiceId.of("etat-civil");
 
     /** The one clock, moved by the test (the hold ends). */
-    private final AtomicReference<Instant> now = new AtomicReference<>(TestTenant.NOW);
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(TestTenant.NOW);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
@@ -135,13 +117,9 @@ class AppointmentPaymentsTest {
         runner.withUserConfiguration(HeldPaymentsTest.OnTheSandbox.class).run(context -> {
             UsagerPrincipal lea = TestTenant.resident(context.getBean(UsagerStore.class));
             Booking hold = hold(context, lea, 1);
-            String op = context.getBean(HeldPayments.class)
-                    .payAppointment(lea, hold.id(), "Rendez-vous", "lea@example.fr")
-                    .payment()
-                    .operationId()
-                    .value();
+            String op = startPayment(context, lea, hold);
             HeldPaymentsTest.OnTheSandbox.SANDBOX.results.put(op, PaymentStatus.PAID);
-            now.set(TestTenant.NOW.plus(Duration.ofMinutes(31))); // past reconcile-after; the hold ended too
+            clock.set(TestTenant.NOW.plus(Duration.ofMinutes(31))); // past reconcile-after; the hold ended too
             run(context, "release-appointment-payments"); // the hold is released first: the job must still book it
             run(context, "reconcile-payments");
             var p = context.getBean(BookingPayments.class).find(TestTenant.TENANT, hold.id());
@@ -155,13 +133,9 @@ class AppointmentPaymentsTest {
         runner.withUserConfiguration(HeldPaymentsTest.OnTheSandbox.class).run(context -> {
             UsagerPrincipal lea = TestTenant.resident(context.getBean(UsagerStore.class));
             Booking hold = hold(context, lea, 2);
-            String op = context.getBean(HeldPayments.class)
-                    .payAppointment(lea, hold.id(), "Rendez-vous", "lea@example.fr")
-                    .payment()
-                    .operationId()
-                    .value();
+            String op = startPayment(context, lea, hold);
             // The resident leaves PayFiP's page: the hold ends, the jobs free the slot and release the payment.
-            now.set(TestTenant.NOW.plus(Duration.ofMinutes(11)));
+            clock.set(TestTenant.NOW.plus(Duration.ofMinutes(11)));
             run(context, "expire-holds");
             run(context, "release-appointment-payments");
             BookingPayments payments = context.getBean(BookingPayments.class);
@@ -227,6 +201,15 @@ class AppointmentPaymentsTest {
                         .hasMessageContaining("payfip.min-amount-cents (100)"));
         runner.withPropertyValues("gru.tenants.saint-martin.scheduling.sites.mairie.services.etat-civil.price-cents=-1")
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    /** The PayFiP payment of the hold, started: its operation id. */
+    private static String startPayment(ApplicationContext context, UsagerPrincipal who, Booking hold) {
+        return context.getBean(HeldPayments.class)
+                .payAppointment(who, hold.id(), "Rendez-vous", "lea@example.fr")
+                .payment()
+                .operationId()
+                .value();
     }
 
     /** The n-th free slot of Monday, held for its payment. */

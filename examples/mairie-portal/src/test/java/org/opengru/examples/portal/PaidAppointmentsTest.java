@@ -2,10 +2,6 @@ package org.opengru.examples.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opengru.core.job.Job;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.examples.portal.demo.DemoPeople;
 import org.opengru.examples.portal.demo.PayfipSandbox;
@@ -83,7 +78,7 @@ class PaidAppointmentsTest extends RunningPortal {
         BookingId id = hold(resident);
         assertThat(status(id)).isEqualTo(BookingStatus.HELD);
         String idOp = startPayment(id);
-        HttpResponse<String> back = chooseWithoutFollowing(idOp, "payer");
+        HttpResponse<String> back = ReservationPaymentsTest.chooseWithoutFollowing(sandbox, idOp, "payer");
         assertThat(back.statusCode()).isEqualTo(303);
         assertThat(sandbox.notified()).contains(idOp);
         assertThat(status(id)).isEqualTo(BookingStatus.BOOKED);
@@ -168,12 +163,14 @@ class PaidAppointmentsTest extends RunningPortal {
         BookingId lost = hold(other);
         sandbox.notifications(PayfipSandbox.Notifications.NEVER);
         String lostOp = startPayment(other, lost);
-        assertThat(chooseWithoutFollowing(lostOp, "payer").statusCode()).isEqualTo(303);
+        assertThat(ReservationPaymentsTest.chooseWithoutFollowing(sandbox, lostOp, "payer")
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(status(lost)).isEqualTo(BookingStatus.HELD);
 
         waitUntil(bookings.find(Commune.TENANT, late).holdExpiresAt().plusSeconds(1));
-        job("expire-holds").body().run();
-        job("release-appointment-payments").body().run();
+        ReservationPaymentsTest.job(jobs, "expire-holds").body().run();
+        ReservationPaymentsTest.job(jobs, "release-appointment-payments").body().run();
         assertThat(bookingPayments.find(Commune.TENANT, late).status()).isEqualTo(BookingPaymentStatus.RELEASED);
         assertThat(resident.get("/rendez-vous/" + late).body()).contains("Non payé à temps : le créneau a été libéré");
         LocalDate day = LocalDate.ofInstant(slot, Commune.ZONE);
@@ -201,7 +198,7 @@ class PaidAppointmentsTest extends RunningPortal {
         // The payment nobody was told of: the job reads it back once reconcile-after (1 minute) is over,
         // and books the slot again for its payer, still free.
         waitUntil(lastPayment(lost).createdAt().plus(Duration.ofMinutes(1)).plusSeconds(1));
-        job("reconcile-payments").body().run();
+        ReservationPaymentsTest.job(jobs, "reconcile-payments").body().run();
         assertThat(lastPayment(lost).status()).isEqualTo(PaymentStatus.PAID);
         var paid = bookingPayments.find(Commune.TENANT, lost);
         assertThat(paid.status()).isEqualTo(BookingPaymentStatus.PAID);
@@ -258,7 +255,7 @@ class PaidAppointmentsTest extends RunningPortal {
                 .contains("Réservé provisoirement")
                 .contains("25,00 €")
                 .contains("Payer en ligne");
-        return BookingId.parse(lastSegment(page.uri()));
+        return BookingId.parse(ReservationPaymentsTest.lastSegment(page.uri()));
     }
 
     private String startPayment(BookingId id) {
@@ -273,26 +270,11 @@ class PaidAppointmentsTest extends RunningPortal {
                 Map.of("_csrf", HttpBrowser.csrf(detail), "courriel", "camille.payeur@example.fr"));
         assertThat(page.uri().toString()).startsWith(sandbox.paymentPage().toString());
         assertThat(page.body()).contains("25,00 €");
-        return query(page.uri(), "idop");
+        return ReservationPaymentsTest.query(page.uri(), "idop");
     }
 
     private HttpResponse<String> choose(String idOp, String choice) {
         return resident.postForm(sandbox.paymentPage().toString(), Map.of("idop", idOp, "choix", choice));
-    }
-
-    private HttpResponse<String> chooseWithoutFollowing(String idOp, String choice) {
-        try {
-            return HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(sandbox.paymentPage())
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString("idop="
-                                            + URLEncoder.encode(idOp, StandardCharsets.UTF_8) + "&choix=" + choice))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** The day's appointments of the Hôtel de ville as Jeanne (État civil) sees them. */
@@ -313,31 +295,9 @@ class PaidAppointmentsTest extends RunningPortal {
         return all.get(all.size() - 1);
     }
 
-    private Job job(String name) {
-        return jobs.stream()
-                .flatMap(c -> c.jobs().stream())
-                .filter(j -> j.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private static void waitUntil(Instant at) throws InterruptedException {
         while (Instant.now().isBefore(at)) {
             Thread.sleep(Math.max(1, Duration.between(Instant.now(), at).toMillis()));
         }
-    }
-
-    private static String lastSegment(URI uri) {
-        String path = uri.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static String query(URI uri, String name) {
-        for (String pair : uri.getRawQuery().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + uri);
     }
 }
