@@ -39,8 +39,9 @@ import org.springframework.core.annotation.Order;
 /**
  * gru-scheduling: the booking store, the waiting list and the rate limiter (PostgreSQL, shared by every
  * node, when storage is JDBC; else memory), the sites of
- * {@code gru.tenants.<id>.scheduling.sites}, the rules of {@code gru.scheduling}, and the booking service
- * publishing on gru-core's event bus.
+ * {@code gru.tenants.<id>.scheduling.sites}, the rules of {@code gru.scheduling}, the booking service
+ * publishing on gru-core's event bus, and the payment holds of paying appointments ({@code BookingPayments},
+ * their store in PostgreSQL with JDBC storage; paid through PayFiP by gru-payments' wiring).
  */
 @AutoConfiguration(after = GruCoreAutoConfiguration.class)
 @ConditionalOnClass({BookingService.class, GruCore.class})
