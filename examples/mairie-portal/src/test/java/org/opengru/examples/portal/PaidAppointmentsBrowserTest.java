@@ -40,7 +40,7 @@ class PaidAppointmentsBrowserTest extends OneBrowserPerClass {
         browser.signInResident();
         browser.open("/rendez-vous/creneaux?motif=" + MOTIF);
         check();
-        // Held now: the tests' holds last 30 seconds, the form is shown while the hold lasts.
+        // Held now: the tests' holds last a minute, the form is shown while the hold lasts.
         Booking held = heldForClaire();
         String detail = "/rendez-vous/" + held.id();
         browser.open(detail);
@@ -72,7 +72,7 @@ class PaidAppointmentsBrowserTest extends OneBrowserPerClass {
                 + LocalDate.ofInstant(held.start(), Commune.ZONE);
         browser.open(day);
         check();
-        // Awaited, or released by the jobs once the 30 seconds are over.
+        // Awaited, or released by the jobs once the minute is over.
         assertThat(browser.page()).containsAnyOf("Paiement en ligne de 25,00 € attendu", "Non payé à temps");
         NarrowScreen.set(browser.driver, NarrowScreen.WIDTH);
         overflowing.addAll(NarrowScreen.overflowing(browser, List.of(day)));

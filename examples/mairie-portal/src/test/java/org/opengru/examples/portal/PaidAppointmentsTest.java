@@ -149,7 +149,7 @@ class PaidAppointmentsTest extends RunningPortal {
     }
 
     /**
-     * The hold (30 seconds in the tests) ends while the resident is still on PayFiP's page: the slot is free
+     * The hold (a minute in the tests) ends while the resident is still on PayFiP's page: the slot is free
      * again, someone else takes it, then PayFiP says the first resident paid: a refund is due, said to her and
      * to the agent; never two appointments on one desk. And a payment never notified nor returned is
      * confirmed by the reconciliation job.
