@@ -98,10 +98,38 @@ public record GruProperties(
      * @param requestUrl the portal's address of a request, which the notices link to, is this followed by
      *     the request id, for example {@code https://demarches.mairie.fr/mes-demandes/}
      * @param zone the time zone of the dates the notices print
+     * @param reservationUrl the portal's page of a reservation, which the approval notice links to, is the
+     *     collectivité's {@code portal-url} followed by this and the reservation id
+     * @param registrationUrl the portal's page of an event registration, which the notice of a place offered
+     *     from a waiting list links to, is the collectivité's {@code portal-url} followed by this and the
+     *     registration id
      */
     public record Notifications(
             @DefaultValue("/mes-demandes/") @NotBlank String requestUrl,
-            @DefaultValue("Europe/Paris") @NotNull ZoneId zone) {}
+            @DefaultValue("Europe/Paris") @NotNull ZoneId zone,
+
+            @DefaultValue("/reservations/") @NotBlank @Pattern(regexp = "/[^\\s?#]*")
+            String reservationUrl,
+
+            @DefaultValue("/inscriptions/") @NotBlank @Pattern(regexp = "/[^\\s?#]*")
+            String registrationUrl) {
+
+        /**
+         * The portal's address of a page of the collectivité, or empty without a {@code portal-url}.
+         *
+         * @param portalUrl the collectivité's portal, or {@code null}
+         * @param path a path of this block ({@link #reservationUrl}, {@link #registrationUrl})
+         * @param id the item's id
+         * @return the address
+         */
+        public static java.util.Optional<String> link(@Nullable String portalUrl, String path, Object id) {
+            if (portalUrl == null) {
+                return java.util.Optional.empty();
+            }
+            String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+            return java.util.Optional.of(base + path + id);
+        }
+    }
 
     /**
      * The document vault.

@@ -45,6 +45,10 @@ import org.springframework.util.unit.DataSize;
  * @param mail the collectivité's e-mail: notifications sent over SMTP, the residents' replies read over IMAP
  *     and threaded into their requests
  * @param payfip the collectivité's PayFiP Régie account (online payments), given by its DDFiP
+ * @param portalUrl the collectivité's portal (its base address, {@code http} or {@code https}, no query), which
+ *     the notices asking the resident to act link to, for example {@code https://demarches.saint-martin.fr}:
+ *     an approved reservation to pay, a place offered from a waiting list. Unset: the notices say « votre
+ *     espace sur le portail de la commune »
  * @param reports the collectivité's signalements (problems in the public space reported by residents): its
  *     territory, categories, zones, routing and map
  */
@@ -60,11 +64,15 @@ public record TenantProperties(
         @Nullable Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Retention> retention,
         @Valid @Nullable Mail mail,
         @Valid @Nullable Payfip payfip,
-        @Valid @Nullable Reports reports) {
+        @Valid @Nullable Reports reports,
+        @Nullable @Pattern(regexp = PORTAL_URL) String portalUrl) {
+
+    /** An absolute http(s) address without query nor fragment. */
+    static final String PORTAL_URL = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s?#]*)?";
 
     /** A block with nothing set. */
     public static TenantProperties empty() {
-        return new TenantProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TenantProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The retention of each démarche, sorted by démarche code. */
@@ -103,7 +111,8 @@ public record TenantProperties(
                 or(retention, base.retention),
                 mail == null ? base.mail : base.mail == null ? mail : mail.inheritFrom(base.mail),
                 or(payfip, base.payfip),
-                or(reports, base.reports));
+                or(reports, base.reports),
+                or(portalUrl, base.portalUrl));
     }
 
     /**
@@ -804,6 +813,9 @@ public record TenantProperties(
      * @param maxPeople the most people one family or group booking may cover
      * @param maxHolds the most slots one person may hold at once for the service while filling the form
      *     (waiting-list offers included)
+     * @param priceCents what one person's appointment costs, in cents, paid online through PayFiP before it is
+     *     booked (the slot held meanwhile for {@code gru.scheduling.hold-duration}); 0 (the default): free.
+     *     Needs the collectivité's {@code payfip} block, and at least PayFiP's 100 cents
      */
     public record ServiceDefinition(
             @NotBlank String name,
@@ -816,7 +828,8 @@ public record TenantProperties(
             @DefaultValue("false") boolean agentsOnly,
             @DefaultValue("false") boolean antsNumberRequired,
             @DefaultValue("1") @Min(1) @Max(10) int maxPeople,
-            @DefaultValue("2") @Min(1) @Max(100) int maxHolds) {}
+            @DefaultValue("2") @Min(1) @Max(100) int maxHolds,
+            @DefaultValue("0") @Min(0) @Max(9_999_999) long priceCents) {}
 
     private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
         return value != null ? value : fallback;

@@ -45,8 +45,12 @@ public enum NotificationKind {
             List.of("reservable", "period", "amountDue", "paymentLink"), List.of("reservable", "period", "amountDue")),
     /** Réservation refusée, with the agent's reason. */
     RESERVATION_REFUSED(List.of("reservable", "period", "reason"), List.of("reservable", "period")),
-    /** Place libérée à un événement proposée à une personne en liste d'attente, until the deadline. */
-    EVENT_PLACE_OFFERED(List.of("event", "offerExpiresAt", "amountDue"), List.of("event", "offerExpiresAt")),
+    /**
+     * Place libérée à un événement proposée à une personne en liste d'attente, until the deadline, with where to
+     * take it.
+     */
+    EVENT_PLACE_OFFERED(
+            List.of("event", "offerExpiresAt", "amountDue", "placeLink"), List.of("event", "offerExpiresAt")),
     /** Remboursement fait par le comptable public, recorded by an agent. */
     REFUND_RECORDED(List.of("subject", "amount"), List.of("subject", "amount"));
 

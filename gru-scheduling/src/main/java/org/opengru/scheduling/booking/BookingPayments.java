@@ -82,6 +82,15 @@ public final class BookingPayments {
     }
 
     /**
+     * The booking service the holds are taken from, for the payment wiring (whose appointment, until when).
+     *
+     * @return the service given at construction
+     */
+    public BookingService bookings() {
+        return bookings;
+    }
+
+    /**
      * The store, for the RGPD export and for tests.
      *
      * @return the store given at construction

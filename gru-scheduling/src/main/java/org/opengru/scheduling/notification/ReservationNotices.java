@@ -1,6 +1,7 @@
 package org.opengru.scheduling.notification;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -8,23 +9,36 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.ValidationException;
 import org.opengru.core.event.DomainEvent;
 import org.opengru.core.event.DomainEvents;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.notification.NotificationKind;
 import org.opengru.core.notification.NotificationService;
 import org.opengru.core.notification.UsagerNotice;
+import org.opengru.core.outbox.OutboxRecord;
+import org.opengru.core.outbox.OutboxSubscriber;
 import org.opengru.scheduling.registration.Registration;
 import org.opengru.scheduling.registration.RegistrationEvent;
+import org.opengru.scheduling.registration.RegistrationId;
 import org.opengru.scheduling.registration.RegistrationService;
+import org.opengru.scheduling.registration.RegistrationStatus;
+import org.opengru.scheduling.registration.SessionId;
+import org.opengru.scheduling.reservation.DepositStatus;
 import org.opengru.scheduling.reservation.Reservable;
+import org.opengru.scheduling.reservation.ReservableId;
 import org.opengru.scheduling.reservation.Reservation;
 import org.opengru.scheduling.reservation.ReservationEvent;
+import org.opengru.scheduling.reservation.ReservationId;
 import org.opengru.scheduling.reservation.ReservationService;
+import org.opengru.scheduling.reservation.ReservationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells the resident what became of their réservation or inscription: approved (with the amount to pay and
@@ -32,23 +46,41 @@ import org.slf4j.LoggerFactory;
  * the deadline), a refund made by the comptable public. The events carry no personal data: each is read
  * back from its store. A notice's id is its event's, so that one told twice is sent once.
  *
+ * <p>Two ways to feed it, as for the appointments' notices:
+ *
+ * <ul>
+ *   <li>{@link #subscriber()} ({@value #SUBSCRIBER}) reads the events the PostgreSQL stores write to gru-core's
+ *       outbox in each change's transaction: a notice exists exactly when the change committed, even when the
+ *       node dies before publishing it in process; the relay delivers at least once, and gru-core's
+ *       notification store keeps one notification per event;
+ *   <li>{@link #subscribe} for the in-process bus of the in-memory setup, where events are published after
+ *       the change is stored.
+ * </ul>
+ *
  * <pre>{@code
  * ReservationNotices notices = ReservationNotices.builder(notifications)
  *         .reservations(reservations)
  *         .registrations(registrations)
  *         .link(r -> "https://mairie.example/mes-reservations/" + r.id())
  *         .build();
- * notices.subscribe(core.events());
+ * relay.subscriber(notices.subscriber()); // PostgreSQL: outbox subscriber "reservation-notices"
+ * notices.subscribe(core.events());        // or, in memory
  * }</pre>
  */
 public final class ReservationNotices {
 
+    /** The outbox subscriber name to configure gru-core's outbox (and the reservation stores) with. */
+    public static final String SUBSCRIBER = "reservation-notices";
+
     private static final Logger LOG = LoggerFactory.getLogger(ReservationNotices.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ON_THE_PORTAL = "votre espace sur le portail de la commune";
 
     private final NotificationService notifications;
     private final @Nullable ReservationService reservations;
     private final @Nullable RegistrationService registrations;
     private final Function<Reservation, String> link;
+    private final Function<Registration, String> registrationLink;
     private final ZoneId zone;
 
     private ReservationNotices(Builder b) {
@@ -56,6 +88,7 @@ public final class ReservationNotices {
         this.reservations = b.reservations;
         this.registrations = b.registrations;
         this.link = b.link;
+        this.registrationLink = b.registrationLink;
         this.zone = b.zone;
     }
 
@@ -81,6 +114,17 @@ public final class ReservationNotices {
         if (registrations != null) {
             events.subscribe(RegistrationEvent.class, e -> notice(e).ifPresent(this::send));
         }
+    }
+
+    /**
+     * The outbox subscriber ({@value #SUBSCRIBER}) that enqueues the notices of the reservation and
+     * registration events, in the relay's transaction on PostgreSQL. A redelivered event gives no second
+     * notification: its notice carries the event's id, on which gru-core's notification store de-duplicates.
+     *
+     * @return the subscriber
+     */
+    public OutboxSubscriber subscriber() {
+        return new Subscriber();
     }
 
     private void send(UsagerNotice notice) {
@@ -167,6 +211,7 @@ public final class ReservationNotices {
                 variables.put("event", title);
                 variables.put("offerExpiresAt", AppointmentNotices.when(until, zone));
                 variables.put("amountDue", euros(r.priceCents()));
+                variables.put("placeLink", registrationLink.apply(r));
             }
             case REFUNDED -> {
                 kind = NotificationKind.REFUND_RECORDED;
@@ -187,6 +232,87 @@ public final class ReservationNotices {
                 event.eventId(), event.tenant(), usager, kind, event.occurredAt(), variables, List.of());
     }
 
+    /**
+     * The event of an outbox record written by {@code PostgresReservationStore} or {@code
+     * PostgresRegistrationStore} ({@code {"event": {...}}}), or empty for another aggregate's.
+     */
+    static Optional<DomainEvent> fromOutbox(OutboxRecord record) {
+        String type = record.message().aggregateType();
+        if (!"reservation".equals(type) && !"registration".equals(type)) {
+            return Optional.empty();
+        }
+        JsonNode e = JSON.readTree(record.message().payload()).path("event");
+        if (!e.isObject()) {
+            throw new IllegalArgumentException(
+                    "no event in the payload of " + record.message().eventId());
+        }
+        if ("reservation".equals(type)) {
+            return Optional.of(new ReservationEvent(
+                    record.message().eventId(),
+                    record.message().tenant(),
+                    instant(e, "occurredAt"),
+                    ReservationEvent.Kind.valueOf(e.path("kind").asString()),
+                    new ReservationId(UUID.fromString(e.path("reservation").asString())),
+                    ReservableId.of(e.path("reservable").asString()),
+                    instant(e, "startsAt"),
+                    instant(e, "endsAt"),
+                    ReservationStatus.valueOf(e.path("status").asString()),
+                    DepositStatus.valueOf(e.path("deposit").asString()),
+                    e.path("version").asInt()));
+        }
+        return Optional.of(new RegistrationEvent(
+                record.message().eventId(),
+                record.message().tenant(),
+                instant(e, "occurredAt"),
+                RegistrationEvent.Kind.valueOf(e.path("kind").asString()),
+                new RegistrationId(UUID.fromString(e.path("registration").asString())),
+                SessionId.of(e.path("session").asString()),
+                e.path("eventCode").asString(),
+                RegistrationStatus.valueOf(e.path("status").asString()),
+                e.hasNonNull("holdExpiresAt") ? instant(e, "holdExpiresAt") : null,
+                e.path("version").asInt()));
+    }
+
+    private static Instant instant(JsonNode event, String field) {
+        String v = event.path(field).asString();
+        // Instant.toString() (UTC, "Z") as the stores write it; an offset is read too.
+        return v.endsWith("Z") ? Instant.parse(v) : OffsetDateTime.parse(v).toInstant();
+    }
+
+    private final class Subscriber implements OutboxSubscriber {
+        @Override
+        public String name() {
+            return SUBSCRIBER;
+        }
+
+        @Override
+        public DeliveryResult deliver(OutboxRecord record) {
+            Optional<DomainEvent> event;
+            try {
+                event = fromOutbox(record);
+            } catch (RuntimeException e) {
+                return DeliveryResult.permanent("cannot read the event: " + e.getMessage());
+            }
+            if (event.isEmpty()) {
+                return DeliveryResult.ok("not a reservation or registration event");
+            }
+            Optional<UsagerNotice> notice;
+            try {
+                notice =
+                        event.get() instanceof ReservationEvent r ? notice(r) : notice((RegistrationEvent) event.get());
+            } catch (ValidationException e) {
+                // A template the values do not fill: retrying cannot help, the dead letter says why.
+                return DeliveryResult.permanent("notice refused: " + e.getMessage());
+            }
+            if (notice.isEmpty()) {
+                return DeliveryResult.ok("no notice for " + event.get().type());
+            }
+            // Joins the relay's transaction (PostgreSQL): the notice is queued with this outcome; a failure
+            // here is retried by the relay, not swallowed as on the bus.
+            return DeliveryResult.ok("notice queued as " + notifications.enqueue(notice.get()));
+        }
+    }
+
     /** 1234 cents as « 12,34 € ». */
     static String euros(long cents) {
         return String.format(Locale.FRANCE, "%d,%02d €", cents / 100, cents % 100);
@@ -197,7 +323,8 @@ public final class ReservationNotices {
         private final NotificationService notifications;
         private @Nullable ReservationService reservations;
         private @Nullable RegistrationService registrations;
-        private Function<Reservation, String> link = r -> "votre espace sur le portail de la commune";
+        private Function<Reservation, String> link = r -> ON_THE_PORTAL;
+        private Function<Registration, String> registrationLink = r -> ON_THE_PORTAL;
         private ZoneId zone = ZoneId.of("Europe/Paris");
 
         private Builder(NotificationService notifications) {
@@ -235,6 +362,18 @@ public final class ReservationNotices {
          */
         public Builder link(Function<Reservation, String> link) {
             this.link = Objects.requireNonNull(link, "link");
+            return this;
+        }
+
+        /**
+         * Where the resident takes (and pays) a place offered from a waiting list; by default the words «
+         * votre espace sur le portail de la commune ».
+         *
+         * @param link the address (or words) for a registration
+         * @return this builder
+         */
+        public Builder registrationLink(Function<Registration, String> link) {
+            this.registrationLink = Objects.requireNonNull(link, "link");
             return this;
         }
 

@@ -48,7 +48,8 @@ final class MailConditions {
         }
         TenantProperties base = TenantProperties.empty();
         if (defaults != null) {
-            base = new TenantProperties(null, null, null, null, null, null, null, null, null, defaults, null, null);
+            base = new TenantProperties(
+                    null, null, null, null, null, null, null, null, null, defaults, null, null, null);
         }
         for (Map.Entry<String, TenantProperties> tenant : tenants.entrySet()) {
             TenantProperties.Mail mail = tenant.getValue().inheritFrom(base).mail();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.IllegalTransitionException;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.error.ValidationException;
@@ -20,6 +21,12 @@ import org.opengru.payments.PaymentStatus;
 import org.opengru.payments.PaymentStore;
 import org.opengru.payments.ReadBack;
 import org.opengru.payments.StartedPayment;
+import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.booking.BookingPayment;
+import org.opengru.scheduling.booking.BookingPaymentStatus;
+import org.opengru.scheduling.booking.BookingPayments;
+import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.hold.PaymentOutcome;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.Registration;
@@ -34,10 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pays the reservations and the event registrations that wait for a payment, through PayFiP, and records
- * each payment on what it pays from the provider's read-back only (notification, return, the job), never
- * from the browser. The payment's subject is {@code reservation:<id>} or {@code registration:<id>}, its payer
- * the usager. Recording is idempotent on the operation id; a payment that comes after the hold ended goes to
+ * Pays the reservations, the event registrations and the paying appointments that wait for a payment, through
+ * PayFiP, and records each payment on what it pays from the provider's read-back only (notification, return,
+ * the job), never from the browser. The payment's subject is {@code reservation:<id>}, {@code
+ * registration:<id>} or {@code booking:<hold id>}, its payer the usager. Recording is idempotent on the operation id; a payment that comes after the hold ended goes to
  * the reservation (or registration) as a late payment (confirmed while the period or place is free), and a
  * payment it can no longer take is marked {@link PaymentStatus#REFUND_DUE} (remboursement par le comptable
  * public): never lost.
@@ -47,6 +54,7 @@ public final class HeldPayments {
     private static final Logger LOG = LoggerFactory.getLogger(HeldPayments.class);
     private static final String RESERVATION = "reservation:";
     private static final String REGISTRATION = "registration:";
+    private static final String BOOKING = "booking:";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
 
@@ -54,6 +62,7 @@ public final class HeldPayments {
     private final PaymentStore store;
     private final ReservationService reservations;
     private final RegistrationService registrations;
+    private final @Nullable BookingPayments appointments;
     private final Clock clock;
 
     /**
@@ -71,10 +80,31 @@ public final class HeldPayments {
             ReservationService reservations,
             RegistrationService registrations,
             Clock clock) {
+        this(payments, store, reservations, registrations, null, clock);
+    }
+
+    /**
+     * The link between these payments and these reservations, registrations and paying appointments.
+     *
+     * @param payments the payment service
+     * @param store the payments, read by subject
+     * @param reservations the reservations
+     * @param registrations the event registrations
+     * @param appointments the payment holds of paying appointments, or {@code null} when none are offered
+     * @param clock the one clock: holds, the budget year
+     */
+    public HeldPayments(
+            PaymentService payments,
+            PaymentStore store,
+            ReservationService reservations,
+            RegistrationService registrations,
+            @Nullable BookingPayments appointments,
+            Clock clock) {
         this.payments = Objects.requireNonNull(payments, "payments");
         this.store = Objects.requireNonNull(store, "store");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.registrations = Objects.requireNonNull(registrations, "registrations");
+        this.appointments = appointments;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -149,6 +179,69 @@ public final class HeldPayments {
     }
 
     /**
+     * Starts the payment of a paying appointment whose slot is held for it ({@link
+     * BookingPayments#holdForPayment}); the browser goes to {@code paymentPage()}. The refdet is {@code RDV}
+     * and the hold's id.
+     *
+     * @param by the usager the appointment is for
+     * @param hold the booking held for the payment
+     * @param object what PayFiP's page shows the payer, for example « Rendez-vous État civil du 03/03/2026 »
+     * @param payerEmail where PayFiP sends its ticket
+     * @return the payment started
+     * @throws IllegalTransitionException when the hold no longer holds the slot, or its payment was received
+     * @throws ValidationException when the e-mail is not an address or the amount outside the provider's limits
+     * @throws NotFoundException when the hold is unknown or has no payment
+     * @throws org.opengru.core.error.AccessDeniedException when the appointment is not {@code by}'s
+     * @throws org.opengru.payments.ProviderException when PayFiP cannot be reached: nothing is owed
+     */
+    public StartedPayment payAppointment(
+            org.opengru.core.principal.UsagerPrincipal by, BookingId hold, String object, String payerEmail) {
+        BookingPayments held = appointments();
+        Booking b = held.bookings().find(by, hold); // the owner's, or AccessDeniedException
+        BookingPayment p = held.find(by.tenant(), hold);
+        if (p.status() != BookingPaymentStatus.AWAITING_PAYMENT
+                || b.status() != BookingStatus.HELD
+                || b.holdExpiresAt() == null
+                || !clock.instant().isBefore(b.holdExpiresAt())) {
+            throw new IllegalTransitionException(
+                    "booking payment",
+                    hold.toString(),
+                    p.status().name(),
+                    "PAY",
+                    by.toString(),
+                    "no payment is awaited");
+        }
+        PaymentOrder order = new PaymentOrder(
+                        by.tenant(),
+                        "RDV" + hex(hold.value()),
+                        year(),
+                        p.amountCents(),
+                        shorten(object),
+                        payerEmail,
+                        BOOKING + hold)
+                .by(p.usager());
+        return payments.start(order, by.ref());
+    }
+
+    /**
+     * The payments of a paying appointment's hold, oldest first, in any status.
+     *
+     * @param tenant the collectivité
+     * @param hold the booking held for the payment
+     * @return its payments
+     */
+    public List<Payment> paymentsOf(TenantId tenant, BookingId hold) {
+        return store.ofSubject(tenant, BOOKING + hold);
+    }
+
+    private BookingPayments appointments() {
+        if (appointments == null) {
+            throw new IllegalStateException("no paying appointment is offered: BookingPayments was not given");
+        }
+        return appointments;
+    }
+
+    /**
      * The payments of a reservation, oldest first, in any status: what the usager and the agent see.
      *
      * @param tenant the collectivité
@@ -195,6 +288,9 @@ public final class HeldPayments {
                         tenant,
                         new RegistrationId(UUID.fromString(subject.substring(REGISTRATION.length()))),
                         reference);
+            } else if (subject.startsWith(BOOKING) && appointments != null) {
+                outcome = appointments.confirmPayment(
+                        tenant, BookingId.of(UUID.fromString(subject.substring(BOOKING.length()))), reference);
             } else {
                 return Optional.empty();
             }
@@ -208,7 +304,7 @@ public final class HeldPayments {
                         tenant,
                         p.id(),
                         PaymentService.SYSTEM,
-                        "la réservation ou l'inscription ne pouvait plus prendre ce paiement :"
+                        "la réservation, l'inscription ou le rendez-vous ne pouvait plus prendre ce paiement :"
                                 + " remboursement à effectuer par le comptable public");
             } catch (IllegalTransitionException e) {
                 // Marked already by another read-back (or refunded since): nothing more to do.

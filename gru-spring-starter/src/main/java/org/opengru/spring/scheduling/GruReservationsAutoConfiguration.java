@@ -14,6 +14,7 @@ import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Representations;
 import org.opengru.payments.PaymentService;
 import org.opengru.payments.PaymentStore;
+import org.opengru.scheduling.booking.BookingPayments;
 import org.opengru.scheduling.postgres.PostgresRegistrationStore;
 import org.opengru.scheduling.postgres.PostgresReservationStore;
 import org.opengru.scheduling.registration.EventSession;
@@ -45,7 +46,7 @@ import org.springframework.core.annotation.Order;
  * {@link Reservable} and {@link EventSession} beans of the application), their stores (PostgreSQL, shared by
  * every node, when storage is JDBC; else memory), the two services, their share of the RGPD export and
  * erasure, the {@code expire-reservation-holds} job, and, with gru-payments, {@link HeldPayments} paying them
- * through PayFiP.
+ * (and the paying appointments' holds) through PayFiP.
  */
 @AutoConfiguration(after = {GruCoreAutoConfiguration.class, GruPaymentsAutoConfiguration.class})
 @ConditionalOnClass({ReservationService.class, GruCore.class})
@@ -156,8 +157,9 @@ public class GruReservationsAutoConfiguration {
                 PaymentStore store,
                 ReservationService reservations,
                 RegistrationService registrations,
+                ObjectProvider<BookingPayments> appointments,
                 Clock clock) {
-            return new HeldPayments(payments, store, reservations, registrations, clock);
+            return new HeldPayments(payments, store, reservations, registrations, appointments.getIfAvailable(), clock);
         }
     }
 }

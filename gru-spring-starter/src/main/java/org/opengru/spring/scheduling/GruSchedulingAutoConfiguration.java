@@ -12,6 +12,8 @@ import org.opengru.core.outbox.Outbox;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.timeline.TimelineContributor;
+import org.opengru.scheduling.booking.BookingPaymentStore;
+import org.opengru.scheduling.booking.BookingPayments;
 import org.opengru.scheduling.booking.BookingPolicy;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.BookingStore;
@@ -19,6 +21,7 @@ import org.opengru.scheduling.booking.RateLimiter;
 import org.opengru.scheduling.booking.SiteDirectory;
 import org.opengru.scheduling.booking.WaitingListStore;
 import org.opengru.scheduling.notification.BookingAppointmentStatus;
+import org.opengru.scheduling.postgres.PostgresBookingPaymentStore;
 import org.opengru.scheduling.postgres.PostgresBookingStore;
 import org.opengru.scheduling.postgres.PostgresRateLimiter;
 import org.opengru.scheduling.postgres.PostgresWaitingListStore;
@@ -38,8 +41,9 @@ import org.springframework.core.annotation.Order;
 /**
  * gru-scheduling: the booking store, the waiting list and the rate limiter (PostgreSQL, shared by every
  * node, when storage is JDBC; else memory), the sites of
- * {@code gru.tenants.<id>.scheduling.sites}, the rules of {@code gru.scheduling}, and the booking service
- * publishing on gru-core's event bus.
+ * {@code gru.tenants.<id>.scheduling.sites}, the rules of {@code gru.scheduling}, the booking service
+ * publishing on gru-core's event bus, and the payment holds of paying appointments ({@code BookingPayments},
+ * their store in PostgreSQL with JDBC storage; paid through PayFiP by gru-payments' wiring).
  */
 @AutoConfiguration(after = GruCoreAutoConfiguration.class)
 @ConditionalOnClass({BookingService.class, GruCore.class})
@@ -131,22 +135,47 @@ public class GruSchedulingAutoConfiguration {
         return new AppointmentTimeline(bookings.store(), bookings.sites());
     }
 
-    /** The appointments' share of the usager's RGPD export and erasure, after gru-core's and the vault's. */
+    /** The payments of paying appointments: in PostgreSQL when storage is JDBC (shared by every node), else memory. */
     @Bean
-    @ConditionalOnMissingBean(name = "gruSchedulingSubjectData")
-    @Order(200)
-    SubjectDataContributor gruSchedulingSubjectData(BookingService bookings) {
-        return new SchedulingSubjectData(bookings);
+    @ConditionalOnMissingBean
+    BookingPaymentStore gruBookingPaymentStore(GruStorage storage) {
+        return storage.dataSource()
+                .<BookingPaymentStore>map(PostgresBookingPaymentStore::new)
+                .orElseGet(BookingPaymentStore::inMemory);
     }
 
     /**
-     * Frees expired holds (and offers them to the waiting list) every 30 seconds; with the PostgreSQL rate
-     * limiter, deletes the counters of past windows every hour.
+     * Paying appointments ({@code ...services.<service>.price-cents}): the slot held for {@code
+     * gru.scheduling.hold-duration} until paid; with gru-payments, paid through PayFiP by {@code HeldPayments}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    BookingPayments gruBookingPayments(BookingService bookings, BookingPaymentStore store) {
+        return new BookingPayments(bookings, store);
+    }
+
+    /** The appointments' (and their payments') share of the usager's RGPD export and erasure. */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruSchedulingSubjectData")
+    @Order(200)
+    SubjectDataContributor gruSchedulingSubjectData(BookingService bookings, BookingPayments payments) {
+        return new SchedulingSubjectData(bookings, payments);
+    }
+
+    /**
+     * Frees expired holds (and offers them to the waiting list) every 30 seconds, then releases the payments
+     * awaited for the holds that ended and owes the refund of a paid appointment since cancelled ({@code
+     * release-appointment-payments}); with the PostgreSQL rate limiter, deletes the counters of past windows
+     * every hour.
      */
     @Bean
     @ConditionalOnMissingBean(name = "gruSchedulingJobs")
     GruJobContribution gruSchedulingJobs(
-            BookingService bookings, GruProperties properties, RateLimiter rateLimiter, Clock clock) {
+            BookingService bookings,
+            BookingPayments payments,
+            GruProperties properties,
+            RateLimiter rateLimiter,
+            Clock clock) {
         List<TenantId> tenants = new ArrayList<>();
         properties.tenantIds().forEach(id -> tenants.add(TenantId.of(id)));
         List<Job> jobs = new ArrayList<>();
@@ -154,6 +183,10 @@ public class GruSchedulingAutoConfiguration {
                 .every(Duration.ofSeconds(30))
                 .minimumInterval(Duration.ofSeconds(1))
                 .runs(() -> tenants.forEach(bookings::expireHolds)));
+        jobs.add(Job.named("release-appointment-payments")
+                .every(Duration.ofSeconds(30))
+                .minimumInterval(Duration.ofSeconds(1))
+                .runs(() -> tenants.forEach(payments::reconcile)));
         if (rateLimiter instanceof PostgresRateLimiter shared) {
             jobs.add(Job.named("sweep-rate-limits")
                     .every(Duration.ofHours(1))

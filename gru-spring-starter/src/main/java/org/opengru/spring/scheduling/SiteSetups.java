@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.scheduling.booking.SiteSetup;
@@ -42,6 +43,7 @@ final class SiteSetups {
             for (Map.Entry<String, TenantProperties.Site> site :
                     scheduling.sitesOrEmpty().entrySet()) {
                 String prefix = "gru.tenants." + id + ".scheduling.sites." + site.getKey();
+                checkPrices(prefix, properties.tenant(id).payfip(), site.getValue());
                 try {
                     setups.add(setup(TenantId.of(id), site.getKey(), site.getValue()));
                 } catch (RuntimeException e) {
@@ -51,6 +53,42 @@ final class SiteSetups {
             }
         }
         return setups;
+    }
+
+    /**
+     * A paying service is paid online through PayFiP: the collectivité needs its account, and the price of
+     * one person to the most people of a booking must lie within the account's limits (checked at start, not
+     * when a resident is about to pay).
+     */
+    private static void checkPrices(
+            String prefix, TenantProperties.@Nullable Payfip payfip, TenantProperties.Site site) {
+        for (Map.Entry<String, TenantProperties.ServiceDefinition> s :
+                site.services().entrySet()) {
+            long price = s.getValue().priceCents();
+            if (price == 0) {
+                continue;
+            }
+            String key = prefix + ".services." + s.getKey() + ".price-cents";
+            if (payfip == null) {
+                throw new InvalidPriceException(
+                        key + "=" + price + ": a paying appointment is paid through PayFiP; set the collectivité's"
+                                + " payfip block (client-number, notification-url, return-url) or make it free (0)");
+            }
+            long most = price * s.getValue().maxPeople();
+            if (price < payfip.minAmountCents() || most > payfip.maxAmountCents()) {
+                throw new InvalidPriceException(
+                        key + "=" + price + ": from one to " + s.getValue().maxPeople()
+                                + " people it must lie within payfip.min-amount-cents (" + payfip.minAmountCents()
+                                + ") and payfip.max-amount-cents (" + payfip.maxAmountCents() + ")");
+            }
+        }
+    }
+
+    /** A paying service that cannot be paid online. */
+    static final class InvalidPriceException extends IllegalStateException {
+        InvalidPriceException(String message) {
+            super(message);
+        }
     }
 
     private static SiteSetup setup(TenantId tenant, String siteId, TenantProperties.Site p) {
@@ -76,7 +114,8 @@ final class SiteSetups {
                     .audience(d.agentsOnly() ? BookingAudience.AGENTS_ONLY : BookingAudience.PUBLIC)
                     .antsNumberRequired(d.antsNumberRequired())
                     .maxPeople(d.maxPeople())
-                    .maxHolds(d.maxHolds());
+                    .maxHolds(d.maxHolds())
+                    .priceCents(d.priceCents());
             if (d.step() != null) {
                 b.step(d.step());
             }

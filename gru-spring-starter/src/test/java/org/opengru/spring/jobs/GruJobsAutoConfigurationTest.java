@@ -55,6 +55,7 @@ class GruJobsAutoConfigurationTest {
                             "deadline-sweeper",
                             "lapse-unpaid-requests",
                             "expire-holds",
+                            "release-appointment-payments",
                             "login-flow-purge");
             jobs.runAllOnce();
         });

@@ -141,7 +141,7 @@ class GruSchedulingAutoConfigurationTest {
                     assertThat(context.getBean("gruSchedulingJobs", GruJobContribution.class)
                                     .jobs())
                             .extracting(Job::name)
-                            .containsExactly("expire-holds", "sweep-rate-limits");
+                            .containsExactly("expire-holds", "release-appointment-payments", "sweep-rate-limits");
                 });
     }
 

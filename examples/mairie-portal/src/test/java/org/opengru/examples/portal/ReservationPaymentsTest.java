@@ -81,7 +81,7 @@ class ReservationPaymentsTest extends RunningPortal {
         ReservationId id = approvedReservation();
         String idOp = startPayment(id);
         // PayFiP's usual order: its server notifies, then the browser comes back.
-        HttpResponse<String> back = chooseWithoutFollowing(idOp, "payer");
+        HttpResponse<String> back = chooseWithoutFollowing(sandbox, idOp, "payer");
         assertThat(back.statusCode()).isEqualTo(303);
         assertThat(sandbox.notified()).contains(idOp);
         assertThat(status(id)).isEqualTo(ReservationStatus.CONFIRMED);
@@ -187,7 +187,7 @@ class ReservationPaymentsTest extends RunningPortal {
         sandbox.notifications(PayfipSandbox.Notifications.NEVER);
         String idOp = startPayment(id);
         // Paid at PayFiP, then the resident closes the window: neither call reaches the portal.
-        assertThat(chooseWithoutFollowing(idOp, "payer").statusCode()).isEqualTo(303);
+        assertThat(chooseWithoutFollowing(sandbox, idOp, "payer").statusCode()).isEqualTo(303);
         assertThat(status(id)).isEqualTo(ReservationStatus.AWAITING_PAYMENT);
         Payment pending = lastPayment(id);
         assertThat(pending.status()).isEqualTo(PaymentStatus.PENDING);
@@ -363,7 +363,8 @@ class ReservationPaymentsTest extends RunningPortal {
         return claire.postForm(sandbox.paymentPage().toString(), Map.of("idop", idOp, "choix", choice));
     }
 
-    private HttpResponse<String> chooseWithoutFollowing(String idOp, String choice) {
+    /** The choice on the sandbox's payment page, its redirect back to the portal not followed. */
+    static HttpResponse<String> chooseWithoutFollowing(PayfipSandbox sandbox, String idOp, String choice) {
         try {
             return HttpClient.newHttpClient()
                     .send(
@@ -388,6 +389,11 @@ class ReservationPaymentsTest extends RunningPortal {
     }
 
     private Job job(String name) {
+        return job(jobs, name);
+    }
+
+    /** A job of the running portal, to run it now rather than on its schedule. */
+    static Job job(List<GruJobContribution> jobs, String name) {
         return jobs.stream()
                 .flatMap(c -> c.jobs().stream())
                 .filter(j -> j.name().equals(name))
@@ -395,12 +401,12 @@ class ReservationPaymentsTest extends RunningPortal {
                 .orElseThrow();
     }
 
-    private static String lastSegment(URI uri) {
+    static String lastSegment(URI uri) {
         String path = uri.getPath();
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static String query(URI uri, String name) {
+    static String query(URI uri, String name) {
         for (String pair : uri.getRawQuery().split("&")) {
             if (pair.startsWith(name + "=")) {
                 return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);

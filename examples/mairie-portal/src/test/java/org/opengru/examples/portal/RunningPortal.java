@@ -41,6 +41,8 @@ abstract class RunningPortal {
         registry.add("portal.api.tokens.urbanisme.teams", () -> "urbanisme");
         // The signalements' address search: a local stand-in for the Base Adresse Nationale.
         registry.add("gru.reports.geocoder-url", FakeAddressBase::url);
+        // A paying appointment's slot is held this long for its payment: PaidAppointmentsTest waits it out.
+        registry.add("gru.scheduling.hold-duration", () -> "60s");
         // Every test's browser comes from 127.0.0.1, one origin for the flood limit shared by the whole run.
         registry.add("gru.reports.flood-limit", () -> "1000");
     }

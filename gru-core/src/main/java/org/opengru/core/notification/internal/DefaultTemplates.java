@@ -152,7 +152,8 @@ public final class DefaultTemplates {
                         r,
                         "Une place s'est libérée : {{event}}",
                         "Bonjour {{usagerName}},\n\nUne place s'est libérée pour « {{event}} ». Elle est pour vous"
-                                + " si vous la prenez avant le {{offerExpiresAt}}.\nMontant à payer : {{amountDue}}.",
+                                + " si vous la prenez avant le {{offerExpiresAt}}.\nMontant à payer : {{amountDue}}."
+                                + "\nPour la prendre : {{placeLink}}",
                         "{{commune}} : une place pour {{event}}, à prendre avant le {{offerExpiresAt}}.");
             case REFUND_RECORDED ->
                 t(

@@ -68,6 +68,8 @@ public final class Commune {
     public static final ServiceId SERVICE_PASSEPORT = ServiceId.of("passeport-cni");
     public static final ServiceId SERVICE_ETAT_CIVIL = ServiceId.of("etat-civil");
     public static final ServiceId SERVICE_URBANISME = ServiceId.of("urbanisme");
+    /** Paid online through PayFiP before it is booked (issue 23): the slot is held meanwhile. */
+    public static final ServiceId SERVICE_STATIONNEMENT = ServiceId.of("stationnement-resident");
 
     /** Human names of the teams, for the agents' pages. */
     public static final Map<TeamId, String> TEAM_NAMES = Map.of(
@@ -242,6 +244,12 @@ public final class Commune {
                 .minNotice(Duration.ofHours(1))
                 .maxHorizon(Duration.ofDays(60))
                 .build();
+        Service parking = Service.builder(TENANT, SERVICE_STATIONNEMENT, "Carte de stationnement résident")
+                .duration(Duration.ofMinutes(15))
+                .minNotice(Duration.ofHours(1))
+                .maxHorizon(Duration.ofDays(60))
+                .priceCents(2_500)
+                .build();
         Service urbanism = Service.builder(TENANT, SERVICE_URBANISME, "Conseil en urbanisme")
                 .duration(Duration.ofMinutes(30))
                 .minNotice(Duration.ofHours(24))
@@ -262,7 +270,13 @@ public final class Commune {
                 new Resource(
                         TENANT, ResourceId.of("guichet-2"), HOTEL_DE_VILLE, "Guichet 2", Set.of(SERVICE_PASSEPORT)),
                 new Resource(
-                        TENANT, ResourceId.of("guichet-3"), HOTEL_DE_VILLE, "Guichet 3", Set.of(SERVICE_ETAT_CIVIL)));
+                        TENANT, ResourceId.of("guichet-3"), HOTEL_DE_VILLE, "Guichet 3", Set.of(SERVICE_ETAT_CIVIL)),
+                new Resource(
+                        TENANT,
+                        ResourceId.of("guichet-4"),
+                        HOTEL_DE_VILLE,
+                        "Guichet 4",
+                        Set.of(SERVICE_STATIONNEMENT)));
 
         Site annex = Site.of(TENANT, ANNEXE_NORD, "Mairie annexe du quartier Nord", HolidayZone.METROPOLE);
         OpeningHours annexHours = OpeningHours.builder(annex)
@@ -279,7 +293,7 @@ public final class Commune {
                 Set.of(SERVICE_ETAT_CIVIL, SERVICE_URBANISME)));
 
         return List.of(
-                new SiteSetup(mainHours, mainDesks, List.of(passport, civil), Set.of(ETAT_CIVIL)),
+                new SiteSetup(mainHours, mainDesks, List.of(passport, civil, parking), Set.of(ETAT_CIVIL)),
                 new SiteSetup(annexHours, annexDesks, List.of(civil, urbanism), Set.of(ETAT_CIVIL, URBANISME)));
     }
 

@@ -106,11 +106,17 @@ class GruConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BookingService bookingService(
-            BookingStore store, WaitingListStore waitingList, RateLimiter rateLimiter, GruCore core, Clock clock) {
+            BookingStore store,
+            WaitingListStore waitingList,
+            RateLimiter rateLimiter,
+            BookingPolicy policy,
+            GruCore core,
+            Clock clock) {
+        // The starter's policy: gru.scheduling.* (the hold of a paying appointment's payment among them).
         return new BookingService(
                 store,
                 SiteDirectory.of(Commune.sites()),
-                BookingPolicy.defaults(),
+                policy,
                 clock,
                 core.ids(),
                 rateLimiter,

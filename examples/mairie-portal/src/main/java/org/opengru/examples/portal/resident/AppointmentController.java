@@ -21,12 +21,16 @@ import org.opengru.examples.portal.signin.CurrentUser;
 import org.opengru.scheduling.availability.Slot;
 import org.opengru.scheduling.booking.Booking;
 import org.opengru.scheduling.booking.BookingId;
+import org.opengru.scheduling.booking.BookingPayment;
+import org.opengru.scheduling.booking.BookingPaymentStatus;
 import org.opengru.scheduling.booking.BookingRequest;
 import org.opengru.scheduling.booking.BookingResult;
+import org.opengru.scheduling.booking.BookingStatus;
 import org.opengru.scheduling.ical.ICalendarWriter;
 import org.opengru.scheduling.model.Service;
 import org.opengru.scheduling.model.ServiceId;
 import org.opengru.scheduling.model.SiteId;
+import org.opengru.spring.payments.HeldPayments;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,11 +50,20 @@ class AppointmentController {
     private final Appointments appointments;
     private final ICalendarWriter calendar;
     private final Labels labels;
+    private final HeldPayments held;
+    private final Reserving reserving;
 
-    AppointmentController(Appointments appointments, ICalendarWriter calendar, Labels labels) {
+    AppointmentController(
+            Appointments appointments,
+            ICalendarWriter calendar,
+            Labels labels,
+            HeldPayments held,
+            Reserving reserving) {
         this.appointments = appointments;
         this.calendar = calendar;
         this.labels = labels;
+        this.held = held;
+        this.reserving = reserving;
     }
 
     /** Step 1: the site and the reason (motif). */
@@ -147,16 +160,29 @@ class AppointmentController {
             return slotRefused(redirect, "creneau", SLOT_MISSING, BOOKING_REFUSED, slotsPage);
         }
         try {
-            BookingResult result = appointments
-                    .service()
-                    .book(BookingRequest.online(
-                                    Commune.TENANT,
-                                    chosen.site(),
-                                    chosen.service(),
-                                    Instant.parse(creneau),
-                                    me.usager())
-                            .withAntsNumber(ants.isBlank() ? null : ants.strip().toUpperCase(java.util.Locale.ROOT))
-                            .withIdempotencyKey(IdempotencyKey.of("rdv-" + jeton)));
+            BookingRequest request = BookingRequest.online(
+                            Commune.TENANT, chosen.site(), chosen.service(), Instant.parse(creneau), me.usager())
+                    .withAntsNumber(ants.isBlank() ? null : ants.strip().toUpperCase(java.util.Locale.ROOT))
+                    .withIdempotencyKey(IdempotencyKey.of("rdv-" + jeton));
+            boolean paying = appointments
+                            .serviceAt(chosen.site(), chosen.service())
+                            .orElseThrow()
+                            .priceCents()
+                    > 0;
+            if (paying) {
+                // Held, not booked: confirmed only once PayFiP's read-back says paid.
+                BookingResult held = appointments.payments().holdForPayment(request);
+                if (held instanceof BookingResult.Booked hold) {
+                    redirect.addFlashAttribute(
+                            "notice",
+                            "Le créneau vous est réservé jusqu'à "
+                                    + labels.time(hold.booking().holdExpiresAt())
+                                    + " : payez maintenant pour confirmer le rendez-vous.");
+                    return "redirect:/rendez-vous/" + hold.booking().id();
+                }
+                return slotRefused(redirect, "creneau", SLOT_TAKEN, BOOKING_REFUSED, slotsPage);
+            }
+            BookingResult result = appointments.service().book(request);
             if (result instanceof BookingResult.Booked booked) {
                 redirect.addFlashAttribute("notice", "Votre rendez-vous est confirmé.");
                 if (booked.cancelToken() != null) {
@@ -212,12 +238,61 @@ class AppointmentController {
     @GetMapping("/rendez-vous/{id}")
     String appointment(@PathVariable String id, HttpSession session, Model model) {
         UsagerPrincipal me = CurrentUser.resident(session).usager();
-        Booking b = mine(me, id);
+        model.addAttribute("errors", new FormErrors());
+        model.addAttribute("courriel", reserving.email(me.usager()));
+        return detail(me, mine(me, id), model);
+    }
+
+    private String detail(UsagerPrincipal me, Booking shown, Model model) {
+        // A payment read back paid that a lost notification left unrecorded is recorded now (idempotent).
+        held.paymentsOf(Commune.TENANT, shown.id()).forEach(held::record);
+        Booking b = mine(me, shown.id().toString());
         model.addAttribute("booking", b);
         model.addAttribute("siteName", appointments.siteName(b.site()));
         model.addAttribute("serviceName", appointments.serviceName(b.site(), b.service()));
         model.addAttribute("deskName", appointments.deskName(b.site(), b.resource()));
+        java.util.Optional<BookingPayment> payment = appointments.payment(b);
+        model.addAttribute("paymentState", appointments.paymentState(b));
+        model.addAttribute("payments", held.paymentsOf(Commune.TENANT, b.id()));
+        model.addAttribute("payAction", "/rendez-vous/" + b.id() + "/payer");
+        model.addAttribute(
+                "amount", payment.map(p -> Appointments.money(p.amountCents())).orElse(null));
+        model.addAttribute(
+                "payable",
+                payment.isPresent()
+                        && payment.get().status() == BookingPaymentStatus.AWAITING_PAYMENT
+                        && b.status() == BookingStatus.HELD
+                        && b.holdExpiresAt() != null
+                        && b.holdExpiresAt()
+                                .isAfter(appointments.service().clock().instant()));
+        // A payment after the hold that booked the same slot again: the appointment is that new booking.
+        model.addAttribute(
+                "rebooked",
+                payment.map(BookingPayment::booking)
+                        .filter(other -> !other.equals(b.id()))
+                        .orElse(null));
         return "resident/rendez-vous-detail";
+    }
+
+    /** Pays a held appointment through PayFiP: the browser leaves for its payment page. */
+    @PostMapping("/rendez-vous/{id}/payer")
+    String pay(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String courriel,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
+        UsagerPrincipal me = CurrentUser.resident(session).usager();
+        Booking b = mine(me, id);
+        String object = "Rendez-vous " + appointments.serviceName(b.site(), b.service()) + " du "
+                + labels.day(java.time.LocalDate.ofInstant(b.start(), Commune.ZONE));
+        return Payments.startOrExplain(
+                () -> held.payAppointment(me, b.id(), object, courriel.strip()),
+                courriel,
+                "/rendez-vous/" + b.id(),
+                model,
+                redirect,
+                () -> detail(me, b, model));
     }
 
     @GetMapping("/rendez-vous/{id}/calendrier.ics")

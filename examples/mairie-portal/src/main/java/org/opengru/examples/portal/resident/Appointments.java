@@ -3,10 +3,13 @@ package org.opengru.examples.portal.resident;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.NotFoundException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.examples.portal.commune.Commune;
 import org.opengru.scheduling.booking.Booking;
+import org.opengru.scheduling.booking.BookingPayment;
+import org.opengru.scheduling.booking.BookingPayments;
 import org.opengru.scheduling.booking.BookingService;
 import org.opengru.scheduling.booking.SiteSetup;
 import org.opengru.scheduling.model.Resource;
@@ -24,14 +27,52 @@ import org.springframework.stereotype.Component;
 public class Appointments {
 
     private final BookingService bookings;
+    private final BookingPayments payments;
     private final List<SiteSetup> sites = Commune.sites();
 
-    public Appointments(BookingService bookings) {
+    public Appointments(BookingService bookings, BookingPayments payments) {
         this.bookings = bookings;
+        this.payments = payments;
     }
 
     public BookingService service() {
         return bookings;
+    }
+
+    /** The payment holds of paying appointments. */
+    public BookingPayments payments() {
+        return payments;
+    }
+
+    /** The payment a paying appointment's hold waits for or received, if the booking is such a hold. */
+    public Optional<BookingPayment> payment(Booking b) {
+        return payments.store().find(Commune.TENANT, b.id());
+    }
+
+    /**
+     * Where a paying appointment's payment stands, in plain French for the resident and the agent; {@code
+     * null} for a free appointment.
+     */
+    public @Nullable String paymentState(Booking b) {
+        return payment(b)
+                .map(p -> {
+                    String amount = money(p.amountCents());
+                    return switch (p.status()) {
+                        case AWAITING_PAYMENT -> "Paiement en ligne de " + amount + " attendu";
+                        case PAID -> "Payé en ligne : " + amount;
+                        case RELEASED -> "Non payé à temps : le créneau a été libéré";
+                        case REFUND_DUE ->
+                            "Paiement de " + amount + " arrivé trop tard : remboursement à faire"
+                                    + " par le comptable public";
+                        case REFUNDED -> "Remboursé : " + amount;
+                    };
+                })
+                .orElse(null);
+    }
+
+    /** 2500 cents as « 25,00 € ». */
+    public static String money(long cents) {
+        return String.format(java.util.Locale.FRANCE, "%d,%02d €", cents / 100, cents % 100);
     }
 
     public List<SiteSetup> sites() {

@@ -133,6 +133,9 @@ class Payments {
         if (subject.startsWith("registration:")) {
             return "/inscriptions/" + subject.substring("registration:".length());
         }
+        if (subject.startsWith("booking:")) {
+            return "/rendez-vous/" + subject.substring("booking:".length());
+        }
         if (subject.startsWith("request:")) {
             return "/mes-demandes/" + subject.substring("request:".length());
         }
