@@ -77,8 +77,13 @@ public final class PersistenceBenchmarks implements Bench.Suite {
     private static final String FLOOR_DETAILS = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
     private static final String FLOOR_PAYLOAD = "{\"p\":\"" + "x".repeat(940) + "\"}";
 
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
-    private static final Duration MEASURE = Duration.ofSeconds(10);
+    /**
+     * Each phase's warm-up and measured window; {@code -Dopengru.bench.warmupSeconds=1
+     * -Dopengru.bench.measureSeconds=3} (through {@code BENCH_JAVA_OPTS}) gives a quicker, noisier look.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("opengru.bench.warmupSeconds", 3));
+
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("opengru.bench.measureSeconds", 10));
 
     @Override
     public String name() {
@@ -118,6 +123,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.submit_server_cpu_us_per_op", submit.serverCpuMicrosPerOp(), "us");
             bench.report("core.raw_insert_client_cpu_us_per_op", raw.clientCpuMicrosPerOp(), "us");
             bench.report("core.raw_insert_server_cpu_us_per_op", raw.serverCpuMicrosPerOp(), "us");
+            bench.report("core.submit_jit_ms_in_window", submit.jitMillis(), "ms");
             // What PostgreSQL alone does for the rows, against the same baseline: the three rows the target
             // names (request, audit entry, outbox event), then with the idempotency record and timeline entry
             // that items 4 and 8 put in the same transaction; one prepared statement, values ready-made.
@@ -129,8 +135,12 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.floor_two_rows_ratio_to_raw_insert", floor2.perSecond() / rawFloorMean, "ratio");
             bench.report("core.floor_four_rows_ratio_to_raw_insert", floor4.perSecond() / rawFloorMean, "ratio");
             bench.report("core.floor_two_rows_wal_bytes_per_op", floor2.walBytesPerOp(), "bytes");
+            bench.report("core.floor_two_rows_client_cpu_us_per_op", floor2.clientCpuMicrosPerOp(), "us");
+            bench.report("core.floor_two_rows_server_cpu_us_per_op", floor2.serverCpuMicrosPerOp(), "us");
             // The whole submission as an application sees it (draft, then submission with acknowledgment).
             bench.report("core.submit_service_per_s", service.perSecond(), "ops/s");
+            bench.report("core.submit_service_client_cpu_us_per_op", service.clientCpuMicrosPerOp(), "us");
+            bench.report("core.submit_service_server_cpu_us_per_op", service.serverCpuMicrosPerOp(), "us");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
         }
     }
@@ -140,7 +150,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * the client JVM and of the PostgreSQL server, both over the measured window only (after warm-up).
      */
     private record Phase(
-            double perSecond, double walBytesPerOp, double clientCpuMicrosPerOp, double serverCpuMicrosPerOp) {}
+            double perSecond,
+            double walBytesPerOp,
+            double clientCpuMicrosPerOp,
+            double serverCpuMicrosPerOp,
+            long jitMillis) {}
 
     private static long walBytes(PostgresDatabase db) throws java.sql.SQLException {
         try (Connection c = db.newDataSource().getConnection();
@@ -164,6 +178,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         CpuProbe.Sample cpuTo;
         long walFrom;
         long walTo;
+        // The JIT's compiling time inside the window: counted in the client's CPU, and a sign that the
+        // phase measured code still being compiled rather than its steady state.
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitFrom;
+        long jitTo;
         try {
             List<Future<?>> futures = new ArrayList<>();
             long start = System.nanoTime();
@@ -189,9 +208,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                 }));
             }
             sleepUntil(measureFrom);
+            jitFrom = jit.getTotalCompilationTime();
             cpuFrom = cpu.sample();
             walFrom = walBytes(db);
             sleepUntil(measureTo);
+            jitTo = jit.getTotalCompilationTime();
             cpuTo = cpu.sample();
             walTo = walBytes(db);
             for (Future<?> f : futures) {
@@ -203,7 +224,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         long ops = Math.max(1, count.get());
         double[] cpuPerOp = cpuTo.microsPerOp(cpuFrom, ops);
         return new Phase(
-                count.get() / (MEASURE.toNanos() / 1e9), (double) (walTo - walFrom) / ops, cpuPerOp[0], cpuPerOp[1]);
+                count.get() / (MEASURE.toNanos() / 1e9),
+                (double) (walTo - walFrom) / ops,
+                cpuPerOp[0],
+                cpuPerOp[1],
+                jitTo - jitFrom);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -179,7 +179,7 @@ final class NewRequestWriter {
                     a.actor().toString(),
                     a.action(),
                     a.channel(),
-                    as(PostgresRequestStore.JSON.writeValueAsString(a.details()), "json"),
+                    as(PostgresRequestStore.detailsJson(a.details()), "json"),
                     as(payloads.get(position), "json"),
                     as(previous, "char(64)"),
                     as(hash, "char(64)"),
