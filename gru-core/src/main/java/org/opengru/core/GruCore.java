@@ -66,8 +66,11 @@ public final class GruCore {
         this.exchangeStore = b.exchangeStore != null ? b.exchangeStore : ExchangeStore.inMemory();
         ReferenceSequence sequence = b.referenceSequence != null ? b.referenceSequence : ReferenceSequence.inMemory();
         Map<TenantId, AcknowledgmentSettings> settings = Map.copyOf(b.settings);
-        Function<TenantId, AcknowledgmentSettings> settingsFor =
-                t -> settings.getOrDefault(t, AcknowledgmentSettings.standard(t.value()));
+        Function<TenantId, AcknowledgmentSettings> standard = AcknowledgmentSettings.standardForEach();
+        Function<TenantId, AcknowledgmentSettings> settingsFor = t -> {
+            AcknowledgmentSettings own = settings.get(t);
+            return own != null ? own : standard.apply(t);
+        };
         Representations representations = new Representations(usagers, mandates);
         this.accessPolicy = new RequestAccessPolicy(representations, clock);
         this.requests = RequestService.builder()

@@ -77,8 +77,13 @@ public final class PersistenceBenchmarks implements Bench.Suite {
     private static final String FLOOR_DETAILS = "{\"to\":\"DRAFT\",\"version\":\"1\",\"sequence\":\"1\"}";
     private static final String FLOOR_PAYLOAD = "{\"p\":\"" + "x".repeat(940) + "\"}";
 
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
-    private static final Duration MEASURE = Duration.ofSeconds(10);
+    /**
+     * Each phase's warm-up and measured window; {@code -Dopengru.bench.warmupSeconds=1
+     * -Dopengru.bench.measureSeconds=3} (through {@code BENCH_JAVA_OPTS}) gives a quicker, noisier look.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("opengru.bench.warmupSeconds", 3));
+
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("opengru.bench.measureSeconds", 10));
 
     @Override
     public String name() {
@@ -106,8 +111,10 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                             + " PRIMARY KEY (tenant_id, key))");
 
             // The submission path is large (JSON, JDBC, the statement builder): on two shared cores the
-            // JIT is still compiling it seconds later. A first, unmeasured round lets it settle.
-            submissions(db);
+            // JIT is still compiling it seconds later (one unmeasured round left 1.4 to 3.9 s of compiling
+            // in the next 10 s window). Unmeasured rounds until it is quiet let the window measure the
+            // steady state; the JIT time left in each window is reported.
+            settle("submissions", () -> submissions(db));
             Phase raw = rawInserts(db);
             Phase submit = submissions(db);
             Phase raw2 = rawInserts(db);
@@ -116,7 +123,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             Phase floor2 = logFloor(db, false);
             Phase floor4 = logFloor(db, true);
             Phase raw3 = rawInserts(db);
-            Phase service = serviceSubmissions(db);
+            // The service path is larger still and runs at a tenth of the store's rate: without rounds of its
+            // own before it, its window measured the interpreter and the JIT.
+            AtomicLong warmUps = new AtomicLong();
+            settle("service", () -> serviceSubmissions(db, "commune-bench-warm-up-" + warmUps.incrementAndGet()));
+            Phase service = serviceSubmissions(db, "commune-bench-service");
             double rawMean = (raw.perSecond() + raw2.perSecond()) / 2;
             double rawFloorMean = (raw2.perSecond() + raw3.perSecond()) / 2;
             bench.report("core.submit_per_s", submit.perSecond(), "ops/s");
@@ -129,6 +140,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.submit_server_cpu_us_per_op", submit.serverCpuMicrosPerOp(), "us");
             bench.report("core.raw_insert_client_cpu_us_per_op", raw.clientCpuMicrosPerOp(), "us");
             bench.report("core.raw_insert_server_cpu_us_per_op", raw.serverCpuMicrosPerOp(), "us");
+            bench.report("core.submit_jit_ms_in_window", submit.jitMillis(), "ms");
             // What PostgreSQL alone does for the rows, against the same baseline: the three rows the target
             // names (request, audit entry, outbox event), then with the idempotency record and timeline entry
             // that items 4 and 8 put in the same transaction; one prepared statement, values ready-made.
@@ -140,8 +152,13 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.floor_two_rows_ratio_to_raw_insert", floor2.perSecond() / rawFloorMean, "ratio");
             bench.report("core.floor_four_rows_ratio_to_raw_insert", floor4.perSecond() / rawFloorMean, "ratio");
             bench.report("core.floor_two_rows_wal_bytes_per_op", floor2.walBytesPerOp(), "bytes");
+            bench.report("core.floor_two_rows_client_cpu_us_per_op", floor2.clientCpuMicrosPerOp(), "us");
+            bench.report("core.floor_two_rows_server_cpu_us_per_op", floor2.serverCpuMicrosPerOp(), "us");
             // The whole submission as an application sees it (draft, then submission with acknowledgment).
             bench.report("core.submit_service_per_s", service.perSecond(), "ops/s");
+            bench.report("core.submit_service_client_cpu_us_per_op", service.clientCpuMicrosPerOp(), "us");
+            bench.report("core.submit_service_server_cpu_us_per_op", service.serverCpuMicrosPerOp(), "us");
+            bench.report("core.submit_service_jit_ms_in_window", service.jitMillis(), "ms");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
         }
     }
@@ -151,7 +168,32 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * the client JVM and of the PostgreSQL server, both over the measured window only (after warm-up).
      */
     private record Phase(
-            double perSecond, double walBytesPerOp, double clientCpuMicrosPerOp, double serverCpuMicrosPerOp) {}
+            double perSecond,
+            double walBytesPerOp,
+            double clientCpuMicrosPerOp,
+            double serverCpuMicrosPerOp,
+            long jitMillis) {}
+
+    /** A phase to run. */
+    @FunctionalInterface
+    private interface PhaseRun {
+        Phase run() throws Exception;
+    }
+
+    /**
+     * Unmeasured rounds until the JIT compiles for less than a twentieth of a round's window (at most
+     * four): the first calls of a path run interpreted, then compiled in tiers, and on two shared cores
+     * the compiler threads lag behind.
+     */
+    private static void settle(String what, PhaseRun round) throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            long jit = round.run().jitMillis();
+            System.err.println("warm-up of " + what + ", round " + i + ": " + jit + " ms compiling in the window");
+            if (jit < MEASURE.toMillis() / 20) {
+                return;
+            }
+        }
+    }
 
     private static long walBytes(PostgresDatabase db) throws java.sql.SQLException {
         try (Connection c = db.newDataSource().getConnection();
@@ -175,6 +217,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         CpuProbe.Sample cpuTo;
         long walFrom;
         long walTo;
+        // The JIT's compiling time inside the window: counted in the client's CPU, and a sign that the
+        // phase measured code still being compiled rather than its steady state.
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitFrom;
+        long jitTo;
         try {
             List<Future<?>> futures = new ArrayList<>();
             long start = System.nanoTime();
@@ -200,9 +247,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                 }));
             }
             sleepUntil(measureFrom);
+            jitFrom = jit.getTotalCompilationTime();
             cpuFrom = cpu.sample();
             walFrom = walBytes(db);
             sleepUntil(measureTo);
+            jitTo = jit.getTotalCompilationTime();
             cpuTo = cpu.sample();
             walTo = walBytes(db);
             for (Future<?> f : futures) {
@@ -214,7 +263,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         long ops = Math.max(1, count.get());
         double[] cpuPerOp = cpuTo.microsPerOp(cpuFrom, ops);
         return new Phase(
-                count.get() / (MEASURE.toNanos() / 1e9), (double) (walTo - walFrom) / ops, cpuPerOp[0], cpuPerOp[1]);
+                count.get() / (MEASURE.toNanos() / 1e9),
+                (double) (walTo - walFrom) / ops,
+                cpuPerOp[0],
+                cpuPerOp[1],
+                jitTo - jitFrom);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -361,8 +414,8 @@ public final class PersistenceBenchmarks implements Bench.Suite {
     }
 
     /** Submissions through the whole service: a draft then its submission, per operation. */
-    private Phase serviceSubmissions(PostgresDatabase db) throws Exception {
-        TenantId tenant = TenantId.of("commune-bench-service");
+    private Phase serviceSubmissions(PostgresDatabase db, String collectivite) throws Exception {
+        TenantId tenant = TenantId.of(collectivite);
         GruCore setup = core(PostgresPersistence.builder(db.dataSource(), Clock.systemUTC())
                 .outboxSubscribers(Set.of("logiciel-metier"))
                 .build());

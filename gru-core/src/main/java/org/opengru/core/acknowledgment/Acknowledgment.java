@@ -180,6 +180,7 @@ public record Acknowledgment(
      * @throws ValidationException naming a mandatory mention the data lacks
      */
     public static Acknowledgment issue(Data d, AcknowledgmentTemplate template) {
+        java.util.Map<Mention, List<String>> mentions = template.mentions(d);
         return new Acknowledgment(
                 d.requestId(),
                 d.tenant(),
@@ -196,8 +197,8 @@ public record Acknowledgment(
                 d.appeal(),
                 d.missingPieces(),
                 d.complementDueBy(),
-                template.renderText(d),
-                template.renderHtml(d));
+                template.renderText(d, mentions),
+                template.renderHtml(d, mentions));
     }
 
     /**

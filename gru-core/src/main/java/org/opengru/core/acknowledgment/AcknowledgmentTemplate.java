@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,10 +53,101 @@ public final class AcknowledgmentTemplate {
             {{reference}} dans vos échanges avec nos services.
             """;
 
+    /** Immutable, so one compiled instance serves every collectivité that keeps the standard wording. */
+    private static final AcknowledgmentTemplate STANDARD_TEMPLATE = new AcknowledgmentTemplate(STANDARD);
+
     private final String source;
+
+    /** The source cut into lines once: rendering (twice per submission) then only fills them in. */
+    private final List<Line> lines;
 
     private AcknowledgmentTemplate(String source) {
         this.source = source;
+        List<Line> parsed = new ArrayList<>();
+        for (String line : source.split("\n", -1)) {
+            parsed.add(Line.parse(line));
+        }
+        this.lines = List.copyOf(parsed);
+    }
+
+    /** The inline placeholders. */
+    private enum Inline {
+        COLLECTIVITY,
+        PROCEDURE,
+        REFERENCE;
+
+        String value(Acknowledgment.Data d) {
+            return switch (this) {
+                case COLLECTIVITY -> d.collectivityName();
+                case PROCEDURE -> d.procedureTitle();
+                case REFERENCE -> d.reference().value();
+            };
+        }
+
+        static @Nullable Inline of(String name) {
+            return switch (name) {
+                case "collectivity" -> COLLECTIVITY;
+                case "procedure" -> PROCEDURE;
+                case "reference" -> REFERENCE;
+                default -> null;
+            };
+        }
+    }
+
+    /**
+     * One line of the template: a mention standing alone, or text whose inline placeholders sit between
+     * literal pieces ({@code texts} has one piece more than {@code inlines}; {@code htmlTexts} holds the
+     * same pieces escaped). An unknown placeholder stays as literal text.
+     */
+    private record Line(
+            @Nullable Mention mention,
+            boolean blank,
+            List<String> texts,
+            List<String> htmlTexts,
+            List<Inline> inlines) {
+
+        static Line parse(String line) {
+            Mention mention = mentionLine(line);
+            List<String> texts = new ArrayList<>();
+            List<Inline> inlines = new ArrayList<>();
+            if (mention == null) {
+                Matcher m = PLACEHOLDER.matcher(line);
+                StringBuilder literal = new StringBuilder();
+                int last = 0;
+                while (m.find()) {
+                    literal.append(line, last, m.start());
+                    Inline inline = Inline.of(m.group(1));
+                    if (inline == null) {
+                        literal.append(m.group());
+                    } else {
+                        texts.add(literal.toString());
+                        literal.setLength(0);
+                        inlines.add(inline);
+                    }
+                    last = m.end();
+                }
+                texts.add(literal.append(line, last, line.length()).toString());
+            }
+            return new Line(
+                    mention,
+                    line.isBlank(),
+                    List.copyOf(texts),
+                    texts.stream().map(AcknowledgmentTemplate::escape).toList(),
+                    List.copyOf(inlines));
+        }
+
+        String render(Acknowledgment.Data d, boolean html) {
+            List<String> pieces = html ? htmlTexts : texts;
+            if (inlines.isEmpty()) {
+                return pieces.get(0);
+            }
+            StringBuilder sb = new StringBuilder(pieces.get(0));
+            for (int i = 0; i < inlines.size(); i++) {
+                String value = inlines.get(i).value(d);
+                sb.append(html ? escape(value) : value).append(pieces.get(i + 1));
+            }
+            return sb.toString();
+        }
     }
 
     /**
@@ -63,7 +156,7 @@ public final class AcknowledgmentTemplate {
      * @return the template every commune starts from
      */
     public static AcknowledgmentTemplate standard() {
-        return new AcknowledgmentTemplate(STANDARD);
+        return STANDARD_TEMPLATE;
     }
 
     /**
@@ -154,18 +247,7 @@ public final class AcknowledgmentTemplate {
      * @return the text, one paragraph per mention, mentions that do not apply left out
      */
     public String renderText(Acknowledgment.Data d) {
-        StringBuilder out = new StringBuilder();
-        for (String line : source.split("\n", -1)) {
-            Mention mention = mentionLine(line);
-            if (mention != null) {
-                out.append(String.join("\n", mentionLines(mention, d)));
-            } else {
-                out.append(inline(line, d, false));
-            }
-            out.append('\n');
-        }
-        // Mentions that do not apply render empty: fold the blank lines they leave.
-        return BLANK_RUNS.matcher(out).replaceAll("\n\n").strip() + "\n";
+        return renderText(d, mentions(d));
     }
 
     /**
@@ -175,21 +257,51 @@ public final class AcknowledgmentTemplate {
      * @return an {@code <article>} element, the commune's text escaped
      */
     public String renderHtml(Acknowledgment.Data d) {
-        StringBuilder out = new StringBuilder("<article class=\"accuse-reception\" lang=\"fr\">\n");
+        return renderHtml(d, mentions(d));
+    }
+
+    /** Each mention's lines for this request, worked out once for both renderings. */
+    Map<Mention, List<String>> mentions(Acknowledgment.Data d) {
+        Map<Mention, List<String>> out = new EnumMap<>(Mention.class);
+        for (Mention mention : Mention.values()) {
+            out.put(mention, mentionLines(mention, d));
+        }
+        return out;
+    }
+
+    String renderText(Acknowledgment.Data d, Map<Mention, List<String>> mentions) {
+        StringBuilder out = new StringBuilder(2048);
+        for (Line line : lines) {
+            if (line.mention() != null) {
+                List<String> mentionLines = mentions.get(line.mention());
+                for (int i = 0; i < mentionLines.size(); i++) {
+                    out.append(i == 0 ? "" : "\n").append(mentionLines.get(i));
+                }
+            } else {
+                out.append(line.render(d, false));
+            }
+            out.append('\n');
+        }
+        // Mentions that do not apply render empty: fold the blank lines they leave.
+        return BLANK_RUNS.matcher(out).replaceAll("\n\n").strip() + "\n";
+    }
+
+    String renderHtml(Acknowledgment.Data d, Map<Mention, List<String>> mentions) {
+        StringBuilder out = new StringBuilder(3072).append("<article class=\"accuse-reception\" lang=\"fr\">\n");
         List<String> paragraph = new ArrayList<>();
-        for (String line : source.split("\n", -1)) {
-            Mention mention = mentionLine(line);
-            if (mention != null || line.isBlank()) {
+        for (Line line : lines) {
+            Mention mention = line.mention();
+            if (mention != null || line.blank()) {
                 flush(paragraph, out);
             }
             if (mention != null) {
-                List<String> lines = mentionLines(mention, d);
-                if (!lines.isEmpty()) {
+                List<String> mentionLines = mentions.get(mention);
+                if (!mentionLines.isEmpty()) {
                     out.append("<section class=\"mention mention-")
                             .append(mention.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                             .append("\">");
                     boolean inList = false;
-                    for (String l : lines) {
+                    for (String l : mentionLines) {
                         if (l.startsWith("- ")) {
                             if (!inList) {
                                 out.append("<ul>");
@@ -209,8 +321,8 @@ public final class AcknowledgmentTemplate {
                     }
                     out.append("</section>\n");
                 }
-            } else if (!line.isBlank()) {
-                paragraph.add(inline(line, d, true));
+            } else if (!line.blank()) {
+                paragraph.add(line.render(d, true));
             }
         }
         flush(paragraph, out);
@@ -224,26 +336,6 @@ public final class AcknowledgmentTemplate {
         }
     }
 
-    private static String inline(String line, Acknowledgment.Data d, boolean html) {
-        Matcher m = PLACEHOLDER.matcher(line);
-        StringBuilder sb = new StringBuilder();
-        int last = 0;
-        while (m.find()) {
-            String text = line.substring(last, m.start());
-            sb.append(html ? escape(text) : text);
-            String value = switch (m.group(1)) {
-                case "collectivity" -> d.collectivityName();
-                case "procedure" -> d.procedureTitle();
-                case "reference" -> d.reference().value();
-                default -> m.group();
-            };
-            sb.append(html ? escape(value) : value);
-            last = m.end();
-        }
-        String rest = line.substring(last);
-        return sb.append(html ? escape(rest) : rest).toString();
-    }
-
     /** The library's wording of each mention; empty when it does not apply to this request. */
     static List<String> mentionLines(Mention mention, Acknowledgment.Data d) {
         List<String> lines = new ArrayList<>();
@@ -254,7 +346,7 @@ public final class AcknowledgmentTemplate {
                 lines.add("Votre demande « " + d.procedureTitle() + " » (référence "
                         + d.reference().value()
                         + ") a été reçue le " + day(at.toLocalDate()) + " à " + at.getHour() + " h "
-                        + String.format(Locale.ROOT, "%02d", at.getMinute()) + ".");
+                        + (at.getMinute() < 10 ? "0" : "") + at.getMinute() + ".");
             }
             case SERVICE -> {
                 lines.add("Service chargé de votre dossier : " + d.service().name());

@@ -27,7 +27,7 @@ public final class AuditHashes {
      * @return 64 hex digits
      */
     public static String entryHash(AuditRecord r, long position, String previousHash) {
-        StringBuilder sb = new StringBuilder(256);
+        StringBuilder sb = new StringBuilder(512);
         sb.append(prefix(r));
         field(sb, Long.toString(position));
         sb.append(suffix(r));
@@ -99,11 +99,27 @@ public final class AuditHashes {
      * @return 64 hex digits
      */
     public static String sha256(String text) {
+        return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Never updated, only cloned: a clone skips the provider lookup of {@code getInstance} (each submission hashes twice). */
+    private static final MessageDigest SHA_256 = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
         }
     }
 

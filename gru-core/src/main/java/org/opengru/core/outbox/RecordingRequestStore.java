@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditHashes;
 import org.opengru.core.audit.AuditRecord;
 import org.opengru.core.audit.AuditTrail;
@@ -92,7 +93,23 @@ public final class RecordingRequestStore extends ForwardingRequestStore {
      * @return the audit record
      */
     public static AuditRecord auditRecord(Request r, HistoryEntry h) {
-        java.util.Map<String, String> details = new java.util.HashMap<>();
+        return auditRecord(r, h, null);
+    }
+
+    /**
+     * The audit entry of a history entry whose event carries a payload: the same details plus the
+     * payload's digest ({@code payloadSha256}), which the chain then covers.
+     *
+     * @param r the request after the change
+     * @param h the history entry
+     * @param payloadSha256 the SHA-256 of the event's payload text, or {@code null} when it has none
+     * @return the audit record
+     */
+    public static AuditRecord auditRecord(Request r, HistoryEntry h, @Nullable String payloadSha256) {
+        java.util.Map<String, String> details = new java.util.HashMap<>(16);
+        if (payloadSha256 != null) {
+            details.put("payloadSha256", payloadSha256);
+        }
         details.put("sequence", Integer.toString(h.sequence()));
         details.put("version", Long.toString(r.version()));
         details.put(

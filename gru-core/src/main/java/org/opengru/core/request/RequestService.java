@@ -884,7 +884,7 @@ public final class RequestService {
         private @Nullable Representations representations;
         private @Nullable TeamDirectory teams;
         private Function<TenantId, AcknowledgmentSettings> acknowledgmentSettings =
-                t -> AcknowledgmentSettings.standard(t.value());
+                AcknowledgmentSettings.standardForEach();
         private DeadlineCalculator deadlines = DeadlineCalculator.paris();
         private DomainEventPublisher publisher = DomainEventPublisher.none();
 

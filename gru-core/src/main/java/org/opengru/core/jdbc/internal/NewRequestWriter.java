@@ -18,7 +18,8 @@ import org.opengru.core.request.RequestChange;
 /**
  * Writes a new request (expected version 0) in ONE statement, atomic on its own (so it can run in
  * autocommit: one round trip in all): a chain of data-modifying CTEs where the request row is inserted
- * only if no event holds the idempotency key yet and the row does not exist, and its event (history line,
+ * (inside a caller's transaction, only if no event holds the idempotency key yet and the row does not exist;
+ * in autocommit a taken key or id fails the whole statement with 23505), and its event (history line,
  * audit entry, timeline line, key and the domain events for the webhook at once, in {@code
  * gru_request_event}) only if the request row was: two rows, no outbox copy (the relay reads the log). The caller reads whether the row was inserted and otherwise finds out why (replay,
  * conflict).
@@ -141,8 +142,11 @@ final class NewRequestWriter {
                 as((long) audit.size(), "bigint"),
                 as(audit.isEmpty() ? null : head, "char(64)"),
                 as((long) webhookEvents, "bigint"));
-        if (idem != null) {
-            // A key already stored: nothing is written, the caller replays.
+        if (idem != null && tolerateDuplicate) {
+            // Inside a caller's transaction a key already stored must not fail the statement (23505 would
+            // abort that transaction): nothing is written and the caller replays. In autocommit the unique
+            // index on the key is enough, and spares every submission this probe: the statement fails with
+            // 23505, writes nothing, and the caller finds the key and replays.
             sql.append(" WHERE NOT EXISTS (SELECT 1 FROM gru_request_event WHERE tenant_id = ")
                     .append(p(tenant))
                     .append(" AND idempotency_key = ")
@@ -179,7 +183,7 @@ final class NewRequestWriter {
                     a.actor().toString(),
                     a.action(),
                     a.channel(),
-                    as(PostgresRequestStore.JSON.writeValueAsString(a.details()), "json"),
+                    as(PostgresRequestStore.detailsJson(a.details()), "json"),
                     as(payloads.get(position), "json"),
                     as(previous, "char(64)"),
                     as(hash, "char(64)"),

@@ -124,9 +124,8 @@ public final class PostgresExchangeStore implements ExchangeStore {
         StringBuilder sb = new StringBuilder(256).append("{\"events\":[");
         for (int i = 0; i < events.size(); i++) {
             DomainEvent e = events.get(i);
-            sb.append(i > 0 ? "," : "")
-                    .append("{\"type\":")
-                    .append(PostgresRequestStore.JSON.writeValueAsString(e.type()))
+            sb.append(i > 0 ? "," : "").append("{\"type\":");
+            PostgresRequestStore.jsonString(sb, e.type())
                     .append(",\"event\":")
                     .append(PostgresRequestStore.JSON.writeValueAsString(e))
                     .append('}');

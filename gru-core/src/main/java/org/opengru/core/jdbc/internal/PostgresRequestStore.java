@@ -268,7 +268,7 @@ public final class PostgresRequestStore implements RequestStore {
                 params.add(a.actor().toString());
                 params.add(a.action());
                 params.add(a.channel());
-                params.add(JSON.writeValueAsString(a.details()));
+                params.add(detailsJson(a.details()));
                 params.add(payloads.get(i));
                 params.add(lastEntry && idem != null ? idem.key().value() : TYPED_NULL);
                 params.add(lastEntry && idem != null ? idem.fingerprint() : TYPED_NULL);
@@ -404,14 +404,51 @@ public final class PostgresRequestStore implements RequestStore {
      * that the chain covers it while the payload itself can be erased.
      */
     static AuditRecord auditRecord(Request r, HistoryEntry h, String payload) {
-        AuditRecord a = org.opengru.core.outbox.RecordingRequestStore.auditRecord(r, h);
-        if ("{}".equals(payload)) {
-            return a;
-        }
-        java.util.Map<String, String> details = new java.util.HashMap<>(a.details());
-        details.put("payloadSha256", AuditHashes.sha256(payload));
-        return new AuditRecord(a.tenant(), a.requestId(), a.actor(), a.action(), a.channel(), a.occurredAt(), details);
+        return org.opengru.core.outbox.RecordingRequestStore.auditRecord(
+                r, h, "{}".equals(payload) ? null : AuditHashes.sha256(payload));
     }
+
+    /**
+     * An audit entry's details as a JSON object, written here rather than by Jackson, which looks up a
+     * serializer for the map on every call. Keys are codes ({@link AuditRecord} checks them); values are
+     * escaped as JSON requires.
+     */
+    static String detailsJson(java.util.Map<String, String> details) {
+        StringBuilder sb = new StringBuilder(64 + 48 * details.size()).append('{');
+        for (java.util.Map.Entry<String, String> e : details.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            jsonString(sb, e.getKey()).append(':');
+            jsonString(sb, e.getValue());
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Appends {@code s} as a JSON string: quotes, backslashes and control characters escaped. */
+    static StringBuilder jsonString(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     @Override
     public Optional<Request> find(TenantId tenant, RequestId id) {

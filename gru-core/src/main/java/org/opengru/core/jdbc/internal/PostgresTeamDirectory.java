@@ -34,7 +34,9 @@ public final class PostgresTeamDirectory implements TeamDirectory {
 
     @Override
     public Optional<Team> find(TenantId tenant, TeamId id) {
-        return tx.inTransaction(c -> Documents.one(
+        // One SELECT, autocommitted: no BEGIN and COMMIT around it (each submission reads its team for the
+        // accusé de réception).
+        return tx.inSingleStatement(c -> Documents.one(
                 c,
                 "SELECT document::text FROM gru_team WHERE tenant_id = ? AND id = ?",
                 ps -> {
