@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param recorded the entries the item row accounts for
  * @param problem what is wrong, or {@code null} when the trail holds
  */
-public record TrailCheck(UUID item, long entries, long recorded, @Nullable String problem) {
+public record TrailCheck(
+        UUID item, long entries, long recorded, @Nullable String problem) {
 
     /**
      * Whether the trail holds.

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.opengru.core.event.DomainEvent;
 import org.opengru.core.error.NotFoundException;
+import org.opengru.core.event.DomainEvent;
 import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
@@ -122,7 +122,11 @@ final class ItemTrail {
         p.put("tenant", e.tenant().value());
         p.put("item_type", itemType);
         p.put("item", e.item().toString());
-        p.put("event_id", told == null ? UUID.randomUUID().toString() : told.event().eventId().toString());
+        p.put(
+                "event_id",
+                told == null
+                        ? UUID.randomUUID().toString()
+                        : told.event().eventId().toString());
         p.put("action", e.action());
         p.put("kind", told == null ? null : told.kind());
         p.put("actor", e.actor().toString());
@@ -250,13 +254,15 @@ final class ItemTrail {
                         entries++;
                     } while (rs.next());
                     if (entries < recorded) {
-                        problem = (entries == 0 ? "trail deleted: no entry" : "trail truncated: " + entries + " entries")
-                                + " where the " + itemType.replace('_', ' ') + " records " + recorded;
+                        problem =
+                                (entries == 0 ? "trail deleted: no entry" : "trail truncated: " + entries + " entries")
+                                        + " where the " + itemType.replace('_', ' ') + " records " + recorded;
                     } else if (entries > recorded) {
                         problem = entries + " entries where the " + itemType.replace('_', ' ') + " records " + recorded
                                 + " (entries written outside its changes)";
                     } else if (problem == null && !previous.equals(anchor == null ? ItemEventHashes.GENESIS : anchor)) {
-                        problem = "the last event's hash is not the head the " + itemType.replace('_', ' ') + " records";
+                        problem =
+                                "the last event's hash is not the head the " + itemType.replace('_', ' ') + " records";
                     }
                     return new TrailCheck(item, entries, recorded, problem);
                 }

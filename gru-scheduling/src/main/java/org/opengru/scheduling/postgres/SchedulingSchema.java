@@ -90,7 +90,25 @@ public final class SchedulingSchema {
      * @return the tables of the reservation log, then the registration log's, for the relay
      */
     public static List<EventLogTables> itemEventLogs() {
-        return List.of(itemEventLog("reservation"), itemEventLog("registration"));
+        return List.of(reservationEventLog(), registrationEventLog());
+    }
+
+    /**
+     * The reservations' log for the relay, the first of {@link #itemEventLogs()}.
+     *
+     * @return the tables of the reservation log
+     */
+    public static EventLogTables reservationEventLog() {
+        return itemEventLog("reservation");
+    }
+
+    /**
+     * The registrations' log for the relay, the second of {@link #itemEventLogs()}.
+     *
+     * @return the tables of the registration log
+     */
+    public static EventLogTables registrationEventLog() {
+        return itemEventLog("registration");
     }
 
     private static EventLogTables itemEventLog(String type) {

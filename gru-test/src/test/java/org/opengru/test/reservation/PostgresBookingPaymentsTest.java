@@ -34,7 +34,7 @@ class PostgresBookingPaymentsTest extends BookingPaymentsContract {
 
     @Override
     protected BookingStore newBookingStore() {
-        db.execute("TRUNCATE scheduling_booking_payment, scheduling_booking, scheduling_item_trail," + " gru_outbox");
+        ItemLogFixture.truncate(db, "scheduling_booking_payment, scheduling_booking, gru_outbox");
         return new PostgresBookingStore(pool, Set.of("logiciel-metier"));
     }
 

@@ -31,7 +31,7 @@ class PostgresRegistrationTest extends RegistrationContract {
 
     @Override
     protected RegistrationStore newStore() {
-        db.execute("TRUNCATE scheduling_registration, scheduling_event_session, scheduling_item_trail");
+        ItemLogFixture.truncate(db, "scheduling_registration, scheduling_event_session");
         return new PostgresRegistrationStore(nodes.a());
     }
 
