@@ -76,7 +76,7 @@ class BookingEventLogMigrationTest {
         Migrations.core().migrate(db.dataSource());
         List<String> before = SchedulingSchema.SCRIPTS.stream()
                 .map(p -> p.substring(p.lastIndexOf('/') + 1))
-                .filter(name -> !name.startsWith("V8__") && !name.startsWith("V10__"))
+                .filter(name -> !name.startsWith("V8__") && !name.startsWith("V10__") && !name.startsWith("V11__"))
                 .toList();
         Migrations.of("scheduling", before).migrate(db.dataSource());
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("v7-bookings.sql"));
@@ -111,7 +111,9 @@ class BookingEventLogMigrationTest {
             pendingPayloads.put(parts[0], parts[1]);
         }
 
-        assertThat(SchedulingSchema.migrate(db.dataSource())).as("V8 and V10").isEqualTo(2);
+        assertThat(SchedulingSchema.migrate(db.dataSource()))
+                .as("V8, V10 and V11")
+                .isEqualTo(3);
         PostgresBookingStore store = new PostgresBookingStore(db.dataSource(), Set.of("logiciel-metier"));
 
         assertThat(rows("SELECT to_regclass('scheduling_audit')"))
