@@ -307,8 +307,8 @@ final class ItemTrail {
     }
 
     /**
-     * Erasure: the free-text details of an item's trail, except payment references. Their digests stay
-     * chained, so the trail still verifies.
+     * Erasure: the free-text details of an item's trail, except payment references (their digests stay
+     * chained, so the trail still verifies), and the receivers' last errors about its events.
      */
     void clearDetails(Connection c, TenantId tenant, UUID item) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_item_event SET detail = NULL"
@@ -318,6 +318,18 @@ final class ItemTrail {
             ps.setString(2, itemType);
             ps.setObject(3, item);
             ps.executeUpdate();
+        }
+        if (!itemType.equals("booking_payment")) {
+            // The relay's cursors and dead letters stay (a cursor dropped would send the item's events again
+            // from the first at its next change); what receivers answered goes.
+            for (String relayTable : List.of("_delivery", "_dead_letter")) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_" + itemType + relayTable
+                        + " SET last_error = NULL WHERE tenant_id = ? AND item_id = ? AND last_error IS NOT NULL")) {
+                    ps.setString(1, tenant.value());
+                    ps.setObject(2, item);
+                    ps.executeUpdate();
+                }
+            }
         }
     }
 
