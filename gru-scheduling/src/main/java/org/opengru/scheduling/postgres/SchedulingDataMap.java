@@ -175,6 +175,9 @@ public final class SchedulingDataMap {
                         column("action", TECHNICAL, "the action"),
                         column("kind", TECHNICAL, "the webhook event's kind, when the change is told"),
                         column("event", TECHNICAL, "the webhook event: ids, times, states (no personal data)"),
+                        column("event_type", TECHNICAL, "the webhook event's type"),
+                        column("previous_hash", TECHNICAL, "the previous event's hash"),
+                        column("hash", TECHNICAL, "this event's hash"),
                         column("from_status", TECHNICAL, "the state before"),
                         column("to_status", TECHNICAL, "the state after")),
                 DataMap.table(
