@@ -86,9 +86,10 @@ ALTER TABLE scheduling_booking_payment
     ADD COLUMN webhook_seq bigint NOT NULL DEFAULT 0;
 
 -- The existing trails, in order (their bigserial id), each entry becoming the event at its position. A told
--- change is found by its outbox row (aggregate type the item type, its event occurring at the entry's time,
--- the n-th of that instant for the n-th entry): its id, type, sequence and, while the row still has its
--- payload, its event. Without one (no subscriber, or a change not told), a fresh id and no webhook event.
+-- change (an action ReservationEvent or RegistrationEvent tells) is found by its outbox row (aggregate type
+-- the item type, its event occurring at the entry's time, the n-th told of that instant for the n-th told
+-- entry): its id, type, sequence and, while the row still has its payload, its event. Without one (no
+-- subscriber, or a change not told), a fresh id and no webhook event.
 DO $$
 DECLARE
     r record;
@@ -103,8 +104,15 @@ BEGIN
     FOR r IN
         WITH trail AS (
             SELECT a.*, (row_number() OVER (PARTITION BY a.tenant_id, a.item_type, a.item_id ORDER BY a.id) - 1)::integer AS pos,
-                   row_number() OVER (PARTITION BY a.tenant_id, a.item_type, a.item_id, a.at ORDER BY a.id) AS nth
+                   a.item_type <> 'booking_payment' AND a.action IN ('request', 'approve', 'reject', 'register',
+                       'promote', 'confirm_payment', 'duplicate_payment_refund_due', 'cancel', 'expire_hold',
+                       'record_refund', 'receive_deposit', 'return_deposit', 'record_deposit_returned',
+                       'keep_deposit') AS told
               FROM scheduling_item_trail a),
+        trail_told AS (
+            SELECT t.*, row_number() OVER (PARTITION BY t.tenant_id, t.item_type, t.item_id, t.at, t.told
+                                               ORDER BY t.id) AS nth
+              FROM trail t),
         told AS (
             SELECT DISTINCT ON (o.tenant_id, o.aggregate_type, o.aggregate_id, o.stream_seq) o.tenant_id,
                    o.aggregate_type, o.aggregate_id::uuid AS item_id, o.stream_seq, o.event_id, o.event_type,
@@ -122,9 +130,9 @@ BEGIN
                               ELSE coalesce(e.event::json ->> 'kind', upper(regexp_replace(e.event_type, '^.*\.', '')))
                          END AS kind,
                t.actor, t.at, t.from_status, t.to_status, e.event_type, e.event, e.stream_seq, t.detail
-          FROM trail t
-          LEFT JOIN ev e ON e.tenant_id = t.tenant_id AND e.aggregate_type = t.item_type AND e.item_id = t.item_id
-                        AND e.occurred_at = t.at AND e.nth = t.nth
+          FROM trail_told t
+          LEFT JOIN ev e ON t.told AND e.tenant_id = t.tenant_id AND e.aggregate_type = t.item_type
+                        AND e.item_id = t.item_id AND e.occurred_at = t.at AND e.nth = t.nth
          ORDER BY t.tenant_id, t.item_type, t.item_id, t.pos
     LOOP
         IF last_item IS DISTINCT FROM r.item_id OR last_type IS DISTINCT FROM r.item_type

@@ -2,7 +2,8 @@
 -- "logiciel-metier"): the item row, one scheduling_item_trail row per change, one gru_outbox row per change
 -- told to the webhooks (numbered by gru_outbox_stream), its payload pruned to its digest once delivered.
 --
--- a1...: a reservation requested, a piece provided (not told), approved, paid: event 1 delivered, 2 and 3 pending.
+-- a1...: a reservation requested, a piece provided (not told) at the instant it was approved, paid: event 1
+--        delivered, 2 and 3 pending.
 -- b2...: a registration put on the waiting list, then offered a place: event 1 dead (the receiver refused
 --        it three times), event 2 delivered.
 -- c3...: a booking payment, created then paid: never told (no outbox row).
@@ -19,7 +20,7 @@ INSERT INTO scheduling_item_trail (tenant_id, item_type, item_id, action, actor,
 ('commune-v10', 'reservation', 'a1a1a1a1-0000-4000-8000-000000000001', 'request', 'usager:11111111-0000-4000-8000-000000000001',
  '2026-06-01 08:00:00.123456+00', NULL, 'REQUESTED', NULL),
 ('commune-v10', 'reservation', 'a1a1a1a1-0000-4000-8000-000000000001', 'provide_piece', 'usager:11111111-0000-4000-8000-000000000001',
- '2026-06-01 09:00:00+00', 'REQUESTED', 'REQUESTED', 'attestation-assurance: doc-42'),
+ '2026-06-02 10:00:00+00', 'REQUESTED', 'REQUESTED', 'attestation-assurance: doc-42'),
 ('commune-v10', 'reservation', 'a1a1a1a1-0000-4000-8000-000000000001', 'approve', 'agent:mdupont',
  '2026-06-02 10:00:00+00', 'REQUESTED', 'AWAITING_PAYMENT', NULL),
 ('commune-v10', 'reservation', 'a1a1a1a1-0000-4000-8000-000000000001', 'confirm_payment', 'system:payfip',
