@@ -67,7 +67,8 @@ import org.opengru.test.postgres.PostgresDatabase;
  *       stream and event still copied today, see {@link #logFloor}); {@code
  *       core.floor_two_rows_time_ordered_...}: request and event with the store's time-ordered ids;
  *   <li>{@code core.timeline_page_p99_ms}: one page of 50 of the timeline of an usager with 10,000
- *       entries, from the first page and from random depths (target under 20 ms).
+ *       entries, from the first page and from random depths (target under 20 ms); {@code
+ *       core.timeline_log_page_p99_ms}: the same when those entries are request events in the log.
  * </ul>
  */
 public final class PersistenceBenchmarks implements Bench.Suite {
