@@ -362,7 +362,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * outbox event the stores still copy.
      */
     private Phase logFloor(PostgresDatabase db, boolean withOutbox) throws Exception {
-        return logFloor(db, withOutbox, UUID::randomUUID);
+        return logFloor(db, withOutbox, withOutbox ? 400_000_000L : 300_000_000L, UUID::randomUUID);
     }
 
     /**
@@ -373,10 +373,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      */
     private Phase timeOrderedLogFloor(PostgresDatabase db) throws Exception {
         IdGenerator ids = IdGenerator.create(Clock.systemUTC());
-        return logFloor(db, false, ids::nextUuid);
+        return logFloor(db, false, 500_000_000L, ids::nextUuid);
     }
 
-    private Phase logFloor(PostgresDatabase db, boolean withOutbox, Supplier<UUID> ids) throws Exception {
+    private Phase logFloor(PostgresDatabase db, boolean withOutbox, long firstReference, Supplier<UUID> ids)
+            throws Exception {
         String sql = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver,"
                 + " team_id, applicant_id, status, version, created_at, updated_at, document, audit_length, audit_head)"
                 + " VALUES (?, ?, ?, 'inscription-cantine', 1, 'enfance', ?, 'DRAFT', 1, ?, ?, ?::json, 1, ?)"
@@ -396,7 +397,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                                 + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key,"
                                 + " fingerprint) SELECT tenant_id, id, 0, created_at, ?, 'CREATE', 'WEB', ?::json, '{}',"
                                 + " ?, ?, applicant_id, ?, ? FROM req");
-        return statementPhase(db, sql, withOutbox ? 400_000_000L : 300_000_000L, ids, (ps, i, id) -> {
+        return statementPhase(db, sql, firstReference, ids, (ps, i, id) -> {
             ps.setString(i++, "f".repeat(64));
             ps.setString(i++, "usager:" + id);
             ps.setString(i++, FLOOR_DETAILS);
