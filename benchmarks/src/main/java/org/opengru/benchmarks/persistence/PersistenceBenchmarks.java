@@ -26,6 +26,7 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.jdbc.internal.PostgresRequestStore;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.NewRequest;
@@ -46,14 +47,19 @@ import org.opengru.test.core.GruCoreStoresContract;
 import org.opengru.test.core.RequestFixtures;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.scheduling.SmallPool;
 
 /**
  * On an embedded PostgreSQL with durable commits (fsync, synchronous commit), same host, same run:
  *
  * <ul>
- *   <li>{@code core.submit_per_s}: 8 threads filing requests through the PostgreSQL request store, each in
- *       one statement (reference number from the database sequence, request row, its event in the log with
- *       the idempotency key, the outbox event): the store alone;
+ *   <li>{@code core.submit_per_s}: 8 threads filing requests through ONE PostgreSQL request store over a pool
+ *       of 8 connections, as a deployed node does (reference number from the database sequence, request row,
+ *       its event in the log with the idempotency key), the store's group commit on (its default setting):
+ *       the store alone; {@code core.submit_batch_mean} is the requests per statement, {@code
+ *       core.submit_commits_per_op} the commits per request, {@code core.submit_p50_ms}/{@code _p99_ms} a
+ *       filing's latency under that load, {@code core.submit_alone_p50_ms} a lone caller's with and without
+ *       batching;
  *   <li>{@code core.submit_service_per_s}: the whole submission through {@code RequestService} (access
  *       policy, form validation, the draft then its submission with the acknowledgment): two commands;
  *   <li>{@code core.raw_insert_per_s} and {@code core.submit_ratio_to_raw_insert}: plain single-row
@@ -84,6 +90,16 @@ public final class PersistenceBenchmarks implements Bench.Suite {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("opengru.bench.warmupSeconds", 3));
 
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("opengru.bench.measureSeconds", 10));
+
+    /**
+     * The submissions phase's group commit ({@code -Dopengru.bench.submitMaxBatch=1} measures it off); the
+     * store's defaults otherwise.
+     */
+    private static final int SUBMIT_MAX_BATCH =
+            Integer.getInteger("opengru.bench.submitMaxBatch", PostgresPersistence.DEFAULT_MAX_BATCH);
+
+    private static final int SUBMIT_IN_FLIGHT =
+            Integer.getInteger("opengru.bench.submitInFlight", PostgresPersistence.DEFAULT_IN_FLIGHT);
 
     @Override
     public String name() {
@@ -128,6 +144,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             AtomicLong warmUps = new AtomicLong();
             settle("service", () -> serviceSubmissions(db, "commune-bench-warm-up-" + warmUps.incrementAndGet()));
             Phase service = serviceSubmissions(db, "commune-bench-service");
+            // A lone caller, batching on (the default) then off, alternated twice so that drift shows.
+            double alone = aloneP50Millis(db, PostgresPersistence.DEFAULT_MAX_BATCH, PostgresPersistence.DEFAULT_IN_FLIGHT);
+            double aloneOff = aloneP50Millis(db, 1, 1);
+            alone = Math.min(alone, aloneP50Millis(db, PostgresPersistence.DEFAULT_MAX_BATCH, PostgresPersistence.DEFAULT_IN_FLIGHT));
+            aloneOff = Math.min(aloneOff, aloneP50Millis(db, 1, 1));
             double rawMean = (raw.perSecond() + raw2.perSecond()) / 2;
             double rawFloorMean = (raw2.perSecond() + raw3.perSecond()) / 2;
             bench.report("core.submit_per_s", submit.perSecond(), "ops/s");
@@ -141,6 +162,15 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.raw_insert_client_cpu_us_per_op", raw.clientCpuMicrosPerOp(), "us");
             bench.report("core.raw_insert_server_cpu_us_per_op", raw.serverCpuMicrosPerOp(), "us");
             bench.report("core.submit_jit_ms_in_window", submit.jitMillis(), "ms");
+            // The group commit: requests per statement, commits per request, a filing's latency under load,
+            // and a lone caller's with batching and without.
+            bench.report("core.submit_batch_mean", submit.batchMean(), "requests");
+            bench.report("core.submit_commits_per_op", submit.commitsPerOp(), "commits");
+            bench.report("core.raw_insert_commits_per_op", raw.commitsPerOp(), "commits");
+            bench.report("core.submit_p50_ms", submit.p50Millis(), "ms");
+            bench.report("core.submit_p99_ms", submit.p99Millis(), "ms");
+            bench.report("core.submit_alone_p50_ms", alone, "ms");
+            bench.report("core.submit_alone_unbatched_p50_ms", aloneOff, "ms");
             // What PostgreSQL alone does for the rows, against the same baseline: the three rows the target
             // names (request, audit entry, outbox event), then with the idempotency record and timeline entry
             // that items 4 and 8 put in the same transaction; one prepared statement, values ready-made.
@@ -159,6 +189,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.submit_service_client_cpu_us_per_op", service.clientCpuMicrosPerOp(), "us");
             bench.report("core.submit_service_server_cpu_us_per_op", service.serverCpuMicrosPerOp(), "us");
             bench.report("core.submit_service_jit_ms_in_window", service.jitMillis(), "ms");
+            bench.report("core.submit_service_p99_ms", service.p99Millis(), "ms");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
         }
     }
@@ -172,7 +203,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             double walBytesPerOp,
             double clientCpuMicrosPerOp,
             double serverCpuMicrosPerOp,
-            long jitMillis) {}
+            long jitMillis,
+            double p50Millis,
+            double p99Millis,
+            double batchMean,
+            double commitsPerOp) {}
 
     /** A phase to run. */
     @FunctionalInterface
@@ -207,6 +242,19 @@ public final class PersistenceBenchmarks implements Bench.Suite {
 
     /** Runs {@code op} on 8 threads, each with its own connection. */
     private Phase throughput(PostgresDatabase db, ThreadOp op) throws Exception {
+        return throughput(db, null, op, null);
+    }
+
+    /**
+     * Runs {@code op} on 8 threads, each with its own connection, or all sharing {@code shared} (a node's
+     * pool); {@code batches} gives a store's {statements, requests} counts, sampled at the window's ends.
+     */
+    private Phase throughput(
+            PostgresDatabase db,
+            javax.sql.@org.jspecify.annotations.Nullable DataSource shared,
+            ThreadOp op,
+            java.util.function.@org.jspecify.annotations.Nullable Supplier<long[]> batches)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong count = new AtomicLong();
         CpuProbe cpu = CpuProbe.of(db.dataSource());
@@ -222,6 +270,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long jitFrom;
         long jitTo;
+        long commitsFrom;
+        long commitsTo;
+        long[] batchesFrom = batches == null ? new long[2] : batches.get();
+        long[] batchesTo;
+        List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<?>> futures = new ArrayList<>();
             long start = System.nanoTime();
@@ -231,16 +284,29 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    try (OneConnectionDataSource ds = new OneConnectionDataSource(db.newDataSource())) {
-                        Runnable once = op.prepare(ds, thread);
+                    OneConnectionDataSource own =
+                            shared == null ? new OneConnectionDataSource(db.newDataSource()) : null;
+                    try {
+                        Runnable once = op.prepare(own == null ? shared : own, thread);
                         ready.countDown();
+                        long[] nanos = new long[1 << 16];
+                        int n = 0;
                         long now;
                         // Running on past the window keeps every backend alive when the CPU is sampled.
                         while ((now = System.nanoTime()) < runTo) {
                             once.run();
                             if (now >= measureFrom && now < measureTo) {
                                 count.incrementAndGet();
+                                if (n == nanos.length) {
+                                    nanos = Arrays.copyOf(nanos, n * 2);
+                                }
+                                nanos[n++] = System.nanoTime() - now;
                             }
+                        }
+                        latencies.add(Arrays.copyOf(nanos, n));
+                    } finally {
+                        if (own != null) {
+                            own.close();
                         }
                     }
                     return null;
@@ -250,10 +316,14 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             jitFrom = jit.getTotalCompilationTime();
             cpuFrom = cpu.sample();
             walFrom = walBytes(db);
+            commitsFrom = commits(db);
+            batchesFrom = batches == null ? batchesFrom : batches.get();
             sleepUntil(measureTo);
             jitTo = jit.getTotalCompilationTime();
             cpuTo = cpu.sample();
             walTo = walBytes(db);
+            commitsTo = commits(db);
+            batchesTo = batches == null ? batchesFrom : batches.get();
             for (Future<?> f : futures) {
                 f.get();
             }
@@ -262,12 +332,39 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         }
         long ops = Math.max(1, count.get());
         double[] cpuPerOp = cpuTo.microsPerOp(cpuFrom, ops);
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long statements = batchesTo[0] - batchesFrom[0];
         return new Phase(
                 count.get() / (MEASURE.toNanos() / 1e9),
                 (double) (walTo - walFrom) / ops,
                 cpuPerOp[0],
                 cpuPerOp[1],
-                jitTo - jitFrom);
+                jitTo - jitFrom,
+                percentileMillis(all, 0.50),
+                percentileMillis(all, 0.99),
+                statements == 0 ? Double.NaN : (double) (batchesTo[1] - batchesFrom[1]) / statements,
+                (double) (commitsTo - commitsFrom) / ops);
+    }
+
+    private static double percentileMillis(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        return sortedNanos[Math.max(0, (int) Math.ceil(sortedNanos.length * p) - 1)] / 1e6;
+    }
+
+    /**
+     * Commits of the database so far ({@code pg_stat_database}; each backend reports its counts within a
+     * second, so over a 10 s window the figure is good to a few percent).
+     */
+    private static long commits(PostgresDatabase db) throws java.sql.SQLException {
+        try (Connection c = db.newDataSource().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(
+                        "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -279,7 +376,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
 
     @FunctionalInterface
     private interface ThreadOp {
-        Runnable prepare(OneConnectionDataSource ds, int thread) throws Exception;
+        Runnable prepare(javax.sql.DataSource ds, int thread) throws Exception;
     }
 
     private Phase rawInserts(PostgresDatabase db) throws Exception {
@@ -428,25 +525,30 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                         EmailAddress.parse("voirie@mairie.example.fr"),
                         PhoneNumber.parse("04 78 03 67 67")));
         setup.procedures().define(tenant, new ProcedureDefinitions().fromJson(GruCoreStoresContract.TERRACE));
-        return throughput(db, (ds, thread) -> {
-            GruCore core = core(PostgresPersistence.builder(ds, Clock.systemUTC())
+        // One core over a pool of 8 connections shared by the 8 threads, as a deployed node runs.
+        try (SmallPool pool = new SmallPool(db.newDataSource(), THREADS)) {
+            GruCore core = core(PostgresPersistence.builder(pool, Clock.systemUTC())
                     .outboxSubscribers(Set.of("logiciel-metier"))
                     .build());
-            UsagerId applicant = core.ids().newUsagerId();
-            core.usagers()
-                    .save(Person.declared(
-                            applicant, tenant, "Martin", List.of("Claire"), Contact.none(), Instant.now()));
-            UsagerPrincipal me = Principal.usager(tenant, applicant);
-            return () -> {
-                Request draft = core.requests()
-                        .create(
-                                me,
-                                NewRequest.of(
-                                        "autorisation-terrasse", applicant, Channel.WEB, FormData.of("surface", 12)),
-                                IdempotencyKey.of("create-" + UUID.randomUUID()));
-                core.requests().submit(me, draft.id(), IdempotencyKey.of("submit-" + UUID.randomUUID()));
-            };
-        });
+            return throughput(db, pool, (ds, thread) -> serviceOp(core, tenant), null);
+        }
+    }
+
+    private static Runnable serviceOp(GruCore core, TenantId tenant) {
+        UsagerId applicant = core.ids().newUsagerId();
+        core.usagers()
+                .save(Person.declared(
+                        applicant, tenant, "Martin", List.of("Claire"), Contact.none(), Instant.now()));
+        UsagerPrincipal me = Principal.usager(tenant, applicant);
+        return () -> {
+            Request draft = core.requests()
+                    .create(
+                            me,
+                            NewRequest.of(
+                                    "autorisation-terrasse", applicant, Channel.WEB, FormData.of("surface", 12)),
+                            IdempotencyKey.of("create-" + UUID.randomUUID()));
+            core.requests().submit(me, draft.id(), IdempotencyKey.of("submit-" + UUID.randomUUID()));
+        };
     }
 
     private static GruCore core(PostgresPersistence pg) {
@@ -462,22 +564,58 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                 .build();
     }
 
+    /**
+     * Filings through ONE store over a pool of 8 connections shared by the 8 threads (a node's shape, so
+     * that the store's group commit can combine concurrent filings).
+     */
     private Phase submissions(PostgresDatabase db) throws Exception {
         TenantId tenant = TenantId.of("commune-bench");
-        return throughput(db, (ds, thread) -> {
-            PostgresPersistence pg = PostgresPersistence.builder(ds, Clock.systemUTC())
+        try (SmallPool pool = new SmallPool(db.newDataSource(), THREADS)) {
+            PostgresPersistence pg = PostgresPersistence.builder(pool, Clock.systemUTC())
                     .outboxSubscribers(Set.of("logiciel-metier"))
+                    .submissionBatching(SUBMIT_MAX_BATCH, SUBMIT_IN_FLIGHT)
                     .build();
-            // The reference number comes from the database sequence, as in GruCore's submission.
-            RequestFixtures fixtures = new RequestFixtures(tenant, pg.referenceSequence());
-            return () -> {
-                pg.requestStore()
-                        .apply(fixtures.draft(
-                                UsagerId.of(UUID.randomUUID()),
-                                Instant.now(),
-                                IdempotencyKey.of("bench-" + UUID.randomUUID())));
-            };
-        });
+            PostgresRequestStore store = (PostgresRequestStore) pg.requestStore();
+            return throughput(
+                    db,
+                    pool,
+                    (ds, thread) -> {
+                        // The reference number comes from the database sequence, as in GruCore's submission.
+                        RequestFixtures fixtures = new RequestFixtures(tenant, pg.referenceSequence());
+                        return () -> file(store, fixtures);
+                    },
+                    store::submissionStatements);
+        }
+    }
+
+    private static void file(PostgresRequestStore store, RequestFixtures fixtures) {
+        store.apply(fixtures.draft(
+                UsagerId.of(UUID.randomUUID()), Instant.now(), IdempotencyKey.of("bench-" + UUID.randomUUID())));
+    }
+
+    /**
+     * A lone caller's filing latency (one thread, nothing else running), the median of 1,500 after 500
+     * unmeasured: batching must not make it slower than filing without batching.
+     */
+    private static double aloneP50Millis(PostgresDatabase db, int maxBatch, int inFlight) throws Exception {
+        try (SmallPool pool = new SmallPool(db.newDataSource(), THREADS)) {
+            PostgresPersistence pg = PostgresPersistence.builder(pool, Clock.systemUTC())
+                    .outboxSubscribers(Set.of("logiciel-metier"))
+                    .submissionBatching(maxBatch, inFlight)
+                    .build();
+            PostgresRequestStore store = (PostgresRequestStore) pg.requestStore();
+            RequestFixtures fixtures = new RequestFixtures(TenantId.of("commune-bench-alone"), pg.referenceSequence());
+            long[] nanos = new long[1_500];
+            for (int i = -500; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                file(store, fixtures);
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - start;
+                }
+            }
+            Arrays.sort(nanos);
+            return percentileMillis(nanos, 0.50);
+        }
     }
 
     private double timelineP99(PostgresDatabase db) throws Exception {
