@@ -3,7 +3,7 @@ package org.opengru.core.jdbc.internal;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +48,9 @@ final class SubmissionCombiner {
     /** One caller's request in the queue, and what became of it. */
     static final class Pending {
         final NewRequestWriter.Rows rows;
+        /** Signalled when this request is written or failed, or when it may lead the next batch. */
+        final Condition turn;
+
         State state = State.QUEUED;
 
         @Nullable
@@ -58,8 +61,9 @@ final class SubmissionCombiner {
 
         int batchSize;
 
-        Pending(NewRequestWriter.Rows rows) {
+        Pending(NewRequestWriter.Rows rows, Condition turn) {
             this.rows = rows;
+            this.turn = turn;
         }
     }
 
@@ -67,8 +71,7 @@ final class SubmissionCombiner {
     private final int inFlight;
     private final BatchWriter writer;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final Map<String, ArrayDeque<Pending>> queues = new HashMap<>();
+    private final Map<String, ArrayDeque<Pending>> queues = new LinkedHashMap<>();
     private int writing;
     private int queued;
     private final AtomicLong statements = new AtomicLong();
@@ -95,7 +98,7 @@ final class SubmissionCombiner {
      * @throws DataAccessException when interrupted before a writer took the rows: nothing was written
      */
     Pending submit(NewRequestWriter.Rows rows) {
-        Pending me = new Pending(rows);
+        Pending me = new Pending(rows, lock.newCondition());
         boolean interrupted = false;
         lock.lock();
         try {
@@ -106,16 +109,23 @@ final class SubmissionCombiner {
                     writeNextBatch(rows.tenant());
                     continue;
                 }
+                // Woken only for its own outcome or to lead (no herd of waiters woken by every batch).
                 if (me.state == State.TAKEN || interrupted) {
-                    changed.awaitUninterruptibly();
+                    me.turn.awaitUninterruptibly();
                     continue;
                 }
                 try {
-                    changed.await();
+                    me.turn.await();
                 } catch (InterruptedException e) {
                     if (me.state == State.QUEUED) {
-                        queues.get(rows.tenant()).remove(me);
+                        ArrayDeque<Pending> queue = queues.get(rows.tenant());
+                        queue.remove(me);
+                        if (queue.isEmpty()) {
+                            queues.remove(rows.tenant());
+                        }
                         queued--;
+                        // It may have been woken to lead: hand that turn on.
+                        wakeNextLeader();
                         Thread.currentThread().interrupt();
                         throw new DataAccessException(
                                 "interrupted while waiting to file the request: nothing was written", null);
@@ -146,6 +156,8 @@ final class SubmissionCombiner {
         }
         queued -= batch.size();
         writing++;
+        // Another slot free and more queued (past this batch's bound, or another collectivité): wake a leader.
+        wakeNextLeader();
         List<NewRequestWriter.Rows> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             rows.add(p.rows);
@@ -171,8 +183,23 @@ final class SubmissionCombiner {
             p.failure = failure;
             p.error = error;
             p.state = failure == null && error == null ? State.WRITTEN : State.FAILED;
+            p.turn.signal();
         }
-        changed.signalAll();
+        wakeNextLeader();
+    }
+
+    /** With a writing slot free, wakes the head of a queue (the longest-queued collectivité first) to write. */
+    private void wakeNextLeader() {
+        if (writing >= inFlight) {
+            return;
+        }
+        for (ArrayDeque<Pending> queue : queues.values()) {
+            Pending head = queue.peekFirst();
+            if (head != null) {
+                head.turn.signal();
+                return;
+            }
+        }
     }
 
     /**
