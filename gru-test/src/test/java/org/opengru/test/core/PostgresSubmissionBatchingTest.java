@@ -118,9 +118,16 @@ class PostgresSubmissionBatchingTest {
      */
     private List<Object> lineUp(PostgresPersistence pg, RequestChange first, List<RequestChange> others)
             throws Exception {
+        return lineUp(pg, first, others, () -> {});
+    }
+
+    /** The same, running {@code beforeRelease} once the others are queued and the first writer is held. */
+    private List<Object> lineUp(
+            PostgresPersistence pg, RequestChange first, List<RequestChange> others, Runnable beforeRelease)
+            throws Exception {
         RequestStore store = pg.requestStore();
         Future<RequestStore.Outcome> held = threads.submit(() -> store.apply(first));
-        while (connections.get() == 0) {
+        while (!holding.get()) {
             Thread.sleep(5);
         }
         List<Future<RequestStore.Outcome>> queued = new ArrayList<>();
@@ -131,6 +138,7 @@ class PostgresSubmissionBatchingTest {
         while (requests.submissionsQueued() < others.size()) {
             Thread.sleep(5);
         }
+        beforeRelease.run();
         release.countDown();
         assertThat(held.get(30, TimeUnit.SECONDS).replayed()).isFalse();
         List<Object> results = new ArrayList<>();
@@ -280,33 +288,19 @@ class PostgresSubmissionBatchingTest {
             for (int i = 0; i < 3; i++) {
                 others.add(fixtures.draft(applicants.get(i), Instant.now(), keys.get(i)));
             }
-            RequestStore store = pg.requestStore();
-            Future<RequestStore.Outcome> held =
-                    threads.submit(() -> store.apply(fixtures.draft(someone(), Instant.now(), key())));
-            while (!holding.get()) {
-                Thread.sleep(5);
-            }
-            List<Future<RequestStore.Outcome>> queued = new ArrayList<>();
-            for (RequestChange change : others) {
-                queued.add(threads.submit(() -> store.apply(change)));
-            }
-            while (((PostgresRequestStore) store).submissionsQueued() < 3) {
-                Thread.sleep(5);
-            }
             // The held filing has its reply; the batch's commit happens, its reply is lost.
-            proxy.cutBeforeServerReplies("SELECT 1\u0000");
-            release.countDown();
-            assertThat(held.get(30, TimeUnit.SECONDS).replayed()).isFalse();
-            for (Future<RequestStore.Outcome> f : queued) {
-                assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS))
-                        .cause()
-                        .isInstanceOf(ConnectionLostException.class);
-            }
+            List<Object> results = lineUp(
+                    pg,
+                    fixtures.draft(someone(), Instant.now(), key()),
+                    others,
+                    () -> proxy.cutBeforeServerReplies("SELECT 1\u0000"));
+
+            assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(ConnectionLostException.class));
             assertThat(proxy.faultsFired()).isEqualTo(1);
             // Each caller retries its command as a service does (a new id and reference, the same key).
             for (int i = 0; i < 3; i++) {
-                RequestStore.Outcome retried =
-                        store.apply(fixtures.draft(applicants.get(i), Instant.now(), keys.get(i)));
+                RequestStore.Outcome retried = pg.requestStore()
+                        .apply(fixtures.draft(applicants.get(i), Instant.now(), keys.get(i)));
                 assertThat(retried.replayed()).as("the batch had committed").isTrue();
                 assertThat(retried.request().id())
                         .isEqualTo(others.get(i).request().id());
