@@ -299,8 +299,8 @@ class PostgresSubmissionBatchingTest {
             assertThat(proxy.faultsFired()).isEqualTo(1);
             // Each caller retries its command as a service does (a new id and reference, the same key).
             for (int i = 0; i < 3; i++) {
-                RequestStore.Outcome retried = pg.requestStore()
-                        .apply(fixtures.draft(applicants.get(i), Instant.now(), keys.get(i)));
+                RequestStore.Outcome retried =
+                        pg.requestStore().apply(fixtures.draft(applicants.get(i), Instant.now(), keys.get(i)));
                 assertThat(retried.replayed()).as("the batch had committed").isTrue();
                 assertThat(retried.request().id())
                         .isEqualTo(others.get(i).request().id());
