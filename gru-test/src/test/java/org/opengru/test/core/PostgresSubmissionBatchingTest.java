@@ -251,6 +251,31 @@ class PostgresSubmissionBatchingTest {
     }
 
     @Test
+    void twinsOfOneCommandInOneBatchFileOnceAndTheTwinReplays() throws Exception {
+        PostgresPersistence pg = store(gated(db.dataSource()));
+        RequestFixtures fixtures = new RequestFixtures();
+        UsagerId applicant = someone();
+        IdempotencyKey twice = key();
+        // A retry that overtook its first attempt: the same command twice in one batch.
+        List<RequestChange> others = List.of(
+                fixtures.draft(applicant, Instant.now(), twice),
+                fixtures.draft(someone(), Instant.now(), key()),
+                fixtures.draft(applicant, Instant.now(), twice));
+
+        List<Object> results = lineUp(pg, fixtures.draft(someone(), Instant.now(), key()), others);
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(RequestStore.Outcome.class));
+        RequestStore.Outcome first = (RequestStore.Outcome) results.get(0);
+        RequestStore.Outcome twin = (RequestStore.Outcome) results.get(2);
+        assertThat(List.of(first.replayed(), twin.replayed())).containsExactlyInAnyOrder(true, false);
+        assertThat(twin.request().id()).isEqualTo(first.request().id());
+        assertThat(count(
+                        "SELECT count(*) FROM gru_request WHERE tenant_id = ?",
+                        fixtures.tenant().value()))
+                .isEqualTo(3);
+    }
+
+    @Test
     void aTakenReferenceInABatchIsRefusedAndTheOthersAreFiled() throws Exception {
         PostgresPersistence pg = store(gated(db.dataSource()));
         RequestFixtures fixtures = new RequestFixtures();
