@@ -28,6 +28,7 @@ import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
 import org.opengru.core.intake.Channel;
 import org.opengru.core.jdbc.PostgresPersistence;
+import org.opengru.core.jdbc.internal.PostgresRequestStore;
 import org.opengru.core.principal.Principal;
 import org.opengru.core.principal.UsagerPrincipal;
 import org.opengru.core.request.NewRequest;
@@ -48,14 +49,19 @@ import org.opengru.test.core.GruCoreStoresContract;
 import org.opengru.test.core.RequestFixtures;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.scheduling.SmallPool;
 
 /**
  * On an embedded PostgreSQL with durable commits (fsync, synchronous commit), same host, same run:
  *
  * <ul>
- *   <li>{@code core.submit_per_s}: 8 threads filing requests through the PostgreSQL request store, each in
- *       one statement (reference number from the database sequence, request row, its event in the log with
- *       the idempotency key, the outbox event): the store alone;
+ *   <li>{@code core.submit_per_s}: 8 threads filing requests through ONE PostgreSQL request store over a pool
+ *       of 8 connections, as a deployed node does (reference number from the database sequence, request row,
+ *       its event in the log with the idempotency key), as built by default (no group commit): the store
+ *       alone; {@code core.submit_batched_...} the same with its group commit on, {@code
+ *       core.submit_batch_mean} its requests per statement, {@code core.submit_commits_per_op} the commits
+ *       per request, {@code core.submit_p50_ms}/{@code _p99_ms} a filing's latency under that load, {@code
+ *       core.submit_alone_p50_ms} a lone caller's without and with batching;
  *   <li>{@code core.submit_service_per_s}: the whole submission through {@code RequestService} (access
  *       policy, form validation, the draft then its submission with the acknowledgment): two commands;
  *   <li>{@code core.raw_insert_per_s} and {@code core.submit_ratio_to_raw_insert}: plain single-row
@@ -89,6 +95,14 @@ public final class PersistenceBenchmarks implements Bench.Suite {
 
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("opengru.bench.measureSeconds", 10));
 
+    /**
+     * The batched submissions phase's group commit, {@code submissionBatching(16, 2)} unless {@code
+     * -Dopengru.bench.submitMaxBatch} and {@code -Dopengru.bench.submitInFlight} say otherwise.
+     */
+    private static final int SUBMIT_MAX_BATCH = Integer.getInteger("opengru.bench.submitMaxBatch", 16);
+
+    private static final int SUBMIT_IN_FLIGHT = Integer.getInteger("opengru.bench.submitInFlight", 2);
+
     @Override
     public String name() {
         return "PersistenceBenchmarks";
@@ -118,10 +132,19 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             // JIT is still compiling it seconds later (one unmeasured round left 1.4 to 3.9 s of compiling
             // in the next 10 s window). Unmeasured rounds until it is quiet let the window measure the
             // steady state; the JIT time left in each window is reported.
-            settle("submissions", () -> submissions(db));
+            settle("submissions", () -> submissions(db, SUBMIT_MAX_BATCH, SUBMIT_IN_FLIGHT));
             Phase raw = rawInserts(db);
-            Phase submit = submissions(db);
+            // The store as built by default (group commit off), then with its group commit on, in the same
+            // run: the before/after of the batching.
+            Phase submit =
+                    submissions(db, PostgresPersistence.DEFAULT_MAX_BATCH, PostgresPersistence.DEFAULT_IN_FLIGHT);
+            Phase batched = submissions(db, SUBMIT_MAX_BATCH, SUBMIT_IN_FLIGHT);
             Phase raw2 = rawInserts(db);
+            if (Boolean.getBoolean("opengru.bench.submissionsOnly")) {
+                double mean = (raw.perSecond() + raw2.perSecond()) / 2;
+                reportSubmissions(bench, submit, batched, raw, mean);
+                return;
+            }
             Phase floor3 = floor(db, false);
             Phase floor5 = floor(db, true);
             Phase floor2 = logFloor(db, false);
@@ -133,19 +156,17 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             AtomicLong warmUps = new AtomicLong();
             settle("service", () -> serviceSubmissions(db, "commune-bench-warm-up-" + warmUps.incrementAndGet()));
             Phase service = serviceSubmissions(db, "commune-bench-service");
+            // A lone caller, batching off then on (the better median of two tries each): batching must not
+            // make it slower.
+            double alone = aloneP50Millis(db, 1, 1);
+            double aloneBatched = aloneP50Millis(db, SUBMIT_MAX_BATCH, SUBMIT_IN_FLIGHT);
+            alone = Math.min(alone, aloneP50Millis(db, 1, 1));
+            aloneBatched = Math.min(aloneBatched, aloneP50Millis(db, SUBMIT_MAX_BATCH, SUBMIT_IN_FLIGHT));
+            bench.report("core.submit_alone_p50_ms", alone, "ms");
+            bench.report("core.submit_alone_batched_p50_ms", aloneBatched, "ms");
             double rawMean = (raw.perSecond() + raw2.perSecond()) / 2;
             double rawFloorMean = (raw2.perSecond() + raw3.perSecond()) / 2;
-            bench.report("core.submit_per_s", submit.perSecond(), "ops/s");
-            bench.report("core.raw_insert_per_s", rawMean, "ops/s");
-            bench.report("core.submit_ratio_to_raw_insert", submit.perSecond() / rawMean, "ratio");
-            // Diagnostics (where the cost goes): WAL per operation (insert LSN advance) and client CPU per operation.
-            bench.report("core.submit_wal_bytes_per_op", submit.walBytesPerOp(), "bytes");
-            bench.report("core.raw_insert_wal_bytes_per_op", raw.walBytesPerOp(), "bytes");
-            bench.report("core.submit_client_cpu_us_per_op", submit.clientCpuMicrosPerOp(), "us");
-            bench.report("core.submit_server_cpu_us_per_op", submit.serverCpuMicrosPerOp(), "us");
-            bench.report("core.raw_insert_client_cpu_us_per_op", raw.clientCpuMicrosPerOp(), "us");
-            bench.report("core.raw_insert_server_cpu_us_per_op", raw.serverCpuMicrosPerOp(), "us");
-            bench.report("core.submit_jit_ms_in_window", submit.jitMillis(), "ms");
+            reportSubmissions(bench, submit, batched, raw, rawMean);
             // What PostgreSQL alone does for the rows, against the same baseline: the three rows the target
             // names (request, audit entry, outbox event), then with the idempotency record and timeline entry
             // that items 4 and 8 put in the same transaction; one prepared statement, values ready-made.
@@ -175,9 +196,39 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.submit_service_client_cpu_us_per_op", service.clientCpuMicrosPerOp(), "us");
             bench.report("core.submit_service_server_cpu_us_per_op", service.serverCpuMicrosPerOp(), "us");
             bench.report("core.submit_service_jit_ms_in_window", service.jitMillis(), "ms");
+            bench.report("core.submit_service_p99_ms", service.p99Millis(), "ms");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
             bench.report("core.timeline_log_page_p99_ms", timelineLogP99(db), "ms");
         }
+    }
+
+    /** The store-level submission lines: the default store (no batching), batched, the raw baseline. */
+    private static void reportSubmissions(Bench bench, Phase submit, Phase batched, Phase raw, double rawPerSecond) {
+        bench.report("core.submit_per_s", submit.perSecond(), "ops/s");
+        bench.report("core.raw_insert_per_s", rawPerSecond, "ops/s");
+        bench.report("core.submit_ratio_to_raw_insert", submit.perSecond() / rawPerSecond, "ratio");
+        // Diagnostics (where the cost goes): WAL per operation (insert LSN advance) and client CPU per operation.
+        bench.report("core.submit_wal_bytes_per_op", submit.walBytesPerOp(), "bytes");
+        bench.report("core.raw_insert_wal_bytes_per_op", raw.walBytesPerOp(), "bytes");
+        bench.report("core.submit_client_cpu_us_per_op", submit.clientCpuMicrosPerOp(), "us");
+        bench.report("core.submit_server_cpu_us_per_op", submit.serverCpuMicrosPerOp(), "us");
+        bench.report("core.raw_insert_client_cpu_us_per_op", raw.clientCpuMicrosPerOp(), "us");
+        bench.report("core.raw_insert_server_cpu_us_per_op", raw.serverCpuMicrosPerOp(), "us");
+        bench.report("core.submit_jit_ms_in_window", submit.jitMillis(), "ms");
+        bench.report("core.submit_commits_per_op", submit.commitsPerOp(), "commits");
+        bench.report("core.raw_insert_commits_per_op", raw.commitsPerOp(), "commits");
+        bench.report("core.submit_p50_ms", submit.p50Millis(), "ms");
+        bench.report("core.submit_p99_ms", submit.p99Millis(), "ms");
+        // The group commit on (submissionBatching(16, 2) unless set otherwise): requests per statement,
+        // commits per request, throughput, CPU and latency under the same load.
+        bench.report("core.submit_batched_per_s", batched.perSecond(), "ops/s");
+        bench.report("core.submit_batched_ratio_to_raw_insert", batched.perSecond() / rawPerSecond, "ratio");
+        bench.report("core.submit_batch_mean", batched.batchMean(), "requests");
+        bench.report("core.submit_batched_commits_per_op", batched.commitsPerOp(), "commits");
+        bench.report("core.submit_batched_client_cpu_us_per_op", batched.clientCpuMicrosPerOp(), "us");
+        bench.report("core.submit_batched_server_cpu_us_per_op", batched.serverCpuMicrosPerOp(), "us");
+        bench.report("core.submit_batched_p50_ms", batched.p50Millis(), "ms");
+        bench.report("core.submit_batched_p99_ms", batched.p99Millis(), "ms");
     }
 
     /**
@@ -189,7 +240,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             double walBytesPerOp,
             double clientCpuMicrosPerOp,
             double serverCpuMicrosPerOp,
-            long jitMillis) {}
+            long jitMillis,
+            double p50Millis,
+            double p99Millis,
+            double batchMean,
+            double commitsPerOp) {}
 
     /** A phase to run. */
     @FunctionalInterface
@@ -224,6 +279,19 @@ public final class PersistenceBenchmarks implements Bench.Suite {
 
     /** Runs {@code op} on 8 threads, each with its own connection. */
     private Phase throughput(PostgresDatabase db, ThreadOp op) throws Exception {
+        return throughput(db, null, op, null);
+    }
+
+    /**
+     * Runs {@code op} on 8 threads, each with its own connection, or all sharing {@code shared} (a node's
+     * pool); {@code batches} gives a store's {statements, requests} counts, sampled at the window's ends.
+     */
+    private Phase throughput(
+            PostgresDatabase db,
+            javax.sql.@org.jspecify.annotations.Nullable DataSource shared,
+            ThreadOp op,
+            java.util.function.@org.jspecify.annotations.Nullable Supplier<long[]> batches)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong count = new AtomicLong();
         CpuProbe cpu = CpuProbe.of(db.dataSource());
@@ -239,6 +307,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long jitFrom;
         long jitTo;
+        long commitsFrom;
+        long commitsTo;
+        long[] batchesFrom = batches == null ? new long[2] : batches.get();
+        long[] batchesTo;
+        List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<?>> futures = new ArrayList<>();
             long start = System.nanoTime();
@@ -248,16 +321,29 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    try (OneConnectionDataSource ds = new OneConnectionDataSource(db.newDataSource())) {
-                        Runnable once = op.prepare(ds, thread);
+                    OneConnectionDataSource own =
+                            shared == null ? new OneConnectionDataSource(db.newDataSource()) : null;
+                    try {
+                        Runnable once = op.prepare(own == null ? shared : own, thread);
                         ready.countDown();
+                        long[] nanos = new long[1 << 16];
+                        int n = 0;
                         long now;
                         // Running on past the window keeps every backend alive when the CPU is sampled.
                         while ((now = System.nanoTime()) < runTo) {
                             once.run();
                             if (now >= measureFrom && now < measureTo) {
                                 count.incrementAndGet();
+                                if (n == nanos.length) {
+                                    nanos = Arrays.copyOf(nanos, n * 2);
+                                }
+                                nanos[n++] = System.nanoTime() - now;
                             }
+                        }
+                        latencies.add(Arrays.copyOf(nanos, n));
+                    } finally {
+                        if (own != null) {
+                            own.close();
                         }
                     }
                     return null;
@@ -267,10 +353,14 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             jitFrom = jit.getTotalCompilationTime();
             cpuFrom = cpu.sample();
             walFrom = walBytes(db);
+            commitsFrom = commits(db);
+            batchesFrom = batches == null ? batchesFrom : batches.get();
             sleepUntil(measureTo);
             jitTo = jit.getTotalCompilationTime();
             cpuTo = cpu.sample();
             walTo = walBytes(db);
+            commitsTo = commits(db);
+            batchesTo = batches == null ? batchesFrom : batches.get();
             for (Future<?> f : futures) {
                 f.get();
             }
@@ -279,12 +369,41 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         }
         long ops = Math.max(1, count.get());
         double[] cpuPerOp = cpuTo.microsPerOp(cpuFrom, ops);
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long statements = batchesTo[0] - batchesFrom[0];
         return new Phase(
                 count.get() / (MEASURE.toNanos() / 1e9),
                 (double) (walTo - walFrom) / ops,
                 cpuPerOp[0],
                 cpuPerOp[1],
-                jitTo - jitFrom);
+                jitTo - jitFrom,
+                percentileMillis(all, 0.50),
+                percentileMillis(all, 0.99),
+                statements == 0 ? Double.NaN : (double) (batchesTo[1] - batchesFrom[1]) / statements,
+                (double) (commitsTo - commitsFrom) / ops);
+    }
+
+    private static double percentileMillis(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        return sortedNanos[Math.max(0, (int) Math.ceil(sortedNanos.length * p) - 1)] / 1e6;
+    }
+
+    /**
+     * Transactions that wrote, so far: the next transaction id to be assigned (read without taking one).
+     * Each commit of a write takes one id (a read takes none, an aborted write takes one too: none abort
+     * in these phases), and unlike {@code pg_stat_database}'s counts, which each backend reports up to a
+     * second late, it is exact at the window's ends.
+     */
+    private static long commits(PostgresDatabase db) throws java.sql.SQLException {
+        try (Connection c = db.newDataSource().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs =
+                        s.executeQuery("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -296,7 +415,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
 
     @FunctionalInterface
     private interface ThreadOp {
-        Runnable prepare(OneConnectionDataSource ds, int thread) throws Exception;
+        Runnable prepare(javax.sql.DataSource ds, int thread) throws Exception;
     }
 
     private Phase rawInserts(PostgresDatabase db) throws Exception {
@@ -462,25 +581,28 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                         EmailAddress.parse("voirie@mairie.example.fr"),
                         PhoneNumber.parse("04 78 03 67 67")));
         setup.procedures().define(tenant, new ProcedureDefinitions().fromJson(GruCoreStoresContract.TERRACE));
-        return throughput(db, (ds, thread) -> {
-            GruCore core = core(PostgresPersistence.builder(ds, Clock.systemUTC())
+        // One core over a pool of 8 connections shared by the 8 threads, as a deployed node runs.
+        try (SmallPool pool = new SmallPool(db.newDataSource(), THREADS)) {
+            GruCore core = core(PostgresPersistence.builder(pool, Clock.systemUTC())
                     .outboxSubscribers(Set.of("logiciel-metier"))
                     .build());
-            UsagerId applicant = core.ids().newUsagerId();
-            core.usagers()
-                    .save(Person.declared(
-                            applicant, tenant, "Martin", List.of("Claire"), Contact.none(), Instant.now()));
-            UsagerPrincipal me = Principal.usager(tenant, applicant);
-            return () -> {
-                Request draft = core.requests()
-                        .create(
-                                me,
-                                NewRequest.of(
-                                        "autorisation-terrasse", applicant, Channel.WEB, FormData.of("surface", 12)),
-                                IdempotencyKey.of("create-" + UUID.randomUUID()));
-                core.requests().submit(me, draft.id(), IdempotencyKey.of("submit-" + UUID.randomUUID()));
-            };
-        });
+            return throughput(db, pool, (ds, thread) -> serviceOp(core, tenant), null);
+        }
+    }
+
+    private static Runnable serviceOp(GruCore core, TenantId tenant) {
+        UsagerId applicant = core.ids().newUsagerId();
+        core.usagers()
+                .save(Person.declared(applicant, tenant, "Martin", List.of("Claire"), Contact.none(), Instant.now()));
+        UsagerPrincipal me = Principal.usager(tenant, applicant);
+        return () -> {
+            Request draft = core.requests()
+                    .create(
+                            me,
+                            NewRequest.of("autorisation-terrasse", applicant, Channel.WEB, FormData.of("surface", 12)),
+                            IdempotencyKey.of("create-" + UUID.randomUUID()));
+            core.requests().submit(me, draft.id(), IdempotencyKey.of("submit-" + UUID.randomUUID()));
+        };
     }
 
     private static GruCore core(PostgresPersistence pg) {
@@ -496,22 +618,58 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                 .build();
     }
 
-    private Phase submissions(PostgresDatabase db) throws Exception {
+    /**
+     * Filings through ONE store over a pool of 8 connections shared by the 8 threads (a node's shape, so
+     * that the store's group commit can combine concurrent filings).
+     */
+    private Phase submissions(PostgresDatabase db, int maxBatch, int inFlight) throws Exception {
         TenantId tenant = TenantId.of("commune-bench");
-        return throughput(db, (ds, thread) -> {
-            PostgresPersistence pg = PostgresPersistence.builder(ds, Clock.systemUTC())
+        try (SmallPool pool = new SmallPool(db.newDataSource(), THREADS)) {
+            PostgresPersistence pg = PostgresPersistence.builder(pool, Clock.systemUTC())
                     .outboxSubscribers(Set.of("logiciel-metier"))
+                    .submissionBatching(maxBatch, inFlight)
                     .build();
-            // The reference number comes from the database sequence, as in GruCore's submission.
-            RequestFixtures fixtures = new RequestFixtures(tenant, pg.referenceSequence());
-            return () -> {
-                pg.requestStore()
-                        .apply(fixtures.draft(
-                                UsagerId.of(UUID.randomUUID()),
-                                Instant.now(),
-                                IdempotencyKey.of("bench-" + UUID.randomUUID())));
-            };
-        });
+            PostgresRequestStore store = (PostgresRequestStore) pg.requestStore();
+            return throughput(
+                    db,
+                    pool,
+                    (ds, thread) -> {
+                        // The reference number comes from the database sequence, as in GruCore's submission.
+                        RequestFixtures fixtures = new RequestFixtures(tenant, pg.referenceSequence());
+                        return () -> file(store, fixtures);
+                    },
+                    store::submissionStatements);
+        }
+    }
+
+    private static void file(PostgresRequestStore store, RequestFixtures fixtures) {
+        store.apply(fixtures.draft(
+                UsagerId.of(UUID.randomUUID()), Instant.now(), IdempotencyKey.of("bench-" + UUID.randomUUID())));
+    }
+
+    /**
+     * A lone caller's filing latency (one thread, nothing else running), the median of 1,500 after 500
+     * unmeasured: batching must not make it slower than filing without batching.
+     */
+    private static double aloneP50Millis(PostgresDatabase db, int maxBatch, int inFlight) throws Exception {
+        try (SmallPool pool = new SmallPool(db.newDataSource(), THREADS)) {
+            PostgresPersistence pg = PostgresPersistence.builder(pool, Clock.systemUTC())
+                    .outboxSubscribers(Set.of("logiciel-metier"))
+                    .submissionBatching(maxBatch, inFlight)
+                    .build();
+            PostgresRequestStore store = (PostgresRequestStore) pg.requestStore();
+            RequestFixtures fixtures = new RequestFixtures(TenantId.of("commune-bench-alone"), pg.referenceSequence());
+            long[] nanos = new long[1_500];
+            for (int i = -500; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                file(store, fixtures);
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - start;
+                }
+            }
+            Arrays.sort(nanos);
+            return percentileMillis(nanos, 0.50);
+        }
     }
 
     /**

@@ -42,13 +42,67 @@ final class NewRequestWriter {
     private static final Object NULL = new Object();
 
     /**
+     * A new request's rows, computed on the caller's thread before it writes or queues them (the request
+     * document's JSON, the event payloads, the audit chain's hashes): a batch's writer only binds them.
+     */
+    static final class Rows {
+        final RequestChange change;
+        final String tenant;
+        final String document;
+        final List<String> payloads;
+        final List<AuditRecord> audit;
+        final List<String> hashes;
+        final String head;
+
+        private Rows(RequestChange change) {
+            this.change = change;
+            Request r = change.request();
+            this.tenant = r.tenant().value();
+            // History, numbered from 1 (a new request has none).
+            int expected = 1;
+            for (HistoryEntry h : change.history()) {
+                if (h.sequence() != expected) {
+                    throw new org.opengru.core.error.ValidationException(
+                            "history.sequence", h.sequence(), "must continue the history at " + expected);
+                }
+                expected++;
+            }
+            this.document = PostgresRequestStore.JSON.writeValueAsString(r);
+            // The audit chain starts at the genesis hash (the request is new); the request row anchors it. The
+            // change's domain events go in its last event's payload, numbered for the webhook from 1.
+            this.payloads = PostgresRequestStore.eventPayloads(change);
+            List<AuditRecord> records = new ArrayList<>();
+            List<String> chain = new ArrayList<>();
+            String last = AuditHashes.GENESIS;
+            for (int i = 0; i < change.history().size(); i++) {
+                AuditRecord a =
+                        PostgresRequestStore.auditRecord(r, change.history().get(i), payloads.get(i));
+                last = AuditHashes.entryHash(a, records.size(), last);
+                records.add(a);
+                chain.add(last);
+            }
+            this.audit = records;
+            this.hashes = chain;
+            this.head = last;
+        }
+
+        static Rows of(RequestChange change) {
+            return new Rows(change);
+        }
+
+        String tenant() {
+            return tenant;
+        }
+    }
+
+    /**
      * @param tolerateDuplicate {@code true} inside a caller's transaction: a duplicate request row is then
      *     skipped (the caller's transaction stays usable) instead of failing the statement with 23505; in
      *     autocommit a plain INSERT spares the speculative insertion of {@code ON CONFLICT}
      */
-    static Result write(Connection c, RequestChange change, boolean tolerateDuplicate) throws SQLException {
+    static Result write(Connection c, Rows rows, boolean tolerateDuplicate) throws SQLException {
         NewRequestWriter w = new NewRequestWriter();
-        w.build(change, tolerateDuplicate);
+        w.build(rows, tolerateDuplicate);
         try (PreparedStatement ps = c.prepareStatement(w.sql.toString())) {
             for (int i = 0; i < w.params.size(); i++) {
                 Object v = w.params.get(i);
@@ -95,25 +149,17 @@ final class NewRequestWriter {
         sql.append(')');
     }
 
-    private void build(RequestChange change, boolean tolerateDuplicate) {
+    private void build(Rows rows, boolean tolerateDuplicate) {
+        RequestChange change = rows.change;
         Request r = change.request();
         IdempotencyRecord idem = change.idempotency();
-        String tenant = r.tenant().value();
-        String document = PostgresRequestStore.JSON.writeValueAsString(r);
-        // The audit chain starts at the genesis hash (the request is new); the request row anchors it. The
-        // change's domain events go in its last event's payload, numbered for the webhook from 1.
-        List<String> payloads = PostgresRequestStore.eventPayloads(change);
+        String tenant = rows.tenant;
+        String document = rows.document;
+        List<String> payloads = rows.payloads;
         int webhookEvents = change.events().size();
-        List<AuditRecord> audit = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
-        String head = AuditHashes.GENESIS;
-        for (int i = 0; i < change.history().size(); i++) {
-            HistoryEntry h = change.history().get(i);
-            AuditRecord a = PostgresRequestStore.auditRecord(r, h, payloads.get(i));
-            head = AuditHashes.entryHash(a, audit.size(), head);
-            audit.add(a);
-            hashes.add(head);
-        }
+        List<AuditRecord> audit = rows.audit;
+        List<String> hashes = rows.hashes;
+        String head = rows.head;
         sql.append("WITH ");
         sql.append("req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver, team_id,"
                 + " applicant_id, beneficiary_id, status, version, created_at, updated_at, received_at, decided_at,"
@@ -154,15 +200,6 @@ final class NewRequestWriter {
                     .append(')');
         }
         sql.append(tolerateDuplicate ? " ON CONFLICT DO NOTHING RETURNING 1)" : " RETURNING 1)");
-        // History, numbered from 1 (a new request has none).
-        int expected = 1;
-        for (HistoryEntry h : change.history()) {
-            if (h.sequence() != expected) {
-                throw new org.opengru.core.error.ValidationException(
-                        "history.sequence", h.sequence(), "must continue the history at " + expected);
-            }
-            expected++;
-        }
         // One event per history entry (one in practice), the chain starting at the genesis hash. No ON
         // CONFLICT on the key: a concurrent twin with the same key makes the whole statement fail (23505)
         // once the twin commits, and the caller then replays the twin's outcome.
@@ -196,5 +233,147 @@ final class NewRequestWriter {
         sql.append(") AS v)");
 
         sql.append(" SELECT (SELECT count(*) FROM req)");
+    }
+
+    /**
+     * The batch statement: the request rows and their events of several new requests of one collectivité,
+     * each column bound as one array ({@code unnest}), so that one SQL text serves every batch size and the
+     * server's prepared plan is reused. Plain INSERTs in autocommit: a taken key, id or reference fails the
+     * whole statement (23505) and nothing of the batch is written.
+     */
+    static final String BATCH_SQL = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code,"
+            + " procedure_ver, team_id, applicant_id, beneficiary_id, status, version, created_at, updated_at,"
+            + " received_at, decided_at, implicit, deadline_due_at, deadline_active, document, closed_at,"
+            + " audit_length, audit_head, webhook_seq)"
+            + " SELECT u.tenant_id, u.id::uuid, u.reference, u.procedure_code, u.procedure_ver::integer, u.team_id,"
+            + " u.applicant_id::uuid, u.beneficiary_id::uuid, u.status, u.version::bigint, u.created_at::timestamptz,"
+            + " u.updated_at::timestamptz, u.received_at::timestamptz, u.decided_at::timestamptz,"
+            + " u.implicit::boolean, u.deadline_due_at::timestamptz, u.deadline_active::boolean, u.document::json,"
+            + " u.closed_at::timestamptz, u.audit_length::bigint, u.audit_head, u.webhook_seq::bigint"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(tenant_id, id, reference,"
+            + " procedure_code, procedure_ver, team_id, applicant_id, beneficiary_id, status, version, created_at,"
+            + " updated_at, received_at, decided_at, implicit, deadline_due_at, deadline_active, document,"
+            + " closed_at, audit_length, audit_head, webhook_seq) RETURNING 1),"
+            + " ev AS (INSERT INTO gru_request_event (tenant_id, request_id, position, occurred_at, actor, type,"
+            + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key, fingerprint, webhook_seq)"
+            + " SELECT e.tenant_id, e.request_id::uuid, e.position::bigint, e.occurred_at::timestamptz, e.actor,"
+            + " e.type, e.channel, e.details::json, e.payload::json, e.previous_hash, e.hash, e.usager_id::uuid,"
+            + " e.idempotency_key, e.fingerprint, e.webhook_seq::bigint"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS e(tenant_id,"
+            + " request_id, position, occurred_at, actor, type, channel, details, payload, previous_hash, hash,"
+            + " usager_id, idempotency_key, fingerprint, webhook_seq) RETURNING 1)"
+            + " SELECT (SELECT count(*) FROM req), (SELECT count(*) FROM ev)";
+
+    private static final int REQUEST_COLUMNS = 22;
+    private static final int EVENT_COLUMNS = 15;
+
+    /**
+     * Writes several new requests of one collectivité in ONE statement (so one commit in autocommit), each
+     * with its own events, chain and idempotency key, exactly as {@link #write} writes one.
+     *
+     * @throws SQLException as the driver throws it: then nothing of the batch was written
+     */
+    static void writeBatch(Connection c, List<Rows> batch) throws SQLException {
+        int events = 0;
+        for (Rows rows : batch) {
+            events += rows.audit.size();
+        }
+        String[][] req = new String[REQUEST_COLUMNS][batch.size()];
+        String[][] ev = new String[EVENT_COLUMNS][events];
+        int e = 0;
+        for (int n = 0; n < batch.size(); n++) {
+            Rows rows = batch.get(n);
+            RequestChange change = rows.change;
+            Request r = change.request();
+            IdempotencyRecord idem = change.idempotency();
+            int webhookEvents = change.events().size();
+            String[] row = {
+                rows.tenant,
+                r.id().value().toString(),
+                r.reference().toString(),
+                r.procedure().code().value(),
+                Integer.toString(r.procedure().version()),
+                r.team().value(),
+                r.applicant().value().toString(),
+                r.beneficiary() == null ? null : r.beneficiary().value().toString(),
+                r.status().name(),
+                Long.toString(r.version()),
+                timestamp(r.createdAt()),
+                timestamp(r.updatedAt()),
+                timestamp(r.receivedAt()),
+                timestamp(r.decision() == null ? null : r.decision().at()),
+                Boolean.toString(r.decision() != null && r.decision().implicit()),
+                timestamp(r.deadline() == null ? null : r.deadline().dueAt()),
+                Boolean.toString(r.deadline() != null && r.deadline().running()),
+                rows.document,
+                timestamp(PostgresRequestStore.closedAt(r)),
+                Integer.toString(rows.audit.size()),
+                rows.audit.isEmpty() ? null : rows.head,
+                Integer.toString(webhookEvents)
+            };
+            for (int col = 0; col < REQUEST_COLUMNS; col++) {
+                req[col][n] = row[col];
+            }
+            String previous = AuditHashes.GENESIS;
+            for (int position = 0; position < rows.audit.size(); position++, e++) {
+                AuditRecord a = rows.audit.get(position);
+                String hash = rows.hashes.get(position);
+                boolean last = position == rows.audit.size() - 1;
+                String[] event = {
+                    rows.tenant,
+                    r.id().value().toString(),
+                    Integer.toString(position),
+                    timestamp(a.occurredAt()),
+                    a.actor().toString(),
+                    a.action(),
+                    a.channel(),
+                    PostgresRequestStore.detailsJson(a.details()),
+                    rows.payloads.get(position),
+                    previous,
+                    hash,
+                    r.applicant().value().toString(),
+                    last && idem != null ? idem.key().value() : null,
+                    last && idem != null ? idem.fingerprint() : null,
+                    last && webhookEvents > 0 ? "1" : null
+                };
+                for (int col = 0; col < EVENT_COLUMNS; col++) {
+                    ev[col][e] = event[col];
+                }
+                previous = hash;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(BATCH_SQL)) {
+            int i = 1;
+            for (String[] column : req) {
+                ps.setArray(i++, c.createArrayOf("text", column));
+            }
+            for (String[] column : ev) {
+                ps.setArray(i++, c.createArrayOf("text", column));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != batch.size() || rs.getLong(2) != events) {
+                    // Cannot happen in autocommit (a plain INSERT writes every row or fails), but a caller must
+                    // never be told "filed" for a row that is not there.
+                    throw new SQLException("the batch wrote " + rs.getLong(1) + " of " + batch.size() + " requests");
+                }
+            }
+        }
+    }
+
+    /**
+     * A timestamp as PostgreSQL's text input reads it, rounded to the microsecond as the driver rounds a
+     * bound {@link java.time.OffsetDateTime}, so that a batched row stores the instant a lone one would.
+     */
+    private static @Nullable String timestamp(@Nullable Instant at) {
+        if (at == null) {
+            return null;
+        }
+        return at.plusNanos(500)
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                .toString();
     }
 }

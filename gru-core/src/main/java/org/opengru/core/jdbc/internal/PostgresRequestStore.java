@@ -52,6 +52,7 @@ public final class PostgresRequestStore implements RequestStore {
     private static final String COLUMNS = "document::text AS document";
 
     private final JdbcTransactions tx;
+    private final @Nullable SubmissionCombiner combiner;
 
     public PostgresRequestStore(
             JdbcTransactions tx,
@@ -59,12 +60,63 @@ public final class PostgresRequestStore implements RequestStore {
             PostgresAuditTrail audit,
             PostgresTimelineStore timeline,
             java.time.Clock clock) {
+        this(tx, outbox, audit, timeline, clock, 1, 1);
+    }
+
+    /**
+     * @param maxBatch the most new requests written by one statement when filed in autocommit ({@code 1}:
+     *     each alone, no batching)
+     * @param inFlight the most such statements running at once
+     */
+    public PostgresRequestStore(
+            JdbcTransactions tx,
+            PostgresOutbox outbox,
+            PostgresAuditTrail audit,
+            PostgresTimelineStore timeline,
+            java.time.Clock clock,
+            int maxBatch,
+            int inFlight) {
         this.tx = Objects.requireNonNull(tx, "tx");
         // The outbox delivers the request's events from the log; the audit trail and the timeline read it.
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(timeline, "timeline");
+        SubmissionCombiner combining = new SubmissionCombiner(maxBatch, inFlight, this::writeBatch);
+        this.combiner = maxBatch == 1 ? null : combining;
+    }
+
+    /**
+     * A batch of new requests in one autocommitted statement: alone, the statement a lone caller has always
+     * used; several, the batch statement.
+     */
+    private void writeBatch(List<NewRequestWriter.Rows> batch) throws SQLException {
+        try (Connection c = tx.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            if (batch.size() == 1) {
+                NewRequestWriter.write(c, batch.get(0), false);
+            } else {
+                NewRequestWriter.writeBatch(c, batch);
+            }
+        }
+    }
+
+    /**
+     * How many new requests wait for a writer of the group commit (for tests that line callers up).
+     *
+     * @return the number queued, 0 without batching
+     */
+    public int submissionsQueued() {
+        return combiner == null ? 0 : combiner.queued();
+    }
+
+    /**
+     * The group commit's statements so far and the requests they carried (for the benchmarks).
+     *
+     * @return {statements, requests}, zeros without batching
+     */
+    public long[] submissionStatements() {
+        return combiner == null ? new long[2] : new long[] {combiner.statements(), combiner.requests()};
     }
 
     @Override
@@ -95,25 +147,65 @@ public final class PostgresRequestStore implements RequestStore {
 
     /** The hot path (filing a request): one statement, autocommitted unless the caller holds a transaction. */
     private Outcome insertNew(RequestChange change) {
-        Request next = change.request();
-        IdempotencyRecord idem = change.idempotency();
+        NewRequestWriter.Rows rows = NewRequestWriter.Rows.of(change);
+        SubmissionCombiner batching = combiner;
+        if (batching == null || tx.joined()) {
+            return insertAlone(rows);
+        }
+        SubmissionCombiner.Pending p = batching.submit(rows);
+        if (p.state == SubmissionCombiner.State.WRITTEN) {
+            return new Outcome(change.request(), false);
+        }
+        if (p.error instanceof RuntimeException e) {
+            throw e;
+        }
+        if (p.error instanceof Error e) {
+            throw e;
+        }
+        SQLException failure = Objects.requireNonNull(p.failure, "failure");
+        if (p.batchSize > 1 && nothingOfTheBatchWritten(failure)) {
+            // One request of the batch (or a concurrent batch) broke a rule: nothing of this batch was
+            // written. Each caller files its own request alone and gets its own outcome, as without batching.
+            return insertAlone(rows);
+        }
+        // Alone in its statement, or the connection broke: the same exception as without batching (a
+        // connection lost during the commit leaves the outcome unknown; the idempotent retry replays it).
+        return notInserted(change, DataAccessException.translate("statement", failure));
+    }
+
+    /**
+     * Whether a failed batch statement is worth writing again request by request: a rule broken by one of
+     * them (a taken key, id or reference: class 23), or a deadlock or serialization failure between two
+     * batches; in autocommit the statement then wrote nothing.
+     */
+    private static boolean nothingOfTheBatchWritten(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("23") || "40P01".equals(state) || "40001".equals(state));
+    }
+
+    private Outcome insertAlone(NewRequestWriter.Rows rows) {
+        RequestChange change = rows.change;
         boolean joined = tx.joined();
         boolean inserted;
         try {
             inserted = tx.inSingleStatement(
-                    c -> NewRequestWriter.write(c, change, joined).requestInserted());
+                    c -> NewRequestWriter.write(c, rows, joined).requestInserted());
         } catch (DataAccessException e) {
-            if ("23505".equals(e.sqlState()) && !joined) {
-                // A concurrent twin with the same key committed first (replay it), or the id or the
-                // reference is taken: the statement wrote nothing, find out which.
-                return explainNotInserted(next, idem, e);
-            }
-            throw e;
+            return notInserted(change, e);
         }
         if (inserted) {
-            return new Outcome(next, false);
+            return new Outcome(change.request(), false);
         }
-        return explainNotInserted(next, idem, null);
+        return explainNotInserted(change.request(), change.idempotency(), null);
+    }
+
+    private Outcome notInserted(RequestChange change, DataAccessException e) {
+        if ("23505".equals(e.sqlState()) && !tx.joined()) {
+            // A concurrent twin with the same key committed first (replay it), or the id or the
+            // reference is taken: the statement wrote nothing, find out which.
+            return explainNotInserted(change.request(), change.idempotency(), e);
+        }
+        throw e;
     }
 
     private Outcome explainNotInserted(
