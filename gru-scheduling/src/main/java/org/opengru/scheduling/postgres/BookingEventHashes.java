@@ -1,8 +1,9 @@
 package org.opengru.scheduling.postgres;
 
-import java.nio.charset.StandardCharsets;
+import static org.opengru.scheduling.postgres.ChainEncoding.field;
+import static org.opengru.scheduling.postgres.ChainEncoding.micros;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditHashes;
@@ -68,12 +69,12 @@ public final class BookingEventHashes {
         field(sb, action);
         field(sb, kind);
         field(sb, actor);
-        field(sb, Long.toString(micros(occurredAt)));
+        field(sb, micros(occurredAt));
         field(sb, from);
         field(sb, to);
         field(sb, service);
         field(sb, resource);
-        field(sb, Long.toString(micros(startsAt)));
+        field(sb, micros(startsAt));
         field(sb, detailSha256);
         field(sb, previousHash);
         return AuditHashes.sha256(sb.toString());
@@ -87,20 +88,5 @@ public final class BookingEventHashes {
      */
     public static String digest(String detail) {
         return AuditHashes.sha256(detail);
-    }
-
-    private static long micros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
-    }
-
-    private static void field(StringBuilder sb, @Nullable String value) {
-        if (value == null) {
-            sb.append("-;");
-            return;
-        }
-        sb.append(value.getBytes(StandardCharsets.UTF_8).length)
-                .append(':')
-                .append(value)
-                .append(';');
     }
 }

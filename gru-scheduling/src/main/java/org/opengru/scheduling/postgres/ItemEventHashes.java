@@ -1,8 +1,9 @@
 package org.opengru.scheduling.postgres;
 
-import java.nio.charset.StandardCharsets;
+import static org.opengru.scheduling.postgres.ChainEncoding.field;
+import static org.opengru.scheduling.postgres.ChainEncoding.micros;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.audit.AuditHashes;
@@ -70,7 +71,7 @@ public final class ItemEventHashes {
         field(sb, action);
         field(sb, kind);
         field(sb, actor);
-        field(sb, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt)));
+        field(sb, micros(occurredAt));
         field(sb, from);
         field(sb, to);
         field(sb, eventType);
@@ -88,16 +89,5 @@ public final class ItemEventHashes {
      */
     public static String digest(String detail) {
         return AuditHashes.sha256(detail);
-    }
-
-    private static void field(StringBuilder sb, @Nullable String value) {
-        if (value == null) {
-            sb.append("-;");
-            return;
-        }
-        sb.append(value.getBytes(StandardCharsets.UTF_8).length)
-                .append(':')
-                .append(value)
-                .append(';');
     }
 }
