@@ -1,34 +1,40 @@
 package org.opengru.benchmarks;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source that counts what its connections send to the server: round trips (each statement
+ * Counts what the connections of a data source send to the server: round trips (each statement
  * execution, commit and rollback; pgjdbc sends a statement's parse, bind and execute in one flush) and
  * transactions (statements run in auto-commit, plus explicit commits and rollbacks). Diagnostics only:
  * the proxies cost the client a few hundred nanoseconds per call, alike in every phase wrapped.
  */
-public final class RoundTrips implements DataSource {
+public final class RoundTrips {
 
-    private final DataSource target;
     private final LongAdder roundTrips = new LongAdder();
     private final LongAdder transactions = new LongAdder();
+    private final DataSource counted;
 
-    /** Counts over {@code target}. */
+    /** Counts what goes through {@link #dataSource()} to {@code target}. */
     public RoundTrips(DataSource target) {
-        this.target = target;
+        // Every other method of the data source goes to the target as it is.
+        this.counted = (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    return result instanceof Connection c ? counting(c) : result;
+                });
+    }
+
+    /** The counting data source. */
+    public DataSource dataSource() {
+        return counted;
     }
 
     /** Counters up to now. */
@@ -45,16 +51,6 @@ public final class RoundTrips implements DataSource {
                 (double) (roundTrips - earlier.roundTrips) / ops, (double) (transactions - earlier.transactions) / ops
             };
         }
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return counting(target.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return counting(target.getConnection(username, password));
     }
 
     private Connection counting(Connection physical) {
@@ -100,40 +96,5 @@ public final class RoundTrips implements DataSource {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

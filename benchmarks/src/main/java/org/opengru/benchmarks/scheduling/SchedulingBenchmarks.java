@@ -147,7 +147,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
         return timed(pool, thread -> {
             long i = 0;
             return () -> {
-                try (Connection c = pool.getConnection();
+                try (Connection c = pool.dataSource().getConnection();
                         PreparedStatement ps = c.prepareStatement(
                                 "INSERT INTO raw_insert (id, tenant_id, resource_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)")) {
                     Instant s = base.plusSeconds(60L * (thread * 10_000_000L + System.nanoTime() % 1_000_000));
@@ -190,7 +190,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
         return timed(pool, thread -> {
             long[] next = {0};
             return () -> {
-                try (Connection c = pool.getConnection();
+                try (Connection c = pool.dataSource().getConnection();
                         PreparedStatement ps = c.prepareStatement(sql)) {
                     Instant s = base.plus(Duration.ofMinutes(5 * next[0]++));
                     OffsetDateTime start = OffsetDateTime.ofInstant(s, ZoneOffset.UTC);
@@ -244,7 +244,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 .duration(Duration.ofMinutes(5))
                 .maxHorizon(Duration.ofDays(1000))
                 .build();
-        BookingService bookings = service(pool, clock, new SiteSetup(hours, desks, List.of(service)));
+        BookingService bookings = service(pool.dataSource(), clock, new SiteSetup(hours, desks, List.of(service)));
         Instant first = now.plus(Duration.ofDays(1 + 100L * round));
         return timed(pool, thread -> {
             long[] next = {0};
@@ -333,7 +333,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
 
     /** Runs the op on 8 threads for the warm-up, then counts completions during the measure window. */
     private static Phase timed(RoundTrips db, OpFactory factory) throws Exception {
-        CpuProbe cpu = CpuProbe.of(db);
+        CpuProbe cpu = CpuProbe.of(db.dataSource());
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean counting = new AtomicBoolean();
@@ -353,7 +353,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 }));
             }
             Thread.sleep(WARMUP.toMillis()); // a benchmark's time window, not test ordering
-            long walFrom = walBytes(db);
+            long walFrom = walBytes(db.dataSource());
             RoundTrips.Sample tripsFrom = db.sample();
             CpuProbe.Sample cpuFrom = cpu.sample();
             long jitFrom = jit.getTotalCompilationTime();
@@ -365,7 +365,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
             long jitTo = jit.getTotalCompilationTime();
             CpuProbe.Sample cpuTo = cpu.sample();
             RoundTrips.Sample tripsTo = db.sample();
-            long walTo = walBytes(db);
+            long walTo = walBytes(db.dataSource());
             stop.set(true);
             for (Future<?> f : futures) {
                 f.get();
