@@ -16,11 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.opengru.benchmarks.Bench;
 import org.opengru.benchmarks.CpuProbe;
 import org.opengru.core.GruCore;
 import org.opengru.core.catalogue.FormData;
 import org.opengru.core.catalogue.ProcedureDefinitions;
+import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.idempotency.IdempotencyKey;
@@ -62,9 +64,11 @@ import org.opengru.test.postgres.PostgresDatabase;
  *       the schema before the event log, written by one prepared statement with ready-made values (what
  *       PostgreSQL alone does; see {@link #floor}); {@code core.floor_two_rows_...} and {@code
  *       core.floor_four_rows_...}: the same for the event log's rows (request and event; plus the outbox
- *       stream and event still copied today, see {@link #logFloor});
+ *       stream and event still copied today, see {@link #logFloor}); {@code
+ *       core.floor_two_rows_time_ordered_...}: request and event with the store's time-ordered ids;
  *   <li>{@code core.timeline_page_p99_ms}: one page of 50 of the timeline of an usager with 10,000
- *       entries, from the first page and from random depths (target under 20 ms).
+ *       entries, from the first page and from random depths (target under 20 ms); {@code
+ *       core.timeline_log_page_p99_ms}: the same when those entries are request events in the log.
  * </ul>
  */
 public final class PersistenceBenchmarks implements Bench.Suite {
@@ -122,6 +126,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             Phase floor5 = floor(db, true);
             Phase floor2 = logFloor(db, false);
             Phase floor4 = logFloor(db, true);
+            Phase floor2TimeOrdered = timeOrderedLogFloor(db);
             Phase raw3 = rawInserts(db);
             // The service path is larger still and runs at a tenth of the store's rate: without rounds of its
             // own before it, its window measured the interpreter and the JIT.
@@ -154,12 +159,24 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             bench.report("core.floor_two_rows_wal_bytes_per_op", floor2.walBytesPerOp(), "bytes");
             bench.report("core.floor_two_rows_client_cpu_us_per_op", floor2.clientCpuMicrosPerOp(), "us");
             bench.report("core.floor_two_rows_server_cpu_us_per_op", floor2.serverCpuMicrosPerOp(), "us");
+            // The same two rows with the store's time-ordered request ids (the floor above draws random ones).
+            bench.report(
+                    "core.floor_two_rows_time_ordered_ratio_to_raw_insert",
+                    floor2TimeOrdered.perSecond() / rawFloorMean,
+                    "ratio");
+            bench.report(
+                    "core.floor_two_rows_time_ordered_wal_bytes_per_op", floor2TimeOrdered.walBytesPerOp(), "bytes");
+            bench.report(
+                    "core.floor_two_rows_time_ordered_server_cpu_us_per_op",
+                    floor2TimeOrdered.serverCpuMicrosPerOp(),
+                    "us");
             // The whole submission as an application sees it (draft, then submission with acknowledgment).
             bench.report("core.submit_service_per_s", service.perSecond(), "ops/s");
             bench.report("core.submit_service_client_cpu_us_per_op", service.clientCpuMicrosPerOp(), "us");
             bench.report("core.submit_service_server_cpu_us_per_op", service.serverCpuMicrosPerOp(), "us");
             bench.report("core.submit_service_jit_ms_in_window", service.jitMillis(), "ms");
             bench.report("core.timeline_page_p99_ms", timelineP99(db), "ms");
+            bench.report("core.timeline_log_page_p99_ms", timelineLogP99(db), "ms");
         }
     }
 
@@ -324,7 +341,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                 + " INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type, aggregate_id, stream_seq,"
                 + " event_type, occurred_at, payload, next_attempt_at) SELECT ?, 'logiciel-metier', tenant_id,"
                 + " 'request', id::text, 1, 'request.created', created_at, ?::json, created_at FROM req";
-        return statementPhase(db, sql, withItems4And8 ? 200_000_000L : 100_000_000L, (ps, i, id) -> {
+        return statementPhase(db, sql, withItems4And8 ? 200_000_000L : 100_000_000L, UUID::randomUUID, (ps, i, id) -> {
             ps.setString(i++, "USAGER:" + id);
             ps.setString(i++, FLOOR_DETAILS);
             ps.setString(i++, "0".repeat(64));
@@ -345,6 +362,22 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * outbox event the stores still copy.
      */
     private Phase logFloor(PostgresDatabase db, boolean withOutbox) throws Exception {
+        return logFloor(db, withOutbox, withOutbox ? 400_000_000L : 300_000_000L, UUID::randomUUID);
+    }
+
+    /**
+     * The two-row floor with the request ids the store gives (UUIDv7 from {@link IdGenerator}, as {@code
+     * RequestFixtures} and {@code RequestService} make them): each insert lands on the right edge of the
+     * primary keys and of the team index instead of a random leaf, so fewer pages take a full-page image
+     * after a checkpoint (issue 22 item 5, docs/persistence.md "What the server pays per index").
+     */
+    private Phase timeOrderedLogFloor(PostgresDatabase db) throws Exception {
+        IdGenerator ids = IdGenerator.create(Clock.systemUTC());
+        return logFloor(db, false, 500_000_000L, ids::nextUuid);
+    }
+
+    private Phase logFloor(PostgresDatabase db, boolean withOutbox, long firstReference, Supplier<UUID> ids)
+            throws Exception {
         String sql = "WITH req AS (INSERT INTO gru_request (tenant_id, id, reference, procedure_code, procedure_ver,"
                 + " team_id, applicant_id, status, version, created_at, updated_at, document, audit_length, audit_head)"
                 + " VALUES (?, ?, ?, 'inscription-cantine', 1, 'enfance', ?, 'DRAFT', 1, ?, ?, ?::json, 1, ?)"
@@ -364,7 +397,7 @@ public final class PersistenceBenchmarks implements Bench.Suite {
                                 + " channel, details, payload, previous_hash, hash, usager_id, idempotency_key,"
                                 + " fingerprint) SELECT tenant_id, id, 0, created_at, ?, 'CREATE', 'WEB', ?::json, '{}',"
                                 + " ?, ?, applicant_id, ?, ? FROM req");
-        return statementPhase(db, sql, withOutbox ? 400_000_000L : 300_000_000L, (ps, i, id) -> {
+        return statementPhase(db, sql, firstReference, ids, (ps, i, id) -> {
             ps.setString(i++, "f".repeat(64));
             ps.setString(i++, "usager:" + id);
             ps.setString(i++, FLOOR_DETAILS);
@@ -389,13 +422,14 @@ public final class PersistenceBenchmarks implements Bench.Suite {
      * One floor statement on 8 threads, values ready-made: the request row's first seven parameters
      * (tenant, id, reference, applicant, times, document), then {@code rest}.
      */
-    private Phase statementPhase(PostgresDatabase db, String sql, long firstReference, Rest rest) throws Exception {
+    private Phase statementPhase(PostgresDatabase db, String sql, long firstReference, Supplier<UUID> ids, Rest rest)
+            throws Exception {
         AtomicLong references = new AtomicLong(firstReference);
         return throughput(db, (ds, thread) -> {
             PreparedStatement ps = ds.getConnection().prepareStatement(sql);
             return () -> {
                 try {
-                    UUID id = UUID.randomUUID();
+                    UUID id = ids.get();
                     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
                     ps.setString(1, "commune-bench");
                     ps.setObject(2, id);
@@ -480,6 +514,40 @@ public final class PersistenceBenchmarks implements Bench.Suite {
         });
     }
 
+    /**
+     * The same pages when the usager's 10,000 lines are request events in the log (three per instant, so
+     * that PostgreSQL sorts ties by entry id above the index, V20), among 20,000 other usagers' events.
+     */
+    private double timelineLogP99(PostgresDatabase db) throws Exception {
+        TenantId tenant = TenantId.of("commune-bench-log");
+        UUID usager = UUID.randomUUID();
+        // Events written by SQL, not through the store: the page reads them the same, chained or not.
+        db.execute("INSERT INTO gru_request_event (tenant_id, request_id, position, type, actor, channel, occurred_at,"
+                + " details, previous_hash, hash, usager_id) SELECT '" + tenant.value() + "', gen_random_uuid(), 0,"
+                + " 'SUBMIT', 'usager:x', 'WEB', timestamptz '2020-01-01' + (g / 3) * interval '37 minutes',"
+                + " json_build_object('sequence', '1', 'procedure', 'inscription-cantine@1', 'to', 'SUBMITTED'),"
+                + " repeat('0', 64), repeat('f', 64), CASE WHEN g < 10000 THEN '" + usager
+                + "'::uuid ELSE gen_random_uuid() END FROM generate_series(0, 29999) g");
+        db.execute("ANALYZE gru_request_event");
+        try (OneConnectionDataSource ds = new OneConnectionDataSource(db.newDataSource())) {
+            Timeline timeline = Timeline.of(List.of(
+                    PostgresPersistence.builder(ds, Clock.systemUTC()).build().timelineStore()));
+            List<TimelineEntry> all = new ArrayList<>();
+            TimelineCursor next = null;
+            do {
+                TimelinePage page = timeline.page(tenant, UsagerId.of(usager), next, 500);
+                all.addAll(page.entries());
+                next = page.next() == null
+                        ? null
+                        : TimelineCursor.parse(page.next().token());
+            } while (next != null);
+            if (all.size() != 10_000) {
+                throw new IllegalStateException("walked " + all.size() + " of 10000 events");
+            }
+            return pageP99(timeline, tenant, UsagerId.of(usager), all);
+        }
+    }
+
     private double timelineP99(PostgresDatabase db) throws Exception {
         try (OneConnectionDataSource ds = new OneConnectionDataSource(db.newDataSource())) {
             return timelineP99(
@@ -525,7 +593,11 @@ public final class PersistenceBenchmarks implements Bench.Suite {
             }
         });
         db.execute("ANALYZE gru_timeline");
-        Timeline timeline = Timeline.of(List.of(store));
+        return pageP99(Timeline.of(List.of(store)), tenant, usager, all);
+    }
+
+    /** The 99th percentile of a page of 50, from the first page and from random depths. */
+    private static double pageP99(Timeline timeline, TenantId tenant, UsagerId usager, List<TimelineEntry> all) {
         Random random = new Random(1);
         int samples = 3_000;
         long[] nanos = new long[samples];

@@ -74,7 +74,8 @@ public final class Migrations {
             "V16__usager_email_index.sql",
             "V17__request_event_log.sql",
             "V18__relay_reads_request_log.sql",
-            "V19__drop_copies_moved_into_the_log.sql");
+            "V19__drop_copies_moved_into_the_log.sql",
+            "V20__lighter_request_event_indexes.sql");
 
     /** gru-scheduling's own history table before it used this runner: {@code (version, script)}. */
     private static final String SCHEDULING_LEGACY_TABLE = "scheduling_schema_version";

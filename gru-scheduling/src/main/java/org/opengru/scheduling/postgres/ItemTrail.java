@@ -10,21 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.opengru.core.error.NotFoundException;
 import org.opengru.core.event.DomainEvent;
 import org.opengru.core.jdbc.DataAccessException;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.hold.TrailCheck;
 import org.opengru.scheduling.hold.TrailEntry;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JDBC both item stores share: transactions at READ COMMITTED, and {@code scheduling_item_trail},
- * written in the transaction of each change.
+ * The JDBC the item stores share: transactions at READ COMMITTED, and the item log ({@code
+ * scheduling_item_event}, V11), one event row per change, written in the change's transaction after its
+ * item row. The event's hash is computed by PostgreSQL from the head the item row keeps (the change has
+ * locked that row already), so the event statement reads nothing first; a change told to the webhooks
+ * also gets the next webhook sequence of the item and its event's JSON, which gru-core's relay reads
+ * through {@link SchedulingSchema#itemEventLogs()}: nothing is copied into {@code gru_outbox}.
  */
 final class ItemTrail {
 
@@ -33,25 +38,54 @@ final class ItemTrail {
         T run(Connection c) throws SQLException;
     }
 
-    /** Numbers an item's events in commit order, as gru-core's own outbox adapter does for a request. */
-    private static final String NEXT_SEQ = "INSERT INTO gru_outbox_stream AS s (tenant_id, aggregate_type,"
-            + " aggregate_id, last_seq) VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, aggregate_type, aggregate_id)"
-            + " DO UPDATE SET last_seq = s.last_seq + 1 RETURNING last_seq";
+    /**
+     * A change told to the webhooks: its domain event, kind and fields, as {@code {eventId, tenant,
+     * occurredAt, kind, ...fields}} (the bookings' shape, and the JSON the outbox copies carried before V11).
+     */
+    record Told(DomainEvent event, String kind, Map<String, @Nullable Object> fields) {}
 
-    private static final String OUTBOX = "INSERT INTO gru_outbox (event_id, subscriber, tenant_id, aggregate_type,"
-            + " aggregate_id, stream_seq, event_type, occurred_at, payload, next_attempt_at)"
-            + " SELECT ?, sub.name, ?, ?, ?, ?, ?, ?, ?::json, ? FROM unnest(?::text[]) AS sub(name)";
+    /**
+     * The item row's head, length and webhook sequence move, and its event is written, in one statement:
+     * {@code %1$s} the item table, {@code %2$s} its id column.
+     */
+    private static final String EVENT = """
+            WITH cur AS (
+                SELECT t.event_count, coalesce(t.audit_head, :genesis) AS previous_hash, t.webhook_seq FROM %1$s t
+                 WHERE t.tenant_id = :tenant AND t.%2$s = :item::uuid FOR UPDATE),
+            upd AS (
+                UPDATE %1$s t
+                   SET event_count = c.event_count + 1,
+                       webhook_seq = c.webhook_seq + CASE WHEN :event_type::text IS NULL THEN 0 ELSE 1 END,
+                       audit_head = scheduling_item_event_hash(:tenant, :item_type, :item::uuid, c.event_count,
+                           :event_id::uuid, :action, :kind, :actor, :at::timestamptz, :from_status, :to_status,
+                           :event_type, :event, scheduling_digest(:detail), c.previous_hash)
+                  FROM cur c WHERE t.tenant_id = :tenant AND t.%2$s = :item::uuid
+                RETURNING c.event_count AS position, c.previous_hash, t.audit_head, t.webhook_seq)
+            INSERT INTO scheduling_item_event (tenant_id, item_type, item_id, position, event_id, action, kind, actor,
+                   occurred_at, from_status, to_status, event_type, event, webhook_seq, detail_sha256, detail,
+                   previous_hash, hash)
+            SELECT :tenant, :item_type, :item::uuid, u.position, :event_id::uuid, :action, :kind, :actor,
+                   :at::timestamptz, :from_status, :to_status, :event_type, :event::json,
+                   CASE WHEN :event_type::text IS NULL THEN NULL ELSE u.webhook_seq END, scheduling_digest(:detail),
+                   :detail, u.previous_hash, u.audit_head
+              FROM upd u""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DataSource dataSource;
     private final String itemType;
-    private final String[] subscribers;
+    private final String table;
+    private final String idColumn;
+    private final NamedSql event;
 
     ItemTrail(DataSource dataSource, String itemType) {
         this(dataSource, itemType, Set.of());
     }
 
+    /**
+     * @param subscribers checked as before V11 (names of 1 to 64 characters) and otherwise unused: the relay
+     *     delivers from the log to the subscribers it is configured with
+     */
     ItemTrail(DataSource dataSource, String itemType, Set<String> subscribers) {
         this.dataSource = dataSource;
         this.itemType = itemType;
@@ -60,36 +94,63 @@ final class ItemTrail {
                 throw new IllegalArgumentException("outbox subscriber must be 1-64 characters: " + sub);
             }
         }
-        this.subscribers = new TreeSet<>(subscribers).toArray(String[]::new);
+        switch (itemType) {
+            case "reservation" -> {
+                table = "scheduling_reservation";
+                idColumn = "id";
+            }
+            case "registration" -> {
+                table = "scheduling_registration";
+                idColumn = "id";
+            }
+            case "booking_payment" -> {
+                table = "scheduling_booking_payment";
+                idColumn = "hold_id";
+            }
+            default -> throw new IllegalArgumentException("unknown item type: " + itemType);
+        }
+        this.event = new NamedSql(EVENT.formatted(table, idColumn));
     }
 
     /**
-     * Writes an item's event to gru-core's outbox, one row per subscriber, in the change's transaction:
-     * aggregate type the item type, numbered per item from a {@code gru_outbox_stream} row whose lock is held
-     * until commit (commit order, no gap a later event could overtake). The payload is {@code {"event":
-     * {eventId, tenant, occurredAt, kind, ...fields}}}, the bookings' shape. Nothing without subscribers.
+     * Records a change of an item whose row this transaction has just written: one event row in the item's
+     * log, chained to the one before, told to the webhooks when {@code told} is given.
      */
-    void publish(Connection c, DomainEvent event, String kind, String aggregateId, Map<String, @Nullable Object> fields)
-            throws SQLException {
-        if (subscribers.length == 0) {
-            return;
-        }
-        long seq;
-        try (PreparedStatement ps = c.prepareStatement(NEXT_SEQ)) {
-            ps.setString(1, event.tenant().value());
-            ps.setString(2, itemType);
-            ps.setString(3, aggregateId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
+    void record(Connection c, TrailEntry e, @Nullable Told told) throws SQLException {
+        Map<String, @Nullable Object> p = NamedSql.params();
+        p.put("genesis", ItemEventHashes.GENESIS);
+        p.put("tenant", e.tenant().value());
+        p.put("item_type", itemType);
+        p.put("item", e.item().toString());
+        p.put(
+                "event_id",
+                told == null
+                        ? UUID.randomUUID().toString()
+                        : told.event().eventId().toString());
+        p.put("action", e.action());
+        p.put("kind", told == null ? null : told.kind());
+        p.put("actor", e.actor().toString());
+        p.put("at", e.at());
+        p.put("from_status", e.fromStatus());
+        p.put("to_status", e.toStatus());
+        p.put("event_type", told == null ? null : told.event().type());
+        p.put("event", told == null ? null : JSON.writeValueAsString(body(told)));
+        p.put("detail", e.detail());
+        try (PreparedStatement ps = event.prepare(c, p)) {
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException(itemType + " " + e.item() + " is not stored: its change has no row");
             }
         }
+    }
+
+    private static ObjectNode body(Told told) {
+        DomainEvent event = told.event();
         ObjectNode body = JSON.createObjectNode();
         body.put("eventId", event.eventId().toString());
         body.put("tenant", event.tenant().value());
         body.put("occurredAt", event.occurredAt().toString());
-        body.put("kind", kind);
-        for (Map.Entry<String, @Nullable Object> f : fields.entrySet()) {
+        body.put("kind", told.kind());
+        for (Map.Entry<String, @Nullable Object> f : told.fields().entrySet()) {
             Object v = f.getValue();
             if (v == null) {
                 body.putNull(f.getKey());
@@ -99,21 +160,7 @@ final class ItemTrail {
                 body.put(f.getKey(), v.toString());
             }
         }
-        ObjectNode payload = JSON.createObjectNode();
-        payload.set("event", body);
-        try (PreparedStatement ps = c.prepareStatement(OUTBOX)) {
-            ps.setObject(1, event.eventId().value());
-            ps.setString(2, event.tenant().value());
-            ps.setString(3, itemType);
-            ps.setString(4, aggregateId);
-            ps.setLong(5, seq);
-            ps.setString(6, event.type());
-            setInstant(ps, 7, event.occurredAt());
-            ps.setString(8, JSON.writeValueAsString(payload));
-            setInstant(ps, 9, event.occurredAt());
-            ps.setArray(10, c.createArrayOf("text", subscribers));
-            ps.executeUpdate();
-        }
+        return body;
     }
 
     /** Runs the work in one transaction, committed if it returns, rolled back if it throws. */
@@ -144,30 +191,14 @@ final class ItemTrail {
         }
     }
 
-    void append(Connection c, TrailEntry e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scheduling_item_trail (tenant_id, item_type,"
-                + " item_id, action, actor, at, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, e.tenant().value());
-            ps.setString(2, itemType);
-            ps.setObject(3, e.item());
-            ps.setString(4, e.action());
-            ps.setString(5, e.actor().toString());
-            setInstant(ps, 6, e.at());
-            ps.setString(7, e.fromStatus());
-            ps.setString(8, e.toStatus());
-            ps.setString(9, e.detail());
-            ps.executeUpdate();
-        }
-    }
-
     List<TrailEntry> trail(TenantId tenant, UUID item) {
         return read("reading the trail", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT action, actor, at, from_status, to_status, detail"
-                            + " FROM scheduling_item_trail WHERE tenant_id = ? AND item_id = ? AND item_type = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT action, actor, occurred_at, from_status, to_status,"
+                    + " detail FROM scheduling_item_event WHERE tenant_id = ? AND item_type = ? AND item_id = ?"
+                    + " ORDER BY position")) {
                 ps.setString(1, tenant.value());
-                ps.setObject(2, item);
-                ps.setString(3, itemType);
+                ps.setString(2, itemType);
+                ps.setObject(3, item);
                 List<TrailEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -187,14 +218,118 @@ final class ItemTrail {
         });
     }
 
-    /** Erasure: the free-text details of an item's trail, except payment references. */
+    /**
+     * The item row (its length and head) and its whole log, read by one statement (one snapshot), every link
+     * re-computed here ({@link ItemEventHashes}): an edited, swapped, deleted or added event, a truncated or
+     * deleted log, or a detail off its digest shows.
+     *
+     * @throws NotFoundException when the item is not stored
+     */
+    TrailCheck verify(TenantId tenant, UUID item) {
+        return read("checking the trail", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.event_count, i.audit_head, e.*, e.event::text AS"
+                    + " event_text FROM " + table + " i LEFT JOIN scheduling_item_event e ON e.tenant_id = i.tenant_id"
+                    + " AND e.item_type = ? AND e.item_id = i." + idColumn + " WHERE i.tenant_id = ? AND i."
+                    + idColumn + " = ? ORDER BY e.position")) {
+                ps.setString(1, itemType);
+                ps.setString(2, tenant.value());
+                ps.setObject(3, item);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException(itemType.replace('_', ' '), item.toString());
+                    }
+                    long recorded = rs.getInt("event_count");
+                    String anchor = rs.getString("audit_head");
+                    String previous = ItemEventHashes.GENESIS;
+                    long entries = 0;
+                    String problem = null;
+                    do {
+                        if (rs.getObject("position") == null) {
+                            break; // no event at all
+                        }
+                        if (problem == null) {
+                            problem = link(rs, entries, previous);
+                        }
+                        previous = rs.getString("hash");
+                        entries++;
+                    } while (rs.next());
+                    if (entries < recorded) {
+                        problem =
+                                (entries == 0 ? "trail deleted: no entry" : "trail truncated: " + entries + " entries")
+                                        + " where the " + itemType.replace('_', ' ') + " records " + recorded;
+                    } else if (entries > recorded) {
+                        problem = entries + " entries where the " + itemType.replace('_', ' ') + " records " + recorded
+                                + " (entries written outside its changes)";
+                    } else if (problem == null && !previous.equals(anchor == null ? ItemEventHashes.GENESIS : anchor)) {
+                        problem =
+                                "the last event's hash is not the head the " + itemType.replace('_', ' ') + " records";
+                    }
+                    return new TrailCheck(item, entries, recorded, problem);
+                }
+            }
+        });
+    }
+
+    /** What is wrong with the event at {@code rs} as the {@code index}-th link after {@code previous}. */
+    private static @Nullable String link(ResultSet rs, long index, String previous) throws SQLException {
+        int position = rs.getInt("position");
+        if (position != index) {
+            return "event at position " + position + " where " + index + " was expected";
+        }
+        if (!previous.equals(rs.getString("previous_hash"))) {
+            return "event " + position + " does not link to the event before it";
+        }
+        String digest = rs.getString("detail_sha256");
+        String detail = rs.getString("detail");
+        if (detail != null && !ItemEventHashes.digest(detail).equals(digest)) {
+            return "event " + position + "'s detail does not match its digest";
+        }
+        String expected = ItemEventHashes.hash(
+                rs.getString("tenant_id"),
+                rs.getString("item_type"),
+                rs.getObject("item_id", UUID.class),
+                position,
+                rs.getObject("event_id", UUID.class),
+                rs.getString("action"),
+                rs.getString("kind"),
+                rs.getString("actor"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("from_status"),
+                rs.getString("to_status"),
+                rs.getString("event_type"),
+                rs.getString("event_text"),
+                digest,
+                previous);
+        if (!expected.equals(rs.getString("hash"))) {
+            return "event " + position + " was changed after it was written";
+        }
+        return null;
+    }
+
+    /**
+     * Erasure: the free-text details of an item's trail, except payment references (their digests stay
+     * chained, so the trail still verifies), and the receivers' last errors about its events.
+     */
     void clearDetails(Connection c, TenantId tenant, UUID item) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_item_trail SET detail = NULL"
-                + " WHERE tenant_id = ? AND item_id = ? AND item_type = ? AND action NOT LIKE '%payment%'")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_item_event SET detail = NULL"
+                + " WHERE tenant_id = ? AND item_type = ? AND item_id = ? AND detail IS NOT NULL"
+                + " AND action NOT LIKE '%payment%'")) {
             ps.setString(1, tenant.value());
-            ps.setObject(2, item);
-            ps.setString(3, itemType);
+            ps.setString(2, itemType);
+            ps.setObject(3, item);
             ps.executeUpdate();
+        }
+        if (!itemType.equals("booking_payment")) {
+            // The relay's cursors and dead letters stay (a cursor dropped would send the item's events again
+            // from the first at its next change); what receivers answered goes.
+            for (String relayTable : List.of("_delivery", "_dead_letter")) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_" + itemType + relayTable
+                        + " SET last_error = NULL WHERE tenant_id = ? AND item_id = ? AND last_error IS NOT NULL")) {
+                    ps.setString(1, tenant.value());
+                    ps.setObject(2, item);
+                    ps.executeUpdate();
+                }
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import org.opengru.scheduling.booking.BookingId;
 import org.opengru.scheduling.booking.BookingPayment;
 import org.opengru.scheduling.booking.BookingPaymentStatus;
 import org.opengru.scheduling.booking.BookingPaymentStore;
+import org.opengru.scheduling.hold.TrailCheck;
 import org.opengru.scheduling.hold.TrailEntry;
 import org.opengru.scheduling.hold.UpdateResult;
 
@@ -65,7 +66,7 @@ public final class PostgresBookingPaymentStore implements BookingPaymentStore {
                     throw new AlreadyExistsException("booking payment", p.hold().toString());
                 }
             }
-            db.append(c, entry);
+            db.record(c, entry, null);
             return null;
         });
     }
@@ -94,7 +95,7 @@ public final class PostgresBookingPaymentStore implements BookingPaymentStore {
                     return new UpdateResult.Stale<BookingPayment>();
                 }
             }
-            db.append(c, entry);
+            db.record(c, entry, null);
             return new UpdateResult.Updated<>(next, List.of());
         });
     }
@@ -116,6 +117,19 @@ public final class PostgresBookingPaymentStore implements BookingPaymentStore {
     @Override
     public List<TrailEntry> trail(TenantId tenant, BookingId hold) {
         return db.trail(tenant, hold.value());
+    }
+
+    /**
+     * Checks the booking payment's trail: its hash chain re-computed, its head and length compared with the
+     * payment row's (V11).
+     *
+     * @param tenant the collectivité
+     * @param hold the payment's hold
+     * @return the check
+     * @throws org.opengru.core.error.NotFoundException when the payment is not stored
+     */
+    public TrailCheck verifyTrail(TenantId tenant, BookingId hold) {
+        return db.verify(tenant, hold.value());
     }
 
     @Override

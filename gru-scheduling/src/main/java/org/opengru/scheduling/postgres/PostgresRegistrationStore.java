@@ -28,6 +28,7 @@ import org.opengru.core.id.TeamId;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.principal.ActorRef;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.hold.TrailCheck;
 import org.opengru.scheduling.hold.TrailEntry;
 import org.opengru.scheduling.hold.UpdateResult;
 import org.opengru.scheduling.registration.EventSession;
@@ -70,12 +71,12 @@ public final class PostgresRegistrationStore implements RegistrationStore {
     }
 
     /**
-     * A store that also writes each change's {@link RegistrationEvent} (a promotion from the waiting list
-     * included) to gru-core's outbox, in the change's transaction, once per subscriber (aggregate type {@code
-     * registration}), for gru-core's relay and webhooks.
+     * The same store: since V11 each change's {@link RegistrationEvent} (a promotion from the waiting list
+     * included) is in the item log, which gru-core's relay delivers to the subscribers it is configured with
+     * ({@link SchedulingSchema#itemEventLogs()}); nothing is written to gru-core's outbox.
      *
      * @param dataSource the commune's or the shared database, where gru-core's migrations ran first
-     * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}
+     * @param subscribers the outbox subscribers, checked and otherwise unused
      * @throws IllegalArgumentException when a subscriber's name is blank or longer than 64 characters
      */
     public PostgresRegistrationStore(DataSource dataSource, Set<String> subscribers) {
@@ -246,8 +247,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 throw e;
             }
             TrailEntry registered = Places.registered(r, actor);
-            db.append(c, registered);
-            publish(c, r, registered);
+            db.record(c, registered, told(r, registered));
             return new Outcome.Registered(r);
         });
     }
@@ -331,8 +331,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                             session(c, previous.tenant(), previous.session()).orElseThrow();
                     promoteFirst(c, s, entry.at()).ifPresent(promoted::add);
                 }
-                db.append(c, entry);
-                publish(c, next, entry);
+                db.record(c, entry, told(next, entry));
                 return new UpdateResult.Updated<>(next, promoted);
             });
         } catch (PlaceTaken full) {
@@ -349,7 +348,8 @@ public final class PostgresRegistrationStore implements RegistrationStore {
         }
     }
 
-    private void publish(Connection c, Registration r, TrailEntry entry) throws SQLException {
+    /** The change as told to the webhooks (through the log), or null for a change not told. */
+    private static ItemTrail.@Nullable Told told(Registration r, TrailEntry entry) {
         Optional<RegistrationEvent> event = RegistrationEvent.of(r, entry);
         if (event.isPresent()) {
             RegistrationEvent e = event.get();
@@ -362,8 +362,9 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                     "holdExpiresAt",
                     e.holdExpiresAt() == null ? null : e.holdExpiresAt().toString());
             fields.put("version", e.version());
-            db.publish(c, e, e.kind().name(), e.registration().toString(), fields);
+            return new ItemTrail.Told(e, e.kind().name(), fields);
         }
+        return null;
     }
 
     /** Gives a free place to the first person waiting, if any; the caller holds the session row. */
@@ -408,8 +409,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 }
             }
             TrailEntry promoted = Places.promoted(p, at);
-            db.append(c, promoted);
-            publish(c, p, promoted);
+            db.record(c, promoted, told(p, promoted));
             return Optional.of(p);
         }
     }
@@ -447,6 +447,19 @@ public final class PostgresRegistrationStore implements RegistrationStore {
     @Override
     public List<TrailEntry> trail(TenantId tenant, RegistrationId id) {
         return db.trail(tenant, id.value());
+    }
+
+    /**
+     * Checks the registration's trail: its hash chain re-computed, its head and length compared with the
+     * registration row's (V11).
+     *
+     * @param tenant the collectivité
+     * @param id the registration
+     * @return the check
+     * @throws org.opengru.core.error.NotFoundException when the registration is not stored
+     */
+    public TrailCheck verifyTrail(TenantId tenant, RegistrationId id) {
+        return db.verify(tenant, id.value());
     }
 
     @Override

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
+import org.opengru.scheduling.hold.TrailCheck;
 import org.opengru.scheduling.hold.TrailEntry;
 import org.opengru.scheduling.hold.UpdateResult;
 import org.opengru.scheduling.reservation.DepositStatus;
@@ -62,11 +63,12 @@ public final class PostgresReservationStore implements ReservationStore {
     }
 
     /**
-     * A store that also writes each change's {@link ReservationEvent} to gru-core's outbox, in the change's
-     * transaction, once per subscriber (aggregate type {@code reservation}), for gru-core's relay and webhooks.
+     * The same store: since V11 each change's {@link ReservationEvent} is in the item log, which gru-core's
+     * relay delivers to the subscribers it is configured with ({@link SchedulingSchema#itemEventLogs()});
+     * nothing is written to gru-core's outbox, whatever the subscribers.
      *
      * @param dataSource the commune's or the shared database, where gru-core's migrations ran first
-     * @param subscribers the outbox subscribers, the same set as gru-core's {@code outboxSubscribers}
+     * @param subscribers the outbox subscribers, checked and otherwise unused
      * @throws IllegalArgumentException when a subscriber's name is blank or longer than 64 characters
      */
     public PostgresReservationStore(DataSource dataSource, Set<String> subscribers) {
@@ -89,8 +91,7 @@ public final class PostgresReservationStore implements ReservationStore {
                 }
                 throw e;
             }
-            db.append(c, entry);
-            publish(c, r, entry);
+            db.record(c, entry, told(r, entry));
             return Optional.of(r);
         });
     }
@@ -136,13 +137,13 @@ public final class PostgresReservationStore implements ReservationStore {
             if (n == 0) {
                 return new UpdateResult.Stale<Reservation>();
             }
-            db.append(c, entry);
-            publish(c, next, entry);
+            db.record(c, entry, told(next, entry));
             return new UpdateResult.Updated<>(next, List.of());
         });
     }
 
-    private void publish(Connection c, Reservation r, TrailEntry entry) throws SQLException {
+    /** The change as told to the webhooks (through the log), or null for a change not told. */
+    private static ItemTrail.@Nullable Told told(Reservation r, TrailEntry entry) {
         Optional<ReservationEvent> event = ReservationEvent.of(r, entry);
         if (event.isPresent()) {
             ReservationEvent e = event.get();
@@ -154,8 +155,9 @@ public final class PostgresReservationStore implements ReservationStore {
             fields.put("status", e.status().name());
             fields.put("deposit", e.deposit().name());
             fields.put("version", e.version());
-            db.publish(c, e, e.kind().name(), e.reservation().toString(), fields);
+            return new ItemTrail.Told(e, e.kind().name(), fields);
         }
+        return null;
     }
 
     private static void lock(Connection c, Reservation r) throws SQLException {
@@ -228,6 +230,19 @@ public final class PostgresReservationStore implements ReservationStore {
     @Override
     public List<TrailEntry> trail(TenantId tenant, ReservationId id) {
         return db.trail(tenant, id.value());
+    }
+
+    /**
+     * Checks the reservation's trail: its hash chain re-computed, its head and length compared with the
+     * reservation row's (V11).
+     *
+     * @param tenant the collectivité
+     * @param id the reservation
+     * @return the check
+     * @throws org.opengru.core.error.NotFoundException when the reservation is not stored
+     */
+    public TrailCheck verifyTrail(TenantId tenant, ReservationId id) {
+        return db.verify(tenant, id.value());
     }
 
     @Override

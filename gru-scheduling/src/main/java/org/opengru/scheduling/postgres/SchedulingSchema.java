@@ -17,8 +17,8 @@ import org.opengru.core.jdbc.Migrations;
  * migrated by an earlier version (history in {@code scheduling_schema_version}) is adopted as it is.
  *
  * <p>gru-core's migrations must run first ({@code Migrations.core().migrate(dataSource)}): the reservation
- * and registration events go to gru-core's {@code gru_outbox}, and V10 moves the booking rows it held into
- * the booking log's cursors. Without them the second script stops with an error naming the missing tables.
+ * and registration events went to gru-core's {@code gru_outbox}, and V10 and V11 move the rows it held into
+ * the booking and item logs' cursors. Without them the second script stops with an error naming the missing tables.
  */
 public final class SchedulingSchema {
 
@@ -33,7 +33,8 @@ public final class SchedulingSchema {
             "db/opengru/scheduling/V7__reservations_and_registrations.sql",
             "db/opengru/scheduling/V8__booking_event_log.sql",
             "db/opengru/scheduling/V9__reservation_deposit.sql",
-            "db/opengru/scheduling/V10__relay_reads_booking_log.sql");
+            "db/opengru/scheduling/V10__relay_reads_booking_log.sql",
+            "db/opengru/scheduling/V11__item_event_log.sql");
 
     private SchedulingSchema() {}
 
@@ -64,6 +65,60 @@ public final class SchedulingSchema {
                 "scheduling_booking_delivery",
                 "scheduling_booking_delivery_feed",
                 "scheduling_booking_dead_letter",
+                "json_build_object('event', e.event)::text");
+    }
+
+    /**
+     * The reservations' and registrations' logs as gru-core's outbox relay delivers them (V11): pass each to
+     * {@code PostgresPersistence.builder(...).eventLog(...)} on every node that runs the relay, as {@link
+     * #bookingEventLog()}, so that their events reach the webhook subscribers from the item log itself
+     * ({@code scheduling_item_event}), through a cursor per subscriber and item, without any copy
+     * (docs/persistence.md, "Reservations, registrations and booking payments"). Without them the events are
+     * logged but not delivered.
+     *
+     * <p>The relay reads each through a view ({@code scheduling_reservation_webhook}, {@code
+     * scheduling_registration_webhook}) giving the log's rows of that item type the columns {@link
+     * EventLogTables} names: a change told to the webhooks is one webhook event, numbered per item ({@code
+     * webhook_seq}, under the item row's lock), its domain event stored as the outbox copies carried it. The
+     * webhook's {@code data} is {@code {"event": {eventId, tenant, occurredAt, kind, ...}}}: a reservation's
+     * {@code reservation}, {@code reservable}, {@code startsAt}, {@code endsAt}, {@code status}, {@code
+     * deposit}, {@code version}; a registration's {@code registration}, {@code session}, {@code eventCode},
+     * {@code status}, {@code holdExpiresAt}, {@code version}; no personal data. Aggregate types {@code
+     * reservation} and {@code registration}, event types {@code scheduling.reservation.<kind>} and {@code
+     * scheduling.registration.<kind>}. Booking payments are logged too but never told to the webhooks.
+     *
+     * @return the tables of the reservation log, then the registration log's, for the relay
+     */
+    public static List<EventLogTables> itemEventLogs() {
+        return List.of(reservationEventLog(), registrationEventLog());
+    }
+
+    /**
+     * The reservations' log for the relay, the first of {@link #itemEventLogs()}.
+     *
+     * @return the tables of the reservation log
+     */
+    public static EventLogTables reservationEventLog() {
+        return itemEventLog("reservation");
+    }
+
+    /**
+     * The registrations' log for the relay, the second of {@link #itemEventLogs()}.
+     *
+     * @return the tables of the registration log
+     */
+    public static EventLogTables registrationEventLog() {
+        return itemEventLog("registration");
+    }
+
+    private static EventLogTables itemEventLog(String type) {
+        return new EventLogTables(
+                type,
+                "scheduling_" + type + "_webhook",
+                "item_id",
+                "scheduling_" + type + "_delivery",
+                "scheduling_" + type + "_delivery_feed",
+                "scheduling_" + type + "_dead_letter",
                 "json_build_object('event', e.event)::text");
     }
 

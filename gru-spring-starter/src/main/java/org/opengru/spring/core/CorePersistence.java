@@ -68,7 +68,8 @@ public final class CorePersistence {
 
     /**
      * The adapters for {@code storage}, the relay also delivering from other modules' event logs on
-     * PostgreSQL (gru-scheduling's bookings: {@code SchedulingSchema.bookingEventLog()}); in memory those
+     * PostgreSQL (gru-scheduling's bookings, reservations and registrations: {@code
+     * SchedulingSchema.bookingEventLog()}, {@code itemEventLogs()}); in memory those
      * modules publish their events themselves, and {@code eventLogs} is not used.
      */
     public static CorePersistence of(

@@ -100,7 +100,7 @@ public class GruCoreAutoConfiguration {
                             + " DataSource) for deliveries that survive a restart and several nodes.",
                     names);
         }
-        // Other modules' event logs the relay delivers from (gru-scheduling's bookings).
+        // Other modules' event logs the relay delivers from (gru-scheduling's bookings, reservations, registrations).
         return CorePersistence.of(
                 storage, clock, names, eventLogs.orderedStream().toList());
     }

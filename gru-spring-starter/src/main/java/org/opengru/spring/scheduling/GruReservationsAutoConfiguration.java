@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.opengru.core.GruCore;
+import org.opengru.core.jdbc.EventLogTables;
 import org.opengru.core.job.Job;
 import org.opengru.core.outbox.Outbox;
 import org.opengru.core.rgpd.SubjectDataContributor;
@@ -17,6 +18,7 @@ import org.opengru.payments.PaymentStore;
 import org.opengru.scheduling.booking.BookingPayments;
 import org.opengru.scheduling.postgres.PostgresRegistrationStore;
 import org.opengru.scheduling.postgres.PostgresReservationStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.RegistrationService;
 import org.opengru.scheduling.registration.RegistrationStore;
@@ -52,10 +54,27 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnClass({ReservationService.class, GruCore.class})
 public class GruReservationsAutoConfiguration {
 
+    /**
+     * The reservations' log, which gru-core's relay reads their events from on PostgreSQL (its persistence
+     * takes every {@link EventLogTables} bean): no copy of them in the outbox.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruReservationEventLog")
+    EventLogTables gruReservationEventLog() {
+        return SchedulingSchema.reservationEventLog();
+    }
+
+    /** The registrations' log, read by gru-core's relay as the reservations' one. */
+    @Bean
+    @ConditionalOnMissingBean(name = "gruRegistrationEventLog")
+    EventLogTables gruRegistrationEventLog() {
+        return SchedulingSchema.registrationEventLog();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ReservationStore gruReservationStore(GruStorage storage, Outbox outbox) {
-        // Their events go to gru-core's outbox, for the webhooks' subscribers, in the change's transaction.
+        // Each change writes its row and its event; the relay delivers the event from the log.
         return storage.dataSource()
                 .<ReservationStore>map(ds -> new PostgresReservationStore(ds, outbox.subscribers()))
                 .orElseGet(ReservationStore::inMemory);

@@ -22,7 +22,7 @@ class MigrationsTest {
         Migrations core = Migrations.core();
         assertThat(core.scripts())
                 .extracting(Migrations.Script::version)
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
         int applied = 0;

@@ -62,6 +62,37 @@ class RequestEventLogKeysTest {
         assertThat(keys.notLedByTenant()).isEmpty();
     }
 
+    /**
+     * The same for gru-scheduling's item log (reservations, registrations, booking payments) and the
+     * relay's tables over it (scheduling V11).
+     */
+    @Test
+    void everyPrimaryAndUniqueKeyOfTheItemLogsTablesLeadsWithTheCollectivite(PostgresDatabase db) throws Exception {
+        SchedulingFixture.migrate(db.dataSource());
+        List<String> tables = new ArrayList<>(List.of(
+                "scheduling_item_event",
+                "scheduling_reservation",
+                "scheduling_registration",
+                "scheduling_booking_payment"));
+        for (String type : List.of("reservation", "registration")) {
+            tables.addAll(List.of(
+                    "scheduling_" + type + "_delivery",
+                    "scheduling_" + type + "_delivery_feed",
+                    "scheduling_" + type + "_dead_letter"));
+        }
+        Keys keys = keys(db, tables);
+        assertThat(keys.all())
+                .contains(
+                        "scheduling_item_event.scheduling_item_event_pkey",
+                        "scheduling_reservation_delivery.scheduling_reservation_delivery_pkey",
+                        "scheduling_reservation_delivery_feed.scheduling_reservation_delivery_feed_pkey",
+                        "scheduling_reservation_dead_letter.scheduling_reservation_dead_letter_pkey",
+                        "scheduling_registration_delivery.scheduling_registration_delivery_pkey",
+                        "scheduling_registration_delivery_feed.scheduling_registration_delivery_feed_pkey",
+                        "scheduling_registration_dead_letter.scheduling_registration_dead_letter_pkey");
+        assertThat(keys.notLedByTenant()).isEmpty();
+    }
+
     private record Keys(List<String> all, List<String> notLedByTenant) {}
 
     private static Keys keys(PostgresDatabase db, List<String> tables) throws Exception {

@@ -31,6 +31,7 @@ import org.opengru.core.usager.Representations;
 import org.opengru.core.usager.UsagerStore;
 import org.opengru.scheduling.postgres.PostgresRegistrationStore;
 import org.opengru.scheduling.postgres.PostgresReservationStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.Registration;
 import org.opengru.scheduling.registration.RegistrationService;
@@ -125,6 +126,8 @@ class ItemEventsThroughCoreRelayTest {
         List<OutboxRecord> received = new CopyOnWriteArrayList<>();
         PostgresPersistence core = PostgresPersistence.builder(pool, clock)
                 .outboxSubscribers(Set.of(SUBSCRIBER))
+                .eventLog(SchedulingSchema.reservationEventLog()) // the relay reads the item log
+                .eventLog(SchedulingSchema.registrationEventLog())
                 .build();
         OutboxRelay relay = OutboxRelay.builder(core.outbox(), clock)
                 .subscriber(new OutboxSubscriber() {

@@ -40,6 +40,7 @@ import org.opengru.core.usager.UsagerStore;
 import org.opengru.core.value.EmailAddress;
 import org.opengru.scheduling.notification.ReservationNotices;
 import org.opengru.scheduling.postgres.PostgresReservationStore;
+import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.scheduling.reservation.Reservation;
 import org.opengru.scheduling.reservation.ReservationRequest;
 import org.opengru.scheduling.reservation.ReservationService;
@@ -112,6 +113,8 @@ class ReservationNoticesThroughOutboxTest {
                     IdGenerator.create(clock));
             PostgresPersistence core = PostgresPersistence.builder(pool, clock)
                     .outboxSubscribers(subscribers)
+                    .eventLog(SchedulingSchema.reservationEventLog()) // the relay reads the item log
+                    .eventLog(SchedulingSchema.registrationEventLog())
                     .build();
             NotificationPreferenceStore prefs = NotificationPreferenceStore.inMemory();
             prefs.save(new NotificationPreferences(

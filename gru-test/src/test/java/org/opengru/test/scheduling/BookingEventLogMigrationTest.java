@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +40,7 @@ import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.test.core.RecordingSubscriber;
 import org.opengru.test.postgres.EmbeddedPostgresExtension;
 import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.postgres.SqlRows;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -76,7 +75,7 @@ class BookingEventLogMigrationTest {
         Migrations.core().migrate(db.dataSource());
         List<String> before = SchedulingSchema.SCRIPTS.stream()
                 .map(p -> p.substring(p.lastIndexOf('/') + 1))
-                .filter(name -> !name.startsWith("V8__") && !name.startsWith("V10__"))
+                .filter(name -> !name.startsWith("V8__") && !name.startsWith("V10__") && !name.startsWith("V11__"))
                 .toList();
         Migrations.of("scheduling", before).migrate(db.dataSource());
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("v7-bookings.sql"));
@@ -111,7 +110,9 @@ class BookingEventLogMigrationTest {
             pendingPayloads.put(parts[0], parts[1]);
         }
 
-        assertThat(SchedulingSchema.migrate(db.dataSource())).as("V8 and V10").isEqualTo(2);
+        assertThat(SchedulingSchema.migrate(db.dataSource()))
+                .as("V8, V10 and V11")
+                .isEqualTo(3);
         PostgresBookingStore store = new PostgresBookingStore(db.dataSource(), Set.of("logiciel-metier"));
 
         assertThat(rows("SELECT to_regclass('scheduling_audit')"))
@@ -258,25 +259,7 @@ class BookingEventLogMigrationTest {
                 + (e.from() == null ? null : e.from().name()) + ", " + e.to().name() + ", " + e.detail() + "]";
     }
 
-    /** Each row as "[a, b, ...]", times as UTC offsets. */
     private List<String> rows(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    Object v = rs.getObject(i);
-                    if (v instanceof java.sql.Timestamp) {
-                        v = rs.getObject(i, OffsetDateTime.class).withOffsetSameInstant(java.time.ZoneOffset.UTC);
-                    }
-                    row.add(String.valueOf(v));
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
+        return SqlRows.of(db.dataSource(), sql);
     }
 }

@@ -19,7 +19,7 @@ import org.opengru.core.tenancy.TenantId;
 
 /**
  * The changes of some usagers from the request event log: a range scan per usager of the timeline's index
- * {@code gru_request_event_timeline} (tenant, usager, time...; migration V17): no index of its own, since
+ * {@code gru_request_event_timeline} (tenant, usager, time; migrations V17 and V20): no index of its own, since
  * every index entry is paid by every submission, and a tick reads a handful of rows. Reads only the
  * log's key columns and its type: its payload, personal and erasable, is not needed to say that something
  * changed. An event on no usager's timeline (an internal note, an erased one) has no usager and is never

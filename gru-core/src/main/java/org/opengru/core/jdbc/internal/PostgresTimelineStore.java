@@ -24,7 +24,12 @@ public final class PostgresTimelineStore implements TimelineStore {
 
     private static final String COLUMNS = "occurred_at, entry_id, module, kind, subject_id, channel, summary";
 
-    /** An event's entry id, as the timeline index orders it (migration V17). */
+    /**
+     * An event's entry id, the second key of the page order. The index {@code gru_request_event_timeline}
+     * holds (tenant, usager, time) only since V20: PostgreSQL walks it backwards and sorts the events of one
+     * instant by this id (incremental sort), so the pages keep gru_timeline's exact order without each
+     * insert computing and storing the id.
+     */
     private static final String EVENT_ENTRY_ID = "gru_event_entry_id(e.type, e.request_id, e.details) COLLATE \"C\"";
 
     /**
