@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.opengru.benchmarks.Bench;
+import org.opengru.benchmarks.CpuProbe;
+import org.opengru.benchmarks.RoundTrips;
 import org.opengru.core.event.DomainEventPublisher;
 import org.opengru.core.id.IdGenerator;
 import org.opengru.core.id.UsagerId;
@@ -62,8 +64,8 @@ import org.opengru.test.scheduling.SmallPool;
 public final class SchedulingBenchmarks implements Bench.Suite {
 
     private static final int THREADS = 8;
-    private static final Duration WARMUP = Duration.ofSeconds(3);
-    private static final Duration MEASURE = Duration.ofSeconds(10);
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("opengru.bench.warmupSeconds", 3));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("opengru.bench.measureSeconds", 10));
     private static final TenantId TENANT = TenantId.of("commune-bench");
     private static final SiteId SITE = SiteId.of("mairie");
     private static final ServiceId SERVICE = ServiceId.of("passeport");
@@ -81,11 +83,22 @@ public final class SchedulingBenchmarks implements Bench.Suite {
             db.execute(
                     "CREATE TABLE raw_insert (id uuid PRIMARY KEY, tenant_id text NOT NULL, resource_id text NOT NULL,"
                             + " starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)");
-            try (SmallPool pool = new SmallPool(db.dataSource(), THREADS)) {
-                // A first, unmeasured round lets the JIT settle on the booking path (on two shared cores it
-                // is otherwise still compiling during the measurement); the raw inserts then bracket the
-                // measured round, so that both sides of the ratio see the same moment of the machine.
-                bookingsPerSecond(pool, 0);
+            try (SmallPool physical = new SmallPool(db.dataSource(), THREADS)) {
+                // Every phase goes through the same counting wrapper (alike client cost on each side).
+                RoundTrips pool = new RoundTrips(physical);
+                // Unmeasured rounds let the JIT settle on the booking path: on two shared cores one round
+                // still left 2 to 4 s of compiling in the next 10 s window (measured with the window's JIT
+                // time, reported below), so rounds go on until it compiles for less than a twentieth of a
+                // window, at most four. The raw inserts then bracket the measured round, so that both sides
+                // of the ratio see the same moment of the machine.
+                for (int round = 2; round <= 5; round++) {
+                    long jit = bookingsPerSecond(pool, round).jitMillis();
+                    System.err.println(
+                            "warm-up of bookings, round " + round + ": " + jit + " ms compiling in the window");
+                    if (jit < MEASURE.toMillis() / 20) {
+                        break;
+                    }
+                }
                 Phase raw1 = rawInsertsPerSecond(pool);
                 Phase booking = bookingsPerSecond(pool, 1);
                 // Rows written per booking, over every table a booking writes (before the floor adds its own).
@@ -109,6 +122,14 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 bench.report("scheduling.floor_three_rows_ratio_to_raw_insert", floor.perSecond() / rawAround, "ratio");
                 bench.report("scheduling.floor_two_rows_ratio_to_raw_insert", floor2.perSecond() / rawAround, "ratio");
                 bench.report("scheduling.floor_two_rows_wal_bytes_per_op", floor2.walBytesPerOp(), "bytes");
+                // Diagnostics (where a booking's cost goes beyond the floor's): CPU per operation of this JVM
+                // and of the server over each window, the JIT's compiling in the window, and what the
+                // booking path sends to the server.
+                report(bench, "booking", booking);
+                report(bench, "raw_insert", raw2);
+                report(bench, "floor_two_rows", floor2);
+                bench.report("scheduling.booking_round_trips_per_op", booking.roundTripsPerOp(), "round trips");
+                bench.report("scheduling.booking_transactions_per_op", booking.transactionsPerOp(), "transactions");
             }
             PostgresDatabase rushDb = server.createDatabase(SchedulingBenchmarks.class);
             SchedulingFixture.migrate(rushDb.dataSource());
@@ -121,12 +142,12 @@ public final class SchedulingBenchmarks implements Bench.Suite {
 
     // ------------------------------------------------------------------ throughput
 
-    private static Phase rawInsertsPerSecond(DataSource pool) throws Exception {
+    private static Phase rawInsertsPerSecond(RoundTrips pool) throws Exception {
         Instant base = Instant.parse("2027-01-04T08:00:00Z");
         return timed(pool, thread -> {
             long i = 0;
             return () -> {
-                try (Connection c = pool.getConnection();
+                try (Connection c = pool.dataSource().getConnection();
                         PreparedStatement ps = c.prepareStatement(
                                 "INSERT INTO raw_insert (id, tenant_id, resource_id, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)")) {
                     Instant s = base.plusSeconds(60L * (thread * 10_000_000L + System.nanoTime() % 1_000_000));
@@ -148,7 +169,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
      * statement with ready-made values; no desk choice, no lock, no hashing, no domain. Each thread takes
      * the next 5 minutes of its own desk.
      */
-    private static Phase floorPerSecond(DataSource pool, boolean outbox) throws Exception {
+    private static Phase floorPerSecond(RoundTrips pool, boolean outbox) throws Exception {
         Instant base = Instant.parse("2031-01-06T08:00:00Z");
         String desk = outbox ? "floor3-" : "floor2-";
         String payload = "{\"event\":{\"p\":\"" + "x".repeat(260) + "\"}}";
@@ -169,7 +190,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
         return timed(pool, thread -> {
             long[] next = {0};
             return () -> {
-                try (Connection c = pool.getConnection();
+                try (Connection c = pool.dataSource().getConnection();
                         PreparedStatement ps = c.prepareStatement(sql)) {
                     Instant s = base.plus(Duration.ofMinutes(5 * next[0]++));
                     OffsetDateTime start = OffsetDateTime.ofInstant(s, ZoneOffset.UTC);
@@ -201,7 +222,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
     }
 
     /** Round {@code round} books from day {@code 1 + 100 * round}: rounds never meet on a slot. */
-    private static Phase bookingsPerSecond(DataSource pool, int round) throws Exception {
+    private static Phase bookingsPerSecond(RoundTrips pool, int round) throws Exception {
         // A site open around the clock with one desk per client thread: each thread books the next
         // 5-minute slot of its own desk, so every attempt succeeds and we measure the booking path.
         Instant now = Instant.parse("2027-01-01T00:00:00Z");
@@ -223,7 +244,7 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 .duration(Duration.ofMinutes(5))
                 .maxHorizon(Duration.ofDays(1000))
                 .build();
-        BookingService bookings = service(pool, clock, new SiteSetup(hours, desks, List.of(service)));
+        BookingService bookings = service(pool.dataSource(), clock, new SiteSetup(hours, desks, List.of(service)));
         Instant first = now.plus(Duration.ofDays(1 + 100L * round));
         return timed(pool, thread -> {
             long[] next = {0};
@@ -260,8 +281,24 @@ public final class SchedulingBenchmarks implements Bench.Suite {
         Op forThread(int thread);
     }
 
-    /** Operations per second and WAL bytes per operation over the measure window. */
-    record Phase(double perSecond, double walBytesPerOp) {}
+    /**
+     * Operations per second, WAL bytes, client and server CPU microseconds, round trips and transactions
+     * per operation over the measure window, and the JIT's compiling time in it.
+     */
+    record Phase(
+            double perSecond,
+            double walBytesPerOp,
+            double clientCpuMicrosPerOp,
+            double serverCpuMicrosPerOp,
+            long jitMillis,
+            double roundTripsPerOp,
+            double transactionsPerOp) {}
+
+    private static void report(Bench bench, String name, Phase phase) {
+        bench.report("scheduling." + name + "_client_cpu_us_per_op", phase.clientCpuMicrosPerOp(), "us");
+        bench.report("scheduling." + name + "_server_cpu_us_per_op", phase.serverCpuMicrosPerOp(), "us");
+        bench.report("scheduling." + name + "_jit_ms_in_window", phase.jitMillis(), "ms");
+    }
 
     /** The WAL insert position, in bytes. */
     private static long walBytes(DataSource pool) throws SQLException {
@@ -295,7 +332,9 @@ public final class SchedulingBenchmarks implements Bench.Suite {
     }
 
     /** Runs the op on 8 threads for the warm-up, then counts completions during the measure window. */
-    private static Phase timed(DataSource db, OpFactory factory) throws Exception {
+    private static Phase timed(RoundTrips db, OpFactory factory) throws Exception {
+        CpuProbe cpu = CpuProbe.of(db.dataSource());
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean counting = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
@@ -314,18 +353,34 @@ public final class SchedulingBenchmarks implements Bench.Suite {
                 }));
             }
             Thread.sleep(WARMUP.toMillis()); // a benchmark's time window, not test ordering
-            long walFrom = walBytes(db);
+            long walFrom = walBytes(db.dataSource());
+            RoundTrips.Sample tripsFrom = db.sample();
+            CpuProbe.Sample cpuFrom = cpu.sample();
+            long jitFrom = jit.getTotalCompilationTime();
             counting.set(true);
             long t0 = System.nanoTime();
             Thread.sleep(MEASURE.toMillis());
             long n = done.get();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long walTo = walBytes(db);
+            long jitTo = jit.getTotalCompilationTime();
+            CpuProbe.Sample cpuTo = cpu.sample();
+            RoundTrips.Sample tripsTo = db.sample();
+            long walTo = walBytes(db.dataSource());
             stop.set(true);
             for (Future<?> f : futures) {
                 f.get();
             }
-            return new Phase(n / seconds, (double) (walTo - walFrom) / Math.max(1, n));
+            double[] cpuPerOp = cpuTo.microsPerOp(cpuFrom, n);
+            // The counters' own queries (WAL position) fall outside the sampled interval.
+            double[] tripsPerOp = tripsTo.perOp(tripsFrom, n);
+            return new Phase(
+                    n / seconds,
+                    (double) (walTo - walFrom) / Math.max(1, n),
+                    cpuPerOp[0],
+                    cpuPerOp[1],
+                    jitTo - jitFrom,
+                    tripsPerOp[0],
+                    tripsPerOp[1]);
         } finally {
             pool.shutdownNow();
         }

@@ -2,12 +2,17 @@ package org.opengru.test.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opengru.test.scheduling.SchedulingFixture.DESK_1;
+import static org.opengru.test.scheduling.SchedulingFixture.DESK_2;
 import static org.opengru.test.scheduling.SchedulingFixture.TENANT;
 import static org.opengru.test.scheduling.SchedulingFixture.at;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +67,36 @@ class PostgresBookingStoreTest extends BookingStoreContract {
         assertThat(store.verifyAudit(TENANT, b.id()).valid()).isTrue();
         assertThat(store.audit(TENANT, b.id())).hasSize(3);
         return b;
+    }
+
+    /**
+     * A creation's event hash is computed in Java when the booking takes the first desk of its list, by
+     * PostgreSQL when it takes another: both chains verify, with a clock finer than PostgreSQL's microseconds
+     * (the store hashes the time as stored) and with PostgreSQL's own function giving the same head.
+     */
+    @Test
+    void creationHashesVerifyOnTheFirstDeskAndOnAnother() throws SQLException {
+        clock.advance(Duration.ofNanos(123_456_789));
+        Instant start = at(1, 10, 0);
+        Booking first = booked(service.book(passport(start, newUsager())));
+        Booking second = booked(service.book(passport(start, newUsager())));
+        assertThat(List.of(first.resource(), second.resource())).containsExactlyInAnyOrder(DESK_1, DESK_2);
+        for (Booking b : List.of(first, second)) {
+            assertThat(store.verifyAudit(TENANT, b.id()).problem()).isNull();
+            try (Connection c = db.dataSource().getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT b.audit_head = scheduling_booking_event_hash(e.tenant_id,"
+                            + " e.booking_id, e.position, e.event_id, e.action, e.kind, e.actor, e.occurred_at,"
+                            + " e.from_status, e.to_status, e.service_id, e.resource_id, e.starts_at,"
+                            + " e.detail_sha256, e.previous_hash) FROM scheduling_booking b JOIN"
+                            + " scheduling_booking_event e ON e.tenant_id = b.tenant_id AND e.booking_id = b.id"
+                            + " WHERE b.id = '" + b.id() + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1))
+                        .as("the head PostgreSQL computes for " + b.resource())
+                        .isTrue();
+            }
+        }
     }
 
     @Test
