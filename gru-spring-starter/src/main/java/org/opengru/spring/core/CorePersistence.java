@@ -74,11 +74,32 @@ public final class CorePersistence {
      */
     public static CorePersistence of(
             GruStorage storage, Clock clock, Set<String> subscribers, List<EventLogTables> eventLogs) {
+        return of(
+                storage,
+                clock,
+                subscribers,
+                eventLogs,
+                PostgresPersistence.DEFAULT_MAX_BATCH,
+                PostgresPersistence.DEFAULT_IN_FLIGHT);
+    }
+
+    /**
+     * The adapters for {@code storage}, as {@link #of(GruStorage, Clock, Set, List)}, with the group commit
+     * of new requests on PostgreSQL ({@code PostgresPersistence.Builder#submissionBatching}).
+     */
+    public static CorePersistence of(
+            GruStorage storage,
+            Clock clock,
+            Set<String> subscribers,
+            List<EventLogTables> eventLogs,
+            int maxBatch,
+            int inFlight) {
         PostgresPersistence pg = null;
         if (storage.isJdbc()) {
             PostgresPersistence.Builder b = PostgresPersistence.builder(
                             storage.dataSource().orElseThrow(), clock)
-                    .outboxSubscribers(subscribers);
+                    .outboxSubscribers(subscribers)
+                    .submissionBatching(maxBatch, inFlight);
             eventLogs.forEach(b::eventLog);
             pg = b.build();
         }

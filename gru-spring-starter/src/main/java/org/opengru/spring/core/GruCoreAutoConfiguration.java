@@ -101,8 +101,9 @@ public class GruCoreAutoConfiguration {
                     names);
         }
         // Other modules' event logs the relay delivers from (gru-scheduling's bookings, reservations, registrations).
+        GruProperties.SubmissionBatching batching = properties.submissionBatching();
         return CorePersistence.of(
-                storage, clock, names, eventLogs.orderedStream().toList());
+                storage, clock, names, eventLogs.orderedStream().toList(), batching.maxBatch(), batching.inFlight());
     }
 
     @Bean
