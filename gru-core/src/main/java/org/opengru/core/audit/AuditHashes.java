@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import org.opengru.core.internal.IsoInstant;
 
 /**
  * The hash chain's arithmetic: SHA-256 over a length-prefixed canonical encoding (version tag, tenant,
@@ -27,10 +28,11 @@ public final class AuditHashes {
      * @return 64 hex digits
      */
     public static String entryHash(AuditRecord r, long position, String previousHash) {
+        // One builder for the whole encoding (the prefix and suffix are not built as strings of their own).
         StringBuilder sb = new StringBuilder(512);
-        sb.append(prefix(r));
+        appendPrefix(sb, r);
         field(sb, Long.toString(position));
-        sb.append(suffix(r));
+        appendSuffix(sb, r);
         field(sb, previousHash);
         return sha256(sb.toString());
     }
@@ -45,11 +47,14 @@ public final class AuditHashes {
      * @return the encoding of its fields before its position (scheme, collectivité, request)
      */
     public static String prefix(AuditRecord r) {
-        StringBuilder sb = new StringBuilder(96);
+        return appendPrefix(new StringBuilder(96), r).toString();
+    }
+
+    private static StringBuilder appendPrefix(StringBuilder sb, AuditRecord r) {
         field(sb, "gru-audit-v1");
         field(sb, r.tenant().value());
         field(sb, r.requestId().toString());
-        return sb.toString();
+        return sb;
     }
 
     /**
@@ -59,8 +64,12 @@ public final class AuditHashes {
      * @return the encoding of its fields after its position, before the previous hash
      */
     public static String suffix(AuditRecord r) {
-        StringBuilder sb = new StringBuilder(192);
-        field(sb, r.occurredAt().toString());
+        return appendSuffix(new StringBuilder(192), r).toString();
+    }
+
+    private static StringBuilder appendSuffix(StringBuilder sb, AuditRecord r) {
+        // Instant#toString's text, without the formatter (AuditHashesTest checks them alike).
+        field(sb, IsoInstant.format(r.occurredAt()));
         field(sb, r.actor().toString());
         field(sb, r.action());
         field(sb, r.channel());
@@ -69,7 +78,7 @@ public final class AuditHashes {
             field(sb, e.getKey());
             field(sb, e.getValue());
         }
-        return sb.toString();
+        return sb;
     }
 
     /**

@@ -121,16 +121,25 @@ public final class PostgresExchangeStore implements ExchangeStore {
         if (events.isEmpty()) {
             return "{}";
         }
-        StringBuilder sb = new StringBuilder(256).append("{\"events\":[");
+        StringBuilder sb = new StringBuilder(256).append('{');
+        return appendEvents(sb, events, PostgresRequestStore.JSON::writeValueAsString)
+                .append('}')
+                .toString();
+    }
+
+    /** Appends {@code "events":[{"type": ..., "event": {...}}, ...]}, each event written by {@code json}. */
+    static StringBuilder appendEvents(
+            StringBuilder sb, List<DomainEvent> events, java.util.function.Function<DomainEvent, String> json) {
+        sb.append("\"events\":[");
         for (int i = 0; i < events.size(); i++) {
             DomainEvent e = events.get(i);
             sb.append(i > 0 ? "," : "").append("{\"type\":");
             PostgresRequestStore.jsonString(sb, e.type())
                     .append(",\"event\":")
-                    .append(PostgresRequestStore.JSON.writeValueAsString(e))
+                    .append(json.apply(e))
                     .append('}');
         }
-        return sb.append("]}").toString();
+        return sb.append(']');
     }
 
     @Override

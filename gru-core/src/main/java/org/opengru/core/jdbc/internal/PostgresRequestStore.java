@@ -53,6 +53,10 @@ public final class PostgresRequestStore implements RequestStore {
 
     private final JdbcTransactions tx;
     private final @Nullable SubmissionCombiner combiner;
+    /** This store's JSON writers and reader (built once, not shared between stores). */
+    private final RequestJson json = new RequestJson();
+    /** The new-request statement's text by shape, built once (the driver's statement cache keys on it). */
+    private final NewRequestWriter.Texts texts = new NewRequestWriter.Texts();
 
     public PostgresRequestStore(
             JdbcTransactions tx,
@@ -65,8 +69,8 @@ public final class PostgresRequestStore implements RequestStore {
 
     /**
      * @param maxBatch the most new requests written by one statement when filed in autocommit ({@code 1}:
-     *     each alone, no batching)
-     * @param inFlight the most such statements running at once
+     *     each alone, no batching); checked by {@code PostgresPersistence.Builder#submissionBatching}
+     * @param inFlight the most such statements running at once (the same)
      */
     public PostgresRequestStore(
             JdbcTransactions tx,
@@ -82,8 +86,8 @@ public final class PostgresRequestStore implements RequestStore {
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(timeline, "timeline");
-        SubmissionCombiner combining = new SubmissionCombiner(maxBatch, inFlight, this::writeBatch);
-        this.combiner = maxBatch == 1 ? null : combining;
+        // No combiner at all when batching is off (the default): each request is written alone.
+        this.combiner = maxBatch == 1 ? null : new SubmissionCombiner(maxBatch, inFlight, this::writeBatch);
     }
 
     /**
@@ -94,7 +98,7 @@ public final class PostgresRequestStore implements RequestStore {
         try (Connection c = tx.dataSource().getConnection()) {
             c.setAutoCommit(true);
             if (batch.size() == 1) {
-                NewRequestWriter.write(c, batch.get(0), false);
+                NewRequestWriter.write(c, batch.get(0), false, texts);
             } else {
                 NewRequestWriter.writeBatch(c, batch);
             }
@@ -147,7 +151,7 @@ public final class PostgresRequestStore implements RequestStore {
 
     /** The hot path (filing a request): one statement, autocommitted unless the caller holds a transaction. */
     private Outcome insertNew(RequestChange change) {
-        NewRequestWriter.Rows rows = NewRequestWriter.Rows.of(change);
+        NewRequestWriter.Rows rows = NewRequestWriter.Rows.of(change, json);
         SubmissionCombiner batching = combiner;
         if (batching == null || tx.joined()) {
             return insertAlone(rows);
@@ -189,7 +193,7 @@ public final class PostgresRequestStore implements RequestStore {
         boolean inserted;
         try {
             inserted = tx.inSingleStatement(
-                    c -> NewRequestWriter.write(c, rows, joined).requestInserted());
+                    c -> NewRequestWriter.write(c, rows, joined, texts).requestInserted());
         } catch (DataAccessException e) {
             return notInserted(change, e);
         }
@@ -248,8 +252,8 @@ public final class PostgresRequestStore implements RequestStore {
                         "must continue the history at " + (history.get(i - 1).sequence() + 1));
             }
         }
-        String document = JSON.writeValueAsString(next);
-        List<String> payloads = eventPayloads(change);
+        String document = json.document(next);
+        List<String> payloads = eventPayloads(change, json);
         List<AuditRecord> records = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             records.add(auditRecord(next, history.get(i), payloads.get(i)));
@@ -426,7 +430,7 @@ public final class PostgresRequestStore implements RequestStore {
      * from the request's {@code webhook_seq}). Their digest is chained in the details ({@code
      * payloadSha256}); the request document stays in the request row (the relay reads it when it sends).
      */
-    static List<String> eventPayloads(RequestChange change) {
+    static List<String> eventPayloads(RequestChange change, RequestJson json) {
         List<String> out = new ArrayList<>();
         List<HistoryEntry> history = change.history();
         for (int i = 0; i < history.size(); i++) {
@@ -436,13 +440,13 @@ public final class PostgresRequestStore implements RequestStore {
                 out.add("{}");
                 continue;
             }
-            StringBuilder sb = new StringBuilder(256).append('{');
+            StringBuilder sb = new StringBuilder(512).append('{');
             if (h.reason() != null) {
-                sb.append("\"reason\":").append(JSON.writeValueAsString(h.reason()));
+                sb.append("\"reason\":").append(json.string(h.reason()));
             }
             if (last && !change.events().isEmpty()) {
-                String events = PostgresExchangeStore.eventsPayload(change.events());
-                sb.append(h.reason() != null ? "," : "").append(events, 1, events.length() - 1);
+                PostgresExchangeStore.appendEvents(
+                        sb.append(h.reason() != null ? "," : ""), change.events(), json::event);
             }
             out.add(sb.append('}').toString());
         }
@@ -520,7 +524,13 @@ public final class PostgresRequestStore implements RequestStore {
     /** Appends {@code s} as a JSON string: quotes, backslashes and control characters escaped. */
     static StringBuilder jsonString(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+            plain++;
+        }
+        // Codes and digests have nothing to escape: appended at once rather than char by char.
+        sb.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
@@ -548,7 +558,7 @@ public final class PostgresRequestStore implements RequestStore {
         return tx.inSingleStatement(c -> find(c, tenant, id));
     }
 
-    private static Optional<Request> find(Connection c, TenantId tenant, RequestId id) throws SQLException {
+    private Optional<Request> find(Connection c, TenantId tenant, RequestId id) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT " + COLUMNS + " FROM gru_request WHERE tenant_id = ? AND id = ?")) {
             ps.setString(1, tenant.value());
@@ -569,9 +579,9 @@ public final class PostgresRequestStore implements RequestStore {
         });
     }
 
-    private static Optional<Request> one(PreparedStatement ps) throws SQLException {
+    private Optional<Request> one(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(JSON.readValue(rs.getString("document"), Request.class)) : Optional.empty();
+            return rs.next() ? Optional.of(json.request(rs.getString("document"))) : Optional.empty();
         }
     }
 
@@ -790,11 +800,11 @@ public final class PostgresRequestStore implements RequestStore {
         });
     }
 
-    private static List<Request> many(PreparedStatement ps) throws SQLException {
+    private List<Request> many(PreparedStatement ps) throws SQLException {
         List<Request> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(JSON.readValue(rs.getString("document"), Request.class));
+                out.add(json.request(rs.getString("document")));
             }
         }
         return out;

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
-import org.opengru.core.error.ValidationException;
 import org.opengru.core.jdbc.DataAccessException;
 
 /**
@@ -77,13 +76,8 @@ final class SubmissionCombiner {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
 
+    /** The bounds are checked once, where they are given ({@code PostgresPersistence.Builder#submissionBatching}). */
     SubmissionCombiner(int maxBatch, int inFlight, BatchWriter writer) {
-        if (maxBatch < 1) {
-            throw new ValidationException("submissionBatching.maxBatch", maxBatch, "must be at least 1");
-        }
-        if (inFlight < 1) {
-            throw new ValidationException("submissionBatching.inFlight", inFlight, "must be at least 1");
-        }
         this.maxBatch = maxBatch;
         this.inFlight = inFlight;
         this.writer = writer;
