@@ -117,6 +117,105 @@ class TimelineTest {
     }
 
     /**
+     * Entries that share an instant come in entry-id order, whatever order they were written in, and a page
+     * that ends inside such a group continues with the next one: a query ordered by time alone returns ties
+     * in the order the rows happen to be read (here not the ids' order), so lines come out of order, twice or
+     * never. Four entries per instant, written in a shuffled order, read three at a time.
+     */
+    private void walksEntriesOfOneInstantInEntryIdOrderWhateverTheirWriteOrder(TimelineStore store) {
+        TenantId tenant = TenantId.of("commune-timeline-ties");
+        UsagerId usager = UsagerId.of(UUID.randomUUID());
+        List<TimelineEntry> expected = new ArrayList<>();
+        java.util.Random shuffle = new java.util.Random(22);
+        for (int instant = 0; instant < 8; instant++) {
+            List<Integer> ids = new ArrayList<>(List.of(0, 1, 2, 3));
+            java.util.Collections.shuffle(ids, shuffle);
+            if (instant % 2 == 0) {
+                // Half the groups written newest id first: the reverse of what a backward index scan returns.
+                ids.sort(java.util.Comparator.reverseOrder());
+            }
+            for (int id : ids) {
+                TimelineEntry e = new TimelineEntry(
+                        tenant,
+                        usager,
+                        T0.plus(Duration.ofMinutes(instant)),
+                        "core:tie:" + instant + ":" + id,
+                        "core",
+                        "note",
+                        null,
+                        null,
+                        "égalité " + instant + "/" + id);
+                store.append(e);
+                expected.add(e);
+            }
+        }
+        expected.sort(TimelineEntry.NEWEST_FIRST);
+        Timeline timeline = Timeline.of(List.of(store));
+        List<TimelineEntry> walked = new ArrayList<>();
+        TimelineCursor cursor = null;
+        int pages = 0;
+        do {
+            TimelinePage page = timeline.page(tenant, usager, cursor, 3);
+            walked.addAll(page.entries());
+            cursor = page.next() == null
+                    ? null
+                    : TimelineCursor.parse(page.next().token());
+            pages++;
+        } while (cursor != null && pages <= expected.size());
+        assertThat(walked).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void walksEntriesOfOneInstantInEntryIdOrderInMemory() {
+        walksEntriesOfOneInstantInEntryIdOrderWhateverTheirWriteOrder(TimelineStore.inMemory());
+    }
+
+    @Test
+    void walksEntriesOfOneInstantInEntryIdOrderInPostgres() {
+        walksEntriesOfOneInstantInEntryIdOrderWhateverTheirWriteOrder(pg.timelineStore());
+    }
+
+    /**
+     * The same for request events in the log, whose index orders an instant's events by usager and time only
+     * (V20): four drafts per instant filed in the reverse order of their ids (so a backward scan of the index
+     * returns them oldest id first), read three lines at a time. Without the entry id in the events' own
+     * ORDER BY, the page takes the wrong events of an instant and the next page starts after the ones left
+     * out: lines are lost.
+     */
+    @Test
+    void walksRequestEventsOfOneInstantInEntryIdOrderWhateverTheirFilingOrderInPostgres() {
+        RequestFixtures fixtures = new RequestFixtures();
+        UsagerId applicant = UsagerId.of(UUID.randomUUID());
+        List<TimelineEntry> expected = new ArrayList<>();
+        for (int instant = 0; instant < 6; instant++) {
+            List<org.opengru.core.request.RequestChange> drafts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                drafts.add(fixtures.draft(applicant, T0.plus(Duration.ofMinutes(instant)), null));
+            }
+            for (int i = drafts.size() - 1; i >= 0; i--) {
+                org.opengru.core.request.RequestChange filed = drafts.get(i);
+                Request draft = pg.requestStore().apply(filed).request();
+                expected.add(org.opengru.core.outbox.RecordingRequestStore.timelineEntry(
+                        draft, filed.history().get(0)));
+            }
+        }
+        expected.sort(TimelineEntry.NEWEST_FIRST);
+        Timeline timeline = Timeline.of(List.of(pg.timelineStore()));
+        List<TimelineEntry> walked = new ArrayList<>();
+        TimelineCursor cursor = null;
+        int pages = 0;
+        do {
+            TimelinePage page = timeline.page(fixtures.tenant(), applicant, cursor, 3);
+            walked.addAll(page.entries());
+            cursor = page.next() == null
+                    ? null
+                    : TimelineCursor.parse(page.next().token());
+            pages++;
+        } while (cursor != null && pages <= expected.size());
+        assertThat(walked).containsExactlyElementsOf(expected);
+    }
+
+    /**
      * A request's lines are its events in the log, merged with what other modules append by one keyset:
      * walked page by page, every line comes once, newest first, as the line the request store wrote before
      * the log (same id, kind and summary), including lines that share an instant across both tables.
