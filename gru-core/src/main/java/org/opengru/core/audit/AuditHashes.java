@@ -68,7 +68,7 @@ public final class AuditHashes {
     }
 
     private static StringBuilder appendSuffix(StringBuilder sb, AuditRecord r) {
-        // Instant#toString's text, without the formatter (AuditHashesTest checks them alike).
+        // Instant#toString's text, without the formatter (SubmissionEncodingUnchangedTest checks them alike).
         field(sb, IsoInstant.format(r.occurredAt()));
         field(sb, r.actor().toString());
         field(sb, r.action());
