@@ -59,6 +59,26 @@ class TimelineTest {
         return all;
     }
 
+    /**
+     * Every page of an usager's timeline, {@code limit} lines at a time, following each page's cursor; stops
+     * after {@code maxPages + 1} pages should a keyset not advance.
+     */
+    private static List<TimelineEntry> walk(
+            Timeline timeline, TenantId tenant, UsagerId usager, int limit, int maxPages) {
+        List<TimelineEntry> walked = new ArrayList<>();
+        TimelineCursor cursor = null;
+        int pages = 0;
+        do {
+            TimelinePage page = timeline.page(tenant, usager, cursor, limit);
+            walked.addAll(page.entries());
+            cursor = page.next() == null
+                    ? null
+                    : TimelineCursor.parse(page.next().token());
+            pages++;
+        } while (cursor != null && pages <= maxPages);
+        return walked;
+    }
+
     /** Appointments of another module, contributed from a list: the extension point. */
     private static TimelineContributor appointments(List<TimelineEntry> entries) {
         return (tenant, usager, before, limit) -> entries.stream()
@@ -151,18 +171,7 @@ class TimelineTest {
         }
         expected.sort(TimelineEntry.NEWEST_FIRST);
         Timeline timeline = Timeline.of(List.of(store));
-        List<TimelineEntry> walked = new ArrayList<>();
-        TimelineCursor cursor = null;
-        int pages = 0;
-        do {
-            TimelinePage page = timeline.page(tenant, usager, cursor, 3);
-            walked.addAll(page.entries());
-            cursor = page.next() == null
-                    ? null
-                    : TimelineCursor.parse(page.next().token());
-            pages++;
-        } while (cursor != null && pages <= expected.size());
-        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(walk(timeline, tenant, usager, 3, expected.size())).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -201,18 +210,8 @@ class TimelineTest {
         }
         expected.sort(TimelineEntry.NEWEST_FIRST);
         Timeline timeline = Timeline.of(List.of(pg.timelineStore()));
-        List<TimelineEntry> walked = new ArrayList<>();
-        TimelineCursor cursor = null;
-        int pages = 0;
-        do {
-            TimelinePage page = timeline.page(fixtures.tenant(), applicant, cursor, 3);
-            walked.addAll(page.entries());
-            cursor = page.next() == null
-                    ? null
-                    : TimelineCursor.parse(page.next().token());
-            pages++;
-        } while (cursor != null && pages <= expected.size());
-        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(walk(timeline, fixtures.tenant(), applicant, 3, expected.size()))
+                .containsExactlyElementsOf(expected);
     }
 
     /**
@@ -248,18 +247,7 @@ class TimelineTest {
         expected.sort(TimelineEntry.NEWEST_FIRST);
 
         Timeline timeline = Timeline.of(List.of(pg.timelineStore()));
-        List<TimelineEntry> walked = new ArrayList<>();
-        TimelineCursor cursor = null;
-        int pages = 0;
-        do {
-            TimelinePage page = timeline.page(tenant, applicant, cursor, 5);
-            walked.addAll(page.entries());
-            cursor = page.next() == null
-                    ? null
-                    : TimelineCursor.parse(page.next().token());
-            pages++;
-        } while (cursor != null && pages <= expected.size()); // a keyset that does not advance stops here
-        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(walk(timeline, tenant, applicant, 5, expected.size())).containsExactlyElementsOf(expected);
     }
 
     @Test
