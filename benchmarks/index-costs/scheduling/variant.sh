@@ -17,6 +17,10 @@ INSERT INTO scheduling_booking_event (tenant_id, booking_id, position, event_id,
  SELECT tenant_id, id, 0, gen_random_uuid(), 'insert', 'BOOKED', 'usager:' || usager_id, created_at, status, service_id, resource_id, starts_at, repeat('0', 64), audit_head FROM scheduling_booking;
 SELECT setval('bench_slot', ${PRELOAD:-50000});
 VACUUM ANALYZE scheduling_booking; VACUUM ANALYZE scheduling_booking_event; VACUUM ANALYZE bench_raw;
+-- No autovacuum during the measurement: its work would land in some runs' server CPU and not others'.
+ALTER TABLE scheduling_booking SET (autovacuum_enabled = off);
+ALTER TABLE scheduling_booking_event SET (autovacuum_enabled = off);
+ALTER TABLE bench_raw SET (autovacuum_enabled = off);
 SQL
 r=$(./run1.sh $DB ${TMPDIR:-/tmp}/index-costs-sched_$NAME.sql)
 echo "$NAME desks=$DESKS $r load=$(cut -d' ' -f1 /proc/loadavg)"
