@@ -11,7 +11,7 @@ RANGE="$NO_EXCL; ALTER TABLE scheduling_booking DROP COLUMN busy; ALTER TABLE sc
 CHECKS="ALTER TABLE scheduling_booking DROP CONSTRAINT scheduling_booking_people_check, DROP CONSTRAINT scheduling_booking_status_check, DROP CONSTRAINT scheduling_booking_ants_number_check, DROP CONSTRAINT scheduling_booking_check, DROP CONSTRAINT scheduling_booking_check1, DROP CONSTRAINT scheduling_booking_check2, DROP CONSTRAINT scheduling_booking_hold_limit_range, DROP CONSTRAINT scheduling_booking_hold_has_limit"
 ONE_CHECK="ALTER TABLE scheduling_booking ADD CONSTRAINT scheduling_booking_rules CHECK (people BETWEEN 1 AND 10 AND status IN ('HELD', 'BOOKED', 'EXPIRED', 'CANCELLED_BY_USAGER', 'CANCELLED_BY_AGENT', 'ATTENDED', 'NO_SHOW') AND (ants_number IS NULL OR ants_number ~ '^[A-Z0-9]{10}\$') AND ends_at > starts_at AND busy_start <= starts_at AND busy_end >= ends_at AND (status = 'HELD') = (hold_expires_at IS NOT NULL) AND (hold_limit IS NULL OR hold_limit BETWEEN 1 AND 100) AND (status <> 'HELD' OR hold_limit IS NOT NULL))"
 V12="$RANGE"
-ONLY=" ${ONLY:-v11 uuid7 gist_eq_first v12 v12_uuid7 one_check no_checks no_exclusion no_start no_usager no_one_active no_feed} "
+ONLY=" ${ONLY:-v11 uuid7 gist_eq_first v12 v12_uuid7 one_check no_checks no_exclusion no_start no_usager no_one_active no_feed pk_only raw} "
 run() { case "$ONLY" in *" $1 "*) ./variant.sh "$@" ;; esac; }
 for round in $(seq 1 ${ROUNDS:-3}); do
   run v11 bench_uuid4 ""
@@ -27,4 +27,6 @@ for round in $(seq 1 ${ROUNDS:-3}); do
   run no_usager bench_uuid4 "DROP INDEX scheduling_booking_usager"
   run no_one_active bench_uuid4 "DROP INDEX scheduling_booking_one_active"
   run no_feed bench_uuid4 "DROP INDEX scheduling_booking_event_feed"
+  run pk_only bench_uuid4 "$NO_EXCL; $CHECKS; DROP INDEX scheduling_booking_start; DROP INDEX scheduling_booking_usager; DROP INDEX scheduling_booking_one_active; DROP INDEX scheduling_booking_idempotency; DROP INDEX scheduling_booking_event_feed"
+  case "$ONLY" in *" raw "*) ./raw.sh ;; esac
 done
