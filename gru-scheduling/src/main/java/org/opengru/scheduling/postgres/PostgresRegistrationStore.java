@@ -59,28 +59,97 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             "tenant_id, id, event_id, title, starts_at, capacity, per_person_limit,"
                     + " cancel_until, price_cents, payment_hold_seconds, teams";
 
+    private static final String CAPACITY = "scheduling_event_session_capacity";
+
+    /** A new registration and its first event, in one statement; returns its position. */
+    private static final NamedSql INSERT = new NamedSql("""
+            WITH ins AS (
+                INSERT INTO scheduling_registration (tenant_id, id, session_id, event_id, participant_id, registered_by,
+                       status, price_cents, hold_expires_at, payment_reference, version, created_at, updated_at, %1$s)
+                VALUES (:tenant, :item::uuid, :session, :event_code, :participant::uuid, :registered_by::uuid, :status,
+                        :price::bigint, :hold_expires_at::timestamptz, :payment_reference, :version,
+                        :created_at::timestamptz, :updated_at::timestamptz, %2$s)
+                RETURNING position, %3$s),
+            ev AS (%4$s)
+            SELECT position FROM ins
+            """.formatted(
+                    ItemTrail.INSERT_HEAD_COLUMNS,
+                    ItemTrail.INSERT_HEAD_VALUES,
+                    ItemTrail.INSERT_RETURNING,
+                    ItemTrail.event("ins")));
+
+    /**
+     * A change of the registration on its version and its event, in one statement, with the session's
+     * places moved by {@code :places} (1 taken, -1 freed, 0): a place taken beyond the capacity breaks the
+     * session's CHECK, so the whole statement writes nothing.
+     */
+    private static final NamedSql UPDATE =
+            new NamedSql("""
+            WITH upd AS (
+                UPDATE scheduling_registration t
+                   SET status = :status, hold_expires_at = :hold_expires_at::timestamptz,
+                       payment_reference = :payment_reference, version = :version,
+                       updated_at = :updated_at::timestamptz, %1$s
+                  FROM scheduling_registration o
+                 WHERE o.tenant_id = :tenant AND o.id = :item::uuid AND t.tenant_id = o.tenant_id AND t.id = o.id
+                   AND t.version = :expected AND t.event_count = o.event_count
+                RETURNING %2$s),
+            places AS (
+                UPDATE scheduling_event_session s SET taken = s.taken + :places
+                  FROM upd WHERE :places <> 0 AND s.tenant_id = :tenant AND s.id = :session),
+            ev AS (%3$s)
+            SELECT 1 FROM upd
+            """.formatted(ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
+
+    /**
+     * A promotion from the waiting list: a place taken while fewer than the capacity are, then the waiting
+     * registration (still waiting, on its version) given it, with its event, in one statement. Says whether
+     * a place was free and whether the registration took it (a place taken for a registration cancelled
+     * meanwhile is given back by the caller).
+     */
+    private static final NamedSql PROMOTE =
+            new NamedSql("""
+            WITH place AS (
+                UPDATE scheduling_event_session SET taken = taken + 1
+                 WHERE tenant_id = :tenant AND id = :session AND taken < capacity
+                RETURNING 1),
+            upd AS (
+                UPDATE scheduling_registration t
+                   SET status = :status, hold_expires_at = :hold_expires_at::timestamptz, version = :version,
+                       updated_at = :at::timestamptz, %1$s
+                  FROM scheduling_registration o, place
+                 WHERE o.tenant_id = :tenant AND o.id = :item::uuid AND t.tenant_id = o.tenant_id AND t.id = o.id
+                   AND t.version = :expected AND t.status = 'WAITING' AND t.event_count = o.event_count
+                RETURNING %2$s),
+            ev AS (%3$s)
+            SELECT EXISTS (SELECT 1 FROM place) AS placed, EXISTS (SELECT 1 FROM upd) AS promoted
+            """.formatted(ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
+
     private final ItemTrail db;
 
     /**
      * A store of registrations and sessions over this data source, whose schema the scheduling migrations created.
      *
+     * <p>Since V11 each change's {@link RegistrationEvent} (a promotion from the waiting list included) is in the item log, which gru-core's relay delivers to the
+     * subscribers it is configured with ({@link SchedulingSchema#itemEventLogs()}): the store needs no
+     * subscribers.
+     *
      * @param dataSource the commune's or the shared database (rows carry their tenant)
      */
     public PostgresRegistrationStore(DataSource dataSource) {
-        this(dataSource, Set.of());
+        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "registration");
     }
 
     /**
-     * The same store: since V11 each change's {@link RegistrationEvent} (a promotion from the waiting list
-     * included) is in the item log, which gru-core's relay delivers to the subscribers it is configured with
-     * ({@link SchedulingSchema#itemEventLogs()}); nothing is written to gru-core's outbox.
+     * The same store; the subscribers are no longer used (since V11 the relay delivers from the log).
      *
      * @param dataSource the commune's or the shared database, where gru-core's migrations ran first
-     * @param subscribers the outbox subscribers, checked and otherwise unused
-     * @throws IllegalArgumentException when a subscriber's name is blank or longer than 64 characters
+     * @param subscribers unused
+     * @deprecated since V11 the subscribers are unused: use {@link #PostgresRegistrationStore(DataSource)}
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public PostgresRegistrationStore(DataSource dataSource, Set<String> subscribers) {
-        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "registration", subscribers);
+        this(dataSource);
     }
 
     @Override
@@ -117,7 +186,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             }
             List<Registration> promoted = new ArrayList<>();
             while (true) {
-                Optional<Registration> p = promoteFirst(c, s, now);
+                Optional<Registration> p = promoteFirst(c, s.tenant(), s.id(), s, now);
                 if (p.isEmpty()) {
                     return promoted;
                 }
@@ -236,9 +305,10 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 }
             }
             boolean place = takePlace(c, s.tenant(), s.id());
-            Registration r;
+            Registration r = Places.placed(candidate, s, place, candidate.createdAt(), 0, 0);
+            TrailEntry registered = Places.registered(r, actor);
             try {
-                r = insert(c, Places.placed(candidate, s, place, candidate.createdAt(), nextPosition(c), 0));
+                r = insert(c, r, registered);
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     // The unique index, a backstop behind the lock above: roll the place back with the rest.
@@ -246,8 +316,6 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 }
                 throw e;
             }
-            TrailEntry registered = Places.registered(r, actor);
-            db.record(c, registered, told(r, registered));
             return new Outcome.Registered(r);
         });
     }
@@ -262,80 +330,100 @@ public final class PostgresRegistrationStore implements RegistrationStore {
         }
     }
 
-    /** The next place in the waiting lists' order, from the column's own sequence. */
-    private static long nextPosition(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT nextval(pg_get_serial_sequence('scheduling_registration', 'position'))");
+    /**
+     * The registration and its first event, in one statement; its place in the waiting lists' order is the
+     * column's own sequence.
+     */
+    private Registration insert(Connection c, Registration r, TrailEntry registered) throws SQLException {
+        Map<String, @Nullable Object> v = db.params(registered, told(r, registered));
+        v.put("session", r.session().value());
+        v.put("event_code", r.event());
+        v.put("participant", r.participant().toString());
+        v.put(
+                "registered_by",
+                r.registeredBy() == null ? null : r.registeredBy().toString());
+        v.put("status", r.status().name());
+        v.put("price", Long.toString(r.priceCents()));
+        v.put("hold_expires_at", r.holdExpiresAt());
+        v.put("payment_reference", r.paymentReference());
+        v.put("version", r.version());
+        v.put("created_at", r.createdAt());
+        v.put("updated_at", r.updatedAt());
+        try (PreparedStatement ps = INSERT.prepare(c, v);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Registration insert(Connection c, Registration r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scheduling_registration (tenant_id, id, session_id,"
-                + " event_id, participant_id, registered_by, status, price_cents, hold_expires_at, payment_reference,"
-                + " version, created_at, updated_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.tenant().value());
-            ps.setObject(2, r.id().value());
-            ps.setString(3, r.session().value());
-            ps.setString(4, r.event());
-            ps.setObject(5, r.participant().value());
-            ps.setObject(6, r.registeredBy() == null ? null : r.registeredBy().value());
-            ps.setString(7, r.status().name());
-            ps.setLong(8, r.priceCents());
-            setInstant(ps, 9, r.holdExpiresAt());
-            ps.setString(10, r.paymentReference());
-            ps.setInt(11, r.version());
-            setInstant(ps, 12, r.createdAt());
-            setInstant(ps, 13, r.updatedAt());
-            ps.setLong(14, r.position());
-            ps.executeUpdate();
-            return r;
+            return new Registration(
+                    r.id(),
+                    r.tenant(),
+                    r.session(),
+                    r.event(),
+                    r.participant(),
+                    r.registeredBy(),
+                    r.status(),
+                    r.priceCents(),
+                    r.holdExpiresAt(),
+                    r.paymentReference(),
+                    rs.getLong(1),
+                    r.version(),
+                    r.createdAt(),
+                    r.updatedAt());
         }
     }
 
     @Override
     public UpdateResult<Registration> update(Registration previous, Registration next, TrailEntry entry) {
-        try {
-            return db.inTransaction("registration update", c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_registration SET status = ?,"
-                        + " hold_expires_at = ?, payment_reference = ?, version = ?, updated_at = ?"
-                        + " WHERE tenant_id = ? AND id = ? AND version = ?")) {
-                    ps.setString(1, next.status().name());
-                    setInstant(ps, 2, next.holdExpiresAt());
-                    ps.setString(3, next.paymentReference());
-                    ps.setInt(4, next.version());
-                    setInstant(ps, 5, next.updatedAt());
-                    ps.setString(6, previous.tenant().value());
-                    ps.setObject(7, previous.id().value());
-                    ps.setInt(8, previous.version());
-                    if (ps.executeUpdate() == 0) {
-                        return new UpdateResult.Stale<Registration>();
-                    }
-                }
-                List<Registration> promoted = new ArrayList<>();
-                if (next.status().takesPlace() && !previous.status().takesPlace()) {
-                    if (!takePlace(c, previous.tenant(), previous.session())) {
-                        throw new PlaceTaken();
-                    }
-                } else if (previous.status().takesPlace() && !next.status().takesPlace()) {
-                    try (PreparedStatement ps =
-                            c.prepareStatement("UPDATE scheduling_event_session SET taken = taken - 1"
-                                    + " WHERE tenant_id = ? AND id = ?")) {
-                        ps.setString(1, previous.tenant().value());
-                        ps.setString(2, previous.session().value());
-                        ps.executeUpdate();
-                    }
-                    EventSession s =
-                            session(c, previous.tenant(), previous.session()).orElseThrow();
-                    promoteFirst(c, s, entry.at()).ifPresent(promoted::add);
-                }
-                db.record(c, entry, told(next, entry));
-                return new UpdateResult.Updated<>(next, promoted);
-            });
-        } catch (PlaceTaken full) {
-            return new UpdateResult.PlaceTaken<>();
+        int places = next.status().takesPlace() == previous.status().takesPlace()
+                ? 0
+                : next.status().takesPlace() ? 1 : -1;
+        Map<String, @Nullable Object> v = db.params(entry, told(next, entry));
+        v.put("session", previous.session().value());
+        v.put("places", places);
+        v.put("status", next.status().name());
+        v.put("hold_expires_at", next.holdExpiresAt());
+        v.put("payment_reference", next.paymentReference());
+        v.put("version", next.version());
+        v.put("updated_at", next.updatedAt());
+        v.put("expected", previous.version());
+        if (places >= 0) {
+            // Nothing to give to the waiting list: the change alone, in autocommit.
+            try {
+                return db.once(
+                        "registration update",
+                        c -> updateOne(c, v)
+                                ? new UpdateResult.Updated<>(next, List.<Registration>of())
+                                : new UpdateResult.Stale<Registration>());
+            } catch (PlaceTaken full) {
+                return new UpdateResult.PlaceTaken<>();
+            }
+        }
+        // A place freed goes to the first person waiting, in the same transaction.
+        return db.inTransaction("registration update", c -> {
+            if (!updateOne(c, v)) {
+                return new UpdateResult.Stale<Registration>();
+            }
+            List<Registration> promoted = new ArrayList<>();
+            promoteFirst(c, previous.tenant(), previous.session(), null, entry.at())
+                    .ifPresent(promoted::add);
+            return new UpdateResult.Updated<>(next, promoted);
+        });
+    }
+
+    /**
+     * The registration's change ({@link #UPDATE}): false when its version is stale.
+     *
+     * @throws PlaceTaken when it takes a place and the session is full (its CHECK refused it: nothing written)
+     */
+    private static boolean updateOne(Connection c, Map<String, @Nullable Object> v) throws SQLException {
+        try (PreparedStatement ps = UPDATE.prepare(c, v);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            if (CHECK_VIOLATION.equals(e.getSQLState())
+                    && e.getMessage() != null
+                    && e.getMessage().contains("\"" + CAPACITY + "\"")) {
+                throw new PlaceTaken();
+            }
+            throw e;
         }
     }
 
@@ -367,14 +455,22 @@ public final class PostgresRegistrationStore implements RegistrationStore {
         return null;
     }
 
-    /** Gives a free place to the first person waiting, if any; the caller holds the session row. */
-    private Optional<Registration> promoteFirst(Connection c, EventSession s, Instant at) throws SQLException {
+    /**
+     * Gives a free place to the first person waiting, if any; the caller holds the session row. The
+     * session's place, the promoted registration and its event are one statement ({@link #PROMOTE}).
+     *
+     * @param known the session when the caller has it, else read here if someone waits
+     */
+    private Optional<Registration> promoteFirst(
+            Connection c, TenantId tenant, SessionId session, @Nullable EventSession known, Instant at)
+            throws SQLException {
+        EventSession s = known;
         while (true) {
             Registration first;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scheduling_registration"
                     + " WHERE tenant_id = ? AND session_id = ? AND status = 'WAITING' ORDER BY position LIMIT 1")) {
-                ps.setString(1, s.tenant().value());
-                ps.setString(2, s.id().value());
+                ps.setString(1, tenant.value());
+                ps.setString(2, session.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -382,35 +478,34 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                     first = row(rs);
                 }
             }
-            if (!takePlace(c, s.tenant(), s.id())) {
-                return Optional.empty();
+            if (s == null) {
+                s = session(c, tenant, session).orElseThrow();
             }
             Registration p = Places.placed(first, s, true, at, first.position(), first.version() + 1);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_registration SET status = ?,"
-                    + " hold_expires_at = ?, version = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?"
-                    + " AND status = 'WAITING'")) {
-                ps.setString(1, p.status().name());
-                setInstant(ps, 2, p.holdExpiresAt());
-                ps.setInt(3, p.version());
-                setInstant(ps, 4, at);
-                ps.setString(5, p.tenant().value());
-                ps.setObject(6, p.id().value());
-                ps.setInt(7, first.version());
-                if (ps.executeUpdate() == 0) {
-                    // Cancelled meanwhile: give the place back and try the next one.
-                    try (PreparedStatement back =
-                            c.prepareStatement("UPDATE scheduling_event_session SET taken = taken - 1"
-                                    + " WHERE tenant_id = ? AND id = ?")) {
-                        back.setString(1, s.tenant().value());
-                        back.setString(2, s.id().value());
-                        back.executeUpdate();
-                    }
-                    continue;
+            TrailEntry promoted = Places.promoted(p, at);
+            Map<String, @Nullable Object> v = db.params(promoted, told(p, promoted));
+            v.put("session", session.value());
+            v.put("status", p.status().name());
+            v.put("hold_expires_at", p.holdExpiresAt());
+            v.put("version", p.version());
+            v.put("expected", first.version());
+            try (PreparedStatement ps = PROMOTE.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean("placed")) {
+                    return Optional.empty(); // the session is full
+                }
+                if (rs.getBoolean("promoted")) {
+                    return Optional.of(p);
                 }
             }
-            TrailEntry promoted = Places.promoted(p, at);
-            db.record(c, promoted, told(p, promoted));
-            return Optional.of(p);
+            // Cancelled meanwhile: give the place back and try the next one.
+            try (PreparedStatement back = c.prepareStatement(
+                    "UPDATE scheduling_event_session SET taken = taken - 1 WHERE tenant_id = ? AND id = ?")) {
+                back.setString(1, tenant.value());
+                back.setString(2, session.value());
+                back.executeUpdate();
+            }
         }
     }
 
