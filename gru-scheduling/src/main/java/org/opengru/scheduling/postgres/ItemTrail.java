@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.NotFoundException;
@@ -125,27 +126,49 @@ final class ItemTrail {
      * item row's key) and the event's own.
      */
     Map<String, @Nullable Object> params(TrailEntry e, @Nullable Told told) {
+        Map<String, @Nullable Object> p = params(e.tenant(), e.item());
+        putEvent(p, "", e, told);
+        return p;
+    }
+
+    /** The parameters every item statement shares: {@code :tenant}, {@code :item} and the log's. */
+    Map<String, @Nullable Object> params(TenantId tenant, UUID item) {
         Map<String, @Nullable Object> p = NamedSql.params();
         p.put("genesis", ItemEventHashes.GENESIS);
-        p.put("tenant", e.tenant().value());
+        p.put("tenant", tenant.value());
         p.put("item_type", itemType);
-        p.put("item", e.item().toString());
+        p.put("item", item.toString());
+        return p;
+    }
+
+    /**
+     * The event's own parameters, their names prefixed as by {@link #prefixed}: for a statement that may
+     * write one of several events of one item (only one of them is written).
+     */
+    static void putEvent(Map<String, @Nullable Object> p, String prefix, TrailEntry e, @Nullable Told told) {
         p.put(
-                "event_id",
+                prefix + "event_id",
                 told == null
                         ? UUID.randomUUID().toString()
                         : told.event().eventId().toString());
-        p.put("action", e.action());
-        p.put("kind", told == null ? null : told.kind());
-        p.put("actor", e.actor().toString());
-        p.put("at", e.at());
-        p.put("from_status", e.fromStatus());
-        p.put("to_status", e.toStatus());
-        p.put("event_type", told == null ? null : told.event().type());
-        p.put("event", told == null ? null : JSON.writeValueAsString(body(told)));
-        p.put("detail", e.detail());
-        return p;
+        p.put(prefix + "action", e.action());
+        p.put(prefix + "kind", told == null ? null : told.kind());
+        p.put(prefix + "actor", e.actor().toString());
+        p.put(prefix + "at", e.at());
+        p.put(prefix + "from_status", e.fromStatus());
+        p.put(prefix + "to_status", e.toStatus());
+        p.put(prefix + "event_type", told == null ? null : told.event().type());
+        p.put(prefix + "event", told == null ? null : JSON.writeValueAsString(body(told)));
+        p.put(prefix + "detail", e.detail());
     }
+
+    /** The SQL of this class with the event's own parameters renamed {@code :<prefix>name}. */
+    static String prefixed(String sql, String prefix) {
+        return EVENT_PARAM.matcher(sql).replaceAll(":" + prefix + "$1");
+    }
+
+    private static final Pattern EVENT_PARAM = Pattern.compile(
+            "(?<![:\\w]):(event_id|action|kind|actor|at|from_status|to_status|event_type|event|detail)(?!\\w)");
 
     private static ObjectNode body(Told told) {
         DomainEvent event = told.event();

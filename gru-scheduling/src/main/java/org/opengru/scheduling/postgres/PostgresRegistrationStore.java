@@ -61,22 +61,52 @@ public final class PostgresRegistrationStore implements RegistrationStore {
 
     private static final String CAPACITY = "scheduling_event_session_capacity";
 
-    /** A new registration and its first event, in one statement; returns its position. */
-    private static final NamedSql INSERT = new NamedSql("""
-            WITH ins AS (
+    /**
+     * A new registration, if the person is not registered to the session yet and has fewer than the limit
+     * to the event, with a place if one is free (the session's counter raised while below the capacity),
+     * else waiting, and its event, in one statement; says which (its position) or why not.
+     */
+    private static final NamedSql REGISTER = new NamedSql("""
+            WITH act AS (
+                SELECT r.id, r.session_id FROM scheduling_registration r
+                 WHERE r.tenant_id = :tenant AND r.event_id = :event_code AND r.participant_id = :participant::uuid
+                   AND r.status IN ('WAITING', 'AWAITING_PAYMENT', 'CONFIRMED')),
+            ok AS (
+                SELECT 1 AS ok WHERE NOT EXISTS (SELECT 1 FROM act WHERE act.session_id = :session)
+                   AND (SELECT count(*) FROM act) < :limit),
+            place AS (
+                UPDATE scheduling_event_session s SET taken = s.taken + 1
+                  FROM ok WHERE s.tenant_id = :tenant AND s.id = :session AND s.taken < s.capacity
+                RETURNING 1),
+            placed AS (%1$s),
+            waiting AS (%2$s),
+            placed_ev AS (%3$s),
+            waiting_ev AS (%4$s)
+            SELECT (SELECT act.id FROM act WHERE act.session_id = :session LIMIT 1) AS already,
+                   (SELECT count(*) FROM act) AS active, (SELECT position FROM placed) AS placed,
+                   (SELECT position FROM waiting) AS waiting
+            """.formatted(
+                    registerInsert("p_", ""),
+                    registerInsert("w_", "NOT"),
+                    ItemTrail.prefixed(ItemTrail.event("placed"), "p_"),
+                    ItemTrail.prefixed(ItemTrail.event("waiting"), "w_")));
+
+    /** One of {@link #REGISTER}'s two inserts: with a place ({@code p_}) or, without one, waiting ({@code w_}). */
+    private static String registerInsert(String prefix, String unless) {
+        return """
                 INSERT INTO scheduling_registration (tenant_id, id, session_id, event_id, participant_id, registered_by,
                        status, price_cents, hold_expires_at, payment_reference, version, created_at, updated_at, %1$s)
-                VALUES (:tenant, :item::uuid, :session, :event_code, :participant::uuid, :registered_by::uuid, :status,
-                        :price::bigint, :hold_expires_at::timestamptz, :payment_reference, :version,
-                        :created_at::timestamptz, :updated_at::timestamptz, %2$s)
-                RETURNING position, %3$s),
-            ev AS (%4$s)
-            SELECT position FROM ins
-            """.formatted(
-                    ItemTrail.INSERT_HEAD_COLUMNS,
-                    ItemTrail.INSERT_HEAD_VALUES,
-                    ItemTrail.INSERT_RETURNING,
-                    ItemTrail.event("ins")));
+                SELECT :tenant, :item::uuid, :session, :event_code, :participant::uuid, :registered_by::uuid,
+                       :%3$sstatus, :price::bigint, :%3$shold_expires_at::timestamptz, :payment_reference, 0,
+                       :created_at::timestamptz, :created_at::timestamptz, %2$s
+                  FROM ok WHERE %4$s EXISTS (SELECT 1 FROM place)
+                RETURNING position, %5$s""".formatted(
+                        ItemTrail.INSERT_HEAD_COLUMNS,
+                        ItemTrail.prefixed(ItemTrail.INSERT_HEAD_VALUES, prefix),
+                        prefix,
+                        unless,
+                        ItemTrail.INSERT_RETURNING);
+    }
 
     /**
      * A change of the registration on its version and its event, in one statement, with the session's
@@ -206,25 +236,26 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             ps.setString(1, tenant.value());
             ps.setString(2, id.value());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new EventSession(
-                        tenant,
-                        id,
-                        rs.getString("event_id"),
-                        rs.getString("title"),
-                        Objects.requireNonNull(instant(rs, "starts_at")),
-                        rs.getInt("capacity"),
-                        rs.getInt("per_person_limit"),
-                        Objects.requireNonNull(instant(rs, "cancel_until")),
-                        rs.getLong("price_cents"),
-                        Duration.ofSeconds(rs.getLong("payment_hold_seconds")),
-                        Arrays.stream((String[]) rs.getArray("teams").getArray())
-                                .map(TeamId::of)
-                                .collect(Collectors.toSet())));
+                return rs.next() ? Optional.of(session(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static EventSession session(ResultSet rs) throws SQLException {
+        return new EventSession(
+                TenantId.of(rs.getString("tenant_id")),
+                SessionId.of(rs.getString("id")),
+                rs.getString("event_id"),
+                rs.getString("title"),
+                Objects.requireNonNull(instant(rs, "starts_at")),
+                rs.getInt("capacity"),
+                rs.getInt("per_person_limit"),
+                Objects.requireNonNull(instant(rs, "cancel_until")),
+                rs.getLong("price_cents"),
+                Duration.ofSeconds(rs.getLong("payment_hold_seconds")),
+                Arrays.stream((String[]) rs.getArray("teams").getArray())
+                        .map(TeamId::of)
+                        .collect(Collectors.toSet()));
     }
 
     @Override
@@ -275,98 +306,78 @@ public final class PostgresRegistrationStore implements RegistrationStore {
 
     private Outcome registerOnce(Registration candidate, ActorRef actor) {
         return db.inTransaction("registering", c -> {
-            EventSession s = session(c, candidate.tenant(), candidate.session())
-                    .orElseThrow(() -> new ValidationException("session", candidate.session(), "is not declared"));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(hashtext('scheduling_registration'), hashtext(? || '|' || ? || '|' || ?))")) {
-                ps.setString(1, s.tenant().value());
-                ps.setString(2, s.event());
-                ps.setString(3, candidate.participant().toString());
-                ps.execute();
-            }
-            // After the lock, at READ COMMITTED: sees the registrations of whoever held it before.
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, session_id FROM scheduling_registration"
-                    + " WHERE tenant_id = ? AND event_id = ? AND participant_id = ?"
-                    + " AND status IN ('WAITING', 'AWAITING_PAYMENT', 'CONFIRMED')")) {
-                ps.setString(1, s.tenant().value());
-                ps.setString(2, s.event());
-                ps.setObject(3, candidate.participant().value());
-                int active = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getString(2).equals(s.id().value())) {
-                            return new Outcome.AlreadyRegistered(new RegistrationId(rs.getObject(1, UUID.class)));
-                        }
-                        active++;
-                    }
+            EventSession s = lockedSession(c, candidate);
+            // One of two registrations is written, with its event: with a place, or waiting.
+            Registration placed = Places.placed(candidate, s, true, candidate.createdAt(), 0, 0);
+            Registration waiting = Places.placed(candidate, s, false, candidate.createdAt(), 0, 0);
+            TrailEntry placedEntry = Places.registered(placed, actor);
+            TrailEntry waitingEntry = Places.registered(waiting, actor);
+            Map<String, @Nullable Object> v =
+                    db.params(candidate.tenant(), candidate.id().value());
+            ItemTrail.putEvent(v, "p_", placedEntry, told(placed, placedEntry));
+            ItemTrail.putEvent(v, "w_", waitingEntry, told(waiting, waitingEntry));
+            v.put("p_status", placed.status().name());
+            v.put("p_hold_expires_at", placed.holdExpiresAt());
+            v.put("w_status", waiting.status().name());
+            v.put("w_hold_expires_at", waiting.holdExpiresAt());
+            v.put("session", s.id().value());
+            v.put("event_code", s.event());
+            v.put("limit", s.perPersonLimit());
+            v.put("participant", candidate.participant().toString());
+            v.put(
+                    "registered_by",
+                    candidate.registeredBy() == null
+                            ? null
+                            : candidate.registeredBy().toString());
+            v.put("price", Long.toString(candidate.priceCents()));
+            v.put("payment_reference", candidate.paymentReference());
+            v.put("created_at", candidate.createdAt());
+            try (PreparedStatement ps = REGISTER.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                UUID already = rs.getObject("already", UUID.class);
+                if (already != null) {
+                    return new Outcome.AlreadyRegistered(new RegistrationId(already));
                 }
-                if (active >= s.perPersonLimit()) {
+                if (rs.getLong("active") >= s.perPersonLimit()) {
                     return new Outcome.PersonLimitReached(s.perPersonLimit());
                 }
-            }
-            boolean place = takePlace(c, s.tenant(), s.id());
-            Registration r = Places.placed(candidate, s, place, candidate.createdAt(), 0, 0);
-            TrailEntry registered = Places.registered(r, actor);
-            try {
-                r = insert(c, r, registered);
+                long position = rs.getLong("placed");
+                boolean place = !rs.wasNull();
+                if (!place) {
+                    position = rs.getLong("waiting");
+                }
+                return new Outcome.Registered(Places.placed(candidate, s, place, candidate.createdAt(), position, 0));
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    // The unique index, a backstop behind the lock above: roll the place back with the rest.
+                    // The unique index, a backstop behind the lock: roll the place back with the rest.
                     throw new Duplicate();
                 }
                 throw e;
             }
-            return new Outcome.Registered(r);
         });
     }
 
-    /** The guard: a place is taken only while fewer than the capacity are. */
-    private static boolean takePlace(Connection c, TenantId tenant, SessionId id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_event_session SET taken = taken + 1"
-                + " WHERE tenant_id = ? AND id = ? AND taken < capacity")) {
-            ps.setString(1, tenant.value());
-            ps.setString(2, id.value());
-            return ps.executeUpdate() == 1;
-        }
-    }
-
     /**
-     * The registration and its first event, in one statement; its place in the waiting lists' order is the
-     * column's own sequence.
+     * The session, read with the lock on (collectivité, event, participant) taken: the registrations of a
+     * person are counted by the next statement, whose snapshot (READ COMMITTED) is taken once the lock is
+     * held, so it sees those of whoever held it before. In the statement that counts, the snapshot would
+     * come before the lock: two registrations of one person to two sessions on two nodes would both pass.
      */
-    private Registration insert(Connection c, Registration r, TrailEntry registered) throws SQLException {
-        Map<String, @Nullable Object> v = db.params(registered, told(r, registered));
-        v.put("session", r.session().value());
-        v.put("event_code", r.event());
-        v.put("participant", r.participant().toString());
-        v.put(
-                "registered_by",
-                r.registeredBy() == null ? null : r.registeredBy().toString());
-        v.put("status", r.status().name());
-        v.put("price", Long.toString(r.priceCents()));
-        v.put("hold_expires_at", r.holdExpiresAt());
-        v.put("payment_reference", r.paymentReference());
-        v.put("version", r.version());
-        v.put("created_at", r.createdAt());
-        v.put("updated_at", r.updatedAt());
-        try (PreparedStatement ps = INSERT.prepare(c, v);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new Registration(
-                    r.id(),
-                    r.tenant(),
-                    r.session(),
-                    r.event(),
-                    r.participant(),
-                    r.registeredBy(),
-                    r.status(),
-                    r.priceCents(),
-                    r.holdExpiresAt(),
-                    r.paymentReference(),
-                    rs.getLong(1),
-                    r.version(),
-                    r.createdAt(),
-                    r.updatedAt());
+    private static EventSession lockedSession(Connection c, Registration candidate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SESSION_COLUMNS + ","
+                + " pg_advisory_xact_lock(hashtext('scheduling_registration'),"
+                + " hashtext(tenant_id || '|' || event_id || '|' || ?)) AS locked"
+                + " FROM scheduling_event_session WHERE tenant_id = ? AND id = ?")) {
+            ps.setString(1, candidate.participant().toString());
+            ps.setString(2, candidate.tenant().value());
+            ps.setString(3, candidate.session().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ValidationException("session", candidate.session(), "is not declared");
+                }
+                return session(rs);
+            }
         }
     }
 
