@@ -86,6 +86,10 @@ final class ItemTrail {
                    :detail, u.ev_previous, u.ev_hash
               FROM %1$s u""";
 
+    /** The event's own parameters in the SQL above, renamed by {@link #prefixed}. */
+    private static final Pattern EVENT_PARAM = Pattern.compile(
+            "(?<![:\\w]):(event_id|action|kind|actor|at|from_status|to_status|event_type|event|detail)(?!\\w)");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DataSource dataSource;
@@ -166,9 +170,6 @@ final class ItemTrail {
     static String prefixed(String sql, String prefix) {
         return EVENT_PARAM.matcher(sql).replaceAll(":" + prefix + "$1");
     }
-
-    private static final Pattern EVENT_PARAM = Pattern.compile(
-            "(?<![:\\w]):(event_id|action|kind|actor|at|from_status|to_status|event_type|event|detail)(?!\\w)");
 
     private static ObjectNode body(Told told) {
         DomainEvent event = told.event();
