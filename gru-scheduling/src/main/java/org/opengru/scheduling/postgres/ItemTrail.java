@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ItemTrail {
 
-    /** A unit of work in one transaction. */
+    /** A unit of work on one connection. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
     }

@@ -28,8 +28,8 @@ import org.opengru.scheduling.hold.TrailEntry;
 import org.opengru.scheduling.hold.UpdateResult;
 
 /**
- * Booking payments in PostgreSQL ({@code scheduling_booking_payment}, V7), each change and its trail
- * entry in one transaction, a change planned on a stale version refused.
+ * Booking payments in PostgreSQL ({@code scheduling_booking_payment}, V7), each change and its event in
+ * the item log written by one statement in autocommit, a change planned on a stale version refused.
  */
 public final class PostgresBookingPaymentStore implements BookingPaymentStore {
 

@@ -42,12 +42,15 @@ import org.opengru.scheduling.registration.internal.Places;
 
 /**
  * Registrations in PostgreSQL, plain JDBC. A session's places taken are a counter guarded by a CHECK
- * ({@code taken <= capacity}) and only ever raised by {@code UPDATE ... WHERE taken < capacity}, whose row
- * lock orders concurrent registrations: no interleaving of nodes gives more places than the capacity. The
- * limit per person and event is counted under a transaction-level advisory lock on (event, participant),
- * so two registrations of one person on two nodes are counted one after the other; a partial unique index
- * forbids two active registrations of one participant to one session. A change that frees a place gives
- * it, in the same transaction, to the first person waiting.
+ * ({@code taken <= capacity}), whose row lock orders concurrent registrations: no interleaving of nodes
+ * gives more places than the capacity (a registration or promotion raises it only {@code WHERE taken <
+ * capacity}; a late payment's change raises it and the CHECK refuses the whole statement). The limit per
+ * person and event is counted under a transaction-level advisory lock on (event, participant), so two
+ * registrations of one person on two nodes are counted one after the other; a partial unique index forbids
+ * two active registrations of one participant to one session. A change that frees a place gives it, in the
+ * same transaction, to the first person waiting. Each registration row written and its event in the item
+ * log are one statement; a change that frees no place is that statement alone, in
+ * autocommit.
  */
 public final class PostgresRegistrationStore implements RegistrationStore {
 
