@@ -49,8 +49,7 @@ import org.opengru.scheduling.registration.internal.Places;
  * registrations of one person on two nodes are counted one after the other; a partial unique index forbids
  * two active registrations of one participant to one session. A change that frees a place gives it, in the
  * same transaction, to the first person waiting. Each registration row written and its event in the item
- * log are one statement; a change that frees no place is that statement alone, in
- * autocommit.
+ * log are one statement; a change that frees no place is that statement alone, in autocommit.
  */
 public final class PostgresRegistrationStore implements RegistrationStore {
 

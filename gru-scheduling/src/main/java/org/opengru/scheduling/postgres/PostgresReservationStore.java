@@ -37,8 +37,8 @@ import org.opengru.scheduling.reservation.internal.Detach;
  * Reservations in PostgreSQL, plain JDBC. The exclusion constraint {@code scheduling_reservation_no_overlap}
  * (V7) refuses two period-keeping reservations of one room or equipment that overlap, across nodes; its
  * refusal ({@code 23P01}) becomes "period taken". Each change is one statement in autocommit, writing the
- * reservation row and its event in the item log: one round trip, nothing written when
- * it is refused. That statement first takes a transaction-level advisory lock on the reservable: two
+ * reservation row and its event in the item log: one round trip, nothing written when it is refused.
+ * That statement first takes a transaction-level advisory lock on the reservable: two
  * transactions inserting overlapping rows would otherwise each wait for the other's exclusion check, a
  * deadlock broken only after {@code deadlock_timeout}; the lock only orders them, the constraint decides.
  */
