@@ -2,6 +2,7 @@ package org.opengru.test.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,14 +33,19 @@ class BookingPaymentRoundTripsTest extends BookingPaymentsContract {
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
         SchedulingFixture.migrate(db.dataSource());
+        RoundTripLog.countItemRowWrites(db);
         pool = new SmallPool(db.dataSource(), 8);
         log = new RoundTripLog(pool);
     }
 
     @AfterAll
-    static void close() {
-        assertThat(log.seen()).as("the kinds of change made").contains("insert", "update");
-        pool.close();
+    static void close() throws SQLException {
+        try {
+            RoundTripLog.assertEachItemRowWrittenOncePerTransaction(db);
+            assertThat(log.seen()).as("the kinds of change made").contains("insert", "update");
+        } finally {
+            pool.close();
+        }
     }
 
     @Override

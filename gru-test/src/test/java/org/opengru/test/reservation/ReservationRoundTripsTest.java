@@ -2,6 +2,7 @@ package org.opengru.test.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,15 +36,20 @@ class ReservationRoundTripsTest extends ReservationContract {
     static void migrate(PostgresDatabase database) throws Exception {
         db = database;
         SchedulingFixture.migrate(db.dataSource());
+        RoundTripLog.countItemRowWrites(db);
         nodes = TwoNodes.on(db, 8);
         a = new RoundTripLog(nodes.a());
         b = new RoundTripLog(nodes.b());
     }
 
     @AfterAll
-    static void close() {
-        assertThat(a.seen()).as("the kinds of change made").contains("insert", "update");
-        nodes.close();
+    static void close() throws SQLException {
+        try {
+            RoundTripLog.assertEachItemRowWrittenOncePerTransaction(db);
+            assertThat(a.seen()).as("the kinds of change made").contains("insert", "update");
+        } finally {
+            nodes.close();
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.opengru.test.postgres.PostgresDatabase;
+import org.opengru.test.postgres.SqlRows;
 
 /**
  * What the connections of a data source send to PostgreSQL, per thread: each statement executed (its SQL)
@@ -105,6 +108,34 @@ final class RoundTripLog {
     /** The names of the methods called since this log was made. */
     Set<String> seen() {
         return Set.copyOf(seen);
+    }
+
+    /**
+     * Counts, from now on, each write of a row of the item tables in a side table, with its transaction:
+     * {@link #assertEachItemRowWrittenOncePerTransaction} reads it.
+     */
+    static void countItemRowWrites(PostgresDatabase db) {
+        db.execute("CREATE TABLE test_item_row_write (tx xid8 NOT NULL DEFAULT pg_current_xact_id(), item text)");
+        db.execute("CREATE FUNCTION test_item_row_written() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " INSERT INTO test_item_row_write (item) VALUES (TG_TABLE_NAME || ':'"
+                + " || coalesce(to_jsonb(NEW) ->> 'id', to_jsonb(NEW) ->> 'hold_id')); RETURN NEW; END $$");
+        for (String table :
+                List.of("scheduling_reservation", "scheduling_registration", "scheduling_booking_payment")) {
+            db.execute("CREATE TRIGGER test_item_row_written AFTER INSERT OR UPDATE ON " + table
+                    + " FOR EACH ROW EXECUTE FUNCTION test_item_row_written()");
+        }
+    }
+
+    /** No transaction wrote one item row twice (before the fold, the event statement updated it again). */
+    static void assertEachItemRowWrittenOncePerTransaction(PostgresDatabase db) throws SQLException {
+        assertThat(SqlRows.of(
+                        db.dataSource(),
+                        "SELECT item, count(*) FROM test_item_row_write GROUP BY tx, item HAVING count(*) > 1"))
+                .as("item rows written twice in one transaction")
+                .isEmpty();
+        assertThat(SqlRows.of(db.dataSource(), "SELECT count(*) > 0 FROM test_item_row_write"))
+                .as("item rows were written")
+                .containsExactly("[true]");
     }
 
     /** The calls logged so far. */
