@@ -60,7 +60,11 @@ class MigrationsUpgradeTest {
         assertThat(newScheduling)
                 .as("scheduling's scripts after that version")
                 .isEqualTo(SchedulingSchema.SCRIPTS.size() - PreviousSchedulingSchema.SCRIPTS);
-        assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling")).startsWith(1, 2, 3, 4, 5, 6, 7);
+        assertThat(ConcurrentMigrationsTest.recordedVersions(db, "scheduling"))
+                .startsWith(1, 2, 3, 4, 5, 6, 7)
+                .as("every script of the list, V12 (the lighter booking row) among them")
+                .hasSize(SchedulingSchema.SCRIPTS.size())
+                .contains(12);
         assertThat(count(ds, "SELECT count(*) FROM scheduling_rate_limit")).isEqualTo(1);
         assertThat(count(ds, "SELECT count(*) FROM pg_tables WHERE tablename = 'scheduling_schema_version'"))
                 .as("the old history table, adopted")

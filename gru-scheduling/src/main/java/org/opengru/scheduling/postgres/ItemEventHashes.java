@@ -12,8 +12,9 @@ import org.opengru.core.audit.AuditHashes;
  * The item log's hash chain (migration V11, reservations, registrations and booking payments): SHA-256
  * over a length-prefixed encoding of the event (version tag, collectivité, item type, item, position,
  * event id, action, kind, actor, time, statuses, webhook event type and text, the detail's digest) and the
- * previous event's hash. PostgreSQL computes it inside each change's event statement ({@code
- * scheduling_item_event_hash}), from the head kept on the locked item row; this class computes the same to
+ * previous event's hash. PostgreSQL computes it inside each change's one statement ({@code
+ * scheduling_item_event_hash}), from the head that statement reads on the item row it writes; this class
+ * computes the same to
  * verify, and is published so that an auditor can re-check a trail without OpenGRU. The encoding is the
  * booking log's ({@link BookingEventHashes}): each field's length is its UTF-8 byte count, times are
  * microseconds since the epoch, an absent value is {@code "-;"}.

@@ -8,9 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.NotFoundException;
@@ -25,15 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JDBC the item stores share: transactions at READ COMMITTED, and the item log ({@code
- * scheduling_item_event}, V11), one event row per change, written in the change's transaction after its
- * item row. The event's hash is computed by PostgreSQL from the head the item row keeps (the change has
- * locked that row already), so the event statement reads nothing first; a change told to the webhooks
- * also gets the next webhook sequence of the item and its event's JSON, which gru-core's relay reads
- * through {@link SchedulingSchema#itemEventLogs()}: nothing is copied into {@code gru_outbox}.
+ * scheduling_item_event}, V11), one event row per change. Each store's change is ONE statement (issue 22
+ * item 3): its item statement sets the item row's head of chain, length and webhook sequence and, through
+ * a data-modifying CTE, inserts the event, whose hash PostgreSQL computes ({@code
+ * scheduling_item_event_hash}) from the head the same statement reads on the row it changes. The pieces
+ * of SQL below are that part of every item statement. A change told to the webhooks also gets the next
+ * webhook sequence of the item and its event's JSON, which gru-core's relay reads through {@link
+ * SchedulingSchema#itemEventLogs()}: nothing is copied into {@code gru_outbox}.
  */
 final class ItemTrail {
 
-    /** A unit of work in one transaction. */
+    /** A unit of work on one connection. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
     }
@@ -44,31 +45,50 @@ final class ItemTrail {
      */
     record Told(DomainEvent event, String kind, Map<String, @Nullable Object> fields) {}
 
+    /** The event's hash at {@code %1$s} (its position) after {@code %2$s} (the previous hash). */
+    private static final String HASH = "scheduling_item_event_hash(:tenant, :item_type, :item::uuid, %1$s,"
+            + " :event_id::uuid, :action, :kind, :actor, :at::timestamptz, :from_status, :to_status, :event_type,"
+            + " :event, scheduling_digest(:detail), %2$s)";
+
+    private static final String TOLD = "CASE WHEN :event_type::text IS NULL THEN 0 ELSE 1 END";
+
     /**
-     * The item row's head, length and webhook sequence move, and its event is written, in one statement:
-     * {@code %1$s} the item table, {@code %2$s} its id column.
+     * The head columns of an UPDATE of the item row {@code t}, whose image before the change is {@code o}
+     * (the same row joined again: PostgreSQL's RETURNING gives only the new values). The statement's WHERE
+     * must also say {@code t.event_count = o.event_count}: re-checked on the latest version of a row a
+     * concurrent change updated meanwhile, it then leaves the row alone rather than chain to a stale head.
      */
+    static final String UPDATE_HEAD = "event_count = o.event_count + 1, webhook_seq = o.webhook_seq + " + TOLD
+            + ", audit_head = " + HASH.formatted("o.event_count", "coalesce(o.audit_head, :genesis)");
+
+    /** What the UPDATE returns for its event, with {@link #UPDATE_HEAD}. */
+    static final String UPDATE_RETURNING = "o.event_count AS ev_position, coalesce(o.audit_head, :genesis) AS"
+            + " ev_previous, t.audit_head AS ev_hash, t.webhook_seq AS ev_seq";
+
+    /** The columns an INSERT of the item row adds for its head, and {@link #INSERT_HEAD_VALUES} their values. */
+    static final String INSERT_HEAD_COLUMNS = "audit_head, event_count, webhook_seq";
+
+    /** The head of a new item: its first event (position 0, after the genesis). */
+    static final String INSERT_HEAD_VALUES = HASH.formatted("0", ":genesis") + ", 1, " + TOLD;
+
+    /** What the INSERT returns for its event, with {@link #INSERT_HEAD_VALUES}. */
+    static final String INSERT_RETURNING =
+            "0 AS ev_position, :genesis::text AS ev_previous, audit_head AS ev_hash, webhook_seq AS ev_seq";
+
+    /** The event, from the CTE named {@code %1$s} that wrote the item row and returned its {@code ev_} columns. */
     private static final String EVENT = """
-            WITH cur AS (
-                SELECT t.event_count, coalesce(t.audit_head, :genesis) AS previous_hash, t.webhook_seq FROM %1$s t
-                 WHERE t.tenant_id = :tenant AND t.%2$s = :item::uuid FOR UPDATE),
-            upd AS (
-                UPDATE %1$s t
-                   SET event_count = c.event_count + 1,
-                       webhook_seq = c.webhook_seq + CASE WHEN :event_type::text IS NULL THEN 0 ELSE 1 END,
-                       audit_head = scheduling_item_event_hash(:tenant, :item_type, :item::uuid, c.event_count,
-                           :event_id::uuid, :action, :kind, :actor, :at::timestamptz, :from_status, :to_status,
-                           :event_type, :event, scheduling_digest(:detail), c.previous_hash)
-                  FROM cur c WHERE t.tenant_id = :tenant AND t.%2$s = :item::uuid
-                RETURNING c.event_count AS position, c.previous_hash, t.audit_head, t.webhook_seq)
             INSERT INTO scheduling_item_event (tenant_id, item_type, item_id, position, event_id, action, kind, actor,
                    occurred_at, from_status, to_status, event_type, event, webhook_seq, detail_sha256, detail,
                    previous_hash, hash)
-            SELECT :tenant, :item_type, :item::uuid, u.position, :event_id::uuid, :action, :kind, :actor,
+            SELECT :tenant, :item_type, :item::uuid, u.ev_position, :event_id::uuid, :action, :kind, :actor,
                    :at::timestamptz, :from_status, :to_status, :event_type, :event::json,
-                   CASE WHEN :event_type::text IS NULL THEN NULL ELSE u.webhook_seq END, scheduling_digest(:detail),
-                   :detail, u.previous_hash, u.audit_head
-              FROM upd u""";
+                   CASE WHEN :event_type::text IS NULL THEN NULL ELSE u.ev_seq END, scheduling_digest(:detail),
+                   :detail, u.ev_previous, u.ev_hash
+              FROM %1$s u""";
+
+    /** The event's own parameters in the SQL above, renamed by {@link #prefixed}. */
+    private static final Pattern EVENT_PARAM = Pattern.compile(
+            "(?<![:\\w]):(event_id|action|kind|actor|at|from_status|to_status|event_type|event|detail)(?!\\w)");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,24 +96,10 @@ final class ItemTrail {
     private final String itemType;
     private final String table;
     private final String idColumn;
-    private final NamedSql event;
 
     ItemTrail(DataSource dataSource, String itemType) {
-        this(dataSource, itemType, Set.of());
-    }
-
-    /**
-     * @param subscribers checked as before V11 (names of 1 to 64 characters) and otherwise unused: the relay
-     *     delivers from the log to the subscribers it is configured with
-     */
-    ItemTrail(DataSource dataSource, String itemType, Set<String> subscribers) {
         this.dataSource = dataSource;
         this.itemType = itemType;
-        for (String sub : Objects.requireNonNull(subscribers, "subscribers")) {
-            if (sub == null || sub.isBlank() || sub.length() > 64) {
-                throw new IllegalArgumentException("outbox subscriber must be 1-64 characters: " + sub);
-            }
-        }
         switch (itemType) {
             case "reservation" -> {
                 table = "scheduling_reservation";
@@ -109,38 +115,60 @@ final class ItemTrail {
             }
             default -> throw new IllegalArgumentException("unknown item type: " + itemType);
         }
-        this.event = new NamedSql(EVENT.formatted(table, idColumn));
     }
 
     /**
-     * Records a change of an item whose row this transaction has just written: one event row in the item's
-     * log, chained to the one before, told to the webhooks when {@code told} is given.
+     * The data-modifying CTE that inserts the event of the item row written by the CTE {@code from}, to put
+     * in that row's statement.
      */
-    void record(Connection c, TrailEntry e, @Nullable Told told) throws SQLException {
+    static String event(String from) {
+        return EVENT.formatted(from);
+    }
+
+    /**
+     * The parameters of the change's event in its item statement: {@code :tenant}, {@code :item} (also the
+     * item row's key) and the event's own.
+     */
+    Map<String, @Nullable Object> params(TrailEntry e, @Nullable Told told) {
+        Map<String, @Nullable Object> p = params(e.tenant(), e.item());
+        putEvent(p, "", e, told);
+        return p;
+    }
+
+    /** The parameters every item statement shares: {@code :tenant}, {@code :item} and the log's. */
+    Map<String, @Nullable Object> params(TenantId tenant, UUID item) {
         Map<String, @Nullable Object> p = NamedSql.params();
         p.put("genesis", ItemEventHashes.GENESIS);
-        p.put("tenant", e.tenant().value());
+        p.put("tenant", tenant.value());
         p.put("item_type", itemType);
-        p.put("item", e.item().toString());
+        p.put("item", item.toString());
+        return p;
+    }
+
+    /**
+     * The event's own parameters, their names prefixed as by {@link #prefixed}: for a statement that may
+     * write one of several events of one item (only one of them is written).
+     */
+    static void putEvent(Map<String, @Nullable Object> p, String prefix, TrailEntry e, @Nullable Told told) {
         p.put(
-                "event_id",
+                prefix + "event_id",
                 told == null
                         ? UUID.randomUUID().toString()
                         : told.event().eventId().toString());
-        p.put("action", e.action());
-        p.put("kind", told == null ? null : told.kind());
-        p.put("actor", e.actor().toString());
-        p.put("at", e.at());
-        p.put("from_status", e.fromStatus());
-        p.put("to_status", e.toStatus());
-        p.put("event_type", told == null ? null : told.event().type());
-        p.put("event", told == null ? null : JSON.writeValueAsString(body(told)));
-        p.put("detail", e.detail());
-        try (PreparedStatement ps = event.prepare(c, p)) {
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalStateException(itemType + " " + e.item() + " is not stored: its change has no row");
-            }
-        }
+        p.put(prefix + "action", e.action());
+        p.put(prefix + "kind", told == null ? null : told.kind());
+        p.put(prefix + "actor", e.actor().toString());
+        p.put(prefix + "at", e.at());
+        p.put(prefix + "from_status", e.fromStatus());
+        p.put(prefix + "to_status", e.toStatus());
+        p.put(prefix + "event_type", told == null ? null : told.event().type());
+        p.put(prefix + "event", told == null ? null : JSON.writeValueAsString(body(told)));
+        p.put(prefix + "detail", e.detail());
+    }
+
+    /** The SQL of this class with the event's own parameters renamed {@code :<prefix>name}. */
+    static String prefixed(String sql, String prefix) {
+        return EVENT_PARAM.matcher(sql).replaceAll(":" + prefix + "$1");
     }
 
     private static ObjectNode body(Told told) {
@@ -177,6 +205,21 @@ final class ItemTrail {
             } finally {
                 c.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw DataAccessException.translate(operation, e);
+        }
+    }
+
+    /**
+     * Runs one change's statement alone, in autocommit: one round trip, one transaction, nothing written
+     * when it fails.
+     */
+    <T> T once(String operation, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
         } catch (SQLException e) {
             throw DataAccessException.translate(operation, e);
         }

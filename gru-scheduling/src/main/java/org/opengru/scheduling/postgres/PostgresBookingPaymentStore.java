@@ -1,7 +1,6 @@
 package org.opengru.scheduling.postgres;
 
 import static org.opengru.scheduling.postgres.ItemTrail.instant;
-import static org.opengru.scheduling.postgres.ItemTrail.setInstant;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.opengru.core.error.AlreadyExistsException;
 import org.opengru.core.id.UsagerId;
 import org.opengru.core.tenancy.TenantId;
@@ -27,13 +28,45 @@ import org.opengru.scheduling.hold.TrailEntry;
 import org.opengru.scheduling.hold.UpdateResult;
 
 /**
- * Booking payments in PostgreSQL ({@code scheduling_booking_payment}, V7), each change and its trail
- * entry in one transaction, a change planned on a stale version refused.
+ * Booking payments in PostgreSQL ({@code scheduling_booking_payment}, V7), each change and its event in
+ * the item log written by one statement in autocommit, a change planned on a stale version refused.
  */
 public final class PostgresBookingPaymentStore implements BookingPaymentStore {
 
     private static final String COLUMNS = "tenant_id, hold_id, usager_id, starts_at, amount_cents, status, booking_id,"
             + " payment_reference, version, created_at, updated_at";
+
+    /** The payment row and its first event, in one statement; nothing when the hold has one already. */
+    private static final NamedSql INSERT = new NamedSql("""
+            WITH ins AS (
+                INSERT INTO scheduling_booking_payment (%1$s, %2$s)
+                VALUES (:tenant, :item::uuid, :usager::uuid, :start::timestamptz, :amount::bigint, :status,
+                        :booking::uuid, :reference, :version, :created_at::timestamptz, :updated_at::timestamptz, %3$s)
+                ON CONFLICT DO NOTHING
+                RETURNING %4$s),
+            ev AS (%5$s)
+            SELECT 1 FROM ins
+            """.formatted(
+                    COLUMNS,
+                    ItemTrail.INSERT_HEAD_COLUMNS,
+                    ItemTrail.INSERT_HEAD_VALUES,
+                    ItemTrail.INSERT_RETURNING,
+                    ItemTrail.event("ins")));
+
+    /** A change of the payment on its version, and its event, in one statement. */
+    private static final NamedSql UPDATE =
+            new NamedSql("""
+            WITH upd AS (
+                UPDATE scheduling_booking_payment t
+                   SET status = :status, booking_id = :booking::uuid, payment_reference = :reference,
+                       version = :version, updated_at = :updated_at::timestamptz, %1$s
+                  FROM scheduling_booking_payment o
+                 WHERE o.tenant_id = :tenant AND o.hold_id = :item::uuid AND t.tenant_id = o.tenant_id
+                   AND t.hold_id = o.hold_id AND t.version = :expected AND t.event_count = o.event_count
+                RETURNING %2$s),
+            ev AS (%3$s)
+            SELECT 1 FROM upd
+            """.formatted(ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
 
     private final ItemTrail db;
 
@@ -48,27 +81,25 @@ public final class PostgresBookingPaymentStore implements BookingPaymentStore {
 
     @Override
     public void insert(BookingPayment p, TrailEntry entry) {
-        db.inTransaction("booking payment insert", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO scheduling_booking_payment (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                ps.setString(1, p.tenant().value());
-                ps.setObject(2, p.hold().value());
-                ps.setObject(3, p.usager().value());
-                setInstant(ps, 4, p.start());
-                ps.setLong(5, p.amountCents());
-                ps.setString(6, p.status().name());
-                ps.setObject(7, p.booking() == null ? null : p.booking().value());
-                ps.setString(8, p.paymentReference());
-                ps.setInt(9, p.version());
-                setInstant(ps, 10, p.createdAt());
-                setInstant(ps, 11, p.updatedAt());
-                if (ps.executeUpdate() == 0) {
-                    throw new AlreadyExistsException("booking payment", p.hold().toString());
-                }
+        Map<String, @Nullable Object> v = db.params(entry, null);
+        v.put("usager", p.usager().toString());
+        v.put("start", p.start());
+        v.put("amount", p.amountCents());
+        v.put("status", p.status().name());
+        v.put("booking", p.booking() == null ? null : p.booking().toString());
+        v.put("reference", p.paymentReference());
+        v.put("version", p.version());
+        v.put("created_at", p.createdAt());
+        v.put("updated_at", p.updatedAt());
+        boolean inserted = db.once("booking payment insert", c -> {
+            try (PreparedStatement ps = INSERT.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
-            db.record(c, entry, null);
-            return null;
         });
+        if (!inserted) {
+            throw new AlreadyExistsException("booking payment", p.hold().toString());
+        }
     }
 
     @Override
@@ -79,24 +110,20 @@ public final class PostgresBookingPaymentStore implements BookingPaymentStore {
 
     @Override
     public UpdateResult<BookingPayment> update(BookingPayment previous, BookingPayment next, TrailEntry entry) {
-        return db.inTransaction("booking payment update", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_booking_payment SET status = ?,"
-                    + " booking_id = ?, payment_reference = ?, version = ?, updated_at = ?"
-                    + " WHERE tenant_id = ? AND hold_id = ? AND version = ?")) {
-                ps.setString(1, next.status().name());
-                ps.setObject(2, next.booking() == null ? null : next.booking().value());
-                ps.setString(3, next.paymentReference());
-                ps.setInt(4, next.version());
-                setInstant(ps, 5, next.updatedAt());
-                ps.setString(6, previous.tenant().value());
-                ps.setObject(7, previous.hold().value());
-                ps.setInt(8, previous.version());
-                if (ps.executeUpdate() == 0) {
-                    return new UpdateResult.Stale<BookingPayment>();
-                }
+        Map<String, @Nullable Object> v = db.params(entry, null);
+        v.put("status", next.status().name());
+        v.put("booking", next.booking() == null ? null : next.booking().toString());
+        v.put("reference", next.paymentReference());
+        v.put("version", next.version());
+        v.put("updated_at", next.updatedAt());
+        v.put("expected", previous.version());
+        return db.once("booking payment update", c -> {
+            try (PreparedStatement ps = UPDATE.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? new UpdateResult.Updated<>(next, List.of())
+                        : new UpdateResult.Stale<BookingPayment>();
             }
-            db.record(c, entry, null);
-            return new UpdateResult.Updated<>(next, List.of());
         });
     }
 

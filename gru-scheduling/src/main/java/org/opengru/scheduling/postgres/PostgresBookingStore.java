@@ -105,16 +105,13 @@ public final class PostgresBookingStore implements BookingStore {
             "(x.status = 'BOOKED' OR (x.status = 'HELD' AND x.hold_expires_at > p.now))";
 
     /**
-     * The creation's event hash (position 0 after the genesis) once the desk is chosen ({@code l.desk}, at
-     * {@code l.ord} in the list); the booking row keeps it as the head of its chain. A creation reads
-     * nothing to chain to (the genesis), so the store computes it in Java for the first desk of the list,
-     * the one usually taken ({@code :first_hash}): PostgreSQL's hashing costs the server about 60 µs per
-     * booking (string building of the encoding, measured in docs/persistence.md), Java's a few. Another
-     * desk, or a time Java cannot state as stored ({@code :first_hash} NULL), is hashed by PostgreSQL.
+     * The creation's event hash (position 0 after the genesis) once the desk is chosen: {@code l.hash}, the
+     * hash the store computed in Java for that desk ({@code :hashes}, in the order of {@code :desks}). A
+     * creation reads nothing to chain to (the genesis), so every candidate's hash is known before the
+     * statement runs; the statement carries no SQL hash expression, which PostgreSQL would prepare at each
+     * execution whether taken or not (docs/persistence.md, "Where a booking's cost goes").
      */
-    private static final String CREATED_HASH = "CASE WHEN l.ord = 1 AND :first_hash::text IS NOT NULL THEN :first_hash"
-            + " ELSE scheduling_booking_event_hash(:tenant, :id::uuid, 0, :event_id::uuid, 'insert', :kind, :actor,"
-            + " :now::timestamptz, NULL, :status, :service, l.desk, :start::timestamptz, :detail_sha256, :genesis) END";
+    private static final String CREATED_HASH = "l.hash";
     /** The creation's event, from the inserted row {@code i}. */
     private static final String CREATED_EVENT = EVENT
             + "SELECT i.tenant_id, i.id, 0, :event_id::uuid, 'insert', :kind, :actor, i.created_at, NULL, i.status,"
@@ -148,20 +145,20 @@ public final class PostgresBookingStore implements BookingStore {
     private static final NamedSql INSERT = new NamedSql("""
             WITH p AS (
                 SELECT :tenant::text AS tenant, :now::timestamptz AS now, :desks::text[] AS desks,
-                       tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
+                       :hashes::text[] AS hashes, tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)') AS busy),
             expiring AS (
                 %5$s, p
                  WHERE b.tenant_id = p.tenant AND b.status = 'HELD' AND b.hold_expires_at <= p.now
-                   AND b.resource_id = ANY (p.desks) AND b.busy && p.busy
+                   AND b.resource_id = ANY (p.desks) AND tstzrange(b.busy_start, b.busy_end, '[)') && p.busy
                    FOR UPDATE OF b),
             expired AS (%6$s),
             expired_ev AS (%7$s),
             chosen AS (
                 -- The scalar subquery runs the expiry first, so an expired hold no longer blocks the insert.
-                SELECT d.desk, d.ord FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
+                SELECT d.desk, d.hash FROM p CROSS JOIN LATERAL unnest(p.desks, p.hashes) AS d(desk, hash)
                  WHERE (SELECT count(*) FROM expired_ev) >= 0
                    AND NOT EXISTS (SELECT 1 FROM scheduling_booking x
-                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy AND %2$s)
+                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND tstzrange(x.busy_start, x.busy_end, '[)') && p.busy AND %2$s)
                  LIMIT 1),
             %4$s,
             ins AS (
@@ -191,10 +188,10 @@ public final class PostgresBookingStore implements BookingStore {
     private static final NamedSql INSERT_FAST =
             new NamedSql("""
             WITH chosen AS (
-                SELECT d.desk, d.ord FROM unnest(:desks::text[]) WITH ORDINALITY AS d(desk, ord)
+                SELECT d.desk, d.hash FROM unnest(:desks::text[], :hashes::text[]) AS d(desk, hash)
                  WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
                                     WHERE x.tenant_id = :tenant AND x.resource_id = d.desk
-                                      AND x.busy && tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)')
+                                      AND tstzrange(x.busy_start, x.busy_end, '[)') && tstzrange(:busy_start::timestamptz, :busy_end::timestamptz, '[)')
                                       AND x.status IN ('HELD', 'BOOKED'))
                  LIMIT 1),
             %4$s,
@@ -250,7 +247,7 @@ public final class PostgresBookingStore implements BookingStore {
             chosen AS (
                 SELECT d.desk FROM p CROSS JOIN LATERAL unnest(p.desks) WITH ORDINALITY AS d(desk, ord)
                  WHERE NOT EXISTS (SELECT 1 FROM scheduling_booking x
-                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND x.busy && p.busy
+                                    WHERE x.tenant_id = p.tenant AND x.resource_id = d.desk AND tstzrange(x.busy_start, x.busy_end, '[)') && p.busy
                                       AND x.id <> p.id AND %2$s)
                  LIMIT 1),
             %3$s,
@@ -286,7 +283,7 @@ public final class PostgresBookingStore implements BookingStore {
             SELECT x.resource_id, x.busy_start, x.busy_end
               FROM scheduling_booking x, (SELECT :now::timestamptz AS now) p
              WHERE x.tenant_id = :tenant AND x.resource_id = ANY (:desks::text[])
-               AND x.busy && tstzrange(:from::timestamptz, :to::timestamptz, '[)') AND %s
+               AND tstzrange(x.busy_start, x.busy_end, '[)') && tstzrange(:from::timestamptz, :to::timestamptz, '[)') AND %s
              ORDER BY x.resource_id, x.busy_start
             """.formatted(OCCUPYING));
 
@@ -319,19 +316,21 @@ public final class PostgresBookingStore implements BookingStore {
     public InsertOutcome insert(NewBooking nb, Change change) {
         Map<String, @Nullable Object> v = NamedSql.params();
         v.put("tenant", nb.tenant().value());
-        // As PostgreSQL stores it (microseconds), so that the hash computed here is the one it verifies.
-        Instant now = change.at().truncatedTo(ChronoUnit.MICROS);
+        // Times as PostgreSQL stores them (microseconds), so that the hashes computed here are the ones it
+        // verifies. Truncated here, all four alike, so that their order (the table's checks) is kept.
+        Instant now = micros(change.at());
+        Instant start = micros(nb.start());
         v.put("now", now);
         v.put("desks", desks(nb.desks()));
-        v.put("busy_start", nb.busyStart());
-        v.put("busy_end", nb.busyEnd());
+        v.put("busy_start", micros(nb.busyStart()));
+        v.put("busy_end", micros(nb.busyEnd()));
         v.put("id", nb.id().toString());
         v.put("site", nb.site().value());
         v.put("service", nb.service().value());
         v.put("usager", nb.usager().toString());
         v.put("people", nb.people());
-        v.put("start", nb.start());
-        v.put("end", nb.end());
+        v.put("start", start);
+        v.put("end", micros(nb.end()));
         v.put("status", nb.status().name());
         v.put("hold_expires_at", nb.holdExpiresAt());
         v.put("ants", nb.antsNumber() == null ? null : nb.antsNumber().value());
@@ -345,7 +344,7 @@ public final class PostgresBookingStore implements BookingStore {
         v.put("genesis", BookingEventHashes.GENESIS);
         @Nullable String detailSha256 = change.reason() == null ? null : BookingEventHashes.digest(change.reason());
         v.put("detail_sha256", detailSha256);
-        v.put("first_hash", firstDeskHash(nb, change, now, detailSha256));
+        v.put("hashes", creationHashes(nb, change, now, start, detailSha256));
         for (int attempt = 1; ; attempt++) {
             try {
                 // First try: the short statement. Second (only if it found no desk or lost a race): the
@@ -385,30 +384,36 @@ public final class PostgresBookingStore implements BookingStore {
     }
 
     /**
-     * The creation event's hash when the booking takes the first desk of its list, or {@code null} when the
-     * start has a fraction of a microsecond (PostgreSQL would round it: it hashes then).
+     * The creation event's hash for each candidate desk, in the order of {@code nb.desks()}: the statement
+     * keeps the one of the desk it takes.
      */
-    private static @Nullable String firstDeskHash(
-            NewBooking nb, Change change, Instant now, @Nullable String detailSha256) {
-        if (nb.start().getNano() % 1000 != 0) {
-            return null;
+    private static String[] creationHashes(
+            NewBooking nb, Change change, Instant now, Instant start, @Nullable String detailSha256) {
+        String kind = nb.status() == BookingStatus.HELD ? "HELD" : "BOOKED";
+        String[] out = new String[nb.desks().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = BookingEventHashes.hash(
+                    nb.tenant().value(),
+                    nb.id().value(),
+                    0,
+                    change.eventId().value(),
+                    "insert",
+                    kind,
+                    change.actor().toString(),
+                    now,
+                    null,
+                    nb.status().name(),
+                    nb.service().value(),
+                    nb.desks().get(i).value(),
+                    start,
+                    detailSha256,
+                    BookingEventHashes.GENESIS);
         }
-        return BookingEventHashes.hash(
-                nb.tenant().value(),
-                nb.id().value(),
-                0,
-                change.eventId().value(),
-                "insert",
-                nb.status() == BookingStatus.HELD ? "HELD" : "BOOKED",
-                change.actor().toString(),
-                now,
-                null,
-                nb.status().name(),
-                nb.service().value(),
-                nb.desks().get(0).value(),
-                nb.start(),
-                detailSha256,
-                BookingEventHashes.GENESIS);
+        return out;
+    }
+
+    private static Instant micros(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -42,12 +42,14 @@ import org.opengru.scheduling.registration.internal.Places;
 
 /**
  * Registrations in PostgreSQL, plain JDBC. A session's places taken are a counter guarded by a CHECK
- * ({@code taken <= capacity}) and only ever raised by {@code UPDATE ... WHERE taken < capacity}, whose row
- * lock orders concurrent registrations: no interleaving of nodes gives more places than the capacity. The
- * limit per person and event is counted under a transaction-level advisory lock on (event, participant),
- * so two registrations of one person on two nodes are counted one after the other; a partial unique index
- * forbids two active registrations of one participant to one session. A change that frees a place gives
- * it, in the same transaction, to the first person waiting.
+ * ({@code taken <= capacity}), whose row lock orders concurrent registrations: no interleaving of nodes
+ * gives more places than the capacity (a registration or promotion raises it only {@code WHERE taken <
+ * capacity}; a late payment's change raises it and the CHECK refuses the whole statement). The limit per
+ * person and event is counted under a transaction-level advisory lock on (event, participant), so two
+ * registrations of one person on two nodes are counted one after the other; a partial unique index forbids
+ * two active registrations of one participant to one session. A change that frees a place gives it, in the
+ * same transaction, to the first person waiting. Each registration row written and its event in the item
+ * log are one statement; a change that frees no place is that statement alone, in autocommit.
  */
 public final class PostgresRegistrationStore implements RegistrationStore {
 
@@ -59,28 +61,127 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             "tenant_id, id, event_id, title, starts_at, capacity, per_person_limit,"
                     + " cancel_until, price_cents, payment_hold_seconds, teams";
 
+    private static final String CAPACITY = "scheduling_event_session_capacity";
+
+    /**
+     * A new registration, if the person is not registered to the session yet and has fewer than the limit
+     * to the event, with a place if one is free (the session's counter raised while below the capacity),
+     * else waiting, and its event, in one statement; says which (its position) or why not.
+     */
+    private static final NamedSql REGISTER = new NamedSql("""
+            WITH act AS (
+                SELECT r.id, r.session_id FROM scheduling_registration r
+                 WHERE r.tenant_id = :tenant AND r.event_id = :event_code AND r.participant_id = :participant::uuid
+                   AND r.status IN ('WAITING', 'AWAITING_PAYMENT', 'CONFIRMED')),
+            ok AS (
+                SELECT 1 AS ok WHERE NOT EXISTS (SELECT 1 FROM act WHERE act.session_id = :session)
+                   AND (SELECT count(*) FROM act) < :limit),
+            place AS (
+                UPDATE scheduling_event_session s SET taken = s.taken + 1
+                  FROM ok WHERE s.tenant_id = :tenant AND s.id = :session AND s.taken < s.capacity
+                RETURNING 1),
+            placed AS (%1$s),
+            waiting AS (%2$s),
+            placed_ev AS (%3$s),
+            waiting_ev AS (%4$s)
+            SELECT (SELECT act.id FROM act WHERE act.session_id = :session LIMIT 1) AS already,
+                   (SELECT count(*) FROM act) AS active, (SELECT position FROM placed) AS placed,
+                   (SELECT position FROM waiting) AS waiting
+            """.formatted(
+                    registerInsert("p_", ""),
+                    registerInsert("w_", "NOT"),
+                    ItemTrail.prefixed(ItemTrail.event("placed"), "p_"),
+                    ItemTrail.prefixed(ItemTrail.event("waiting"), "w_")));
+
+    /** One of {@link #REGISTER}'s two inserts: with a place ({@code p_}) or, without one, waiting ({@code w_}). */
+    private static String registerInsert(String prefix, String unless) {
+        return """
+                INSERT INTO scheduling_registration (tenant_id, id, session_id, event_id, participant_id, registered_by,
+                       status, price_cents, hold_expires_at, payment_reference, version, created_at, updated_at, %1$s)
+                SELECT :tenant, :item::uuid, :session, :event_code, :participant::uuid, :registered_by::uuid,
+                       :%3$sstatus, :price::bigint, :%3$shold_expires_at::timestamptz, :payment_reference, 0,
+                       :created_at::timestamptz, :created_at::timestamptz, %2$s
+                  FROM ok WHERE %4$s EXISTS (SELECT 1 FROM place)
+                RETURNING position, %5$s""".formatted(
+                        ItemTrail.INSERT_HEAD_COLUMNS,
+                        ItemTrail.prefixed(ItemTrail.INSERT_HEAD_VALUES, prefix),
+                        prefix,
+                        unless,
+                        ItemTrail.INSERT_RETURNING);
+    }
+
+    /**
+     * A change of the registration on its version and its event, in one statement, with the session's
+     * places moved by {@code :places} (1 taken, -1 freed, 0): a place taken beyond the capacity breaks the
+     * session's CHECK, so the whole statement writes nothing.
+     */
+    private static final NamedSql UPDATE =
+            new NamedSql("""
+            WITH upd AS (
+                UPDATE scheduling_registration t
+                   SET status = :status, hold_expires_at = :hold_expires_at::timestamptz,
+                       payment_reference = :payment_reference, version = :version,
+                       updated_at = :updated_at::timestamptz, %1$s
+                  FROM scheduling_registration o
+                 WHERE o.tenant_id = :tenant AND o.id = :item::uuid AND t.tenant_id = o.tenant_id AND t.id = o.id
+                   AND t.version = :expected AND t.event_count = o.event_count
+                RETURNING %2$s),
+            places AS (
+                UPDATE scheduling_event_session s SET taken = s.taken + :places
+                  FROM upd WHERE :places <> 0 AND s.tenant_id = :tenant AND s.id = :session),
+            ev AS (%3$s)
+            SELECT 1 FROM upd
+            """.formatted(ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
+
+    /**
+     * A promotion from the waiting list: a place taken while fewer than the capacity are, then the waiting
+     * registration (still waiting, on its version) given it, with its event, in one statement. Says whether
+     * a place was free and whether the registration took it (a place taken for a registration cancelled
+     * meanwhile is given back by the caller).
+     */
+    private static final NamedSql PROMOTE =
+            new NamedSql("""
+            WITH place AS (
+                UPDATE scheduling_event_session SET taken = taken + 1
+                 WHERE tenant_id = :tenant AND id = :session AND taken < capacity
+                RETURNING 1),
+            upd AS (
+                UPDATE scheduling_registration t
+                   SET status = :status, hold_expires_at = :hold_expires_at::timestamptz, version = :version,
+                       updated_at = :at::timestamptz, %1$s
+                  FROM scheduling_registration o, place
+                 WHERE o.tenant_id = :tenant AND o.id = :item::uuid AND t.tenant_id = o.tenant_id AND t.id = o.id
+                   AND t.version = :expected AND t.status = 'WAITING' AND t.event_count = o.event_count
+                RETURNING %2$s),
+            ev AS (%3$s)
+            SELECT EXISTS (SELECT 1 FROM place) AS placed, EXISTS (SELECT 1 FROM upd) AS promoted
+            """.formatted(ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
+
     private final ItemTrail db;
 
     /**
      * A store of registrations and sessions over this data source, whose schema the scheduling migrations created.
      *
+     * <p>Since V11 each change's {@link RegistrationEvent} (a promotion from the waiting list included) is in the item log, which gru-core's relay delivers to the
+     * subscribers it is configured with ({@link SchedulingSchema#itemEventLogs()}): the store needs no
+     * subscribers.
+     *
      * @param dataSource the commune's or the shared database (rows carry their tenant)
      */
     public PostgresRegistrationStore(DataSource dataSource) {
-        this(dataSource, Set.of());
+        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "registration");
     }
 
     /**
-     * The same store: since V11 each change's {@link RegistrationEvent} (a promotion from the waiting list
-     * included) is in the item log, which gru-core's relay delivers to the subscribers it is configured with
-     * ({@link SchedulingSchema#itemEventLogs()}); nothing is written to gru-core's outbox.
+     * The same store; the subscribers are no longer used (since V11 the relay delivers from the log).
      *
      * @param dataSource the commune's or the shared database, where gru-core's migrations ran first
-     * @param subscribers the outbox subscribers, checked and otherwise unused
-     * @throws IllegalArgumentException when a subscriber's name is blank or longer than 64 characters
+     * @param subscribers unused
+     * @deprecated since V11 the subscribers are unused: use {@link #PostgresRegistrationStore(DataSource)}
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public PostgresRegistrationStore(DataSource dataSource, Set<String> subscribers) {
-        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "registration", subscribers);
+        this(dataSource);
     }
 
     @Override
@@ -117,7 +218,7 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             }
             List<Registration> promoted = new ArrayList<>();
             while (true) {
-                Optional<Registration> p = promoteFirst(c, s, now);
+                Optional<Registration> p = promoteFirst(c, s.tenant(), s.id(), s, now);
                 if (p.isEmpty()) {
                     return promoted;
                 }
@@ -137,25 +238,26 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             ps.setString(1, tenant.value());
             ps.setString(2, id.value());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new EventSession(
-                        tenant,
-                        id,
-                        rs.getString("event_id"),
-                        rs.getString("title"),
-                        Objects.requireNonNull(instant(rs, "starts_at")),
-                        rs.getInt("capacity"),
-                        rs.getInt("per_person_limit"),
-                        Objects.requireNonNull(instant(rs, "cancel_until")),
-                        rs.getLong("price_cents"),
-                        Duration.ofSeconds(rs.getLong("payment_hold_seconds")),
-                        Arrays.stream((String[]) rs.getArray("teams").getArray())
-                                .map(TeamId::of)
-                                .collect(Collectors.toSet())));
+                return rs.next() ? Optional.of(session(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static EventSession session(ResultSet rs) throws SQLException {
+        return new EventSession(
+                TenantId.of(rs.getString("tenant_id")),
+                SessionId.of(rs.getString("id")),
+                rs.getString("event_id"),
+                rs.getString("title"),
+                Objects.requireNonNull(instant(rs, "starts_at")),
+                rs.getInt("capacity"),
+                rs.getInt("per_person_limit"),
+                Objects.requireNonNull(instant(rs, "cancel_until")),
+                rs.getLong("price_cents"),
+                Duration.ofSeconds(rs.getLong("payment_hold_seconds")),
+                Arrays.stream((String[]) rs.getArray("teams").getArray())
+                        .map(TeamId::of)
+                        .collect(Collectors.toSet()));
     }
 
     @Override
@@ -206,136 +308,135 @@ public final class PostgresRegistrationStore implements RegistrationStore {
 
     private Outcome registerOnce(Registration candidate, ActorRef actor) {
         return db.inTransaction("registering", c -> {
-            EventSession s = session(c, candidate.tenant(), candidate.session())
-                    .orElseThrow(() -> new ValidationException("session", candidate.session(), "is not declared"));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(hashtext('scheduling_registration'), hashtext(? || '|' || ? || '|' || ?))")) {
-                ps.setString(1, s.tenant().value());
-                ps.setString(2, s.event());
-                ps.setString(3, candidate.participant().toString());
-                ps.execute();
-            }
-            // After the lock, at READ COMMITTED: sees the registrations of whoever held it before.
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, session_id FROM scheduling_registration"
-                    + " WHERE tenant_id = ? AND event_id = ? AND participant_id = ?"
-                    + " AND status IN ('WAITING', 'AWAITING_PAYMENT', 'CONFIRMED')")) {
-                ps.setString(1, s.tenant().value());
-                ps.setString(2, s.event());
-                ps.setObject(3, candidate.participant().value());
-                int active = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getString(2).equals(s.id().value())) {
-                            return new Outcome.AlreadyRegistered(new RegistrationId(rs.getObject(1, UUID.class)));
-                        }
-                        active++;
-                    }
+            EventSession s = lockedSession(c, candidate);
+            // One of two registrations is written, with its event: with a place, or waiting.
+            Registration placed = Places.placed(candidate, s, true, candidate.createdAt(), 0, 0);
+            Registration waiting = Places.placed(candidate, s, false, candidate.createdAt(), 0, 0);
+            TrailEntry placedEntry = Places.registered(placed, actor);
+            TrailEntry waitingEntry = Places.registered(waiting, actor);
+            Map<String, @Nullable Object> v =
+                    db.params(candidate.tenant(), candidate.id().value());
+            ItemTrail.putEvent(v, "p_", placedEntry, told(placed, placedEntry));
+            ItemTrail.putEvent(v, "w_", waitingEntry, told(waiting, waitingEntry));
+            v.put("p_status", placed.status().name());
+            v.put("p_hold_expires_at", placed.holdExpiresAt());
+            v.put("w_status", waiting.status().name());
+            v.put("w_hold_expires_at", waiting.holdExpiresAt());
+            v.put("session", s.id().value());
+            v.put("event_code", s.event());
+            v.put("limit", s.perPersonLimit());
+            v.put("participant", candidate.participant().toString());
+            v.put(
+                    "registered_by",
+                    candidate.registeredBy() == null
+                            ? null
+                            : candidate.registeredBy().toString());
+            v.put("price", Long.toString(candidate.priceCents()));
+            v.put("payment_reference", candidate.paymentReference());
+            v.put("created_at", candidate.createdAt());
+            try (PreparedStatement ps = REGISTER.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                UUID already = rs.getObject("already", UUID.class);
+                if (already != null) {
+                    return new Outcome.AlreadyRegistered(new RegistrationId(already));
                 }
-                if (active >= s.perPersonLimit()) {
+                if (rs.getLong("active") >= s.perPersonLimit()) {
                     return new Outcome.PersonLimitReached(s.perPersonLimit());
                 }
-            }
-            boolean place = takePlace(c, s.tenant(), s.id());
-            Registration r;
-            try {
-                r = insert(c, Places.placed(candidate, s, place, candidate.createdAt(), nextPosition(c), 0));
+                long position = rs.getLong("placed");
+                boolean place = !rs.wasNull();
+                if (!place) {
+                    position = rs.getLong("waiting");
+                }
+                return new Outcome.Registered(Places.placed(candidate, s, place, candidate.createdAt(), position, 0));
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    // The unique index, a backstop behind the lock above: roll the place back with the rest.
+                    // The unique index, a backstop behind the lock: roll the place back with the rest.
                     throw new Duplicate();
                 }
                 throw e;
             }
-            TrailEntry registered = Places.registered(r, actor);
-            db.record(c, registered, told(r, registered));
-            return new Outcome.Registered(r);
         });
     }
 
-    /** The guard: a place is taken only while fewer than the capacity are. */
-    private static boolean takePlace(Connection c, TenantId tenant, SessionId id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_event_session SET taken = taken + 1"
-                + " WHERE tenant_id = ? AND id = ? AND taken < capacity")) {
-            ps.setString(1, tenant.value());
-            ps.setString(2, id.value());
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    /** The next place in the waiting lists' order, from the column's own sequence. */
-    private static long nextPosition(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT nextval(pg_get_serial_sequence('scheduling_registration', 'position'))");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Registration insert(Connection c, Registration r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scheduling_registration (tenant_id, id, session_id,"
-                + " event_id, participant_id, registered_by, status, price_cents, hold_expires_at, payment_reference,"
-                + " version, created_at, updated_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.tenant().value());
-            ps.setObject(2, r.id().value());
-            ps.setString(3, r.session().value());
-            ps.setString(4, r.event());
-            ps.setObject(5, r.participant().value());
-            ps.setObject(6, r.registeredBy() == null ? null : r.registeredBy().value());
-            ps.setString(7, r.status().name());
-            ps.setLong(8, r.priceCents());
-            setInstant(ps, 9, r.holdExpiresAt());
-            ps.setString(10, r.paymentReference());
-            ps.setInt(11, r.version());
-            setInstant(ps, 12, r.createdAt());
-            setInstant(ps, 13, r.updatedAt());
-            ps.setLong(14, r.position());
-            ps.executeUpdate();
-            return r;
+    /**
+     * The session, read with the lock on (collectivité, event, participant) taken: the registrations of a
+     * person are counted by the next statement, whose snapshot (READ COMMITTED) is taken once the lock is
+     * held, so it sees those of whoever held it before. In the statement that counts, the snapshot would
+     * come before the lock: two registrations of one person to two sessions on two nodes would both pass.
+     */
+    private static EventSession lockedSession(Connection c, Registration candidate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SESSION_COLUMNS + ","
+                + " pg_advisory_xact_lock(hashtext('scheduling_registration'),"
+                + " hashtext(tenant_id || '|' || event_id || '|' || ?)) AS locked"
+                + " FROM scheduling_event_session WHERE tenant_id = ? AND id = ?")) {
+            ps.setString(1, candidate.participant().toString());
+            ps.setString(2, candidate.tenant().value());
+            ps.setString(3, candidate.session().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ValidationException("session", candidate.session(), "is not declared");
+                }
+                return session(rs);
+            }
         }
     }
 
     @Override
     public UpdateResult<Registration> update(Registration previous, Registration next, TrailEntry entry) {
-        try {
-            return db.inTransaction("registration update", c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_registration SET status = ?,"
-                        + " hold_expires_at = ?, payment_reference = ?, version = ?, updated_at = ?"
-                        + " WHERE tenant_id = ? AND id = ? AND version = ?")) {
-                    ps.setString(1, next.status().name());
-                    setInstant(ps, 2, next.holdExpiresAt());
-                    ps.setString(3, next.paymentReference());
-                    ps.setInt(4, next.version());
-                    setInstant(ps, 5, next.updatedAt());
-                    ps.setString(6, previous.tenant().value());
-                    ps.setObject(7, previous.id().value());
-                    ps.setInt(8, previous.version());
-                    if (ps.executeUpdate() == 0) {
-                        return new UpdateResult.Stale<Registration>();
-                    }
-                }
-                List<Registration> promoted = new ArrayList<>();
-                if (next.status().takesPlace() && !previous.status().takesPlace()) {
-                    if (!takePlace(c, previous.tenant(), previous.session())) {
-                        throw new PlaceTaken();
-                    }
-                } else if (previous.status().takesPlace() && !next.status().takesPlace()) {
-                    try (PreparedStatement ps =
-                            c.prepareStatement("UPDATE scheduling_event_session SET taken = taken - 1"
-                                    + " WHERE tenant_id = ? AND id = ?")) {
-                        ps.setString(1, previous.tenant().value());
-                        ps.setString(2, previous.session().value());
-                        ps.executeUpdate();
-                    }
-                    EventSession s =
-                            session(c, previous.tenant(), previous.session()).orElseThrow();
-                    promoteFirst(c, s, entry.at()).ifPresent(promoted::add);
-                }
-                db.record(c, entry, told(next, entry));
-                return new UpdateResult.Updated<>(next, promoted);
-            });
-        } catch (PlaceTaken full) {
-            return new UpdateResult.PlaceTaken<>();
+        int places = next.status().takesPlace() == previous.status().takesPlace()
+                ? 0
+                : next.status().takesPlace() ? 1 : -1;
+        Map<String, @Nullable Object> v = db.params(entry, told(next, entry));
+        v.put("session", previous.session().value());
+        v.put("places", places);
+        v.put("status", next.status().name());
+        v.put("hold_expires_at", next.holdExpiresAt());
+        v.put("payment_reference", next.paymentReference());
+        v.put("version", next.version());
+        v.put("updated_at", next.updatedAt());
+        v.put("expected", previous.version());
+        if (places >= 0) {
+            // Nothing to give to the waiting list: the change alone, in autocommit.
+            try {
+                return db.once(
+                        "registration update",
+                        c -> updateOne(c, v)
+                                ? new UpdateResult.Updated<>(next, List.<Registration>of())
+                                : new UpdateResult.Stale<Registration>());
+            } catch (PlaceTaken full) {
+                return new UpdateResult.PlaceTaken<>();
+            }
+        }
+        // A place freed goes to the first person waiting, in the same transaction.
+        return db.inTransaction("registration update", c -> {
+            if (!updateOne(c, v)) {
+                return new UpdateResult.Stale<Registration>();
+            }
+            List<Registration> promoted = new ArrayList<>();
+            promoteFirst(c, previous.tenant(), previous.session(), null, entry.at())
+                    .ifPresent(promoted::add);
+            return new UpdateResult.Updated<>(next, promoted);
+        });
+    }
+
+    /**
+     * The registration's change ({@link #UPDATE}): false when its version is stale.
+     *
+     * @throws PlaceTaken when it takes a place and the session is full (its CHECK refused it: nothing written)
+     */
+    private static boolean updateOne(Connection c, Map<String, @Nullable Object> v) throws SQLException {
+        try (PreparedStatement ps = UPDATE.prepare(c, v);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            if (CHECK_VIOLATION.equals(e.getSQLState())
+                    && e.getMessage() != null
+                    && e.getMessage().contains("\"" + CAPACITY + "\"")) {
+                throw new PlaceTaken();
+            }
+            throw e;
         }
     }
 
@@ -367,14 +468,22 @@ public final class PostgresRegistrationStore implements RegistrationStore {
         return null;
     }
 
-    /** Gives a free place to the first person waiting, if any; the caller holds the session row. */
-    private Optional<Registration> promoteFirst(Connection c, EventSession s, Instant at) throws SQLException {
+    /**
+     * Gives a free place to the first person waiting, if any; the caller holds the session row. The
+     * session's place, the promoted registration and its event are one statement ({@link #PROMOTE}).
+     *
+     * @param known the session when the caller has it, else read here if someone waits
+     */
+    private Optional<Registration> promoteFirst(
+            Connection c, TenantId tenant, SessionId session, @Nullable EventSession known, Instant at)
+            throws SQLException {
+        EventSession s = known;
         while (true) {
             Registration first;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scheduling_registration"
                     + " WHERE tenant_id = ? AND session_id = ? AND status = 'WAITING' ORDER BY position LIMIT 1")) {
-                ps.setString(1, s.tenant().value());
-                ps.setString(2, s.id().value());
+                ps.setString(1, tenant.value());
+                ps.setString(2, session.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -382,35 +491,34 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                     first = row(rs);
                 }
             }
-            if (!takePlace(c, s.tenant(), s.id())) {
-                return Optional.empty();
+            if (s == null) {
+                s = session(c, tenant, session).orElseThrow();
             }
             Registration p = Places.placed(first, s, true, at, first.position(), first.version() + 1);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE scheduling_registration SET status = ?,"
-                    + " hold_expires_at = ?, version = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?"
-                    + " AND status = 'WAITING'")) {
-                ps.setString(1, p.status().name());
-                setInstant(ps, 2, p.holdExpiresAt());
-                ps.setInt(3, p.version());
-                setInstant(ps, 4, at);
-                ps.setString(5, p.tenant().value());
-                ps.setObject(6, p.id().value());
-                ps.setInt(7, first.version());
-                if (ps.executeUpdate() == 0) {
-                    // Cancelled meanwhile: give the place back and try the next one.
-                    try (PreparedStatement back =
-                            c.prepareStatement("UPDATE scheduling_event_session SET taken = taken - 1"
-                                    + " WHERE tenant_id = ? AND id = ?")) {
-                        back.setString(1, s.tenant().value());
-                        back.setString(2, s.id().value());
-                        back.executeUpdate();
-                    }
-                    continue;
+            TrailEntry promoted = Places.promoted(p, at);
+            Map<String, @Nullable Object> v = db.params(promoted, told(p, promoted));
+            v.put("session", session.value());
+            v.put("status", p.status().name());
+            v.put("hold_expires_at", p.holdExpiresAt());
+            v.put("version", p.version());
+            v.put("expected", first.version());
+            try (PreparedStatement ps = PROMOTE.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean("placed")) {
+                    return Optional.empty(); // the session is full
+                }
+                if (rs.getBoolean("promoted")) {
+                    return Optional.of(p);
                 }
             }
-            TrailEntry promoted = Places.promoted(p, at);
-            db.record(c, promoted, told(p, promoted));
-            return Optional.of(p);
+            // Cancelled meanwhile: give the place back and try the next one.
+            try (PreparedStatement back = c.prepareStatement(
+                    "UPDATE scheduling_event_session SET taken = taken - 1 WHERE tenant_id = ? AND id = ?")) {
+                back.setString(1, tenant.value());
+                back.setString(2, session.value());
+                back.executeUpdate();
+            }
         }
     }
 

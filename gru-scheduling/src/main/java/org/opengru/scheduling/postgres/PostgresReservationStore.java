@@ -1,13 +1,10 @@
 package org.opengru.scheduling.postgres;
 
 import static org.opengru.scheduling.postgres.ItemTrail.instant;
-import static org.opengru.scheduling.postgres.ItemTrail.setInstant;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,10 +36,11 @@ import org.opengru.scheduling.reservation.internal.Detach;
 /**
  * Reservations in PostgreSQL, plain JDBC. The exclusion constraint {@code scheduling_reservation_no_overlap}
  * (V7) refuses two period-keeping reservations of one room or equipment that overlap, across nodes; its
- * refusal ({@code 23P01}) becomes "period taken". Each change and its trail entry are one transaction.
- * The writers of one reservable first take a transaction-level advisory lock on it: two transactions
- * inserting overlapping rows would otherwise each wait for the other's exclusion check, a deadlock broken
- * only after {@code deadlock_timeout}; the lock only orders them, the constraint decides.
+ * refusal ({@code 23P01}) becomes "period taken". Each change is one statement in autocommit, writing the
+ * reservation row and its event in the item log: one round trip, nothing written when it is refused.
+ * That statement first takes a transaction-level advisory lock on the reservable: two
+ * transactions inserting overlapping rows would otherwise each wait for the other's exclusion check, a
+ * deadlock broken only after {@code deadlock_timeout}; the lock only orders them, the constraint decides.
  */
 public final class PostgresReservationStore implements ReservationStore {
 
@@ -51,94 +49,142 @@ public final class PostgresReservationStore implements ReservationStore {
             + " status, price_cents, deposit_cents, required_pieces, piece_codes, piece_refs, hold_expires_at,"
             + " payment_reference, decision_reason, version, created_at, updated_at, deposit_in_payment, deposit_status";
 
+    /**
+     * Serialises the writers of one reservable before they write: two statements inserting overlapping
+     * rows would otherwise each wait for the other's exclusion check, a deadlock PostgreSQL breaks only
+     * after deadlock_timeout. Held until the statement's commit; the constraint decides.
+     */
+    private static final String LOCK = "lk AS (SELECT pg_advisory_xact_lock(hashtext('scheduling_reservation'),"
+            + " hashtext(:tenant || '|' || :reservable)) AS locked)";
+
+    /** The reservation and its first event, in one statement, under the reservable's lock. */
+    private static final NamedSql INSERT = new NamedSql("""
+            WITH %1$s,
+            ins AS (
+                INSERT INTO scheduling_reservation (%2$s, %3$s)
+                SELECT :tenant, :item::uuid, :reservable, :usager::uuid, :category, :starts_at::timestamptz,
+                       :ends_at::timestamptz, :status, :price::bigint, :deposit::bigint, :required::text[],
+                       :piece_codes::text[], :piece_refs::text[], :hold_expires_at::timestamptz, :payment_reference,
+                       :decision_reason, :version, :created_at::timestamptz, :updated_at::timestamptz,
+                       :deposit_in_payment::boolean, :deposit_status, %4$s
+                  FROM lk
+                RETURNING %5$s),
+            ev AS (%6$s)
+            SELECT 1 FROM ins
+            """.formatted(
+                    LOCK,
+                    COLUMNS,
+                    ItemTrail.INSERT_HEAD_COLUMNS,
+                    ItemTrail.INSERT_HEAD_VALUES,
+                    ItemTrail.INSERT_RETURNING,
+                    ItemTrail.event("ins")));
+
+    /** A change of the reservation on its version, and its event, in one statement, under the lock. */
+    private static final NamedSql UPDATE = new NamedSql(
+            """
+            WITH %1$s,
+            upd AS (
+                UPDATE scheduling_reservation t
+                   SET status = :status, piece_codes = :piece_codes::text[], piece_refs = :piece_refs::text[],
+                       hold_expires_at = :hold_expires_at::timestamptz, payment_reference = :payment_reference,
+                       decision_reason = :decision_reason, version = :version, updated_at = :updated_at::timestamptz,
+                       deposit_status = :deposit_status, %2$s
+                  FROM scheduling_reservation o, lk
+                 WHERE o.tenant_id = :tenant AND o.id = :item::uuid AND t.tenant_id = o.tenant_id AND t.id = o.id
+                   AND t.version = :expected AND t.event_count = o.event_count
+                RETURNING %3$s),
+            ev AS (%4$s)
+            SELECT 1 FROM upd
+            """.formatted(LOCK, ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
+
     private final ItemTrail db;
 
     /**
      * A store of reservations and reservables over this data source, whose schema the scheduling migrations created.
      *
+     * <p>Since V11 each change's {@link ReservationEvent} is in the item log, which gru-core's relay delivers to the
+     * subscribers it is configured with ({@link SchedulingSchema#itemEventLogs()}): the store needs no
+     * subscribers.
+     *
      * @param dataSource the commune's or the shared database (rows carry their tenant)
      */
     public PostgresReservationStore(DataSource dataSource) {
-        this(dataSource, Set.of());
+        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "reservation");
     }
 
     /**
-     * The same store: since V11 each change's {@link ReservationEvent} is in the item log, which gru-core's
-     * relay delivers to the subscribers it is configured with ({@link SchedulingSchema#itemEventLogs()});
-     * nothing is written to gru-core's outbox, whatever the subscribers.
+     * The same store; the subscribers are no longer used (since V11 the relay delivers from the log).
      *
      * @param dataSource the commune's or the shared database, where gru-core's migrations ran first
-     * @param subscribers the outbox subscribers, checked and otherwise unused
-     * @throws IllegalArgumentException when a subscriber's name is blank or longer than 64 characters
+     * @param subscribers unused
+     * @deprecated since V11 the subscribers are unused: use {@link #PostgresReservationStore(DataSource)}
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public PostgresReservationStore(DataSource dataSource, Set<String> subscribers) {
-        this.db = new ItemTrail(Objects.requireNonNull(dataSource, "dataSource"), "reservation", subscribers);
+        this(dataSource);
     }
 
     @Override
     public Optional<Reservation> insert(Reservation r, TrailEntry entry) {
-        return db.inTransaction("reservation insert", c -> {
-            lock(c, r);
-            Savepoint before = c.setSavepoint();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO scheduling_reservation (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bind(c, ps, r);
-                ps.executeUpdate();
+        Map<String, @Nullable Object> v = db.params(entry, told(r, entry));
+        v.put("reservable", r.reservable().value());
+        v.put("usager", r.usager().toString());
+        v.put("category", r.category().name());
+        v.put("starts_at", r.start());
+        v.put("ends_at", r.end());
+        v.put("status", r.status().name());
+        v.put("price", Long.toString(r.priceCents()));
+        v.put("deposit", Long.toString(r.depositCents()));
+        v.put("required", r.requiredPieces().stream().sorted().toArray(String[]::new));
+        Map<String, String> pieces = new TreeMap<>(r.providedPieces());
+        v.put("piece_codes", pieces.keySet().toArray(String[]::new));
+        v.put("piece_refs", pieces.values().toArray(String[]::new));
+        v.put("hold_expires_at", r.holdExpiresAt());
+        v.put("payment_reference", r.paymentReference());
+        v.put("decision_reason", r.decisionReason());
+        v.put("version", r.version());
+        v.put("created_at", r.createdAt());
+        v.put("updated_at", r.updatedAt());
+        v.put("deposit_in_payment", r.depositInPayment());
+        v.put("deposit_status", r.deposit().name());
+        return db.once("reservation insert", c -> {
+            try (PreparedStatement ps = INSERT.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.of(r);
             } catch (SQLException e) {
                 if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
-                    c.rollback(before);
-                    return Optional.<Reservation>empty();
+                    return Optional.<Reservation>empty(); // the statement wrote nothing
                 }
                 throw e;
             }
-            db.record(c, entry, told(r, entry));
-            return Optional.of(r);
         });
     }
 
     @Override
     public UpdateResult<Reservation> update(Reservation previous, Reservation next, TrailEntry entry) {
-        return db.inTransaction("reservation update", c -> {
-            lock(c, next);
-            Savepoint before = c.setSavepoint();
-            int n;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scheduling_reservation SET status = ?,"
-                            + " piece_codes = ?, piece_refs = ?, hold_expires_at = ?, payment_reference = ?, decision_reason = ?,"
-                            + " version = ?, updated_at = ?, deposit_status = ? WHERE tenant_id = ? AND id = ? AND version = ?")) {
-                ps.setString(1, next.status().name());
-                ps.setArray(
-                        2,
-                        c.createArrayOf(
-                                "text",
-                                next.providedPieces().keySet().stream().sorted().toArray()));
-                ps.setArray(
-                        3,
-                        c.createArrayOf(
-                                "text",
-                                new TreeMap<>(next.providedPieces()).values().toArray()));
-                setInstant(ps, 4, next.holdExpiresAt());
-                ps.setString(5, next.paymentReference());
-                ps.setString(6, next.decisionReason());
-                ps.setInt(7, next.version());
-                setInstant(ps, 8, next.updatedAt());
-                ps.setString(9, next.deposit().name());
-                ps.setString(10, previous.tenant().value());
-                ps.setObject(11, previous.id().value());
-                ps.setInt(12, previous.version());
-                n = ps.executeUpdate();
+        Map<String, @Nullable Object> v = db.params(entry, told(next, entry));
+        v.put("reservable", previous.reservable().value());
+        v.put("status", next.status().name());
+        v.put("piece_codes", next.providedPieces().keySet().stream().sorted().toArray(String[]::new));
+        v.put("piece_refs", new TreeMap<>(next.providedPieces()).values().toArray(String[]::new));
+        v.put("hold_expires_at", next.holdExpiresAt());
+        v.put("payment_reference", next.paymentReference());
+        v.put("decision_reason", next.decisionReason());
+        v.put("version", next.version());
+        v.put("updated_at", next.updatedAt());
+        v.put("deposit_status", next.deposit().name());
+        v.put("expected", previous.version());
+        return db.once("reservation update", c -> {
+            try (PreparedStatement ps = UPDATE.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new UpdateResult.Updated<>(next, List.of()) : new UpdateResult.Stale<Reservation>();
             } catch (SQLException e) {
                 if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
-                    c.rollback(before);
-                    return new UpdateResult.PlaceTaken<Reservation>();
+                    return new UpdateResult.PlaceTaken<Reservation>(); // the statement wrote nothing
                 }
                 throw e;
             }
-            if (n == 0) {
-                return new UpdateResult.Stale<Reservation>();
-            }
-            db.record(c, entry, told(next, entry));
-            return new UpdateResult.Updated<>(next, List.of());
         });
     }
 
@@ -158,41 +204,6 @@ public final class PostgresReservationStore implements ReservationStore {
             return new ItemTrail.Told(e, e.kind().name(), fields);
         }
         return null;
-    }
-
-    private static void lock(Connection c, Reservation r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT pg_advisory_xact_lock(hashtext('scheduling_reservation')," + " hashtext(? || '|' || ?))")) {
-            ps.setString(1, r.tenant().value());
-            ps.setString(2, r.reservable().value());
-            ps.execute();
-        }
-    }
-
-    private static void bind(Connection c, PreparedStatement ps, Reservation r) throws SQLException {
-        Map<String, String> pieces = new TreeMap<>(r.providedPieces());
-        ps.setString(1, r.tenant().value());
-        ps.setObject(2, r.id().value());
-        ps.setString(3, r.reservable().value());
-        ps.setObject(4, r.usager().value());
-        ps.setString(5, r.category().name());
-        setInstant(ps, 6, r.start());
-        setInstant(ps, 7, r.end());
-        ps.setString(8, r.status().name());
-        ps.setLong(9, r.priceCents());
-        ps.setLong(10, r.depositCents());
-        ps.setArray(
-                11, c.createArrayOf("text", r.requiredPieces().stream().sorted().toArray()));
-        ps.setArray(12, c.createArrayOf("text", pieces.keySet().toArray()));
-        ps.setArray(13, c.createArrayOf("text", pieces.values().toArray()));
-        setInstant(ps, 14, r.holdExpiresAt());
-        ps.setString(15, r.paymentReference());
-        ps.setString(16, r.decisionReason());
-        ps.setInt(17, r.version());
-        setInstant(ps, 18, r.createdAt());
-        setInstant(ps, 19, r.updatedAt());
-        ps.setBoolean(20, r.depositInPayment());
-        ps.setString(21, r.deposit().name());
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.opengru.core.GruCore;
 import org.opengru.core.jdbc.EventLogTables;
 import org.opengru.core.job.Job;
-import org.opengru.core.outbox.Outbox;
 import org.opengru.core.rgpd.SubjectDataContributor;
 import org.opengru.core.tenancy.TenantId;
 import org.opengru.core.usager.Representations;
@@ -73,18 +72,18 @@ public class GruReservationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReservationStore gruReservationStore(GruStorage storage, Outbox outbox) {
+    ReservationStore gruReservationStore(GruStorage storage) {
         // Each change writes its row and its event; the relay delivers the event from the log.
         return storage.dataSource()
-                .<ReservationStore>map(ds -> new PostgresReservationStore(ds, outbox.subscribers()))
+                .<ReservationStore>map(PostgresReservationStore::new)
                 .orElseGet(ReservationStore::inMemory);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RegistrationStore gruRegistrationStore(GruStorage storage, Outbox outbox) {
+    RegistrationStore gruRegistrationStore(GruStorage storage) {
         return storage.dataSource()
-                .<RegistrationStore>map(ds -> new PostgresRegistrationStore(ds, outbox.subscribers()))
+                .<RegistrationStore>map(PostgresRegistrationStore::new)
                 .orElseGet(RegistrationStore::inMemory);
     }
 

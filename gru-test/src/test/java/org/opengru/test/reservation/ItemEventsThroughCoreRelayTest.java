@@ -75,14 +75,14 @@ class ItemEventsThroughCoreRelayTest {
         List<DomainEvent> published = new CopyOnWriteArrayList<>();
         Representations representations = new Representations(UsagerStore.inMemory(), MandateStore.inMemory());
         ReservationService reservations = new ReservationService(
-                new PostgresReservationStore(pool, Set.of(SUBSCRIBER)),
+                new PostgresReservationStore(pool),
                 List.of(ReservationContract.gym()),
                 representations,
                 clock,
                 IdGenerator.create(clock),
                 published::addAll);
         RegistrationService registrations = new RegistrationService(
-                new PostgresRegistrationStore(pool, Set.of(SUBSCRIBER)),
+                new PostgresRegistrationStore(pool),
                 representations,
                 clock,
                 IdGenerator.create(clock),

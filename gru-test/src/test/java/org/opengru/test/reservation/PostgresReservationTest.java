@@ -150,4 +150,90 @@ class PostgresReservationTest extends ReservationContract {
         assertThat(postgres().verifyTrail(TENANT, rewritten.id()).problem())
                 .contains("not the head the reservation records");
     }
+
+    /**
+     * The V11 stores' event statement, as they ran it after the item's own statement (two statements, the
+     * item row updated twice): kept here to write a change the way a database upgraded before the fold holds
+     * it.
+     */
+    private static final String TWO_STATEMENT_EVENT = """
+            WITH cur AS (
+                SELECT t.event_count, coalesce(t.audit_head, ?) AS previous_hash, t.webhook_seq FROM scheduling_reservation t
+                 WHERE t.tenant_id = ? AND t.id = ?::uuid FOR UPDATE),
+            upd AS (
+                UPDATE scheduling_reservation t
+                   SET event_count = c.event_count + 1, webhook_seq = c.webhook_seq,
+                       audit_head = scheduling_item_event_hash(?, 'reservation', ?::uuid, c.event_count,
+                           ?::uuid, 'provide_piece', NULL, 'usager:someone', ?::timestamptz, 'REQUESTED',
+                           'REQUESTED', NULL, NULL, scheduling_digest('attestation-2027'), c.previous_hash)
+                  FROM cur c WHERE t.tenant_id = ? AND t.id = ?::uuid
+                RETURNING c.event_count AS position, c.previous_hash, t.audit_head)
+            INSERT INTO scheduling_item_event (tenant_id, item_type, item_id, position, event_id, action, kind, actor,
+                   occurred_at, from_status, to_status, event_type, event, webhook_seq, detail_sha256, detail,
+                   previous_hash, hash)
+            SELECT ?, 'reservation', ?::uuid, u.position, ?::uuid, 'provide_piece', NULL, 'usager:someone',
+                   ?::timestamptz, 'REQUESTED', 'REQUESTED', NULL, NULL, NULL, scheduling_digest('attestation-2027'),
+                   'attestation-2027', u.previous_hash, u.audit_head
+              FROM upd u""";
+
+    /**
+     * Issue 22 item 3: a chain whose head the V11 stores wrote (item statement, then event statement) goes on
+     * with a change written by today's single statement, and verifies; the webhook numbering goes on too.
+     */
+    @Test
+    void aChangeInOneStatementContinuesAChainWrittenInTwo() throws SQLException {
+        UsagerId u = newUsager();
+        Reservation r = requested(u, at(5, 10), at(5, 18));
+        // A piece provided by a node of the previous release: its item statement, then its event statement.
+        java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement item = c.prepareStatement("UPDATE scheduling_reservation SET version ="
+                    + " version + 1, piece_codes = '{attestation-assurance}', piece_refs = '{attestation-2027}'"
+                    + " WHERE tenant_id = ? AND id = ?")) {
+                item.setString(1, TENANT.value());
+                item.setObject(2, r.id().value());
+                assertThat(item.executeUpdate()).isEqualTo(1);
+            }
+            try (java.sql.PreparedStatement event = c.prepareStatement(TWO_STATEMENT_EVENT)) {
+                String id = r.id().toString();
+                java.time.OffsetDateTime when = at.atOffset(java.time.ZoneOffset.UTC);
+                String eventId = java.util.UUID.randomUUID().toString();
+                Object[] values = {
+                    org.opengru.scheduling.postgres.ItemEventHashes.GENESIS,
+                    TENANT.value(),
+                    id,
+                    TENANT.value(),
+                    id,
+                    eventId,
+                    when,
+                    TENANT.value(),
+                    id,
+                    TENANT.value(),
+                    id,
+                    eventId,
+                    when
+                };
+                for (int i = 0; i < values.length; i++) {
+                    event.setObject(i + 1, values[i]);
+                }
+                assertThat(event.executeUpdate()).isEqualTo(1);
+            }
+            c.commit();
+        }
+        assertThat(postgres().verifyTrail(TENANT, r.id()).problem()).isNull();
+
+        service.approve(AGENT, r.id());
+
+        TrailCheck check = postgres().verifyTrail(TENANT, r.id());
+        assertThat(check.problem()).isNull();
+        assertThat(check.entries()).isEqualTo(3);
+        assertThat(service.trail(TENANT, r.id()))
+                .extracting(e -> e.action())
+                .containsExactly("request", "provide_piece", "approve");
+        assertThat(org.opengru.test.postgres.SqlRows.of(
+                        db.dataSource(),
+                        "SELECT position, webhook_seq FROM scheduling_item_event" + of(r) + " ORDER BY position"))
+                .containsExactly("[0, 1]", "[1, null]", "[2, 2]");
+    }
 }

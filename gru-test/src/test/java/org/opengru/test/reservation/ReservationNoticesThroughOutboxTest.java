@@ -75,7 +75,7 @@ class ReservationNoticesThroughOutboxTest {
         try (SmallPool pool = new SmallPool(db.dataSource(), 4)) {
             // The node that approves: its store writes the event with the change; its bus dies before use.
             ReservationService dying = new ReservationService(
-                    new PostgresReservationStore(pool, subscribers),
+                    new PostgresReservationStore(pool),
                     List.of(ReservationContract.gym()),
                     new Representations(UsagerStore.inMemory(), MandateStore.inMemory()),
                     clock,
@@ -106,7 +106,7 @@ class ReservationNoticesThroughOutboxTest {
 
             // Another node: its own services, relay and notification service over the same database.
             ReservationService other = new ReservationService(
-                    new PostgresReservationStore(pool, subscribers),
+                    new PostgresReservationStore(pool),
                     List.of(ReservationContract.gym()),
                     new Representations(UsagerStore.inMemory(), MandateStore.inMemory()),
                     clock,

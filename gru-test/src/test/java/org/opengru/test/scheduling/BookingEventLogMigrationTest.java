@@ -75,7 +75,10 @@ class BookingEventLogMigrationTest {
         Migrations.core().migrate(db.dataSource());
         List<String> before = SchedulingSchema.SCRIPTS.stream()
                 .map(p -> p.substring(p.lastIndexOf('/') + 1))
-                .filter(name -> !name.startsWith("V8__") && !name.startsWith("V10__") && !name.startsWith("V11__"))
+                .filter(name -> !name.startsWith("V8__")
+                        && !name.startsWith("V10__")
+                        && !name.startsWith("V11__")
+                        && !name.startsWith("V12__"))
                 .toList();
         Migrations.of("scheduling", before).migrate(db.dataSource());
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("v7-bookings.sql"));
@@ -111,8 +114,8 @@ class BookingEventLogMigrationTest {
         }
 
         assertThat(SchedulingSchema.migrate(db.dataSource()))
-                .as("V8, V10 and V11")
-                .isEqualTo(3);
+                .as("V8, V10, V11 and V12")
+                .isEqualTo(4);
         PostgresBookingStore store = new PostgresBookingStore(db.dataSource(), Set.of("logiciel-metier"));
 
         assertThat(rows("SELECT to_regclass('scheduling_audit')"))

@@ -70,9 +70,10 @@ class PostgresBookingStoreTest extends BookingStoreContract {
     }
 
     /**
-     * A creation's event hash is computed in Java when the booking takes the first desk of its list, by
-     * PostgreSQL when it takes another: both chains verify, with a clock finer than PostgreSQL's microseconds
-     * (the store hashes the time as stored) and with PostgreSQL's own function giving the same head.
+     * A creation's event hash is computed in Java for every candidate desk, and the statement keeps the one of
+     * the desk it takes: both chains verify, on the first desk and on another, with a clock finer than
+     * PostgreSQL's microseconds (the store hashes the time as stored), and PostgreSQL's own function gives
+     * the same head over the stored event.
      */
     @Test
     void creationHashesVerifyOnTheFirstDeskAndOnAnother() throws SQLException {

@@ -1,6 +1,7 @@
 package org.opengru.examples.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,8 @@ import org.opengru.examples.portal.commune.Labels;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * The live follow-up: the request page and "Mon espace" show a new state and a new message from the town
@@ -32,6 +35,9 @@ class LiveFollowUpBrowserTest extends OneBrowserPerClass {
 
     @Autowired
     Labels labels;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theRequestPageShowsANewStateAndAMessageWithoutReload() {
@@ -129,21 +135,11 @@ class LiveFollowUpBrowserTest extends OneBrowserPerClass {
         HttpResponse<String> state = claire.step("/mon-espace/suivi/etat?demande=" + r.id());
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).contains(r.reference().toString());
-        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url("/mon-espace/suivi?demande=" + r.id())))
-                                .header("Cookie", "JSESSIONID=" + claire.sessionId())
-                                .header("Accept", "text/event-stream")
-                                .timeout(Duration.ofSeconds(20))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> stream = openStream(claire, r);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         try (Stream<String> lines = stream.body()) {
             Iterator<String> it = lines.iterator();
-            java.util.List<String> event = new java.util.ArrayList<>();
-            for (String line = it.next(); !line.isEmpty(); line = it.next()) {
-                event.add(line);
-            }
+            java.util.List<String> event = firstEvent(it);
             String token = state.body().replaceAll(".*\"token\":\"([0-9a-f]+)\".*", "$1");
             assertThat(event).contains("event:etat", "id:" + token);
             assertThat(event)
@@ -151,6 +147,56 @@ class LiveFollowUpBrowserTest extends OneBrowserPerClass {
                             .startsWith("data:")
                             .contains(r.reference().toString()));
         }
+    }
+
+    @Test
+    void stoppingThePortalEndsTheOpenStreamsAtOnce() throws Exception {
+        Request r = DeskFixtures.passportRequest(core);
+        HttpBrowser claire = new HttpBrowser(PORT);
+        claire.signInResident();
+        HttpResponse<Stream<String>> stream = openStream(claire, r);
+        SmartLifecycle followUps = context.getBean("followUpController", SmartLifecycle.class);
+        try (Stream<String> lines = stream.body()) {
+            Iterator<String> it = lines.iterator();
+            assertThat(firstEvent(it)).contains("event:etat");
+            // Stopped before the web server's graceful shutdown, which would wait for the stream (30 s).
+            followUps.stop();
+            assertThat(followUps.isRunning()).isFalse();
+            // The stream ends as a completed response, not cut: the browser reconnects.
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                while (it.hasNext()) {
+                    it.next();
+                }
+            });
+        } finally {
+            followUps.start();
+        }
+        // Running again: a new stream stays open after its first event.
+        HttpResponse<Stream<String>> again = openStream(claire, r);
+        try (Stream<String> lines = again.body()) {
+            assertThat(firstEvent(lines.iterator())).contains("event:etat");
+        }
+    }
+
+    /** Opens the follow-up stream of a request with the resident's session. */
+    private static HttpResponse<Stream<String>> openStream(HttpBrowser resident, Request r) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/mon-espace/suivi?demande=" + r.id())))
+                                .header("Cookie", "JSESSIONID=" + resident.sessionId())
+                                .header("Accept", "text/event-stream")
+                                .timeout(Duration.ofSeconds(20))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+    }
+
+    /** The lines of the stream's next event, up to the blank line that ends it. */
+    private static java.util.List<String> firstEvent(Iterator<String> it) {
+        java.util.List<String> event = new java.util.ArrayList<>();
+        for (String line = it.next(); !line.isEmpty(); line = it.next()) {
+            event.add(line);
+        }
+        return event;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {

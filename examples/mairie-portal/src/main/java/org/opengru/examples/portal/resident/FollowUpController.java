@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,6 +21,7 @@ import org.opengru.examples.portal.signin.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,9 +36,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * a change made through another node is seen the same way). A stream ends after {@code
  * portal.follow-up.stream-lifetime}: the browser reconnects, which checks the sign-in again and sends the
  * whole state afresh.
+ *
+ * <p>When the portal stops, the open streams end first ({@link SmartLifecycle}, stopped before the web
+ * server's graceful shutdown, which would otherwise wait for them until its timeout): the browsers
+ * reconnect to a node that runs.
  */
 @RestController
-class FollowUpController {
+class FollowUpController implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FollowUpController.class);
 
@@ -47,6 +55,10 @@ class FollowUpController {
         t.setDaemon(true);
         return t;
     });
+    /** The open streams, each with what ends it. */
+    private final Map<SseEmitter, Runnable> open = new ConcurrentHashMap<>();
+
+    private volatile boolean running;
 
     FollowUpController(
             FollowUp followUp,
@@ -93,13 +105,22 @@ class FollowUpController {
                 t.cancel(false);
             }
         };
-        emitter.onCompletion(stop);
         emitter.onTimeout(() -> {
             stop.run();
             emitter.complete();
         });
         emitter.onError(e -> stop.run());
         send(emitter, first, sent, stop);
+        if (!running) {
+            // Stopping: the state once, and the browser reconnects (to a node that runs).
+            emitter.complete();
+            return emitter;
+        }
+        open.put(emitter, stop);
+        emitter.onCompletion(() -> {
+            stop.run();
+            open.remove(emitter);
+        });
         task.set(polls.scheduleWithFixedDelay(
                 () -> {
                     try {
@@ -140,6 +161,27 @@ class FollowUpController {
             // The browser left: nothing more to send.
             stop.run();
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream: the browsers reconnect, to another node or once this one is back. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Map.Entry<SseEmitter, Runnable> stream : List.copyOf(open.entrySet())) {
+            stream.getValue().run();
+            stream.getKey().complete();
+            open.remove(stream.getKey());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @PreDestroy
