@@ -64,18 +64,24 @@ public final class PostgresRegistrationStore implements RegistrationStore {
     private static final String CAPACITY = "scheduling_event_session_capacity";
 
     /**
-     * A new registration, if the person is not registered to the session yet and has fewer than the limit
-     * to the event, with a place if one is free (the session's counter raised while below the capacity),
-     * else waiting, and its event, in one statement; says which (its position) or why not.
+     * A new registration in one statement: the person's registrations counted under their lock by {@code
+     * scheduling_registration_count} (V13; VOLATILE, so its count sees what the previous holder of the lock
+     * committed), then, if the person is not registered to the session yet and has fewer than the limit to
+     * the event, a place if one is free (the session's counter raised while below the capacity), else
+     * waiting, and its event; says which (its position) or why not. The hold of a place is the session's,
+     * read by the function: its time replaces {@link #HOLD_MARK} in the event's JSON, formatted as {@link
+     * Instant#toString()} (the seconds from SQL, the fraction of the registration's time from Java).
      */
     private static final NamedSql REGISTER = new NamedSql("""
-            WITH act AS (
-                SELECT r.id, r.session_id FROM scheduling_registration r
-                 WHERE r.tenant_id = :tenant AND r.event_id = :event_code AND r.participant_id = :participant::uuid
-                   AND r.status IN ('WAITING', 'AWAITING_PAYMENT', 'CONFIRMED')),
+            WITH cnt AS (SELECT * FROM scheduling_registration_count(:tenant, :session, :participant)),
             ok AS (
-                SELECT 1 AS ok WHERE NOT EXISTS (SELECT 1 FROM act WHERE act.session_id = :session)
-                   AND (SELECT count(*) FROM act) < :limit),
+                SELECT cnt.session_event,
+                       CASE WHEN :p_status = 'AWAITING_PAYMENT'
+                            THEN :created_at::timestamptz + cnt.session_hold_seconds * interval '1 second' END AS p_hold,
+                       replace(:p_event, :hold_mark, '"holdExpiresAt":"' || to_char(to_timestamp(
+                               :created_epoch::bigint + cnt.session_hold_seconds) AT TIME ZONE 'UTC',
+                               'YYYY-MM-DD"T"HH24:MI:SS') || :created_fraction || '"') AS p_event
+                  FROM cnt WHERE cnt.already IS NULL AND cnt.active < cnt.session_limit),
             place AS (
                 UPDATE scheduling_event_session s SET taken = s.taken + 1
                   FROM ok WHERE s.tenant_id = :tenant AND s.id = :session AND s.taken < s.capacity
@@ -84,22 +90,31 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             waiting AS (%2$s),
             placed_ev AS (%3$s),
             waiting_ev AS (%4$s)
-            SELECT (SELECT act.id FROM act WHERE act.session_id = :session LIMIT 1) AS already,
-                   (SELECT count(*) FROM act) AS active, (SELECT position FROM placed) AS placed,
-                   (SELECT position FROM waiting) AS waiting
+            SELECT EXISTS (SELECT 1 FROM cnt) AS declared, (SELECT already FROM cnt) AS already,
+                   (SELECT active FROM cnt) AS active, (SELECT session_limit FROM cnt) AS session_limit,
+                   (SELECT session_hold_seconds FROM cnt) AS hold_seconds,
+                   (SELECT position FROM placed) AS placed, (SELECT position FROM waiting) AS waiting
             """.formatted(
-                    registerInsert("p_", ""),
-                    registerInsert("w_", "NOT"),
-                    ItemTrail.prefixed(ItemTrail.event("placed"), "p_"),
+                    withHeldEvent(registerInsert("p_", "", "ok.p_hold")),
+                    registerInsert("w_", "NOT", "NULL::timestamptz"),
+                    withHeldEvent(ItemTrail.prefixed(ItemTrail.event("placed"), "p_")),
                     ItemTrail.prefixed(ItemTrail.event("waiting"), "w_")));
 
+    /** What the event JSON of a place to be paid holds until the statement gives its hold's time. */
+    private static final String HOLD_MARK = "@hold@";
+
+    /** The placed registration's event JSON as {@link #REGISTER}'s {@code ok} completed it. */
+    private static String withHeldEvent(String sql) {
+        return sql.replaceAll(":p_event(?!\\w)", "(SELECT ok.p_event FROM ok)");
+    }
+
     /** One of {@link #REGISTER}'s two inserts: with a place ({@code p_}) or, without one, waiting ({@code w_}). */
-    private static String registerInsert(String prefix, String unless) {
+    private static String registerInsert(String prefix, String unless, String holdExpiresAt) {
         return """
                 INSERT INTO scheduling_registration (tenant_id, id, session_id, event_id, participant_id, registered_by,
                        status, price_cents, hold_expires_at, payment_reference, version, created_at, updated_at, %1$s)
-                SELECT :tenant, :item::uuid, :session, :event_code, :participant::uuid, :registered_by::uuid,
-                       :%3$sstatus, :price::bigint, :%3$shold_expires_at::timestamptz, :payment_reference, 0,
+                SELECT :tenant, :item::uuid, :session, ok.session_event, :participant::uuid, :registered_by::uuid,
+                       :%3$sstatus, :price::bigint, %6$s, :payment_reference, 0,
                        :created_at::timestamptz, :created_at::timestamptz, %2$s
                   FROM ok WHERE %4$s EXISTS (SELECT 1 FROM place)
                 RETURNING position, %5$s""".formatted(
@@ -107,7 +122,8 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                         ItemTrail.prefixed(ItemTrail.INSERT_HEAD_VALUES, prefix),
                         prefix,
                         unless,
-                        ItemTrail.INSERT_RETURNING);
+                        ItemTrail.INSERT_RETURNING,
+                        holdExpiresAt);
     }
 
     /**
@@ -307,24 +323,29 @@ public final class PostgresRegistrationStore implements RegistrationStore {
     }
 
     private Outcome registerOnce(Registration candidate, ActorRef actor) {
-        return db.inTransaction("registering", c -> {
-            EventSession s = lockedSession(c, candidate);
-            // One of two registrations is written, with its event: with a place, or waiting.
-            Registration placed = Places.placed(candidate, s, true, candidate.createdAt(), 0, 0);
-            Registration waiting = Places.placed(candidate, s, false, candidate.createdAt(), 0, 0);
+        // One statement in autocommit: the lock, the count, the place, the registration and its event.
+        return db.once("registering", c -> {
+            // One of two registrations is written, with its event: with a place, or waiting. A place's hold is
+            // the session's, which the statement reads: the event of a place carries HOLD_MARK for its time.
+            Registration placed = Places.placed(candidate, Duration.ZERO, true, candidate.createdAt(), 0, 0);
+            Registration waiting = Places.placed(candidate, Duration.ZERO, false, candidate.createdAt(), 0, 0);
             TrailEntry placedEntry = Places.registered(placed, actor);
             TrailEntry waitingEntry = Places.registered(waiting, actor);
+            ItemTrail.Told placedTold = told(placed, placedEntry);
+            if (placedTold != null && placed.holdExpiresAt() != null) {
+                placedTold.fields().put("holdExpiresAt", HOLD_MARK);
+            }
             Map<String, @Nullable Object> v =
                     db.params(candidate.tenant(), candidate.id().value());
-            ItemTrail.putEvent(v, "p_", placedEntry, told(placed, placedEntry));
+            ItemTrail.putEvent(v, "p_", placedEntry, placedTold);
             ItemTrail.putEvent(v, "w_", waitingEntry, told(waiting, waitingEntry));
             v.put("p_status", placed.status().name());
-            v.put("p_hold_expires_at", placed.holdExpiresAt());
             v.put("w_status", waiting.status().name());
-            v.put("w_hold_expires_at", waiting.holdExpiresAt());
-            v.put("session", s.id().value());
-            v.put("event_code", s.event());
-            v.put("limit", s.perPersonLimit());
+            v.put("hold_mark", "\"holdExpiresAt\":\"" + HOLD_MARK + "\"");
+            String iso = candidate.createdAt().toString(); // yyyy-MM-ddTHH:mm:ss[.fraction]Z
+            v.put("created_epoch", Long.toString(candidate.createdAt().getEpochSecond()));
+            v.put("created_fraction", iso.substring(iso.indexOf('T') + 9));
+            v.put("session", candidate.session().value());
             v.put("participant", candidate.participant().toString());
             v.put(
                     "registered_by",
@@ -337,50 +358,33 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             try (PreparedStatement ps = REGISTER.prepare(c, v);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                if (!rs.getBoolean("declared")) {
+                    throw new ValidationException("session", candidate.session(), "is not declared");
+                }
                 UUID already = rs.getObject("already", UUID.class);
                 if (already != null) {
                     return new Outcome.AlreadyRegistered(new RegistrationId(already));
                 }
-                if (rs.getLong("active") >= s.perPersonLimit()) {
-                    return new Outcome.PersonLimitReached(s.perPersonLimit());
+                int limit = rs.getInt("session_limit");
+                if (rs.getLong("active") >= limit) {
+                    return new Outcome.PersonLimitReached(limit);
                 }
+                Duration hold = Duration.ofSeconds(rs.getLong("hold_seconds"));
                 long position = rs.getLong("placed");
                 boolean place = !rs.wasNull();
                 if (!place) {
                     position = rs.getLong("waiting");
                 }
-                return new Outcome.Registered(Places.placed(candidate, s, place, candidate.createdAt(), position, 0));
+                return new Outcome.Registered(
+                        Places.placed(candidate, hold, place, candidate.createdAt(), position, 0));
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    // The unique index, a backstop behind the lock: roll the place back with the rest.
+                    // The unique index, a backstop behind the lock: the statement wrote nothing.
                     throw new Duplicate();
                 }
                 throw e;
             }
         });
-    }
-
-    /**
-     * The session, read with the lock on (collectivité, event, participant) taken: the registrations of a
-     * person are counted by the next statement, whose snapshot (READ COMMITTED) is taken once the lock is
-     * held, so it sees those of whoever held it before. In the statement that counts, the snapshot would
-     * come before the lock: two registrations of one person to two sessions on two nodes would both pass.
-     */
-    private static EventSession lockedSession(Connection c, Registration candidate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SESSION_COLUMNS + ","
-                + " pg_advisory_xact_lock(hashtext('scheduling_registration'),"
-                + " hashtext(tenant_id || '|' || event_id || '|' || ?)) AS locked"
-                + " FROM scheduling_event_session WHERE tenant_id = ? AND id = ?")) {
-            ps.setString(1, candidate.participant().toString());
-            ps.setString(2, candidate.tenant().value());
-            ps.setString(3, candidate.session().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ValidationException("session", candidate.session(), "is not declared");
-                }
-                return session(rs);
-            }
-        }
     }
 
     @Override

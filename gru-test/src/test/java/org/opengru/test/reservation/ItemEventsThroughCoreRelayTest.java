@@ -34,6 +34,7 @@ import org.opengru.scheduling.postgres.PostgresReservationStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.Registration;
+import org.opengru.scheduling.registration.RegistrationEvent;
 import org.opengru.scheduling.registration.RegistrationService;
 import org.opengru.scheduling.registration.SessionId;
 import org.opengru.scheduling.reservation.Reservation;
@@ -173,6 +174,80 @@ class ItemEventsThroughCoreRelayTest {
                 .containsExactlyInAnyOrderElementsOf(
                         published.stream().map(DomainEvent::eventId).toList());
         assertThat(relay.drain()).isZero();
+    }
+
+    /**
+     * A new registration is one statement whose session (its hold) is read by PostgreSQL: the hold's time
+     * in the event PostgreSQL completes is the one Java publishes, {@link java.time.Instant#toString()}
+     * digit for digit, whatever the fraction of the registration's time.
+     */
+    @Test
+    void theHoldOfANewRegistrationIsTheSameInTheWebhookAsInProcess() {
+        MutableClock clock = new MutableClock(T0);
+        List<DomainEvent> published = new CopyOnWriteArrayList<>();
+        RegistrationService registrations = new RegistrationService(
+                new PostgresRegistrationStore(pool),
+                new Representations(UsagerStore.inMemory(), MandateStore.inMemory()),
+                clock,
+                IdGenerator.create(clock),
+                published::addAll);
+        SessionId session = SessionId.of("atelier-hold");
+        registrations.declare(new EventSession(
+                TENANT,
+                session,
+                "atelier-hold",
+                "Atelier",
+                T0.plus(Duration.ofDays(20)),
+                10,
+                10,
+                T0.plus(Duration.ofDays(10)),
+                5_000,
+                Duration.ofMinutes(1_439),
+                Set.of(ASSOCIATIONS)));
+        List<Registration> made = new java.util.ArrayList<>();
+        for (long nanos : new long[] {0, 500_000_000, 123_456_000, 999_999_000, 7_000}) {
+            clock.set(T0.plusSeconds(made.size() + 1).plusNanos(nanos));
+            UsagerId who = UsagerId.of(UUID.randomUUID());
+            made.add(registrations.register(Principal.usager(TENANT, who), session, who));
+        }
+        List<OutboxRecord> received = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = OutboxRelay.builder(
+                        PostgresPersistence.builder(pool, clock)
+                                .outboxSubscribers(Set.of(SUBSCRIBER))
+                                .eventLog(SchedulingSchema.registrationEventLog())
+                                .build()
+                                .outbox(),
+                        clock)
+                .subscriber(new OutboxSubscriber() {
+                    @Override
+                    public String name() {
+                        return SUBSCRIBER;
+                    }
+
+                    @Override
+                    public OutboxSubscriber.DeliveryResult deliver(OutboxRecord record) {
+                        received.add(record);
+                        return OutboxSubscriber.DeliveryResult.ok("recorded");
+                    }
+                })
+                .build();
+        relay.drain();
+        for (Registration r : made) {
+            RegistrationEvent inProcess = published.stream()
+                    .filter(e ->
+                            e instanceof RegistrationEvent x && x.registration().equals(r.id()))
+                    .map(RegistrationEvent.class::cast)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(inProcess.holdExpiresAt())
+                    .isEqualTo(r.createdAt().plus(Duration.ofMinutes(1_439)))
+                    .isEqualTo(r.holdExpiresAt());
+            List<OutboxRecord> delivered = of(received, r.id().toString());
+            assertThat(delivered).hasSize(1);
+            assertThat(delivered.get(0).message().eventId()).isEqualTo(inProcess.eventId());
+            assertThat(delivered.get(0).message().payload())
+                    .contains("\"holdExpiresAt\":\"" + inProcess.holdExpiresAt() + "\"");
+        }
     }
 
     private static List<OutboxRecord> of(List<OutboxRecord> received, String aggregateId) {

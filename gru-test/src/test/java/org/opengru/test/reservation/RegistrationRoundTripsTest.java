@@ -33,7 +33,7 @@ class RegistrationRoundTripsTest extends RegistrationContract {
      * A registration: the session read with the person's lock taken, then the count, the place and the
      * registration with its event, then the commit.
      */
-    static final int REGISTER_ROUND_TRIPS = 3;
+    static final int REGISTER_ROUND_TRIPS = 1;
 
     private static final Set<String> WRITES = Set.of("register", "update", "saveSession");
 
