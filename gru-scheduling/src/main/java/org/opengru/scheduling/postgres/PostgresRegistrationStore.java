@@ -173,6 +173,20 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             SELECT EXISTS (SELECT 1 FROM place) AS placed, EXISTS (SELECT 1 FROM upd) AS promoted
             """.formatted(ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
 
+    /**
+     * A change that frees a place, in one statement: {@code scheduling_registration_free} (V13) writes the
+     * change, its event and the session's counter, then reads the waiting list and promotes the first person
+     * waiting with their event, each statement with a fresh snapshot. No row when the version is stale, else
+     * the registration promoted (its columns null when nobody was).
+     */
+    private static final NamedSql FREE = new NamedSql("""
+            SELECT %s FROM scheduling_registration_free(:tenant, :item::uuid, :session, :expected, :status,
+                   :hold_expires_at::timestamptz, :payment_reference, :version, :updated_at::timestamptz,
+                   :event_id::uuid, :action, :kind, :actor, :at::timestamptz, :from_status, :to_status, :event_type,
+                   :event, :detail, :genesis, :q_at_text, :q_at_epoch::bigint, :q_at_fraction, :q_actor,
+                   :q_offer_kind, :q_offer_type, :q_confirm_kind, :q_confirm_type)
+            """.formatted(COLUMNS));
+
     private final ItemTrail db;
 
     /**
@@ -413,16 +427,38 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 return new UpdateResult.PlaceTaken<>();
             }
         }
-        // A place freed goes to the first person waiting, in the same transaction.
-        return db.inTransaction("registration update", c -> {
-            if (!updateOne(c, v)) {
-                return new UpdateResult.Stale<Registration>();
+        // A place freed goes to the first person waiting: one call of V13's function, one round trip.
+        Instant at = entry.at();
+        String iso = at.toString(); // yyyy-MM-ddTHH:mm:ss[.fraction]Z
+        v.put("q_at_text", iso);
+        v.put("q_at_epoch", Long.toString(at.getEpochSecond()));
+        v.put("q_at_fraction", iso.substring(iso.indexOf('T') + 9));
+        v.put("q_actor", Places.WAITING_LIST.toString());
+        // The promotion's kind and type per status, from RegistrationEvent's table.
+        RegistrationEvent offer = promotionEvent(previous.next(RegistrationStatus.AWAITING_PAYMENT, at, null, at));
+        RegistrationEvent confirm = promotionEvent(previous.next(RegistrationStatus.CONFIRMED, null, null, at));
+        v.put("q_offer_kind", offer.kind().name());
+        v.put("q_offer_type", offer.type());
+        v.put("q_confirm_kind", confirm.kind().name());
+        v.put("q_confirm_type", confirm.type());
+        return db.once("registration update", c -> {
+            try (PreparedStatement ps = FREE.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new UpdateResult.Stale<Registration>();
+                }
+                List<Registration> promoted = new ArrayList<>();
+                if (rs.getObject("id") != null) {
+                    promoted.add(row(rs));
+                }
+                return new UpdateResult.Updated<>(next, promoted);
             }
-            List<Registration> promoted = new ArrayList<>();
-            promoteFirst(c, previous.tenant(), previous.session(), null, entry.at())
-                    .ifPresent(promoted::add);
-            return new UpdateResult.Updated<>(next, promoted);
         });
+    }
+
+    private static RegistrationEvent promotionEvent(Registration promoted) {
+        return RegistrationEvent.of(promoted, Places.promoted(promoted, promoted.updatedAt()))
+                .orElseThrow(() -> new IllegalStateException("a promotion to " + promoted.status() + " is told"));
     }
 
     /**
