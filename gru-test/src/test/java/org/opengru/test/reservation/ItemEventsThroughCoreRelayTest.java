@@ -177,9 +177,10 @@ class ItemEventsThroughCoreRelayTest {
     }
 
     /**
-     * A new registration is one statement whose session (its hold) is read by PostgreSQL: the hold's time
-     * in the event PostgreSQL completes is the one Java publishes, {@link java.time.Instant#toString()}
-     * digit for digit, whatever the fraction of the registration's time.
+     * A new registration and a promotion are one statement each, whose session (its hold) PostgreSQL reads:
+     * the events PostgreSQL completes (a hold's time) or builds (a promotion's id and JSON, V13) are those
+     * Java publishes in process, field for field, {@link java.time.Instant#toString()} digit for digit
+     * whatever the fraction of the change's time.
      */
     @Test
     void theHoldOfANewRegistrationIsTheSameInTheWebhookAsInProcess() {
@@ -198,7 +199,7 @@ class ItemEventsThroughCoreRelayTest {
                 "atelier-hold",
                 "Atelier",
                 T0.plus(Duration.ofDays(20)),
-                10,
+                2,
                 10,
                 T0.plus(Duration.ofDays(10)),
                 5_000,
@@ -209,6 +210,12 @@ class ItemEventsThroughCoreRelayTest {
             clock.set(T0.plusSeconds(made.size() + 1).plusNanos(nanos));
             UsagerId who = UsagerId.of(UUID.randomUUID());
             made.add(registrations.register(Principal.usager(TENANT, who), session, who));
+        }
+        // Two places: the three waiting are promoted by cancellations, at times with fractions too.
+        for (int i = 0; i < 3; i++) {
+            clock.set(T0.plusSeconds(60 + i).plusNanos(i * 250_000_000L + 1_000));
+            Registration holder = made.get(i);
+            registrations.cancel(Principal.usager(TENANT, holder.participant()), holder.id());
         }
         List<OutboxRecord> received = new CopyOnWriteArrayList<>();
         OutboxRelay relay = OutboxRelay.builder(
@@ -232,22 +239,44 @@ class ItemEventsThroughCoreRelayTest {
                 })
                 .build();
         relay.drain();
-        for (Registration r : made) {
-            RegistrationEvent inProcess = published.stream()
-                    .filter(e ->
-                            e instanceof RegistrationEvent x && x.registration().equals(r.id()))
-                    .map(RegistrationEvent.class::cast)
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(inProcess.holdExpiresAt())
-                    .isEqualTo(r.createdAt().plus(Duration.ofMinutes(1_439)))
-                    .isEqualTo(r.holdExpiresAt());
-            List<OutboxRecord> delivered = of(received, r.id().toString());
-            assertThat(delivered).hasSize(1);
-            assertThat(delivered.get(0).message().eventId()).isEqualTo(inProcess.eventId());
+        List<RegistrationEvent> inProcess = published.stream()
+                .filter(RegistrationEvent.class::isInstance)
+                .map(RegistrationEvent.class::cast)
+                .filter(e -> made.stream().anyMatch(r -> r.id().equals(e.registration())))
+                .toList();
+        assertThat(inProcess)
+                .extracting(RegistrationEvent::kind)
+                .containsOnly(
+                        RegistrationEvent.Kind.REGISTERED,
+                        RegistrationEvent.Kind.WAITLISTED,
+                        RegistrationEvent.Kind.CANCELLED,
+                        RegistrationEvent.Kind.OFFERED)
+                .contains(RegistrationEvent.Kind.OFFERED);
+        for (RegistrationEvent e : inProcess) {
+            List<OutboxRecord> delivered = received.stream()
+                    .filter(x -> x.message().eventId().equals(e.eventId()))
+                    .toList();
+            assertThat(delivered).as("%s", e).hasSize(1);
             assertThat(delivered.get(0).message().payload())
-                    .contains("\"holdExpiresAt\":\"" + inProcess.holdExpiresAt() + "\"");
+                    .as("%s", e)
+                    .contains("\"eventId\":\"" + e.eventId() + "\"")
+                    .contains("\"occurredAt\":\"" + e.occurredAt() + "\"")
+                    .contains("\"kind\":\"" + e.kind() + "\"")
+                    .contains("\"registration\":\"" + e.registration() + "\"")
+                    .contains("\"session\":\"" + e.session().value() + "\"")
+                    .contains("\"eventCode\":\"" + e.event() + "\"")
+                    .contains("\"status\":\"" + e.status() + "\"")
+                    .contains(
+                            e.holdExpiresAt() == null
+                                    ? "\"holdExpiresAt\":null"
+                                    : "\"holdExpiresAt\":\"" + e.holdExpiresAt() + "\"")
+                    .contains("\"version\":" + e.version() + "}");
         }
+        assertThat(received.stream()
+                        .filter(x -> made.stream()
+                                .anyMatch(r ->
+                                        r.id().toString().equals(x.message().aggregateId()))))
+                .hasSameSizeAs(inProcess);
     }
 
     private static List<OutboxRecord> of(List<OutboxRecord> received, String aggregateId) {
