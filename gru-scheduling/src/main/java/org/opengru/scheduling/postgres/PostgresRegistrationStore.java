@@ -48,8 +48,9 @@ import org.opengru.scheduling.registration.internal.Places;
  * person and event is counted under a transaction-level advisory lock on (event, participant), so two
  * registrations of one person on two nodes are counted one after the other; a partial unique index forbids
  * two active registrations of one participant to one session. A change that frees a place gives it, in the
- * same transaction, to the first person waiting. Each registration row written and its event in the item
- * log are one statement; a change that frees no place is that statement alone, in autocommit.
+ * same statement, to the first person waiting. Each change is one statement in autocommit (one round trip):
+ * a new registration and a freed place call V13's VOLATILE functions, whose statements each take a fresh
+ * snapshot (the count after the lock is held; the waiting list after the place is freed).
  */
 public final class PostgresRegistrationStore implements RegistrationStore {
 
