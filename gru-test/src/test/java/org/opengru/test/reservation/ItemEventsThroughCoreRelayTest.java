@@ -125,25 +125,7 @@ class ItemEventsThroughCoreRelayTest {
         registrations.cancel(Principal.usager(TENANT, first), holder.id()); // the place is offered to the second
 
         List<OutboxRecord> received = new CopyOnWriteArrayList<>();
-        PostgresPersistence core = PostgresPersistence.builder(pool, clock)
-                .outboxSubscribers(Set.of(SUBSCRIBER))
-                .eventLog(SchedulingSchema.reservationEventLog()) // the relay reads the item log
-                .eventLog(SchedulingSchema.registrationEventLog())
-                .build();
-        OutboxRelay relay = OutboxRelay.builder(core.outbox(), clock)
-                .subscriber(new OutboxSubscriber() {
-                    @Override
-                    public String name() {
-                        return SUBSCRIBER;
-                    }
-
-                    @Override
-                    public OutboxSubscriber.DeliveryResult deliver(OutboxRecord record) {
-                        received.add(record);
-                        return OutboxSubscriber.DeliveryResult.ok("recorded");
-                    }
-                })
-                .build();
+        OutboxRelay relay = recordingRelay(clock, received);
         relay.drain();
 
         assertThat(of(received, r.id().toString()))
@@ -218,26 +200,7 @@ class ItemEventsThroughCoreRelayTest {
             registrations.cancel(Principal.usager(TENANT, holder.participant()), holder.id());
         }
         List<OutboxRecord> received = new CopyOnWriteArrayList<>();
-        OutboxRelay relay = OutboxRelay.builder(
-                        PostgresPersistence.builder(pool, clock)
-                                .outboxSubscribers(Set.of(SUBSCRIBER))
-                                .eventLog(SchedulingSchema.registrationEventLog())
-                                .build()
-                                .outbox(),
-                        clock)
-                .subscriber(new OutboxSubscriber() {
-                    @Override
-                    public String name() {
-                        return SUBSCRIBER;
-                    }
-
-                    @Override
-                    public OutboxSubscriber.DeliveryResult deliver(OutboxRecord record) {
-                        received.add(record);
-                        return OutboxSubscriber.DeliveryResult.ok("recorded");
-                    }
-                })
-                .build();
+        OutboxRelay relay = recordingRelay(clock, received);
         relay.drain();
         List<RegistrationEvent> inProcess = published.stream()
                 .filter(RegistrationEvent.class::isInstance)
@@ -277,6 +240,29 @@ class ItemEventsThroughCoreRelayTest {
                                 .anyMatch(r ->
                                         r.id().toString().equals(x.message().aggregateId()))))
                 .hasSameSizeAs(inProcess);
+    }
+
+    /** A relay reading the item log (no copies in the outbox) for a subscriber that records what it gets. */
+    private static OutboxRelay recordingRelay(MutableClock clock, List<OutboxRecord> received) {
+        PostgresPersistence core = PostgresPersistence.builder(pool, clock)
+                .outboxSubscribers(Set.of(SUBSCRIBER))
+                .eventLog(SchedulingSchema.reservationEventLog()) // the relay reads the item log
+                .eventLog(SchedulingSchema.registrationEventLog())
+                .build();
+        return OutboxRelay.builder(core.outbox(), clock)
+                .subscriber(new OutboxSubscriber() {
+                    @Override
+                    public String name() {
+                        return SUBSCRIBER;
+                    }
+
+                    @Override
+                    public OutboxSubscriber.DeliveryResult deliver(OutboxRecord record) {
+                        received.add(record);
+                        return OutboxSubscriber.DeliveryResult.ok("recorded");
+                    }
+                })
+                .build();
     }
 
     private static List<OutboxRecord> of(List<OutboxRecord> received, String aggregateId) {
