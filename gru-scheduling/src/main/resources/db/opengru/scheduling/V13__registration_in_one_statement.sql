@@ -1,7 +1,7 @@
 -- OpenGRU scheduling, V13: a new registration, and a change of a registration that frees a place, in ONE
 -- statement each (issue 22 item 3, docs/persistence.md "The write"; functions only, no table changed).
--- The limit per person and event is counted under the advisory lock on (collectivité, event, participant). At READ COMMITTED a statement sees what was committed when it started, so a count in the
--- statement that takes the lock would miss the registration of whoever held the lock before. This function
+-- The limit per person and event is counted under the advisory lock on (collectivité, event, participant).
+-- At READ COMMITTED a statement sees what was committed when it started, so a count in the statement that takes the lock would miss the registration of whoever held the lock before. This function
 -- is VOLATILE: "STABLE and IMMUTABLE functions use a snapshot established as of the start of the calling
 -- query, whereas VOLATILE functions obtain a fresh snapshot at the start of each query they execute"
 -- (PostgreSQL manual, "Function Volatility Categories", https://www.postgresql.org/docs/current/xfunc-volatility.html;
