@@ -1,14 +1,15 @@
 -- OpenGRU scheduling, V13: a new registration, and a change of a registration that frees a place, in ONE
 -- statement each (issue 22 item 3, docs/persistence.md "The write"; functions only, no table changed).
 -- The limit per person and event is counted under the advisory lock on (collectivité, event, participant).
--- At READ COMMITTED a statement sees what was committed when it started, so a count in the statement that takes the lock would miss the registration of whoever held the lock before. This function
--- is VOLATILE: "STABLE and IMMUTABLE functions use a snapshot established as of the start of the calling
--- query, whereas VOLATILE functions obtain a fresh snapshot at the start of each query they execute"
--- (PostgreSQL manual, "Function Volatility Categories", https://www.postgresql.org/docs/current/xfunc-volatility.html;
--- the same in "Transaction Isolation", Read Committed). Its count runs after the lock is held, so it sees
--- the registrations committed by the previous holder. The caller's statement then takes the place (its
--- UPDATE re-checks the latest version of the session row) and writes the registration and its event.
--- The lock key is the one the two-statement path took, so old and new nodes exclude each other.
+-- At READ COMMITTED a statement sees what was committed when it started, so a count in the statement that
+-- takes the lock would miss the registration of whoever held the lock before. This function is VOLATILE:
+-- "STABLE and IMMUTABLE functions use a snapshot established as of the start of the calling query, whereas
+-- VOLATILE functions obtain a fresh snapshot at the start of each query they execute" (PostgreSQL manual,
+-- "Function Volatility Categories", https://www.postgresql.org/docs/current/xfunc-volatility.html). Its
+-- count runs after the lock is held, so it sees the registrations committed by the previous holder. The
+-- caller's statement then takes the place (its UPDATE re-checks the latest version of the session row) and
+-- writes the registration and its event. The lock key is the one the two-statement path took, so old and
+-- new nodes exclude each other.
 CREATE FUNCTION scheduling_registration_count(p_tenant text, p_session text, p_participant text)
 RETURNS TABLE (session_event text, session_limit integer, session_hold_seconds bigint, already uuid, active bigint)
 LANGUAGE plpgsql VOLATILE AS $$
