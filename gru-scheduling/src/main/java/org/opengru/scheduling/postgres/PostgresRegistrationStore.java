@@ -48,8 +48,9 @@ import org.opengru.scheduling.registration.internal.Places;
  * person and event is counted under a transaction-level advisory lock on (event, participant), so two
  * registrations of one person on two nodes are counted one after the other; a partial unique index forbids
  * two active registrations of one participant to one session. A change that frees a place gives it, in the
- * same transaction, to the first person waiting. Each registration row written and its event in the item
- * log are one statement; a change that frees no place is that statement alone, in autocommit.
+ * same statement, to the first person waiting. Each change is one statement in autocommit (one round trip):
+ * a new registration and a freed place call V13's VOLATILE functions, whose statements each take a fresh
+ * snapshot (the count after the lock is held; the waiting list after the place is freed).
  */
 public final class PostgresRegistrationStore implements RegistrationStore {
 
@@ -64,18 +65,24 @@ public final class PostgresRegistrationStore implements RegistrationStore {
     private static final String CAPACITY = "scheduling_event_session_capacity";
 
     /**
-     * A new registration, if the person is not registered to the session yet and has fewer than the limit
-     * to the event, with a place if one is free (the session's counter raised while below the capacity),
-     * else waiting, and its event, in one statement; says which (its position) or why not.
+     * A new registration in one statement: the person's registrations counted under their lock by {@code
+     * scheduling_registration_count} (V13; VOLATILE, so its count sees what the previous holder of the lock
+     * committed), then, if the person is not registered to the session yet and has fewer than the limit to
+     * the event, a place if one is free (the session's counter raised while below the capacity), else
+     * waiting, and its event; says which (its position) or why not. The hold of a place is the session's,
+     * read by the function: its time replaces {@link #HOLD_MARK} in the event's JSON, formatted as {@link
+     * Instant#toString()} (the seconds from SQL, the fraction of the registration's time from Java).
      */
     private static final NamedSql REGISTER = new NamedSql("""
-            WITH act AS (
-                SELECT r.id, r.session_id FROM scheduling_registration r
-                 WHERE r.tenant_id = :tenant AND r.event_id = :event_code AND r.participant_id = :participant::uuid
-                   AND r.status IN ('WAITING', 'AWAITING_PAYMENT', 'CONFIRMED')),
+            WITH cnt AS (SELECT * FROM scheduling_registration_count(:tenant, :session, :participant)),
             ok AS (
-                SELECT 1 AS ok WHERE NOT EXISTS (SELECT 1 FROM act WHERE act.session_id = :session)
-                   AND (SELECT count(*) FROM act) < :limit),
+                SELECT cnt.session_event,
+                       CASE WHEN :p_status = 'AWAITING_PAYMENT'
+                            THEN :created_at::timestamptz + cnt.session_hold_seconds * interval '1 second' END AS p_hold,
+                       replace(:p_event, :hold_mark, '"holdExpiresAt":"' || to_char(to_timestamp(
+                               :created_epoch::bigint + cnt.session_hold_seconds) AT TIME ZONE 'UTC',
+                               'YYYY-MM-DD"T"HH24:MI:SS') || :created_fraction || '"') AS p_event
+                  FROM cnt WHERE cnt.already IS NULL AND cnt.active < cnt.session_limit),
             place AS (
                 UPDATE scheduling_event_session s SET taken = s.taken + 1
                   FROM ok WHERE s.tenant_id = :tenant AND s.id = :session AND s.taken < s.capacity
@@ -84,22 +91,31 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             waiting AS (%2$s),
             placed_ev AS (%3$s),
             waiting_ev AS (%4$s)
-            SELECT (SELECT act.id FROM act WHERE act.session_id = :session LIMIT 1) AS already,
-                   (SELECT count(*) FROM act) AS active, (SELECT position FROM placed) AS placed,
-                   (SELECT position FROM waiting) AS waiting
+            SELECT EXISTS (SELECT 1 FROM cnt) AS declared, (SELECT already FROM cnt) AS already,
+                   (SELECT active FROM cnt) AS active, (SELECT session_limit FROM cnt) AS session_limit,
+                   (SELECT session_hold_seconds FROM cnt) AS hold_seconds,
+                   (SELECT position FROM placed) AS placed, (SELECT position FROM waiting) AS waiting
             """.formatted(
-                    registerInsert("p_", ""),
-                    registerInsert("w_", "NOT"),
-                    ItemTrail.prefixed(ItemTrail.event("placed"), "p_"),
+                    withHeldEvent(registerInsert("p_", "", "ok.p_hold")),
+                    registerInsert("w_", "NOT", "NULL::timestamptz"),
+                    withHeldEvent(ItemTrail.prefixed(ItemTrail.event("placed"), "p_")),
                     ItemTrail.prefixed(ItemTrail.event("waiting"), "w_")));
 
+    /** What the event JSON of a place to be paid holds until the statement gives its hold's time. */
+    private static final String HOLD_MARK = "@hold@";
+
+    /** The placed registration's event JSON as {@link #REGISTER}'s {@code ok} completed it. */
+    private static String withHeldEvent(String sql) {
+        return sql.replaceAll(":p_event(?!\\w)", "(SELECT ok.p_event FROM ok)");
+    }
+
     /** One of {@link #REGISTER}'s two inserts: with a place ({@code p_}) or, without one, waiting ({@code w_}). */
-    private static String registerInsert(String prefix, String unless) {
+    private static String registerInsert(String prefix, String unless, String holdExpiresAt) {
         return """
                 INSERT INTO scheduling_registration (tenant_id, id, session_id, event_id, participant_id, registered_by,
                        status, price_cents, hold_expires_at, payment_reference, version, created_at, updated_at, %1$s)
-                SELECT :tenant, :item::uuid, :session, :event_code, :participant::uuid, :registered_by::uuid,
-                       :%3$sstatus, :price::bigint, :%3$shold_expires_at::timestamptz, :payment_reference, 0,
+                SELECT :tenant, :item::uuid, :session, ok.session_event, :participant::uuid, :registered_by::uuid,
+                       :%3$sstatus, :price::bigint, %6$s, :payment_reference, 0,
                        :created_at::timestamptz, :created_at::timestamptz, %2$s
                   FROM ok WHERE %4$s EXISTS (SELECT 1 FROM place)
                 RETURNING position, %5$s""".formatted(
@@ -107,7 +123,8 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                         ItemTrail.prefixed(ItemTrail.INSERT_HEAD_VALUES, prefix),
                         prefix,
                         unless,
-                        ItemTrail.INSERT_RETURNING);
+                        ItemTrail.INSERT_RETURNING,
+                        holdExpiresAt);
     }
 
     /**
@@ -156,6 +173,20 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             ev AS (%3$s)
             SELECT EXISTS (SELECT 1 FROM place) AS placed, EXISTS (SELECT 1 FROM upd) AS promoted
             """.formatted(ItemTrail.UPDATE_HEAD, ItemTrail.UPDATE_RETURNING, ItemTrail.event("upd")));
+
+    /**
+     * A change that frees a place, in one statement: {@code scheduling_registration_free} (V13) writes the
+     * change, its event and the session's counter, then reads the waiting list and promotes the first person
+     * waiting with their event, each statement with a fresh snapshot. No row when the version is stale, else
+     * the registration promoted (its columns null when nobody was).
+     */
+    private static final NamedSql FREE = new NamedSql("""
+            SELECT %s FROM scheduling_registration_free(:tenant, :item::uuid, :session, :expected, :status,
+                   :hold_expires_at::timestamptz, :payment_reference, :version, :updated_at::timestamptz,
+                   :event_id::uuid, :action, :kind, :actor, :at::timestamptz, :from_status, :to_status, :event_type,
+                   :event, :detail, :genesis, :q_at_text, :q_at_epoch::bigint, :q_at_fraction, :q_actor,
+                   :q_offer_kind, :q_offer_type, :q_confirm_kind, :q_confirm_type)
+            """.formatted(COLUMNS));
 
     private final ItemTrail db;
 
@@ -307,24 +338,29 @@ public final class PostgresRegistrationStore implements RegistrationStore {
     }
 
     private Outcome registerOnce(Registration candidate, ActorRef actor) {
-        return db.inTransaction("registering", c -> {
-            EventSession s = lockedSession(c, candidate);
-            // One of two registrations is written, with its event: with a place, or waiting.
-            Registration placed = Places.placed(candidate, s, true, candidate.createdAt(), 0, 0);
-            Registration waiting = Places.placed(candidate, s, false, candidate.createdAt(), 0, 0);
+        // One statement in autocommit: the lock, the count, the place, the registration and its event.
+        return db.once("registering", c -> {
+            // One of two registrations is written, with its event: with a place, or waiting. A place's hold is
+            // the session's, which the statement reads: the event of a place carries HOLD_MARK for its time.
+            Registration placed = Places.placed(candidate, Duration.ZERO, true, candidate.createdAt(), 0, 0);
+            Registration waiting = Places.placed(candidate, Duration.ZERO, false, candidate.createdAt(), 0, 0);
             TrailEntry placedEntry = Places.registered(placed, actor);
             TrailEntry waitingEntry = Places.registered(waiting, actor);
+            ItemTrail.Told placedTold = told(placed, placedEntry);
+            if (placedTold != null && placed.holdExpiresAt() != null) {
+                placedTold.fields().put("holdExpiresAt", HOLD_MARK);
+            }
             Map<String, @Nullable Object> v =
                     db.params(candidate.tenant(), candidate.id().value());
-            ItemTrail.putEvent(v, "p_", placedEntry, told(placed, placedEntry));
+            ItemTrail.putEvent(v, "p_", placedEntry, placedTold);
             ItemTrail.putEvent(v, "w_", waitingEntry, told(waiting, waitingEntry));
             v.put("p_status", placed.status().name());
-            v.put("p_hold_expires_at", placed.holdExpiresAt());
             v.put("w_status", waiting.status().name());
-            v.put("w_hold_expires_at", waiting.holdExpiresAt());
-            v.put("session", s.id().value());
-            v.put("event_code", s.event());
-            v.put("limit", s.perPersonLimit());
+            v.put("hold_mark", "\"holdExpiresAt\":\"" + HOLD_MARK + "\"");
+            String iso = candidate.createdAt().toString(); // yyyy-MM-ddTHH:mm:ss[.fraction]Z
+            v.put("created_epoch", Long.toString(candidate.createdAt().getEpochSecond()));
+            v.put("created_fraction", iso.substring(iso.indexOf('T') + 9));
+            v.put("session", candidate.session().value());
             v.put("participant", candidate.participant().toString());
             v.put(
                     "registered_by",
@@ -337,50 +373,33 @@ public final class PostgresRegistrationStore implements RegistrationStore {
             try (PreparedStatement ps = REGISTER.prepare(c, v);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                if (!rs.getBoolean("declared")) {
+                    throw new ValidationException("session", candidate.session(), "is not declared");
+                }
                 UUID already = rs.getObject("already", UUID.class);
                 if (already != null) {
                     return new Outcome.AlreadyRegistered(new RegistrationId(already));
                 }
-                if (rs.getLong("active") >= s.perPersonLimit()) {
-                    return new Outcome.PersonLimitReached(s.perPersonLimit());
+                int limit = rs.getInt("session_limit");
+                if (rs.getLong("active") >= limit) {
+                    return new Outcome.PersonLimitReached(limit);
                 }
+                Duration hold = Duration.ofSeconds(rs.getLong("hold_seconds"));
                 long position = rs.getLong("placed");
                 boolean place = !rs.wasNull();
                 if (!place) {
                     position = rs.getLong("waiting");
                 }
-                return new Outcome.Registered(Places.placed(candidate, s, place, candidate.createdAt(), position, 0));
+                return new Outcome.Registered(
+                        Places.placed(candidate, hold, place, candidate.createdAt(), position, 0));
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    // The unique index, a backstop behind the lock: roll the place back with the rest.
+                    // The unique index, a backstop behind the lock: the statement wrote nothing.
                     throw new Duplicate();
                 }
                 throw e;
             }
         });
-    }
-
-    /**
-     * The session, read with the lock on (collectivité, event, participant) taken: the registrations of a
-     * person are counted by the next statement, whose snapshot (READ COMMITTED) is taken once the lock is
-     * held, so it sees those of whoever held it before. In the statement that counts, the snapshot would
-     * come before the lock: two registrations of one person to two sessions on two nodes would both pass.
-     */
-    private static EventSession lockedSession(Connection c, Registration candidate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SESSION_COLUMNS + ","
-                + " pg_advisory_xact_lock(hashtext('scheduling_registration'),"
-                + " hashtext(tenant_id || '|' || event_id || '|' || ?)) AS locked"
-                + " FROM scheduling_event_session WHERE tenant_id = ? AND id = ?")) {
-            ps.setString(1, candidate.participant().toString());
-            ps.setString(2, candidate.tenant().value());
-            ps.setString(3, candidate.session().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ValidationException("session", candidate.session(), "is not declared");
-                }
-                return session(rs);
-            }
-        }
     }
 
     @Override
@@ -409,16 +428,38 @@ public final class PostgresRegistrationStore implements RegistrationStore {
                 return new UpdateResult.PlaceTaken<>();
             }
         }
-        // A place freed goes to the first person waiting, in the same transaction.
-        return db.inTransaction("registration update", c -> {
-            if (!updateOne(c, v)) {
-                return new UpdateResult.Stale<Registration>();
+        // A place freed goes to the first person waiting: one call of V13's function, one round trip.
+        Instant at = entry.at();
+        String iso = at.toString(); // yyyy-MM-ddTHH:mm:ss[.fraction]Z
+        v.put("q_at_text", iso);
+        v.put("q_at_epoch", Long.toString(at.getEpochSecond()));
+        v.put("q_at_fraction", iso.substring(iso.indexOf('T') + 9));
+        v.put("q_actor", Places.WAITING_LIST.toString());
+        // The promotion's kind and type per status, from RegistrationEvent's table.
+        RegistrationEvent offer = promotionEvent(previous.next(RegistrationStatus.AWAITING_PAYMENT, at, null, at));
+        RegistrationEvent confirm = promotionEvent(previous.next(RegistrationStatus.CONFIRMED, null, null, at));
+        v.put("q_offer_kind", offer.kind().name());
+        v.put("q_offer_type", offer.type());
+        v.put("q_confirm_kind", confirm.kind().name());
+        v.put("q_confirm_type", confirm.type());
+        return db.once("registration update", c -> {
+            try (PreparedStatement ps = FREE.prepare(c, v);
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new UpdateResult.Stale<Registration>();
+                }
+                List<Registration> promoted = new ArrayList<>();
+                if (rs.getObject("id") != null) {
+                    promoted.add(row(rs));
+                }
+                return new UpdateResult.Updated<>(next, promoted);
             }
-            List<Registration> promoted = new ArrayList<>();
-            promoteFirst(c, previous.tenant(), previous.session(), null, entry.at())
-                    .ifPresent(promoted::add);
-            return new UpdateResult.Updated<>(next, promoted);
         });
+    }
+
+    private static RegistrationEvent promotionEvent(Registration promoted) {
+        return RegistrationEvent.of(promoted, Places.promoted(promoted, promoted.updatedAt()))
+                .orElseThrow(() -> new IllegalStateException("a promotion to " + promoted.status() + " is told"));
     }
 
     /**

@@ -35,7 +35,8 @@ public final class SchedulingSchema {
             "db/opengru/scheduling/V9__reservation_deposit.sql",
             "db/opengru/scheduling/V10__relay_reads_booking_log.sql",
             "db/opengru/scheduling/V11__item_event_log.sql",
-            "db/opengru/scheduling/V12__lighter_booking_row.sql");
+            "db/opengru/scheduling/V12__lighter_booking_row.sql",
+            "db/opengru/scheduling/V13__registration_in_one_statement.sql");
 
     private SchedulingSchema() {}
 

@@ -34,6 +34,7 @@ import org.opengru.scheduling.postgres.PostgresReservationStore;
 import org.opengru.scheduling.postgres.SchedulingSchema;
 import org.opengru.scheduling.registration.EventSession;
 import org.opengru.scheduling.registration.Registration;
+import org.opengru.scheduling.registration.RegistrationEvent;
 import org.opengru.scheduling.registration.RegistrationService;
 import org.opengru.scheduling.registration.SessionId;
 import org.opengru.scheduling.reservation.Reservation;
@@ -124,25 +125,7 @@ class ItemEventsThroughCoreRelayTest {
         registrations.cancel(Principal.usager(TENANT, first), holder.id()); // the place is offered to the second
 
         List<OutboxRecord> received = new CopyOnWriteArrayList<>();
-        PostgresPersistence core = PostgresPersistence.builder(pool, clock)
-                .outboxSubscribers(Set.of(SUBSCRIBER))
-                .eventLog(SchedulingSchema.reservationEventLog()) // the relay reads the item log
-                .eventLog(SchedulingSchema.registrationEventLog())
-                .build();
-        OutboxRelay relay = OutboxRelay.builder(core.outbox(), clock)
-                .subscriber(new OutboxSubscriber() {
-                    @Override
-                    public String name() {
-                        return SUBSCRIBER;
-                    }
-
-                    @Override
-                    public OutboxSubscriber.DeliveryResult deliver(OutboxRecord record) {
-                        received.add(record);
-                        return OutboxSubscriber.DeliveryResult.ok("recorded");
-                    }
-                })
-                .build();
+        OutboxRelay relay = recordingRelay(clock, received);
         relay.drain();
 
         assertThat(of(received, r.id().toString()))
@@ -173,6 +156,113 @@ class ItemEventsThroughCoreRelayTest {
                 .containsExactlyInAnyOrderElementsOf(
                         published.stream().map(DomainEvent::eventId).toList());
         assertThat(relay.drain()).isZero();
+    }
+
+    /**
+     * A new registration and a promotion are one statement each, whose session (its hold) PostgreSQL reads:
+     * the events PostgreSQL completes (a hold's time) or builds (a promotion's id and JSON, V13) are those
+     * Java publishes in process, field for field, {@link java.time.Instant#toString()} digit for digit
+     * whatever the fraction of the change's time.
+     */
+    @Test
+    void theHoldOfANewRegistrationIsTheSameInTheWebhookAsInProcess() {
+        MutableClock clock = new MutableClock(T0);
+        List<DomainEvent> published = new CopyOnWriteArrayList<>();
+        RegistrationService registrations = new RegistrationService(
+                new PostgresRegistrationStore(pool),
+                new Representations(UsagerStore.inMemory(), MandateStore.inMemory()),
+                clock,
+                IdGenerator.create(clock),
+                published::addAll);
+        SessionId session = SessionId.of("atelier-hold");
+        registrations.declare(new EventSession(
+                TENANT,
+                session,
+                "atelier-hold",
+                "Atelier",
+                T0.plus(Duration.ofDays(20)),
+                2,
+                10,
+                T0.plus(Duration.ofDays(10)),
+                5_000,
+                Duration.ofMinutes(1_439),
+                Set.of(ASSOCIATIONS)));
+        List<Registration> made = new java.util.ArrayList<>();
+        for (long nanos : new long[] {0, 500_000_000, 123_456_000, 999_999_000, 7_000}) {
+            clock.set(T0.plusSeconds(made.size() + 1).plusNanos(nanos));
+            UsagerId who = UsagerId.of(UUID.randomUUID());
+            made.add(registrations.register(Principal.usager(TENANT, who), session, who));
+        }
+        // Two places: the three waiting are promoted by cancellations, at times with fractions too.
+        for (int i = 0; i < 3; i++) {
+            clock.set(T0.plusSeconds(60 + i).plusNanos(i * 250_000_000L + 1_000));
+            Registration holder = made.get(i);
+            registrations.cancel(Principal.usager(TENANT, holder.participant()), holder.id());
+        }
+        List<OutboxRecord> received = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = recordingRelay(clock, received);
+        relay.drain();
+        List<RegistrationEvent> inProcess = published.stream()
+                .filter(RegistrationEvent.class::isInstance)
+                .map(RegistrationEvent.class::cast)
+                .filter(e -> made.stream().anyMatch(r -> r.id().equals(e.registration())))
+                .toList();
+        assertThat(inProcess)
+                .extracting(RegistrationEvent::kind)
+                .containsOnly(
+                        RegistrationEvent.Kind.REGISTERED,
+                        RegistrationEvent.Kind.WAITLISTED,
+                        RegistrationEvent.Kind.CANCELLED,
+                        RegistrationEvent.Kind.OFFERED)
+                .contains(RegistrationEvent.Kind.OFFERED);
+        for (RegistrationEvent e : inProcess) {
+            List<OutboxRecord> delivered = received.stream()
+                    .filter(x -> x.message().eventId().equals(e.eventId()))
+                    .toList();
+            assertThat(delivered).as("%s", e).hasSize(1);
+            assertThat(delivered.get(0).message().payload())
+                    .as("%s", e)
+                    .contains("\"eventId\":\"" + e.eventId() + "\"")
+                    .contains("\"occurredAt\":\"" + e.occurredAt() + "\"")
+                    .contains("\"kind\":\"" + e.kind() + "\"")
+                    .contains("\"registration\":\"" + e.registration() + "\"")
+                    .contains("\"session\":\"" + e.session().value() + "\"")
+                    .contains("\"eventCode\":\"" + e.event() + "\"")
+                    .contains("\"status\":\"" + e.status() + "\"")
+                    .contains(
+                            e.holdExpiresAt() == null
+                                    ? "\"holdExpiresAt\":null"
+                                    : "\"holdExpiresAt\":\"" + e.holdExpiresAt() + "\"")
+                    .contains("\"version\":" + e.version() + "}");
+        }
+        assertThat(received.stream()
+                        .filter(x -> made.stream()
+                                .anyMatch(r ->
+                                        r.id().toString().equals(x.message().aggregateId()))))
+                .hasSameSizeAs(inProcess);
+    }
+
+    /** A relay reading the item log (no copies in the outbox) for a subscriber that records what it gets. */
+    private static OutboxRelay recordingRelay(MutableClock clock, List<OutboxRecord> received) {
+        PostgresPersistence core = PostgresPersistence.builder(pool, clock)
+                .outboxSubscribers(Set.of(SUBSCRIBER))
+                .eventLog(SchedulingSchema.reservationEventLog()) // the relay reads the item log
+                .eventLog(SchedulingSchema.registrationEventLog())
+                .build();
+        return OutboxRelay.builder(core.outbox(), clock)
+                .subscriber(new OutboxSubscriber() {
+                    @Override
+                    public String name() {
+                        return SUBSCRIBER;
+                    }
+
+                    @Override
+                    public OutboxSubscriber.DeliveryResult deliver(OutboxRecord record) {
+                        received.add(record);
+                        return OutboxSubscriber.DeliveryResult.ok("recorded");
+                    }
+                })
+                .build();
     }
 
     private static List<OutboxRecord> of(List<OutboxRecord> received, String aggregateId) {

@@ -1,5 +1,6 @@
 package org.opengru.scheduling.registration.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.opengru.core.principal.ActorKind;
 import org.opengru.core.principal.ActorRef;
@@ -19,6 +20,12 @@ public final class Places {
     /** The registration with a place (awaiting payment or confirmed) or waiting. */
     public static Registration placed(
             Registration r, EventSession session, boolean place, Instant at, long position, int version) {
+        return placed(r, session.paymentHold(), place, at, position, version);
+    }
+
+    /** The registration with a place or waiting, a place held {@code paymentHold} when it is to be paid. */
+    public static Registration placed(
+            Registration r, Duration paymentHold, boolean place, Instant at, long position, int version) {
         RegistrationStatus status = !place
                 ? RegistrationStatus.WAITING
                 : r.priceCents() > 0 ? RegistrationStatus.AWAITING_PAYMENT : RegistrationStatus.CONFIRMED;
@@ -31,7 +38,7 @@ public final class Places {
                 r.registeredBy(),
                 status,
                 r.priceCents(),
-                status == RegistrationStatus.AWAITING_PAYMENT ? at.plus(session.paymentHold()) : null,
+                status == RegistrationStatus.AWAITING_PAYMENT ? at.plus(paymentHold) : null,
                 r.paymentReference(),
                 position,
                 version,
