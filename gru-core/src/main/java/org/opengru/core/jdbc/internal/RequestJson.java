@@ -30,8 +30,8 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The request store's JSON, built once per store (no static state): the request document and the domain
  * events of the event payloads, written as the default mapper writes them, text for text
- * ({@code RequestJsonTest} holds the default mapper as its oracle), only cheaper. Jackson looked up the
- * serializer of every {@code @JsonValue} id on every write, formatted each instant through a {@code
+ * ({@code SubmissionEncodingUnchangedTest} holds the default mapper as its oracle), only cheaper. Jackson
+ * looked up the serializer of every {@code @JsonValue} id on every write, formatted each instant through a {@code
  * DateTimeFormatter} and found the serializer of each form value by its class: here the ids are written as
  * their text, instants by {@link IsoInstant}, form values by their (few) types.
  */
